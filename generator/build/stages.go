@@ -1,0 +1,27 @@
+package build
+
+import (
+	"encoding/json"
+
+	"github.com/oersite/oersite/generator/publish"
+)
+
+// extraStages are the outputs written after the pages.
+func (w *writer) extraStages() []stage {
+	return []stage{
+		{"manifest", w.writeManifest},
+	}
+}
+
+// writeManifest writes mirror.json from every file written so far.
+func (w *writer) writeManifest() error {
+	rec, ok := w.out.(interface{ Entries() []publish.Entry })
+	if !ok {
+		return nil
+	}
+	data, err := json.MarshalIndent(rec.Entries(), "", " ")
+	if err != nil {
+		return err
+	}
+	return w.out.WriteFile(publish.MarkerFile, data)
+}

@@ -1,0 +1,161 @@
+// Package config reads a site's config.toml into a typed Config: defaults,
+// Load and Validate. It does no I/O beyond reading that one file and knows
+// nothing about content or themes.
+package config
+
+// Config is a site's configuration. Default returns one with every default
+// filled in; Load reads config.toml over it.
+type Config struct {
+	// BaseURL is the site's public address, used only where an absolute URL
+	// is required (canonical links, sitemap, feeds, JSON-LD ids).
+	BaseURL string `toml:"baseURL"`
+	// Title is the site's name, unless a language overrides it.
+	Title string `toml:"title"`
+	// Theme is the folder under themes/ whose layouts, i18n and static files are used.
+	Theme string `toml:"theme"`
+	// DefaultLanguage is the language whose pages stand in for missing translations.
+	DefaultLanguage string `toml:"defaultLanguage"`
+	// Languages maps a language code (content/<code>/) to its settings.
+	Languages map[string]Language `toml:"languages"`
+	// FallbackToDefault renders a default-language page, with a visible note,
+	// where a language has no translation of it.
+	FallbackToDefault bool `toml:"fallbackToDefault"`
+	// Logo is a path under static/ shown in the header, optional.
+	Logo string `toml:"logo"`
+	// Contact is the address the request form falls back to (mailto) and the footer shows.
+	Contact string `toml:"contact"`
+
+	Markup     Markup            `toml:"markup"`
+	OER        OER               `toml:"oer"`
+	Vocabulary Vocabulary        `toml:"vocabulary"`
+	Colors     Colors            `toml:"colors"`
+	Footer     Footer            `toml:"footer"`
+	Forms      map[string]Form   `toml:"forms"`
+	Offline    Offline           `toml:"offline"`
+	Search     Search            `toml:"search"`
+	Params     map[string]any    `toml:"params"`
+	Menus      map[string][]Menu `toml:"menus"`
+}
+
+// Language is one language of the site.
+type Language struct {
+	Name   string `toml:"name"`   // its own name for itself: "Italiano"
+	Weight int    `toml:"weight"` // order in the language switcher
+	Title  string `toml:"title"`  // site title in this language; empty means Config.Title
+	// Direction is "ltr" or "rtl".
+	Direction string `toml:"direction"`
+}
+
+// Markup configures Markdown rendering.
+type Markup struct {
+	// UnsafeHTML lets raw HTML in Markdown through. Off by default: raw HTML is
+	// shown escaped, as text, and reported as a warning.
+	UnsafeHTML bool `toml:"unsafeHTML"`
+	// Typographer turns straight quotes and dashes into typographic ones.
+	Typographer bool `toml:"typographer"`
+}
+
+// OER holds the defaults of every open educational resource's metadata.
+type OER struct {
+	Publisher      string `toml:"publisher"`
+	PublisherURL   string `toml:"publisherURL"`
+	DefaultLicence string `toml:"defaultLicence"`
+	Funder         string `toml:"funder"`
+	FunderURL      string `toml:"funderURL"`
+	AdminEmail     string `toml:"adminEmail"`
+	// Authors used when a page names none.
+	DefaultAuthors []string `toml:"defaultAuthors"`
+}
+
+// Vocabulary lists the values content may use, so that checks can catch typos.
+type Vocabulary struct {
+	// Audiences maps an audience id to its LRMI educational role
+	// (http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/<role>).
+	Audiences map[string]string `toml:"audiences"`
+	// Levels lists the level ids in order, easiest first.
+	Levels []string `toml:"levels"`
+	// ResourceTypes lists the resource types allowed.
+	ResourceTypes []string `toml:"resourceTypes"`
+}
+
+// Colors sets the theme's palette; empty values keep the theme's own.
+type Colors struct {
+	Primary    string `toml:"primary"`
+	Accent     string `toml:"accent"`
+	Background string `toml:"background"`
+	Text       string `toml:"text"`
+}
+
+// Footer holds what the footer shows besides the licence.
+type Footer struct {
+	// Text is shown in every language; use i18n keys for translated text.
+	Text  string `toml:"text"`
+	Links []Menu `toml:"links"`
+}
+
+// Menu is one navigation entry. URL is a path from the language root
+// ("modules/") or an absolute http(s) URL.
+type Menu struct {
+	Name   string `toml:"name"`   // label, or an i18n key when it starts with "i18n:"
+	URL    string `toml:"url"`    // "modules/" (inside the language) or "https://..."
+	Weight int    `toml:"weight"` // order
+}
+
+// Form configures one static form (forms.request, ...).
+type Form struct {
+	// Endpoint is where the form posts: a form service URL, "local" for the
+	// oersite serve receiver, or empty to compose an email to Contact instead.
+	Endpoint string `toml:"endpoint"`
+	// Netlify adds Netlify Forms markup.
+	Netlify bool `toml:"netlify"`
+	// Honeypot is the name of the field that must stay empty.
+	Honeypot string `toml:"honeypot"`
+	// MinSeconds is the time trap: posts sooner than this after the page loaded are refused.
+	MinSeconds int `toml:"minSeconds"`
+	// Recipient names who receives the data, shown beside the consent box.
+	Recipient string `toml:"recipient"`
+	// RetentionMonths is how long submissions are kept, shown beside the consent box.
+	RetentionMonths int `toml:"retentionMonths"`
+	// Intents are the purposes one form page offers ("training", "tutor").
+	Intents []Intent `toml:"intents"`
+	// Fields in display order.
+	Fields []Field `toml:"fields"`
+}
+
+// Intent is one purpose of a form; its fields name it in Field.Intents.
+type Intent struct {
+	ID string `toml:"id"` // labels come from i18n: form.<form>.intent.<id>
+}
+
+// Field is one form field. Labels and help texts come from i18n keys
+// form.<form>.<name>.label and form.<form>.<name>.help.
+type Field struct {
+	Name     string `toml:"name"`
+	Type     string `toml:"type"` // text, email, tel, number, textarea, select, multiselect, radio, checkbox
+	Required bool   `toml:"required"`
+	// Intents lists the intents the field belongs to; empty means all.
+	Intents   []string `toml:"intents"`
+	MaxLength int      `toml:"maxLength"`
+	Min       *int     `toml:"min"`
+	Max       *int     `toml:"max"`
+	// Options are the allowed values; labels come from form.<form>.<name>.option.<value>.
+	Options []string `toml:"options"`
+	// OptionsFrom fills the options from the site: "modules" or "languages".
+	OptionsFrom string `toml:"optionsFrom"`
+	// Autocomplete is the HTML autocomplete token, e.g. "email".
+	Autocomplete string `toml:"autocomplete"`
+}
+
+// Offline configures the offline copy offered for download.
+type Offline struct {
+	// Zip writes the site, built for opening from disk, as one zip file.
+	Zip bool `toml:"zip"`
+	// ZipName is the file name of that zip at the site root.
+	ZipName string `toml:"zipName"`
+}
+
+// Search configures the search index.
+type Search struct {
+	// Disabled turns off indexing and the search page.
+	Disabled bool `toml:"disabled"`
+}

@@ -1,0 +1,238 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// Format is the syntax of a file's front matter.
+type Format string
+
+// The front matter formats, as Hugo reads them.
+const (
+	FormatNone Format = ""
+	FormatYAML Format = "yaml"
+	FormatTOML Format = "toml"
+	FormatJSON Format = "json"
+)
+
+// rawFront is a front matter block as found in a file.
+type rawFront struct {
+	format    Format
+	text      []byte // the front matter without delimiters (JSON keeps its braces)
+	startLine int    // line of the file where text starts (1-based)
+	body      []byte
+	bodyLine  int // line of the file where the body starts
+}
+
+// fmError is a front matter problem at a line of the file.
+type fmError struct {
+	line int
+	msg  string
+	hint string
+}
+
+func (e *fmError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// splitFrontMatter finds the front matter with adrg/frontmatter and returns its
+// raw text, format and the body, with line numbers for both.
+func splitFrontMatter(data []byte) (rawFront, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var rf rawFront
+	capture := func(f Format) frontmatter.UnmarshalFunc {
+		return func(b []byte, _ any) error {
+			rf.format = f
+			rf.text = append([]byte(nil), b...)
+			return nil
+		}
+	}
+	yamlF := frontmatter.NewFormat("---", "---", capture(FormatYAML))
+	tomlF := frontmatter.NewFormat("+++", "+++", capture(FormatTOML))
+	jsonF := frontmatter.NewFormat("{", "}", capture(FormatJSON))
+	jsonF.UnmarshalDelims = true
+	jsonF.RequiresNewLine = true
+	body, err := frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
+	if err != nil {
+		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
+	}
+	opening := firstNonBlankLine(data)
+	if rf.format == FormatNone {
+		switch strings.TrimSpace(opening.text) {
+		case "---", "+++":
+			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", strings.TrimSpace(opening.text)),
+				hint: fmt.Sprintf("add a line with only %s after the last metadata line", strings.TrimSpace(opening.text))}
+		}
+		rf.body = data
+		rf.bodyLine = 1
+		return rf, nil
+	}
+	consumed := len(data) - len(body)
+	rf.body = body
+	rf.bodyLine = 1 + bytes.Count(data[:consumed], []byte("\n"))
+	rf.startLine = opening.n
+	if rf.format != FormatJSON {
+		rf.startLine++
+	}
+	return rf, nil
+}
+
+type numberedLine struct {
+	n    int
+	text string
+}
+
+func firstNonBlankLine(data []byte) numberedLine {
+	for i, l := range strings.SplitN(string(data), "\n", 50) {
+		if strings.TrimSpace(l) != "" {
+			return numberedLine{i + 1, l}
+		}
+	}
+	return numberedLine{}
+}
+
+// decoded is front matter turned into values, with the line of every top-level key.
+type decoded struct {
+	values map[string]any
+	lines  map[string]int
+}
+
+var yamlLineRE = regexp.MustCompile(`(?i)line (\d+)`)
+
+// decodeFrontMatter parses the raw front matter into a map, reporting syntax
+// errors at the line of the file where they are.
+func decodeFrontMatter(rf rawFront) (decoded, error) {
+	d := decoded{values: map[string]any{}, lines: map[string]int{}}
+	switch rf.format {
+	case FormatNone:
+		return d, nil
+	case FormatYAML:
+		var node yaml.Node
+		if err := yaml.Unmarshal(rf.text, &node); err != nil {
+			line := rf.startLine
+			if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				line = rf.startLine + n - 1
+			}
+			msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
+			msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
+			return d, &fmError{line: line, msg: "YAML front matter does not parse: " + msg,
+				hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}
+		}
+		if len(node.Content) == 0 {
+			return d, nil
+		}
+		root := node.Content[0]
+		if root.Kind != yaml.MappingNode {
+			return d, &fmError{line: rf.startLine + root.Line - 1, msg: "YAML front matter is not a list of key: value lines",
+				hint: `write one "key: value" per line`}
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			k, v := root.Content[i], root.Content[i+1]
+			var val any
+			if err := v.Decode(&val); err != nil {
+				return d, &fmError{line: rf.startLine + v.Line - 1, msg: fmt.Sprintf("value of %q does not parse: %v", k.Value, err), hint: "quote the value"}
+			}
+			if v.Tag == "!!timestamp" {
+				val = v.Value // keep the author's text; dates are parsed leniently later
+			}
+			d.values[k.Value] = normalise(val)
+			d.lines[k.Value] = rf.startLine + k.Line - 1
+		}
+	case FormatTOML:
+		if _, err := toml.Decode(string(rf.text), &d.values); err != nil {
+			line := rf.startLine
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				line = rf.startLine + pe.Position.Line - 1
+				err = errors.New(pe.Message)
+			}
+			return d, &fmError{line: line, msg: "TOML front matter does not parse: " + err.Error(), hint: `write key = "value", with text in quotes`}
+		}
+		for k, v := range d.values {
+			d.values[k] = normalise(v)
+		}
+		d.lines = scanKeyLines(rf, `^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=`)
+	case FormatJSON:
+		dec := json.NewDecoder(bytes.NewReader(rf.text))
+		dec.UseNumber()
+		if err := dec.Decode(&d.values); err != nil {
+			line := rf.startLine
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				line = rf.startLine + bytes.Count(rf.text[:min(int(se.Offset), len(rf.text))], []byte("\n"))
+			}
+			return d, &fmError{line: line, msg: "JSON front matter does not parse: " + err.Error(), hint: `check commas and quotes: {"title": "...", "draft": false}`}
+		}
+		for k, v := range d.values {
+			d.values[k] = normalise(v)
+		}
+		d.lines = scanKeyLines(rf, `^\s*"([^"]+)"\s*:()`)
+	}
+	return d, nil
+}
+
+func scanKeyLines(rf rawFront, pattern string) map[string]int {
+	re := regexp.MustCompile(pattern)
+	lines := map[string]int{}
+	for i, l := range strings.Split(string(rf.text), "\n") {
+		if m := re.FindStringSubmatch(l); m != nil {
+			k := m[1]
+			if k == "" {
+				k = m[2]
+			}
+			if _, ok := lines[k]; !ok {
+				lines[k] = rf.startLine + i
+			}
+		}
+	}
+	return lines
+}
+
+// normalise turns decoder-specific values into plain maps, slices, strings,
+// bools, int64, float64 and time.Time, so templates and decoders see one shape.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalise(e)
+		}
+		return x
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = normalise(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = normalise(e)
+		}
+		return x
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalise(e)
+		}
+		return out
+	case int:
+		return int64(x)
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	}
+	return v
+}

@@ -1,0 +1,146 @@
+// Package diag holds the diagnostics every build stage reports: an error or a
+// warning tied to a file and line, with a hint saying what to do. It owns no
+// I/O and knows nothing about the stages that use it.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+const (
+	// Error fails the build.
+	Error Severity = iota
+	// Warning is reported, and the build goes on.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText makes severities read as words in JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Diagnostic is one finding about the user's input.
+type Diagnostic struct {
+	File     string   `json:"file,omitempty"` // path relative to the site source, slash-separated
+	Line     int      `json:"line,omitempty"` // 1-based; 0 when the whole file is meant
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint,omitempty"` // what to do about it
+	Code     string   `json:"code,omitempty"` // stable identifier for tools, e.g. "frontmatter"
+}
+
+// String renders the diagnostic the way compilers do: file:line: severity: message (hint).
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.File != "" {
+		b.WriteString(d.File)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString("\n    ")
+		b.WriteString(d.Hint)
+	}
+	return b.String()
+}
+
+// Errorf returns an error diagnostic for file:line.
+func Errorf(file string, line int, hint, format string, args ...any) Diagnostic {
+	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// Warnf returns a warning diagnostic for file:line.
+func Warnf(file string, line int, hint, format string, args ...any) Diagnostic {
+	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// List collects diagnostics. The zero value is ready to use; it is not safe
+// for concurrent use (stages collect per goroutine and Merge).
+type List []Diagnostic
+
+// Add appends diagnostics.
+func (l *List) Add(d ...Diagnostic) { *l = append(*l, d...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (l List) Errors() List { return l.filter(Error) }
+
+// Warnings returns only the warnings.
+func (l List) Warnings() List { return l.filter(Warning) }
+
+func (l List) filter(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sort orders diagnostics by file, line, then message, so reports are stable.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Err returns the errors of the list as an error value, or nil when there are none.
+func (l List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	return &BuildError{Diagnostics: errs}
+}
+
+// BuildError is the error a failed stage returns: every error found, not just the first.
+type BuildError struct {
+	Diagnostics List
+}
+
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	n := len(e.Diagnostics)
+	if n == 1 {
+		b.WriteString("1 error:\n")
+	} else {
+		fmt.Fprintf(&b, "%d errors:\n", n)
+	}
+	for _, d := range e.Diagnostics {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

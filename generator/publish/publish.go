@@ -1,0 +1,287 @@
+// Package publish writes a build's output: into a staging directory beside
+// the destination, swapped in only when the whole build succeeded, or into
+// memory for tests and the dev server. It refuses any path that would leave
+// the output, and records every file's size and SHA-256 for the manifest.
+package publish
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Writer receives the files of a build. Implementations are safe for concurrent use.
+type Writer interface {
+	// WriteFile writes data at p, a slash-separated path from the site root.
+	WriteFile(p string, data []byte) error
+	// CopyFile copies srcPath of fsys to p.
+	CopyFile(p string, fsys fs.FS, srcPath string) error
+}
+
+// Entry is one written file.
+type Entry struct {
+	Path   string
+	Size   int64
+	SHA256 string
+}
+
+// CheckPath refuses paths that are empty, absolute, climb with "..", use
+// backslashes or NUL, or otherwise would not stay inside the output.
+func CheckPath(p string) error {
+	switch {
+	case p == "" || p == ".":
+		return errors.New("empty output path")
+	case strings.HasPrefix(p, "/") || filepath.IsAbs(p) || (len(p) > 1 && p[1] == ':'):
+		return fmt.Errorf("output path %q is absolute", p)
+	case strings.ContainsAny(p, "\\\x00"):
+		return fmt.Errorf("output path %q has a backslash or NUL", p)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." || seg == "" {
+			return fmt.Errorf("output path %q leaves the output folder or is malformed", p)
+		}
+	}
+	if path.Clean(p) != p {
+		return fmt.Errorf("output path %q is not clean", p)
+	}
+	return nil
+}
+
+// recorder keeps the entries written, by path.
+type recorder struct {
+	mu      sync.Mutex
+	entries map[string]Entry
+}
+
+func (r *recorder) record(p string, size int64, sum []byte) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.entries == nil {
+		r.entries = map[string]Entry{}
+	}
+	if _, dup := r.entries[p]; dup {
+		return fmt.Errorf("two files of the build are written at %s", p)
+	}
+	r.entries[p] = Entry{Path: p, Size: size, SHA256: hex.EncodeToString(sum)}
+	return nil
+}
+
+// Entries returns what was written, sorted by path.
+func (r *recorder) Entries() []Entry {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]Entry, 0, len(r.entries))
+	for _, e := range r.entries {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// Staging writes into a new directory beside the destination. Commit swaps
+// it in; Abort removes it. The destination is untouched until Commit.
+type Staging struct {
+	recorder
+	dest string
+	dir  string
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// NewStaging prepares a staging directory for dest. It refuses a dest that
+// holds something other than an earlier build (so that a wrong --dest cannot
+// replace the user's files) or that contains the site's source folder.
+func NewStaging(dest, source string) (*Staging, error) {
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	if source != "" {
+		absSrc, err := filepath.Abs(source)
+		if err != nil {
+			return nil, err
+		}
+		if absSrc == absDest || strings.HasPrefix(absSrc+string(filepath.Separator), absDest+string(filepath.Separator)) {
+			return nil, fmt.Errorf("destination %s contains the site's source; choose an output folder such as %s", dest, filepath.Join(source, "public"))
+		}
+	}
+	if err := checkReplaceable(absDest); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(absDest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	dir := filepath.Join(parent, "."+filepath.Base(absDest)+".tmp-"+hex.EncodeToString(rnd[:]))
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &Staging{dest: absDest, dir: dir, dirs: map[string]bool{}}, nil
+}
+
+// MarkerFile is written by every build; a destination holding it may be replaced.
+const MarkerFile = "mirror.json"
+
+func checkReplaceable(dest string) error {
+	info, err := os.Lstat(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("destination %s is a file, not a folder", dest)
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dest, MarkerFile)); err == nil {
+		return nil
+	}
+	return fmt.Errorf("destination %s already holds files that oersite did not write (no %s); empty it or choose another folder", dest, MarkerFile)
+}
+
+// Dir returns the staging directory.
+func (s *Staging) Dir() string { return s.dir }
+
+func (s *Staging) prepare(p string) (string, error) {
+	if err := CheckPath(p); err != nil {
+		return "", err
+	}
+	full := filepath.Join(s.dir, filepath.FromSlash(p))
+	parent := filepath.Dir(full)
+	s.mu.Lock()
+	known := s.dirs[parent]
+	s.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return "", err
+		}
+		s.mu.Lock()
+		s.dirs[parent] = true
+		s.mu.Unlock()
+	}
+	return full, nil
+}
+
+// WriteFile implements Writer.
+func (s *Staging) WriteFile(p string, data []byte) error {
+	full, err := s.prepare(p)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// CopyFile implements Writer.
+func (s *Staging) CopyFile(p string, fsys fs.FS, srcPath string) error {
+	full, err := s.prepare(p)
+	if err != nil {
+		return err
+	}
+	in, err := fsys.Open(srcPath)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(out, h), in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return s.record(p, n, h.Sum(nil))
+}
+
+// Commit replaces the destination with the staged build.
+func (s *Staging) Commit() error {
+	old := ""
+	if _, err := os.Lstat(s.dest); err == nil {
+		old = s.dir + ".old"
+		if err := os.Rename(s.dest, old); err != nil {
+			return fmt.Errorf("cannot move the previous build aside: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.dest)
+		}
+		return fmt.Errorf("cannot move the new build into place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the staging directory; the destination stays as it was.
+func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+
+// Memory keeps a build's files in memory.
+type Memory struct {
+	recorder
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory output.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
+
+// WriteFile implements Writer.
+func (m *Memory) WriteFile(p string, data []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	if err := m.record(p, int64(len(data)), sum[:]); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.Files[p] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// CopyFile implements Writer.
+func (m *Memory) CopyFile(p string, fsys fs.FS, srcPath string) error {
+	data, err := fs.ReadFile(fsys, srcPath)
+	if err != nil {
+		return err
+	}
+	return m.WriteFile(p, data)
+}
+
+// Get returns a file's bytes.
+func (m *Memory) Get(p string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.Files[p]
+	return b, ok
+}

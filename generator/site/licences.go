@@ -1,0 +1,62 @@
+package site
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Licence describes an open licence by its SPDX id.
+type Licence struct {
+	ID    string // SPDX: "CC-BY-SA-4.0"
+	Name  string // "Creative Commons Attribution-ShareAlike 4.0 International"
+	Short string // "CC BY-SA 4.0"
+	URL   string // the licence deed
+	// Elements are the Creative Commons elements for icons: "by", "sa", "nc", "nd", "zero", "pd".
+	Elements []string
+}
+
+// licenceTable is built once and never changed: the Creative Commons and common open licences.
+var licenceTable = sync.OnceValue(func() map[string]Licence {
+	licences := map[string]Licence{}
+	add := func(id, name, short, url string, el ...string) {
+		licences[strings.ToLower(id)] = Licence{ID: id, Name: name, Short: short, URL: url, Elements: el}
+	}
+	for _, v := range []string{"4.0", "3.0"} {
+		intl := " International"
+		if v == "3.0" {
+			intl = " Unported"
+		}
+		add("CC-BY-"+v, "Creative Commons Attribution "+v+intl, "CC BY "+v, "https://creativecommons.org/licenses/by/"+v+"/", "by")
+		add("CC-BY-SA-"+v, "Creative Commons Attribution-ShareAlike "+v+intl, "CC BY-SA "+v, "https://creativecommons.org/licenses/by-sa/"+v+"/", "by", "sa")
+		add("CC-BY-NC-"+v, "Creative Commons Attribution-NonCommercial "+v+intl, "CC BY-NC "+v, "https://creativecommons.org/licenses/by-nc/"+v+"/", "by", "nc")
+		add("CC-BY-NC-SA-"+v, "Creative Commons Attribution-NonCommercial-ShareAlike "+v+intl, "CC BY-NC-SA "+v, "https://creativecommons.org/licenses/by-nc-sa/"+v+"/", "by", "nc", "sa")
+		add("CC-BY-ND-"+v, "Creative Commons Attribution-NoDerivatives "+v+intl, "CC BY-ND "+v, "https://creativecommons.org/licenses/by-nd/"+v+"/", "by", "nd")
+		add("CC-BY-NC-ND-"+v, "Creative Commons Attribution-NonCommercial-NoDerivatives "+v+intl, "CC BY-NC-ND "+v, "https://creativecommons.org/licenses/by-nc-nd/"+v+"/", "by", "nc", "nd")
+	}
+	add("CC0-1.0", "Creative Commons Zero 1.0 Universal (public domain dedication)", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "zero")
+	add("MIT", "MIT License", "MIT", "https://opensource.org/licenses/MIT")
+	add("Apache-2.0", "Apache License 2.0", "Apache 2.0", "https://www.apache.org/licenses/LICENSE-2.0")
+	add("GFDL-1.3", "GNU Free Documentation License 1.3", "GFDL 1.3", "https://www.gnu.org/licenses/fdl-1.3.html")
+	return licences
+})
+
+// KnownLicence reports whether id is a licence oersite can describe.
+func KnownLicence(id string) bool { _, ok := licenceTable()[strings.ToLower(id)]; return ok }
+
+// LicenceInfo describes a licence; unknown ids come back with only ID and Name set.
+func LicenceInfo(id string) Licence {
+	if l, ok := licenceTable()[strings.ToLower(strings.TrimSpace(id))]; ok {
+		return l
+	}
+	return Licence{ID: id, Name: id, Short: id}
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
