@@ -140,7 +140,9 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Cache: opt.Render})
 		res.Site = s
 		res.Diags = append(res.Diags, diags...)
-		return diags.Err()
+		all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
+		all.Sort()
+		return all.Err()
 	}); err != nil {
 		return res, err
 	}
@@ -182,6 +184,8 @@ type inputs struct {
 	i18n    *i18n.Catalog
 	theme   *theme.Theme
 	themeFS string // "themes/<name>"
+	// contentErrs are the errors found reading content, reported with the assembly's.
+	contentErrs diag.List
 }
 
 func load(opt Options, res *Result) (*inputs, error) {
@@ -214,14 +218,17 @@ func load(opt Options, res *Result) (*inputs, error) {
 	var cdiags diag.List
 	in.tree, cdiags = content.Load(in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes()})
 	wg.Wait()
-	all = append(all, cdiags...)
 	all = append(all, tdiags...)
 	all = append(all, idiags...)
 	res.Diags = append(res.Diags, all...)
+	res.Diags = append(res.Diags, cdiags...)
 	if err := all.Err(); err != nil {
 		root.Close()
 		return nil, err
 	}
+	// Content errors do not stop here: assembling what could be read finds
+	// the rest, so that one build reports every error.
+	in.contentErrs = cdiags.Errors()
 	return in, nil
 }
 

@@ -123,6 +123,10 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 			if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 				n, _ := strconv.Atoi(m[1])
 				line = rf.startLine + n - 1
+				if strings.Contains(err.Error(), "did not find expected") {
+					// yaml.v3 reports these at the 0-based line of the opening bracket or quote.
+					line++
+				}
 			}
 			msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
 			msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
