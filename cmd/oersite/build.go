@@ -18,6 +18,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	offline := fs.Bool("offline", false, "build for opening from disk: every link ends in index.html")
 	now := fs.String("now", "", "build date deciding upcoming webinars (default SOURCE_DATE_EPOCH or today)")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +35,11 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		}
 		return fmt.Errorf("build failed: %w (the previous output was left as it was)", err)
 	}
+	if *timings {
+		for _, t := range res.Timings {
+			fmt.Fprintf(c.stderr, "%-10s %6d ms\n", t.Stage, t.Took.Milliseconds())
+		}
+	}
 	if !*quiet {
 		out := *dest
 		if out == "" {
@@ -45,13 +51,24 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 }
 
 // printDiags prints warnings (unless quiet) and errors to stderr.
+// At most maxShown of each severity are printed; the rest are counted.
 func printDiags(c *cli, l diag.List, quiet bool) {
+	const maxShown = 100
 	l.Sort()
+	shown := map[diag.Severity]int{}
 	for _, d := range l {
 		if quiet && d.Severity == diag.Warning {
 			continue
 		}
-		fmt.Fprintln(c.stderr, d.String())
+		shown[d.Severity]++
+		if shown[d.Severity] <= maxShown {
+			fmt.Fprintln(c.stderr, d.String())
+		}
+	}
+	for _, s := range []diag.Severity{diag.Error, diag.Warning} {
+		if n := shown[s] - maxShown; n > 0 {
+			fmt.Fprintf(c.stderr, "... and %d more %ss\n", n, s)
+		}
 	}
 }
 

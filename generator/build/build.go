@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oersite/oersite/generator/config"
@@ -262,34 +263,45 @@ type stage struct {
 	run  func() error
 }
 
-// renderPages executes templates for pages on all cores, in a stable order of writes.
+// writePages executes templates for pages on all cores and hands the bytes
+// to a larger pool of writers, so that rendering and disk I/O overlap.
 func (w *writer) writePages(ctx context.Context) error {
 	sh := w.shared()
 	pages := w.res.Site.Pages
 	errs := make([]error, len(pages))
+	type file struct {
+		i    int
+		data []byte
+	}
 	work := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	count := 0
+	files := make(chan file, 64)
+	var renderers, writers sync.WaitGroup
 	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
-		wg.Add(1)
+		renderers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer renderers.Done()
 			var buf bytes.Buffer
 			for i := range work {
 				buf.Reset()
-				p := pages[i]
-				if err := w.renderPage(&buf, sh, p); err != nil {
+				if err := w.renderPage(&buf, sh, pages[i]); err != nil {
 					errs[i] = err
 					continue
 				}
-				if err := w.out.WriteFile(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...)); err != nil {
-					errs[i] = err
+				files <- file{i, append([]byte(nil), buf.Bytes()...)}
+			}
+		}()
+	}
+	var written atomic.Int64
+	for n := 0; n < 4*runtime.GOMAXPROCS(0); n++ {
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			for f := range files {
+				if err := w.out.WriteFile(OutputPath(pages[f.i].URL), f.data); err != nil {
+					errs[f.i] = err
 					continue
 				}
-				mu.Lock()
-				count++
-				mu.Unlock()
+				written.Add(1)
 			}
 		}()
 	}
@@ -300,8 +312,10 @@ func (w *writer) writePages(ctx context.Context) error {
 		work <- i
 	}
 	close(work)
-	wg.Wait()
-	w.res.Pages = count
+	renderers.Wait()
+	close(files)
+	writers.Wait()
+	w.res.Pages = int(written.Load())
 	var diags diag.List
 	for i, err := range errs {
 		if err == nil {

@@ -236,9 +236,35 @@ func (s *Staging) Commit() error {
 		return fmt.Errorf("cannot move the new build into place: %w", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeAll(old)
 	}
 	return nil
+}
+
+// removeAll removes a tree, its top-level entries in parallel: a previous
+// build may hold tens of thousands of files.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(entries))
+	sem := make(chan struct{}, 8)
+	for i, e := range entries {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
+			<-sem
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.Remove(dir)
 }
 
 // Abort removes the staging directory; the destination stays as it was.

@@ -30,7 +30,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	s := &Site{
 		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
-		assetURL: map[string]string{},
+		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]bool{},
 	}
 	var diags diag.List
 	for _, code := range cfg.LanguageCodes() {
@@ -55,6 +55,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 		}
 		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
 		s.assetURL[a.Lang+"/"+a.Rel] = u
+		s.assetSize[u] = a.Size
 	}
 	urls := map[string]string{} // url -> file, for duplicates
 	for _, src := range tree.Sources {
@@ -93,6 +94,14 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	}
 	s.addFallbacks()
 	diags = append(diags, s.renderMarkdown(md, opt.Cache)...)
+	if opt.Cache == nil {
+		// The Markdown is rendered: keep memory proportional to the output, not to both.
+		for _, p := range s.Pages {
+			if p.Source != nil {
+				p.Source.Body = nil
+			}
+		}
+	}
 	s.generatePages()
 	diags = append(diags, s.relate()...)
 	s.buildTaxonomies()
@@ -142,7 +151,7 @@ func (s *Site) addFallbacks() {
 				continue
 			}
 			u := l.Code + "/" + strings.TrimPrefix(o.URL, def+"/")
-			if taken := s.pageAtURL(u); taken {
+			if s.urls[u] {
 				continue
 			}
 			fb := *o
@@ -151,16 +160,6 @@ func (s *Site) addFallbacks() {
 			s.addPage(&fb)
 		}
 	}
-}
-
-func (s *Site) pageAtURL(u string) bool {
-	lang, _, _ := strings.Cut(u, "/")
-	for _, p := range s.byKey[lang] {
-		if p.URL == u {
-			return true
-		}
-	}
-	return false
 }
 
 // renderMarkdown renders every page with a source on all cores; fallbacks share their original's HTML.

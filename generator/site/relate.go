@@ -28,6 +28,7 @@ func (s *Site) generatePages() {
 			key := "_section/" + name
 			if s.byKey[l.Code][key] == nil && s.sectionIndex(l.Code, name) == nil {
 				s.addPage(&Page{Kind: KindSection, Lang: l.Code, Section: name, URL: l.Code + "/" + name + "/", Key: key, Title: name})
+				s.sections = nil
 			}
 		}
 		if !s.Config.Search.Disabled {
@@ -43,12 +44,15 @@ func (s *Site) generatePages() {
 
 // sectionIndex finds a section page of lang by its section name, whatever its key.
 func (s *Site) sectionIndex(lang, name string) *Page {
-	for _, p := range s.Pages {
-		if p.Lang == lang && p.Kind == KindSection && p.Section == name && strings.Count(strings.TrimPrefix(p.URL, lang+"/"), "/") == 1 {
-			return p
+	if s.sections == nil {
+		s.sections = map[string]*Page{}
+		for _, p := range s.Pages {
+			if p.Kind == KindSection && strings.Count(strings.TrimPrefix(p.URL, p.Lang+"/"), "/") == 1 {
+				s.sections[p.Lang+"/"+p.Section] = p
+			}
 		}
 	}
-	return nil
+	return s.sections[lang+"/"+name]
 }
 
 // relate links pages to each other: translations, sections, modules and
@@ -191,12 +195,7 @@ func (s *Site) attachFiles(p *Page) diag.List {
 			}
 			return
 		}
-		size := int64(0)
-		for _, a := range s.Assets {
-			if a.URL == u {
-				size = a.Size
-			}
-		}
+		size := s.assetSize[u]
 		if title == "" {
 			title = path.Base(file)
 		}

@@ -41,6 +41,12 @@ type Site struct {
 	byRel map[string]map[string]*Page // lang -> content rel path -> page
 	// assetURL maps "lang/rel" of a content file to its path from the site root.
 	assetURL map[string]string
+	// assetSize maps an asset's output path to its size.
+	assetSize map[string]int64
+	// sections caches section pages by "lang/name"; nil until first asked.
+	sections map[string]*Page
+	// urls holds every page address, for collisions.
+	urls map[string]bool
 }
 
 // LangSite is the site in one language.
@@ -125,6 +131,7 @@ func (s *Site) addPage(p *Page) {
 	if p.Source != nil && p.FallbackOf == nil {
 		s.byRel[p.Lang][p.Source.Rel] = p
 	}
+	s.urls[p.URL] = true
 }
 
 // sortPages orders pages by weight, then date (newest first), then title, then URL.

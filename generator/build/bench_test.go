@@ -1,0 +1,34 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/oersite/oersite/generator/build"
+	"github.com/oersite/oersite/generator/synth"
+)
+
+// BenchmarkBuild builds a synthetic site of 5 languages; OERSITE_BENCH_PAGES
+// sets the pages per language (default 400; the shape is 2000).
+func BenchmarkBuild(b *testing.B) {
+	pages := 400
+	if s := os.Getenv("OERSITE_BENCH_PAGES"); s != "" {
+		pages, _ = strconv.Atoi(s)
+	}
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dest := filepath.Join(b.TempDir(), "public")
+		res, err := build.Build(context.Background(), build.Options{Source: dir, Dest: dest, Now: now})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Pages), "pages")
+	}
+}
