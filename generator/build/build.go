@@ -104,6 +104,13 @@ func NowFrom(flag string, getenv func(string) string, clock func() time.Time) (t
 
 // Build runs one build. On failure nothing is published and the destination is untouched.
 func Build(ctx context.Context, opt Options) (*Result, error) {
+	res, _, err := run(ctx, opt)
+	return res, err
+}
+
+// run is one full build; it also returns the writer, which a Session keeps
+// to re-render single pages later.
+func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	start := time.Now()
 	res := &Result{}
 	if opt.Source == "" {
@@ -133,7 +140,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		in, err = load(opt, res)
 		return err
 	}); err != nil {
-		return res, err
+		return res, nil, err
 	}
 	defer in.root.Close()
 	if err := timed("assemble", func() error {
@@ -145,7 +152,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		all.Sort()
 		return all.Err()
 	}); err != nil {
-		return res, err
+		return res, nil, err
 	}
 	out := opt.Output
 	var staging *publish.Staging
@@ -153,7 +160,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		var err error
 		staging, err = publish.NewStaging(opt.Dest, opt.Source)
 		if err != nil {
-			return res, &StageError{Stage: "publish", Err: err}
+			return res, nil, &StageError{Stage: "publish", Err: err}
 		}
 		out = staging
 	}
@@ -167,13 +174,13 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		if staging != nil {
 			_ = staging.Abort()
 		}
-		return res, err
+		return res, nil, err
 	}
 	if m, ok := out.(interface{ Entries() []publish.Entry }); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
 	res.Duration = time.Since(start)
-	return res, nil
+	return res, w, nil
 }
 
 // inputs is everything read before the site is assembled.
@@ -240,6 +247,7 @@ type writer struct {
 	res    *Result
 	opt    Options
 	assets map[string]string
+	sh     *theme.Shared // kept for re-rendering single pages
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
@@ -267,6 +275,7 @@ type stage struct {
 // to a larger pool of writers, so that rendering and disk I/O overlap.
 func (w *writer) writePages(ctx context.Context) error {
 	sh := w.shared()
+	w.sh = sh
 	pages := w.res.Site.Pages
 	errs := make([]error, len(pages))
 	type file struct {

@@ -124,8 +124,10 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 				n, _ := strconv.Atoi(m[1])
 				line = rf.startLine + n - 1
 				if strings.Contains(err.Error(), "did not find expected") {
-					// yaml.v3 reports these at the 0-based line of the opening bracket or quote.
-					line++
+					// yaml.v3 reports unclosed lists near, not at, their line: find the bracket.
+					if l := unbalancedLine(rf.text); l > 0 {
+						line = rf.startLine + l - 1
+					}
 				}
 			}
 			msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
@@ -239,4 +241,15 @@ func normalise(v any) any {
 		return f
 	}
 	return v
+}
+
+// unbalancedLine returns the 1-based line of the first line opening a [ or {
+// it does not close, or 0.
+func unbalancedLine(text []byte) int {
+	for i, l := range strings.Split(string(text), "\n") {
+		if strings.Count(l, "[") > strings.Count(l, "]") || strings.Count(l, "{") > strings.Count(l, "}") {
+			return i + 1
+		}
+	}
+	return 0
 }

@@ -17,15 +17,16 @@ import (
 
 // Source is one Markdown file of the content tree.
 type Source struct {
-	Path     string // from the site root, for messages: "content/en/modules/x/index.md"
-	Lang     string // "en"
-	Rel      string // inside the language tree: "modules/x/index.md"
-	Meta     Meta
-	Body     []byte // Markdown after the front matter, LF line endings
-	BodyLine int    // line of the file where Body starts
-	Format   Format
-	Hash     [32]byte // SHA-256 of the whole file, for change detection
-	BodyHash [32]byte // SHA-256 of Body only
+	Path      string // from the site root, for messages: "content/en/modules/x/index.md"
+	Lang      string // "en"
+	Rel       string // inside the language tree: "modules/x/index.md"
+	Meta      Meta
+	Body      []byte // Markdown after the front matter, LF line endings
+	BodyLine  int    // line of the file where Body starts
+	Format    Format
+	Hash      [32]byte // SHA-256 of the whole file, for change detection
+	BodyHash  [32]byte // SHA-256 of Body only
+	FrontHash [32]byte // SHA-256 of everything before Body: the front matter
 }
 
 // Asset is any other file in a language tree (images, PDFs, CSV...), copied as it is.
@@ -48,9 +49,6 @@ type Options struct {
 	Dir string
 	// Languages are the configured language codes; other folders are errors.
 	Languages []string
-	// Only, when set, limits parsing to these paths (for the dev server's
-	// incremental rebuilds); other files are still listed as assets.
-	Only map[string]bool
 }
 
 // Load walks the content tree of fsys. fsys should refuse paths that leave
@@ -133,7 +131,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 		tree.Assets = append(tree.Assets, Asset{Path: f.path, Lang: f.lang, Rel: f.rel, Size: info.Size()})
 	}
-	tree.Sources, diags = readSources(fsys, md, opt.Only, diags)
+	tree.Sources, diags = readSources(fsys, md, diags)
 	diags.Sort()
 	return tree, diags
 }
@@ -161,7 +159,7 @@ func unwrapPathError(err error) error {
 }
 
 // readSources reads and decodes Markdown files on all cores, keeping file order.
-func readSources(fsys fs.FS, files []fileRef, only map[string]bool, diags diag.List) ([]*Source, diag.List) {
+func readSources(fsys fs.FS, files []fileRef, diags diag.List) ([]*Source, diag.List) {
 	out := make([]*Source, len(files))
 	perFile := make([]diag.List, len(files))
 	work := make(chan int)
@@ -224,6 +222,7 @@ func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
 	src.Body = rf.body
 	src.BodyLine = rf.bodyLine
 	src.BodyHash = sha256.Sum256(rf.body)
+	src.FrontHash = sha256.Sum256(data[:len(data)-len(rf.body)])
 	src.Meta = decodeMeta(p, d, diags)
 	return src
 }

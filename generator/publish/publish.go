@@ -304,6 +304,24 @@ func (m *Memory) CopyFile(p string, fsys fs.FS, srcPath string) error {
 	return m.WriteFile(p, data)
 }
 
+// Replace writes or overwrites a file, for the dev server's incremental rebuilds.
+func (m *Memory) Replace(p string, data []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	m.recorder.mu.Lock()
+	if m.entries == nil {
+		m.entries = map[string]Entry{}
+	}
+	m.entries[p] = Entry{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	m.recorder.mu.Unlock()
+	m.mu.Lock()
+	m.Files[p] = data
+	m.mu.Unlock()
+	return nil
+}
+
 // Get returns a file's bytes.
 func (m *Memory) Get(p string) ([]byte, bool) {
 	m.mu.Lock()

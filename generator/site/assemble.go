@@ -223,3 +223,23 @@ func shorten(t string, n int) string {
 	}
 	return strings.TrimRight(string(r)[:cut], ",;:.") + "…"
 }
+
+// ReplaceBody re-renders the Markdown of a page whose body changed (and
+// nothing else), updating the page and its fallback copies. It returns the
+// pages to render again. The caller makes sure the front matter is unchanged.
+func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
+	p.Source = src
+	res := md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+	pages := []*Page{p}
+	for _, q := range s.Pages {
+		if q == p || q.FallbackOf == p {
+			q.Content = template.HTML(res.HTML)
+			q.Headings, q.Text, q.Links, q.IDs = res.Headings, res.Text, res.Links, res.IDs
+			if q != p {
+				q.Source = src
+				pages = append(pages, q)
+			}
+		}
+	}
+	return pages, res.Diags
+}

@@ -53,7 +53,9 @@ func (v *View) Tf(key string, pairs ...any) string { return v.I18n.Format(v.Page
 func (v *View) Rel(target string) string { return v.Page.Rel(target) }
 
 // RelLang links from this page to a path inside its language ("modules/").
-func (v *View) RelLang(target string) string { return v.Page.Rel(v.Page.Lang + "/" + strings.TrimPrefix(target, "/")) }
+func (v *View) RelLang(target string) string {
+	return v.Page.Rel(v.Page.Lang + "/" + strings.TrimPrefix(target, "/"))
+}
 
 // URL links from this page to another page.
 func (v *View) URL(p *site.Page) string {

@@ -1,0 +1,37 @@
+// oersite dev server: reloads the page after each rebuild and shows build
+// errors in an overlay. Injected by `oersite serve` only, never published.
+(function () {
+  "use strict";
+  var overlay = null;
+  function show(errors) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "oersite-errors";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "";
+    var h = document.createElement("h2");
+    h.textContent = "The site did not build: " + errors.length + " error(s). The last good version is still served.";
+    h.style.cssText = "color:#ffb4a9;font:bold 18px system-ui,sans-serif;margin:0 0 1rem";
+    overlay.appendChild(h);
+    errors.forEach(function (e) {
+      var p = document.createElement("pre");
+      p.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;padding:.75rem;border-left:4px solid #ff6b5a;background:#2a2a2a";
+      p.textContent = (e.file ? e.file + (e.line ? ":" + e.line : "") + ": " : "") + e.message + (e.hint ? "\n  " + e.hint : "");
+      overlay.appendChild(p);
+    });
+  }
+  var es = new EventSource("/_oersite/events");
+  var hadError = false;
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("error", function (ev) {
+    if (!ev.data) { return; }
+    hadError = true;
+    show(JSON.parse(ev.data).errors || []);
+  });
+  es.addEventListener("hello", function () {
+    if (hadError && overlay) { overlay.remove(); overlay = null; hadError = false; }
+  });
+})();
