@@ -24,6 +24,7 @@ func Default() Config {
 		DefaultLanguage:   "en",
 		Languages:         map[string]Language{"en": {Name: "English", Weight: 1}},
 		FallbackToDefault: true,
+		Paginate:          50,
 		Markup:            Markup{Typographer: true},
 		OER:               OER{DefaultLicence: "CC-BY-SA-4.0"},
 		Vocabulary: Vocabulary{

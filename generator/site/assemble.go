@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"runtime"
 	"strings"
@@ -107,6 +108,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	s.buildTaxonomies()
 	diags = append(diags, s.addAliases()...)
 	s.finishLists()
+	s.paginate(cfg.Paginate)
 	diags.Sort()
 	return s, diags
 }
@@ -242,4 +244,41 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) 
 		}
 	}
 	return pages, res.Diags
+}
+
+// paginate splits long section and term lists into pages of per entries:
+// the list's own address shows the first, page/2/ the next, and so on.
+func (s *Site) paginate(per int) {
+	if per <= 0 {
+		return
+	}
+	for _, p := range append([]*Page(nil), s.Pages...) {
+		if !(p.Kind == KindSection && p.Section != "webinars") && p.Kind != KindTerm {
+			continue
+		}
+		if len(p.Pages) <= per {
+			continue
+		}
+		all := p.Pages
+		g := &Pager{Total: len(all)}
+		for i := 0; i < len(all); i += per {
+			chunk := all[i:min(i+per, len(all))]
+			q := p
+			if i > 0 {
+				cp := *p
+				n := i/per + 1
+				cp.URL = fmt.Sprintf("%spage/%d/", p.URL, n)
+				cp.Key = fmt.Sprintf("%s/page/%d", p.Key, n)
+				cp.site = nil
+				q = &cp
+				s.addPage(q)
+			}
+			q.Pages = chunk
+			q.Pager = &Pager{Number: i/per + 1, Total: g.Total}
+			g.Pages = append(g.Pages, q)
+		}
+		for _, q := range g.Pages {
+			q.Pager.Pages = g.Pages
+		}
+	}
 }

@@ -83,6 +83,9 @@ type Page struct {
 	// Taxonomy is set on taxonomy and term pages.
 	Taxonomy string
 
+	// Pager is set on list pages split over several pages.
+	Pager *Pager
+
 	// AliasTarget is the page an alias redirects to.
 	AliasTarget *Page
 
@@ -95,6 +98,29 @@ type Attachment struct {
 	URL   string // from the site root
 	Ext   string // "pdf"
 	Size  int64
+}
+
+// Pager places one page of a list split over several pages.
+type Pager struct {
+	Number int     // 1-based
+	Pages  []*Page // every page of the list, first to last
+	Total  int     // entries in the whole list
+}
+
+// Prev returns the previous page of the list, or nil.
+func (g *Pager) Prev() *Page {
+	if g.Number <= 1 {
+		return nil
+	}
+	return g.Pages[g.Number-2]
+}
+
+// Next returns the next page of the list, or nil.
+func (g *Pager) Next() *Page {
+	if g.Number >= len(g.Pages) {
+		return nil
+	}
+	return g.Pages[g.Number]
 }
 
 // Term is one value of a taxonomy in one language.

@@ -15,12 +15,9 @@ import (
 // Spec sizes a site.
 type Spec struct {
 	Languages []string // e.g. en, it, de, es, fr
-	Pages     int      // Markdown pages per language (module pages and lessons)
+	Pages     int      // module pages per language, each one Markdown file
 	Seed      uint64
 }
-
-// Lessons per module; Pages/(Lessons+1) modules per language.
-const Lessons = 4
 
 var words = map[string][]string{
 	"en": strings.Fields("business page post picture customer review message calendar video phone tutor learner session plan share reply write read photo story shop bakery garage salon market week month day morning evening simple clear friendly local online offline step tip idea question answer result number reach follower comment like contact address opening hours menu price offer service product team staff owner young older trust safety password privacy account profile group community event webinar lesson module skill practice example exercise checklist worksheet template goal progress feedback"),
@@ -46,30 +43,20 @@ func Write(dir string, spec Spec) error {
 	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(cfg.String()), 0o644); err != nil {
 		return err
 	}
-	modules := spec.Pages / (Lessons + 1)
-	if modules < 1 {
-		modules = 1
-	}
 	for li, lang := range spec.Languages {
 		vocab := words[lang]
 		if vocab == nil {
 			vocab = words["en"]
 		}
 		r := rand.New(rand.NewPCG(spec.Seed, uint64(li)))
-		for m := 0; m < modules; m++ {
-			slug := fmt.Sprintf("module-%05d", m)
-			mdir := filepath.Join(dir, "content", lang, "modules", slug)
-			if err := os.MkdirAll(mdir, 0o755); err != nil {
+		mdir := filepath.Join(dir, "content", lang, "modules")
+		if err := os.MkdirAll(mdir, 0o755); err != nil {
+			return err
+		}
+		for m := 0; m < spec.Pages; m++ {
+			name := fmt.Sprintf("module-%05d.md", m)
+			if err := os.WriteFile(filepath.Join(mdir, name), module(r, vocab, m), 0o644); err != nil {
 				return err
-			}
-			if err := os.WriteFile(filepath.Join(mdir, "index.md"), module(r, vocab, m), 0o644); err != nil {
-				return err
-			}
-			for l := 1; l <= Lessons; l++ {
-				name := fmt.Sprintf("%02d-lesson.md", l)
-				if err := os.WriteFile(filepath.Join(mdir, name), lesson(r, vocab, l), 0o644); err != nil {
-					return err
-				}
 			}
 		}
 	}
@@ -103,20 +90,12 @@ func module(r *rand.Rand, vocab []string, m int) []byte {
 	fmt.Fprintf(&b, "---\ntitle: %q\nsummary: %q\naudience: [%s]\nlevel: %s\nduration: %dh\n", strings.TrimSuffix(sentence(r, vocab, 4), "."), sentence(r, vocab, 14), aud[m%2], levels[m%3], 1+m%4)
 	fmt.Fprintf(&b, "objectives:\n  - %q\n  - %q\ndigcomp: [\"%d.%d\"]\nlicence: CC-BY-SA-4.0\nkeywords: [%s, %s]\nweight: %d\ndate: 2026-%02d-%02d\n---\n\n",
 		sentence(r, vocab, 6), sentence(r, vocab, 6), 1+m%5, 1+m%3, vocab[r.IntN(len(vocab))], vocab[r.IntN(len(vocab))], m+1, 1+m%12, 1+m%28)
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 2; i++ {
 		b.WriteString(paragraph(r, vocab) + "\n\n")
 	}
-	return []byte(b.String())
-}
-
-func lesson(r *rand.Rand, vocab []string, l int) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: %q\nsummary: %q\nweight: %d\nduration: 30m\n---\n\n", strings.TrimSuffix(sentence(r, vocab, 5), "."), sentence(r, vocab, 12), l)
 	for s := 0; s < 3; s++ {
 		fmt.Fprintf(&b, "## %s\n\n", strings.TrimSuffix(sentence(r, vocab, 4), "."))
-		for i := 0; i < 2; i++ {
-			b.WriteString(paragraph(r, vocab) + "\n\n")
-		}
+		b.WriteString(paragraph(r, vocab) + "\n\n")
 		if s == 1 {
 			fmt.Fprintf(&b, "1. %s\n2. %s\n3. %s\n\n", sentence(r, vocab, 8), sentence(r, vocab, 8), sentence(r, vocab, 8))
 		}
