@@ -1,0 +1,47 @@
+package i18n
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestPluralsFallbackAndOverride(t *testing.T) {
+	fsys := fstest.MapFS{
+		"theme/en.toml": {Data: []byte("hello = \"Hello\"\nonly_en = \"English only\"\n[lessons]\none = \"{count} lesson\"\nother = \"{count} lessons\"\n")},
+		"theme/bg.toml": {Data: []byte("hello = \"Здравейте\"\n[lessons]\none = \"{count} урок\"\nother = \"{count} урока\"\n")},
+		"theme/pl.toml": {Data: []byte("[lessons]\none = \"{count} lekcja\"\nfew = \"{count} lekcje\"\nmany = \"{count} lekcji\"\nother = \"{count} lekcji\"\n")},
+		"site/en.toml":  {Data: []byte("hello = \"Hi there\"\n")},
+	}
+	c, diags := Load(fsys, []string{"theme", "site"}, []string{"en", "bg", "pl"}, "en")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	checks := []struct{ got, want string }{
+		{c.T("en", "hello"), "Hi there"},
+		{c.T("bg", "hello"), "Здравейте"},
+		{c.T("bg", "only_en"), "English only"},
+		{c.T("bg", "missing.key"), "missing.key"},
+		{c.TN("en", "lessons", 1), "1 lesson"},
+		{c.TN("en", "lessons", 4), "4 lessons"},
+		{c.TN("pl", "lessons", 3), "3 lekcje"},
+		{c.TN("pl", "lessons", 5), "5 lekcji"},
+		{c.TN("bg", "lessons", 1), "1 урок"},
+		{c.Format("en", "hello", "x", 1), "Hi there"},
+	}
+	for i, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("check %d: got %q, want %q", i, ch.got, ch.want)
+		}
+	}
+	if m := c.Missing("bg"); len(m) != 1 || m[0] != "only_en" {
+		t.Errorf("Missing(bg) = %v", m)
+	}
+}
+
+func TestBrokenStringsFileNamesLine(t *testing.T) {
+	fsys := fstest.MapFS{"theme/en.toml": {Data: []byte("a = \"ok\"\nb = \n")}}
+	_, diags := Load(fsys, []string{"theme"}, []string{"en"}, "en")
+	if len(diags) != 1 || diags[0].Line != 2 || diags[0].File != "theme/en.toml" {
+		t.Errorf("diags %v", diags)
+	}
+}

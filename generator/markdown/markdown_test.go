@@ -1,0 +1,100 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func render(t *testing.T, opts Options, src string, resolve Resolver) Result {
+	t.Helper()
+	return New(opts).Render(Doc{File: "content/en/x.md", BodyLine: 5, Source: []byte(src), Resolve: resolve})
+}
+
+func TestRenderFeatures(t *testing.T) {
+	res := render(t, Options{Typographer: true}, "## Café \"society\"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: A note.\n\n- [x] done\n", nil)
+	html := string(res.HTML)
+	for _, want := range []string{`<h2 id="café-society">`, "&ldquo;society&rdquo;", "<table>", `class="footnote-ref"`, `type="checkbox"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if len(res.Headings) != 1 || res.Headings[0].Line != 5 || res.Headings[0].Level != 2 {
+		t.Errorf("headings %+v", res.Headings)
+	}
+	if !strings.Contains(res.Text, "A note.") || !strings.Contains(res.Text, "Café") {
+		t.Errorf("plain text %q", res.Text)
+	}
+}
+
+func TestHeadingIDsKeepEveryScript(t *testing.T) {
+	res := render(t, Options{}, "## Що е профил\n\n## Що е профил\n", nil)
+	if !strings.Contains(string(res.HTML), `id="що-е-профил"`) || !strings.Contains(string(res.HTML), `id="що-е-профил-1"`) {
+		t.Errorf("ids: %s", res.HTML)
+	}
+}
+
+func TestLinksResolvedAndReported(t *testing.T) {
+	resolve := func(dest string, image bool) (string, bool) {
+		if dest == "other.md#part" {
+			return "../other/#part", true
+		}
+		return dest, false
+	}
+	res := render(t, Options{}, "See [other](other.md#part), [missing](nope.md), [web](https://example.org) and ![alt text](pic.png).\n", resolve)
+	html := string(res.HTML)
+	if !strings.Contains(html, `href="../other/#part"`) {
+		t.Errorf("resolved link missing: %s", html)
+	}
+	var broken, images int
+	for _, l := range res.Links {
+		if l.Relative && !l.Resolved {
+			broken++
+		}
+		if l.Image && l.Alt == "alt text" {
+			images++
+		}
+	}
+	if broken != 2 || images != 1 {
+		t.Errorf("links %+v", res.Links)
+	}
+}
+
+func TestUnsafeContentNeutralised(t *testing.T) {
+	src := "<script>alert(1)</script>\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](data:text/html;base64,xx) <img src=x onerror=y>\n\n## H {onclick=\"z()\" .ok}\n"
+	res := render(t, Options{}, src, nil)
+	html := string(res.HTML)
+	for _, bad := range []string{"<script>", "javascript:", "JaVaScRiPt:", "data:text/html", "<img", "onclick"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("unsafe %q rendered:\n%s", bad, html)
+		}
+	}
+	if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") || !strings.Contains(html, `class="ok"`) {
+		t.Errorf("raw HTML should be shown as text:\n%s", html)
+	}
+	if len(res.Diags) < 4 {
+		t.Errorf("want warnings for each, got %v", res.Diags)
+	}
+	if got := render(t, Options{UnsafeHTML: true}, "<b>bold</b>\n", nil); !strings.Contains(string(got.HTML), "<b>bold</b>") {
+		t.Errorf("unsafeHTML should pass HTML through: %s", got.HTML)
+	}
+}
+
+func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
+	src := "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n[Our webinar](https://vimeo.com/123456789)\n\nhttps://video.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d\n\nInline https://www.youtube.com/watch?v=dQw4w9WgXcQ stays a link.\n\n{{< youtube dQw4w9WgXcQ >}}\n\n{{< figure src=x >}}\n"
+	res := render(t, Options{}, src, nil)
+	html := string(res.HTML)
+	if n := strings.Count(html, `<figure class="embed"`); n != 4 {
+		t.Errorf("%d embeds, want 4:\n%s", n, html)
+	}
+	for _, want := range []string{`data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"`, `data-embed-src="https://player.vimeo.com/video/123456789?dnt=1"`, "Our webinar", `https://video.example.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	if strings.Contains(html, "<iframe") {
+		t.Error("an iframe loads the video host before the reader asks")
+	}
+	if len(res.Diags) != 2 || !strings.Contains(res.Diags[1].Message, "figure") {
+		t.Errorf("shortcode warnings: %v", res.Diags)
+	}
+}

@@ -1,0 +1,70 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStagingCommitAndAbort(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	s, err := NewStaging(dest, filepath.Join(dir, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("a/index.html", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile(MarkerFile, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"../x", "/abs", "a/../../x", "a\\b", "", "a//b", "./a"} {
+		if err := s.WriteFile(bad, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) accepted", bad)
+		}
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Fatal("dest exists before Commit")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(b) != "one" {
+		t.Fatal("committed file missing")
+	}
+	s2, err := NewStaging(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.WriteFile("b.html", []byte("two"))
+	s2.Abort()
+	if b, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(b) != "one" {
+		t.Fatal("Abort touched the destination")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// FuzzCheckPath: an accepted path never leaves the output folder.
+func FuzzCheckPath(f *testing.F) {
+	for _, s := range []string{"a/b.html", "../x", "/etc/passwd", "a/../b", "C:/x", "a\\..\\b", "ok/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if CheckPath(p) != nil {
+			return
+		}
+		root := t.TempDir()
+		full := filepath.Join(root, filepath.FromSlash(p))
+		rel, err := filepath.Rel(root, full)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(p) {
+			t.Fatalf("CheckPath accepted %q which leaves the output", p)
+		}
+	})
+}
