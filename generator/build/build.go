@@ -47,6 +47,8 @@ type Options struct {
 	Output publish.Writer
 	// Render keeps rendered Markdown between builds (the dev server's).
 	Render *site.RenderCache
+	// DryRun reads and assembles the site without writing anything (oersite check).
+	DryRun bool
 }
 
 // Result reports a build.
@@ -153,6 +155,10 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return all.Err()
 	}); err != nil {
 		return res, nil, err
+	}
+	if opt.DryRun {
+		res.Duration = time.Since(start)
+		return res, nil, nil
 	}
 	out := opt.Output
 	var staging *publish.Staging
