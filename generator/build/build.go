@@ -24,6 +24,7 @@ import (
 	"github.com/oersite/oersite/generator/diag"
 	"github.com/oersite/oersite/generator/i18n"
 	"github.com/oersite/oersite/generator/markdown"
+	"github.com/oersite/oersite/generator/oer"
 	"github.com/oersite/oersite/generator/publish"
 	"github.com/oersite/oersite/generator/site"
 	"github.com/oersite/oersite/generator/theme"
@@ -254,6 +255,7 @@ type writer struct {
 	opt    Options
 	assets map[string]string
 	sh     *theme.Shared // kept for re-rendering single pages
+	oer    *oer.Builder
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {

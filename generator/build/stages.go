@@ -9,8 +9,16 @@ import (
 // extraStages are the outputs written after the pages.
 func (w *writer) extraStages() []stage {
 	return []stage{
+		{"metadata", w.writeMetadata},
 		{"manifest", w.writeManifest},
 	}
+}
+
+// writeMetadata writes sitemap, robots.txt, feeds, calendars, OAI-PMH and catalogues.
+func (w *writer) writeMetadata() error {
+	warns, err := w.metadata().WriteFiles(w.out.WriteFile)
+	w.res.Diags = append(w.res.Diags, warns...)
+	return err
 }
 
 // writeManifest writes mirror.json from every file written so far.

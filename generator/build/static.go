@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/oersite/oersite/generator/diag"
+	"github.com/oersite/oersite/generator/oer"
 	"github.com/oersite/oersite/generator/theme"
 )
 
@@ -95,5 +96,13 @@ func fingerprint(p string, data []byte) string {
 
 // shared returns what every page's view shares.
 func (w *writer) shared() *theme.Shared {
-	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: map[string]any{}}
+	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: map[string]any{}, Head: w.metadata().Head}
+}
+
+// metadata returns the OER metadata builder of this build.
+func (w *writer) metadata() *oer.Builder {
+	if w.oer == nil {
+		w.oer = oer.New(w.res.Site, w.in.i18n.T)
+	}
+	return w.oer
 }

@@ -213,3 +213,18 @@ func (p *Page) HasTerm(taxonomy, id string) bool {
 	}
 	return false
 }
+
+// CalendarPath is where a webinar's own .ics file is written, from the site root.
+func (p *Page) CalendarPath() string {
+	slug := strings.TrimSuffix(p.URL, "/")
+	if i := strings.LastIndexByte(slug, '/'); i >= 0 {
+		slug = slug[i+1:]
+	}
+	return p.URL + slug + ".ics"
+}
+
+// LanguageCalendarPath is where a language's calendar of all webinars is written.
+func LanguageCalendarPath(lang string) string { return lang + "/webinars/webinars.ics" }
+
+// FeedPath is where a language's Atom feed is written.
+func FeedPath(lang string) string { return lang + "/feed.xml" }
