@@ -60,7 +60,8 @@ func New(opts Options) *Renderer {
 
 // Resolver maps a relative link or image destination found in the document
 // (e.g. "../other/index.md#part" or "diagram.svg") to the href to write.
-// ok is false when the target does not exist.
+// ok is false when the target does not exist; href is then what to write
+// instead (empty keeps the destination as written).
 type Resolver func(dest string, image bool) (href string, ok bool)
 
 // Doc is one document to render.

@@ -110,8 +110,10 @@ func (w *walker) link(dest []byte, image bool, alt string, n ast.Node) []byte {
 	default:
 		l.Relative = true
 		if w.doc.Resolve != nil {
-			if href, ok := w.doc.Resolve(d, image); ok {
-				l.Href, l.Resolved = href, true
+			href, ok := w.doc.Resolve(d, image)
+			l.Resolved = ok
+			if href != "" {
+				l.Href = href
 			}
 		}
 	}

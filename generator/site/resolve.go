@@ -18,6 +18,10 @@ func (s *Site) resolver(p *Page) markdown.Resolver {
 	return func(dest string, image bool) (string, bool) {
 		target, ok := s.resolveTarget(p.Lang, srcDir, dest)
 		if !ok {
+			if u, err := url.Parse(dest); err == nil && climbsOut(path.Join(p.URL, u.Path)) {
+				// From disk, such a link would open the reader's own files.
+				return "#", false
+			}
 			return dest, false
 		}
 		return p.Rel(target), true
@@ -89,4 +93,10 @@ func (s *Site) findAsset(lang, rel string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// climbsOut reports whether a joined path leaves the site root.
+func climbsOut(p string) bool {
+	c := path.Clean(p)
+	return c == ".." || strings.HasPrefix(c, "../") || strings.HasPrefix(c, "/")
 }
