@@ -269,8 +269,12 @@ func scriptJSON(v any) string {
 	return strings.TrimSpace(buf.String())
 }
 
-// Head returns the markup for a page's head: JSON-LD and Dublin Core.
+// Head returns the markup for a page's head: JSON-LD and Dublin Core. A
+// build for opening from disk has none: it names the hosted site's addresses.
 func (b *Builder) Head(p *site.Page) template.HTML {
+	if b.s.Offline {
+		return ""
+	}
 	var out strings.Builder
 	if o := b.JSONLD(p); o != nil {
 		out.WriteString(`<script type="application/ld+json">`)

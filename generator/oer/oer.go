@@ -38,8 +38,14 @@ const MaxOAIRecords = 5000
 
 // WriteFiles writes every site-wide metadata file. It returns warnings (for
 // example an OAI-PMH repository that would be too large to write).
+//
+// A build for opening from disk (offline) gets only the calendars: the other
+// files serve harvesters and feed readers of the hosted site.
 func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 	var warns diag.List
+	if b.s.Offline {
+		return warns, b.writeCalendars(put)
+	}
 	steps := []func(Put) error{b.writeSitemap, b.writeRobots, b.writeFeeds, b.writeCalendars, b.writeCatalog}
 	for _, step := range steps {
 		if err := step(put); err != nil {

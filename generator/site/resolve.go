@@ -24,7 +24,11 @@ func (s *Site) resolver(p *Page) markdown.Resolver {
 			}
 			return dest, false
 		}
-		return p.Rel(target), true
+		frag := ""
+		if i := strings.IndexByte(target, '#'); i >= 0 {
+			target, frag = target[:i], target[i:]
+		}
+		return p.Rel(target) + frag, true
 	}
 }
 
