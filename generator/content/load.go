@@ -62,6 +62,10 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 	}
 	var files []fileRef
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
+			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
+			return fs.SkipDir
+		}
 		if err != nil {
 			diags.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
 			if d != nil && d.IsDir() {
