@@ -9,7 +9,6 @@ import (
 // Subcommands whose packages have not landed yet answer with a clear error.
 var errNotYet = errors.New("this command is not available in this version yet")
 
-func cmdSearch(context.Context, *cli, []string) error { return errNotYet }
 func cmdMirror(context.Context, *cli, []string) error { return errNotYet }
 
 func formsHandler(source, file string) (http.Handler, error) { return nil, errNotYet }

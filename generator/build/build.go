@@ -50,6 +50,8 @@ type Options struct {
 	Render *site.RenderCache
 	// DryRun reads and assembles the site without writing anything (oersite check).
 	DryRun bool
+	// SearchInMemory keeps the search index in memory instead of CacheDir (the dev server).
+	SearchInMemory bool
 }
 
 // Result reports a build.

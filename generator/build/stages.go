@@ -9,6 +9,7 @@ import (
 // extraStages are the outputs written after the pages.
 func (w *writer) extraStages() []stage {
 	return []stage{
+		{"search", w.writeSearch},
 		{"metadata", w.writeMetadata},
 		{"manifest", w.writeManifest},
 	}

@@ -55,9 +55,12 @@ func Load(path, displayName string) (Config, diag.List, error) {
 // Parse decodes config.toml's bytes over Default and validates the result.
 func Parse(data []byte, displayName string) (Config, diag.List, error) {
 	cfg := Default()
-	explicitLangs := strings.Contains(string(data), "[languages")
-	if explicitLangs {
+	// Tables a site defines replace the defaults instead of adding to them.
+	if strings.Contains(string(data), "[languages") {
 		cfg.Languages = nil
+	}
+	if strings.Contains(string(data), "vocabulary.audiences") || strings.Contains(string(data), "audiences =") {
+		cfg.Vocabulary.Audiences = nil
 	}
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {

@@ -237,6 +237,13 @@ func (s *Site) finishLists() {
 			}
 		}
 	}
+	for _, p := range s.Pages {
+		if p.Kind == KindSection && p.Pager == nil || p.Kind == KindSection && p.Pager.Number == 1 {
+			if sec := s.sectionIndex(p.Lang, p.Section); sec == p {
+				s.Langs[p.Lang].Sections[p.Section] = p
+			}
+		}
+	}
 	for _, ls := range s.Langs {
 		sortPages(ls.Modules)
 		sortPages(ls.Resources)

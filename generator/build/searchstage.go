@@ -1,0 +1,98 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/oersite/oersite/generator/search"
+	"github.com/oersite/oersite/generator/site"
+)
+
+// searchDocs returns the pages of one language that search finds: real
+// content in that language, not fallbacks, lists or error pages.
+func searchDocs(s *site.Site, lang string) []search.Doc {
+	var docs []search.Doc
+	for _, p := range s.Pages {
+		if p.Lang != lang || p.Source == nil || p.FallbackOf != nil {
+			continue
+		}
+		switch p.Kind {
+		case site.KindModule, site.KindLesson, site.KindWebinar, site.KindResource, site.KindStory, site.KindPage:
+		default:
+			continue
+		}
+		meta := p.Meta
+		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: p.Text,
+			Keywords: append(append([]string{}, meta.Keywords...), meta.Tags...), Audience: meta.Audience, Level: meta.Level, Competences: meta.DigComp}
+		if p.Module != nil {
+			d.Module = p.Module.Title
+			if len(d.Audience) == 0 {
+				d.Audience, d.Level, d.Competences = p.Module.Meta.Audience, p.Module.Meta.Level, p.Module.Meta.DigComp
+			}
+		}
+		for _, h := range p.Headings {
+			d.Headings = append(d.Headings, h.Text)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// SearchIndexDir is where a language's bleve index is kept between builds.
+func SearchIndexDir(cacheDir, lang string) string {
+	return filepath.Join(cacheDir, "search", lang+".bleve")
+}
+
+// writeSearch updates each language's bleve index and exports the static
+// index and the client into the output.
+func (w *writer) writeSearch() error {
+	s := w.res.Site
+	if s.Config.Search.Disabled {
+		return nil
+	}
+	if err := w.out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
+		return err
+	}
+	errs := make([]error, len(s.Languages))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, l := range s.Languages {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = w.indexLanguage(l.Code)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (w *writer) indexLanguage(lang string) error {
+	var ix *search.Index
+	var err error
+	if w.opt.SearchInMemory {
+		ix, err = search.OpenMemory(lang)
+	} else {
+		ix, err = search.Open(SearchIndexDir(w.opt.CacheDir, lang), lang)
+	}
+	if err != nil {
+		return fmt.Errorf("search index (%s): %w", lang, err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(searchDocs(w.res.Site, lang)); err != nil {
+		return fmt.Errorf("search index (%s): %w", lang, err)
+	}
+	_, err = ix.Export(func(p string, data []byte) error {
+		if !strings.HasPrefix(p, "_search/") {
+			return fmt.Errorf("search export outside _search/: %s", p)
+		}
+		return w.out.WriteFile(p, data)
+	})
+	return err
+}

@@ -1,0 +1,235 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Doc is one page to index. URL is its path from the site root, without a
+// leading slash ("it/modules/content-calendar/").
+type Doc struct {
+	URL, Lang, Kind string // Kind: module, lesson, webinar, resource, story, page
+	Title, Summary  string
+	Headings        []string
+	Body            string
+	Keywords        []string
+	Audience        []string
+	Level           string
+	Competences     []string // DigComp codes like "2.2"
+	Module          string   // lessons: their module's title
+}
+
+// hash identifies a document's content, to skip re-indexing unchanged pages.
+func (d Doc) hash() string {
+	h := sha256.New()
+	for _, s := range []string{d.URL, d.Kind, d.Title, d.Summary, strings.Join(d.Headings, "\x1f"), d.Body,
+		strings.Join(d.Keywords, "\x1f"), strings.Join(d.Audience, "\x1f"), d.Level, strings.Join(d.Competences, "\x1f"), d.Module} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func (d Doc) fields() map[string]any {
+	return map[string]any{
+		"title": d.Title, "summary": d.Summary, "headings": strings.Join(d.Headings, "\n"), "body": d.Body,
+		"keywords": strings.Join(d.Keywords, " "), "url": d.URL, "kind": d.Kind, "module": d.Module, "level": d.Level,
+		"audience": d.Audience, "competences": d.Competences, "hash": d.hash(),
+	}
+}
+
+// Index is the bleve index of one language.
+type Index struct {
+	lang     string
+	analyzer string
+	idx      bleve.Index
+	docs     []Doc // the documents of the last Update, for the export's word forms
+}
+
+// Open opens or creates the on-disk index of one language in dir.
+func Open(dir, lang string) (*Index, error) {
+	m, an, err := newMapping(lang)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.Open(dir)
+	if err == nil {
+		if a, _ := idx.GetInternal([]byte("oersite-analyzer")); string(a) != an {
+			idx.Close()
+			err = errors.New("analyser changed")
+		}
+	}
+	if err != nil {
+		if rmErr := os.RemoveAll(dir); rmErr != nil {
+			return nil, rmErr
+		}
+		idx, err = bleve.New(dir, m)
+		if err != nil {
+			return nil, fmt.Errorf("cannot create the search index in %s: %w", dir, err)
+		}
+		if err := idx.SetInternal([]byte("oersite-analyzer"), []byte(an)); err != nil {
+			return nil, err
+		}
+	}
+	return &Index{lang: lang, analyzer: an, idx: idx}, nil
+}
+
+// OpenMemory creates an in-memory index (for the dev server and tests).
+func OpenMemory(lang string) (*Index, error) {
+	m, an, err := newMapping(lang)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{lang: lang, analyzer: an, idx: idx}, nil
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// UpdateStats says what an Update changed.
+type UpdateStats struct{ Added, Changed, Removed, Unchanged int }
+
+// Update makes the index hold exactly docs: new ones are added, changed ones
+// re-indexed, missing ones deleted, unchanged ones left alone.
+func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
+	var st UpdateStats
+	existing := map[string]string{}
+	q := bleve.NewMatchAllQuery()
+	req := bleve.NewSearchRequestOptions(q, 1<<30, 0, false)
+	req.Fields = []string{"hash"}
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return st, err
+	}
+	for _, h := range res.Hits {
+		hash, _ := h.Fields["hash"].(string)
+		existing[h.ID] = hash
+	}
+	b := ix.idx.NewBatch()
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if seen[d.URL] {
+			return st, fmt.Errorf("two documents share the address %s", d.URL)
+		}
+		seen[d.URL] = true
+		old, had := existing[d.URL]
+		switch {
+		case !had:
+			st.Added++
+		case old != d.hash():
+			st.Changed++
+		default:
+			st.Unchanged++
+			continue
+		}
+		if err := b.Index(d.URL, d.fields()); err != nil {
+			return st, err
+		}
+		if b.Size() >= 250 {
+			if err := ix.idx.Batch(b); err != nil {
+				return st, err
+			}
+			b = ix.idx.NewBatch()
+		}
+	}
+	ids := make([]string, 0, len(existing))
+	for id := range existing {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !seen[id] {
+			b.Delete(id)
+			st.Removed++
+		}
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		return st, err
+	}
+	ix.docs = append([]Doc(nil), docs...)
+	return st, nil
+}
+
+// Hit is one search result.
+type Hit struct {
+	URL, Title, Kind, Summary string
+	Score                     float64
+}
+
+// Search answers a query with BM25, title matches weighing most: all words
+// first, any word when nothing has them all.
+func (ix *Index) Search(text string, n int) ([]Hit, error) {
+	words := ix.analyze(text)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	build := func(conj bool) query.Query {
+		var perWord []query.Query
+		for _, w := range words {
+			var fieldQs []query.Query
+			for _, f := range fieldWeights {
+				tq := bleve.NewTermQuery(w)
+				tq.SetField(f.name)
+				tq.SetBoost(f.weight)
+				fieldQs = append(fieldQs, tq)
+			}
+			perWord = append(perWord, bleve.NewDisjunctionQuery(fieldQs...))
+		}
+		if conj {
+			return bleve.NewConjunctionQuery(perWord...)
+		}
+		return bleve.NewDisjunctionQuery(perWord...)
+	}
+	for _, conj := range []bool{true, false} {
+		req := bleve.NewSearchRequestOptions(build(conj), n, 0, false)
+		req.Fields = []string{"title", "kind", "summary", "url"}
+		res, err := ix.idx.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Hits) == 0 && conj && len(words) > 1 {
+			continue
+		}
+		var hits []Hit
+		for _, h := range res.Hits {
+			str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+			hits = append(hits, Hit{URL: h.ID, Title: str("title"), Kind: str("kind"), Summary: str("summary"), Score: h.Score})
+		}
+		return hits, nil
+	}
+	return nil, nil
+}
+
+// analyze returns the distinct analysed terms of a text.
+func (ix *Index) analyze(text string) []string {
+	an := ix.idx.Mapping().AnalyzerNamed(ix.analyzer)
+	if an == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, tok := range an.Analyze([]byte(text)) {
+		t := string(tok.Term)
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// analyzer returns the language's bleve analyser.
+func (ix *Index) analyzerImpl() analysis.Analyzer { return ix.idx.Mapping().AnalyzerNamed(ix.analyzer) }
