@@ -184,6 +184,18 @@ func (p *Page) Rel(target string) string {
 	return strings.Repeat("../", p.Depth()) + target
 }
 
+// Root is the relative prefix from this page to the site root ("../../"),
+// for scripts that build addresses themselves.
+func (p *Page) Root() string {
+	if p.Kind == KindNotFound && p.site != nil && !p.site.Offline {
+		return p.site.BasePath()
+	}
+	if p.Depth() == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", p.Depth())
+}
+
 // Permalink is the page's absolute URL, for canonical links and feeds.
 func (p *Page) Permalink() string { return p.site.Absolute(p.URL) }
 

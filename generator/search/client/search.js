@@ -68,9 +68,15 @@
   }
   function shardOf(folded) { return "t-" + hex(Array.from(folded).slice(0, 2).join("")); }
 
-  // within1 reports whether a and b differ by at most one edit.
+  // within1 reports whether a and b differ by at most one edit (an inserted,
+  // deleted or replaced letter, or two neighbours swapped).
   function within1(a, b) {
     if (Math.abs(a.length - b.length) > 1) { return false; }
+    if (a.length === b.length) {
+      var d = [];
+      for (var x = 0; x < a.length && d.length < 3; x++) { if (a[x] !== b[x]) { d.push(x); } }
+      if (d.length === 2 && d[1] === d[0] + 1 && a[d[0]] === b[d[1]] && a[d[1]] === b[d[0]]) { return true; }
+    }
     var i = 0, j = 0, edits = 0;
     while (i < a.length && j < b.length) {
       if (a[i] === b[j]) { i++; j++; continue; }

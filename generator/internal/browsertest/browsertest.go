@@ -1,0 +1,74 @@
+// Package browsertest starts headless Chromium for tests. A test that needs
+// the browser is skipped with a clear message when Chromium is not installed,
+// and fails instead when OERSITE_REQUIRE_BROWSER=1 (as in CI).
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Find returns the path of a Chromium binary, or "".
+func Find() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// New returns a context driving a new headless Chromium, closed when the test ends.
+func New(t testing.TB) context.Context {
+	t.Helper()
+	path := Find()
+	if path == "" {
+		if os.Getenv("OERSITE_REQUIRE_BROWSER") == "1" {
+			t.Fatal("Chromium is required (OERSITE_REQUIRE_BROWSER=1) but not installed: apt-get install chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil { // starts the browser; no timeout on this first call
+		cancelCtx()
+		cancelAlloc()
+		t.Fatalf("cannot start Chromium at %s: %v", path, err)
+	}
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// Tab opens a new tab in the browser of ctx, with a time limit for what runs in it.
+func Tab(t testing.TB, ctx context.Context) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(ctx)
+	if err := chromedp.Do(tab); err != nil {
+		cancel()
+		t.Fatalf("cannot open a tab: %v", err)
+	}
+	limited, cancelTime := context.WithTimeout(tab, 60*time.Second)
+	t.Cleanup(func() { cancelTime(); cancel() })
+	return limited
+}
