@@ -136,7 +136,7 @@ func (s *Site) attachLesson(p *Page) diag.List {
 			return nil
 		}
 		return diag.List{diag.Errorf(p.Source.Path, 0, "add "+path.Join("content", p.Lang, lessonModuleRel(p))+" describing the module",
-			"lesson has no module: %s is missing", lessonModuleRel(p))}
+			"lesson has no module: %s is missing or could not be read", lessonModuleRel(p))}
 	}
 	p.Module, p.Parent = mod, mod
 	mod.Lessons = append(mod.Lessons, p)
