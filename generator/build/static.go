@@ -96,7 +96,11 @@ func fingerprint(p string, data []byte) string {
 
 // shared returns what every page's view shares.
 func (w *writer) shared() *theme.Shared {
-	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: map[string]any{}, Head: w.metadata().Head}
+	extra := map[string]any{}
+	if z := w.offlineZip(); z != "" {
+		extra["offlineZip"] = z
+	}
+	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: extra, Head: w.metadata().Head}
 }
 
 // metadata returns the OER metadata builder of this build.

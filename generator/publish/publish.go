@@ -329,3 +329,20 @@ func (m *Memory) Get(p string) ([]byte, bool) {
 	b, ok := m.Files[p]
 	return b, ok
 }
+
+// SafeName turns a title into a file-name-safe word: "Learning2gether" -> "learning2gether".
+func SafeName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	if out := strings.Trim(b.String(), "-"); out != "" {
+		return out
+	}
+	return "site"
+}
