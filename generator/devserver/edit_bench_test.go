@@ -1,0 +1,80 @@
+package devserver_test
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/devserver"
+	"github.com/oersite/oersite/generator/synth"
+)
+
+// BenchmarkEditToReload measures, on a synthetic 5-language site
+// (OERSITE_BENCH_PAGES pages per language, default 400), the time from saving
+// a file to the reload event the open tab receives: a body-only edit and a
+// title edit, ten of each; it reports the medians.
+func BenchmarkEditToReload(b *testing.B) {
+	pages := 400
+	if s := os.Getenv("OERSITE_BENCH_PAGES"); s != "" {
+		pages, _ = strconv.Atoi(s)
+	}
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Debounce: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	<-srv.Ready()
+	resp, err := http.Get("http://" + srv.Addr() + "/_oersite/events")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 8)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "event: ") {
+				events <- strings.TrimPrefix(sc.Text(), "event: ")
+			}
+		}
+	}()
+	<-events // hello
+	file := filepath.Join(dir, "content/en/modules/module-00007.md")
+	orig, _ := os.ReadFile(file)
+	measure := func(edit func(i int) []byte) float64 {
+		var ms []float64
+		for i := 0; i < 10; i++ {
+			data := edit(i)
+			t0 := time.Now()
+			os.WriteFile(file, data, 0o644)
+			for ev := range events {
+				if ev == "reload" {
+					break
+				}
+			}
+			ms = append(ms, float64(time.Since(t0).Microseconds())/1000)
+		}
+		sort.Float64s(ms)
+		return ms[len(ms)/2]
+	}
+	for i := 0; i < b.N; i++ {
+		body := measure(func(i int) []byte { return append(append([]byte(nil), orig...), []byte("\nOne more line "+strconv.Itoa(i)+".\n")...) })
+		title := measure(func(i int) []byte {
+			return []byte(strings.Replace(string(orig), "title: \"", "title: \"Edited "+strconv.Itoa(i)+" ", 1))
+		})
+		b.ReportMetric(body, "body_edit_ms")
+		b.ReportMetric(title, "title_edit_ms")
+	}
+	os.WriteFile(file, orig, 0o644)
+}
