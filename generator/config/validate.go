@@ -48,6 +48,11 @@ func (c Config) Validate(file string, data []byte) diag.List {
 			bad("audiences", "give every audience an id", "empty audience id")
 		}
 	}
+	for _, t := range c.Taxonomies {
+		if t != "audience" && t != "level" && t != "digcomp" && t != "keywords" {
+			bad("taxonomies", "use audience, level, digcomp and keywords", "unknown taxonomy %q", t)
+		}
+	}
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, data, name)...)
 	}

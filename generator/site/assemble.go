@@ -31,7 +31,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	s := &Site{
 		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
-		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]bool{},
+		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}
 	var diags diag.List
 	for _, code := range cfg.LanguageCodes() {
@@ -153,7 +153,7 @@ func (s *Site) addFallbacks() {
 				continue
 			}
 			u := l.Code + "/" + strings.TrimPrefix(o.URL, def+"/")
-			if s.urls[u] {
+			if s.urls[u] != nil {
 				continue
 			}
 			fb := *o

@@ -109,6 +109,9 @@ func (s *Site) relate() diag.List {
 		if p.FallbackOf == nil && p.Source != nil {
 			ls.Translated++
 		}
+		if p.Layout == "request" {
+			ls.Request = p
+		}
 	}
 	for _, p := range s.Pages {
 		diags = append(diags, s.linkRelated(p)...)
@@ -272,8 +275,8 @@ func sortByStart(ps []*Page, newestFirst bool) {
 func (s *Site) addAliases() diag.List {
 	var diags diag.List
 	taken := map[string]bool{}
-	for _, p := range s.Pages {
-		taken[p.URL] = true
+	for u := range s.urls {
+		taken[u] = true
 	}
 	var aliases []*Page
 	for _, p := range s.Pages {

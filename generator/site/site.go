@@ -45,8 +45,8 @@ type Site struct {
 	assetSize map[string]int64
 	// sections caches section pages by "lang/name"; nil until first asked.
 	sections map[string]*Page
-	// urls holds every page address, for collisions.
-	urls map[string]bool
+	// urls holds every page by address.
+	urls map[string]*Page
 }
 
 // LangSite is the site in one language.
@@ -64,6 +64,8 @@ type LangSite struct {
 	Past      []*Page // webinars over, latest first
 	// Taxonomies by name ("audience", "level", "digcomp", "keywords").
 	Taxonomies map[string]*Page
+	// Request is the page with the request form (layout "request"), if any.
+	Request *Page
 	// Translated counts this language's own (not fallback) pages, for coverage.
 	Translated int
 }
@@ -99,6 +101,9 @@ func (s *Site) Lang(code string) *LangSite { return s.Langs[code] }
 // DefaultLanguage returns the default language's code.
 func (s *Site) DefaultLanguage() string { return s.Config.DefaultLanguage }
 
+// PageAt returns the page at an address ("en/request/"), or nil.
+func (s *Site) PageAt(url string) *Page { return s.urls[url] }
+
 // PageByRel finds a page by language and content path ("modules/x/index.md").
 func (s *Site) PageByRel(lang, rel string) *Page { return s.byRel[lang][rel] }
 
@@ -131,7 +136,7 @@ func (s *Site) addPage(p *Page) {
 	if p.Source != nil && p.FallbackOf == nil {
 		s.byRel[p.Lang][p.Source.Rel] = p
 	}
-	s.urls[p.URL] = true
+	s.urls[p.URL] = p
 }
 
 // sortPages orders pages by weight, then date (newest first), then title, then URL.

@@ -10,7 +10,7 @@ import (
 func (s *Site) buildTaxonomies() {
 	for _, l := range s.Languages {
 		ls := s.Langs[l.Code]
-		for _, tax := range TaxonomyNames {
+		for _, tax := range s.taxonomies() {
 			terms := map[string]*Term{}
 			for _, p := range s.Pages {
 				if p.Lang != l.Code || p.Kind == KindLesson || p.Source == nil {
@@ -101,4 +101,20 @@ func termIDs(tax string, p *Page) []string {
 		return out
 	}
 	return nil
+}
+
+// taxonomies are the taxonomies this site builds pages for.
+func (s *Site) taxonomies() []string {
+	if s.Config.Taxonomies == nil {
+		return TaxonomyNames
+	}
+	var out []string
+	for _, t := range TaxonomyNames {
+		for _, want := range s.Config.Taxonomies {
+			if t == want {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }

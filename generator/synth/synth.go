@@ -36,7 +36,7 @@ func Write(dir string, spec Spec) error {
 		return err
 	}
 	var cfg strings.Builder
-	fmt.Fprintf(&cfg, "baseURL = \"https://bench.example.org/\"\ntitle = \"Benchmark site\"\ndefaultLanguage = %q\n\n[offline]\nzip = false\n\n[vocabulary.audiences]\nsme-workers = \"professional\"\nyoung-tutors = \"peerTutor\"\n\n", spec.Languages[0])
+	fmt.Fprintf(&cfg, "baseURL = \"https://bench.example.org/\"\ntitle = \"Benchmark site\"\ndefaultLanguage = %q\n# Like the peers' Hugo configuration (disableKinds taxonomy, term): no taxonomy pages.\ntaxonomies = []\n\n[offline]\nzip = false\n\n[vocabulary.audiences]\nsme-workers = \"professional\"\nyoung-tutors = \"peerTutor\"\n\n", spec.Languages[0])
 	for i, l := range spec.Languages {
 		fmt.Fprintf(&cfg, "[languages.%s]\nname = %q\nweight = %d\n\n", l, strings.ToUpper(l), i+1)
 	}

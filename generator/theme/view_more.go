@@ -15,14 +15,7 @@ func (v *View) LanguageName(code string) string {
 }
 
 // RequestPage returns the page of the page's language that uses the request layout, if any.
-func (v *View) RequestPage() *site.Page {
-	for _, p := range v.Site.Pages {
-		if p.Lang == v.Page.Lang && p.Layout == "request" {
-			return p
-		}
-	}
-	return nil
-}
+func (v *View) RequestPage() *site.Page { return v.L().Request }
 
 // Slug returns the last segment of a page's address: a module's folder name.
 func (v *View) Slug(p *site.Page) string {
@@ -44,12 +37,4 @@ func (v *View) RequestThanks() string {
 	return ""
 }
 
-func (v *View) pageAt(rel string) *site.Page {
-	u := v.Page.Lang + "/" + rel
-	for _, p := range v.Site.Pages {
-		if p.URL == u {
-			return p
-		}
-	}
-	return nil
-}
+func (v *View) pageAt(rel string) *site.Page { return v.Site.PageAt(v.Page.Lang + "/" + rel) }
