@@ -52,6 +52,8 @@ type Options struct {
 	DryRun bool
 	// SearchInMemory keeps the search index in memory instead of CacheDir (the dev server).
 	SearchInMemory bool
+	// Indexes, when set, keeps in-memory search indexes between builds, by language.
+	Indexes *IndexSet
 }
 
 // Result reports a build.

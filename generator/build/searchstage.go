@@ -73,18 +73,46 @@ func (w *writer) writeSearch() error {
 	return errors.Join(errs...)
 }
 
+// IndexSet keeps in-memory search indexes between the builds of one process
+// (the dev server's), so that a rebuild re-indexes only the pages that changed.
+type IndexSet struct {
+	mu sync.Mutex
+	m  map[string]*search.Index
+}
+
+// NewIndexSet returns an empty set.
+func NewIndexSet() *IndexSet { return &IndexSet{m: map[string]*search.Index{}} }
+
+func (s *IndexSet) get(lang string) (*search.Index, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ix := s.m[lang]; ix != nil {
+		return ix, nil
+	}
+	ix, err := search.OpenMemory(lang)
+	if err == nil {
+		s.m[lang] = ix
+	}
+	return ix, err
+}
+
 func (w *writer) indexLanguage(lang string) error {
 	var ix *search.Index
 	var err error
-	if w.opt.SearchInMemory {
+	switch {
+	case w.opt.Indexes != nil:
+		ix, err = w.opt.Indexes.get(lang)
+	case w.opt.SearchInMemory:
 		ix, err = search.OpenMemory(lang)
-	} else {
+	default:
 		ix, err = search.Open(SearchIndexDir(w.opt.CacheDir, lang), lang)
 	}
 	if err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
 	}
-	defer ix.Close()
+	if w.opt.Indexes == nil {
+		defer ix.Close()
+	}
 	if _, err := ix.Update(searchDocs(w.res.Site, lang)); err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
 	}

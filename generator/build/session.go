@@ -30,6 +30,7 @@ type Session struct {
 // NewSession prepares a session; opt.Output and opt.Render are managed by it.
 func NewSession(opt Options) *Session {
 	opt.SearchInMemory = true // no lock on the on-disk index while `oersite build` runs beside
+	opt.Indexes = NewIndexSet()
 	return &Session{opt: opt, cache: site.NewRenderCache()}
 }
 

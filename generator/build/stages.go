@@ -44,7 +44,7 @@ func (w *writer) writeOfflineZip() error {
 	}
 	mem := publish.NewMemory()
 	opt := w.opt
-	opt.Offline, opt.Output, opt.SearchInMemory, opt.Render = true, mem, true, nil
+	opt.Offline, opt.Output, opt.SearchInMemory, opt.Render, opt.Indexes = true, mem, true, nil, nil
 	if _, _, err := run(context.Background(), opt); err != nil {
 		return err
 	}

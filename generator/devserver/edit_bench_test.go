@@ -19,7 +19,7 @@ import (
 // BenchmarkEditToReload measures, on a synthetic 5-language site
 // (OERSITE_BENCH_PAGES pages per language, default 400), the time from saving
 // a file to the reload event the open tab receives: a body-only edit and a
-// title edit, ten of each; it reports the medians.
+// title edit, five of each; it reports the medians.
 func BenchmarkEditToReload(b *testing.B) {
 	pages := 400
 	if s := os.Getenv("OERSITE_BENCH_PAGES"); s != "" {
@@ -54,7 +54,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	orig, _ := os.ReadFile(file)
 	measure := func(edit func(i int) []byte) float64 {
 		var ms []float64
-		for i := 0; i < 10; i++ {
+		for i := 0; i < 5; i++ {
 			data := edit(i)
 			t0 := time.Now()
 			os.WriteFile(file, data, 0o644)
@@ -69,7 +69,9 @@ func BenchmarkEditToReload(b *testing.B) {
 		return ms[len(ms)/2]
 	}
 	for i := 0; i < b.N; i++ {
-		body := measure(func(i int) []byte { return append(append([]byte(nil), orig...), []byte("\nOne more line "+strconv.Itoa(i)+".\n")...) })
+		body := measure(func(i int) []byte {
+			return append(append([]byte(nil), orig...), []byte("\nOne more line "+strconv.Itoa(i)+".\n")...)
+		})
 		title := measure(func(i int) []byte {
 			return []byte(strings.Replace(string(orig), "title: \"", "title: \"Edited "+strconv.Itoa(i)+" ", 1))
 		})

@@ -91,19 +91,6 @@ func stored(t *testing.T, file string) []map[string]any {
 	return out
 }
 
-func waitFor(t *testing.T, tab context.Context, cond string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](cond)); err == nil && ok {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	state, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + " | " + Array.from(document.querySelectorAll("[role=status], .error:not([hidden])")).map(e => (e.id || "") + ":" + e.textContent).join(" | ")`))
-	t.Fatalf("timed out waiting for %s\n page state: %s", cond, state)
-}
-
 func do(t *testing.T, tab context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(tab, steps...); err != nil {
@@ -132,11 +119,11 @@ func TestRequestFormInBrowser(t *testing.T) {
 	// module preselection from "Request this training"
 	tab := browsertest.Tab(t, ctx)
 	do(t, tab, chromedp.Navigate(url+"/en/request/?module=writing-posts-people-read"))
-	waitFor(t, tab, `document.querySelector('#intent-training input[name="topics"][value="writing-posts-people-read"]').checked && !document.querySelector("#intent-tutor").hidden === false`)
+	browsertest.WaitFor(t, tab, `document.querySelector('#intent-training input[name="topics"][value="writing-posts-people-read"]').checked && !document.querySelector("#intent-tutor").hidden === false`)
 
 	// required-field errors shown, tied to their fields and announced
 	do(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
-	waitFor(t, tab, `document.querySelector("#f-request-email-training").getAttribute("aria-invalid") === "true"`)
+	browsertest.WaitFor(t, tab, `document.querySelector("#f-request-email-training").getAttribute("aria-invalid") === "true"`)
 	msg, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("f-request-email-training-error").textContent + "|" + document.querySelector("#intent-training [role=status]").textContent`))
 	if !strings.Contains(msg, "fill in") || !strings.Contains(msg, "correct") {
 		t.Errorf("error messages: %q", msg)
@@ -146,16 +133,16 @@ func TestRequestFormInBrowser(t *testing.T) {
 	fillTraining(t, tab)
 	online.Store(false)
 	do(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
-	waitFor(t, tab, `/Nothing you wrote is lost/.test(document.querySelector("#intent-training [role=status]").textContent)`)
+	browsertest.WaitFor(t, tab, `/Nothing you wrote is lost/.test(document.querySelector("#intent-training [role=status]").textContent)`)
 	draft, _ := chromedp.Run(tab, chromedp.Evaluate[string](`sessionStorage.getItem("oersite-form-request-training")`))
 	if !strings.Contains(draft, "Bäckerei Hofmann") {
 		t.Errorf("draft not kept: %q", draft)
 	}
 	do(t, tab, chromedp.Reload())
-	waitFor(t, tab, `document.readyState === "complete" && document.querySelector("#f-request-organisation-training").value === "Bäckerei Hofmann"`)
+	browsertest.WaitFor(t, tab, `document.readyState === "complete" && document.querySelector("#f-request-organisation-training").value === "Bäckerei Hofmann"`)
 	online.Store(true)
 	do(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
-	waitFor(t, tab, `/Thank you/.test(document.querySelector("#intent-training [role=status]").textContent)`)
+	browsertest.WaitFor(t, tab, `/Thank you/.test(document.querySelector("#intent-training [role=status]").textContent)`)
 	if d, _ := chromedp.Run(tab, chromedp.Evaluate[string](`sessionStorage.getItem("oersite-form-request-training") || ""`)); d != "" {
 		t.Error("the draft was not cleared after the receiver confirmed receipt")
 	}
@@ -176,7 +163,7 @@ func TestRequestFormInBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-request-availability-tutor"), "Pomeriggi"),
 		chromedp.Click(chromedp.CSS("#f-request-consent-tutor")),
 		chromedp.Click(chromedp.CSS("#intent-tutor button[type=submit]")))
-	waitFor(t, tab, `/Grazie/.test(document.querySelector("#intent-tutor [role=status]").textContent)`)
+	browsertest.WaitFor(t, tab, `/Grazie/.test(document.querySelector("#intent-tutor [role=status]").textContent)`)
 	if got := stored(t, file); len(got) != 2 || got[1]["intent"] != "tutor" || got[1]["lang"] != "it" {
 		t.Fatalf("tutor request stored as %v", got)
 	}
@@ -202,7 +189,7 @@ func TestRequestFormWithoutJavaScript(t *testing.T) {
 	if len(got) != 1 || got[0]["intent"] != "training" {
 		t.Fatalf("plain form post stored %v", got)
 	}
-	waitFor(t, tab, `location.pathname === "/en/thanks/"`)
+	browsertest.WaitFor(t, tab, `location.pathname === "/en/thanks/"`)
 }
 
 func toJSON(v any) string { b, _ := json.Marshal(v); return string(b) }

@@ -115,19 +115,6 @@ func waitNavigated(t *testing.T, tab context.Context, before string) {
 	t.Fatalf("the page did not change from %s", before)
 }
 
-// waitFor waits until a JavaScript condition holds, across page loads.
-func waitFor(t *testing.T, tab context.Context, cond string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](cond)); err == nil && ok {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("timed out waiting for %s", cond)
-}
-
 // press sends a key to the focused element.
 func press(t *testing.T, tab context.Context, key string) {
 	t.Helper()
@@ -187,7 +174,7 @@ func TestKeyboardPathLanguageSwitchAndProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	chromedp.Do(tab, chromedp.Reload())
-	waitFor(t, tab, `document.readyState === "complete" && !document.querySelector(".mark-done").hidden`)
+	browsertest.WaitFor(t, tab, `document.readyState === "complete" && !document.querySelector(".mark-done").hidden`)
 	if pressed := eval[string](t, tab, `document.querySelector(".mark-done button").getAttribute("aria-pressed")`); pressed != "true" {
 		t.Errorf("after reload the lesson is not marked done (aria-pressed=%s)", pressed)
 	}

@@ -72,3 +72,18 @@ func Tab(t testing.TB, ctx context.Context) context.Context {
 	t.Cleanup(func() { cancelTime(); cancel() })
 	return limited
 }
+
+// WaitFor waits until a JavaScript condition holds in tab, across page
+// loads (an evaluation during a navigation is simply tried again).
+func WaitFor(t testing.TB, tab context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	state, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + " | " + Array.from(document.querySelectorAll("[role=status], .error:not([hidden])")).map(e => (e.id || "") + ":" + e.textContent).join(" | ")`))
+	t.Fatalf("timed out waiting for %s\n page state: %s", cond, state)
+}
