@@ -38,6 +38,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		mounts["/_forms/"] = h
 		fmt.Fprintf(c.stderr, "form receiver on: submissions are appended to %s\n", *forms)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Now: clock, Log: c.stderr, Mounts: mounts})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != ""})
 	return srv.Run(ctx)
 }

@@ -54,6 +54,9 @@ type Options struct {
 	SearchInMemory bool
 	// Indexes, when set, keeps in-memory search indexes between builds, by language.
 	Indexes *IndexSet
+	// LocalForms makes every form post to the local receiver (/_forms/<name>),
+	// whatever endpoint config.toml names: `oersite serve --forms`.
+	LocalForms bool
 }
 
 // Result reports a build.
@@ -212,6 +215,12 @@ func load(opt Options, res *Result) (*inputs, error) {
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
 		return nil, err
+	}
+	if opt.LocalForms {
+		for name, f := range cfg.Forms {
+			f.Endpoint, f.Netlify = "local", false
+			cfg.Forms[name] = f
+		}
 	}
 	res.Config = cfg
 	root, err := os.OpenRoot(opt.Source)

@@ -35,6 +35,8 @@ type Options struct {
 	Mounts map[string]http.Handler
 	// Debounce is how long the watcher waits for a burst of changes to end (default 80ms).
 	Debounce time.Duration
+	// LocalForms makes the served pages post their forms to the mounted receiver.
+	LocalForms bool
 }
 
 // Server is a running dev server.
@@ -65,7 +67,7 @@ func New(opt Options) *Server {
 	}
 	return &Server{
 		opt:     opt,
-		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts}),
+		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, LocalForms: opt.LocalForms}),
 		hub:     newHub(),
 		ready:   make(chan struct{}),
 	}

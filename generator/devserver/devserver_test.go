@@ -227,3 +227,21 @@ func TestOutputFolderIsLeftAlone(t *testing.T) {
 		t.Error("serve wrote public/")
 	}
 }
+
+func TestServedFormsPostToTheLocalReceiver(t *testing.T) {
+	dir := site(t)
+	writeFile(t, dir, "config.toml", config+"contact = \"a@example.org\"\n[forms.request]\nendpoint = \"https://formspree.io/f/abc\"\n[[forms.request.fields]]\nname = \"email\"\ntype = \"email\"\n")
+	writeFile(t, dir, "content/en/request.md", "---\ntitle: Request\nsummary: Ask.\nlayout: request\n---\nAsk us.\n")
+	log := &logBuf{}
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: log, LocalForms: true,
+		Mounts: map[string]http.Handler{"/_forms/": http.NotFoundHandler()}})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	<-srv.Ready()
+	_, body := get(t, srv, "/en/request/")
+	if !strings.Contains(body, `action="../../_forms/request"`) || strings.Contains(body, "formspree") {
+		t.Errorf("served form does not post to the local receiver:\n%s", body)
+	}
+}

@@ -18,6 +18,7 @@ type FormView struct {
 	Netlify  bool
 	Honeypot string
 	Intents  []string
+	Single   bool // the form has no intents of its own: one form, no choice
 	Fields   []FieldView
 	Config   config.Form
 }
@@ -52,6 +53,10 @@ func (v *View) Form(name string) *FormView {
 	}
 	for _, in := range f.Intents {
 		fv.Intents = append(fv.Intents, in.ID)
+	}
+	if len(fv.Intents) == 0 {
+		fv.Intents = []string{"main"} // a form with one purpose
+		fv.Single = true
 	}
 	for _, fd := range f.Fields {
 		field := FieldView{Field: fd, ID: "f-" + name + "-" + fd.Name, IntentList: strings.Join(fd.Intents, " ")}
