@@ -431,3 +431,35 @@ func TestFeedAndCatalogue(t *testing.T) {
 		t.Errorf("catalog.csv rows %v", rows)
 	}
 }
+
+// TestEveryExamplePageHasValidJSONLD builds the example site and checks the
+// JSON-LD of every page: it parses, and learning resources are valid AMB.
+func TestEveryExamplePageHasValidJSONLD(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Source: "../..", Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	pages, resources := 0, 0
+	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		for _, m := range ldRE.FindAllSubmatch(data, -1) {
+			pages++
+			var o map[string]any
+			if err := json.Unmarshal(m[1], &o); err != nil {
+				t.Errorf("%s: JSON-LD does not parse: %v", p, err)
+				continue
+			}
+			if types, ok := o["type"].([]any); ok && len(types) > 0 && types[0] == "LearningResource" {
+				resources++
+				checkAMB(t, strings.TrimPrefix(p, dest), o)
+			}
+		}
+		return nil
+	})
+	if pages < 100 || resources < 50 {
+		t.Errorf("only %d pages with JSON-LD, %d learning resources", pages, resources)
+	}
+}
