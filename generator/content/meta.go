@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -371,19 +370,4 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		m.Duration, m.DurationText = dur, s
 	}
 	return m
-}
-
-// Keys returns the front matter keys in file order, for tools.
-func (m Meta) Keys() []string {
-	keys := make([]string, 0, len(m.Params))
-	for k := range m.Params {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m.Lines[keys[i]] != m.Lines[keys[j]] {
-			return m.Lines[keys[i]] < m.Lines[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	return keys
 }

@@ -104,9 +104,6 @@ func (s *Site) DefaultLanguage() string { return s.Config.DefaultLanguage }
 // PageAt returns the page at an address ("en/request/"), or nil.
 func (s *Site) PageAt(url string) *Page { return s.urls[url] }
 
-// PageByRel finds a page by language and content path ("modules/x/index.md").
-func (s *Site) PageByRel(lang, rel string) *Page { return s.byRel[lang][rel] }
-
 // ModuleBySlug finds a module page in a language by its folder name.
 func (s *Site) ModuleBySlug(lang, slug string) *Page {
 	for _, rel := range []string{"modules/" + slug + "/index.md", "modules/" + slug + ".md"} {

@@ -147,9 +147,6 @@ func (t *Theme) Execute(w *bytes.Buffer, layout string, data any) error {
 	return nil
 }
 
-// File returns the file a layout came from.
-func (t *Theme) File(layout string) string { return t.files[layout] }
-
 // funcs are the template functions that need no page: pure helpers.
 func funcs() template.FuncMap {
 	return template.FuncMap{

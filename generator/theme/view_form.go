@@ -3,11 +3,9 @@ package theme
 import (
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/oersite/oersite/generator/config"
-	"github.com/oersite/oersite/generator/site"
 )
 
 // FormView is a configured form, resolved for one page's language.
@@ -105,13 +103,6 @@ func (f FieldView) InIntent(intent string) bool {
 
 // Shared reports whether the field belongs to every intent.
 func (f FieldView) Shared() bool { return len(f.Intents) == 0 }
-
-// ModuleOptions returns the modules of the page's language sorted by title (for forms that list them).
-func (v *View) ModuleOptions() []*site.Page {
-	out := append([]*site.Page(nil), v.L().Modules...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Title < out[j].Title })
-	return out
-}
 
 // FormMessages are the form script's messages in the page's language.
 func (v *View) FormMessages() map[string]string {
