@@ -74,12 +74,20 @@ func Parse(data []byte, displayName string) (Config, diag.List, error) {
 		return Config{}, nil, diag.List{d}.Err()
 	}
 	var warns diag.List
+	lines := newKeyLines(data)
+	unknown := 0
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		if strings.HasPrefix(key, "params.") || key == "params" {
 			continue
 		}
-		warns.Add(diag.Warnf(displayName, lineOfKey(data, k[len(k)-1]), "remove it, or check its spelling against the README's config reference", "unknown setting %q is ignored", key))
+		if unknown++; unknown > 20 { // bounded work and output, whatever the file holds
+			continue
+		}
+		warns.Add(diag.Warnf(displayName, lines.of(k[len(k)-1]), "remove it, or check its spelling against the README's config reference", "unknown setting %q is ignored", key))
+	}
+	if unknown > 20 {
+		warns.Add(diag.Warnf(displayName, 0, "check the file against the README's config reference", "%d more unknown settings are ignored", unknown-20))
 	}
 	if cfg.Params == nil {
 		cfg.Params = map[string]any{}
@@ -90,9 +98,15 @@ func Parse(data []byte, displayName string) (Config, diag.List, error) {
 	return cfg, all, errs.Err()
 }
 
-// lineOfKey finds the first line where key is assigned or opens a table, for messages.
-func lineOfKey(data []byte, key string) int {
-	for i, l := range strings.Split(string(data), "\n") {
+// keyLines finds the line where a key is assigned or a table opened, for
+// messages. The file is split once, whatever the number of lookups.
+type keyLines struct{ lines []string }
+
+func newKeyLines(data []byte) keyLines { return keyLines{lines: strings.Split(string(data), "\n")} }
+
+// of returns the first line (1-based) mentioning key as a key or table, or 0.
+func (k keyLines) of(key string) int {
+	for i, l := range k.lines {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, key) || strings.HasPrefix(t, "["+key) || strings.Contains(t, "."+key+"]") || strings.HasPrefix(t, `"`+key+`"`) {
 			return i + 1

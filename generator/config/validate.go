@@ -20,8 +20,9 @@ var fieldTypes = map[string]bool{
 // text, used only to find lines; it may be nil.
 func (c Config) Validate(file string, data []byte) diag.List {
 	var l diag.List
+	lines := newKeyLines(data)
 	bad := func(key, hint, format string, args ...any) {
-		l.Add(diag.Errorf(file, lineOfKey(data, key), hint, format, args...))
+		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
 	}
 	if u, err := url.Parse(c.BaseURL); err != nil || (c.BaseURL != "/" && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "")) {
 		bad("baseURL", `write it as "https://example.org/" (or "https://example.org/sub/path/")`, "baseURL %q is not an absolute http(s) URL", c.BaseURL)
@@ -54,15 +55,15 @@ func (c Config) Validate(file string, data []byte) diag.List {
 		}
 	}
 	for name, f := range c.Forms {
-		l = append(l, f.validate(file, data, name)...)
+		l = append(l, f.validate(file, lines, name)...)
 	}
 	return l
 }
 
-func (f Form) validate(file string, data []byte, name string) diag.List {
+func (f Form) validate(file string, lines keyLines, name string) diag.List {
 	var l diag.List
 	bad := func(key, hint, format string, args ...any) {
-		l.Add(diag.Errorf(file, lineOfKey(data, key), hint, format, args...))
+		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
 	}
 	if f.Endpoint != "" && f.Endpoint != "local" {
 		u, err := url.Parse(f.Endpoint)
