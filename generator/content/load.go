@@ -202,7 +202,7 @@ func readSources(fsys fs.FS, files []fileRef, diags diag.List) ([]*Source, diag.
 // ParseSource decodes one Markdown file. It returns nil when the file cannot
 // be used at all (its problems are in diags).
 func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
-	src := &Source{Path: p, Lang: lang, Rel: rel, Hash: sha256.Sum256(data)}
+	src := &Source{Path: p, Lang: lang, Rel: rel}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		diags.Add(diag.Errorf(p, line, "save the file as UTF-8 in your editor (it may be in Latin-1 or Windows-1252)", "file is not valid UTF-8 text"))

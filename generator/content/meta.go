@@ -94,6 +94,7 @@ type fieldReader struct {
 	file  string
 	d     decoded
 	diags *diag.List
+	lower map[string]string // lower-cased key -> key as written
 }
 
 func (r *fieldReader) line(key string) int { return r.d.lines[key] }
@@ -112,11 +113,8 @@ func (r *fieldReader) lookup(keys ...string) (string, any, bool) {
 		if v, ok := r.d.values[k]; ok {
 			return k, v, true
 		}
-		lk := strings.ToLower(k)
-		for kk, v := range r.d.values {
-			if strings.ToLower(kk) == lk {
-				return kk, v, true
-			}
+		if kk, ok := r.lower[strings.ToLower(k)]; ok {
+			return kk, r.d.values[kk], true
 		}
 	}
 	return "", nil, false
@@ -308,7 +306,12 @@ func (r *fieldReader) source() *SourceWork {
 
 // decodeMeta reads the known keys of front matter into a Meta.
 func decodeMeta(file string, d decoded, diags *diag.List) Meta {
-	r := &fieldReader{file: file, d: d, diags: diags}
+	r := &fieldReader{file: file, d: d, diags: diags, lower: make(map[string]string, len(d.values))}
+	for k := range d.values {
+		if lk := strings.ToLower(k); r.lower[lk] == "" || k < r.lower[lk] {
+			r.lower[lk] = k
+		}
+	}
 	m := Meta{
 		Title:          r.str("title"),
 		Summary:        r.str("summary"),
