@@ -5,9 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oersite/oersite/generator/content"
@@ -25,6 +29,9 @@ type Session struct {
 	cache *site.RenderCache
 	last  *writer
 	mem   *publish.Memory
+	// unsettled is set when pages changed since the search index and the
+	// site-wide files were last written.
+	unsettled bool
 }
 
 // NewSession prepares a session; opt.Output and opt.Render are managed by it.
@@ -43,22 +50,29 @@ func (s *Session) Full(ctx context.Context, now time.Time) (*Result, error) {
 	opt := s.opt
 	mem := publish.NewMemory()
 	opt.Output, opt.Render, opt.Now = mem, s.cache, now.UTC()
+	s.last = nil // let the previous model go while the new one is built; the files stay served
 	res, w, err := run(ctx, opt)
 	if err != nil {
 		return res, err
 	}
-	s.last, s.mem = w, mem
+	s.last, s.mem, s.unsettled = w, mem, false
 	return res, nil
 }
 
 // ErrNeedsFull says a change cannot be applied incrementally.
 var ErrNeedsFull = errors.New("needs a full rebuild")
 
-// UpdateBodies applies edits that changed only the Markdown body of existing
-// pages: those pages (and their fallback copies) are rendered again, nothing
-// else. Any other change answers ErrNeedsFull. paths are slash-separated,
-// relative to the site source.
-func (s *Session) UpdateBodies(ctx context.Context, paths []string) (*Result, error) {
+// Update applies edits of existing pages' files that leave the site's
+// structure as it was (see site.UpdatePage): a body edit re-renders the page
+// and its fallback copies; a title, summary or other displayed field also
+// re-renders the lists, navigation, translations and related pages that
+// show it. Anything else (a new or removed page, a changed address, date,
+// weight or taxonomy, errors to report) answers ErrNeedsFull. The files
+// that sum up the whole site (search index, sitemap, feeds, calendars,
+// catalogues) are brought up to date by Settle, which the dev server calls
+// after the browser reloaded. paths are slash-separated, relative to the
+// site source.
+func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	if s.last == nil {
 		return nil, ErrNeedsFull
 	}
@@ -83,8 +97,8 @@ func (s *Session) UpdateBodies(ctx context.Context, paths []string) (*Result, er
 	var changes []change
 	for _, p := range paths {
 		page := bySource[p]
-		if page == nil || page.Meta.Summary == "" {
-			return nil, ErrNeedsFull // new page, or a summary derived from the body that lists show
+		if page == nil {
+			return nil, ErrNeedsFull // a new page
 		}
 		data, err := root.ReadFile(p)
 		if err != nil {
@@ -93,29 +107,143 @@ func (s *Session) UpdateBodies(ctx context.Context, paths []string) (*Result, er
 		lang, rel, _ := strings.Cut(strings.TrimPrefix(p, "content/"), "/")
 		var diags diag.List
 		src := content.ParseSource(p, lang, rel, data, &diags)
-		if src == nil || diags.HasErrors() || src.FrontHash != page.Source.FrontHash {
-			return nil, ErrNeedsFull
+		if src == nil || diags.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports the errors
 		}
 		changes = append(changes, change{page, src})
 	}
 	cfg := w.in.cfg
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer})
 	res := &Result{Site: st, Config: cfg}
-	var buf bytes.Buffer
+	var todo []*site.Page
+	seen := map[*site.Page]bool{}
 	for _, c := range changes {
-		pages, diags := st.ReplaceBody(c.page, c.src, md)
+		var pages []*site.Page
+		var diags diag.List
+		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != ""
+		if bodyOnly {
+			pages, diags = st.ReplaceBody(c.page, c.src, md)
+		} else {
+			var ok bool
+			pages, diags, ok = st.UpdatePage(c.page, c.src, md, s.cache)
+			if !ok {
+				s.last = nil // the model may be half changed: only a full build may follow
+				return nil, ErrNeedsFull
+			}
+		}
 		res.Diags = append(res.Diags, diags...)
+		langs := map[string]bool{}
 		for _, p := range pages {
-			buf.Reset()
-			if err := w.renderPage(&buf, w.sh, p); err != nil {
-				return nil, fmt.Errorf("%s: %w", path.Base(p.URL), err)
+			langs[p.Lang] = true
+		}
+		if !bodyOnly {
+			// What lists show changed: pages whose layout reads site-wide lists follow.
+			for _, p := range st.Pages {
+				if langs[p.Lang] && w.readsLists(p) {
+					pages = append(pages, p)
+				}
 			}
-			if err := s.mem.Replace(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...)); err != nil {
-				return nil, err
+		}
+		for _, p := range pages {
+			if !seen[p] {
+				seen[p] = true
+				todo = append(todo, p)
 			}
-			res.Pages++
 		}
 	}
+	if err := s.render(todo); err != nil {
+		s.last = nil
+		return nil, err
+	}
+	s.unsettled = true
+	res.Pages = len(todo)
 	res.Duration = time.Since(start)
 	return res, ctx.Err()
 }
+
+// readsLists reports whether a page's layout may show site-wide lists.
+func (w *writer) readsLists(p *site.Page) bool {
+	if p.Kind == site.KindAlias {
+		return false
+	}
+	layout, ok := w.in.theme.Pick(layoutCandidates(p)...)
+	return !ok || w.in.theme.ReadsLists(layout)
+}
+
+// render renders pages of the last build again, on all cores, into its files.
+func (s *Session) render(pages []*site.Page) error {
+	w := s.last
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				p := pages[i]
+				buf.Reset()
+				if err := w.renderPage(&buf, w.sh, p); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", path.Base(p.URL), err)
+					continue
+				}
+				errs[i] = s.mem.Replace(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...))
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// Settle rewrites, after incremental updates, the files that sum up the
+// whole site: each language's search index, the sitemap, feeds, calendars,
+// catalogues and mirror.json. The offline zip waits for the next full build.
+func (s *Session) Settle(ctx context.Context) error {
+	if !s.unsettled || s.last == nil {
+		return nil
+	}
+	w := s.last
+	out, diags := w.out, w.res.Diags
+	w.out = replacer{s.mem}
+	defer func() { w.out, w.res.Diags = out, diags }()
+	if !w.res.Site.Config.Search.Disabled {
+		for _, l := range w.res.Site.Languages {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := w.indexLanguage(l.Code); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.writeMetadata(); err != nil {
+		return err
+	}
+	if err := w.writeManifest(); err != nil {
+		return err
+	}
+	s.unsettled = false
+	return ctx.Err()
+}
+
+// Unsettled reports whether pages changed since Settle or the last full build.
+func (s *Session) Unsettled() bool { return s.unsettled && s.last != nil }
+
+// replacer overwrites files of an in-memory build.
+type replacer struct{ m *publish.Memory }
+
+func (r replacer) WriteFile(p string, data []byte) error { return r.m.Replace(p, data) }
+
+func (r replacer) CopyFile(p string, fsys fs.FS, src string) error {
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		return err
+	}
+	return r.m.Replace(p, data)
+}
+
+func (r replacer) Entries() []publish.Entry { return r.m.Entries() }

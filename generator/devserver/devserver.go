@@ -102,9 +102,7 @@ func (s *Server) Run(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for batch := range w.batches(ctx, s.opt.Debounce) {
-			s.rebuild(ctx, batch, "")
-		}
+		s.loop(ctx, w.batches(ctx, s.opt.Debounce))
 	}()
 	<-ctx.Done()
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -124,9 +122,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	var res *build.Result
 	var err error
 	mode := "full"
-	if ch := classify(changed); ch == changeBodies {
-		mode = "body"
-		res, err = s.session.UpdateBodies(ctx, changed)
+	if ch := classify(changed); ch == changePages {
+		mode = "page"
+		res, err = s.session.Update(ctx, changed)
 		if errors.Is(err, build.ErrNeedsFull) {
 			mode = "full"
 			res, err = nil, nil
@@ -165,4 +163,54 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	}
 	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())
 	s.hub.send(event{name: "reload", data: fmt.Sprintf(`{"mode":%q,"pages":%d,"ms":%d}`, mode, res.Pages, took.Milliseconds())})
+}
+
+// settleDelay is how long the server waits after an incremental rebuild
+// before it updates the search index and the site-wide files.
+const settleDelay = 300 * time.Millisecond
+
+// loop rebuilds for each batch of changes. After incremental rebuilds, once
+// the author paused, it updates the search index and the site-wide files
+// (sitemap, feeds, calendars, catalogues); a new change interrupts that
+// work, which resumes at the next pause.
+func (s *Server) loop(ctx context.Context, batches <-chan []string) {
+	var settle <-chan time.Time
+	for {
+		var batch []string
+		select {
+		case b, ok := <-batches:
+			if !ok {
+				return
+			}
+			batch = b
+		case <-settle:
+			settle = nil
+			sctx, cancel := context.WithCancel(ctx)
+			fin := make(chan error, 1)
+			t0 := time.Now()
+			go func() { fin <- s.session.Settle(sctx) }()
+			select {
+			case err := <-fin:
+				cancel()
+				if err != nil {
+					fmt.Fprintf(s.opt.Log, "  search index and site files not updated: %v; they will be at the next full rebuild\n", err)
+				} else {
+					fmt.Fprintf(s.opt.Log, "  search index, sitemap and feeds updated in %d ms\n", time.Since(t0).Milliseconds())
+				}
+				continue
+			case b, ok := <-batches:
+				cancel()
+				<-fin
+				if !ok {
+					return
+				}
+				batch = b
+			}
+		}
+		s.rebuild(ctx, batch, "")
+		settle = nil
+		if s.session.Unsettled() {
+			settle = time.After(settleDelay)
+		}
+	}
 }

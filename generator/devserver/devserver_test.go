@@ -152,19 +152,40 @@ func TestEditRebuildsAndReloads(t *testing.T) {
 	}
 	ev := events(t, srv)
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nSecond version.\n")
-	if e := next(t, ev); !strings.HasPrefix(e, "reload") || !strings.Contains(e, `"mode":"body"`) {
-		t.Errorf("event %q, want a body reload", e)
+	if e := next(t, ev); !strings.HasPrefix(e, "reload") || !strings.Contains(e, `"mode":"page"`) {
+		t.Errorf("event %q, want a page reload", e)
 	}
 	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "Second version.") {
 		t.Errorf("the edit is not served:\n%s", body)
 	}
-	// a title edit reaches other pages: a full rebuild
+	// a title edit also re-renders the pages that show it, still without a full rebuild
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About the programme\nsummary: About us.\n---\nSecond version.\n")
+	if e := next(t, ev); !strings.Contains(e, `"mode":"page"`) || strings.Contains(e, `"pages":1,`) {
+		t.Errorf("event %q, want a page reload reaching more than the page", e)
+	}
+	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "<h1>About the programme</h1>") {
+		t.Errorf("the new title is not served:\n%s", body)
+	}
+	// once the author pauses, the search index and the site-wide files follow
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(log.String(), "search index, sitemap and feeds updated") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if _, body := get(t, srv, "/sitemap.xml"); !strings.Contains(body, "en/about/") {
+		t.Errorf("sitemap lost the page:\n%s", body)
+	}
+	// a new page changes the site's structure: a full rebuild
+	writeFile(t, dir, "content/en/contact.md", "---\ntitle: Contact\nsummary: Write to us.\n---\nHello.\n")
 	if e := next(t, ev); !strings.Contains(e, `"mode":"full"`) {
 		t.Errorf("event %q, want a full reload", e)
 	}
-	if !strings.Contains(log.String(), "content/en/about.md: body rebuild, 1 pages") {
-		t.Errorf("terminal line missing:\n%s", log.String())
+	if _, body := get(t, srv, "/en/contact/"); !strings.Contains(body, "Hello.") {
+		t.Errorf("the new page is not served:\n%s", body)
+	}
+	for _, want := range []string{"content/en/about.md: page rebuild, 1 pages", "search index, sitemap and feeds updated in", "full rebuild, 7 pages"} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("terminal line %q missing:\n%s", want, log.String())
+		}
 	}
 }
 

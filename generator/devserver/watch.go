@@ -129,8 +129,8 @@ func (w *watcher) batches(ctx context.Context, debounce time.Duration) <-chan []
 type change int
 
 const (
-	changeFull   change = iota // config, templates, i18n, static, new or removed files
-	changeBodies               // only existing Markdown files were written
+	changeFull  change = iota // config, templates, i18n, static, new or removed files
+	changePages               // only Markdown files were written: maybe edits of existing pages
 )
 
 // classify decides how much to rebuild for a batch.
@@ -143,7 +143,7 @@ func classify(batch []string) change {
 			return changeFull
 		}
 	}
-	return changeBodies
+	return changePages
 }
 
 // describe names a batch for the terminal line.

@@ -138,22 +138,24 @@ func (s *Site) addPage(p *Page) {
 
 // sortPages orders pages by weight, then date (newest first), then title, then URL.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Weight != b.Weight {
-			if a.Weight == 0 || b.Weight == 0 {
-				return b.Weight == 0
-			}
-			return a.Weight < b.Weight
+	sort.SliceStable(ps, func(i, j int) bool { return pageLess(ps[i], ps[j]) })
+}
+
+// pageLess is the order of sortPages.
+func pageLess(a, b *Page) bool {
+	if a.Weight != b.Weight {
+		if a.Weight == 0 || b.Weight == 0 {
+			return b.Weight == 0
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.URL < b.URL
-	})
+		return a.Weight < b.Weight
+	}
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.URL < b.URL
 }
 
 // sortByPath orders lessons by weight, else by file name.

@@ -24,7 +24,19 @@ import (
 type Theme struct {
 	sets  map[string]*template.Template // layout name -> its template set (base + partials + layout)
 	files map[string]string             // layout name -> file it came from, for messages
+	// readsLists holds the layouts that read site-wide lists of pages
+	// (every layout when baseof.html or a partial does).
+	readsLists map[string]bool
 }
+
+// siteLists finds template code reading a site-wide list of pages (a form
+// lists the modules).
+var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form)\b|\.L\s*(\}\}|\)|-\}\})`)
+
+// ReadsLists reports whether a layout may show site-wide lists of pages,
+// so that a change to one page's title may show in it wherever it is.
+// It reads the templates' text and errs on the side of yes.
+func (t *Theme) ReadsLists(layout string) bool { return t.readsLists[layout] || t.readsLists[""] }
 
 // Load parses layouts from dirs of fsys in order; a file in a later dir
 // replaces the one with the same name in an earlier dir (pass the theme's
@@ -96,6 +108,17 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 		layout := strings.TrimSuffix(name, ".html")
 		t.sets[layout] = set
 		t.files[layout] = files[name]
+	}
+	t.readsLists = map[string]bool{}
+	for name := range files {
+		if !siteLists.MatchString(read(name)) {
+			continue
+		}
+		if name == "baseof.html" || strings.Contains(name, "/") {
+			t.readsLists[""] = true // the frame or a partial: every layout
+		} else {
+			t.readsLists[strings.TrimSuffix(name, ".html")] = true
+		}
 	}
 	return t, diags
 }
