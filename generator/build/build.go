@@ -275,8 +275,24 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	if err := timed("static", w.writeStatic); err != nil {
 		return err
 	}
-	if err := timed("pages", func() error { return w.writePages(ctx) }); err != nil {
+	// The site-wide metadata files need the model, not the pages: they are
+	// written while the pages are, on the cores disk writes leave idle.
+	w.sh = w.shared()
+	meta := make(chan error, 1)
+	var metaWarns diag.List
+	go func() {
+		warns, err := w.metadata().WriteFiles(w.out.WriteFile)
+		metaWarns = warns
+		meta <- err
+	}()
+	err := timed("pages", func() error { return w.writePages(ctx) })
+	merr := timed("metadata", func() error { return <-meta })
+	w.res.Diags = append(w.res.Diags, metaWarns...)
+	if err != nil {
 		return err
+	}
+	if merr != nil {
+		return merr
 	}
 	for _, st := range w.extraStages() {
 		if err := timed(st.name, st.run); err != nil {
@@ -295,8 +311,7 @@ type stage struct {
 // writePages executes templates for pages on all cores and hands the bytes
 // to a larger pool of writers, so that rendering and disk I/O overlap.
 func (w *writer) writePages(ctx context.Context) error {
-	sh := w.shared()
-	w.sh = sh
+	sh := w.sh
 	pages := w.res.Site.Pages
 	errs := make([]error, len(pages))
 	type file struct {

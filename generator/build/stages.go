@@ -13,7 +13,6 @@ import (
 func (w *writer) extraStages() []stage {
 	return []stage{
 		{"search", w.writeSearch},
-		{"metadata", w.writeMetadata},
 		{"offline zip", w.writeOfflineZip},
 		{"manifest", w.writeManifest},
 	}

@@ -78,7 +78,7 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 		return rf, nil
 	}
 	consumed := len(data) - len(body)
-	rf.body = body
+	rf.body = data[consumed:] // the same bytes, without keeping the parser's copy (and its slack) alive
 	rf.bodyLine = 1 + bytes.Count(data[:consumed], []byte("\n"))
 	rf.startLine = opening.n
 	if rf.format != FormatJSON {

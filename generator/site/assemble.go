@@ -95,14 +95,6 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	}
 	s.addFallbacks()
 	diags = append(diags, s.renderMarkdown(md, opt.Cache)...)
-	if opt.Cache == nil {
-		// The Markdown is rendered: keep memory proportional to the output, not to both.
-		for _, p := range s.Pages {
-			if p.Source != nil {
-				p.Source.Body = nil
-			}
-		}
-	}
 	s.generatePages()
 	diags = append(diags, s.relate()...)
 	s.buildTaxonomies()
@@ -186,6 +178,7 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.Li
 					res = md.Render(markdown.Doc{File: p.Source.Path, BodyLine: p.Source.BodyLine, Source: p.Source.Body, Resolve: s.resolver(p)})
 					cache.put(p, s.Offline, res)
 				}
+				p.Source.Body = nil // let each file go as soon as it is rendered
 				p.Content = template.HTML(res.HTML)
 				p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
 				if p.Summary == "" {
@@ -232,6 +225,7 @@ func shorten(t string, n int) string {
 func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
 	p.Source = src
 	res := md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+	src.Body = nil
 	pages := []*Page{p}
 	for _, q := range s.Pages {
 		if q == p || q.FallbackOf == p {
