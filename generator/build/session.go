@@ -16,9 +16,11 @@ import (
 
 	"github.com/oersite/oersite/generator/content"
 	"github.com/oersite/oersite/generator/diag"
+	"github.com/oersite/oersite/generator/i18n"
 	"github.com/oersite/oersite/generator/markdown"
 	"github.com/oersite/oersite/generator/publish"
 	"github.com/oersite/oersite/generator/site"
+	"github.com/oersite/oersite/generator/theme"
 )
 
 // Session keeps a site built in memory between rebuilds: the dev server's.
@@ -247,3 +249,104 @@ func (r replacer) CopyFile(p string, fsys fs.FS, src string) error {
 }
 
 func (r replacer) Entries() []publish.Entry { return r.m.Entries() }
+
+// UpdateTheme applies edits of existing layouts, UI strings, static files
+// and theme assets without reading the content again: an edited layout
+// re-renders the pages that use it; baseof.html, a partial, a strings file
+// or an asset (whose fingerprinted name every page links) re-renders every
+// page; a static file is copied and nothing is rendered. paths are
+// slash-separated, relative to the site source. New or removed files, or
+// errors to report, answer ErrNeedsFull.
+func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, error) {
+	if s.last == nil {
+		return nil, ErrNeedsFull
+	}
+	start := time.Now()
+	w := s.last
+	cfg := w.in.cfg
+	var every, layouts, texts, files bool
+	changed := map[string]bool{}
+	for _, p := range paths {
+		rel := p
+		if rest, ok := strings.CutPrefix(p, "themes/"); ok {
+			name, inTheme, _ := strings.Cut(rest, "/")
+			if name != cfg.Theme {
+				continue // another theme's file: nothing uses it
+			}
+			rel = inTheme
+		}
+		dir, name, _ := strings.Cut(rel, "/")
+		switch dir {
+		case "layouts":
+			layouts = true
+			if name == "baseof.html" || strings.Contains(name, "/") {
+				every = true
+			} else {
+				changed[strings.TrimSuffix(name, ".html")] = true
+			}
+		case "i18n":
+			texts, every = true, true
+		case "assets":
+			files, every = true, true
+		case "static":
+			files = true
+		default:
+			return nil, ErrNeedsFull
+		}
+	}
+	root, err := os.OpenRoot(s.opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	in := *w.in
+	in.fsys = withThemes(root.FS(), cfg.Theme)
+	if layouts {
+		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports them
+		}
+		in.theme = th
+	}
+	if texts {
+		cat, diags := i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+		in.i18n = cat
+	}
+	w.in = &in
+	if files {
+		out, diags, before := w.out, w.res.Diags, w.assets
+		w.out = replacer{s.mem}
+		err := w.writeStatic()
+		w.out, w.res.Diags = out, diags
+		if err != nil {
+			s.last = nil
+			return nil, ErrNeedsFull
+		}
+		for name, old := range before {
+			if w.assets[name] != old {
+				s.mem.Remove(old) // the previous fingerprinted copy
+			}
+		}
+	}
+	w.oer = nil // its labels come from the strings
+	w.sh = w.shared()
+	var todo []*site.Page
+	for _, p := range w.res.Site.Pages {
+		if p.Kind == site.KindAlias {
+			continue
+		}
+		if layout, _ := in.theme.Pick(layoutCandidates(p)...); every || changed[layout] {
+			todo = append(todo, p)
+		}
+	}
+	if err := s.render(todo); err != nil {
+		s.last = nil
+		return nil, err
+	}
+	s.unsettled = s.unsettled || texts
+	res := &Result{Site: w.res.Site, Config: cfg, Pages: len(todo), Duration: time.Since(start)}
+	return res, ctx.Err()
+}

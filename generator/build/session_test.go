@@ -205,3 +205,65 @@ Story text.
 		t.Fatalf("a title moving the story before the bakery: got %v, want ErrNeedsFull", err)
 	}
 }
+
+// TestThemeEditsMatchAFullBuild edits (appends to, or replaces "old => new"
+// in) a layout, a partial, a strings file,
+// the stylesheet and a static file of the example site in a dev-server
+// session, and checks that each incremental update gives exactly the files
+// of a full build.
+func TestThemeEditsMatchAFullBuild(t *testing.T) {
+	dir := copyExampleSite(t)
+	ctx := context.Background()
+	sess := build.NewSession(build.Options{Source: dir})
+	if _, err := sess.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(file, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data) + text
+		if old, new, ok := strings.Cut(text, " => "); ok {
+			s = strings.Replace(string(data), old, new, 1)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	total := 0
+	for _, e := range []struct {
+		file, text string
+		some       bool // only some pages are re-rendered
+	}{
+		{"themes/default/layouts/lesson.html", `class="wrap lesson" => class="wrap lesson lesson-layout-edited"`, true},
+		{"themes/default/layouts/partials/footer.html", "<!-- footer edited -->\n", false},
+		{"themes/default/i18n/en.toml", "\n\"test.edited\" = \"An added string\"\n", false},
+		{"themes/default/assets/css/site.css", "\n.edited { color: #222; }\n", false},
+		{"themes/default/static/favicon.svg", "<!-- edited -->\n", true},
+	} {
+		edit(e.file, e.text)
+		res, err := sess.UpdateTheme(ctx, []string{e.file})
+		if err != nil {
+			t.Fatalf("%s: incremental update refused: %v", e.file, err)
+		}
+		if err := sess.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fresh := build.NewSession(build.Options{Source: dir})
+		if _, err := fresh.Full(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		total = len(fresh.Files().Files)
+		if diff := compareFiles(sess, fresh); diff != "" {
+			t.Fatalf("after editing %s (%d pages re-rendered), the incremental output differs from a full build:\n%s", e.file, res.Pages, diff)
+		}
+		if e.some && res.Pages > total/3 {
+			t.Errorf("editing %s re-rendered %d pages of %d files", e.file, res.Pages, total)
+		}
+	}
+	if !strings.Contains(string(sess.Files().Files["en/modules/social-media-for-your-business/01-why-be-online/index.html"]), "lesson-layout-edited") {
+		t.Error("the edited lesson layout is not used")
+	}
+}

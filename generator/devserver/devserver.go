@@ -122,13 +122,17 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	var res *build.Result
 	var err error
 	mode := "full"
-	if ch := classify(changed); ch == changePages {
+	switch classify(changed) {
+	case changePages:
 		mode = "page"
 		res, err = s.session.Update(ctx, changed)
-		if errors.Is(err, build.ErrNeedsFull) {
-			mode = "full"
-			res, err = nil, nil
-		}
+	case changeTheme:
+		mode = "theme"
+		res, err = s.session.UpdateTheme(ctx, changed)
+	}
+	if errors.Is(err, build.ErrNeedsFull) {
+		mode = "full"
+		res, err = nil, nil
 	}
 	if res == nil && err == nil {
 		res, err = s.session.Full(ctx, s.opt.Now())
@@ -164,6 +168,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())
 	s.hub.send(event{name: "reload", data: fmt.Sprintf(`{"mode":%q,"pages":%d,"ms":%d}`, mode, res.Pages, took.Milliseconds())})
 }
+
+// GCPercent is the garbage collector setting `oersite serve` runs with
+// (unless GOGC is set): the server holds the whole site in memory.
+const GCPercent = 50
 
 // settleDelay is how long the server waits after an incremental rebuild
 // before it updates the search index and the site-wide files.

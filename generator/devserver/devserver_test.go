@@ -273,3 +273,32 @@ func TestServedFormsPostToTheLocalReceiver(t *testing.T) {
 		t.Errorf("served form does not post to the local receiver:\n%s", body)
 	}
 }
+
+func TestTemplateEditRerendersWithoutReadingContent(t *testing.T) {
+	dir := site(t)
+	writeFile(t, dir, "layouts/partials/footer.html", `<footer class="site-footer">First footer</footer>`)
+	srv, log := start(t, dir)
+	ev := events(t, srv)
+	writeFile(t, dir, "layouts/partials/footer.html", `<footer class="site-footer">Second footer</footer>`)
+	if e := next(t, ev); !strings.Contains(e, `"mode":"theme"`) {
+		t.Errorf("event %q, want a theme reload", e)
+	}
+	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "Second footer") || !strings.Contains(body, "First version.") {
+		t.Errorf("the edited footer is not served:\n%s", body)
+	}
+	// a template error: the overlay, then recovery
+	writeFile(t, dir, "layouts/partials/footer.html", `<footer>{{ if }}</footer>`)
+	if e := next(t, ev); !strings.HasPrefix(e, "error") || !strings.Contains(e, "footer.html") {
+		t.Errorf("event %q, want an error naming the partial", e)
+	}
+	writeFile(t, dir, "layouts/partials/footer.html", `<footer class="site-footer">Third footer</footer>`)
+	if e := next(t, ev); !strings.HasPrefix(e, "reload") {
+		t.Errorf("event %q, want a reload", e)
+	}
+	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "Third footer") {
+		t.Errorf("the fixed footer is not served:\n%s", body)
+	}
+	if !strings.Contains(log.String(), "layouts/partials/footer.html: theme rebuild") {
+		t.Errorf("terminal line missing:\n%s", log.String())
+	}
+}

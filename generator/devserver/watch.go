@@ -129,8 +129,9 @@ func (w *watcher) batches(ctx context.Context, debounce time.Duration) <-chan []
 type change int
 
 const (
-	changeFull  change = iota // config, templates, i18n, static, new or removed files
+	changeFull  change = iota // config.toml, new, removed or renamed files, anything else
 	changePages               // only Markdown files were written: maybe edits of existing pages
+	changeTheme               // only existing layouts, strings, static files or assets were written
 )
 
 // classify decides how much to rebuild for a batch.
@@ -138,12 +139,26 @@ func classify(batch []string) change {
 	if len(batch) == 0 {
 		return changeFull
 	}
+	pages, looks := true, true
 	for _, p := range batch {
-		if strings.HasPrefix(p, "+") || !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
-			return changeFull
+		if strings.HasPrefix(p, "+") {
+			return changeFull // a file or folder created, removed or renamed
 		}
+		pages = pages && strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md")
+		rel := p
+		if rest, ok := strings.CutPrefix(p, "themes/"); ok {
+			_, rel, _ = strings.Cut(rest, "/")
+		}
+		dir, _, _ := strings.Cut(rel, "/")
+		looks = looks && (dir == "layouts" || dir == "i18n" || dir == "static" || dir == "assets")
 	}
-	return changePages
+	switch {
+	case pages:
+		return changePages
+	case looks:
+		return changeTheme
+	}
+	return changeFull
 }
 
 // describe names a batch for the terminal line.

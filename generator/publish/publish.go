@@ -322,6 +322,16 @@ func (m *Memory) Replace(p string, data []byte) error {
 	return nil
 }
 
+// Remove forgets a file, for the dev server's incremental rebuilds.
+func (m *Memory) Remove(p string) {
+	m.recorder.mu.Lock()
+	delete(m.entries, p)
+	m.recorder.mu.Unlock()
+	m.mu.Lock()
+	delete(m.Files, p)
+	m.mu.Unlock()
+}
+
 // Get returns a file's bytes.
 func (m *Memory) Get(p string) ([]byte, bool) {
 	m.mu.Lock()

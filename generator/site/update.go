@@ -65,6 +65,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 		return nil, nil, false
 	}
 	cache.put(&np, s.Offline, res)
+	src.Body = nil
 	diags = append(diags, res.Diags...)
 	np.Content = template.HTML(res.HTML)
 	np.Headings, np.Text, np.Links, np.IDs = res.Headings, res.Text, res.Links, res.IDs
