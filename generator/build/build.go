@@ -154,7 +154,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	defer in.root.Close()
 	if err := timed("assemble", func() error {
-		md := markdown.New(markdown.Options{UnsafeHTML: in.cfg.Markup.UnsafeHTML, Typographer: in.cfg.Markup.Typographer})
+		md := markdown.New(markdown.Options{UnsafeHTML: in.cfg.Markup.UnsafeHTML, Typographer: in.cfg.Markup.Typographer, NoText: in.cfg.Search.Disabled})
 		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Cache: opt.Render})
 		res.Site = s
 		res.Diags = append(res.Diags, diags...)

@@ -61,6 +61,10 @@ func (s *Session) Full(ctx context.Context, now time.Time) (*Result, error) {
 	return res, nil
 }
 
+// ForgetMarkdown empties the cache of rendered Markdown: config.toml changed,
+// and with it, maybe, how Markdown renders (raw HTML, typographer, search).
+func (s *Session) ForgetMarkdown() { s.cache.Reset() }
+
 // ErrNeedsFull says a change cannot be applied incrementally.
 var ErrNeedsFull = errors.New("needs a full rebuild")
 
@@ -115,7 +119,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		changes = append(changes, change{page, src})
 	}
 	cfg := w.in.cfg
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer})
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled})
 	res := &Result{Site: st, Config: cfg}
 	var todo []*site.Page
 	seen := map[*site.Page]bool{}

@@ -267,3 +267,17 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 		t.Error("the edited lesson layout is not used")
 	}
 }
+
+// TestCachedPartialsFollowEachPage checks the header and footer that the
+// default theme renders once per language, depth and navigation state: each
+// page still gets its own language, relative links and current entry.
+func TestCachedPartialsFollowEachPage(t *testing.T) {
+	dir := copyExampleSite(t)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/privacy/index.html", `<a href="../../en/privacy/" aria-current="page">Privacy`)
+	assertNotContains(t, dir, "en/about/index.html", `<a href="../../en/privacy/" aria-current="page">`)
+	assertContains(t, dir, "en/about/index.html", `<a href="../../en/about/" aria-current="page">`, `<a href="../../en/privacy/">Privacy`)
+	assertContains(t, dir, "it/about/index.html", `<a href="../../it/privacy/">`, `action="../../it/search/"`)
+	assertContains(t, dir, "en/modules/content-calendar/index.html", `<a href="../../../en/modules/" class="active">`, `action="../../../en/search/"`)
+	assertContains(t, dir, "en/404.html", `action="/en/search/"`)
+}

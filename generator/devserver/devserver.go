@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -135,6 +136,11 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		res, err = nil, nil
 	}
 	if res == nil && err == nil {
+		for _, p := range changed {
+			if strings.TrimPrefix(p, "+") == "config.toml" {
+				s.session.ForgetMarkdown()
+			}
+		}
 		res, err = s.session.Full(ctx, s.opt.Now())
 	}
 	took := time.Since(start)

@@ -29,6 +29,8 @@ type Options struct {
 	UnsafeHTML bool
 	// Typographer turns quotes and dashes into typographic ones.
 	Typographer bool
+	// NoText leaves Result.Text empty: nothing needs the plain text (a site without search).
+	NoText bool
 }
 
 // Renderer renders Markdown documents. It is safe for concurrent use.
@@ -111,7 +113,7 @@ func (r *Renderer) Render(doc Doc) Result {
 	ids := newIDs()
 	pctx := parser.NewContext(parser.WithIDs(ids))
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
-	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML}
+	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	w.walk(root)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)

@@ -18,8 +18,28 @@ type walker struct {
 	src    []byte
 	lines  lineIndex
 	res    *Result
-	text   strings.Builder
+	text   textBuf
 	unsafe bool
+}
+
+// textBuf collects the document's plain text, or nothing when off.
+type textBuf struct {
+	strings.Builder
+	off bool
+}
+
+func (t *textBuf) WriteByte(c byte) error {
+	if t.off {
+		return nil
+	}
+	return t.Builder.WriteByte(c)
+}
+
+func (t *textBuf) Write(p []byte) (int, error) {
+	if t.off {
+		return len(p), nil
+	}
+	return t.Builder.Write(p)
 }
 
 func (w *walker) walk(root ast.Node) {

@@ -13,15 +13,26 @@ import (
 // its inLanguage) and catalog.csv for partners' spreadsheets.
 func (b *Builder) writeCatalog(put Put) error {
 	items := b.items()
-	objs := make([]map[string]any, 0, len(items))
-	for _, p := range items {
-		objs = append(objs, b.LearningResource(p))
+	// One record at a time (the bytes json.MarshalIndent gives for the whole
+	// list), so that memory holds the file, not the file and every record.
+	var js bytes.Buffer
+	js.WriteString("[")
+	for i, p := range items {
+		data, err := json.MarshalIndent(b.LearningResource(p), " ", " ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			js.WriteByte(',')
+		}
+		js.WriteString("\n ")
+		js.Write(data)
 	}
-	data, err := json.MarshalIndent(objs, "", " ")
-	if err != nil {
-		return err
+	if len(items) > 0 {
+		js.WriteByte('\n')
 	}
-	if err := put("catalog.json", append(data, '\n')); err != nil {
+	js.WriteString("]\n")
+	if err := put("catalog.json", js.Bytes()); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

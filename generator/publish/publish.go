@@ -171,8 +171,12 @@ func (s *Staging) prepare(p string) (string, error) {
 	known := s.dirs[parent]
 	s.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return "", err
+		// Most pages get a folder of their own inside one that exists:
+		// one mkdir, without MkdirAll's stat calls first.
+		if err := os.Mkdir(parent, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return "", err
+			}
 		}
 		s.mu.Lock()
 		s.dirs[parent] = true

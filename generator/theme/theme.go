@@ -164,6 +164,9 @@ func (t *Theme) Execute(w *bytes.Buffer, layout string, data any) error {
 	if !ok {
 		return fmt.Errorf("no layout %q", layout)
 	}
+	if v, ok := data.(*View); ok {
+		v.set = set
+	}
 	if err := set.ExecuteTemplate(w, "baseof.html", data); err != nil {
 		return fmt.Errorf("%s: %w", t.files[layout], err)
 	}

@@ -22,6 +22,8 @@ type Shared struct {
 	Head func(p *site.Page) template.HTML
 	// Extra holds values other stages give templates (forms, offline zip name...), by name.
 	Extra map[string]any
+
+	cache partialCache
 }
 
 // View is what a template receives for one page: the page, its language's
@@ -29,6 +31,7 @@ type Shared struct {
 type View struct {
 	Page *site.Page
 	*Shared
+	set *template.Template // the layout's templates, while the page renders
 }
 
 // NewView returns the view of one page.
