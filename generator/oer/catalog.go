@@ -17,16 +17,16 @@ func (b *Builder) writeCatalog(put Put) error {
 	// list), so that memory holds the file, not the file and every record.
 	var js bytes.Buffer
 	js.WriteString("[")
+	var rec []byte
 	for i, p := range items {
-		data, err := json.MarshalIndent(b.LearningResource(p), " ", " ")
-		if err != nil {
-			return err
-		}
 		if i > 0 {
 			js.WriteByte(',')
 		}
 		js.WriteString("\n ")
-		js.Write(data)
+		rec = appendJSON(rec[:0], b.LearningResource(p))
+		if err := json.Indent(&js, rec, " ", " "); err != nil {
+			return err
+		}
 	}
 	if len(items) > 0 {
 		js.WriteByte('\n')

@@ -1,8 +1,6 @@
 package oer
 
 import (
-	"bytes"
-	"encoding/json"
 	"html/template"
 	"strings"
 
@@ -261,13 +259,7 @@ func (b *Builder) JSONLD(p *site.Page) map[string]any {
 }
 
 // scriptJSON marshals for a <script> element: no HTML-significant characters.
-func scriptJSON(v any) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	_ = enc.Encode(v)
-	return strings.TrimSpace(buf.String())
-}
+func scriptJSON(v any) string { return string(appendJSON(nil, v)) }
 
 // Head returns the markup for a page's head: JSON-LD and Dublin Core. A
 // build for opening from disk has none: it names the hosted site's addresses.
