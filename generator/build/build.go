@@ -68,6 +68,9 @@ type Result struct {
 	Files    []publish.Entry
 	Timings  []Timing
 	Duration time.Duration
+	// Stylesheets is set by Session.UpdateTheme when only stylesheets
+	// changed: their new fingerprinted paths, by asset name ("css/site.css").
+	Stylesheets map[string]string
 }
 
 // Timing is how long one stage took.

@@ -269,6 +269,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	w := s.last
 	cfg := w.in.cfg
 	var every, layouts, texts, files bool
+	cssOnly := true
 	changed := map[string]bool{}
 	for _, p := range paths {
 		rel := p
@@ -280,6 +281,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 			rel = inTheme
 		}
 		dir, name, _ := strings.Cut(rel, "/")
+		cssOnly = cssOnly && dir == "assets" && strings.HasSuffix(name, ".css")
 		switch dir {
 		case "layouts":
 			layouts = true
@@ -352,5 +354,13 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	}
 	s.unsettled = s.unsettled || texts
 	res := &Result{Site: w.res.Site, Config: cfg, Pages: len(todo), Duration: time.Since(start)}
+	if cssOnly && files {
+		res.Stylesheets = map[string]string{}
+		for name, fp := range w.assets {
+			if strings.HasSuffix(name, ".css") {
+				res.Stylesheets[name] = fp
+			}
+		}
+	}
 	return res, ctx.Err()
 }

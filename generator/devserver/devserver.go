@@ -8,6 +8,7 @@ package devserver
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -172,7 +173,13 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		}
 	}
 	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())
-	s.hub.send(event{name: "reload", data: fmt.Sprintf(`{"mode":%q,"pages":%d,"ms":%d}`, mode, res.Pages, took.Milliseconds())})
+	if res.Stylesheets != nil {
+		// Only stylesheets changed: open tabs swap them without reloading.
+		data, _ := json.Marshal(map[string]any{"stylesheets": res.Stylesheets, "ms": took.Milliseconds()})
+		s.hub.send(event{name: "css", data: string(data)})
+	} else {
+		s.hub.send(event{name: "reload", data: fmt.Sprintf(`{"mode":%q,"pages":%d,"ms":%d}`, mode, res.Pages, took.Milliseconds())})
+	}
 }
 
 // GCPercent is the garbage collector setting `oersite serve` runs with

@@ -26,6 +26,24 @@
   var es = new EventSource("/_oersite/events");
   var hadError = false;
   es.addEventListener("reload", function () { location.reload(); });
+  // Only stylesheets changed: point each <link> at the new fingerprinted file.
+  es.addEventListener("css", function (ev) {
+    var sheets = JSON.parse(ev.data).stylesheets || {};
+    var swapped = 0;
+    Object.keys(sheets).forEach(function (name) {
+      var dot = name.lastIndexOf(".");
+      var stem = "assets/" + name.slice(0, dot), ext = name.slice(dot);
+      var old = new RegExp(stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\.[0-9a-f]+\\" + ext + "$");
+      document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
+        var href = link.getAttribute("href");
+        if (old.test(href)) {
+          link.setAttribute("href", href.replace(old, sheets[name]));
+          swapped++;
+        }
+      });
+    });
+    if (!swapped) { location.reload(); }
+  });
   es.addEventListener("error", function (ev) {
     if (!ev.data) { return; }
     hadError = true;
