@@ -107,15 +107,18 @@ func (s *Server) Run(ctx context.Context) error {
 		s.loop(ctx, w.batches(ctx, s.opt.Debounce))
 	}()
 	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	s.hub.close() // ends the event streams, so that Shutdown does not wait for them
+	// Requests in flight get a moment to finish. A browser may also hold
+	// connections it opened ahead of need, which net/http counts as busy for
+	// five seconds; those are simply closed: stopping a preview server loses
+	// nothing.
+	shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	s.hub.close()
-	err = srv.Shutdown(shutdown)
-	<-done
-	if errors.Is(err, http.ErrServerClosed) {
-		err = nil
+	if err := srv.Shutdown(shutdown); err != nil {
+		_ = srv.Close()
 	}
-	return err
+	<-done
+	return nil
 }
 
 // rebuild applies one batch of changes and tells the browsers.

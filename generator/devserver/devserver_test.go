@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -300,5 +301,35 @@ func TestTemplateEditRerendersWithoutReadingContent(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), "layouts/partials/footer.html: theme rebuild") {
 		t.Errorf("terminal line missing:\n%s", log.String())
+	}
+}
+
+// TestStopsPromptlyWithIdleBrowserConnections: browsers open connections
+// ahead of need and may never send a request on them; stopping the server
+// (Ctrl+C, or a test's end) must neither hang nor report an error for them.
+func TestStopsPromptlyWithIdleBrowserConnections(t *testing.T) {
+	dir := site(t)
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: io.Discard})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	<-srv.Ready()
+	conn, err := net.Dial("tcp", srv.Addr()) // a preconnect: no request is ever sent
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ev := events(t, srv) // and an open event stream, as an open tab has
+	time.Sleep(100 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("server stopped with %v, want a clean stop", err)
+		}
+	case <-time.After(4 * time.Second):
+		t.Fatal("server did not stop within 4s of being asked to")
+	}
+	for range ev { // the event stream ends with the server
 	}
 }
