@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oersite/oersite/generator/build"
 	"github.com/oersite/oersite/generator/config"
 	"github.com/oersite/oersite/generator/content"
 	"github.com/oersite/oersite/generator/diag"
@@ -44,7 +45,11 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 			return fmt.Errorf("%w: language %q is not in config.toml (languages: %s)", errUsage, l, strings.Join(cfg.LanguageCodes(), ", "))
 		}
 	}
-	now := time.Now().UTC()
+	// today's date for new pages; SOURCE_DATE_EPOCH fixes it, as for builds
+	now, err := build.NowFrom("", os.Getenv, time.Now)
+	if err != nil {
+		return err
+	}
 	switch kind := pos[0]; kind {
 	case "module", "webinar", "resource":
 		slug := pos[1]
@@ -73,7 +78,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		if l == "" {
 			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
 		}
-		return newTranslation(c, *source, cfg, pos[1], l)
+		return newTranslation(c, *source, cfg, pos[1], l, now)
 	default:
 		return fmt.Errorf("%w: cannot create %q: use module, lesson, webinar, resource or translation", errUsage, kind)
 	}
@@ -124,7 +129,7 @@ func nextLessonNumber(dir string) int {
 }
 
 // newTranslation copies a page into another language tree, marked as needing translation.
-func newTranslation(c *cli, source string, cfg config.Config, p, lang string) error {
+func newTranslation(c *cli, source string, cfg config.Config, p, lang string, now time.Time) error {
 	rel := filepath.ToSlash(filepath.Clean(p))
 	rel = strings.TrimPrefix(rel, "content/")
 	from, inLang, ok := strings.Cut(rel, "/")
@@ -149,7 +154,7 @@ func newTranslation(c *cli, source string, cfg config.Config, p, lang string) er
 		date = src.Meta.Date
 	}
 	if date.IsZero() {
-		date = time.Now().UTC()
+		date = now
 	}
 	out, err := scaffold.Translation(data, date)
 	if err != nil {
