@@ -13,7 +13,13 @@ import (
 
 // BenchmarkBuild builds a synthetic site of 5 languages; OERSITE_BENCH_PAGES
 // sets the pages per language (default 400; the issue's shape is 2000).
-func BenchmarkBuild(b *testing.B) {
+func BenchmarkBuild(b *testing.B) { benchmarkBuild(b, "") }
+
+// BenchmarkBuildPages is BenchmarkBuild without the search index: the
+// "pages alone" figure that issue 2 compares with Hugo.
+func BenchmarkBuildPages(b *testing.B) { benchmarkBuild(b, "\n[search]\ndisabled = true\n") }
+
+func benchmarkBuild(b *testing.B, extraConfig string) {
 	pages := 400
 	if s := os.Getenv("OERSITE_BENCH_PAGES"); s != "" {
 		pages, _ = strconv.Atoi(s)
@@ -21,6 +27,19 @@ func BenchmarkBuild(b *testing.B) {
 	dir := b.TempDir()
 	if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
 		b.Fatal(err)
+	}
+	if extraConfig != "" {
+		f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = f.WriteString(extraConfig)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -318,8 +318,20 @@ func (w *writer) writePages(ctx context.Context) error {
 	pages := w.res.Site.Pages
 	errs := make([]error, len(pages))
 	type file struct {
-		i    int
-		data []byte
+		i   int
+		buf *bytes.Buffer
+	}
+	// Rendered pages travel in pooled buffers when the output is done with
+	// them once written (files on disk); an output that keeps them (the dev
+	// server's memory) gets a copy.
+	reuse := publish.ReleasesData(w.out)
+	var pool sync.Pool
+	getBuf := func() *bytes.Buffer {
+		if b, ok := pool.Get().(*bytes.Buffer); ok {
+			b.Reset()
+			return b
+		}
+		return bytes.NewBuffer(make([]byte, 0, 32<<10))
 	}
 	work := make(chan int)
 	files := make(chan file, 64)
@@ -328,14 +340,14 @@ func (w *writer) writePages(ctx context.Context) error {
 		renderers.Add(1)
 		go func() {
 			defer renderers.Done()
-			var buf bytes.Buffer
 			for i := range work {
-				buf.Reset()
-				if err := w.renderPage(&buf, sh, pages[i]); err != nil {
+				buf := getBuf()
+				if err := w.renderPage(buf, sh, pages[i]); err != nil {
 					errs[i] = err
+					pool.Put(buf)
 					continue
 				}
-				files <- file{i, append([]byte(nil), buf.Bytes()...)}
+				files <- file{i, buf}
 			}
 		}()
 	}
@@ -345,7 +357,13 @@ func (w *writer) writePages(ctx context.Context) error {
 		go func() {
 			defer writers.Done()
 			for f := range files {
-				if err := w.out.WriteFile(OutputPath(pages[f.i].URL), f.data); err != nil {
+				data := f.buf.Bytes()
+				if !reuse {
+					data = append([]byte(nil), data...)
+				}
+				err := w.out.WriteFile(OutputPath(pages[f.i].URL), data)
+				pool.Put(f.buf)
+				if err != nil {
 					errs[f.i] = err
 					continue
 				}

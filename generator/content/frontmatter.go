@@ -93,10 +93,12 @@ type numberedLine struct {
 }
 
 func firstNonBlankLine(data []byte) numberedLine {
-	for i, l := range strings.SplitN(string(data), "\n", 50) {
-		if strings.TrimSpace(l) != "" {
-			return numberedLine{i + 1, l}
+	for n := 1; n < 50 && len(data) > 0; n++ {
+		l, rest, _ := bytes.Cut(data, []byte("\n"))
+		if len(bytes.TrimSpace(l)) > 0 {
+			return numberedLine{n, string(l)}
 		}
+		data = rest
 	}
 	return numberedLine{}
 }

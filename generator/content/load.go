@@ -60,7 +60,10 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 	for _, l := range opt.Languages {
 		langs[l] = true
 	}
+	// Markdown files are read and decoded on all cores while the walk goes
+	// on; other files are listed as assets.
 	var files []fileRef
+	rd := newReader(fsys)
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
 			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
@@ -111,9 +114,15 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		if d.IsDir() {
 			return nil
 		}
-		files = append(files, fileRef{path: p, lang: lang, rel: inLang})
+		f := fileRef{path: p, lang: lang, rel: inLang}
+		if isMarkdown(inLang) {
+			rd.add(f)
+		} else {
+			files = append(files, f)
+		}
 		return nil
 	})
+	sources, perFile := rd.wait()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
@@ -122,12 +131,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 	}
 	var tree Tree
-	var md []fileRef
 	for _, f := range files {
-		if strings.HasSuffix(strings.ToLower(f.rel), ".md") || strings.HasSuffix(strings.ToLower(f.rel), ".markdown") {
-			md = append(md, f)
-			continue
-		}
 		info, err := fs.Stat(fsys, f.path)
 		if err != nil {
 			diags.Add(diag.Errorf(f.path, 0, "", "cannot read: %v", unwrapPathError(err)))
@@ -135,9 +139,20 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 		tree.Assets = append(tree.Assets, Asset{Path: f.path, Lang: f.lang, Rel: f.rel, Size: info.Size()})
 	}
-	tree.Sources, diags = readSources(fsys, md, diags)
+	for i, src := range sources {
+		diags = append(diags, perFile[i]...)
+		if src != nil {
+			tree.Sources = append(tree.Sources, src)
+		}
+	}
+	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })
 	diags.Sort()
 	return tree, diags
+}
+
+func isMarkdown(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, ".md") || strings.HasSuffix(l, ".markdown")
 }
 
 type fileRef struct{ path, lang, rel string }
@@ -162,41 +177,59 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// readSources reads and decodes Markdown files on all cores, keeping file order.
-func readSources(fsys fs.FS, files []fileRef, diags diag.List) ([]*Source, diag.List) {
-	out := make([]*Source, len(files))
-	perFile := make([]diag.List, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
+// reader reads and decodes Markdown files on all cores as they are found.
+type reader struct {
+	fsys    fs.FS
+	work    chan int
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	files   []fileRef
+	out     []*Source
+	perFile []diag.List
+}
+
+func newReader(fsys fs.FS) *reader {
+	r := &reader{fsys: fsys, work: make(chan int, 256)}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+		r.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range work {
-				f := files[i]
-				data, err := fs.ReadFile(fsys, f.path)
-				if err != nil {
-					perFile[i].Add(diag.Errorf(f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
-					continue
+			defer r.wg.Done()
+			for i := range r.work {
+				r.mu.Lock()
+				f := r.files[i]
+				r.mu.Unlock()
+				var diags diag.List
+				var src *Source
+				if data, err := fs.ReadFile(r.fsys, f.path); err != nil {
+					diags.Add(diag.Errorf(f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+				} else {
+					src = ParseSource(f.path, f.lang, f.rel, data, &diags)
 				}
-				out[i] = ParseSource(f.path, f.lang, f.rel, data, &perFile[i])
+				r.mu.Lock()
+				r.out[i], r.perFile[i] = src, diags
+				r.mu.Unlock()
 			}
 		}()
 	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	var sources []*Source
-	for i, s := range out {
-		diags = append(diags, perFile[i]...)
-		if s != nil {
-			sources = append(sources, s)
-		}
-	}
-	sort.Slice(sources, func(i, j int) bool { return sources[i].Path < sources[j].Path })
-	return sources, diags
+	return r
+}
+
+// add queues one file; it is called from the walk, one file at a time.
+func (r *reader) add(f fileRef) {
+	r.mu.Lock()
+	i := len(r.files)
+	r.files = append(r.files, f)
+	r.out = append(r.out, nil)
+	r.perFile = append(r.perFile, nil)
+	r.mu.Unlock()
+	r.work <- i
+}
+
+// wait returns every file's source (nil where unusable) and problems, in the order added.
+func (r *reader) wait() ([]*Source, []diag.List) {
+	close(r.work)
+	r.wg.Wait()
+	return r.out, r.perFile
 }
 
 // ParseSource decodes one Markdown file. It returns nil when the file cannot

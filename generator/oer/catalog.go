@@ -3,7 +3,6 @@ package oer
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strings"
 
 	"github.com/oersite/oersite/generator/content"
@@ -15,24 +14,21 @@ func (b *Builder) writeCatalog(put Put) error {
 	items := b.items()
 	// One record at a time (the bytes json.MarshalIndent gives for the whole
 	// list), so that memory holds the file, not the file and every record.
-	var js bytes.Buffer
-	js.WriteString("[")
+	js := []byte("[")
 	var rec []byte
 	for i, p := range items {
 		if i > 0 {
-			js.WriteByte(',')
+			js = append(js, ',')
 		}
-		js.WriteString("\n ")
+		js = append(js, "\n "...)
 		rec = appendJSON(rec[:0], b.LearningResource(p))
-		if err := json.Indent(&js, rec, " ", " "); err != nil {
-			return err
-		}
+		js = appendIndented(js, rec, " ", " ")
 	}
 	if len(items) > 0 {
-		js.WriteByte('\n')
+		js = append(js, '\n')
 	}
-	js.WriteString("]\n")
-	if err := put("catalog.json", js.Bytes()); err != nil {
+	js = append(js, "]\n"...)
+	if err := put("catalog.json", js); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

@@ -267,12 +267,12 @@ func (b *Builder) Head(p *site.Page) template.HTML {
 	if b.s.Offline {
 		return ""
 	}
-	var out strings.Builder
+	out := make([]byte, 0, 4096)
 	if o := b.JSONLD(p); o != nil {
-		out.WriteString(`<script type="application/ld+json">`)
-		out.WriteString(scriptJSON(o))
-		out.WriteString("</script>\n")
+		out = append(out, `<script type="application/ld+json">`...)
+		out = appendJSON(out, o)
+		out = append(out, "</script>\n"...)
 	}
-	out.WriteString(b.dublinCore(p))
-	return template.HTML(out.String())
+	out = append(out, b.dublinCore(p)...)
+	return template.HTML(out)
 }

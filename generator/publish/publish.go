@@ -195,7 +195,18 @@ func (s *Staging) WriteFile(p string, data []byte) error {
 	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeNewFile(full, data)
+}
+
+// ReleasesData reports that WriteFile is done with data when it returns
+// (it is on disk), so that callers may reuse the buffer.
+func (s *Staging) ReleasesData() bool { return true }
+
+// ReleasesData reports whether w is done with the data passed to WriteFile
+// when it returns; writers that keep it (Memory) do not say so.
+func ReleasesData(w Writer) bool {
+	r, ok := w.(interface{ ReleasesData() bool })
+	return ok && r.ReleasesData()
 }
 
 // CopyFile implements Writer.

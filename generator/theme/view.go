@@ -32,6 +32,8 @@ type View struct {
 	Page *site.Page
 	*Shared
 	set *template.Template // the layout's templates, while the page renders
+
+	switcher []LangLink // computed once: the head and the header both show it
 }
 
 // NewView returns the view of one page.
@@ -98,7 +100,10 @@ type LangLink struct {
 
 // Switcher returns the language switcher entries for this page.
 func (v *View) Switcher() []LangLink {
-	var out []LangLink
+	if v.switcher != nil {
+		return v.switcher
+	}
+	out := make([]LangLink, 0, len(v.Site.Languages))
 	for _, l := range v.Site.Languages {
 		ll := LangLink{Code: l.Code, Name: l.Name, Current: l.Code == v.Page.Lang}
 		t := v.Page.Translation(l.Code)
@@ -112,6 +117,7 @@ func (v *View) Switcher() []LangLink {
 		}
 		out = append(out, ll)
 	}
+	v.switcher = out
 	return out
 }
 
