@@ -62,7 +62,17 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 	jsonF := frontmatter.NewFormat("{", "}", capture(FormatJSON))
 	jsonF.UnmarshalDelims = true
 	jsonF.RequiresNewLine = true
-	body, err := frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
+	// adrg/frontmatter copies everything after the front matter into a
+	// buffer of its own; the body is taken from data instead (below), so the
+	// parser is given the file up to where its front matter can end. Where
+	// that guess finds none, the whole file decides.
+	bound := frontMatterBound(data)
+	body, err := frontmatter.Parse(bytes.NewReader(data[:bound]), new(struct{}), yamlF, tomlF, jsonF)
+	if (err != nil || rf.format == FormatNone) && bound < len(data) {
+		rf = rawFront{}
+		body, err = frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
+		bound = len(data)
+	}
 	if err != nil {
 		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
 	}
@@ -77,7 +87,7 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 		rf.bodyLine = 1
 		return rf, nil
 	}
-	consumed := len(data) - len(body)
+	consumed := bound - len(body)
 	rf.body = data[consumed:] // the same bytes, without keeping the parser's copy (and its slack) alive
 	rf.bodyLine = 1 + bytes.Count(data[:consumed], []byte("\n"))
 	rf.startLine = opening.n
@@ -85,6 +95,39 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 		rf.startLine++
 	}
 	return rf, nil
+}
+
+// frontMatterBound returns where YAML or TOML front matter opened on the
+// file's first non-blank line can end at the earliest: after the first line
+// closing it, and one line more. The parser stops there; what follows is
+// the body.
+func frontMatterBound(data []byte) int {
+	closing := ""
+	for i := 0; i < len(data); {
+		end := bytes.IndexByte(data[i:], '\n')
+		next := len(data)
+		if end >= 0 {
+			next = i + end + 1
+		}
+		line := string(bytes.TrimSpace(data[i:next]))
+		switch {
+		case closing == "" && line == "":
+		case closing == "":
+			switch line {
+			case "---", "+++":
+				closing = line
+			default: // no front matter, or JSON (whose end the parser finds by looking ahead)
+				return len(data) // no front matter: nothing to bound
+			}
+		case line == closing:
+			if end2 := bytes.IndexByte(data[next:], '\n'); end2 >= 0 {
+				return next + end2 + 1
+			}
+			return len(data)
+		}
+		i = next
+	}
+	return len(data)
 }
 
 type numberedLine struct {

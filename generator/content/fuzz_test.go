@@ -1,7 +1,12 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/adrg/frontmatter"
 
 	"github.com/oersite/oersite/generator/diag"
 )
@@ -33,4 +38,73 @@ func FuzzParseSource(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzSplitFrontMatterBound: giving the parser only the file up to where its
+// front matter can end finds the same front matter and body as giving it the
+// whole file.
+func FuzzSplitFrontMatterBound(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: Hello\n---\nBody\n---\nmore\n",
+		"\n\n+++\ntitle = \"T\"\n+++\n",
+		"{\n\"title\": \"J\",\n\"o\": {\n\"a\": 1\n}\n}\n\nbody",
+		"{\n\"title\": \"J\"\n}\nnot blank\n}\n\nbody",
+		"---\ntitle: open\n",
+		"---\n---",
+		"text first\n---\nx: 1\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, gerr := splitFrontMatter(data)
+		want, werr := splitWhole(data)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("%q: error %v, want %v", data, gerr, werr)
+		}
+		if got.format != want.format || string(got.text) != string(want.text) || string(got.body) != string(want.body) ||
+			got.bodyLine != want.bodyLine || got.startLine != want.startLine {
+			t.Fatalf("%q:\n got %+v\nwant %+v", data, got, want)
+		}
+	})
+}
+
+// splitWhole is splitFrontMatter with the whole file given to the parser.
+func splitWhole(data []byte) (rawFront, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var rf rawFront
+	capture := func(f Format) frontmatter.UnmarshalFunc {
+		return func(b []byte, _ any) error {
+			rf.format = f
+			rf.text = append([]byte(nil), b...)
+			return nil
+		}
+	}
+	yamlF := frontmatter.NewFormat("---", "---", capture(FormatYAML))
+	tomlF := frontmatter.NewFormat("+++", "+++", capture(FormatTOML))
+	jsonF := frontmatter.NewFormat("{", "}", capture(FormatJSON))
+	jsonF.UnmarshalDelims = true
+	jsonF.RequiresNewLine = true
+	body, err := frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
+	if err != nil {
+		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
+	}
+	opening := firstNonBlankLine(data)
+	if rf.format == FormatNone {
+		switch strings.TrimSpace(opening.text) {
+		case "---", "+++":
+			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", strings.TrimSpace(opening.text)),
+				hint: fmt.Sprintf("add a line with only %s after the last metadata line", strings.TrimSpace(opening.text))}
+		}
+		rf.body = data
+		rf.bodyLine = 1
+		return rf, nil
+	}
+	consumed := len(data) - len(body)
+	rf.body = data[consumed:]
+	rf.bodyLine = 1 + bytes.Count(data[:consumed], []byte("\n"))
+	rf.startLine = opening.n
+	if rf.format != FormatJSON {
+		rf.startLine++
+	}
+	return rf, nil
 }

@@ -14,15 +14,23 @@ func (b *Builder) writeCatalog(put Put) error {
 	items := b.items()
 	// One record at a time (the bytes json.MarshalIndent gives for the whole
 	// list), so that memory holds the file, not the file and every record.
-	js := []byte("[")
-	var rec []byte
+	var js, rec, ind []byte
 	for i, p := range items {
-		if i > 0 {
+		rec = appendJSON(rec[:0], b.LearningResource(p))
+		ind = appendIndented(ind[:0], rec, " ", " ")
+		if i == 0 {
+			// room for every record at about the first one's size, so that
+			// the file is not copied over and over as it grows
+			js = make([]byte, 0, 64+(len(ind)+16)*len(items)*5/4)
+			js = append(js, '[')
+		} else {
 			js = append(js, ',')
 		}
 		js = append(js, "\n "...)
-		rec = appendJSON(rec[:0], b.LearningResource(p))
-		js = appendIndented(js, rec, " ", " ")
+		js = append(js, ind...)
+	}
+	if js == nil {
+		js = []byte("[")
 	}
 	if len(items) > 0 {
 		js = append(js, '\n')

@@ -61,7 +61,11 @@ func appendXMLText(b []byte, s string) []byte {
 
 // writeSitemap writes sitemap.xml with an hreflang alternate for every translation.
 func (b *Builder) writeSitemap(put Put) error {
-	sb := make([]byte, 0, 512*len(b.s.Pages))
+	n := 256
+	for _, p := range b.s.Pages {
+		n += 128 + 160*len(p.Translations)
+	}
+	sb := make([]byte, 0, n)
 	sb = append(sb, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
 	sb = append(sb, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`+"\n"...)
 	def := b.s.DefaultLanguage()
