@@ -1,8 +1,14 @@
 package markdown
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // FuzzRender renders arbitrary Markdown: no panic, no script or javascript:
@@ -34,4 +40,51 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzPlainParserMatchesGFM: a document without anything GFM would turn into
+// a link renders the same without the autolink parser.
+func FuzzPlainParserMatchesGFM(f *testing.F) {
+	for _, s := range []string{
+		"Plain *text* with _emphasis_, ~~strike~~ and (brackets).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: Here.\n",
+		"Write to tutor@example.org or see https://example.org and www.example.org.\n",
+		"ftp:/ not a link; http: neither; wwwexample.org; a@b\n",
+		"# Heading {#id}\n\n> quote *with* (parens ~x~)\n",
+	} {
+		f.Add(s)
+	}
+	r := New(Options{Typographer: true})
+	f.Fuzz(func(t *testing.T, s string) {
+		src := []byte(s)
+		if mayAutolink(src) || bytes.IndexByte(src, '\r') >= 0 { // content files reach Markdown with \n line ends only
+			return
+		}
+		var full, plain bytes.Buffer
+		for _, c := range []struct {
+			md  goldmark.Markdown
+			out *bytes.Buffer
+		}{{r.md, &full}, {r.plain, &plain}} {
+			root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+			if err := r.md.Renderer().Render(c.out, src, root); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The autolink parser splits text at every space, and goldmark then
+		// keeps some white space at the end of a line that it strips
+		// otherwise (as CommonMark says); browsers show both the same.
+		if trailingBlanks.ReplaceAllString(full.String(), "$1") != trailingBlanks.ReplaceAllString(plain.String(), "$1") {
+			t.Fatalf("%q:\nwith autolinks %s\nwithout %s", s, full.String(), plain.String())
+		}
+	})
+}
+
+var trailingBlanks = regexp.MustCompile(`[ \t]+(\n|<br />)`)
+
+func TestBareAddressesAreLinked(t *testing.T) {
+	html := string(render(t, Options{}, "Write to tutor@example.org, see https://example.org/a and www.example.org.\n", nil).HTML)
+	for _, want := range []string{`<a href="mailto:tutor@example.org">`, `<a href="https://example.org/a">`, `<a href="http://www.example.org">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
 }
