@@ -59,12 +59,47 @@ func appendJSON(b []byte, v any) []byte {
 		return appendList(b, x, func(b []byte, e map[string]string) []byte { return appendJSON(b, e) })
 	case []map[string]any:
 		return appendList(b, x, func(b []byte, e map[string]any) []byte { return appendJSON(b, e) })
+	case obj:
+		sort.Slice(x, func(i, j int) bool { return x[i].k < x[j].k })
+		b = append(b, '{')
+		for i, f := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, f.k)
+			b = append(b, ':')
+			b = appendJSON(b, f.v)
+		}
+		return append(b, '}')
+	case []obj:
+		return appendList(b, x, func(b []byte, e obj) []byte { return appendJSON(b, e) })
 	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		return append(b, "null"...)
 	}
 	return append(b, data...)
+}
+
+// obj is a JSON object written with its keys sorted, as encoding/json
+// writes a map; it is cheaper to build than a map, and JSON-LD objects are
+// built for every page.
+type obj []field
+
+type field struct {
+	k string
+	v any
+}
+
+// set gives key k the value v.
+func (o *obj) set(k string, v any) {
+	for i := range *o {
+		if (*o)[i].k == k {
+			(*o)[i].v = v
+			return
+		}
+	}
+	*o = append(*o, field{k, v})
 }
 
 func appendList[T any](b []byte, list []T, each func([]byte, T) []byte) []byte {

@@ -40,133 +40,134 @@ func resourceType(p *site.Page) (id, label string) {
 
 // LearningResource returns the page's metadata as schema.org LearningResource
 // and AMB at once: a JSON-LD object.
-func (b *Builder) LearningResource(p *site.Page) map[string]any {
+func (b *Builder) LearningResource(p *site.Page) any {
 	lang := p.ContentLang()
-	label := func(key string) map[string]string { return map[string]string{lang: b.label(lang, key)} }
+	label := func(key string) obj { return obj{{lang, b.label(lang, key)}} }
 	created, modified := published(p)
 	desc := trimmed(p.Summary)
-	o := map[string]any{
-		"@context":            []any{"https://w3id.org/kim/amb/context.jsonld", "https://schema.org", map[string]string{"@language": lang}},
-		"id":                  p.Permalink(),
-		"type":                []string{"LearningResource"},
-		"name":                p.Title,
-		"inLanguage":          []string{lang},
-		"isAccessibleForFree": true,
-		"mainEntityOfPage":    []map[string]string{{"id": p.Permalink()}},
-	}
+	permalink := p.Permalink()
+	o := make(obj, 0, 28)
+	o = append(o,
+		field{"@context", []any{"https://w3id.org/kim/amb/context.jsonld", "https://schema.org", obj{{"@language", lang}}}},
+		field{"id", permalink},
+		field{"type", []string{"LearningResource"}},
+		field{"name", p.Title},
+		field{"inLanguage", []string{lang}},
+		field{"isAccessibleForFree", true},
+		field{"mainEntityOfPage", []obj{{{"id", permalink}}}},
+	)
 	if desc != "" {
-		o["description"] = desc
+		o = append(o, field{"description", desc})
 	}
 	if l := b.licence(p); l.URL != "" {
-		o["license"] = map[string]string{"id": l.URL}
+		o = append(o, field{"license", obj{{"id", l.URL}}})
 	}
-	var creators []map[string]string
+	var creators []obj
 	for _, a := range b.authors(p) {
 		kind := "Person"
 		if a == b.s.Config.OER.Publisher || strings.Contains(strings.ToLower(a), "partnership") {
 			kind = "Organization"
 		}
-		creators = append(creators, map[string]string{"type": kind, "name": a})
+		creators = append(creators, obj{{"type", kind}, {"name", a}})
 	}
 	if creators != nil {
-		o["creator"] = creators
+		o = append(o, field{"creator", creators})
 	}
 	if pub := b.s.Config.OER.Publisher; pub != "" {
-		pubObj := map[string]string{"type": "Organization", "name": pub}
+		pubObj := obj{{"type", "Organization"}, {"name", pub}}
 		if u := b.s.Config.OER.PublisherURL; u != "" {
-			pubObj["id"] = u
+			pubObj = append(pubObj, field{"id", u})
 		}
-		o["publisher"] = []map[string]string{pubObj}
+		o = append(o, field{"publisher", []obj{pubObj}})
 	}
 	if f := b.s.Config.OER.Funder; f != "" {
-		o["funder"] = []map[string]string{{"type": "Organization", "name": f}}
+		o = append(o, field{"funder", []obj{{{"type", "Organization"}, {"name", f}}}})
 	}
 	if !created.IsZero() {
-		o["dateCreated"] = day(created)
-		o["datePublished"] = day(created)
+		o = append(o, field{"dateCreated", day(created)}, field{"datePublished", day(created)})
 	}
 	if !modified.IsZero() {
-		o["dateModified"] = day(modified)
+		o = append(o, field{"dateModified", day(modified)})
 	}
 	id, lbl := resourceType(p)
-	o["learningResourceType"] = []map[string]any{{"id": HCRT + id, "prefLabel": map[string]string{"en": lbl}}}
+	o = append(o, field{"learningResourceType", []obj{{{"id", HCRT + id}, {"prefLabel", obj{{"en", lbl}}}}}})
 	meta := p.Meta
 	if p.Kind == site.KindLesson && p.Module != nil {
 		meta.Audience, meta.Level, meta.DigComp = p.Module.Meta.Audience, p.Module.Meta.Level, p.Module.Meta.DigComp
 	}
-	var aud []map[string]any
+	var aud []obj
 	for _, a := range meta.Audience {
 		if role, ok := b.s.Config.Vocabulary.Audiences[a]; ok && role != "" {
-			aud = append(aud, map[string]any{"id": LRMIRole + role, "prefLabel": label("audience." + a)})
+			aud = append(aud, obj{{"id", LRMIRole + role}, {"prefLabel", label("audience." + a)}})
 		}
 	}
 	if aud != nil {
-		o["audience"] = aud
+		o = append(o, field{"audience", aud})
 	}
 	if meta.Level != "" {
-		o["educationalLevel"] = []map[string]any{{"id": b.s.Absolute(p.Lang + "/level/" + meta.Level + "/"), "prefLabel": label("level." + meta.Level)}}
+		o = append(o, field{"educationalLevel", []obj{{{"id", b.s.Absolute(p.Lang + "/level/" + meta.Level + "/")}, {"prefLabel", label("level." + meta.Level)}}}})
 	}
-	var teaches []map[string]any
+	var teaches []obj
 	for _, c := range meta.DigComp {
-		teaches = append(teaches, map[string]any{"id": b.s.Absolute(p.Lang + "/digcomp/" + c + "/"), "prefLabel": label("digcomp." + c)})
+		teaches = append(teaches, obj{{"id", b.s.Absolute(p.Lang + "/digcomp/" + c + "/")}, {"prefLabel", label("digcomp." + c)}})
 	}
 	if teaches != nil {
-		o["teaches"] = teaches
+		o = append(o, field{"teaches", teaches})
 	}
 	if kw := keywords(p); len(kw) > 0 {
-		o["keywords"] = kw
+		o = append(o, field{"keywords", kw})
 	}
 	if d := isoDuration(p.Meta.Duration); d != "" {
-		o["duration"] = d
-		o["timeRequired"] = d
+		o = append(o, field{"duration", d}, field{"timeRequired", d})
 	}
 	if p.Kind == site.KindLesson && p.Module != nil {
-		o["isPartOf"] = []map[string]string{{"id": p.Module.Permalink(), "name": p.Module.Title}}
+		o = append(o, field{"isPartOf", []obj{{{"id", p.Module.Permalink()}, {"name", p.Module.Title}}}})
 	}
 	if len(p.Lessons) > 0 {
-		var parts []map[string]string
+		var parts []obj
 		for _, l := range p.Lessons {
-			parts = append(parts, map[string]string{"id": l.Permalink(), "name": l.Title})
+			parts = append(parts, obj{{"id", l.Permalink()}, {"name", l.Title}})
 		}
-		o["hasPart"] = parts
+		o = append(o, field{"hasPart", parts})
 	}
+	var encodings []obj
 	for _, a := range p.Attachments {
-		o["encoding"] = append(asList(o["encoding"]), map[string]any{"type": "MediaObject", "contentUrl": b.s.Absolute(a.URL), "name": a.Title})
+		encodings = append(encodings, obj{{"type", "MediaObject"}, {"contentUrl", b.s.Absolute(a.URL)}, {"name", a.Title}})
+	}
+	if encodings != nil {
+		o = append(o, field{"encoding", encodings})
 	}
 	if src := p.Meta.Source; src != nil {
-		based := map[string]any{"type": "CreativeWork"}
+		based := obj{{"type", "CreativeWork"}}
 		if src.URL != "" {
-			based["id"] = src.URL
+			based = append(based, field{"id", src.URL})
 		}
 		if src.Title != "" {
-			based["name"] = src.Title
+			based = append(based, field{"name", src.Title})
 		}
 		if src.Author != "" {
-			based["creator"] = []map[string]string{{"type": "Organization", "name": src.Author}}
+			based = append(based, field{"creator", []obj{{{"type", "Organization"}, {"name", src.Author}}}})
 		}
 		if l := site.LicenceInfo(src.Licence); l.URL != "" {
-			based["license"] = map[string]string{"id": l.URL}
+			based = append(based, field{"license", obj{{"id", l.URL}}})
 		}
-		o["isBasedOn"] = []map[string]any{based}
+		o = append(o, field{"isBasedOn", []obj{based}})
 	}
 	def := b.s.DefaultLanguage()
+	var translations []obj
 	for _, t := range p.Translations {
-		ref := map[string]any{"id": t.Permalink(), "inLanguage": t.Lang}
+		ref := obj{{"id", t.Permalink()}, {"inLanguage", t.Lang}}
 		switch {
 		case p.Lang == def:
-			o["workTranslation"] = append(asList(o["workTranslation"]), ref)
+			translations = append(translations, ref)
 		case t.Lang == def:
-			o["translationOfWork"] = []map[string]any{ref}
+			o.set("translationOfWork", []obj{ref})
 		}
 	}
-	return o
-}
-
-func asList(v any) []map[string]any {
-	if l, ok := v.([]map[string]any); ok {
-		return l
+	if translations != nil {
+		o = append(o, field{"workTranslation", translations})
 	}
-	return nil
+	return o
 }
 
 // Event returns a webinar as a schema.org Event.
@@ -243,7 +244,7 @@ func (b *Builder) WebSite(p *site.Page) map[string]any {
 }
 
 // JSONLD returns the page's JSON-LD object, or nil for pages without one.
-func (b *Builder) JSONLD(p *site.Page) map[string]any {
+func (b *Builder) JSONLD(p *site.Page) any {
 	if p.FallbackOf != nil {
 		return nil
 	}
