@@ -162,44 +162,10 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 	case FormatNone:
 		return d, nil
 	case FormatYAML:
-		var node yaml.Node
-		if err := yaml.Unmarshal(rf.text, &node); err != nil {
-			line := rf.startLine
-			if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				line = rf.startLine + n - 1
-				if strings.Contains(err.Error(), "did not find expected") {
-					// yaml.v3 reports unclosed lists near, not at, their line: find the bracket.
-					if l := unbalancedLine(rf.text); l > 0 {
-						line = rf.startLine + l - 1
-					}
-				}
-			}
-			msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
-			msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
-			return d, &fmError{line: line, msg: "YAML front matter does not parse: " + msg,
-				hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}
+		if fast, ok := decodeSimpleYAML(rf.text, rf.startLine); ok {
+			return fast, nil
 		}
-		if len(node.Content) == 0 {
-			return d, nil
-		}
-		root := node.Content[0]
-		if root.Kind != yaml.MappingNode {
-			return d, &fmError{line: rf.startLine + root.Line - 1, msg: "YAML front matter is not a list of key: value lines",
-				hint: `write one "key: value" per line`}
-		}
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			k, v := root.Content[i], root.Content[i+1]
-			var val any
-			if err := v.Decode(&val); err != nil {
-				return d, &fmError{line: rf.startLine + v.Line - 1, msg: fmt.Sprintf("value of %q does not parse: %v", k.Value, err), hint: "quote the value"}
-			}
-			if v.Tag == "!!timestamp" {
-				val = v.Value // keep the author's text; dates are parsed leniently later
-			}
-			d.values[k.Value] = normalise(val)
-			d.lines[k.Value] = rf.startLine + k.Line - 1
-		}
+		return decodeYAMLNodes(rf, d)
 	case FormatTOML:
 		if _, err := toml.Decode(string(rf.text), &d.values); err != nil {
 			line := rf.startLine
@@ -229,6 +195,50 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 			d.values[k] = normalise(v)
 		}
 		d.lines = scanKeyLines(rf, `^\s*"([^"]+)"\s*:()`)
+	}
+	return d, nil
+}
+
+// decodeYAMLNodes decodes YAML front matter with yaml.v3, key by key, so
+// that each key keeps its line.
+func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
+	var node yaml.Node
+	if err := yaml.Unmarshal(rf.text, &node); err != nil {
+		line := rf.startLine
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = rf.startLine + n - 1
+			if strings.Contains(err.Error(), "did not find expected") {
+				// yaml.v3 reports unclosed lists near, not at, their line: find the bracket.
+				if l := unbalancedLine(rf.text); l > 0 {
+					line = rf.startLine + l - 1
+				}
+			}
+		}
+		msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
+		msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
+		return d, &fmError{line: line, msg: "YAML front matter does not parse: " + msg,
+			hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}
+	}
+	if len(node.Content) == 0 {
+		return d, nil
+	}
+	root := node.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return d, &fmError{line: rf.startLine + root.Line - 1, msg: "YAML front matter is not a list of key: value lines",
+			hint: `write one "key: value" per line`}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var val any
+		if err := v.Decode(&val); err != nil {
+			return d, &fmError{line: rf.startLine + v.Line - 1, msg: fmt.Sprintf("value of %q does not parse: %v", k.Value, err), hint: "quote the value"}
+		}
+		if v.Tag == "!!timestamp" {
+			val = v.Value // keep the author's text; dates are parsed leniently later
+		}
+		d.values[k.Value] = normalise(val)
+		d.lines[k.Value] = rf.startLine + k.Line - 1
 	}
 	return d, nil
 }
