@@ -49,6 +49,20 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // raw text, format and the body, with line numbers for both.
 func splitFrontMatter(data []byte) (rawFront, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
+	// adrg/frontmatter copies everything after the front matter into a
+	// buffer of its own; the body is taken from data instead, so the parser
+	// is given the file up to where its front matter can end. Where that
+	// guess finds none, the whole file decides.
+	if bound := frontMatterBound(data); bound < len(data) {
+		if rf, err := splitFrontMatterWithin(data, bound); err == nil && rf.format != FormatNone {
+			return rf, nil
+		}
+	}
+	return splitFrontMatterWithin(data, len(data))
+}
+
+// splitFrontMatterWithin is splitFrontMatter with the parser given data[:bound].
+func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	var rf rawFront
 	capture := func(f Format) frontmatter.UnmarshalFunc {
 		return func(b []byte, _ any) error {
@@ -62,17 +76,7 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 	jsonF := frontmatter.NewFormat("{", "}", capture(FormatJSON))
 	jsonF.UnmarshalDelims = true
 	jsonF.RequiresNewLine = true
-	// adrg/frontmatter copies everything after the front matter into a
-	// buffer of its own; the body is taken from data instead (below), so the
-	// parser is given the file up to where its front matter can end. Where
-	// that guess finds none, the whole file decides.
-	bound := frontMatterBound(data)
 	body, err := frontmatter.Parse(bytes.NewReader(data[:bound]), new(struct{}), yamlF, tomlF, jsonF)
-	if (err != nil || rf.format == FormatNone) && bound < len(data) {
-		rf = rawFront{}
-		body, err = frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
-		bound = len(data)
-	}
 	if err != nil {
 		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
 	}

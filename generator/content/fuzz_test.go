@@ -2,12 +2,9 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/adrg/frontmatter"
 
 	"github.com/oersite/oersite/generator/diag"
 )
@@ -58,7 +55,8 @@ func FuzzSplitFrontMatterBound(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, gerr := splitFrontMatter(data)
-		want, werr := splitWhole(data)
+		whole := bytes.TrimPrefix(data, utf8BOM)
+		want, werr := splitFrontMatterWithin(whole, len(whole))
 		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
 			t.Fatalf("%q: error %v, want %v", data, gerr, werr)
 		}
@@ -67,47 +65,6 @@ func FuzzSplitFrontMatterBound(f *testing.F) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", data, got, want)
 		}
 	})
-}
-
-// splitWhole is splitFrontMatter with the whole file given to the parser.
-func splitWhole(data []byte) (rawFront, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	var rf rawFront
-	capture := func(f Format) frontmatter.UnmarshalFunc {
-		return func(b []byte, _ any) error {
-			rf.format = f
-			rf.text = append([]byte(nil), b...)
-			return nil
-		}
-	}
-	yamlF := frontmatter.NewFormat("---", "---", capture(FormatYAML))
-	tomlF := frontmatter.NewFormat("+++", "+++", capture(FormatTOML))
-	jsonF := frontmatter.NewFormat("{", "}", capture(FormatJSON))
-	jsonF.UnmarshalDelims = true
-	jsonF.RequiresNewLine = true
-	body, err := frontmatter.Parse(bytes.NewReader(data), new(struct{}), yamlF, tomlF, jsonF)
-	if err != nil {
-		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
-	}
-	opening := firstNonBlankLine(data)
-	if rf.format == FormatNone {
-		switch strings.TrimSpace(opening.text) {
-		case "---", "+++":
-			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", strings.TrimSpace(opening.text)),
-				hint: fmt.Sprintf("add a line with only %s after the last metadata line", strings.TrimSpace(opening.text))}
-		}
-		rf.body = data
-		rf.bodyLine = 1
-		return rf, nil
-	}
-	consumed := len(data) - len(body)
-	rf.body = data[consumed:]
-	rf.bodyLine = 1 + bytes.Count(data[:consumed], []byte("\n"))
-	rf.startLine = opening.n
-	if rf.format != FormatJSON {
-		rf.startLine++
-	}
-	return rf, nil
 }
 
 // FuzzSimpleYAMLMatchesYAMLv3: where the fast front matter decoder takes a
