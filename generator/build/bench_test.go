@@ -28,18 +28,13 @@ func benchmarkBuild(b *testing.B, extraConfig string) {
 	if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	if extraConfig != "" {
-		f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		_, err = f.WriteString(extraConfig)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+	cfg := filepath.Join(dir, "config.toml")
+	data, err := os.ReadFile(cfg)
+	if err == nil {
+		err = os.WriteFile(cfg, append(data, extraConfig...), 0o644)
+	}
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -113,17 +113,16 @@ func frontMatterBound(data []byte) int {
 		if end >= 0 {
 			next = i + end + 1
 		}
-		line := string(bytes.TrimSpace(data[i:next]))
+		line := bytes.TrimSpace(data[i:next])
 		switch {
-		case closing == "" && line == "":
+		case closing == "" && len(line) == 0:
 		case closing == "":
-			switch line {
-			case "---", "+++":
-				closing = line
-			default: // no front matter, or JSON (whose end the parser finds by looking ahead)
-				return len(data) // no front matter: nothing to bound
+			if string(line) != "---" && string(line) != "+++" {
+				// no front matter, or JSON, whose end the parser finds by looking ahead
+				return len(data)
 			}
-		case line == closing:
+			closing = string(line)
+		case string(line) == closing:
 			if end2 := bytes.IndexByte(data[next:], '\n'); end2 >= 0 {
 				return next + end2 + 1
 			}
@@ -140,7 +139,7 @@ type numberedLine struct {
 }
 
 func firstNonBlankLine(data []byte) numberedLine {
-	for n := 1; n < 50 && len(data) > 0; n++ {
+	for n := 1; n <= 50 && len(data) > 0; n++ {
 		l, rest, _ := bytes.Cut(data, []byte("\n"))
 		if len(bytes.TrimSpace(l)) > 0 {
 			return numberedLine{n, string(l)}

@@ -62,7 +62,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 	}
 	// Markdown files are read and decoded on all cores while the walk goes
 	// on; other files are listed as assets.
-	var files []fileRef
+	var assets []fileRef
 	rd := newReader(fsys)
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
@@ -118,11 +118,11 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		if isMarkdown(inLang) {
 			rd.add(f)
 		} else {
-			files = append(files, f)
+			assets = append(assets, f)
 		}
 		return nil
 	})
-	sources, perFile := rd.wait()
+	loadedFiles := rd.wait()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
@@ -131,7 +131,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 	}
 	var tree Tree
-	for _, f := range files {
+	for _, f := range assets {
 		info, err := fs.Stat(fsys, f.path)
 		if err != nil {
 			diags.Add(diag.Errorf(f.path, 0, "", "cannot read: %v", unwrapPathError(err)))
@@ -139,10 +139,10 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 		tree.Assets = append(tree.Assets, Asset{Path: f.path, Lang: f.lang, Rel: f.rel, Size: info.Size()})
 	}
-	for i, src := range sources {
-		diags = append(diags, perFile[i]...)
-		if src != nil {
-			tree.Sources = append(tree.Sources, src)
+	for _, l := range loadedFiles {
+		diags = append(diags, l.diags...)
+		if l.src != nil {
+			tree.Sources = append(tree.Sources, l.src)
 		}
 	}
 	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })
@@ -180,34 +180,35 @@ func unwrapPathError(err error) error {
 // reader reads and decodes Markdown files on all cores as they are found.
 type reader struct {
 	fsys    fs.FS
-	work    chan int
+	work    chan job
 	wg      sync.WaitGroup
-	mu      sync.Mutex
-	files   []fileRef
-	out     []*Source
-	perFile []diag.List
+	results []*loaded // in the order files were added; filled in by the workers
+}
+
+type job struct {
+	f   fileRef
+	out *loaded
+}
+
+// loaded is one file's source (nil where unusable) and its problems.
+type loaded struct {
+	src   *Source
+	diags diag.List
 }
 
 func newReader(fsys fs.FS) *reader {
-	r := &reader{fsys: fsys, work: make(chan int, 256)}
+	r := &reader{fsys: fsys, work: make(chan job, 256)}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
-			for i := range r.work {
-				r.mu.Lock()
-				f := r.files[i]
-				r.mu.Unlock()
-				var diags diag.List
-				var src *Source
-				if data, err := fs.ReadFile(r.fsys, f.path); err != nil {
-					diags.Add(diag.Errorf(f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
-				} else {
-					src = ParseSource(f.path, f.lang, f.rel, data, &diags)
+			for j := range r.work {
+				data, err := fs.ReadFile(r.fsys, j.f.path)
+				if err != nil {
+					j.out.diags.Add(diag.Errorf(j.f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+					continue
 				}
-				r.mu.Lock()
-				r.out[i], r.perFile[i] = src, diags
-				r.mu.Unlock()
+				j.out.src = ParseSource(j.f.path, j.f.lang, j.f.rel, data, &j.out.diags)
 			}
 		}()
 	}
@@ -216,20 +217,16 @@ func newReader(fsys fs.FS) *reader {
 
 // add queues one file; it is called from the walk, one file at a time.
 func (r *reader) add(f fileRef) {
-	r.mu.Lock()
-	i := len(r.files)
-	r.files = append(r.files, f)
-	r.out = append(r.out, nil)
-	r.perFile = append(r.perFile, nil)
-	r.mu.Unlock()
-	r.work <- i
+	l := &loaded{}
+	r.results = append(r.results, l)
+	r.work <- job{f, l}
 }
 
-// wait returns every file's source (nil where unusable) and problems, in the order added.
-func (r *reader) wait() ([]*Source, []diag.List) {
+// wait returns every file's result, in the order added, once all are read.
+func (r *reader) wait() []*loaded {
 	close(r.work)
 	r.wg.Wait()
-	return r.out, r.perFile
+	return r.results
 }
 
 // ParseSource decodes one Markdown file. It returns nil when the file cannot

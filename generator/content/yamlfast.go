@@ -52,21 +52,16 @@ func decodeSimpleYAML(text []byte, startLine int) (decoded, bool) {
 				}
 				body := bytes.TrimLeft(next, " ")
 				item, ok := bytes.CutPrefix(body, []byte("- "))
-				if ok {
-					if indent >= 0 && len(next)-len(body) != indent {
-						return d, false
-					}
-					indent = len(next) - len(body)
-				}
 				if !ok {
-					if len(next) > 0 && next[0] == ' ' {
+					if len(body) != len(next) {
 						return d, false // indented, and not a list item
 					}
 					break
 				}
-				if len(bytes.TrimLeft(item, " ")) != len(item) {
+				if indent >= 0 && len(next)-len(body) != indent || bytes.HasPrefix(item, []byte(" ")) {
 					return d, false
 				}
+				indent = len(next) - len(body)
 				v, ok := simpleScalar(item, false)
 				if !ok {
 					return d, false
@@ -81,7 +76,11 @@ func decodeSimpleYAML(text []byte, startLine int) (decoded, bool) {
 			return d, false
 		default:
 			rest = rest[1:]
-			if len(bytes.TrimLeft(rest, " ")) != len(rest) {
+			if bytes.HasPrefix(rest, []byte(" ")) {
+				return d, false
+			}
+			// an indented line after the value continues it: yaml.v3's business
+			if i+1 < len(lines) && bytes.HasPrefix(lines[i+1], []byte(" ")) && len(bytes.TrimSpace(lines[i+1])) > 0 {
 				return d, false
 			}
 			v, ok := simpleValue(rest)
@@ -89,10 +88,6 @@ func decodeSimpleYAML(text []byte, startLine int) (decoded, bool) {
 				return d, false
 			}
 			val = v
-		}
-		// an indented line after a value continues it: yaml.v3's business
-		if val != nil && i+1 < len(lines) && len(lines[i+1]) > 0 && lines[i+1][0] == ' ' && len(bytes.TrimSpace(lines[i+1])) > 0 {
-			return d, false
 		}
 		d.values[key] = normalise(val)
 		d.lines[key] = keyLine

@@ -3,6 +3,7 @@ package oer
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 
 	"github.com/oersite/oersite/generator/content"
@@ -14,29 +15,29 @@ func (b *Builder) writeCatalog(put Put) error {
 	items := b.items()
 	// One record at a time (the bytes json.MarshalIndent gives for the whole
 	// list), so that memory holds the file, not the file and every record.
-	var js, rec, ind []byte
+	var js bytes.Buffer
+	js.WriteString("[")
+	var rec []byte
 	for i, p := range items {
 		rec = appendJSON(rec[:0], b.LearningResource(p))
-		ind = appendIndented(ind[:0], rec, " ", " ")
 		if i == 0 {
-			// room for every record at about the first one's size, so that
-			// the file is not copied over and over as it grows
-			js = make([]byte, 0, 64+(len(ind)+16)*len(items)*5/4)
-			js = append(js, '[')
+			// room for every record at about the first one's size (indented,
+			// a record grows by a fifth), so that the file is not copied
+			// over and over as it grows
+			js.Grow(len(items) * (len(rec)*3/2 + 16))
 		} else {
-			js = append(js, ',')
+			js.WriteByte(',')
 		}
-		js = append(js, "\n "...)
-		js = append(js, ind...)
-	}
-	if js == nil {
-		js = []byte("[")
+		js.WriteString("\n ")
+		if err := json.Indent(&js, rec, " ", " "); err != nil {
+			return err
+		}
 	}
 	if len(items) > 0 {
-		js = append(js, '\n')
+		js.WriteByte('\n')
 	}
-	js = append(js, "]\n"...)
-	if err := put("catalog.json", js); err != nil {
+	js.WriteString("]\n")
+	if err := put("catalog.json", js.Bytes()); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

@@ -91,17 +91,6 @@ type field struct {
 	v any
 }
 
-// set gives key k the value v.
-func (o *obj) set(k string, v any) {
-	for i := range *o {
-		if (*o)[i].k == k {
-			(*o)[i].v = v
-			return
-		}
-	}
-	*o = append(*o, field{k, v})
-}
-
 func appendList[T any](b []byte, list []T, each func([]byte, T) []byte) []byte {
 	if list == nil {
 		return append(b, "null"...)
@@ -168,56 +157,4 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
-}
-
-// appendIndented appends compact JSON (as appendJSON writes it) indented as
-// json.Indent(dst, src, prefix, indent) would, in one pass: json.Indent
-// runs the full JSON scanner over every byte, which made it the larger part
-// of writing catalog.json.
-func appendIndented(b, src []byte, prefix, indent string) []byte {
-	depth := 0
-	newline := func(b []byte) []byte {
-		b = append(b, '\n')
-		b = append(b, prefix...)
-		for i := 0; i < depth; i++ {
-			b = append(b, indent...)
-		}
-		return b
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			b = append(b, src[i:min(j+1, len(src))]...)
-			i = j
-		case '{', '[':
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				b = append(b, c, src[i+1])
-				i++
-				continue
-			}
-			b = append(b, c)
-			depth++
-			b = newline(b)
-		case '}', ']':
-			depth--
-			b = newline(b)
-			b = append(b, c)
-		case ',':
-			b = append(b, c)
-			b = newline(b)
-		case ':':
-			b = append(b, ':', ' ')
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }

@@ -161,7 +161,7 @@ func (b *Builder) LearningResource(p *site.Page) any {
 		case p.Lang == def:
 			translations = append(translations, ref)
 		case t.Lang == def:
-			o.set("translationOfWork", []obj{ref})
+			o = append(o, field{"translationOfWork", []obj{ref}}) // one page per language: at most once
 		}
 	}
 	if translations != nil {

@@ -195,7 +195,7 @@ func (s *Staging) WriteFile(p string, data []byte) error {
 	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
 	}
-	return writeNewFile(full, data)
+	return os.WriteFile(full, data, 0o644)
 }
 
 // ReleasesData reports that WriteFile is done with data when it returns
