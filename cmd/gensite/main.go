@@ -7,31 +7,9 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"os"
-	"strings"
 
-	"github.com/oersite/oersite/generator/synth"
+	"github.com/oersite/oersite/generator"
 )
 
-func main() {
-	pages := flag.Int("pages", 2000, "Markdown pages per language")
-	langs := flag.String("langs", "en,it,de,es,fr", "comma-separated language codes")
-	seed := flag.Uint64("seed", 1, "random seed (same seed, same site)")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: gensite [-pages N] [-langs en,it,...] DIR")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() != 1 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	spec := synth.Spec{Languages: strings.Split(*langs, ","), Pages: *pages, Seed: *seed}
-	if err := synth.Write(flag.Arg(0), spec); err != nil {
-		fmt.Fprintln(os.Stderr, "gensite:", err)
-		os.Exit(1)
-	}
-	fmt.Printf("wrote %d languages x %d pages into %s\n", len(spec.Languages), *pages, flag.Arg(0))
-}
+func main() { os.Exit(generator.Gensite(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -16,11 +16,13 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/oersite/oersite/generator"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], &cli{stdout: os.Stdout, stderr: os.Stderr})
+	code := generator.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }

@@ -1,0 +1,456 @@
+// Package build is the orchestrator: it runs the stages of one build in
+// order (config, content, Markdown, site model, templates, search, metadata,
+// publish), names each stage in its errors and times it. It is the only
+// package that knows every stage.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/i18n"
+	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/oer"
+	"github.com/oersite/oersite/generator/internal/publish"
+	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/theme"
+)
+
+// Options describe one build.
+type Options struct {
+	// Source is the site folder holding config.toml, content/, themes/...
+	Source string
+	// Dest is the output folder (default Source/public).
+	Dest string
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// Offline builds for opening from disk: links end in index.html.
+	Offline bool
+	// Now is the build date; zero means SOURCE_DATE_EPOCH or the clock.
+	Now time.Time
+	// CacheDir holds the search index between builds (default Source/.oersite).
+	CacheDir string
+	// Output, when set, receives the files instead of a staging folder beside Dest.
+	Output publish.Writer
+	// Render keeps rendered Markdown between builds (the dev server's).
+	Render *site.RenderCache
+	// DryRun reads and assembles the site without writing anything (oersite check).
+	DryRun bool
+	// SearchInMemory keeps the search index in memory instead of CacheDir (the dev server).
+	SearchInMemory bool
+	// Indexes, when set, keeps in-memory search indexes between builds, by language.
+	Indexes *IndexSet
+	// LocalForms makes every form post to the local receiver (/_forms/<name>),
+	// whatever endpoint config.toml names: `oersite serve --forms`.
+	LocalForms bool
+}
+
+// Result reports a build.
+type Result struct {
+	Site     *site.Site
+	Config   config.Config
+	Diags    diag.List // warnings (and errors when the build failed)
+	Pages    int       // HTML pages written
+	Files    []publish.Entry
+	Timings  []Timing
+	Duration time.Duration
+	// Stylesheets is set by Session.UpdateTheme when only stylesheets
+	// changed: their new fingerprinted paths, by asset name ("css/site.css").
+	Stylesheets map[string]string
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage string
+	Took  time.Duration
+}
+
+// StageError is a failure of one stage, with the diagnostics that caused it.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Diagnostics returns the diagnostics inside a build error, if any.
+func Diagnostics(err error) diag.List {
+	var be *diag.BuildError
+	if errors.As(err, &be) {
+		return be.Diagnostics
+	}
+	return nil
+}
+
+// NowFrom returns the build date: the flag's value, else SOURCE_DATE_EPOCH, else the clock.
+func NowFrom(flag string, getenv func(string) string, clock func() time.Time) (time.Time, error) {
+	if flag != "" {
+		if t, _, err := content.ParseDate(flag); err == nil {
+			return t, nil
+		}
+		return time.Time{}, fmt.Errorf("--now %q is not a date; write 2026-11-23 or 2026-11-23T10:00:00Z", flag)
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return clock().UTC(), nil
+}
+
+// Build runs one build. On failure nothing is published and the destination is untouched.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	res, _, err := run(ctx, opt)
+	return res, err
+}
+
+// run is one full build; it also returns the writer, which a Session keeps
+// to re-render single pages later.
+func run(ctx context.Context, opt Options) (*Result, *writer, error) {
+	start := time.Now()
+	res := &Result{}
+	if opt.Source == "" {
+		opt.Source = "."
+	}
+	if opt.Dest == "" {
+		opt.Dest = filepath.Join(opt.Source, "public")
+	}
+	if opt.CacheDir == "" {
+		opt.CacheDir = filepath.Join(opt.Source, ".oersite")
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now().UTC()
+	}
+	timed := func(stage string, f func() error) error {
+		t0 := time.Now()
+		err := f()
+		res.Timings = append(res.Timings, Timing{stage, time.Since(t0)})
+		if err != nil {
+			return &StageError{Stage: stage, Err: err}
+		}
+		return ctx.Err()
+	}
+	var in *inputs
+	if err := timed("load", func() error {
+		var err error
+		in, err = load(opt, res)
+		return err
+	}); err != nil {
+		return res, nil, err
+	}
+	defer in.root.Close()
+	if err := timed("assemble", func() error {
+		md := markdown.New(markdown.Options{UnsafeHTML: in.cfg.Markup.UnsafeHTML, Typographer: in.cfg.Markup.Typographer, NoText: in.cfg.Search.Disabled})
+		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Cache: opt.Render})
+		res.Site = s
+		res.Diags = append(res.Diags, diags...)
+		all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
+		all.Sort()
+		return all.Err()
+	}); err != nil {
+		return res, nil, err
+	}
+	if opt.DryRun {
+		res.Duration = time.Since(start)
+		return res, nil, nil
+	}
+	out := opt.Output
+	var staging *publish.Staging
+	if out == nil {
+		var err error
+		staging, err = publish.NewStaging(opt.Dest, opt.Source)
+		if err != nil {
+			return res, nil, &StageError{Stage: "publish", Err: err}
+		}
+		out = staging
+	}
+	w := &writer{out: out, in: in, res: res, opt: opt}
+	err := w.writeAll(ctx, timed)
+	if err == nil && staging != nil {
+		err = timed("swap", staging.Commit)
+		res.Files = staging.Entries()
+	}
+	if err != nil {
+		if staging != nil {
+			_ = staging.Abort()
+		}
+		return res, nil, err
+	}
+	if m, ok := out.(interface{ Entries() []publish.Entry }); ok && res.Files == nil {
+		res.Files = m.Entries()
+	}
+	res.Duration = time.Since(start)
+	return res, w, nil
+}
+
+// inputs is everything read before the site is assembled.
+type inputs struct {
+	root    *os.Root
+	fsys    fs.FS
+	cfg     config.Config
+	tree    content.Tree
+	i18n    *i18n.Catalog
+	theme   *theme.Theme
+	themeFS string // "themes/<name>"
+	// contentErrs are the errors found reading content, reported with the assembly's.
+	contentErrs diag.List
+}
+
+func load(opt Options, res *Result) (*inputs, error) {
+	cfg, diags, err := config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
+	res.Diags = append(res.Diags, diags...)
+	if err != nil {
+		return nil, err
+	}
+	if opt.LocalForms {
+		for name, f := range cfg.Forms {
+			f.Endpoint, f.Netlify = "local", false
+			cfg.Forms[name] = f
+		}
+	}
+	res.Config = cfg
+	root, err := os.OpenRoot(opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	in := &inputs{root: root, fsys: withThemes(root.FS(), cfg.Theme), cfg: cfg, themeFS: "themes/" + cfg.Theme}
+	var all diag.List
+	if _, err := fs.Stat(in.fsys, in.themeFS); err != nil {
+		all.Add(diag.Errorf(config.FileName, 0, "create themes/"+cfg.Theme+"/ or set theme to a folder under themes/", "theme %q not found", cfg.Theme))
+	}
+	var wg sync.WaitGroup
+	var tdiags, idiags diag.List
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		in.theme, tdiags = theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
+	}()
+	go func() {
+		defer wg.Done()
+		in.i18n, idiags = i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
+	}()
+	var cdiags diag.List
+	in.tree, cdiags = content.Load(in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes()})
+	wg.Wait()
+	all = append(all, tdiags...)
+	all = append(all, idiags...)
+	res.Diags = append(res.Diags, all...)
+	res.Diags = append(res.Diags, cdiags...)
+	if err := all.Err(); err != nil {
+		root.Close()
+		return nil, err
+	}
+	// Content errors do not stop here: assembling what could be read finds
+	// the rest, so that one build reports every error.
+	in.contentErrs = cdiags.Errors()
+	return in, nil
+}
+
+// writer writes every output of a build.
+type writer struct {
+	out    publish.Writer
+	in     *inputs
+	res    *Result
+	opt    Options
+	assets map[string]string
+	sh     *theme.Shared // kept for re-rendering single pages
+	oer    *oer.Builder
+}
+
+func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
+	if err := timed("static", w.writeStatic); err != nil {
+		return err
+	}
+	// The site-wide metadata files need the model, not the pages: they are
+	// written while the pages are, on the cores disk writes leave idle.
+	w.sh = w.shared()
+	meta := make(chan error, 1)
+	var metaWarns diag.List
+	go func() {
+		warns, err := w.metadata().WriteFiles(w.out.WriteFile)
+		metaWarns = warns
+		meta <- err
+	}()
+	err := timed("pages", func() error { return w.writePages(ctx) })
+	merr := timed("metadata", func() error { return <-meta })
+	w.res.Diags = append(w.res.Diags, metaWarns...)
+	if err != nil {
+		return err
+	}
+	if merr != nil {
+		return merr
+	}
+	for _, st := range w.extraStages() {
+		if err := timed(st.name, st.run); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stage is a named step after the pages.
+type stage struct {
+	name string
+	run  func() error
+}
+
+// writePages executes templates for pages on all cores and hands the bytes
+// to a larger pool of writers, so that rendering and disk I/O overlap.
+func (w *writer) writePages(ctx context.Context) error {
+	sh := w.sh
+	pages := w.res.Site.Pages
+	errs := make([]error, len(pages))
+	type file struct {
+		i   int
+		buf *bytes.Buffer
+	}
+	// Rendered pages travel in pooled buffers when the output is done with
+	// them once written (files on disk); an output that keeps them (the dev
+	// server's memory) gets a copy.
+	reuse := publish.ReleasesData(w.out)
+	var pool sync.Pool
+	getBuf := func() *bytes.Buffer {
+		if b, ok := pool.Get().(*bytes.Buffer); ok {
+			b.Reset()
+			return b
+		}
+		return bytes.NewBuffer(make([]byte, 0, 32<<10))
+	}
+	work := make(chan int)
+	files := make(chan file, 64)
+	var renderers, writers sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		renderers.Add(1)
+		go func() {
+			defer renderers.Done()
+			for i := range work {
+				buf := getBuf()
+				if err := w.renderPage(buf, sh, pages[i]); err != nil {
+					errs[i] = err
+					pool.Put(buf)
+					continue
+				}
+				files <- file{i, buf}
+			}
+		}()
+	}
+	var written atomic.Int64
+	for n := 0; n < 4*runtime.GOMAXPROCS(0); n++ {
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			for f := range files {
+				data := f.buf.Bytes()
+				if !reuse {
+					data = append([]byte(nil), data...)
+				}
+				err := w.out.WriteFile(OutputPath(pages[f.i].URL), data)
+				pool.Put(f.buf)
+				if err != nil {
+					errs[f.i] = err
+					continue
+				}
+				written.Add(1)
+			}
+		}()
+	}
+	for i := range pages {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	renderers.Wait()
+	close(files)
+	writers.Wait()
+	w.res.Pages = int(written.Load())
+	var diags diag.List
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		file := ""
+		if pages[i].Source != nil {
+			file = pages[i].Source.Path
+		}
+		diags.Add(diag.Errorf(file, 0, "", "page /%s: %v", pages[i].URL, err))
+	}
+	w.res.Diags = append(w.res.Diags, diags...)
+	return diags.Err()
+}
+
+// OutputPath is the file a page URL is written to.
+func OutputPath(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+func (w *writer) renderPage(buf *bytes.Buffer, sh *theme.Shared, p *site.Page) error {
+	if p.Kind == site.KindAlias {
+		buf.WriteString(aliasHTML(p))
+		return nil
+	}
+	layout, ok := w.in.theme.Pick(layoutCandidates(p)...)
+	if !ok {
+		return fmt.Errorf("the theme has no layout for it (tried %s)", strings.Join(layoutCandidates(p), ", "))
+	}
+	return w.in.theme.Execute(buf, layout, theme.NewView(sh, p))
+}
+
+// layoutCandidates lists the layouts that may render a page, most specific first.
+func layoutCandidates(p *site.Page) []string {
+	var c []string
+	if p.Layout != "" {
+		c = append(c, p.Layout)
+	}
+	switch p.Kind {
+	case site.KindSection:
+		c = append(c, "section-"+p.Section, "section", "list")
+	case site.KindStory:
+		c = append(c, "story", "page")
+	case site.KindPage:
+		c = append(c, "page-"+p.Section, "page")
+	case site.KindHome:
+		c = append(c, "home", "section", "list")
+	default:
+		c = append(c, string(p.Kind))
+	}
+	return append(c, "page")
+}
+
+func aliasHTML(p *site.Page) string {
+	target := p.Rel(p.AliasTarget.URL)
+	esc := strings.NewReplacer(`"`, "&quot;", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace
+	return `<!doctype html><html lang="` + esc(p.Lang) + `"><head><meta charset="utf-8"><title>` + esc(p.Title) +
+		`</title><link rel="canonical" href="` + esc(p.AliasTarget.Permalink()) + `"><meta http-equiv="refresh" content="0; url=` + esc(target) +
+		`"><meta name="robots" content="noindex"></head><body><p><a href="` + esc(target) + `">` + esc(p.Title) + "</a></p></body></html>\n"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

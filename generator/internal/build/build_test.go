@@ -1,0 +1,294 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/build"
+)
+
+const multilingual = baseConfig + `
+-- content/en/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/it/_index.md --
+---
+title: Benvenuti
+---
+Benvenuti.
+-- content/en/about.md --
+---
+title: About us
+---
+About the programme.
+-- content/it/about.md --
+---
+title: Chi siamo
+---
+Il programma.
+-- content/en/privacy.md --
+---
+title: Privacy notice
+---
+We keep little.
+-- content/en/stories/a-bakery.md --
+---
+title: A bakery online
+date: 2026-05-01
+---
+Story text.
+`
+
+func TestMultilingualTranslationsAndFallback(t *testing.T) {
+	dir := writeSite(t, multilingual)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/about/index.html", `<html lang="en"`, "About us", `hreflang="it" href="../../it/about/"`)
+	assertContains(t, dir, "it/about/index.html", `<html lang="it"`, "Chi siamo", `hreflang="en" href="../../en/about/"`)
+	// privacy has no Italian translation: the Italian tree shows the English page with a note.
+	assertContains(t, dir, "it/privacy/index.html", "We keep little.", `class="fallback-note"`, `<html lang="en"`, `rel="canonical" href="https://example.org/oer/en/privacy/"`)
+	assertNotContains(t, dir, "it/privacy/index.html", `hreflang="it"`)
+	// generated pages: root language chooser, search, 404 in each language
+	for _, p := range []string{"index.html", "404.html", "en/404.html", "it/404.html", "en/search/index.html", "it/stories/index.html"} {
+		if !exists(dir, p) {
+			t.Errorf("missing %s", p)
+		}
+	}
+	// the 404 page is served at any address, so it links from the site root
+	assertContains(t, dir, "en/404.html", `href="/oer/en/"`)
+	// sections list their pages
+	assertContains(t, dir, "en/stories/index.html", `href="../../en/stories/a-bakery/"`)
+}
+
+func TestFallbackCanBeTurnedOff(t *testing.T) {
+	dir := writeSite(t, strings.Replace(multilingual, `defaultLanguage = "en"`, "defaultLanguage = \"en\"\nfallbackToDefault = false", 1))
+	buildSite(t, dir)
+	if exists(dir, "it/privacy/index.html") {
+		t.Error("fallback page written although fallbackToDefault = false")
+	}
+}
+
+const moduleSite = baseConfig + `
+-- content/en/modules/posts/index.md --
+---
+title: Writing posts
+summary: Posts people read.
+audience: [sme-workers]
+level: beginner
+duration: 2h
+objectives: ["Write a first line"]
+digcomp: ["2.2", 3.1]
+licence: CC-BY-SA-4.0
+attachments:
+  - file: checklist.pdf
+    title: Posting checklist
+---
+Start with [the first lesson](01-first-line.md) and look at ![a diagram of a post](diagram.svg).
+-- content/en/modules/posts/01-first-line.md --
+---
+title: A first line
+weight: 1
+---
+## The first line
+
+Then go [on](02-pictures.md#why).
+-- content/en/modules/posts/02-pictures.md --
+---
+title: Pictures
+weight: 2
+---
+## Why {#why}
+Pictures.
+-- content/en/modules/posts/03-timing.md --
+---
+title: Timing
+---
+When to post.
+-- content/en/modules/posts/checklist.pdf --
+%PDF-1.4 fake
+-- content/en/modules/posts/diagram.svg --
+<svg xmlns="http://www.w3.org/2000/svg"></svg>
+`
+
+func TestModuleWithLessonsAndAttachments(t *testing.T) {
+	dir := writeSite(t, moduleSite)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/modules/posts/index.html",
+		"Writing posts", `href="../../../en/modules/posts/01-first-line/"`, `href="../../../en/modules/posts/02-pictures/"`,
+		`href="../../../en/modules/posts/checklist.pdf"`, "Posting checklist", `src="../../../en/modules/posts/diagram.svg"`, `alt="a diagram of a post"`)
+	// lesson order: weight, then lessons without weight by file name; prev/next within the module
+	assertContains(t, dir, "en/modules/posts/02-pictures/index.html", `rel="prev" href="../../../../en/modules/posts/01-first-line/"`, `rel="next" href="../../../../en/modules/posts/03-timing/"`)
+	assertContains(t, dir, "en/modules/posts/01-first-line/index.html", `href="../../../../en/modules/posts/02-pictures/#why"`)
+	// attachments are copied as they are
+	if got := read(t, dir, "en/modules/posts/checklist.pdf"); got != "%PDF-1.4 fake\n" {
+		t.Errorf("attachment changed: %q", got)
+	}
+	// taxonomies get list pages per language
+	assertContains(t, dir, "en/audience/sme-workers/index.html", "Writing posts")
+	assertContains(t, dir, "en/digcomp/3.1/index.html", "Writing posts")
+	assertContains(t, dir, "it/level/beginner/index.html", "Writing posts")
+}
+
+const webinarSite = baseConfig + `
+-- content/en/webinars/past-one.md --
+---
+title: Past session
+start: 2026-10-01T18:00:00+02:00
+duration: 1h
+recording: https://video.example.org/w/abc
+---
+Done.
+-- content/en/webinars/next-one.md --
+---
+title: Next session
+start: 2027-01-21T18:00:00+01:00
+timezone: Europe/Rome
+duration: 1h
+join: https://meet.example.org/room
+---
+Soon.
+-- content/en/webinars/local-time.md --
+---
+title: Local time session
+start: 2027-02-10T10:00:00
+timezone: Atlantic/Reykjavik
+duration: 90m
+---
+Soon too.
+`
+
+func TestWebinarsUpcomingAndPastFollowTheBuildDate(t *testing.T) {
+	dir := writeSite(t, webinarSite)
+	buildSite(t, dir)
+	page := read(t, dir, "en/webinars/index.html")
+	up, past := strings.Index(page, "Next session"), strings.Index(page, "Past session")
+	if up < 0 || past < 0 || up > past {
+		t.Fatalf("upcoming should come before past in the list:\n%s", page)
+	}
+	// on a later build date, the next session has moved to the past
+	res, err := build.Build(context.Background(), build.Options{Source: dir, Now: now.AddDate(0, 3, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := res.Site.Lang("en")
+	if len(l.Upcoming) != 0 || len(l.Past) != 3 {
+		t.Errorf("three months later: %d upcoming, %d past; want 0 and 3", len(l.Upcoming), len(l.Past))
+	}
+	for _, p := range l.Past {
+		if p.Title == "Local time session" {
+			if got := p.Meta.Start.UTC().Format("15:04"); got != "10:00" {
+				t.Errorf("Reykjavik 10:00 read as %s UTC", got)
+			}
+		}
+	}
+}
+
+func TestEveryFrontMatterFormat(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/yaml.md --
+---
+title: From YAML
+weight: 1
+---
+yaml body
+-- content/en/toml.md --
++++
+title = "From TOML"
+weight = 2
++++
+toml body
+-- content/en/json.md --
+{
+  "title": "From JSON",
+  "weight": 3
+}
+
+json body
+-- content/en/none.md --
+# No front matter
+
+Just text.
+`)
+	res, err := build.Build(context.Background(), build.Options{Source: dir, Now: now})
+	if err == nil {
+		t.Fatal("a page without a title should fail the build")
+	}
+	if !strings.Contains(err.Error(), "content/en/none.md") || !strings.Contains(err.Error(), "no title") {
+		t.Errorf("error should name none.md and the missing title: %v", err)
+	}
+	_ = res
+	os.Remove(filepath.Join(dir, "content/en/none.md"))
+	buildSite(t, dir)
+	assertContains(t, dir, "en/yaml/index.html", "From YAML", "yaml body")
+	assertContains(t, dir, "en/toml/index.html", "From TOML", "toml body")
+	assertContains(t, dir, "en/json/index.html", "From JSON", "json body")
+}
+
+func TestUnknownFrontMatterKeysReachTemplates(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/page.md --
+---
+title: Custom
+layout: custom
+colour: teal
+---
+Body
+-- layouts/custom.html --
+{{ define "main" }}<p id="colour">{{ index .Page.Params "colour" }}</p>{{ end }}
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/page/index.html", `<p id="colour">teal</p>`)
+}
+
+func TestDeterministicOutput(t *testing.T) {
+	dir := writeSite(t, moduleSite+strings.TrimPrefix(multilingual, baseConfig)+strings.TrimPrefix(webinarSite, baseConfig))
+	buildSite(t, dir)
+	first := snapshot(t, filepath.Join(dir, "public"))
+	buildSite(t, dir)
+	second := snapshot(t, filepath.Join(dir, "public"))
+	if f, ok := sameTree(first, second); !ok {
+		t.Fatalf("two builds differ: %s", f)
+	}
+}
+
+func TestRawHTMLEscapedAndScriptLinksRemoved(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/page.md --
+---
+title: Messy
+---
+<script>alert(1)</script>
+
+A [bad link](javascript:alert(1)) and <span onclick="x()">inline</span>.
+
+## Heading {#ok onclick="evil()"}
+`)
+	res := buildSite(t, dir)
+	assertNotContains(t, dir, "en/page/index.html", "<script>alert", `href="javascript:`, `<span onclick`, `onclick="evil()"`)
+	assertContains(t, dir, "en/page/index.html", "&lt;script&gt;alert(1)&lt;/script&gt;", `id="ok"`)
+	warned := 0
+	for _, d := range res.Diags {
+		if d.File == "content/en/page.md" {
+			warned++
+		}
+	}
+	if warned < 3 {
+		t.Errorf("want warnings for raw HTML, the script link and the heading attribute; got %v", res.Diags)
+	}
+}
+
+func TestUnsafeHTMLWhenConfigAllows(t *testing.T) {
+	dir := writeSite(t, baseConfig+"[markup]\nunsafeHTML = true\n"+`
+-- content/en/page.md --
+---
+title: Trusted
+---
+<div class="note">trusted</div>
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/page/index.html", `<div class="note">trusted</div>`)
+}

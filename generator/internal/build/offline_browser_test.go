@@ -1,0 +1,95 @@
+package build_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/build"
+)
+
+// TestOfflineExampleSiteFromDisk opens the example site's offline build with
+// file:// and walks home, module, lesson, next lesson, language switch and a
+// search, failing on any request that does not load.
+func TestOfflineExampleSiteFromDisk(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := filepath.Join(t.TempDir(), "offline")
+	if _, err := build.Build(context.Background(), build.Options{Source: "../../..", Dest: dest, Offline: true, SearchInMemory: true, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var failed []string
+	urls := map[network.RequestID]string{}
+	tab, cancel := chromedp.NewContext(ctx, chromedp.WithListener(func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			urls[e.RequestID] = e.Request.URL
+		case *network.EventLoadingFailed:
+			if !e.Canceled {
+				failed = append(failed, urls[e.RequestID]+": "+e.ErrorText)
+			}
+		}
+	}))
+	defer cancel()
+	tab, cancelTime := context.WithTimeout(tab, 60*time.Second)
+	defer cancelTime()
+	base := "file://" + dest
+	step := func(what string, a chromedp.Action[chromedp.Void], wantPath string) {
+		t.Helper()
+		if err := chromedp.Do(tab, a); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			p, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
+			if err == nil && strings.HasSuffix(p, wantPath) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		p, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.pathname`))
+		t.Fatalf("%s: at %s, want ...%s", what, p, wantPath)
+	}
+	step("open home", chromedp.Navigate(base+"/en/index.html"), "/en/index.html")
+	step("modules", chromedp.Click(chromedp.CSS(`.main-nav a[href$="modules/index.html"]`)), "/en/modules/index.html")
+	step("module", chromedp.Click(chromedp.CSS(`a[href$="writing-posts-people-read/index.html"]`)), "/en/modules/writing-posts-people-read/index.html")
+	step("first lesson", chromedp.Click(chromedp.CSS(`a.button[href$="01-a-first-line-that-stops-the-scroll/index.html"]`)), "01-a-first-line-that-stops-the-scroll/index.html")
+	step("next lesson", chromedp.Click(chromedp.CSS(`a[rel=next]`)), "02-short-clear-your-voice/index.html")
+	step("language switch", chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="de"]`)), "/de/modules/writing-posts-people-read/02-short-clear-your-voice/index.html")
+	step("search", chromedp.Navigate(base+"/de/search/index.html?q=bewertungen"), "/de/search/index.html")
+	deadline := time.Now().Add(10 * time.Second)
+	first := ""
+	for time.Now().Before(deadline) && first == "" {
+		first, _ = chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector("[data-results] li h2") || {textContent: ""}).textContent`))
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(first, "Bewertungen") {
+		t.Errorf("offline search for 'bewertungen' found %q first", first)
+	}
+	mu.Lock()
+	real := append([]string(nil), failed...)
+	mu.Unlock()
+	for _, f := range real {
+		t.Errorf("failed request: %s", f)
+	}
+	// the watch itself works: a missing picture is reported
+	chromedp.Run(tab, chromedp.Evaluate[bool](`document.body.insertAdjacentHTML("beforeend", "<img src='missing-on-purpose.png' alt=''>"); true`))
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		mu.Lock()
+		n := len(failed)
+		mu.Unlock()
+		if n > len(real) {
+			return
+		}
+	}
+	t.Error("a missing file was not reported: the failed-request watch does not work")
+}

@@ -1,0 +1,126 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/oersite/oersite/generator/internal/search"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// searchDocs returns the pages of one language that search finds: real
+// content in that language, not fallbacks, lists or error pages.
+func searchDocs(s *site.Site, lang string) []search.Doc {
+	var docs []search.Doc
+	for _, p := range s.Pages {
+		if p.Lang != lang || p.Source == nil || p.FallbackOf != nil {
+			continue
+		}
+		switch p.Kind {
+		case site.KindModule, site.KindLesson, site.KindWebinar, site.KindResource, site.KindStory, site.KindPage:
+		default:
+			continue
+		}
+		meta := p.Meta
+		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: p.Text,
+			Keywords: append(append([]string{}, meta.Keywords...), meta.Tags...), Audience: meta.Audience, Level: meta.Level, Competences: meta.DigComp}
+		if p.Module != nil {
+			d.Module = p.Module.Title
+			if len(d.Audience) == 0 {
+				d.Audience, d.Level, d.Competences = p.Module.Meta.Audience, p.Module.Meta.Level, p.Module.Meta.DigComp
+			}
+		}
+		for _, h := range p.Headings {
+			d.Headings = append(d.Headings, h.Text)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// SearchIndexDir is where a language's bleve index is kept between builds.
+func SearchIndexDir(cacheDir, lang string) string {
+	return filepath.Join(cacheDir, "search", lang+".bleve")
+}
+
+// writeSearch updates each language's bleve index and exports the static
+// index and the client into the output.
+func (w *writer) writeSearch() error {
+	s := w.res.Site
+	if s.Config.Search.Disabled {
+		return nil
+	}
+	if err := w.out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
+		return err
+	}
+	errs := make([]error, len(s.Languages))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, l := range s.Languages {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = w.indexLanguage(l.Code)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// IndexSet keeps in-memory search indexes between the builds of one process
+// (the dev server's), so that a rebuild re-indexes only the pages that changed.
+type IndexSet struct {
+	mu sync.Mutex
+	m  map[string]*search.Index
+}
+
+// NewIndexSet returns an empty set.
+func NewIndexSet() *IndexSet { return &IndexSet{m: map[string]*search.Index{}} }
+
+func (s *IndexSet) get(lang string) (*search.Index, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ix := s.m[lang]; ix != nil {
+		return ix, nil
+	}
+	ix, err := search.OpenMemory(lang)
+	if err == nil {
+		s.m[lang] = ix
+	}
+	return ix, err
+}
+
+func (w *writer) indexLanguage(lang string) error {
+	var ix *search.Index
+	var err error
+	switch {
+	case w.opt.Indexes != nil:
+		ix, err = w.opt.Indexes.get(lang)
+	case w.opt.SearchInMemory:
+		ix, err = search.OpenMemory(lang)
+	default:
+		ix, err = search.Open(SearchIndexDir(w.opt.CacheDir, lang), lang)
+	}
+	if err != nil {
+		return fmt.Errorf("search index (%s): %w", lang, err)
+	}
+	if w.opt.Indexes == nil {
+		defer ix.Close()
+	}
+	if _, err := ix.Update(searchDocs(w.res.Site, lang)); err != nil {
+		return fmt.Errorf("search index (%s): %w", lang, err)
+	}
+	_, err = ix.Export(func(p string, data []byte) error {
+		if !strings.HasPrefix(p, "_search/") {
+			return fmt.Errorf("search export outside _search/: %s", p)
+		}
+		return w.out.WriteFile(p, data)
+	})
+	return err
+}

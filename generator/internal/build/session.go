@@ -1,0 +1,366 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/i18n"
+	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/publish"
+	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/theme"
+)
+
+// Session keeps a site built in memory between rebuilds: the dev server's.
+// A failed rebuild leaves the last good site in place. It is not safe for
+// concurrent use; the dev server serialises rebuilds.
+type Session struct {
+	opt   Options
+	cache *site.RenderCache
+	last  *writer
+	mem   *publish.Memory
+	// unsettled is set when pages changed since the search index and the
+	// site-wide files were last written.
+	unsettled bool
+}
+
+// NewSession prepares a session; opt.Output and opt.Render are managed by it.
+func NewSession(opt Options) *Session {
+	opt.SearchInMemory = true // no lock on the on-disk index while `oersite build` runs beside
+	opt.Indexes = NewIndexSet()
+	return &Session{opt: opt, cache: site.NewRenderCache()}
+}
+
+// Files returns the last good build's files, or nil before the first success.
+func (s *Session) Files() *publish.Memory { return s.mem }
+
+// Full rebuilds everything (Markdown of unchanged pages comes from the
+// cache) with now as the build date.
+func (s *Session) Full(ctx context.Context, now time.Time) (*Result, error) {
+	opt := s.opt
+	mem := publish.NewMemory()
+	opt.Output, opt.Render, opt.Now = mem, s.cache, now.UTC()
+	s.last = nil // let the previous model go while the new one is built; the files stay served
+	res, w, err := run(ctx, opt)
+	if err != nil {
+		return res, err
+	}
+	s.last, s.mem, s.unsettled = w, mem, false
+	return res, nil
+}
+
+// ForgetMarkdown empties the cache of rendered Markdown: config.toml changed,
+// and with it, maybe, how Markdown renders (raw HTML, typographer, search).
+func (s *Session) ForgetMarkdown() { s.cache.Reset() }
+
+// ErrNeedsFull says a change cannot be applied incrementally.
+var ErrNeedsFull = errors.New("needs a full rebuild")
+
+// Update applies edits of existing pages' files that leave the site's
+// structure as it was (see site.UpdatePage): a body edit re-renders the page
+// and its fallback copies; a title, summary or other displayed field also
+// re-renders the lists, navigation, translations and related pages that
+// show it. Anything else (a new or removed page, a changed address, date,
+// weight or taxonomy, errors to report) answers ErrNeedsFull. The files
+// that sum up the whole site (search index, sitemap, feeds, calendars,
+// catalogues) are brought up to date by Settle, which the dev server calls
+// after the browser reloaded. paths are slash-separated, relative to the
+// site source.
+func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
+	if s.last == nil {
+		return nil, ErrNeedsFull
+	}
+	start := time.Now()
+	w := s.last
+	st := w.res.Site
+	bySource := map[string]*site.Page{}
+	for _, p := range st.Pages {
+		if p.Source != nil && p.FallbackOf == nil {
+			bySource[p.Source.Path] = p
+		}
+	}
+	root, err := os.OpenRoot(s.opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	type change struct {
+		page *site.Page
+		src  *content.Source
+	}
+	var changes []change
+	for _, p := range paths {
+		page := bySource[p]
+		if page == nil {
+			return nil, ErrNeedsFull // a new page
+		}
+		data, err := root.ReadFile(p)
+		if err != nil {
+			return nil, ErrNeedsFull
+		}
+		lang, rel, _ := strings.Cut(strings.TrimPrefix(p, "content/"), "/")
+		var diags diag.List
+		src := content.ParseSource(p, lang, rel, data, &diags)
+		if src == nil || diags.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports the errors
+		}
+		changes = append(changes, change{page, src})
+	}
+	cfg := w.in.cfg
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled})
+	res := &Result{Site: st, Config: cfg}
+	var todo []*site.Page
+	seen := map[*site.Page]bool{}
+	for _, c := range changes {
+		var pages []*site.Page
+		var diags diag.List
+		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != ""
+		if bodyOnly {
+			pages, diags = st.ReplaceBody(c.page, c.src, md)
+		} else {
+			var ok bool
+			pages, diags, ok = st.UpdatePage(c.page, c.src, md, s.cache)
+			if !ok {
+				s.last = nil // the model may be half changed: only a full build may follow
+				return nil, ErrNeedsFull
+			}
+		}
+		res.Diags = append(res.Diags, diags...)
+		langs := map[string]bool{}
+		for _, p := range pages {
+			langs[p.Lang] = true
+		}
+		if !bodyOnly {
+			// What lists show changed: pages whose layout reads site-wide lists follow.
+			for _, p := range st.Pages {
+				if langs[p.Lang] && w.readsLists(p) {
+					pages = append(pages, p)
+				}
+			}
+		}
+		for _, p := range pages {
+			if !seen[p] {
+				seen[p] = true
+				todo = append(todo, p)
+			}
+		}
+	}
+	if err := s.render(todo); err != nil {
+		s.last = nil
+		return nil, err
+	}
+	s.unsettled = true
+	res.Pages = len(todo)
+	res.Duration = time.Since(start)
+	return res, ctx.Err()
+}
+
+// readsLists reports whether a page's layout may show site-wide lists.
+func (w *writer) readsLists(p *site.Page) bool {
+	if p.Kind == site.KindAlias {
+		return false
+	}
+	layout, ok := w.in.theme.Pick(layoutCandidates(p)...)
+	return !ok || w.in.theme.ReadsLists(layout)
+}
+
+// render renders pages of the last build again, on all cores, into its files.
+func (s *Session) render(pages []*site.Page) error {
+	w := s.last
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				p := pages[i]
+				buf.Reset()
+				if err := w.renderPage(&buf, w.sh, p); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", path.Base(p.URL), err)
+					continue
+				}
+				errs[i] = s.mem.Replace(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...))
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// Settle rewrites, after incremental updates, the files that sum up the
+// whole site: each language's search index, the sitemap, feeds, calendars,
+// catalogues and mirror.json. The offline zip waits for the next full build.
+func (s *Session) Settle(ctx context.Context) error {
+	if !s.unsettled || s.last == nil {
+		return nil
+	}
+	w := s.last
+	out, diags := w.out, w.res.Diags
+	w.out = replacer{s.mem}
+	defer func() { w.out, w.res.Diags = out, diags }()
+	if !w.res.Site.Config.Search.Disabled {
+		for _, l := range w.res.Site.Languages {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := w.indexLanguage(l.Code); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.writeMetadata(); err != nil {
+		return err
+	}
+	if err := w.writeManifest(); err != nil {
+		return err
+	}
+	s.unsettled = false
+	return ctx.Err()
+}
+
+// Unsettled reports whether pages changed since Settle or the last full build.
+func (s *Session) Unsettled() bool { return s.unsettled && s.last != nil }
+
+// replacer overwrites files of an in-memory build.
+type replacer struct{ m *publish.Memory }
+
+func (r replacer) WriteFile(p string, data []byte) error { return r.m.Replace(p, data) }
+
+func (r replacer) CopyFile(p string, fsys fs.FS, src string) error {
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		return err
+	}
+	return r.m.Replace(p, data)
+}
+
+func (r replacer) Entries() []publish.Entry { return r.m.Entries() }
+
+// UpdateTheme applies edits of existing layouts, UI strings, static files
+// and theme assets without reading the content again: an edited layout
+// re-renders the pages that use it; baseof.html, a partial, a strings file
+// or an asset (whose fingerprinted name every page links) re-renders every
+// page; a static file is copied and nothing is rendered. paths are
+// slash-separated, relative to the site source. New or removed files, or
+// errors to report, answer ErrNeedsFull.
+func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, error) {
+	if s.last == nil {
+		return nil, ErrNeedsFull
+	}
+	start := time.Now()
+	w := s.last
+	cfg := w.in.cfg
+	var every, layouts, texts, files bool
+	cssOnly := true
+	changed := map[string]bool{}
+	for _, p := range paths {
+		rel := p
+		if rest, ok := strings.CutPrefix(p, "themes/"); ok {
+			name, inTheme, _ := strings.Cut(rest, "/")
+			if name != cfg.Theme {
+				continue // another theme's file: nothing uses it
+			}
+			rel = inTheme
+		}
+		dir, name, _ := strings.Cut(rel, "/")
+		cssOnly = cssOnly && dir == "assets" && strings.HasSuffix(name, ".css")
+		switch dir {
+		case "layouts":
+			layouts = true
+			if name == "baseof.html" || strings.Contains(name, "/") {
+				every = true
+			} else {
+				changed[strings.TrimSuffix(name, ".html")] = true
+			}
+		case "i18n":
+			texts, every = true, true
+		case "assets":
+			files, every = true, true
+		case "static":
+			files = true
+		default:
+			return nil, ErrNeedsFull
+		}
+	}
+	root, err := os.OpenRoot(s.opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	in := *w.in
+	in.fsys = withThemes(root.FS(), cfg.Theme)
+	if layouts {
+		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports them
+		}
+		in.theme = th
+	}
+	if texts {
+		cat, diags := i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+		in.i18n = cat
+	}
+	w.in = &in
+	if files {
+		out, diags, before := w.out, w.res.Diags, w.assets
+		w.out = replacer{s.mem}
+		err := w.writeStatic()
+		w.out, w.res.Diags = out, diags
+		if err != nil {
+			s.last = nil
+			return nil, ErrNeedsFull
+		}
+		for name, old := range before {
+			if w.assets[name] != old {
+				s.mem.Remove(old) // the previous fingerprinted copy
+			}
+		}
+	}
+	w.oer = nil // its labels come from the strings
+	w.sh = w.shared()
+	var todo []*site.Page
+	for _, p := range w.res.Site.Pages {
+		if p.Kind == site.KindAlias {
+			continue
+		}
+		if layout, _ := in.theme.Pick(layoutCandidates(p)...); every || changed[layout] {
+			todo = append(todo, p)
+		}
+	}
+	if err := s.render(todo); err != nil {
+		s.last = nil
+		return nil, err
+	}
+	s.unsettled = s.unsettled || texts
+	res := &Result{Site: w.res.Site, Config: cfg, Pages: len(todo), Duration: time.Since(start)}
+	if cssOnly && files {
+		res.Stylesheets = map[string]string{}
+		for name, fp := range w.assets {
+			if strings.HasSuffix(name, ".css") {
+				res.Stylesheets[name] = fp
+			}
+		}
+	}
+	return res, ctx.Err()
+}

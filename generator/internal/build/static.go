@@ -1,0 +1,112 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/oer"
+	"github.com/oersite/oersite/generator/internal/theme"
+)
+
+// collect lists the files under dirs of fsys, later dirs overriding earlier
+// ones at the same relative path: rel -> path in fsys.
+func collect(fsys fs.FS, dirs ...string) (map[string]string, diag.List) {
+	files := map[string]string{}
+	var diags diag.List
+	for _, dir := range dirs {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return fs.SkipDir
+				}
+				diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != dir {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if info, err := fs.Stat(fsys, p); err != nil || info.IsDir() {
+					diags.Add(diag.Errorf(p, 0, "replace the link with a copy of the file", "symbolic link leads outside the site or to a folder; refused"))
+					return nil
+				}
+			}
+			if d.IsDir() {
+				return nil
+			}
+			files[strings.TrimPrefix(p, dir+"/")] = p
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			diags.Add(diag.Errorf(dir, 0, "", "cannot read: %v", err))
+		}
+	}
+	return files, diags
+}
+
+// writeStatic copies static files, fingerprints theme assets and copies content files.
+func (w *writer) writeStatic() error {
+	fsys := w.in.fsys
+	var diags diag.List
+	static, d := collect(fsys, w.in.themeFS+"/static", "static")
+	diags = append(diags, d...)
+	for _, rel := range sortedKeys(static) {
+		if err := w.out.CopyFile(rel, fsys, static[rel]); err != nil {
+			diags.Add(diag.Errorf(static[rel], 0, "", "cannot copy: %v", err))
+		}
+	}
+	assets, d := collect(fsys, w.in.themeFS+"/assets", "assets")
+	diags = append(diags, d...)
+	w.assets = map[string]string{}
+	for _, rel := range sortedKeys(assets) {
+		data, err := fs.ReadFile(fsys, assets[rel])
+		if err != nil {
+			diags.Add(diag.Errorf(assets[rel], 0, "", "cannot read: %v", err))
+			continue
+		}
+		out := fingerprint("assets/"+rel, data)
+		w.assets[rel] = out
+		if err := w.out.WriteFile(out, data); err != nil {
+			diags.Add(diag.Errorf(assets[rel], 0, "", "cannot write: %v", err))
+		}
+	}
+	for _, a := range w.res.Site.Assets {
+		if err := w.out.CopyFile(a.URL, fsys, a.Src); err != nil {
+			diags.Add(diag.Errorf(a.Src, 0, "", "cannot copy: %v", err))
+		}
+	}
+	w.res.Diags = append(w.res.Diags, diags...)
+	return diags.Err()
+}
+
+// fingerprint inserts a content hash before the extension: css/site.css -> css/site.1a2b3c4d.css.
+func fingerprint(p string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(p)
+	return strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// shared returns what every page's view shares.
+func (w *writer) shared() *theme.Shared {
+	extra := map[string]any{}
+	if z := w.offlineZip(); z != "" {
+		extra["offlineZip"] = z
+	}
+	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: extra, Head: w.metadata().Head}
+}
+
+// metadata returns the OER metadata builder of this build.
+func (w *writer) metadata() *oer.Builder {
+	if w.oer == nil {
+		w.oer = oer.New(w.res.Site, w.in.i18n.T)
+	}
+	return w.oer
+}

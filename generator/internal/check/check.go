@@ -1,0 +1,209 @@
+// Package check reviews an assembled site the way a partner's CI would:
+// broken internal links and anchors, missing images and attachments, images
+// without alt text, headings that skip levels, external links (reported, not
+// fetched), and translation coverage per language. It reads the site model
+// only; it does no I/O.
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// Report is the outcome of a check.
+type Report struct {
+	Diagnostics diag.List  `json:"-"`
+	Errors      diag.List  `json:"errors"`
+	Warnings    diag.List  `json:"warnings"`
+	Coverage    []Coverage `json:"coverage"`
+}
+
+// Coverage is one language's translation state against the default language.
+type Coverage struct {
+	Lang             string   `json:"lang"`
+	Pages            int      `json:"pages"`            // pages of the default language
+	Translated       int      `json:"translated"`       // of those, translated in this language
+	Missing          []string `json:"missing"`          // default-language content paths with no translation
+	NeedsTranslation []string `json:"needsTranslation"` // translations marked as needing translation
+	Outdated         []string `json:"outdated"`         // translations older than their source
+}
+
+// Run checks a site. build holds the diagnostics the build itself found.
+// s may be nil when the site could not be assembled: then only build's findings are reported.
+func Run(s *site.Site, build diag.List) Report {
+	var l diag.List
+	l = append(l, build...)
+	var pages []*site.Page
+	if s != nil {
+		pages = s.Pages
+	}
+	for _, p := range pages {
+		if p.Source == nil || p.FallbackOf != nil {
+			continue
+		}
+		l = append(l, links(s, p)...)
+		l = append(l, headings(p)...)
+	}
+	l.Sort()
+	r := Report{Diagnostics: l, Errors: l.Errors(), Warnings: l.Warnings()}
+	if s != nil {
+		r.Coverage = coverage(s)
+	}
+	if r.Errors == nil {
+		r.Errors = diag.List{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = diag.List{}
+	}
+	return r
+}
+
+// links reports broken internal links, missing anchors and images, images
+// without alt text, and external links.
+func links(s *site.Site, p *site.Page) diag.List {
+	var l diag.List
+	file := p.Source.Path
+	for _, ln := range p.Links {
+		switch {
+		case ln.Image && strings.TrimSpace(ln.Alt) == "":
+			l.Add(diag.Errorf(file, ln.Line, "describe the picture in the brackets: ![what the picture shows]("+ln.Dest+")", "image %q has no alt text", ln.Dest))
+		}
+		if strings.HasPrefix(ln.Dest, "#") {
+			if id := strings.TrimPrefix(ln.Dest, "#"); id != "" && !hasID(p, id) {
+				l.Add(diag.Errorf(file, ln.Line, "link to a heading that exists, or give it an id with {#"+id+"}", "anchor %q does not exist on this page", ln.Dest))
+			}
+			continue
+		}
+		if ln.Relative && !ln.Resolved {
+			what, hint := "link", "check the file name; links to other pages point at their .md file, e.g. ../other-module/index.md"
+			if ln.Image {
+				what, hint = "image", "put the picture beside the Markdown file or fix its name"
+			}
+			l.Add(diag.Errorf(file, ln.Line, hint, "broken %s: %q does not exist", what, ln.Dest))
+			continue
+		}
+		if ln.Relative && ln.Resolved {
+			if u, err := url.Parse(ln.Dest); err == nil && u.Fragment != "" {
+				if t := target(s, p, ln.Href); t != nil && !hasID(t, u.Fragment) {
+					l.Add(diag.Errorf(file, ln.Line, "link to a heading that exists in that page", "anchor #%s does not exist in %s", u.Fragment, t.Source.Path))
+				}
+			}
+			continue
+		}
+		if u, err := url.Parse(ln.Dest); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			l.Add(diag.Diagnostic{File: file, Line: ln.Line, Severity: diag.Warning, Code: "external-link",
+				Message: fmt.Sprintf("external link %s is not checked", ln.Dest), Hint: "check it by hand from time to time"})
+		}
+	}
+	return l
+}
+
+// target finds the page a rewritten href points at.
+func target(s *site.Site, from *site.Page, href string) *site.Page {
+	u, err := url.Parse(href)
+	if err != nil {
+		return nil
+	}
+	p := strings.TrimPrefix(u.Path, strings.Repeat("../", from.Depth()))
+	p = strings.TrimSuffix(p, "index.html")
+	for _, q := range s.Pages {
+		if q.URL == p && q.Source != nil {
+			return q
+		}
+	}
+	return nil
+}
+
+func hasID(p *site.Page, id string) bool {
+	for _, x := range p.IDs {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// headings reports headings that skip a level (## then ####), counting the title as level 1.
+func headings(p *site.Page) diag.List {
+	var l diag.List
+	prev := 1
+	for _, h := range p.Headings {
+		if h.Level > prev+1 {
+			l.Add(diag.Errorf(p.Source.Path, h.Line, fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
+				"heading %q skips from level %d to %d", h.Text, prev, h.Level))
+		}
+		prev = h.Level
+	}
+	return l
+}
+
+// coverage compares every language with the default language.
+func coverage(s *site.Site) []Coverage {
+	def := s.DefaultLanguage()
+	var originals []*site.Page
+	for _, p := range s.Pages {
+		if p.Lang == def && p.Source != nil && p.FallbackOf == nil {
+			originals = append(originals, p)
+		}
+	}
+	var out []Coverage
+	for _, lang := range s.Languages {
+		if lang.Code == def {
+			continue
+		}
+		c := Coverage{Lang: lang.Code, Pages: len(originals), Missing: []string{}, NeedsTranslation: []string{}, Outdated: []string{}}
+		for _, o := range originals {
+			t := o.Translation(lang.Code)
+			if t == nil || t.FallbackOf != nil {
+				c.Missing = append(c.Missing, o.Source.Path)
+				continue
+			}
+			c.Translated++
+			if t.Meta.NeedsTranslation {
+				c.NeedsTranslation = append(c.NeedsTranslation, t.Source.Path)
+			}
+			changed := o.Meta.Lastmod
+			if changed.IsZero() {
+				changed = o.Meta.Date
+			}
+			if !t.Meta.TranslatedFrom.IsZero() && changed.After(t.Meta.TranslatedFrom) {
+				c.Outdated = append(c.Outdated, t.Source.Path)
+			}
+		}
+		sort.Strings(c.Missing)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Text renders the report for a terminal.
+func (r Report) Text(showWarnings bool) string {
+	var b strings.Builder
+	for _, d := range r.Errors {
+		b.WriteString(d.String() + "\n")
+	}
+	if showWarnings {
+		for _, d := range r.Warnings {
+			b.WriteString(d.String() + "\n")
+		}
+	}
+	if len(r.Coverage) > 0 {
+		b.WriteString("\nTranslation coverage (against the default language):\n")
+		fmt.Fprintf(&b, "  %-6s %10s %8s %16s %9s\n", "lang", "translated", "missing", "needs translation", "outdated")
+		for _, c := range r.Coverage {
+			fmt.Fprintf(&b, "  %-6s %5d/%-4d %8d %16d %9d\n", c.Lang, c.Translated, c.Pages, len(c.Missing), len(c.NeedsTranslation), len(c.Outdated))
+		}
+		for _, c := range r.Coverage {
+			for _, p := range c.Outdated {
+				fmt.Fprintf(&b, "  %s: older than its source; update it and its translatedFrom date\n", p)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\n%d error(s), %d warning(s)\n", len(r.Errors), len(r.Warnings))
+	return b.String()
+}

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+func cmdBuild(ctx context.Context, c *cli, args []string) error {
+	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--drafts] [--offline] [--now DATE]")
+	source := fs.String("source", ".", "site folder holding config.toml, content/ and themes/")
+	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
+	drafts := fs.Bool("drafts", false, "include pages marked draft")
+	offline := fs.Bool("offline", false, "build for opening from disk: every link ends in index.html")
+	now := fs.String("now", "", "build date deciding upcoming webinars (default SOURCE_DATE_EPOCH or today)")
+	quiet := fs.Bool("quiet", false, "print errors only")
+	timings := fs.Bool("timings", false, "print how long each stage took")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	when, err := build.NowFrom(*now, os.Getenv, time.Now)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	res, err := build.Build(ctx, build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Offline: *offline, Now: when})
+	printDiags(c, res.Diags, *quiet)
+	if err != nil {
+		if len(build.Diagnostics(err)) > 0 {
+			n := len(build.Diagnostics(err))
+			return fmt.Errorf("build failed with %d error(s); the previous output was left as it was", n)
+		}
+		return fmt.Errorf("build failed: %w (the previous output was left as it was)", err)
+	}
+	if *timings {
+		for _, t := range res.Timings {
+			fmt.Fprintf(c.stderr, "%-10s %6d ms\n", t.Stage, t.Took.Milliseconds())
+		}
+	}
+	if !*quiet {
+		out := *dest
+		if out == "" {
+			out = *source + "/public"
+		}
+		fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
+	}
+	return nil
+}
+
+// printDiags prints warnings (unless quiet) and errors to stderr.
+// At most maxShown of each severity are printed; the rest are counted.
+func printDiags(c *cli, l diag.List, quiet bool) {
+	const maxShown = 100
+	l.Sort()
+	shown := map[diag.Severity]int{}
+	for _, d := range l {
+		if quiet && d.Severity == diag.Warning {
+			continue
+		}
+		shown[d.Severity]++
+		if shown[d.Severity] <= maxShown {
+			fmt.Fprintln(c.stderr, d.String())
+		}
+	}
+	for _, s := range []diag.Severity{diag.Error, diag.Warning} {
+		if n := shown[s] - maxShown; n > 0 {
+			fmt.Fprintf(c.stderr, "... and %d more %ss\n", n, s)
+		}
+	}
+}
+
+func cmdVersion(_ context.Context, c *cli, _ []string) error {
+	fmt.Fprintln(c.stdout, "oersite", version())
+	return nil
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/check"
+)
+
+func cmdCheck(ctx context.Context, c *cli, args []string) error {
+	fs := newFlags(c, "check", "check [--source DIR] [--format text|json] [--warnings]")
+	source := fs.String("source", ".", "site folder")
+	format := fs.String("format", "text", "text or json")
+	warnings := fs.Bool("warnings", true, "list warnings too (text format)")
+	drafts := fs.Bool("drafts", true, "check pages marked draft too")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: --format must be text or json", errUsage)
+	}
+	now, err := build.NowFrom("", os.Getenv, time.Now)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(ctx, build.Options{Source: *source, Drafts: *drafts, Now: now, DryRun: true})
+	var r check.Report
+	if res.Site != nil && (err == nil || len(build.Diagnostics(err)) > 0) {
+		r = check.Run(res.Site, res.Diags)
+	} else if err != nil {
+		if len(build.Diagnostics(err)) == 0 {
+			return err
+		}
+		r = check.Run(nil, res.Diags)
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	default:
+		fmt.Fprint(c.stdout, r.Text(*warnings))
+	}
+	if len(r.Errors) > 0 {
+		return exitError{1}
+	}
+	return nil
+}

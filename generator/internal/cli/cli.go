@@ -1,0 +1,129 @@
+// Package cli is the oersite command line: one file per subcommand, each
+// parsing its flags and calling the stages in generator/internal. It owns
+// what the user reads on the terminal and the exit codes; it holds no
+// generator logic of its own.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// cli carries what every subcommand may use: where to print.
+type cli struct {
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand: its one-line help and its entry point.
+type command struct {
+	summary string
+	run     func(ctx context.Context, c *cli, args []string) error
+}
+
+// errUsage marks an error that is the user's invocation, answered with exit code 2.
+var errUsage = errors.New("usage")
+
+// exitError carries a specific exit code (for example check's 1 on findings).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func commands() map[string]command {
+	return map[string]command{
+		"build":   {"build the site into the destination directory", cmdBuild},
+		"serve":   {"build, serve on 127.0.0.1 and rebuild on change", cmdServe},
+		"search":  {"query the site's search index from the terminal", cmdSearch},
+		"new":     {"create a module, lesson, webinar, resource or translation", cmdNew},
+		"check":   {"check content for errors, broken links and translation coverage", cmdCheck},
+		"mirror":  {"sync an offline copy of a site from its mirror.json", cmdMirror},
+		"version": {"print the version", cmdVersion},
+	}
+}
+
+// Run dispatches args to a subcommand, printing to stdout and stderr, and
+// returns the process exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return run(ctx, args, &cli{stdout: stdout, stderr: stderr})
+}
+
+// run dispatches args to a subcommand and returns the process exit code.
+func run(ctx context.Context, args []string, c *cli) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(c.stdout, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(c.stderr, "oersite: unknown command %q\n\n", args[0])
+		usage(c.stderr, cmds)
+		return 2
+	}
+	err := cmd.run(ctx, c, args[1:])
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(c.stderr, "oersite %s: %v\n", args[0], err)
+		return 2
+	default:
+		fmt.Fprintf(c.stderr, "oersite %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("oersite builds static sites for open educational resources.\n\nUsage: oersite <command> [flags]\n\nCommands:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-8s %s\n", n, cmds[n].summary)
+	}
+	b.WriteString("\nRun 'oersite <command> -h' for a command's flags.\n")
+	io.WriteString(w, b.String())
+}
+
+// newFlags returns a FlagSet that reports errors instead of exiting.
+func newFlags(c *cli, name, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: oersite %s\n\nFlags:\n", usageLine)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseInterspersed parses flags that may appear before or after positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

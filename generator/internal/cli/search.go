@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/search"
+)
+
+func cmdSearch(_ context.Context, c *cli, args []string) error {
+	fs := newFlags(c, "search", `search [--source DIR] [--lang CODE] [-n 10] "query words"`)
+	source := fs.String("source", ".", "site folder")
+	lang := fs.String("lang", "", "language to search (default: the site's default language)")
+	n := fs.Int("n", 10, "number of results")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return fmt.Errorf("%w: give the words to search for, e.g. oersite search \"business page\"", errUsage)
+	}
+	cfg, _, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
+	if err != nil {
+		return err
+	}
+	l := *lang
+	if l == "" {
+		l = cfg.DefaultLanguage
+	}
+	if _, ok := cfg.Languages[l]; !ok {
+		return fmt.Errorf("%w: language %q is not in config.toml (languages: %s)", errUsage, l, strings.Join(cfg.LanguageCodes(), ", "))
+	}
+	dir := build.SearchIndexDir(filepath.Join(*source, ".oersite"), l)
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("there is no search index for %q yet: run oersite build first", l)
+	}
+	ix, err := search.Open(dir, l)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	hits, err := ix.Search(q, *n)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(c.stdout, "nothing found for %q in %s\n", q, l)
+		return nil
+	}
+	base := strings.TrimRight(cfg.BaseURL, "/") + "/"
+	for i, h := range hits {
+		fmt.Fprintf(c.stdout, "%2d. %s  [%s]\n    %s%s\n", i+1, h.Title, h.Kind, base, h.URL)
+		if h.Summary != "" {
+			fmt.Fprintf(c.stdout, "    %s\n", mark(h.Summary, q, l))
+		}
+	}
+	return nil
+}
+
+// mark surrounds the words of s that start like a query word with *stars*.
+func mark(s, q, lang string) string {
+	var qs []string
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len([]rune(w)) > 2 {
+			qs = append(qs, search.Fold(lang, w))
+		}
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		f := search.Fold(lang, core)
+		for _, qw := range qs {
+			stem := qw
+			if len([]rune(stem)) > 4 {
+				stem = string([]rune(stem)[:len([]rune(stem))-2])
+			}
+			if core != "" && strings.HasPrefix(f, stem) {
+				words[i] = strings.Replace(w, core, "*"+core+"*", 1)
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,103 @@
+package config
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+var fieldTypes = map[string]bool{
+	"text": true, "email": true, "tel": true, "number": true, "textarea": true,
+	"select": true, "multiselect": true, "radio": true, "checkbox": true, "url": true,
+}
+
+// Validate checks the configuration and returns every problem found, each
+// naming the line of config.toml where it can be fixed. data is the file's
+// text, used only to find lines; it may be nil.
+func (c Config) Validate(file string, data []byte) diag.List {
+	var l diag.List
+	lines := newKeyLines(data)
+	bad := func(key, hint, format string, args ...any) {
+		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (c.BaseURL != "/" && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "")) {
+		bad("baseURL", `write it as "https://example.org/" (or "https://example.org/sub/path/")`, "baseURL %q is not an absolute http(s) URL", c.BaseURL)
+	}
+	if len(c.Languages) == 0 {
+		bad("languages", `add at least one table such as [languages.en] with name = "English"`, "no languages configured")
+	}
+	for code, lang := range c.Languages {
+		if !langCode.MatchString(code) {
+			bad("languages."+code, "use a BCP 47 code such as en, it, de, pt-BR", "language code %q is not a valid language tag", code)
+		}
+		if lang.Direction != "" && lang.Direction != "ltr" && lang.Direction != "rtl" {
+			bad("direction", `use "ltr" or "rtl"`, "language %s: direction %q is neither ltr nor rtl", code, lang.Direction)
+		}
+	}
+	if _, ok := c.Languages[c.DefaultLanguage]; !ok && len(c.Languages) > 0 {
+		bad("defaultLanguage", "set defaultLanguage to one of the codes under [languages]", "defaultLanguage %q is not one of the configured languages", c.DefaultLanguage)
+	}
+	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
+		bad("theme", `name a folder under themes/, such as "default"`, "theme %q is not a folder name", c.Theme)
+	}
+	for role := range c.Vocabulary.Audiences {
+		if role == "" {
+			bad("audiences", "give every audience an id", "empty audience id")
+		}
+	}
+	for _, t := range c.Taxonomies {
+		if t != "audience" && t != "level" && t != "digcomp" && t != "keywords" {
+			bad("taxonomies", "use audience, level, digcomp and keywords", "unknown taxonomy %q", t)
+		}
+	}
+	for name, f := range c.Forms {
+		l = append(l, f.validate(file, lines, name)...)
+	}
+	return l
+}
+
+func (f Form) validate(file string, lines keyLines, name string) diag.List {
+	var l diag.List
+	bad := func(key, hint, format string, args ...any) {
+		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
+	}
+	if f.Endpoint != "" && f.Endpoint != "local" {
+		u, err := url.Parse(f.Endpoint)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			bad("endpoint", `use an https:// URL of your form service, "local" for oersite serve's receiver, or leave it empty to send by email`, "forms.%s: endpoint %q is not an http(s) URL", name, f.Endpoint)
+		}
+	}
+	intents := map[string]bool{}
+	for _, in := range f.Intents {
+		intents[in.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, fd := range f.Fields {
+		if fd.Name == "" || strings.ContainsAny(fd.Name, " \"'<>&") {
+			bad("name", "field names are simple words like organisation or email", "forms.%s: field name %q is not valid", name, fd.Name)
+		}
+		if seen[fd.Name] {
+			bad(fd.Name, "give each field a unique name", "forms.%s: field %q appears twice", name, fd.Name)
+		}
+		seen[fd.Name] = true
+		if !fieldTypes[fd.Type] {
+			bad(fd.Name, "use one of text, email, tel, url, number, textarea, select, multiselect, radio, checkbox", "forms.%s: field %q has unknown type %q", name, fd.Name, fd.Type)
+		}
+		for _, in := range fd.Intents {
+			if !intents[in] {
+				bad(fd.Name, "list the intent under [[forms."+name+".intents]] or fix its spelling", "forms.%s: field %q names unknown intent %q", name, fd.Name, in)
+			}
+		}
+		if fd.OptionsFrom != "" && fd.OptionsFrom != "modules" && fd.OptionsFrom != "languages" {
+			bad(fd.Name, `use "modules" or "languages"`, "forms.%s: field %q has unknown optionsFrom %q", name, fd.Name, fd.OptionsFrom)
+		}
+	}
+	if f.Honeypot != "" && seen[f.Honeypot] {
+		bad("honeypot", "pick a honeypot name no real field uses, such as website", "forms.%s: honeypot %q is also a real field", name, f.Honeypot)
+	}
+	return l
+}

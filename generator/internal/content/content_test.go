@@ -1,0 +1,122 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+func TestParseDate(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    string
+		lenient bool
+		err     bool
+	}{
+		{"2026-02-16", "2026-02-16", false, false},
+		{"2026-02-16T10:30:00+01:00", "2026-02-16", false, false},
+		{"16 February 2026", "2026-02-16", true, false},
+		{"February 16, 2026", "2026-02-16", true, false},
+		{"2026/02/16", "2026-02-16", true, false},
+		{"16/02/2026", "2026-02-16", true, false},
+		{"02/16/2026", "2026-02-16", true, false},
+		{"03/04/2026", "", false, true},
+		{"soon", "", false, true},
+	}
+	for _, c := range cases {
+		got, lenient, err := ParseDate(c.in)
+		if (err != nil) != c.err {
+			t.Errorf("ParseDate(%q) error = %v, want error %v", c.in, err, c.err)
+			continue
+		}
+		if err == nil && (got.Format("2006-01-02") != c.want || lenient != c.lenient) {
+			t.Errorf("ParseDate(%q) = %s lenient %v; want %s lenient %v", c.in, got.Format("2006-01-02"), lenient, c.want, c.lenient)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	cases := map[string]time.Duration{
+		"90m": 90 * time.Minute, "2h": 2 * time.Hour, "1h30m": 90 * time.Minute, "1.5h": 90 * time.Minute,
+		"90 minutes": 90 * time.Minute, "2 hours": 2 * time.Hour, "PT1H30M": 90 * time.Minute, "45": 45 * time.Minute,
+	}
+	for in, want := range cases {
+		got, _, err := ParseDuration(in)
+		if err != nil || got != want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "soon", "-5m", "2 parsecs"} {
+		if _, _, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) accepted", bad)
+		}
+	}
+	if got := FormatDuration(90 * time.Minute); got != "1h30m" {
+		t.Errorf("FormatDuration = %s", got)
+	}
+}
+
+func TestFrontMatterFormatsAndLines(t *testing.T) {
+	cases := map[string]string{
+		"yaml": "---\ntitle: Hello\ndigcomp: [2.2, \"3.1\"]\nlicense: CC-BY-4.0\nunknownKey: kept\n---\nBody\n",
+		"toml": "+++\ntitle = \"Hello\"\ndigcomp = [\"2.2\", \"3.1\"]\nlicense = \"CC-BY-4.0\"\nunknownKey = \"kept\"\n+++\nBody\n",
+		"json": "{\n\"title\": \"Hello\",\n\"digcomp\": [\"2.2\", \"3.1\"],\n\"license\": \"CC-BY-4.0\",\n\"unknownKey\": \"kept\"\n}\n\nBody\n",
+	}
+	for name, data := range cases {
+		var d diag.List
+		src := ParseSource("content/en/x.md", "en", "x.md", []byte(data), &d)
+		if src == nil || d.HasErrors() {
+			t.Fatalf("%s: %v", name, d)
+		}
+		m := src.Meta
+		if m.Title != "Hello" || strings.Join(m.DigComp, ",") != "2.2,3.1" || m.Licence != "CC-BY-4.0" || m.Params["unknownKey"] != "kept" {
+			t.Errorf("%s: decoded %+v", name, m)
+		}
+		if m.Lines["title"] != 2 || m.Lines["license"] != 4 {
+			t.Errorf("%s: key lines %v", name, m.Lines)
+		}
+		if strings.TrimSpace(string(src.Body)) != "Body" {
+			t.Errorf("%s: body %q", name, src.Body)
+		}
+	}
+}
+
+func TestBOMAndCRLF(t *testing.T) {
+	var d diag.List
+	src := ParseSource("content/en/x.md", "en", "x.md", []byte("\xEF\xBB\xBF---\r\ntitle: Windows\r\n---\r\nLine one\r\nLine two\r\n"), &d)
+	if src == nil || src.Meta.Title != "Windows" || strings.Contains(string(src.Body), "\r") {
+		t.Fatalf("BOM/CRLF file: %+v %v", src, d)
+	}
+}
+
+func TestTypeSelectsKindOrResourceType(t *testing.T) {
+	var d diag.List
+	src := ParseSource("content/en/resources/x.md", "en", "resources/x.md", []byte("---\ntitle: X\ntype: worksheet\n---\n"), &d)
+	if src.Meta.Type != "" || src.Meta.ResourceType != "worksheet" {
+		t.Errorf("type: worksheet read as kind %q, resource type %q", src.Meta.Type, src.Meta.ResourceType)
+	}
+	src = ParseSource("content/en/stories/x.md", "en", "stories/x.md", []byte("---\ntitle: X\ntype: page\n---\n"), &d)
+	if src.Meta.Type != "page" {
+		t.Errorf("type: page read as %q", src.Meta.Type)
+	}
+}
+
+// TestTypicalFrontMatterTakesTheFastPath: the front matter scaffolds write
+// and the synthetic benchmark uses is decoded without yaml.v3, to the same values.
+func TestTypicalFrontMatterTakesTheFastPath(t *testing.T) {
+	text := []byte("title: \"Writing posts\"\nsummary: Short posts that customers read, and answer.\naudience: [sme-workers, young-tutors]\nlevel: beginner\nduration: 90m\nobjectives:\n  - \"Write a post in five minutes.\"\n  - Answer a review politely\ndigcomp: [\"2.2\", \"3.1\"]\nlicence: CC-BY-SA-4.0\nkeywords: [posts, reviews]\nweight: 2\ndate: 2026-02-02\ndraft: false\n# a comment\nauthors:\n- Ana\n- Ben\n")
+	fast, ok := decodeSimpleYAML(text, 2)
+	if !ok {
+		t.Fatal("typical front matter did not take the fast path")
+	}
+	slow, err := decodeYAMLNodes(rawFront{format: FormatYAML, text: text, startLine: 2}, decoded{values: map[string]any{}, lines: map[string]int{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("fast %#v\nyaml %#v", fast, slow)
+	}
+}

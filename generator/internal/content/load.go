@@ -1,0 +1,282 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Source is one Markdown file of the content tree.
+type Source struct {
+	Path      string // from the site root, for messages: "content/en/modules/x/index.md"
+	Lang      string // "en"
+	Rel       string // inside the language tree: "modules/x/index.md"
+	Meta      Meta
+	Body      []byte // Markdown after the front matter, LF line endings
+	BodyLine  int    // line of the file where Body starts
+	Format    Format
+	Hash      [32]byte // SHA-256 of the whole file, for change detection
+	BodyHash  [32]byte // SHA-256 of Body only
+	FrontHash [32]byte // SHA-256 of everything before Body: the front matter
+}
+
+// Asset is any other file in a language tree (images, PDFs, CSV...), copied as it is.
+type Asset struct {
+	Path string // from the site root: "content/en/modules/x/diagram.svg"
+	Lang string
+	Rel  string // "modules/x/diagram.svg"
+	Size int64
+}
+
+// Tree is everything read from content/.
+type Tree struct {
+	Sources []*Source
+	Assets  []Asset
+}
+
+// Options says what to read.
+type Options struct {
+	// Dir is the content folder inside fsys, usually "content".
+	Dir string
+	// Languages are the configured language codes; other folders are errors.
+	Languages []string
+}
+
+// Load walks the content tree of fsys. fsys should refuse paths that leave
+// the site (os.Root's FS does); a symlink that leads outside is reported.
+// Every problem found is returned; the Tree holds what could be read.
+func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
+	var diags diag.List
+	langs := map[string]bool{}
+	for _, l := range opt.Languages {
+		langs[l] = true
+	}
+	// Markdown files are read and decoded on all cores while the walk goes
+	// on; other files are listed as assets.
+	var assets []fileRef
+	rd := newReader(fsys)
+	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
+			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
+			return fs.SkipDir
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, opt.Dir), "/")
+		if rel == "" {
+			return nil
+		}
+		name := d.Name()
+		if ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		lang, inLang, _ := strings.Cut(rel, "/")
+		if d.IsDir() && !strings.Contains(rel, "/") {
+			if !langs[lang] {
+				diags.Add(diag.Errorf(p, 0, "add [languages."+lang+"] to config.toml, or rename the folder to one of: "+strings.Join(opt.Languages, ", "),
+					"content folder %q is not a configured language", lang))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.Contains(rel, "/") {
+			diags.Add(diag.Errorf(p, 0, "move it into a language folder such as "+path.Join(opt.Dir, firstOr(opt.Languages, "en"), name), "file is outside every language folder"))
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				diags.Add(diag.Errorf(p, 0, "replace the link with a copy of the file inside the site", "symbolic link leads outside the site or to nothing; refused"))
+				return nil
+			}
+			if info.IsDir() {
+				diags.Add(diag.Errorf(p, 0, "copy the folder into the site instead of linking it", "symbolic links to folders are not followed"))
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		f := fileRef{path: p, lang: lang, rel: inLang}
+		if isMarkdown(inLang) {
+			rd.add(f)
+		} else {
+			assets = append(assets, f)
+		}
+		return nil
+	})
+	loadedFiles := rd.wait()
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
+		} else {
+			diags.Add(diag.Errorf(opt.Dir, 0, "", "cannot read the content folder: %v", err))
+		}
+	}
+	var tree Tree
+	for _, f := range assets {
+		info, err := fs.Stat(fsys, f.path)
+		if err != nil {
+			diags.Add(diag.Errorf(f.path, 0, "", "cannot read: %v", unwrapPathError(err)))
+			continue
+		}
+		tree.Assets = append(tree.Assets, Asset{Path: f.path, Lang: f.lang, Rel: f.rel, Size: info.Size()})
+	}
+	for _, l := range loadedFiles {
+		diags = append(diags, l.diags...)
+		if l.src != nil {
+			tree.Sources = append(tree.Sources, l.src)
+		}
+	}
+	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })
+	diags.Sort()
+	return tree, diags
+}
+
+func isMarkdown(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, ".md") || strings.HasSuffix(l, ".markdown")
+}
+
+type fileRef struct{ path, lang, rel string }
+
+func firstOr(s []string, def string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return def
+}
+
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasPrefix(name, "#") || name == "Thumbs.db"
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// reader reads and decodes Markdown files on all cores as they are found.
+type reader struct {
+	fsys    fs.FS
+	work    chan job
+	wg      sync.WaitGroup
+	results []*loaded // in the order files were added; filled in by the workers
+}
+
+type job struct {
+	f   fileRef
+	out *loaded
+}
+
+// loaded is one file's source (nil where unusable) and its problems.
+type loaded struct {
+	src   *Source
+	diags diag.List
+}
+
+func newReader(fsys fs.FS) *reader {
+	r := &reader{fsys: fsys, work: make(chan job, 256)}
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		r.wg.Add(1)
+		go func() {
+			defer r.wg.Done()
+			for j := range r.work {
+				data, err := fs.ReadFile(r.fsys, j.f.path)
+				if err != nil {
+					j.out.diags.Add(diag.Errorf(j.f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+					continue
+				}
+				j.out.src = ParseSource(j.f.path, j.f.lang, j.f.rel, data, &j.out.diags)
+			}
+		}()
+	}
+	return r
+}
+
+// add queues one file; it is called from the walk, one file at a time.
+func (r *reader) add(f fileRef) {
+	l := &loaded{}
+	r.results = append(r.results, l)
+	r.work <- job{f, l}
+}
+
+// wait returns every file's result, in the order added, once all are read.
+func (r *reader) wait() []*loaded {
+	close(r.work)
+	r.wg.Wait()
+	return r.results
+}
+
+// ParseSource decodes one Markdown file. It returns nil when the file cannot
+// be used at all (its problems are in diags).
+func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
+	src := &Source{Path: p, Lang: lang, Rel: rel}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		diags.Add(diag.Errorf(p, line, "save the file as UTF-8 in your editor (it may be in Latin-1 or Windows-1252)", "file is not valid UTF-8 text"))
+		return nil
+	}
+	if bytes.Contains(data, []byte("\r")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	rf, err := splitFrontMatter(data)
+	if err != nil {
+		addFMError(diags, p, err)
+		return nil
+	}
+	d, err := decodeFrontMatter(rf)
+	if err != nil {
+		addFMError(diags, p, err)
+		return nil
+	}
+	src.Format = rf.format
+	src.Body = rf.body
+	src.BodyLine = rf.bodyLine
+	src.BodyHash = sha256.Sum256(rf.body)
+	src.FrontHash = sha256.Sum256(data[:len(data)-len(rf.body)])
+	src.Meta = decodeMeta(p, d, diags)
+	return src
+}
+
+func addFMError(diags *diag.List, p string, err error) {
+	var fe *fmError
+	if errors.As(err, &fe) {
+		diags.Add(diag.Errorf(p, fe.line, fe.hint, "%s", fe.msg))
+		return
+	}
+	diags.Add(diag.Errorf(p, 0, "", "%v", err))
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}

@@ -1,0 +1,376 @@
+package content
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Meta is a page's front matter decoded into typed fields. Keys that Hugo
+// users know keep Hugo's meaning. Every key, known or not, stays in Params.
+type Meta struct {
+	Title          string
+	Summary        string
+	Description    string
+	Slug           string
+	TranslationKey string
+	Type           string // selects the kind when it names one (module, lesson, webinar, resource, story, page)
+	Layout         string
+	Date           time.Time
+	Lastmod        time.Time
+	Draft          bool
+	Weight         int
+	Aliases        []string
+	Tags           []string
+	Keywords       []string
+
+	// Training modules and resources.
+	Audience      []string
+	Level         string
+	Duration      time.Duration
+	DurationText  string
+	Objectives    []string
+	DigComp       []string
+	Prerequisites []string
+	Licence       string
+	Authors       []string
+	Attachments   []Attachment
+
+	// Webinars.
+	Start     time.Time
+	Timezone  string
+	Join      string
+	Recording string
+	Presenter string
+	Language  string
+	Modules   []string
+
+	// Resources.
+	ResourceType string
+	File         string
+	Link         string
+	Source       *SourceWork
+
+	// Stories.
+	Tutor    string
+	Business string
+	Country  string
+
+	// Translations: set by `oersite new translation`.
+	NeedsTranslation bool
+	TranslatedFrom   time.Time // the source's lastmod (or date) when it was translated
+
+	// Params holds every front matter key, for templates (.Params).
+	Params map[string]any
+	// Lines maps each top-level key to its line in the file.
+	Lines map[string]int
+}
+
+// Attachment is a file beside a module or resource, offered for download.
+type Attachment struct {
+	File  string
+	Title string
+}
+
+// SourceWork is the work a resource was adapted from (TASL).
+type SourceWork struct {
+	Title   string
+	Author  string
+	URL     string
+	Licence string
+}
+
+// Kinds that a `type` key may select.
+var kindNames = map[string]bool{"module": true, "lesson": true, "webinar": true, "resource": true, "story": true, "page": true}
+
+// IsKindName reports whether s names a kind of page.
+func IsKindName(s string) bool { return kindNames[s] }
+
+// fieldReader decodes typed values from front matter, collecting diagnostics.
+type fieldReader struct {
+	file  string
+	d     decoded
+	diags *diag.List
+	lower map[string]string // lower-cased key -> key as written
+}
+
+func (r *fieldReader) line(key string) int { return r.d.lines[key] }
+
+func (r *fieldReader) errorf(key, hint, format string, args ...any) {
+	r.diags.Add(diag.Errorf(r.file, r.line(key), hint, format, args...))
+}
+
+func (r *fieldReader) warnf(key, hint, format string, args ...any) {
+	r.diags.Add(diag.Warnf(r.file, r.line(key), hint, format, args...))
+}
+
+// lookup finds key or one of its aliases (licence/license, ...).
+func (r *fieldReader) lookup(keys ...string) (string, any, bool) {
+	for _, k := range keys {
+		if v, ok := r.d.values[k]; ok {
+			return k, v, true
+		}
+		if kk, ok := r.lower[strings.ToLower(k)]; ok {
+			return kk, r.d.values[kk], true
+		}
+	}
+	return "", nil, false
+}
+
+func (r *fieldReader) str(keys ...string) string {
+	k, v, ok := r.lookup(keys...)
+	if !ok || v == nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case int64, float64, bool:
+		return scalarString(x)
+	case time.Time:
+		return x.Format(time.RFC3339)
+	}
+	r.errorf(k, `write it as text, e.g. `+k+`: "..."`, "%s should be text, not a list or table", k)
+	return ""
+}
+
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case bool:
+		return strconv.FormatBool(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// list reads a list of strings; a single string or a comma-separated string is accepted too.
+func (r *fieldReader) list(keys ...string) []string {
+	k, v, ok := r.lookup(keys...)
+	if !ok || v == nil {
+		return nil
+	}
+	var out []string
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			switch e.(type) {
+			case string, int64, float64, bool:
+				if s := strings.TrimSpace(scalarString(e)); s != "" {
+					out = append(out, s)
+				}
+			default:
+				r.errorf(k, "write each item as plain text", "%s: every item should be text", k)
+			}
+		}
+	case string:
+		for _, s := range strings.Split(x, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	case int64, float64:
+		out = append(out, scalarString(x))
+	default:
+		r.errorf(k, `write it as a list: `+k+`: [a, b]`, "%s should be a list", k)
+	}
+	return out
+}
+
+func (r *fieldReader) boolean(key string) bool {
+	k, v, ok := r.lookup(key)
+	if !ok || v == nil {
+		return false
+	}
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		switch strings.ToLower(strings.TrimSpace(x)) {
+		case "true", "yes", "on":
+			r.warnf(k, "write true or false without quotes", "%s is the text %q; read as true", k, x)
+			return true
+		case "false", "no", "off", "":
+			return false
+		}
+	}
+	r.errorf(k, "write true or false", "%s should be true or false, not %v", k, v)
+	return false
+}
+
+func (r *fieldReader) integer(key string) int {
+	k, v, ok := r.lookup(key)
+	if !ok || v == nil {
+		return 0
+	}
+	switch x := v.(type) {
+	case int64:
+		return int(x)
+	case float64:
+		if x == float64(int(x)) {
+			return int(x)
+		}
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(x)); err == nil {
+			return n
+		}
+	}
+	r.errorf(k, "write a whole number, e.g. "+k+": 10", "%s should be a whole number, not %v", k, v)
+	return 0
+}
+
+func (r *fieldReader) date(keys ...string) time.Time {
+	k, v, ok := r.lookup(keys...)
+	if !ok || v == nil {
+		return time.Time{}
+	}
+	switch x := v.(type) {
+	case time.Time:
+		return x
+	case string:
+		t, lenient, err := ParseDate(x)
+		if err != nil {
+			r.errorf(k, "write dates as YYYY-MM-DD, or with a time as 2026-01-21T18:00:00+01:00", "%s: %v", k, err)
+			return time.Time{}
+		}
+		if lenient {
+			r.warnf(k, "write it as "+t.Format("2006-01-02")+" to silence this warning", "%s %q read as %s", k, x, t.Format("2 January 2006"))
+		}
+		return t
+	}
+	r.errorf(k, "write dates as YYYY-MM-DD", "%s should be a date, not %v", k, v)
+	return time.Time{}
+}
+
+func (r *fieldReader) attachments() []Attachment {
+	k, v, ok := r.lookup("attachments")
+	if !ok || v == nil {
+		return nil
+	}
+	items, isList := v.([]any)
+	if !isList {
+		r.errorf(k, "list them as: attachments: [{file: handout.pdf, title: \"Handout\"}]", "attachments should be a list")
+		return nil
+	}
+	var out []Attachment
+	for _, it := range items {
+		switch x := it.(type) {
+		case string:
+			out = append(out, Attachment{File: x})
+		case map[string]any:
+			a := Attachment{File: strings.TrimSpace(scalarString(x["file"])), Title: strings.TrimSpace(scalarString(x["title"]))}
+			if x["file"] == nil || a.File == "" {
+				r.errorf(k, "give each attachment a file: name", "an attachment has no file")
+				continue
+			}
+			if x["title"] == nil {
+				a.Title = ""
+			}
+			out = append(out, a)
+		default:
+			r.errorf(k, "give each attachment a file and a title", "attachments: unexpected item %v", it)
+		}
+	}
+	return out
+}
+
+func (r *fieldReader) source() *SourceWork {
+	k, v, ok := r.lookup("source", "adaptedFrom", "adapted_from")
+	if !ok || v == nil {
+		return nil
+	}
+	switch x := v.(type) {
+	case string:
+		return &SourceWork{URL: x}
+	case map[string]any:
+		get := func(names ...string) string {
+			for _, n := range names {
+				if e, ok := x[n]; ok && e != nil {
+					return strings.TrimSpace(scalarString(e))
+				}
+			}
+			return ""
+		}
+		return &SourceWork{Title: get("title"), Author: get("author", "authors"), URL: get("url", "link"), Licence: get("licence", "license")}
+	}
+	r.errorf(k, "write source: {title: ..., author: ..., url: ..., licence: ...}", "%s should be a table with title, author, url and licence", k)
+	return nil
+}
+
+// decodeMeta reads the known keys of front matter into a Meta.
+func decodeMeta(file string, d decoded, diags *diag.List) Meta {
+	r := &fieldReader{file: file, d: d, diags: diags, lower: make(map[string]string, len(d.values))}
+	for k := range d.values {
+		if lk := strings.ToLower(k); r.lower[lk] == "" || k < r.lower[lk] {
+			r.lower[lk] = k
+		}
+	}
+	m := Meta{
+		Title:          r.str("title"),
+		Summary:        r.str("summary"),
+		Description:    r.str("description"),
+		Slug:           r.str("slug"),
+		TranslationKey: r.str("translationKey"),
+		Type:           r.str("type"),
+		Layout:         r.str("layout"),
+		Date:           r.date("date", "publishDate"),
+		Lastmod:        r.date("lastmod", "lastMod", "modified"),
+		Draft:          r.boolean("draft"),
+		Weight:         r.integer("weight"),
+		Aliases:        r.list("aliases"),
+		Tags:           r.list("tags"),
+		Keywords:       r.list("keywords"),
+		Audience:       r.list("audience", "audiences"),
+		Level:          r.str("level"),
+		Objectives:     r.list("objectives", "learningObjectives"),
+		DigComp:        r.list("digcomp", "competences", "competencies"),
+		Prerequisites:  r.list("prerequisites"),
+		Licence:        r.str("licence", "license"),
+		Authors:        r.list("authors", "author"),
+		Attachments:    r.attachments(),
+		Start:          r.date("start"),
+		Timezone:       r.str("timezone", "timeZone"),
+		Join:           r.str("join", "joinURL", "joinLink"),
+		Recording:      r.str("recording", "recordingURL"),
+		Presenter:      r.str("presenter", "presenters"),
+		Language:       r.str("language"),
+		Modules:        r.list("modules", "relatedModules"),
+		ResourceType:   r.str("resourceType"),
+		File:           r.str("file"),
+		Link:           r.str("link", "externalLink"),
+		Source:         r.source(),
+		Tutor:          r.str("tutor"),
+		Business:       r.str("business"),
+		Country:        r.str("country"),
+
+		NeedsTranslation: r.boolean("needsTranslation"),
+		TranslatedFrom:   r.date("translatedFrom"),
+		Params:           d.values,
+		Lines:            d.lines,
+	}
+	if m.Summary == "" {
+		m.Summary = m.Description
+	}
+	if m.Type != "" && !IsKindName(m.Type) && m.ResourceType == "" {
+		// In the resources section `type: worksheet` names the resource type.
+		m.ResourceType, m.Type = m.Type, ""
+	}
+	if s := r.str("duration"); s != "" {
+		dur, lenient, err := ParseDuration(s)
+		switch {
+		case err != nil:
+			r.errorf("duration", `write a duration such as 45m, 2h or 1h30m`, "duration %q: %v", s, err)
+		case lenient:
+			r.warnf("duration", "write it as "+FormatDuration(dur)+" to silence this warning", "duration %q read as %s", s, FormatDuration(dur))
+		}
+		m.Duration, m.DurationText = dur, s
+	}
+	return m
+}

@@ -1,0 +1,240 @@
+// Package devserver is the author's live preview: it builds the site into
+// memory, serves it on 127.0.0.1, watches the site's folders with fsnotify,
+// batches bursts of changes into one rebuild (re-rendering only the pages a
+// body edit reaches), and tells open tabs to reload over Server-Sent Events,
+// or shows the build's errors in an overlay while keeping the last good site.
+// The reload script is injected into responses, never into the output.
+package devserver
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Options configure a dev server.
+type Options struct {
+	Source string
+	Bind   string // default 127.0.0.1
+	Port   int    // default 1313; 0 picks a free port
+	Drafts bool
+	// Now gives the build date; nil means the clock.
+	Now func() time.Time
+	// Log receives one line per rebuild.
+	Log io.Writer
+	// Mounts adds handlers under path prefixes (e.g. "/_forms/" for the form receiver).
+	Mounts map[string]http.Handler
+	// Debounce is how long the watcher waits for a burst of changes to end (default 80ms).
+	Debounce time.Duration
+	// LocalForms makes the served pages post their forms to the mounted receiver.
+	LocalForms bool
+}
+
+// Server is a running dev server.
+type Server struct {
+	opt     Options
+	session *build.Session
+	hub     *hub
+
+	mu     sync.RWMutex
+	errors diag.List // errors of the last failed rebuild, nil when the site is good
+	ready  chan struct{}
+	addr   string
+}
+
+// New returns a server; Run starts it.
+func New(opt Options) *Server {
+	if opt.Bind == "" {
+		opt.Bind = "127.0.0.1"
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Debounce == 0 {
+		opt.Debounce = 80 * time.Millisecond
+	}
+	return &Server{
+		opt:     opt,
+		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, LocalForms: opt.LocalForms}),
+		hub:     newHub(),
+		ready:   make(chan struct{}),
+	}
+}
+
+// Addr returns the address the server listens on, once Ready is closed.
+func (s *Server) Addr() string { return s.addr }
+
+// Ready is closed when the first build is done and the server listens.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
+
+// Run builds, listens and watches until ctx is done.
+func (s *Server) Run(ctx context.Context) error {
+	s.rebuild(ctx, nil, "start")
+	if s.session.Files() == nil {
+		fmt.Fprintln(s.opt.Log, "the first build failed; fix the errors above and the page will reload")
+	}
+	w, err := newWatcher(s.opt.Source)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	ln, err := net.Listen("tcp", net.JoinHostPort(s.opt.Bind, strconv.Itoa(s.opt.Port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s:%d: %w (another server running? try --port)", s.opt.Bind, s.opt.Port, err)
+	}
+	s.addr = ln.Addr().String()
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	fmt.Fprintf(s.opt.Log, "serving on http://%s/ (Ctrl+C to stop)\n", s.addr)
+	close(s.ready)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.loop(ctx, w.batches(ctx, s.opt.Debounce))
+	}()
+	<-ctx.Done()
+	s.hub.close() // ends the event streams, so that Shutdown does not wait for them
+	// Requests in flight get a moment to finish. A browser may also hold
+	// connections it opened ahead of need, which net/http counts as busy for
+	// five seconds; those are simply closed: stopping a preview server loses
+	// nothing.
+	shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		_ = srv.Close()
+	}
+	<-done
+	return nil
+}
+
+// rebuild applies one batch of changes and tells the browsers.
+func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
+	start := time.Now()
+	var res *build.Result
+	var err error
+	mode := "full"
+	switch classify(changed) {
+	case changePages:
+		mode = "page"
+		res, err = s.session.Update(ctx, changed)
+	case changeTheme:
+		mode = "theme"
+		res, err = s.session.UpdateTheme(ctx, changed)
+	}
+	if errors.Is(err, build.ErrNeedsFull) {
+		mode = "full"
+		res, err = nil, nil
+	}
+	if res == nil && err == nil {
+		for _, p := range changed {
+			if strings.TrimPrefix(p, "+") == "config.toml" {
+				s.session.ForgetMarkdown()
+			}
+		}
+		res, err = s.session.Full(ctx, s.opt.Now())
+	}
+	took := time.Since(start)
+	what := why
+	if what == "" {
+		what = describe(changed)
+	}
+	if err != nil {
+		diags := build.Diagnostics(err)
+		if len(diags) == 0 {
+			diags = diag.List{diag.Errorf("", 0, "", "%v", err)}
+		}
+		s.mu.Lock()
+		s.errors = diags
+		s.mu.Unlock()
+		fmt.Fprintf(s.opt.Log, "%s: build failed with %d error(s) in %d ms; still serving the last good site\n", what, len(diags), took.Milliseconds())
+		for _, d := range diags {
+			fmt.Fprintln(s.opt.Log, "  "+d.String())
+		}
+		s.hub.send(event{name: "error", data: overlayJSON(diags)})
+		return
+	}
+	s.mu.Lock()
+	s.errors = nil
+	s.mu.Unlock()
+	for _, d := range res.Diags.Warnings() {
+		if len(changed) > 0 {
+			fmt.Fprintln(s.opt.Log, "  "+d.String())
+		}
+	}
+	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())
+	if res.Stylesheets != nil {
+		// Only stylesheets changed: open tabs swap them without reloading.
+		data, _ := json.Marshal(map[string]any{"stylesheets": res.Stylesheets, "ms": took.Milliseconds()})
+		s.hub.send(event{name: "css", data: string(data)})
+	} else {
+		s.hub.send(event{name: "reload", data: fmt.Sprintf(`{"mode":%q,"pages":%d,"ms":%d}`, mode, res.Pages, took.Milliseconds())})
+	}
+}
+
+// GCPercent is the garbage collector setting `oersite serve` runs with
+// (unless GOGC is set): the server holds the whole site in memory.
+const GCPercent = 50
+
+// settleDelay is how long the server waits after an incremental rebuild
+// before it updates the search index and the site-wide files.
+const settleDelay = 300 * time.Millisecond
+
+// loop rebuilds for each batch of changes. After incremental rebuilds, once
+// the author paused, it updates the search index and the site-wide files
+// (sitemap, feeds, calendars, catalogues); a new change interrupts that
+// work, which resumes at the next pause.
+func (s *Server) loop(ctx context.Context, batches <-chan []string) {
+	var settle <-chan time.Time
+	for {
+		var batch []string
+		select {
+		case b, ok := <-batches:
+			if !ok {
+				return
+			}
+			batch = b
+		case <-settle:
+			settle = nil
+			sctx, cancel := context.WithCancel(ctx)
+			fin := make(chan error, 1)
+			t0 := time.Now()
+			go func() { fin <- s.session.Settle(sctx) }()
+			select {
+			case err := <-fin:
+				cancel()
+				if err != nil {
+					fmt.Fprintf(s.opt.Log, "  search index and site files not updated: %v; they will be at the next full rebuild\n", err)
+				} else {
+					fmt.Fprintf(s.opt.Log, "  search index, sitemap and feeds updated in %d ms\n", time.Since(t0).Milliseconds())
+				}
+				continue
+			case b, ok := <-batches:
+				cancel()
+				<-fin
+				if !ok {
+					return
+				}
+				batch = b
+			}
+		}
+		s.rebuild(ctx, batch, "")
+		settle = nil
+		if s.session.Unsettled() {
+			settle = time.After(settleDelay)
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package devserver
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// Handler serves the last good build from memory, the live-reload events and
+// script, and the mounted handlers.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_oersite/events", s.events)
+	mux.HandleFunc("/_oersite/live.js", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(liveJS)
+	})
+	for prefix, h := range s.opt.Mounts {
+		mux.Handle(prefix, h)
+	}
+	mux.HandleFunc("/", s.serveFile)
+	return mux
+}
+
+// serveFile answers from the in-memory build.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	files := s.session.Files()
+	if files == nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write(inject([]byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
+		return
+	}
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+		p = strings.TrimSuffix(p+"/index.html", "/")
+		p = strings.TrimPrefix(p, "/")
+	}
+	data, ok := files.Get(p)
+	if !ok {
+		if _, dir := files.Get(p + "/index.html"); dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		data, ok = files.Get("404.html")
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write(inject(data))
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(p))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data)
+	}
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write(data)
+}
+
+// inject adds the live-reload script before </body>; the output files never hold it.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="/_oersite/live.js" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte(nil), page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// events streams rebuild events to one browser tab.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := s.hub.join()
+	defer s.hub.leave(ch)
+	s.mu.RLock()
+	errs := s.errors
+	s.mu.RUnlock()
+	fmt.Fprint(w, "retry: 1000\n\n")
+	if len(errs) > 0 {
+		writeEvent(w, event{name: "error", data: overlayJSON(errs)})
+	} else {
+		writeEvent(w, event{name: "hello", data: "{}"})
+	}
+	fl.Flush()
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev, ok := <-ch:
+			if !ok {
+				return
+			}
+			writeEvent(w, ev)
+			fl.Flush()
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+			fl.Flush()
+		}
+	}
+}
+
+type event struct{ name, data string }
+
+func writeEvent(w http.ResponseWriter, ev event) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+}
+
+// overlayJSON is the error list the overlay shows.
+func overlayJSON(l diag.List) string {
+	b, _ := json.Marshal(struct {
+		Errors diag.List `json:"errors"`
+	}{l})
+	return string(b)
+}
+
+// hub fans events out to every connected tab.
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan event]bool
+	closed  bool
+}
+
+func newHub() *hub { return &hub{clients: map[chan event]bool{}} }
+
+func (h *hub) join() chan event {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	ch := make(chan event, 8)
+	if h.closed {
+		close(ch)
+		return ch
+	}
+	h.clients[ch] = true
+	return ch
+}
+
+func (h *hub) leave(ch chan event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.clients[ch] {
+		delete(h.clients, ch)
+		close(ch)
+	}
+}
+
+func (h *hub) send(ev event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.clients {
+		select {
+		case ch <- ev:
+		default: // a stalled tab misses an event rather than blocking rebuilds
+		}
+	}
+}
+
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for ch := range h.clients {
+		close(ch)
+		delete(h.clients, ch)
+	}
+}

@@ -1,0 +1,223 @@
+// Package i18n holds a site's interface strings per language: the theme's
+// i18n/<lang>.toml files overridden by the site's, with fallback to the
+// default language and plural forms chosen by CLDR rules. It knows nothing
+// about pages or templates.
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Message is one string, with plural forms when it has them.
+type Message struct {
+	Other string
+	Forms map[string]string // "zero", "one", "two", "few", "many"
+}
+
+// Catalog holds the strings of every language. It is read-only after Load.
+type Catalog struct {
+	def   string
+	langs map[string]map[string]Message
+	tags  map[string]language.Tag
+}
+
+// Load reads <dir>/<lang>.toml from each dir in order (later dirs override
+// earlier ones: pass the theme's i18n folder first, then the site's).
+func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag.List) {
+	c := &Catalog{def: def, langs: map[string]map[string]Message{}, tags: map[string]language.Tag{}}
+	var diags diag.List
+	for _, l := range langs {
+		c.langs[l] = map[string]Message{}
+		c.tags[l] = language.Make(l)
+		for _, dir := range dirs {
+			p := path.Join(dir, l+".toml")
+			data, err := fs.ReadFile(fsys, p)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				continue
+			}
+			msgs, err := parse(data)
+			if err != nil {
+				line := 0
+				var pe toml.ParseError
+				if errors.As(err, &pe) {
+					line = pe.Position.Line
+					err = errors.New(pe.Message)
+				}
+				diags.Add(diag.Errorf(p, line, `write each string as key = "text", plurals as [key] with one = "..." and other = "..."`, "strings file does not parse: %v", err))
+				continue
+			}
+			for k, m := range msgs {
+				c.langs[l][k] = m
+			}
+		}
+	}
+	return c, diags
+}
+
+func parse(data []byte) (map[string]Message, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]Message{}
+	var walk func(prefix string, m map[string]any) error
+	walk = func(prefix string, m map[string]any) error {
+		for k, v := range m {
+			key := k
+			if prefix != "" {
+				key = prefix + "." + k
+			}
+			switch x := v.(type) {
+			case string:
+				out[key] = Message{Other: x}
+			case map[string]any:
+				if isPlural(x) {
+					msg := Message{Forms: map[string]string{}}
+					for f, s := range x {
+						str, _ := s.(string)
+						if f == "other" {
+							msg.Other = str
+						} else {
+							msg.Forms[f] = str
+						}
+					}
+					out[key] = msg
+				} else if err := walk(key, x); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("%s: a string or a table of plural forms expected", key)
+			}
+		}
+		return nil
+	}
+	return out, walk("", raw)
+}
+
+func isPlural(m map[string]any) bool {
+	if _, ok := m["other"].(string); !ok {
+		return false
+	}
+	for k, v := range m {
+		if _, ok := v.(string); !ok {
+			return false
+		}
+		switch k {
+		case "zero", "one", "two", "few", "many", "other":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Has reports whether lang itself defines key.
+func (c *Catalog) Has(lang, key string) bool { _, ok := c.langs[lang][key]; return ok }
+
+func (c *Catalog) lookup(lang, key string) (Message, bool) {
+	if m, ok := c.langs[lang][key]; ok {
+		return m, true
+	}
+	m, ok := c.langs[c.def][key]
+	return m, ok
+}
+
+// T returns the string for key in lang, falling back to the default
+// language; a key found nowhere is returned as it is, so a gap shows.
+func (c *Catalog) T(lang, key string) string {
+	if m, ok := c.lookup(lang, key); ok {
+		return m.Other
+	}
+	return key
+}
+
+// TN returns the plural form of key for n in lang, with {count} replaced by n.
+func (c *Catalog) TN(lang, key string, n int) string {
+	m, ok := c.lookup(lang, key)
+	if !ok {
+		return key
+	}
+	s := m.Other
+	if len(m.Forms) > 0 {
+		form := formName(plural.Cardinal.MatchPlural(c.tag(lang), n, 0, 0, 0, 0))
+		if n == 0 {
+			if z, ok := m.Forms["zero"]; ok {
+				s = z
+				form = ""
+			}
+		}
+		if f, ok := m.Forms[form]; ok {
+			s = f
+		}
+	}
+	return strings.ReplaceAll(s, "{count}", strconv.Itoa(n))
+}
+
+// Format returns key's string with {name} placeholders replaced, from pairs name, value.
+func (c *Catalog) Format(lang, key string, pairs ...any) string {
+	s := c.T(lang, key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
+	}
+	return s
+}
+
+func (c *Catalog) tag(lang string) language.Tag {
+	if t, ok := c.tags[lang]; ok {
+		return t
+	}
+	return language.Make(lang)
+}
+
+func formName(f plural.Form) string {
+	switch f {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
+}
+
+// Keys returns every key of a language, sorted.
+func (c *Catalog) Keys(lang string) []string {
+	keys := make([]string, 0, len(c.langs[lang]))
+	for k := range c.langs[lang] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Missing returns the keys the default language has and lang lacks.
+func (c *Catalog) Missing(lang string) []string {
+	var out []string
+	for _, k := range c.Keys(c.def) {
+		if !c.Has(lang, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

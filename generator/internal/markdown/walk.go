@@ -1,0 +1,213 @@
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// walker visits the parsed document once: it rewrites links, neutralises
+// dangerous URLs, makes embeds, and collects headings, links and text.
+type walker struct {
+	doc    Doc
+	src    []byte
+	lines  lineIndex
+	res    *Result
+	text   textBuf
+	unsafe bool
+}
+
+// textBuf collects the document's plain text, or nothing when off.
+type textBuf struct {
+	strings.Builder
+	off bool
+}
+
+func (t *textBuf) WriteByte(c byte) error {
+	if t.off {
+		return nil
+	}
+	return t.Builder.WriteByte(c)
+}
+
+func (t *textBuf) Write(p []byte) (int, error) {
+	if t.off {
+		return len(p), nil
+	}
+	return t.Builder.Write(p)
+}
+
+func (w *walker) walk(root ast.Node) {
+	var embeds []*ast.Paragraph
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			switch n.(type) {
+			case *ast.Paragraph, *ast.Heading, *ast.ListItem, *east.TableCell, *ast.CodeBlock, *ast.FencedCodeBlock:
+				w.text.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.Heading:
+			w.heading(x)
+		case *ast.Paragraph:
+			if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
+				w.res.Summary = strings.TrimSpace(plain(x, w.src))
+			}
+			if _, ok := embedOf(x, w.src); ok {
+				embeds = append(embeds, x)
+			}
+		case *ast.Link:
+			x.Destination = w.link(x.Destination, false, "", x)
+		case *ast.Image:
+			x.Destination = w.link(x.Destination, true, plain(x, w.src), x)
+		case *ast.AutoLink:
+			if d := x.URL(w.src); dangerous(d) {
+				w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
+			}
+		case *ast.Text:
+			w.text.Write(x.Segment.Value(w.src))
+			if x.SoftLineBreak() || x.HardLineBreak() {
+				w.text.WriteByte(' ')
+			}
+		case *ast.String:
+			w.text.Write(x.Value)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			l := x.Lines()
+			for i := 0; i < l.Len(); i++ {
+				seg := l.At(i)
+				w.text.Write(seg.Value(w.src))
+			}
+		case *ast.HTMLBlock, *ast.RawHTML:
+			w.rawHTML(n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range embeds {
+		e, _ := embedOf(p, w.src)
+		p.Parent().ReplaceChild(p.Parent(), p, e)
+	}
+}
+
+func (w *walker) heading(h *ast.Heading) {
+	id := ""
+	if v, ok := h.AttributeString("id"); ok {
+		switch s := v.(type) {
+		case []byte:
+			id = string(s)
+		case string:
+			id = s
+		}
+	}
+	// Keep only id and class from {attributes}: no styles or handlers from content.
+	attrs := h.Attributes()
+	h.RemoveAttributes()
+	for _, a := range attrs {
+		if n := string(a.Name); n == "id" || n == "class" {
+			h.SetAttribute(a.Name, a.Value)
+		} else {
+			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(h, w.lines), "only {#id} and {.class} are kept on headings", "heading attribute %q ignored", n))
+		}
+	}
+	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plain(h, w.src)), Line: nodeLine(h, w.lines)})
+}
+
+// link rewrites a destination and records it.
+func (w *walker) link(dest []byte, image bool, alt string, n ast.Node) []byte {
+	d := strings.TrimSpace(string(dest))
+	l := Link{Dest: d, Href: d, Image: image, Alt: alt, Line: nodeLine(n, w.lines)}
+	switch {
+	case dangerous([]byte(d)):
+		w.res.Diags.Add(diag.Warnf(w.doc.File, l.Line, "link to a page or a web address instead", "link to %q removed: scripts and data in links are not allowed", truncate(d, 40)))
+		l.Href = "#"
+	case d == "" || strings.HasPrefix(d, "#"):
+	case isAbsolute(d):
+	default:
+		l.Relative = true
+		if w.doc.Resolve != nil {
+			href, ok := w.doc.Resolve(d, image)
+			l.Resolved = ok
+			if href != "" {
+				l.Href = href
+			}
+		}
+	}
+	w.res.Links = append(w.res.Links, l)
+	return []byte(l.Href)
+}
+
+func (w *walker) rawHTML(n ast.Node) {
+	if w.unsafe {
+		return
+	}
+	w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(n, w.lines), "write it in Markdown, or set unsafeHTML = true under [markup] in config.toml if you trust every author",
+		"raw HTML is shown as text, not run"))
+}
+
+func isAbsolute(d string) bool {
+	if strings.HasPrefix(d, "//") || strings.HasPrefix(d, "/") {
+		return true
+	}
+	u, err := url.Parse(d)
+	return err == nil && u.Scheme != ""
+}
+
+// dangerous reports links that would run code or smuggle content: javascript:,
+// vbscript:, data: (other than images) and file: URLs, however they are spelt.
+func dangerous(d []byte) bool {
+	s := strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, string(d)))
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	for _, p := range []string{"javascript:", "vbscript:", "file:", "data:"} {
+		if strings.HasPrefix(s, p) {
+			return !(p == "data:" && (strings.HasPrefix(s, "data:image/png") || strings.HasPrefix(s, "data:image/jpeg") || strings.HasPrefix(s, "data:image/gif") || strings.HasPrefix(s, "data:image/webp")))
+		}
+	}
+	return false
+}
+
+// plain returns the text inside a node.
+func plain(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := c.(type) {
+		case *ast.Text:
+			b.Write(x.Segment.Value(src))
+			if x.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.CodeSpan:
+			for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				if t, ok := ch.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,278 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown"
+)
+
+// Options control assembly.
+type Options struct {
+	Now     time.Time
+	Offline bool
+	Drafts  bool
+	// Cache, when set, keeps rendered Markdown between builds (the dev server's).
+	Cache *RenderCache
+}
+
+// Assemble builds the site model from the content read: kinds and URLs,
+// Markdown rendered on all cores, fallbacks for missing translations,
+// modules and lessons, webinars, taxonomies, aliases.
+func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
+	s := &Site{
+		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
+		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
+	}
+	var diags diag.List
+	for _, code := range cfg.LanguageCodes() {
+		l := cfg.Languages[code]
+		lang := Language{Code: code, Name: l.Name, Title: cfg.SiteTitle(code), Direction: l.Direction, Default: code == cfg.DefaultLanguage}
+		if lang.Direction == "" {
+			lang.Direction = "ltr"
+		}
+		if lang.Name == "" {
+			lang.Name = code
+		}
+		s.Languages = append(s.Languages, lang)
+		s.Langs[code] = &LangSite{Language: lang, Sections: map[string]*Page{}, Taxonomies: map[string]*Page{}}
+		s.byKey[code] = map[string]*Page{}
+		s.byRel[code] = map[string]*Page{}
+	}
+	for _, a := range tree.Assets {
+		u, err := assetPath(a.Lang, a.Rel)
+		if err != nil {
+			diags.Add(diag.Errorf(a.Path, 0, "rename the file with letters, digits and dashes", "%v", err))
+			continue
+		}
+		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
+		s.assetURL[a.Lang+"/"+a.Rel] = u
+		s.assetSize[u] = a.Size
+	}
+	urls := map[string]string{} // url -> file, for duplicates
+	for _, src := range tree.Sources {
+		if src.Meta.Draft && !opt.Drafts {
+			continue
+		}
+		pl, err := classify(src)
+		if err != nil {
+			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
+			continue
+		}
+		if other, dup := urls[pl.url]; dup {
+			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "give one of them another slug or file name", "address /%s is also used by %s", pl.url, other))
+			continue
+		}
+		urls[pl.url] = src.Path
+		if prev := s.byKey[src.Lang][pl.key]; prev != nil {
+			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["translationKey"], "each translationKey may be used once per language", "translation key %q is also used by %s", strings.TrimPrefix(pl.key, "tk:"), prev.Source.Path))
+			continue
+		}
+		p := &Page{
+			Kind: pl.kind, Lang: src.Lang, Section: pl.section, URL: pl.url, Key: pl.key,
+			Title: src.Meta.Title, Summary: src.Meta.Summary, Date: src.Meta.Date, Lastmod: src.Meta.Lastmod,
+			Weight: src.Meta.Weight, Layout: src.Meta.Layout, Source: src, Meta: src.Meta,
+		}
+		if p.Lastmod.IsZero() {
+			p.Lastmod = p.Date
+		}
+		diags = append(diags, validatePage(cfg, p)...)
+		if p.Kind == KindWebinar {
+			if err := fixWebinarZone(p); err != nil {
+				diags.Add(diag.Errorf(src.Path, src.Meta.Lines["timezone"], "use an IANA time zone name such as Europe/Rome or Atlantic/Reykjavik", "unknown time zone %q", p.Meta.Timezone))
+			}
+		}
+		s.addPage(p)
+	}
+	s.addFallbacks()
+	diags = append(diags, s.renderMarkdown(md, opt.Cache)...)
+	s.generatePages()
+	diags = append(diags, s.relate()...)
+	s.buildTaxonomies()
+	diags = append(diags, s.addAliases()...)
+	s.finishLists()
+	s.paginate(cfg.Paginate)
+	diags.Sort()
+	return s, diags
+}
+
+// assetPath maps a content file to its output path, refusing unsafe names.
+func assetPath(lang, rel string) (string, error) {
+	parts := strings.Split(rel, "/")
+	for i, seg := range parts {
+		if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "\\\x00") {
+			return "", errUnsafeName(rel)
+		}
+		parts[i] = seg
+	}
+	return lang + "/" + strings.Join(parts, "/"), nil
+}
+
+type errUnsafeName string
+
+func (e errUnsafeName) Error() string {
+	return "file name " + string(e) + " cannot be published safely"
+}
+
+// addFallbacks gives every language a stand-in for each default-language page
+// it lacks, when the configuration asks for it.
+func (s *Site) addFallbacks() {
+	def := s.Config.DefaultLanguage
+	if !s.Config.FallbackToDefault {
+		return
+	}
+	var originals []*Page
+	for _, p := range s.Pages {
+		if p.Lang == def {
+			originals = append(originals, p)
+		}
+	}
+	for _, l := range s.Languages {
+		if l.Code == def {
+			continue
+		}
+		for _, o := range originals {
+			if s.byKey[l.Code][o.Key] != nil {
+				continue
+			}
+			u := l.Code + "/" + strings.TrimPrefix(o.URL, def+"/")
+			if s.urls[u] != nil {
+				continue
+			}
+			fb := *o
+			fb.Lang, fb.URL, fb.FallbackOf = l.Code, u, o
+			fb.site = nil
+			s.addPage(&fb)
+		}
+	}
+}
+
+// renderMarkdown renders every page with a source on all cores; fallbacks share their original's HTML.
+func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.List {
+	var todo []*Page
+	for _, p := range s.Pages {
+		if p.Source != nil && p.FallbackOf == nil {
+			todo = append(todo, p)
+		}
+	}
+	results := make([]diag.List, len(todo))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				p := todo[i]
+				res, ok := cache.get(p, s.Offline)
+				if !ok {
+					res = md.Render(markdown.Doc{File: p.Source.Path, BodyLine: p.Source.BodyLine, Source: p.Source.Body, Resolve: s.resolver(p)})
+					cache.put(p, s.Offline, res)
+				}
+				p.Source.Body = nil // let each file go as soon as it is rendered
+				p.Content = template.HTML(res.HTML)
+				p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
+				if p.Summary == "" {
+					p.Summary = shorten(res.Summary, 200)
+				}
+				results[i] = res.Diags
+			}
+		}()
+	}
+	for i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var diags diag.List
+	for _, d := range results {
+		diags = append(diags, d...)
+	}
+	for _, p := range s.Pages {
+		if o := p.FallbackOf; o != nil {
+			p.Content, p.Headings, p.Text, p.Links, p.IDs, p.Summary = o.Content, o.Headings, o.Text, o.Links, o.IDs, o.Summary
+		}
+	}
+	return diags
+}
+
+// shorten cuts text at a word boundary near n characters.
+func shorten(t string, n int) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if utf8.RuneCountInString(t) <= n {
+		return t
+	}
+	r := []rune(t)[:n]
+	cut := strings.LastIndexByte(string(r), ' ')
+	if cut < n/2 {
+		cut = len(string(r))
+	}
+	return strings.TrimRight(string(r)[:cut], ",;:.") + "…"
+}
+
+// ReplaceBody re-renders the Markdown of a page whose body changed (and
+// nothing else), updating the page and its fallback copies. It returns the
+// pages to render again. The caller makes sure the front matter is unchanged.
+func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
+	p.Source = src
+	res := md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+	src.Body = nil
+	pages := []*Page{p}
+	for _, q := range s.Pages {
+		if q == p || q.FallbackOf == p {
+			q.Content = template.HTML(res.HTML)
+			q.Headings, q.Text, q.Links, q.IDs = res.Headings, res.Text, res.Links, res.IDs
+			if q != p {
+				q.Source = src
+				pages = append(pages, q)
+			}
+		}
+	}
+	return pages, res.Diags
+}
+
+// paginate splits long section and term lists into pages of per entries:
+// the list's own address shows the first, page/2/ the next, and so on.
+func (s *Site) paginate(per int) {
+	if per <= 0 {
+		return
+	}
+	for _, p := range append([]*Page(nil), s.Pages...) {
+		if !(p.Kind == KindSection && p.Section != "webinars") && p.Kind != KindTerm {
+			continue
+		}
+		if len(p.Pages) <= per {
+			continue
+		}
+		all := p.Pages
+		g := &Pager{Total: len(all)}
+		for i := 0; i < len(all); i += per {
+			chunk := all[i:min(i+per, len(all))]
+			q := p
+			if i > 0 {
+				cp := *p
+				n := i/per + 1
+				cp.URL = fmt.Sprintf("%spage/%d/", p.URL, n)
+				cp.Key = fmt.Sprintf("%s/page/%d", p.Key, n)
+				cp.site = nil
+				q = &cp
+				s.addPage(q)
+			}
+			q.Pages = chunk
+			q.Pager = &Pager{Number: i/per + 1, Total: g.Total}
+			g.Pages = append(g.Pages, q)
+		}
+		for _, q := range g.Pages {
+			q.Pager.Pages = g.Pages
+		}
+	}
+}

@@ -1,0 +1,329 @@
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// generatePages adds the pages no file describes: missing homes and section
+// pages, the search and 404 pages, and the root language chooser.
+func (s *Site) generatePages() {
+	for _, l := range s.Languages {
+		ls := s.Langs[l.Code]
+		if s.byKey[l.Code]["_home"] == nil {
+			s.addPage(&Page{Kind: KindHome, Lang: l.Code, URL: l.Code + "/", Key: "_home", Title: l.Title})
+		}
+		ls.Home = s.byKey[l.Code]["_home"]
+		sections := map[string]bool{}
+		for _, p := range s.Pages {
+			if p.Lang == l.Code && p.Section != "" {
+				sections[p.Section] = true
+			}
+		}
+		for _, name := range sortedSet(sections) {
+			key := "_section/" + name
+			if s.byKey[l.Code][key] == nil && s.sectionIndex(l.Code, name) == nil {
+				s.addPage(&Page{Kind: KindSection, Lang: l.Code, Section: name, URL: l.Code + "/" + name + "/", Key: key, Title: name})
+				s.sections = nil
+			}
+		}
+		if !s.Config.Search.Disabled {
+			ls.Search = &Page{Kind: KindSearch, Lang: l.Code, URL: l.Code + "/search/", Key: "_search"}
+			s.addPage(ls.Search)
+		}
+		ls.NotFound = &Page{Kind: KindNotFound, Lang: l.Code, URL: l.Code + "/404.html", Key: "_404"}
+		s.addPage(ls.NotFound)
+	}
+	s.addPage(&Page{Kind: KindNotFound, Lang: s.Config.DefaultLanguage, URL: "404.html", Key: ""})
+	s.addPage(&Page{Kind: KindLanguages, Lang: s.Config.DefaultLanguage, URL: "", Key: ""})
+}
+
+// sectionIndex finds a section page of lang by its section name, whatever its key.
+func (s *Site) sectionIndex(lang, name string) *Page {
+	if s.sections == nil {
+		s.sections = map[string]*Page{}
+		for _, p := range s.Pages {
+			if p.Kind == KindSection && strings.Count(strings.TrimPrefix(p.URL, p.Lang+"/"), "/") == 1 {
+				s.sections[p.Lang+"/"+p.Section] = p
+			}
+		}
+	}
+	return s.sections[lang+"/"+name]
+}
+
+// relate links pages to each other: translations, sections, modules and
+// lessons, related modules, attachments, webinars.
+func (s *Site) relate() diag.List {
+	var diags diag.List
+	groups := map[string][]*Page{}
+	for _, p := range s.Pages {
+		if p.Key != "" && p.FallbackOf == nil {
+			groups[p.Key] = append(groups[p.Key], p)
+		}
+	}
+	order := map[string]int{}
+	for i, l := range s.Languages {
+		order[l.Code] = i
+	}
+	for _, g := range groups {
+		sort.Slice(g, func(i, j int) bool { return order[g[i].Lang] < order[g[j].Lang] })
+		for _, p := range g {
+			for _, o := range g {
+				if o != p {
+					p.Translations = append(p.Translations, o)
+				}
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindSection || p.Kind == KindHome {
+			continue
+		}
+		ls := s.Langs[p.Lang]
+		if p.Section != "" && p.Kind != KindLesson {
+			if sec := s.sectionIndex(p.Lang, p.Section); sec != nil && p.Kind != KindSearch && p.Kind != KindNotFound {
+				p.Parent = sec
+				sec.Pages = append(sec.Pages, p)
+			}
+		}
+		switch p.Kind {
+		case KindModule:
+			ls.Modules = append(ls.Modules, p)
+		case KindResource:
+			ls.Resources = append(ls.Resources, p)
+		case KindStory:
+			ls.Stories = append(ls.Stories, p)
+		case KindWebinar:
+			if p.IsUpcoming() {
+				ls.Upcoming = append(ls.Upcoming, p)
+			} else {
+				ls.Past = append(ls.Past, p)
+			}
+		case KindLesson:
+			diags = append(diags, s.attachLesson(p)...)
+		}
+		if p.FallbackOf == nil && p.Source != nil {
+			ls.Translated++
+		}
+		if p.Layout == "request" {
+			ls.Request = p
+		}
+	}
+	for _, p := range s.Pages {
+		diags = append(diags, s.linkRelated(p)...)
+		if p.Kind == KindModule || p.Kind == KindResource {
+			diags = append(diags, s.attachFiles(p)...)
+		}
+	}
+	return diags
+}
+
+// attachLesson puts a lesson under its module.
+func (s *Site) attachLesson(p *Page) diag.List {
+	var mod *Page
+	if o := p.FallbackOf; o != nil {
+		if o.Module != nil {
+			mod = o.Module.Translation(p.Lang)
+		} else if om := s.byRel[o.Lang][lessonModuleRel(o)]; om != nil {
+			mod = om.Translation(p.Lang)
+		}
+	} else {
+		mod = s.byRel[p.Lang][lessonModuleRel(p)]
+	}
+	if mod == nil {
+		if p.FallbackOf != nil {
+			return nil
+		}
+		return diag.List{diag.Errorf(p.Source.Path, 0, "add "+path.Join("content", p.Lang, lessonModuleRel(p))+" describing the module",
+			"lesson has no module: %s is missing or could not be read", lessonModuleRel(p))}
+	}
+	p.Module, p.Parent = mod, mod
+	mod.Lessons = append(mod.Lessons, p)
+	return nil
+}
+
+func lessonModuleRel(p *Page) string {
+	parts := strings.Split(p.Source.Rel, "/")
+	if len(parts) < 3 {
+		return ""
+	}
+	return "modules/" + parts[1] + "/index.md"
+}
+
+// linkRelated resolves module slugs named in front matter (prerequisites, modules).
+func (s *Site) linkRelated(p *Page) diag.List {
+	var diags diag.List
+	find := func(key string, slugs []string) []*Page {
+		var out []*Page
+		for _, slug := range slugs {
+			m := s.ModuleBySlug(p.Lang, slug)
+			if m == nil {
+				if m = s.ModuleBySlug(s.Config.DefaultLanguage, slug); m != nil {
+					m = m.Translation(p.Lang)
+				}
+			}
+			if m == nil {
+				if p.FallbackOf == nil && p.Source != nil {
+					diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines[key], "use the folder name of a module under content/"+p.Lang+"/modules/", "%s names module %q, which does not exist", key, slug))
+				}
+				continue
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	switch p.Kind {
+	case KindModule:
+		p.Prereqs = find("prerequisites", p.Meta.Prerequisites)
+	case KindWebinar, KindResource, KindStory:
+		p.Related = find("modules", p.Meta.Modules)
+	}
+	return diags
+}
+
+// attachFiles lists a module's or resource's files, refusing names that do not exist.
+func (s *Site) attachFiles(p *Page) diag.List {
+	var diags diag.List
+	src := p.Source
+	dir := path.Dir(src.Rel)
+	add := func(key, file, title string) {
+		u, ok := s.findAsset(p.Lang, path.Join(dir, file))
+		if !ok || strings.Contains(file, "..") {
+			if p.FallbackOf == nil {
+				diags.Add(diag.Errorf(src.Path, p.Meta.Lines[key], "put the file beside "+path.Base(src.Rel)+" or fix its name", "attachment %q not found", file))
+			}
+			return
+		}
+		size := s.assetSize[u]
+		if title == "" {
+			title = path.Base(file)
+		}
+		p.Attachments = append(p.Attachments, Attachment{Title: title, URL: u, Ext: strings.TrimPrefix(path.Ext(file), "."), Size: size})
+	}
+	if p.Kind == KindResource && p.Meta.File != "" {
+		add("file", p.Meta.File, p.Title)
+	}
+	for _, a := range p.Meta.Attachments {
+		add("attachments", a.File, a.Title)
+	}
+	return diags
+}
+
+// finishLists sorts every list, links lessons to their neighbours and modules to their webinars and resources.
+func (s *Site) finishLists() {
+	for _, p := range s.Pages {
+		if len(p.Lessons) > 0 {
+			sortLessons(p.Lessons)
+			for i, l := range p.Lessons {
+				if i > 0 {
+					l.Prev = p.Lessons[i-1]
+				}
+				if i+1 < len(p.Lessons) {
+					l.Next = p.Lessons[i+1]
+				}
+			}
+		}
+		if len(p.Pages) > 0 {
+			if p.Section == "webinars" {
+				sortByStart(p.Pages, true)
+			} else {
+				sortPages(p.Pages)
+			}
+		}
+		if p.Kind == KindWebinar || p.Kind == KindResource {
+			for _, m := range p.Related {
+				m.Related = append(m.Related, p)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindSection && p.Pager == nil || p.Kind == KindSection && p.Pager.Number == 1 {
+			if sec := s.sectionIndex(p.Lang, p.Section); sec == p {
+				s.Langs[p.Lang].Sections[p.Section] = p
+			}
+		}
+	}
+	for _, ls := range s.Langs {
+		sortPages(ls.Modules)
+		sortPages(ls.Resources)
+		sortPages(ls.Stories)
+		sortByStart(ls.Upcoming, false)
+		sortByStart(ls.Past, true)
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindModule {
+			sortPages(p.Related)
+		}
+	}
+}
+
+func sortByStart(ps []*Page, newestFirst bool) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Meta.Start, ps[j].Meta.Start
+		if !a.Equal(b) {
+			return a.Before(b) != newestFirst
+		}
+		return ps[i].URL < ps[j].URL
+	})
+}
+
+// addAliases writes redirect pages for the old addresses a page lists.
+func (s *Site) addAliases() diag.List {
+	var diags diag.List
+	taken := map[string]bool{}
+	for u := range s.urls {
+		taken[u] = true
+	}
+	var aliases []*Page
+	for _, p := range s.Pages {
+		if p.FallbackOf != nil || p.Source == nil {
+			continue
+		}
+		for _, a := range p.Meta.Aliases {
+			u, err := cleanAlias(p.Lang, a)
+			if err != nil {
+				diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines["aliases"], "write an old path of this site, such as /old-section/old-page/", "%v", err))
+				continue
+			}
+			if taken[u] {
+				diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines["aliases"], "remove the alias or move the other page", "alias /%s is already a page's address", u))
+				continue
+			}
+			taken[u] = true
+			aliases = append(aliases, &Page{Kind: KindAlias, Lang: p.Lang, URL: u, AliasTarget: p, Title: p.Title})
+		}
+	}
+	for _, a := range aliases {
+		s.addPage(a)
+	}
+	return diags
+}
+
+// fixWebinarZone reads a start time written without an offset in the webinar's own time zone.
+func fixWebinarZone(p *Page) error {
+	if p.Meta.Timezone == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(p.Meta.Timezone)
+	if err != nil {
+		return err
+	}
+	if raw, ok := p.Meta.Params["start"].(string); ok && !hasZone(raw) && !p.Meta.Start.IsZero() {
+		st := p.Meta.Start
+		p.Meta.Start = time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), st.Second(), 0, loc)
+	}
+	return nil
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

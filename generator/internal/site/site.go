@@ -1,0 +1,191 @@
+package site
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
+)
+
+// Language is one language of the site, in switcher order.
+type Language struct {
+	Code      string
+	Name      string
+	Title     string // the site's title in this language
+	Direction string
+	Default   bool
+}
+
+// Site is the whole model of one build.
+type Site struct {
+	Config    config.Config
+	Languages []Language
+	// Now is the build's date: it decides which webinars are upcoming.
+	Now time.Time
+	// Offline is set for builds meant to be opened from disk.
+	Offline bool
+	// Drafts includes pages marked draft.
+	Drafts bool
+
+	// Pages holds every page, in a stable order.
+	Pages []*Page
+	// Langs holds each language's view of the site.
+	Langs map[string]*LangSite
+	// Assets are the content files copied as they are.
+	Assets []Asset
+
+	byKey map[string]map[string]*Page // lang -> key -> page
+	byRel map[string]map[string]*Page // lang -> content rel path -> page
+	// assetURL maps "lang/rel" of a content file to its path from the site root.
+	assetURL map[string]string
+	// assetSize maps an asset's output path to its size.
+	assetSize map[string]int64
+	// sections caches section pages by "lang/name"; nil until first asked.
+	sections map[string]*Page
+	// urls holds every page by address.
+	urls map[string]*Page
+}
+
+// LangSite is the site in one language.
+type LangSite struct {
+	Language Language
+	Home     *Page
+	Search   *Page
+	NotFound *Page
+	Sections map[string]*Page
+	// Modules, Resources, Stories: every such page of the language, fallbacks included, in list order.
+	Modules   []*Page
+	Resources []*Page
+	Stories   []*Page
+	Upcoming  []*Page // webinars not yet over at the build date, soonest first
+	Past      []*Page // webinars over, latest first
+	// Taxonomies by name ("audience", "level", "digcomp", "keywords").
+	Taxonomies map[string]*Page
+	// Request is the page with the request form (layout "request"), if any.
+	Request *Page
+	// Translated counts this language's own (not fallback) pages, for coverage.
+	Translated int
+}
+
+// Asset is a content file copied as it is.
+type Asset struct {
+	Src  string // path from the site root: "content/en/modules/x/a.pdf"
+	URL  string // "en/modules/x/a.pdf"
+	Lang string
+	Size int64
+}
+
+// TaxonomyNames are the taxonomies every site has, in display order.
+var TaxonomyNames = []string{"audience", "level", "digcomp", "keywords"}
+
+// BasePath is the path part of baseURL, always ending in "/".
+func (s *Site) BasePath() string {
+	u, err := url.Parse(s.Config.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimRight(u.Path, "/") + "/"
+}
+
+// Absolute turns a path from the site root into an absolute URL with baseURL.
+func (s *Site) Absolute(p string) string {
+	return strings.TrimRight(s.Config.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// Lang returns the view of one language.
+func (s *Site) Lang(code string) *LangSite { return s.Langs[code] }
+
+// DefaultLanguage returns the default language's code.
+func (s *Site) DefaultLanguage() string { return s.Config.DefaultLanguage }
+
+// PageAt returns the page at an address ("en/request/"), or nil.
+func (s *Site) PageAt(url string) *Page { return s.urls[url] }
+
+// ModuleBySlug finds a module page in a language by its folder name.
+func (s *Site) ModuleBySlug(lang, slug string) *Page {
+	for _, rel := range []string{"modules/" + slug + "/index.md", "modules/" + slug + ".md"} {
+		if p := s.byRel[lang][rel]; p != nil {
+			return p
+		}
+	}
+	if p := s.byKey[lang]["modules/"+slug]; p != nil && p.Kind == KindModule {
+		return p
+	}
+	return nil
+}
+
+func (s *Site) lookupKey(lang, key string) *Page { return s.byKey[lang][key] }
+
+// addPage registers a page in the indexes.
+func (s *Site) addPage(p *Page) {
+	p.site = s
+	s.Pages = append(s.Pages, p)
+	if s.byKey[p.Lang] == nil {
+		s.byKey[p.Lang] = map[string]*Page{}
+		s.byRel[p.Lang] = map[string]*Page{}
+	}
+	if p.Key != "" {
+		s.byKey[p.Lang][p.Key] = p
+	}
+	if p.Source != nil && p.FallbackOf == nil {
+		s.byRel[p.Lang][p.Source.Rel] = p
+	}
+	s.urls[p.URL] = p
+}
+
+// sortPages orders pages by weight, then date (newest first), then title, then URL.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool { return pageLess(ps[i], ps[j]) })
+}
+
+// pageLess is the order of sortPages.
+func pageLess(a, b *Page) bool {
+	if a.Weight != b.Weight {
+		if a.Weight == 0 || b.Weight == 0 {
+			return b.Weight == 0
+		}
+		return a.Weight < b.Weight
+	}
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.URL < b.URL
+}
+
+// sortByPath orders lessons by weight, else by file name.
+func sortLessons(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Weight != b.Weight {
+			if a.Weight == 0 || b.Weight == 0 {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
+		}
+		return srcRel(a) < srcRel(b)
+	})
+}
+
+func srcRel(p *Page) string {
+	if p.FallbackOf != nil {
+		return srcRel(p.FallbackOf)
+	}
+	if p.Source != nil {
+		return p.Source.Rel
+	}
+	return p.URL
+}
+
+// metaOf returns the content metadata for a page (the original's for fallbacks).
+func metaOf(src *content.Source) content.Meta {
+	if src == nil {
+		return content.Meta{}
+	}
+	return src.Meta
+}

@@ -1,0 +1,190 @@
+package site
+
+import (
+	"html/template"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown"
+)
+
+// displayKeys are the front matter keys an edit may change without moving
+// a page: they change what pages show, not where pages are or which lists
+// hold them.
+var displayKeys = map[string]bool{
+	"title": true, "summary": true, "description": true, "lastmod": true, "authors": true,
+	"objectives": true, "licence": true, "license": true, "join": true, "recording": true,
+	"presenter": true, "needstranslation": true, "translatedfrom": true,
+}
+
+// UpdatePage applies an edit of an existing page's file in place, when the
+// edit leaves the site's structure as it was: same address, kind, language
+// and translation key, same taxonomies, dates, weight and links to other
+// pages; only what pages show changed (title, summary, description,
+// authors, objectives, licence, webinar links, the body). It returns the
+// pages whose output may show what changed: the page, its fallback copies,
+// every page the model links to them (lists, module and lessons, neighbours,
+// translations, related pages, aliases), the lessons of the same module, and
+// the list pages (home, sections, taxonomies, search, 404) of the languages
+// it appears in. ok is false when the edit needs a full rebuild; the site
+// may then have been changed and must be assembled again.
+func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
+	if p.Source == nil || p.FallbackOf != nil || (src.Meta.Draft && !s.Drafts) {
+		return nil, nil, false
+	}
+	pl, err := classify(src)
+	if err != nil || pl.kind != p.Kind || pl.url != p.URL || pl.key != p.Key || pl.section != p.Section || src.Meta.Layout != p.Layout {
+		return nil, nil, false
+	}
+	if !reflect.DeepEqual(structure(p.Source.Meta), structure(src.Meta)) || !sameParams(p.Source.Meta.Params, src.Meta.Params) {
+		return nil, nil, false
+	}
+	np := *p // validate a copy first: an edit with errors is left to the full build, which reports them
+	np.Source, np.Meta = src, src.Meta
+	np.Title, np.Summary, np.Lastmod = src.Meta.Title, src.Meta.Summary, src.Meta.Lastmod
+	if np.Lastmod.IsZero() {
+		np.Lastmod = np.Date
+	}
+	if np.Kind == KindWebinar && fixWebinarZone(&np) != nil {
+		return nil, nil, false
+	}
+	if v := validatePage(s.Config, &np); v.HasErrors() {
+		return nil, nil, false
+	} else {
+		diags = append(diags, v...)
+	}
+	res, cached := cache.get(&np, s.Offline)
+	if !cached {
+		res = md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+	}
+	if res.Diags.HasErrors() {
+		return nil, nil, false
+	}
+	cache.put(&np, s.Offline, res)
+	src.Body = nil
+	diags = append(diags, res.Diags...)
+	np.Content = template.HTML(res.HTML)
+	np.Headings, np.Text, np.Links, np.IDs = res.Headings, res.Text, res.Links, res.IDs
+	if np.Summary == "" {
+		np.Summary = shorten(res.Summary, 200)
+	}
+	targets := []*Page{p}
+	for _, q := range s.Pages {
+		if q.FallbackOf == p {
+			targets = append(targets, q)
+		}
+	}
+	for _, q := range targets {
+		q.Source, q.Meta, q.Title, q.Summary, q.Lastmod = np.Source, np.Meta, np.Title, np.Summary, np.Lastmod
+		q.Content, q.Headings, q.Text, q.Links, q.IDs = np.Content, np.Headings, np.Text, np.Links, np.IDs
+	}
+	if !s.listsSorted(targets) {
+		return nil, diags, false // the new title moves the page within a list
+	}
+	return s.reaching(targets), diags, true
+}
+
+// structure is the part of the front matter that decides where a page is
+// and which lists hold it.
+func structure(m content.Meta) content.Meta {
+	m.Title, m.Summary, m.Description, m.Lastmod, m.Licence = "", "", "", time.Time{}, ""
+	m.Authors, m.Objectives = nil, nil
+	m.Join, m.Recording, m.Presenter = "", "", ""
+	m.NeedsTranslation, m.TranslatedFrom = false, time.Time{}
+	m.Params, m.Lines = nil, nil
+	return m
+}
+
+// sameParams compares front matter keys other than the display ones.
+func sameParams(a, b map[string]any) bool {
+	rest := func(m map[string]any) map[string]any {
+		out := map[string]any{}
+		for k, v := range m {
+			if !displayKeys[strings.ToLower(k)] {
+				out[strings.ToLower(k)] = v
+			}
+		}
+		return out
+	}
+	return reflect.DeepEqual(rest(a), rest(b))
+}
+
+// listsSorted reports whether every list sorted by title that holds one of
+// targets is still in order.
+func (s *Site) listsSorted(targets []*Page) bool {
+	holds := func(list []*Page) bool {
+		for _, x := range list {
+			for _, t := range targets {
+				if x == t {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	sorted := func(list []*Page) bool {
+		return !holds(list) || sort.SliceIsSorted(list, func(i, j int) bool { return pageLess(list[i], list[j]) })
+	}
+	for _, ls := range s.Langs {
+		if !sorted(ls.Modules) || !sorted(ls.Resources) || !sorted(ls.Stories) {
+			return false
+		}
+	}
+	for _, q := range s.Pages {
+		if q.Kind == KindModule && !sorted(q.Related) {
+			return false
+		}
+		if q.Section == "webinars" || len(q.Pages) == 0 || q.Pager != nil && q.Pager.Number > 1 {
+			continue
+		}
+		list := q.Pages
+		if q.Pager != nil {
+			list = nil
+			for _, g := range q.Pager.Pages {
+				list = append(list, g.Pages...)
+			}
+		}
+		if !sorted(list) {
+			return false
+		}
+	}
+	return true
+}
+
+// listKinds are the pages that show site-wide lists.
+var listKinds = map[Kind]bool{KindHome: true, KindSection: true, KindTaxonomy: true, KindTerm: true, KindSearch: true, KindNotFound: true, KindLanguages: true}
+
+// reaching returns targets and every page whose output may show them.
+func (s *Site) reaching(targets []*Page) []*Page {
+	is := map[*Page]bool{}
+	langs := map[string]bool{}
+	for _, t := range targets {
+		is[t] = true
+		langs[t.Lang] = true
+	}
+	anyIn := func(ps []*Page) bool {
+		for _, x := range ps {
+			if is[x] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*Page
+	for _, q := range s.Pages {
+		reach := is[q] || listKinds[q.Kind] && langs[q.Lang] ||
+			is[q.Parent] || is[q.Module] || is[q.Prev] || is[q.Next] || is[q.AliasTarget] || is[q.FallbackOf] ||
+			anyIn(q.Lessons) || anyIn(q.Pages) || anyIn(q.Related) || anyIn(q.Prereqs) || anyIn(q.Translations)
+		if !reach && q.Module != nil {
+			reach = anyIn(q.Module.Lessons) || anyIn(q.Module.Related) || anyIn(q.Module.Prereqs)
+		}
+		if reach {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package theme_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/build"
+)
+
+// exampleSite builds the repository's example site once per test into a temporary folder.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{Source: repo, Dest: dest, CacheDir: t.TempDir(),
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dest
+}
+
+func open(t *testing.T, ctx context.Context, url string) context.Context {
+	t.Helper()
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return tab
+}
+
+func eval[T any](t *testing.T, tab context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// TestAccessibilityWithAxe runs axe-core (WCAG 2.1 A and AA rules) on one
+// page of every layout in English, Italian and Bulgarian.
+func TestAccessibilityWithAxe(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := exampleSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	defer srv.Close()
+	axe, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"", "modules/", "modules/writing-posts-people-read/", "modules/writing-posts-people-read/01-a-first-line-that-stops-the-scroll/",
+		"webinars/", "webinars/content-calendar-live/", "resources/", "resources/first-post-checklist/", "stories/", "stories/a-bakery-in-bari/",
+		"about/", "request/", "search/?q=post", "audience/", "audience/sme-workers/", "404.html"}
+	checked := 0
+	for _, lang := range []string{"en", "it", "bg"} {
+		for _, p := range pages {
+			url := srv.URL + "/" + lang + "/" + p
+			tab := open(t, ctx, url)
+			if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
+				t.Fatalf("injecting axe: %v", err)
+			}
+			res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+				.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
+				chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", url, err)
+			}
+			var violations []map[string]any
+			_ = json.Unmarshal([]byte(res), &violations)
+			for _, v := range violations {
+				t.Errorf("%s: %v (%v): %v", strings.TrimPrefix(url, srv.URL), v["id"], v["impact"], v["nodes"])
+			}
+			checked++
+		}
+	}
+	// the check itself can fail: a planted image without alt text is found
+	bad := open(t, ctx, srv.URL+"/en/about/")
+	chromedp.Run(bad, chromedp.Evaluate[bool](string(axe)+`;document.querySelector("main").insertAdjacentHTML("beforeend", "<img src='x.png'>");true`))
+	if n, _ := chromedp.Run(bad, chromedp.Evaluate[int](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a"]}}).then(r => r.violations.length)`, chromedp.EvalAwaitPromise)); n == 0 {
+		t.Error("axe did not report a planted image without alt text: the check is not running")
+	}
+	// the root language chooser
+	tab := open(t, ctx, srv.URL+"/")
+	chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true"))
+	res, _ := chromedp.Run(tab, chromedp.Evaluate[int](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a","wcag2aa","wcag21a","wcag21aa"]}}).then(r => r.violations.length)`, chromedp.EvalAwaitPromise))
+	if res != 0 {
+		t.Errorf("root page: %d violations", res)
+	}
+	if checked < 45 {
+		t.Errorf("only %d pages checked", checked)
+	}
+}
+
+// waitNavigated waits until the tab has left before and finished loading.
+func waitNavigated(t *testing.T, tab context.Context, before string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		href, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
+		if err == nil && href != "" && href != before {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the page did not change from %s", before)
+}
+
+// press sends a key to the focused element.
+func press(t *testing.T, tab context.Context, key string) {
+	t.Helper()
+	if err := chromedp.Do(tab, chromedp.KeyEvent(key)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tabTo presses Tab until the focused element's text contains want, then Enter.
+func tabTo(t *testing.T, tab context.Context, want string) {
+	t.Helper()
+	for i := 0; i < 80; i++ {
+		press(t, tab, "\t")
+		got := eval[string](t, tab, `(document.activeElement && document.activeElement.textContent || "").trim()`)
+		if strings.Contains(got, want) {
+			before := eval[string](t, tab, "location.href")
+			press(t, tab, "\r")
+			waitNavigated(t, tab, before)
+			return
+		}
+	}
+	t.Fatalf("could not reach %q with the keyboard", want)
+}
+
+func TestKeyboardPathLanguageSwitchAndProgress(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := exampleSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	defer srv.Close()
+
+	tab := open(t, ctx, srv.URL+"/en/")
+	tabTo(t, tab, "Modules")
+	tabTo(t, tab, "Writing posts people read")
+	tabTo(t, tab, "Start the first lesson")
+	if title := eval[string](t, tab, "document.querySelector('h1').textContent"); title != "A first line that stops the scroll" {
+		t.Fatalf("keyboard path reached %q", title)
+	}
+	tabTo(t, tab, "Short, clear and in your own voice")
+	if path := eval[string](t, tab, "location.pathname"); path != "/en/modules/writing-posts-people-read/02-short-clear-your-voice/" {
+		t.Fatalf("next lesson by keyboard reached %s", path)
+	}
+
+	// language switch lands on the translated page
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="it"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitNavigated(t, tab, srv.URL+"/en/modules/writing-posts-people-read/02-short-clear-your-voice/")
+	if path, lang := eval[string](t, tab, "location.pathname"), eval[string](t, tab, "document.documentElement.lang"); path != "/it/modules/writing-posts-people-read/02-short-clear-your-voice/" || lang != "it" {
+		t.Fatalf("language switch reached %s (lang %s)", path, lang)
+	}
+	if h1 := eval[string](t, tab, "document.querySelector('h1').textContent"); h1 != "Breve, chiaro e con la tua voce" {
+		t.Errorf("Italian page title %q", h1)
+	}
+
+	// mark as done survives a reload and shows on the module page
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".mark-done button"))); err != nil {
+		t.Fatal(err)
+	}
+	chromedp.Do(tab, chromedp.Reload())
+	browsertest.WaitFor(t, tab, `document.readyState === "complete" && !document.querySelector(".mark-done").hidden`)
+	if pressed := eval[string](t, tab, `document.querySelector(".mark-done button").getAttribute("aria-pressed")`); pressed != "true" {
+		t.Errorf("after reload the lesson is not marked done (aria-pressed=%s)", pressed)
+	}
+	chromedp.Do(tab, chromedp.Navigate(srv.URL+"/it/modules/writing-posts-people-read/"))
+	if done := eval[int](t, tab, `document.querySelectorAll(".lessons li.done").length`); done != 1 {
+		t.Errorf("module page shows %d lessons done, want 1", done)
+	}
+}

@@ -1,0 +1,119 @@
+package theme_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// repo is the repository root, seen from this package.
+const repo = "../../.."
+
+func keysOf(t *testing.T, path string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if _, err := toml.DecodeFile(path, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+// TestUIStringsCompleteInEveryLanguage fails when a language of the default
+// theme lacks a string English has, or has one English does not.
+func TestUIStringsCompleteInEveryLanguage(t *testing.T) {
+	dir := filepath.Join(repo, "themes/default/i18n")
+	en := keysOf(t, filepath.Join(dir, "en.toml"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if len(files) < 8 {
+		t.Fatalf("only %d languages in %s", len(files), dir)
+	}
+	for _, f := range files {
+		lang := strings.TrimSuffix(filepath.Base(f), ".toml")
+		other := keysOf(t, f)
+		for k, v := range en {
+			ov, ok := other[k]
+			if !ok {
+				t.Errorf("%s: missing %q", lang, k)
+				continue
+			}
+			if s, isStr := v.(string); isStr && lang != "en" {
+				if os, _ := ov.(string); os == "" {
+					t.Errorf("%s: %q is empty", lang, k)
+				} else if os == s && len(s) > 14 && !strings.Contains(s, "{day}") {
+					t.Errorf("%s: %q is still in English: %q", lang, k, s)
+				}
+			}
+		}
+		for k := range other {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %q is not in en.toml", lang, k)
+			}
+		}
+	}
+}
+
+// TestTranslationsMatchTheirOriginals fails when a translated module has a
+// different set of lessons, or lacks required metadata, compared with English.
+func TestTranslationsMatchTheirOriginals(t *testing.T) {
+	root := filepath.Join(repo, "content")
+	if _, err := os.Stat(filepath.Join(root, "en")); err != nil {
+		t.Skip("no example content")
+	}
+	required := []string{"title", "summary", "audience", "level", "duration", "objectives", "digcomp", "licence"}
+	langs, _ := os.ReadDir(root)
+	modules, _ := os.ReadDir(filepath.Join(root, "en", "modules"))
+	checked := 0
+	for _, l := range langs {
+		if !l.IsDir() || l.Name() == "en" {
+			continue
+		}
+		for _, m := range modules {
+			if !m.IsDir() {
+				continue
+			}
+			tdir := filepath.Join(root, l.Name(), "modules", m.Name())
+			if _, err := os.Stat(filepath.Join(tdir, "index.md")); err != nil {
+				continue
+			}
+			checked++
+			want, got := lessonFiles(filepath.Join(root, "en", "modules", m.Name())), lessonFiles(tdir)
+			if strings.Join(want, ",") != strings.Join(got, ",") {
+				t.Errorf("%s/modules/%s: lessons %v, English has %v", l.Name(), m.Name(), got, want)
+			}
+			data, _ := os.ReadFile(filepath.Join(tdir, "index.md"))
+			var d diag.List
+			src := content.ParseSource(tdir, l.Name(), "x", data, &d)
+			if src == nil {
+				t.Errorf("%s: %v", tdir, d)
+				continue
+			}
+			for _, k := range required {
+				if _, ok := src.Meta.Params[k]; !ok {
+					t.Errorf("%s/modules/%s/index.md lacks %q", l.Name(), m.Name(), k)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no translated modules found")
+	}
+}
+
+func lessonFiles(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".md") && e.Name() != "index.md" {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}

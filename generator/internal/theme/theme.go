@@ -1,0 +1,223 @@
+// Package theme loads a theme's html/template layouts, with a site's own
+// layouts/ overriding them file by file, and executes them for pages. It owns
+// the functions templates call and the View they receive; it does not walk
+// the content or write files.
+package theme
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Theme is a parsed set of layouts. It is safe for concurrent use.
+type Theme struct {
+	sets  map[string]*template.Template // layout name -> its template set (base + partials + layout)
+	files map[string]string             // layout name -> file it came from, for messages
+	// readsLists holds the layouts that read site-wide lists of pages
+	// (every layout when baseof.html or a partial does).
+	readsLists map[string]bool
+}
+
+// siteLists finds template code reading a site-wide list of pages (a form
+// lists the modules).
+var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form)\b|\.L\s*(\}\}|\)|-\}\})`)
+
+// ReadsLists reports whether a layout may show site-wide lists of pages,
+// so that a change to one page's title may show in it wherever it is.
+// It reads the templates' text and errs on the side of yes.
+func (t *Theme) ReadsLists(layout string) bool { return t.readsLists[layout] || t.readsLists[""] }
+
+// Load parses layouts from dirs of fsys in order; a file in a later dir
+// replaces the one with the same name in an earlier dir (pass the theme's
+// layouts folder first, then the site's). A layout is any .html file at the
+// top of a layouts folder; baseof.html wraps them and partials/*.html are
+// shared.
+func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
+	var diags diag.List
+	files := map[string]string{} // name relative to layouts -> path in fsys
+	for _, dir := range dirs {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				}
+				return nil
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return nil
+			}
+			files[strings.TrimPrefix(p, dir+"/")] = p
+			return nil
+		})
+	}
+	if _, ok := files["baseof.html"]; !ok {
+		diags.Add(diag.Errorf(path.Join(firstOf(dirs), "baseof.html"), 0, "every theme needs layouts/baseof.html, the page frame other layouts fill", "no baseof.html layout"))
+		return nil, diags
+	}
+	read := func(name string) string {
+		data, err := fs.ReadFile(fsys, files[name])
+		if err != nil {
+			diags.Add(diag.Errorf(files[name], 0, "", "cannot read: %v", err))
+		}
+		return string(data)
+	}
+	var shared []string
+	for name := range files {
+		if strings.HasPrefix(name, "partials/") {
+			shared = append(shared, name)
+		}
+	}
+	sort.Strings(shared)
+	base := template.New("baseof.html").Funcs(funcs())
+	if _, err := base.Parse(read("baseof.html")); err != nil {
+		diags.Add(templateError(files["baseof.html"], err))
+		return nil, diags
+	}
+	for _, name := range shared {
+		if _, err := base.New(name).Parse(read(name)); err != nil {
+			diags.Add(templateError(files[name], err))
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	t := &Theme{sets: map[string]*template.Template{}, files: map[string]string{}}
+	for name := range files {
+		if strings.Contains(name, "/") || name == "baseof.html" {
+			continue
+		}
+		set, err := base.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(read(name))
+		}
+		if err != nil {
+			diags.Add(templateError(files[name], err))
+			continue
+		}
+		layout := strings.TrimSuffix(name, ".html")
+		t.sets[layout] = set
+		t.files[layout] = files[name]
+	}
+	t.readsLists = map[string]bool{}
+	for name := range files {
+		if !siteLists.MatchString(read(name)) {
+			continue
+		}
+		if name == "baseof.html" || strings.Contains(name, "/") {
+			t.readsLists[""] = true // the frame or a partial: every layout
+		} else {
+			t.readsLists[strings.TrimSuffix(name, ".html")] = true
+		}
+	}
+	return t, diags
+}
+
+func firstOf(s []string) string {
+	if len(s) == 0 {
+		return "layouts"
+	}
+	return s[0]
+}
+
+var tmplLine = regexp.MustCompile(`:(\d+):`)
+
+// templateError turns a template parse or execution error into a diagnostic with its line.
+func templateError(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	line := 0
+	if m := tmplLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template:") {
+		msg = strings.TrimSpace(msg[i+2:])
+	}
+	return diag.Errorf(file, line, "fix the template; see the html/template documentation for its syntax", "template: %s", msg)
+}
+
+// Has reports whether a layout exists.
+func (t *Theme) Has(layout string) bool { _, ok := t.sets[layout]; return ok }
+
+// Pick returns the first layout of candidates that exists.
+func (t *Theme) Pick(candidates ...string) (string, bool) {
+	for _, c := range candidates {
+		if c != "" && t.Has(c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Execute renders layout with data into w. The layout fills the blocks baseof defines.
+func (t *Theme) Execute(w *bytes.Buffer, layout string, data any) error {
+	set, ok := t.sets[layout]
+	if !ok {
+		return fmt.Errorf("no layout %q", layout)
+	}
+	if v, ok := data.(*View); ok {
+		v.set = set
+	}
+	if err := set.ExecuteTemplate(w, "baseof.html", data); err != nil {
+		return fmt.Errorf("%s: %w", t.files[layout], err)
+	}
+	return nil
+}
+
+// funcs are the template functions that need no page: pure helpers.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"json": func(v any) (string, error) {
+			b, err := json.Marshal(v)
+			return string(b), err
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, errors.New("dict needs key and value pairs")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m, nil
+		},
+		"list":  func(v ...any) []any { return v },
+		"add":   func(a, b int) int { return a + b },
+		"sub":   func(a, b int) int { return a - b },
+		"join":  strings.Join,
+		"lower": strings.ToLower,
+		"upper": strings.ToUpper,
+		"contains": func(list []string, v string) bool {
+			for _, s := range list {
+				if s == v {
+					return true
+				}
+			}
+			return false
+		},
+		"kib": func(n int64) string {
+			switch {
+			case n >= 1<<20:
+				return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+			case n >= 1<<10:
+				return strconv.Itoa(int((n+512)>>10)) + " KB"
+			}
+			return strconv.FormatInt(n, 10) + " B"
+		},
+		"percent": func(a, b int) int {
+			if b == 0 {
+				return 0
+			}
+			return a * 100 / b
+		},
+	}
+}

@@ -1,0 +1,311 @@
+package theme
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/i18n"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// Shared is what every View of one build shares.
+type Shared struct {
+	Site *site.Site
+	I18n *i18n.Catalog
+	// Assets maps a theme asset name ("css/site.css") to its fingerprinted path from the site root.
+	Assets map[string]string
+	// Head, when set, returns extra markup for a page's head (JSON-LD, Dublin Core).
+	Head func(p *site.Page) template.HTML
+	// Extra holds values other stages give templates (forms, offline zip name...), by name.
+	Extra map[string]any
+
+	cache partialCache
+}
+
+// View is what a template receives for one page: the page, its language's
+// site, and helpers bound to both (translations, relative links).
+type View struct {
+	Page *site.Page
+	*Shared
+	set *template.Template // the layout's templates, while the page renders
+
+	switcher []LangLink // computed once: the head and the header both show it
+}
+
+// NewView returns the view of one page.
+func NewView(sh *Shared, p *site.Page) *View { return &View{Page: p, Shared: sh} }
+
+// Lang is the page's language code.
+func (v *View) Lang() string { return v.Page.Lang }
+
+// L is the page's language view of the site.
+func (v *View) L() *site.LangSite { return v.Site.Langs[v.Page.Lang] }
+
+// T translates a UI string key.
+func (v *View) T(key string) string { return v.I18n.T(v.Page.Lang, key) }
+
+// TN translates a key with plural forms for n.
+func (v *View) TN(key string, n int) string { return v.I18n.TN(v.Page.Lang, key, n) }
+
+// Tf translates a key and fills {name} placeholders from name, value pairs.
+func (v *View) Tf(key string, pairs ...any) string { return v.I18n.Format(v.Page.Lang, key, pairs...) }
+
+// Rel links from this page to a path from the site root.
+func (v *View) Rel(target string) string { return v.Page.Rel(target) }
+
+// RelLang links from this page to a path inside its language ("modules/").
+func (v *View) RelLang(target string) string {
+	return v.Page.Rel(v.Page.Lang + "/" + strings.TrimPrefix(target, "/"))
+}
+
+// URL links from this page to another page.
+func (v *View) URL(p *site.Page) string {
+	if p == nil {
+		return ""
+	}
+	return v.Page.Rel(p.URL)
+}
+
+// Asset links to a theme asset by its name, fingerprinted.
+func (v *View) Asset(name string) string {
+	if fp, ok := v.Assets[name]; ok {
+		return v.Page.Rel(fp)
+	}
+	return v.Page.Rel(name)
+}
+
+// Extras returns a value another stage provided.
+func (v *View) Extras(name string) any { return v.Extra[name] }
+
+// HeadExtra returns the stage-provided markup for the page's head.
+func (v *View) HeadExtra() template.HTML {
+	if v.Head == nil {
+		return ""
+	}
+	return v.Head(v.Page)
+}
+
+// LangLink is one entry of the language switcher.
+type LangLink struct {
+	Code, Name string
+	URL        string // relative link
+	Current    bool
+	Translated bool // a real translation (not a fallback) exists
+	Exists     bool // a page exists at all (translation or fallback)
+}
+
+// Switcher returns the language switcher entries for this page.
+func (v *View) Switcher() []LangLink {
+	if v.switcher != nil {
+		return v.switcher
+	}
+	out := make([]LangLink, 0, len(v.Site.Languages))
+	for _, l := range v.Site.Languages {
+		ll := LangLink{Code: l.Code, Name: l.Name, Current: l.Code == v.Page.Lang}
+		t := v.Page.Translation(l.Code)
+		switch {
+		case ll.Current:
+			ll.URL, ll.Exists, ll.Translated = v.URL(v.Page), true, !v.Page.IsFallback()
+		case t != nil:
+			ll.URL, ll.Exists, ll.Translated = v.URL(t), true, !t.IsFallback()
+		default:
+			ll.URL = v.URL(v.Site.Langs[l.Code].Home)
+		}
+		out = append(out, ll)
+	}
+	v.switcher = out
+	return out
+}
+
+// Date formats a date in the page's language, using month names from the strings files.
+func (v *View) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return v.Tf("date.format", "day", t.Day(), "month", v.T("month."+strconv.Itoa(int(t.Month()))), "year", t.Year())
+}
+
+// DateTime formats a time with its zone's UTC offset, as the event states it.
+func (v *View) DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return v.Date(t) + ", " + t.Format("15:04") + " " + zoneLabel(t)
+}
+
+func zoneLabel(t time.Time) string {
+	name, off := t.Zone()
+	if name != "" && !strings.HasPrefix(name, "+") && !strings.HasPrefix(name, "-") && name != "UTC" {
+		return name + " (UTC" + offset(off) + ")"
+	}
+	return "UTC" + offset(off)
+}
+
+func offset(sec int) string {
+	if sec == 0 {
+		return ""
+	}
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	h, m := sec/3600, sec%3600/60
+	if m == 0 {
+		return fmt.Sprintf("%s%d", sign, h)
+	}
+	return fmt.Sprintf("%s%d:%02d", sign, h, m)
+}
+
+// ISO formats a time as RFC 3339, for datetime attributes.
+func (v *View) ISO(t time.Time) string { return t.Format(time.RFC3339) }
+
+// Day formats a date as YYYY-MM-DD.
+func (v *View) Day(t time.Time) string { return t.Format("2006-01-02") }
+
+// Duration writes a duration in words of the page's language: "1 h 30 min".
+func (v *View) Duration(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	var parts []string
+	if h > 0 {
+		parts = append(parts, v.TN("duration.hours", h))
+	}
+	if m > 0 {
+		parts = append(parts, v.TN("duration.minutes", m))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Licence describes a licence id (the site's default when empty).
+func (v *View) Licence(id string) site.Licence {
+	if id == "" {
+		id = v.Site.Config.OER.DefaultLicence
+	}
+	return site.LicenceInfo(id)
+}
+
+// Label returns the display name of a taxonomy term or vocabulary value:
+// audience, level and digcomp values come from the strings files, keywords as written.
+func (v *View) Label(taxonomy, id string) string {
+	if taxonomy == "keywords" {
+		return id
+	}
+	key := taxonomy + "." + id
+	if s := v.T(key); s != key {
+		return s
+	}
+	return id
+}
+
+// TaxonomyTitle returns a taxonomy's display name.
+func (v *View) TaxonomyTitle(taxonomy string) string { return v.T("taxonomy." + taxonomy) }
+
+// KindLabel returns the display name of a kind of page.
+func (v *View) KindLabel(kind site.Kind) string { return v.T("kind." + string(kind)) }
+
+// Title returns a page's title, translating generated pages' names.
+func (v *View) Title(p *site.Page) string {
+	switch p.Kind {
+	case site.KindTaxonomy:
+		return v.TaxonomyTitle(p.Taxonomy)
+	case site.KindTerm:
+		return v.Label(p.Taxonomy, p.Term.ID)
+	case site.KindSearch:
+		return v.T("search.title")
+	case site.KindNotFound:
+		return v.T("notfound.title")
+	case site.KindSection:
+		if p.Source == nil {
+			return v.T("section." + p.Section)
+		}
+	case site.KindHome:
+		if p.Title == "" {
+			return v.Site.Langs[p.Lang].Language.Title
+		}
+	}
+	return p.Title
+}
+
+// Menu returns the main navigation: the configured menu, or the site's sections.
+func (v *View) Menu() []MenuItem { return v.menuItems(v.Site.Config.Menus["main"]) }
+
+// FooterLinks returns the footer's links from the configuration.
+func (v *View) FooterLinks() []MenuItem { return v.menuItems(v.Site.Config.Footer.Links) }
+
+func (v *View) menuItems(menu []config.Menu) []MenuItem {
+	var items []MenuItem
+	cur := v.Page
+	for _, m := range menu {
+		name := m.Name
+		if k, ok := strings.CutPrefix(name, "i18n:"); ok {
+			name = v.T(k)
+		}
+		href := m.URL
+		target := ""
+		if !strings.Contains(href, "://") {
+			target = v.Page.Lang + "/" + strings.TrimPrefix(href, "/")
+			href = v.Page.Rel(target)
+		}
+		active := target != "" && strings.HasPrefix(cur.URL, target) && target != v.Page.Lang+"/"
+		items = append(items, MenuItem{Name: name, URL: href, Active: active, Current: target == cur.URL})
+	}
+	return items
+}
+
+// MenuItem is one navigation entry.
+type MenuItem struct {
+	Name, URL string
+	Active    bool // the current page is inside it
+	Current   bool // it is the current page
+}
+
+// Upcoming returns at most n upcoming webinars of the page's language.
+func (v *View) Upcoming(n int) []*site.Page { return firstN(v.L().Upcoming, n) }
+
+// Latest returns the n most recent pages of a list by date.
+func (v *View) Latest(ps []*site.Page, n int) []*site.Page {
+	out := append([]*site.Page(nil), ps...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Date.After(out[j-1].Date); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return firstN(out, n)
+}
+
+// Filter returns the pages of ps that have id in taxonomy.
+func (v *View) Filter(ps []*site.Page, taxonomy, id string) []*site.Page {
+	var out []*site.Page
+	for _, p := range ps {
+		if p.HasTerm(taxonomy, id) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func firstN(ps []*site.Page, n int) []*site.Page {
+	if len(ps) > n {
+		return ps[:n]
+	}
+	return ps
+}
+
+// LessonIndex returns the 1-based position of a lesson in its module.
+func (v *View) LessonIndex(p *site.Page) int {
+	if p.Module == nil {
+		return 0
+	}
+	for i, l := range p.Module.Lessons {
+		if l == p {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,114 @@
+package theme
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/config"
+)
+
+// FormView is a configured form, resolved for one page's language.
+type FormView struct {
+	Name     string
+	Action   string // where the form posts; empty when it composes an e-mail
+	Mailto   string // the contact address when there is no endpoint
+	Netlify  bool
+	Honeypot string
+	Intents  []string
+	Single   bool // the form has no intents of its own: one form, no choice
+	Fields   []FieldView
+	Config   config.Form
+}
+
+// FieldView is one field with its options resolved.
+type FieldView struct {
+	config.Field
+	ID      string
+	Options []OptionView
+	// IntentList is the field's intents as a space-separated list, for data attributes.
+	IntentList string
+}
+
+// OptionView is one choice of a select, radio or multiselect field.
+type OptionView struct{ Value, Label string }
+
+// Form returns the form configured under [forms.<name>], or nil.
+func (v *View) Form(name string) *FormView {
+	f, ok := v.Site.Config.Forms[name]
+	if !ok {
+		return nil
+	}
+	fv := &FormView{Name: name, Netlify: f.Netlify, Honeypot: f.Honeypot, Config: f}
+	switch f.Endpoint {
+	case "":
+		fv.Mailto = v.Site.Config.Contact
+	case "local":
+		fv.Action = v.Page.Rel("_forms/" + url.PathEscape(name))
+		fv.Action = strings.TrimSuffix(fv.Action, "index.html")
+	default:
+		fv.Action = f.Endpoint
+	}
+	for _, in := range f.Intents {
+		fv.Intents = append(fv.Intents, in.ID)
+	}
+	if len(fv.Intents) == 0 {
+		fv.Intents = []string{"main"} // a form with one purpose
+		fv.Single = true
+	}
+	for _, fd := range f.Fields {
+		field := FieldView{Field: fd, ID: "f-" + name + "-" + fd.Name, IntentList: strings.Join(fd.Intents, " ")}
+		switch fd.OptionsFrom {
+		case "modules":
+			for _, m := range v.L().Modules {
+				field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title})
+			}
+		case "languages":
+			for _, l := range v.Site.Languages {
+				field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name})
+			}
+		default:
+			for _, o := range fd.Options {
+				field.Options = append(field.Options, OptionView{Value: o, Label: v.formText(name, fd.Name+".option."+o, o)})
+			}
+		}
+		fv.Fields = append(fv.Fields, field)
+	}
+	return fv
+}
+
+// FormText translates a form string: form.<form>.<key>, or def when it is missing.
+func (v *View) FormText(form, key string) string { return v.formText(form, key, "") }
+
+func (v *View) formText(form, key, def string) string {
+	k := fmt.Sprintf("form.%s.%s", form, key)
+	if s := v.T(k); s != k {
+		return s
+	}
+	return def
+}
+
+// InIntent reports whether a field belongs to an intent (fields without intents belong to all).
+func (f FieldView) InIntent(intent string) bool {
+	if len(f.Intents) == 0 {
+		return true
+	}
+	for _, i := range f.Intents {
+		if i == intent {
+			return true
+		}
+	}
+	return false
+}
+
+// Shared reports whether the field belongs to every intent.
+func (f FieldView) Shared() bool { return len(f.Intents) == 0 }
+
+// FormMessages are the form script's messages in the page's language.
+func (v *View) FormMessages() map[string]string {
+	out := map[string]string{}
+	for _, k := range []string{"required", "email", "format", "range", "toolong", "choose", "retry", "fix", "mailto", "mailtolink", "sending", "sent", "failed", "offline"} {
+		out[k] = v.T("form.msg." + k)
+	}
+	return out
+}
