@@ -259,9 +259,6 @@ func (b *Builder) JSONLD(p *site.Page) any {
 	return nil
 }
 
-// scriptJSON marshals for a <script> element: no HTML-significant characters.
-func scriptJSON(v any) string { return string(appendJSON(nil, v)) }
-
 // Head returns the markup for a page's head: JSON-LD and Dublin Core. A
 // build for opening from disk has none: it names the hosted site's addresses.
 func (b *Builder) Head(p *site.Page) template.HTML {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
-	"github.com/oersite/oersite/generator/internal/content"
 )
 
 // Language is one language of the site, in switcher order.
@@ -180,12 +179,4 @@ func srcRel(p *Page) string {
 		return p.Source.Rel
 	}
 	return p.URL
-}
-
-// metaOf returns the content metadata for a page (the original's for fallbacks).
-func metaOf(src *content.Source) content.Meta {
-	if src == nil {
-		return content.Meta{}
-	}
-	return src.Meta
 }

@@ -54,7 +54,7 @@ func TestAccessibilityWithAxe(t *testing.T) {
 	dest := exampleSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
 	defer srv.Close()
-	axe, err := os.ReadFile("testdata/axe/axe.min.js")
+	axe, err := os.ReadFile(browsertest.NodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
