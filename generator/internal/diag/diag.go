@@ -37,6 +37,9 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"` // what to do about it
 	Code     string   `json:"code,omitempty"` // stable identifier for tools, e.g. "frontmatter"
+	// Kind groups diagnostics that say the same thing about different
+	// places: Errorf and Warnf set it to their format string.
+	Kind string `json:"-"`
 }
 
 // String renders the diagnostic the way compilers do: file:line: severity: message (hint).
@@ -61,12 +64,12 @@ func (d Diagnostic) String() string {
 
 // Errorf returns an error diagnostic for file:line.
 func Errorf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint}
+	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format}
 }
 
 // Warnf returns a warning diagnostic for file:line.
 func Warnf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint}
+	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format}
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe

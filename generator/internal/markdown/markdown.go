@@ -4,11 +4,14 @@
 // resolver, turns bare video links into privacy-friendly embeds, escapes raw
 // HTML unless the site allows it, and returns what other stages need: the
 // headings, the plain text for search, the links and images for checks.
+//
+// Markdown written for other tools is read through goldmark extensions:
+// ::: containers (subpackage container, with its registry of kinds) and
+// the dialects of GitHub, MkDocs, Docusaurus and Hugo (subpackage dialect).
 package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 
 	"github.com/yuin/goldmark"
@@ -21,6 +24,8 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown/container"
+	"github.com/oersite/oersite/generator/internal/markdown/dialect"
 )
 
 // Options configure a Renderer for a whole site.
@@ -31,6 +36,9 @@ type Options struct {
 	Typographer bool
 	// NoText leaves Result.Text empty: nothing needs the plain text (a site without search).
 	NoText bool
+	// Kinds are container kinds (:::name) added to the standard ones
+	// (callouts, tutor, details).
+	Kinds []container.Kind
 }
 
 // Renderer renders Markdown documents. It is safe for concurrent use.
@@ -45,8 +53,15 @@ type Renderer struct {
 
 // New returns a Renderer.
 func New(opts Options) *Renderer {
+	kinds := container.Standard()
+	for _, k := range opts.Kinds {
+		if err := kinds.Register(k); err != nil {
+			panic(err) // a programming error: two kinds claim a name
+		}
+	}
 	// extension.GFM is Linkify, Table, Strikethrough and TaskList
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
+	exts = append(exts, dialect.All()...)
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
@@ -79,6 +94,18 @@ type Doc struct {
 	BodyLine int    // line of the file where the Markdown starts
 	Source   []byte
 	Resolve  Resolver // may be nil: relative links are left as written
+	// Rel is the document's path inside its language tree
+	// ("docs/intro.md"): Hugo references starting with / are made relative
+	// from it.
+	Rel string
+	// Labels returns the translated interface string for a key (callout
+	// names, "For tutors"), or the key itself; nil writes English.
+	Labels func(key string) string
+	// Param returns a page or site parameter by name (Hugo's param shortcode).
+	Param func(name string) (string, bool)
+	// TitleFromHeading says the page has no title of its own: its first
+	// top-level # heading becomes Result.Title and leaves the body.
+	TitleFromHeading bool
 }
 
 // Heading is one heading of a document.
@@ -105,25 +132,39 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Text     string // plain text, for search and summaries
-	Summary  string // the first paragraph's text
-	Links    []Link
-	IDs      []string // every id in the document, for anchor checks
-	Diags    diag.List
+	Summary  string // the first paragraph's text, or everything before <!--more-->
+	// SummaryDivider is set when <!--more--> ended the summary.
+	SummaryDivider bool
+	// Title is the first # heading's text, taken out of the body, when
+	// Doc.TitleFromHeading asked for it.
+	Title string
+	// UsesLabels is set when the HTML holds translated labels (callouts,
+	// tutor notes): it changes with the interface strings.
+	UsesLabels bool
+	Links      []Link
+	IDs        []string // every id in the document, for anchor checks
+	Diags      diag.List
 }
 
 // Render renders one document.
 func (r *Renderer) Render(doc Doc) Result {
 	res := Result{}
-	src, pre := preprocess(doc)
-	res.Diags = append(res.Diags, pre...)
+	src := doc.Source
 	lines := newLineIndex(src, doc.BodyLine)
 	ids := newIDs()
 	pctx := parser.NewContext(parser.WithIDs(ids))
+	if doc.Labels != nil {
+		container.WithLabels(pctx, doc.Labels)
+	}
+	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve)})
 	md := r.md
 	if !mayAutolink(src) {
 		md = r.plain
 	}
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
+	for _, cw := range container.Warnings(pctx) {
+		res.Diags.Add(diag.Warnf(doc.File, lines.line(cw.Pos), cw.Hint, cw.Format, cw.Args...))
+	}
 	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	w.walk(root)
 	var buf bytes.Buffer
@@ -135,6 +176,18 @@ func (r *Renderer) Render(doc Doc) Result {
 	res.Text = w.text.String()
 	res.IDs = ids.list()
 	return res
+}
+
+// exists turns a resolver into the question shortcodes ask: does a
+// relative destination name a page or file?
+func exists(resolve Resolver) func(string) bool {
+	if resolve == nil {
+		return nil
+	}
+	return func(dest string) bool {
+		_, ok := resolve(dest, false)
+		return ok
+	}
 }
 
 // mayAutolink reports whether src can hold a bare address that GFM turns
@@ -188,5 +241,3 @@ func nodeLine(n ast.Node, li lineIndex) int {
 	}
 	return li.first
 }
-
-var shortcodeRE = regexp.MustCompile(`\{\{[<%]\s*/?\s*([A-Za-z][\w-]*)([^}]*?)\s*[>%]\}\}`)

@@ -9,6 +9,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown/container"
+	"github.com/oersite/oersite/generator/internal/markdown/dialect"
 )
 
 // walker visits the parsed document once: it rewrites links, neutralises
@@ -20,6 +22,8 @@ type walker struct {
 	res    *Result
 	text   textBuf
 	unsafe bool
+	// title is the heading taken out of the body as the page's title.
+	title *ast.Heading
 }
 
 // textBuf collects the document's plain text, or nothing when off.
@@ -85,6 +89,10 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.HTMLBlock, *ast.RawHTML:
 			w.rawHTML(n)
+		case *container.Node:
+			w.res.UsesLabels = true
+		case *dialect.MoreDivider:
+			w.summaryDivider(x)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -92,6 +100,28 @@ func (w *walker) walk(root ast.Node) {
 		e, _ := embedOf(p, w.src)
 		p.Parent().ReplaceChild(p.Parent(), p, e)
 	}
+	if w.title != nil {
+		w.title.Parent().RemoveChild(w.title.Parent(), w.title)
+	}
+}
+
+// summaryDivider makes everything before the first top-level <!--more-->
+// the summary.
+func (w *walker) summaryDivider(d *dialect.MoreDivider) {
+	if w.res.SummaryDivider || d.Parent() == nil || d.Parent().Kind() != ast.KindDocument {
+		return
+	}
+	var parts []string
+	for c := d.Parent().FirstChild(); c != nil && c != ast.Node(d); c = c.NextSibling() {
+		if c == ast.Node(w.title) {
+			continue
+		}
+		if t := strings.TrimSpace(plain(c, w.src)); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	w.res.Summary = strings.Join(parts, " ")
+	w.res.SummaryDivider = true
 }
 
 func (w *walker) heading(h *ast.Heading) {
@@ -114,7 +144,12 @@ func (w *walker) heading(h *ast.Heading) {
 			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(h, w.lines), "only {#id} and {.class} are kept on headings", "heading attribute %q ignored", n))
 		}
 	}
-	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plain(h, w.src)), Line: nodeLine(h, w.lines)})
+	text := strings.TrimSpace(plain(h, w.src))
+	if w.doc.TitleFromHeading && w.title == nil && h.Level == 1 && h.Parent() != nil && h.Parent().Kind() == ast.KindDocument && text != "" {
+		w.title, w.res.Title = h, text // shown as the page's title: not again in the body
+		return
+	}
+	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: text, Line: nodeLine(h, w.lines)})
 }
 
 // link rewrites a destination and records it.

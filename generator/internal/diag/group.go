@@ -1,0 +1,145 @@
+package diag
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Group is every diagnostic of one kind and severity: what a terminal shows
+// as one line when a build reports the same thing in many places.
+type Group struct {
+	Severity Severity
+	// Message says what the diagnostics say: their message when they all
+	// say the same, else their kind with the varying parts left out.
+	Message string
+	// Items are the diagnostics, in the list's order.
+	Items List
+	// Files counts the different files they name.
+	Files int
+}
+
+// Places is how many examples a group's line names.
+const Places = 3
+
+// Group gathers the list's diagnostics by severity and kind (Kind, else
+// Code, else Message), in the order each kind first appears. Sort the list
+// first for a stable order.
+func (l List) Group() []Group {
+	index := map[groupKey]int{}
+	var out []Group
+	for _, d := range l {
+		k := groupKey{d.Severity, d.groupKind()}
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, Group{Severity: d.Severity, Message: d.Message})
+		}
+		out[i].Items = append(out[i].Items, d)
+	}
+	for i := range out {
+		g := &out[i]
+		files := map[string]bool{}
+		for _, d := range g.Items {
+			files[d.File] = true
+			if d.Message != g.Message {
+				g.Message = generalise(g.Items[0].groupKind())
+			}
+		}
+		g.Files = len(files)
+	}
+	return out
+}
+
+type groupKey struct {
+	sev  Severity
+	kind string
+}
+
+func (d Diagnostic) groupKind() string {
+	switch {
+	case d.Kind != "":
+		return d.Kind
+	case d.Code != "":
+		return "code:" + d.Code
+	}
+	return d.Message
+}
+
+var verb = regexp.MustCompile(`%[-+# 0-9.*]*[a-zA-Z%]`)
+
+// generalise turns a format string into a sentence, its verbs replaced by
+// an ellipsis ("alias /%s is taken" -> "alias /… is taken").
+func generalise(kind string) string {
+	if k, ok := strings.CutPrefix(kind, "code:"); ok {
+		return k
+	}
+	return verb.ReplaceAllStringFunc(kind, func(v string) string {
+		switch {
+		case v == "%%":
+			return "%"
+		case strings.HasSuffix(v, "q"):
+			return `"…"`
+		}
+		return "…"
+	})
+}
+
+// String renders the group: a single diagnostic in full, with its hint;
+// several as one line with the count and the first places, e.g.
+//
+//	warning: shortcode "x" shown as text: 212 times in 48 files, e.g. a.md:7, b.md:12, c.md:3
+func (g Group) String() string {
+	if len(g.Items) == 1 {
+		return g.Items[0].String()
+	}
+	var places []string
+	for _, d := range g.Items[:min(Places, len(g.Items))] {
+		places = append(places, d.place())
+	}
+	files := "1 file"
+	if g.Files != 1 {
+		files = fmt.Sprintf("%d files", g.Files)
+	}
+	return fmt.Sprintf("%s: %s: %d times in %s, e.g. %s", g.Severity, g.Message, len(g.Items), files, strings.Join(places, ", "))
+}
+
+func (d Diagnostic) place() string {
+	switch {
+	case d.File == "":
+		return "(no file)"
+	case d.Line > 0:
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return d.File
+}
+
+// Report renders diagnostics for a terminal: every error in full, up to
+// maxErrors (0: no limit); warnings one line per kind, or each in full when
+// verbose. It ends with a line saying how many were folded, if any were.
+func (l List) Report(verbose bool, maxErrors int) string {
+	var b strings.Builder
+	errs, warns := l.Errors(), l.Warnings()
+	for i, d := range errs {
+		if maxErrors > 0 && i == maxErrors {
+			fmt.Fprintf(&b, "... and %d more errors\n", len(errs)-maxErrors)
+			break
+		}
+		b.WriteString(d.String() + "\n")
+	}
+	if verbose {
+		for _, d := range warns {
+			b.WriteString(d.String() + "\n")
+		}
+		return b.String()
+	}
+	groups := warns.Group()
+	for _, g := range groups {
+		b.WriteString(g.String() + "\n")
+	}
+	if len(groups) < len(warns) {
+		fmt.Fprintf(&b, "%d warnings of %d kinds; --verbose lists each one with what to do\n", len(warns), len(groups))
+	}
+	return b.String()
+}

@@ -1,0 +1,106 @@
+package container
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Warning is a problem found while parsing a document: at a byte offset of
+// its source, with a hint saying what to do. Format and Args are kept
+// apart so that reports can group warnings that say the same thing.
+type Warning struct {
+	Pos    int
+	Hint   string
+	Format string
+	Args   []any
+}
+
+var (
+	warningsKey = parser.NewContextKey()
+	labelsKey   = parser.NewContextKey()
+	nodesKey    = parser.NewContextKey()
+)
+
+// Track records a container made while parsing a document; only tracked
+// containers get their kind and labels. Every parser or transformer that
+// makes a Node calls it (documents without containers then cost nothing).
+func Track(pc parser.Context, n *Node) {
+	ns, _ := pc.Get(nodesKey).(*[]*Node)
+	if ns == nil {
+		ns = &[]*Node{}
+		pc.Set(nodesKey, ns)
+	}
+	*ns = append(*ns, n)
+}
+
+// Warn records a warning in the parser context of a document.
+func Warn(pc parser.Context, pos int, hint, format string, args ...any) {
+	ws, _ := pc.Get(warningsKey).(*[]Warning)
+	if ws == nil {
+		ws = &[]Warning{}
+		pc.Set(warningsKey, ws)
+	}
+	*ws = append(*ws, Warning{Pos: pos, Hint: hint, Format: format, Args: args})
+}
+
+// Warnings returns the warnings recorded while parsing, in the order found.
+func Warnings(pc parser.Context) []Warning {
+	if ws, _ := pc.Get(warningsKey).(*[]Warning); ws != nil {
+		return *ws
+	}
+	return nil
+}
+
+// WithLabels gives the document's containers their interface strings
+// (translated labels such as "Warning" or "For tutors"): labels returns the
+// string for a key, or the key itself when it has none.
+func WithLabels(pc parser.Context, labels func(key string) string) {
+	pc.Set(labelsKey, labels)
+}
+
+// resolver gives every container of a parsed document its kind and labels,
+// reports unknown names and unclosed blocks, and runs the kinds' Transform.
+type resolver struct {
+	reg *Registry
+}
+
+func (r resolver) Transform(_ *ast.Document, reader text.Reader, pc parser.Context) {
+	ns, _ := pc.Get(nodesKey).(*[]*Node)
+	if ns == nil {
+		return
+	}
+	labels, _ := pc.Get(labelsKey).(func(string) string)
+	src := reader.Source()
+	warn := func(pos int, hint, format string, args ...any) { Warn(pc, pos, hint, format, args...) }
+	for _, n := range *ns {
+		if n.Parent() == nil {
+			continue
+		}
+		n.labels = labels
+		if !n.Closed() {
+			warn(n.Pos(), "add a line with only "+n.closing+" where the block ends", "block %q is never closed: it runs to the end of its section", n.Name)
+		}
+		k, ok := r.reg.Resolve(n.Name)
+		if !ok {
+			n.KindName = ""
+			warn(n.Pos(), "use one of: "+joinNames(r.reg.Names()), "container %q is not a kind oersite knows: shown as a plain block", n.Name)
+			continue
+		}
+		n.KindName = k.Name
+		if k.Transform != nil {
+			k.Transform(n, src, warn)
+		}
+	}
+}
+
+func joinNames(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return out
+}
