@@ -96,7 +96,7 @@ func links(s *site.Site, p *site.Page) diag.List {
 			continue
 		}
 		if u, err := url.Parse(ln.Dest); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			l.Add(diag.Diagnostic{File: file, Line: ln.Line, Severity: diag.Warning, Code: "external-link",
+			l.Add(diag.Diagnostic{File: file, Line: ln.Line, Severity: diag.Warning, Code: "external-link", Kind: "external link %s is not checked",
 				Message: fmt.Sprintf("external link %s is not checked", ln.Dest), Hint: "check it by hand from time to time"})
 		}
 	}
@@ -181,17 +181,15 @@ func coverage(s *site.Site) []Coverage {
 	return out
 }
 
-// Text renders the report for a terminal.
-func (r Report) Text(showWarnings bool) string {
+// Text renders the report for a terminal: every error, and the warnings
+// one line per kind, or each in full when verbose.
+func (r Report) Text(showWarnings, verbose bool) string {
 	var b strings.Builder
-	for _, d := range r.Errors {
-		b.WriteString(d.String() + "\n")
-	}
+	l := r.Errors
 	if showWarnings {
-		for _, d := range r.Warnings {
-			b.WriteString(d.String() + "\n")
-		}
+		l = append(append(diag.List{}, r.Errors...), r.Warnings...)
 	}
+	b.WriteString(l.Report(verbose, 0))
 	if len(r.Coverage) > 0 {
 		b.WriteString("\nTranslation coverage (against the default language):\n")
 		fmt.Fprintf(&b, "  %-6s %10s %8s %16s %9s\n", "lang", "translated", "missing", "needs translation", "outdated")

@@ -11,14 +11,17 @@ import (
 )
 
 func cmdBuild(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--drafts] [--offline] [--now DATE]")
+	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose]")
 	source := fs.String("source", ".", "site folder holding config.toml, content/ and themes/")
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
+	future := fs.Bool("future", false, "include pages whose date or publishDate is after the build date")
+	expired := fs.Bool("expired", false, "include pages whose expiryDate has passed")
 	offline := fs.Bool("offline", false, "build for opening from disk: every link ends in index.html")
 	now := fs.String("now", "", "build date deciding upcoming webinars (default SOURCE_DATE_EPOCH or today)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	timings := fs.Bool("timings", false, "print how long each stage took")
+	verbose := fs.Bool("verbose", false, "print every warning in full instead of one line per kind")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -26,8 +29,8 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	res, err := build.Build(ctx, build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Offline: *offline, Now: when})
-	printDiags(c, res.Diags, *quiet)
+	res, err := build.Build(ctx, build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when})
+	printDiags(c, res.Diags, *quiet, *verbose)
 	if err != nil {
 		if len(build.Diagnostics(err)) > 0 {
 			n := len(build.Diagnostics(err))
@@ -50,26 +53,15 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-// printDiags prints warnings (unless quiet) and errors to stderr.
-// At most maxShown of each severity are printed; the rest are counted.
-func printDiags(c *cli, l diag.List, quiet bool) {
+// printDiags prints errors in full (at most maxShown) and, unless quiet,
+// warnings: one line per kind, or each in full when verbose.
+func printDiags(c *cli, l diag.List, quiet, verbose bool) {
 	const maxShown = 100
 	l.Sort()
-	shown := map[diag.Severity]int{}
-	for _, d := range l {
-		if quiet && d.Severity == diag.Warning {
-			continue
-		}
-		shown[d.Severity]++
-		if shown[d.Severity] <= maxShown {
-			fmt.Fprintln(c.stderr, d.String())
-		}
+	if quiet {
+		l = l.Errors()
 	}
-	for _, s := range []diag.Severity{diag.Error, diag.Warning} {
-		if n := shown[s] - maxShown; n > 0 {
-			fmt.Fprintf(c.stderr, "... and %d more %ss\n", n, s)
-		}
-	}
+	fmt.Fprint(c.stderr, l.Report(verbose, maxShown))
 }
 
 func cmdVersion(_ context.Context, c *cli, _ []string) error {

@@ -12,11 +12,12 @@ import (
 )
 
 func cmdCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "check", "check [--source DIR] [--format text|json] [--warnings]")
+	fs := newFlags(c, "check", "check [--source DIR] [--format text|json] [--warnings] [--verbose]")
 	source := fs.String("source", ".", "site folder")
 	format := fs.String("format", "text", "text or json")
 	warnings := fs.Bool("warnings", true, "list warnings too (text format)")
-	drafts := fs.Bool("drafts", true, "check pages marked draft too")
+	drafts := fs.Bool("drafts", true, "check pages marked draft, dated in the future or expired too")
+	verbose := fs.Bool("verbose", false, "list every warning in full instead of one line per kind")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -27,7 +28,7 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, build.Options{Source: *source, Drafts: *drafts, Now: now, DryRun: true})
+	res, err := build.Build(ctx, build.Options{Source: *source, Drafts: *drafts, Future: *drafts, Expired: *drafts, Now: now, DryRun: true})
 	var r check.Report
 	if res.Site != nil && (err == nil || len(build.Diagnostics(err)) > 0) {
 		r = check.Run(res.Site, res.Diags)
@@ -45,7 +46,7 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	default:
-		fmt.Fprint(c.stdout, r.Text(*warnings))
+		fmt.Fprint(c.stdout, r.Text(*warnings, *verbose))
 	}
 	if len(r.Errors) > 0 {
 		return exitError{1}

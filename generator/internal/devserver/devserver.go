@@ -29,6 +29,8 @@ type Options struct {
 	Bind   string // default 127.0.0.1
 	Port   int    // default 1313; 0 picks a free port
 	Drafts bool
+	// Future and Expired include pages dated later, or past their expiryDate.
+	Future, Expired bool
 	// Now gives the build date; nil means the clock.
 	Now func() time.Time
 	// Log receives one line per rebuild.
@@ -69,7 +71,7 @@ func New(opt Options) *Server {
 	}
 	return &Server{
 		opt:     opt,
-		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, LocalForms: opt.LocalForms}),
+		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, LocalForms: opt.LocalForms}),
 		hub:     newHub(),
 		ready:   make(chan struct{}),
 	}
@@ -170,9 +172,11 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	s.mu.Lock()
 	s.errors = nil
 	s.mu.Unlock()
-	for _, d := range res.Diags.Warnings() {
-		if len(changed) > 0 {
-			fmt.Fprintln(s.opt.Log, "  "+d.String())
+	if len(changed) > 0 {
+		warns := res.Diags.Warnings()
+		warns.Sort()
+		for _, g := range warns.Group() {
+			fmt.Fprintln(s.opt.Log, "  "+g.String())
 		}
 	}
 	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())

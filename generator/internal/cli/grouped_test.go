@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestThousandWarningsPrintOneLinePerKind builds 200 pages that each draw
+// five warnings of five kinds: the terminal gets one line per kind with a
+// count and the first places, and a line saying --verbose lists them all.
+func TestThousandWarningsPrintOneLinePerKind(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n[search]\ndisabled = true\n")
+	write("content/en/_index.md", "---\ntitle: Home\n---\nHome.\n")
+	for i := 0; i < 200; i++ {
+		write(fmt.Sprintf("content/en/notes/n%03d.md", i), "---\ntitle: Note\ndate: 5 May 2026\n---\n"+
+			"<div>raw</div>\n\n{{< tabs >}}\n\n## Heading {data-x=1}\n\n:::poll\nAsk.\n:::\n")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"build", "--source", dir, "--now", "2026-11-23"}, &cli{stdout: &stdout, stderr: &stderr})
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("want 5 lines, one per kind, and a summary; got %d:\n%s", len(lines), stderr.String())
+	}
+	for _, want := range []string{
+		`warning: shortcode "tabs" of another generator is shown as text: 200 times in 200 files, e.g. content/en/notes/n000.md:`,
+		"warning: raw HTML is shown as text, not run: 200 times in 200 files",
+		`warning: container "poll" is not a kind oersite knows: shown as a plain block: 200 times`,
+		"1000 warnings of 5 kinds; --verbose lists each one",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("missing %q in\n%s", want, stderr.String())
+		}
+	}
+	stderr.Reset()
+	run(context.Background(), []string{"build", "--source", dir, "--now", "2026-11-23", "--verbose"}, &cli{stdout: &stdout, stderr: &stderr})
+	if n := strings.Count(stderr.String(), ": warning: "); n != 1000 {
+		t.Errorf("--verbose printed %d warnings, want 1000", n)
+	}
+}
