@@ -38,6 +38,10 @@ type Options struct {
 	Dest string
 	// Drafts includes pages marked draft.
 	Drafts bool
+	// Future includes pages dated after Now (date or publishDate).
+	Future bool
+	// Expired includes pages whose expiryDate has passed.
+	Expired bool
 	// Offline builds for opening from disk: links end in index.html.
 	Offline bool
 	// Now is the build date; zero means SOURCE_DATE_EPOCH or the clock.
@@ -158,7 +162,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	defer in.root.Close()
 	if err := timed("assemble", func() error {
 		md := markdown.New(markdown.Options{UnsafeHTML: in.cfg.Markup.UnsafeHTML, Typographer: in.cfg.Markup.Typographer, NoText: in.cfg.Search.Disabled})
-		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Cache: opt.Render})
+		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+			Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
 		res.Site = s
 		res.Diags = append(res.Diags, diags...)
 		all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)

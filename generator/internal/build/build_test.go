@@ -2,7 +2,6 @@ package build_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,21 +207,25 @@ toml body
 }
 
 json body
+-- content/en/json-tight.md --
+{
+  "title": "JSON without a blank line"
+}
+tight body
 -- content/en/none.md --
 # No front matter
 
 Just text.
 `)
-	res, err := build.Build(context.Background(), build.Options{Source: dir, Now: now})
-	if err == nil {
-		t.Fatal("a page without a title should fail the build")
+	// A page without a title takes its first heading, with a warning (issue 15).
+	res := buildSite(t, dir)
+	if !hasWarning(res.Diags, "content/en/none.md", `its first heading, "No front matter", is used`) {
+		t.Errorf("no warning about the title taken from the heading: %v", res.Diags)
 	}
-	if !strings.Contains(err.Error(), "content/en/none.md") || !strings.Contains(err.Error(), "no title") {
-		t.Errorf("error should name none.md and the missing title: %v", err)
-	}
-	_ = res
-	os.Remove(filepath.Join(dir, "content/en/none.md"))
-	buildSite(t, dir)
+	assertContains(t, dir, "en/none/index.html", "<title>No front matter", "Just text.")
+	assertNotContains(t, dir, "en/none/index.html", `<h1 id="no-front-matter"`)
+	assertContains(t, dir, "en/json-tight/index.html", "JSON without a blank line", "tight body")
+	assertNotContains(t, dir, "en/json-tight/index.html", "&#34;title&#34;", "&quot;title&quot;")
 	assertContains(t, dir, "en/yaml/index.html", "From YAML", "yaml body")
 	assertContains(t, dir, "en/toml/index.html", "From TOML", "toml body")
 	assertContains(t, dir, "en/json/index.html", "From JSON", "json body")

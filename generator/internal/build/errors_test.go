@@ -95,7 +95,8 @@ title: [broken
 ---
 -- content/en/b.md --
 ---
-summary: no title here
+title: B
+weight: heavy
 ---
 `)
 	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: now})

@@ -126,7 +126,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	for _, c := range changes {
 		var pages []*site.Page
 		var diags diag.List
-		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != ""
+		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != "" && c.page.Meta.Title != ""
 		if bodyOnly {
 			pages, diags = st.ReplaceBody(c.page, c.src, md)
 		} else {
@@ -320,6 +320,14 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 			return nil, ErrNeedsFull
 		}
 		in.i18n = cat
+		for _, p := range w.res.Site.Pages {
+			if p.UsesLabels {
+				// Callout names are in the rendered Markdown: render it again.
+				s.cache.ForgetLabelled()
+				s.last = nil
+				return nil, ErrNeedsFull
+			}
+		}
 	}
 	w.in = &in
 	if files {

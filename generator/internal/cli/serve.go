@@ -13,11 +13,13 @@ import (
 )
 
 func cmdServe(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--forms FILE]")
+	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--expired] [--forms FILE]")
 	source := fs.String("source", ".", "site folder")
 	port := fs.Int("port", 1313, "port to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; the default keeps the server to this computer")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
+	future := fs.Bool("future", false, "include pages whose date or publishDate is after today")
+	expired := fs.Bool("expired", false, "include pages whose expiryDate has passed")
 	now := fs.String("now", "", "build date deciding upcoming webinars (default: the clock)")
 	forms := fs.String("forms", "", "turn on the form receiver at /_forms/<form>, appending submissions to this JSON-lines file")
 	if _, err := parseInterspersed(fs, args); err != nil {
@@ -46,6 +48,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != ""})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != ""})
 	return srv.Run(ctx)
 }

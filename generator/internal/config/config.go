@@ -23,7 +23,7 @@ type Config struct {
 	// Logo is a path under static/ shown in the header, optional.
 	Logo string `toml:"logo"`
 	// Taxonomies lists the taxonomies that get list pages, out of audience,
-	// level, digcomp and keywords. Nil means all four; [] means none.
+	// level, digcomp, keywords and categories. Nil means all; [] means none.
 	Taxonomies []string `toml:"taxonomies"`
 	// Paginate is how many entries a list page shows before it continues on
 	// page/2/, page/3/...; 0 shows every entry on one page.

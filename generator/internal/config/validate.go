@@ -50,8 +50,8 @@ func (c Config) Validate(file string, data []byte) diag.List {
 		}
 	}
 	for _, t := range c.Taxonomies {
-		if t != "audience" && t != "level" && t != "digcomp" && t != "keywords" {
-			bad("taxonomies", "use audience, level, digcomp and keywords", "unknown taxonomy %q", t)
+		if t != "audience" && t != "level" && t != "digcomp" && t != "keywords" && t != "categories" {
+			bad("taxonomies", "use audience, level, digcomp, keywords and categories", "unknown taxonomy %q", t)
 		}
 	}
 	for name, f := range c.Forms {

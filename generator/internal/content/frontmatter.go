@@ -61,6 +61,37 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 	return splitFrontMatterWithin(data, len(data))
 }
 
+// splitJSONObject reads JSON front matter the way Hugo does: an object at
+// the start of the file, its closing brace ending a line, with the body
+// directly on the next line (adrg/frontmatter wants a blank line there).
+func splitJSONObject(data []byte) (rawFront, bool) {
+	start := 0
+	for start < len(data) && (data[start] == ' ' || data[start] == '\t' || data[start] == '\n') {
+		start++
+	}
+	if start == len(data) || data[start] != '{' {
+		return rawFront{}, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data[start:]))
+	var obj map[string]json.RawMessage
+	if err := dec.Decode(&obj); err != nil {
+		return rawFront{}, false
+	}
+	end := start + int(dec.InputOffset())
+	rest, _, _ := bytes.Cut(data[end:], []byte("\n"))
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return rawFront{}, false
+	}
+	bodyStart := min(end+len(rest)+1, len(data))
+	return rawFront{
+		format:    FormatJSON,
+		text:      append([]byte(nil), data[start:end]...),
+		startLine: 1 + bytes.Count(data[:start], []byte("\n")),
+		body:      data[bodyStart:],
+		bodyLine:  1 + bytes.Count(data[:bodyStart], []byte("\n")),
+	}, true
+}
+
 // splitFrontMatterWithin is splitFrontMatter with the parser given data[:bound].
 func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	var rf rawFront
@@ -82,6 +113,9 @@ func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	}
 	opening := firstNonBlankLine(data)
 	if rf.format == FormatNone {
+		if js, ok := splitJSONObject(data); ok {
+			return js, nil
+		}
 		switch strings.TrimSpace(opening.text) {
 		case "---", "+++":
 			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", strings.TrimSpace(opening.text)),
@@ -197,7 +231,7 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 		for k, v := range d.values {
 			d.values[k] = normalise(v)
 		}
-		d.lines = scanKeyLines(rf, `^\s*"([^"]+)"\s*:()`)
+		d.lines = scanKeyLines(rf, `^\s*\{?\s*"([^"]+)"\s*:()`)
 	}
 	return d, nil
 }

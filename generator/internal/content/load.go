@@ -146,6 +146,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 	}
 	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })
+	applyCascades(&tree, &diags)
 	diags.Sort()
 	return tree, diags
 }

@@ -59,6 +59,13 @@ type Meta struct {
 	Business string
 	Country  string
 
+	// Keys other generators use (see foreign.go).
+	URL         string      // Hugo's url: the page's address inside its language
+	PublishDate time.Time   // publishDate: not published before it (unless --future)
+	ExpiryDate  time.Time   // expiryDate: not published after it (unless --expired)
+	Categories  []string    // a taxonomy, as in Hugo and Jekyll
+	Menus       []MenuEntry // menu: the menus the page adds itself to
+
 	// Translations: set by `oersite new translation`.
 	NeedsTranslation bool
 	TranslatedFrom   time.Time // the source's lastmod (or date) when it was translated
@@ -355,6 +362,7 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		Params:           d.values,
 		Lines:            d.lines,
 	}
+	r.foreign(&m)
 	if m.Summary == "" {
 		m.Summary = m.Description
 	}

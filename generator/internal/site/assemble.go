@@ -20,8 +20,15 @@ type Options struct {
 	Now     time.Time
 	Offline bool
 	Drafts  bool
+	// Future publishes pages whose date or publishDate is after Now.
+	Future bool
+	// Expired publishes pages whose expiryDate is past.
+	Expired bool
 	// Cache, when set, keeps rendered Markdown between builds (the dev server's).
 	Cache *RenderCache
+	// Labels returns the interface string of a language for a key, for
+	// what Markdown writes itself (callout names, "For tutors"); nil: English.
+	Labels func(lang, key string) string
 }
 
 // Assemble builds the site model from the content read: kinds and URLs,
@@ -29,7 +36,7 @@ type Options struct {
 // modules and lessons, webinars, taxonomies, aliases.
 func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
-		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
 		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}
@@ -63,10 +70,21 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 		if src.Meta.Draft && !opt.Drafts {
 			continue
 		}
+		if d, later := scheduled(src, opt); later {
+			diags.Add(d)
+			continue
+		}
 		pl, err := classify(src)
 		if err != nil {
 			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
 			continue
+		}
+		if src.Meta.URL != "" {
+			if u, err := pageURL(src.Lang, src.Meta.URL); err != nil {
+				diags.Add(diag.Warnf(src.Path, src.Meta.Lines["url"], "write the page's path, such as url: /about-us/", "%v; the page keeps its own address", err))
+			} else {
+				pl.url = u
+			}
 		}
 		if other, dup := urls[pl.url]; dup {
 			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "give one of them another slug or file name", "address /%s is also used by %s", pl.url, other))
@@ -99,6 +117,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	diags = append(diags, s.relate()...)
 	s.buildTaxonomies()
 	diags = append(diags, s.addAliases()...)
+	diags = append(diags, s.addMenuEntries()...)
 	s.finishLists()
 	s.paginate(cfg.Paginate)
 	diags.Sort()
@@ -175,16 +194,11 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.Li
 				p := todo[i]
 				res, ok := cache.get(p, s.Offline)
 				if !ok {
-					res = md.Render(markdown.Doc{File: p.Source.Path, BodyLine: p.Source.BodyLine, Source: p.Source.Body, Resolve: s.resolver(p)})
+					res = md.Render(s.doc(p, p.Source))
 					cache.put(p, s.Offline, res)
 				}
 				p.Source.Body = nil // let each file go as soon as it is rendered
-				p.Content = template.HTML(res.HTML)
-				p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
-				if p.Summary == "" {
-					p.Summary = shorten(res.Summary, 200)
-				}
-				results[i] = res.Diags
+				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)
 			}
 		}()
 	}
@@ -200,9 +214,46 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.Li
 	for _, p := range s.Pages {
 		if o := p.FallbackOf; o != nil {
 			p.Content, p.Headings, p.Text, p.Links, p.IDs, p.Summary = o.Content, o.Headings, o.Text, o.Links, o.IDs, o.Summary
+			if p.Title == "" {
+				p.Title = o.Title
+			}
 		}
 	}
 	return diags
+}
+
+// doc is the Markdown document of a page, with what its dialects need to
+// know: where the page is, its labels and parameters, whether it needs a title.
+func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
+	d := markdown.Doc{
+		File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p),
+		Rel: src.Rel, Param: s.param(p), TitleFromHeading: src.Meta.Title == "" && p.Kind != KindHome,
+	}
+	if s.labels != nil {
+		lang := p.ContentLang()
+		d.Labels = func(key string) string { return s.labels(lang, key) }
+	}
+	return d
+}
+
+// applyRender puts a page's rendered Markdown on it: the HTML and what was
+// found in it, the summary when the front matter has none, the title when
+// the front matter has none.
+func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
+	p.Content = template.HTML(res.HTML)
+	p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
+	p.UsesLabels = res.UsesLabels
+	switch {
+	case p.Meta.Summary != "":
+	case res.SummaryDivider:
+		p.Summary = shorten(res.Summary, 600) // the author's own summary: cut only if very long
+	default:
+		p.Summary = shorten(res.Summary, 200)
+	}
+	if p.Meta.Title == "" && p.Kind != KindHome {
+		return diag.List{titleFor(p, res.Title)}
+	}
+	return nil
 }
 
 // shorten cuts text at a word boundary near n characters.
@@ -224,13 +275,13 @@ func shorten(t string, n int) string {
 // pages to render again. The caller makes sure the front matter is unchanged.
 func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
 	p.Source = src
-	res := md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+	res := md.Render(s.doc(p, src))
 	src.Body = nil
 	pages := []*Page{p}
 	for _, q := range s.Pages {
 		if q == p || q.FallbackOf == p {
 			q.Content = template.HTML(res.HTML)
-			q.Headings, q.Text, q.Links, q.IDs = res.Headings, res.Text, res.Links, res.IDs
+			q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
 			if q != p {
 				q.Source = src
 				pages = append(pages, q)

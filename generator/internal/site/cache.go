@@ -34,6 +34,21 @@ func (c *RenderCache) Reset() {
 	c.mu.Unlock()
 }
 
+// ForgetLabelled drops the documents whose HTML holds interface strings
+// (callout names, "For tutors"): the strings files changed.
+func (c *RenderCache) ForgetLabelled() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	for k, r := range c.m {
+		if r.UsesLabels {
+			delete(c.m, k)
+		}
+	}
+	c.mu.Unlock()
+}
+
 func (c *RenderCache) get(p *Page, offline bool) (markdown.Result, bool) {
 	if c == nil {
 		return markdown.Result{}, false

@@ -60,6 +60,9 @@ type Page struct {
 	Text     string
 	Links    []markdown.Link
 	IDs      []string
+	// UsesLabels is set when Content holds interface strings (callout
+	// names): it changes when they do.
+	UsesLabels bool
 
 	// FallbackOf is set when this page shows the default language's page
 	// because the page has no translation in this language.

@@ -271,13 +271,13 @@ func sortByStart(ps []*Page, newestFirst bool) {
 	})
 }
 
-// addAliases writes redirect pages for the old addresses a page lists.
+// addAliases writes redirect pages for the old addresses a page lists. An
+// address that is a page's stays that page's; one that two pages claim
+// redirects to the first by file path. Both are reported, naming the other
+// file, and the build goes on (as Hugo's does).
 func (s *Site) addAliases() diag.List {
 	var diags diag.List
-	taken := map[string]bool{}
-	for u := range s.urls {
-		taken[u] = true
-	}
+	claimed := map[string]*Page{} // alias address -> the page it redirects to
 	var aliases []*Page
 	for _, p := range s.Pages {
 		if p.FallbackOf != nil || p.Source == nil {
@@ -289,11 +289,19 @@ func (s *Site) addAliases() diag.List {
 				diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines["aliases"], "write an old path of this site, such as /old-section/old-page/", "%v", err))
 				continue
 			}
-			if taken[u] {
-				diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines["aliases"], "remove the alias or move the other page", "alias /%s is already a page's address", u))
+			if page := s.urls[u]; page != nil {
+				if page != p {
+					diags.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["aliases"], "remove the alias, or move the other page", "alias /%s ignored: it is the address of %s", u, pageFile(page)))
+				}
 				continue
 			}
-			taken[u] = true
+			if first := claimed[u]; first != nil {
+				if first != p {
+					diags.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["aliases"], "remove the alias from one of the two pages", "alias /%s ignored: %s claims it first", u, first.Source.Path))
+				}
+				continue
+			}
+			claimed[u] = p
 			aliases = append(aliases, &Page{Kind: KindAlias, Lang: p.Lang, URL: u, AliasTarget: p, Title: p.Title})
 		}
 	}
@@ -301,6 +309,14 @@ func (s *Site) addAliases() diag.List {
 		s.addPage(a)
 	}
 	return diags
+}
+
+// pageFile names a page for messages: its file, or its address.
+func pageFile(p *Page) string {
+	if p.Source != nil {
+		return p.Source.Path
+	}
+	return "/" + p.URL
 }
 
 // fixWebinarZone reads a start time written without an offset in the webinar's own time zone.

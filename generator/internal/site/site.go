@@ -28,6 +28,10 @@ type Site struct {
 	Offline bool
 	// Drafts includes pages marked draft.
 	Drafts bool
+	// Future and Expired publish pages scheduled for later or past their expiry.
+	Future, Expired bool
+	// labels returns a language's interface string for Markdown's own words.
+	labels func(lang, key string) string
 
 	// Pages holds every page, in a stable order.
 	Pages []*Page
@@ -67,6 +71,9 @@ type LangSite struct {
 	Request *Page
 	// Translated counts this language's own (not fallback) pages, for coverage.
 	Translated int
+	// Menu holds the pages that add themselves to the main menu in their
+	// front matter (menu: main), in page order.
+	Menu []MenuEntry
 }
 
 // Asset is a content file copied as it is.
@@ -78,7 +85,7 @@ type Asset struct {
 }
 
 // TaxonomyNames are the taxonomies every site has, in display order.
-var TaxonomyNames = []string{"audience", "level", "digcomp", "keywords"}
+var TaxonomyNames = []string{"audience", "level", "digcomp", "keywords", "categories"}
 
 // BasePath is the path part of baseURL, always ending in "/".
 func (s *Site) BasePath() string {

@@ -88,6 +88,8 @@ func termIDs(tax string, p *Page) []string {
 		}
 	case "digcomp":
 		return m.DigComp
+	case "categories":
+		return m.Categories
 	case "keywords":
 		seen := map[string]bool{}
 		var out []string

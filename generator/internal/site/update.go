@@ -36,6 +36,12 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	if p.Source == nil || p.FallbackOf != nil || (src.Meta.Draft && !s.Drafts) {
 		return nil, nil, false
 	}
+	if src.Meta.Title == "" || src.Meta.URL != "" || len(src.Meta.Menus) > 0 {
+		return nil, nil, false // the title comes from the body, the address or menus from elsewhere: rebuild
+	}
+	if _, later := scheduled(src, Options{Now: s.Now, Future: s.Future, Expired: s.Expired}); later {
+		return nil, nil, false
+	}
 	pl, err := classify(src)
 	if err != nil || pl.kind != p.Kind || pl.url != p.URL || pl.key != p.Key || pl.section != p.Section || src.Meta.Layout != p.Layout {
 		return nil, nil, false
@@ -59,7 +65,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	}
 	res, cached := cache.get(&np, s.Offline)
 	if !cached {
-		res = md.Render(markdown.Doc{File: src.Path, BodyLine: src.BodyLine, Source: src.Body, Resolve: s.resolver(p)})
+		res = md.Render(s.doc(p, src))
 	}
 	if res.Diags.HasErrors() {
 		return nil, nil, false
@@ -68,8 +74,12 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	src.Body = nil
 	diags = append(diags, res.Diags...)
 	np.Content = template.HTML(res.HTML)
-	np.Headings, np.Text, np.Links, np.IDs = res.Headings, res.Text, res.Links, res.IDs
-	if np.Summary == "" {
+	np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
+	switch {
+	case np.Summary != "":
+	case res.SummaryDivider:
+		np.Summary = shorten(res.Summary, 600)
+	default:
 		np.Summary = shorten(res.Summary, 200)
 	}
 	targets := []*Page{p}
@@ -80,7 +90,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	}
 	for _, q := range targets {
 		q.Source, q.Meta, q.Title, q.Summary, q.Lastmod = np.Source, np.Meta, np.Title, np.Summary, np.Lastmod
-		q.Content, q.Headings, q.Text, q.Links, q.IDs = np.Content, np.Headings, np.Text, np.Links, np.IDs
+		q.Content, q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = np.Content, np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels
 	}
 	if !s.listsSorted(targets) {
 		return nil, diags, false // the new title moves the page within a list

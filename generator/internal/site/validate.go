@@ -31,9 +31,6 @@ func validatePage(cfg config.Config, p *Page) diag.List {
 		l.Add(diag.Errorf(file, line(key), hint, format, args...))
 	}
 	warnf := func(key, hint, format string, args ...any) { l.Add(diag.Warnf(file, line(key), hint, format, args...)) }
-	if strings.TrimSpace(p.Title) == "" && p.Kind != KindHome {
-		errf("title", `add a line such as title: "Writing posts people read" to the front matter`, "the page has no title")
-	}
 	checkURL := func(key, v string) {
 		if v == "" {
 			return

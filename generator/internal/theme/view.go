@@ -3,6 +3,7 @@ package theme
 import (
 	"fmt"
 	"html/template"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -233,7 +234,19 @@ func (v *View) Title(p *site.Page) string {
 }
 
 // Menu returns the main navigation: the configured menu, or the site's sections.
-func (v *View) Menu() []MenuItem { return v.menuItems(v.Site.Config.Menus["main"]) }
+func (v *View) Menu() []MenuItem {
+	menu := v.Site.Config.Menus["main"]
+	if pages := v.L().Menu; len(pages) > 0 {
+		// Pages that add themselves (menu: main) join the configured
+		// entries, in order of weight.
+		menu = append([]config.Menu(nil), menu...)
+		for _, e := range pages {
+			menu = append(menu, config.Menu{Name: e.Name, URL: strings.TrimPrefix(e.Page.URL, e.Page.Lang+"/"), Weight: e.Weight})
+		}
+		sort.SliceStable(menu, func(i, j int) bool { return menu[i].Weight < menu[j].Weight })
+	}
+	return v.menuItems(menu)
+}
 
 // FooterLinks returns the footer's links from the configuration.
 func (v *View) FooterLinks() []MenuItem { return v.menuItems(v.Site.Config.Footer.Links) }
