@@ -276,3 +276,37 @@ func TestFutureAndExpiredPagesWhenAsked(t *testing.T) {
 		t.Error("warned about a page it published")
 	}
 }
+
+// TestMkDocsShapedTreeBuilds: a docs tree as MkDocs writes it, with index.md
+// for the home and for sections, pages without front matter, and a folder
+// holding only an index.md.
+func TestMkDocsShapedTreeBuilds(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/index.md --
+# Welcome to the docs
+
+Start with the [tutorial](tutorial/index.md).
+-- content/en/tutorial/index.md --
+# Tutorial
+
+The steps, in order.
+-- content/en/tutorial/first-steps.md --
+# First steps
+
+Install it.
+
+::: mypackage.Client
+-- content/en/faq/index.md --
+# Questions
+
+Answers.
+`)
+	res := buildSite(t, dir)
+	assertContains(t, dir, "en/index.html", "Start with the", `href="../en/tutorial/"`)
+	assertContains(t, dir, "en/tutorial/index.html", "<title>Tutorial", "The steps, in order.", "First steps")
+	assertContains(t, dir, "en/tutorial/first-steps/index.html", "::: mypackage.Client")
+	assertContains(t, dir, "en/faq/index.html", "<title>Questions", "Answers.")
+	if !hasWarning(res.Diags, "content/en/tutorial/first-steps.md", "is not a container but a reference of mkdocstrings") {
+		t.Errorf("no warning for the mkdocstrings reference: %v", res.Diags.Warnings())
+	}
+}

@@ -66,6 +66,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 		s.assetSize[u] = a.Size
 	}
 	urls := map[string]string{} // url -> file, for duplicates
+	s.indexes = sectionIndexes(tree.Sources)
 	for _, src := range tree.Sources {
 		if src.Meta.Draft && !opt.Drafts {
 			continue
@@ -74,7 +75,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 			diags.Add(d)
 			continue
 		}
-		pl, err := classify(src)
+		pl, err := classify(src, s.indexes)
 		if err != nil {
 			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
 			continue

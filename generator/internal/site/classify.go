@@ -19,11 +19,16 @@ type placement struct {
 }
 
 // classify decides a source's kind and URL from its path and front matter.
-func classify(src *content.Source) (placement, error) {
+// indexes holds the sources that are a folder's index.md standing for its
+// section (see sectionIndexes).
+func classify(src *content.Source, indexes map[*content.Source]bool) (placement, error) {
 	rel := src.Rel
 	parts := strings.Split(rel, "/")
 	base := parts[len(parts)-1]
 	dirs := parts[:len(parts)-1]
+	if indexes[src] {
+		base = "_index.md" // MkDocs, Docusaurus and Jekyll: index.md is the section's page
+	}
 	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
 	var pl placement
 	if len(parts) > 1 {

@@ -95,6 +95,43 @@ func titleFor(p *Page, fromHeading string) diag.Diagnostic {
 	return diag.Warnf(p.Source.Path, 0, hint, "the page has no title: %q, made from its file name, is used", p.Title)
 }
 
+// sectionIndexes finds the index.md files that other generators mean as a
+// section's page (_index.md in Hugo's words): the language root's, when
+// there is no _index.md, and a first-level folder's, when the folder holds
+// other pages and no _index.md. A folder's index.md without other pages
+// stays a page of its own (Hugo's page bundle), as do modules.
+func sectionIndexes(sources []*content.Source) map[*content.Source]bool {
+	type folder struct{ lang, dir string }
+	index := map[folder]*content.Source{}
+	hasIndex := map[folder]bool{} // an _index.md is there
+	pages := map[folder]bool{}    // other pages are there
+	for _, src := range sources {
+		dir, base := path.Split(src.Rel)
+		dir = strings.TrimSuffix(dir, "/")
+		top, _, _ := strings.Cut(src.Rel, "/")
+		f := folder{src.Lang, dir}
+		switch {
+		case base == "_index.md":
+			hasIndex[f] = true
+		case base == "index.md" && !strings.Contains(dir, "/") && top != "modules":
+			index[f] = src
+		}
+		if dir != "" && src.Rel != top+"/index.md" && src.Rel != top+"/_index.md" {
+			pages[folder{src.Lang, top}] = true
+		}
+	}
+	out := map[*content.Source]bool{}
+	for f, src := range index {
+		if hasIndex[f] || src.Meta.Type != "" {
+			continue
+		}
+		if f.dir == "" || pages[f] {
+			out[src] = true
+		}
+	}
+	return out
+}
+
 // MenuEntry is a page in a menu of its language, from its front matter.
 type MenuEntry struct {
 	Page   *Page

@@ -26,7 +26,8 @@ func (s *Site) generatePages() {
 		}
 		for _, name := range sortedSet(sections) {
 			key := "_section/" + name
-			if s.byKey[l.Code][key] == nil && s.sectionIndex(l.Code, name) == nil {
+			if s.byKey[l.Code][key] == nil && s.sectionIndex(l.Code, name) == nil && s.urls[l.Code+"/"+name+"/"] == nil {
+				// (a folder's index.md alone is a page at the section's address: no list there)
 				s.addPage(&Page{Kind: KindSection, Lang: l.Code, Section: name, URL: l.Code + "/" + name + "/", Key: key, Title: name})
 				s.sections = nil
 			}

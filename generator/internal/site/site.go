@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
 )
 
 // Language is one language of the site, in switcher order.
@@ -50,6 +51,8 @@ type Site struct {
 	sections map[string]*Page
 	// urls holds every page by address.
 	urls map[string]*Page
+	// indexes are the index.md files that stand for their section.
+	indexes map[*content.Source]bool
 }
 
 // LangSite is the site in one language.

@@ -42,7 +42,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	if _, later := scheduled(src, Options{Now: s.Now, Future: s.Future, Expired: s.Expired}); later {
 		return nil, nil, false
 	}
-	pl, err := classify(src)
+	pl, err := classify(src, s.indexes)
 	if err != nil || pl.kind != p.Kind || pl.url != p.URL || pl.key != p.Key || pl.section != p.Section || src.Meta.Layout != p.Layout {
 		return nil, nil, false
 	}

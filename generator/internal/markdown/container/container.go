@@ -179,6 +179,11 @@ func (fenceParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.
 	if nameEnd == i {
 		return nil, parser.NoChildren // a closing line without a block, or not a container
 	}
+	if nameEnd < len(line) && line[nameEnd] == '.' {
+		// ::: package.Class is mkdocstrings' directive, not a container
+		Warn(pc, seg.Start, "write the reference in Markdown", "%q is not a container but a reference of mkdocstrings: shown as text", string(bytes.TrimSpace(line[pos:])))
+		return nil, parser.NoChildren
+	}
 	n := NewNode(string(line[i:nameEnd]), "container")
 	n.fence = colons
 	n.ExpectClose(strings.Repeat(":", colons))

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,6 +45,13 @@ func (t transform) warn(s *Shortcode, hint, format string, args ...any) {
 	container.Warn(t.pc, s.Segment.Start, hint, format, args...)
 }
 
+// warnNamed reports a problem of one shortcode: its name (letters,
+// digits, ., /, - and _ only) goes into the format for %q, so that reports
+// group the warnings by shortcode ("shortcode "tabs" ...: 212 times").
+func (t transform) warnNamed(s *Shortcode, hint, format string) {
+	container.Warn(t.pc, s.Segment.Start, hint, strings.Replace(format, "%q", strconv.Quote(s.Name), 1))
+}
+
 func (t transform) shortcode(s *Shortcode) {
 	if s.Liquid {
 		t.liquid(s)
@@ -60,6 +68,8 @@ func (t transform) shortcode(s *Shortcode) {
 		t.ref(s)
 	case "figure":
 		t.figure(s)
+	case "highlight":
+		t.inlineHighlight(s)
 	case "param":
 		t.param(s)
 	case "youtube", "vimeo":
@@ -67,8 +77,8 @@ func (t transform) shortcode(s *Shortcode) {
 	case "gist", "x", "tweet", "instagram":
 		t.social(s)
 	default:
-		t.warn(s, "oersite has no shortcodes: write a Markdown link, or a bare video URL on its own line for an embed",
-			"shortcode %q of another generator is shown as text", s.Name)
+		t.warnNamed(s, "oersite reads figure, highlight, ref, relref, details, param, notice, gist, x, youtube and vimeo: write what this one stands for in Markdown",
+			"shortcode %q of another generator is shown as text")
 	}
 }
 
@@ -87,7 +97,7 @@ func insideHugo(n ast.Node) bool {
 func (t transform) ref(s *Shortcode) {
 	a, ok := firstArg(s.Tag, "path")
 	if !ok || a.Value == "" {
-		t.warn(s, `write {{< ref "other-page.md" >}}, or a Markdown link [text](other-page.md)`, "shortcode %q names no page: shown as text", s.Name)
+		t.warnNamed(s, `write {{< ref "other-page.md" >}}, or a Markdown link [text](other-page.md)`, "shortcode %q names no page: shown as text")
 		return
 	}
 	dest := refDest(a.Value, t.page)
@@ -258,7 +268,7 @@ func splitAt(parent ast.Node, at int) {
 func (t transform) figure(s *Shortcode) {
 	src, ok := firstArg(s.Tag, "src")
 	if !ok || src.Value == "" {
-		t.warn(s, `give it a picture: {{< figure src="photo.jpg" alt="what it shows" >}}`, "shortcode %q has no src: shown as text", s.Name)
+		t.warnNamed(s, `give it a picture: {{< figure src="photo.jpg" alt="what it shows" >}}`, "shortcode %q has no src: shown as text")
 		return
 	}
 	title, _ := s.Get("title", -1)
@@ -358,10 +368,10 @@ func (t transform) video(s *Shortcode) {
 	case s.Name == "vimeo" && vimeoNum.MatchString(a.Value):
 		url = "https://vimeo.com/" + a.Value
 	default:
-		t.warn(s, "write the video's address on a line of its own", "shortcode %q of another generator is shown as text", s.Name)
+		t.warnNamed(s, "write the video's address on a line of its own", "shortcode %q of another generator is shown as text")
 		return
 	}
-	t.warn(s, "write the bare URL "+url+" on its own line instead", "shortcode %q read as a video embed", s.Name)
+	t.warnNamed(s, "write the bare URL "+url+" on its own line instead", "shortcode %q read as a video embed")
 	s.Parent().ReplaceChild(s.Parent(), s, linkTo(url))
 }
 
@@ -388,10 +398,10 @@ func (t transform) social(s *Shortcode) {
 		}
 		url = "https://x.com/" + who + "/status/" + id.Value
 	default:
-		t.warn(s, "write a Markdown link to it instead", "shortcode %q of another generator is shown as text", s.Name)
+		t.warnNamed(s, "write a Markdown link to it instead", "shortcode %q of another generator is shown as text")
 		return
 	}
-	t.warn(s, "oersite embeds nothing from other hosts; write a Markdown link to silence this warning", "shortcode %q shown as a link", s.Name)
+	t.warnNamed(s, "oersite embeds nothing from other hosts; write a Markdown link to silence this warning", "shortcode %q shown as a link")
 	s.Parent().ReplaceChild(s.Parent(), s, linkTo(url))
 }
 
@@ -428,8 +438,33 @@ func (t transform) liquid(s *Shortcode) {
 		s.Parent().RemoveChild(s.Parent(), s)
 		return
 	case "{{":
-		t.warn(s, "write the text or link it stands for", "Liquid output %q of Jekyll is shown as text", strings.TrimSpace(string(s.Segment.Value(t.src))))
+		t.warn(s, "write the text or link it stands for", "template output %q (Liquid or Jinja) is shown as text", strings.TrimSpace(string(s.Segment.Value(t.src))))
 		return
 	}
-	t.warn(s, "oersite does not run Liquid: write what the tag stands for in Markdown", "Liquid tag %q of Jekyll is shown as text", s.Name)
+	t.warnNamed(s, "oersite runs no template language: write what the tag stands for in Markdown", "template tag %q (Liquid or Jinja) is shown as text")
+}
+
+// inlineHighlight turns {{< highlight go >}}code{{< /highlight >}} inside a
+// paragraph into code in the text (on a line of its own it is a code block,
+// read by the block parser).
+func (t transform) inlineHighlight(s *Shortcode) {
+	var end *Shortcode
+	for c := s.NextSibling(); c != nil; c = c.NextSibling() {
+		if e, ok := c.(*Shortcode); ok && e.Closing && e.Name == "highlight" {
+			end = e
+			break
+		}
+	}
+	if end == nil {
+		t.warnNamed(s, "close it with {{< /highlight >}}", "shortcode %q is never closed: shown as text")
+		return
+	}
+	parent := s.Parent()
+	for c := s.NextSibling(); c != ast.Node(end); c = s.NextSibling() {
+		parent.RemoveChild(parent, c)
+	}
+	code := ast.NewCodeSpan()
+	code.AppendChild(code, ast.NewRawTextSegment(text.NewSegment(s.Segment.Stop, end.Segment.Start)))
+	parent.ReplaceChild(parent, s, code)
+	parent.RemoveChild(parent, end)
 }

@@ -12,7 +12,8 @@ import (
 
 // MkDocs reads Python-Markdown admonitions and pymdownx details: a line
 // `!!! type "Optional title"` (or `??? type` folded, `???+ type` folded but
-// open) followed by content indented by four spaces.
+// open) followed by content indented by four spaces; and pymdownx blocks,
+// `/// type | Title` ... `///` (see blocksParser).
 //
 //	!!! tip "Before you post"
 //	    Read it aloud once.
@@ -20,7 +21,7 @@ type MkDocs struct{}
 
 // Extend implements goldmark.Extender.
 func (MkDocs) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(admonitionParser{}, 95)))
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(admonitionParser{}, 95), util.Prioritized(blocksParser{}, 96)))
 }
 
 type admonitionParser struct{}

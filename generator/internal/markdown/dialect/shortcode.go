@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -135,6 +136,11 @@ func parseTag(b []byte) (Tag, bool) {
 	return t, true
 }
 
+// liquidOutput matches Liquid output naming Jekyll's variables ({{ site.title }},
+// {{ page.date | date: "%Y" }}); other {{ ... }} (Go templates in Hugo's
+// documentation, placeholders) is plain text.
+var liquidOutput = regexp.MustCompile(`^\s*-?\s*(?:site|page|include|layout|paginator|jekyll)\.|^\s*-?\s*content\s*(?:\||-?$)`)
+
 // parseLiquid reads a Jekyll tag, {% name args %}, or output, {{ expr }}.
 func parseLiquid(b []byte) (Tag, bool) {
 	t := Tag{Liquid: true}
@@ -150,7 +156,7 @@ func parseLiquid(b []byte) (Tag, bool) {
 	t.Len = 2 + end + 2
 	if b[1] == '{' {
 		t.Name = "{{"
-		return t, len(bytes.TrimSpace(inner)) > 0
+		return t, liquidOutput.Match(inner)
 	}
 	i := util.TrimLeftSpaceLength(inner)
 	if len(inner) > i && inner[i] == '-' { // {%- tag -%} trims whitespace
