@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"search":  {"query the site's search index from the terminal", cmdSearch},
 		"new":     {"create a module, lesson, webinar, resource or translation", cmdNew},
 		"check":   {"check content for errors, broken links and translation coverage", cmdCheck},
+		"import":  {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
 		"mirror":  {"sync an offline copy of a site from its mirror.json", cmdMirror},
 		"version": {"print the version", cmdVersion},
 	}

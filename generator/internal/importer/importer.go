@@ -1,0 +1,269 @@
+// Package importer copies the content of a site built with another
+// generator (Hugo, MkDocs, Docusaurus, Jekyll) into an oersite site's
+// content/<lang>/ folders: it maps the source's language layout, its
+// navigation order (into weight), its front matter keys into oersite's,
+// and rewrites links between pages into relative links to .md files. It
+// reports what it could not map.
+//
+// It never changes the source, refuses a site whose content/ is not empty
+// unless forced (then the old content is moved aside, not deleted), and
+// writes nothing when it fails: everything is staged beside the site and
+// swapped in at the end.
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Dialect is the generator a source site was written for.
+type Dialect string
+
+// The generators the importer reads.
+const (
+	Hugo       Dialect = "hugo"
+	MkDocs     Dialect = "mkdocs"
+	Docusaurus Dialect = "docusaurus"
+	Jekyll     Dialect = "jekyll"
+)
+
+// Dialects lists the generators the importer reads.
+var Dialects = []Dialect{Hugo, MkDocs, Docusaurus, Jekyll}
+
+// Options describe one import.
+type Options struct {
+	Dialect Dialect
+	// Source is the other generator's site folder (left unchanged).
+	Source string
+	// Site is the oersite site folder that receives content/ (and static/,
+	// and config.toml when it has none).
+	Site string
+	// Force moves a non-empty content/ (and static/) aside, to
+	// content.before-import/, instead of refusing.
+	Force bool
+	// Lang is the default language when the source does not name one ("en").
+	Lang string
+}
+
+// Report says what an import did and what it could not map.
+type Report struct {
+	Dialect   Dialect
+	Languages []string // in the source's order; the first is the default
+	Pages     int      // Markdown files written
+	Files     int      // other files copied
+	// Unmapped counts, per front matter key oersite does not use, the
+	// files that have it (kept in the front matter, readable by templates).
+	Unmapped map[string]int
+	// Links are links between pages that point at nothing in the source.
+	Links []Problem
+	// Skipped are files and settings of the source left out, with why.
+	Skipped []Problem
+	// Notes say what was changed on the way (files renamed, titles moved).
+	Notes []string
+	// Backups are where --force moved what the site had.
+	Backups []string
+	// Config is set when config.toml was written.
+	Config bool
+}
+
+// Problem is one thing the import could not map, at a file and line of the source.
+type Problem struct {
+	File string
+	Line int
+	What string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.What)
+	}
+	if p.File != "" {
+		return p.File + ": " + p.What
+	}
+	return p.What
+}
+
+// file is one file on its way from the source to content/<lang>/.
+type file struct {
+	src  string // path inside the source, slash-separated
+	lang string
+	rel  string // path inside content/<lang>/
+	page bool   // a Markdown page (else copied as it is)
+	fm   *frontMatter
+	body []byte
+	// urls are the addresses the source generator published the page at,
+	// without slashes at either end, for links written as addresses.
+	urls []string
+	// static files go to static/ (served from the site root), not content/.
+	static bool
+	// lineOffset is how many lines of the source file come before body.
+	lineOffset int
+	// navWeight is the page's place in the source's navigation (0: none).
+	navWeight int
+}
+
+// project is what a dialect reads from a source.
+type project struct {
+	files   []*file
+	langs   []string // default first
+	title   string
+	baseURL string
+	// basePath is the path part of the source's base URL ("/docs/"),
+	// stripped from links written as addresses.
+	basePath string
+}
+
+// Run imports a site. On error nothing in the site has changed.
+func Run(opt Options) (*Report, error) {
+	if opt.Lang == "" {
+		opt.Lang = "en"
+	}
+	if opt.Site == "" {
+		opt.Site = "."
+	}
+	info, err := os.Stat(opt.Source)
+	if err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder: give the other site's folder", opt.Source)
+	}
+	if err := checkTargets(opt); err != nil {
+		return nil, err
+	}
+	rep := &Report{Dialect: opt.Dialect, Unmapped: map[string]int{}}
+	src := os.DirFS(opt.Source)
+	var pr *project
+	switch opt.Dialect {
+	case Hugo:
+		pr, err = readHugo(src, opt.Lang, rep)
+	case MkDocs:
+		pr, err = readMkDocs(src, opt.Lang, rep)
+	case Docusaurus:
+		pr, err = readDocusaurus(src, opt.Lang, rep)
+	case Jekyll:
+		pr, err = readJekyll(src, opt.Lang, rep)
+	default:
+		return nil, fmt.Errorf("unknown generator %q: use one of hugo, mkdocs, docusaurus, jekyll", opt.Dialect)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(pr.files) == 0 {
+		return nil, fmt.Errorf("no Markdown found in %s for %s: is it the site's own folder?", opt.Source, opt.Dialect)
+	}
+	rep.Languages = pr.langs
+	if err := prepare(src, pr, opt.Dialect, rep); err != nil {
+		return nil, err
+	}
+	rewriteAllLinks(pr, rep)
+	if err := stageAndSwap(opt, pr, rep); err != nil {
+		return nil, err
+	}
+	sort.Slice(rep.Links, func(i, j int) bool { return rep.Links[i].String() < rep.Links[j].String() })
+	return rep, nil
+}
+
+// checkTargets refuses, unless forced, a site whose content/ is not empty.
+func checkTargets(opt Options) error {
+	dir := filepath.Join(opt.Site, "content")
+	if !opt.Force && !emptyDir(dir) {
+		return fmt.Errorf("%s is not empty: import into a new site folder, or add --force to move it to content.before-import/ first", dir)
+	}
+	return nil
+}
+
+func emptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0
+}
+
+// prepare reads every page's front matter and body, and lets the dialect
+// map them.
+func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
+	for _, f := range pr.files {
+		if !f.page {
+			continue
+		}
+		data, err := fs.ReadFile(src, f.src)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", f.src, err)
+		}
+		fm, body, bodyLine, err := readPage(data)
+		if err != nil {
+			rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "front matter does not parse (" + err.Error() + "): copied as it is; oersite build will show where"})
+			f.page, f.body = false, data
+			continue
+		}
+		f.fm, f.body, f.lineOffset = fm, body, bodyLine-1
+		mapPage(d, f, rep)
+	}
+	return nil
+}
+
+// targetPath is where a file goes inside the staged site.
+func (f *file) targetPath() string {
+	if f.static {
+		return path.Join("static", f.rel)
+	}
+	return path.Join("content", f.lang, f.rel)
+}
+
+// langOf splits a language suffix off a file name ("about.fr.md" -> "about.md", "fr").
+func langOf(name string, langs []string) (string, string) {
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		for _, l := range langs {
+			if strings.EqualFold(stem[i+1:], l) {
+				return stem[:i] + ext, l
+			}
+		}
+	}
+	return name, ""
+}
+
+func isMarkdown(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	}
+	return false
+}
+
+// hidden reports names that are never content: dot files, editor backups, OS files.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "Thumbs.db" || name == "node_modules"
+}
+
+// walkFiles lists every file under dir of src, skipping hidden names.
+func walkFiles(src fs.FS, dir string, fn func(p string) error) error {
+	return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		return fn(p)
+	})
+}
+
+func exists(src fs.FS, p string) bool {
+	_, err := fs.Stat(src, p)
+	return err == nil
+}
+
+func isDir(src fs.FS, p string) bool {
+	info, err := fs.Stat(src, p)
+	return err == nil && info.IsDir()
+}
