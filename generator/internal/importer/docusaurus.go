@@ -192,7 +192,15 @@ var mdxImport = regexp.MustCompile(`^(?:import|export)\s`)
 // import and export lines go.
 func mapDocusaurus(f *file, rep *Report) {
 	f.fm.rename("sidebar_position", "weight")
-	if slug := f.fm.str("slug"); strings.HasPrefix(slug, "/") {
+	if slug := f.fm.str("slug"); slug == "/" && !strings.Contains(f.rel, "/") {
+		// the docs' home page: the language's home here
+		f.fm.del("slug")
+		f.rel = "index.md"
+		if len(f.urls) > 0 {
+			f.urls = append(f.urls, strings.SplitN(f.urls[0], "/", 2)[0]+"/")
+		}
+		rep.note("the doc with slug: / is the language's home page (index.md)")
+	} else if strings.HasPrefix(slug, "/") {
 		f.fm.del("slug")
 		f.fm.setDefault("url", slug)
 		f.urls = append(f.urls, path.Join(strings.SplitN(f.urls[0], "/", 2)[0], slug))
@@ -209,14 +217,13 @@ func mapDocusaurus(f *file, rep *Report) {
 		}
 	}
 	if m := blogDate.FindStringSubmatch(path.Base(strings.TrimSuffix(f.src, path.Ext(f.src)))); m != nil {
-		f.fm.setDefault("date", m[1]+"-"+m[2]+"-"+m[3])
+		f.fm.setDefault("date", day(m[1], m[2], m[3]))
 	} else if m := blogDate.FindStringSubmatch(path.Base(path.Dir(f.src))); m != nil {
-		f.fm.setDefault("date", m[1]+"-"+m[2]+"-"+m[3])
+		f.fm.setDefault("date", day(m[1], m[2], m[3]))
 	}
 	if strings.EqualFold(path.Ext(f.src), ".mdx") {
 		f.body = dropMDXImports(f.body)
 	}
-	_ = rep
 }
 
 // dropMDXImports removes MDX's import and export lines (code for the page's

@@ -128,6 +128,15 @@ func writePage(m *frontMatter, body []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// day is the date of a file name's YYYY, MM and DD, written as a date.
+func day(y, m, d string) any {
+	t, err := time.Parse("2006-01-02", y+"-"+m+"-"+d)
+	if err != nil {
+		return y + "-" + m + "-" + d
+	}
+	return t
+}
+
 // yamlValue turns dates without a time into dates YAML writes as
 // 2026-01-02, and leaves everything else as it is.
 func yamlValue(v any) any {

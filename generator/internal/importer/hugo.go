@@ -125,9 +125,7 @@ func mapHugo(f *file, rep *Report) {
 		f.urls = append(f.urls, u)
 	}
 	if v, ok := f.fm.get("aliases"); ok {
-		for _, a := range asStrings(v) {
-			f.urls = append(f.urls, a)
-		}
+		f.urls = append(f.urls, asStrings(v)...)
 	}
 	_ = rep
 }

@@ -185,7 +185,7 @@ func emptyDir(dir string) bool {
 // map them.
 func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
 	for _, f := range pr.files {
-		if !f.page {
+		if !f.page || f.fm != nil { // (pages made by the importer have their front matter)
 			continue
 		}
 		data, err := fs.ReadFile(src, f.src)

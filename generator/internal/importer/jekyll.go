@@ -139,14 +139,12 @@ func mapJekyll(f *file, rep *Report) {
 	if v, ok := f.fm.get("redirect_from"); ok {
 		f.fm.del("redirect_from")
 		f.fm.setDefault("aliases", v)
-		for _, a := range asStrings(v) {
-			f.urls = append(f.urls, a)
-		}
+		f.urls = append(f.urls, asStrings(v)...)
 	}
 	f.fm.rename("excerpt", "summary")
 	f.fm.rename("nav_order", "weight")
 	if m := postName.FindStringSubmatch(path.Base(f.src)); m != nil {
-		f.fm.setDefault("date", m[1]+"-"+m[2]+"-"+m[3])
+		f.fm.setDefault("date", day(m[1], m[2], m[3]))
 	}
 	if l := f.fm.str("lang"); l != "" {
 		for _, known := range rep.Languages {

@@ -13,7 +13,7 @@ import (
 type linkIndex struct {
 	bySrc    map[string]*file // path in the source
 	byRel    map[string]*file // "lang/path" inside content/
-	byURL    map[string]*file // address the source published a page at, lower-cased, no slashes at the ends
+	byURL    map[string]*file // "lang/address" the source published a page at, lower-cased, no slashes at the ends
 	basePath string
 	langs    []string
 }
@@ -27,14 +27,9 @@ func newLinkIndex(pr *project) *linkIndex {
 			continue
 		}
 		for _, u := range f.urls {
-			u = normAddr(u)
-			if _, taken := ix.byURL[u]; !taken {
-				ix.byURL[u] = f
-			}
-			if f.lang != pr.langs[0] {
-				if _, taken := ix.byURL[normAddr(f.lang+"/"+u)]; !taken {
-					ix.byURL[normAddr(f.lang+"/"+u)] = f
-				}
+			k := f.lang + "/" + normAddr(u)
+			if _, taken := ix.byURL[k]; !taken {
+				ix.byURL[k] = f
 			}
 		}
 	}
@@ -131,7 +126,7 @@ func looksLikePage(p string) bool {
 // beside the page's address, and as an address from the site root.
 func (ix *linkIndex) find(f *file, p string) *file {
 	if strings.HasPrefix(p, "/") {
-		return ix.byAddress(strings.TrimPrefix(strings.TrimPrefix(p, "/"), ix.basePath))
+		return ix.byAddress(f.lang, strings.TrimPrefix(strings.TrimPrefix(p, "/"), ix.basePath))
 	}
 	dir := path.Dir(f.src)
 	for _, c := range fileCandidates(path.Join(dir, p)) {
@@ -144,22 +139,33 @@ func (ix *linkIndex) find(f *file, p string) *file {
 		if !strings.HasSuffix(f.urls[0], "/") && base != "" {
 			base = path.Dir(base) // a page published as page.html: links are from its folder
 		}
-		if t := ix.byAddress(path.Join(base, p)); t != nil {
+		if t := ix.byAddress(f.lang, path.Join(base, p)); t != nil {
 			return t
 		}
 	}
 	// Hugo's link render hook, like its refs, looks from the content root last.
-	return ix.byAddress(path.Clean(p))
+	return ix.byAddress(f.lang, path.Clean(p))
 }
 
-func (ix *linkIndex) byAddress(a string) *file {
+// byAddress finds the page published at address a: in the language its
+// first segment names, else in lang (the linking page's), else in the
+// default language.
+func (ix *linkIndex) byAddress(lang, a string) *file {
 	a = normAddr(a)
-	if t := ix.byURL[a]; t != nil {
-		return t
-	}
 	for _, l := range ix.langs {
-		if rest, ok := strings.CutPrefix(a, l+"/"); ok {
-			return ix.byURL[rest]
+		if rest, ok := strings.CutPrefix(a+"/", l+"/"); ok {
+			rest = strings.TrimSuffix(rest, "/")
+			if t := ix.byURL[l+"/"+rest]; t != nil {
+				return t
+			}
+			if t := ix.byURL[ix.langs[0]+"/"+rest]; t != nil {
+				return t // not translated: the default language's page
+			}
+		}
+	}
+	for _, l := range []string{lang, ix.langs[0]} {
+		if t := ix.byURL[l+"/"+a]; t != nil {
+			return t
 		}
 	}
 	return nil
@@ -170,9 +176,7 @@ func (ix *linkIndex) byAddress(a string) *file {
 func fileCandidates(p string) []string {
 	p = strings.TrimSuffix(path.Clean(p), "/")
 	out := []string{p}
-	if strings.HasSuffix(p, ".html") {
-		p = strings.TrimSuffix(p, ".html")
-	}
+	p = strings.TrimSuffix(p, ".html")
 	for _, ext := range []string{".md", ".mdx", ".markdown"} {
 		out = append(out, p+ext)
 	}
@@ -231,13 +235,18 @@ func (f *file) root() string {
 	return strings.TrimSuffix(dir, "/")
 }
 
-// relTo is the relative link from page f to file t, both where they are written.
+// relTo is the relative link from page f to file t, both where they are
+// written. A page of another language is linked as if it were in f's: the
+// build finds the translation there, else shows the default language's.
 func relTo(f, t *file) string {
 	if t.static {
 		return "/" + t.rel // served from the site root
 	}
 	from := path.Dir(f.targetPath())
 	to := t.targetPath()
+	if t.page {
+		to = path.Join("content", f.lang, t.rel)
+	}
 	fromParts := strings.Split(from, "/")
 	toParts := strings.Split(to, "/")
 	i := 0

@@ -12,7 +12,8 @@ import (
 )
 
 // More reads the summary divider of Hugo and Jekyll: a line <!--more-->
-// ends the page's summary and shows nothing.
+// (or Docusaurus' <!-- truncate -->) ends the page's summary and shows
+// nothing.
 type More struct{}
 
 // Extend implements goldmark.Extender.
@@ -35,7 +36,7 @@ func (*MoreDivider) Kind() ast.NodeKind { return KindMore }
 // Dump implements ast.Node.
 func (m *MoreDivider) Dump(source []byte, level int) { ast.DumpHelper(m, source, level, nil, nil) }
 
-var moreLine = regexp.MustCompile(`(?i)^<!--\s*more\s*-->\s*$`)
+var moreLine = regexp.MustCompile(`(?i)^<!--\s*(?:more|truncate)\s*-->\s*$`)
 
 type moreParser struct{}
 

@@ -1,0 +1,250 @@
+package importer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/importer"
+)
+
+// source writes testdata/<name>.txtar into a new folder: the other site.
+func source(t *testing.T, name string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// imported runs an import into a new site folder and returns it.
+func imported(t *testing.T, d importer.Dialect, name string) (string, *importer.Report) {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	rep, err := importer.Run(importer.Options{Dialect: d, Source: source(t, name), Site: site})
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return site, rep
+}
+
+func file(t *testing.T, site, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(p)))
+	if err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return string(b)
+}
+
+func contains(t *testing.T, site, p string, wants ...string) {
+	t.Helper()
+	got := file(t, site, p)
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s lacks %q:\n%s", p, w, got)
+		}
+	}
+}
+
+// builds builds the imported site: it must have no errors.
+func builds(t *testing.T, site string) *build.Result {
+	t.Helper()
+	res, err := build.Build(context.Background(), build.Options{Source: site, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatalf("the imported site does not build: %v", err)
+	}
+	return res
+}
+
+func TestImportHugo(t *testing.T) {
+	site, rep := imported(t, importer.Hugo, "hugo")
+	if strings.Join(rep.Languages, ",") != "en,fr" || !rep.Config {
+		t.Errorf("languages %v, config written %v", rep.Languages, rep.Config)
+	}
+	contains(t, site, "config.toml", `baseURL = "https://shop.example.org/"`, `[languages.fr]`, `name = "français"`)
+	contains(t, site, "content/en/_index.md", "[guides](guides/_index.md)")
+	contains(t, site, "content/fr/_index.md", "title: Compétences", "[guides](guides/_index.md)")
+	contains(t, site, "content/en/guides/_index.md", "title: Guides", "weight: 2")
+	contains(t, site, "content/en/guides/posting.md", "[replies](replies.md)", "[the home page](../_index.md)", "linkTitle: Photos")
+	contains(t, site, "content/fr/guides/posting.md", "[les réponses](replies.md)")
+	contains(t, site, "content/en/guides/replies.md", "[photos](posting.md)", "[old photos](posting.md)", "[gone](/guides/gone/)")
+	contains(t, site, "content/en/about/index.md", "title: About us", "![logo](/images/logo.png)")
+	contains(t, site, "static/images/logo.png", "(a logo)")
+	if rep.Unmapped["linkTitle"] != 1 {
+		t.Errorf("linkTitle not reported as unmapped: %v", rep.Unmapped)
+	}
+	if len(rep.Links) != 1 || !strings.Contains(rep.Links[0].String(), "content/guides/replies.md:6") || !strings.Contains(rep.Links[0].What, "/guides/gone/") {
+		t.Errorf("want the one broken link reported at its line, got %v", rep.Links)
+	}
+	if !skipped(rep, "layouts/") || !skipped(rep, "menus") {
+		t.Errorf("layouts and menus not reported: %v", rep.Skipped)
+	}
+	res := builds(t, site)
+	if res.Site.PageAt("en/guides/photos/") == nil || res.Site.PageAt("fr/guides/posting/") == nil {
+		t.Error("pages not at their addresses")
+	}
+}
+
+func TestImportMkDocs(t *testing.T) {
+	site, rep := imported(t, importer.MkDocs, "mkdocs")
+	if strings.Join(rep.Languages, ",") != "en,de" {
+		t.Errorf("languages %v", rep.Languages)
+	}
+	contains(t, site, "content/en/index.md", "title: Tutor handbook", "weight: 1", "[sessions](sessions/index.md)")
+	contains(t, site, "content/en/sessions/index.md", "title: Sessions", "[the first one](first.md#start)")
+	contains(t, site, "content/en/sessions/second.md", "title: The second session", "weight: 2", "[home](../index.md)")
+	contains(t, site, "content/en/sessions/first.md", "title: The first session", "weight: 3", "!!! tip")
+	contains(t, site, "content/de/sessions/index.md", "title: Sitzungen", "[die zweite](second.md)")
+	contains(t, site, "content/en/sessions/photo.png", "(a photo)")
+	if rep.Unmapped["hide"] != 1 || len(rep.Links) != 0 {
+		t.Errorf("unmapped %v, links %v", rep.Unmapped, rep.Links)
+	}
+	res := builds(t, site)
+	sec := res.Site.PageAt("en/sessions/")
+	if sec == nil || len(sec.Pages) != 2 || sec.Pages[0].Title != "The second session" {
+		t.Errorf("the nav's order is lost: %+v", sec)
+	}
+	contains(t, site, "public/en/sessions/first/index.html", `<span class="callout-label">Tip</span> Before you start`)
+	contains(t, site, "public/de/sessions/second/index.html", "The second session") // not translated: English shown
+}
+
+func TestImportDocusaurus(t *testing.T) {
+	site, rep := imported(t, importer.Docusaurus, "docusaurus")
+	if strings.Join(rep.Languages, ",") != "en,fr" {
+		t.Errorf("languages %v", rep.Languages)
+	}
+	contains(t, site, "content/en/index.md", "weight: 1", "title: Welcome", "[replying](basics/replying.md)", "[the same](basics/replying.md)")
+	contains(t, site, "content/en/basics/_index.md", "title: The basics", "weight: 2", "summary: What every shop needs.")
+	contains(t, site, "content/en/basics/replying.md", "weight: 3", ":::tip[Be quick]", "import x from 'y';")
+	contains(t, site, "content/en/basics/01-listening.md", "title: Listening first", "[reply](replying.md)")
+	contains(t, site, "content/en/blog/first-post.md", "date: 2026-02-01", "<!-- truncate -->")
+	contains(t, site, "content/fr/intro.md", "title: Bienvenue", "(basics/replying.md)")
+	contains(t, site, "static/img/logo.svg", "<svg")
+	if got := file(t, site, "content/en/basics/replying.md"); strings.Contains(got, "import Tabs") {
+		t.Error("the MDX import line is still there")
+	}
+	if !skipped(rep, "sidebars.js") {
+		t.Errorf("sidebars.js not reported: %v", rep.Skipped)
+	}
+	builds(t, site)
+	contains(t, site, "public/en/index.html", "Start with")
+	contains(t, site, "public/en/blog/index.html", "The summary.")
+}
+
+func TestImportJekyll(t *testing.T) {
+	site, rep := imported(t, importer.Jekyll, "jekyll")
+	if strings.Join(rep.Languages, ",") != "en,es" {
+		t.Errorf("languages %v", rep.Languages)
+	}
+	contains(t, site, "content/en/index.md", "title: Welcome", "[the latest post](posts/first-steps.md)", "[about us](about.md)")
+	contains(t, site, "content/en/about.md", "url: /about/", "aliases:", "/who-we-are/", "weight: 3")
+	contains(t, site, "content/es/about-es.md", "title: Sobre nosotros", "url: /about/")
+	contains(t, site, "content/en/posts/first-steps.md", "date: 2026-01-05", "summary: How we started.", "[about](../about.md)")
+	contains(t, site, "content/en/posts/next-post.md", "draft: true")
+	contains(t, site, "content/en/lessons/one.md", "draft: true")
+	contains(t, site, "static/assets/team.jpg", "(a photo)")
+	for _, p := range []string{"content/en/README.md", "content/en/_layouts/default.html"} {
+		if _, err := os.Stat(filepath.Join(site, p)); err == nil {
+			t.Errorf("%s imported", p)
+		}
+	}
+	if got := file(t, site, "content/en/index.md"); strings.Contains(got, "layout:") {
+		t.Errorf("layout: home would give the page oersite's home template:\n%s", got)
+	}
+	res := builds(t, site)
+	if res.Site.PageAt("en/about/") == nil || res.Site.PageAt("es/about/") == nil || res.Site.PageAt("en/posts/first-steps/") == nil {
+		t.Error("pages not at their addresses")
+	}
+}
+
+func skipped(rep *importer.Report, what string) bool {
+	for _, p := range rep.Skipped {
+		if strings.Contains(p.String(), what) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestImportIsNonDestructive: a site with content is refused without
+// --force and left as it was; with --force its content is moved aside.
+func TestImportIsNonDestructive(t *testing.T) {
+	src := source(t, "mkdocs")
+	site := t.TempDir()
+	own := filepath.Join(site, "content", "en", "mine.md")
+	os.MkdirAll(filepath.Dir(own), 0o755)
+	os.WriteFile(own, []byte("---\ntitle: Mine\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte("baseURL = \"https://x.org/\"\n[languages.en]\nname = \"English\"\n"), 0o644)
+	before := listing(t, site)
+
+	if _, err := importer.Run(importer.Options{Dialect: importer.MkDocs, Source: src, Site: site}); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("a non-empty content/ was not refused: %v", err)
+	}
+	if after := listing(t, site); after != before {
+		t.Fatalf("the refused import changed the site:\n%s\nwas\n%s", after, before)
+	}
+
+	rep, err := importer.Run(importer.Options{Dialect: importer.MkDocs, Source: src, Site: site, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(site, "content.before-import", "en", "mine.md")); err != nil || !strings.Contains(string(b), "Mine") {
+		t.Errorf("the site's own page was not kept aside: %v", err)
+	}
+	if rep.Config || file(t, site, "config.toml") != "baseURL = \"https://x.org/\"\n[languages.en]\nname = \"English\"\n" {
+		t.Error("an existing config.toml was rewritten")
+	}
+	if !skipped(rep, `language "de"`) {
+		t.Errorf("the language config.toml lacks is not reported: %v", rep.Skipped)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(site, ".oersite-import-*")); len(entries) > 0 {
+		t.Errorf("staging left behind: %v", entries)
+	}
+}
+
+// TestFailedImportWritesNothing: a source without content is an error, and
+// the site folder stays as it was (no staging left).
+func TestFailedImportWritesNothing(t *testing.T) {
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "mkdocs.yml"), []byte("site_name: Empty\n"), 0o644)
+	os.MkdirAll(filepath.Join(src, "docs"), 0o755)
+	site := t.TempDir()
+	_, err := importer.Run(importer.Options{Dialect: importer.MkDocs, Source: src, Site: site})
+	if err == nil {
+		t.Fatal("an empty source imported without error")
+	}
+	if got := listing(t, site); got != "" {
+		t.Errorf("the failed import wrote:\n%s", got)
+	}
+}
+
+func listing(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			b.WriteString(rel + "\n")
+		}
+		return nil
+	})
+	return b.String()
+}
