@@ -24,6 +24,11 @@ func FuzzRender(f *testing.F) {
 		"{{< youtube abcdefghijk >}} {{% notice %}}",
 		"```go extra words\ncode\n```\n",
 		"<Callout type=\"x\">jsx</Callout>\n",
+		":::tip Title\nBody\n:::warning\nin\n:::\n:::\n::::note\n```\n:::\n```\n",
+		"> [!WARNING]\n> x\n\n> [!tip]- t\n",
+		"!!! note \"T\"\n    body\n\n??? tip\n    x\n/// details | T\n    type: tip\nx\n///\n",
+		"[a]({{< ref \"x.md\" >}}) {{< figure src=\"p.png\" >}} {{% notice info \"T\" %}}x{{% /notice %}}\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
+		"{{</* x */>}} {{< param \"a\" >}} {% link a.md %} {% raw %}{{ site.x }}{% endraw %}\n<!--more-->\n",
 	} {
 		f.Add(s)
 	}

@@ -20,6 +20,16 @@ func FuzzPaths(f *testing.F) {
 		} else if err.Error() == "" {
 			t.Fatal("empty error")
 		}
+		if p, err := pageURL("en", s); err == nil {
+			if !strings.HasPrefix(p, "en/") || strings.Contains(p, "\\") || strings.Contains(p, "//") || strings.HasPrefix(path.Clean(p), "..") {
+				t.Fatalf("pageURL(%q) = %q leaves the language", s, p)
+			}
+			for _, seg := range strings.Split(strings.TrimSuffix(p, "/"), "/") {
+				if seg == ".." || seg == "." || seg == "" {
+					t.Fatalf("pageURL(%q) = %q", s, p)
+				}
+			}
+		}
 		if p, err := cleanAlias("en", s); err == nil {
 			if strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || path.Clean(strings.TrimSuffix(p, "/")) != strings.TrimSuffix(p, "/") || strings.HasPrefix(path.Clean(p), "..") {
 				t.Fatalf("cleanAlias(%q) = %q leaves the output", s, p)
