@@ -262,6 +262,7 @@ func load(opt Options, res *Result) (*inputs, error) {
 		root.Close()
 		return nil, err
 	}
+	res.Diags = append(res.Diags, cfg.UntranslatedTexts(config.FileName, in.i18n.LookupText)...)
 	// Content errors do not stop here: assembling what could be read finds
 	// the rest, so that one build reports every error.
 	in.contentErrs = cdiags.Errors()

@@ -20,8 +20,12 @@ type Config struct {
 	// FallbackToDefault renders a default-language page, with a visible note,
 	// where a language has no translation of it.
 	FallbackToDefault bool `toml:"fallbackToDefault"`
-	// Logo is a path under static/ shown in the header, optional.
+	// Logo is a path under static/ shown in the header instead of the
+	// theme's own logo, optional.
 	Logo string `toml:"logo"`
+	// ProperNames are shown texts that stay the same in every language (the
+	// site's or the project's name): check does not ask to translate them.
+	ProperNames []string `toml:"properNames"`
 	// Taxonomies lists the taxonomies that get list pages, out of audience,
 	// level, digcomp, keywords and categories. Nil means all; [] means none.
 	Taxonomies []string `toml:"taxonomies"`
@@ -41,6 +45,9 @@ type Config struct {
 	Search     Search            `toml:"search"`
 	Params     map[string]any    `toml:"params"`
 	Menus      map[string][]Menu `toml:"menus"`
+
+	// lines finds where a key is written in config.toml, for messages.
+	lines keyLines
 }
 
 // Language is one language of the site.
@@ -50,6 +57,9 @@ type Language struct {
 	Title  string `toml:"title"`  // site title in this language; empty means Config.Title
 	// Direction is "ltr" or "rtl".
 	Direction string `toml:"direction"`
+	// LanguageTexts are the shown settings written for this language:
+	// [languages.it.oer] publisher = "...", [languages.it.forms.request] recipient = "...".
+	LanguageTexts
 }
 
 // Markup configures Markdown rendering.
@@ -66,9 +76,19 @@ type OER struct {
 	Publisher      string `toml:"publisher"`
 	PublisherURL   string `toml:"publisherURL"`
 	DefaultLicence string `toml:"defaultLicence"`
-	Funder         string `toml:"funder"`
-	FunderURL      string `toml:"funderURL"`
-	AdminEmail     string `toml:"adminEmail"`
+	// Funder names who funds the work, for metadata and, without the EU
+	// emblem, in the footer.
+	Funder    string `toml:"funder"`
+	FunderURL string `toml:"funderURL"`
+	// EUEmblem shows the European Union's emblem with "Co-funded by the
+	// European Union" and the funding disclaimer (Erasmus+ and other EU
+	// programmes require them) in the footer of every page.
+	EUEmblem bool `toml:"euEmblem"`
+	// GrantingAuthority names the body that awarded the grant, as the
+	// disclaimer names it ("the European Education and Culture Executive
+	// Agency (EACEA)" or the national agency).
+	GrantingAuthority string `toml:"grantingAuthority"`
+	AdminEmail        string `toml:"adminEmail"`
 	// Authors used when a page names none.
 	DefaultAuthors []string `toml:"defaultAuthors"`
 }
@@ -84,9 +104,19 @@ type Vocabulary struct {
 	ResourceTypes []string `toml:"resourceTypes"`
 }
 
-// Colors sets the theme's palette; empty values keep the theme's own.
+// Colors sets the theme's palette: [colors] for light mode, [colors.dark]
+// for visitors whose device is set to dark mode. Empty values keep the
+// theme's own colours.
 type Colors struct {
-	Primary    string `toml:"primary"`
+	Palette
+	Dark Palette `toml:"dark"`
+}
+
+// Palette is one set of colours, as CSS colours ("#0b4f6c").
+type Palette struct {
+	// Primary colours links, the header and outlines.
+	Primary string `toml:"primary"`
+	// Accent colours the one main action of a page (its button).
 	Accent     string `toml:"accent"`
 	Background string `toml:"background"`
 	Text       string `toml:"text"`

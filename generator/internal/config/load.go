@@ -93,6 +93,7 @@ func Parse(data []byte, displayName string) (Config, diag.List, error) {
 		cfg.Params = map[string]any{}
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/") + "/"
+	cfg.lines = lines
 	errs := cfg.Validate(displayName, data)
 	all := append(warns, errs...)
 	return cfg, all, errs.Err()
@@ -109,6 +110,25 @@ func (k keyLines) of(key string) int {
 	for i, l := range k.lines {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, key) || strings.HasPrefix(t, "["+key) || strings.Contains(t, "."+key+"]") || strings.HasPrefix(t, `"`+key+`"`) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// inTable returns the line (1-based) where key is set inside the table
+// [table] or one of the entries [[table]] (the top level when table is
+// ""), on a line that also holds value when value is not empty; or 0.
+func (k keyLines) inTable(table, key, value string) int {
+	current := ""
+	for i, l := range k.lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[") {
+			current = strings.TrimSpace(strings.Trim(t, "[]"))
+			continue
+		}
+		rest, ok := strings.CutPrefix(t, key)
+		if ok && current == table && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") && strings.Contains(t, value) {
 			return i + 1
 		}
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -37,6 +38,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 		if lang.Direction != "" && lang.Direction != "ltr" && lang.Direction != "rtl" {
 			bad("direction", `use "ltr" or "rtl"`, "language %s: direction %q is neither ltr nor rtl", code, lang.Direction)
 		}
+		l = append(l, c.validateTexts(file, lines, code)...)
 	}
 	if _, ok := c.Languages[c.DefaultLanguage]; !ok && len(c.Languages) > 0 {
 		bad("defaultLanguage", "set defaultLanguage to one of the codes under [languages]", "defaultLanguage %q is not one of the configured languages", c.DefaultLanguage)
@@ -57,6 +59,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, lines, name)...)
 	}
+	l = append(l, c.Colors.validate(file, lines)...)
 	return l
 }
 
@@ -99,5 +102,29 @@ func (f Form) validate(file string, lines keyLines, name string) diag.List {
 	if f.Honeypot != "" && seen[f.Honeypot] {
 		bad("honeypot", "pick a honeypot name no real field uses, such as website", "forms.%s: honeypot %q is also a real field", name, f.Honeypot)
 	}
+	return l
+}
+
+// validateTexts warns about a language's texts that replace nothing: a form
+// or a menu entry the site does not have.
+func (c Config) validateTexts(file string, lines keyLines, code string) diag.List {
+	var l diag.List
+	texts := c.Languages[code].LanguageTexts
+	for name := range texts.Forms {
+		if _, ok := c.Forms[name]; !ok {
+			l.Add(diag.Warnf(file, lines.of("languages."+code+".forms."+name), "name a form configured under [forms.<name>]", "[languages.%s.forms.%s] translates a form the site does not have", code, name))
+		}
+	}
+	check := func(table string, entries, site []Menu) {
+		for _, m := range entries {
+			if !slices.ContainsFunc(site, func(s Menu) bool { return s.URL == m.URL }) {
+				l.Add(diag.Warnf(file, lines.of(m.URL), "give the url of an entry of ["+table+"], so that its name can be replaced", "[languages.%s.%s]: no entry has url %q", code, table, m.URL))
+			}
+		}
+	}
+	for name, entries := range texts.Menus {
+		check("menus."+name, entries, c.Menus[name])
+	}
+	check("footer.links", texts.Footer.Links, c.Footer.Links)
 	return l
 }

@@ -147,6 +147,27 @@ func (c *Catalog) T(lang, key string) string {
 	return key
 }
 
+// Text returns a configured text as lang shows it: a value written as
+// "i18n:key" is the string of key in lang (see T); any other value is
+// returned as written.
+func (c *Catalog) Text(lang, value string) string {
+	if key, ok := strings.CutPrefix(value, "i18n:"); ok {
+		return c.T(lang, key)
+	}
+	return value
+}
+
+// LookupText is Text that also reports whether lang's own strings define
+// the key, so that a word spelled the same in two languages ("Modules" in
+// English and French) is known to be translated. Values without "i18n:"
+// are never lang's own.
+func (c *Catalog) LookupText(lang, value string) (text string, own bool) {
+	if key, ok := strings.CutPrefix(value, "i18n:"); ok {
+		return c.T(lang, key), c.Has(lang, key)
+	}
+	return value, false
+}
+
 // TN returns the plural form of key for n in lang, with {count} replaced by n.
 func (c *Catalog) TN(lang, key string, n int) string {
 	m, ok := c.lookup(lang, key)

@@ -27,11 +27,19 @@ func TestPluralsFallbackAndOverride(t *testing.T) {
 		{c.TN("pl", "lessons", 5), "5 lekcji"},
 		{c.TN("bg", "lessons", 1), "1 урок"},
 		{c.Format("en", "hello", "x", 1), "Hi there"},
+		{c.Text("bg", "i18n:hello"), "Здравейте"},
+		{c.Text("bg", "Learning2gether"), "Learning2gether"},
 	}
 	for i, ch := range checks {
 		if ch.got != ch.want {
 			t.Errorf("check %d: got %q, want %q", i, ch.got, ch.want)
 		}
+	}
+	if s, own := c.LookupText("bg", "i18n:only_en"); s != "English only" || own {
+		t.Errorf("LookupText(bg, only_en) = %q, %v", s, own)
+	}
+	if s, own := c.LookupText("bg", "i18n:hello"); s != "Здравейте" || !own {
+		t.Errorf("LookupText(bg, hello) = %q, %v", s, own)
 	}
 	if m := c.Missing("bg"); len(m) != 1 || m[0] != "only_en" {
 		t.Errorf("Missing(bg) = %v", m)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
@@ -24,7 +25,8 @@ type Shared struct {
 	// Extra holds values other stages give templates (forms, offline zip name...), by name.
 	Extra map[string]any
 
-	cache partialCache
+	cache   partialCache
+	configs sync.Map // language code -> *config.Config as that language shows it
 }
 
 // View is what a template receives for one page: the page, its language's
@@ -45,6 +47,20 @@ func (v *View) Lang() string { return v.Page.Lang }
 
 // L is the page's language view of the site.
 func (v *View) L() *site.LangSite { return v.Site.Langs[v.Page.Lang] }
+
+// Config is the site's configuration as the page's language shows it: the
+// language's own texts ([languages.<code>.oer] publisher = "...") in place
+// of the site-wide ones, and texts written as "i18n:key" translated.
+// Templates read shown settings here, not from .Site.Config.
+func (v *View) Config() *config.Config {
+	lang := v.Page.Lang
+	if c, ok := v.configs.Load(lang); ok {
+		return c.(*config.Config)
+	}
+	c := v.Site.Config.Localized(lang, func(s string) string { return v.I18n.Text(lang, s) })
+	actual, _ := v.configs.LoadOrStore(lang, &c)
+	return actual.(*config.Config)
+}
 
 // T translates a UI string key.
 func (v *View) T(key string) string { return v.I18n.T(v.Page.Lang, key) }
@@ -97,6 +113,10 @@ type LangLink struct {
 	Current    bool
 	Translated bool // a real translation (not a fallback) exists
 	Exists     bool // a page exists at all (translation or fallback)
+	// Note says, in the language of the entry, why it leads elsewhere than a
+	// translation: "not yet translated" (the original, with a note) or
+	// "home page" (no such page in that language).
+	Note string
 }
 
 // Switcher returns the language switcher entries for this page.
@@ -115,6 +135,12 @@ func (v *View) Switcher() []LangLink {
 			ll.URL, ll.Exists, ll.Translated = v.URL(t), true, !t.IsFallback()
 		default:
 			ll.URL = v.URL(v.Site.Langs[l.Code].Home)
+		}
+		switch {
+		case !ll.Exists:
+			ll.Note = v.I18n.T(l.Code, "lang.homeonly")
+		case !ll.Translated:
+			ll.Note = v.I18n.T(l.Code, "fallback.short")
 		}
 		out = append(out, ll)
 	}
@@ -222,8 +248,11 @@ func (v *View) Title(p *site.Page) string {
 	case site.KindNotFound:
 		return v.T("notfound.title")
 	case site.KindSection:
-		if p.Source == nil {
-			return v.T("section." + p.Section)
+		// a generated section, or one shown from the original because the
+		// language has no introduction of its own: the section's name in the
+		// page's language, when the strings give one
+		if key := "section." + p.Section; p.Source == nil || (p.FallbackOf != nil && v.I18n.Has(p.Lang, key)) {
+			return v.T(key)
 		}
 	case site.KindHome:
 		if p.Title == "" {
@@ -233,9 +262,10 @@ func (v *View) Title(p *site.Page) string {
 	return p.Title
 }
 
-// Menu returns the main navigation: the configured menu, or the site's sections.
+// Menu returns the main navigation: the configured menu in the page's
+// language, with the pages that add themselves to it.
 func (v *View) Menu() []MenuItem {
-	menu := v.Site.Config.Menus["main"]
+	menu := v.Config().Menus["main"]
 	if pages := v.L().Menu; len(pages) > 0 {
 		// Pages that add themselves (menu: main) join the configured
 		// entries, in order of weight.
@@ -248,17 +278,14 @@ func (v *View) Menu() []MenuItem {
 	return v.menuItems(menu)
 }
 
-// FooterLinks returns the footer's links from the configuration.
-func (v *View) FooterLinks() []MenuItem { return v.menuItems(v.Site.Config.Footer.Links) }
+// FooterLinks returns the footer's links from the configuration, in the page's language.
+func (v *View) FooterLinks() []MenuItem { return v.menuItems(v.Config().Footer.Links) }
 
 func (v *View) menuItems(menu []config.Menu) []MenuItem {
 	var items []MenuItem
 	cur := v.Page
 	for _, m := range menu {
-		name := m.Name
-		if k, ok := strings.CutPrefix(name, "i18n:"); ok {
-			name = v.T(k)
-		}
+		name := m.Name // already in the page's language: see Config
 		href := m.URL
 		target := ""
 		if !strings.Contains(href, "://") {

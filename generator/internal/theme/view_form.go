@@ -31,11 +31,16 @@ type FieldView struct {
 }
 
 // OptionView is one choice of a select, radio or multiselect field.
-type OptionView struct{ Value, Label string }
+type OptionView struct {
+	Value, Label string
+	// Lang is the language of Label when it is not the page's: a language's
+	// own name, an untranslated module's title.
+	Lang string
+}
 
 // Form returns the form configured under [forms.<name>], or nil.
 func (v *View) Form(name string) *FormView {
-	f, ok := v.Site.Config.Forms[name]
+	f, ok := v.Config().Forms[name]
 	if !ok {
 		return nil
 	}
@@ -61,11 +66,15 @@ func (v *View) Form(name string) *FormView {
 		switch fd.OptionsFrom {
 		case "modules":
 			for _, m := range v.L().Modules {
-				field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title})
+				field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title, Lang: v.LangOf(m)})
 			}
 		case "languages":
 			for _, l := range v.Site.Languages {
-				field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name})
+				lang := l.Code
+				if lang == v.Page.Lang {
+					lang = ""
+				}
+				field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name, Lang: lang})
 			}
 		default:
 			for _, o := range fd.Options {

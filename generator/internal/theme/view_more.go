@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/site"
@@ -38,3 +39,50 @@ func (v *View) RequestThanks() string {
 }
 
 func (v *View) pageAt(rel string) *site.Page { return v.Site.PageAt(v.Page.Lang + "/" + rel) }
+
+// LangOf returns the language a page's words are written in when it is not
+// the page's own: the original's language for an untranslated page shown in
+// its place, and for a keyword whose every page is such an original. Empty
+// otherwise. Templates mark links and titles with it (lang="en"), so that
+// screen readers pronounce them right and readers know what to expect.
+func (v *View) LangOf(p *site.Page) string {
+	if p == nil {
+		return ""
+	}
+	if p.FallbackOf != nil {
+		return p.FallbackOf.Lang
+	}
+	if p.Kind != site.KindTerm || p.Taxonomy != "keywords" || len(p.Pages) == 0 {
+		return ""
+	}
+	lang := ""
+	for _, q := range p.Pages {
+		if q.FallbackOf == nil {
+			return ""
+		}
+		lang = q.FallbackOf.Lang
+	}
+	return lang
+}
+
+// Authors returns the authors to credit for a page, in the page's
+// language: its own authors, else the site's default authors; a name
+// that is the site's publisher or one of its default authors (often "the X
+// partnership") is given as the page's language writes it in config.toml.
+func (v *View) Authors(p *site.Page) []string {
+	site, local := v.Site.Config.OER, v.Config().OER
+	if len(p.Meta.Authors) == 0 {
+		return local.DefaultAuthors
+	}
+	out := make([]string, len(p.Meta.Authors))
+	for i, a := range p.Meta.Authors {
+		out[i] = a
+		switch j := slices.Index(site.DefaultAuthors, a); {
+		case a == site.Publisher && site.Publisher != "":
+			out[i] = local.Publisher
+		case j >= 0 && j < len(local.DefaultAuthors):
+			out[i] = local.DefaultAuthors[j]
+		}
+	}
+	return out
+}
