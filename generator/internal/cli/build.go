@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
@@ -49,8 +51,28 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 			out = *source + "/public"
 		}
 		fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
+		fmt.Fprint(c.stdout, howToLook(*source, out, *offline, res.Config.Offline))
 	}
 	return nil
+}
+
+// howToLook tells, after a build, how to look at the result: a hosted
+// build's links end in "/", which a browser opening files from disk shows
+// as folder listings, so it is looked at through a server; an offline build
+// (or the offline zip) opens from disk.
+func howToLook(source, out string, offline bool, cfg config.Offline) string {
+	if offline {
+		return fmt.Sprintf("To look at it, open %s in a browser: this copy works from disk, without a server.\n", filepath.Join(out, "index.html"))
+	}
+	serve := "oersite serve"
+	if source != "." {
+		serve += " --source " + source
+	}
+	msg := fmt.Sprintf("Look at it with `%s` (http://127.0.0.1:1313/): this build is for a web server, and opened from disk its links show folder listings.\n", serve)
+	if cfg.Zip && cfg.ZipName != "" {
+		return msg + fmt.Sprintf("To open a copy from disk, unzip %s (or build with --offline) and open its index.html.\n", filepath.Join(out, cfg.ZipName))
+	}
+	return msg + "To open a copy from disk, build with --offline --dest DIR and open DIR/index.html.\n"
 }
 
 // printDiags prints errors in full (at most maxShown) and, unless quiet,
