@@ -95,3 +95,67 @@
     }
   }
 })();
+
+/* Header and disclosures (the page works without this):
+ * - on phones the search button opens the header's search box in place;
+ * - one disclosure (Menu, language) open at a time, closed by Escape or a click elsewhere;
+ * - "needs an internet connection" notes are hidden from visitors who are online. */
+(function () {
+  "use strict";
+  var toggle = document.querySelector(".search-toggle");
+  var form = document.getElementById("header-search");
+  if (toggle && form) {
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("role", "button");
+    toggle.addEventListener("click", function (e) {
+      e.preventDefault();
+      var open = form.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        closeDisclosures(null);
+        form.querySelector("input").focus();
+      }
+    });
+  }
+  var disclosures = Array.prototype.slice.call(document.querySelectorAll("details.disclosure"));
+  function closeDisclosures(except) {
+    disclosures.forEach(function (d) { if (d !== except) { d.open = false; } });
+  }
+  disclosures.forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (d.open) {
+        closeDisclosures(d);
+        if (form) { form.classList.remove("open"); }
+        if (toggle) { toggle.setAttribute("aria-expanded", "false"); }
+      }
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    disclosures.forEach(function (d) {
+      if (d.open) { d.open = false; d.querySelector("summary").focus(); }
+    });
+    if (form && form.classList.contains("open")) { form.classList.remove("open"); toggle.setAttribute("aria-expanded", "false"); toggle.focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    disclosures.forEach(function (d) { if (d.open && !d.contains(e.target)) { d.open = false; } });
+  });
+  // Diagrams: a link under each, to open the picture on its own, full size.
+  var enlarge = document.documentElement.getAttribute("data-enlarge-label");
+  document.querySelectorAll('.prose img[src$=".svg"]').forEach(function (img) {
+    if (!enlarge || img.closest("a")) { return; }
+    var p = document.createElement("span");
+    p.className = "enlarge";
+    var a = document.createElement("a");
+    a.href = img.getAttribute("src");
+    a.textContent = enlarge;
+    p.appendChild(a);
+    img.insertAdjacentElement("afterend", p);
+  });
+  function internetNotes() {
+    document.querySelectorAll(".needs-internet").forEach(function (n) { n.hidden = navigator.onLine; });
+  }
+  window.addEventListener("online", internetNotes);
+  window.addEventListener("offline", internetNotes);
+  internetNotes();
+})();
