@@ -64,6 +64,9 @@ func TestOfflineExampleSiteFromDisk(t *testing.T) {
 	step("module", chromedp.Click(chromedp.CSS(`a[href$="writing-posts-people-read/index.html"]`)), "/en/modules/writing-posts-people-read/index.html")
 	step("first lesson", chromedp.Click(chromedp.CSS(`a.button[href$="01-a-first-line-that-stops-the-scroll/index.html"]`)), "01-a-first-line-that-stops-the-scroll/index.html")
 	step("next lesson", chromedp.Click(chromedp.CSS(`a[rel=next]`)), "02-short-clear-your-voice/index.html")
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`.lang-switch summary`))); err != nil { // the language chooser is a disclosure
+		t.Fatalf("opening the language chooser: %v", err)
+	}
 	step("language switch", chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="de"]`)), "/de/modules/writing-posts-people-read/02-short-clear-your-voice/index.html")
 	step("search", chromedp.Navigate(base+"/de/search/index.html?q=bewertungen"), "/de/search/index.html")
 	deadline := time.Now().Add(10 * time.Second)

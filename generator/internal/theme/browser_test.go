@@ -3,6 +3,7 @@ package theme_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
@@ -47,8 +49,40 @@ func eval[T any](t *testing.T, tab context.Context, js string) T {
 	return v
 }
 
+// axeRun runs axe-core's WCAG 2.1 A and AA rules on the page in tab and
+// returns the violations, one line each.
+func axeRun(t *testing.T, tab context.Context, axe []byte) []string {
+	t.Helper()
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	var violations []map[string]any
+	_ = json.Unmarshal([]byte(res), &violations)
+	var out []string
+	for _, v := range violations {
+		out = append(out, fmt.Sprintf("%v (%v): %v", v["id"], v["impact"], v["nodes"]))
+	}
+	return out
+}
+
+// colorScheme makes the tab's pages prefer a light or dark colour scheme,
+// as a device set to dark mode does.
+func colorScheme(t *testing.T, tab context.Context, scheme string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestAccessibilityWithAxe runs axe-core (WCAG 2.1 A and AA rules) on one
-// page of every layout in English, Italian and Bulgarian.
+// page of every layout in English, Italian and Bulgarian, in light and in
+// dark mode, and on a phone with the menu and the language chooser open.
 func TestAccessibilityWithAxe(t *testing.T) {
 	ctx := browsertest.New(t)
 	dest := exampleSite(t)
@@ -59,28 +93,34 @@ func TestAccessibilityWithAxe(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []string{"", "modules/", "modules/writing-posts-people-read/", "modules/writing-posts-people-read/01-a-first-line-that-stops-the-scroll/",
+		"modules/tutoring-an-adult-learner/02-show-do-review/",
 		"webinars/", "webinars/content-calendar-live/", "resources/", "resources/first-post-checklist/", "stories/", "stories/a-bakery-in-bari/",
-		"about/", "request/", "search/?q=post", "audience/", "audience/sme-workers/", "404.html"}
+		"about/", "accessibility/", "request/", "search/?q=post", "audience/", "audience/sme-workers/", "404.html"}
 	checked := 0
-	for _, lang := range []string{"en", "it", "bg"} {
-		for _, p := range pages {
-			url := srv.URL + "/" + lang + "/" + p
-			tab := open(t, ctx, url)
-			if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
-				t.Fatalf("injecting axe: %v", err)
+	for _, scheme := range []string{"light", "dark"} {
+		for _, lang := range []string{"en", "it", "bg"} {
+			for _, p := range pages {
+				url := srv.URL + "/" + lang + "/" + p
+				tab := open(t, ctx, url)
+				colorScheme(t, tab, scheme)
+				for _, v := range axeRun(t, tab, axe) {
+					t.Errorf("%s (%s): %s", strings.TrimPrefix(url, srv.URL), scheme, v)
+				}
+				checked++
 			}
-			res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-				.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
-				chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s: axe: %v", url, err)
+		}
+	}
+	// on a phone, with each disclosure of the header open
+	for _, scheme := range []string{"light", "dark"} {
+		for _, open := range []string{".lang-switch", ".nav-menu"} {
+			tab := phone(t, ctx, srv.URL+"/bg/", 375)
+			colorScheme(t, tab, scheme)
+			if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(open+" summary"))); err != nil {
+				t.Fatal(err)
 			}
-			var violations []map[string]any
-			_ = json.Unmarshal([]byte(res), &violations)
-			for _, v := range violations {
-				t.Errorf("%s: %v (%v): %v", strings.TrimPrefix(url, srv.URL), v["id"], v["impact"], v["nodes"])
+			for _, v := range axeRun(t, tab, axe) {
+				t.Errorf("/bg/ on a phone with %s open (%s): %s", open, scheme, v)
 			}
-			checked++
 		}
 	}
 	// the check itself can fail: a planted image without alt text is found
@@ -91,12 +131,10 @@ func TestAccessibilityWithAxe(t *testing.T) {
 	}
 	// the root language chooser
 	tab := open(t, ctx, srv.URL+"/")
-	chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true"))
-	res, _ := chromedp.Run(tab, chromedp.Evaluate[int](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a","wcag2aa","wcag21a","wcag21aa"]}}).then(r => r.violations.length)`, chromedp.EvalAwaitPromise))
-	if res != 0 {
-		t.Errorf("root page: %d violations", res)
+	if v := axeRun(t, tab, axe); len(v) != 0 {
+		t.Errorf("root page: %v", v)
 	}
-	if checked < 45 {
+	if checked < 100 {
 		t.Errorf("only %d pages checked", checked)
 	}
 }
@@ -157,7 +195,14 @@ func TestKeyboardPathLanguageSwitchAndProgress(t *testing.T) {
 		t.Fatalf("next lesson by keyboard reached %s", path)
 	}
 
-	// language switch lands on the translated page
+	// language switch lands on the translated page: the chooser is a disclosure, opened with the keyboard
+	if err := chromedp.Do(tab, chromedp.Focus(chromedp.CSS(`.lang-switch summary`))); err != nil {
+		t.Fatal(err)
+	}
+	press(t, tab, "\r")
+	if open := eval[bool](t, tab, `document.querySelector(".lang-switch").open`); !open {
+		t.Fatal("Enter on the language chooser did not open it")
+	}
 	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="it"]`))); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,161 @@
+package theme_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/build"
+)
+
+// phone opens url in a new tab the size of a phone's screen, width CSS
+// pixels wide and 667 high, with touch and a mobile viewport.
+func phone(t *testing.T, ctx context.Context, url string, width int64) context.Context {
+	t.Helper()
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(width, 667, chromedp.EmulateMobile, chromedp.EmulateTouch), chromedp.Navigate(url)); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return tab
+}
+
+// TestPhoneHeaderLeavesRoomForTheTitle opens pages of every layout on a
+// 375 px phone in English, Italian and Bulgarian: the header is one row,
+// the page's h1 starts within the first 200 px, and on the home page the
+// doors for each audience end on the first screen.
+func TestPhoneHeaderLeavesRoomForTheTitle(t *testing.T) {
+	ctx := browsertest.New(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
+	defer srv.Close()
+	pages := []string{"", "modules/", "modules/tutoring-an-adult-learner/", "modules/tutoring-an-adult-learner/02-show-do-review/",
+		"webinars/content-calendar-live/", "search/?q=post", "request/", "accessibility/", "404.html"}
+	for _, lang := range []string{"en", "it", "bg"} {
+		for _, p := range pages {
+			tab := phone(t, ctx, srv.URL+"/"+lang+"/"+p, 375)
+			header := eval[float64](t, tab, `document.querySelector(".site-header").getBoundingClientRect().height`)
+			h1 := eval[float64](t, tab, `document.querySelector("h1").getBoundingClientRect().top`)
+			if header > 80 {
+				t.Errorf("/%s/%s: the header is %.0f px high on a phone, want one row (80 px at most)", lang, p, header)
+			}
+			if h1 > 200 {
+				t.Errorf("/%s/%s: the h1 starts %.0f px down on a phone, want 200 px at most", lang, p, h1)
+			}
+			if p == "" {
+				if bottom := eval[float64](t, tab, `Math.max(...Array.from(document.querySelectorAll(".door")).map(d => d.getBoundingClientRect().bottom))`); bottom > 667 || bottom < 300 {
+					t.Errorf("/%s/: the audience doors end at %.0f px, want them on the first screen (667 px)", lang, bottom)
+				}
+			}
+		}
+	}
+}
+
+// TestMenusWorkWithoutJavaScript turns JavaScript off: the Menu and the
+// language chooser still open, the chooser names every language in its own
+// words and marks untranslated pages in words, and the search button leads
+// to the search page.
+func TestMenusWorkWithoutJavaScript(t *testing.T) {
+	ctx := browsertest.New(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
+	defer srv.Close()
+	tab := browsertest.Tab(t, ctx)
+	if _, err := chromedp.Call(tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	url := srv.URL + "/bg/modules/writing-posts-people-read/"
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(375, 667, chromedp.EmulateMobile), chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if eval[bool](t, tab, `document.querySelector(".search-toggle").hasAttribute("aria-expanded")`) {
+		t.Fatal("JavaScript is still on: site.js has run")
+	}
+	visible := `(sel) => { const e = document.querySelector(sel); return !!e && e.checkVisibility() && e.getBoundingClientRect().height > 0 }`
+	if eval[bool](t, tab, "("+visible+")(`.nav-menu .menu-panel a`)") {
+		t.Fatal("the menu shows before it is opened")
+	}
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".nav-menu summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](t, tab, "("+visible+")(`.nav-menu .menu-panel a`)") {
+		t.Error("the Menu button does not open the menu without JavaScript")
+	}
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".lang-switch summary"))); err != nil {
+		t.Fatal(err)
+	}
+	langs := eval[string](t, tab, `Array.from(document.querySelectorAll(".lang-switch .menu-panel li")).filter(li => li.checkVisibility()).map(li => li.textContent.trim()).join(" | ")`)
+	for _, want := range []string{"English", "Italiano", "Français (pas encore traduit)", "Български", "Íslenska (ekki enn þýtt)"} {
+		if !strings.Contains(langs, want) {
+			t.Errorf("the language chooser shows %q, want %q among them", langs, want)
+		}
+	}
+	if title := eval[string](t, tab, `Array.from(document.querySelectorAll(".lang-switch [title]")).length + ""`); title != "0" {
+		t.Errorf("the language chooser still says things in %s tooltips", title)
+	}
+	href := eval[string](t, tab, `document.querySelector(".search-toggle").getAttribute("href")`)
+	if !strings.HasSuffix(href, "search/") {
+		t.Errorf("without JavaScript the search button leads to %q, want the search page", href)
+	}
+}
+
+// TestNothingCutOffWhenNarrowOrZoomed opens pages at 320 px (the narrowest
+// phones) and at 640 px (a 1280 px window zoomed to 200%): nothing is wider
+// than the window, so nothing needs sideways scrolling.
+func TestNothingCutOffWhenNarrowOrZoomed(t *testing.T) {
+	ctx := browsertest.New(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
+	defer srv.Close()
+	pages := []string{"", "modules/", "modules/business-page-step-by-step/", "modules/tutoring-an-adult-learner/02-show-do-review/",
+		"webinars/", "webinars/content-calendar-live/", "resources/first-post-checklist/", "search/?q=post", "request/", "accessibility/", "404.html"}
+	for _, width := range []int64{320, 640} {
+		for _, lang := range []string{"en", "de", "bg"} {
+			for _, p := range pages {
+				tab := phone(t, ctx, srv.URL+"/"+lang+"/"+p, width)
+				// what sticks out: boxes past the right edge, or text past its box (a closed disclosure's content is not shown)
+				wide := eval[string](t, tab, `Array.from(document.querySelectorAll("body *")).filter(e => e.checkVisibility() && !e.closest(".visually-hidden, table, pre") &&
+					(e.getBoundingClientRect().right > innerWidth + 1 || (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === "visible"))).slice(0, 3).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(", ")`)
+				if sw := eval[float64](t, tab, `document.documentElement.scrollWidth`); sw > float64(width) || wide != "" {
+					t.Errorf("/%s/%s at %d px: the page is %.0f px wide; too wide: %s", lang, p, width, sw, wide)
+				}
+			}
+		}
+	}
+}
+
+// TestInternetNoteOnlyForOfflineReaders: the note "needs an internet
+// connection" beside a Join link is not shown on the hosted site, and in the
+// offline copy only while the browser is offline.
+func TestInternetNoteOnlyForOfflineReaders(t *testing.T) {
+	ctx := browsertest.New(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
+	defer srv.Close()
+	shown := `Array.from(document.querySelectorAll(".needs-internet")).some(n => n.checkVisibility())`
+	tab := open(t, ctx, srv.URL+"/en/webinars/content-calendar-live/")
+	if eval[int](t, tab, `document.querySelectorAll(".needs-internet").length`) == 0 {
+		t.Fatal("the webinar page has no internet note at all: the test page is wrong")
+	}
+	if eval[bool](t, tab, shown) {
+		t.Error("the hosted site tells online visitors that the link needs an internet connection")
+	}
+
+	dest := filepath.Join(t.TempDir(), "offline")
+	if _, err := build.Build(context.Background(), build.Options{Source: repo, Dest: dest, Offline: true, SearchInMemory: true, CacheDir: t.TempDir(),
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	tab = open(t, ctx, "file://"+dest+"/en/webinars/content-calendar-live/index.html")
+	if eval[bool](t, tab, shown) {
+		t.Error("the offline copy shows the internet note while the browser is online")
+	}
+	if _, err := chromedp.Call(tab, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, shown)
+}
