@@ -16,8 +16,8 @@ import (
 )
 
 // TestOfflineExampleSiteFromDisk opens the example site's offline build with
-// file:// and walks home, module, lesson, next lesson, language switch and a
-// search, failing on any request that does not load.
+// file:// and walks home, module, lesson, next lesson, language switch, a
+// search and a webinar, failing on any request that does not load.
 func TestOfflineExampleSiteFromDisk(t *testing.T) {
 	ctx := browsertest.New(t)
 	dest := filepath.Join(t.TempDir(), "offline")
@@ -78,6 +78,16 @@ func TestOfflineExampleSiteFromDisk(t *testing.T) {
 	if !strings.Contains(first, "Bewertungen") {
 		t.Errorf("offline search for 'bewertungen' found %q first", first)
 	}
+	// "needs an internet connection" shows beside the Join link only while the browser is offline
+	step("webinar", chromedp.Navigate(base+"/en/webinars/content-calendar-live/index.html"), "/en/webinars/content-calendar-live/index.html")
+	note := `Array.from(document.querySelectorAll(".needs-internet")).some(n => n.checkVisibility())`
+	if shown, _ := chromedp.Run(tab, chromedp.Evaluate[bool](note)); shown {
+		t.Error("the offline copy shows the internet note while the browser is online")
+	}
+	if _, err := chromedp.Call(tab, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, note)
 	mu.Lock()
 	real := append([]string(nil), failed...)
 	mu.Unlock()

@@ -53,8 +53,10 @@ func eval[T any](t *testing.T, tab context.Context, js string) T {
 // returns the violations, one line each.
 func axeRun(t *testing.T, tab context.Context, axe []byte) []string {
 	t.Helper()
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
-		t.Fatalf("injecting axe: %v", err)
+	if loaded, _ := chromedp.Run(tab, chromedp.Evaluate[bool](`!!window.axe`)); !loaded {
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
+			t.Fatalf("injecting axe: %v", err)
+		}
 	}
 	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
 		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
@@ -97,11 +99,11 @@ func TestAccessibilityWithAxe(t *testing.T) {
 		"webinars/", "webinars/content-calendar-live/", "resources/", "resources/first-post-checklist/", "stories/", "stories/a-bakery-in-bari/",
 		"about/", "accessibility/", "request/", "search/?q=post", "audience/", "audience/sme-workers/", "404.html"}
 	checked := 0
-	for _, scheme := range []string{"light", "dark"} {
-		for _, lang := range []string{"en", "it", "bg"} {
-			for _, p := range pages {
-				url := srv.URL + "/" + lang + "/" + p
-				tab := open(t, ctx, url)
+	for _, lang := range []string{"en", "it", "bg"} {
+		for _, p := range pages {
+			url := srv.URL + "/" + lang + "/" + p
+			tab := open(t, ctx, url)
+			for _, scheme := range []string{"light", "dark"} {
 				colorScheme(t, tab, scheme)
 				for _, v := range axeRun(t, tab, axe) {
 					t.Errorf("%s (%s): %s", strings.TrimPrefix(url, srv.URL), scheme, v)
