@@ -121,6 +121,7 @@ func sameTree(a, b map[string][]byte) (string, bool) {
 const baseConfig = `-- config.toml --
 baseURL = "https://example.org/oer/"
 title = "Test OER"
+properNames = ["Test OER"]
 defaultLanguage = "en"
 [languages.en]
 name = "English"

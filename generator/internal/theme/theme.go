@@ -109,18 +109,48 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 		t.sets[layout] = set
 		t.files[layout] = files[name]
 	}
-	t.readsLists = map[string]bool{}
-	for name := range files {
-		if !siteLists.MatchString(read(name)) {
-			continue
+	t.readsLists = listReaders(files, read)
+	return t, diags
+}
+
+// partialRef finds the partials a template includes by name:
+// {{ template "partials/card.html" . }}, {{ .Cached "partials/footer.html" ... }}.
+var partialRef = regexp.MustCompile(`"(partials/[^"]+\.html)"`)
+
+// listReaders finds the layouts whose text, or the text of a partial they
+// include (directly or through other partials), reads site-wide lists of
+// pages. The key "" stands for every layout: the frame, baseof.html, does.
+func listReaders(files map[string]string, read func(string) string) map[string]bool {
+	memo := map[string]bool{}
+	var reads func(name string, seen map[string]bool) bool
+	reads = func(name string, seen map[string]bool) bool {
+		if r, ok := memo[name]; ok {
+			return r
 		}
-		if name == "baseof.html" || strings.Contains(name, "/") {
-			t.readsLists[""] = true // the frame or a partial: every layout
-		} else {
-			t.readsLists[strings.TrimSuffix(name, ".html")] = true
+		if seen[name] {
+			return false
+		}
+		seen[name] = true
+		text := read(name)
+		r := siteLists.MatchString(text)
+		for _, m := range partialRef.FindAllStringSubmatch(text, -1) {
+			if _, ok := files[m[1]]; ok && !r {
+				r = reads(m[1], seen)
+			}
+		}
+		memo[name] = r
+		return r
+	}
+	out := map[string]bool{}
+	if reads("baseof.html", map[string]bool{}) {
+		out[""] = true
+	}
+	for name := range files {
+		if !strings.Contains(name, "/") && name != "baseof.html" && reads(name, map[string]bool{}) {
+			out[strings.TrimSuffix(name, ".html")] = true
 		}
 	}
-	return t, diags
+	return out
 }
 
 func firstOf(s []string) string {
