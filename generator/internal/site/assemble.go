@@ -106,9 +106,11 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 		}
 		diags = append(diags, validatePage(cfg, p)...)
 		if p.Kind == KindWebinar {
-			if err := fixWebinarZone(p); err != nil {
+			warnings, err := fixWebinarZone(p)
+			if err != nil {
 				diags.Add(diag.Errorf(src.Path, src.Meta.Lines["timezone"], "use an IANA time zone name such as Europe/Rome or Atlantic/Reykjavik", "unknown time zone %q", p.Meta.Timezone))
 			}
+			diags = append(diags, warnings...)
 		}
 		s.addPage(p)
 	}

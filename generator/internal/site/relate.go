@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -320,20 +321,43 @@ func pageFile(p *Page) string {
 	return "/" + p.URL
 }
 
-// fixWebinarZone reads a start time written without an offset in the webinar's own time zone.
-func fixWebinarZone(p *Page) error {
-	if p.Meta.Timezone == "" {
-		return nil
+// fixWebinarZone reads a start time written without an offset in the webinar's
+// own time zone, and carries every start in that zone, so that pages can say
+// "18:00 in London" and not the offset's "18:00 UTC". A start whose offset is
+// not its zone's on that date gets a warning: one of the two is a mistake.
+func fixWebinarZone(p *Page) (diag.List, error) {
+	if p.Meta.Timezone == "" || p.Meta.Start.IsZero() {
+		return nil, nil
 	}
 	loc, err := time.LoadLocation(p.Meta.Timezone)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if raw, ok := p.Meta.Params["start"].(string); ok && !hasZone(raw) && !p.Meta.Start.IsZero() {
-		st := p.Meta.Start
+	st := p.Meta.Start
+	raw, _ := p.Meta.Params["start"].(string)
+	if raw != "" && !hasZone(raw) {
 		p.Meta.Start = time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), st.Second(), 0, loc)
+		return nil, nil
 	}
-	return nil
+	p.Meta.Start = st.In(loc)
+	_, written := st.Zone()
+	if _, zone := p.Meta.Start.Zone(); zone != written && p.Source != nil {
+		return diag.List{diag.Warnf(p.Source.Path, p.Meta.Lines["start"],
+			fmt.Sprintf("write the time as it is in %s (%s), or its offset on that date (%s), or fix the timezone line",
+				p.Meta.Timezone, p.Meta.Start.Format("2006-01-02T15:04:05-07:00"), utcOffset(zone)),
+			"start is %s with offset %s, but %s is at %s on that date: the webinar is shown at %s there",
+			st.Format("15:04"), utcOffset(written), p.Meta.Timezone, utcOffset(zone), p.Meta.Start.Format("15:04"))}, nil
+	}
+	return nil, nil
+}
+
+// utcOffset writes an offset in seconds as "+01:00".
+func utcOffset(sec int) string {
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	return fmt.Sprintf("%s%02d:%02d", sign, sec/3600, sec%3600/60)
 }
 
 func sortedSet(m map[string]bool) []string {

@@ -55,8 +55,12 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	if np.Lastmod.IsZero() {
 		np.Lastmod = np.Date
 	}
-	if np.Kind == KindWebinar && fixWebinarZone(&np) != nil {
-		return nil, nil, false
+	if np.Kind == KindWebinar {
+		warnings, err := fixWebinarZone(&np)
+		if err != nil {
+			return nil, nil, false
+		}
+		diags = append(diags, warnings...)
 	}
 	if v := validatePage(s.Config, &np); v.HasErrors() {
 		return nil, nil, false

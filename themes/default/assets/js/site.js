@@ -1,6 +1,6 @@
 /* oersite default theme: small enhancements. The site works without them.
  * - "mark as done" for lessons, kept in this browser's localStorage only
- * - webinar times shown in the visitor's own time zone
+ * - webinar times in the visitor's own time zone and language; past or upcoming by the visitor's clock
  * - videos loaded from their host only when the reader asks
  * - the root page offers the browser's preferred language
  */
@@ -53,17 +53,130 @@
     }
   }
 
-  // Webinar times in the visitor's time zone, keeping the event's own time in a tooltip.
-  var lang = document.documentElement.lang || undefined;
-  document.querySelectorAll("time[data-local]").forEach(function (t) {
-    var when = new Date(t.getAttribute("datetime"));
-    if (isNaN(when)) { return; }
-    try {
-      var local = when.toLocaleString(lang, { weekday: "short", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
-      t.title = t.textContent;
-      t.textContent = local;
-    } catch (e) { /* keep the event's own time */ }
-  });
+  // ---- Webinar time and status (markup: partials/webinar-time.html, webinar.html,
+  // section-webinars.html). The build writes the event's own time in the page's language;
+  // here it is shown again in the visitor's zone, in the page's language (24-hour where that
+  // locale uses it), with the event's zone in words and a relative day. Past or upcoming is
+  // decided again against this device's clock: a copy opened long after its build (the
+  // offline zip, a site not rebuilt) must not offer "Join" for a webinar that is over.
+  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  function fill(tpl, vals) { return String(tpl || "").replace(/\{(\w+)\}/g, function (m, k) { return vals[k] !== undefined ? vals[k] : m; }); }
+  // The locale for a page language: the visitor's own variant of it (en-GB, de-AT) when the
+  // system's or the browser's locale is one, else the language itself; null when Intl does
+  // not know the language at all.
+  function whenLocale(lang) {
+    var base = lang.toLowerCase().split("-")[0];
+    var system = new Intl.DateTimeFormat().resolvedOptions().locale;
+    var cands = [system].concat(navigator.languages || [navigator.language]).filter(function (l) { return l && l.toLowerCase().split("-")[0] === base; });
+    cands.push(lang);
+    for (var i = 0; i < cands.length; i++) {
+      try { if (Intl.DateTimeFormat.supportedLocalesOf([cands[i]]).length) { return cands[i]; } } catch (e) { /* not a locale tag */ }
+    }
+    return null;
+  }
+  // Numeric parts of a time in a zone (undefined: the visitor's), whatever the language.
+  function timeParts(d, zone) {
+    var o = { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", weekday: "short" };
+    if (zone) { o.timeZone = zone; }
+    var out = {};
+    new Intl.DateTimeFormat("en-US", o).formatToParts(d).forEach(function (p) { out[p.type] = p.value; });
+    out.wd = WEEKDAYS.indexOf(out.weekday);
+    out.dayNumber = Date.UTC(+out.year, out.month - 1, +out.day) / 86400000;
+    return out;
+  }
+  function dateText(d, zone, long, loc, T) {
+    if (loc) {
+      var o = long ? { weekday: "long", day: "numeric", month: "long", year: "numeric" } : { day: "numeric", month: "long", year: "numeric" };
+      if (zone) { o.timeZone = zone; }
+      return new Intl.DateTimeFormat(loc, o).format(d);
+    }
+    var p = timeParts(d, zone);
+    return fill(long ? T.long : T.date, { weekday: T.weekdays[p.wd], day: +p.day, month: T.months[p.month - 1], year: p.year });
+  }
+  function clockText(d, zone, loc) {
+    if (loc) {
+      var o = { hour: "numeric", minute: "2-digit" };
+      if (zone) { o.timeZone = zone; }
+      return new Intl.DateTimeFormat(loc, o).format(d);
+    }
+    var p = timeParts(d, zone);
+    return p.hour + ":" + p.minute;
+  }
+  function weekdayText(d, zone, loc, T) {
+    return loc ? new Intl.DateTimeFormat(loc, { weekday: "long", timeZone: zone }).format(d) : T.weekdays[timeParts(d, zone).wd];
+  }
+  function relativeDay(days, loc, T) {
+    var rtf = null;
+    try { rtf = loc && Intl.RelativeTimeFormat.supportedLocalesOf([loc]).length ? new Intl.RelativeTimeFormat(loc, { numeric: "auto" }) : null; } catch (e) { rtf = null; }
+    if (!rtf) { return days === 0 ? T.today : days === 1 ? T.tomorrow : ""; }
+    var a = Math.abs(days);
+    if (a < 21) { return rtf.format(days, "day"); }
+    if (a < 60) { return rtf.format(Math.round(days / 7), "week"); }
+    if (a < 730) { return rtf.format(Math.round(days / 30.44), "month"); }
+    return rtf.format(Math.round(days / 365.25), "year");
+  }
+  function showWhen(t, now) {
+    var start = new Date(t.getAttribute("datetime")), end = Date.parse(t.getAttribute("data-end"));
+    if (isNaN(start)) { return; }
+    var T = JSON.parse(t.getAttribute("data-when-text") || "{}");
+    var zone = t.getAttribute("data-zone"), place = t.getAttribute("data-place");
+    var loc = whenLocale((t.closest("[lang]") || document.documentElement).lang || "en");
+    var mine = timeParts(start), theirs = zone ? timeParts(start, zone) : null;
+    var rel = start <= now && now < end ? T.live : relativeDay(mine.dayNumber - timeParts(now).dayNumber, loc, T);
+    var local = clockText(start, undefined, loc, T);
+    var yours = fill(T.your, { time: local });
+    var day = dateText(start, undefined, t.getAttribute("data-when") === "long", loc, T);
+    if (t.getAttribute("data-when") !== "long") {
+      t.textContent = day + ", " + yours + (rel ? " · " + rel : "");
+      return;
+    }
+    var clock = yours;
+    if (theirs && place) {
+      var same = theirs.dayNumber === mine.dayNumber && theirs.hour === mine.hour && theirs.minute === mine.minute;
+      clock = same ? fill(T.same, { time: local, place: place })
+        : yours + " · " + fill(T.at, { time: clockText(start, zone, loc, T), place: place }) +
+          (theirs.dayNumber !== mine.dayNumber ? " (" + weekdayText(start, zone, loc, T) + ")" : "");
+    }
+    t.textContent = "";
+    [day + (rel ? " · " + rel : ""), clock].forEach(function (text, i) {
+      var span = document.createElement("span");
+      span.className = i ? "when-clock" : "when-day";
+      span.textContent = text;
+      t.appendChild(span);
+    });
+  }
+  function updateWebinars() {
+    var now = new Date();
+    document.querySelectorAll("time[data-when-text]").forEach(function (t) {
+      try { showWhen(t, now); } catch (e) { /* an old browser, an unknown zone or locale: keep the build's text */ }
+    });
+    document.querySelectorAll("[data-webinar-end]").forEach(function (box) {
+      var end = Date.parse(box.getAttribute("data-webinar-end"));
+      if (isNaN(end)) { return; }
+      box.querySelectorAll(".webinar-upcoming").forEach(function (el) { el.hidden = end <= now; });
+      box.querySelectorAll(".webinar-past").forEach(function (el) { el.hidden = end > now; });
+    });
+    var pastList = document.querySelector('ul[data-webinars="past"]');
+    document.querySelectorAll('ul[data-webinars="upcoming"] > li').forEach(function (li) {
+      var t = li.querySelector("time[data-end]");
+      if (!t || Date.parse(t.getAttribute("data-end")) > now) { return; }
+      if (pastList) { pastList.insertBefore(li, pastList.firstChild); } else { li.parentNode.removeChild(li); }
+    });
+    document.querySelectorAll("ul[data-webinars]").forEach(function (ul) {
+      var empty = !ul.querySelector("li");
+      ul.hidden = empty;
+      var none = ul.nextElementSibling;
+      if (none && none.classList.contains("webinars-none")) { none.hidden = !empty; }
+    });
+    // Again when the next webinar on the page starts or ends, if that is within a day.
+    var next = Infinity;
+    document.querySelectorAll("time[data-when-text]").forEach(function (t) {
+      [Date.parse(t.getAttribute("datetime")), Date.parse(t.getAttribute("data-end"))].forEach(function (x) { if (x > now && x < next) { next = x; } });
+    });
+    if (next - now < 86400000) { setTimeout(updateWebinars, next - now + 1000); }
+  }
+  updateWebinars();
+  // ---- end of webinar time and status
 
   // Videos: load the player only on request.
   document.querySelectorAll("figure.embed[data-embed-src]").forEach(function (fig) {
