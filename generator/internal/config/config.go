@@ -150,12 +150,37 @@ type Form struct {
 	MinSeconds int `toml:"minSeconds"`
 	// Recipient names who receives the data, shown beside the consent box.
 	Recipient string `toml:"recipient"`
+	// Recipients are the partners who receive a request instead, by the value
+	// of RecipientField (a country code, say): the consent box names the one
+	// chosen, and without a form service the e-mail is addressed to them.
+	Recipients map[string]Recipient `toml:"recipients"`
+	// RecipientField is the field whose value chooses among Recipients
+	// (default "country").
+	RecipientField string `toml:"recipientField"`
 	// RetentionMonths is how long submissions are kept, shown beside the consent box.
 	RetentionMonths int `toml:"retentionMonths"`
 	// Intents are the purposes one form page offers ("training", "tutor").
 	Intents []Intent `toml:"intents"`
 	// Fields in display order.
 	Fields []Field `toml:"fields"`
+}
+
+// Recipient is a partner who receives some of a form's requests.
+type Recipient struct {
+	Name  string `toml:"name" json:"name"`   // named beside the consent box: "Learning2gether Italia"
+	Email string `toml:"email" json:"email"` // where the prepared e-mail goes when there is no form service
+}
+
+// RouteField is the field whose value chooses the recipient, or "" when the
+// form has a single recipient.
+func (f Form) RouteField() string {
+	switch {
+	case len(f.Recipients) == 0:
+		return ""
+	case f.RecipientField == "":
+		return "country"
+	}
+	return f.RecipientField
 }
 
 // Intent is one purpose of a form; its fields name it in Field.Intents.

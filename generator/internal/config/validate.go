@@ -1,6 +1,8 @@
 package config
 
 import (
+	"maps"
+	"net/mail"
 	"net/url"
 	"regexp"
 	"slices"
@@ -101,6 +103,44 @@ func (f Form) validate(file string, lines keyLines, name string) diag.List {
 	}
 	if f.Honeypot != "" && seen[f.Honeypot] {
 		bad("honeypot", "pick a honeypot name no real field uses, such as website", "forms.%s: honeypot %q is also a real field", name, f.Honeypot)
+	}
+	l = append(l, f.validateRecipients(file, lines, name)...)
+	return l
+}
+
+// validateRecipients checks [forms.<name>.recipients]: each names a value
+// of the routing field and has a name and a working e-mail address.
+func (f Form) validateRecipients(file string, lines keyLines, name string) diag.List {
+	var l diag.List
+	route := f.RouteField()
+	if route == "" {
+		return nil
+	}
+	var field *Field
+	for i := range f.Fields {
+		if f.Fields[i].Name == route {
+			field = &f.Fields[i]
+		}
+	}
+	if field == nil {
+		l.Add(diag.Errorf(file, lines.of("recipients"), `add the field, or set recipientField to the field whose value picks the recipient`,
+			"forms.%s: recipients are chosen by the field %q, which the form does not have", name, route))
+		return l
+	}
+	for _, key := range slices.Sorted(maps.Keys(f.Recipients)) {
+		r := f.Recipients[key]
+		if len(field.Options) > 0 && !slices.Contains(field.Options, key) {
+			l.Add(diag.Errorf(file, lines.of(key), "use one of: "+strings.Join(field.Options, ", "),
+				"forms.%s: recipients.%s is not an option of the field %q", name, key, route))
+		}
+		if strings.TrimSpace(r.Name) == "" {
+			l.Add(diag.Errorf(file, lines.of(key), `add name = "…": the consent text names who receives the request`,
+				"forms.%s: recipients.%s has no name", name, key))
+		}
+		if a, err := mail.ParseAddress(r.Email); err != nil || a.Address != r.Email || !strings.Contains(r.Email[strings.LastIndexByte(r.Email, '@'):], ".") {
+			l.Add(diag.Errorf(file, lines.of(key), `write email = "partner@example.org"`,
+				"forms.%s: recipients.%s has no valid e-mail address (%q)", name, key, r.Email))
+		}
 	}
 	return l
 }

@@ -124,8 +124,8 @@ func TestRequestFormInBrowser(t *testing.T) {
 	// required-field errors shown, tied to their fields and announced
 	do(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
 	browsertest.WaitFor(t, tab, `document.querySelector("#f-request-email-training").getAttribute("aria-invalid") === "true"`)
-	msg, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("f-request-email-training-error").textContent + "|" + document.querySelector("#intent-training [role=status]").textContent`))
-	if !strings.Contains(msg, "fill in") || !strings.Contains(msg, "correct") {
+	msg, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("f-request-email-training-error").textContent + "|" + document.querySelector("#errors-training").textContent`))
+	if !strings.Contains(msg, "Enter your e-mail address|") || !strings.Contains(msg, "There is a problem") {
 		t.Errorf("error messages: %q", msg)
 	}
 

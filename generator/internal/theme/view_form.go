@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -19,20 +20,35 @@ type FormView struct {
 	Single   bool // the form has no intents of its own: one form, no choice
 	Fields   []FieldView
 	Config   config.Form
+	// Recipient is who receives requests unless Recipients says otherwise,
+	// named beside the consent box.
+	Recipient string
+	// Recipients is, for the script, the JSON of the partners by value of
+	// RouteField: {"IT": {"name": "...", "email": "..."}}; "" when none.
+	Recipients string
+	RouteField string
 }
 
 // FieldView is one field with its options resolved.
 type FieldView struct {
 	config.Field
-	ID      string
+	ID    string
+	Label string // in the page's language
+	// Post is the name the field is sent under: its name for a form service;
+	// its label when the form composes an e-mail, whose body then reads
+	// "Country=Italy" rather than "country=IT".
+	Post string
+	// Missing is the message for a required field left empty: "Enter your e-mail address".
+	Missing string
 	Options []OptionView
 	// IntentList is the field's intents as a space-separated list, for data attributes.
 	IntentList string
 }
 
-// OptionView is one choice of a select, radio or multiselect field.
+// OptionView is one choice of a select, radio or multiselect field. Post is
+// the value sent: Value for a form service, Label in a composed e-mail.
 type OptionView struct {
-	Value, Label string
+	Value, Label, Post string
 	// Lang is the language of Label when it is not the page's: a language's
 	// own name, an untranslated module's title.
 	Lang string
@@ -44,7 +60,7 @@ func (v *View) Form(name string) *FormView {
 	if !ok {
 		return nil
 	}
-	fv := &FormView{Name: name, Netlify: f.Netlify, Honeypot: f.Honeypot, Config: f}
+	fv := &FormView{Name: name, Netlify: f.Netlify, Honeypot: f.Honeypot, Config: f, Recipient: f.Recipient, RouteField: f.RouteField()}
 	switch f.Endpoint {
 	case "":
 		fv.Mailto = v.Site.Config.Contact
@@ -54,6 +70,10 @@ func (v *View) Form(name string) *FormView {
 	default:
 		fv.Action = f.Endpoint
 	}
+	if len(f.Recipients) > 0 {
+		b, _ := json.Marshal(f.Recipients) // names and addresses always marshal
+		fv.Recipients = string(b)
+	}
 	for _, in := range f.Intents {
 		fv.Intents = append(fv.Intents, in.ID)
 	}
@@ -62,28 +82,53 @@ func (v *View) Form(name string) *FormView {
 		fv.Single = true
 	}
 	for _, fd := range f.Fields {
-		field := FieldView{Field: fd, ID: "f-" + name + "-" + fd.Name, IntentList: strings.Join(fd.Intents, " ")}
-		switch fd.OptionsFrom {
-		case "modules":
-			for _, m := range v.L().Modules {
-				field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title, Lang: v.LangOf(m)})
-			}
-		case "languages":
-			for _, l := range v.Site.Languages {
-				lang := l.Code
-				if lang == v.Page.Lang {
-					lang = ""
-				}
-				field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name, Lang: lang})
-			}
-		default:
-			for _, o := range fd.Options {
-				field.Options = append(field.Options, OptionView{Value: o, Label: v.formText(name, fd.Name+".option."+o, o)})
-			}
-		}
-		fv.Fields = append(fv.Fields, field)
+		fv.Fields = append(fv.Fields, v.fieldView(name, fd, fv.Mailto != ""))
 	}
 	return fv
+}
+
+// fieldView resolves one field's label, messages and options; mail is true
+// when the form composes an e-mail, which is then sent under labels.
+func (v *View) fieldView(form string, fd config.Field, mail bool) FieldView {
+	field := FieldView{Field: fd, ID: "f-" + form + "-" + fd.Name, IntentList: strings.Join(fd.Intents, " "),
+		Label: v.formText(form, fd.Name+".label", fd.Name)}
+	switch fd.OptionsFrom {
+	case "modules":
+		for _, m := range v.L().Modules {
+			field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title, Lang: v.LangOf(m)})
+		}
+	case "languages":
+		for _, l := range v.Site.Languages {
+			lang := l.Code
+			if lang == v.Page.Lang {
+				lang = ""
+			}
+			field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name, Lang: lang})
+		}
+	default:
+		for _, o := range fd.Options {
+			field.Options = append(field.Options, OptionView{Value: o, Label: v.formText(form, fd.Name+".option."+o, o)})
+		}
+	}
+	generic := "form.msg.required"
+	if fd.Type == "select" || fd.Type == "radio" || fd.Type == "multiselect" {
+		generic = "form.msg.choose"
+	}
+	field.Missing = v.formText(form, fd.Name+".required", v.Tf(generic, "label", field.Label))
+	field.Post = fd.Name
+	for i := range field.Options {
+		field.Options[i].Post = field.Options[i].Value
+	}
+	if mail {
+		field.Post = field.Label
+		for i := range field.Options {
+			field.Options[i].Post = field.Options[i].Label
+		}
+		if fd.Name == "consent" {
+			field.Post = v.T("form.mail.consent")
+		}
+	}
+	return field
 }
 
 // FormText translates a form string: form.<form>.<key>, or def when it is missing.
@@ -116,7 +161,7 @@ func (f FieldView) Shared() bool { return len(f.Intents) == 0 }
 // FormMessages are the form script's messages in the page's language.
 func (v *View) FormMessages() map[string]string {
 	out := map[string]string{}
-	for _, k := range []string{"required", "email", "format", "range", "toolong", "choose", "retry", "fix", "mailto", "mailtolink", "sending", "sent", "failed", "offline"} {
+	for _, k := range []string{"email", "format", "tel", "range", "toolong", "retry", "sending", "sent", "failed", "offline", "copied", "copiedaddress", "copyfailed"} {
 		out[k] = v.T("form.msg." + k)
 	}
 	return out
