@@ -11,6 +11,7 @@ func FuzzParse(f *testing.F) {
 		"baseURL = \"ftp://x\"\ndefaultLanguage = \"zz\"\n[languages.en]\n",
 		"[forms.request]\nendpoint = \"local\"\n[[forms.request.fields]]\nname = \"email\"\ntype = \"email\"\n",
 		"theme = \"../../etc\"\n",
+		"[forms.request]\n[forms.request.recipients.IT]\nname = \"x\"\nemail = \"a@b\"\n[[forms.request.fields]]\nname = \"country\"\ntype = \"select\"\noptions = [\"IT\"]\n",
 	} {
 		f.Add([]byte(s))
 	}
