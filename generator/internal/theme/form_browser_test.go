@@ -2,8 +2,6 @@ package theme_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -78,13 +76,10 @@ func fillTutor(t *testing.T, tab context.Context, email string) {
 // Without JavaScript: the intent choice shows one form, and the form asks
 // the browser to compose the e-mail (mailto: with a text/plain body that
 // reads "Country=Italy", not "country=IT").
-func TestRequestFormWithoutScriptComposesAnEmail(t *testing.T) {
-	ctx := browsertest.New(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
-	defer srv.Close()
+func requestFormWithoutScript(t *testing.T, ctx context.Context, site string) {
 	tab := withoutScript(t, ctx)
 	mails := mailtoRequests(tab)
-	goTo(t, tab, srv.URL+"/en/request/")
+	goTo(t, tab, site+"/en/request/")
 
 	shown := `["training", "tutor"].filter(i => document.getElementById("intent-" + i).offsetParent !== null).join(" ")`
 	if got := eval[string](t, tab, shown); got != "training" {
@@ -142,12 +137,9 @@ func TestRequestFormWithoutScriptComposesAnEmail(t *testing.T) {
 
 // With JavaScript: a GOV.UK-style error summary at the top of the form, each
 // message specific to its field and a link that moves focus to it.
-func TestRequestFormErrorSummary(t *testing.T) {
-	ctx := browsertest.New(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
-	defer srv.Close()
+func requestFormErrorSummary(t *testing.T, ctx context.Context, site string) {
 	tab := browsertest.Tab(t, ctx)
-	goTo(t, tab, srv.URL+"/en/request/")
+	goTo(t, tab, site+"/en/request/")
 	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
 	act(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
 	browsertest.WaitFor(t, tab, `!document.getElementById("errors-training").hidden`)
@@ -193,7 +185,7 @@ func TestRequestFormErrorSummary(t *testing.T) {
 
 	// Italian messages on the Italian page (a new tab: the draft, kept per tab, would follow)
 	tab = browsertest.Tab(t, ctx)
-	goTo(t, tab, srv.URL+"/it/request/")
+	goTo(t, tab, site+"/it/request/")
 	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
 	act(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
 	browsertest.WaitFor(t, tab, `/Inserisci il tuo indirizzo e-mail/.test(document.getElementById("errors-training").textContent)`)
@@ -205,18 +197,15 @@ func TestRequestFormErrorSummary(t *testing.T) {
 // With JavaScript and no form service: a review step shows the prepared
 // message, its address (the partner in the chosen country) and Copy buttons,
 // then offers to open the e-mail program.
-func TestRequestFormReviewStepAndCopy(t *testing.T) {
-	ctx := browsertest.New(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
-	defer srv.Close()
+func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
 		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
-			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: srv.URL}); err != nil {
+			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: site}); err != nil {
 			t.Fatalf("clipboard permission: %v", err)
 		}
 	}
 	tab := browsertest.Tab(t, ctx)
-	goTo(t, tab, srv.URL+"/it/request/?module=writing-posts-people-read")
+	goTo(t, tab, site+"/it/request/?module=writing-posts-people-read")
 	browsertest.WaitFor(t, tab, `document.querySelector('#intent-training input[data-value="writing-posts-people-read"]').checked`)
 	gdpr := `document.querySelector("#intent-training .gdpr-text").textContent`
 	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le tue risposte vanno a Learning2gether,") {

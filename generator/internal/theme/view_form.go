@@ -61,10 +61,12 @@ func (v *View) Form(name string) *FormView {
 		return nil
 	}
 	fv := &FormView{Name: name, Netlify: f.Netlify, Honeypot: f.Honeypot, Config: f, Recipient: f.Recipient, RouteField: f.RouteField()}
-	switch f.Endpoint {
-	case "":
+	switch {
+	case f.Endpoint == "" && f.Netlify:
+		// Netlify receives the plain POST to the page itself: a form service
+	case f.Endpoint == "":
 		fv.Mailto = v.Site.Config.Contact
-	case "local":
+	case f.Endpoint == "local":
 		fv.Action = v.Page.Rel("_forms/" + url.PathEscape(name))
 		fv.Action = strings.TrimSuffix(fv.Action, "index.html")
 	default:

@@ -2,8 +2,6 @@ package theme_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,18 +43,15 @@ func goTo(t *testing.T, tab context.Context, url string) {
 	}
 }
 
-// TestWebinarTimeInVisitorsZoneAndPagesLanguage: a visitor in Tokyo whose
+// webinarTimeInVisitorsZone: a visitor in Tokyo whose
 // browser speaks American English reads an Italian webinar page: the time is
 // Tokyo's, in Italian and on a 24-hour clock, with London's time in words,
 // and a relative day; the English page follows the visitor's en-US clock.
-func TestWebinarTimeInVisitorsZoneAndPagesLanguage(t *testing.T) {
-	ctx := browsertest.New(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
-	defer srv.Close()
+func webinarTimeInVisitorsZone(t *testing.T, ctx context.Context, site string) {
 	// the build's date; the webinar is on 9 December 2026 at 18:00 in London, 03:00 on the 10th in Tokyo
 	tab := visitor(t, ctx, "Asia/Tokyo", "en_US", time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 
-	goTo(t, tab, srv.URL+"/it/webinars/content-calendar-live/")
+	goTo(t, tab, site+"/it/webinars/content-calendar-live/")
 	browsertest.WaitFor(t, tab, `!!document.querySelector(".webinar time .when-clock")`)
 	day := eval[string](t, tab, `document.querySelector(".webinar time .when-day").textContent`)
 	clock := eval[string](t, tab, `document.querySelector(".webinar time .when-clock").textContent`)
@@ -70,7 +65,7 @@ func TestWebinarTimeInVisitorsZoneAndPagesLanguage(t *testing.T) {
 		t.Errorf("12-hour clock or a zone abbreviation on an Italian page: %q %q", day, clock)
 	}
 	// the card in the list says the same, briefly
-	goTo(t, tab, srv.URL+"/it/webinars/")
+	goTo(t, tab, site+"/it/webinars/")
 	browsertest.WaitFor(t, tab, `/ora tua/.test(document.querySelector('a[href$="content-calendar-live/"]').closest("li").querySelector("time").textContent)`)
 	card := eval[string](t, tab, `document.querySelector('a[href$="content-calendar-live/"]').closest("li").querySelector("time").textContent`)
 	if !regexp.MustCompile(`^10 dicembre 2026, 3:00 ora tua · tra 1[67] giorni$`).MatchString(card) {
@@ -78,14 +73,14 @@ func TestWebinarTimeInVisitorsZoneAndPagesLanguage(t *testing.T) {
 	}
 
 	// English page: the visitor's own en-US clock and words
-	goTo(t, tab, srv.URL+"/en/webinars/content-calendar-live/")
+	goTo(t, tab, site+"/en/webinars/content-calendar-live/")
 	browsertest.WaitFor(t, tab, `!!document.querySelector(".webinar time .when-clock")`)
 	if clock := eval[string](t, tab, `document.querySelector(".webinar time .when-clock").textContent`); clock != "3:00 AM your time · 6:00 PM in London (Wednesday)" {
 		t.Errorf("English page, en-US visitor in Tokyo: %q", clock)
 	}
 
 	// Icelandic, which Chromium's Intl does not know: the names come from the page
-	goTo(t, tab, srv.URL+"/is/webinars/content-calendar-live/")
+	goTo(t, tab, site+"/is/webinars/content-calendar-live/")
 	browsertest.WaitFor(t, tab, `!!document.querySelector(".webinar time .when-clock")`)
 	day = eval[string](t, tab, `document.querySelector(".webinar time .when-day").textContent`)
 	clock = eval[string](t, tab, `document.querySelector(".webinar time .when-clock").textContent`)
@@ -95,7 +90,7 @@ func TestWebinarTimeInVisitorsZoneAndPagesLanguage(t *testing.T) {
 
 	// a visitor in London sees one time, not the same time twice
 	london := visitor(t, ctx, "Europe/London", "en_GB", time.Date(2026, 12, 9, 9, 0, 0, 0, time.UTC))
-	goTo(t, london, srv.URL+"/en/webinars/content-calendar-live/")
+	goTo(t, london, site+"/en/webinars/content-calendar-live/")
 	browsertest.WaitFor(t, london, `!!document.querySelector(".webinar time .when-clock")`)
 	day = eval[string](t, london, `document.querySelector(".webinar time .when-day").textContent`)
 	clock = eval[string](t, london, `document.querySelector(".webinar time .when-clock").textContent`)
@@ -104,16 +99,13 @@ func TestWebinarTimeInVisitorsZoneAndPagesLanguage(t *testing.T) {
 	}
 }
 
-// TestWebinarPastByVisitorsClock: a copy opened years after its build (the
+// webinarPastByVisitorsClock: a copy opened years after its build (the
 // offline zip, a site nobody rebuilt) offers no Join link and lists the
 // webinar as past; without script the build's answer stands.
-func TestWebinarPastByVisitorsClock(t *testing.T) {
-	ctx := browsertest.New(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
-	defer srv.Close()
+func webinarPastByVisitorsClock(t *testing.T, ctx context.Context, site string) {
 	tab := visitor(t, ctx, "Europe/Rome", "it_IT", time.Date(2031, 6, 1, 9, 0, 0, 0, time.UTC))
 
-	goTo(t, tab, srv.URL+"/it/webinars/content-calendar-live/")
+	goTo(t, tab, site+"/it/webinars/content-calendar-live/")
 	browsertest.WaitFor(t, tab, `document.querySelector(".webinar-upcoming").hidden && !document.querySelector(".webinar-past").hidden`)
 	visibleJoin := `Array.from(document.querySelectorAll('a[href*="meet.jit.si"]')).filter(a => a.offsetParent !== null).length`
 	if n := eval[int](t, tab, visibleJoin); n != 0 {
@@ -124,7 +116,7 @@ func TestWebinarPastByVisitorsClock(t *testing.T) {
 	}
 
 	for _, lang := range []string{"it", "en"} {
-		goTo(t, tab, srv.URL+"/"+lang+"/webinars/")
+		goTo(t, tab, site+"/"+lang+"/webinars/")
 		browsertest.WaitFor(t, tab, `document.querySelector('ul[data-webinars="upcoming"]').hidden`)
 		if where := eval[string](t, tab, `document.querySelector('a[href$="content-calendar-live/"]').closest("ul").dataset.webinars`); where != "past" {
 			t.Errorf("%s: the webinar of 2026 is listed under %q in 2031", lang, where)
@@ -144,7 +136,7 @@ func TestWebinarPastByVisitorsClock(t *testing.T) {
 			}
 		}
 	}
-	goTo(t, tab, srv.URL+"/it/")
+	goTo(t, tab, site+"/it/")
 	browsertest.WaitFor(t, tab, `document.querySelector('ul[data-webinars="upcoming"]').hidden && !document.querySelector('ul[data-webinars="upcoming"] + .webinars-none').hidden`)
 	if n := eval[int](t, tab, visibleJoin); n != 0 {
 		t.Errorf("home page: %d Join links", n)
@@ -158,7 +150,7 @@ func TestWebinarPastByVisitorsClock(t *testing.T) {
 	})); err != nil {
 		t.Fatal(err)
 	}
-	goTo(t, plain, srv.URL+"/it/webinars/content-calendar-live/")
+	goTo(t, plain, site+"/it/webinars/content-calendar-live/")
 	if n := eval[int](t, plain, visibleJoin); n != 1 {
 		t.Errorf("without script: %d Join links visible; want the build's answer, 1", n)
 	}

@@ -68,11 +68,12 @@
       return required && !values(form, name).length ? missing : "";
     }
     var v = first.validity, value = (first.value || "").trim();
+    if (v.badInput) { return fill(t("range", "Enter a whole number from {min} to {max}"), { min: first.min, max: first.max }); } // "abc" in a number field reads as empty
     if (v.valueMissing || first.required && first.type !== "checkbox" && !value) { return missing; }
     if (!value && first.type !== "checkbox") { return ""; }
     if (first.type === "email" && (v.typeMismatch || v.patternMismatch || !EMAIL.test(value))) { return t("email", "Enter an e-mail address in the right format, like name@example.org"); }
     if (first.type === "tel" && v.patternMismatch) { return t("tel", "Enter a phone number with digits, spaces and + only"); }
-    if (v.badInput || v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) { return fill(t("range", "Enter a whole number from {min} to {max}"), { min: first.min, max: first.max }); }
+    if (v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) { return fill(t("range", "Enter a whole number from {min} to {max}"), { min: first.min, max: first.max }); }
     if (v.tooLong || first.maxLength > 0 && value.length > first.maxLength) { return fill(t("toolong", "This is too long: write at most {max} characters"), { max: first.maxLength }); }
     if (v.typeMismatch || v.patternMismatch) { return t("format", "Check the format of this field."); }
     return "";
