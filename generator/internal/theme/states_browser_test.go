@@ -120,7 +120,7 @@ func formAndWebinarStates(t *testing.T, ctx context.Context, site string) {
 				// a subtest per state closes its tab when done: open tabs on virtual
 				// time keep running ahead and slow the next ones down
 				t.Run(fmt.Sprintf("%s-%s-%d", lang, s.name, w), func(t *testing.T) {
-					tab := visitor(t, ctx, v[0], v[1], s.now)
+					tab := visitor(t, ctx, v[0], v[1], s.now, true)
 					if w < 600 { // a phone: overlay scrollbars, the whole width for the page
 						act(t, tab, chromedp.EmulateViewport(w, 812, chromedp.EmulateMobile))
 					} else {
