@@ -43,6 +43,7 @@ type Config struct {
 	Forms      map[string]Form   `toml:"forms"`
 	Offline    Offline           `toml:"offline"`
 	Search     Search            `toml:"search"`
+	Privacy    Privacy           `toml:"privacy"`
 	Params     map[string]any    `toml:"params"`
 	Menus      map[string][]Menu `toml:"menus"`
 

@@ -62,6 +62,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 		l = append(l, f.validate(file, lines, name)...)
 	}
 	l = append(l, c.Colors.validate(file, lines)...)
+	l = append(l, c.Privacy.validate(file, lines)...)
 	return l
 }
 

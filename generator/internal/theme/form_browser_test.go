@@ -123,7 +123,7 @@ func requestFormWithoutScript(t *testing.T, ctx context.Context, site string) {
 		t.Errorf("composed %s", mailto)
 	}
 	for _, want := range []string{"Your name=Marta Rossi", "E-mail address=marta@example.org", "Age=22 to 25", "Country=Italy",
-		"Languages you speak=Italiano", "Skills you could teach=Your business page, step by step", "Consent=I agree that my answers"} {
+		"Languages you speak=Italiano", "Skills you could teach=Your business page, step by step", "Privacy notice read=I have read how my answers are used."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the e-mail body lacks %q:\n%s", want, body)
 		}
@@ -158,7 +158,7 @@ func requestFormErrorSummary(t *testing.T, ctx context.Context, site string) {
 		"Enter how many people would take part -> #f-request-staff-training",
 		"Choose what you need: at least one topic -> #f-request-topics-training-0",
 		"Choose whether you want face to face or online training -> #f-request-format-training-0",
-		"Tick the box to agree that we use your answers -> #f-request-consent-training",
+		"Tick the box to confirm that you have read how your answers are used -> #f-request-consent-training",
 	} {
 		if !strings.Contains(links, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, links)
