@@ -3,6 +3,7 @@ package theme_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -83,16 +84,20 @@ func TestTranslationsMatchTheirOriginals(t *testing.T) {
 				continue
 			}
 			checked++
-			want, got := lessonFiles(filepath.Join(root, "en", "modules", m.Name())), lessonFiles(tdir)
-			if strings.Join(want, ",") != strings.Join(got, ",") {
-				t.Errorf("%s/modules/%s: lessons %v, English has %v", l.Name(), m.Name(), got, want)
-			}
 			data, _ := os.ReadFile(filepath.Join(tdir, "index.md"))
 			var d diag.List
 			src := content.ParseSource(tdir, l.Name(), "x", data, &d)
 			if src == nil {
 				t.Errorf("%s: %v", tdir, d)
 				continue
+			}
+			// A translation may lack lessons English gained since (they are
+			// shown in English), but only when its module says so with
+			// needsTranslation, so that check reports it; it may never have
+			// lessons English does not have.
+			want, got := lessonFiles(filepath.Join(root, "en", "modules", m.Name())), lessonFiles(tdir)
+			if strings.Join(want, ",") != strings.Join(got, ",") && !(src.Meta.NeedsTranslation && isSubset(got, want)) {
+				t.Errorf("%s/modules/%s: lessons %v, English has %v (mark the module needsTranslation if lessons are still to be translated)", l.Name(), m.Name(), got, want)
 			}
 			for _, k := range required {
 				if _, ok := src.Meta.Params[k]; !ok {
@@ -116,4 +121,13 @@ func lessonFiles(dir string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+func isSubset(part, whole []string) bool {
+	for _, p := range part {
+		if !slices.Contains(whole, p) {
+			return false
+		}
+	}
+	return true
 }
