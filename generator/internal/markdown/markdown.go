@@ -49,6 +49,7 @@ type Renderer struct {
 	// made it a quarter of the time spent parsing prose.
 	plain goldmark.Markdown
 	opts  Options
+	kinds *container.Registry
 }
 
 // New returns a Renderer.
@@ -79,7 +80,7 @@ func New(opts Options) *Renderer {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts}
+	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds}
 }
 
 // Resolver maps a relative link or image destination found in the document
@@ -143,7 +144,17 @@ type Result struct {
 	UsesLabels bool
 	Links      []Link
 	IDs        []string // every id in the document, for anchor checks
-	Diags      diag.List
+	// Blocks are the data of the containers whose kind collects it (a
+	// knowledge check's questions and answers), in document order.
+	Blocks []Block
+	Diags  diag.List
+}
+
+// Block is what a container holds as data, beside its HTML.
+type Block struct {
+	Kind string // the container kind's name: "quiz"
+	Line int    // where it starts in the file
+	Data any    // what the kind's Collect returned (*quiz.Quiz for "quiz")
 }
 
 // Render renders one document.
@@ -167,6 +178,7 @@ func (r *Renderer) Render(doc Doc) Result {
 	}
 	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	w.walk(root)
+	res.Blocks = r.collect(pctx, src, lines)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
@@ -176,6 +188,26 @@ func (r *Renderer) Render(doc Doc) Result {
 	res.Text = w.text.String()
 	res.IDs = ids.list()
 	return res
+}
+
+// collect asks each container's kind for its data, once links are rewritten.
+func (r *Renderer) collect(pc parser.Context, src []byte, lines lineIndex) []Block {
+	var out []Block
+	for _, n := range container.Containers(pc) {
+		k, ok := r.kinds.Resolve(n.KindName)
+		if !ok || k.Collect == nil || n.KindName == "" {
+			continue
+		}
+		render := func(x ast.Node) []byte {
+			var b bytes.Buffer
+			for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+				_ = r.md.Renderer().Render(&b, src, c)
+			}
+			return b.Bytes()
+		}
+		out = append(out, Block{Kind: k.Name, Line: lines.line(n.Pos()), Data: k.Collect(n, src, render)})
+	}
+	return out
 }
 
 // exists turns a resolver into the question shortcodes ask: does a

@@ -53,6 +53,10 @@ func (w *walker) walk(root ast.Node) {
 			switch n.(type) {
 			case *ast.Paragraph, *ast.Heading, *ast.ListItem, *east.TableCell, *ast.CodeBlock, *ast.FencedCodeBlock:
 				w.text.WriteByte('\n')
+			default:
+				if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+					w.text.WriteByte('\n') // a container's own block of words (a question, an answer)
+				}
 			}
 			return ast.WalkContinue, nil
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -72,5 +73,16 @@ func TestRegistryRefusesATakenName(t *testing.T) {
 	}
 	if err := reg.Register(container.Kind{Name: "chart"}); err == nil {
 		t.Error("a kind without a renderer was registered")
+	}
+	part := ast.NewNodeKind("Part")
+	nodes := map[ast.NodeKind]renderer.NodeRendererFunc{part: func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) { return ast.WalkContinue, nil }}
+	if err := reg.Register(container.Kind{Name: "one", Render: render, Nodes: nodes}); err != nil {
+		t.Fatal(err)
+	}
+	if err := reg.Register(container.Kind{Name: "two", Render: render, Nodes: nodes}); err == nil {
+		t.Error("two kinds render the same node kind")
+	}
+	if _, ok := reg.Resolve("two"); ok {
+		t.Error("a refused kind left its name behind")
 	}
 }

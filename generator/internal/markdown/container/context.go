@@ -34,6 +34,23 @@ func Track(pc parser.Context, n *Node) {
 	*ns = append(*ns, n)
 }
 
+// Containers returns the containers made while parsing a document, in the
+// order they were opened (the document's order); containers a dialect
+// dropped again (without a parent) are left out.
+func Containers(pc parser.Context) []*Node {
+	ns, _ := pc.Get(nodesKey).(*[]*Node)
+	if ns == nil {
+		return nil
+	}
+	out := make([]*Node, 0, len(*ns))
+	for _, n := range *ns {
+		if n.Parent() != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Warn records a warning in the parser context of a document.
 func Warn(pc parser.Context, pos int, hint, format string, args ...any) {
 	ws, _ := pc.Get(warningsKey).(*[]Warning)

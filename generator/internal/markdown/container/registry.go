@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -30,6 +31,15 @@ type Kind struct {
 	// per container, after the whole document is parsed; warn reports a
 	// problem at a byte offset of source.
 	Transform func(n *Node, source []byte, warn WarnFunc)
+	// Nodes render the node kinds that Transform puts inside the
+	// container (a knowledge check's questions and answers), by node kind.
+	Nodes map[ast.NodeKind]renderer.NodeRendererFunc
+	// Collect, when set, returns what a container of this kind holds as
+	// data (a knowledge check's questions, answers and feedback) for the
+	// stages that need more than its HTML. It runs after Transform and
+	// after links are rewritten; render returns the HTML of a node's
+	// children.
+	Collect func(n *Node, source []byte, render func(ast.Node) []byte) any
 }
 
 // WarnFunc reports a problem at a byte offset of the source, with a hint
@@ -61,12 +71,21 @@ func (r *Registry) Register(k Kind) error {
 	if k.Name == "" || k.Render == nil {
 		return fmt.Errorf("container kind %q needs a name and a Render function", k.Name)
 	}
-	for _, n := range append([]string{k.Name}, k.Aliases...) {
-		n = strings.ToLower(n)
-		if other, taken := r.names[n]; taken {
+	names := append([]string{k.Name}, k.Aliases...)
+	for _, n := range names {
+		if other, taken := r.names[strings.ToLower(n)]; taken {
 			return fmt.Errorf("container name %q is taken by kind %q", n, other)
 		}
-		r.names[n] = k.Name
+	}
+	for nk := range k.Nodes {
+		for _, other := range r.kinds {
+			if _, taken := other.Nodes[nk]; taken {
+				return fmt.Errorf("node kind %s of container kind %q is rendered by kind %q", nk, k.Name, other.Name)
+			}
+		}
+	}
+	for _, n := range names {
+		r.names[strings.ToLower(n)] = k.Name
 	}
 	r.kinds[k.Name] = k
 	return nil

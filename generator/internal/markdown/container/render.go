@@ -33,6 +33,11 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return plainTitle(w, src, n, entering)
 	})
+	for _, name := range r.reg.Names() {
+		for nk, f := range r.reg.kinds[name].Nodes {
+			reg.Register(nk, f)
+		}
+	}
 }
 
 // plainBlock is a container of a name no kind claims: a <div> with the
