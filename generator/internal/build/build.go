@@ -24,6 +24,8 @@ import (
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/i18n"
 	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/markdown/container"
+	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
@@ -161,7 +163,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	defer in.root.Close()
 	if err := timed("assemble", func() error {
-		md := markdown.New(markdown.Options{UnsafeHTML: in.cfg.Markup.UnsafeHTML, Typographer: in.cfg.Markup.Typographer, NoText: in.cfg.Search.Disabled})
+		md := markdown.New(markdownOptions(in.cfg))
 		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 			Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
 		res.Site = s
@@ -203,6 +205,14 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, w, nil
+}
+
+// markdownOptions configures the Markdown stage for a site: its markup
+// settings, and the container kinds beyond the standard ones (knowledge
+// checks).
+func markdownOptions(cfg config.Config) markdown.Options {
+	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled,
+		Kinds: []container.Kind{quiz.Kind()}}
 }
 
 // inputs is everything read before the site is assembled.

@@ -119,7 +119,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		changes = append(changes, change{page, src})
 	}
 	cfg := w.in.cfg
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled})
+	md := markdown.New(markdownOptions(cfg))
 	res := &Result{Site: st, Config: cfg}
 	var todo []*site.Page
 	seen := map[*site.Page]bool{}

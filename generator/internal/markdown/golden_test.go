@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/oersite/oersite/generator/internal/markdown/container"
+	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of the _test/*.txt cases")
@@ -110,7 +113,7 @@ func readCases(t *testing.T, file string) []goldenCase {
 var goldenFiles = map[string]bool{"other.md": true, "docs/intro.md": true, "../top.md": true, "../docs/intro.md": true, "pic.png": true, "../other.md": true}
 
 func renderCase(c goldenCase) (html, warnings string) {
-	r := New(Options{Typographer: c.Options.Typographer, UnsafeHTML: c.Options.Unsafe})
+	r := New(Options{Typographer: c.Options.Typographer, UnsafeHTML: c.Options.Unsafe, Kinds: []container.Kind{quiz.Kind()}})
 	doc := Doc{
 		File: "case.md", BodyLine: 1, Source: []byte(c.Markdown + "\n"), Rel: c.Options.Rel,
 		TitleFromHeading: c.Options.TitleFromHeading,

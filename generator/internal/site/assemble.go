@@ -13,6 +13,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 )
 
 // Options control assembly.
@@ -216,7 +217,7 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.Li
 	}
 	for _, p := range s.Pages {
 		if o := p.FallbackOf; o != nil {
-			p.Content, p.Headings, p.Text, p.Links, p.IDs, p.Summary = o.Content, o.Headings, o.Text, o.Links, o.IDs, o.Summary
+			p.Content, p.Headings, p.Text, p.Links, p.IDs, p.Summary, p.Quizzes = o.Content, o.Headings, o.Text, o.Links, o.IDs, o.Summary, o.Quizzes
 			if p.Title == "" {
 				p.Title = o.Title
 			}
@@ -246,6 +247,7 @@ func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
 	p.Content = template.HTML(res.HTML)
 	p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
 	p.UsesLabels = res.UsesLabels
+	p.Quizzes = quizzes(res.Blocks)
 	switch {
 	case p.Meta.Summary != "":
 	case res.SummaryDivider:
@@ -257,6 +259,17 @@ func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
 		return diag.List{titleFor(p, res.Title)}
 	}
 	return nil
+}
+
+// quizzes picks the knowledge checks out of a page's container data.
+func quizzes(blocks []markdown.Block) []*quiz.Quiz {
+	var out []*quiz.Quiz
+	for _, b := range blocks {
+		if q, ok := b.Data.(*quiz.Quiz); ok {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // shorten cuts text at a word boundary near n characters.
@@ -285,6 +298,7 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) 
 		if q == p || q.FallbackOf == p {
 			q.Content = template.HTML(res.HTML)
 			q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
+			q.Quizzes = quizzes(res.Blocks)
 			if q != p {
 				q.Source = src
 				pages = append(pages, q)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 )
 
 // Kind is what a page is.
@@ -63,6 +64,9 @@ type Page struct {
 	// UsesLabels is set when Content holds interface strings (callout
 	// names): it changes when they do.
 	UsesLabels bool
+	// Quizzes are the page's knowledge checks as data (questions, answers,
+	// which are right, feedback), in page order.
+	Quizzes []*quiz.Quiz
 
 	// FallbackOf is set when this page shows the default language's page
 	// because the page has no translation in this language.

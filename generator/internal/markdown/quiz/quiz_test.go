@@ -1,0 +1,84 @@
+package quiz_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/markdown/container"
+	"github.com/oersite/oersite/generator/internal/markdown/quiz"
+)
+
+func render(t *testing.T, src string) markdown.Result {
+	t.Helper()
+	r := markdown.New(markdown.Options{Typographer: true, Kinds: []container.Kind{quiz.Kind()}})
+	return r.Render(markdown.Doc{File: "lesson.md", BodyLine: 5, Source: []byte(src),
+		Resolve: func(dest string, _ bool) (string, bool) { return "../" + strings.TrimSuffix(dest, ".md") + "/", true }})
+}
+
+// TestQuizAsData reads a knowledge check back as data, as an export to a
+// learning platform would: questions, answers, which are right, feedback,
+// as HTML with links rewritten and as plain text.
+func TestQuizAsData(t *testing.T) {
+	res := render(t, "Intro.\n\n:::quiz Check *yourself*\nHow soon should you answer a review?\n\n"+
+		"- [ ] Within a month\n  > Too late: the customer has moved on.\n- [x] Within a few days\n  > Right: see [the guide](guide.md).\n\n"+
+		"Which belong in a reply?\n\n- [x] An apology\n- [X] An offer to talk\n- [ ] Their order history\n:::\n")
+	if len(res.Diags) > 0 {
+		t.Fatalf("warnings: %v", res.Diags)
+	}
+	if len(res.Blocks) != 1 || res.Blocks[0].Kind != "quiz" || res.Blocks[0].Line != 7 {
+		t.Fatalf("blocks: %+v", res.Blocks)
+	}
+	q, ok := res.Blocks[0].Data.(*quiz.Quiz)
+	if !ok {
+		t.Fatalf("data is %T", res.Blocks[0].Data)
+	}
+	if q.ID != "quiz-1" || q.Title.HTML != "Check <em>yourself</em>" || q.Title.Plain != "Check yourself" || len(q.Questions) != 2 {
+		t.Fatalf("quiz: %+v", q)
+	}
+	q1, q2 := q.Questions[0], q.Questions[1]
+	if q1.ID != "quiz-1-q1" || q1.Multiple || q1.Prompt.Plain != "How soon should you answer a review?" || len(q1.Options) != 2 {
+		t.Errorf("first question: %+v", q1)
+	}
+	right := q1.Right()
+	if len(right) != 1 || right[0].ID != "quiz-1-q1-a2" || right[0].Label.Plain != "Within a few days" {
+		t.Errorf("right answers: %+v", right)
+	}
+	if fb := right[0].Feedback; fb.HTML != `<p>Right: see <a href="../guide/">the guide</a>.</p>` || fb.Plain != "Right: see the guide." {
+		t.Errorf("feedback: %+v", fb)
+	}
+	if !q2.Multiple || len(q2.Right()) != 2 || q2.Options[2].Correct || q2.Options[0].Feedback != (quiz.Text{}) {
+		t.Errorf("second question: %+v", q2)
+	}
+	if !strings.Contains(res.Text, "How soon should you answer a review?\n") {
+		t.Errorf("the question is not a line of the plain text: %q", res.Text)
+	}
+}
+
+// TestQuizMistakesNameTheirLine: each mistake of the convention is a
+// warning at the line where it is, saying what to do.
+func TestQuizMistakesNameTheirLine(t *testing.T) {
+	cases := []struct {
+		src, want string
+		line      int
+	}{
+		{":::quiz\nWhich?\n\n- [ ] A\n- [ ] B\n:::\n", `question "Which?" has no right answer`, 6},
+		{":::quiz\n- [x] A\n- [ ] B\n:::\n", "answers without a question", 6},
+		{":::quiz\nWhich?\n\n- [x] A\n> Yes.\n- [ ] B\n:::\n", "feedback outside an answer", 9},
+		{":::quiz\nWhich?\n\n- [x] A\n- B\n:::\n", "answer without [ ] or [x]", 9},
+		{":::quiz\nJust words.\n:::\n", "knowledge check has no questions", 5},
+		{":::quiz\nWhich?\n\n- [x] A\n:::\n", "only one answer", 6},
+	}
+	for _, c := range cases {
+		res := render(t, c.src)
+		found := false
+		for _, d := range res.Diags {
+			if strings.Contains(d.Message, c.want) && d.Line == c.line && d.File == "lesson.md" && d.Hint != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %q at line %d, got %v", c.src, c.want, c.line, res.Diags)
+		}
+	}
+}
