@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -85,4 +86,15 @@ func (v *View) Authors(p *site.Page) []string {
 		}
 	}
 	return out
+}
+
+// Keys returns the translation keys of pages as a JSON list, for scripts
+// that keep progress the same in every language.
+func (v *View) Keys(ps []*site.Page) string {
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		keys[i] = p.Key
+	}
+	b, _ := json.Marshal(keys)
+	return string(b)
 }
