@@ -148,11 +148,28 @@ duration: 30m
 ## What you will do
 
 Write the lesson here. Use ## for sections and ### below them; start with an example
-from a real small business, give numbered steps, and end with a short exercise.
+from a real small business, give numbered steps, and end with a short exercise
+and a knowledge check (the one below is an example: replace its questions).
 
 ## Try it
 
 A short exercise for the learner.
+
+:::quiz Check your understanding
+How do you mark the right answer in a knowledge check?
+
+- [ ] With a star after the answer
+  > Not so: write [x] at the start of each right answer, [ ] before the others.
+- [x] With [x] at the start of the answer
+  > Yes. The quote under an answer, indented by two spaces, is what the learner reads after choosing it.
+
+Which of these can a knowledge check have? (Several answers are right: the learner chooses all that apply.)
+
+- [x] Questions with one right answer
+- [x] Questions with several right answers
+- [ ] Questions without a right answer
+  > oersite check reports a question with no answer marked [x].
+:::
 `
 
 const webinarTemplate = `---
