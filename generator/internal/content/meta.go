@@ -17,7 +17,7 @@ type Meta struct {
 	Description    string
 	Slug           string
 	TranslationKey string
-	Type           string // selects the kind when it names one (module, lesson, webinar, resource, story, page)
+	Type           string // selects the kind when it names one (module, lesson, webinar, resource, story, page, path)
 	Layout         string
 	Date           time.Time
 	Lastmod        time.Time
@@ -53,6 +53,10 @@ type Meta struct {
 	File         string
 	Link         string
 	Source       *SourceWork
+
+	// Learning paths (Modules lists their modules, in order).
+	Goal   string // what the learner can do at the end
+	Button string // the words of the home page's button leading to the path ("I run a small business")
 
 	// Stories.
 	Tutor    string
@@ -91,7 +95,7 @@ type SourceWork struct {
 }
 
 // Kinds that a `type` key may select.
-var kindNames = map[string]bool{"module": true, "lesson": true, "webinar": true, "resource": true, "story": true, "page": true}
+var kindNames = map[string]bool{"module": true, "lesson": true, "webinar": true, "resource": true, "story": true, "page": true, "path": true}
 
 // IsKindName reports whether s names a kind of page.
 func IsKindName(s string) bool { return kindNames[s] }
@@ -353,6 +357,8 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		File:           r.str("file"),
 		Link:           r.str("link", "externalLink"),
 		Source:         r.source(),
+		Goal:           r.str("goal"),
+		Button:         r.str("button"),
 		Tutor:          r.str("tutor"),
 		Business:       r.str("business"),
 		Country:        r.str("country"),

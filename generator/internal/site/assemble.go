@@ -123,6 +123,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	diags = append(diags, s.addAliases()...)
 	diags = append(diags, s.addMenuEntries()...)
 	s.finishLists()
+	s.orderTerms()
 	s.paginate(cfg.Paginate)
 	diags.Sort()
 	return s, diags

@@ -109,6 +109,10 @@ func kindBySection(section string, depth int, base string) Kind {
 		return KindResource
 	case "stories":
 		return KindStory
+	case "paths":
+		if depth == 2 || (depth == 3 && base == "index.md") {
+			return KindPath
+		}
 	}
 	return KindPage
 }

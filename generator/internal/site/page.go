@@ -26,6 +26,7 @@ const (
 	KindWebinar   Kind = "webinar"
 	KindResource  Kind = "resource"
 	KindStory     Kind = "story"
+	KindPath      Kind = "path"
 	KindPage      Kind = "page"
 	KindTaxonomy  Kind = "taxonomy"
 	KindTerm      Kind = "term"
@@ -82,6 +83,10 @@ type Page struct {
 	Attachments []Attachment
 	Related     []*Page // webinars and resources: the modules they name; modules: their webinars and resources
 	Prereqs     []*Page // modules: prerequisite modules
+	// Steps are a learning path's modules, in order.
+	Steps []*Page
+	// Paths are the learning paths that hold a module, in path order.
+	Paths []*Page
 
 	// Terms of the page, by taxonomy name, for badges and links.
 	Terms map[string][]*Term
@@ -212,6 +217,40 @@ func (p *Page) Translation(lang string) *Page {
 		return p
 	}
 	return p.site.lookupKey(lang, p.Key)
+}
+
+// Duration is how long the page takes a learner: its own duration when
+// the front matter gives one, else, for a module, the sum of its lessons'
+// and, for a learning path, the sum of its modules'.
+func (p *Page) Duration() time.Duration {
+	if p.Meta.Duration > 0 {
+		return p.Meta.Duration
+	}
+	var parts []*Page
+	switch p.Kind {
+	case KindModule:
+		parts = p.Lessons
+	case KindPath:
+		parts = p.Steps
+	}
+	var d time.Duration
+	for _, q := range parts {
+		d += q.Duration()
+	}
+	return d
+}
+
+// LessonCount is the number of lessons in a module, or in all the modules
+// of a learning path.
+func (p *Page) LessonCount() int {
+	if p.Kind != KindPath {
+		return len(p.Lessons)
+	}
+	n := 0
+	for _, m := range p.Steps {
+		n += len(m.Lessons)
+	}
+	return n
 }
 
 // IsUpcoming reports whether a webinar ends after the build's date.

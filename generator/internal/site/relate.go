@@ -99,6 +99,8 @@ func (s *Site) relate() diag.List {
 			ls.Resources = append(ls.Resources, p)
 		case KindStory:
 			ls.Stories = append(ls.Stories, p)
+		case KindPath:
+			ls.Paths = append(ls.Paths, p)
 		case KindWebinar:
 			if p.IsUpcoming() {
 				ls.Upcoming = append(ls.Upcoming, p)
@@ -183,6 +185,8 @@ func (s *Site) linkRelated(p *Page) diag.List {
 		p.Prereqs = find("prerequisites", p.Meta.Prerequisites)
 	case KindWebinar, KindResource, KindStory:
 		p.Related = find("modules", p.Meta.Modules)
+	case KindPath:
+		p.Steps = find("modules", p.Meta.Modules)
 	}
 	return diags
 }
@@ -253,6 +257,12 @@ func (s *Site) finishLists() {
 		sortPages(ls.Modules)
 		sortPages(ls.Resources)
 		sortPages(ls.Stories)
+		sortPages(ls.Paths)
+		for _, path := range ls.Paths {
+			for _, m := range path.Steps {
+				m.Paths = append(m.Paths, path)
+			}
+		}
 		sortByStart(ls.Upcoming, false)
 		sortByStart(ls.Past, true)
 	}

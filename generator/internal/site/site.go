@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -65,9 +66,11 @@ type LangSite struct {
 	// Modules, Resources, Stories: every such page of the language, fallbacks included, in list order.
 	Modules   []*Page
 	Resources []*Page
-	Stories   []*Page
-	Upcoming  []*Page // webinars not yet over at the build date, soonest first
-	Past      []*Page // webinars over, latest first
+	// Paths are the learning paths, in order of weight.
+	Paths    []*Page
+	Stories  []*Page
+	Upcoming []*Page // webinars not yet over at the build date, soonest first
+	Past     []*Page // webinars over, latest first
 	// Taxonomies by name ("audience", "level", "digcomp", "keywords").
 	Taxonomies map[string]*Page
 	// Request is the page with the request form (layout "request"), if any.
@@ -112,6 +115,17 @@ func (s *Site) DefaultLanguage() string { return s.Config.DefaultLanguage }
 
 // PageAt returns the page at an address ("en/request/"), or nil.
 func (s *Site) PageAt(url string) *Page { return s.urls[url] }
+
+// PathFor returns the first learning path of the language for an
+// audience, or nil.
+func (l *LangSite) PathFor(audience string) *Page {
+	for _, p := range l.Paths {
+		if p.HasTerm("audience", audience) || slices.Contains(p.Meta.Audience, audience) {
+			return p
+		}
+	}
+	return nil
+}
 
 // ModuleBySlug finds a module page in a language by its folder name.
 func (s *Site) ModuleBySlug(lang, slug string) *Page {

@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -79,6 +80,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	diags = append(diags, res.Diags...)
 	np.Content = template.HTML(res.HTML)
 	np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
+	np.Quizzes = quizzes(res.Blocks)
 	switch {
 	case np.Summary != "":
 	case res.SummaryDivider:
@@ -95,6 +97,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	for _, q := range targets {
 		q.Source, q.Meta, q.Title, q.Summary, q.Lastmod = np.Source, np.Meta, np.Title, np.Summary, np.Lastmod
 		q.Content, q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = np.Content, np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels
+		q.Quizzes = np.Quizzes
 	}
 	if !s.listsSorted(targets) {
 		return nil, diags, false // the new title moves the page within a list
@@ -162,7 +165,11 @@ func (s *Site) listsSorted(targets []*Page) bool {
 				list = append(list, g.Pages...)
 			}
 		}
-		if !sorted(list) {
+		if q.Kind == KindTerm && q.Term != nil {
+			if holds(list) && !slices.IsSortedFunc(list, s.termOrder(q)) {
+				return false
+			}
+		} else if !sorted(list) {
 			return false
 		}
 	}
@@ -192,9 +199,13 @@ func (s *Site) reaching(targets []*Page) []*Page {
 	for _, q := range s.Pages {
 		reach := is[q] || listKinds[q.Kind] && langs[q.Lang] ||
 			is[q.Parent] || is[q.Module] || is[q.Prev] || is[q.Next] || is[q.AliasTarget] || is[q.FallbackOf] ||
-			anyIn(q.Lessons) || anyIn(q.Pages) || anyIn(q.Related) || anyIn(q.Prereqs) || anyIn(q.Translations)
+			anyIn(q.Lessons) || anyIn(q.Pages) || anyIn(q.Related) || anyIn(q.Prereqs) || anyIn(q.Translations) ||
+			anyIn(q.Steps) || anyIn(q.Paths)
+		for _, m := range q.Steps {
+			reach = reach || anyIn(m.Lessons) // a path lists its modules' lessons
+		}
 		if !reach && q.Module != nil {
-			reach = anyIn(q.Module.Lessons) || anyIn(q.Module.Related) || anyIn(q.Module.Prereqs)
+			reach = anyIn(q.Module.Lessons) || anyIn(q.Module.Related) || anyIn(q.Module.Prereqs) || anyIn(q.Module.Paths)
 		}
 		if reach {
 			out = append(out, q)

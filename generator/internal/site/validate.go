@@ -47,11 +47,7 @@ func validatePage(cfg config.Config, p *Page) diag.List {
 		} else if lic := firstNonEmpty(m.Licence, cfg.OER.DefaultLicence); !KnownLicence(lic) {
 			warnf("licence", "use an SPDX id such as CC-BY-4.0, CC-BY-SA-4.0 or CC0-1.0", "licence %q is not one oersite knows; it is shown as written", lic)
 		}
-		for _, a := range m.Audience {
-			if _, ok := cfg.Vocabulary.Audiences[a]; !ok && len(cfg.Vocabulary.Audiences) > 0 {
-				errf("audience", "use one of: "+strings.Join(sortedKeys(cfg.Vocabulary.Audiences), ", ")+" (or add it under [vocabulary.audiences] in config.toml)", "unknown audience %q", a)
-			}
-		}
+		checkAudience(cfg, m.Audience, errf)
 		if m.Level != "" && !cfg.HasLevel(m.Level) {
 			errf("level", "use one of: "+strings.Join(cfg.Vocabulary.Levels, ", "), "unknown level %q", m.Level)
 		}
@@ -69,6 +65,11 @@ func validatePage(cfg config.Config, p *Page) diag.List {
 				checkURL("source", m.Source.URL)
 			}
 		}
+	case KindPath:
+		if len(m.Modules) == 0 {
+			errf("modules", "list the path's modules in order, by their folder names: modules: [first-module, second-module]", "the learning path lists no modules")
+		}
+		checkAudience(cfg, m.Audience, errf)
 	case KindWebinar:
 		if m.Start.IsZero() {
 			errf("start", "add start: 2027-01-21T18:00:00+01:00 (date, time and UTC offset)", "the webinar has no start time")
@@ -79,6 +80,15 @@ func validatePage(cfg config.Config, p *Page) diag.List {
 		checkURL("recording", m.Recording)
 	}
 	return l
+}
+
+// checkAudience reports audiences the vocabulary does not list.
+func checkAudience(cfg config.Config, audience []string, errf func(key, hint, format string, args ...any)) {
+	for _, a := range audience {
+		if _, ok := cfg.Vocabulary.Audiences[a]; !ok && len(cfg.Vocabulary.Audiences) > 0 {
+			errf("audience", "use one of: "+strings.Join(sortedKeys(cfg.Vocabulary.Audiences), ", ")+" (or add it under [vocabulary.audiences] in config.toml)", "unknown audience %q", a)
+		}
+	}
 }
 
 var zoneSuffix = regexp.MustCompile(`(Z|[+-]\d\d:?\d\d)$`)
