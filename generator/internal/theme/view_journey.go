@@ -1,6 +1,10 @@
 package theme
 
-import "github.com/oersite/oersite/generator/internal/site"
+import (
+	"encoding/json"
+
+	"github.com/oersite/oersite/generator/internal/site"
+)
 
 // Group is the pages of one kind in a list, for lists that show each kind
 // under its own heading (modules apart from resources).
@@ -113,4 +117,19 @@ func (v *View) doorLabel(audience string, path *site.Page) string {
 		return s
 	}
 	return v.Label("audience", audience)
+}
+
+// LessonsIndex returns every lesson of the language's modules as JSON,
+// {"translation key": ["link from this page", "title"]}, for the script
+// that finds, in this language, the lesson a learner opened last
+// (possibly in another language).
+func (v *View) LessonsIndex() string {
+	index := map[string][2]string{}
+	for _, m := range v.L().Modules {
+		for _, l := range m.Lessons {
+			index[l.Key] = [2]string{v.URL(l), l.Title}
+		}
+	}
+	b, _ := json.Marshal(index)
+	return string(b)
 }

@@ -1,92 +1,10 @@
 /* oersite default theme: small enhancements. The site works without them.
- * - progress (lessons done, knowledge checks), kept in this browser's localStorage only
  * - webinar times in the visitor's own time zone and language; past or upcoming by the visitor's clock
  * - videos loaded from their host only when the reader asks
  * - the root page offers the browser's preferred language
  */
 (function () {
   "use strict";
-  var store = {
-    get: function (k) { try { return JSON.parse(localStorage.getItem(k) || "null"); } catch (e) { return null; } },
-    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } }
-  };
-  // Progress, on this device only, keyed by the pages' translation keys so
-  // that it is the same in every language: l = lessons done (date), q =
-  // knowledge checks (right, of), m = modules completed (date).
-  var KEY = "oersite-progress";
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
-  }
-  var P = {
-    data: function () {
-      var d = store.get(KEY);
-      if (!d || d.v !== 1) { d = { v: 1, l: {}, q: {}, m: {} }; }
-      return d;
-    },
-    save: function (d) {
-      store.set(KEY, d);
-      document.dispatchEvent(new CustomEvent("oersite:progress"));
-    },
-    // setLesson marks lesson k done or not; a module is completed, with the
-    // date, when all its lessons are.
-    setLesson: function (k, done, mod, lessons) {
-      var d = P.data();
-      if (done) { d.l[k] = d.l[k] || today(); } else { delete d.l[k]; }
-      if (mod) {
-        var all = lessons.every(function (x) { return d.l[x]; });
-        if (all) { d.m[mod] = d.m[mod] || today(); } else { delete d.m[mod]; }
-      }
-      P.save(d);
-    },
-    quiz: function (k, id, right, of) {
-      var d = P.data();
-      d.q[k + "#" + id] = [right, of];
-      P.save(d);
-    }
-  };
-  window.oersiteProgress = P;
-
-  // Mark a lesson as done.
-  var lesson = document.querySelector("article.lesson[data-key]");
-  var box = document.querySelector(".mark-done");
-  if (lesson && box) {
-    var id = lesson.getAttribute("data-key");
-    var mod = lesson.getAttribute("data-module-key");
-    var siblings = JSON.parse(lesson.getAttribute("data-module-lessons") || "[]");
-    var btn = box.querySelector("button");
-    var render = function () {
-      var done = !!P.data().l[id];
-      btn.setAttribute("aria-pressed", done ? "true" : "false");
-      btn.textContent = btn.getAttribute(done ? "data-label-done" : "data-label-todo");
-    };
-    btn.addEventListener("click", function () {
-      P.setLesson(id, !P.data().l[id], mod, siblings);
-    });
-    document.addEventListener("oersite:progress", render);
-    box.hidden = false;
-    render();
-  }
-
-  // Show progress on a module page.
-  var items = document.querySelectorAll(".module .lessons li[data-key]");
-  if (items.length) {
-    var d = P.data(), n = 0;
-    items.forEach(function (li) {
-      if (d.l[li.getAttribute("data-key")]) {
-        n++;
-        li.classList.add("done");
-        var m = li.querySelector(".done-mark");
-        if (m) { m.hidden = false; }
-      }
-    });
-    var summary = document.querySelector(".progress-summary");
-    if (summary && n > 0) {
-      summary.textContent = summary.getAttribute("data-progress-text").replace("{n}", n).replace("{count}", items.length);
-      summary.hidden = false;
-    }
-  }
-
   // ---- Webinar time and status (markup: partials/webinar-time.html, webinar.html,
   // section-webinars.html). The build writes the event's own time in the page's language;
   // here it is shown again in the visitor's zone, in the page's language (24-hour where that
