@@ -71,7 +71,7 @@ func TestRequestFormComposesAReadableEmail(t *testing.T) {
 		`name="E-mail address" data-name="email" type="email" required`, `pattern="[^@\s]+@[^@\s]+\.[^@\s]+"`,
 		`<option value="Italy" data-value="IT">Italy</option>`,
 		`name="Face to face or online?" value="Online" data-name="format" data-value="online"`,
-		`name="Consent" type="checkbox" value="I agree." data-name="consent" data-value="yes"`,
+		`name="Privacy notice read" type="checkbox" value="I agree." data-name="consent" data-value="yes"`,
 		`data-missing="Enter your e-mail address"`,
 		`<span class="gdpr-text" data-template="Your answers go to {recipient},`, `>Your answers go to Example partnership,`,
 		`data-recipients="{&#34;IT&#34;:{&#34;name&#34;:&#34;Example Italia&#34;,&#34;email&#34;:&#34;italia@example.org&#34;}}" data-route="country"`,

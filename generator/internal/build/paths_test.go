@@ -96,7 +96,7 @@ func TestLearningPathAsStepByStep(t *testing.T) {
 	assertContains(t, dir, "en/paths/business/index.html",
 		`<ol class="steps">`, `<span class="visually-hidden">Step </span>1</span>`, "Look after your business online yourself.",
 		"2 hours 30 minutes", // 25m + 35m for the first module, 1h30m for the second
-		"2 modules, 3 lessons", `href="../../../en/modules/a-first/01-start/" data-continue>Start with step 1`,
+		"2 modules, 3 lessons", `href="../../../en/modules/a-first/01-start/" data-continue data-text="`, `">Start with step 1</a>`,
 		`data-key="modules/a-first" data-lessons="[&#34;modules/a-first/01-start&#34;,&#34;modules/a-first/02-next&#34;]"`)
 	assertContains(t, dir, "en/index.html", `href="../en/paths/business/"><span class="door-icon">`, `<span class="door-label">I run a small business</span><span class="door-sub">2 modules · 2 hours 30 minutes</span>`,
 		`href="../en/audience/young-tutors/"`)

@@ -208,7 +208,7 @@ func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 	goTo(t, tab, site+"/it/request/?module=writing-posts-people-read")
 	browsertest.WaitFor(t, tab, `document.querySelector('#intent-training input[data-value="writing-posts-people-read"]').checked`)
 	gdpr := `document.querySelector("#intent-training .gdpr-text").textContent`
-	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le tue risposte vanno a Learning2gether,") {
+	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le risposte vanno a Learning2gether,") {
 		t.Errorf("consent text before a country is chosen: %q", got)
 	}
 	act(t, tab,
@@ -223,7 +223,7 @@ func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 	)
 	// SetValue sends no change event: send one, as a person choosing would
 	eval[bool](t, tab, changed("f-request-country-training"))
-	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le tue risposte vanno a Learning2gether Italia,") {
+	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le risposte vanno a Learning2gether Italia,") {
 		t.Errorf("consent text with Italy chosen: %q; want the Italian partner named", got)
 	}
 	act(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
@@ -237,7 +237,7 @@ func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 	}
 	body := eval[string](t, tab, `document.querySelector("#review-training .review-body").value`)
 	for _, want := range []string{"Organizzazione: Panificio Esposito", "Paese: Italia", "Lingua preferita per la formazione: Italiano",
-		"Argomenti:\n- Scrivere post che la gente legge", "In presenza oppure online? In presenza", "Consenso: Accetto che"} {
+		"Argomenti:\n- Scrivere post che la gente legge", "In presenza oppure online? In presenza", "Informativa sulla privacy letta: Ho letto come"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the message lacks %q:\n%s", want, body)
 		}
@@ -276,7 +276,7 @@ func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 	browsertest.WaitFor(t, tab, `!document.querySelector("#intent-training form").hidden && document.activeElement.id === "f-request-organisation-training"`)
 	act(t, tab, chromedp.SetValue(chromedp.CSS("#f-request-country-training"), "Germania"))
 	eval[bool](t, tab, changed("f-request-country-training"))
-	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le tue risposte vanno a Learning2gether,") {
+	if got := eval[string](t, tab, gdpr); !strings.HasPrefix(got, "Le risposte vanno a Learning2gether,") {
 		t.Errorf("consent text with Germany chosen: %q", got)
 	}
 	act(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))

@@ -55,7 +55,15 @@ func phoneHeader(t *testing.T, ctx context.Context, base string) {
 				t.Errorf("/%s/%s: the h1 starts %.0f px down on a phone, want 200 px at most", lang, p, h1)
 			}
 			if p == "" {
-				if bottom := eval[float64](t, tab, `Math.max(...Array.from(document.querySelectorAll(".door")).map(d => d.getBoundingClientRect().bottom))`); bottom > 667 || bottom < 300 {
+				// A returning learner (the lessons opened above count) sees
+				// "Continue" first, then the doors begin on the same screen.
+				resume := eval[float64](t, tab, `(e => e && !e.hidden ? e.getBoundingClientRect().bottom : 0)(document.querySelector("[data-continue-home]"))`)
+				doors := `Array.from(document.querySelectorAll(".door")).map(d => d.getBoundingClientRect())`
+				if resume > 667 {
+					t.Errorf("/%s/: 'Continue' ends at %.0f px, want it on the first screen (667 px)", lang, resume)
+				} else if top := eval[float64](t, tab, `Math.min(...`+doors+`.map(r => r.top))`); resume > 0 && top > 600 {
+					t.Errorf("/%s/: after 'Continue', the audience doors begin at %.0f px, want them begun on the first screen", lang, top)
+				} else if bottom := eval[float64](t, tab, `Math.max(...`+doors+`.map(r => r.bottom))`); resume == 0 && (bottom > 667 || bottom < 300) {
 					t.Errorf("/%s/: the audience doors end at %.0f px, want them on the first screen (667 px)", lang, bottom)
 				}
 			}
