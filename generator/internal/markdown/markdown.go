@@ -115,6 +115,9 @@ type Heading struct {
 	ID    string
 	Text  string
 	Line  int
+	// Offset is where the heading's text starts in Result.Text: the
+	// heading's section runs from there to the next heading's Offset.
+	Offset int
 }
 
 // Link is a link or image found in the document, as the author wrote it.

@@ -33,6 +33,43 @@ func TestHeadingIDsKeepEveryScript(t *testing.T) {
 	}
 }
 
+// TestHeadingOffsetsCutTheTextIntoSections: each heading's offset is where
+// its text starts in the plain text, so search can link to the section.
+func TestHeadingOffsetsCutTheTextIntoSections(t *testing.T) {
+	res := render(t, Options{}, "Intro *text*.\n\n## First part\n\nAlpha beta.\n\n### Sub {#sub}\n\n- gamma\n\n## Last\n\nOmega.\n", nil)
+	if len(res.Headings) != 3 {
+		t.Fatalf("headings %+v", res.Headings)
+	}
+	for i, h := range res.Headings {
+		end := len(res.Text)
+		if i+1 < len(res.Headings) {
+			end = res.Headings[i+1].Offset
+		}
+		if !strings.HasPrefix(res.Text[h.Offset:end], h.Text+"\n") {
+			t.Errorf("heading %q: section text %q", h.Text, res.Text[h.Offset:end])
+		}
+	}
+	if got := res.Text[res.Headings[1].Offset:res.Headings[2].Offset]; got != "Sub\ngamma\n" {
+		t.Errorf("section of Sub: %q", got)
+	}
+	if !strings.HasPrefix(res.Text, "Intro text.") || res.Headings[0].Offset != len("Intro text.\n") {
+		t.Errorf("intro: %q, first offset %d", res.Text, res.Headings[0].Offset)
+	}
+}
+
+// TestPlainTextReadsAsShown: search excerpts and summaries show the text as
+// the page does, without backslash escapes or the typographer's entity names.
+func TestPlainTextReadsAsShown(t *testing.T) {
+	res := render(t, Options{Typographer: true}, "## A \\*star\\* heading\n\nIt's \"quoted\" \\_here\\_ -- and `a\\_b` &amp; &#233;...\n", nil)
+	want := "A *star* heading\nIt’s “quoted” _here_ – and a\\_b & é…\n"
+	if res.Text != want {
+		t.Errorf("plain text %q, want %q", res.Text, want)
+	}
+	if res.Headings[0].Text != "A *star* heading" || res.Summary != "It’s “quoted” _here_ – and a\\_b & é…" {
+		t.Errorf("heading %q, summary %q", res.Headings[0].Text, res.Summary)
+	}
+}
+
 func TestLinksResolvedAndReported(t *testing.T) {
 	resolve := func(dest string, image bool) (string, bool) {
 		if dest == "other.md#part" {

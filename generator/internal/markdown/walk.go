@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/markdown/container"
@@ -79,12 +80,12 @@ func (w *walker) walk(root ast.Node) {
 				w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
 			}
 		case *ast.Text:
-			w.text.Write(x.Segment.Value(w.src))
+			w.text.Write(readable(x.Segment.Value(w.src), x.IsRaw()))
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				w.text.WriteByte(' ')
 			}
 		case *ast.String:
-			w.text.Write(x.Value)
+			w.text.Write(entities(x.Value))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			l := x.Lines()
 			for i := 0; i < l.Len(); i++ {
@@ -153,7 +154,7 @@ func (w *walker) heading(h *ast.Heading) {
 		w.title, w.res.Title = h, text // shown as the page's title: not again in the body
 		return
 	}
-	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: text, Line: nodeLine(h, w.lines)})
+	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: text, Line: nodeLine(h, w.lines), Offset: w.text.Len()})
 }
 
 // link rewrites a destination and records it.
@@ -225,12 +226,12 @@ func plain(n ast.Node, src []byte) string {
 		}
 		switch x := c.(type) {
 		case *ast.Text:
-			b.Write(x.Segment.Value(src))
+			b.Write(readable(x.Segment.Value(src), x.IsRaw()))
 			if x.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(x.Value)
+			b.Write(entities(x.Value))
 		case *ast.CodeSpan:
 			for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if t, ok := ch.(*ast.Text); ok {
@@ -242,6 +243,28 @@ func plain(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// readable is a piece of text as a reader sees it: backslash escapes
+// removed and character references (the typographer's &rsquo;, &hellip;)
+// resolved, as goldmark's HTML renderer does; raw text and code stay as written.
+func readable(v []byte, raw bool) []byte {
+	if raw {
+		return v
+	}
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
+
+// entities resolves the character references of a string node's value:
+// the typographer's quotes, dashes and ellipsis are written as HTML entities.
+func entities(v []byte) []byte {
+	if bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(v))
 }
 
 func truncate(s string, n int) string {
