@@ -12,12 +12,14 @@ import (
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
-// searchDocs returns the pages of one language that search finds: real
-// content in that language, not fallbacks, lists or error pages.
+// searchDocs returns the pages of one language that search finds: every
+// content page its site shows, including the default language's pages it
+// shows for want of a translation (labelled with their language); not
+// lists or error pages.
 func searchDocs(s *site.Site, lang string) []search.Doc {
 	var docs []search.Doc
 	for _, p := range s.Pages {
-		if p.Lang != lang || p.Source == nil || p.FallbackOf != nil {
+		if p.Lang != lang || p.Source == nil {
 			continue
 		}
 		switch p.Kind {
@@ -34,12 +36,36 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 				d.Audience, d.Level, d.Competences = p.Module.Meta.Audience, p.Module.Meta.Level, p.Module.Meta.DigComp
 			}
 		}
+		if p.FallbackOf != nil {
+			d.Origin = p.FallbackOf.Lang
+		}
 		for _, h := range p.Headings {
 			d.Headings = append(d.Headings, h.Text)
 		}
+		d.Sections = sections(p)
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// sections cuts a page's plain text at its headings: the text before the
+// first heading, then one section per heading that has an id.
+func sections(p *site.Page) []search.Section {
+	if len(p.Headings) == 0 {
+		return nil
+	}
+	var out []search.Section
+	start, anchor, heading := 0, "", ""
+	for _, h := range p.Headings {
+		if h.ID == "" || h.Offset < start || h.Offset > len(p.Text) {
+			continue
+		}
+		if h.Offset > start || anchor != "" {
+			out = append(out, search.Section{Anchor: anchor, Heading: heading, Text: p.Text[start:h.Offset]})
+		}
+		start, anchor, heading = h.Offset, h.ID, h.Text
+	}
+	return append(out, search.Section{Anchor: anchor, Heading: heading, Text: p.Text[start:]})
 }
 
 // SearchIndexDir is where a language's bleve index is kept between builds.

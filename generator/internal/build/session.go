@@ -218,6 +218,7 @@ func (s *Session) Settle(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			s.removeSearchFiles(l.Code) // the new export may cut the index into fewer files
 			if err := w.indexLanguage(l.Code); err != nil {
 				return err
 			}
@@ -234,6 +235,20 @@ func (s *Session) Settle(ctx context.Context) error {
 	}
 	s.unsettled = false
 	return ctx.Err()
+}
+
+// removeSearchFiles forgets a language's static search index files.
+func (s *Session) removeSearchFiles(lang string) {
+	prefix := "_search/" + lang + "/"
+	var old []string
+	for _, e := range s.mem.Entries() {
+		if strings.HasPrefix(e.Path, prefix) {
+			old = append(old, e.Path)
+		}
+	}
+	for _, p := range old {
+		s.mem.Remove(p)
+	}
 }
 
 // Unsettled reports whether pages changed since Settle or the last full build.

@@ -190,6 +190,21 @@ func (c *Catalog) TN(lang, key string, n int) string {
 	return strings.ReplaceAll(s, "{count}", strconv.Itoa(n))
 }
 
+// Forms returns key's plural forms in lang ("one", "few", ..., and
+// "other"), for a client that chooses the form itself (with the same CLDR
+// rules); a key without plural forms gives only "other".
+func (c *Catalog) Forms(lang, key string) map[string]string {
+	m, ok := c.lookup(lang, key)
+	if !ok {
+		return map[string]string{"other": key}
+	}
+	out := map[string]string{"other": m.Other}
+	for f, s := range m.Forms {
+		out[f] = s
+	}
+	return out
+}
+
 // Format returns key's string with {name} placeholders replaced, from pairs name, value.
 func (c *Catalog) Format(lang, key string, pairs ...any) string {
 	s := c.T(lang, key)

@@ -2,15 +2,18 @@ package search_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/tools/txtar"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
@@ -32,6 +35,9 @@ weight = 2
 [languages.de]
 name = "Deutsch"
 weight = 3
+[languages.is]
+name = "Íslenska"
+weight = 4
 -- content/en/modules/tutoring/index.md --
 ---
 title: Tutoring an adult learner
@@ -40,6 +46,18 @@ audience: [young-tutors]
 level: beginner
 ---
 Listen first, then show, then let the learner do it.
+
+## Listening first
+
+Ask what the learner wants to do with the phone this week.
+
+## Showing the steps
+
+Show each step on the learner's own phone, slowly.
+
+## Patience
+
+Older workers learn fast when nobody hurries them; keep a spreadsheet of what was learned.
 -- content/en/modules/posts/index.md --
 ---
 title: Writing posts people read
@@ -82,12 +100,29 @@ audience: [sme-workers]
 level: beginner
 ---
 Eine Bäckerei schreibt ihren ersten Beitrag.
+-- content/is/modules/posts/index.md --
+---
+title: Þjálfun fyrir fyrirtæki
+summary: Stuttar færslur fyrir lítil fyrirtæki.
+audience: [sme-workers]
+level: beginner
+---
+Bakarí skrifar sína fyrstu færslu á samfélagsmiðla.
 `
+
+// moreItalian adds Italian stories about a bakery, enough for a second screen of results.
+func moreItalian() string {
+	var b strings.Builder
+	for i := 1; i <= 13; i++ {
+		fmt.Fprintf(&b, "-- content/it/stories/forno-%02d.md --\n---\ntitle: Storia del forno %d\n---\nUn panificio di quartiere e i suoi clienti, storia numero %d.\n", i, i, i)
+	}
+	return b.String()
+}
 
 func buildSite(t *testing.T, offline bool) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(site)).Files {
+	for _, f := range txtar.Parse([]byte(site + moreItalian())).Files {
 		p := filepath.Join(dir, f.Name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, f.Data, 0o644)
@@ -149,12 +184,113 @@ func queries(t *testing.T, ctx context.Context, base string, fromDisk bool) {
 	}
 }
 
+// shown is what the search page shows for its first result.
+type shown struct {
+	Status, Title, Href, Section, Excerpt, Fallback string
+	Marks                                           []string
+	Sections                                        []string
+	Count                                           int
+	More                                            bool
+	FilterMarker                                    string
+}
+
+const shownJS = `(() => { const r = document.querySelector("[data-results] li"), q = s => r && r.querySelector(s), t = s => (q(s) || {textContent: ""}).textContent;
+  return {Status: document.querySelector("[data-status]").textContent, Title: t("h2"), Href: (q("h2 a") || {}).href || "",
+    Section: t(".search-section"), Excerpt: t(".search-excerpt"), Fallback: t(".search-fallback"),
+    Marks: Array.from(document.querySelectorAll("[data-results] mark")).map(m => m.textContent),
+    Sections: Array.from(r ? r.querySelectorAll(".search-sections a") : []).map(a => a.textContent),
+    Count: document.querySelectorAll("[data-results] > li").length, More: !document.querySelector(".search-more").hidden,
+    FilterMarker: getComputedStyle(document.querySelector(".search-filters summary")).display}; })()`
+
+// open loads a search page and waits until it has shown its results.
+func open(t *testing.T, ctx context.Context, url string) (context.Context, shown) {
+	t.Helper()
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	browsertest.WaitFor(t, tab, `document.getElementById("oersite-search").dataset.state === "done"`)
+	got, err := chromedp.Run(tab, chromedp.Evaluate[shown](shownJS))
+	if err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return tab, got
+}
+
+// presentation checks what results show besides their titles: the matching
+// section and its passage, highlights of other forms of the words, pages
+// shown in another language, stop words, accents, more results.
+func presentation(t *testing.T, ctx context.Context, page func(lang, q string) string) {
+	_, got := open(t, ctx, page("en", "spreadsheet"))
+	if !strings.HasSuffix(got.Href, "#patience") || got.Section != "Patience" || !strings.Contains(got.Excerpt, "keep a spreadsheet") || !slices.Contains(got.Marks, "spreadsheet") {
+		t.Errorf("a word in a section: link %q, section %q, excerpt %q, marks %q", got.Href, got.Section, got.Excerpt, got.Marks)
+	}
+	if got.FilterMarker != "list-item" {
+		t.Errorf("the filters' disclosure shows no marker: summary is display:%s", got.FilterMarker)
+	}
+	_, got = open(t, ctx, page("en", "phone+learner"))
+	if got.Title != "Tutoring an adult learner" || len(got.Sections) == 0 {
+		t.Errorf("other matching sections: first %q, sections %q", got.Title, got.Sections)
+	}
+	_, got = open(t, ctx, page("en", "tutoring"))
+	if !slices.ContainsFunc(got.Marks, func(m string) bool { return strings.EqualFold(m, "tutor") }) {
+		t.Errorf("stemmed forms are not highlighted: marks %q", got.Marks)
+	}
+	_, got = open(t, ctx, page("en", "calnedar"))
+	if !slices.ContainsFunc(got.Marks, func(m string) bool { return strings.EqualFold(m, "calendar") }) {
+		t.Errorf("the corrected word is not highlighted: marks %q", got.Marks)
+	}
+	_, got = open(t, ctx, page("it", "calendar"))
+	if got.Title != "Content calendar template" || got.Fallback != "Disponibile solo in: English" || !strings.Contains(got.Href, "/it/resources/calendar/") {
+		t.Errorf("Italian search for an English page shown in Italian: %+v", got)
+	}
+	_, got = open(t, ctx, page("it", "perch%C3%A9+imprese"))
+	if got.Title != "Scrivere post che la gente legge" || !strings.Contains(got.Status, "perché") {
+		t.Errorf("a stop word in the query: first %q, status %q", got.Title, got.Status)
+	}
+	for _, q := range []string{"thjalfun", "%C3%9Ej%C3%A1lfun", "fyrirtaeki", "FYRIRT%C3%86KI"} {
+		if _, got = open(t, ctx, page("is", q)); got.Title != "Þjálfun fyrir fyrirtæki" {
+			t.Errorf("Icelandic %q: first %q, status %q", q, got.Title, got.Status)
+		}
+	}
+	tab, got := open(t, ctx, page("it", "panificio"))
+	if got.Count != 5 || !got.More || !strings.HasPrefix(got.Status, "14 ") {
+		t.Fatalf("14 matches: %d shown, more button %v, status %q", got.Count, got.More, got.Status)
+	}
+	for _, step := range []struct{ count, firstNew int }{{10, 5}, {14, 10}} {
+		if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".search-more"))); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.WaitFor(t, tab, fmt.Sprintf(`document.querySelectorAll("[data-results] > li").length === %d && document.activeElement === document.querySelectorAll("[data-results] > li")[%d].querySelector("a")`, step.count, step.firstNew))
+	}
+	browsertest.WaitFor(t, tab, `document.querySelector(".search-more").hidden && document.querySelectorAll("[data-results] .search-excerpt").length === 14`)
+}
+
+// TestSearchBoxShowsResultsAsYouType types into the header's box on a
+// lesson page: the first results show under it, reachable with the arrow key.
+func TestSearchBoxShowsResultsAsYouType(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSite(t, false)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	defer srv.Close()
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/modules/posts/"), chromedp.Click(chromedp.CSS("#header-q")), chromedp.SendKeys(chromedp.CSS("#header-q"), "calend")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `!document.querySelector(".search-suggest").hidden && document.querySelector(".search-suggest a").textContent === "Content calendar template"`)
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `document.activeElement === document.querySelector(".search-suggest a") && document.getElementById("header-q").getAttribute("aria-expanded") === "true"`)
+}
+
 func TestSearchInBrowserOverHTTP(t *testing.T) {
 	ctx := browsertest.New(t)
 	dest := buildSite(t, false)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
 	defer srv.Close()
 	queries(t, ctx, srv.URL, false)
+	presentation(t, ctx, func(lang, q string) string { return srv.URL + "/" + lang + "/search/?q=" + q })
 	// typing updates the results and the address
 	tab := browsertest.Tab(t, ctx)
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/search/"), chromedp.SendKeys(chromedp.CSS("#search-q"), "calendar")); err != nil {
@@ -169,4 +305,5 @@ func TestSearchInBrowserFromDisk(t *testing.T) {
 	ctx := browsertest.New(t)
 	dest := buildSite(t, true)
 	queries(t, ctx, "file://"+dest, true)
+	presentation(t, ctx, func(lang, q string) string { return "file://" + dest + "/" + lang + "/search/index.html?q=" + q })
 }

@@ -1,33 +1,32 @@
 // Package search indexes a site's pages with bleve, one index per language
 // with that language's analyser, answers queries from the terminal, and
-// exports a static index for the browser: sharded JavaScript files, loaded
+// exports a static index for the browser: files of bounded size, loaded
 // with classic <script> tags so that search also works when the site is
 // opened from disk (file://), where fetch and modules are refused.
 //
 // The export decides at build time everything the browser needs: every word
-// form found in the pages is mapped to its analysed (stemmed) term, and each
-// term carries its precomputed BM25 score per page, so the browser only
-// looks words up and adds numbers.
+// form found in the pages is mapped to its analysed (stemmed, accent-folded)
+// term, stop words are listed, and each term carries its documents with the
+// score bleve's Search gives them, quantised, best first, so the browser only
+// looks words up and adds numbers. Export runs in phases, one function each:
+// readPostings (from bleve), score, wordForms, shardFiles, writeFiles.
 //
-// Files under _search/<lang>/ in the output:
+// Files under _search/<lang>/ (see planner for what each holds):
 //
-//	index.js     document count, shard names, facet combinations, labels
-//	t-<hex>.js   words whose folded form starts with the two letters <hex>
-//	             encodes (as UTF-8 hex): word -> terms, term -> postings
-//	d-<n>.js     display data of documents n*chunk .. (n+1)*chunk-1
+//	index.js  the manifest, read first: shard boundaries, stop words, facets
+//	t-<n>.js  a range of words: word forms, each term's best postings, and
+//	          the display rows of its best documents
+//	p-<n>.js  the rest of long posting lists, loaded only when needed
+//	x-<n>.js  excerpts (matching sections, a passage) for results on screen
+//	d-<n>.js  display rows of every document, for results beyond the heads
+//	f.js      each document's facet combination, loaded when filtering
 //
-// and _search/search.js, the client. Each file calls
-// window.oersiteSearch.add(lang, name, data).
+// Every file but the manifest stays under TargetBytes gzipped, whatever the
+// site: a range of words that would be larger is split. Numbers are written
+// five bits to a character (see varints). Each file calls
+// window.oersiteSearch.add(lang, name, data); _search/search.js is the client.
 //
-// The search page's markup contract (the theme writes it):
-//
-//	<div id="oersite-search" data-lang="it" data-root="../../"
-//	     data-labels='{"results":"{count} risultati","noResults":"...","loading":"...",
-//	                   "kind":{"module":"Modulo",...},"audience":{...},"level":{...},"digcomp":{...}}'>
-//	  <form role="search"> <input type="search" name="q"> ... </form>
-//	  <fieldset data-facet="kind"><input type="checkbox" name="kind" value="module">...</fieldset>
-//	  (likewise audience, level, digcomp)
-//	  <p data-status aria-live="polite"></p>
-//	  <ol data-results></ol>
-//	</div>
+// The search page's markup contract (the theme writes it), and the search
+// box that shows results as the visitor types, are described at the top of
+// client/search.js.
 package search

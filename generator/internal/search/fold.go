@@ -7,29 +7,28 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// keepLetters are letters that languages treat as their own and must not be
-// folded to a base letter: Icelandic þ, ð, æ, ö and the German ß.
+// letterFolds are letters that are not a base letter with a mark, written
+// as the letters people type for them on any keyboard: Icelandic þ and ð,
+// æ, œ, ø, German ß, Polish ł, Croatian đ, Turkish dotless ı.
+var letterFolds = map[rune]string{'þ': "th", 'ð': "d", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ß': "ss", 'ł': "l", 'đ': "d", 'ı': "i"}
+
+// keepLetter reports letters a language treats as its own and that its
+// speakers do not type without their mark: Bulgarian й is not и.
 func keepLetter(lang string, r rune) bool {
-	switch lang {
-	case "is":
-		return strings.ContainsRune("þðæöáéíóúý", r)
-	case "bg":
-		return r == 'й' // й is a letter of its own, not и with a mark
-	}
-	return false
+	return lang == "bg" && r == 'й'
 }
 
-// Fold lower-cases a word and removes accents where the language allows it
-// (é -> e, ü -> u), so that "perché" and "perche" meet. The browser client
-// applies the same rules (see client/search.js: fold).
+// Fold lower-cases a word and removes accents, in every language, so that
+// "perché" and "perche", "Þjálfun" and "thjalfun", "Bäckerei" and
+// "backerei" meet. The browser client applies the same rules (client/search.js: folder).
 func Fold(lang, word string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(word) {
-		if r == 'ß' {
-			b.WriteString("ss")
+		if s, ok := letterFolds[r]; ok {
+			b.WriteString(s)
 			continue
 		}
-		if keepLetter(lang, r) {
+		if r < 0x80 || keepLetter(lang, r) {
 			b.WriteRune(r)
 			continue
 		}
@@ -46,13 +45,4 @@ func Fold(lang, word string) string {
 // letters and digits (with inner apostrophes and hyphens split off).
 func words(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
-}
-
-// shardKey is the shard a folded word belongs to: its first two characters.
-func shardKey(folded string) string {
-	r := []rune(folded)
-	if len(r) > 2 {
-		r = r[:2]
-	}
-	return string(r)
 }

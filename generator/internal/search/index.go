@@ -27,15 +27,24 @@ type Doc struct {
 	Level           string
 	Competences     []string // DigComp codes like "2.2"
 	Module          string   // lessons: their module's title
+	// Sections are the body cut at its headings, for excerpts and links to
+	// the matching section; empty: the body is one section.
+	Sections []Section
+	// Origin is the language of the text when the page is shown in this
+	// language's site without a translation (a fallback); else empty.
+	Origin string
 }
 
 // hash identifies a document's content, to skip re-indexing unchanged pages.
 func (d Doc) hash() string {
 	h := sha256.New()
 	for _, s := range []string{d.URL, d.Kind, d.Title, d.Summary, strings.Join(d.Headings, "\x1f"), d.Body,
-		strings.Join(d.Keywords, "\x1f"), strings.Join(d.Audience, "\x1f"), d.Level, strings.Join(d.Competences, "\x1f"), d.Module} {
+		strings.Join(d.Keywords, "\x1f"), strings.Join(d.Audience, "\x1f"), d.Level, strings.Join(d.Competences, "\x1f"), d.Module, d.Origin} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
+	}
+	for _, s := range d.Sections {
+		h.Write([]byte(s.Anchor + "\x1f" + s.Heading + "\x1f" + s.Text + "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }

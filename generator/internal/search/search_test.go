@@ -2,12 +2,21 @@ package search
 
 import (
 	"bytes"
-	"encoding/json"
+	"compress/gzip"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 )
+
+// bleveTermSearch finds every document with term in field.
+func bleveTermSearch(term, field string) *bleve.SearchRequest {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return bleve.NewSearchRequestOptions(q, 1000, 0, false)
+}
 
 func docsEN() []Doc {
 	return []Doc{
@@ -103,7 +112,7 @@ func TestUpdateIsIncremental(t *testing.T) {
 	}
 }
 
-// exported parses the shards back.
+// exported holds the files of an export by path.
 type exported struct {
 	files map[string][]byte
 }
@@ -117,51 +126,17 @@ func export(t *testing.T, ix *Index) exported {
 	return e
 }
 
-func (e exported) data(t *testing.T, p string, v any) {
-	t.Helper()
-	b := e.files[p]
-	i := bytes.IndexByte(b, '{')
-	j := bytes.IndexByte(b, '[')
-	if i < 0 || (j >= 0 && j < i) {
-		i = j
-	}
-	if err := json.Unmarshal(bytes.TrimSuffix(bytes.TrimSpace(b[i:]), []byte(");")), v); err != nil {
-		t.Fatalf("%s: %v", p, err)
-	}
-}
-
 func TestExportRoundTripAndFacets(t *testing.T) {
 	ix := index(t, "en", docsEN())
-	e := export(t, ix)
-	var meta struct {
-		N      int      `json:"n"`
-		Shards []string `json:"shards"`
-		Combos [][]any  `json:"combos"`
+	s := exportStatic(t, ix)
+	if s.meta.N != 4 || len(s.meta.Combos) != 4 {
+		t.Errorf("meta %+v", s.meta)
 	}
-	e.data(t, "_search/en/index.js", &meta)
-	if meta.N != 4 || len(meta.Combos) != 4 {
-		t.Errorf("meta %+v", meta)
-	}
-	// every term of every field in bleve is reachable from the shards, with postings for every doc that has it
-	words := map[string][]string{}
-	postings := map[string][]int{}
-	for _, sh := range meta.Shards {
-		var s struct {
-			W map[string][]string `json:"w"`
-			P map[string][]int    `json:"p"`
-		}
-		e.data(t, "_search/en/t-"+sh+".js", &s)
-		for k, v := range s.W {
-			words[k] = v
-		}
-		for k, v := range s.P {
-			postings[k] = v
-		}
-	}
+	// every term of every field in bleve is reachable from its folded spelling, with every document that has it
 	adv, _ := ix.idx.Advanced()
 	r, _ := adv.Reader()
 	defer r.Close()
-	terms := 0
+	docsOf := map[string]map[string]bool{}
 	for _, f := range fieldWeights {
 		dict, _ := r.FieldDict(f.name)
 		for {
@@ -169,31 +144,52 @@ func TestExportRoundTripAndFacets(t *testing.T) {
 			if de == nil {
 				break
 			}
-			terms++
-			if _, ok := postings[de.Term]; !ok {
-				t.Errorf("term %q of %s has no postings in the export", de.Term, f.name)
+			m := docsOf[Fold("en", de.Term)]
+			if m == nil {
+				m = map[string]bool{}
+				docsOf[Fold("en", de.Term)] = m
 			}
-			if ts := words[Fold("en", de.Term)]; !contains(ts, de.Term) {
-				t.Errorf("term %q is not reachable from any word", de.Term)
+			hits, _ := ix.idx.Search(bleveTermSearch(de.Term, f.name))
+			for _, h := range hits.Hits {
+				m[h.ID] = true
 			}
 		}
 		dict.Close()
 	}
-	if terms < 20 {
-		t.Fatalf("only %d terms", terms)
+	if len(docsOf) < 20 {
+		t.Fatalf("only %d terms", len(docsOf))
+	}
+	for term, want := range docsOf {
+		ps, df := s.postings(term)
+		got := map[string]bool{}
+		for _, p := range ps {
+			got[s.url(p.doc)] = true
+		}
+		if df != len(want) || len(got) != len(want) {
+			t.Errorf("term %q: df %d, postings %v, want %v", term, df, got, want)
+		}
 	}
 	// surface forms map to stems, accents folded
-	if ts := words["tutoring"]; !contains(ts, "tutor") {
+	if ts := s.termsOf("tutoring"); !slices.Contains(ts, "tutor") {
 		t.Errorf("tutoring -> %v", ts)
 	}
-	if _, ok := words["cafe"]; !ok {
-		t.Errorf("accent not folded: %v", keys(words))
+	if ps, _ := s.postings(s.termsOf("Café")[0]); len(ps) != 1 {
+		t.Errorf("café (folded) finds %v", ps)
 	}
-	// document rows: every document is in a chunk
+	if !slices.Contains(strings.Fields(s.meta.Stop), "the") {
+		t.Errorf("stop words %q lack 'the'", s.meta.Stop)
+	}
+	// every document has a row; modules come first
 	var rows [][]string
-	e.data(t, "_search/en/d-0.js", &rows)
-	if len(rows) != 4 || rows[0][2] != "module" {
-		t.Errorf("rows %v", rows)
+	s.data("d-0", &rows)
+	if len(rows) != 4 || rows[0][2] != "0" || s.meta.Combos[0][0] != "module" {
+		t.Errorf("rows %v, combinations %v", rows, s.meta.Combos)
+	}
+	// facets: one combination per document
+	var f struct{ C string }
+	s.data("f", &f)
+	if got := decodeVarints(f.C); len(got) != 4 {
+		t.Errorf("facets %v", got)
 	}
 }
 
@@ -229,7 +225,7 @@ func TestExportDeterministicFreshOrUpdated(t *testing.T) {
 func TestFold(t *testing.T) {
 	cases := map[[2]string]string{
 		{"it", "Perché"}: "perche", {"de", "Größe"}: "grosse", {"de", "Übung"}: "ubung",
-		{"is", "Þjálfun"}: "þjálfun", {"bg", "Бизнес"}: "бизнес", {"fr", "Élève"}: "eleve",
+		{"is", "Þjálfun"}: "thjalfun", {"is", "fyrirtæki"}: "fyrirtaeki", {"is", "Ráðgjöf"}: "radgjof", {"bg", "Майка"}: "майка", {"bg", "Бизнес"}: "бизнес", {"fr", "Élève"}: "eleve",
 	}
 	for in, want := range cases {
 		if got := Fold(in[0], in[1]); got != want {
@@ -238,26 +234,14 @@ func TestFold(t *testing.T) {
 	}
 }
 
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func keys(m map[string][]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
+// TestClientIsSmall keeps the browser client within what a first query can
+// afford: it is loaded before anything else.
 func TestClientIsSmall(t *testing.T) {
-	if n := len(ClientJS()); n > 20000 || !strings.Contains(string(ClientJS()), "oersiteSearch") {
-		t.Errorf("client is %d bytes", n)
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(ClientJS())
+	w.Close()
+	if n := b.Len(); n > 8500 || !strings.Contains(string(ClientJS()), "oersiteSearch") {
+		t.Errorf("client is %d bytes gzipped", n)
 	}
 }

@@ -19,11 +19,32 @@ func (v *View) SearchLabels() map[string]any {
 	for _, k := range searchKinds {
 		kinds[k] = v.KindLabel(site.Kind(k))
 	}
+	langs := map[string]string{}
+	for _, l := range v.Site.Languages {
+		langs[l.Code] = l.Name
+	}
+	lang := v.Page.Lang
 	return map[string]any{
-		"results": v.T("search.results"), "noResults": v.T("search.noresults"), "loading": v.T("search.loading"),
-		"error": v.T("search.error"), "anyWord": v.T("search.anyword"),
+		"results": v.I18n.Forms(lang, "search.results"), "atLeast": v.I18n.Forms(lang, "search.atleast"),
+		"noResults": v.T("search.noresults"), "loading": v.T("search.loading"),
+		"error": v.T("search.error"), "anyWord": v.T("search.anyword"), "more": v.T("search.more"),
+		"fallback": v.T("search.fallback"), "ignored": v.T("search.ignored"), "all": v.T("search.all"),
+		"sections": v.T("search.sections"), "languages": langs,
 		"kind": kinds, "audience": group("audience", v.audiences()), "level": group("level", v.Site.Config.Vocabulary.Levels),
 		"digcomp": group("digcomp", v.competences()),
+	}
+}
+
+// SearchBoxLabels are the strings of the search box that shows results as
+// the visitor types (the header's): fewer than the search page's.
+func (v *View) SearchBoxLabels() map[string]any {
+	langs := map[string]string{}
+	for _, l := range v.Site.Languages {
+		langs[l.Code] = l.Name
+	}
+	return map[string]any{
+		"results": v.I18n.Forms(v.Page.Lang, "search.results"), "noResults": v.T("search.noresults"),
+		"all": v.T("search.all"), "languages": langs,
 	}
 }
 

@@ -159,6 +159,23 @@
       if (a) { choice.insertBefore(a.parentNode, choice.firstChild); a.focus(); }
     }
   }
+
+  // Search box (partials/site-search.html): the search client is loaded on
+  // first use, so that pages which are only read do not download it.
+  document.querySelectorAll("form[data-search-src]").forEach(function (form) {
+    var input = form.querySelector("input[type=search]");
+    function load() {
+      if ((window.oersiteSearch && window.oersiteSearch.started) || document.querySelector("script[data-search-client]")) { return; }
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-search-src");
+      s.setAttribute("data-search-client", "");
+      document.head.appendChild(s);
+    }
+    if (input) {
+      input.addEventListener("focus", load);
+      input.addEventListener("input", load);
+    }
+  });
 })();
 
 /* Header and disclosures (the page works without this):

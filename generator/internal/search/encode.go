@@ -1,0 +1,90 @@
+package search
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// digits are the 64 characters of the compact number encoding: letters,
+// digits, "-" and "_", none of which needs escaping in a JavaScript string.
+const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// varints appends unsigned numbers to b, five bits per character, the sixth
+// bit saying that more characters follow: 0-31 take one character, up to
+// 1023 two, up to 32767 three. The client reads them back (search.js: nums).
+type varints struct{ strings.Builder }
+
+func (v *varints) put(n int) {
+	if n < 0 {
+		n = 0
+	}
+	for n >= 32 {
+		v.WriteByte(digits[32|n&31])
+		n >>= 5
+	}
+	v.WriteByte(digits[n])
+}
+
+// decodeVarints reads numbers written by varints (for tests and the Go reader).
+func decodeVarints(s string) []int {
+	var out []int
+	n, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits, s[i])
+		n |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		out = append(out, n)
+		n, shift = 0, 0
+	}
+	return out
+}
+
+// jsonBody encodes a file's data.
+func jsonBody(data any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(data); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// wrapperBytes bounds what jsFile adds around a body.
+const wrapperBytes = 48
+
+// jsFile is one file of the static index: a classic script that hands its
+// data to the client, so that it also loads from disk (file://).
+func jsFile(lang, name string, body []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "oersiteSearch.add(%q,%q,", lang, name)
+	b.Write(body)
+	b.WriteString(");\n")
+	return b.Bytes()
+}
+
+// sizer estimates the size of files as a static host serves them (gzip),
+// with the fastest level, never smaller than the default level's by more
+// than a few per cent; one compressor is reused for every file.
+type sizer struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+func (z *sizer) compressed(data []byte) int {
+	z.buf.Reset()
+	if z.w == nil {
+		z.w, _ = flate.NewWriter(&z.buf, flate.BestSpeed)
+	} else {
+		z.w.Reset(&z.buf)
+	}
+	_, _ = z.w.Write(data)
+	_ = z.w.Close()
+	return z.buf.Len() + 18 // gzip header and trailer
+}

@@ -1,0 +1,154 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Section is the part of a page under one heading: the heading's anchor
+// (its id, "" for the text before the first heading), its text, and the
+// section's plain text including the heading.
+type Section struct {
+	Anchor, Heading, Text string
+}
+
+// sectionsOf returns a document's sections, or its whole body as one.
+func sectionsOf(d Doc) []Section {
+	if len(d.Sections) > 0 {
+		return d.Sections
+	}
+	return []Section{{Text: d.Body}}
+}
+
+// excerpt is what a result shows for a term: the sections of the page that
+// hold it, the best first, with a passage of the best one around the term.
+type excerpt struct {
+	sections []int  // section numbers, best first (at most maxSections)
+	passage  string // text around the first match in sections[0]
+	summary  bool   // the term is in no section: the passage is the summary
+}
+
+// Excerpt sizes.
+const (
+	maxSections   = 3  // sections listed per result
+	passageWords  = 16 // words of a passage
+	passageBefore = 5  // of which before the match
+)
+
+// span is a word's place in a text.
+type span struct{ start, end int }
+
+// wordSpans finds the words of a text as words() does, with their places.
+func wordSpans(text string) []span {
+	var out []span
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, len(text)})
+	}
+	return out
+}
+
+// excerpts finds, for each document and each of the terms it is among the
+// best documents of (want[doc]), the sections that hold the term and a
+// passage. Terms found in no section (only in the title, summary or
+// keywords) get the summary as their passage.
+func excerpts(docs []Doc, want map[int32][]string, f *forms) map[int32]map[string]excerpt {
+	out := make(map[int32]map[string]excerpt, len(want))
+	for d, terms := range want {
+		out[d] = docExcerpts(docs[d], terms, f)
+	}
+	return out
+}
+
+// match counts a term's occurrences in one section.
+type match struct {
+	section, count int
+	first          span
+}
+
+func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
+	wanted := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		wanted[t] = true
+	}
+	found := map[string][]match{}
+	secs := sectionsOf(d)
+	spans := make([][]span, len(secs))
+	for si, s := range secs {
+		spans[si] = wordSpans(s.Text)
+		for _, sp := range spans[si] {
+			for _, t := range f.terms(strings.ToLower(s.Text[sp.start:sp.end])) {
+				if !wanted[t] {
+					continue
+				}
+				ms := found[t]
+				if n := len(ms); n > 0 && ms[n-1].section == si {
+					ms[n-1].count++
+					continue
+				}
+				found[t] = append(ms, match{section: si, count: 1, first: sp})
+			}
+		}
+	}
+	res := make(map[string]excerpt, len(terms))
+	for _, t := range terms {
+		ms := found[t]
+		if len(ms) == 0 {
+			res[t] = excerpt{sections: []int{0}, summary: true}
+			continue
+		}
+		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
+		best := ms[0].section
+		ex := excerpt{passage: passage(secs[best].Text, spans[best], ms[0].first, true)}
+		for _, m := range ms[:min(len(ms), maxSections)] {
+			ex.sections = append(ex.sections, m.section)
+		}
+		res[t] = ex
+	}
+	return res
+}
+
+// passage cuts about passageWords words of text around the word at sp,
+// marking cuts with an ellipsis. Without a match it is the text's start.
+func passage(text string, ws []span, sp span, matched bool) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	at := 0
+	if matched {
+		at, _ = slices.BinarySearchFunc(ws, sp.start, func(w span, s int) int { return cmp.Compare(w.start, s) })
+	}
+	from := max(0, at-passageBefore)
+	to := min(len(ws), from+passageWords)
+	from = max(0, min(from, to-passageWords))
+	start, end := ws[from].start, ws[to-1].end
+	if from == 0 {
+		start = 0
+	}
+	if to == len(ws) {
+		end = len(text)
+	} else if r, n := utf8.DecodeRuneInString(text[end:]); n > 0 && unicode.IsPunct(r) && r != '(' {
+		end += n
+	}
+	p := strings.Join(strings.Fields(text[start:end]), " ")
+	if from > 0 {
+		p = "…" + p
+	}
+	if to < len(ws) {
+		p += "…"
+	}
+	return p
+}

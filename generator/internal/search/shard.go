@@ -1,0 +1,188 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Sizes of the static index.
+const (
+	// TargetBytes bounds every index file but the manifest: its estimated
+	// gzipped size stays under this, whatever the site (a key range that
+	// would be larger is split).
+	TargetBytes = 6000
+	// ResultRows is how many of a term's best documents its shard carries
+	// display rows for, and its excerpt file passages for: one screen of
+	// results (the client shows this many, then more on request).
+	ResultRows = 5
+	// HeadSize is how many of a term's best postings its shard carries; the
+	// rest (the tail) is loaded only when a query needs it.
+	HeadSize = 128
+	// DocChunk is how many documents one d-<n>.js file describes.
+	DocChunk = 32
+)
+
+// packer cuts runs of named entries into files under TargetBytes
+// gzipped: a run is filled up to an uncompressed size learnt from the files
+// of the same kind so far, then its compressed size is checked and the run
+// halved while it is too large.
+type packer struct {
+	z     sizer
+	ratio map[string]float64 // uncompressed / compressed, per kind of file
+}
+
+// fitted is one file's keys and encoded data.
+type fitted struct {
+	keys []string
+	body []byte
+	gz   int
+}
+
+// rawTarget is the uncompressed size to fill a file of a kind up to.
+func (k *packer) rawTarget(kind string) int {
+	r := k.ratio[kind]
+	if r == 0 {
+		r = 2
+	}
+	return int(float64(TargetBytes-wrapperBytes) * r * 0.9)
+}
+
+// fit splits a run of keys into parts whose files, as encode makes them,
+// are under TargetBytes gzipped (a single key always gets a file).
+func (k *packer) fit(kind string, keys []string, encode func([]string) ([]byte, error)) ([]fitted, error) {
+	body, err := encode(keys)
+	if err != nil {
+		return nil, err
+	}
+	gz := k.z.compressed(body) + wrapperBytes
+	if len(keys) < 2 || gz <= TargetBytes {
+		r := float64(len(body)) / float64(gz)
+		if old := k.ratio[kind]; old == 0 {
+			k.ratio[kind] = r
+		} else {
+			k.ratio[kind] = (old*3 + r) / 4
+		}
+		return []fitted{{keys, body, gz}}, nil
+	}
+	a, err := k.fit(kind, keys[:len(keys)/2], encode)
+	if err != nil {
+		return nil, err
+	}
+	b, err := k.fit(kind, keys[len(keys)/2:], encode)
+	return append(a, b...), err
+}
+
+// runs cuts named entries, in order, into runs of about limit() bytes (a
+// single entry larger than that makes a run of its own) and hands each run
+// to emit as soon as it is complete, so that limit can learn from it.
+func runs(names []string, size func(string) int, limit func() int, emit func([]string) error) error {
+	var cur []string
+	n := 0
+	for _, name := range names {
+		s := size(name)
+		if s < 0 {
+			continue
+		}
+		if len(cur) > 0 && n+s > limit() {
+			if err := emit(cur); err != nil {
+				return err
+			}
+			cur, n = nil, 0
+		}
+		cur = append(cur, name)
+		n += s
+	}
+	if len(cur) == 0 {
+		return nil
+	}
+	return emit(cur)
+}
+
+// bands encodes postings (best first) as runs of equal quantised score:
+// for each run its level (the first absolute, then the drop from the
+// previous), its length, and its document numbers ascending, each as the
+// gap from the previous (the first from zero).
+func bands(docs []scored, smallest float64) string {
+	var v varints
+	prev := -1
+	for i := 0; i < len(docs); {
+		l := level(docs[i].score, smallest)
+		j := i + 1
+		for j < len(docs) && level(docs[j].score, smallest) == l {
+			j++
+		}
+		ids := make([]int, 0, j-i)
+		for _, s := range docs[i:j] {
+			ids = append(ids, int(s.doc))
+		}
+		slices.Sort(ids)
+		if prev < 0 {
+			v.put(l)
+		} else {
+			v.put(prev - l)
+		}
+		v.put(len(ids))
+		last := 0
+		for _, id := range ids {
+			v.put(id - last)
+			last = id
+		}
+		prev = l
+		i = j
+	}
+	return v.String()
+}
+
+// termFiles says where the rest of a term's data lives: its excerpt file
+// and the first of its tail files, numbered from 1 (0: none).
+type termFiles struct {
+	x, tail, tailChunks int
+}
+
+// tailChunks cuts a term's tail into streams of at most limit bytes.
+func tailChunks(tail []scored, smallest float64, limit int) []string {
+	var out []string
+	for len(tail) > 0 {
+		n := len(tail)
+		s := bands(tail[:n], smallest)
+		for len(s) > limit && n > 1 {
+			n /= 2
+			s = bands(tail[:n], smallest)
+		}
+		out = append(out, s)
+		tail = tail[n:]
+	}
+	return out
+}
+
+// docKey is a document number as a JSON object key.
+func docKey(d int32) string { return strconv.Itoa(int(d)) }
+
+// xEntry is what a term's excerpt file holds for one of its best documents:
+// the document number, the passage (0 when it is the document's summary),
+// then the numbers of the sections that hold the term, best first. The
+// file's "D" object gives each such section's anchor and heading.
+func xEntry(doc int32, ex excerpt) []any {
+	e := []any{doc, ex.passage}
+	if ex.summary {
+		e[1] = 0
+	}
+	for _, s := range ex.sections {
+		e = append(e, s)
+	}
+	return e
+}
+
+// fileName is the name of the n-th file of a kind ("t-3").
+func fileName(kind string, n int) string { return kind + "-" + strconv.Itoa(n) }
+
+// stopList is the manifest's list of stop words.
+func stopList(stops map[string]bool) string {
+	list := make([]string, 0, len(stops))
+	for s := range stops {
+		list = append(list, s)
+	}
+	slices.Sort(list)
+	return strings.Join(list, " ")
+}
