@@ -1,4 +1,4 @@
-// Package generator is oersite's entry point: the command line and the two
+// Package generator is oersite's entry point: the command line and the
 // benchmark tools as functions, so that the programs under cmd/ stay one line
 // long. Everything else lives in generator/internal, one package per stage
 // (see ARCHITECTURE.md); nothing there is a public API.
@@ -11,6 +11,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/benchsite"
 	"github.com/oersite/oersite/generator/internal/cli"
 	"github.com/oersite/oersite/generator/internal/gensite"
+	"github.com/oersite/oersite/generator/internal/searchbench"
 )
 
 // Run runs the oersite command line with args (without the program name) and
@@ -27,4 +28,9 @@ func Benchsite(args []string, stdout, stderr io.Writer) int {
 // Gensite writes a synthetic benchmark site (cmd/gensite) and returns its exit code.
 func Gensite(args []string, stdout, stderr io.Writer) int {
 	return gensite.Main(args, stdout, stderr)
+}
+
+// Searchbench runs the search benchmark on real-text sites (cmd/searchbench) and returns its exit code.
+func Searchbench(args []string, stdout, stderr io.Writer) int {
+	return searchbench.Main(args, stdout, stderr)
 }
