@@ -6,6 +6,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -304,14 +305,17 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		metaWarns = warns
 		meta <- err
 	}()
+	// The search index needs the pages' text, not their HTML: it is
+	// indexed and exported while the pages are written; the "search" stage
+	// is the wait for it afterwards.
+	search := make(chan error, 1)
+	go func() { search <- w.writeSearch() }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
 	merr := timed("metadata", func() error { return <-meta })
+	serr := timed("search", func() error { return <-search })
 	w.res.Diags = append(w.res.Diags, metaWarns...)
-	if err != nil {
+	if err := cmp.Or(err, merr, serr); err != nil {
 		return err
-	}
-	if merr != nil {
-		return merr
 	}
 	for _, st := range w.extraStages() {
 		if err := timed(st.name, st.run); err != nil {

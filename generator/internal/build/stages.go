@@ -9,10 +9,10 @@ import (
 	"github.com/oersite/oersite/generator/internal/publish"
 )
 
-// extraStages are the outputs written after the pages.
+// extraStages are the outputs written after the pages (and the search
+// index, which is written while the pages are).
 func (w *writer) extraStages() []stage {
 	return []stage{
-		{"search", w.writeSearch},
 		{"offline zip", w.writeOfflineZip},
 		{"manifest", w.writeManifest},
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // digits are the 64 characters of the compact number encoding: letters,
@@ -54,6 +55,43 @@ func jsonBody(data any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// appendString appends s as a JSON string that is also safe in a
+// JavaScript file (U+2028 and U+2029 escaped).
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i, r := range s {
+		var esc string
+		switch {
+		case r == '"':
+			esc = `\"`
+		case r == '\\':
+			esc = `\\`
+		case r == '\n':
+			esc = `\n`
+		case r < 0x20, r == 0x2028, r == 0x2029:
+			esc = fmt.Sprintf(`\u%04x`, r)
+		default:
+			continue
+		}
+		b = append(append(b, s[start:i]...), esc...)
+		start = i + utf8.RuneLen(r)
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+// appendStrings appends a JSON array of strings.
+func appendStrings(b []byte, list []string) []byte {
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
 }
 
 // wrapperBytes bounds what jsFile adds around a body.

@@ -87,16 +87,26 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 	found := map[string][]match{}
 	secs := sectionsOf(d)
 	spans := make([][]span, len(secs))
+	bodies := make([]string, len(secs))
 	for si, s := range secs {
-		spans[si] = wordSpans(s.Text)
+		bodies[si] = body(s)
+		spans[si] = wordSpans(bodies[si])
+		for _, t := range headingTerms(s.Heading, f) {
+			if wanted[t] {
+				found[t] = append(found[t], match{section: si, count: 2, first: span{-1, -1}})
+			}
+		}
 		for _, sp := range spans[si] {
-			for _, t := range f.terms(strings.ToLower(s.Text[sp.start:sp.end])) {
+			for _, t := range f.terms(strings.ToLower(bodies[si][sp.start:sp.end])) {
 				if !wanted[t] {
 					continue
 				}
 				ms := found[t]
 				if n := len(ms); n > 0 && ms[n-1].section == si {
 					ms[n-1].count++
+					if ms[n-1].first.start < 0 {
+						ms[n-1].first = sp
+					}
 					continue
 				}
 				found[t] = append(ms, match{section: si, count: 1, first: sp})
@@ -112,13 +122,30 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 		}
 		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
 		best := ms[0].section
-		ex := excerpt{passage: passage(secs[best].Text, spans[best], ms[0].first, true)}
+		ex := excerpt{passage: passage(bodies[best], spans[best], ms[0].first, ms[0].first.start >= 0)}
 		for _, m := range ms[:min(len(ms), maxSections)] {
 			ex.sections = append(ex.sections, m.section)
 		}
 		res[t] = ex
 	}
 	return res
+}
+
+// body is a section's text without its heading, which results show apart.
+func body(s Section) string {
+	if s.Heading == "" {
+		return s.Text
+	}
+	return strings.TrimLeft(strings.TrimPrefix(s.Text, s.Heading), "\n ")
+}
+
+// headingTerms are the terms of a heading's words.
+func headingTerms(h string, f *forms) []string {
+	var out []string
+	for _, w := range words(h) {
+		out = append(out, f.terms(strings.ToLower(w))...)
+	}
+	return out
 }
 
 // passage cuts about passageWords words of text around the word at sp,

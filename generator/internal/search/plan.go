@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ type planner struct {
 	forms    *forms
 	refs     map[string]*termFiles
 	heads    map[string]string // encoded heads, once their files are known
+	headLens map[string]int    // postings in each term's head
 	members  map[string][]byte // encoded shard members, by kind and key
 	rows     map[int32][]byte  // encoded shard rows, by document
 	comboOf  []int             // each document's facet combination
@@ -42,7 +44,7 @@ type planner struct {
 // file of the language's index.
 func shardFiles(lang string, docs []Doc, terms []termScores, f *forms) ([]file, error) {
 	p := &planner{lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{},
-		heads: map[string]string{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}}}
+		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}}}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
 	first := true
@@ -106,8 +108,8 @@ func (p *planner) addBody(name string, body []byte, gz int) {
 func (p *planner) tails(names []string) error {
 	streams := map[string][]string{}
 	for _, t := range p.terms {
-		if len(t.docs) > HeadSize {
-			streams[t.term] = tailChunks(t.docs[HeadSize:], p.smallest, TargetBytes-wrapperBytes)
+		if n := p.headLen(&t); len(t.docs) > n {
+			streams[t.term] = tailChunks(t.docs[n:], p.smallest, TargetBytes-wrapperBytes)
 		}
 	}
 	n := 0
@@ -155,29 +157,40 @@ func (p *planner) excerptFiles(names []string) error {
 	ex := excerpts(p.docs, want, p.forms)
 	entries := map[string][]byte{} // each term's "term":[...] member, encoded once
 	for _, t := range p.terms {
-		var es []any
-		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
-			es = append(es, xEntry(s.doc, ex[s.doc][t.term]))
+		b := append(appendString(nil, t.term), ":["...)
+		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = xEntry(b, s.doc, ex[s.doc][t.term])
 		}
-		b, err := jsonBody(map[string]any{t.term: es})
-		if err != nil {
-			return err
-		}
-		entries[t.term] = b[1 : len(b)-1]
+		entries[t.term] = append(b, ']')
 	}
 	encode := func(keys []string) ([]byte, error) {
-		d, err := p.sectionTable(keys, ex)
-		if err != nil {
-			return nil, err
-		}
-		b := append([]byte(`{"D":`), d...)
-		for _, k := range keys {
-			b = append(append(b, ','), entries[k]...)
+		b := append(p.sectionTable([]byte(`{"D":`), keys, ex), ',')
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, entries[k]...)
 		}
 		return append(b, '}'), nil
 	}
 	n := 0
-	size := func(name string) int { return len(entries[name]) + 1 }
+	size := func(name string) int { // the term's entries and what they add to "D"
+		t, s := p.byTerm[name], len(entries[name])+1
+		for _, d := range t.docs[:min(ResultRows, len(t.docs))] {
+			e, doc := ex[d.doc][name], p.docs[d.doc]
+			if e.summary {
+				s += len(doc.Summary) + 8
+			}
+			for _, n := range e.sections {
+				sec := sectionsOf(doc)[n]
+				s += len(sec.Anchor) + len(sec.Heading) + 12
+			}
+		}
+		return s
+	}
 	return runs(names, size, func() int { return p.pack.rawTarget("x") }, func(run []string) error {
 		parts, err := p.pack.fit("x", run, encode)
 		for _, part := range parts {
@@ -191,33 +204,54 @@ func (p *planner) excerptFiles(names []string) error {
 	})
 }
 
-// sectionTable encodes an excerpt file's "D" object: for each document its
-// entries name, the summary ("s") when a passage is the summary, and the
-// anchor and heading of each section they list (by section number).
-func (p *planner) sectionTable(terms []string, ex map[int32]map[string]excerpt) ([]byte, error) {
-	table := map[string]map[string]any{}
+// sectionTable appends an excerpt file's "D" object: for each document
+// its entries name, the summary ("s") when a passage is the summary, and
+// the anchor and heading of each section they list (by section number).
+func (p *planner) sectionTable(b []byte, terms []string, ex map[int32]map[string]excerpt) []byte {
+	type ref struct{ doc, section int32 } // section -1: the summary
+	var refs []ref
 	for _, term := range terms {
 		t := p.byTerm[term]
 		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
 			e := ex[s.doc][term]
-			d := p.docs[s.doc]
-			m := table[docKey(s.doc)]
-			if m == nil {
-				m = map[string]any{}
-				table[docKey(s.doc)] = m
-			}
 			if e.summary {
-				m["s"] = d.Summary
+				refs = append(refs, ref{s.doc, -1})
 			}
-			secs := sectionsOf(d)
+			secs := sectionsOf(p.docs[s.doc])
 			for _, n := range e.sections {
 				if secs[n].Anchor != "" {
-					m[strconv.Itoa(n)] = []string{secs[n].Anchor, secs[n].Heading}
+					refs = append(refs, ref{s.doc, int32(n)})
 				}
 			}
 		}
 	}
-	return jsonBody(table)
+	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.section, b.section)) })
+	refs = slices.Compact(refs)
+	b = append(b, '{')
+	for i, r := range refs {
+		switch {
+		case i == 0:
+		case r.doc != refs[i-1].doc:
+			b = append(b, "},"...)
+		default:
+			b = append(b, ',')
+		}
+		if i == 0 || r.doc != refs[i-1].doc {
+			b = append(strconv.AppendInt(append(b, '"'), int64(r.doc), 10), `":{`...)
+		}
+		d := p.docs[r.doc]
+		if r.section < 0 {
+			b = appendString(append(b, `"s":`...), d.Summary)
+			continue
+		}
+		sec := sectionsOf(d)[r.section]
+		b = append(strconv.AppendInt(append(b, '"'), int64(r.section), 10), `":`...)
+		b = appendStrings(b, []string{sec.Anchor, sec.Heading})
+	}
+	if len(refs) > 0 {
+		b = append(b, '}')
+	}
+	return append(b, '}')
 }
 
 // head encodes a term's shard entry: document frequency, excerpt file, tail
@@ -232,9 +266,32 @@ func (p *planner) head(t *termScores) string {
 	v.put(r.x)
 	v.put(r.tail)
 	v.put(r.tailChunks)
-	h := v.String() + bands(t.docs[:min(HeadSize, len(t.docs))], p.smallest)
+	h := v.String() + bands(t.docs[:p.headLen(t)], p.smallest)
 	p.heads[t.term] = h
 	return h
+}
+
+// headLen is how many of a term's postings its head holds: as many as
+// HeadBytes allow.
+func (p *planner) headLen(t *termScores) int {
+	if n, ok := p.headLens[t.term]; ok {
+		return n
+	}
+	n := min(len(t.docs), HeadBytes/2)
+	for n > 1 && len(bands(t.docs[:n], p.smallest)) > HeadBytes {
+		n = n * 3 / 4
+	}
+	p.headLens[t.term] = n
+	return n
+}
+
+// rowCount is how many of a term's best documents have their display row
+// in its shard: a screen's worth, or all of them for a rare term.
+func rowCount(t *termScores) int {
+	if len(t.docs) <= RareRows {
+		return len(t.docs)
+	}
+	return min(ResultRows, len(t.docs))
 }
 
 // formValue encodes the terms of a word form: a number n when the form
@@ -263,7 +320,7 @@ func (p *planner) shardBody(keys []string) []byte {
 		}
 		if t := p.byTerm[k]; t != nil {
 			ps = append(append(ps, ','), p.member("p", k)...)
-			for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
+			for _, s := range t.docs[:rowCount(t)] {
 				if !seen[s.doc] {
 					seen[s.doc] = true
 					docs = append(docs, s.doc)
@@ -306,8 +363,8 @@ func (p *planner) member(kind, key string) []byte {
 	}
 	var m []byte
 	if v != nil {
-		b, _ := jsonBody(map[string]any{key: v})
-		m = b[1 : len(b)-1]
+		b, _ := json.Marshal(v)
+		m = append(append(appendString(nil, key), ':'), b...)
 	}
 	p.members[kind+key] = m
 	return m
@@ -318,8 +375,7 @@ func (p *planner) rowMember(doc int32) []byte {
 	if m, ok := p.rows[doc]; ok {
 		return m
 	}
-	b, _ := jsonBody(map[string]any{docKey(doc): p.row(doc, false)})
-	m := b[1 : len(b)-1]
+	m := appendStrings(append(appendString(nil, docKey(doc)), ':'), p.row(doc, false))
 	p.rows[doc] = m
 	return m
 }
@@ -345,7 +401,7 @@ func (p *planner) shards() ([]string, error) {
 	size := func(k string) int {
 		s := len(p.member("w", k)) + len(p.member("p", k)) + 2
 		if t := p.byTerm[k]; t != nil {
-			for _, d := range t.docs[:min(ResultRows, len(t.docs))] {
+			for _, d := range t.docs[:rowCount(t)] {
 				if !rows[d.doc] {
 					rows[d.doc] = true
 					s += len(p.rowMember(d.doc)) + 1
@@ -409,7 +465,7 @@ func (p *planner) manifest(firsts []string) error {
 		keys = strings.Join(firsts[1:], " ")
 	}
 	return p.add("index", map[string]any{
-		"v": 2, "n": len(p.docs), "keys": keys, "stop": stopList(p.forms.stops), "combos": combos,
+		"v": 2, "n": len(p.docs), "keys": keys, "stop": stopList(p.forms.stops), "combos": combos, "stem": stemmed[p.lang],
 		"step": scoreStep, "rows": ResultRows, "chunk": DocChunk,
 	})
 }

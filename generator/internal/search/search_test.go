@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -243,5 +244,21 @@ func TestClientIsSmall(t *testing.T) {
 	w.Close()
 	if n := b.Len(); n > 8500 || !strings.Contains(string(ClientJS()), "oersiteSearch") {
 		t.Errorf("client is %d bytes gzipped", n)
+	}
+}
+
+// TestAppendStringIsJSON: the export's string encoder gives what a JSON
+// parser reads back, and never a raw line separator (which older
+// JavaScript engines refuse inside string literals).
+func TestAppendStringIsJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `quote " and \\ backslash`, "tab\tnew\nline\x01", "perché þjálfun 日本", "sep\u2028par\u2029"} {
+		b := appendString(nil, s)
+		var got string
+		if err := json.Unmarshal(b, &got); err != nil || got != s {
+			t.Errorf("%q: encoded %s, read back %q (%v)", s, b, got, err)
+		}
+		if bytes.ContainsRune(b, '\u2028') || bytes.ContainsRune(b, '\u2029') {
+			t.Errorf("%q: raw line separator in %s", s, b)
+		}
 	}
 }

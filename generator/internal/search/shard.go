@@ -16,9 +16,15 @@ const (
 	// display rows for, and its excerpt file passages for: one screen of
 	// results (the client shows this many, then more on request).
 	ResultRows = 5
-	// HeadSize is how many of a term's best postings its shard carries; the
-	// rest (the tail) is loaded only when a query needs it.
-	HeadSize = 128
+	// HeadBytes bounds a term's best postings in its shard (its head: a few
+	// hundred documents); the rest (the tail) is loaded only for more
+	// results, or when the heads of a query's words have too few documents
+	// in common to fill a screen.
+	HeadBytes = 1200
+	// RareRows: a term in this many documents or fewer has the display rows
+	// of all of them in its shard, so that a query with a rare word finds
+	// the rows of its results there.
+	RareRows = 16
 	// DocChunk is how many documents one d-<n>.js file describes.
 	DocChunk = 32
 )
@@ -45,7 +51,7 @@ func (k *packer) rawTarget(kind string) int {
 	if r == 0 {
 		r = 2
 	}
-	return int(float64(TargetBytes-wrapperBytes) * r * 0.9)
+	return int(float64(TargetBytes-wrapperBytes) * r * 0.85)
 }
 
 // fit splits a run of keys into parts whose files, as encode makes them,
@@ -159,19 +165,21 @@ func tailChunks(tail []scored, smallest float64, limit int) []string {
 // docKey is a document number as a JSON object key.
 func docKey(d int32) string { return strconv.Itoa(int(d)) }
 
-// xEntry is what a term's excerpt file holds for one of its best documents:
-// the document number, the passage (0 when it is the document's summary),
-// then the numbers of the sections that hold the term, best first. The
-// file's "D" object gives each such section's anchor and heading.
-func xEntry(doc int32, ex excerpt) []any {
-	e := []any{doc, ex.passage}
+// xEntry appends what a term's excerpt file holds for one of its best
+// documents: the document number, the passage (0 when it is the document's
+// summary), then the numbers of the sections that hold the term, best
+// first. The file's "D" object gives each such section's anchor and heading.
+func xEntry(b []byte, doc int32, ex excerpt) []byte {
+	b = strconv.AppendInt(append(b, '['), int64(doc), 10)
 	if ex.summary {
-		e[1] = 0
+		b = append(b, ",0"...)
+	} else {
+		b = appendString(append(b, ','), ex.passage)
 	}
 	for _, s := range ex.sections {
-		e = append(e, s)
+		b = strconv.AppendInt(append(b, ','), int64(s), 10)
 	}
-	return e
+	return append(b, ']')
 }
 
 // fileName is the name of the n-th file of a kind ("t-3").

@@ -29,12 +29,13 @@ type counter struct {
 	searchReqs, otherReqs   int
 	inFlight                int
 	last                    time.Time
+	paths                   []string // the search files requested
 }
 
 func (c *counter) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.searchBytes, c.otherBytes, c.searchReqs, c.otherReqs = 0, 0, 0, 0
+	c.searchBytes, c.otherBytes, c.searchReqs, c.otherReqs, c.paths = 0, 0, 0, 0, nil
 }
 
 // idle reports whether no request has run for d.
@@ -96,6 +97,7 @@ func server(root string, c *counter) http.Handler {
 		case strings.Contains(p, "/_search/"):
 			c.searchBytes += cw.n
 			c.searchReqs++
+			c.paths = append(c.paths, path.Base(p))
 		case strings.HasSuffix(p, "/search/index.html"):
 		default:
 			c.otherBytes += cw.n
@@ -140,6 +142,9 @@ func (r run) browserQueries(public, lang string) error {
 			yes := map[bool]string{true: "yes", false: "no"}[excerpts]
 			fmt.Fprintf(r.out, "  %-28q %-8s %12.1f %6d %12.1f %6d %8s  %s\n", q, yes, kb(m.searchBytes), m.searchReqs,
 				kb(m.searchBytes+m.otherBytes), m.searchReqs+m.otherReqs, m.status, m.first)
+			if r.verbose {
+				fmt.Fprintf(r.out, "      %s\n", strings.Join(m.paths, " "))
+			}
 		}
 	}
 	return nil
@@ -150,6 +155,7 @@ type queryResult struct {
 	searchBytes, otherBytes int64
 	searchReqs, otherReqs   int
 	status, first           string
+	paths                   []string
 }
 
 // doneJS holds when the search page has shown its results (the client marks
@@ -196,7 +202,7 @@ func measureQuery(bctx context.Context, c *counter, u string, excerpts bool) (qu
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := strings.Fields(status)
-	res := queryResult{searchBytes: c.searchBytes, otherBytes: c.otherBytes, searchReqs: c.searchReqs, otherReqs: c.otherReqs, first: first}
+	res := queryResult{searchBytes: c.searchBytes, otherBytes: c.otherBytes, searchReqs: c.searchReqs, otherReqs: c.otherReqs, first: first, paths: c.paths}
 	if len(n) > 0 {
 		res.status = n[0]
 	}

@@ -125,6 +125,9 @@ func knownItemRanks(t *testing.T, ctx context.Context, base, site, lang string, 
 			t.Fatalf("%s %q: %v", lang, it.query, err)
 		}
 		browser += reciprocal(urls, it.url)
+		if reciprocal(urls, it.url) < 1 {
+			t.Logf("%s %q: %s is not first: %v", lang, it.query, it.url, urls[:min(3, len(urls))])
+		}
 		hits, err := ix.Search(it.query, 10)
 		if err != nil {
 			t.Fatal(err)

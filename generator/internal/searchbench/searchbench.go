@@ -47,11 +47,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	queries := fl.String("queries", DefaultQueries, "queries, separated by semicolons")
 	peers := fl.String("peers", "", "path of peers.sh, to run the same queries through Pagefind")
 	browser := fl.Bool("browser", true, "run the queries in headless Chromium")
+	verbose := fl.Bool("v", false, "list the search files each query loads")
+	rebuild := fl.Bool("build", true, "build the sites (false: measure the public/ folders of an earlier run, with -reuse)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	cfg := run{corpus: *corpus, langs: strings.Split(*langs, ","), dir: *dir, reuse: *reuse,
-		queries: strings.Split(*queries, ";"), peers: *peers, browser: *browser, out: stdout, log: stderr}
+		queries: strings.Split(*queries, ";"), peers: *peers, browser: *browser, verbose: *verbose, build: *rebuild, out: stdout, log: stderr}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < len(cfg.langs) {
@@ -71,7 +73,30 @@ type run struct {
 	corpus, dir, peers string
 	langs, queries     []string
 	reuse, browser     bool
+	verbose, build     bool
 	out, log           io.Writer
+}
+
+// buildSite builds a site afresh (no search index kept from before) and
+// prints the build's time and its search stage's.
+func (r run) buildSite(site string) error {
+	fmt.Fprintf(r.log, "building %s...\n", site)
+	if err := os.RemoveAll(filepath.Join(site, ".oersite")); err != nil {
+		return err
+	}
+	res, err := build.Build(context.Background(), build.Options{Source: site, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return err
+	}
+	var stage time.Duration
+	for _, t := range res.Timings {
+		if t.Stage == "search" {
+			stage += t.Took
+		}
+	}
+	fmt.Fprintf(r.out, "build %.2f s; search stage (the wait for the search index after the pages) %.2f s, %.0f%%; timings mean little on a busy machine\n",
+		res.Duration.Seconds(), stage.Seconds(), 100*stage.Seconds()/res.Duration.Seconds())
+	return nil
 }
 
 // size writes, builds and measures the site of n pages.
@@ -86,16 +111,10 @@ func (r run) size(n int) error {
 			return err
 		}
 	}
-	fmt.Fprintf(r.log, "building %s...\n", site)
-	_ = os.RemoveAll(filepath.Join(site, ".oersite"))
-	res, err := build.Build(context.Background(), build.Options{Source: site, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		return err
-	}
-	var stage time.Duration
-	for _, t := range res.Timings {
-		if t.Stage == "search" {
-			stage += t.Took
+	fmt.Fprintf(r.out, "\n== %d pages (%s)\n", n, site)
+	if r.build {
+		if err := r.buildSite(site); err != nil {
+			return err
 		}
 	}
 	public := filepath.Join(site, "public")
@@ -103,9 +122,6 @@ func (r run) size(n int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, "\n== %d pages (%s)\n", n, site)
-	fmt.Fprintf(r.out, "build %.2f s, search stage %.2f s (%.0f%%; timings mean little on a busy machine)\n",
-		res.Duration.Seconds(), stage.Seconds(), 100*stage.Seconds()/res.Duration.Seconds())
 	st.print(r.out)
 	if r.browser {
 		if err := r.browserQueries(public, r.langs[0]); err != nil {

@@ -125,14 +125,16 @@
   Index.prototype.lookup = function (word, isLast) {
     var k = this.fold(word);
     if (this.stop[k]) { return Promise.resolve({ stop: true, word: word }); }
+    var stem = this.m.stem;
     return this.shard(k).then(function (sh) {
-      var exact = termsOf(sh, k);
-      if (exact.length) { return { groups: exact.map(function (t) { return [[t, 1]]; }) }; }
-      var keys = Object.keys(sh.w || {}).concat(Object.keys(sh.p || {})), alt = [], seen = {};
+      var exact = termsOf(sh, k), keys = Object.keys(sh.w || {}).concat(Object.keys(sh.p || {})), alt = [], seen = {};
       function take(key, weight) {
         termsOf(sh, key).forEach(function (t) { if (!seen[t]) { seen[t] = true; alt.push([t, weight]); } });
       }
-      if (isLast && k.length >= 2) { keys.forEach(function (key) { if (key.indexOf(k) === 0 && alt.length < 20) { take(key, 0.6); } }); }
+      // Without a stemmer, a word also finds the words it begins ("профил": "профила").
+      if (exact.length && (stem || k.length < 4)) { return { groups: exact.map(function (t) { return [[t, 1]]; }) }; }
+      exact.forEach(function (t) { take(t, 1); });
+      if ((isLast || !stem) && k.length >= 2) { keys.forEach(function (key) { if (key.indexOf(k) === 0 && alt.length < 20) { take(key, 0.6); } }); }
       if (!alt.length && k.length >= 4) { keys.forEach(function (key) { if (within1(k, key)) { take(key, 0.5); } }); }
       return { groups: [alt] };
     });
@@ -173,21 +175,21 @@
   };
 
   // rank scores the documents: every group required, else any group (with
-  // bleve's share of groups matched). It reports whether the heads decide the
-  // first `need` results; if not, rank is run again with the tails loaded.
+  // bleve's share of groups matched). From the heads alone while they hold a
+  // screen of results; run loads the tails when they do not.
   function rank(ix, groups, need) {
-    var step = ix.m.step, per = [], bounds = [], complete = true;
+    var step = ix.m.step, per = [], complete = true;
     groups.forEach(function (g) {
-      var s = {}, bound = 0;
+      var s = {};
       g.forEach(function (tw) {
         var e = ix.entries[tw[0]];
         for (var i = 0; i < e.docs.length; i++) {
           var v = tw[1] * Math.pow(step, e.levels[i]);
           if (!(s[e.docs[i]] >= v)) { s[e.docs[i]] = v; }
         }
-        if (!e.complete) { complete = false; bound = Math.max(bound, tw[1] * Math.pow(step, e.levels[e.levels.length - 1])); }
+        complete = complete && e.complete;
       });
-      per.push(s); bounds.push(bound);
+      per.push(s);
     });
     var all = {}, hits = {};
     per.forEach(function (s) { Object.keys(s).forEach(function (d) { all[d] = (all[d] || 0) + s[d]; hits[d] = (hits[d] || 0) + 1; }); });
@@ -196,19 +198,7 @@
     var pool = any ? Object.keys(all) : every, score = {};
     pool.forEach(function (d) { score[d] = any ? all[d] * hits[d] / per.length : all[d]; });
     var ranked = pool.map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; });
-    var decided = complete;
-    if (!complete && ranked.length >= need) {
-      var bar = score[ranked[need - 1]], unseen = 0, worst = 0;
-      bounds.forEach(function (b) { unseen += b; });
-      Object.keys(all).forEach(function (d) {
-        if (hits[d] === per.length) { return; }
-        var up = all[d];
-        per.forEach(function (s, i) { if (!(d in s)) { up += bounds[i] || -Infinity; } });
-        worst = Math.max(worst, up);
-      });
-      decided = Math.max(worst, bounds.every(Boolean) ? unseen : 0) <= bar;
-    }
-    return { ranked: ranked, score: score, any: any, decided: decided, complete: complete };
+    return { ranked: ranked, score: score, any: any, decided: complete || (!any && ranked.length >= need), complete: complete };
   }
 
   // run answers a query with at least `need` results decided.
@@ -280,12 +270,13 @@
       var e = ix.entries[tw[0]];
       if (!e.x) { return; }
       docs.forEach(function (d) {
-        var i = e.docs.indexOf(d);
-        if (i >= 0 && i < ix.m.rows) { (want[d] = want[d] || []).push([tw[0], tw[1] * Math.pow(ix.m.step, e.levels[i])]); files[e.x - 1] = true; }
+        var i = e.docs.indexOf(d), v = tw[1] * Math.pow(ix.m.step, e.levels[i]);
+        if (i >= 0 && i < ix.m.rows && !(want[d] && want[d][0][1] >= v)) { want[d] = [[tw[0], v]]; }
       });
     });
-    return Promise.all(Object.keys(files).map(function (n) { return ix.load("x-" + n).catch(function () { return null; }); })).then(function () {
-      var out = {};
+    Object.keys(want).forEach(function (d) { files[ix.entries[want[d][0][0]].x - 1] = true; });
+    var out = {};
+    return Promise.all(Object.keys(files).map(function (n) { return ix.load("x-" + n).catch(function () { out.failed = true; }); })).then(function () {
       docs.forEach(function (d) {
         (want[d] || []).sort(function (a, b) { return b[1] - a[1]; }).forEach(function (tv) {
           var f = registry.files[ix.lang + "/x-" + (ix.entries[tv[0]].x - 1)], list = f && f[tv[0]] || [];
@@ -411,7 +402,7 @@
       return ix.excerpts(docs, res.terms).then(function (x) {
         var full = {};
         ex = x;
-        docs.forEach(function (d) { full[d] = !x[d] || !x[d].secs[0].passage; });
+        docs.forEach(function (d) { full[d] = !x.failed && (!x[d] || !x[d].secs[0].passage); });
         return ix.rows(docs, full);
       }).then(function (rows) {
         var got = [rows, ex];
