@@ -98,9 +98,44 @@ type poEntry struct {
 // readPO reads the messages of a .po file as an article: short messages
 // without a final stop are headings, the rest paragraphs.
 func readPO(path string, source bool) (Article, error) {
-	f, err := os.Open(path)
+	entries, err := readEntries(path)
 	if err != nil {
 		return Article{}, err
+	}
+	var a Article
+	sec := Section{}
+	for _, e := range entries {
+		text := e.str
+		if source {
+			text = e.id
+		}
+		if (!source && (e.fuzzy || e.str == "")) || strings.HasPrefix(e.id, "Project-Id") {
+			continue
+		}
+		text = clean(text)
+		switch {
+		case text == "":
+		case isHeading(text):
+			if a.Title == "" {
+				a.Title = text
+			}
+			if len(sec.Paragraphs) > 0 || sec.Heading != "" {
+				a.Sections = append(a.Sections, sec)
+			}
+			sec = Section{Heading: text}
+		default:
+			sec.Paragraphs = append(sec.Paragraphs, text)
+		}
+	}
+	a.Sections = append(a.Sections, sec)
+	return a, nil
+}
+
+// readEntries reads the messages of a .po file.
+func readEntries(path string) ([]poEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var entries []poEntry
@@ -136,37 +171,7 @@ func readPO(path string, source bool) (Article, error) {
 		}
 	}
 	flush()
-	if err := sc.Err(); err != nil {
-		return Article{}, err
-	}
-	var a Article
-	sec := Section{}
-	for _, e := range entries {
-		text := e.str
-		if source {
-			text = e.id
-		}
-		if (!source && (e.fuzzy || e.str == "")) || strings.HasPrefix(e.id, "Project-Id") {
-			continue
-		}
-		text = clean(text)
-		if text == "" {
-			continue
-		}
-		if isHeading(text) {
-			if a.Title == "" {
-				a.Title = text
-			}
-			if len(sec.Paragraphs) > 0 || sec.Heading != "" {
-				a.Sections = append(a.Sections, sec)
-			}
-			sec = Section{Heading: text}
-			continue
-		}
-		sec.Paragraphs = append(sec.Paragraphs, text)
-	}
-	a.Sections = append(a.Sections, sec)
-	return a, nil
+	return entries, sc.Err()
 }
 
 func unquote(s string) string {

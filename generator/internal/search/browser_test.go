@@ -221,6 +221,12 @@ func open(t *testing.T, ctx context.Context, url string) (context.Context, shown
 // section and its passage, highlights of other forms of the words, pages
 // shown in another language, stop words, accents, more results.
 func presentation(t *testing.T, ctx context.Context, page func(lang, q string) string) {
+	sectionsAndHighlights(t, ctx, page)
+	languages(t, ctx, page)
+	showMore(t, ctx, page)
+}
+
+func sectionsAndHighlights(t *testing.T, ctx context.Context, page func(lang, q string) string) {
 	_, got := open(t, ctx, page("en", "spreadsheet"))
 	if !strings.HasSuffix(got.Href, "#patience") || got.Section != "Patience" || !strings.HasPrefix(got.Excerpt, "Older workers") || !strings.Contains(got.Excerpt, "keep a spreadsheet") || !slices.Contains(got.Marks, "spreadsheet") {
 		t.Errorf("a word in a section: link %q, section %q, excerpt %q, marks %q", got.Href, got.Section, got.Excerpt, got.Marks)
@@ -243,7 +249,10 @@ func presentation(t *testing.T, ctx context.Context, page func(lang, q string) s
 	if !slices.ContainsFunc(got.Marks, func(m string) bool { return strings.EqualFold(m, "calendar") }) {
 		t.Errorf("the corrected word is not highlighted: marks %q", got.Marks)
 	}
-	_, got = open(t, ctx, page("it", "calendar"))
+}
+
+func languages(t *testing.T, ctx context.Context, page func(lang, q string) string) {
+	_, got := open(t, ctx, page("it", "calendar"))
 	if got.Title != "Content calendar template" || got.Fallback != "Disponibile solo in: English" || !strings.Contains(got.Href, "/it/resources/calendar/") {
 		t.Errorf("Italian search for an English page shown in Italian: %+v", got)
 	}
@@ -257,6 +266,9 @@ func presentation(t *testing.T, ctx context.Context, page func(lang, q string) s
 			t.Errorf("Icelandic %q: first %q, status %q", q, got.Title, got.Status)
 		}
 	}
+}
+
+func showMore(t *testing.T, ctx context.Context, page func(lang, q string) string) {
 	tab, got := open(t, ctx, page("it", "panificio"))
 	if got.Count != 5 || !got.More || !strings.HasPrefix(got.Status, "14 ") {
 		t.Fatalf("14 matches: %d shown, more button %v, status %q", got.Count, got.More, got.Status)

@@ -262,3 +262,67 @@ func TestAppendStringIsJSON(t *testing.T) {
 		}
 	}
 }
+
+// bigDocs makes n documents from a large vocabulary of made-up words, with
+// a common word in every document and a rare one in each: enough terms to
+// split the index into many files, and long posting lists with tails.
+func bigDocs(n int) []Doc {
+	syl := []string{"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "bu", "da", "fe", "gi", "ho", "ju"}
+	word := func(i int) string {
+		w := ""
+		for i++; i > 0; i /= len(syl) {
+			w += syl[i%len(syl)]
+		}
+		return w
+	}
+	var docs []Doc
+	for d := 0; d < n; d++ {
+		var body []string
+		for k := 0; k < 120; k++ {
+			body = append(body, word((d*131+k*k*17)%4000+20))
+		}
+		body = append(body, "common", word(10000+d))
+		docs = append(docs, Doc{URL: "en/p/" + word(d) + "/", Kind: "page", Title: "Page " + word(d), Body: strings.Join(body, " ") + ".",
+			Sections: []Section{{Text: strings.Join(body[:60], " ")}, {Anchor: "more", Heading: "More", Text: "More\n" + strings.Join(body[60:], " ")}}})
+	}
+	return docs
+}
+
+// TestExportPhasesBoundEveryFile runs the export's phases on a site large
+// enough to split: every file but the manifest stays under TargetBytes
+// gzipped (at the default level, as hosts serve it), a common word's
+// postings are complete across its head and tail files, and each document
+// is found first by its own rare word.
+func TestExportPhasesBoundEveryFile(t *testing.T) {
+	docs := bigDocs(1500)
+	ix := index(t, "en", docs)
+	s := exportStatic(t, ix)
+	kinds := map[byte]int{}
+	for name, data := range s.files {
+		kinds[name[0]]++
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write(data)
+		w.Close()
+		if name != "index" && b.Len() > TargetBytes {
+			t.Errorf("%s is %d bytes gzipped, over %d", name, b.Len(), TargetBytes)
+		}
+	}
+	if kinds['t'] < 10 || kinds['x'] < 10 || kinds['p'] < 1 || kinds['d'] != (len(docs)+DocChunk-1)/DocChunk {
+		t.Errorf("files by kind %v", kinds)
+	}
+	ps, df := s.postings("common")
+	seen := map[int]bool{}
+	for _, p := range ps {
+		seen[p.doc] = true
+	}
+	if df != len(docs) || len(seen) != len(docs) {
+		t.Errorf("common word: df %d, %d distinct documents in head and tails", df, len(seen))
+	}
+	for _, d := range []int{0, 777, 1499} {
+		got := s.query(docs[d].Title[len("Page "):] + " " + strings.Fields(docs[d].Body)[121])
+		if len(got) == 0 || s.url(got[0].doc) != docs[d].URL {
+			t.Errorf("document %d is not found first by its words", d)
+		}
+	}
+}

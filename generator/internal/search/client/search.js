@@ -276,7 +276,7 @@
     });
     Object.keys(want).forEach(function (d) { files[ix.entries[want[d][0][0]].x - 1] = true; });
     var out = {};
-    return Promise.all(Object.keys(files).map(function (n) { return ix.load("x-" + n).catch(function () { out.failed = true; }); })).then(function () {
+    return Promise.all(Object.keys(files).map(function (n) { return ix.load("x-" + n).catch(function () { return null; }); })).then(function () {
       docs.forEach(function (d) {
         (want[d] || []).sort(function (a, b) { return b[1] - a[1]; }).forEach(function (tv) {
           var f = registry.files[ix.lang + "/x-" + (ix.entries[tv[0]].x - 1)], list = f && f[tv[0]] || [];
@@ -399,10 +399,14 @@
     }
     function render(q, res, from) {
       var docs = res.ranked.slice(from, shown), mark = marker(ix, res), mine = current, ex = null;
+      // Rows come from the shards already loaded, else from d-<n>.js, whose
+      // rows also carry the summary shown when a result has no passage: for
+      // the first screen only when the row is missing; after "show more",
+      // for every result without a passage.
       return ix.excerpts(docs, res.terms).then(function (x) {
         var full = {};
         ex = x;
-        docs.forEach(function (d) { full[d] = !x.failed && (!x[d] || !x[d].secs[0].passage); });
+        docs.forEach(function (d) { full[d] = from > 0 && !(x[d] && x[d].secs[0].passage); });
         return ix.rows(docs, full);
       }).then(function (rows) {
         var got = [rows, ex];
