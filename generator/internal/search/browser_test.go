@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/tools/txtar"
@@ -297,7 +298,32 @@ func TestSearchBoxShowsResultsAsYouType(t *testing.T) {
 	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
 		t.Fatal(err)
 	}
-	browsertest.WaitFor(t, tab, `document.activeElement === document.querySelector(".search-suggest a") && document.getElementById("header-q").getAttribute("aria-expanded") === "true"`)
+	browsertest.WaitFor(t, tab, `document.activeElement === document.querySelector(".search-suggest a") && document.querySelector(".header-search [role=status]").textContent !== ""`)
+	axeClean(t, tab, "the search box's results")
+	results, _ := open(t, ctx, srv.URL+"/it/search/?q=calendar+post")
+	axeClean(t, results, "the search page's results")
+	dark := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+	for _, tb := range []context.Context{tab, results} {
+		if _, err := chromedp.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: dark}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	axeClean(t, tab, "the search box's results in dark mode")
+	axeClean(t, results, "the search page's results in dark mode")
+}
+
+// axeClean runs axe-core's WCAG 2.1 A and AA rules on the tab's page.
+func axeClean(t *testing.T, tab context.Context, what string) {
+	t.Helper()
+	axe, err := os.ReadFile(browsertest.NodeModule(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Run(tab, chromedp.Evaluate[string](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		.then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 2).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
+	if err != nil || res != "[]" {
+		t.Errorf("axe on %s: %s %v", what, res, err)
+	}
 }
 
 func TestSearchInBrowserOverHTTP(t *testing.T) {

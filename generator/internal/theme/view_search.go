@@ -44,7 +44,7 @@ func (v *View) SearchBoxLabels() map[string]any {
 	}
 	return map[string]any{
 		"results": v.I18n.Forms(v.Page.Lang, "search.results"), "noResults": v.T("search.noresults"),
-		"all": v.T("search.all"), "languages": langs,
+		"all": v.T("search.all"), "fallback": v.T("search.fallback"), "languages": langs,
 	}
 }
 

@@ -346,9 +346,10 @@
     h.appendChild(a);
     li.appendChild(h);
     if (origin) { h.lang = origin; }
-    if (best.heading) { li.appendChild(mark(el("p", "search-section"), best.heading)); }
+    function add(node) { if (origin) { node.lang = origin; } li.appendChild(node); }
+    if (best.heading) { add(mark(el("p", "search-section"), best.heading)); }
     var text = best.passage || row[5];
-    if (text) { var p = mark(el("p", "search-excerpt"), text); if (origin) { p.lang = origin; } li.appendChild(p); }
+    if (text) { add(mark(el("p", "search-excerpt"), text)); }
     if (secs.length > 1) {
       var ul = el("ul", "search-sections");
       ul.setAttribute("aria-label", labels.sections || "");
@@ -361,7 +362,7 @@
         sl.appendChild(sa);
         ul.appendChild(sl);
       });
-      if (ul.childNodes.length) { li.appendChild(ul); }
+      if (ul.childNodes.length) { add(ul); }
     }
     var metaLine = [(labels.kind && labels.kind[combo[0]]) || combo[0]];
     if (row[3]) { metaLine.push(row[3]); }
@@ -506,8 +507,7 @@
     form.appendChild(box);
     form.appendChild(live);
     input.setAttribute("aria-controls", id);
-    input.setAttribute("aria-expanded", "false");
-    function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { box.hidden = true; }
     function show(q) {
       var mine = ++current;
       if (q.length < 2) { close(); live.textContent = ""; return; }
@@ -523,8 +523,14 @@
             var a = el("a"), li = el("li");
             a.href = href(ix.base, row[0], best.anchor);
             mark(a, row[1]);
-            if (best.heading) { a.appendChild(mark(el("span", "search-suggest-section"), best.heading)); }
-            if (row[4]) { a.lang = row[4]; }
+            var more = el("span", "search-suggest-section");
+            if (best.heading) { mark(more, best.heading); }
+            if (row[4]) {
+              a.lang = row[4];
+              more.lang = ix.lang;
+              more.appendChild(document.createTextNode((best.heading ? " · " : "") + fill(labels.fallback || "{language}", { language: languageName(labels, row[4]) })));
+            }
+            if (more.childNodes.length) { a.appendChild(more); }
             li.appendChild(a);
             list.appendChild(li);
           });
@@ -534,7 +540,6 @@
           li.appendChild(all);
           list.appendChild(li);
           box.hidden = false;
-          input.setAttribute("aria-expanded", "true");
           live.textContent = docs.length ? plural(labels, "results", res.total, ix.lang) : labels.noResults || "";
         });
       }).catch(close);
