@@ -181,11 +181,13 @@ func Markdown(p Page, i int) []byte {
 	return []byte(b.String())
 }
 
-// escape backslash-escapes the characters Markdown would read as markup.
+// escape backslash-escapes the characters Markdown would read as markup,
+// and the addresses GFM would turn into links (the corpus quotes some that
+// are not valid URLs, which Hugo's link hook refuses).
 func escape(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|!{}~$&", r) {
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|!{}~$&", r) || (r == ':' && strings.HasPrefix(s[i:], "://")) || (r == '.' && strings.HasSuffix(s[:i], "www")) || r == '@' {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
