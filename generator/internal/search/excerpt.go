@@ -34,7 +34,7 @@ type excerpt struct {
 // Excerpt sizes.
 const (
 	maxSections   = 3  // sections listed per result
-	passageWords  = 16 // words of a passage
+	passageWords  = 14 // words of a passage
 	passageBefore = 5  // of which before the match
 )
 
