@@ -54,6 +54,10 @@ func (w *walker) walk(root ast.Node) {
 			switch n.(type) {
 			case *ast.Paragraph, *ast.Heading, *ast.ListItem, *east.TableCell, *ast.CodeBlock, *ast.FencedCodeBlock:
 				w.text.WriteByte('\n')
+			case *ast.TextBlock:
+				if _, inItem := n.Parent().(*ast.ListItem); !inItem {
+					w.text.WriteByte('\n') // the list item ends the line itself
+				}
 			default:
 				if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
 					w.text.WriteByte('\n') // a container's own block of words (a question, an answer)
