@@ -8,30 +8,16 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/importer"
+	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
 // source writes testdata/<name>.txtar into a new folder: the other site.
 func source(t *testing.T, name string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.WriteFile(t, filepath.Join("testdata", name+".txtar"))
 }
 
 // imported runs an import into a new site folder and returns it.

@@ -15,10 +15,10 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"golang.org/x/tools/txtar"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
 const site = `-- config.toml --
@@ -122,17 +122,11 @@ func moreItalian() string {
 
 func buildSite(t *testing.T, offline bool) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(site + moreItalian())).Files {
-		p := filepath.Join(dir, f.Name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, f.Data, 0o644)
-	}
-	dest := filepath.Join(dir, "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: dir, Dest: dest, Offline: offline, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	return dest
+	dir := sitetest.Write(t, site+moreItalian())
+	sitetest.Build(t, dir, func(o *build.Options) {
+		o.Offline, o.Now = offline, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	})
+	return filepath.Join(dir, "public")
 }
 
 // firstResult opens a search page URL and returns the first result's title, or the status when none.

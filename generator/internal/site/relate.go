@@ -126,14 +126,22 @@ func (s *Site) relate() diag.List {
 	return diags
 }
 
-// attachLesson puts a lesson under its module.
+// attachLesson puts a lesson under its module. A fallback lesson (the
+// original shown in another language) goes under its module's translation,
+// or, when the module in that language is not linked to the original (a
+// translationKey on one side only), under the module that readers of that
+// language find at the module's address.
 func (s *Site) attachLesson(p *Page) diag.List {
 	var mod *Page
 	if o := p.FallbackOf; o != nil {
-		if o.Module != nil {
-			mod = o.Module.Translation(p.Lang)
-		} else if om := s.byRel[o.Lang][lessonModuleRel(o)]; om != nil {
-			mod = om.Translation(p.Lang)
+		om := o.Module
+		if om == nil {
+			om = s.byRel[o.Lang][lessonModuleRel(o)]
+		}
+		if om != nil {
+			if mod = om.Translation(p.Lang); mod == nil {
+				mod = s.urls[p.Lang+"/"+strings.TrimPrefix(om.URL, om.Lang+"/")]
+			}
 		}
 	} else {
 		mod = s.byRel[p.Lang][lessonModuleRel(p)]
