@@ -55,14 +55,19 @@ func Load(path, displayName string) (Config, diag.List, error) {
 // Parse decodes config.toml's bytes over Default and validates the result.
 func Parse(data []byte, displayName string) (Config, diag.List, error) {
 	cfg := Default()
-	// Tables a site defines replace the defaults instead of adding to them.
-	if strings.Contains(string(data), "[languages") {
-		cfg.Languages = nil
+	md, err := toml.Decode(string(data), &struct{}{})
+	if err == nil {
+		// Tables a site defines replace the defaults instead of adding to
+		// them: asked of the parsed file, so a comment or a string that
+		// mentions a table changes nothing.
+		if md.IsDefined("languages") {
+			cfg.Languages = nil
+		}
+		if md.IsDefined("vocabulary", "audiences") {
+			cfg.Vocabulary.Audiences = nil
+		}
+		md, err = toml.Decode(string(data), &cfg)
 	}
-	if strings.Contains(string(data), "vocabulary.audiences") || strings.Contains(string(data), "audiences =") {
-		cfg.Vocabulary.Audiences = nil
-	}
-	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
 		line := 0
 		var pe toml.ParseError
@@ -109,6 +114,9 @@ func newKeyLines(data []byte) keyLines { return keyLines{lines: strings.Split(st
 func (k keyLines) of(key string) int {
 	for i, l := range k.lines {
 		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#") {
+			continue
+		}
 		if strings.HasPrefix(t, key) || strings.HasPrefix(t, "["+key) || strings.Contains(t, "."+key+"]") || strings.HasPrefix(t, `"`+key+`"`) {
 			return i + 1
 		}
@@ -123,6 +131,9 @@ func (k keyLines) inTable(table, key, value string) int {
 	current := ""
 	for i, l := range k.lines {
 		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#") {
+			continue
+		}
 		if strings.HasPrefix(t, "[") {
 			current = strings.TrimSpace(strings.Trim(t, "[]"))
 			continue
