@@ -24,6 +24,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	fs := newFlags(c, "new", "new module|lesson|webinar|resource|translation ... [--lang en] [--source DIR]")
 	source := fs.String("source", ".", "site folder")
 	lang := fs.String("lang", "", "language tree to write into (default: the default language; for translation: required)")
+	title := fs.String("title", "", `the page's title, e.g. --title "Using WhatsApp Business" (default: from the name)`)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes, e.g. writing-posts", errUsage, slug)
 		}
 		rel := map[string]string{"module": "modules/" + slug + "/index.md", "webinar": "webinars/" + slug + ".md", "resource": "resources/" + slug + "/index.md"}[kind]
-		return create(c, *source, l, rel, kind, scaffold.NewData(cfg, slug, now))
+		return create(c, *source, l, rel, kind, withTitle(scaffold.NewData(cfg, slug, now), *title))
 	case "lesson":
 		if len(pos) < 3 {
 			return fmt.Errorf("%w: oersite new lesson <module> <lesson-slug>", errUsage)
@@ -70,10 +71,10 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		if _, err := os.Stat(filepath.Join(dir, "index.md")); err != nil {
 			return fmt.Errorf("module %q not found: create it first with oersite new module %s", module, module)
 		}
-		n := nextLessonNumber(dir)
-		d := scaffold.NewData(cfg, slug, now)
+		n, name := lessonName(dir, slug)
+		d := withTitle(scaffold.NewData(cfg, slug, now), *title)
 		d.Weight, d.Module = n, module
-		return create(c, *source, l, fmt.Sprintf("modules/%s/%02d-%s.md", module, n, slug), "lesson", d)
+		return create(c, *source, l, "modules/"+module+"/"+name+".md", "lesson", d)
 	case "translation":
 		if l == "" {
 			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
@@ -115,6 +116,18 @@ func writeNew(c *cli, p string, data []byte) error {
 	return nil
 }
 
+// lessonName is the lesson's number and file name (without .md): a name
+// that starts with a number keeps it ("01-setting-up"), any other gets the
+// next number in the module ("setting-up" after 02-... is "03-setting-up").
+func lessonName(dir, slug string) (int, string) {
+	var k int
+	if _, err := fmt.Sscanf(slug, "%d-", &k); err == nil && k > 0 {
+		return k, slug
+	}
+	n := nextLessonNumber(dir)
+	return n, fmt.Sprintf("%02d-%s", n, slug)
+}
+
 // nextLessonNumber is one more than the highest NN- prefix in a module folder.
 func nextLessonNumber(dir string) int {
 	entries, _ := os.ReadDir(dir)
@@ -128,14 +141,21 @@ func nextLessonNumber(dir string) int {
 	return n + 1
 }
 
+// withTitle sets the title the author gave with --title, if any.
+func withTitle(d scaffold.Data, title string) scaffold.Data {
+	if t := strings.TrimSpace(title); t != "" {
+		d.Title = strings.NewReplacer(`\`, `\\`, `"`, "'").Replace(t)
+	}
+	return d
+}
+
 // newTranslation copies a page into another language tree, marked as needing translation.
 func newTranslation(c *cli, source string, cfg config.Config, p, lang string, now time.Time) error {
-	rel := filepath.ToSlash(filepath.Clean(p))
-	rel = strings.TrimPrefix(rel, "content/")
-	from, inLang, ok := strings.Cut(rel, "/")
-	if !ok || cfg.Languages[from].Name == "" && from != cfg.DefaultLanguage {
-		return fmt.Errorf("%w: give the page's path, e.g. content/en/modules/writing-posts/index.md", errUsage)
+	from, inLang, ok := translationSource(source, cfg, p)
+	if !ok {
+		return fmt.Errorf("%w: give the page's path, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md", errUsage)
 	}
+	rel := from + "/" + inLang
 	if from == lang {
 		return fmt.Errorf("%w: the page is already in %s", errUsage, lang)
 	}
@@ -161,4 +181,33 @@ func newTranslation(c *cli, source string, cfg config.Config, p, lang string, no
 		return fmt.Errorf("%s: %w", srcPath, err)
 	}
 	return writeNew(c, filepath.Join(source, "content", lang, filepath.FromSlash(inLang)), out)
+}
+
+// translationSource finds the page to translate from the path an author
+// gives: from the site folder (content/en/modules/x/index.md), from the
+// content folder (en/modules/x/index.md), from the default language's tree
+// (modules/x/index.md), or absolute. It returns the language and the path
+// inside its tree; ok is false for a path outside content/.
+func translationSource(source string, cfg config.Config, p string) (lang, rel string, ok bool) {
+	if filepath.IsAbs(p) {
+		root, err := filepath.Abs(filepath.Join(source, "content"))
+		if err != nil {
+			return "", "", false
+		}
+		if p, err = filepath.Rel(root, p); err != nil {
+			return "", "", false
+		}
+	} else {
+		p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), filepath.ToSlash(filepath.Clean(source))+"/")
+	}
+	p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "content/")
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") || !strings.HasSuffix(p, ".md") {
+		return "", "", false
+	}
+	if first, rest, found := strings.Cut(p, "/"); found {
+		if _, isLang := cfg.Languages[first]; isLang {
+			return first, rest, true
+		}
+	}
+	return cfg.DefaultLanguage, p, true
 }

@@ -27,6 +27,9 @@ type Source struct {
 	Hash      [32]byte // SHA-256 of the whole file, for change detection
 	BodyHash  [32]byte // SHA-256 of Body only
 	FrontHash [32]byte // SHA-256 of everything before Body: the front matter
+	// Placeholders are the lines still holding the text `oersite new` wrote
+	// for the author to replace (see Placeholder): such a page is a draft.
+	Placeholders []int
 }
 
 // Asset is any other file in a language tree (images, PDFs, CSV...), copied as it is.
@@ -259,6 +262,7 @@ func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
 	src.BodyHash = sha256.Sum256(rf.body)
 	src.FrontHash = sha256.Sum256(data[:len(data)-len(rf.body)])
 	src.Meta = decodeMeta(p, d, diags)
+	src.Placeholders = placeholderLines(data)
 	return src
 }
 

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/importer"
 	"github.com/oersite/oersite/generator/internal/sitetest"

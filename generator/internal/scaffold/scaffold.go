@@ -41,7 +41,7 @@ func NewData(cfg config.Config, slug string, now time.Time) Data {
 	}
 	sort.Strings(auds)
 	d := Data{
-		Slug: slug, Title: TitleFromSlug(slug), Date: now.Format("2006-01-02"),
+		Slug: slug, Title: TitleFromSlug(slug, cfg.ProperNames...), Date: now.Format("2006-01-02"),
 		Licence: cfg.OER.DefaultLicence, Audiences: strings.Join(auds, ", "),
 		Levels: strings.Join(cfg.Vocabulary.Levels, ", "), Types: strings.Join(cfg.Vocabulary.ResourceTypes, ", "),
 		Start: now.AddDate(0, 1, 0).Format("2006-01-02") + "T18:00:00Z",
@@ -67,15 +67,48 @@ func NewData(cfg config.Config, slug string, now time.Time) Data {
 	return d
 }
 
-// TitleFromSlug turns "writing-posts" into "Writing posts".
-func TitleFromSlug(slug string) string {
+// TitleFromSlug turns "writing-posts" into "Writing posts", and
+// "using-whatsapp-business" into "Using WhatsApp Business" when the site's
+// properNames list "WhatsApp Business": a name keeps its own casing. A
+// leading lesson number ("01-") is left out.
+func TitleFromSlug(slug string, properNames ...string) string {
 	s := strings.TrimLeftFunc(strings.ReplaceAll(slug, "-", " "), func(r rune) bool { return unicode.IsDigit(r) || r == ' ' })
 	if s == "" {
 		return slug
 	}
+	for _, name := range properNames {
+		s = replaceWords(s, name)
+	}
 	r := []rune(s)
 	r[0] = unicode.ToUpper(r[0])
 	return string(r)
+}
+
+// replaceWords replaces whole-word, case-insensitive occurrences of name in
+// s by name as written.
+func replaceWords(s, name string) string {
+	lower, target := strings.ToLower(s), strings.ToLower(name)
+	if target == "" || len(lower) != len(s) || len(target) != len(name) { // a case change that alters byte lengths: leave it
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := strings.Index(lower[i:], target)
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		end := j + len(target)
+		if (j == 0 || s[j-1] == ' ') && (end == len(s) || s[end] == ' ') {
+			b.WriteString(s[i:j])
+			b.WriteString(name)
+		} else {
+			b.WriteString(s[i:end])
+		}
+		i = end
+	}
+	return b.String()
 }
 
 // templateFor returns the text of the template for a kind that `oersite new` creates.
@@ -129,7 +162,7 @@ draft: false
 #     title: "Handout (printable)"
 ---
 
-Who this module is for, what they need, and how to use it with a tutor.
+Replace this with who this module is for, what they need, and how to use it with a tutor.
 Lessons are the other .md files in this folder, e.g. 01-first-lesson.md
 (create one with: oersite new lesson {{.Slug}} first-lesson).
 `
@@ -147,13 +180,13 @@ duration: 30m
 
 ## What you will do
 
-Write the lesson here. Use ## for sections and ### below them; start with an example
+Replace this with the lesson. Use ## for sections and ### below them; start with an example
 from a real small business, give numbered steps, and end with a short exercise
 and a knowledge check (the one below is an example: replace its questions).
 
 ## Try it
 
-A short exercise for the learner.
+Replace this with a short exercise for the learner.
 
 :::quiz Check your understanding
 How do you mark the right answer in a knowledge check?
@@ -174,7 +207,7 @@ Which of these can a knowledge check have? (Several answers are right: the learn
 
 const webinarTemplate = `---
 title: "{{.Title}}"
-summary: "What the session covers and who it is for."
+summary: "Replace this with what the session covers and who it is for."
 # Date and time with the UTC offset (Z for UTC, +01:00 for Rome in winter...).
 start: {{.Start}}
 # The event's own time zone, shown to visitors beside their local time.
@@ -183,7 +216,7 @@ duration: 1h
 # The link to join (upcoming webinars) and the recording (past webinars).
 join: "https://meet.example.org/{{.Slug}}"
 # recording: "https://video.example.org/w/..."
-presenter: "Name Surname, role"
+presenter: "Replace this with the presenter's name and role"
 # The language the webinar is spoken in.
 language: en
 # Folder names of related modules.
@@ -192,12 +225,12 @@ date: {{.Date}}
 draft: false
 ---
 
-What the session covers, who it is for, and what to prepare.
+Replace this with what the session covers, who it is for, and what to prepare.
 `
 
 const resourceTemplate = `---
 title: "{{.Title}}"
-summary: "What it is and how to use it in a session."
+summary: "Replace this with what it is and how to use it in a session."
 # The kind of resource: {{.Types}}
 type: worksheet
 licence: {{.Licence}}
@@ -221,7 +254,7 @@ date: {{.Date}}
 draft: false
 ---
 
-What the resource is and how to use it with learners.
+Replace this with what the resource is and how to use it with learners.
 `
 
 // File returns the text of a new file of kind.

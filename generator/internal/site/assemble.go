@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -68,12 +69,24 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 	}
 	urls := map[string]string{} // url -> file, for duplicates
 	s.indexes = sectionIndexes(tree.Sources)
+	held := heldModules(tree.Sources, opt)
 	for _, src := range tree.Sources {
 		if src.Meta.Draft && !opt.Drafts {
 			continue
 		}
+		if len(src.Placeholders) > 0 {
+			diags.Add(placeholderWarnings(src)...)
+			if !opt.Drafts {
+				continue
+			}
+		}
 		if d, later := scheduled(src, opt); later {
 			diags.Add(d)
+			continue
+		}
+		if m := moduleOfLesson(src); m != "" && held[src.Lang+"/"+m] {
+			diags.Add(diag.Warnf(src.Path, 0, "finish "+path.Join("content", src.Lang, m)+" too, or build with --drafts to see both",
+				"not published: the lesson waits for its module, which is not published yet"))
 			continue
 		}
 		pl, err := classify(src, s.indexes)
@@ -344,4 +357,43 @@ func (s *Site) paginate(per int) {
 			q.Pager.Pages = g.Pages
 		}
 	}
+}
+
+// placeholderWarnings reports each line of a page that still holds the text
+// `oersite new` wrote for the author to replace; the page is not published
+// until it is gone (oersite build --drafts shows it meanwhile).
+func placeholderWarnings(src *content.Source) diag.List {
+	var l diag.List
+	for _, line := range src.Placeholders {
+		l.Add(diag.Warnf(src.Path, line, "write your own text in place of the example; until then the page is not published (oersite build --drafts shows it)",
+			"placeholder text from oersite new (%q…)", content.Placeholder))
+	}
+	return l
+}
+
+// heldModules are the module pages (lang/modules/x/index.md) not published
+// at this build: drafts, pages with placeholder text, pages scheduled later.
+// Their lessons wait with them rather than fail for want of a module.
+func heldModules(sources []*content.Source, opt Options) map[string]bool {
+	held := map[string]bool{}
+	for _, src := range sources {
+		if !strings.HasPrefix(src.Rel, "modules/") || path.Base(src.Rel) != "index.md" || strings.Count(src.Rel, "/") != 2 {
+			continue
+		}
+		_, later := scheduled(src, opt)
+		if later || (src.Meta.Draft || len(src.Placeholders) > 0) && !opt.Drafts {
+			held[src.Lang+"/"+src.Rel] = true
+		}
+	}
+	return held
+}
+
+// moduleOfLesson is the module page a lesson file belongs to
+// (modules/x/index.md for modules/x/01-y.md), or "" for other files.
+func moduleOfLesson(src *content.Source) string {
+	parts := strings.Split(src.Rel, "/")
+	if len(parts) != 3 || parts[0] != "modules" || parts[2] == "index.md" || parts[2] == "_index.md" {
+		return ""
+	}
+	return "modules/" + parts[1] + "/index.md"
 }

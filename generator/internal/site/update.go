@@ -34,7 +34,7 @@ var displayKeys = map[string]bool{
 // it appears in. ok is false when the edit needs a full rebuild; the site
 // may then have been changed and must be assembled again.
 func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
-	if p.Source == nil || p.FallbackOf != nil || (src.Meta.Draft && !s.Drafts) {
+	if p.Source == nil || p.FallbackOf != nil || ((src.Meta.Draft || len(src.Placeholders) > 0) && !s.Drafts) {
 		return nil, nil, false
 	}
 	if src.Meta.Title == "" || src.Meta.URL != "" || len(src.Meta.Menus) > 0 {
