@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/history"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -31,6 +32,17 @@ type Coverage struct {
 	Missing          []string `json:"missing"`          // default-language content paths with no translation
 	NeedsTranslation []string `json:"needsTranslation"` // translations marked as needing translation
 	Outdated         []string `json:"outdated"`         // translations older than their source
+	Stale            []Stale  `json:"stale"`            // the same, with their sources and what changed
+}
+
+// Stale is a translation older than its source: the source changed after the
+// translation's translatedFrom date. Changes, when the site's git history
+// could be read, says what changed in the source since then.
+type Stale struct {
+	Translation string          `json:"translation"`
+	Source      string          `json:"source"`
+	Since       string          `json:"since"` // translatedFrom, YYYY-MM-DD
+	Changes     *history.Change `json:"changes,omitempty"`
 }
 
 // Run checks a site. build holds the diagnostics the build itself found.
@@ -156,7 +168,7 @@ func coverage(s *site.Site) []Coverage {
 		if lang.Code == def {
 			continue
 		}
-		c := Coverage{Lang: lang.Code, Pages: len(originals), Missing: []string{}, NeedsTranslation: []string{}, Outdated: []string{}}
+		c := Coverage{Lang: lang.Code, Pages: len(originals), Missing: []string{}, NeedsTranslation: []string{}, Outdated: []string{}, Stale: []Stale{}}
 		for _, o := range originals {
 			t := o.Translation(lang.Code)
 			if t == nil || t.FallbackOf != nil {
@@ -173,6 +185,7 @@ func coverage(s *site.Site) []Coverage {
 			}
 			if !t.Meta.TranslatedFrom.IsZero() && changed.After(t.Meta.TranslatedFrom) {
 				c.Outdated = append(c.Outdated, t.Source.Path)
+				c.Stale = append(c.Stale, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
 			}
 		}
 		sort.Strings(c.Missing)
@@ -197,11 +210,54 @@ func (r Report) Text(showWarnings, verbose bool) string {
 			fmt.Fprintf(&b, "  %-6s %5d/%-4d %8d %16d %9d\n", c.Lang, c.Translated, c.Pages, len(c.Missing), len(c.NeedsTranslation), len(c.Outdated))
 		}
 		for _, c := range r.Coverage {
-			for _, p := range c.Outdated {
-				fmt.Fprintf(&b, "  %s: older than its source; update it and its translatedFrom date\n", p)
+			for _, st := range c.Stale {
+				writeStale(&b, st)
 			}
 		}
 	}
 	fmt.Fprintf(&b, "\n%d error(s), %d warning(s)\n", len(r.Errors), len(r.Warnings))
 	return b.String()
+}
+
+// writeStale says which translation is older than its source and, when the
+// git history was read, what changed in the source since: the commits and
+// the changed lines.
+func writeStale(b *strings.Builder, st Stale) {
+	fmt.Fprintf(b, "  %s: older than its source %s (translated from the version of %s); update it, then run oersite translated %s\n",
+		st.Translation, st.Source, st.Since, st.Translation)
+	ch := st.Changes
+	if ch == nil {
+		return
+	}
+	for _, c := range ch.Commits {
+		fmt.Fprintf(b, "      %s %s %s\n", c.Date, c.Hash, c.Subject)
+	}
+	if ch.Diff == "" {
+		b.WriteString("      (no change in the committed or saved text since then)\n")
+		return
+	}
+	b.WriteString("      changes in the source since then (- before, + now):\n")
+	for _, line := range strings.Split(strings.TrimRight(ch.Diff, "\n"), "\n") {
+		if strings.HasPrefix(line, "diff --git") || strings.HasPrefix(line, "index ") || strings.HasPrefix(line, "--- ") || strings.HasPrefix(line, "+++ ") || strings.HasPrefix(line, "new file mode") {
+			continue
+		}
+		fmt.Fprintf(b, "      %s\n", line)
+	}
+}
+
+// AddHistory fills in what changed in each stale translation's source, with
+// read(source, since) (history.Since in the site's folder); a source without
+// history keeps the date comparison alone.
+func (r *Report) AddHistory(read func(source, since string) (*history.Change, error)) error {
+	for i := range r.Coverage {
+		for j := range r.Coverage[i].Stale {
+			st := &r.Coverage[i].Stale[j]
+			ch, err := read(st.Source, st.Since)
+			if err != nil {
+				return err
+			}
+			st.Changes = ch
+		}
+	}
+	return nil
 }

@@ -3,12 +3,14 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/check"
+	"github.com/oersite/oersite/generator/internal/history"
 )
 
 func cmdCheck(ctx context.Context, c *cli, args []string) error {
@@ -38,6 +40,9 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 		}
 		r = check.Run(nil, res.Diags)
 	}
+	if err := r.AddHistory(sourceHistory(ctx, *source)); err != nil {
+		return err
+	}
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(c.stdout)
@@ -52,4 +57,24 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// sourceHistory reads what changed in a source file since a date from the
+// site's git history; without git or history it answers nothing, and check
+// keeps to comparing dates.
+func sourceHistory(ctx context.Context, dir string) func(source, since string) (*history.Change, error) {
+	return func(source, since string) (*history.Change, error) {
+		day, err := time.Parse("2006-01-02", since)
+		if err != nil {
+			return nil, nil
+		}
+		ch, err := history.Since(ctx, dir, source, day)
+		if errors.Is(err, history.ErrNoHistory) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &ch, nil
+	}
 }

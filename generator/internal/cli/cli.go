@@ -36,14 +36,15 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func commands() map[string]command {
 	return map[string]command{
-		"build":   {"build the site into the destination directory", cmdBuild},
-		"serve":   {"build, serve on 127.0.0.1 and rebuild on change", cmdServe},
-		"search":  {"query the site's search index from the terminal", cmdSearch},
-		"new":     {"create a module, lesson, webinar, resource or translation", cmdNew},
-		"check":   {"check content for errors, broken links and translation coverage", cmdCheck},
-		"import":  {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
-		"mirror":  {"sync an offline copy of a site from its mirror.json", cmdMirror},
-		"version": {"print the version", cmdVersion},
+		"build":      {"build the site into the destination directory", cmdBuild},
+		"serve":      {"build, serve on 127.0.0.1 and rebuild on change", cmdServe},
+		"search":     {"query the site's search index from the terminal", cmdSearch},
+		"new":        {"create a module, lesson, webinar, resource or translation", cmdNew},
+		"check":      {"check content for errors, broken links and translation coverage", cmdCheck},
+		"translated": {"mark a translation as up to date with its source (translatedFrom)", cmdTranslated},
+		"import":     {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
+		"mirror":     {"sync an offline copy of a site from its mirror.json", cmdMirror},
+		"version":    {"print the version", cmdVersion},
 	}
 }
 

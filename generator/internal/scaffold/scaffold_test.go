@@ -40,3 +40,20 @@ func TestEveryScaffoldMarksItsPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkTranslatedKeepsEveryOtherByte(t *testing.T) {
+	day := time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ in, want string }{
+		{"---\r\ntitle: A\r\nneedsTranslation: true\r\ntranslatedFrom: 2026-01-01\r\n---\r\nBody\r\n", "---\r\ntitle: A\r\ntranslatedFrom: 2026-11-12\r\n---\r\nBody\r\n"},
+		{"---\ntitle: A # kept\n---\nBody ---\n", "---\ntitle: A # kept\ntranslatedFrom: 2026-11-12\n---\nBody ---\n"},
+		{"+++\ntitle = \"A\"\ntranslatedFrom = 2026-01-01\n+++\nBody\n", "+++\ntitle = \"A\"\ntranslatedFrom = 2026-11-12\n+++\nBody\n"},
+	} {
+		got, err := MarkTranslated([]byte(c.in), day)
+		if err != nil || string(got) != c.want {
+			t.Errorf("MarkTranslated(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if _, err := MarkTranslated([]byte("{\"title\": \"A\"}\n"), day); err == nil {
+		t.Error("JSON front matter: want an error")
+	}
+}

@@ -42,3 +42,50 @@ func Translation(src []byte, sourceDate time.Time) ([]byte, error) {
 	body := text[len(open)+end+len(close):]
 	return []byte(open + strings.Join(kept, "") + line1 + line2 + close[1:] + body), nil
 }
+
+// MarkTranslated returns a translation's text marked as up to date with its
+// source: `translatedFrom` set to sourceDate (replaced where it is, or added
+// at the end of the front matter) and `needsTranslation` removed. Every other
+// byte stays as it was, line endings included.
+func MarkTranslated(text []byte, sourceDate time.Time) ([]byte, error) {
+	date := sourceDate.Format("2006-01-02")
+	lines := strings.SplitAfter(string(text), "\n")
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("the page is empty")
+	}
+	first := strings.TrimRight(strings.TrimPrefix(lines[0], "\uFEFF"), "\r\n")
+	sep, assign := "", ""
+	switch first {
+	case "---":
+		sep, assign = "---", "translatedFrom: "
+	case "+++":
+		sep, assign = "+++", "translatedFrom = "
+	default:
+		return nil, fmt.Errorf("the page has no YAML (---) or TOML (+++) front matter")
+	}
+	eol := "\n"
+	if strings.HasSuffix(lines[0], "\r\n") {
+		eol = "\r\n"
+	}
+	out := []string{lines[0]}
+	set := false
+	for i := 1; i < len(lines); i++ {
+		l := lines[i]
+		k := strings.TrimSpace(l)
+		switch {
+		case k == sep:
+			if !set {
+				out = append(out, assign+date+eol)
+			}
+			return []byte(strings.Join(append(out, lines[i:]...), "")), nil
+		case strings.HasPrefix(k, "needsTranslation"):
+			continue
+		case strings.HasPrefix(k, "translatedFrom"):
+			out = append(out, assign+date+eol)
+			set = true
+		default:
+			out = append(out, l)
+		}
+	}
+	return nil, fmt.Errorf("the page's front matter is not closed")
+}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/scaffold"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// cmdTranslated marks a translation as up to date with its source: its
+// translatedFrom becomes the source's date (lastmod, else date), and
+// needsTranslation goes. The rest of the file is left byte for byte.
+func cmdTranslated(ctx context.Context, c *cli, args []string) error {
+	fs := newFlags(c, "translated", "translated <path of the translation> [--source DIR]")
+	source := fs.String("source", ".", "site folder")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: name the translated page, e.g. oersite translated content/it/modules/writing-posts/index.md", errUsage)
+	}
+	res, err := build.Build(ctx, build.Options{Source: *source, Drafts: true, Future: true, Expired: true, Now: time.Now(), DryRun: true})
+	if err != nil {
+		return err
+	}
+	rel := filepath.ToSlash(filepath.Clean(pos[0]))
+	t := pageAt(res.Site, rel)
+	if t == nil {
+		return fmt.Errorf("%w: %s is not a page of this site (give its path from the site folder, e.g. content/it/...)", errUsage, rel)
+	}
+	o := t.Translation(res.Site.DefaultLanguage())
+	if o == nil || o == t || o.Source == nil || o.FallbackOf != nil {
+		return fmt.Errorf("%s is not a translation of a page in %s", rel, res.Site.DefaultLanguage())
+	}
+	date := o.Meta.Lastmod
+	if date.IsZero() {
+		date = o.Meta.Date
+	}
+	if date.IsZero() {
+		return fmt.Errorf("%s has no date or lastmod to compare with: add lastmod to it first", o.Source.Path)
+	}
+	p := filepath.Join(*source, filepath.FromSlash(t.Source.Path))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	out, err := scaffold.MarkTranslated(data, date)
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.Source.Path, err)
+	}
+	if err := replaceFile(p, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s: translatedFrom %s (the date of %s)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
+	return nil
+}
+
+// pageAt is the page read from the file at rel (from the site folder).
+func pageAt(s *site.Site, rel string) *site.Page {
+	for _, p := range s.Pages {
+		if p.Source != nil && p.FallbackOf == nil && p.Source.Path == rel {
+			return p
+		}
+	}
+	return nil
+}
+
+// replaceFile writes data to a new file beside p and renames it over p, so
+// that p is either the old text or the new one, never half of each.
+func replaceFile(p string, data []byte) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".oersite-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}

@@ -1,0 +1,107 @@
+// Package history reads what changed in a file since a date from the site's
+// git history, so that a translator sees what changed in the source since
+// they translated it. It runs the git command when one is installed and the
+// site is a git work tree, and says so (ErrNoHistory) otherwise; callers then
+// keep to comparing dates.
+package history
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// ErrNoHistory says there is no git history to read: git is not installed,
+// the folder is not a git work tree, or the file was never committed.
+var ErrNoHistory = errors.New("no git history")
+
+// Change is what happened to a file since a date.
+type Change struct {
+	File    string   `json:"file"`    // slash-separated, from the site folder
+	Since   string   `json:"since"`   // YYYY-MM-DD
+	Base    string   `json:"base"`    // the commit the file is compared with ("" when it did not exist then)
+	Commits []Commit `json:"commits"` // the commits that changed it since, newest first
+	Diff    string   `json:"diff"`    // a unified diff from Base to the file as it is now
+}
+
+// Commit is one commit that changed the file.
+type Commit struct {
+	Hash    string `json:"hash"`
+	Date    string `json:"date"`
+	Subject string `json:"subject"`
+}
+
+// maxDiff bounds the diff kept per file: enough for a translator to see what
+// changed, never the whole history of a rewritten file.
+const maxDiff = 64 << 10
+
+// Since returns how file (relative to dir, the site folder) changed after
+// the day since: the diff between the file as committed at the end of that
+// day and the file as it is now (uncommitted edits included), and the
+// commits in between. Git runs with options that keep a repository's own
+// configuration from running programs (external diff, text conversion,
+// file-system monitor, pager).
+func Since(ctx context.Context, dir, file string, since time.Time) (Change, error) {
+	c := Change{File: file, Since: since.Format("2006-01-02"), Commits: []Commit{}}
+	end := time.Date(since.Year(), since.Month(), since.Day(), 23, 59, 59, 0, time.UTC)
+	if _, err := gitOutput(ctx, dir, "ls-files", "--error-unmatch", "--", file); err != nil {
+		return c, err
+	}
+	base, err := gitOutput(ctx, dir, "rev-list", "-1", "--before="+end.Format(time.RFC3339), "HEAD", "--", file)
+	if err != nil {
+		return c, err
+	}
+	c.Base = strings.TrimSpace(base)
+	log, err := gitOutput(ctx, dir, "log", "--no-decorate", "--format=%H%x09%cs%x09%s", "--after="+end.Format(time.RFC3339), "HEAD", "--", file)
+	if err != nil {
+		return c, err
+	}
+	for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
+		if f := strings.SplitN(line, "\t", 3); len(f) == 3 {
+			c.Commits = append(c.Commits, Commit{Hash: f[0][:min(12, len(f[0]))], Date: f[1], Subject: f[2]})
+		}
+	}
+	from := c.Base
+	if from == "" {
+		from = emptyTree
+	}
+	diff, err := gitOutput(ctx, dir, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U2", from, "--", file)
+	if err != nil {
+		return c, err
+	}
+	if len(diff) > maxDiff {
+		diff = diff[:maxDiff] + "\n[… the rest of the diff is left out]\n"
+	}
+	c.Diff = diff
+	return c, nil
+}
+
+// emptyTree is git's id of the empty tree: a file that did not exist at the
+// date is compared with nothing.
+const emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+// gitOutput runs git in dir and returns its standard output; a missing git
+// or a folder outside a work tree is ErrNoHistory.
+func gitOutput(ctx context.Context, dir string, args ...string) (string, error) {
+	safe := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "--no-pager", "-C", dir}
+	cmd := exec.CommandContext(ctx, "git", append(safe, args...)...)
+	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if errors.Is(err, exec.ErrNotFound) {
+		return "", ErrNoHistory
+	}
+	if err != nil {
+		msg := strings.TrimSpace(errOut.String())
+		if strings.Contains(msg, "not a git repository") || strings.Contains(msg, "did not match any file") || strings.Contains(msg, "unknown revision") {
+			return "", ErrNoHistory
+		}
+		return "", fmt.Errorf("git %s: %v: %s", args[0], err, msg)
+	}
+	return out.String(), nil
+}

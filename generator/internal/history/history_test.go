@@ -1,0 +1,69 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func git(t *testing.T, dir, date string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
+		"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// TestARepositoryCannotRunPrograms: a repository whose own configuration
+// names an external diff program, a text conversion and a pager (as a
+// hostile checkout could) is read without running any of them.
+func TestARepositoryCannotRunPrograms(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	ran := filepath.Join(dir, "ran")
+	evil := filepath.Join(dir, "evil.sh")
+	os.WriteFile(evil, []byte("#!/bin/sh\ntouch "+ran+"\n"), 0o755)
+	git(t, dir, "2026-10-01T10:00:00Z", "init", "-q")
+	for _, kv := range [][2]string{{"diff.external", evil}, {"core.pager", evil}, {"diff.md.textconv", evil}, {"core.fsmonitor", evil}} {
+		git(t, dir, "2026-10-01T10:00:00Z", "config", kv[0], kv[1])
+	}
+	os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte("*.md diff=md\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "page.md"), []byte("one\n"), 0o644)
+	git(t, dir, "2026-10-01T10:00:00Z", "add", "-A")
+	git(t, dir, "2026-10-01T10:00:00Z", "commit", "-q", "-m", "first")
+	os.Remove(ran)
+	os.WriteFile(filepath.Join(dir, "page.md"), []byte("one\ntwo\n"), 0o644)
+	git(t, dir, "2026-11-10T10:00:00Z", "commit", "-q", "-am", "second")
+	os.Remove(ran)
+	ch, err := Since(context.Background(), dir, "page.md", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ch.Diff, "+two") || len(ch.Commits) != 1 || ch.Commits[0].Subject != "second" {
+		t.Errorf("change %+v", ch)
+	}
+	if _, err := os.Stat(ran); err == nil {
+		t.Error("a program named by the repository's configuration ran")
+	}
+}
+
+func TestOutsideARepositoryThereIsNoHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "page.md"), []byte("one\n"), 0o644)
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	if _, err := Since(context.Background(), dir, "page.md", time.Now()); !errors.Is(err, ErrNoHistory) {
+		t.Errorf("got %v, want ErrNoHistory", err)
+	}
+}
