@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -17,8 +16,6 @@ import (
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 )
-
-var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func cmdNew(_ context.Context, c *cli, args []string) error {
 	fs := newFlags(c, "new", "new module|lesson|webinar|resource|translation ... [--lang en] [--source DIR]")
@@ -52,29 +49,24 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		return err
 	}
 	switch kind := pos[0]; kind {
-	case "module", "webinar", "resource":
-		slug := pos[1]
-		if !slugPattern.MatchString(slug) {
-			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes, e.g. writing-posts", errUsage, slug)
+	case "module", "webinar", "resource", "lesson":
+		name, module := pos[1], ""
+		if kind == "lesson" {
+			if len(pos) < 3 {
+				return fmt.Errorf("%w: oersite new lesson <module> <lesson-name>", errUsage)
+			}
+			module, name = pos[1], pos[2]
 		}
-		rel := map[string]string{"module": "modules/" + slug + "/index.md", "webinar": "webinars/" + slug + ".md", "resource": "resources/" + slug + "/index.md"}[kind]
-		return create(c, *source, l, rel, kind, withTitle(scaffold.NewData(cfg, slug, now), *title))
-	case "lesson":
-		if len(pos) < 3 {
-			return fmt.Errorf("%w: oersite new lesson <module> <lesson-slug>", errUsage)
+		if !scaffold.ValidName(name) {
+			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes, e.g. writing-posts", errUsage, name)
 		}
-		module, slug := pos[1], pos[2]
-		if !slugPattern.MatchString(slug) {
-			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes", errUsage, slug)
+		langDir := filepath.Join(*source, "content", l)
+		rel, err := scaffold.Create(langDir, kind, name, module, withTitle(scaffold.NewData(cfg, name, now), *title))
+		if err != nil {
+			return err
 		}
-		dir := filepath.Join(*source, "content", l, "modules", module)
-		if _, err := os.Stat(filepath.Join(dir, "index.md")); err != nil {
-			return fmt.Errorf("module %q not found: create it first with oersite new module %s", module, module)
-		}
-		n, name := lessonName(dir, slug)
-		d := withTitle(scaffold.NewData(cfg, slug, now), *title)
-		d.Weight, d.Module = n, module
-		return create(c, *source, l, "modules/"+module+"/"+name+".md", "lesson", d)
+		fmt.Fprintf(c.stdout, "created %s\n", filepath.Join(langDir, filepath.FromSlash(rel)))
+		return nil
 	case "translation":
 		if l == "" {
 			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
@@ -83,15 +75,6 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	default:
 		return fmt.Errorf("%w: cannot create %q: use module, lesson, webinar, resource or translation", errUsage, kind)
 	}
-}
-
-// create writes a new file from a template, refusing to overwrite anything.
-func create(c *cli, source, lang, rel, kind string, d scaffold.Data) error {
-	data, err := scaffold.File(kind, d)
-	if err != nil {
-		return err
-	}
-	return writeNew(c, filepath.Join(source, "content", lang, filepath.FromSlash(rel)), data)
 }
 
 func writeNew(c *cli, p string, data []byte) error {
@@ -114,31 +97,6 @@ func writeNew(c *cli, p string, data []byte) error {
 	}
 	fmt.Fprintf(c.stdout, "created %s\n", p)
 	return nil
-}
-
-// lessonName is the lesson's number and file name (without .md): a name
-// that starts with a number keeps it ("01-setting-up"), any other gets the
-// next number in the module ("setting-up" after 02-... is "03-setting-up").
-func lessonName(dir, slug string) (int, string) {
-	var k int
-	if _, err := fmt.Sscanf(slug, "%d-", &k); err == nil && k > 0 {
-		return k, slug
-	}
-	n := nextLessonNumber(dir)
-	return n, fmt.Sprintf("%02d-%s", n, slug)
-}
-
-// nextLessonNumber is one more than the highest NN- prefix in a module folder.
-func nextLessonNumber(dir string) int {
-	entries, _ := os.ReadDir(dir)
-	n := 0
-	for _, e := range entries {
-		var k int
-		if _, err := fmt.Sscanf(e.Name(), "%d-", &k); err == nil && k > n {
-			n = k
-		}
-	}
-	return n + 1
 }
 
 // withTitle sets the title the author gave with --title, if any.

@@ -3,17 +3,20 @@ package cli
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/devserver"
+	"github.com/oersite/oersite/generator/internal/editor"
 )
 
 func cmdServe(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--expired] [--forms FILE]")
+	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--expired] [--forms FILE] [--edit]")
 	source := fs.String("source", ".", "site folder")
 	port := fs.Int("port", 1313, "port to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; the default keeps the server to this computer")
@@ -21,6 +24,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 	future := fs.Bool("future", false, "include pages whose date or publishDate is after today")
 	expired := fs.Bool("expired", false, "include pages whose expiryDate has passed")
 	now := fs.String("now", "", "build date deciding upcoming webinars (default: the clock)")
+	edit := fs.Bool("edit", false, "turn on the browser editor at /_edit/ (an address with a token made for this run is printed)")
 	forms := fs.String("forms", "", "turn on the form receiver at /_forms/<form>, appending submissions to this JSON-lines file")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
@@ -42,12 +46,25 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		mounts["/_forms/"] = h
 		fmt.Fprintf(c.stderr, "form receiver on: submissions are appended to %s\n", *forms)
 	}
+	editLink := ""
+	if *edit {
+		if ip := net.ParseIP(*bind); *bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			return fmt.Errorf("%w: --edit changes files on this computer: it works with --bind 127.0.0.1 (or another loopback address) only", errUsage)
+		}
+		ed, err := editor.New(editor.Options{Source: *source, Now: clock})
+		if err != nil {
+			return err
+		}
+		mounts[editor.Prefix] = ed
+		editLink = editor.Prefix + "?token=" + ed.Token()
+		fmt.Fprintf(c.stderr, "editor on: open %s (only on this computer; the address holds this run's key)\n", ed.URL(fmt.Sprintf("http://%s", net.JoinHostPort(*bind, strconv.Itoa(*port)))))
+	}
 	if os.Getenv("GOGC") == "" {
 		// The server keeps the whole site in memory for hours: collect
 		// garbage sooner (peak memory about 1.5 times the live site rather
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != ""})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != "", EditLink: editLink})
 	return srv.Run(ctx)
 }

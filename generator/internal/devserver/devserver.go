@@ -41,6 +41,9 @@ type Options struct {
 	Debounce time.Duration
 	// LocalForms makes the served pages post their forms to the mounted receiver.
 	LocalForms bool
+	// EditLink, when set, is the browser editor's address (with its token):
+	// every served page gets an "Edit this page" link to it.
+	EditLink string
 }
 
 // Server is a running dev server.

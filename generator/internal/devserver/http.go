@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	"mime"
 	"net/http"
 	"path"
@@ -45,7 +46,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if files == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write(inject([]byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
+		_, _ = w.Write(s.inject([]byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
 		return
 	}
 	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
@@ -66,7 +67,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
-		_, _ = w.Write(inject(data))
+		_, _ = w.Write(s.inject(data))
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(p))
@@ -76,7 +77,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		data = s.inject(data)
 	}
 	if r.Method == http.MethodHead {
 		return
@@ -84,9 +85,15 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(data)
 }
 
-// inject adds the live-reload script before </body>; the output files never hold it.
-func inject(page []byte) []byte {
+// inject adds the live-reload script before </body>; the output files never
+// hold it. With the editor on, the script's tag carries the editor's address
+// (with this run's token) for the "Edit this page" link: in the page, which
+// another site cannot read, not in the script, which it could include.
+func (s *Server) inject(page []byte) []byte {
 	tag := []byte(`<script src="/_oersite/live.js" defer></script>`)
+	if s.opt.EditLink != "" {
+		tag = []byte(`<script src="/_oersite/live.js" defer data-edit="` + html.EscapeString(s.opt.EditLink) + `"></script>`)
+	}
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)

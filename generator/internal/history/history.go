@@ -105,3 +105,31 @@ func gitOutput(ctx context.Context, dir string, args ...string) (string, error) 
 	}
 	return out.String(), nil
 }
+
+// Changed lists the files under dir that differ from the last commit
+// (modified, added, deleted or new), slash-separated from dir; ErrNoHistory
+// outside a git work tree.
+func Changed(ctx context.Context, dir string) ([]string, error) {
+	out, err := gitOutput(ctx, dir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	prefix, err := gitOutput(ctx, dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, err
+	}
+	prefix = strings.TrimSpace(prefix)
+	var files []string
+	entries := strings.Split(out, "\x00")
+	for i := 0; i < len(entries); i++ {
+		e := entries[i]
+		if len(e) < 4 {
+			continue
+		}
+		if e[0] == 'R' || e[0] == 'C' {
+			i++ // the name it had before follows
+		}
+		files = append(files, strings.TrimPrefix(e[3:], prefix))
+	}
+	return files, nil
+}

@@ -1,0 +1,96 @@
+package editor_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/editor"
+)
+
+// TestEditInTheBrowser opens a lesson in the editor as an author would:
+// changes its title and text, watches the preview follow, adds a picture
+// with its alt text, saves, and finds all of it in the file on disk, with
+// the front matter's comment kept; axe-core finds nothing on the editor at
+// 1280 and 375 px.
+func TestEditInTheBrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir, _, srv := newEditor(t)
+	axe, err := os.ReadFile(browsertest.NodeModule(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	picture := filepath.Join(t.TempDir(), "Till Receipt.png")
+	os.WriteFile(picture, []byte("\x89PNG\r\n\x1a\nfake"), 0o644)
+	tab := browsertest.Tab(t, ctx)
+	page := srv.URL + editor.Prefix + "?token=t0k3n&page=content/en/modules/reviews/01-why.md"
+	do(t, tab, chromedp.Navigate(page))
+	browsertest.WaitFor(t, tab, `document.querySelector("#preview p") && document.querySelector("#preview p").textContent === "People read the answers."`)
+	axeClean(t, tab, axe, "the editor at 1280 px")
+	do(t, tab,
+		chromedp.SetValue(chromedp.CSS(`input[name="fm.title"]`), "Why answer every review"),
+		chromedp.Click(chromedp.CSS("#body")),
+		chromedp.SendKeys(chromedp.CSS("#body"), "\n\n## A new section\n"),
+	)
+	browsertest.WaitFor(t, tab, `!!document.querySelector("#preview h2#a-new-section")`)
+	do(t, tab,
+		chromedp.SetUploadFiles(chromedp.CSS("#up-file"), []string{picture}),
+		chromedp.SendKeys(chromedp.CSS("#up-alt"), "A till receipt with a review code"),
+		chromedp.Click(chromedp.CSS(".ed-upload button")),
+	)
+	browsertest.WaitFor(t, tab, `document.getElementById("body").value.includes("![A till receipt with a review code](till-receipt.png)")`)
+	browsertest.WaitFor(t, tab, `!!document.querySelector('#preview img[alt="A till receipt with a review code"]')`)
+	do(t, tab, chromedp.Click(chromedp.CSS(".ed-actions button")))
+	if !strings.Contains(eval(t, tab, `location.href + " " + document.body.innerText`), "saved=1") {
+		t.Fatalf("after saving: %s", eval(t, tab, `location.href + " " + document.body.innerText`))
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "content/en/modules/reviews/01-why.md"))
+	for _, want := range []string{"title: Why answer every review\n", "# position in the module\nweight: 1\n", "## A new section", "![A till receipt with a review code](till-receipt.png)"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("the saved file lacks %q:\n%s", want, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/en/modules/reviews/till-receipt.png")); err != nil {
+		t.Error(err)
+	}
+	do(t, tab, chromedp.EmulateViewport(375, 800), chromedp.Navigate(page))
+	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
+	axeClean(t, tab, axe, "the editor at 375 px")
+	if w, _ := chromedp.Run(tab, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); w > 375 {
+		t.Errorf("the editor is %.0f px wide on a 375 px phone: %s", w, eval(t, tab, `Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > 376).slice(0, 6).map(e => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)).join("; ")`))
+	}
+	do(t, tab, chromedp.Navigate(srv.URL+editor.Prefix+"?token=t0k3n"))
+	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
+	axeClean(t, tab, axe, "the list of pages")
+}
+
+func do(t *testing.T, tab context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(tab, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func axeClean(t *testing.T, tab context.Context, axe []byte, what string) {
+	t.Helper()
+	res, err := chromedp.Run(tab, chromedp.Evaluate[string](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		.then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
+	if err != nil || res != "[]" {
+		t.Errorf("axe on %s: %s %v", what, res, err)
+	}
+}
+
+func eval(t *testing.T, tab context.Context, js string) string {
+	t.Helper()
+	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
+	v, err := chromedp.Run(tab, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -1,0 +1,489 @@
+// Package editor is the browser editor of `oersite serve --edit`: a form for
+// a page's fields (the choices come from the site's vocabularies, the same
+// that check validates against), its Markdown with a live preview by the
+// site's own renderer, pictures uploaded into the page's folder with their
+// alt text, new pages from the same scaffolds as `oersite new`, and the
+// page's check results. It writes plain files as a person would (the front
+// matter's order and comments kept), never commits, and shows which files
+// changed since the last commit. It is served by the dev server only, on
+// 127.0.0.1, behind a token made for each run, with Host, Origin and token
+// checks on every request that reads or writes a page.
+package editor
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/check"
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/history"
+	"github.com/oersite/oersite/generator/internal/i18n"
+	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/scaffold"
+	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/themes"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// Prefix is where the editor is mounted on the dev server.
+const Prefix = "/_edit/"
+
+// Options configure an editor.
+type Options struct {
+	Source string           // the site folder
+	Token  string           // "" makes a random one
+	Now    func() time.Time // the date new pages get; nil: the clock
+}
+
+// Editor serves the browser editor.
+type Editor struct {
+	opt   Options
+	token string
+	page  *template.Template
+}
+
+// New prepares an editor for the site in opt.Source.
+func New(opt Options) (*Editor, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	tok := opt.Token
+	if tok == "" {
+		b := make([]byte, 16)
+		if _, err := rand.Read(b); err != nil {
+			return nil, err
+		}
+		tok = hex.EncodeToString(b)
+	}
+	t, err := template.New("editor.html").Funcs(template.FuncMap{
+		"has": func(list []string, v string) bool {
+			for _, x := range list {
+				if x == v {
+					return true
+				}
+			}
+			return false
+		},
+	}).ParseFS(assets, "assets/editor.html")
+	if err != nil {
+		return nil, err
+	}
+	return &Editor{opt: opt, token: tok, page: t}, nil
+}
+
+// Token is the run's secret; every address of the editor carries it.
+func (e *Editor) Token() string { return e.token }
+
+// URL is the editor's address on a server at base (http://127.0.0.1:1313).
+func (e *Editor) URL(base string) string {
+	return strings.TrimRight(base, "/") + Prefix + "?token=" + e.token
+}
+
+// ServeHTTP answers the editor's requests.
+func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin") // the token is in the address: never sent to another site (no-referrer would make a form's Origin "null")
+	h.Set("Cache-Control", "no-store")
+	name := strings.TrimPrefix(r.URL.Path, Prefix)
+	if strings.HasPrefix(name, "assets/") {
+		e.asset(w, r, name)
+		return
+	}
+	if err := e.allowed(r); err != nil {
+		http.Error(w, err.Error(), http.StatusForbidden)
+		return
+	}
+	var err error
+	switch {
+	case name == "" && r.Method == http.MethodGet:
+		err = e.show(w, r, "")
+	case name == "save" && r.Method == http.MethodPost:
+		err = e.save(w, r)
+	case name == "preview" && r.Method == http.MethodPost:
+		err = e.preview(w, r)
+	case name == "upload" && r.Method == http.MethodPost:
+		err = e.upload(w, r)
+	case name == "new" && r.Method == http.MethodPost:
+		err = e.create(w, r)
+	default:
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		var ue userError
+		if errors.As(err, &ue) {
+			http.Error(w, ue.Error(), http.StatusBadRequest)
+			return
+		}
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+// userError is a mistake in a request, answered 400 with its message.
+type userError struct{ msg string }
+
+func (u userError) Error() string { return u.msg }
+
+// allowed refuses what a page of another site, or another machine, could
+// send: a Host that is not this computer (DNS rebinding), a missing or wrong
+// token, and a write from another origin.
+func (e *Editor) allowed(r *http.Request) error {
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	if ip := net.ParseIP(strings.Trim(host, "[]")); !(host == "localhost" || ip != nil && ip.IsLoopback()) {
+		return errors.New("the editor answers only at 127.0.0.1 or localhost")
+	}
+	tok := r.URL.Query().Get("token")
+	if r.Method == http.MethodPost {
+		if err := r.ParseMultipartForm(maxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+			return errors.New("the request could not be read")
+		}
+		tok = r.PostFormValue("token")
+		if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+			return errors.New("a page from another site cannot change files here")
+		}
+		if s := r.Header.Get("Sec-Fetch-Site"); s != "" && s != "same-origin" && s != "none" {
+			return errors.New("a page from another site cannot change files here")
+		}
+	}
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(e.token)) != 1 {
+		return errors.New("open the editor from the address oersite serve --edit printed (it holds this run's token)")
+	}
+	return nil
+}
+
+func (e *Editor) asset(w http.ResponseWriter, r *http.Request, name string) {
+	if name == "assets/theme.css" {
+		e.themeCSS(w, r)
+		return
+	}
+	if name != "assets/editor.css" && name != "assets/editor.js" {
+		http.NotFound(w, r)
+		return
+	}
+	data, _ := assets.ReadFile(name)
+	ctype := "text/css; charset=utf-8"
+	if strings.HasSuffix(name, ".js") {
+		ctype = "text/javascript; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ctype)
+	_, _ = w.Write(data)
+}
+
+// themeCSS serves the site theme's stylesheet, so that the preview looks as
+// the page will (callouts, knowledge checks, tables).
+func (e *Editor) themeCSS(w http.ResponseWriter, _ *http.Request) {
+	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	theme := "default"
+	if err == nil && cfg.Theme != "" {
+		theme = cfg.Theme
+	}
+	data, err := os.ReadFile(filepath.Join(e.opt.Source, "themes", theme, "assets", "css", "site.css"))
+	if err != nil {
+		data, _ = fs.ReadFile(themes.Default, "default/assets/css/site.css")
+	}
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	_, _ = w.Write(data)
+}
+
+// state is what one look at the site gives the editor: its configuration,
+// model and check results, read as `oersite check` reads them.
+type state struct {
+	cfg    config.Config
+	site   *site.Site
+	report check.Report
+	labels func(lang string) func(string) string
+}
+
+func (e *Editor) read(ctx context.Context) (*state, error) {
+	res, err := build.Build(ctx, build.Options{Source: e.opt.Source, Drafts: true, Future: true, Expired: true, Now: e.opt.Now(), DryRun: true})
+	if res == nil || res.Site == nil {
+		if err == nil {
+			err = errors.New("the site could not be read")
+		}
+		return nil, err
+	}
+	st := &state{cfg: res.Site.Config, site: res.Site, report: check.Run(res.Site, res.Diags)}
+	cat, _ := i18n.Load(themeFS(e.opt.Source, st.cfg.Theme), []string{"i18n"}, st.cfg.LanguageCodes(), st.cfg.DefaultLanguage)
+	st.labels = func(lang string) func(string) string {
+		return func(key string) string {
+			if cat == nil {
+				return key
+			}
+			return cat.T(lang, key)
+		}
+	}
+	return st, nil
+}
+
+// themeFS reads the theme's strings: the site's own theme folder, else the
+// default theme built into oersite.
+func themeFS(source, theme string) fs.FS {
+	if theme == "" {
+		theme = "default"
+	}
+	dir := filepath.Join(source, "themes", theme)
+	if _, err := os.Stat(filepath.Join(dir, "i18n")); err == nil {
+		return os.DirFS(dir)
+	}
+	sub, err := fs.Sub(themes.Default, "default")
+	if err != nil {
+		return os.DirFS(dir)
+	}
+	return sub
+}
+
+// contentPath checks that p names a Markdown page under content/<lang>/
+// of this site and returns its parts.
+func (e *Editor) contentPath(cfg config.Config, p string) (lang, rel string, err error) {
+	p = path.Clean("/" + strings.ReplaceAll(p, "\\", "/"))[1:]
+	rest, ok := strings.CutPrefix(p, "content/")
+	if !ok || !strings.HasSuffix(p, ".md") {
+		return "", "", userError{fmt.Sprintf("%q is not a page under content/", p)}
+	}
+	lang, rel, _ = strings.Cut(rest, "/")
+	if _, known := cfg.Languages[lang]; !known || rel == "" {
+		return "", "", userError{fmt.Sprintf("%q is not in a language folder of this site", p)}
+	}
+	for _, seg := range strings.Split(rel, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "", "", userError{"hidden files are not pages"}
+		}
+	}
+	return lang, rel, nil
+}
+
+// pageForURL finds the source file of the page at a site address.
+func pageForURL(s *site.Site, u string) string {
+	u = strings.Trim(strings.TrimSuffix(u, "index.html"), "/")
+	for _, p := range s.Pages {
+		if p.Source != nil && p.FallbackOf == nil && strings.Trim(p.URL, "/") == u {
+			return p.Source.Path
+		}
+	}
+	return ""
+}
+
+// view is what the editor page shows.
+type view struct {
+	Token, Page, Title, URL, Kind, Lang, Body, Message, Format string
+	Fields                                                     []fieldView
+	Errors, Warnings                                           []diag.Diagnostic
+	Changed                                                    []string
+	Pages                                                      []pageLink
+	Languages                                                  []string
+	Modules                                                    []string
+	Kinds                                                      []string
+}
+
+type fieldView struct {
+	field
+	ID, Value string
+	Values    []string
+}
+
+type pageLink struct{ Path, Title string }
+
+func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) error {
+	st, err := e.read(r.Context())
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	page := q.Get("page")
+	if page == "" && q.Get("url") != "" {
+		page = pageForURL(st.site, q.Get("url"))
+	}
+	v := view{Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"}}
+	if q.Get("saved") != "" {
+		v.Message = "Saved. The page in the other tab reloads by itself."
+	}
+	if f := q.Get("added"); f != "" {
+		v.Message = "Added " + f + " beside the page. Write ![what it shows](" + f + ") in the text where it belongs, then save."
+	}
+	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)
+	v.Languages = st.cfg.LanguageCodes()
+	for _, p := range st.site.Pages {
+		if p.Source == nil || p.FallbackOf != nil {
+			continue
+		}
+		if p.Kind == site.KindModule && p.Lang == st.cfg.DefaultLanguage {
+			v.Modules = append(v.Modules, path.Base(path.Dir(p.Source.Rel)))
+		}
+		v.Pages = append(v.Pages, pageLink{p.Source.Path, p.Title})
+	}
+	if page != "" {
+		if err := e.fill(&v, st, page); err != nil {
+			return err
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	return e.page.Execute(w, v)
+}
+
+// fill puts a page's fields, text and check results into the view.
+func (e *Editor) fill(v *view, st *state, page string) error {
+	lang, rel, err := e.contentPath(st.cfg, page)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(filepath.Join(e.opt.Source, filepath.FromSlash(page)))
+	if err != nil {
+		return userError{fmt.Sprintf("%s cannot be read: %v", page, err)}
+	}
+	f, err := parseFile(data)
+	if err != nil {
+		return userError{fmt.Sprintf("%s: %v; fix it in a text editor", page, err)}
+	}
+	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
+	if v.Title == "" {
+		v.Title = page
+	}
+	if f.front == nil && f.other != "" {
+		v.Format = "This page's fields are in TOML or JSON: edit them in a text editor; the text below can be edited here."
+	}
+	for _, p := range st.site.Pages {
+		if p.Source != nil && p.Source.Path == page && p.FallbackOf == nil {
+			v.URL = "/" + p.URL
+		}
+	}
+	labels := st.labels(lang)
+	for i, fd := range fields(st.cfg, v.Kind, func(code string) string { return labels("digcomp." + code) }) {
+		fv := fieldView{field: fd, ID: fmt.Sprintf("f-%d", i), Value: f.get(fd.Key)}
+		switch fd.Kind {
+		case kindChoices:
+			fv.Values = splitItems(fv.Value, false)
+		case kindKeywords:
+			fv.Value = strings.ReplaceAll(fv.Value, "\n", ", ")
+		}
+		v.Fields = append(v.Fields, fv)
+	}
+	for _, d := range st.report.Diagnostics {
+		if d.File != page {
+			continue
+		}
+		if d.Severity == diag.Error {
+			v.Errors = append(v.Errors, d)
+		} else {
+			v.Warnings = append(v.Warnings, d)
+		}
+	}
+	return nil
+}
+
+// save writes the form back into the page: each field in its place, the
+// text after the front matter, the rest of the file as it was.
+func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
+	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	if err != nil {
+		return err
+	}
+	page := r.PostFormValue("page")
+	_, rel, err := e.contentPath(cfg, page)
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(e.opt.Source, filepath.FromSlash(page))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return userError{fmt.Sprintf("%s cannot be read: %v", page, err)}
+	}
+	f, err := parseFile(data)
+	if err != nil {
+		return userError{fmt.Sprintf("%s: %v", page, err)}
+	}
+	for _, fd := range fields(cfg, pageKind(rel), func(string) string { return "" }) {
+		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {
+			continue
+		}
+		value := r.PostFormValue("fm." + fd.Key)
+		switch fd.Kind {
+		case kindChoices:
+			value = strings.Join(r.PostForm["fm."+fd.Key], "\n")
+		case kindBool:
+			value = map[bool]string{true: "true", false: "false"}[value != ""]
+		}
+		f.set(fd, value)
+	}
+	if body, sent := r.PostForm["body"]; sent {
+		f.body = strings.ReplaceAll(body[0], "\r\n", "\n")
+		if f.body != "" && !strings.HasSuffix(f.body, "\n") {
+			f.body += "\n"
+		}
+	}
+	out, err := f.bytes()
+	if err != nil {
+		return err
+	}
+	if string(out) != string(data) {
+		if err := writeFile(p, out); err != nil {
+			return err
+		}
+	}
+	http.Redirect(w, r, Prefix+"?token="+url.QueryEscape(e.token)+"&page="+url.QueryEscape(page)+"&saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// preview renders unsaved Markdown with the site's own renderer.
+func (e *Editor) preview(w http.ResponseWriter, r *http.Request) error {
+	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	if err != nil {
+		return err
+	}
+	page := r.PostFormValue("page")
+	_, rel, err := e.contentPath(cfg, page)
+	if err != nil {
+		return err
+	}
+	res := build.MarkdownRenderer(cfg).Render(markdown.Doc{File: page, Source: []byte(r.PostFormValue("body")), Rel: rel})
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err = w.Write(res.HTML)
+	return err
+}
+
+// create writes a new page from the scaffolds of `oersite new` and opens it.
+func (e *Editor) create(w http.ResponseWriter, r *http.Request) error {
+	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	if err != nil {
+		return err
+	}
+	lang := r.PostFormValue("lang")
+	if _, ok := cfg.Languages[lang]; !ok {
+		return userError{fmt.Sprintf("%q is not a language of this site", lang)}
+	}
+	kind, name, module := r.PostFormValue("kind"), r.PostFormValue("name"), r.PostFormValue("module")
+	d := scaffold.NewData(cfg, name, e.opt.Now())
+	if t := strings.TrimSpace(r.PostFormValue("title")); t != "" {
+		d.Title = strings.NewReplacer(`\`, `\\`, `"`, "'").Replace(t)
+	}
+	rel, err := scaffold.Create(filepath.Join(e.opt.Source, "content", lang), kind, name, module, d)
+	if err != nil {
+		return userError{err.Error()}
+	}
+	page := "content/" + lang + "/" + rel
+	http.Redirect(w, r, Prefix+"?token="+url.QueryEscape(e.token)+"&page="+url.QueryEscape(page), http.StatusSeeOther)
+	return nil
+}

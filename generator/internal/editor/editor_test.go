@@ -1,0 +1,232 @@
+package editor_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/editor"
+	"github.com/oersite/oersite/generator/internal/sitetest"
+)
+
+const site = `-- config.toml --
+baseURL = "https://example.org/"
+title = "Editor test"
+[languages.en]
+name = "English"
+[vocabulary.audiences]
+sme-workers = "professional"
+young-tutors = "peerTutor"
+-- content/en/modules/reviews/index.md --
+---
+# The module's name, as learners will see it.
+title: "Answering reviews"
+summary: "Reply kindly."
+audience: [sme-workers]   # who it is for
+level: beginner
+duration: 45m
+digcomp: ["2.1"]
+weight: 3
+---
+Why reviews matter.
+-- content/en/modules/reviews/01-why.md --
+---
+title: Why answer
+# position in the module
+weight: 1
+duration: 20m
+---
+People read the answers.
+`
+
+func newEditor(t *testing.T) (string, *editor.Editor, *httptest.Server) {
+	t.Helper()
+	dir := sitetest.Write(t, site)
+	ed, err := editor.New(editor.Options{Source: dir, Token: "t0k3n", Now: func() time.Time { return sitetest.Now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle(editor.Prefix, ed)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return dir, ed, srv
+}
+
+func post(t *testing.T, srv *httptest.Server, path string, form url.Values, header http.Header) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+editor.Prefix+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestSaveKeepsWhatItDidNotChange: a title, a choice and the text changed in
+// the form land in the file; the other keys, their order and the comments
+// stay as the author wrote them.
+func TestSaveKeepsWhatItDidNotChange(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	form := url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/index.md"},
+		"fm.title": {"Answering reviews well"}, "fm.summary": {"Reply kindly."}, "fm.audience": {"sme-workers", "young-tutors"},
+		"fm.level": {"beginner"}, "fm.duration": {"45m"}, "fm.digcomp": {"2.1"}, "fm.objectives": {""}, "fm.licence": {""}, "fm.keywords": {""},
+		"body": {"Why reviews matter.\r\n\r\nA new paragraph."}}
+	res := post(t, srv, "save", form, nil)
+	if res.StatusCode != http.StatusSeeOther {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("save: %d %s", res.StatusCode, b)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "content/en/modules/reviews/index.md"))
+	want := `---
+# The module's name, as learners will see it.
+title: "Answering reviews well"
+summary: "Reply kindly."
+audience: [sme-workers, young-tutors] # who it is for
+level: beginner
+duration: 45m
+digcomp: ["2.1"]
+weight: 3
+---
+Why reviews matter.
+
+A new paragraph.
+`
+	if string(got) != want {
+		t.Errorf("saved file:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestRefusesOtherSitesAndMachines: no token, a wrong one, a Host that is
+// not this computer, and a write from another origin are refused, and the
+// file is left as it was.
+func TestRefusesOtherSitesAndMachines(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := filepath.Join(dir, "content/en/modules/reviews/01-why.md")
+	before, _ := os.ReadFile(page)
+	for name, get := range map[string]string{"no token": "", "wrong token": "?token=nope"} {
+		res, _ := http.Get(srv.URL + editor.Prefix + get)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: status %d", name, res.StatusCode)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n", nil)
+	req.Host = "attacker.example:1313"
+	if res, _ := http.DefaultClient.Do(req); res.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign Host: status %d", res.StatusCode)
+	}
+	form := url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/01-why.md"}, "fm.title": {"Hacked"}, "body": {"x"}}
+	if res := post(t, srv, "save", form, http.Header{"Origin": {"https://attacker.example"}}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign Origin: status %d", res.StatusCode)
+	}
+	if res := post(t, srv, "save", form, http.Header{"Sec-Fetch-Site": {"cross-site"}}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site fetch: status %d", res.StatusCode)
+	}
+	form.Set("token", "")
+	if res := post(t, srv, "save", form, nil); res.StatusCode != http.StatusForbidden {
+		t.Errorf("save without token: status %d", res.StatusCode)
+	}
+	for _, bad := range []string{"config.toml", "content/../config.toml", "content/en/../../x.md", "content/en/.hidden.md", "/etc/passwd"} {
+		form := url.Values{"token": {"t0k3n"}, "page": {bad}, "body": {"x"}}
+		if res := post(t, srv, "save", form, nil); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("save to %s: status %d", bad, res.StatusCode)
+		}
+	}
+	if after, _ := os.ReadFile(page); !bytes.Equal(before, after) {
+		t.Error("a refused request changed the file")
+	}
+}
+
+// TestCheckResultsBesideThePage: an invalid duration saved from the form
+// shows as check's error, with its line, when the page opens again.
+func TestCheckResultsBesideThePage(t *testing.T) {
+	_, _, srv := newEditor(t)
+	form := url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/01-why.md"}, "fm.title": {"Why answer"}, "fm.duration": {"twenty minutes"}}
+	post(t, srv, "save", form, nil)
+	res, _ := http.Get(srv.URL + editor.Prefix + "?token=t0k3n&page=content/en/modules/reviews/01-why.md")
+	b, _ := io.ReadAll(res.Body)
+	page := string(b)
+	if !strings.Contains(page, `class="ed-error"`) || !strings.Contains(page, "twenty minutes") {
+		t.Errorf("the editor shows no check error for the duration:\n%s", page)
+	}
+	if !strings.Contains(page, `value="twenty minutes"`) {
+		t.Error("the saved value is not in the form")
+	}
+}
+
+func TestPreviewUsesTheSiteRenderer(t *testing.T) {
+	_, _, srv := newEditor(t)
+	res := post(t, srv, "preview", url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/01-why.md"},
+		"body": {"## Steps\n\n:::tip\n\nAnswer fast.\n\n:::\n\n<script>alert(1)</script>\n"}}, nil)
+	b, _ := io.ReadAll(res.Body)
+	html := string(b)
+	if !strings.Contains(html, `<h2 id="steps"`) || !strings.Contains(html, "callout") || strings.Contains(html, "<script>") {
+		t.Errorf("preview:\n%s", html)
+	}
+}
+
+// TestUploadNeedsAltTextAndNeverOverwrites: a picture without alt text is
+// refused; with it, it lands in the page's folder under a safe name, and a
+// second one with the same name does not replace the first.
+func TestUploadNeedsAltTextAndNeverOverwrites(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	send := func(alt, name string) (*http.Response, map[string]string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for k, v := range map[string]string{"token": "t0k3n", "page": "content/en/modules/reviews/01-why.md", "alt": alt} {
+			mw.WriteField(k, v)
+		}
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write([]byte("\x89PNG\r\n\x1a\nfake"))
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+editor.Prefix+"upload", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Accept", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out map[string]string
+		json.NewDecoder(res.Body).Decode(&out)
+		return res, out
+	}
+	if res, _ := send("", "Shop Front.PNG"); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("no alt text: status %d", res.StatusCode)
+	}
+	if res, _ := send("The shop", "evil.svg"); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("an SVG: status %d", res.StatusCode)
+	}
+	_, first := send("The shop front with its sign", "../Shop Front.PNG")
+	_, second := send("The shop at night", "Shop Front.PNG")
+	if first["markdown"] != "![The shop front with its sign](shop-front.png)" || second["file"] != "shop-front-2.png" {
+		t.Errorf("uploads: %v, %v", first, second)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/en/modules/reviews/shop-front.png")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestNewLessonFromTheEditor(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	res := post(t, srv, "new", url.Values{"token": {"t0k3n"}, "kind": {"lesson"}, "lang": {"en"}, "module": {"reviews"}, "name": {"how-to-answer"}, "title": {"How to answer"}}, nil)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "02-how-to-answer.md") {
+		t.Fatalf("new: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "content/en/modules/reviews/02-how-to-answer.md"))
+	if err != nil || !strings.Contains(string(b), `title: "How to answer"`) {
+		t.Errorf("new lesson: %v\n%s", err, b)
+	}
+}
