@@ -35,6 +35,11 @@ import (
 
 // Options describe one build.
 type Options struct {
+	// Progress, when set, hears of each stage as it starts and of the
+	// pages written so far while they are (for a progress line on the
+	// terminal); it is called from the build's goroutine and must return
+	// quickly.
+	Progress func(Progress)
 	// Source is the site folder holding config.toml, content/, themes/...
 	Source string
 	// Dest is the output folder (default Source/public).
@@ -85,6 +90,16 @@ type Timing struct {
 	Stage string
 	Took  time.Duration
 }
+
+// Progress is where a build is: the stage it is in and, for pages, how
+// many of how many are written.
+type Progress struct {
+	Stage       string
+	Done, Total int
+}
+
+// progressEvery is how often, in pages handed out, the pages stage reports.
+const progressEvery = 128
 
 // StageError is a failure of one stage, with the diagnostics that caused it.
 type StageError struct {
@@ -146,6 +161,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		opt.Now = time.Now().UTC()
 	}
 	timed := func(stage string, f func() error) error {
+		if opt.Progress != nil {
+			opt.Progress(Progress{Stage: stage})
+		}
 		t0 := time.Now()
 		err := f()
 		res.Timings = append(res.Timings, Timing{stage, time.Since(t0)})
@@ -394,6 +412,9 @@ func (w *writer) writePages(ctx context.Context) error {
 	for i := range pages {
 		if ctx.Err() != nil {
 			break
+		}
+		if w.opt.Progress != nil && i%progressEvery == 0 {
+			w.opt.Progress(Progress{Stage: "pages", Done: int(written.Load()), Total: len(pages)})
 		}
 		work <- i
 	}

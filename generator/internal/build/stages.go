@@ -44,6 +44,12 @@ func (w *writer) writeOfflineZip() error {
 	mem := publish.NewMemory()
 	opt := w.opt
 	opt.Offline, opt.Output, opt.SearchInMemory, opt.Render, opt.Indexes = true, mem, true, nil, nil
+	if report := w.opt.Progress; report != nil {
+		opt.Progress = func(p Progress) {
+			p.Stage = "offline copy, " + p.Stage
+			report(p)
+		}
+	}
 	if _, _, err := run(context.Background(), opt); err != nil {
 		return err
 	}

@@ -31,7 +31,16 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	res, err := build.Build(ctx, build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when})
+	opt := build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when}
+	var pr *progress
+	if !*quiet {
+		pr = newProgress(c.stderr, terminal(c.stderr), time.Now)
+		opt.Progress = pr.report
+	}
+	res, err := build.Build(ctx, opt)
+	if pr != nil {
+		pr.done()
+	}
 	printDiags(c, res.Diags, *quiet, *verbose)
 	if err != nil {
 		if len(build.Diagnostics(err)) > 0 {
