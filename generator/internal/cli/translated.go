@@ -55,7 +55,7 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.Source.Path, err)
 	}
-	if err := replaceFile(p, out); err != nil {
+	if err := scaffold.ReplaceFile(p, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: translatedFrom %s (the date of %s)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
@@ -70,30 +70,4 @@ func pageAt(s *site.Site, rel string) *site.Page {
 		}
 	}
 	return nil
-}
-
-// replaceFile writes data to a new file beside p and renames it over p, so
-// that p is either the old text or the new one, never half of each.
-func replaceFile(p string, data []byte) error {
-	info, err := os.Stat(p)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".oersite-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }

@@ -276,6 +276,18 @@ func (e *Editor) contentPath(cfg config.Config, p string) (lang, rel string, err
 	return lang, rel, nil
 }
 
+// postedPage is the site's configuration and the page a request names in
+// its "page" field, checked to be a Markdown page of the site.
+func (e *Editor) postedPage(r *http.Request) (cfg config.Config, page, rel string, err error) {
+	cfg, _, err = config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	if err != nil {
+		return cfg, "", "", err
+	}
+	page = r.PostFormValue("page")
+	_, rel, err = e.contentPath(cfg, page)
+	return cfg, page, rel, err
+}
+
 // pageForURL finds the source file of the page at a site address.
 func pageForURL(s *site.Site, u string) string {
 	u = strings.Trim(strings.TrimSuffix(u, "index.html"), "/")
@@ -397,12 +409,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 // save writes the form back into the page: each field in its place, the
 // text after the front matter, the rest of the file as it was.
 func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
-	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
-	if err != nil {
-		return err
-	}
-	page := r.PostFormValue("page")
-	_, rel, err := e.contentPath(cfg, page)
+	cfg, page, rel, err := e.postedPage(r)
 	if err != nil {
 		return err
 	}
@@ -439,7 +446,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if string(out) != string(data) {
-		if err := writeFile(p, out); err != nil {
+		if err := scaffold.ReplaceFile(p, out); err != nil {
 			return err
 		}
 	}
@@ -449,12 +456,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 
 // preview renders unsaved Markdown with the site's own renderer.
 func (e *Editor) preview(w http.ResponseWriter, r *http.Request) error {
-	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
-	if err != nil {
-		return err
-	}
-	page := r.PostFormValue("page")
-	_, rel, err := e.contentPath(cfg, page)
+	cfg, page, rel, err := e.postedPage(r)
 	if err != nil {
 		return err
 	}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -207,31 +205,4 @@ func (f *file) bytes() ([]byte, error) {
 		s = strings.ReplaceAll(s, "\n", "\r\n")
 	}
 	return []byte(s), nil
-}
-
-// writeFile replaces p with data in one step (a temporary file beside it,
-// renamed over it), keeping its permissions: an editor or a dev server
-// reading at the same moment sees the old text or the new, never half.
-func writeFile(p string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(p); err == nil {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".oersite-edit-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }

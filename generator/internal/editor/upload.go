@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/oersite/oersite/generator/internal/config"
 )
 
 // maxUpload bounds a picture or attachment sent from the editor.
@@ -25,12 +24,8 @@ var uploadKinds = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".g
 // document in the page's folder and answers the Markdown that shows it,
 // for the editor to insert where the cursor is.
 func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
-	cfg, _, err := config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
+	_, page, _, err := e.postedPage(r)
 	if err != nil {
-		return err
-	}
-	page := r.PostFormValue("page")
-	if _, _, err := e.contentPath(cfg, page); err != nil {
 		return err
 	}
 	src, hdr, err := r.FormFile("file")
