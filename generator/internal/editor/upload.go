@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-
 )
 
 // maxUpload bounds a picture or attachment sent from the editor.
