@@ -139,7 +139,11 @@ func (l List) Report(verbose bool, maxErrors int) string {
 		b.WriteString(g.String() + "\n")
 	}
 	if len(groups) < len(warns) {
-		fmt.Fprintf(&b, "%d warnings of %d kinds; --verbose lists each one with what to do\n", len(warns), len(groups))
+		kinds := fmt.Sprintf("%d kinds", len(groups))
+		if len(groups) == 1 {
+			kinds = "one kind"
+		}
+		fmt.Fprintf(&b, "%d warnings of %s; --verbose lists each one with what to do\n", len(warns), kinds)
 	}
 	return b.String()
 }

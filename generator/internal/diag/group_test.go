@@ -61,3 +61,13 @@ func TestErrorsStayInFull(t *testing.T) {
 		t.Errorf("want three errors with hints and a count of the rest, got %d lines:\n%s", got, l.Report(false, 3))
 	}
 }
+
+func TestOneKindIsSaidSo(t *testing.T) {
+	var l List
+	for i := range 3 {
+		l.Add(Warnf("a.md", i+1, "hint", "the same %s", "thing"))
+	}
+	if got := l.Report(false, 0); !strings.Contains(got, "3 warnings of one kind;") {
+		t.Errorf("report: %q", got)
+	}
+}
