@@ -219,6 +219,10 @@ func (r Report) Text(showWarnings, verbose bool) string {
 	return b.String()
 }
 
+// maxDiffLines bounds the changed lines shown per stale translation on the
+// terminal; --format json gives them all.
+const maxDiffLines = 30
+
 // writeStale says which translation is older than its source and, when the
 // git history was read, what changed in the source since: the commits and
 // the changed lines.
@@ -237,11 +241,18 @@ func writeStale(b *strings.Builder, st Stale) {
 		return
 	}
 	b.WriteString("      changes in the source since then (- before, + now):\n")
-	for _, line := range strings.Split(strings.TrimRight(ch.Diff, "\n"), "\n") {
+	shown := 0
+	lines := strings.Split(strings.TrimRight(ch.Diff, "\n"), "\n")
+	for i, line := range lines {
 		if strings.HasPrefix(line, "diff --git") || strings.HasPrefix(line, "index ") || strings.HasPrefix(line, "--- ") || strings.HasPrefix(line, "+++ ") || strings.HasPrefix(line, "new file mode") {
 			continue
 		}
+		if shown == maxDiffLines {
+			fmt.Fprintf(b, "      … %d more lines: git diff %s -- %s shows them all\n", len(lines)-i, ch.Base, ch.File)
+			break
+		}
 		fmt.Fprintf(b, "      %s\n", line)
+		shown++
 	}
 }
 
