@@ -448,8 +448,7 @@ func OutputPath(url string) string {
 
 func (w *writer) renderPage(buf *bytes.Buffer, sh *theme.Shared, p *site.Page) error {
 	if p.Kind == site.KindAlias {
-		buf.WriteString(aliasHTML(p))
-		return nil
+		return w.in.theme.ExecuteAlias(buf, p)
 	}
 	layout, ok := w.in.theme.Pick(layoutCandidates(p)...)
 	if !ok {
@@ -477,14 +476,6 @@ func layoutCandidates(p *site.Page) []string {
 		c = append(c, string(p.Kind))
 	}
 	return append(c, "page")
-}
-
-func aliasHTML(p *site.Page) string {
-	target := p.Rel(p.AliasTarget.URL)
-	esc := strings.NewReplacer(`"`, "&quot;", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace
-	return `<!doctype html><html lang="` + esc(p.Lang) + `"><head><meta charset="utf-8"><title>` + esc(p.Title) +
-		`</title><link rel="canonical" href="` + esc(p.AliasTarget.Permalink()) + `"><meta http-equiv="refresh" content="0; url=` + esc(target) +
-		`"><meta name="robots" content="noindex"></head><body><p><a href="` + esc(target) + `">` + esc(p.Title) + "</a></p></body></html>\n"
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/search"
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -22,19 +23,13 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		if p.Lang != lang || p.Source == nil {
 			continue
 		}
-		switch p.Kind {
-		case site.KindModule, site.KindLesson, site.KindWebinar, site.KindResource, site.KindStory, site.KindPage:
-		default:
-			continue
+		if !content.IsKindName(string(p.Kind)) {
+			continue // lists, search and error pages
 		}
-		meta := p.Meta
 		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: p.Text,
-			Keywords: append(append([]string{}, meta.Keywords...), meta.Tags...), Audience: meta.Audience, Level: meta.Level, Competences: meta.DigComp}
+			Keywords: p.Keywords(), Audience: p.Audience(), Level: p.Level(), Competences: p.Competences()}
 		if p.Module != nil {
 			d.Module = p.Module.Title
-			if len(d.Audience) == 0 {
-				d.Audience, d.Level, d.Competences = p.Module.Meta.Audience, p.Module.Meta.Level, p.Module.Meta.DigComp
-			}
 		}
 		if p.FallbackOf != nil {
 			d.Origin = p.FallbackOf.Lang

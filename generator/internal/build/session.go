@@ -283,37 +283,9 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	start := time.Now()
 	w := s.last
 	cfg := w.in.cfg
-	var every, layouts, texts, files bool
-	cssOnly := true
-	changed := map[string]bool{}
-	for _, p := range paths {
-		rel := p
-		if rest, ok := strings.CutPrefix(p, "themes/"); ok {
-			name, inTheme, _ := strings.Cut(rest, "/")
-			if name != cfg.Theme {
-				continue // another theme's file: nothing uses it
-			}
-			rel = inTheme
-		}
-		dir, name, _ := strings.Cut(rel, "/")
-		cssOnly = cssOnly && dir == "assets" && strings.HasSuffix(name, ".css")
-		switch dir {
-		case "layouts":
-			layouts = true
-			if name == "baseof.html" || strings.Contains(name, "/") {
-				every = true
-			} else {
-				changed[strings.TrimSuffix(name, ".html")] = true
-			}
-		case "i18n":
-			texts, every = true, true
-		case "assets":
-			files, every = true, true
-		case "static":
-			files = true
-		default:
-			return nil, ErrNeedsFull
-		}
+	ch, ok := classifyThemeChange(paths, cfg.Theme)
+	if !ok {
+		return nil, ErrNeedsFull
 	}
 	root, err := os.OpenRoot(s.opt.Source)
 	if err != nil {
@@ -322,14 +294,14 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	defer root.Close()
 	in := *w.in
 	in.fsys = withThemes(root.FS(), cfg.Theme)
-	if layouts {
+	if ch.layouts {
 		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
 		if diags.HasErrors() {
 			return nil, ErrNeedsFull // the full build reports them
 		}
 		in.theme = th
 	}
-	if texts {
+	if ch.texts {
 		cat, diags := i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
 		if diags.HasErrors() {
 			return nil, ErrNeedsFull
@@ -345,7 +317,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 		}
 	}
 	w.in = &in
-	if files {
+	if ch.files {
 		out, diags, before := w.out, w.res.Diags, w.assets
 		w.out = replacer{s.mem}
 		err := w.writeStatic()
@@ -362,22 +334,16 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	}
 	w.oer = nil // its labels come from the strings
 	w.sh = w.shared()
-	var todo []*site.Page
-	for _, p := range w.res.Site.Pages {
-		if p.Kind == site.KindAlias {
-			continue
-		}
-		if layout, _ := in.theme.Pick(layoutCandidates(p)...); every || changed[layout] {
-			todo = append(todo, p)
-		}
-	}
+	todo := ch.pages(w.res.Site, in.theme)
 	if err := s.render(todo); err != nil {
 		s.last = nil
 		return nil, err
 	}
-	s.unsettled = s.unsettled || texts
+	// New strings or output templates change the sitemap, feeds and
+	// catalogues: Settle writes them again.
+	s.unsettled = s.unsettled || ch.texts || ch.outputs
 	res := &Result{Site: w.res.Site, Config: cfg, Pages: len(todo), Duration: time.Since(start)}
-	if cssOnly && files {
+	if ch.cssOnly && ch.files {
 		res.Stylesheets = map[string]string{}
 		for name, fp := range w.assets {
 			if strings.HasSuffix(name, ".css") {
@@ -386,4 +352,70 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 		}
 	}
 	return res, ctx.Err()
+}
+
+// themeChange is what a set of edited theme files reaches.
+type themeChange struct {
+	every, layouts, texts, files bool
+	cssOnly                      bool            // only stylesheets changed
+	outputs                      bool            // a template of sitemap.xml, feeds, OAI-PMH... changed
+	changed                      map[string]bool // edited page layouts by name, and alias.html
+}
+
+// classifyThemeChange sorts edited files (slash-separated, relative to the
+// site source) by what they reach. ok is false for a file outside layouts,
+// i18n, assets and static.
+func classifyThemeChange(paths []string, themeName string) (themeChange, bool) {
+	ch := themeChange{cssOnly: true, changed: map[string]bool{}}
+	for _, p := range paths {
+		rel := p
+		if rest, ok := strings.CutPrefix(p, "themes/"); ok {
+			name, inTheme, _ := strings.Cut(rest, "/")
+			if name != themeName {
+				continue // another theme's file: nothing uses it
+			}
+			rel = inTheme
+		}
+		dir, name, _ := strings.Cut(rel, "/")
+		ch.cssOnly = ch.cssOnly && dir == "assets" && strings.HasSuffix(name, ".css")
+		switch dir {
+		case "layouts":
+			ch.layouts = true
+			switch {
+			case name == "baseof.html" || strings.Contains(name, "/"):
+				ch.every = true
+			case theme.IsOutput(name):
+				ch.outputs = true
+				ch.changed[name] = true
+			default:
+				ch.changed[strings.TrimSuffix(name, ".html")] = true
+			}
+		case "i18n":
+			ch.texts, ch.every = true, true
+		case "assets":
+			ch.files, ch.every = true, true
+		case "static":
+			ch.files = true
+		default:
+			return ch, false
+		}
+	}
+	return ch, true
+}
+
+// pages returns the pages a theme change reaches.
+func (ch themeChange) pages(st *site.Site, th *theme.Theme) []*site.Page {
+	var todo []*site.Page
+	for _, p := range st.Pages {
+		if p.Kind == site.KindAlias {
+			if ch.changed[theme.AliasLayout] {
+				todo = append(todo, p)
+			}
+			continue
+		}
+		if layout, _ := th.Pick(layoutCandidates(p)...); ch.every || ch.changed[layout] {
+			todo = append(todo, p)
+		}
+	}
+	return todo
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/oer"
+	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/theme"
 )
 
@@ -103,10 +104,25 @@ func (w *writer) shared() *theme.Shared {
 	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: extra, Head: w.metadata().Head}
 }
 
-// metadata returns the OER metadata builder of this build.
+// metadata returns the OER metadata builder of this build. It is made
+// after the static files are written: JSON-LD names their SHA-256.
 func (w *writer) metadata() *oer.Builder {
 	if w.oer == nil {
-		w.oer = oer.New(w.res.Site, w.in.i18n.T)
+		w.oer = oer.New(w.res.Site, w.in.i18n.T, oer.Options{Outputs: w.in.theme, FileHash: w.fileHashes()})
 	}
 	return w.oer
+}
+
+// fileHashes returns the SHA-256 of the files written so far, by path; the
+// output records one for every file it writes.
+func (w *writer) fileHashes() func(string) string {
+	rec, ok := w.out.(interface{ Entries() []publish.Entry })
+	if !ok {
+		return nil
+	}
+	sums := map[string]string{}
+	for _, e := range rec.Entries() {
+		sums[e.Path] = e.SHA256
+	}
+	return func(p string) string { return sums[p] }
 }

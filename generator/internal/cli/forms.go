@@ -1,18 +1,19 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 
+	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/forms"
 )
 
 // formsHandler builds the local receiver for every form of the site's config.
-func formsHandler(source, file string) (http.Handler, error) {
+func formsHandler(source, file string, drafts bool) (http.Handler, error) {
 	cfg, _, err := config.Load(filepath.Join(source, config.FileName), config.FileName)
 	if err != nil {
 		return nil, err
@@ -25,17 +26,23 @@ func formsHandler(source, file string) (http.Handler, error) {
 		return nil, fmt.Errorf("cannot write submissions to %s: %w", file, err)
 	}
 	f.Close()
-	var modules []string
-	entries, _ := os.ReadDir(filepath.Join(source, "content", cfg.DefaultLanguage, "modules"))
-	for _, e := range entries {
-		if e.IsDir() {
-			modules = append(modules, e.Name())
-		}
+	// The options a form shows come from the site model (a module's slug,
+	// whatever its folder is called): ask the same model what to accept.
+	res, err := build.Build(context.Background(), build.Options{Source: source, Drafts: drafts, DryRun: true})
+	if err != nil {
+		return nil, fmt.Errorf("the form receiver needs the site's modules: %w", err)
 	}
-	sort.Strings(modules)
+	values := func(from string) []string {
+		var out []string
+		for _, c := range res.Site.Choices(from, "") {
+			out = append(out, c.Value)
+		}
+		return out
+	}
+	modules := values("modules")
 	specs := map[string]forms.Spec{}
 	for name, form := range cfg.Forms {
-		specs[name] = forms.Resolve(name, form, modules, cfg.LanguageCodes())
+		specs[name] = forms.Resolve(name, form, modules, values("languages"))
 	}
 	return &forms.Receiver{Specs: specs, Store: &forms.FileStore{Path: file}}, nil
 }

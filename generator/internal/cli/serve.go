@@ -39,7 +39,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 	}
 	mounts := map[string]http.Handler{}
 	if *forms != "" {
-		h, err := formsHandler(*source, *forms)
+		h, err := formsHandler(*source, *forms, *drafts)
 		if err != nil {
 			return err
 		}

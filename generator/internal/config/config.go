@@ -92,6 +92,15 @@ type OER struct {
 	AdminEmail        string `toml:"adminEmail"`
 	// Authors used when a page names none.
 	DefaultAuthors []string `toml:"defaultAuthors"`
+	// PublisherLogo is the publisher's logo for search engines and
+	// harvesters: a path under static/ or a web address. Empty means Logo.
+	PublisherLogo string `toml:"publisherLogo"`
+	// OAIGateway is the base address of an OAI-PMH static repository
+	// gateway that serves oai-pmh.xml to harvesters; empty when harvesters
+	// read the file itself.
+	OAIGateway string `toml:"oaiGateway"`
+	// Currency is the ISO 4217 code stated with free webinars' offers.
+	Currency string `toml:"currency"`
 }
 
 // Vocabulary lists the values content may use, so that checks can catch typos.
@@ -103,6 +112,37 @@ type Vocabulary struct {
 	Levels []string `toml:"levels"`
 	// ResourceTypes lists the resource types allowed.
 	ResourceTypes []string `toml:"resourceTypes"`
+	// EducationalLevels maps a level id to a concept of the KIM educational
+	// level vocabulary (level_C or https://w3id.org/kim/educationalLevel/level_C),
+	// for metadata; pages keep showing the site's own levels.
+	EducationalLevels map[string]string `toml:"educationalLevels"`
+	// LearningResourceTypes maps a resource type to a concept of the HCRT
+	// vocabulary (worksheet or https://w3id.org/kim/hcrt/worksheet); types
+	// not named here use oersite's own mapping.
+	LearningResourceTypes map[string]string `toml:"learningResourceTypes"`
+	// Subjects maps a subject id that modules may name (`subjects:`) to a
+	// concept of a subject vocabulary, e.g. the Destatis subject
+	// classification https://w3id.org/kim/hochschulfaechersystematik/n021.
+	Subjects map[string]string `toml:"subjects"`
+	// DefaultSubjects are the subject ids of modules and resources that name none.
+	DefaultSubjects []string `toml:"defaultSubjects"`
+}
+
+// Vocabularies the metadata draws on: the bases of their concept addresses.
+const (
+	// KIMEducationalLevel is the KIM educational level vocabulary AMB requires.
+	KIMEducationalLevel = "https://w3id.org/kim/educationalLevel/"
+	// HCRT is the Higher Education Resource Types vocabulary AMB uses.
+	HCRT = "https://w3id.org/kim/hcrt/"
+	// LRMIRole is LRMI's educational audience role vocabulary.
+	LRMIRole = "http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/"
+	// KIMDigComp is KIM's publication of the DigComp competences.
+	KIMDigComp = "https://w3id.org/kim/digcomp/"
+)
+
+// AMBSubjectVocabularies are the subject vocabularies AMB accepts for `about`.
+func AMBSubjectVocabularies() []string {
+	return []string{"https://w3id.org/kim/hochschulfaechersystematik/", "http://w3id.org/kim/schulfaecher/"}
 }
 
 // Colors sets the theme's palette: [colors] for light mode, [colors.dark]

@@ -26,7 +26,7 @@ func Default() Config {
 		FallbackToDefault: true,
 		Paginate:          50,
 		Markup:            Markup{Typographer: true},
-		OER:               OER{DefaultLicence: "CC-BY-SA-4.0"},
+		OER:               OER{DefaultLicence: "CC-BY-SA-4.0", Currency: "EUR"},
 		Vocabulary: Vocabulary{
 			Audiences: map[string]string{
 				"learners": "student", "trainers": "teacher", "tutors": "peerTutor",

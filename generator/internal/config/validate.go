@@ -58,6 +58,8 @@ func (c Config) Validate(file string, data []byte) diag.List {
 			bad("taxonomies", "use audience, level, digcomp, keywords and categories", "unknown taxonomy %q", t)
 		}
 	}
+	c.Vocabulary.validate(bad)
+	l = append(l, c.OER.validate(file, lines)...)
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, lines, name)...)
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,17 +37,27 @@ type Meta struct {
 	DigComp       []string
 	Prerequisites []string
 	Licence       string
-	Authors       []string
+	Authors       []Author
 	Attachments   []Attachment
+	// Subjects are subject ids from [vocabulary.subjects] (AMB `about`).
+	Subjects []string
+	// Image is a picture for the page (a path beside the file, or a URL), for
+	// search engines and link previews.
+	Image string
 
 	// Webinars.
 	Start     time.Time
 	Timezone  string
 	Join      string
-	Recording string
+	Recording Recording
 	Presenter string
-	Language  string
-	Modules   []string
+	// Status is "", or a change to a planned webinar: cancelled, postponed,
+	// rescheduled or moved-online.
+	Status string
+	// Revision counts significant changes to a webinar, for calendars (SEQUENCE).
+	Revision int
+	Language string
+	Modules  []string
 
 	// Resources.
 	ResourceType string
@@ -94,11 +105,23 @@ type SourceWork struct {
 	Licence string
 }
 
-// Kinds that a `type` key may select.
-var kindNames = map[string]bool{"module": true, "lesson": true, "webinar": true, "resource": true, "story": true, "page": true, "path": true}
+// Kinds lists the kinds of content page, the values a `type` key may
+// select, in the order lists and search rank them: modules first, then
+// learning paths, resources, webinars, lessons, stories and plain pages. It
+// is the one list of kinds every package uses.
+func Kinds() []string {
+	return []string{"module", "path", "resource", "webinar", "lesson", "story", "page"}
+}
 
 // IsKindName reports whether s names a kind of page.
-func IsKindName(s string) bool { return kindNames[s] }
+func IsKindName(s string) bool { return slices.Contains(Kinds(), s) }
+
+// Recording is a past webinar's recording.
+type Recording struct {
+	URL       string
+	Thumbnail string    // a picture for the video, a path or URL
+	Uploaded  time.Time // when the recording was published
+}
 
 // fieldReader decodes typed values from front matter, collecting diagnostics.
 type fieldReader struct {
@@ -301,15 +324,7 @@ func (r *fieldReader) source() *SourceWork {
 	case string:
 		return &SourceWork{URL: x}
 	case map[string]any:
-		get := func(names ...string) string {
-			for _, n := range names {
-				if e, ok := x[n]; ok && e != nil {
-					return strings.TrimSpace(scalarString(e))
-				}
-			}
-			return ""
-		}
-		return &SourceWork{Title: get("title"), Author: get("author", "authors"), URL: get("url", "link"), Licence: get("licence", "license")}
+		return &SourceWork{Title: tableString(x, "title"), Author: tableString(x, "author", "authors"), URL: tableString(x, "url", "link"), Licence: tableString(x, "licence", "license")}
 	}
 	r.errorf(k, "write source: {title: ..., author: ..., url: ..., licence: ...}", "%s should be a table with title, author, url and licence", k)
 	return nil
@@ -344,12 +359,16 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		DigComp:        r.list("digcomp", "competences", "competencies"),
 		Prerequisites:  r.list("prerequisites"),
 		Licence:        r.str("licence", "license"),
-		Authors:        r.list("authors", "author"),
+		Authors:        r.authors(),
+		Subjects:       r.list("subjects", "subject"),
+		Image:          r.str("image"),
 		Attachments:    r.attachments(),
 		Start:          r.date("start"),
 		Timezone:       r.str("timezone", "timeZone"),
 		Join:           r.str("join", "joinURL", "joinLink"),
-		Recording:      r.str("recording", "recordingURL"),
+		Recording:      r.recording(),
+		Status:         strings.ToLower(r.str("status")),
+		Revision:       r.integer("revision"),
 		Presenter:      r.str("presenter", "presenters"),
 		Language:       r.str("language"),
 		Modules:        r.list("modules", "relatedModules"),

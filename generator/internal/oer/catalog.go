@@ -46,8 +46,8 @@ func (b *Builder) writeCatalog(put Put) error {
 	w.UseCRLF = true
 	_ = w.Write([]string{"id", "language", "kind", "title", "description", "licence", "licence_url", "authors", "audience", "level", "digcomp", "keywords", "duration", "date_published", "date_modified", "resource_type", "file_or_link", "adapted_from", "translation_of"})
 	for _, p := range items {
-		created, mod := published(p)
-		l := b.licence(p)
+		created, mod := p.Published(), p.Modified()
+		l := p.Licence()
 		fileOrLink := p.Meta.Link
 		if len(p.Attachments) > 0 {
 			fileOrLink = b.s.Absolute(p.Attachments[0].URL)
@@ -68,8 +68,8 @@ func (b *Builder) writeCatalog(put Put) error {
 		}
 		_ = w.Write([]string{
 			p.Permalink(), p.Lang, string(p.Kind), p.Title, trimmed(p.Summary), l.ID, l.URL,
-			strings.Join(b.authors(p), "; "), strings.Join(p.Meta.Audience, "; "), p.Meta.Level,
-			strings.Join(p.Meta.DigComp, "; "), strings.Join(keywords(p), "; "), dur, day(created), day(mod),
+			strings.Join(p.AuthorNames(), "; "), strings.Join(p.Audience(), "; "), p.Level(),
+			strings.Join(p.Competences(), "; "), strings.Join(p.Keywords(), "; "), dur, day(created), day(mod),
 			p.Meta.ResourceType, fileOrLink, adapted, orig,
 		})
 	}

@@ -7,7 +7,8 @@ import (
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
-// dublinCore returns Dublin Core <meta> elements for content pages.
+// dublinCore returns Dublin Core <meta> elements for content pages. A
+// fallback page names the original as its identifier, as its canonical link does.
 func (b *Builder) dublinCore(p *site.Page) string {
 	if p.Source == nil || p.Kind == site.KindHome || p.Kind == site.KindSection {
 		return ""
@@ -20,46 +21,27 @@ func (b *Builder) dublinCore(p *site.Page) string {
 	}
 	sb.WriteString(`<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">` + "\n")
 	add("title", p.Title)
-	for _, a := range b.authors(p) {
+	for _, a := range p.AuthorNames() {
 		add("creator", a)
 	}
-	for _, k := range keywords(p) {
+	for _, k := range p.Keywords() {
 		add("subject", k)
 	}
 	add("description", p.Summary)
 	add("publisher", b.s.Config.OER.Publisher)
-	created, _ := published(p)
-	add("date", day(created))
-	switch p.Kind {
-	case site.KindWebinar:
-		add("type", "Event")
-	case site.KindModule, site.KindLesson, site.KindResource:
-		add("type", "InteractiveResource")
-	default:
-		add("type", "Text")
-	}
+	add("date", day(p.Published()))
+	add("type", b.dcmiType(p))
 	add("format", "text/html")
-	add("identifier", p.Permalink())
+	add("identifier", p.Canonical())
 	add("language", p.ContentLang())
 	if p.Kind == site.KindModule || p.Kind == site.KindLesson || p.Kind == site.KindResource {
-		if l := b.licence(p); l.URL != "" {
-			add("rights", l.URL)
-		}
+		add("rights", p.Licence().URL)
 	}
 	if src := p.Meta.Source; src != nil {
 		add("source", firstNonEmpty(src.URL, src.Title))
 	}
 	if p.Module != nil {
-		add("relation", p.Module.Permalink())
+		add("relation", p.Module.Canonical())
 	}
 	return sb.String()
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

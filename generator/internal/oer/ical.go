@@ -1,6 +1,7 @@
 package oer
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,7 +18,9 @@ func (b *Builder) writeCalendars(put Put) error {
 				continue
 			}
 			all = append(all, p)
-			if err := put(p.CalendarPath(), b.calendar(l.Title+": "+p.Title, []*site.Page{p})); err != nil {
+			// A file with one event carries no calendar name: some
+			// calendar programs open a named file as a new calendar.
+			if err := put(p.CalendarPath(), b.calendar("", []*site.Page{p})); err != nil {
 				return err
 			}
 		}
@@ -32,7 +35,8 @@ func (b *Builder) writeCalendars(put Put) error {
 
 // calendar returns an RFC 5545 calendar: UTC times, CRLF line ends, lines
 // folded at 75 octets, UIDs stable across builds and languages, DTSTAMP
-// from the content (the entry's lastmod or date), never from the clock.
+// and LAST-MODIFIED from the content (the entry's lastmod or date), never
+// from the clock. name, when set, names a calendar to subscribe to.
 func (b *Builder) calendar(name string, events []*site.Page) []byte {
 	var c icalWriter
 	c.line("BEGIN:VCALENDAR")
@@ -40,51 +44,91 @@ func (b *Builder) calendar(name string, events []*site.Page) []byte {
 	c.line("PRODID:-//oersite//" + icalText(b.s.Config.Title) + "//EN")
 	c.line("CALSCALE:GREGORIAN")
 	c.line("METHOD:PUBLISH")
-	c.line("NAME:" + icalText(name))
-	c.line("X-WR-CALNAME:" + icalText(name))
+	if name != "" {
+		c.line("NAME:" + icalText(name))
+		c.line("X-WR-CALNAME:" + icalText(name))
+	}
 	for _, p := range events {
-		m := p.Meta
-		stamp := m.Lastmod
-		if stamp.IsZero() {
-			stamp = m.Date
-		}
-		if stamp.IsZero() {
-			stamp = m.Start
-		}
-		end := m.Start.Add(m.Duration)
-		if m.Duration <= 0 {
-			end = m.Start.Add(time.Hour)
-		}
-		c.line("BEGIN:VEVENT")
-		c.line("UID:" + strings.TrimPrefix(p.Key, "tk:") + "@" + b.host())
-		c.line("DTSTAMP:" + icalTime(stamp))
-		c.line("DTSTART:" + icalTime(m.Start))
-		c.line("DTEND:" + icalTime(end))
-		c.line("SUMMARY:" + icalText(p.Title))
-		desc := trimmed(p.Summary)
-		if m.Presenter != "" {
-			desc += "\n" + m.Presenter
-		}
-		if m.Join != "" {
-			desc += "\n" + m.Join
-		}
-		if desc != "" {
-			c.line("DESCRIPTION:" + icalText(strings.TrimSpace(desc)))
-		}
-		c.line("URL:" + p.Permalink())
-		if m.Join != "" {
-			c.line("LOCATION:" + icalText(m.Join))
-			c.line("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=" + icalParam(p.Title) + ":" + m.Join)
-		}
-		if m.Language != "" {
-			c.line("X-OERSITE-LANGUAGE:" + icalText(m.Language))
-		}
-		c.line("STATUS:CONFIRMED")
-		c.line("TRANSP:OPAQUE")
-		c.line("END:VEVENT")
+		b.event(&c, p)
 	}
 	c.line("END:VCALENDAR")
 	return []byte(c.b.String())
+}
+
+// event writes one VEVENT. A past webinar with a recording points to it
+// (LOCATION and URL); a cancelled one says so, so that subscribed
+// calendars drop it.
+func (b *Builder) event(c *icalWriter, p *site.Page) {
+	m := p.Meta
+	stamp := firstTime(p.Modified(), m.Start)
+	c.line("BEGIN:VEVENT")
+	c.line("UID:" + strings.TrimPrefix(p.Key, "tk:") + "@" + b.host())
+	c.line("DTSTAMP:" + icalTime(stamp))
+	c.line("LAST-MODIFIED:" + icalTime(stamp))
+	c.line("SEQUENCE:" + strconv.Itoa(sequence(p)))
+	c.line("DTSTART:" + icalTime(m.Start))
+	c.line("DTEND:" + icalTime(p.End()))
+	c.line("SUMMARY:" + icalText(p.Title))
+	where, link := m.Join, p.Permalink()
+	if !p.IsUpcoming() && m.Recording.URL != "" {
+		where, link = m.Recording.URL, m.Recording.URL
+	}
+	desc := trimmed(p.Summary)
+	for _, extra := range []string{m.Presenter, where} {
+		if extra != "" {
+			desc += "\n" + extra
+		}
+	}
+	if desc = strings.TrimSpace(desc); desc != "" {
+		c.line("DESCRIPTION:" + icalText(desc))
+	}
+	c.line("URL:" + link)
+	if where != "" {
+		c.line("LOCATION:" + icalText(where))
+	}
+	if m.Join != "" && p.IsUpcoming() {
+		c.line("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=" + icalParam(p.Title) + ":" + m.Join)
+	}
+	if m.Language != "" {
+		c.line("X-OERSITE-LANGUAGE:" + icalText(m.Language))
+	}
+	c.line("STATUS:" + icalStatus(p.EventStatus()))
+	c.line("TRANSP:OPAQUE")
+	c.line("END:VEVENT")
+}
+
+// sequence is a webinar's revision number for calendars: its `revision`,
+// else the days between its date and its lastmod; a cancellation counts as
+// one more, so that calendars apply it even when lastmod stayed.
+func sequence(p *site.Page) int {
+	n := p.Meta.Revision
+	if n == 0 && !p.Meta.Date.IsZero() && p.Meta.Lastmod.After(p.Meta.Date) {
+		n = int(p.Meta.Lastmod.Sub(p.Meta.Date) / (24 * time.Hour))
+	}
+	if p.EventStatus() == site.StatusCancelled {
+		n++
+	}
+	return n
+}
+
+// icalStatus maps a webinar's status to the VEVENT STATUS values.
+func icalStatus(status string) string {
+	switch status {
+	case site.StatusCancelled:
+		return "CANCELLED"
+	case site.StatusPostponed:
+		return "TENTATIVE"
+	}
+	return "CONFIRMED"
+}
+
+func firstTime(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 func icalTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }

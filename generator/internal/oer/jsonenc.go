@@ -2,8 +2,10 @@ package oer
 
 import (
 	"encoding/json"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,74 +13,69 @@ import (
 // HTML characters escaped), without reflection for the shapes JSON-LD
 // objects are built from; anything else goes through encoding/json. Every
 // page's head carries one such object, so this is on the build's hot path.
+// It never changes v.
 func appendJSON(b []byte, v any) []byte {
 	switch x := v.(type) {
 	case string:
 		return appendJSONString(b, x)
 	case bool:
 		return strconv.AppendBool(b, x)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
 	case nil:
 		return append(b, "null"...)
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b = append(b, '{')
-		for i, k := range keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = appendJSON(b, x[k])
-		}
-		return append(b, '}')
-	case map[string]string:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b = append(b, '{')
-		for i, k := range keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = appendJSONString(b, x[k])
-		}
-		return append(b, '}')
-	case []any:
-		return appendList(b, x, func(b []byte, e any) []byte { return appendJSON(b, e) })
+	case obj:
+		return appendObj(b, x)
+	case []obj:
+		return appendList(b, x, appendObj)
 	case []string:
 		return appendList(b, x, appendJSONString)
-	case []map[string]string:
-		return appendList(b, x, func(b []byte, e map[string]string) []byte { return appendJSON(b, e) })
-	case []map[string]any:
-		return appendList(b, x, func(b []byte, e map[string]any) []byte { return appendJSON(b, e) })
-	case obj:
-		sort.Slice(x, func(i, j int) bool { return x[i].k < x[j].k })
-		b = append(b, '{')
-		for i, f := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, f.k)
-			b = append(b, ':')
-			b = appendJSON(b, f.v)
-		}
-		return append(b, '}')
-	case []obj:
-		return appendList(b, x, func(b []byte, e obj) []byte { return appendJSON(b, e) })
+	case []any:
+		return appendList(b, x, appendJSON)
+	case map[string]any:
+		return appendMap(b, x, appendJSON)
+	case map[string]string:
+		return appendMap(b, x, appendJSONString)
 	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		return append(b, "null"...)
 	}
 	return append(b, data...)
+}
+
+// appendObj writes an object with its keys sorted; the caller's fields stay in their order.
+func appendObj(b []byte, x obj) []byte {
+	var buf [32]int
+	order := buf[:0]
+	for i := range x {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(x[i].k, x[j].k) })
+	b = append(b, '{')
+	for n, i := range order {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, x[i].k)
+		b = append(b, ':')
+		b = appendJSON(b, x[i].v)
+	}
+	return append(b, '}')
+}
+
+// appendMap writes a map with its keys sorted.
+func appendMap[V any](b []byte, m map[string]V, each func([]byte, V) []byte) []byte {
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = each(b, m[k])
+	}
+	return append(b, '}')
 }
 
 // obj is a JSON object written with its keys sorted, as encoding/json

@@ -2,6 +2,7 @@ package oer
 
 import (
 	"strings"
+	"time"
 
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -9,43 +10,88 @@ import (
 // OAIPath is where the OAI-PMH static repository is written.
 const OAIPath = "oai-pmh.xml"
 
-// writeOAI writes an OAI-PMH static repository with every module and
-// resource as an oai_dc record: no sets, no deleted records, day granularity.
+// OAIData is what the oai-pmh.xml template receives: an OAI-PMH static
+// repository with every module and resource as an oai_dc record (no sets,
+// no deleted records, day granularity).
+type OAIData struct {
+	Site           *site.Site
+	RepositoryName string
+	// BaseURL is the repository's OAI-PMH address: the gateway's base
+	// address followed by this file's address without its scheme when
+	// [oer] oaiGateway is set, else the file's own address.
+	BaseURL           string
+	AdminEmail        string
+	EarliestDatestamp string
+	Records           []OAIRecord
+}
+
+// OAIRecord is one record of the repository.
+type OAIRecord struct {
+	Page       *site.Page
+	Identifier string
+	// Datestamp is the day the record last changed: the newest date of the
+	// page and of the pages its metadata names (its translations).
+	Datestamp string
+	// Elements are its Dublin Core elements in order: title, creator, subject...
+	Elements []DCElement
+}
+
+// DCElement is one Dublin Core element of a record ("title", "Writing posts").
+type DCElement struct {
+	Name, Value string
+}
+
+// writeOAI writes the OAI-PMH static repository.
 func (b *Builder) writeOAI(put Put) error {
 	items := b.items()
-	earliest := ""
+	cfg := b.s.Config
+	d := OAIData{
+		Site: b.s, RepositoryName: cfg.Title, BaseURL: b.oaiBaseURL(),
+		AdminEmail: firstNonEmpty(cfg.OER.AdminEmail, cfg.Contact, "admin@"+b.host()),
+	}
 	for _, p := range items {
-		_, mod := published(p)
-		if d := day(mod); d != "" && (earliest == "" || d < earliest) {
-			earliest = d
+		r := OAIRecord{Page: p, Identifier: b.OAIIdentifier(p), Datestamp: day(oaiDatestamp(p)), Elements: b.dcElements(p)}
+		if r.Datestamp == "" {
+			r.Datestamp = "2000-01-01"
+		}
+		if d.EarliestDatestamp == "" || r.Datestamp < d.EarliestDatestamp {
+			d.EarliestDatestamp = r.Datestamp
+		}
+		d.Records = append(d.Records, r)
+	}
+	if d.EarliestDatestamp == "" {
+		d.EarliestDatestamp = "2000-01-01"
+	}
+	data, err := b.execute("oai-pmh.xml", d, 2048*len(items)+2048)
+	if err != nil {
+		return err
+	}
+	return put(OAIPath, data)
+}
+
+// oaiBaseURL is the repository's baseURL, through the configured gateway if any.
+func (b *Builder) oaiBaseURL() string {
+	file := b.s.Absolute(OAIPath)
+	gw := b.s.Config.OER.OAIGateway
+	if gw == "" {
+		return file
+	}
+	_, rest, _ := strings.Cut(file, "://")
+	return strings.TrimRight(gw, "/") + "/" + rest
+}
+
+// oaiDatestamp is when a record's metadata last changed: its page's date
+// or any of its translations' (a new translation adds a relation).
+func oaiDatestamp(p *site.Page) time.Time {
+	t := p.Modified()
+	for _, q := range p.Translations {
+		for _, m := range []time.Time{q.Published(), q.Modified()} {
+			if m.After(t) {
+				t = m
+			}
 		}
 	}
-	if earliest == "" {
-		earliest = "2000-01-01"
-	}
-	cfg := b.s.Config
-	var sb strings.Builder
-	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	sb.WriteString(`<Repository xmlns="http://www.openarchives.org/OAI/2.0/static-repository" xmlns:oai="http://www.openarchives.org/OAI/2.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/static-repository http://www.openarchives.org/OAI/2.0/static-repository.xsd">` + "\n")
-	sb.WriteString("  <Identify>\n")
-	sb.WriteString("    <oai:repositoryName>" + xmlText(cfg.Title) + "</oai:repositoryName>\n")
-	sb.WriteString("    <oai:baseURL>" + xmlText(b.s.Absolute(OAIPath)) + "</oai:baseURL>\n")
-	sb.WriteString("    <oai:protocolVersion>2.0</oai:protocolVersion>\n")
-	sb.WriteString("    <oai:adminEmail>" + xmlText(firstNonEmpty(cfg.OER.AdminEmail, cfg.Contact, "admin@"+b.host())) + "</oai:adminEmail>\n")
-	sb.WriteString("    <oai:earliestDatestamp>" + earliest + "</oai:earliestDatestamp>\n")
-	sb.WriteString("    <oai:deletedRecord>no</oai:deletedRecord>\n")
-	sb.WriteString("    <oai:granularity>YYYY-MM-DD</oai:granularity>\n")
-	sb.WriteString("  </Identify>\n")
-	sb.WriteString("  <ListMetadataFormats>\n    <oai:metadataFormat>\n      <oai:metadataPrefix>oai_dc</oai:metadataPrefix>\n")
-	sb.WriteString("      <oai:schema>http://www.openarchives.org/OAI/2.0/oai_dc.xsd</oai:schema>\n")
-	sb.WriteString("      <oai:metadataNamespace>http://www.openarchives.org/OAI/2.0/oai_dc/</oai:metadataNamespace>\n")
-	sb.WriteString("    </oai:metadataFormat>\n  </ListMetadataFormats>\n")
-	sb.WriteString(`  <ListRecords metadataPrefix="oai_dc">` + "\n")
-	for _, p := range items {
-		b.oaiRecord(&sb, p)
-	}
-	sb.WriteString("  </ListRecords>\n</Repository>\n")
-	return put(OAIPath, []byte(sb.String()))
+	return t
 }
 
 // OAIIdentifier is a record's stable identifier.
@@ -53,48 +99,37 @@ func (b *Builder) OAIIdentifier(p *site.Page) string {
 	return "oai:" + b.host() + ":" + strings.TrimSuffix(p.URL, "/")
 }
 
-func (b *Builder) oaiRecord(sb *strings.Builder, p *site.Page) {
-	created, mod := published(p)
-	stamp := day(mod)
-	if stamp == "" {
-		stamp = "2000-01-01"
-	}
-	el := func(name, v string) {
+// dcElements are a record's Dublin Core elements.
+func (b *Builder) dcElements(p *site.Page) []DCElement {
+	var out []DCElement
+	add := func(name, v string) {
 		if v = trimmed(v); v != "" {
-			sb.WriteString("          <dc:" + name + ">" + xmlText(v) + "</dc:" + name + ">\n")
+			out = append(out, DCElement{name, v})
 		}
 	}
-	sb.WriteString("    <oai:record>\n      <oai:header>\n")
-	sb.WriteString("        <oai:identifier>" + xmlText(b.OAIIdentifier(p)) + "</oai:identifier>\n")
-	sb.WriteString("        <oai:datestamp>" + stamp + "</oai:datestamp>\n")
-	sb.WriteString("      </oai:header>\n      <oai:metadata>\n")
-	sb.WriteString(`        <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">` + "\n")
-	el("title", p.Title)
-	for _, a := range b.authors(p) {
-		el("creator", a)
+	add("title", p.Title)
+	for _, a := range p.AuthorNames() {
+		add("creator", a)
 	}
-	for _, k := range keywords(p) {
-		el("subject", k)
+	for _, k := range p.Keywords() {
+		add("subject", k)
 	}
-	for _, c := range p.Meta.DigComp {
-		el("subject", b.label(p.Lang, "digcomp."+c))
+	for _, c := range p.Competences() {
+		add("subject", b.label(p.Lang, "digcomp."+c))
 	}
-	el("description", p.Summary)
-	el("publisher", b.s.Config.OER.Publisher)
-	el("date", day(created))
-	_, typ := resourceType(p)
-	el("type", typ)
-	el("format", "text/html")
-	el("identifier", p.Permalink())
-	el("language", p.Lang)
-	if l := b.licence(p); l.URL != "" {
-		el("rights", l.URL)
-	}
+	add("description", p.Summary)
+	add("publisher", b.s.Config.OER.Publisher)
+	add("date", day(p.Published()))
+	add("type", b.dcmiType(p))
+	add("format", "text/html")
+	add("identifier", p.Permalink())
+	add("language", p.Lang)
+	add("rights", p.Licence().URL)
 	if src := p.Meta.Source; src != nil {
-		el("source", firstNonEmpty(src.URL, src.Title))
+		add("source", firstNonEmpty(src.URL, src.Title))
 	}
 	for _, t := range p.Translations {
-		el("relation", t.Permalink())
+		add("relation", t.Permalink())
 	}
-	sb.WriteString("        </oai_dc:dc>\n      </oai:metadata>\n    </oai:record>\n")
+	return out
 }

@@ -1,16 +1,19 @@
 // Package oer writes the metadata that makes open educational resources
-// findable and reusable: JSON-LD (schema.org LearningResource that is valid
-// AMB at the same time, schema.org Event for webinars), Dublin Core meta tags,
-// sitemap.xml with hreflang alternates, robots.txt, Atom feeds, iCalendar
-// files, an OAI-PMH static repository and catalogue exports. Every value
-// comes from front matter or config.toml. It reads the site model and writes
-// through the function it is given; it renders no pages.
+// findable and reusable: JSON-LD (schema.org LearningResource and Course
+// that are valid AMB at the same time, schema.org Event for webinars,
+// WebSite and ItemList), Dublin Core meta tags, sitemap.xml with hreflang
+// alternates, robots.txt, Atom feeds, iCalendar files, an OAI-PMH static
+// repository and catalogue exports. Every value comes from the site model's
+// effective metadata; the files harvesters read are executed from the
+// theme's templates (sitemap.xml, robots.txt, feed.xml, oai-pmh.xml), which
+// a site may override. It renders no pages.
 package oer
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,14 +24,37 @@ import (
 // Labeller translates a UI string key into a language ("digcomp.2.2" -> "2.2 Sharing...").
 type Labeller func(lang, key string) string
 
+// Outputs executes the templates of the machine-readable files by name
+// ("sitemap.xml", "robots.txt", "feed.xml", "oai-pmh.xml").
+type Outputs interface {
+	ExecuteOutput(w *bytes.Buffer, name string, data any) error
+}
+
+// Options complete what a Builder needs besides the site.
+type Options struct {
+	// Outputs executes the templates of the site-wide files; without it
+	// WriteFiles writes only the calendars and catalogues.
+	Outputs Outputs
+	// FileHash returns the SHA-256 (hex) of a published file by its path
+	// from the site root, or "" when unknown: for `encoding` in JSON-LD.
+	FileHash func(path string) string
+	// MaxSitemapURLs and MaxSitemapBytes bound one sitemap file; a site
+	// beyond either gets a sitemap index. Zero means the sitemaps.org
+	// limits (50,000 addresses, 50 MB).
+	MaxSitemapURLs, MaxSitemapBytes int
+}
+
 // Builder makes the metadata of one site.
 type Builder struct {
 	s     *site.Site
 	label Labeller
+	opt   Options
 }
 
 // New returns a Builder for a site.
-func New(s *site.Site, label Labeller) *Builder { return &Builder{s: s, label: label} }
+func New(s *site.Site, label Labeller, opt Options) *Builder {
+	return &Builder{s: s, label: label, opt: opt}
+}
 
 // Put writes one output file.
 type Put func(path string, data []byte) error
@@ -46,14 +72,19 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 	if b.s.Offline {
 		return warns, b.writeCalendars(put)
 	}
-	steps := []func(Put) error{b.writeSitemap, b.writeRobots, b.writeFeeds, b.writeCalendars, b.writeCatalog}
+	steps := []func(Put) error{b.writeCalendars, b.writeCatalog}
+	if b.opt.Outputs != nil {
+		steps = append(steps, b.writeSitemap, b.writeRobots, b.writeFeeds)
+	}
 	for _, step := range steps {
 		if err := step(put); err != nil {
 			return warns, err
 		}
 	}
-	n := len(b.items())
-	if n > MaxOAIRecords {
+	if b.opt.Outputs == nil {
+		return warns, nil
+	}
+	if n := len(b.items()); n > MaxOAIRecords {
 		warns.Add(diag.Warnf("", 0, "harvesters can use sitemap.xml and catalog.json instead, or split the site",
 			"oai-pmh.xml not written: %d records exceed the %d an OAI-PMH static repository may hold", n, MaxOAIRecords))
 		return warns, nil
@@ -61,8 +92,18 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 	return warns, b.writeOAI(put)
 }
 
-// items are the open educational resources of the site: modules, lessons'
-// modules and resources in every language, translations included, fallbacks not.
+// execute runs an output template into a new buffer.
+func (b *Builder) execute(name string, data any, sizeHint int) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(sizeHint)
+	if err := b.opt.Outputs.ExecuteOutput(&buf, name, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// items are the open educational resources of the site: modules and
+// resources in every language, translations included, fallbacks not.
 func (b *Builder) items() []*site.Page {
 	var out []*site.Page
 	for _, p := range b.s.Pages {
@@ -70,20 +111,8 @@ func (b *Builder) items() []*site.Page {
 			out = append(out, p)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	slices.SortFunc(out, func(a, c *site.Page) int { return strings.Compare(a.URL, c.URL) })
 	return out
-}
-
-// published returns a page's publication and modification dates, falling back to each other.
-func published(p *site.Page) (time.Time, time.Time) {
-	d, m := p.Meta.Date, p.Meta.Lastmod
-	if d.IsZero() {
-		d = m
-	}
-	if m.IsZero() {
-		m = d
-	}
-	return d, m
 }
 
 // host is the site's host name, for stable identifiers.
@@ -95,33 +124,18 @@ func (b *Builder) host() string {
 	return u.Host
 }
 
-// authors returns the page's authors, else the configured defaults, else the publisher.
-func (b *Builder) authors(p *site.Page) []string {
-	if len(p.Meta.Authors) > 0 {
-		return p.Meta.Authors
+// absolute turns a path from the site root or a web address into a web address.
+func (b *Builder) absolute(p string) string {
+	if p == "" || strings.Contains(p, "://") {
+		return p
 	}
-	if p.Module != nil && len(p.Module.Meta.Authors) > 0 {
-		return p.Module.Meta.Authors
-	}
-	if a := b.s.Config.OER.DefaultAuthors; len(a) > 0 {
-		return a
-	}
-	if pub := b.s.Config.OER.Publisher; pub != "" {
-		return []string{pub}
-	}
-	return nil
+	return b.s.Absolute(p)
 }
 
-// licence returns the page's licence (a lesson's is its module's).
-func (b *Builder) licence(p *site.Page) site.Licence {
-	id := p.Meta.Licence
-	if id == "" && p.Module != nil {
-		id = p.Module.Meta.Licence
-	}
-	if id == "" {
-		id = b.s.Config.OER.DefaultLicence
-	}
-	return site.LicenceInfo(id)
+// logo is the publisher's logo as a web address, or "".
+func (b *Builder) logo() string {
+	cfg := b.s.Config
+	return b.absolute(firstNonEmpty(cfg.OER.PublisherLogo, cfg.Logo))
 }
 
 // isoDuration writes a duration as ISO 8601 (PT1H30M).
@@ -134,7 +148,7 @@ func isoDuration(d time.Duration) string {
 	if h > 0 {
 		s += fmt.Sprintf("%dH", h)
 	}
-	if m > 0 {
+	if m > 0 || h == 0 {
 		s += fmt.Sprintf("%dM", m)
 	}
 	return s
@@ -147,9 +161,13 @@ func day(t time.Time) string {
 	return t.UTC().Format("2006-01-02")
 }
 
-func keywords(p *site.Page) []string {
-	out := append([]string{}, p.Meta.Keywords...)
-	return append(out, p.Meta.Tags...)
-}
-
 func trimmed(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/content"
 )
 
 // ExportStats describes an export.
@@ -56,10 +58,10 @@ func (ix *Index) Export(put func(path string, data []byte) error) (ExportStats, 
 // numbers in the export: modules first, then by address, so that equal
 // scores rank modules first.
 func docOrder(docs []Doc) []Doc {
-	kindRank := map[string]int{"module": 0, "resource": 1, "webinar": 2, "lesson": 3, "story": 4, "page": 5}
+	kinds := content.Kinds()
 	out := slices.Clone(docs)
 	slices.SortStableFunc(out, func(a, b Doc) int {
-		return cmp.Or(cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]), cmp.Compare(a.URL, b.URL))
+		return cmp.Or(cmp.Compare(slices.Index(kinds, a.Kind), slices.Index(kinds, b.Kind)), cmp.Compare(a.URL, b.URL))
 	})
 	return out
 }

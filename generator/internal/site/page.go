@@ -258,8 +258,7 @@ func (p *Page) IsUpcoming() bool {
 	if p.Kind != KindWebinar || p.Meta.Start.IsZero() {
 		return false
 	}
-	end := p.Meta.Start.Add(p.Meta.Duration)
-	return end.After(p.site.Now)
+	return p.End().After(p.site.Now)
 }
 
 // HasTerm reports whether the page is tagged with id in taxonomy.

@@ -110,7 +110,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 func structure(m content.Meta) content.Meta {
 	m.Title, m.Summary, m.Description, m.Lastmod, m.Licence = "", "", "", time.Time{}, ""
 	m.Authors, m.Objectives = nil, nil
-	m.Join, m.Recording, m.Presenter = "", "", ""
+	m.Join, m.Recording, m.Presenter = "", content.Recording{}, ""
 	m.NeedsTranslation, m.TranslatedFrom = false, time.Time{}
 	m.Params, m.Lines = nil, nil
 	return m

@@ -27,6 +27,8 @@ type Theme struct {
 	// readsLists holds the layouts that read site-wide lists of pages
 	// (every layout when baseof.html or a partial does).
 	readsLists map[string]bool
+	// outputs are the templates of sitemap.xml, robots.txt, feeds, OAI-PMH and alias pages.
+	outputs outputs
 }
 
 // siteLists finds template code reading a site-wide list of pages (a form
@@ -44,23 +46,7 @@ func (t *Theme) ReadsLists(layout string) bool { return t.readsLists[layout] || 
 // top of a layouts folder; baseof.html wraps them and partials/*.html are
 // shared.
 func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
-	var diags diag.List
-	files := map[string]string{} // name relative to layouts -> path in fsys
-	for _, dir := range dirs {
-		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) {
-					diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
-				}
-				return nil
-			}
-			if d.IsDir() || !strings.HasSuffix(p, ".html") {
-				return nil
-			}
-			files[strings.TrimPrefix(p, dir+"/")] = p
-			return nil
-		})
-	}
+	files, diags := collectLayouts(fsys, dirs)
 	if _, ok := files["baseof.html"]; !ok {
 		diags.Add(diag.Errorf(path.Join(firstOf(dirs), "baseof.html"), 0, "every theme needs layouts/baseof.html, the page frame other layouts fill", "no baseof.html layout"))
 		return nil, diags
@@ -93,9 +79,15 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 		return nil, diags
 	}
 	t := &Theme{sets: map[string]*template.Template{}, files: map[string]string{}}
+	var odiags diag.List
+	t.outputs, odiags = loadOutputs(fsys, files)
+	diags = append(diags, odiags...)
 	for name := range files {
-		if strings.Contains(name, "/") || name == "baseof.html" {
+		if IsOutput(name) {
 			continue
+		}
+		if layoutName(name) == "" {
+			continue // the frame or a partial, parsed above
 		}
 		set, err := base.Clone()
 		if err == nil {
@@ -105,9 +97,8 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 			diags.Add(templateError(files[name], err))
 			continue
 		}
-		layout := strings.TrimSuffix(name, ".html")
-		t.sets[layout] = set
-		t.files[layout] = files[name]
+		t.sets[layoutName(name)] = set
+		t.files[layoutName(name)] = files[name]
 	}
 	t.readsLists = listReaders(files, read)
 	return t, diags
@@ -146,11 +137,44 @@ func listReaders(files map[string]string, read func(string) string) map[string]b
 		out[""] = true
 	}
 	for name := range files {
-		if !strings.Contains(name, "/") && name != "baseof.html" && reads(name, map[string]bool{}) {
-			out[strings.TrimSuffix(name, ".html")] = true
+		if layoutName(name) != "" && !IsOutput(name) && reads(name, map[string]bool{}) {
+			out[layoutName(name)] = true
 		}
 	}
 	return out
+}
+
+// layoutName is the layout a file of a layouts folder defines, or "" for
+// baseof.html and partials, which every layout uses.
+func layoutName(file string) string {
+	if file == "baseof.html" || strings.Contains(file, "/") {
+		return ""
+	}
+	return strings.TrimSuffix(file, ".html")
+}
+
+// collectLayouts lists the templates under dirs of fsys, later dirs
+// replacing earlier ones: name relative to layouts -> path in fsys.
+func collectLayouts(fsys fs.FS, dirs []string) (map[string]string, diag.List) {
+	var diags diag.List
+	files := map[string]string{}
+	for _, dir := range dirs {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				}
+				return nil
+			}
+			name := strings.TrimPrefix(p, dir+"/")
+			if d.IsDir() || !strings.HasSuffix(p, ".html") && !IsOutput(name) {
+				return nil
+			}
+			files[name] = p
+			return nil
+		})
+	}
+	return files, diags
 }
 
 func firstOf(s []string) string {

@@ -209,13 +209,9 @@ func (v *View) Duration(d time.Duration) string {
 	return strings.Join(parts, " ")
 }
 
-// Licence describes a licence id (the site's default when empty).
-func (v *View) Licence(id string) site.Licence {
-	if id == "" {
-		id = v.Site.Config.OER.DefaultLicence
-	}
-	return site.LicenceInfo(id)
-}
+// Licence describes a licence id (the site's default when empty); a page's
+// own licence is .Page.Licence.
+func (v *View) Licence(id string) site.Licence { return v.Site.Licence(id) }
 
 // Label returns the display name of a taxonomy term or vocabulary value:
 // audience, level and digcomp values come from the strings files, keywords as written.

@@ -95,17 +95,9 @@ func (v *View) fieldView(form string, fd config.Field, mail bool) FieldView {
 	field := FieldView{Field: fd, ID: "f-" + form + "-" + fd.Name, IntentList: strings.Join(fd.Intents, " "),
 		Label: v.formText(form, fd.Name+".label", fd.Name)}
 	switch fd.OptionsFrom {
-	case "modules":
-		for _, m := range v.L().Modules {
-			field.Options = append(field.Options, OptionView{Value: v.Slug(m), Label: m.Title, Lang: v.LangOf(m)})
-		}
-	case "languages":
-		for _, l := range v.Site.Languages {
-			lang := l.Code
-			if lang == v.Page.Lang {
-				lang = ""
-			}
-			field.Options = append(field.Options, OptionView{Value: l.Code, Label: l.Name, Lang: lang})
+	case "modules", "languages":
+		for _, c := range v.Site.Choices(fd.OptionsFrom, v.Page.Lang) {
+			field.Options = append(field.Options, OptionView{Value: c.Value, Label: c.Label, Lang: c.Lang})
 		}
 	default:
 		for _, o := range fd.Options {

@@ -3,7 +3,6 @@ package theme
 import (
 	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -19,11 +18,8 @@ func (v *View) LanguageName(code string) string {
 // RequestPage returns the page of the page's language that uses the request layout, if any.
 func (v *View) RequestPage() *site.Page { return v.L().Request }
 
-// Slug returns the last segment of a page's address: a module's folder name.
-func (v *View) Slug(p *site.Page) string {
-	s := strings.TrimSuffix(p.URL, "/")
-	return s[strings.LastIndexByte(s, '/')+1:]
-}
+// Slug returns the last segment of a page's address: a module's folder name or slug.
+func (v *View) Slug(p *site.Page) string { return p.Slug() }
 
 // PrivacyPage returns the page of the page's language at privacy/, if any.
 func (v *View) PrivacyPage() *site.Page { return v.pageAt("privacy/") }
@@ -66,20 +62,18 @@ func (v *View) LangOf(p *site.Page) string {
 	return lang
 }
 
-// Authors returns the authors to credit for a page, in the page's
-// language: its own authors, else the site's default authors; a name
+// Authors returns the names of the authors to credit for a page (its
+// effective authors, see site.Page.Authors) in the page's language: a name
 // that is the site's publisher or one of its default authors (often "the X
 // partnership") is given as the page's language writes it in config.toml.
 func (v *View) Authors(p *site.Page) []string {
 	site, local := v.Site.Config.OER, v.Config().OER
-	if len(p.Meta.Authors) == 0 {
-		return local.DefaultAuthors
-	}
-	out := make([]string, len(p.Meta.Authors))
-	for i, a := range p.Meta.Authors {
-		out[i] = a
-		switch j := slices.Index(site.DefaultAuthors, a); {
-		case a == site.Publisher && site.Publisher != "":
+	authors := p.Authors()
+	out := make([]string, len(authors))
+	for i, a := range authors {
+		out[i] = a.Name
+		switch j := slices.Index(site.DefaultAuthors, a.Name); {
+		case a.Name == site.Publisher && site.Publisher != "":
 			out[i] = local.Publisher
 		case j >= 0 && j < len(local.DefaultAuthors):
 			out[i] = local.DefaultAuthors[j]

@@ -3,6 +3,7 @@ package theme
 import (
 	"sort"
 
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -16,7 +17,7 @@ func (v *View) SearchLabels() map[string]any {
 		return m
 	}
 	kinds := map[string]string{}
-	for _, k := range searchKinds {
+	for _, k := range content.Kinds() {
 		kinds[k] = v.KindLabel(site.Kind(k))
 	}
 	langs := map[string]string{}
@@ -48,8 +49,6 @@ func (v *View) SearchBoxLabels() map[string]any {
 	}
 }
 
-var searchKinds = []string{"module", "lesson", "webinar", "resource", "story", "page"}
-
 // Facet is one filter group of the search page.
 type Facet struct {
 	Name, Title string
@@ -73,7 +72,7 @@ func (v *View) SearchFacets() []Facet {
 		return out
 	}
 	fs := []Facet{
-		{Name: "kind", Title: v.T("search.facet.kind"), Options: opts("kind", "kind", searchKinds)},
+		{Name: "kind", Title: v.T("search.facet.kind"), Options: opts("kind", "kind", content.Kinds())},
 		{Name: "audience", Title: v.TaxonomyTitle("audience"), Options: opts("audience", "audience", v.audiences())},
 		{Name: "level", Title: v.TaxonomyTitle("level"), Options: opts("level", "level", v.Site.Config.Vocabulary.Levels)},
 	}
