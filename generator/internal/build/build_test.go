@@ -46,8 +46,8 @@ Story text.
 func TestMultilingualTranslationsAndFallback(t *testing.T) {
 	dir := writeSite(t, multilingual)
 	buildSite(t, dir)
-	assertContains(t, dir, "en/about/index.html", `<html lang="en"`, "About us", `hreflang="it" href="../../it/about/"`)
-	assertContains(t, dir, "it/about/index.html", `<html lang="it"`, "Chi siamo", `hreflang="en" href="../../en/about/"`)
+	assertContains(t, dir, "en/about/index.html", `<html lang="en"`, "About us", `hreflang="it" href="https://example.org/oer/it/about/"`)
+	assertContains(t, dir, "it/about/index.html", `<html lang="it"`, "Chi siamo", `hreflang="en" href="https://example.org/oer/en/about/"`, `hreflang="x-default" href="https://example.org/oer/en/about/"`)
 	// privacy has no Italian translation: the Italian tree shows the English page with a note.
 	assertContains(t, dir, "it/privacy/index.html", "We keep little.", `class="fallback-note"`, `<html lang="en"`, `rel="canonical" href="https://example.org/oer/en/privacy/"`)
 	assertNotContains(t, dir, "it/privacy/index.html", `hreflang="it"`)

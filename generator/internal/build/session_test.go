@@ -256,6 +256,8 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 		{"themes/default/i18n/en.toml", "\n\"test.edited\" = \"An added string\"\n", false, true},
 		{"themes/default/assets/css/site.css", "\n.edited { color: #222; }\n", false, false},
 		{"themes/default/static/favicon.svg", "<!-- edited -->\n", true, false},
+		{"themes/default/layouts/sitemap.xml", "<!-- sitemap edited -->\n", true, false},
+		{"themes/default/layouts/robots.txt", "Disallow: /private/\n", true, false},
 	} {
 		edit(e.file, e.text)
 		res, err := sess.UpdateTheme(ctx, []string{e.file})
@@ -285,6 +287,9 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 	}
 	if !strings.Contains(string(sess.Files().Files["en/modules/social-media-for-your-business/01-why-be-online/index.html"]), "lesson-layout-edited") {
 		t.Error("the edited lesson layout is not used")
+	}
+	if !strings.Contains(string(sess.Files().Files["sitemap.xml"]), "sitemap edited") || !strings.Contains(string(sess.Files().Files["robots.txt"]), "Disallow: /private/") {
+		t.Error("the edited sitemap.xml or robots.txt template is not used")
 	}
 }
 

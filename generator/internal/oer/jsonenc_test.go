@@ -2,6 +2,7 @@ package oer
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -34,4 +35,17 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("%q: got %s want %s", s, got, want)
 		}
 	})
+}
+
+// TestAppendJSONLeavesTheObjectAlone: writing an object with sorted keys
+// does not reorder the caller's fields.
+func TestAppendJSONLeavesTheObjectAlone(t *testing.T) {
+	o := obj{{"name", "x"}, {"@context", "c"}, {"id", obj{{"z", 1}, {"a", true}}}}
+	before := fmt.Sprint(o)
+	if got := string(appendJSON(nil, o)); got != `{"@context":"c","id":{"a":true,"z":1},"name":"x"}` {
+		t.Errorf("got %s", got)
+	}
+	if after := fmt.Sprint(o); after != before {
+		t.Errorf("appendJSON reordered the caller's object: %s -> %s", before, after)
+	}
 }

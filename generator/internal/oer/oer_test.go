@@ -3,9 +3,12 @@ package oer_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +17,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-ical"
+	"github.com/mmcdole/gofeed"
 	"golang.org/x/tools/txtar"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -26,17 +30,28 @@ contact = "hello@oer.example.org"
 [oer]
 publisher = "Test partnership"
 publisherURL = "https://oer.example.org/"
+publisherLogo = "logo.png"
 defaultLicence = "CC-BY-SA-4.0"
 funder = "A funder"
+oaiGateway = "https://gateway.example.net/oai/"
+[vocabulary]
+defaultSubjects = ["business"]
 [vocabulary.audiences]
 sme-workers = "professional"
 young-tutors = "peerTutor"
+[vocabulary.educationalLevels]
+beginner = "level_C"
+[vocabulary.subjects]
+business = "https://w3id.org/kim/hochschulfaechersystematik/n021"
+adult-education = "https://w3id.org/kim/hochschulfaechersystematik/n321"
 [languages.en]
 name = "English"
 weight = 1
 [languages.it]
 name = "Italiano"
 weight = 2
+-- static/logo.png --
+PNG
 -- content/en/modules/posts/index.md --
 ---
 title: Writing posts
@@ -46,16 +61,26 @@ level: beginner
 duration: 1h30m
 digcomp: ["2.2", "3.1"]
 licence: CC-BY-4.0
-authors: ["Ana Pérez", "Test partnership"]
+authors:
+  - Ana Pérez
+  - Test partnership
+  - {name: Bo Berg, type: Person, id: "https://orcid.org/0000-0002-1825-0097"}
+  - {name: Hochschule Beispiel, type: Organization, id: "https://ror.org/04xxxxx00"}
 keywords: [posts, writing]
+subjects: [adult-education]
+image: cover.png
+aliases: [/en/old-posts/]
 date: 2026-02-16
 lastmod: 2026-09-04
 ---
 Intro.
+-- content/en/modules/posts/cover.png --
+PNG
 -- content/en/modules/posts/01-first.md --
 ---
 title: The first line
 weight: 1
+duration: 20m
 ---
 Lesson.
 -- content/it/modules/posts/index.md --
@@ -99,15 +124,43 @@ language: it
 date: 2026-11-02
 ---
 Come along.
+-- content/en/webinars/called-off.md --
+---
+title: Called off
+summary: It will not take place.
+start: 2027-02-10T17:00:00Z
+join: https://meet.example.org/other
+status: cancelled
+date: 2026-10-01
+lastmod: 2026-11-20
+---
+Sorry.
+-- content/en/webinars/past.md --
+---
+title: Past session
+summary: Already happened.
+start: 2026-05-05T16:00:00+02:00
+duration: 45m
+join: https://meet.example.org/old
+recording: {url: "https://video.example.org/w/past", thumbnail: past.png, date: 2026-05-07}
+date: 2026-04-01
+---
+Watch it again.
+-- content/en/webinars/past.png --
+PNG
 `
 
-func buildFixture(t *testing.T) string {
+// buildFixture builds the fixture, with the files of each extra archive
+// added or replaced, and returns the output folder.
+func buildFixture(t *testing.T, extra ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(fixture)).Files {
-		p := filepath.Join(dir, f.Name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, f.Data, 0o644)
+	for _, archive := range append([]string{fixture}, extra...) {
+		for _, f := range txtar.Parse([]byte(archive)).Files {
+			p := filepath.Join(dir, f.Name)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, f.Data, 0o644)
+		}
 	}
 	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -140,122 +193,218 @@ func jsonLD(t *testing.T, dir, p string) map[string]any {
 	return o
 }
 
-// checkAMB encodes the AMB profile's required fields and value shapes.
-func checkAMB(t *testing.T, where string, o map[string]any) {
-	t.Helper()
-	ctx, _ := o["@context"].([]any)
-	if len(ctx) == 0 || ctx[0] != "https://w3id.org/kim/amb/context.jsonld" {
-		t.Errorf("%s: @context %v", where, o["@context"])
-	}
-	hasLang := false
-	for _, c := range ctx {
-		if m, ok := c.(map[string]any); ok && m["@language"] != "" {
-			hasLang = true
+// ids returns the id of each object of a JSON-LD list.
+func ids(v any) []string {
+	var out []string
+	list, _ := v.([]any)
+	for _, e := range list {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, fmt.Sprint(m["id"]))
 		}
 	}
-	if !hasLang {
-		t.Errorf("%s: @context lacks @language", where)
+	return out
+}
+
+func TestLearningResourcesAreAMBWithTheEcosystemsVocabularies(t *testing.T) {
+	dir := buildFixture(t)
+	schema := ambSchema(t)
+	mod := jsonLD(t, dir, "en/modules/posts/index.html")
+	lesson := jsonLD(t, dir, "en/modules/posts/01-first/index.html")
+	res := jsonLD(t, dir, "en/resources/checklist/index.html")
+	it := jsonLD(t, dir, "it/modules/posts/index.html")
+	for where, o := range map[string]map[string]any{"module": mod, "lesson": lesson, "resource": res, "it module": it} {
+		validateAMB(t, schema, where, o)
 	}
-	if id, _ := o["id"].(string); !strings.HasPrefix(id, "https://") {
-		t.Errorf("%s: id %v", where, o["id"])
+	want := map[string]any{
+		"type":             []any{"LearningResource", "Course"},
+		"timeRequired":     "PT1H30M",
+		"dateModified":     "2026-09-04",
+		"image":            "https://oer.example.org/en/modules/posts/cover.png",
+		"educationalLevel": []string{"https://w3id.org/kim/educationalLevel/level_C"},
+		"teaches":          []string{"https://w3id.org/kim/digcomp/g_7", "https://w3id.org/kim/digcomp/g_13"},
+		"about":            []string{"https://w3id.org/kim/hochschulfaechersystematik/n321"},
+		"audience":         []string{"http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/professional"},
+		"learningResourceType": []string{"https://w3id.org/kim/hcrt/course"},
 	}
-	if name, _ := o["name"].(string); name == "" {
-		t.Errorf("%s: no name", where)
-	}
-	types, _ := o["type"].([]any)
-	if len(types) == 0 || types[0] != "LearningResource" {
-		t.Errorf("%s: type %v", where, o["type"])
-	}
-	if langs, _ := o["inLanguage"].([]any); len(langs) == 0 {
-		t.Errorf("%s: inLanguage %v", where, o["inLanguage"])
-	}
-	if lic, _ := o["license"].(map[string]any); lic == nil || !strings.HasPrefix(lic["id"].(string), "https://creativecommons.org/") {
-		t.Errorf("%s: license %v", where, o["license"])
-	}
-	for _, key := range []string{"creator", "publisher"} {
-		list, _ := o[key].([]any)
-		for _, c := range list {
-			m := c.(map[string]any)
-			if m["type"] == nil || m["name"] == nil {
-				t.Errorf("%s: %s entry without type or name: %v", where, key, m)
-			}
+	for k, v := range want {
+		got := mod[k]
+		if ids := ids(got); ids != nil {
+			got = ids
+		}
+		if fmt.Sprint(got) != fmt.Sprint(v) {
+			t.Errorf("module %s = %v, want %v", k, got, v)
 		}
 	}
-	for _, key := range []string{"teaches", "audience", "learningResourceType", "educationalLevel"} {
-		list, ok := o[key].([]any)
-		if !ok && o[key] != nil {
-			t.Errorf("%s: %s is not an array", where, key)
-		}
-		for _, c := range list {
-			m := c.(map[string]any)
-			if id, _ := m["id"].(string); !strings.HasPrefix(id, "http") {
-				t.Errorf("%s: %s entry without id: %v", where, key, m)
-			}
-			if key != "learningResourceType" || m["prefLabel"] != nil {
-				if pl, ok := m["prefLabel"].(map[string]any); !ok || len(pl) == 0 {
-					t.Errorf("%s: %s entry prefLabel is not a language map: %v", where, key, m)
-				}
-			}
+	if mod["duration"] != nil {
+		t.Error("a module states duration, which AMB means for a video's playing time")
+	}
+	if p, _ := mod["provider"].(map[string]any); p["name"] != "Test partnership" || p["url"] != "https://oer.example.org/" {
+		t.Errorf("course provider %v", mod["provider"])
+	}
+	creators := fmt.Sprint(mod["creator"])
+	for _, c := range []string{"name:Ana Pérez type:Person", "id:https://oer.example.org/ name:Test partnership type:Organization",
+		"id:https://orcid.org/0000-0002-1825-0097 name:Bo Berg type:Person", "id:https://ror.org/04xxxxx00 name:Hochschule Beispiel type:Organization"} {
+		if !strings.Contains(creators, c) {
+			t.Errorf("creators %s lack %s", creators, c)
 		}
 	}
-	if o["isAccessibleForFree"] != true {
-		t.Errorf("%s: isAccessibleForFree %v", where, o["isAccessibleForFree"])
+	// A lesson inherits its module's dates, keywords, audience, level and subject, and keeps its own time.
+	for k, v := range map[string]string{"dateCreated": "2026-02-16", "dateModified": "2026-09-04", "timeRequired": "PT20M",
+		"keywords": "[posts writing]", "learningResourceType": "[https://w3id.org/kim/hcrt/web_page]",
+		"audience": "[http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/professional]", "about": "[https://w3id.org/kim/hochschulfaechersystematik/n321]"} {
+		got := lesson[k]
+		if l := ids(got); l != nil {
+			got = l
+		}
+		if fmt.Sprint(got) != v {
+			t.Errorf("lesson %s = %v, want %s", k, got, v)
+		}
+	}
+	if ip := ids(lesson["isPartOf"]); len(ip) != 1 || ip[0] != "https://oer.example.org/en/modules/posts/" {
+		t.Errorf("isPartOf %v", ip)
+	}
+	if hp := ids(mod["hasPart"]); len(hp) != 1 {
+		t.Errorf("hasPart %v", hp)
+	}
+	if wt := ids(mod["workTranslation"]); len(wt) != 1 || wt[0] != "https://oer.example.org/it/modules/posts/" {
+		t.Errorf("workTranslation %v", wt)
+	}
+	if tw := ids(it["translationOfWork"]); len(tw) != 1 || tw[0] != "https://oer.example.org/en/modules/posts/" {
+		t.Errorf("translationOfWork %v", tw)
+	}
+	// The resource: its type from HCRT, the site's default subject, its file with size and hash.
+	if got := ids(res["learningResourceType"]); fmt.Sprint(got) != "[https://w3id.org/kim/hcrt/worksheet]" {
+		t.Errorf("resource type %v", got)
+	}
+	if got := ids(res["about"]); fmt.Sprint(got) != "[https://w3id.org/kim/hochschulfaechersystematik/n021]" {
+		t.Errorf("resource subject %v", got)
+	}
+	enc := res["encoding"].([]any)[0].(map[string]any)
+	sum := sha256.Sum256([]byte("%PDF-1.4\n"))
+	if enc["encodingFormat"] != "application/pdf" || enc["contentSize"] != "9" || enc["sha256"] != hex.EncodeToString(sum[:]) {
+		t.Errorf("encoding %v", enc)
+	}
+	based := res["isBasedOn"].([]any)[0].(map[string]any)
+	if _, typed := based["type"]; typed || based["name"] != "DigComp 2.2" {
+		t.Errorf("isBasedOn %v", based)
 	}
 }
 
-func TestJSONLDIsAMBAndSchemaOrg(t *testing.T) {
+func TestEventsForSearchEngines(t *testing.T) {
 	dir := buildFixture(t)
-	mod := jsonLD(t, dir, "en/modules/posts/index.html")
-	checkAMB(t, "module", mod)
-	if mod["duration"] != "PT1H30M" || mod["dateModified"] != "2026-09-04" {
-		t.Errorf("module duration/dates: %v %v", mod["duration"], mod["dateModified"])
-	}
-	teaches := mod["teaches"].([]any)
-	if len(teaches) != 2 || !strings.Contains(teaches[0].(map[string]any)["prefLabel"].(map[string]any)["en"].(string), "Sharing") {
-		t.Errorf("teaches %v", teaches)
-	}
-	aud := mod["audience"].([]any)[0].(map[string]any)
-	if aud["id"] != "http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/professional" {
-		t.Errorf("audience %v", aud)
-	}
-	if hp := mod["hasPart"].([]any); len(hp) != 1 {
-		t.Errorf("hasPart %v", hp)
-	}
-	if wt := mod["workTranslation"].([]any); len(wt) != 1 || wt[0].(map[string]any)["id"] != "https://oer.example.org/it/modules/posts/" {
-		t.Errorf("workTranslation %v", mod["workTranslation"])
-	}
-	it := jsonLD(t, dir, "it/modules/posts/index.html")
-	checkAMB(t, "it module", it)
-	if tw := it["translationOfWork"].([]any); tw[0].(map[string]any)["id"] != "https://oer.example.org/en/modules/posts/" {
-		t.Errorf("translationOfWork %v", it["translationOfWork"])
-	}
-	lesson := jsonLD(t, dir, "en/modules/posts/01-first/index.html")
-	checkAMB(t, "lesson", lesson)
-	if ip := lesson["isPartOf"].([]any); ip[0].(map[string]any)["id"] != "https://oer.example.org/en/modules/posts/" {
-		t.Errorf("isPartOf %v", ip)
-	}
-	res := jsonLD(t, dir, "en/resources/checklist/index.html")
-	checkAMB(t, "resource", res)
-	if res["isBasedOn"] == nil {
-		t.Error("resource adapted from a source has no isBasedOn")
-	}
 	ev := jsonLD(t, dir, "en/webinars/live/index.html")
-	if ev["@type"] != "Event" || ev["eventAttendanceMode"] != "https://schema.org/OnlineEventAttendanceMode" || ev["startDate"] != "2027-01-21T18:00:00+01:00" {
+	if ev["@type"] != "Event" || ev["eventAttendanceMode"] != "https://schema.org/OnlineEventAttendanceMode" || ev["startDate"] != "2027-01-21T18:00:00+01:00" ||
+		ev["endDate"] != "2027-01-21T19:00:00+01:00" || ev["eventStatus"] != "https://schema.org/EventScheduled" {
 		t.Errorf("event %v", ev)
 	}
 	if loc := ev["location"].(map[string]any); loc["@type"] != "VirtualLocation" || loc["url"] != "https://meet.example.org/room" {
 		t.Errorf("location %v", loc)
 	}
-	home := jsonLD(t, dir, "en/index.html")
-	if home["@graph"] == nil {
-		t.Errorf("home has no WebSite/Organization graph: %v", home)
+	if off := ev["offers"].(map[string]any); off["price"] != "0" || off["priceCurrency"] != "EUR" || off["url"] != "https://oer.example.org/en/webinars/live/" {
+		t.Errorf("offers %v", off)
 	}
-	page := string(read(t, dir, "en/modules/posts/index.html"))
-	for _, want := range []string{`<meta name="DC.title" content="Writing posts">`, `<meta name="DC.rights" content="https://creativecommons.org/licenses/by/4.0/">`, `<meta name="DC.language" content="en">`, `<meta name="DC.creator" content="Ana Pérez">`} {
-		if !strings.Contains(page, want) {
+	if fmt.Sprint(ev["image"]) != "[https://oer.example.org/logo.png]" {
+		t.Errorf("image %v", ev["image"])
+	}
+	if ev["recordedIn"] != nil {
+		t.Error("an upcoming webinar has a recording")
+	}
+	off := jsonLD(t, dir, "en/webinars/called-off/index.html")
+	if off["eventStatus"] != "https://schema.org/EventCancelled" {
+		t.Errorf("cancelled webinar: %v", off["eventStatus"])
+	}
+	past := jsonLD(t, dir, "en/webinars/past/index.html")
+	if loc := past["location"].(map[string]any); loc["url"] != "https://meet.example.org/old" {
+		t.Errorf("a past webinar's location is where it took place, not the recording: %v", loc)
+	}
+	rec, _ := past["recordedIn"].(map[string]any)
+	if rec["@type"] != "VideoObject" || rec["url"] != "https://video.example.org/w/past" || rec["thumbnailUrl"] != "https://oer.example.org/en/webinars/past.png" || rec["uploadDate"] != "2026-05-07" {
+		t.Errorf("recordedIn %v", rec)
+	}
+	page := string(read(t, dir, "en/webinars/called-off/index.html"))
+	if !strings.Contains(page, "This webinar has been cancelled.") || strings.Contains(page, "calendar.google.com") || strings.Contains(page, `class="button" href="https://meet.example.org/other"`) {
+		t.Error("a cancelled webinar's page does not say so, or still offers to join or add it")
+	}
+	live := string(read(t, dir, "en/webinars/live/index.html"))
+	for _, want := range []string{
+		`href="https://calendar.google.com/calendar/render?action=TEMPLATE&amp;dates=20270121T170000Z%2F20270121T180000Z&amp;`,
+		`href="https://outlook.live.com/calendar/0/deeplink/compose?body=`, `startdt=2027-01-21T17%3A00%3A00Z`,
+		`live/live.ics" download`} {
+		if !strings.Contains(live, want) {
+			t.Errorf("webinar page lacks %s", want)
+		}
+	}
+	if regexp.MustCompile(`<(script|img|link|iframe)[^>]+(google|outlook|live\.com)`).MatchString(live) {
+		t.Error("the webinar page loads something from a calendar host before the reader clicks")
+	}
+	list := string(read(t, dir, "en/webinars/index.html"))
+	if !strings.Contains(list, `href="webcal://oer.example.org/en/webinars/webinars.ics"`) {
+		t.Error("the webinars page has no webcal:// subscription link")
+	}
+}
+
+func TestWebSiteOrganizationAndCourseList(t *testing.T) {
+	dir := buildFixture(t)
+	for _, p := range []string{"index.html", "en/index.html"} {
+		g := jsonLD(t, dir, p)["@graph"].([]any)
+		org, web := g[0].(map[string]any), g[1].(map[string]any)
+		if org["@type"] != "Organization" || org["logo"] != "https://oer.example.org/logo.png" || web["@type"] != "WebSite" {
+			t.Errorf("%s: graph %v", p, g)
+		}
+	}
+	list := jsonLD(t, dir, "en/modules/index.html")
+	items := list["itemListElement"].([]any)
+	if list["@type"] != "ItemList" || len(items) != 1 || items[0].(map[string]any)["url"] != "https://oer.example.org/en/modules/posts/" {
+		t.Errorf("modules page ItemList %v", list)
+	}
+}
+
+func TestHeadForSearchEngines(t *testing.T) {
+	dir := buildFixture(t)
+	mod := string(read(t, dir, "en/modules/posts/index.html"))
+	for _, want := range []string{
+		`<link rel="alternate" hreflang="en" href="https://oer.example.org/en/modules/posts/">`,
+		`<link rel="alternate" hreflang="it" href="https://oer.example.org/it/modules/posts/">`,
+		`<link rel="alternate" hreflang="x-default" href="https://oer.example.org/en/modules/posts/">`,
+		`<meta name="DC.title" content="Writing posts">`, `<meta name="DC.rights" content="https://creativecommons.org/licenses/by/4.0/">`,
+		`<meta name="DC.language" content="en">`, `<meta name="DC.creator" content="Ana Pérez">`, `<meta name="DC.type" content="InteractiveResource">`,
+	} {
+		if !strings.Contains(mod, want) {
 			t.Errorf("module page lacks %s", want)
 		}
 	}
+	root := string(read(t, dir, "index.html"))
+	if !strings.Contains(root, `<link rel="alternate" hreflang="x-default" href="https://oer.example.org/">`) || strings.Contains(root, `hreflang="en" href="https://oer.example.org/"`) {
+		t.Error("the root page is not x-default, or calls itself English")
+	}
+	lesson := string(read(t, dir, "en/modules/posts/01-first/index.html"))
+	if !strings.Contains(lesson, `<meta name="DC.date" content="2026-02-16">`) || !strings.Contains(lesson, `<meta name="DC.type" content="Text">`) {
+		t.Error("a lesson has no DC.date (its module's) or DC.type Text")
+	}
+	if !strings.Contains(string(read(t, dir, "en/resources/checklist/index.html")), `<meta name="DC.type" content="Text">`) {
+		t.Error("a PDF checklist is not DC.type Text")
+	}
+	fallback := string(read(t, dir, "it/modules/posts/01-first/index.html"))
+	if !strings.Contains(fallback, `<meta name="DC.identifier" content="https://oer.example.org/en/modules/posts/01-first/">`) ||
+		!strings.Contains(fallback, `<link rel="canonical" href="https://oer.example.org/en/modules/posts/01-first/">`) {
+		t.Error("a fallback page's DC.identifier is not its canonical address")
+	}
+	search := string(read(t, dir, "en/search/index.html"))
+	if !strings.Contains(search, `<meta name="robots" content="noindex">`) || !strings.Contains(search, `<meta name="description" content="Search`) {
+		t.Error("the search page is indexable or has no description")
+	}
+	alias := string(read(t, dir, "en/old-posts/index.html"))
+	if !strings.Contains(alias, `<link rel="canonical" href="https://oer.example.org/en/modules/posts/">`) || !strings.Contains(alias, `url=../../en/modules/posts/`) {
+		t.Errorf("alias page %s", alias)
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") && !strings.Contains(p, "old-posts") {
+			if data, _ := os.ReadFile(p); !regexp.MustCompile(`<meta name="description" content="[^"]+">`).Match(data) {
+				t.Errorf("%s has no meta description", strings.TrimPrefix(p, dir))
+			}
+		}
+		return nil
+	})
 }
 
 func TestCalendarsParseAndFollowRFC5545(t *testing.T) {
@@ -277,16 +426,24 @@ func TestCalendarsParseAndFollowRFC5545(t *testing.T) {
 		if v := cal.Props.Get("VERSION"); v == nil || v.Value != "2.0" || cal.Props.Get("PRODID") == nil {
 			t.Errorf("%s: VERSION/PRODID", p)
 		}
-		events := cal.Events()
-		if len(events) != 1 {
-			t.Fatalf("%s: %d events", p, len(events))
+		single := strings.HasSuffix(p, "live.ics")
+		if named := cal.Props.Get("NAME") != nil || cal.Props.Get("X-WR-CALNAME") != nil; named == single {
+			t.Errorf("%s: a calendar name in a single-event file, or none in a subscription", p)
 		}
-		e := events[0]
-		for _, prop := range []string{"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"} {
-			if len(e.Props.Values(prop)) != 1 {
-				t.Errorf("%s: %s appears %d times", p, prop, len(e.Props.Values(prop)))
+		events := map[string]ical.Event{}
+		for _, e := range cal.Events() {
+			for _, prop := range []string{"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "SEQUENCE", "LAST-MODIFIED", "STATUS"} {
+				if len(e.Props.Values(prop)) != 1 {
+					t.Errorf("%s: %s appears %d times", p, prop, len(e.Props.Values(prop)))
+				}
 			}
+			uid := e.Props.Get("UID").Value
+			events[strings.TrimSuffix(uid, "@oer.example.org")] = e
 		}
+		if want := map[bool]int{true: 1, false: 3}[single]; len(events) != want {
+			t.Fatalf("%s: %d events, want %d", p, len(events), want)
+		}
+		e := events["webinars/live"]
 		start, err := e.DateTimeStart(time.UTC)
 		if err != nil || !start.Equal(time.Date(2027, 1, 21, 17, 0, 0, 0, time.UTC)) {
 			t.Errorf("%s: start %v %v", p, start, err)
@@ -294,14 +451,22 @@ func TestCalendarsParseAndFollowRFC5545(t *testing.T) {
 		if s, _ := e.Props.Text("SUMMARY"); !strings.HasSuffix(s, "ünïcödé") {
 			t.Errorf("%s: summary unfolded as %q", p, s)
 		}
-		if d, _ := e.Props.Text("DESCRIPTION"); !strings.Contains(d, "Learn; ask, practise") {
+		if d, _ := e.Props.Text("DESCRIPTION"); !strings.Contains(d, "Learn; ask, practise") || !strings.Contains(d, "Giulia Ferri\nhttps://meet.example.org/room") {
 			t.Errorf("%s: description %q", p, d)
 		}
-		if uid := e.Props.Get("UID").Value; uid != "webinars/live@oer.example.org" {
-			t.Errorf("%s: UID %q", p, uid)
+		if e.Props.Get("DTSTAMP").Value != "20261102T000000Z" || e.Props.Get("LAST-MODIFIED").Value != "20261102T000000Z" || e.Props.Get("SEQUENCE").Value != "0" {
+			t.Errorf("%s: DTSTAMP/LAST-MODIFIED/SEQUENCE not from the content", p)
 		}
-		if e.Props.Get("DTSTAMP").Value != "20261102T000000Z" {
-			t.Errorf("%s: DTSTAMP %q is not from the content", p, e.Props.Get("DTSTAMP").Value)
+		if single {
+			continue
+		}
+		off := events["webinars/called-off"]
+		if off.Props.Get("STATUS").Value != "CANCELLED" || off.Props.Get("SEQUENCE").Value != "51" || off.Props.Get("LAST-MODIFIED").Value != "20261120T000000Z" {
+			t.Errorf("%s: cancelled webinar STATUS %s SEQUENCE %s", p, off.Props.Get("STATUS").Value, off.Props.Get("SEQUENCE").Value)
+		}
+		past := events["webinars/past"]
+		if past.Props.Get("LOCATION").Value != "https://video.example.org/w/past" || past.Props.Get("URL").Value != "https://video.example.org/w/past" {
+			t.Errorf("%s: a past webinar's LOCATION/URL are not its recording", p)
 		}
 	}
 }
@@ -309,33 +474,67 @@ func TestCalendarsParseAndFollowRFC5545(t *testing.T) {
 type sitemap struct {
 	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 	URLs    []struct {
-		Loc   string `xml:"loc"`
-		Links []struct {
+		Loc     string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
+		Lastmod string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 lastmod"`
+		Links   []struct {
+			Rel      string `xml:"rel,attr"`
 			Hreflang string `xml:"hreflang,attr"`
 			Href     string `xml:"href,attr"`
 		} `xml:"http://www.w3.org/1999/xhtml link"`
-	} `xml:"url"`
+	} `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 url"`
+}
+
+// checkSitemap checks a sitemap against the rules of sitemaps.org's XSD
+// (absolute loc under 2,048 characters, W3C date lastmod, at most 50,000
+// addresses) and returns its alternates by address.
+func checkSitemap(t *testing.T, raw []byte) map[string]map[string]string {
+	t.Helper()
+	var sm sitemap
+	if err := xml.Unmarshal(raw, &sm); err != nil {
+		t.Fatal(err)
+	}
+	if len(sm.URLs) == 0 || len(sm.URLs) > 50000 {
+		t.Fatalf("%d addresses", len(sm.URLs))
+	}
+	alts := map[string]map[string]string{}
+	date := regexp.MustCompile(`^\d{4}-\d\d-\d\d$`)
+	for _, u := range sm.URLs {
+		if !strings.HasPrefix(u.Loc, "https://oer.example.org/") || len(u.Loc) > 2048 || alts[u.Loc] != nil {
+			t.Errorf("loc %q", u.Loc)
+		}
+		if !date.MatchString(u.Lastmod) {
+			t.Errorf("%s: lastmod %q", u.Loc, u.Lastmod)
+		}
+		alts[u.Loc] = map[string]string{}
+		for _, l := range u.Links {
+			if l.Rel != "alternate" || !strings.HasPrefix(l.Href, "https://") {
+				t.Errorf("%s: link %+v", u.Loc, l)
+			}
+			alts[u.Loc][l.Hreflang] = l.Href
+		}
+	}
+	return alts
 }
 
 func TestSitemapAlternatesBothWays(t *testing.T) {
 	dir := buildFixture(t)
-	var sm sitemap
-	if err := xml.Unmarshal(read(t, dir, "sitemap.xml"), &sm); err != nil {
-		t.Fatal(err)
-	}
-	alts := map[string]map[string]string{}
-	for _, u := range sm.URLs {
-		alts[u.Loc] = map[string]string{}
-		for _, l := range u.Links {
-			alts[u.Loc][l.Hreflang] = l.Href
+	alts := checkSitemap(t, read(t, dir, "sitemap.xml"))
+	for loc := range alts {
+		if strings.Contains(loc, "/it/modules/posts/01-first") || strings.Contains(loc, "/search/") || strings.Contains(loc, "old-posts") {
+			t.Errorf("%s is in the sitemap", loc)
 		}
-		if strings.Contains(u.Loc, "/it/modules/posts/01-first") {
-			t.Error("a fallback page is in the sitemap")
+	}
+	for _, want := range []string{"https://oer.example.org/", "https://oer.example.org/en/level/", "https://oer.example.org/en/level/beginner/"} {
+		if alts[want] == nil {
+			t.Errorf("%s is not in the sitemap", want)
 		}
 	}
 	en, it := "https://oer.example.org/en/modules/posts/", "https://oer.example.org/it/modules/posts/"
 	if alts[en]["it"] != it || alts[it]["en"] != en || alts[en]["en"] != en || alts[it]["x-default"] != en {
 		t.Errorf("alternates: en %v, it %v", alts[en], alts[it])
+	}
+	if alts["https://oer.example.org/en/"]["x-default"] != "https://oer.example.org/" {
+		t.Errorf("home alternates %v", alts["https://oer.example.org/en/"])
 	}
 	for loc, m := range alts {
 		for lang, href := range m {
@@ -353,69 +552,144 @@ func TestSitemapAlternatesBothWays(t *testing.T) {
 }
 
 func langOf(u string) string {
+	if u == "https://oer.example.org/" {
+		return "x-default"
+	}
 	return strings.Split(strings.TrimPrefix(u, "https://oer.example.org/"), "/")[0]
 }
 
-func TestOAIPMHStaticRepository(t *testing.T) {
-	dir := buildFixture(t)
-	raw := read(t, dir, "oai-pmh.xml")
-	var repo struct {
-		XMLName  xml.Name `xml:"http://www.openarchives.org/OAI/2.0/static-repository Repository"`
-		Identify struct {
-			Granularity string `xml:"http://www.openarchives.org/OAI/2.0/ granularity"`
-			Deleted     string `xml:"http://www.openarchives.org/OAI/2.0/ deletedRecord"`
-			Earliest    string `xml:"http://www.openarchives.org/OAI/2.0/ earliestDatestamp"`
-		} `xml:"Identify"`
+// oaiRepository is the static repository, as its XSD shapes it.
+type oaiRepository struct {
+	XMLName  xml.Name `xml:"http://www.openarchives.org/OAI/2.0/static-repository Repository"`
+	Identify struct {
+		Name        string `xml:"http://www.openarchives.org/OAI/2.0/ repositoryName"`
+		BaseURL     string `xml:"http://www.openarchives.org/OAI/2.0/ baseURL"`
+		Protocol    string `xml:"http://www.openarchives.org/OAI/2.0/ protocolVersion"`
+		AdminEmail  []string `xml:"http://www.openarchives.org/OAI/2.0/ adminEmail"`
+		Earliest    string `xml:"http://www.openarchives.org/OAI/2.0/ earliestDatestamp"`
+		Deleted     string `xml:"http://www.openarchives.org/OAI/2.0/ deletedRecord"`
+		Granularity string `xml:"http://www.openarchives.org/OAI/2.0/ granularity"`
+	} `xml:"http://www.openarchives.org/OAI/2.0/static-repository Identify"`
+	Formats struct {
+		List []struct {
+			Prefix    string `xml:"http://www.openarchives.org/OAI/2.0/ metadataPrefix"`
+			Schema    string `xml:"http://www.openarchives.org/OAI/2.0/ schema"`
+			Namespace string `xml:"http://www.openarchives.org/OAI/2.0/ metadataNamespace"`
+		} `xml:"http://www.openarchives.org/OAI/2.0/ metadataFormat"`
+	} `xml:"http://www.openarchives.org/OAI/2.0/static-repository ListMetadataFormats"`
+	Lists []struct {
+		Prefix  string `xml:"metadataPrefix,attr"`
 		Records []struct {
-			ID    string `xml:"http://www.openarchives.org/OAI/2.0/ header>identifier"`
-			Stamp string `xml:"http://www.openarchives.org/OAI/2.0/ header>datestamp"`
-		} `xml:"ListRecords>record"`
-	}
+			Header struct {
+				ID    string `xml:"http://www.openarchives.org/OAI/2.0/ identifier"`
+				Stamp string `xml:"http://www.openarchives.org/OAI/2.0/ datestamp"`
+			} `xml:"http://www.openarchives.org/OAI/2.0/ header"`
+			Metadata struct {
+				DC struct {
+					Types     []string `xml:"http://purl.org/dc/elements/1.1/ type"`
+					Relations []string `xml:"http://purl.org/dc/elements/1.1/ relation"`
+					Titles    []string `xml:"http://purl.org/dc/elements/1.1/ title"`
+				} `xml:"http://www.openarchives.org/OAI/2.0/oai_dc/ dc"`
+			} `xml:"http://www.openarchives.org/OAI/2.0/ metadata"`
+		} `xml:"http://www.openarchives.org/OAI/2.0/ record"`
+	} `xml:"http://www.openarchives.org/OAI/2.0/static-repository ListRecords"`
+}
+
+func readOAI(t *testing.T, dir string) oaiRepository {
+	t.Helper()
+	raw := read(t, dir, "oai-pmh.xml")
+	var repo oaiRepository
 	if err := xml.Unmarshal(raw, &repo); err != nil {
 		t.Fatal(err)
 	}
-	if repo.Identify.Granularity != "YYYY-MM-DD" || repo.Identify.Deleted != "no" || repo.Identify.Earliest != "2026-03-01" {
-		t.Errorf("Identify %+v", repo.Identify)
+	id := repo.Identify
+	if id.Name == "" || id.Protocol != "2.0" || len(id.AdminEmail) == 0 || id.Granularity != "YYYY-MM-DD" || id.Deleted != "no" {
+		t.Errorf("Identify %+v", id)
 	}
-	if len(repo.Records) != 3 { // en module, it module, en resource
-		t.Fatalf("%d records, want 3", len(repo.Records))
+	if f := repo.Formats.List; len(f) != 1 || f[0].Prefix != "oai_dc" || f[0].Namespace != "http://www.openarchives.org/OAI/2.0/oai_dc/" || f[0].Schema != "http://www.openarchives.org/OAI/2.0/oai_dc.xsd" {
+		t.Errorf("metadata formats %+v", f)
 	}
-	seen := map[string]bool{}
-	for _, r := range repo.Records {
-		if seen[r.ID] || !regexp.MustCompile(`^\d{4}-\d\d-\d\d$`).MatchString(r.Stamp) {
-			t.Errorf("record %+v", r)
-		}
-		seen[r.ID] = true
-	}
-	if n := bytes.Count(raw, []byte("<dc:title>")); n != 3 {
-		t.Errorf("%d dc:title elements, want 3", n)
+	if len(repo.Lists) != 1 || repo.Lists[0].Prefix != "oai_dc" {
+		t.Fatalf("ListRecords %+v", repo.Lists)
 	}
 	if bytes.Contains(raw, []byte("<set")) || bytes.Contains(raw, []byte("resumptionToken")) {
 		t.Error("static repositories have no sets or resumption tokens")
 	}
+	return repo
 }
 
-func TestFeedAndCatalogue(t *testing.T) {
+func TestOAIPMHStaticRepository(t *testing.T) {
 	dir := buildFixture(t)
-	var feed struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		Entries []struct {
-			Title   string `xml:"title"`
-			Updated string `xml:"updated"`
-		} `xml:"entry"`
+	repo := readOAI(t, dir)
+	if repo.Identify.BaseURL != "https://gateway.example.net/oai/oer.example.org/oai-pmh.xml" {
+		t.Errorf("baseURL through the gateway: %q", repo.Identify.BaseURL)
 	}
-	if err := xml.Unmarshal(read(t, dir, "en/feed.xml"), &feed); err != nil {
+	if repo.Identify.Earliest != "2026-04-01" {
+		t.Errorf("earliestDatestamp %q", repo.Identify.Earliest)
+	}
+	records := repo.Lists[0].Records
+	if len(records) != 3 { // en module, it module, en resource
+		t.Fatalf("%d records, want 3", len(records))
+	}
+	stamps := map[string]string{}
+	dcmi := map[string]bool{"Collection": true, "Dataset": true, "Event": true, "Image": true, "InteractiveResource": true, "MovingImage": true,
+		"PhysicalObject": true, "Service": true, "Software": true, "Sound": true, "StillImage": true, "Text": true}
+	for _, r := range records {
+		h, dc := r.Header, r.Metadata.DC
+		if stamps[h.ID] != "" || !regexp.MustCompile(`^\d{4}-\d\d-\d\d$`).MatchString(h.Stamp) || len(dc.Titles) != 1 || len(dc.Types) == 0 {
+			t.Errorf("record %+v", r)
+		}
+		stamps[h.ID] = h.Stamp
+		for _, typ := range dc.Types {
+			if !dcmi[typ] {
+				t.Errorf("%s: dc:type %q is not a DCMI Type term", h.ID, typ)
+			}
+		}
+	}
+	// A new translation adds a relation to the record: its datestamp moves.
+	if stamps["oai:oer.example.org:en/modules/posts"] != "2026-09-04" {
+		t.Errorf("datestamps %v", stamps)
+	}
+	dir = buildFixture(t, "-- content/it/resources/checklist/index.md --\n---\ntitle: Lista di controllo\ntype: checklist\nfile: checklist.pdf\ndate: 2026-11-15\n---\nUsala.\n-- content/it/resources/checklist/checklist.pdf --\n%PDF-1.4\n")
+	for _, r := range readOAI(t, dir).Lists[0].Records {
+		if r.Header.ID == "oai:oer.example.org:en/resources/checklist" && (r.Header.Stamp != "2026-11-15" || len(r.Metadata.DC.Relations) != 1) {
+			t.Errorf("after a new translation the record's datestamp is %s with relations %v", r.Header.Stamp, r.Metadata.DC.Relations)
+		}
+	}
+}
+
+func TestFeedThroughAFeedParser(t *testing.T) {
+	dir := buildFixture(t)
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(read(t, dir, "en/feed.xml")))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(feed.Entries) != 3 || feed.Entries[0].Title != "A very long webinar title that goes on and on so that the summary line must be folded, with ünïcödé" {
-		t.Errorf("feed entries %+v", feed.Entries)
+	if feed.FeedType != "atom" || feed.Title != "OER test" || feed.Link != "https://oer.example.org/en/" || feed.Language != "en" {
+		t.Errorf("feed %s %q %q %q", feed.FeedType, feed.Title, feed.Link, feed.Language)
 	}
+	if len(feed.Items) != 5 {
+		t.Fatalf("%d entries", len(feed.Items))
+	}
+	first := feed.Items[0]
+	if first.Title != "Called off" || first.UpdatedParsed == nil || first.PublishedParsed == nil || first.Link != "https://oer.example.org/en/webinars/called-off/" {
+		t.Errorf("first entry %+v", first)
+	}
+	for i := 1; i < len(feed.Items); i++ {
+		if feed.Items[i].UpdatedParsed.After(*feed.Items[i-1].UpdatedParsed) {
+			t.Errorf("entries not newest first: %s after %s", feed.Items[i].Title, feed.Items[i-1].Title)
+		}
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	dir := buildFixture(t)
+	schema := ambSchema(t)
 	var cat []map[string]any
 	if err := json.Unmarshal(read(t, dir, "catalog.json"), &cat); err != nil || len(cat) != 3 {
 		t.Fatalf("catalog.json: %v, %d items", err, len(cat))
 	}
 	for i, o := range cat {
-		checkAMB(t, "catalog item "+string(rune('0'+i)), o)
+		validateAMB(t, schema, fmt.Sprint("catalog item ", i), o)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(read(t, dir, "catalog.csv"), []byte("\ufeff")))).ReadAll()
 	if err != nil || len(rows) != 4 || rows[0][0] != "id" {
@@ -423,8 +697,11 @@ func TestFeedAndCatalogue(t *testing.T) {
 	}
 	found := false
 	for _, r := range rows[1:] {
-		if r[3] == `Posting checklist, "printable"` && r[16] == "https://oer.example.org/en/resources/checklist/checklist.pdf" {
+		if r[3] == `Posting checklist, "printable"` && r[16] == "https://oer.example.org/en/resources/checklist/checklist.pdf" && r[9] == "" {
 			found = true
+		}
+		if r[3] == "Writing posts" && r[9] != "beginner" {
+			t.Errorf("the catalogue shows level %q, not the site's own", r[9])
 		}
 	}
 	if !found {
@@ -432,34 +709,29 @@ func TestFeedAndCatalogue(t *testing.T) {
 	}
 }
 
-// TestEveryExamplePageHasValidJSONLD builds the example site and checks the
-// JSON-LD of every page: it parses, and learning resources are valid AMB.
-func TestEveryExamplePageHasValidJSONLD(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: "../../..", Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
+// TestOutputTemplatesOverridable: a site's layouts/ replaces the default
+// theme's templates of the machine-readable files one by one.
+func TestOutputTemplatesOverridable(t *testing.T) {
+	dir := buildFixture(t, `-- layouts/robots.txt --
+User-agent: *
+Disallow: /private/
+Sitemap: {{ .Sitemap }}
+-- layouts/alias.html --
+<!doctype html><html lang="{{ .Page.Lang }}"><head><meta charset="utf-8"><title>moved</title><meta http-equiv="refresh" content="0; url={{ .Target }}"></head><body>Moved to <a href="{{ .Target }}">{{ .Page.Title }}</a></body></html>
+-- layouts/feed.xml --
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>{{ xml .Title }} (custom)</title><id>{{ xml .ID }}</id><updated>{{ .Updated }}</updated>{{ range .Entries }}<entry><title>{{ xml .Title }}</title><id>{{ xml .ID }}</id><updated>{{ .Updated }}</updated></entry>{{ end }}</feed>
+`)
+	if got := string(read(t, dir, "robots.txt")); !strings.Contains(got, "Disallow: /private/") || !strings.Contains(got, "Sitemap: https://oer.example.org/sitemap.xml") {
+		t.Errorf("robots.txt %q", got)
 	}
-	pages, resources := 0, 0
-	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, _ := os.ReadFile(p)
-		for _, m := range ldRE.FindAllSubmatch(data, -1) {
-			pages++
-			var o map[string]any
-			if err := json.Unmarshal(m[1], &o); err != nil {
-				t.Errorf("%s: JSON-LD does not parse: %v", p, err)
-				continue
-			}
-			if types, ok := o["type"].([]any); ok && len(types) > 0 && types[0] == "LearningResource" {
-				resources++
-				checkAMB(t, strings.TrimPrefix(p, dest), o)
-			}
-		}
-		return nil
-	})
-	if pages < 100 || resources < 50 {
-		t.Errorf("only %d pages with JSON-LD, %d learning resources", pages, resources)
+	if got := string(read(t, dir, "en/old-posts/index.html")); !strings.Contains(got, "Moved to") {
+		t.Errorf("alias %q", got)
+	}
+	if got := string(read(t, dir, "en/feed.xml")); !strings.Contains(got, "OER test (custom)") {
+		t.Errorf("feed %q", got)
+	}
+	if got := string(read(t, dir, "sitemap.xml")); !strings.Contains(got, "<urlset") {
+		t.Error("a template the site does not override is not the default theme's")
 	}
 }

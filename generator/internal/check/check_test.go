@@ -1,0 +1,74 @@
+package check_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/check"
+)
+
+const site = `-- config.toml --
+baseURL = "https://x.example/"
+title = "Check"
+[languages.en]
+name = "English"
+-- content/en/about.md --
+---
+title: About
+---
+Intro.
+
+### Straight to three
+
+Text.
+
+## Two
+
+### Three
+
+## Two again
+
+#### Skips one
+-- content/en/fine.md --
+---
+title: Fine
+---
+## Two
+
+### Three
+
+## Two
+`
+
+// TestHeadingsThatSkipALevel: check names the file and line of every
+// heading that skips a level, counting the page title as level 1, as the
+// layouts do.
+func TestHeadingsThatSkipALevel(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(site)).Files {
+		p := filepath.Join(dir, f.Name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	res, err := build.Build(context.Background(), build.Options{Source: dir, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := check.Run(res.Site, res.Diags)
+	var found []string
+	for _, d := range r.Errors {
+		if strings.Contains(d.Message, "skips from level") {
+			found = append(found, d.String())
+		}
+	}
+	if len(found) != 2 || !strings.Contains(found[0], "about.md:6") || !strings.Contains(found[0], "from level 1 to 3") ||
+		!strings.Contains(found[1], "about.md:16") || !strings.Contains(found[1], "from level 2 to 4") {
+		t.Errorf("heading errors %q", found)
+	}
+}

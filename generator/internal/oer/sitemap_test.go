@@ -1,0 +1,88 @@
+package oer_test
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/oer"
+	"github.com/oersite/oersite/generator/internal/theme"
+	"github.com/oersite/oersite/themes"
+)
+
+// sitemapFiles writes the fixture's metadata with the given sitemap limits.
+func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
+	t.Helper()
+	res, err := build.Build(context.Background(), build.Options{Source: src, DryRun: true, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, diags := theme.Load(themes.Default, []string{"default/layouts"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	opt.Outputs = th
+	files := map[string][]byte{}
+	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(func(p string, data []byte) error {
+		files[p] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestSitemapIndexPastTheLimits: past the addresses or bytes one sitemap
+// may hold, sitemap.xml becomes an index of sitemap files that together
+// list every address once.
+func TestSitemapIndexPastTheLimits(t *testing.T) {
+	src := filepath.Dir(buildFixture(t))
+	whole := checkSitemap(t, sitemapFiles(t, src, oer.Options{})["sitemap.xml"])
+	for _, limits := range []oer.Options{{MaxSitemapURLs: 7}, {MaxSitemapBytes: 4000}} {
+		t.Run(fmt.Sprintf("%d urls %d bytes", limits.MaxSitemapURLs, limits.MaxSitemapBytes), func(t *testing.T) {
+			files := sitemapFiles(t, src, limits)
+			var index struct {
+				XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+				Sitemaps []struct {
+					Loc     string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
+					Lastmod string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 lastmod"`
+				} `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemap"`
+			}
+			if err := xml.Unmarshal(files["sitemap.xml"], &index); err != nil {
+				t.Fatalf("sitemap.xml is not an index: %v", err)
+			}
+			if len(index.Sitemaps) < 2 {
+				t.Fatalf("%d sitemaps", len(index.Sitemaps))
+			}
+			seen := map[string]bool{}
+			for _, sm := range index.Sitemaps {
+				name := strings.TrimPrefix(sm.Loc, "https://oer.example.org/")
+				data, ok := files[name]
+				if !ok || sm.Lastmod == "" {
+					t.Fatalf("index names %s (lastmod %q), which was not written", sm.Loc, sm.Lastmod)
+				}
+				if limits.MaxSitemapBytes > 0 && len(data) > limits.MaxSitemapBytes {
+					t.Errorf("%s is %d bytes", name, len(data))
+				}
+				part := checkSitemap(t, data)
+				if limits.MaxSitemapURLs > 0 && len(part) > limits.MaxSitemapURLs {
+					t.Errorf("%s has %d addresses", name, len(part))
+				}
+				for loc := range part {
+					if seen[loc] {
+						t.Errorf("%s listed twice", loc)
+					}
+					seen[loc] = true
+				}
+			}
+			if len(seen) != len(whole) {
+				t.Errorf("the sitemaps list %d addresses, the whole site has %d", len(seen), len(whole))
+			}
+		})
+	}
+}
