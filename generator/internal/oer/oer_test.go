@@ -216,14 +216,14 @@ func TestLearningResourcesAreAMBWithTheEcosystemsVocabularies(t *testing.T) {
 		validateAMB(t, schema, where, o)
 	}
 	want := map[string]any{
-		"type":             []any{"LearningResource", "Course"},
-		"timeRequired":     "PT1H30M",
-		"dateModified":     "2026-09-04",
-		"image":            "https://oer.example.org/en/modules/posts/cover.png",
-		"educationalLevel": []string{"https://w3id.org/kim/educationalLevel/level_C"},
-		"teaches":          []string{"https://w3id.org/kim/digcomp/g_7", "https://w3id.org/kim/digcomp/g_13"},
-		"about":            []string{"https://w3id.org/kim/hochschulfaechersystematik/n321"},
-		"audience":         []string{"http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/professional"},
+		"type":                 []any{"LearningResource", "Course"},
+		"timeRequired":         "PT1H30M",
+		"dateModified":         "2026-09-04",
+		"image":                "https://oer.example.org/en/modules/posts/cover.png",
+		"educationalLevel":     []string{"https://w3id.org/kim/educationalLevel/level_C"},
+		"teaches":              []string{"https://w3id.org/kim/digcomp/g_7", "https://w3id.org/kim/digcomp/g_13"},
+		"about":                []string{"https://w3id.org/kim/hochschulfaechersystematik/n321"},
+		"audience":             []string{"http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/professional"},
 		"learningResourceType": []string{"https://w3id.org/kim/hcrt/course"},
 	}
 	for k, v := range want {
@@ -562,13 +562,13 @@ func langOf(u string) string {
 type oaiRepository struct {
 	XMLName  xml.Name `xml:"http://www.openarchives.org/OAI/2.0/static-repository Repository"`
 	Identify struct {
-		Name        string `xml:"http://www.openarchives.org/OAI/2.0/ repositoryName"`
-		BaseURL     string `xml:"http://www.openarchives.org/OAI/2.0/ baseURL"`
-		Protocol    string `xml:"http://www.openarchives.org/OAI/2.0/ protocolVersion"`
+		Name        string   `xml:"http://www.openarchives.org/OAI/2.0/ repositoryName"`
+		BaseURL     string   `xml:"http://www.openarchives.org/OAI/2.0/ baseURL"`
+		Protocol    string   `xml:"http://www.openarchives.org/OAI/2.0/ protocolVersion"`
 		AdminEmail  []string `xml:"http://www.openarchives.org/OAI/2.0/ adminEmail"`
-		Earliest    string `xml:"http://www.openarchives.org/OAI/2.0/ earliestDatestamp"`
-		Deleted     string `xml:"http://www.openarchives.org/OAI/2.0/ deletedRecord"`
-		Granularity string `xml:"http://www.openarchives.org/OAI/2.0/ granularity"`
+		Earliest    string   `xml:"http://www.openarchives.org/OAI/2.0/ earliestDatestamp"`
+		Deleted     string   `xml:"http://www.openarchives.org/OAI/2.0/ deletedRecord"`
+		Granularity string   `xml:"http://www.openarchives.org/OAI/2.0/ granularity"`
 	} `xml:"http://www.openarchives.org/OAI/2.0/static-repository Identify"`
 	Formats struct {
 		List []struct {

@@ -146,9 +146,15 @@ digcomp: ["2.2"]
 prerequisites: []
 # The licence as an SPDX id, e.g. CC-BY-SA-4.0 or CC-BY-4.0.
 licence: {{.Licence}}
+# Authors by name, or with a type and an identifier for harvesters:
+#   - {name: "Ana Pérez", type: Person, id: "https://orcid.org/0000-0002-1825-0097"}
 authors: {{.Authors}}
 # Words learners may search for, in this page's language.
 keywords: []
+# Subjects from [vocabulary.subjects] in config.toml; without it, defaultSubjects.
+# subjects: []
+# A picture beside this file for search engines and link previews.
+# image: cover.jpg
 # First published, and last changed (YYYY-MM-DD).
 date: {{.Date}}
 lastmod: {{.Date}}
@@ -216,6 +222,12 @@ duration: 1h
 # The link to join (upcoming webinars) and the recording (past webinars).
 join: "https://meet.example.org/{{.Slug}}"
 # recording: "https://video.example.org/w/..."
+# ... or with a picture and the day it was published, for video search:
+# recording: {url: "https://video.example.org/w/...", thumbnail: picture.jpg, date: 2027-01-22}
+# When plans change: cancelled, postponed, rescheduled or moved-online.
+# status: cancelled
+# Raise it by one with each change calendars should pick up (time, link).
+# revision: 1
 presenter: "Replace this with the presenter's name and role"
 # The language the webinar is spoken in.
 language: en
