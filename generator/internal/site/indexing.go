@@ -52,17 +52,7 @@ func (p *Page) Alternates() []Alternate {
 	}
 	s := p.site
 	if p.Kind == KindHome || p.Kind == KindLanguages {
-		root := s.PageAt("")
-		var out []Alternate
-		for _, l := range s.Languages {
-			if h := s.Langs[l.Code].Home; h != nil && h.FallbackOf == nil {
-				out = append(out, Alternate{l.Code, h})
-			}
-		}
-		if root != nil && len(out) > 0 {
-			out = append(out, Alternate{"x-default", root})
-		}
-		return out
+		return s.homeAlternates()
 	}
 	if len(p.Translations) == 0 {
 		return nil
@@ -96,4 +86,19 @@ func translationIn(p *Page, lang string) *Page {
 		}
 	}
 	return nil
+}
+
+// homeAlternates are the alternates of every home page and of the root
+// language chooser: each language's home, and the chooser as x-default.
+func (s *Site) homeAlternates() []Alternate {
+	var out []Alternate
+	for _, l := range s.Languages {
+		if h := s.Langs[l.Code].Home; h != nil && h.FallbackOf == nil {
+			out = append(out, Alternate{l.Code, h})
+		}
+	}
+	if root := s.PageAt(""); root != nil && len(out) > 0 {
+		out = append(out, Alternate{"x-default", root})
+	}
+	return out
 }

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/oersite/oersite/generator/internal/forms"
+)
+
+// TestFormReceiverAcceptsWhatTheFormOffers: the form offers a module by its
+// address (its slug), and `serve --forms` accepts that value, not the
+// module's folder name.
+func TestFormReceiverAcceptsWhatTheFormOffers(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(`-- config.toml --
+baseURL = "https://x.example/"
+[languages.en]
+name = "English"
+[languages.it]
+name = "Italiano"
+[forms.request]
+endpoint = "local"
+[[forms.request.fields]]
+name = "topics"
+type = "multiselect"
+optionsFrom = "modules"
+-- content/en/modules/folder-name/index.md --
+---
+title: Posts
+slug: writing-posts
+---
+-- content/it/modules/folder-name/index.md --
+---
+title: Post
+slug: scrivere-post
+---
+`)).Files {
+		p := filepath.Join(dir, f.Name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	h, err := formsHandler(dir, filepath.Join(t.TempDir(), "requests.jsonl"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	allows := h.(*forms.Receiver).Specs["request"].Allows["topics"]
+	if !allows["writing-posts"] || !allows["scrivere-post"] || allows["folder-name"] {
+		t.Errorf("the receiver accepts %v", allows)
+	}
+}
