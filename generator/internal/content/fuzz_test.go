@@ -18,6 +18,7 @@ func FuzzParseSource(f *testing.F) {
 		"{\n\"title\": \"J\"\n}\n\nbody",
 		"---\ntitle: [broken\n---\n",
 		"---\nattachments: [{file: a.pdf}]\nsource: {title: x}\ndate: 03/04/2026\nduration: 90 minutes\n---\n",
+		"---\nauthors: [Ana, {name: Bo, type: Person, id: \"https://orcid.org/0\"}, {type: Robot}]\nrecording: {url: x, date: 2026-13-01}\nstatus: cancelled\nrevision: 2\n---\n",
 		"\xEF\xBB\xBF---\r\ntitle: bom\r\n---\r\n",
 		"---\n",
 		"",
