@@ -225,11 +225,11 @@ func TestContentForOtherToolsBuilds(t *testing.T) {
 			}
 			switch p.Source.Rel {
 			case "guide/one.md":
-				if p.Layout != "page" || strings.Join(p.Meta.Authors, ",") != "Guide team" {
+				if p.Layout != "page" || strings.Join(p.AuthorNames(), ",") != "Guide team" {
 					t.Errorf("guide/one.md: layout %q, authors %v; want the cascaded page, Guide team", p.Layout, p.Meta.Authors)
 				}
 			case "guide/two.md":
-				if strings.Join(p.Meta.Authors, ",") != "Someone else" {
+				if strings.Join(p.AuthorNames(), ",") != "Someone else" {
 					t.Errorf("guide/two.md: its own authors were overridden: %v", p.Meta.Authors)
 				}
 			case "help.md":

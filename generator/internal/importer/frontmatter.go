@@ -178,7 +178,7 @@ var knownKeyList = []string{
 	"recordingurl", "presenter", "presenters", "language", "modules", "relatedmodules", "resourcetype", "file",
 	"link", "externallink", "source", "adaptedfrom", "tutor", "business", "country", "needstranslation",
 	"translatedfrom", "url", "publishdate", "pubdate", "published", "expirydate", "unpublishdate", "expires",
-	"categories", "category", "cascade", "menu", "menus",
+	"categories", "category", "cascade", "menu", "menus", "subjects", "subject", "image", "status", "revision",
 }
 
 // knownKey reports whether oersite reads a front matter key.
