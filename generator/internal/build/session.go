@@ -317,20 +317,9 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 		}
 	}
 	w.in = &in
-	if ch.files {
-		out, diags, before := w.out, w.res.Diags, w.assets
-		w.out = replacer{s.mem}
-		err := w.writeStatic()
-		w.out, w.res.Diags = out, diags
-		if err != nil {
-			s.last = nil
-			return nil, ErrNeedsFull
-		}
-		for name, old := range before {
-			if w.assets[name] != old {
-				s.mem.Remove(old) // the previous fingerprinted copy
-			}
-		}
+	if ch.files && !s.recopyStatic(w) {
+		s.last = nil
+		return nil, ErrNeedsFull
 	}
 	w.oer = nil // its labels come from the strings
 	w.sh = w.shared()
@@ -352,6 +341,25 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 		}
 	}
 	return res, ctx.Err()
+}
+
+// recopyStatic writes the static files and theme assets again into the
+// session's files, dropping fingerprinted copies that changed name. It
+// reports whether that worked.
+func (s *Session) recopyStatic(w *writer) bool {
+	out, diags, before := w.out, w.res.Diags, w.assets
+	w.out = replacer{s.mem}
+	err := w.writeStatic()
+	w.out, w.res.Diags = out, diags
+	if err != nil {
+		return false
+	}
+	for name, old := range before {
+		if w.assets[name] != old {
+			s.mem.Remove(old) // the previous fingerprinted copy
+		}
+	}
+	return true
 }
 
 // themeChange is what a set of edited theme files reaches.
