@@ -156,3 +156,23 @@ func (b *Builder) CourseList(p *site.Page) any {
 	}
 	return obj{{"@context", "https://schema.org"}, {"@type", "ItemList"}, {"itemListElement", items}}
 }
+
+// LearningPath returns a learning path as a schema.org ItemList: its
+// modules in the order to take them, each a ListItem naming the module's
+// canonical address, as search engines read a course list.
+func (b *Builder) LearningPath(p *site.Page) any {
+	if len(p.Steps) == 0 {
+		return nil
+	}
+	items := make([]obj, 0, len(p.Steps))
+	for i, m := range p.Steps {
+		items = append(items, obj{{"@type", "ListItem"}, {"position", i + 1}, {"url", m.Canonical()}, {"name", m.Title}})
+	}
+	o := obj{{"@context", "https://schema.org"}, {"@type", "ItemList"}, {"@id", p.Permalink()}, {"url", p.Canonical()},
+		{"name", p.Title}, {"inLanguage", p.ContentLang()}}
+	if desc := trimmed(p.Summary); desc != "" {
+		o = append(o, field{"description", desc})
+	}
+	return append(o, field{"itemListOrder", "https://schema.org/ItemListOrderAscending"},
+		field{"numberOfItems", len(items)}, field{"itemListElement", items})
+}

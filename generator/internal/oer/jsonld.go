@@ -200,6 +200,8 @@ func (b *Builder) JSONLD(p *site.Page) any {
 		return b.LearningResource(p)
 	case site.KindWebinar:
 		return b.Event(p)
+	case site.KindPath:
+		return b.LearningPath(p)
 	case site.KindHome, site.KindLanguages:
 		return b.WebSite(p)
 	case site.KindSection:

@@ -95,6 +95,8 @@ func (b *Builder) dcmiType(p *site.Page) string {
 		return "Event"
 	case site.KindModule:
 		return "InteractiveResource"
+	case site.KindPath:
+		return "Collection" // an ordered set of modules
 	case site.KindResource:
 		switch b.hcrt(p) {
 		case "video":
