@@ -390,8 +390,16 @@ func TestHeadForSearchEngines(t *testing.T) {
 		t.Error("a fallback page's DC.identifier is not its canonical address")
 	}
 	search := string(read(t, dir, "en/search/index.html"))
-	if !strings.Contains(search, `<meta name="robots" content="noindex">`) || !strings.Contains(search, `<meta name="description" content="Search`) {
-		t.Error("the search page is indexable or has no description")
+	// The search page is a way in (Lighthouse's is-crawlable audit fails a
+	// noindex page); its results are kept from crawlers by robots.txt.
+	if strings.Contains(search, `noindex`) || !strings.Contains(search, `<meta name="description" content="Search`) {
+		t.Error("the search page is noindex or has no description")
+	}
+	if robots := string(read(t, dir, "robots.txt")); !strings.Contains(robots, "Disallow: /en/search/?\n") || !strings.Contains(robots, "Disallow: /it/search/?\n") {
+		t.Errorf("robots.txt lets crawlers fetch search results:\n%s", robots)
+	}
+	if strings.Contains(string(read(t, dir, "sitemap.xml")), "/search/") {
+		t.Error("the sitemap lists a search page")
 	}
 	alias := string(read(t, dir, "en/old-posts/index.html"))
 	if !strings.Contains(alias, `<link rel="canonical" href="https://oer.example.org/en/modules/posts/">`) || !strings.Contains(alias, `url=../../en/modules/posts/`) {

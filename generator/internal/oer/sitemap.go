@@ -1,6 +1,7 @@
 package oer
 
 import (
+	"net/url"
 	"strconv"
 	"time"
 
@@ -52,6 +53,9 @@ type RobotsData struct {
 	Site *site.Site
 	// Sitemap is the absolute address of sitemap.xml.
 	Sitemap string
+	// Disallow lists the address paths crawlers should not fetch: each
+	// search page's results, "/en/search/?".
+	Disallow []string
 }
 
 // Alternates returns a page's hreflang alternates with absolute addresses.
@@ -228,9 +232,27 @@ func averageAlternates(urls []SitemapURL) int {
 
 // writeRobots writes robots.txt naming the sitemap.
 func (b *Builder) writeRobots(put Put) error {
-	data, err := b.execute("robots.txt", RobotsData{Site: b.s, Sitemap: b.s.Absolute("sitemap.xml")}, 256)
+	data, err := b.execute("robots.txt", RobotsData{Site: b.s, Sitemap: b.s.Absolute("sitemap.xml"), Disallow: b.searchResults()}, 256)
 	if err != nil {
 		return err
 	}
 	return put("robots.txt", data)
+}
+
+// searchResults returns the address paths of the search pages' results
+// (the page's path followed by "?"), which robots.txt keeps crawlers from:
+// every query would be a page of its own, and none says more than the
+// pages it lists.
+func (b *Builder) searchResults() []string {
+	var out []string
+	for _, l := range b.s.Languages {
+		p := b.s.Langs[l.Code].Search
+		if p == nil {
+			continue
+		}
+		if u, err := url.Parse(p.Permalink()); err == nil {
+			out = append(out, u.EscapedPath()+"?")
+		}
+	}
+	return out
 }

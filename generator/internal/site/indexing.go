@@ -14,11 +14,13 @@ func (p *Page) Canonical() string {
 }
 
 // NoIndex reports whether search engines should leave the page out of
-// their index: search pages (their results depend on the query), error
-// pages and alias redirects.
+// their index: error pages and alias redirects. A search page is indexed,
+// as a way into the site (the WebSite's SearchAction names it); its results
+// (?q=...) are kept from crawlers by robots.txt instead, as search engines
+// ask of a site's internal search results.
 func (p *Page) NoIndex() bool {
 	switch p.Kind {
-	case KindSearch, KindNotFound, KindAlias:
+	case KindNotFound, KindAlias:
 		return true
 	}
 	return false
@@ -27,9 +29,10 @@ func (p *Page) NoIndex() bool {
 // InSitemap reports whether the page is listed in sitemap.xml: every
 // indexed page at its own address, taxonomy and term pages included, but
 // not fallbacks (their canonical address is the original's) and not the
-// second and later pages of a long list.
+// second and later pages of a long list, nor search pages (a form with
+// nothing of its own to find).
 func (p *Page) InSitemap() bool {
-	return !p.NoIndex() && p.FallbackOf == nil && (p.Pager == nil || p.Pager.Number == 1)
+	return !p.NoIndex() && p.Kind != KindSearch && p.FallbackOf == nil && (p.Pager == nil || p.Pager.Number == 1)
 }
 
 // Alternate is a version of a page for search engines' language targeting

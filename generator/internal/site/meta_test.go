@@ -94,7 +94,8 @@ func TestEffectiveMetadata(t *testing.T) {
 	}
 }
 
-// TestAlternates: real translations and x-default; none for fallbacks and noindex pages.
+// TestAlternates: real translations and x-default; none for fallbacks and
+// noindex pages; search pages, which are indexed, have theirs.
 func TestAlternates(t *testing.T) {
 	s := assemble(t, metaSite)
 	str := func(p *site.Page) string {
@@ -111,7 +112,7 @@ func TestAlternates(t *testing.T) {
 		"en/modules/m/01-a/": "",
 		"en/":                "en=en/ it=it/ x-default=",
 		"":                   "en=en/ it=it/ x-default=",
-		"en/search/":         "",
+		"en/search/":         "en=en/search/ it=it/search/ x-default=en/search/",
 	} {
 		if got := str(s.PageAt(url)); got != want {
 			t.Errorf("/%s: %q, want %q", url, got, want)
