@@ -743,3 +743,38 @@ Sitemap: {{ .Sitemap }}
 		t.Error("a template the site does not override is not the default theme's")
 	}
 }
+
+// TestLearningPathIsAnOrderedItemList: a learning path's markup lists its
+// modules in the path's order, as search engines read a course list.
+func TestLearningPathIsAnOrderedItemList(t *testing.T) {
+	dir := buildFixture(t, `-- content/en/modules/replies/index.md --
+---
+title: Answering replies
+summary: Replies that keep customers.
+audience: [sme-workers]
+---
+Intro.
+-- content/en/paths/start.md --
+---
+title: Where to start
+summary: The two modules for a small business, in order.
+audience: [sme-workers]
+modules: [replies, posts]
+---
+Take them in this order.
+`)
+	list := jsonLD(t, dir, "en/paths/start/index.html")
+	items, _ := list["itemListElement"].([]any)
+	if list["@type"] != "ItemList" || list["name"] != "Where to start" || list["itemListOrder"] != "https://schema.org/ItemListOrderAscending" || len(items) != 2 {
+		t.Fatalf("path markup %v", list)
+	}
+	for i, want := range []string{"https://oer.example.org/en/modules/replies/", "https://oer.example.org/en/modules/posts/"} {
+		it := items[i].(map[string]any)
+		if it["@type"] != "ListItem" || it["position"] != float64(i+1) || it["url"] != want {
+			t.Errorf("item %d: %v, want %s at %d", i, it, want, i+1)
+		}
+	}
+	if !strings.Contains(string(read(t, dir, "en/paths/start/index.html")), `<meta name="DC.type" content="Collection">`) {
+		t.Error("a learning path is not DC.type Collection")
+	}
+}
