@@ -230,3 +230,29 @@ func TestNewLessonFromTheEditor(t *testing.T) {
 		t.Errorf("new lesson: %v\n%s", err, b)
 	}
 }
+
+// TestSaveKeepsARecordingWithItsPicture: a recording written as a table
+// (address, picture, date, for video search) shows its address in the form,
+// and saving changes only that address, keeping the picture and the date.
+func TestSaveKeepsARecordingWithItsPicture(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/webinars/live.md"
+	os.MkdirAll(filepath.Join(dir, "content/en/webinars"), 0o755)
+	os.WriteFile(filepath.Join(dir, page), []byte(`---
+title: "Live"
+start: 2026-03-18T18:00:00+00:00
+recording: {url: "https://video.example.org/w/1", thumbnail: live.png, date: 2026-03-20}
+---
+Text.
+`), 0o644)
+	form := url.Values{"token": {"t0k3n"}, "page": {page}, "fm.title": {"Live"}, "fm.start": {"2026-03-18T18:00:00+00:00"},
+		"fm.recording": {"https://video.example.org/w/2"}, "body": {"Text."}}
+	if res := post(t, srv, "save", form, nil); res.StatusCode != http.StatusSeeOther {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("save: %d %s", res.StatusCode, b)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, page))
+	if !strings.Contains(string(got), `recording: {url: "https://video.example.org/w/2", thumbnail: live.png, date: 2026-03-20}`) {
+		t.Errorf("saved file:\n%s", got)
+	}
+}

@@ -78,9 +78,13 @@ func frontEnd(text string) int {
 }
 
 // get returns a field's value as the form shows it: a scalar's text, a
-// list's items one per line.
+// list's items one per line, a table's address (a recording written as
+// {url, thumbnail, date}).
 func (f *file) get(key string) string {
 	v := f.value(key)
+	if u := urlOf(v); u != nil {
+		v = u
+	}
 	if v == nil {
 		return ""
 	}
@@ -138,6 +142,9 @@ func (f *file) set(fd field, raw string) {
 		return
 	}
 	raw = strings.TrimSpace(strings.ReplaceAll(raw, "\r", ""))
+	if u := urlOf(v); u != nil {
+		v = u // the form edits a table's address; its other keys stay
+	}
 	if v == nil {
 		if raw == "" || fd.Kind == kindBool && raw == "false" {
 			return
@@ -155,6 +162,20 @@ func (f *file) set(fd field, raw string) {
 	if v.Tag == "!!str" && v.Style == 0 && needsQuotes(raw) {
 		v.Style = yaml.DoubleQuotedStyle
 	}
+}
+
+// urlOf returns the url entry of a table such as a recording's {url,
+// thumbnail, date}, or nil when v is not such a table.
+func urlOf(v *yaml.Node) *yaml.Node {
+	if v == nil || v.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Value == "url" {
+			return v.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // needsQuotes says a plain YAML scalar would be read as something else (a

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // fieldKind says how a field is edited and written.
@@ -110,11 +111,14 @@ func fields(cfg config.Config, kind string, digcomp func(code string) string) []
 	licence := field{Key: "licence", Label: "Licence", Help: "An SPDX id such as CC-BY-SA-4.0 (default: " + cfg.OER.DefaultLicence + ").", Kind: kindText}
 	keywords := field{Key: "keywords", Label: "Keywords", Help: "Words learners may search for, separated by commas.", Kind: kindKeywords}
 	draft := field{Key: "draft", Label: "Draft: keep it off the site for now", Kind: kindBool}
+	subjects := field{Key: "subjects", Label: "Subjects", Help: "For harvesters of open educational resources; without one, the site's default subjects.",
+		Kind: kindChoices, Options: options(slices.Sorted(maps.Keys(cfg.Vocabulary.Subjects)))}
+	image := field{Key: "image", Label: "Picture for search engines", Help: "A picture beside this page, e.g. cover.jpg, shown in link previews.", Kind: kindText}
 	switch kind {
 	case "module":
-		return []field{title, summary, audience, level, duration,
+		return append([]field{title, summary, audience, level, duration,
 			{Key: "objectives", Label: "Learning objectives", Help: "One per line; start each with a verb.", Kind: kindLines},
-			dc, licence, keywords, draft}
+			dc, licence, keywords}, withSubjects(subjects, image, draft)...)
 	case "lesson":
 		return []field{title, summary, {Key: "weight", Label: "Position in the module", Help: "1, 2, 3…", Kind: kindNumber}, duration, draft}
 	case "webinar":
@@ -126,18 +130,31 @@ func fields(cfg config.Config, kind string, digcomp func(code string) string) []
 			{Key: "recording", Label: "Link to the recording", Kind: kindURL},
 			{Key: "presenter", Label: "Presenter", Kind: kindText},
 			{Key: "language", Label: "Spoken language", Help: "A language code, e.g. it.", Kind: kindText},
+			{Key: "status", Label: "Change of plan", Help: "Shown on the page and sent to calendars and search engines.", Kind: kindChoice,
+				Options: options([]string{site.StatusCancelled, site.StatusPostponed, site.StatusRescheduled, site.StatusMovedOnline})},
+			{Key: "revision", Label: "Revision", Help: "Raise it by one with each change calendars should pick up (time, link).", Kind: kindNumber},
 			audience, draft}
 	case "resource":
-		return []field{title, summary,
+		return append([]field{title, summary,
 			{Key: "type", Label: "Kind of resource", Kind: kindChoice, Options: options(cfg.Vocabulary.ResourceTypes)},
 			{Key: "link", Label: "Link (when it lives elsewhere)", Kind: kindURL},
-			licence, audience, level, dc, keywords, draft}
+			licence, audience, level, dc, keywords}, withSubjects(subjects, image, draft)...)
 	case "path":
 		return []field{title, {Key: "goal", Label: "Goal", Kind: kindLong}, audience,
 			{Key: "button", Label: "Button on the home page", Kind: kindText},
 			{Key: "modules", Label: "Modules, in order", Help: "Folder names, one per line.", Kind: kindLines}, draft}
 	}
 	return []field{title, summary, draft}
+}
+
+// withSubjects returns the subjects field, when the site names subjects
+// in [vocabulary.subjects] (a form with no choice would empty the list),
+// followed by the rest.
+func withSubjects(subjects field, rest ...field) []field {
+	if len(subjects.Options) == 0 {
+		return rest
+	}
+	return append([]field{subjects}, rest...)
 }
 
 func options(values []string) []option {
