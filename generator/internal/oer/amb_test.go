@@ -115,6 +115,7 @@ func TestExampleSiteIsValidAMB(t *testing.T) {
 	for _, o := range cat {
 		validateAMB(t, schema, "catalog.json "+o["id"].(string), o)
 	}
+	t.Logf("%d JSON-LD blocks, %d learning resources and %d catalogue records checked against AMB", blocks, resources, len(cat))
 	if blocks < 150 || resources < 150 || len(cat) < 40 {
 		t.Errorf("only %d JSON-LD blocks, %d learning resources, %d catalogue records", blocks, resources, len(cat))
 	}
