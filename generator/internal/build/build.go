@@ -181,16 +181,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	defer in.root.Close()
-	if err := timed("assemble", func() error {
-		md := markdown.New(markdownOptions(in.cfg))
-		s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
-			Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
-		res.Site = s
-		res.Diags = append(res.Diags, diags...)
-		all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
-		all.Sort()
-		return all.Err()
-	}); err != nil {
+	if err := timed("assemble", func() error { return assemble(in, opt, res) }); err != nil {
 		return res, nil, err
 	}
 	if opt.DryRun {
@@ -224,6 +215,18 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, w, nil
+}
+
+// assemble renders the Markdown and assembles the site model into res.Site.
+func assemble(in *inputs, opt Options, res *Result) error {
+	md := markdown.New(markdownOptions(in.cfg))
+	s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
+	res.Site = s
+	res.Diags = append(res.Diags, diags...)
+	all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
+	all.Sort()
+	return all.Err()
 }
 
 // markdownOptions configures the Markdown stage for a site: its markup
@@ -307,10 +310,15 @@ type writer struct {
 	assets map[string]string
 	sh     *theme.Shared // kept for re-rendering single pages
 	oer    *oer.Builder
+	// exportSizes are the sizes of the packages for learning platforms, by path.
+	exportSizes map[string]int64
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
 	if err := timed("static", w.writeStatic); err != nil {
+		return err
+	}
+	if err := timed("exports", w.writeExports); err != nil {
 		return err
 	}
 	// The site-wide metadata files need the model, not the pages: they are

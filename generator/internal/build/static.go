@@ -101,6 +101,9 @@ func (w *writer) shared() *theme.Shared {
 	if z := w.offlineZip(); z != "" {
 		extra["offlineZip"] = z
 	}
+	if len(w.exportSizes) > 0 {
+		extra["exportSizes"] = w.exportSizes
+	}
 	return &theme.Shared{Site: w.res.Site, I18n: w.in.i18n, Assets: w.assets, Extra: extra, Head: w.metadata().Head}
 }
 

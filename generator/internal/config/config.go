@@ -42,6 +42,7 @@ type Config struct {
 	Footer     Footer            `toml:"footer"`
 	Forms      map[string]Form   `toml:"forms"`
 	Offline    Offline           `toml:"offline"`
+	Export     Export            `toml:"export"`
 	Search     Search            `toml:"search"`
 	Privacy    Privacy           `toml:"privacy"`
 	Params     map[string]any    `toml:"params"`
@@ -254,6 +255,16 @@ type Offline struct {
 	Zip bool `toml:"zip"`
 	// ZipName is the file name of that zip at the site root.
 	ZipName string `toml:"zipName"`
+}
+
+// Export chooses the packages for learning platforms that a build writes
+// beside each module page and offers in its "Use this module in your
+// learning platform" box.
+type Export struct {
+	// Cartridge writes an IMS Common Cartridge 1.1 (.imscc) per module and language.
+	Cartridge bool `toml:"cartridge"`
+	// SCORM writes a SCORM 1.2 package (.zip) per module and language.
+	SCORM bool `toml:"scorm"`
 }
 
 // Search configures the search index.

@@ -6,6 +6,12 @@ import (
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
+// exportNames name the packages for learning platforms in metadata.
+var exportNames = map[string]string{
+	site.ExportCartridge: "IMS Common Cartridge 1.1",
+	site.ExportSCORM:     "SCORM 1.2",
+}
+
 // AMBContext is the JSON-LD context of the AMB profile.
 const AMBContext = "https://w3id.org/kim/amb/context.jsonld"
 
@@ -136,6 +142,15 @@ func (b *Builder) files(o obj, p *site.Page) obj {
 		}
 		if b.opt.FileHash != nil {
 			if sum := b.opt.FileHash(a.URL); sum != "" {
+				e = append(e, field{"sha256", sum})
+			}
+		}
+		encodings = append(encodings, e)
+	}
+	for _, x := range p.Exports() {
+		e := obj{{"type", "MediaObject"}, {"contentUrl", b.s.Absolute(x.Path)}, {"name", exportNames[x.Format]}, {"encodingFormat", x.MediaType}}
+		if b.opt.FileHash != nil {
+			if sum := b.opt.FileHash(x.Path); sum != "" {
 				e = append(e, field{"sha256", sum})
 			}
 		}

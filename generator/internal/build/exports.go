@@ -1,0 +1,108 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/lms"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// writeExports writes the packages for learning platforms ([export] in
+// config.toml) beside each module page, and tells the pages their sizes.
+func (w *writer) writeExports() error {
+	sizes := map[string]int64{}
+	w.exportSizes = sizes
+	var k *lms.Packer
+	for _, m := range w.res.Site.Pages {
+		for _, e := range m.Exports() {
+			if k == nil {
+				k = lms.New(w.res.Site, w.in.fsys, w.in.i18n.T)
+			}
+			data, err := k.Package(m, e.Format)
+			if err != nil {
+				return fmt.Errorf("%s package of %s: %w", e.Format, m.URL, err)
+			}
+			if err := w.out.WriteFile(e.Path, data); err != nil {
+				return err
+			}
+			sizes[e.Path] = int64(len(data))
+		}
+	}
+	return nil
+}
+
+// ExportFile is one package written by Export.
+type ExportFile struct {
+	// Name is the file name: "content-calendar-it.imscc".
+	Name string
+	// Module is the module page's address from the site root.
+	Module string
+	Data   []byte
+}
+
+// Export packages modules for learning platforms, whatever [export] says:
+// format is site.ExportCartridge or site.ExportSCORM; langs and modules
+// (folder names under modules/) narrow the choice, empty meaning all.
+// It writes nothing: the caller decides where the files go.
+func Export(ctx context.Context, opt Options, format string, langs, modules []string) (*Result, []ExportFile, error) {
+	start := time.Now()
+	res := &Result{}
+	if opt.Source == "" {
+		opt.Source = "."
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now().UTC()
+	}
+	if format != site.ExportCartridge && format != site.ExportSCORM {
+		return res, nil, fmt.Errorf("unknown format %q: use %s or %s", format, site.ExportCartridge, site.ExportSCORM)
+	}
+	in, err := load(opt, res)
+	if err != nil {
+		return res, nil, &StageError{Stage: "load", Err: err}
+	}
+	defer in.root.Close()
+	if err := assemble(in, opt, res); err != nil {
+		return res, nil, &StageError{Stage: "assemble", Err: err}
+	}
+	s := res.Site
+	for _, l := range langs {
+		if s.Lang(l) == nil {
+			return res, nil, fmt.Errorf("the site has no language %q (it has %s)", l, strings.Join(s.Config.LanguageCodes(), ", "))
+		}
+	}
+	found := map[string]bool{}
+	k := lms.New(s, in.fsys, in.i18n.T)
+	var out []ExportFile
+	for _, m := range s.Pages {
+		slug := path.Base(strings.TrimSuffix(m.URL, "/"))
+		if m.Kind != site.KindModule || m.FallbackOf != nil || len(m.Lessons) == 0 ||
+			(len(langs) > 0 && !slices.Contains(langs, m.Lang)) || (len(modules) > 0 && !slices.Contains(modules, slug)) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return res, nil, err
+		}
+		found[slug] = true
+		data, err := k.Package(m, format)
+		if err != nil {
+			return res, nil, fmt.Errorf("%s: %w", m.URL, err)
+		}
+		ext := ".imscc"
+		if format == site.ExportSCORM {
+			ext = "-scorm12.zip"
+		}
+		out = append(out, ExportFile{Name: slug + "-" + m.Lang + ext, Module: m.URL, Data: data})
+	}
+	for _, want := range modules {
+		if !found[want] {
+			return res, nil, fmt.Errorf("no module %q with lessons in the chosen languages: give a folder name under content/<lang>/modules/", want)
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, out, nil
+}
