@@ -42,6 +42,7 @@ func commands() map[string]command {
 		"new":        {"create a module, lesson, webinar, resource or translation", cmdNew},
 		"check":      {"check content for errors, broken links and translation coverage", cmdCheck},
 		"translated": {"mark a translation as up to date with its source (translatedFrom)", cmdTranslated},
+		"export":     {"package modules for learning platforms: Common Cartridge or SCORM", cmdExport},
 		"import":     {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
 		"mirror":     {"sync an offline copy of a site from its mirror.json", cmdMirror},
 		"version":    {"print the version", cmdVersion},
