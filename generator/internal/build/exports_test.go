@@ -1,0 +1,87 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/lms"
+)
+
+const exportSite = baseConfig + `[export]
+cartridge = true
+scorm = true
+-- content/en/_index.md --
+---
+title: Home
+---
+Hi.
+-- content/en/modules/reviews/index.md --
+---
+title: "Replying to reviews"
+summary: "Answer reviews kindly."
+lastmod: 2026-10-01
+---
+Intro.
+-- content/en/modules/reviews/shop.png --
+not really a PNG
+-- content/en/modules/reviews/01-why.md --
+---
+title: "Why reviews matter"
+weight: 1
+---
+![Shop](shop.png)
+
+:::quiz
+Answer soon?
+
+- [x] Yes
+- [ ] No
+:::
+-- content/en/modules/empty/index.md --
+---
+title: "No lessons yet"
+---
+Soon.
+-- content/it/_index.md --
+---
+title: Inizio
+---
+Ciao.
+`
+
+// TestExportsInBuild: a build with [export] writes both packages beside
+// each module with lessons, valid, the same bytes in two builds, offered
+// in the module page's box with their sizes, in mirror.json and in
+// catalog.json; the offline copy and the Italian fallback get none.
+func TestExportsInBuild(t *testing.T) {
+	dir := writeSite(t, exportSite)
+	buildSite(t, dir)
+	first := map[string][]byte{}
+	for _, p := range []string{"en/modules/reviews/reviews.imscc", "en/modules/reviews/reviews-scorm12.zip"} {
+		data := []byte(read(t, dir, p))
+		if err := lms.Check(data); err != nil {
+			t.Errorf("%s breaks the packaging rules: %v", p, err)
+		}
+		first[p] = data
+		assertContains(t, dir, "mirror.json", `"`+p+`"`)
+		assertContains(t, dir, "catalog.json", `"contentUrl": "https://example.org/oer/`+p+`"`)
+	}
+	assertContains(t, dir, "en/modules/reviews/index.html", `class="export-box"`, `Use this module in your learning platform`,
+		`href="../../../en/modules/reviews/reviews.imscc" download>Common Cartridge package (.imscc)</a> <span class="meta">(`,
+		`href="../../../en/modules/reviews/reviews-scorm12.zip" download>SCORM 1.2 package (.zip)</a>`)
+	assertNotContains(t, dir, "en/modules/empty/index.html", `export-box`)
+	if exists(dir, "en/modules/empty/empty.imscc") || exists(dir, "it/modules/reviews/reviews.imscc") {
+		t.Error("a module without lessons, or a fallback, got a package")
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	buildSite(t, dir)
+	for p, data := range first {
+		if !bytes.Equal(data, []byte(read(t, dir, p))) {
+			t.Errorf("%s differs between two builds of the same site", p)
+		}
+	}
+}
