@@ -121,7 +121,7 @@ func TestSCORMRuntime(t *testing.T) {
 		t.Errorf("location %q, want lessons/02-how.html", s)
 	}
 	var state struct {
-		S []int              `json:"s"`
+		S []int             `json:"s"`
 		A map[string][2]any `json:"a"`
 	}
 	suspend := got("cmi.suspend_data")
