@@ -296,3 +296,22 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// TestExampleSite packages every module of the example site, in every
+// language, both ways, and checks each package.
+func TestExampleSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("packages the whole example site")
+	}
+	for _, format := range []string{site.ExportCartridge, site.ExportSCORM} {
+		pkgs := export(t, "../../..", format)
+		if len(pkgs) < 20 {
+			t.Errorf("%s: only %d packages", format, len(pkgs))
+		}
+		for name, data := range pkgs {
+			if err := lms.Check(data); err != nil {
+				t.Errorf("%s breaks the packaging rules:\n%v", name, err)
+			}
+		}
+	}
+}

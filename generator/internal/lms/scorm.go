@@ -53,7 +53,7 @@ func (b *bundle) launcher() []byte {
 	units := b.units()
 	t := func(key string) string { return b.k.label(b.m.Lang, key) }
 	data := scoData{Questions: map[string][]string{}, Progress: t("module.progress"), Done: t("lms.done")}
-	v := launcherView{Lang: b.lang, Dir: "ltr", Title: b.m.Title, LessonsLabel: t("module.lessons"), First: units[0].file, Open: len(units) <= 12,
+	v := launcherView{Lang: b.lang, Dir: "ltr", Title: b.m.Title, LessonsLabel: t("module.lessons"), First: units[0].file, Open: len(units) <= 6,
 		CSS: template.CSS(packageCSS + launcherCSS), JS: template.JS(launcherJS)}
 	for _, l := range b.k.s.Languages {
 		if l.Code == b.lang && l.Direction != "" {

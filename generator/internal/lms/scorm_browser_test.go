@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -177,6 +178,18 @@ func TestSCORMWithoutPlatform(t *testing.T) {
 	browsertest.WaitFor(t, tab, `document.getElementById("status").textContent === "You have done 1 of 2 lessons."`)
 	chromedp.Run(tab, chromedp.Evaluate[any](doc+`.getElementById("quiz-1-q1-a1").checked = true; `+doc+`.querySelector(".quiz-check").click()`))
 	browsertest.WaitFor(t, tab, doc+`.querySelector("#quiz-1-q1-feedback .quiz-result.is-wrong") !== null`)
+	if out := os.Getenv("OERSITE_SCREENSHOTS"); out != "" {
+		for _, w := range []int64{375, 1280} {
+			if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900)); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(out, "scorm-launcher-"+strconv.FormatInt(w, 10)+".png"), png, 0o644)
+		}
+	}
 }
 
 func jsString(s string) string {
