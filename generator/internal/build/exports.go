@@ -2,10 +2,13 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/lms"
@@ -13,27 +16,52 @@ import (
 )
 
 // writeExports writes the packages for learning platforms ([export] in
-// config.toml) beside each module page, and tells the pages their sizes.
+// config.toml) beside each module page, on every core, and tells the pages
+// their sizes.
 func (w *writer) writeExports() error {
-	sizes := map[string]int64{}
-	w.exportSizes = sizes
-	var k *lms.Packer
+	type job struct {
+		m *site.Page
+		e site.Export
+	}
+	var jobs []job
 	for _, m := range w.res.Site.Pages {
 		for _, e := range m.Exports() {
-			if k == nil {
-				k = lms.New(w.res.Site, w.in.fsys, w.in.i18n.T)
-			}
-			data, err := k.Package(m, e.Format)
-			if err != nil {
-				return fmt.Errorf("%s package of %s: %w", e.Format, m.URL, err)
-			}
-			if err := w.out.WriteFile(e.Path, data); err != nil {
-				return err
-			}
-			sizes[e.Path] = int64(len(data))
+			jobs = append(jobs, job{m, e})
 		}
 	}
-	return nil
+	w.exportSizes = map[string]int64{}
+	if len(jobs) == 0 {
+		return nil
+	}
+	k := lms.New(w.res.Site, w.in.fsys, w.in.i18n.T)
+	errs := make([]error, len(jobs))
+	sizes := make([]int64, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				j := jobs[i]
+				data, err := k.Package(j.m, j.e.Format)
+				if err == nil {
+					err = w.out.WriteFile(j.e.Path, data)
+				}
+				if err != nil {
+					errs[i] = fmt.Errorf("%s package of /%s: %w", j.e.Format, j.m.URL, err)
+				}
+				sizes[i] = int64(len(data))
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, j := range jobs {
+		w.exportSizes[j.e.Path] = sizes[i]
+	}
+	return errors.Join(errs...)
 }
 
 // ExportFile is one package written by Export.
