@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -80,9 +81,7 @@ type ExportFile struct {
 func Export(ctx context.Context, opt Options, format string, langs, modules []string) (*Result, []ExportFile, error) {
 	start := time.Now()
 	res := &Result{}
-	if opt.Source == "" {
-		opt.Source = "."
-	}
+	opt.Source = cmp.Or(opt.Source, ".")
 	if opt.Now.IsZero() {
 		opt.Now = time.Now().UTC()
 	}
@@ -108,8 +107,7 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 	var out []ExportFile
 	for _, m := range s.Pages {
 		slug := path.Base(strings.TrimSuffix(m.URL, "/"))
-		if m.Kind != site.KindModule || m.FallbackOf != nil || len(m.Lessons) == 0 ||
-			(len(langs) > 0 && !slices.Contains(langs, m.Lang)) || (len(modules) > 0 && !slices.Contains(modules, slug)) {
+		if !chosen(m, slug, langs, modules) {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -133,4 +131,11 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 	}
 	res.Duration = time.Since(start)
 	return res, out, nil
+}
+
+// chosen reports whether Export packages a page: a module with lessons, in
+// its own language, among langs and modules when they are given.
+func chosen(m *site.Page, slug string, langs, modules []string) bool {
+	return m.Kind == site.KindModule && m.FallbackOf == nil && len(m.Lessons) > 0 &&
+		(len(langs) == 0 || slices.Contains(langs, m.Lang)) && (len(modules) == 0 || slices.Contains(modules, slug))
 }
