@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"runtime"
 	"slices"
@@ -17,24 +18,29 @@ import (
 )
 
 // writeExports writes the packages for learning platforms ([export] in
-// config.toml) beside each module page, on every core, and tells the pages
-// their sizes.
+// config.toml) beside each module page and tells the pages their sizes.
 func (w *writer) writeExports() error {
+	w.exportSizes = map[string]int64{}
+	return w.packageModules(w.in.fsys, w.res.Site.Pages)
+}
+
+// packageModules writes the packages of the modules among pages, on every
+// core, reading content files from fsys, and records their sizes.
+func (w *writer) packageModules(fsys fs.FS, pages []*site.Page) error {
 	type job struct {
 		m *site.Page
 		e site.Export
 	}
 	var jobs []job
-	for _, m := range w.res.Site.Pages {
+	for _, m := range pages {
 		for _, e := range m.Exports() {
 			jobs = append(jobs, job{m, e})
 		}
 	}
-	w.exportSizes = map[string]int64{}
 	if len(jobs) == 0 {
 		return nil
 	}
-	k := lms.New(w.res.Site, w.in.fsys, w.in.i18n.T)
+	k := lms.New(w.res.Site, fsys, w.in.i18n.T)
 	errs := make([]error, len(jobs))
 	sizes := make([]int64, len(jobs))
 	var wg sync.WaitGroup
@@ -63,6 +69,23 @@ func (w *writer) writeExports() error {
 		w.exportSizes[j.e.Path] = sizes[i]
 	}
 	return errors.Join(errs...)
+}
+
+// modulesOf returns the modules whose packages hold any of pages: a
+// module itself, and the module of a lesson (fallback copies included: a
+// translated module shows an untranslated lesson in the default language).
+func modulesOf(pages []*site.Page) []*site.Page {
+	var out []*site.Page
+	for _, p := range pages {
+		m := p
+		if p.Kind == site.KindLesson {
+			m = p.Module
+		}
+		if m != nil && m.Kind == site.KindModule && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // ExportFile is one package written by Export.

@@ -121,7 +121,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	cfg := w.in.cfg
 	md := markdown.New(markdownOptions(cfg))
 	res := &Result{Site: st, Config: cfg}
-	var todo []*site.Page
+	var todo, edited []*site.Page
 	seen := map[*site.Page]bool{}
 	for _, c := range changes {
 		var pages []*site.Page
@@ -138,6 +138,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 		res.Diags = append(res.Diags, diags...)
+		edited = append(edited, pages...)
 		langs := map[string]bool{}
 		for _, p := range pages {
 			langs[p.Lang] = true
@@ -157,6 +158,11 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
+	// Packages first: the module pages show their sizes.
+	if err := s.repackage(root.FS(), modulesOf(edited)); err != nil {
+		s.last = nil
+		return nil, err
+	}
 	if err := s.render(todo); err != nil {
 		s.last = nil
 		return nil, err
@@ -165,6 +171,16 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	res.Pages = len(todo)
 	res.Duration = time.Since(start)
 	return res, ctx.Err()
+}
+
+// repackage writes again the packages for learning platforms of modules
+// whose pages changed.
+func (s *Session) repackage(fsys fs.FS, modules []*site.Page) error {
+	w := s.last
+	out := w.out
+	w.out = replacer{s.mem}
+	defer func() { w.out = out }()
+	return w.packageModules(fsys, modules)
 }
 
 // readsLists reports whether a page's layout may show site-wide lists.
