@@ -196,3 +196,33 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return strings.ReplaceAll(string(b), "</", `<\/`)
 }
+
+// TestPackagePagesAccessible runs axe-core (WCAG 2.1 A and AA) on the
+// SCORM launcher and on a lesson page with a knowledge check, as a
+// learner opens them from a package.
+func TestPackagePagesAccessible(t *testing.T) {
+	runtime := browsertest.NodeModule(t, "scorm-again/dist/scorm12.js")
+	axe, err := os.ReadFile(browsertest.NodeModule(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	srv := servePackage(t, export(t, writeSite(t, moduleSite), site.ExportSCORM, "en")["reviews-en-scorm12.zip"], runtime)
+	tab := browsertest.Tab(t, ctx)
+	for _, page := range []string{"/pkg/index.html", "/pkg/lessons/01-why.html", "/pkg/lessons/00-reviews.html"} {
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+page)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
+			t.Fatal(err)
+		}
+		res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+			.then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ") + " " + n.failureSummary).join("; "))))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res != "[]" {
+			t.Errorf("%s: axe: %s", page, res)
+		}
+	}
+}
