@@ -212,7 +212,7 @@ func TestKeyboardPathLanguageSwitchAndProgress(t *testing.T) {
 	if path, lang := eval[string](t, tab, "location.pathname"), eval[string](t, tab, "document.documentElement.lang"); path != "/it/modules/writing-posts-people-read/02-short-clear-your-voice/" || lang != "it" {
 		t.Fatalf("language switch reached %s (lang %s)", path, lang)
 	}
-	if h1 := eval[string](t, tab, "document.querySelector('h1').textContent"); h1 != "Breve, chiaro e con la tua voce" {
+	if h1 := eval[string](t, tab, "document.querySelector('h1').textContent"); h1 != "Breve, chiaro e con la Sua voce" {
 		t.Errorf("Italian page title %q", h1)
 	}
 

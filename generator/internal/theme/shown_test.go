@@ -205,6 +205,7 @@ func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) m
 		own[p.Title], own[p.Summary] = true, true
 		for _, k := range append(p.Meta.Keywords, p.Meta.Tags...) {
 			own[k] = true
+			own[strings.ToLower(strings.TrimSpace(k))] = true // as its keyword page shows it
 		}
 	}
 	loc := cfg.Localized(lang, func(s string) string { return cat.Text(lang, s) }).Texts()
