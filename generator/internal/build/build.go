@@ -191,8 +191,10 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	out := opt.Output
 	var staging *publish.Staging
 	if out == nil {
-		var err error
-		staging, err = publish.NewStaging(opt.Dest, opt.Source)
+		err := checkDest(opt.Dest, opt.Source)
+		if err == nil {
+			staging, err = publish.NewStaging(opt.Dest)
+		}
 		if err != nil {
 			return res, nil, &StageError{Stage: "publish", Err: err}
 		}
@@ -246,6 +248,8 @@ type inputs struct {
 	i18n    *i18n.Catalog
 	theme   *theme.Theme
 	themeFS string // "themes/<name>"
+	// static and assetFiles are the static files and theme assets: rel -> path in fsys.
+	static, assetFiles map[string]string
 	// contentErrs are the errors found reading content, reported with the assembly's.
 	contentErrs diag.List
 }
@@ -267,8 +271,9 @@ func load(opt Options, res *Result) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{root: root, fsys: withThemes(root.FS(), cfg.Theme), cfg: cfg, themeFS: "themes/" + cfg.Theme}
+	in := &inputs{root: root, fsys: siteFS(root, cfg.Theme), cfg: cfg, themeFS: "themes/" + cfg.Theme}
 	var all diag.List
+	all = append(all, in.collectFiles()...)
 	if _, err := fs.Stat(in.fsys, in.themeFS); err != nil {
 		all.Add(diag.Errorf(config.FileName, 0, "create themes/"+cfg.Theme+"/ or set theme to a folder under themes/", "theme %q not found", cfg.Theme))
 	}

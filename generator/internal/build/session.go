@@ -96,6 +96,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		return nil, err
 	}
 	defer root.Close()
+	fsys := siteFS(root, w.in.cfg.Theme)
 	type change struct {
 		page *site.Page
 		src  *content.Source
@@ -106,7 +107,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		if page == nil {
 			return nil, ErrNeedsFull // a new page
 		}
-		data, err := root.ReadFile(p)
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, ErrNeedsFull
 		}
@@ -309,7 +310,12 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	}
 	defer root.Close()
 	in := *w.in
-	in.fsys = withThemes(root.FS(), cfg.Theme)
+	in.fsys = siteFS(root, cfg.Theme)
+	if ch.files {
+		if d := in.collectFiles(); d.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+	}
 	if ch.layouts {
 		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
 		if diags.HasErrors() {

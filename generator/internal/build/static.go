@@ -11,11 +11,14 @@ import (
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/publish"
+	"github.com/oersite/oersite/generator/internal/sitefs"
 	"github.com/oersite/oersite/generator/internal/theme"
 )
 
 // collect lists the files under dirs of fsys, later dirs overriding earlier
-// ones at the same relative path: rel -> path in fsys.
+// ones at the same relative path: rel -> path in fsys. Hidden files are
+// skipped; a symbolic link is listed only when it leads to a file the site
+// may publish (see sitefs), else reported.
 func collect(fsys fs.FS, dirs ...string) (map[string]string, diag.List) {
 	files := map[string]string{}
 	var diags diag.List
@@ -25,7 +28,7 @@ func collect(fsys fs.FS, dirs ...string) (map[string]string, diag.List) {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
 					return fs.SkipDir
 				}
-				diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				diags.Add(readError(p, err))
 				return nil
 			}
 			if strings.HasPrefix(d.Name(), ".") && p != dir {
@@ -35,8 +38,13 @@ func collect(fsys fs.FS, dirs ...string) (map[string]string, diag.List) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				if info, err := fs.Stat(fsys, p); err != nil || info.IsDir() {
-					diags.Add(diag.Errorf(p, 0, "replace the link with a copy of the file", "symbolic link leads outside the site or to a folder; refused"))
+				info, err := fs.Stat(fsys, p)
+				if err != nil {
+					diags.Add(readError(p, err))
+					return nil
+				}
+				if info.IsDir() {
+					diags.Add(diag.Errorf(p, 0, "copy the folder into the site instead of linking it", "symbolic links to folders are not followed"))
 					return nil
 				}
 			}
@@ -47,25 +55,42 @@ func collect(fsys fs.FS, dirs ...string) (map[string]string, diag.List) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			diags.Add(diag.Errorf(dir, 0, "", "cannot read: %v", err))
+			diags.Add(readError(dir, err))
 		}
 	}
 	return files, diags
+}
+
+// readError reports a file that cannot be read; a refused symbolic link
+// says where it leads and what to do.
+func readError(p string, err error) diag.Diagnostic {
+	var le *sitefs.LinkError
+	if errors.As(err, &le) {
+		return diag.Errorf(p, 0, sitefs.LinkHint, "%v; it is not published", le)
+	}
+	return diag.Errorf(p, 0, "", "cannot read: %v", err)
+}
+
+// collectFiles lists the static files and theme assets of a site (a site's
+// own override the theme's).
+func (in *inputs) collectFiles() diag.List {
+	var d1, d2 diag.List
+	in.static, d1 = collect(in.fsys, in.themeFS+"/static", "static")
+	in.assetFiles, d2 = collect(in.fsys, in.themeFS+"/assets", "assets")
+	return append(d1, d2...)
 }
 
 // writeStatic copies static files, fingerprints theme assets and copies content files.
 func (w *writer) writeStatic() error {
 	fsys := w.in.fsys
 	var diags diag.List
-	static, d := collect(fsys, w.in.themeFS+"/static", "static")
-	diags = append(diags, d...)
+	static := w.in.static
 	for _, rel := range sortedKeys(static) {
 		if err := w.out.CopyFile(rel, fsys, static[rel]); err != nil {
 			diags.Add(diag.Errorf(static[rel], 0, "", "cannot copy: %v", err))
 		}
 	}
-	assets, d := collect(fsys, w.in.themeFS+"/assets", "assets")
-	diags = append(diags, d...)
+	assets := w.in.assetFiles
 	w.assets = map[string]string{}
 	for _, rel := range sortedKeys(assets) {
 		data, err := fs.ReadFile(fsys, assets[rel])

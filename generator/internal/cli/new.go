@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/scaffold"
+	"github.com/oersite/oersite/generator/internal/sitefs"
 )
 
 func cmdNew(_ context.Context, c *cli, args []string) error {
@@ -48,6 +50,14 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Every file is read and written through the site folder's root: no
+	// argument, and no link inside the site, can lead outside it.
+	root, err := os.OpenRoot(*source)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	site := siteDir{root: root, display: *source}
 	switch kind := pos[0]; kind {
 	case "module", "webinar", "resource", "lesson":
 		name, module := pos[1], ""
@@ -71,19 +81,32 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		if l == "" {
 			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
 		}
-		return newTranslation(c, *source, cfg, pos[1], l, now)
+		return newTranslation(c, site, cfg, pos[1], l, now)
 	default:
 		return fmt.Errorf("%w: cannot create %q: use module, lesson, webinar, resource or translation", errUsage, kind)
 	}
 }
 
-func writeNew(c *cli, p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+// siteDir is the site folder that new writes into, and how to name it.
+type siteDir struct {
+	root    *os.Root
+	display string // --source as given, for messages
+}
+
+// Stat reports on a file of the site, by slash-separated path.
+func (d siteDir) Stat(p string) (fs.FileInfo, error) { return d.root.Stat(filepath.FromSlash(p)) }
+
+// name is how to show a path of the site.
+func (d siteDir) name(p string) string { return filepath.Join(d.display, filepath.FromSlash(p)) }
+
+// writeNew creates p (slash-separated, from the site root) holding data.
+func writeNew(c *cli, site siteDir, p string, data []byte) error {
+	if err := site.root.MkdirAll(filepath.FromSlash(path.Dir(p)), 0o755); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := site.root.OpenFile(filepath.FromSlash(p), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; nothing was changed", p)
+		return fmt.Errorf("%s already exists; nothing was changed", site.name(p))
 	}
 	if err != nil {
 		return err
@@ -95,7 +118,7 @@ func writeNew(c *cli, p string, data []byte) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "created %s\n", p)
+	fmt.Fprintf(c.stdout, "created %s\n", site.name(p))
 	return nil
 }
 
@@ -108,19 +131,19 @@ func withTitle(d scaffold.Data, title string) scaffold.Data {
 }
 
 // newTranslation copies a page into another language tree, marked as needing translation.
-func newTranslation(c *cli, source string, cfg config.Config, p, lang string, now time.Time) error {
-	from, inLang, ok := translationSource(source, cfg, p)
-	if !ok {
-		return fmt.Errorf("%w: give the page's path, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md", errUsage)
+func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now time.Time) error {
+	from, inLang, ok := translationSource(site.display, cfg, p)
+	if !ok || !fs.ValidPath(inLang) {
+		return fmt.Errorf("%w: give the page's path inside the site, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md", errUsage)
 	}
 	rel := from + "/" + inLang
 	if from == lang {
 		return fmt.Errorf("%w: the page is already in %s", errUsage, lang)
 	}
-	srcPath := filepath.Join(source, "content", from, filepath.FromSlash(inLang))
-	data, err := os.ReadFile(srcPath)
+	srcPath := path.Join("content", from, inLang)
+	data, err := sitefs.New(site.root, cfg.Theme).ReadFile(srcPath)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", srcPath, err)
+		return fmt.Errorf("cannot read %s: %w", site.name(srcPath), err)
 	}
 	var diags diag.List
 	src := content.ParseSource("content/"+rel, from, inLang, data, &diags)
@@ -136,9 +159,9 @@ func newTranslation(c *cli, source string, cfg config.Config, p, lang string, no
 	}
 	out, err := scaffold.Translation(data, date)
 	if err != nil {
-		return fmt.Errorf("%s: %w", srcPath, err)
+		return fmt.Errorf("%s: %w", site.name(srcPath), err)
 	}
-	return writeNew(c, filepath.Join(source, "content", lang, filepath.FromSlash(inLang)), out)
+	return writeNew(c, site, path.Join("content", lang, inLang), out)
 }
 
 // translationSource finds the page to translate from the path an author

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/sitefs"
 )
 
 // Source is one Markdown file of the content tree.
@@ -105,7 +106,12 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
-			if err != nil {
+			var le *sitefs.LinkError
+			switch {
+			case errors.As(err, &le):
+				diags.Add(diag.Errorf(p, 0, sitefs.LinkHint, "%v; it is not published", le))
+				return nil
+			case err != nil:
 				diags.Add(diag.Errorf(p, 0, "replace the link with a copy of the file inside the site", "symbolic link leads outside the site or to nothing; refused"))
 				return nil
 			}

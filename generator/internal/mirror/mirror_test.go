@@ -255,19 +255,6 @@ func TestLocalFolderSourceAndLinksRefused(t *testing.T) {
 	}
 }
 
-func TestCrashBetweenRenamesIsRepaired(t *testing.T) {
-	_, url := newServer(t, v1)
-	dest := filepath.Join(t.TempDir(), "copy")
-	sync1(t, url, dest)
-	os.Rename(dest, dest+oldSuffix) // as if the process died after moving the old copy aside
-	if _, err := sync1(t, url, dest); err != nil || !same(tree(t, dest), v1) {
-		t.Fatalf("repair: %v", err)
-	}
-	if _, err := os.Stat(dest + oldSuffix); err == nil {
-		t.Error("the old copy was left behind")
-	}
-}
-
 func TestManifestAndZipDeterministic(t *testing.T) {
 	files := []File{{"b", 1, strings.Repeat("b", 64)}, {"a", 1, strings.Repeat("a", 64)}}
 	m1, _ := NewManifest("x", files).Marshal()

@@ -11,18 +11,21 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // Options tune a Sync.
 type Options struct {
 	Concurrency int           // downloads at once (default 4)
 	Timeout     time.Duration // per request (default 30s)
-	Retries     int           // extra attempts for a file that fails or does not match (default 2)
+	Retries     int           // extra attempts for a file that fails or does not match; 0 means none
 	Progress    io.Writer     // where progress goes; nil for none
 	Terminal    bool          // progress as one updating line
 	MaxFiles    int           // largest manifest accepted (default 200,000)
@@ -39,12 +42,6 @@ type Report struct {
 	Unchanged  bool  // the copy was already current
 }
 
-// Suffixes of the folders Sync keeps beside the destination.
-const (
-	stagingSuffix = ".oersite-staging"
-	oldSuffix     = ".oersite-old"
-)
-
 // source reads a site: over http(s) or from a local folder.
 type source interface {
 	fetch(ctx context.Context, p string, max int64, w io.Writer) (int64, error)
@@ -54,7 +51,8 @@ type source interface {
 // folder). dest is either the old or the new copy at every moment: the new
 // one is assembled in a folder beside it and swapped in when complete. An
 // interrupted run leaves dest as it was; the next run reuses every file it
-// had already verified.
+// had already verified. dest must be missing, empty or an earlier copy (a
+// folder holding oersite's mirror.json), and apart from a folder src.
 func Sync(ctx context.Context, src, dest string, opt Options) (Report, error) {
 	var rep Report
 	if opt.Concurrency <= 0 {
@@ -63,11 +61,7 @@ func Sync(ctx context.Context, src, dest string, opt Options) (Report, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = 30 * time.Second
 	}
-	if opt.Retries < 0 {
-		opt.Retries = 0
-	} else if opt.Retries == 0 {
-		opt.Retries = 2
-	}
+	opt.Retries = max(opt.Retries, 0)
 	if opt.MaxFiles <= 0 {
 		opt.MaxFiles = 200000
 	}
@@ -75,8 +69,16 @@ func Sync(ctx context.Context, src, dest string, opt Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	dest = filepath.Clean(dest)
-	if err := repair(dest); err != nil {
+	if ds, ok := s.(*dirSource); ok {
+		defer ds.root.Close()
+		if err := outdir.CheckApart(dest, src); err != nil {
+			return rep, err
+		}
+	}
+	if err := outdir.Recover(dest); err != nil {
+		return rep, err
+	}
+	if err := outdir.CheckReplaceable(dest); err != nil {
 		return rep, err
 	}
 	var raw strings.Builder
@@ -92,10 +94,31 @@ func Sync(ctx context.Context, src, dest string, opt Options) (Report, error) {
 		rep.Unchanged = true
 		return rep, nil
 	}
-	staging := dest + stagingSuffix
-	if err := os.MkdirAll(staging, 0o755); err != nil {
+	st, err := outdir.Resume(dest)
+	if err != nil {
 		return rep, err
 	}
+	defer st.Release() // an interrupted run leaves its verified files for the next
+	dest, staging := st.Dest(), st.Dir()
+	if _, err := prune(staging, m); err != nil {
+		return rep, err
+	}
+	if err := fill(ctx, s, dest, staging, m, opt, &rep); err != nil {
+		return rep, err
+	}
+	if _, err := prune(staging, m); err != nil {
+		return rep, err
+	}
+	if err := os.WriteFile(filepath.Join(staging, ManifestName), []byte(raw.String()), 0o644); err != nil {
+		return rep, err
+	}
+	rep.Removed = countGone(dest, m)
+	return rep, st.Commit()
+}
+
+// fill places every file of the manifest into staging, downloading what
+// neither staging nor dest already holds.
+func fill(ctx context.Context, s source, dest, staging string, m Manifest, opt Options, rep *Report) error {
 	var total int64
 	for _, f := range m.Files {
 		total += f.Size
@@ -139,20 +162,9 @@ func Sync(ctx context.Context, src, dest string, opt Options) (Report, error) {
 		all = append(all, err)
 	}
 	if err := errors.Join(all...); err != nil {
-		return rep, fmt.Errorf("%w\n%s was left as it was; run the same command again to resume", err, dest)
+		return fmt.Errorf("%w\n%s was left as it was; run the same command again to resume", err, dest)
 	}
-	if err := ctx.Err(); err != nil {
-		return rep, err
-	}
-	removed, err := prune(staging, m)
-	if err != nil {
-		return rep, err
-	}
-	if err := os.WriteFile(filepath.Join(staging, ManifestName), []byte(raw.String()), 0o644); err != nil {
-		return rep, err
-	}
-	rep.Removed = removed + countGone(dest, m)
-	return rep, swap(staging, dest)
+	return ctx.Err()
 }
 
 // current reports whether dest already holds exactly the manifest's files.
@@ -266,23 +278,37 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// prune removes from staging every file the manifest does not list.
+// prune removes from staging whatever the manifest does not list: files
+// of an earlier, interrupted run that are gone or have become folders,
+// folders that have become files, and partial downloads.
 func prune(staging string, m Manifest) (int, error) {
-	keep := map[string]bool{ManifestName: true}
+	files := map[string]bool{ManifestName: true}
+	dirs := map[string]bool{}
 	for _, f := range m.Files {
-		keep[f.Path] = true
+		files[f.Path] = true
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
 	}
 	removed := 0
 	err := filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || p == staging {
 			return err
 		}
 		rel, _ := filepath.Rel(staging, p)
-		if !keep[filepath.ToSlash(rel)] {
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir() && dirs[rel], !d.IsDir() && d.Type().IsRegular() && files[rel]:
+			return nil
+		case d.IsDir():
 			removed++
-			return os.Remove(p)
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			return fs.SkipDir
 		}
-		return nil
+		removed++
+		return os.Remove(p)
 	})
 	return removed, err
 }
@@ -308,35 +334,6 @@ func countGone(dest string, m Manifest) int {
 		}
 	}
 	return gone
-}
-
-// swap replaces dest with staging. A crash between the two renames is
-// repaired by the next run (repair), so dest is always old or new, never mixed.
-func swap(staging, dest string) error {
-	old := dest + oldSuffix
-	if _, err := os.Lstat(dest); err == nil {
-		_ = os.RemoveAll(old)
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(staging, dest); err != nil {
-		_ = os.Rename(old, dest)
-		return err
-	}
-	return os.RemoveAll(old)
-}
-
-// repair finishes or undoes a swap that a crash interrupted.
-func repair(dest string) error {
-	old := dest + oldSuffix
-	if _, err := os.Lstat(old); err != nil {
-		return nil
-	}
-	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(old, dest) // crashed after moving the old copy aside: put it back
-	}
-	return os.RemoveAll(old) // crashed after the swap: the old copy is no longer needed
 }
 
 // openSource returns the reader for an http(s) URL or a local folder.
@@ -371,7 +368,11 @@ func openSource(src string, opt Options) (source, error) {
 	if err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%q is neither a web address nor a folder", src)
 	}
-	return dirSource{root: src}, nil
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return nil, err
+	}
+	return &dirSource{root: root}, nil
 }
 
 type httpSource struct {
@@ -404,11 +405,13 @@ func (h *httpSource) fetch(ctx context.Context, p string, max int64, w io.Writer
 	return n, err
 }
 
-type dirSource struct{ root string }
+// dirSource reads a site from a folder through os.Root: no path component
+// may lead out of it, and the files themselves may not be links.
+type dirSource struct{ root *os.Root }
 
-func (d dirSource) fetch(_ context.Context, p string, max int64, w io.Writer) (int64, error) {
-	full := filepath.Join(d.root, filepath.FromSlash(p))
-	info, err := os.Lstat(full)
+func (d *dirSource) fetch(_ context.Context, p string, max int64, w io.Writer) (int64, error) {
+	full := filepath.FromSlash(p)
+	info, err := d.root.Lstat(full)
 	if err != nil {
 		return 0, err
 	}
@@ -418,7 +421,7 @@ func (d dirSource) fetch(_ context.Context, p string, max int64, w io.Writer) (i
 	if info.Size() > max {
 		return 0, fmt.Errorf("%s is %d bytes, more than the %d expected", p, info.Size(), max)
 	}
-	f, err := os.Open(full)
+	f, err := d.root.Open(full)
 	if err != nil {
 		return 0, err
 	}

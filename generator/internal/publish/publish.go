@@ -5,7 +5,6 @@
 package publish
 
 import (
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -18,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // Writer receives the files of a build. Implementations are safe for concurrent use.
@@ -92,71 +93,30 @@ func (r *recorder) Entries() []Entry {
 // it in; Abort removes it. The destination is untouched until Commit.
 type Staging struct {
 	recorder
-	dest string
+	out  *outdir.Staging
 	dir  string
 	mu   sync.Mutex
 	dirs map[string]bool
 }
 
-// NewStaging prepares a staging directory for dest. It refuses a dest that
-// holds something other than an earlier build (so that a wrong --dest cannot
-// replace the user's files) or that contains the site's source folder.
-func NewStaging(dest, source string) (*Staging, error) {
-	absDest, err := filepath.Abs(dest)
+// NewStaging prepares a staging directory for dest, after repairing what an
+// interrupted build left beside it. It refuses a dest that is not a folder
+// or holds something other than an earlier build, so that a wrong --dest
+// cannot replace the user's files.
+func NewStaging(dest string) (*Staging, error) {
+	out, err := outdir.New(dest)
 	if err != nil {
 		return nil, err
 	}
-	if source != "" {
-		absSrc, err := filepath.Abs(source)
-		if err != nil {
-			return nil, err
-		}
-		if absSrc == absDest || strings.HasPrefix(absSrc+string(filepath.Separator), absDest+string(filepath.Separator)) {
-			return nil, fmt.Errorf("destination %s contains the site's source; choose an output folder such as %s", dest, filepath.Join(source, "public"))
-		}
-	}
-	if err := checkReplaceable(absDest); err != nil {
+	if err := outdir.CheckReplaceable(dest); err != nil {
+		_ = out.Abort()
 		return nil, err
 	}
-	parent := filepath.Dir(absDest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:])
-	dir := filepath.Join(parent, "."+filepath.Base(absDest)+".tmp-"+hex.EncodeToString(rnd[:]))
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return nil, err
-	}
-	return &Staging{dest: absDest, dir: dir, dirs: map[string]bool{}}, nil
+	return &Staging{out: out, dir: out.Dir(), dirs: map[string]bool{}}, nil
 }
 
 // MarkerFile is written by every build; a destination holding it may be replaced.
-const MarkerFile = "mirror.json"
-
-func checkReplaceable(dest string) error {
-	info, err := os.Lstat(dest)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("destination %s is a file, not a folder", dest)
-	}
-	entries, err := os.ReadDir(dest)
-	if err != nil {
-		return err
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(dest, MarkerFile)); err == nil {
-		return nil
-	}
-	return fmt.Errorf("destination %s already holds files that oersite did not write (no %s); empty it or choose another folder", dest, MarkerFile)
-}
+const MarkerFile = outdir.MarkerFile
 
 // Dir returns the staging directory.
 func (s *Staging) Dir() string { return s.dir }
@@ -235,55 +195,12 @@ func (s *Staging) CopyFile(p string, fsys fs.FS, srcPath string) error {
 	return s.record(p, n, h.Sum(nil))
 }
 
-// Commit replaces the destination with the staged build.
-func (s *Staging) Commit() error {
-	old := ""
-	if _, err := os.Lstat(s.dest); err == nil {
-		old = s.dir + ".old"
-		if err := os.Rename(s.dest, old); err != nil {
-			return fmt.Errorf("cannot move the previous build aside: %w", err)
-		}
-	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, s.dest)
-		}
-		return fmt.Errorf("cannot move the new build into place: %w", err)
-	}
-	if old != "" {
-		return removeAll(old)
-	}
-	return nil
-}
-
-// removeAll removes a tree, its top-level entries in parallel: a previous
-// build may hold tens of thousands of files.
-func removeAll(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	var wg sync.WaitGroup
-	errs := make([]error, len(entries))
-	sem := make(chan struct{}, 8)
-	for i, e := range entries {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
-			<-sem
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return os.Remove(dir)
-}
+// Commit replaces the destination with the staged build, in one atomic
+// exchange where the system offers one.
+func (s *Staging) Commit() error { return s.out.Commit() }
 
 // Abort removes the staging directory; the destination stays as it was.
-func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+func (s *Staging) Abort() error { return s.out.Abort() }
 
 // Memory keeps a build's files in memory.
 type Memory struct {

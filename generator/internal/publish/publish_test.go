@@ -10,14 +10,14 @@ import (
 func TestStagingCommitAndAbort(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
-	s, err := NewStaging(dest, filepath.Join(dir, "site"))
+	s, err := NewStaging(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.WriteFile("a/index.html", []byte("one")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteFile(MarkerFile, []byte("{}")); err != nil {
+	if err := s.WriteFile(MarkerFile, []byte(`{"version": "1", "files": []}`)); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{"../x", "/abs", "a/../../x", "a\\b", "", "a//b", "./a"} {
@@ -34,7 +34,7 @@ func TestStagingCommitAndAbort(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(b) != "one" {
 		t.Fatal("committed file missing")
 	}
-	s2, err := NewStaging(dest, "")
+	s2, err := NewStaging(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestStagingCommitAndAbort(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
+		if e.Name() != "public" {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}

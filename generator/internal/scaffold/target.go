@@ -33,8 +33,11 @@ func Target(langDir, kind, name, module string) (rel string, weight int, err err
 		return "resources/" + name + "/index.md", 0, nil
 	case "lesson":
 		dir := filepath.Join(langDir, "modules", module)
-		if module == "" || !ValidName(module) {
+		if module == "" {
 			return "", 0, fmt.Errorf("say which module the lesson belongs to")
+		}
+		if !ValidName(module) {
+			return "", 0, fmt.Errorf("%q is not a module's folder name: give the name of a folder in modules/, e.g. writing-posts", module)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "index.md")); err != nil {
 			return "", 0, fmt.Errorf("module %q not found: create it first with oersite new module %s", module, module)
@@ -84,13 +87,23 @@ func Create(langDir, kind, name, module string, d Data) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p := filepath.Join(langDir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	// Written through the language tree's root: a link inside it cannot
+	// lead the new file outside (issue 13 item 10).
+	if err := os.MkdirAll(langDir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tree, err := os.OpenRoot(langDir)
+	if err != nil {
+		return "", err
+	}
+	defer tree.Close()
+	p := filepath.FromSlash(rel)
+	if err := tree.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return "", err
+	}
+	f, err := tree.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if os.IsExist(err) {
-		return "", fmt.Errorf("%s already exists; nothing was changed", p)
+		return "", fmt.Errorf("%s already exists; nothing was changed", filepath.Join(langDir, p))
 	}
 	if err != nil {
 		return "", err

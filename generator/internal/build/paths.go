@@ -1,0 +1,51 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
+	"github.com/oersite/oersite/generator/internal/sitefs"
+)
+
+// siteFS is the site folder as every stage reads it: confined to the folder,
+// links followed only into input folders, hidden files never read, and the
+// built-in default theme where the site has none of its own.
+func siteFS(root *os.Root, theme string) fs.FS {
+	return withThemes(sitefs.New(root, theme), theme)
+}
+
+// checkDest refuses an output folder that a build must not replace: one
+// that is or contains the site, one inside a folder the build reads
+// (content/, static/, ...: each build would read the last one's output) or
+// inside a hidden folder of the site (.git, .oersite).
+func checkDest(dest, source string) error {
+	rs, err := outdir.Resolve(source)
+	if err != nil {
+		return err
+	}
+	rd, err := outdir.Resolve(dest)
+	if err != nil {
+		return err
+	}
+	if in, _ := outdir.Inside(rs, rd); in {
+		return fmt.Errorf("destination %s contains the site's source; choose an output folder such as %s", dest, filepath.Join(source, "public"))
+	}
+	rel, err := filepath.Rel(rs, rd)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // outside the site
+	}
+	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	for _, d := range sitefs.InputDirs() {
+		if top == d {
+			return fmt.Errorf("destination %s is inside the site's %s/ folder, which every build reads: choose an output folder outside it, such as %s", dest, d, filepath.Join(source, "public"))
+		}
+	}
+	if strings.HasPrefix(top, ".") {
+		return fmt.Errorf("destination %s is inside the hidden folder %s of the site; choose an output folder such as %s", dest, top, filepath.Join(source, "public"))
+	}
+	return nil
+}
