@@ -54,7 +54,8 @@ type Options struct {
 	Offline bool
 	// Now is the build date; zero means SOURCE_DATE_EPOCH or the clock.
 	Now time.Time
-	// CacheDir holds the search index between builds (default Source/.oersite).
+	// CacheDir holds the search index between builds (default: see
+	// DefaultCacheDir). A symbolic link at Source/.oersite is refused.
 	CacheDir string
 	// Output, when set, receives the files instead of a staging folder beside Dest.
 	Output publish.Writer
@@ -154,9 +155,6 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if opt.Dest == "" {
 		opt.Dest = filepath.Join(opt.Source, "public")
 	}
-	if opt.CacheDir == "" {
-		opt.CacheDir = filepath.Join(opt.Source, ".oersite")
-	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now().UTC()
 	}
@@ -187,6 +185,20 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if opt.DryRun {
 		res.Duration = time.Since(start)
 		return res, nil, nil
+	}
+	if err := checkCache(opt.CacheDir, opt.Dest, opt.Source); err != nil && opt.Output == nil {
+		return res, nil, &StageError{Stage: "search", Err: err}
+	}
+	if !opt.SearchInMemory && opt.CacheDir == "" {
+		dir, err := DefaultCacheDir(opt.Source)
+		if err != nil {
+			return res, nil, &StageError{Stage: "search", Err: err}
+		}
+		if dir == "" {
+			res.Diags.Add(diag.Warnf("", 0, "pass --cache DIR to keep it between builds", "neither the site folder nor the user's cache folder can be written: the search index is built in memory"))
+			opt.SearchInMemory = true
+		}
+		opt.CacheDir = dir
 	}
 	out := opt.Output
 	var staging *publish.Staging

@@ -49,3 +49,20 @@ func checkDest(dest, source string) error {
 	}
 	return nil
 }
+
+// checkCache refuses a cache folder inside the output (each build would
+// replace it) or inside a folder the build reads.
+func checkCache(cache, dest, source string) error {
+	if cache == "" {
+		return nil
+	}
+	if in, _ := outdir.Inside(cache, dest); in {
+		return fmt.Errorf("cache folder %s is inside the output folder %s, which every build replaces; choose another", cache, dest)
+	}
+	for _, d := range sitefs.InputDirs() {
+		if in, _ := outdir.Inside(cache, filepath.Join(source, d)); in {
+			return fmt.Errorf("cache folder %s is inside the site's %s/ folder, which every build reads; choose another", cache, d)
+		}
+	}
+	return nil
+}

@@ -126,7 +126,10 @@ func (w *writer) indexLanguage(lang string) error {
 	case w.opt.SearchInMemory:
 		ix, err = search.OpenMemory(lang)
 	default:
-		ix, err = search.Open(SearchIndexDir(w.opt.CacheDir, lang), lang)
+		var dir string
+		if dir, err = prepareIndexDir(w.opt.CacheDir, lang); err == nil {
+			ix, err = search.Open(dir, lang)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)

@@ -13,7 +13,7 @@ import (
 )
 
 func cmdBuild(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose]")
+	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--cache DIR|off] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose]")
 	source := fs.String("source", ".", "site folder holding config.toml, content/ and themes/")
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
@@ -24,6 +24,8 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	quiet := fs.Bool("quiet", false, "print errors only")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	verbose := fs.Bool("verbose", false, "print every warning in full instead of one line per kind")
+	var cache cacheFlag
+	fs.Var(&cache, "cache", cacheUsage)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -32,6 +34,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	opt := build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when}
+	opt.CacheDir, opt.SearchInMemory = cache.dir, cache.off()
 	var pr *progress
 	if !*quiet {
 		pr = newProgress(c.stderr, terminal(c.stderr), time.Now)
@@ -44,7 +47,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	printDiags(c, res.Diags, *quiet, *verbose)
 	if err != nil {
 		if len(build.Diagnostics(err)) > 0 {
-			n := len(build.Diagnostics(err))
+			n := max(len(build.Diagnostics(err)), len(res.Diags.Errors()))
 			return fmt.Errorf("build failed with %d error(s); the previous output was left as it was", n)
 		}
 		return fmt.Errorf("build failed: %w (the previous output was left as it was)", err)
@@ -99,3 +102,26 @@ func cmdVersion(_ context.Context, c *cli, _ []string) error {
 	fmt.Fprintln(c.stdout, "oersite", version())
 	return nil
 }
+
+// cacheFlag is --cache: where the search index is kept between builds.
+// Not given, builds choose (see build.DefaultCacheDir); "" or "off" keeps
+// it in memory only.
+type cacheFlag struct {
+	dir string
+	set bool
+}
+
+const cacheUsage = "folder keeping the search index between builds (default SOURCE/.oersite, or the user's cache folder when the site is read-only; off: none)"
+
+func (f *cacheFlag) String() string { return f.dir }
+
+func (f *cacheFlag) Set(s string) error {
+	f.dir, f.set = s, true
+	if s == "off" {
+		f.dir = ""
+	}
+	return nil
+}
+
+// off reports whether the index is to be kept in memory only.
+func (f *cacheFlag) off() bool { return f.set && f.dir == "" }

@@ -14,10 +14,12 @@ import (
 )
 
 func cmdSearch(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "search", `search [--source DIR] [--lang CODE] [-n 10] "query words"`)
+	fs := newFlags(c, "search", `search [--source DIR] [--cache DIR] [--lang CODE] [-n 10] "query words"`)
 	source := fs.String("source", ".", "site folder")
 	lang := fs.String("lang", "", "language to search (default: the site's default language)")
 	n := fs.Int("n", 10, "number of results")
+	var cache cacheFlag
+	fs.Var(&cache, "cache", "folder the build kept the search index in (default: where builds keep it)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +39,16 @@ func cmdSearch(_ context.Context, c *cli, args []string) error {
 	if _, ok := cfg.Languages[l]; !ok {
 		return fmt.Errorf("%w: language %q is not in config.toml (languages: %s)", errUsage, l, strings.Join(cfg.LanguageCodes(), ", "))
 	}
-	dir := build.SearchIndexDir(filepath.Join(*source, ".oersite"), l)
+	cacheDir := cache.dir
+	if cache.off() {
+		return fmt.Errorf("%w: search reads the index a build kept: give its --cache folder", errUsage)
+	}
+	if !cache.set {
+		if cacheDir, err = build.FindCacheDir(*source, l); err != nil {
+			return err
+		}
+	}
+	dir := build.SearchIndexDir(cacheDir, l)
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("there is no search index for %q yet: run oersite build first", l)
 	}

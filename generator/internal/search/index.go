@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -65,13 +67,20 @@ type Index struct {
 	docs     []Doc // the documents of the last Update, for the export's word forms
 }
 
-// Open opens or creates the on-disk index of one language in dir.
+// Open opens or creates the on-disk index of one language in dir. An index
+// holding a symbolic link anywhere is not opened (bleve would write where
+// it points): it is deleted, the link with it, and built afresh.
 func Open(dir, lang string) (*Index, error) {
 	m, an, err := newMapping(lang)
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.Open(dir)
+	var idx bleve.Index
+	if hasLinks(dir) {
+		err = errors.New("the index holds symbolic links")
+	} else {
+		idx, err = bleve.Open(dir)
+	}
 	if err == nil {
 		if a, _ := idx.GetInternal([]byte("oersite-analyzer")); string(a) != an {
 			idx.Close()
@@ -91,6 +100,19 @@ func Open(dir, lang string) (*Index, error) {
 		}
 	}
 	return &Index{lang: lang, analyzer: an, idx: idx}, nil
+}
+
+// hasLinks reports whether dir is, or holds, a symbolic link.
+func hasLinks(dir string) bool {
+	found := false
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			found = true
+			return filepath.SkipAll
+		}
+		return err
+	})
+	return found || err != nil && !errors.Is(err, fs.ErrNotExist)
 }
 
 // OpenMemory creates an in-memory index (for the dev server and tests). It
