@@ -248,7 +248,8 @@ func assemble(in *inputs, opt Options, res *Result) error {
 // checks).
 func markdownOptions(cfg config.Config) markdown.Options {
 	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled,
-		Kinds: []container.Kind{quiz.Kind()}}
+		Kinds:  []container.Kind{quiz.Kind()},
+		Limits: markdown.Limits{TableCells: cfg.Limits.TableCells, Nesting: cfg.Limits.NestingDepth}}
 }
 
 // inputs is everything read before the site is assembled.
@@ -301,7 +302,7 @@ func load(opt Options, res *Result) (*inputs, error) {
 		in.i18n, idiags = i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
 	}()
 	var cdiags diag.List
-	in.tree, cdiags = content.Load(in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes()})
+	in.tree, cdiags = content.Load(in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)})
 	wg.Wait()
 	all = append(all, tdiags...)
 	all = append(all, idiags...)
@@ -316,6 +317,11 @@ func load(opt Options, res *Result) (*inputs, error) {
 	// the rest, so that one build reports every error.
 	in.contentErrs = cdiags.Errors()
 	return in, nil
+}
+
+// contentLimits are the limits on the Markdown files read.
+func contentLimits(cfg config.Config) content.Limits {
+	return content.Limits{FileBytes: cfg.Limits.FileBytes, LineBytes: cfg.Limits.LineBytes}
 }
 
 // writer writes every output of a build.
@@ -457,7 +463,11 @@ func (w *writer) writePages(ctx context.Context) error {
 		if pages[i].Source != nil {
 			file = pages[i].Source.Path
 		}
-		diags.Add(diag.Errorf(file, 0, "", "page /%s: %v", pages[i].URL, err))
+		hint := ""
+		if errors.As(err, new(errPageTooLarge)) {
+			hint = "split the page, show fewer entries per list page (paginate), or raise pageBytes under [limits] in config.toml"
+		}
+		diags.Add(diag.Errorf(file, 0, hint, "page /%s: %v", pages[i].URL, err))
 	}
 	w.res.Diags = append(w.res.Diags, diags...)
 	return diags.Err()
@@ -479,7 +489,28 @@ func (w *writer) renderPage(buf *bytes.Buffer, sh *theme.Shared, p *site.Page) e
 	if !ok {
 		return fmt.Errorf("the theme has no layout for it (tried %s)", strings.Join(layoutCandidates(p), ", "))
 	}
-	return w.in.theme.Execute(buf, layout, theme.NewView(sh, p))
+	return w.in.theme.Execute(capped{buf, w.in.cfg.Limits.PageBytes}, layout, theme.NewView(sh, p))
+}
+
+// capped is a page's buffer refusing to grow past the limit on page bytes,
+// so that a template writing without end stops there.
+type capped struct {
+	buf *bytes.Buffer
+	max int64
+}
+
+// errPageTooLarge is a page over limits.pageBytes.
+type errPageTooLarge int64
+
+func (e errPageTooLarge) Error() string {
+	return fmt.Sprintf("its HTML grows over the limit of %d bytes (limits.pageBytes); it is not published", int64(e))
+}
+
+func (c capped) Write(p []byte) (int, error) {
+	if c.max > 0 && int64(c.buf.Len()+len(p)) > c.max {
+		return 0, errPageTooLarge(c.max)
+	}
+	return c.buf.Write(p)
 }
 
 // layoutCandidates lists the layouts that may render a page, most specific first.

@@ -45,6 +45,22 @@ func TestRealWorldMarkdownBuildsOrFailsByFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Three files go over the default limits: one error each, named by file.
+	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: now})
+	if err == nil {
+		t.Fatal("three files go over the default limits; want an error")
+	}
+	var files []string
+	for _, d := range build.Diagnostics(err) {
+		files = append(files, d.File)
+	}
+	if want := "content/en/deep-nesting.md content/en/huge-table.md content/en/long-line.md"; strings.Join(files, " ") != want {
+		t.Fatalf("want one error naming each of %s, got %v", want, err)
+	}
+	// raised limits let the rest through
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	cfg = append(cfg, "[limits]\nfileBytes = 2_000_000\nlineBytes = 2_000_000\ntableCells = 200_000\nnestingDepth = 1000\n"...)
+	os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644)
 	// empty.md has no title: it takes its file name's, with a warning (issue 15).
 	res := buildSite(t, dir)
 	if !hasWarning(res.Diags, "content/en/empty.md", `"Empty", made from its file name`) {
@@ -75,7 +91,7 @@ func TestRealWorldMarkdownBuildsOrFailsByFile(t *testing.T) {
 
 	// a file in Latin-1 fails the build with its name and line, and nothing else does
 	os.WriteFile(filepath.Join(dir, "content/en/latin1.md"), []byte("---\ntitle: Caf\xe9\n---\n"), 0o644)
-	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: now})
+	_, err = build.Build(context.Background(), build.Options{Source: dir, Now: now})
 	var only diag.List = build.Diagnostics(err)
 	if len(only) != 1 || only[0].File != "content/en/latin1.md" || only[0].Line != 2 {
 		t.Fatalf("want one error at content/en/latin1.md:2, got %v", err)

@@ -107,9 +107,9 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		if page == nil {
 			return nil, ErrNeedsFull // a new page
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, ErrNeedsFull
+		data, rd := content.Read(fsys, p, contentLimits(w.in.cfg))
+		if rd.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports them
 		}
 		lang, rel, _ := strings.Cut(strings.TrimPrefix(p, "content/"), "/")
 		var diags diag.List
@@ -137,6 +137,10 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 				s.last = nil // the model may be half changed: only a full build may follow
 				return nil, ErrNeedsFull
 			}
+		}
+		if diags.HasErrors() { // a limit went over, for one: the full build reports it
+			s.last = nil
+			return nil, ErrNeedsFull
 		}
 		res.Diags = append(res.Diags, diags...)
 		edited = append(edited, pages...)

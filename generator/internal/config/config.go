@@ -45,6 +45,7 @@ type Config struct {
 	Export     Export            `toml:"export"`
 	Search     Search            `toml:"search"`
 	Privacy    Privacy           `toml:"privacy"`
+	Limits     Limits            `toml:"limits"`
 	Params     map[string]any    `toml:"params"`
 	Menus      map[string][]Menu `toml:"menus"`
 
@@ -271,4 +272,28 @@ type Export struct {
 type Search struct {
 	// Disabled turns off indexing and the search page.
 	Disabled bool `toml:"disabled"`
+}
+
+// Limits bound what one file of content may cost a build, so that a page
+// written carelessly or with intent cannot exhaust the memory or the time
+// of CI or of the dev server. A file over a limit is an error naming the
+// file, the line and the limit; raise a limit here when a real page needs it.
+type Limits struct {
+	// FileBytes is the largest Markdown file read.
+	FileBytes int64 `toml:"fileBytes"`
+	// LineBytes is the longest line of a Markdown file.
+	LineBytes int `toml:"lineBytes"`
+	// TableCells is the most table cells one page may hold, counted as its
+	// tables lay them out: columns times rows.
+	TableCells int `toml:"tableCells"`
+	// NestingDepth is how deep lists and block quotes may nest in each other.
+	NestingDepth int `toml:"nestingDepth"`
+	// PageBytes is the largest HTML page written.
+	PageBytes int64 `toml:"pageBytes"`
+}
+
+// DefaultLimits are generous for real pages: a long lesson is some 50 KB,
+// a large table a few hundred cells, lists rarely nest five deep.
+func DefaultLimits() Limits {
+	return Limits{FileBytes: 1_000_000, LineBytes: 100_000, TableCells: 50_000, NestingDepth: 20, PageBytes: 10_000_000}
 }

@@ -35,6 +35,7 @@ func Default() Config {
 			ResourceTypes: []string{"checklist", "worksheet", "template", "slides", "glossary", "guide", "video", "audio", "handout", "case-study"},
 		},
 		Offline: Offline{ZipName: "offline.zip"},
+		Limits:  DefaultLimits(),
 	}
 }
 

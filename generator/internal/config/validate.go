@@ -60,6 +60,15 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	}
 	c.Vocabulary.validate(bad)
 	l = append(l, c.OER.validate(file, lines)...)
+	lim := c.Limits
+	for _, k := range []struct {
+		key string
+		v   int64
+	}{{"fileBytes", lim.FileBytes}, {"lineBytes", int64(lim.LineBytes)}, {"tableCells", int64(lim.TableCells)}, {"nestingDepth", int64(lim.NestingDepth)}, {"pageBytes", lim.PageBytes}} {
+		if k.v <= 0 {
+			bad(k.key, "give a positive number, or remove the line to keep the default", "limits.%s must be a positive number, not %d", k.key, k.v)
+		}
+	}
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, lines, name)...)
 	}

@@ -53,6 +53,8 @@ type Options struct {
 	Dir string
 	// Languages are the configured language codes; other folders are errors.
 	Languages []string
+	// Limits bound the Markdown files read.
+	Limits Limits
 }
 
 // Load walks the content tree of fsys. fsys should refuse paths that leave
@@ -67,7 +69,7 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 	// Markdown files are read and decoded on all cores while the walk goes
 	// on; other files are listed as assets.
 	var assets []fileRef
-	rd := newReader(fsys)
+	rd := newReader(fsys, opt.Limits)
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
 			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
@@ -206,16 +208,16 @@ type loaded struct {
 	diags diag.List
 }
 
-func newReader(fsys fs.FS) *reader {
+func newReader(fsys fs.FS, lim Limits) *reader {
 	r := &reader{fsys: fsys, work: make(chan job, 256)}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
 			for j := range r.work {
-				data, err := fs.ReadFile(r.fsys, j.f.path)
-				if err != nil {
-					j.out.diags.Add(diag.Errorf(j.f.path, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+				data, diags := Read(r.fsys, j.f.path, lim)
+				if diags.HasErrors() {
+					j.out.diags = diags
 					continue
 				}
 				j.out.src = ParseSource(j.f.path, j.f.lang, j.f.rel, data, &j.out.diags)

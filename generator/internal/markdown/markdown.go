@@ -39,6 +39,8 @@ type Options struct {
 	// Kinds are container kinds (:::name) added to the standard ones
 	// (callouts, tutor, details).
 	Kinds []container.Kind
+	// Limits bound what one document may cost; the zero value sets none.
+	Limits Limits
 }
 
 // Renderer renders Markdown documents. It is safe for concurrent use.
@@ -50,6 +52,8 @@ type Renderer struct {
 	plain goldmark.Markdown
 	opts  Options
 	kinds *container.Registry
+	// limits is where each parse keeps its count against opts.Limits.
+	limits parser.ContextKey
 }
 
 // New returns a Renderer.
@@ -60,8 +64,11 @@ func New(opts Options) *Renderer {
 			panic(err) // a programming error: two kinds claim a name
 		}
 	}
-	// extension.GFM is Linkify, Table, Strikethrough and TaskList
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
+	// extension.GFM is Linkify, Table, Strikethrough and TaskList; tables
+	// come from the parser that keeps the limits.
+	key := parser.NewContextKey()
+	newParser, tables := limited(key)
+	exts := []goldmark.Extender{tables, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
 	exts = append(exts, dialect.All()...)
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -75,12 +82,13 @@ func New(opts Options) *Renderer {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100)))
 	build := func(exts ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
+			newParser(),
 			goldmark.WithExtensions(exts...),
 			goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds}
+	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds, limits: key}
 }
 
 // Resolver maps a relative link or image destination found in the document
@@ -166,18 +174,12 @@ func (r *Renderer) Render(doc Doc) Result {
 	src := doc.Source
 	lines := newLineIndex(src, doc.BodyLine)
 	ids := newIDs()
-	pctx := parser.NewContext(parser.WithIDs(ids))
-	if doc.Labels != nil {
-		container.WithLabels(pctx, doc.Labels)
-	}
-	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve)})
-	md := r.md
-	if !mayAutolink(src) {
-		md = r.plain
-	}
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
+	root, lim, pctx := r.parse(src, ids, doc)
 	for _, cw := range container.Warnings(pctx) {
 		res.Diags.Add(diag.Warnf(doc.File, lines.line(cw.Pos), cw.Hint, cw.Format, cw.Args...))
+	}
+	if len(lim.hits) > 0 {
+		res.Diags = append(res.Diags, limitDiags(lim, doc, lines)...)
 	}
 	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	w.walk(root)
@@ -223,6 +225,22 @@ func exists(resolve Resolver) func(string) bool {
 		_, ok := resolve(dest, false)
 		return ok
 	}
+}
+
+// parse parses src, counting it against the renderer's limits.
+func (r *Renderer) parse(src []byte, ids parser.IDs, doc Doc) (ast.Node, *limitState, parser.Context) {
+	pctx := parser.NewContext(parser.WithIDs(ids))
+	lim := &limitState{Limits: r.opts.Limits}
+	pctx.Set(r.limits, lim)
+	if doc.Labels != nil {
+		container.WithLabels(pctx, doc.Labels)
+	}
+	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve)})
+	md := r.md
+	if !mayAutolink(src) {
+		md = r.plain
+	}
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx)), lim, pctx
 }
 
 // mayAutolink reports whether src can hold a bare address that GFM turns

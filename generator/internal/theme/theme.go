@@ -5,11 +5,11 @@
 package theme
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -213,7 +213,7 @@ func (t *Theme) Pick(candidates ...string) (string, bool) {
 }
 
 // Execute renders layout with data into w. The layout fills the blocks baseof defines.
-func (t *Theme) Execute(w *bytes.Buffer, layout string, data any) error {
+func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	set, ok := t.sets[layout]
 	if !ok {
 		return fmt.Errorf("no layout %q", layout)

@@ -1,0 +1,194 @@
+package markdown
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// shape measures a parsed document: its table cells and how deep lists and
+// quotes nest.
+func shape(root ast.Node) (cells, depth int) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			if n.Kind() == east.KindTableCell {
+				cells++
+			}
+			depth = max(depth, nesting(n))
+		}
+		return ast.WalkContinue, nil
+	})
+	return cells, depth
+}
+
+func refusedBy(res Result, name string) bool {
+	for _, d := range res.Diags {
+		if strings.Contains(d.Message, "(limits."+name+")") {
+			return true
+		}
+	}
+	return false
+}
+
+func table(cols, rows int) string {
+	var b strings.Builder
+	b.WriteString("|" + strings.Repeat(" h |", cols) + "\n|" + strings.Repeat("---|", cols) + "\n")
+	for range rows - 1 {
+		b.WriteString("| x |\n")
+	}
+	return b.String()
+}
+
+func nestedList(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String()
+}
+
+func TestLimitsRefuseAboveAndKeepAtTheLimit(t *testing.T) {
+	r := New(Options{Limits: Limits{TableCells: 100, Nesting: 5}})
+	cases := []struct {
+		name, src string
+		limit     string
+		refused   bool
+	}{
+		{"table at the limit", table(10, 10), "tableCells", false},
+		{"table over the limit", table(10, 11), "tableCells", true},
+		{"two tables over the limit together", table(10, 6) + "\npara\n\n" + table(10, 5), "tableCells", true},
+		{"list at the limit", nestedList(5), "nestingDepth", false},
+		{"list over the limit", nestedList(6), "nestingDepth", true},
+		{"quotes over the limit", "> > > > > > deep\n", "nestingDepth", true},
+		{"quotes in lists at the limit", "- > - > - deep\n", "nestingDepth", false},
+		{"quotes in lists over the limit", "- > - > - > deep\n", "nestingDepth", true},
+	}
+	for _, c := range cases {
+		res := r.Render(Doc{File: "content/en/x.md", BodyLine: 4, Source: []byte(c.src)})
+		if got := refusedBy(res, c.limit); got != c.refused {
+			t.Errorf("%s: refused %v, want %v (%v)", c.name, got, c.refused, res.Diags)
+		}
+	}
+	res := r.Render(Doc{File: "content/en/x.md", BodyLine: 4, Source: []byte("Intro.\n\n" + table(10, 11))})
+	d := res.Diags[0]
+	if d.File != "content/en/x.md" || d.Line != 6 || !strings.Contains(d.Message, "10 columns and 11 rows") || !strings.Contains(d.Hint, "tableCells under [limits] in config.toml") {
+		t.Errorf("the refusal does not name file, line, limit and remedy: %+v", d)
+	}
+}
+
+// The inputs of issue 13 are refused quickly and with bounded memory: 2,000
+// columns by 2,000 rows written in 12 KB, lists and quotes nested 2,000 deep.
+// Memory is measured as bytes allocated, which does not depend on how busy
+// the machine is.
+func TestHostileShapesAreRefusedWithBoundedMemory(t *testing.T) {
+	r := New(Options{Limits: Limits{TableCells: 50000, Nesting: 20}})
+	for name, src := range map[string]string{
+		"wide table":         "|" + strings.Repeat("a|", 2000) + "\n|" + strings.Repeat("-|", 2000) + "\n" + strings.Repeat("|x|\n", 2000),
+		"deep list":          strings.Repeat("- ", 2000) + "x\n",
+		"deep indented list": nestedList(700),
+		"deep quote":         strings.Repeat(">", 2000) + " x\n",
+		"deep mixture":       strings.Repeat("- > ", 1000) + "x\n",
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		res := r.Render(Doc{File: "x.md", BodyLine: 1, Source: []byte(src)})
+		took := time.Since(start)
+		runtime.ReadMemStats(&after)
+		if len(res.Diags) == 0 {
+			t.Errorf("%s: not refused", name)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+			t.Errorf("%s: %d MB allocated for %d KB of Markdown", name, alloc>>20, len(src)>>10)
+		}
+		if len(res.HTML) > 4*len(src)+4096 {
+			t.Errorf("%s: %d bytes of HTML from %d of Markdown", name, len(res.HTML), len(src))
+		}
+		if took > 20*time.Second {
+			t.Errorf("%s: took %v", name, took)
+		}
+	}
+}
+
+// measurer records the shape of a document once parsed, before the
+// footnotes transformer drops the definitions nothing refers to: what the
+// parse built, whether or not it reaches the page.
+type measurer struct{ key parser.ContextKey }
+
+type measured struct{ cells, depth int }
+
+func (m measurer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	c, d := shape(doc)
+	pc.Set(m.key, &measured{c, d})
+}
+
+// withMeasure returns an unlimited renderer that records each document's shape.
+func withMeasure() (*Renderer, parser.ContextKey) {
+	r := New(Options{})
+	key := parser.NewContextKey()
+	for _, md := range []goldmark.Markdown{r.md, r.plain} {
+		md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(measurer{key}, 1)))
+	}
+	return r, key
+}
+
+func (r *Renderer) measure(src []byte, key parser.ContextKey) measured {
+	pctx := parser.NewContext(parser.WithIDs(newIDs()))
+	md := r.md
+	if !mayAutolink(src) {
+		md = r.plain
+	}
+	md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
+	return *pctx.Get(key).(*measured)
+}
+
+// FuzzLimits: a document is refused exactly when goldmark, unlimited, would
+// build more table cells or deeper nesting than a limit allows, and nothing
+// over a limit reaches the output.
+func FuzzLimits(f *testing.F) {
+	for _, s := range []string{
+		table(3, 4), table(1, 1), "a\n|-|\n", "| a | b |\n| - |\n| x |\n", "|a\\|b|\n|---|\n|x|\n",
+		"- a\n  - b\n    - c\n", "> > x\n", "- > - > x\n", "1. a\n   1. b\n", "text\n---|---\n", "x\n:-:|\n",
+		"a|b|c\n-|-\nx\n\n" + table(2, 2), "[^1]: - > - x\n\ny[^1]\n", "[^0]:* *",
+	} {
+		f.Add(s, uint16(6), uint8(2))
+	}
+	unlimited, key := withMeasure()
+	f.Fuzz(func(t *testing.T, src string, maxCells uint16, maxDepth uint8) {
+		if len(src) > 4096 {
+			return
+		}
+		ref := unlimited.measure([]byte(src), key)
+		for _, lim := range []Limits{{TableCells: int(maxCells)%200 + 1}, {Nesting: int(maxDepth)%8 + 1}} {
+			r := New(Options{Limits: lim})
+			root, st, _ := r.parse([]byte(src), newIDs(), Doc{})
+			gotCells, gotDepth := shape(root)
+			if lim.TableCells > 0 {
+				_, refused := st.hits["tableCells"]
+				if refused != (ref.cells > lim.TableCells) {
+					t.Fatalf("%q: %d cells against a limit of %d, refused %v", src, ref.cells, lim.TableCells, refused)
+				}
+				if gotCells > lim.TableCells {
+					t.Fatalf("%q: %d cells got through a limit of %d", src, gotCells, lim.TableCells)
+				}
+			}
+			if lim.Nesting > 0 {
+				_, refused := st.hits["nestingDepth"]
+				if refused != (ref.depth > lim.Nesting) {
+					t.Fatalf("%q: nesting %d against a limit of %d, refused %v", src, ref.depth, lim.Nesting, refused)
+				}
+				if gotDepth > lim.Nesting {
+					t.Fatalf("%q: nesting %d got through a limit of %d", src, gotDepth, lim.Nesting)
+				}
+			}
+		}
+	})
+}
