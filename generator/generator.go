@@ -20,6 +20,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return cli.Run(ctx, args, stdout, stderr)
 }
 
+// Main runs the oersite command line as the program does, Ctrl-C and
+// SIGTERM stopping the command, and returns the process exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	return cli.Main(args, stdout, stderr)
+}
+
 // Benchsite runs the scale benchmark (cmd/benchsite) and returns its exit code.
 func Benchsite(args []string, stdout, stderr io.Writer) int {
 	return benchsite.Main(args, stdout, stderr)

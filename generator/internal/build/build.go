@@ -173,13 +173,13 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var in *inputs
 	if err := timed("load", func() error {
 		var err error
-		in, err = load(opt, res)
+		in, err = load(ctx, opt, res)
 		return err
 	}); err != nil {
 		return res, nil, err
 	}
 	defer in.root.Close()
-	if err := timed("assemble", func() error { return assemble(in, opt, res) }); err != nil {
+	if err := timed("assemble", func() error { return assemble(ctx, in, opt, res) }); err != nil {
 		return res, nil, err
 	}
 	if opt.DryRun {
@@ -219,7 +219,12 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Files = staging.Entries()
 	}
 	if err != nil {
-		if staging != nil {
+		switch {
+		case staging != nil && ctx.Err() != nil:
+			// Told to stop: return within moments; the next build
+			// removes what the staging folder still holds.
+			staging.AbortWithin(300 * time.Millisecond)
+		case staging != nil:
 			_ = staging.Abort()
 		}
 		return res, nil, err
@@ -232,9 +237,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 }
 
 // assemble renders the Markdown and assembles the site model into res.Site.
-func assemble(in *inputs, opt Options, res *Result) error {
+func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 	md := markdown.New(markdownOptions(in.cfg))
-	s, diags := site.Assemble(in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+	s, diags := site.Assemble(ctx, in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
@@ -267,7 +272,7 @@ type inputs struct {
 	contentErrs diag.List
 }
 
-func load(opt Options, res *Result) (*inputs, error) {
+func load(ctx context.Context, opt Options, res *Result) (*inputs, error) {
 	cfg, diags, err := config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
@@ -302,7 +307,7 @@ func load(opt Options, res *Result) (*inputs, error) {
 		in.i18n, idiags = i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
 	}()
 	var cdiags diag.List
-	in.tree, cdiags = content.Load(in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)})
+	in.tree, cdiags = content.Load(ctx, in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)})
 	wg.Wait()
 	all = append(all, tdiags...)
 	all = append(all, idiags...)
@@ -338,7 +343,7 @@ type writer struct {
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
-	if err := timed("static", w.writeStatic); err != nil {
+	if err := timed("static", func() error { return w.writeStatic(ctx) }); err != nil {
 		return err
 	}
 	if err := timed("exports", w.writeExports); err != nil {
@@ -350,7 +355,12 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	meta := make(chan error, 1)
 	var metaWarns diag.List
 	go func() {
-		warns, err := w.metadata().WriteFiles(w.out.WriteFile)
+		warns, err := w.metadata().WriteFiles(func(p string, data []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err // stopped: write nothing more
+			}
+			return w.out.WriteFile(p, data)
+		})
 		metaWarns = warns
 		meta <- err
 	}()
@@ -358,7 +368,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	// indexed and exported while the pages are written; the "search" stage
 	// is the wait for it afterwards.
 	search := make(chan error, 1)
-	go func() { search <- w.writeSearch() }()
+	go func() { search <- w.writeSearch(ctx) }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
 	merr := timed("metadata", func() error { return <-meta })
 	serr := timed("search", func() error { return <-search })
@@ -367,7 +377,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		return err
 	}
 	for _, st := range w.extraStages() {
-		if err := timed(st.name, st.run); err != nil {
+		if err := timed(st.name, func() error { return st.run(ctx) }); err != nil {
 			return err
 		}
 	}
@@ -377,7 +387,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 // stage is a named step after the pages.
 type stage struct {
 	name string
-	run  func() error
+	run  func(context.Context) error
 }
 
 // writePages executes templates for pages on all cores and hands the bytes

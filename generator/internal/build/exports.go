@@ -111,12 +111,12 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 	if format != site.ExportCartridge && format != site.ExportSCORM {
 		return res, nil, fmt.Errorf("unknown format %q: use %s or %s", format, site.ExportCartridge, site.ExportSCORM)
 	}
-	in, err := load(opt, res)
+	in, err := load(ctx, opt, res)
 	if err != nil {
 		return res, nil, &StageError{Stage: "load", Err: err}
 	}
 	defer in.root.Close()
-	if err := assemble(in, opt, res); err != nil {
+	if err := assemble(ctx, in, opt, res); err != nil {
 		return res, nil, &StageError{Stage: "assemble", Err: err}
 	}
 	s := res.Site

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -70,7 +71,7 @@ func SearchIndexDir(cacheDir, lang string) string {
 
 // writeSearch updates each language's bleve index and exports the static
 // index and the client into the output.
-func (w *writer) writeSearch() error {
+func (w *writer) writeSearch(ctx context.Context) error {
 	s := w.res.Site
 	if s.Config.Search.Disabled {
 		return nil
@@ -87,7 +88,7 @@ func (w *writer) writeSearch() error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			errs[i] = w.indexLanguage(l.Code)
+			errs[i] = w.indexLanguage(ctx, l.Code)
 		}()
 	}
 	wg.Wait()
@@ -117,7 +118,7 @@ func (s *IndexSet) get(lang string) (*search.Index, error) {
 	return ix, err
 }
 
-func (w *writer) indexLanguage(lang string) error {
+func (w *writer) indexLanguage(ctx context.Context, lang string) error {
 	var ix *search.Index
 	var err error
 	switch {
@@ -137,10 +138,10 @@ func (w *writer) indexLanguage(lang string) error {
 	if w.opt.Indexes == nil {
 		defer ix.Close()
 	}
-	if _, err := ix.Update(searchDocs(w.res.Site, lang)); err != nil {
+	if _, err := ix.Update(ctx, searchDocs(w.res.Site, lang)); err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
 	}
-	_, err = ix.Export(func(p string, data []byte) error {
+	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}

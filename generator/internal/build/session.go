@@ -240,7 +240,7 @@ func (s *Session) Settle(ctx context.Context) error {
 				return err
 			}
 			s.removeSearchFiles(l.Code) // the new export may cut the index into fewer files
-			if err := w.indexLanguage(l.Code); err != nil {
+			if err := w.indexLanguage(ctx, l.Code); err != nil {
 				return err
 			}
 		}
@@ -251,7 +251,7 @@ func (s *Session) Settle(ctx context.Context) error {
 	if err := w.writeMetadata(); err != nil {
 		return err
 	}
-	if err := w.writeManifest(); err != nil {
+	if err := w.writeManifest(ctx); err != nil {
 		return err
 	}
 	s.unsettled = false
@@ -343,7 +343,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 		}
 	}
 	w.in = &in
-	if ch.files && !s.recopyStatic(w) {
+	if ch.files && !s.recopyStatic(ctx, w) {
 		s.last = nil
 		return nil, ErrNeedsFull
 	}
@@ -372,10 +372,10 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 // recopyStatic writes the static files and theme assets again into the
 // session's files, dropping fingerprinted copies that changed name. It
 // reports whether that worked.
-func (s *Session) recopyStatic(w *writer) bool {
+func (s *Session) recopyStatic(ctx context.Context, w *writer) bool {
 	out, diags, before := w.out, w.res.Diags, w.assets
 	w.out = replacer{s.mem}
-	err := w.writeStatic()
+	err := w.writeStatic(ctx)
 	w.out, w.res.Diags = out, diags
 	if err != nil {
 		return false

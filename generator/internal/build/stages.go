@@ -36,7 +36,7 @@ func (w *writer) offlineZip() string {
 
 // writeOfflineZip builds the site again for opening from disk, in memory,
 // and writes it as one deterministic zip (timestamps from the build date).
-func (w *writer) writeOfflineZip() error {
+func (w *writer) writeOfflineZip(ctx context.Context) error {
 	name := w.offlineZip()
 	if name == "" {
 		return nil
@@ -50,7 +50,7 @@ func (w *writer) writeOfflineZip() error {
 			report(p)
 		}
 	}
-	if _, _, err := run(context.Background(), opt); err != nil {
+	if _, _, err := run(ctx, opt); err != nil {
 		return err
 	}
 	var files []mirror.ZipFile
@@ -67,7 +67,7 @@ func (w *writer) writeOfflineZip() error {
 }
 
 // writeManifest writes mirror.json from every file written so far.
-func (w *writer) writeManifest() error {
+func (w *writer) writeManifest(context.Context) error {
 	rec, ok := w.out.(interface{ Entries() []publish.Entry })
 	if !ok {
 		return nil

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -81,11 +82,14 @@ func (in *inputs) collectFiles() diag.List {
 }
 
 // writeStatic copies static files, fingerprints theme assets and copies content files.
-func (w *writer) writeStatic() error {
+func (w *writer) writeStatic(ctx context.Context) error {
 	fsys := w.in.fsys
 	var diags diag.List
 	static := w.in.static
 	for _, rel := range sortedKeys(static) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := w.out.CopyFile(rel, fsys, static[rel]); err != nil {
 			diags.Add(diag.Errorf(static[rel], 0, "", "cannot copy: %v", err))
 		}
@@ -105,6 +109,9 @@ func (w *writer) writeStatic() error {
 		}
 	}
 	for _, a := range w.res.Site.Assets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := w.out.CopyFile(a.URL, fsys, a.Src); err != nil {
 			diags.Add(diag.Errorf(a.Src, 0, "", "cannot copy: %v", err))
 		}

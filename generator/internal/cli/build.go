@@ -45,6 +45,10 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		pr.done()
 	}
 	printDiags(c, res.Diags, *quiet, *verbose)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(c.stderr, "oersite build: stopped before it finished; the previous output was left as it was")
+		return exitError{130}
+	}
 	if err != nil {
 		if len(build.Diagnostics(err)) > 0 {
 			n := max(len(build.Diagnostics(err)), len(res.Diags.Errors()))

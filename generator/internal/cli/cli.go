@@ -10,8 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // cli carries what every subcommand may use: where to print.
@@ -47,6 +50,19 @@ func commands() map[string]command {
 		"mirror":     {"sync an offline copy of a site from its mirror.json", cmdMirror},
 		"version":    {"print the version", cmdVersion},
 	}
+}
+
+// Main runs the command line as the oersite program does: Ctrl-C or SIGTERM
+// stop the command within moments (a build leaves the previous output as it
+// was); a second one ends the process at once.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal takes its default course: the process ends
+	}()
+	return Run(ctx, args, stdout, stderr)
 }
 
 // Run dispatches args to a subcommand, printing to stdout and stderr, and

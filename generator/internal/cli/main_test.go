@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"os"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"oersite": func() {
-			os.Exit(run(context.Background(), os.Args[1:], &cli{stdout: os.Stdout, stderr: os.Stderr}))
+			os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 		},
 	})
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
@@ -59,8 +60,9 @@ type Options struct {
 
 // Load walks the content tree of fsys. fsys should refuse paths that leave
 // the site (os.Root's FS does); a symlink that leads outside is reported.
-// Every problem found is returned; the Tree holds what could be read.
-func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
+// Every problem found is returned; the Tree holds what could be read. When
+// ctx ends, Load stops reading and returns what it has.
+func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 	var diags diag.List
 	langs := map[string]bool{}
 	for _, l := range opt.Languages {
@@ -69,8 +71,11 @@ func Load(fsys fs.FS, opt Options) (Tree, diag.List) {
 	// Markdown files are read and decoded on all cores while the walk goes
 	// on; other files are listed as assets.
 	var assets []fileRef
-	rd := newReader(fsys, opt.Limits)
+	rd := newReader(ctx, fsys, opt.Limits)
 	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return fs.SkipAll
+		}
 		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
 			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
 			return fs.SkipDir
@@ -208,13 +213,16 @@ type loaded struct {
 	diags diag.List
 }
 
-func newReader(fsys fs.FS, lim Limits) *reader {
+func newReader(ctx context.Context, fsys fs.FS, lim Limits) *reader {
 	r := &reader{fsys: fsys, work: make(chan job, 256)}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
 			for j := range r.work {
+				if ctx.Err() != nil {
+					continue // drain: the build was stopped
+				}
 				data, diags := Read(r.fsys, j.f.path, lim)
 				if diags.HasErrors() {
 					j.out.diags = diags

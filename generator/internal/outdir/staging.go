@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 )
 
 // The layout of a staging folder, beside the destination DEST:
@@ -184,6 +185,23 @@ func (s *Staging) swapInTwoRenames() error {
 
 // Abort removes the staging folder; the destination stays as it was.
 func (s *Staging) Abort() error { return s.remove() }
+
+// AbortWithin is Abort for a run that was told to stop: it waits at most d
+// for the staging folder to go and reports whether it went. What is left
+// when the process ends keeps its marker, for the next run to remove.
+func (s *Staging) AbortWithin(d time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		_ = s.remove()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}
 
 // Release unlocks the staging folder and leaves it, for a later Resume.
 func (s *Staging) Release() {

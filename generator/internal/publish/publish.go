@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
 )
@@ -201,6 +202,11 @@ func (s *Staging) Commit() error { return s.out.Commit() }
 
 // Abort removes the staging directory; the destination stays as it was.
 func (s *Staging) Abort() error { return s.out.Abort() }
+
+// AbortWithin removes the staging directory, waiting at most d (a build
+// told to stop); it reports whether the directory is gone. The next build
+// removes what is left.
+func (s *Staging) AbortWithin(d time.Duration) bool { return s.out.AbortWithin(d) }
 
 // Memory keeps a build's files in memory.
 type Memory struct {

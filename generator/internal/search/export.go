@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -29,8 +30,9 @@ type file struct {
 // only on the documents, whether the bleve index was built fresh or updated.
 // It runs in five phases, each a function of its own: read the postings back
 // from bleve, score them as bleve's Search does, collect the word forms,
-// cut everything into files of bounded size, and write them.
-func (ix *Index) Export(put func(path string, data []byte) error) (ExportStats, error) {
+// cut everything into files of bounded size, and write them. It stops
+// between phases, and between terms while reading, when ctx ends.
+func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
 	adv, err := ix.idx.Advanced()
 	if err != nil {
 		return ExportStats{}, err
@@ -39,15 +41,24 @@ func (ix *Index) Export(put func(path string, data []byte) error) (ExportStats, 
 	if err != nil {
 		return ExportStats{}, err
 	}
-	c, err := readPostings(r, docOrder(ix.docs))
+	c, err := readPostings(ctx, r, docOrder(ix.docs))
 	r.Close()
 	if err != nil {
 		return ExportStats{}, err
 	}
 	terms := foldTerms(ix.lang, score(c))
+	if err := ctx.Err(); err != nil {
+		return ExportStats{}, err
+	}
 	f := wordForms(ix.lang, ix.analyzerImpl(), c.docs)
+	if err := ctx.Err(); err != nil {
+		return ExportStats{}, err
+	}
 	files, err := shardFiles(ix.lang, c.docs, terms, f)
 	if err != nil {
+		return ExportStats{}, err
+	}
+	if err := ctx.Err(); err != nil {
 		return ExportStats{}, err
 	}
 	st := ExportStats{Docs: len(c.docs), Terms: len(terms), Words: len(f.words)}

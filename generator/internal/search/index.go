@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -136,9 +137,15 @@ func (ix *Index) Close() error { return ix.idx.Close() }
 // UpdateStats says what an Update changed.
 type UpdateStats struct{ Added, Changed, Removed, Unchanged int }
 
+// batchSize is how many documents are indexed at once: enough to keep
+// bleve's per-batch cost small, few enough that a build told to stop waits
+// for one batch at most a fraction of a second.
+const batchSize = 100
+
 // Update makes the index hold exactly docs: new ones are added, changed ones
-// re-indexed, missing ones deleted, unchanged ones left alone.
-func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
+// re-indexed, missing ones deleted, unchanged ones left alone. It stops
+// between batches when ctx ends.
+func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	var st UpdateStats
 	existing := map[string]string{}
 	q := bleve.NewMatchAllQuery()
@@ -172,7 +179,10 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 		if err := b.Index(d.URL, d.fields()); err != nil {
 			return st, err
 		}
-		if b.Size() >= 250 {
+		if b.Size() >= batchSize {
+			if err := ctx.Err(); err != nil {
+				return st, err
+			}
 			if err := ix.idx.Batch(b); err != nil {
 				return st, err
 			}
@@ -189,6 +199,9 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 			b.Delete(id)
 			st.Removed++
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return st, err
 	}
 	if err := ix.idx.Batch(b); err != nil {
 		return st, err

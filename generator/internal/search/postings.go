@@ -32,8 +32,9 @@ type corpus struct {
 
 // readPostings reads every term of every searched field from bleve's index,
 // with the statistics bleve scores with, for the documents of docs (already
-// in export order). Deleted documents not yet merged away are skipped.
-func readPostings(r bleveindex.IndexReader, docs []Doc) (corpus, error) {
+// in export order). Deleted documents not yet merged away are skipped. It
+// stops between terms when ctx ends.
+func readPostings(ctx context.Context, r bleveindex.IndexReader, docs []Doc) (corpus, error) {
 	c := corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}
 	num := make(map[uint64]int32, len(docs))
 	for i, d := range docs {
@@ -50,7 +51,7 @@ func readPostings(r bleveindex.IndexReader, docs []Doc) (corpus, error) {
 		return c, err
 	}
 	for fi, f := range fieldWeights {
-		fp, err := readField(r, f.name, num)
+		fp, err := readField(ctx, r, f.name, num)
 		if err != nil {
 			return c, err
 		}
@@ -63,7 +64,7 @@ func readPostings(r bleveindex.IndexReader, docs []Doc) (corpus, error) {
 }
 
 // readField reads one field's dictionary and postings.
-func readField(r bleveindex.IndexReader, field string, num map[uint64]int32) (fieldPostings, error) {
+func readField(ctx context.Context, r bleveindex.IndexReader, field string, num map[uint64]int32) (fieldPostings, error) {
 	fp := fieldPostings{terms: map[string][]posting{}}
 	dict, err := r.FieldDict(field)
 	if err != nil {
@@ -72,11 +73,14 @@ func readField(r bleveindex.IndexReader, field string, num map[uint64]int32) (fi
 	defer dict.Close()
 	var td bleveindex.TermFieldDoc
 	for {
+		if err := ctx.Err(); err != nil {
+			return fp, err // told to stop
+		}
 		e, err := dict.Next()
 		if err != nil || e == nil {
 			return fp, err
 		}
-		tfr, err := r.TermFieldReader(context.Background(), []byte(e.Term), field, true, true, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, true, true, false)
 		if err != nil {
 			return fp, err
 		}

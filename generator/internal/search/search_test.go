@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"slices"
@@ -38,7 +39,7 @@ func index(t *testing.T, lang string, docs []Doc) *Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if _, err := ix.Update(docs); err != nil {
+	if _, err := ix.Update(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	return ix
@@ -98,7 +99,7 @@ func TestUpdateIsIncremental(t *testing.T) {
 	docs := docsEN()
 	docs[1].Body = "Now about spreadsheets."
 	docs = docs[:3]
-	st, err := ix.Update(docs)
+	st, err := ix.Update(context.Background(), docs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ type exported struct {
 func export(t *testing.T, ix *Index) exported {
 	t.Helper()
 	e := exported{files: map[string][]byte{}}
-	if _, err := ix.Export(func(p string, data []byte) error { e.files[p] = data; return nil }); err != nil {
+	if _, err := ix.Export(context.Background(), func(p string, data []byte) error { e.files[p] = data; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return e
@@ -202,14 +203,14 @@ func TestExportDeterministicFreshOrUpdated(t *testing.T) {
 		t.Fatal(err)
 	}
 	extra := append(docsEN(), Doc{URL: "en/x/", Kind: "page", Title: "Temporary page about tutors"})
-	ix.Update(extra)
+	ix.Update(context.Background(), extra)
 	ix.Close()
 	ix, err = Open(dir, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if _, err := ix.Update(docsEN()); err != nil {
+	if _, err := ix.Update(context.Background(), docsEN()); err != nil {
 		t.Fatal(err)
 	}
 	updated := export(t, ix)

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"math"
 	"slices"
@@ -41,7 +42,7 @@ func exportStatic(t testing.TB, ix *Index) *static {
 	t.Helper()
 	s := &static{t: t, lang: ix.lang, files: map[string][]byte{}}
 	prefix := "_search/" + ix.lang + "/"
-	if _, err := ix.Export(func(p string, data []byte) error {
+	if _, err := ix.Export(context.Background(), func(p string, data []byte) error {
 		if !strings.HasPrefix(p, prefix) || !strings.HasSuffix(p, ".js") {
 			t.Errorf("export wrote %s outside %s", p, prefix)
 		}

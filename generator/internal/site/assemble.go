@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"path"
@@ -35,8 +36,9 @@ type Options struct {
 
 // Assemble builds the site model from the content read: kinds and URLs,
 // Markdown rendered on all cores, fallbacks for missing translations,
-// modules and lessons, webinars, taxonomies, aliases.
-func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
+// modules and lessons, webinars, taxonomies, aliases. When ctx ends, the
+// Markdown not yet rendered is skipped: the caller discards the result.
+func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
 		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
@@ -129,7 +131,7 @@ func Assemble(cfg config.Config, tree content.Tree, md *markdown.Renderer, opt O
 		s.addPage(p)
 	}
 	s.addFallbacks()
-	diags = append(diags, s.renderMarkdown(md, opt.Cache)...)
+	diags = append(diags, s.renderMarkdown(ctx, md, opt.Cache)...)
 	s.generatePages()
 	diags = append(diags, s.relate()...)
 	s.buildTaxonomies()
@@ -194,7 +196,7 @@ func (s *Site) addFallbacks() {
 }
 
 // renderMarkdown renders every page with a source on all cores; fallbacks share their original's HTML.
-func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.List {
+func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache *RenderCache) diag.List {
 	var todo []*Page
 	for _, p := range s.Pages {
 		if p.Source != nil && p.FallbackOf == nil {
@@ -221,6 +223,9 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *RenderCache) diag.Li
 		}()
 	}
 	for i := range todo {
+		if ctx.Err() != nil {
+			break
+		}
 		work <- i
 	}
 	close(work)
