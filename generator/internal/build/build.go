@@ -243,6 +243,7 @@ func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
+	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
 	all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
 	all.Sort()
 	return all.Err()
@@ -521,6 +522,22 @@ func (c capped) Write(p []byte) (int, error) {
 		return 0, errPageTooLarge(c.max)
 	}
 	return c.buf.Write(p)
+}
+
+// unknownLayouts warns about pages naming a layout that neither the theme
+// nor the site has: the page falls back to the layout of its kind.
+func unknownLayouts(s *site.Site, th *theme.Theme, themeFS string) diag.List {
+	var l diag.List
+	for _, p := range s.Pages {
+		if p.Source == nil || p.FallbackOf != nil || p.Layout == "" || th.Has(p.Layout) {
+			continue
+		}
+		used, _ := th.Pick(layoutCandidates(p)[1:]...)
+		l.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["layout"],
+			"use one of: "+strings.Join(th.Layouts(), ", ")+" (the layouts in "+themeFS+"/layouts/ and layouts/), or add layouts/"+p.Layout+".html",
+			"layout %q does not exist; the page uses %q", p.Layout, used))
+	}
+	return l
 }
 
 // layoutCandidates lists the layouts that may render a page, most specific first.

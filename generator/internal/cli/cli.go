@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // cli carries what every subcommand may use: where to print.
@@ -97,10 +99,10 @@ func run(ctx context.Context, args []string, c *cli) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(c.stderr, "oersite %s: %v\n", args[0], err)
+		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(err.Error()))
 		return 2
 	default:
-		fmt.Fprintf(c.stderr, "oersite %s: %v\n", args[0], err)
+		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(err.Error()))
 		return 1
 	}
 }

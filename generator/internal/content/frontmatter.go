@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -61,37 +62,6 @@ func splitFrontMatter(data []byte) (rawFront, error) {
 	return splitFrontMatterWithin(data, len(data))
 }
 
-// splitJSONObject reads JSON front matter the way Hugo does: an object at
-// the start of the file, its closing brace ending a line, with the body
-// directly on the next line (adrg/frontmatter wants a blank line there).
-func splitJSONObject(data []byte) (rawFront, bool) {
-	start := 0
-	for start < len(data) && (data[start] == ' ' || data[start] == '\t' || data[start] == '\n') {
-		start++
-	}
-	if start == len(data) || data[start] != '{' {
-		return rawFront{}, false
-	}
-	dec := json.NewDecoder(bytes.NewReader(data[start:]))
-	var obj map[string]json.RawMessage
-	if err := dec.Decode(&obj); err != nil {
-		return rawFront{}, false
-	}
-	end := start + int(dec.InputOffset())
-	rest, _, _ := bytes.Cut(data[end:], []byte("\n"))
-	if len(bytes.TrimSpace(rest)) > 0 {
-		return rawFront{}, false
-	}
-	bodyStart := min(end+len(rest)+1, len(data))
-	return rawFront{
-		format:    FormatJSON,
-		text:      append([]byte(nil), data[start:end]...),
-		startLine: 1 + bytes.Count(data[:start], []byte("\n")),
-		body:      data[bodyStart:],
-		bodyLine:  1 + bytes.Count(data[:bodyStart], []byte("\n")),
-	}, true
-}
-
 // splitFrontMatterWithin is splitFrontMatter with the parser given data[:bound].
 func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	var rf rawFront
@@ -113,13 +83,15 @@ func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	}
 	opening := firstNonBlankLine(data)
 	if rf.format == FormatNone {
-		if js, ok := splitJSONObject(data); ok {
-			return js, nil
-		}
-		switch strings.TrimSpace(opening.text) {
-		case "---", "+++":
-			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", strings.TrimSpace(opening.text)),
-				hint: fmt.Sprintf("add a line with only %s after the last metadata line", strings.TrimSpace(opening.text))}
+		switch first := strings.TrimSpace(opening.text); {
+		case first == "---" || first == "+++":
+			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", first),
+				hint: fmt.Sprintf("add a line with only %s after the last metadata line", first)}
+		case strings.HasPrefix(first, "{"):
+			// JSON the block finder did not recognise (on one line, the
+			// body directly after the closing brace as Hugo allows, a
+			// brace inside a value, a syntax error): the decoder decides.
+			return jsonFrontMatter(data, opening)
 		}
 		rf.body = data
 		rf.bodyLine = 1
@@ -133,6 +105,38 @@ func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 		rf.startLine++
 	}
 	return rf, nil
+}
+
+// jsonFrontMatter reads a file opening with "{" as JSON front matter: the
+// object the decoder reads is the metadata, what follows its line the body.
+// A file whose object does not parse is reported at the line of the error.
+func jsonFrontMatter(data []byte, opening numberedLine) (rawFront, error) {
+	start := bytes.IndexByte(data, '{')
+	dec := json.NewDecoder(bytes.NewReader(data[start:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		line := opening.n
+		msg := "JSON front matter does not parse: " + err.Error()
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			line += bytes.Count(data[start:start+min(int(se.Offset), len(data)-start)], []byte("\n"))
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			msg = "JSON front matter opened with { is never closed"
+		}
+		return rawFront{}, &fmError{line: line, msg: msg,
+			hint: `check commas, quotes and braces: {"title": "...", "draft": false}; a page without front matter may not start with {`}
+	}
+	end := start + int(dec.InputOffset())
+	rest, _, _ := bytes.Cut(data[end:], []byte("\n"))
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return rawFront{}, &fmError{line: 1 + bytes.Count(data[:end], []byte("\n")),
+			msg:  fmt.Sprintf("JSON front matter does not parse: %q follows its closing }", bytes.TrimSpace(rest)),
+			hint: "end the front matter with a line holding only }"}
+	}
+	end = min(end+len(rest)+1, len(data))
+	return rawFront{format: FormatJSON, text: raw, startLine: opening.n, body: data[end:],
+		bodyLine: 1 + bytes.Count(data[:end], []byte("\n"))}, nil
 }
 
 // frontMatterBound returns where YAML or TOML front matter opened on the

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -42,11 +44,13 @@ type Diagnostic struct {
 	Kind string `json:"-"`
 }
 
-// String renders the diagnostic the way compilers do: file:line: severity: message (hint).
+// String renders the diagnostic the way compilers do: file:line: severity:
+// message, and the hint on the next line. Control characters (in a file
+// name, say) are shown escaped, so that no input can drive the terminal.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.File != "" {
-		b.WriteString(d.File)
+		b.WriteString(escape(d.File, false))
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ":%d", d.Line)
 		}
@@ -54,12 +58,60 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Message)
+	b.WriteString(Escape(d.Message))
 	if d.Hint != "" {
 		b.WriteString("\n    ")
-		b.WriteString(d.Hint)
+		b.WriteString(Escape(d.Hint))
 	}
 	return b.String()
+}
+
+// Escape makes text safe to print on a terminal: control characters other
+// than line breaks and tabs, and bytes that are not UTF-8, become escapes
+// such as \x1b, so that a file name or a value cannot move the cursor,
+// clear the screen or retitle the window.
+func Escape(s string) string { return escape(s, true) }
+
+// escape escapes control characters, keeping \n and \t when lines is set.
+func escape(s string, lines bool) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, n, lines) {
+			clean = false
+			break
+		}
+		i += n
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unsafeRune(r, n, lines) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r, n, lines):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune, n int, lines bool) bool {
+	if r == utf8.RuneError && n <= 1 {
+		return true
+	}
+	if lines && (r == '\n' || r == '\t') {
+		return false
+	}
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // Errorf returns an error diagnostic for file:line.

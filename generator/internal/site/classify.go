@@ -56,21 +56,21 @@ func classify(src *content.Source, indexes map[*content.Source]bool) (placement,
 	for _, d := range dirs {
 		s, err := slugify(d)
 		if err != nil {
-			return pl, fmt.Errorf("folder name %q cannot be part of an address: %v", d, err)
+			return pl, fmt.Errorf("folder name %q cannot be part of an address: %v", brief(d), err)
 		}
 		segs = append(segs, s)
 	}
 	if base != "index.md" && base != "_index.md" {
 		s, err := slugify(stem)
 		if err != nil {
-			return pl, fmt.Errorf("file name %q cannot be part of an address: %v", base, err)
+			return pl, fmt.Errorf("file name %q cannot be part of an address: %v", brief(base), err)
 		}
 		segs = append(segs, s)
 	}
 	if slug := src.Meta.Slug; slug != "" && len(segs) > 0 && pl.kind != KindSection {
 		s, err := slugify(slug)
 		if err != nil {
-			return pl, fmt.Errorf("slug %q: %v", slug, err)
+			return pl, fmt.Errorf("slug %q: %v", brief(slug), err)
 		}
 		segs[len(segs)-1] = s
 	}
@@ -139,7 +139,29 @@ func slugify(s string) (string, error) {
 	if out == "" || strings.Contains(out, "..") {
 		return "", fmt.Errorf("it has no letters or digits to make an address from")
 	}
+	if len(out) > maxSegment {
+		return "", errTooLong(len(out))
+	}
 	return out, nil
+}
+
+// maxSegment is the longest part of an address, in bytes: each part is a
+// folder name in the output, and file systems refuse longer names.
+const maxSegment = 255
+
+// errTooLong is a part of an address longer than maxSegment.
+type errTooLong int
+
+func (e errTooLong) Error() string {
+	return fmt.Sprintf("it makes a part of the address %d bytes long, and file systems allow at most %d: shorten it", int(e), maxSegment)
+}
+
+// brief shortens a value for a message.
+func brief(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // Slugify exposes the segment rules for other stages (taxonomy terms, aliases).

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -24,11 +25,11 @@ func assemble(t *testing.T, files map[string]string) *site.Site {
 	if err != nil {
 		t.Fatal(err, diags)
 	}
-	tree, diags := content.Load(fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes()})
+	tree, diags := content.Load(context.Background(), fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes()})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	s, diags := site.Assemble(cfg, tree, markdown.New(markdown.Options{}), site.Options{Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	s, diags := site.Assemble(context.Background(), cfg, tree, markdown.New(markdown.Options{}), site.Options{Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

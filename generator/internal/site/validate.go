@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -77,6 +78,13 @@ func (c *pageCheck) url(key, v string) {
 func validatePage(cfg config.Config, p *Page) diag.List {
 	c := &pageCheck{cfg: cfg, p: p}
 	c.subjects()
+	for key, words := range map[string][]string{"keywords": p.Meta.Keywords, "tags": p.Meta.Tags} {
+		for _, w := range words {
+			if _, err := Slugify(w); errors.As(err, new(errTooLong)) {
+				c.errf(key, "shorten it: a keyword names a page listing what it tags", "keyword %q: %v", brief(w), err)
+			}
+		}
+	}
 	switch p.Kind {
 	case KindModule, KindResource:
 		c.learningResource()

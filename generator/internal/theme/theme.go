@@ -202,6 +202,16 @@ func templateError(file string, err error) diag.Diagnostic {
 // Has reports whether a layout exists.
 func (t *Theme) Has(layout string) bool { _, ok := t.sets[layout]; return ok }
 
+// Layouts lists the layouts a page may name, sorted.
+func (t *Theme) Layouts() []string {
+	names := make([]string, 0, len(t.sets))
+	for name := range t.sets {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Pick returns the first layout of candidates that exists.
 func (t *Theme) Pick(candidates ...string) (string, bool) {
 	for _, c := range candidates {
