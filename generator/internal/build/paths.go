@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -34,20 +35,37 @@ func checkDest(dest, source string) error {
 	if in, _ := outdir.Inside(rs, rd); in {
 		return fmt.Errorf("destination %s contains the site's source; choose an output folder such as %s", dest, filepath.Join(source, "public"))
 	}
-	rel, err := filepath.Rel(rs, rd)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil // outside the site
-	}
-	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-	for _, d := range sitefs.InputDirs() {
-		if top == d {
-			return fmt.Errorf("destination %s is inside the site's %s/ folder, which every build reads: choose an output folder outside it, such as %s", dest, d, filepath.Join(source, "public"))
-		}
-	}
-	if strings.HasPrefix(top, ".") {
+	switch top := InputFolder(dest, source); {
+	case strings.HasPrefix(top, "."):
 		return fmt.Errorf("destination %s is inside the hidden folder %s of the site; choose an output folder such as %s", dest, top, filepath.Join(source, "public"))
+	case top != "":
+		return fmt.Errorf("destination %s is inside the site's %s/ folder, which every build reads: choose an output folder outside it, such as %s", dest, top, filepath.Join(source, "public"))
 	}
 	return nil
+}
+
+// InputFolder returns the folder of the site at source that p lies in when
+// it is one a build reads (content, static, ...) or a hidden one (.git),
+// else "". A file written there would be read, or published, by the next
+// build.
+func InputFolder(p, source string) string {
+	rs, err := outdir.Resolve(source)
+	if err != nil {
+		return ""
+	}
+	rp, err := outdir.Resolve(p)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(rs, rp)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	if strings.HasPrefix(top, ".") || slices.Contains(sitefs.InputDirs(), top) {
+		return top
+	}
+	return ""
 }
 
 // checkCache refuses a cache folder inside the output (each build would
@@ -59,10 +77,8 @@ func checkCache(cache, dest, source string) error {
 	if in, _ := outdir.Inside(cache, dest); in {
 		return fmt.Errorf("cache folder %s is inside the output folder %s, which every build replaces; choose another", cache, dest)
 	}
-	for _, d := range sitefs.InputDirs() {
-		if in, _ := outdir.Inside(cache, filepath.Join(source, d)); in {
-			return fmt.Errorf("cache folder %s is inside the site's %s/ folder, which every build reads; choose another", cache, d)
-		}
+	if top := InputFolder(cache, source); top != "" && top != SiteCache {
+		return fmt.Errorf("cache folder %s is inside the site's %s/ folder, which builds read; choose another", cache, top)
 	}
 	return nil
 }

@@ -95,3 +95,32 @@ Text.
 		t.Errorf("no warning naming the file, line and the layouts that exist: %v", res.Diags)
 	}
 }
+
+// Hidden files and folders are not input: they neither fail the build nor
+// reach the output.
+func TestHiddenFoldersAreNotInput(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/_index.md --
+---
+title: Home
+---
+Hi.
+-- layouts/.backup/page.html --
+{{define "main"}}old backup{{end}}
+-- static/.well-known/secret.txt --
+secret
+-- static/.env --
+TOKEN=x
+-- content/en/.drafts/notes.md --
+---
+title: Notes
+---
+Private.
+`)
+	buildSite(t, dir)
+	for _, p := range []string{".well-known/secret.txt", ".env", "en/.drafts/notes/index.html", "en/notes/index.html"} {
+		if exists(dir, p) {
+			t.Errorf("%s was published", p)
+		}
+	}
+}

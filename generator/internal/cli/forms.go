@@ -21,6 +21,9 @@ func formsHandler(source, file string, drafts bool) (http.Handler, error) {
 	if len(cfg.Forms) == 0 {
 		return nil, fmt.Errorf("config.toml has no [forms.<name>] table: there is no form to receive")
 	}
+	if top := build.InputFolder(file, source); top != "" {
+		return nil, fmt.Errorf("--forms %s is inside the site's %s folder: the submissions would be read or published with the site; keep them outside it", file, top)
+	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("cannot write submissions to %s: %w", file, err)

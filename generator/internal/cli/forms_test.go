@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -49,5 +50,23 @@ slug: scrivere-post
 	allows := h.(*forms.Receiver).Specs["request"].Allows["topics"]
 	if !allows["writing-posts"] || !allows["scrivere-post"] || allows["folder-name"] {
 		t.Errorf("the receiver accepts %v", allows)
+	}
+}
+
+// The receiver's file may not lie where a build reads or publishes it.
+func TestFormsFileOutsideTheInputFolders(t *testing.T) {
+	site := t.TempDir()
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte("baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n[forms.request]\nendpoint = \"local\"\n[[forms.request.fields]]\nname = \"email\"\ntype = \"email\"\n"), 0o644)
+	for _, bad := range []string{"static/subs.jsonl", "content/en/subs.jsonl", ".git/subs.jsonl"} {
+		_, err := formsHandler(site, filepath.Join(site, bad), false)
+		if err == nil || !strings.Contains(err.Error(), "inside the site's") {
+			t.Errorf("--forms %s: got %v", bad, err)
+		}
+		if _, err := os.Stat(filepath.Join(site, bad)); err == nil {
+			t.Errorf("--forms %s: the file was created", bad)
+		}
+	}
+	if _, err := formsHandler(site, filepath.Join(t.TempDir(), "subs.jsonl"), false); err != nil {
+		t.Errorf("a file outside the site: %v", err)
 	}
 }

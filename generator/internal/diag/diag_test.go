@@ -19,6 +19,9 @@ func TestControlCharactersAreEscaped(t *testing.T) {
 			t.Errorf("%q not in %q", want, s)
 		}
 	}
+}
+
+func TestPlainTextIsNotEscaped(t *testing.T) {
 	if got := Escape("plain text, ünïcödé\tand tabs"); got != "plain text, ünïcödé\tand tabs" {
 		t.Errorf("plain text changed: %q", got)
 	}

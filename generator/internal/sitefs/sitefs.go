@@ -7,7 +7,6 @@
 package sitefs
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -36,8 +35,17 @@ func (e *LinkError) Error() string {
 	return fmt.Sprintf("symbolic link to %s: %s", e.Target, e.Reason)
 }
 
-// ErrHidden refuses a hidden file or folder as site input.
-var ErrHidden = errors.New("hidden files and folders (.git, .oersite, ...) are not site input")
+// ErrHidden refuses a hidden file or folder as site input. It counts as
+// fs.ErrNotExist: to a build, hidden files are not there.
+var ErrHidden error = hiddenError{}
+
+type hiddenError struct{}
+
+func (hiddenError) Error() string {
+	return "hidden files and folders (.git, .oersite, ...) are not site input"
+}
+
+func (hiddenError) Is(target error) bool { return target == fs.ErrNotExist }
 
 // maxHops bounds the links followed for one path, as the system does.
 const maxHops = 40

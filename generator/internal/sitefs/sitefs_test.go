@@ -68,8 +68,8 @@ func TestLinksAreFollowedOnlyIntoInputFolders(t *testing.T) {
 		}
 	}
 	for _, p := range []string{".git/config", ".oersite/search/x", "content/en/.draft.md"} {
-		if _, err := fs.ReadFile(fsys, p); !errors.Is(err, ErrHidden) {
-			t.Errorf("%s: err %v, want ErrHidden", p, err)
+		if _, err := fs.ReadFile(fsys, p); !errors.Is(err, ErrHidden) || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: err %v, want ErrHidden, as if it did not exist", p, err)
 		}
 	}
 	for p, want := range map[string]string{"content/it/page.md": "page", "static/theme.css": "css", "content/en/logo.svg": "<svg/>", "content/en/via/dia.svg": "svg", "content/en/page.md": "page"} {
