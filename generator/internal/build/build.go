@@ -186,47 +186,21 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Duration = time.Since(start)
 		return res, nil, nil
 	}
-	if err := checkCache(opt.CacheDir, opt.Dest, opt.Source); err != nil && opt.Output == nil {
-		return res, nil, &StageError{Stage: "search", Err: err}
+	if err := prepareCache(&opt, res); err != nil {
+		return res, nil, err
 	}
-	if !opt.SearchInMemory && opt.CacheDir == "" {
-		dir, err := DefaultCacheDir(opt.Source)
-		if err != nil {
-			return res, nil, &StageError{Stage: "search", Err: err}
-		}
-		if dir == "" {
-			res.Diags.Add(diag.Warnf("", 0, "pass --cache DIR to keep it between builds", "neither the site folder nor the user's cache folder can be written: the search index is built in memory"))
-			opt.SearchInMemory = true
-		}
-		opt.CacheDir = dir
-	}
-	out := opt.Output
-	var staging *publish.Staging
-	if out == nil {
-		err := checkDest(opt.Dest, opt.Source)
-		if err == nil {
-			staging, err = publish.NewStaging(opt.Dest)
-		}
-		if err != nil {
-			return res, nil, &StageError{Stage: "publish", Err: err}
-		}
-		out = staging
+	out, staging, err := openOutput(opt)
+	if err != nil {
+		return res, nil, err
 	}
 	w := &writer{out: out, in: in, res: res, opt: opt}
-	err := w.writeAll(ctx, timed)
+	err = w.writeAll(ctx, timed)
 	if err == nil && staging != nil {
 		err = timed("swap", staging.Commit)
 		res.Files = staging.Entries()
 	}
 	if err != nil {
-		switch {
-		case staging != nil && ctx.Err() != nil:
-			// Told to stop: return within moments; the next build
-			// removes what the staging folder still holds.
-			staging.AbortWithin(300 * time.Millisecond)
-		case staging != nil:
-			_ = staging.Abort()
-		}
+		abort(ctx, staging)
 		return res, nil, err
 	}
 	if m, ok := out.(interface{ Entries() []publish.Entry }); ok && res.Files == nil {
@@ -256,6 +230,56 @@ func markdownOptions(cfg config.Config) markdown.Options {
 	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled,
 		Kinds:  []container.Kind{quiz.Kind()},
 		Limits: markdown.Limits{TableCells: cfg.Limits.TableCells, Nesting: cfg.Limits.NestingDepth}}
+}
+
+// prepareCache decides where the search index is kept (see DefaultCacheDir),
+// or keeps it in memory when nowhere can be written.
+func prepareCache(opt *Options, res *Result) error {
+	if err := checkCache(opt.CacheDir, opt.Dest, opt.Source); err != nil && opt.Output == nil {
+		return &StageError{Stage: "search", Err: err}
+	}
+	if opt.SearchInMemory || opt.CacheDir != "" {
+		return nil
+	}
+	dir, err := DefaultCacheDir(opt.Source)
+	if err != nil {
+		return &StageError{Stage: "search", Err: err}
+	}
+	if dir == "" {
+		res.Diags.Add(diag.Warnf("", 0, "pass --cache DIR to keep it between builds", "neither the site folder nor the user's cache folder can be written: the search index is built in memory"))
+		opt.SearchInMemory = true
+	}
+	opt.CacheDir = dir
+	return nil
+}
+
+// openOutput returns where the build writes: opt.Output, else a staging
+// folder beside a destination that may be replaced.
+func openOutput(opt Options) (publish.Writer, *publish.Staging, error) {
+	if opt.Output != nil {
+		return opt.Output, nil, nil
+	}
+	err := checkDest(opt.Dest, opt.Source)
+	var staging *publish.Staging
+	if err == nil {
+		staging, err = publish.NewStaging(opt.Dest)
+	}
+	if err != nil {
+		return nil, nil, &StageError{Stage: "publish", Err: err}
+	}
+	return staging, staging, nil
+}
+
+// abort removes a failed build's staging folder. A build told to stop
+// returns within moments: the next build removes what is left.
+func abort(ctx context.Context, staging *publish.Staging) {
+	switch {
+	case staging == nil:
+	case ctx.Err() != nil:
+		staging.AbortWithin(300 * time.Millisecond)
+	default:
+		_ = staging.Abort()
+	}
 }
 
 // inputs is everything read before the site is assembled.

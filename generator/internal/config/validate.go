@@ -60,15 +60,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	}
 	c.Vocabulary.validate(bad)
 	l = append(l, c.OER.validate(file, lines)...)
-	lim := c.Limits
-	for _, k := range []struct {
-		key string
-		v   int64
-	}{{"fileBytes", lim.FileBytes}, {"lineBytes", int64(lim.LineBytes)}, {"tableCells", int64(lim.TableCells)}, {"nestingDepth", int64(lim.NestingDepth)}, {"pageBytes", lim.PageBytes}} {
-		if k.v <= 0 {
-			bad(k.key, "give a positive number, or remove the line to keep the default", "limits.%s must be a positive number, not %d", k.key, k.v)
-		}
-	}
+	l = append(l, c.Limits.validate(file, lines)...)
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, lines, name)...)
 	}
@@ -178,5 +170,18 @@ func (c Config) validateTexts(file string, lines keyLines, code string) diag.Lis
 		check("menus."+name, entries, c.Menus[name])
 	}
 	check("footer.links", texts.Footer.Links, c.Footer.Links)
+	return l
+}
+
+func (lim Limits) validate(file string, lines keyLines) diag.List {
+	var l diag.List
+	for _, k := range []struct {
+		key string
+		v   int64
+	}{{"fileBytes", lim.FileBytes}, {"lineBytes", int64(lim.LineBytes)}, {"tableCells", int64(lim.TableCells)}, {"nestingDepth", int64(lim.NestingDepth)}, {"pageBytes", lim.PageBytes}} {
+		if k.v <= 0 {
+			l.Add(diag.Errorf(file, lines.of(k.key), "give a positive number, or remove the line to keep the default", "limits.%s must be a positive number, not %d", k.key, k.v))
+		}
+	}
 	return l
 }

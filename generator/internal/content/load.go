@@ -112,18 +112,8 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(fsys, p)
-			var le *sitefs.LinkError
-			switch {
-			case errors.As(err, &le):
-				diags.Add(diag.Errorf(p, 0, sitefs.LinkHint, "%v; it is not published", le))
-				return nil
-			case err != nil:
-				diags.Add(diag.Errorf(p, 0, "replace the link with a copy of the file inside the site", "symbolic link leads outside the site or to nothing; refused"))
-				return nil
-			}
-			if info.IsDir() {
-				diags.Add(diag.Errorf(p, 0, "copy the folder into the site instead of linking it", "symbolic links to folders are not followed"))
+			if bad, ok := refusedLink(fsys, p); !ok {
+				diags.Add(bad)
 				return nil
 			}
 		}
@@ -165,6 +155,22 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 	applyCascades(&tree, &diags)
 	diags.Sort()
 	return tree, diags
+}
+
+// refusedLink checks a symbolic link of the content: it must lead to a file
+// the site may publish (see sitefs), not to a folder.
+func refusedLink(fsys fs.FS, p string) (diag.Diagnostic, bool) {
+	info, err := fs.Stat(fsys, p)
+	var le *sitefs.LinkError
+	switch {
+	case errors.As(err, &le):
+		return diag.Errorf(p, 0, sitefs.LinkHint, "%v; it is not published", le), false
+	case err != nil:
+		return diag.Errorf(p, 0, "replace the link with a copy of the file inside the site", "symbolic link leads outside the site or to nothing; refused"), false
+	case info.IsDir():
+		return diag.Errorf(p, 0, "copy the folder into the site instead of linking it", "symbolic links to folders are not followed"), false
+	}
+	return diag.Diagnostic{}, true
 }
 
 func isMarkdown(name string) bool {

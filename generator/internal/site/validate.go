@@ -73,18 +73,26 @@ func (c *pageCheck) url(key, v string) {
 	}
 }
 
+// termLengths reports keywords and tags too long to name the page that
+// lists what they tag.
+func termLengths(p *Page) diag.List {
+	var l diag.List
+	for key, words := range map[string][]string{"keywords": p.Meta.Keywords, "tags": p.Meta.Tags} {
+		for _, w := range words {
+			if _, err := Slugify(w); errors.As(err, new(errTooLong)) {
+				l.Add(diag.Errorf(p.Source.Path, p.Meta.Lines[key], "shorten it: a keyword names a page listing what it tags", "keyword %q: %v", brief(w), err))
+			}
+		}
+	}
+	return l
+}
+
 // validatePage reports metadata that does not fit the page's kind. Problems
 // that would publish something wrong are errors; the rest are warnings.
 func validatePage(cfg config.Config, p *Page) diag.List {
 	c := &pageCheck{cfg: cfg, p: p}
 	c.subjects()
-	for key, words := range map[string][]string{"keywords": p.Meta.Keywords, "tags": p.Meta.Tags} {
-		for _, w := range words {
-			if _, err := Slugify(w); errors.As(err, new(errTooLong)) {
-				c.errf(key, "shorten it: a keyword names a page listing what it tags", "keyword %q: %v", brief(w), err)
-			}
-		}
-	}
+	c.l = append(c.l, termLengths(p)...)
 	switch p.Kind {
 	case KindModule, KindResource:
 		c.learningResource()

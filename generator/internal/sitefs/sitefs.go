@@ -139,13 +139,9 @@ func (f *FS) Resolve(name string) (string, error) {
 		if hops++; hops > maxHops {
 			return "", &LinkError{Target: next, Reason: "too many symbolic links in a row"}
 		}
-		target, err := f.root.Readlink(filepath.FromSlash(next))
+		target, err := f.readLink(next)
 		if err != nil {
 			return "", err
-		}
-		target = filepath.ToSlash(target)
-		if path.IsAbs(target) || filepath.IsAbs(target) {
-			return "", &LinkError{Target: target, Reason: "it leads outside the site"}
 		}
 		linked = target
 		todo = append(strings.Split(target, "/"), todo...)
@@ -154,6 +150,19 @@ func (f *FS) Resolve(name string) (string, error) {
 		return "", &LinkError{Target: cur, Reason: "only links to files inside content/, static/, assets/, layouts/, i18n/ or the theme are followed"}
 	}
 	return cur, nil
+}
+
+// readLink returns a link's target, refusing one that is absolute.
+func (f *FS) readLink(p string) (string, error) {
+	target, err := f.root.Readlink(filepath.FromSlash(p))
+	if err != nil {
+		return "", err
+	}
+	target = filepath.ToSlash(target)
+	if path.IsAbs(target) || filepath.IsAbs(target) {
+		return "", &LinkError{Target: target, Reason: "it leads outside the site"}
+	}
+	return target, nil
 }
 
 // allowed reports whether a resolved path lies in an input folder.
