@@ -54,7 +54,7 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 	if err := ctx.Err(); err != nil {
 		return ExportStats{}, err
 	}
-	files, err := shardFiles(ix.lang, c.docs, terms, f)
+	files, err := shardFiles(ctx, ix.lang, c.docs, terms, f)
 	if err != nil {
 		return ExportStats{}, err
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -24,6 +25,7 @@ import (
 //	d-<n>.js  display rows of DocChunk documents, for results beyond the heads
 //	f.js      each document's facet combination, loaded when a filter is on
 type planner struct {
+	ctx      context.Context // the export's: checked before each file
 	lang     string
 	docs     []Doc
 	terms    []termScores
@@ -41,9 +43,9 @@ type planner struct {
 }
 
 // shardFiles is the export's shard phase: it lays out and encodes every
-// file of the language's index.
-func shardFiles(lang string, docs []Doc, terms []termScores, f *forms) ([]file, error) {
-	p := &planner{lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{},
+// file of the language's index. It stops before the next file when ctx ends.
+func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms) ([]file, error) {
+	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{},
 		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}}}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -90,6 +92,9 @@ func (p *planner) byLevel(docs []scored) {
 
 // add encodes and appends a file.
 func (p *planner) add(name string, data any) error {
+	if err := p.ctx.Err(); err != nil {
+		return err // told to stop
+	}
 	body, err := jsonBody(data)
 	if err != nil {
 		return err
@@ -192,6 +197,9 @@ func (p *planner) excerptFiles(names []string) error {
 		return s
 	}
 	return runs(names, size, func() int { return p.pack.rawTarget("x") }, func(run []string) error {
+		if err := p.ctx.Err(); err != nil {
+			return err // told to stop
+		}
 		parts, err := p.pack.fit("x", run, encode)
 		for _, part := range parts {
 			for _, name := range part.keys {
@@ -411,6 +419,9 @@ func (p *planner) shards() ([]string, error) {
 		return s
 	}
 	err := runs(keys, size, func() int { return p.pack.rawTarget("t") }, func(run []string) error {
+		if err := p.ctx.Err(); err != nil {
+			return err // told to stop
+		}
 		clear(rows)
 		parts, err := p.pack.fit("t", run, encode)
 		for _, part := range parts {

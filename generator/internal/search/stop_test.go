@@ -1,0 +1,58 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+)
+
+// stopAfter is a context that ends once its Err has been asked after times.
+type stopAfter struct {
+	context.Context
+	after, asked int64
+}
+
+func (c *stopAfter) Err() error {
+	if atomic.AddInt64(&c.asked, 1) > c.after {
+		return context.Canceled
+	}
+	return nil
+}
+
+// The shard phase, the longest of an export (it compresses every file to
+// measure it), asks its context before each file it makes, so that a build
+// told to stop is not held up until the whole index is laid out (issue 13
+// item 12); stopped at any of those moments, it returns context.Canceled.
+func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
+	ix := index(t, "en", bigDocs(300))
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := readPostings(context.Background(), r, docOrder(ix.docs))
+	r.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := foldTerms("en", score(c))
+	f := wordForms("en", ix.analyzerImpl(), c.docs)
+	all := &stopAfter{Context: context.Background(), after: 1 << 40}
+	files, err := shardFiles(all, "en", c.docs, terms, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.asked < int64(len(files)) {
+		t.Fatalf("the context was asked %d times for %d files", all.asked, len(files))
+	}
+	for _, after := range []int64{0, 1, all.asked / 2, all.asked - 1} {
+		ctx := &stopAfter{Context: context.Background(), after: after}
+		if _, err := shardFiles(ctx, "en", c.docs, terms, f); !errors.Is(err, context.Canceled) {
+			t.Errorf("stopped after %d of %d checks: %v, want context.Canceled", after, all.asked, err)
+		}
+	}
+}
