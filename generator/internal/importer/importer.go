@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -127,6 +128,9 @@ func Run(opt Options) (*Report, error) {
 	if opt.Site == "" {
 		opt.Site = "."
 	}
+	if !langCode(opt.Lang) {
+		return nil, fmt.Errorf("--lang %q is not a language code: give one such as en, pt-br or zh-hans", opt.Lang)
+	}
 	info, err := os.Stat(opt.Source)
 	if err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a folder: give the other site's folder", opt.Source)
@@ -135,7 +139,14 @@ func Run(opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Dialect: opt.Dialect, Unmapped: map[string]int{}}
-	src := os.DirFS(opt.Source)
+	// The other site is read through os.Root: a symbolic link out of its
+	// folder is not followed, whatever its configuration names.
+	root, err := os.OpenRoot(opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	src := root.FS()
 	var pr *project
 	switch opt.Dialect {
 	case Hugo:
@@ -155,16 +166,50 @@ func Run(opt Options) (*Report, error) {
 	if len(pr.files) == 0 {
 		return nil, fmt.Errorf("no Markdown found in %s for %s: is it the site's own folder?", opt.Source, opt.Dialect)
 	}
+	if err := checkLanguages(pr); err != nil {
+		return nil, err
+	}
 	rep.Languages = pr.langs
 	if err := prepare(src, pr, opt.Dialect, rep); err != nil {
 		return nil, err
 	}
 	rewriteAllLinks(pr, rep)
-	if err := stageAndSwap(opt, pr, rep); err != nil {
+	if err := stageAndSwap(opt, src, pr, rep); err != nil {
 		return nil, err
 	}
 	sort.Slice(rep.Links, func(i, j int) bool { return rep.Links[i].String() < rep.Links[j].String() })
 	return rep, nil
+}
+
+// langCode reports whether s can be a language code, and so a folder name
+// under content/: letters, digits, dashes and underscores.
+func langCode(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i > 0 && (r == '-' || r == '_')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// checkLanguages refuses languages of the source that are not codes: they
+// name the folders pages are written to.
+func checkLanguages(pr *project) error {
+	for _, l := range pr.langs {
+		if !langCode(l) {
+			return fmt.Errorf("the other site's configuration names the language %q, which is not a language code (letters, digits and dashes, such as en or pt-br): correct it there (nothing was written)", l)
+		}
+	}
+	for _, f := range pr.files {
+		if !langCode(f.lang) {
+			return fmt.Errorf("%s: language %q is not a language code (letters, digits and dashes, such as en or pt-br): correct it there (nothing was written)", f.src, f.lang)
+		}
+	}
+	return nil
 }
 
 // checkTargets refuses, unless forced, a site whose content/ is not empty.
@@ -239,8 +284,12 @@ func hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "Thumbs.db" || name == "node_modules"
 }
 
-// walkFiles lists every file under dir of src, skipping hidden names.
+// walkFiles lists every file under dir of src, skipping hidden names
+// (dir too: a configuration naming .git as a folder of pages gets none).
 func walkFiles(src fs.FS, dir string, fn func(p string) error) error {
+	if slices.ContainsFunc(strings.Split(dir, "/"), hidden) {
+		return nil
+	}
 	return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ import (
 // stageAndSwap writes everything into a folder beside the site's content,
 // then moves it in: the site's content/ and static/ (moved aside first when
 // forced) and, when the site has none, config.toml.
-func stageAndSwap(opt Options, pr *project, rep *Report) error {
+func stageAndSwap(opt Options, src fs.FS, pr *project, rep *Report) error {
 	if err := os.MkdirAll(opt.Site, 0o755); err != nil {
 		return err
 	}
@@ -27,9 +28,14 @@ func stageAndSwap(opt Options, pr *project, rep *Report) error {
 		return err
 	}
 	defer os.RemoveAll(stage)
-	src := os.DirFS(opt.Source)
+	// Pages are written through os.Root: nothing lands outside the stage.
+	out, err := os.OpenRoot(stage)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
 	for _, f := range pr.files {
-		if err := writeFile(stage, src, f, rep); err != nil {
+		if err := writeFile(out, src, f, rep); err != nil {
 			return err
 		}
 	}
@@ -50,14 +56,19 @@ func stageAndSwap(opt Options, pr *project, rep *Report) error {
 	return swap(opt.Site, stage, parts, opt.Force, rep)
 }
 
-// writeFile writes one page (its front matter mapped) or copies one file.
-func writeFile(stage string, src fs.FS, f *file, rep *Report) error {
-	dst := filepath.Join(stage, filepath.FromSlash(f.targetPath()))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+// writeFile writes one page (its front matter mapped) or copies one file
+// into the stage.
+func writeFile(stage *os.Root, src fs.FS, f *file, rep *Report) error {
+	dst := f.targetPath()
+	if !fs.ValidPath(dst) {
+		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "its place in the site, " + dst + ", is outside the site's folders: left out"})
+		return nil
+	}
+	if err := stage.MkdirAll(path.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	if _, err := os.Stat(dst); err == nil {
-		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "another file of the source goes to " + f.targetPath() + ": this one is left out"})
+	if _, err := stage.Stat(dst); err == nil {
+		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "another file of the source goes to " + dst + ": this one is left out"})
 		return nil
 	}
 	if f.page && f.fm != nil {
@@ -66,18 +77,18 @@ func writeFile(stage string, src fs.FS, f *file, rep *Report) error {
 			return fmt.Errorf("%s: %w", f.src, err)
 		}
 		rep.Pages++
-		return os.WriteFile(dst, data, 0o644)
+		return stage.WriteFile(dst, data, 0o644)
 	}
 	if f.body != nil {
 		rep.Pages++
-		return os.WriteFile(dst, f.body, 0o644)
+		return stage.WriteFile(dst, f.body, 0o644)
 	}
 	in, err := src.Open(f.src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := stage.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
