@@ -22,7 +22,8 @@ type Limits struct {
 	// TableCells is the most table cells a document may hold, counted as
 	// every table lays them out: columns times rows, header included.
 	TableCells int
-	// Nesting is how deep lists and block quotes may nest inside each other.
+	// Nesting is how deep blocks holding blocks (lists, block quotes, :::
+	// containers, admonitions, ...) may nest inside each other.
 	Nesting int
 }
 
@@ -37,7 +38,9 @@ type limitHit struct {
 type limitState struct {
 	Limits
 	cells int
-	hits  map[string]limitHit // by limit name, the first time only
+	// deepest is how deep the blocks opened so far nest (see depth).
+	deepest int
+	hits    map[string]limitHit // by limit name, the first time only
 }
 
 func (st *limitState) hit(name string, offset int, msg string) {
@@ -50,19 +53,13 @@ func (st *limitState) hit(name string, offset int, msg string) {
 }
 
 // limited builds goldmark's parser with the block parsers that nest (lists,
-// block quotes) refusing to open beyond the limit, and a table extension that
+// block quotes) refusing to open beyond the limit (nestingExt does the same
+// for extensions' block parsers), and a table extension that
 // counts cells before any is made: deep or wide input costs no more than
 // the limits allow. The state lives in each parse's context under key. Each
 // goldmark.Markdown needs a parser of its own, since extensions add to it.
 func limited(key parser.ContextKey) (func() goldmark.Option, goldmark.Extender) {
-	var blocks []util.PrioritizedValue
-	for _, v := range parser.DefaultBlockParsers() {
-		bp := v.Value.(parser.BlockParser)
-		if bp == parser.NewListParser() || bp == parser.NewBlockquoteParser() {
-			bp = nestingParser{BlockParser: bp, key: key}
-		}
-		blocks = append(blocks, util.Prioritized(bp, v.Priority))
-	}
+	blocks := limitNesting(parser.DefaultBlockParsers(), key)
 	newParser := func() goldmark.Option {
 		return goldmark.WithParser(parser.NewParser(parser.WithBlockParsers(blocks...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
@@ -76,7 +73,9 @@ func state(pc parser.Context, key parser.ContextKey) *limitState {
 	return st
 }
 
-// nestingParser opens a list or block quote only within the nesting limit.
+// nestingParser opens a block that holds other blocks (a list, a quote, a
+// ::: container, an admonition...) only within the nesting limit, and
+// records how deep the document went.
 type nestingParser struct {
 	parser.BlockParser
 	key parser.ContextKey
@@ -87,26 +86,86 @@ func (p nestingParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	line, seg := reader.Position()
 	node, st := p.BlockParser.Open(parent, reader, pc)
 	lim := state(pc, p.key)
-	if node == nil || lim == nil || lim.Nesting <= 0 {
+	if node == nil || lim == nil || st&parser.HasChildren == 0 || node.Kind() == ast.KindListItem {
 		return node, st
 	}
-	if d := nesting(parent) + 1; d > lim.Nesting {
+	d := depth(parent) + 1
+	if lim.Nesting > 0 && d > lim.Nesting {
 		reader.SetPosition(line, seg)
-		lim.hit("nestingDepth", seg.Start, fmt.Sprintf("lists and quotes nest %d deep here, deeper than the limit of %d", d, lim.Nesting))
+		lim.hit("nestingDepth", seg.Start, fmt.Sprintf("lists, quotes and ::: blocks nest %d deep here, deeper than the limit of %d", d, lim.Nesting))
 		return nil, parser.NoChildren
 	}
+	lim.deepest = max(lim.deepest, d)
 	return node, st
 }
 
-// nesting counts the lists and block quotes n is inside, itself included.
-func nesting(n ast.Node) int {
+// SetOption implements parser.SetOptioner: the parser's options (heading
+// ids, attributes) reach the wrapped parser.
+func (p nestingParser) SetOption(name parser.OptionName, value any) {
+	if so, ok := p.BlockParser.(parser.SetOptioner); ok {
+		so.SetOption(name, value)
+	}
+}
+
+// depth counts the blocks holding blocks that n is inside, itself
+// included: a list and its item count once; the document not at all.
+func depth(n ast.Node) int {
 	d := 0
 	for ; n != nil; n = n.Parent() {
-		if k := n.Kind(); k == ast.KindList || k == ast.KindBlockquote {
+		if k := n.Kind(); k != ast.KindDocument && k != ast.KindListItem {
 			d++
 		}
 	}
 	return d
+}
+
+// nestingExt is an extension whose block parsers are nestingParsers, so
+// that the blocks extensions bring (containers, admonitions, shortcodes,
+// footnotes) count towards the nesting limit as lists and quotes do.
+type nestingExt struct {
+	goldmark.Extender
+	key parser.ContextKey
+}
+
+// Extend implements goldmark.Extender.
+func (e nestingExt) Extend(m goldmark.Markdown) {
+	e.Extender.Extend(nestingMarkdown{Markdown: m, key: e.key})
+}
+
+type nestingMarkdown struct {
+	goldmark.Markdown
+	key parser.ContextKey
+}
+
+func (m nestingMarkdown) Parser() parser.Parser {
+	return nestingOptions{Parser: m.Markdown.Parser(), key: m.key}
+}
+
+// nestingOptions wraps the block parsers an option adds.
+type nestingOptions struct {
+	parser.Parser
+	key parser.ContextKey
+}
+
+// AddOptions implements parser.Parser.
+func (p nestingOptions) AddOptions(opts ...parser.Option) {
+	for _, o := range opts {
+		c := parser.NewConfig()
+		o.SetParserOption(c)
+		if len(c.BlockParsers) > 0 && len(c.InlineParsers)+len(c.ParagraphTransformers)+len(c.ASTTransformers)+len(c.Options) == 0 {
+			o = parser.WithBlockParsers(limitNesting(c.BlockParsers, p.key)...)
+		}
+		p.Parser.AddOptions(o)
+	}
+}
+
+// limitNesting wraps block parsers in nestingParsers.
+func limitNesting(blocks util.PrioritizedSlice, key parser.ContextKey) []util.PrioritizedValue {
+	out := make([]util.PrioritizedValue, 0, len(blocks))
+	for _, v := range blocks {
+		out = append(out, util.Prioritized(nestingParser{BlockParser: v.Value.(parser.BlockParser), key: key}, v.Priority))
+	}
+	return out
 }
 
 // tables is GFM's table extension, its paragraph transformer counting the

@@ -14,6 +14,18 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// nesting counts the lists and block quotes n is inside, itself included:
+// a measure of depth independent of the one the parser keeps.
+func nesting(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		if k := n.Kind(); k == ast.KindList || k == ast.KindBlockquote {
+			d++
+		}
+	}
+	return d
+}
+
 // shape measures a parsed document: its table cells and how deep lists and
 // quotes nest.
 func shape(root ast.Node) (cells, depth int) {
@@ -55,6 +67,21 @@ func nestedList(depth int) string {
 	return b.String()
 }
 
+// containers nests n blocks opened by open and closed by close.
+func containers(open, close string, n int) string {
+	return strings.Repeat(open+"\n\n", n) + "x\n\n" + strings.Repeat(close+"\n\n", n)
+}
+
+// admonitions nests n MkDocs admonitions by indentation.
+func admonitions(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("    ", i) + "!!! note\n\n")
+	}
+	b.WriteString(strings.Repeat("    ", n) + "x\n")
+	return b.String()
+}
+
 func TestLimitsRefuseAboveAndKeepAtTheLimit(t *testing.T) {
 	r := New(Options{Limits: Limits{TableCells: 100, Nesting: 5}})
 	cases := []struct {
@@ -70,6 +97,12 @@ func TestLimitsRefuseAboveAndKeepAtTheLimit(t *testing.T) {
 		{"quotes over the limit", "> > > > > > deep\n", "nestingDepth", true},
 		{"quotes in lists at the limit", "- > - > - deep\n", "nestingDepth", false},
 		{"quotes in lists over the limit", "- > - > - > deep\n", "nestingDepth", true},
+		{"containers at the limit", containers(":::note", ":::", 5), "nestingDepth", false},
+		{"containers over the limit", containers(":::note", ":::", 6), "nestingDepth", true},
+		{"containers and lists over the limit", "- x\n\n  " + strings.ReplaceAll(containers(":::tip", ":::", 5), "\n", "\n  "), "nestingDepth", true},
+		{"shortcodes over the limit", containers("{{% notice info %}}", "{{% /notice %}}", 6), "nestingDepth", true},
+		{"admonitions over the limit", admonitions(6), "nestingDepth", true},
+		{"admonitions at the limit", admonitions(5), "nestingDepth", false},
 	}
 	for _, c := range cases {
 		res := r.Render(Doc{File: "content/en/x.md", BodyLine: 4, Source: []byte(c.src)})
@@ -96,6 +129,8 @@ func TestHostileShapesAreRefusedWithBoundedMemory(t *testing.T) {
 		"deep indented list": nestedList(700),
 		"deep quote":         strings.Repeat(">", 2000) + " x\n",
 		"deep mixture":       strings.Repeat("- > ", 1000) + "x\n",
+		"deep containers":    containers(":::note", ":::", 3000),
+		"deep shortcodes":    containers("{{% notice info %}}", "{{% /notice %}}", 2000),
 	} {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
@@ -123,11 +158,14 @@ func TestHostileShapesAreRefusedWithBoundedMemory(t *testing.T) {
 // parse built, whether or not it reaches the page.
 type measurer struct{ key parser.ContextKey }
 
-type measured struct{ cells, depth int }
+// measured is a document's table cells and list and quote depth, measured
+// once parsed, and the depth of every block holding blocks, as the parser
+// counted it while opening them.
+type measured struct{ cells, depth, deepest int }
 
 func (m measurer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	c, d := shape(doc)
-	pc.Set(m.key, &measured{c, d})
+	pc.Set(m.key, &measured{cells: c, depth: d})
 }
 
 // withMeasure returns an unlimited renderer that records each document's shape.
@@ -141,13 +179,10 @@ func withMeasure() (*Renderer, parser.ContextKey) {
 }
 
 func (r *Renderer) measure(src []byte, key parser.ContextKey) measured {
-	pctx := parser.NewContext(parser.WithIDs(newIDs()))
-	md := r.md
-	if !mayAutolink(src) {
-		md = r.plain
-	}
-	md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
-	return *pctx.Get(key).(*measured)
+	_, lim, pctx := r.parse(src, newIDs(), Doc{})
+	m := *pctx.Get(key).(*measured)
+	m.deepest = lim.deepest
+	return m
 }
 
 // FuzzLimits: a document is refused exactly when goldmark, unlimited, would
@@ -158,6 +193,8 @@ func FuzzLimits(f *testing.F) {
 		table(3, 4), table(1, 1), "a\n|-|\n", "| a | b |\n| - |\n| x |\n", "|a\\|b|\n|---|\n|x|\n",
 		"- a\n  - b\n    - c\n", "> > x\n", "- > - > x\n", "1. a\n   1. b\n", "text\n---|---\n", "x\n:-:|\n",
 		"a|b|c\n-|-\nx\n\n" + table(2, 2), "[^1]: - > - x\n\ny[^1]\n", "[^0]:* *",
+		containers(":::note", ":::", 3), containers("{{% notice info %}}", "{{% /notice %}}", 3), admonitions(3),
+		"- :::tip\n  > x\n  :::\n", "> [!NOTE]\n> > x\n", "??? tip\n    - a\n        - b\n", "/// details | T\n- x\n///\n",
 	} {
 		f.Add(s, uint16(6), uint8(2))
 	}
@@ -182,10 +219,10 @@ func FuzzLimits(f *testing.F) {
 			}
 			if lim.Nesting > 0 {
 				_, refused := st.hits["nestingDepth"]
-				if refused != (ref.depth > lim.Nesting) {
-					t.Fatalf("%q: nesting %d against a limit of %d, refused %v", src, ref.depth, lim.Nesting, refused)
+				if refused != (ref.deepest > lim.Nesting) {
+					t.Fatalf("%q: nesting %d against a limit of %d, refused %v", src, ref.deepest, lim.Nesting, refused)
 				}
-				if gotDepth > lim.Nesting {
+				if gotDepth > lim.Nesting || st.deepest > lim.Nesting || ref.depth > ref.deepest {
 					t.Fatalf("%q: nesting %d got through a limit of %d", src, gotDepth, lim.Nesting)
 				}
 			}

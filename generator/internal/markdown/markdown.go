@@ -70,6 +70,9 @@ func New(opts Options) *Renderer {
 	newParser, tables := limited(key)
 	exts := []goldmark.Extender{tables, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
 	exts = append(exts, dialect.All()...)
+	for i, e := range exts {
+		exts[i] = nestingExt{Extender: e, key: key}
+	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
