@@ -293,7 +293,7 @@ func limitDiags(st *limitState, doc Doc, li lineIndex) diag.List {
 		}
 		hint := map[string]string{
 			"tableCells":   "split the table into smaller ones, or raise tableCells under [limits] in config.toml",
-			"nestingDepth": "nest fewer lists or quotes inside each other, or raise nestingDepth under [limits] in config.toml",
+			"nestingDepth": "nest fewer lists, quotes or ::: blocks inside each other, or raise nestingDepth under [limits] in config.toml",
 		}[name]
 		l.Add(diag.Errorf(doc.File, li.line(h.offset), hint, "%s (limits.%s); the page is not published", h.msg, name))
 	}
