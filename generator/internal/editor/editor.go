@@ -38,6 +38,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/sitefs"
 	"github.com/oersite/oersite/themes"
 )
 
@@ -259,7 +260,12 @@ func themeFS(source, theme string) fs.FS {
 // contentPath checks that p names a Markdown page under content/<lang>/
 // of this site and returns its parts.
 func (e *Editor) contentPath(cfg config.Config, p string) (lang, rel string, err error) {
-	p = path.Clean("/" + strings.ReplaceAll(p, "\\", "/"))[1:]
+	// The page is read and written by the name given: it must be the
+	// clean one ("content/en/../../x.md" would clean to a page, and name a
+	// file outside the site).
+	if clean := path.Clean("/" + strings.ReplaceAll(p, "\\", "/"))[1:]; clean != p {
+		return "", "", userError{fmt.Sprintf("%q is not a page under content/: give its path from the site folder, e.g. content/en/modules/reviews/index.md", p)}
+	}
 	rest, ok := strings.CutPrefix(p, "content/")
 	if !ok || !strings.HasSuffix(p, ".md") {
 		return "", "", userError{fmt.Sprintf("%q is not a page under content/", p)}
@@ -273,7 +279,21 @@ func (e *Editor) contentPath(cfg config.Config, p string) (lang, rel string, err
 			return "", "", userError{"hidden files are not pages"}
 		}
 	}
-	return lang, rel, nil
+	return lang, rel, e.inSite(cfg, p)
+}
+
+// inSite refuses a page that a build would not read as the site's own: a
+// symbolic link out of the site or its input folders (see sitefs).
+func (e *Editor) inSite(cfg config.Config, p string) error {
+	root, err := os.OpenRoot(e.opt.Source)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if _, err := fs.Stat(sitefs.New(root, cfg.Theme), p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return userError{fmt.Sprintf("%s is not edited here: %v", p, err)}
+	}
+	return nil
 }
 
 // postedPage is the site's configuration and the page a request names in

@@ -256,3 +256,34 @@ Text.
 		t.Errorf("saved file:\n%s", got)
 	}
 }
+
+// TestPagesStayInsideTheSite: a page named with ../ that cleans to a path
+// under content/, or a page that is a link out of the site, is neither shown,
+// saved nor given uploads: the editor writes only the site's own pages
+// (issue 13 item 10).
+func TestPagesStayInsideTheSite(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	outside := filepath.Join(filepath.Dir(dir), "content", "en", "x.md")
+	os.MkdirAll(filepath.Dir(outside), 0o755)
+	before := "---\ntitle: Not the site's\n---\nPrivate.\n"
+	os.WriteFile(outside, []byte(before), 0o644)
+	os.Symlink(outside, filepath.Join(dir, "content", "en", "linked.md"))
+	for _, page := range []string{"../content/en/x.md", "content/en/../../../content/en/x.md", "content/en/linked.md"} {
+		res := post(t, srv, "save", url.Values{"token": {"t0k3n"}, "page": {page}, "fm.title": {"Overwritten"}, "body": {"Overwritten."}}, nil)
+		if res.StatusCode == http.StatusSeeOther {
+			t.Errorf("save of %s accepted", page)
+		}
+		get, err := http.Get(srv.URL + editor.Prefix + "?token=t0k3n&page=" + url.QueryEscape(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(get.Body)
+		get.Body.Close()
+		if strings.Contains(string(b), "Private.") || strings.Contains(string(b), "Not the site") {
+			t.Errorf("%s: the editor showed a file outside the site", page)
+		}
+	}
+	if got, _ := os.ReadFile(outside); string(got) != before {
+		t.Errorf("a file outside the site was written:\n%s", got)
+	}
+}
