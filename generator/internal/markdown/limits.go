@@ -59,8 +59,10 @@ func (st *limitState) hit(name string, offset int, msg string) {
 // the limits allow. The state lives in each parse's context under key. Each
 // goldmark.Markdown needs a parser of its own, since extensions add to it.
 func limited(key parser.ContextKey) (func() goldmark.Option, goldmark.Extender) {
-	blocks := limitNesting(parser.DefaultBlockParsers(), key)
 	newParser := func() goldmark.Option {
+		// Block parsers of their own: goldmark sets their options when
+		// the parser first runs, so sharing them would race.
+		blocks := limitNesting(parser.DefaultBlockParsers(), key)
 		return goldmark.WithParser(parser.NewParser(parser.WithBlockParsers(blocks...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...)))

@@ -229,3 +229,22 @@ func FuzzLimits(f *testing.F) {
 		}
 	})
 }
+
+// A new renderer's first documents, rendered at once, one with a bare
+// address (the Linkify parser) and one without, share no parser state: each
+// goldmark parser has block parsers of its own, which it configures when it
+// first runs (run with -race).
+func TestFirstRendersAtOnceShareNoParserState(t *testing.T) {
+	for range 4 {
+		r := New(Options{Limits: Limits{TableCells: 100, Nesting: 5}})
+		done := make(chan struct{})
+		for _, src := range []string{"# Title {#t}\n\nSee https://example.org/ now.\n", "# Title {#t}\n\n- a\n  > b\n"} {
+			go func() {
+				defer func() { done <- struct{}{} }()
+				r.Render(Doc{File: "x.md", BodyLine: 1, Source: []byte(src)})
+			}()
+		}
+		<-done
+		<-done
+	}
+}
