@@ -138,6 +138,7 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 	diags = append(diags, s.addAliases()...)
 	diags = append(diags, s.addMenuEntries()...)
 	s.finishLists()
+	diags = append(diags, s.addJourneyPages()...)
 	s.orderTerms()
 	s.paginate(cfg.Paginate)
 	diags.Sort()

@@ -34,6 +34,11 @@ const (
 	KindNotFound  Kind = "404"
 	KindLanguages Kind = "languages"
 	KindAlias     Kind = "alias"
+	// KindPrint is a module's lessons on one page, for printing.
+	KindPrint Kind = "print"
+	// KindCertificate is where a learner who has done a module or a
+	// learning path prints their certificate of completion.
+	KindCertificate Kind = "certificate"
 )
 
 // Page is one page of the site in one language.
@@ -100,6 +105,12 @@ type Page struct {
 
 	// AliasTarget is the page an alias redirects to.
 	AliasTarget *Page
+	// Of is the module or learning path a print or certificate page is
+	// made from.
+	Of *Page
+	// Printable and Certificate are a module's or path's generated
+	// pages (nil when it has none).
+	Printable, Certificate *Page
 
 	site *Site
 }

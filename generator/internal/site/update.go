@@ -204,6 +204,11 @@ func (s *Site) reaching(targets []*Page) []*Page {
 		for _, m := range q.Steps {
 			reach = reach || anyIn(m.Lessons) // a path lists its modules' lessons
 		}
+		if !reach && q.Of != nil {
+			// a module's print and certificate pages show its lessons; a
+			// path's certificate names its modules
+			reach = is[q.Of] || anyIn(q.Of.Lessons) || anyIn(q.Of.Steps)
+		}
 		if !reach && q.Module != nil {
 			reach = anyIn(q.Module.Lessons) || anyIn(q.Module.Related) || anyIn(q.Module.Prereqs) || anyIn(q.Module.Paths)
 		}
