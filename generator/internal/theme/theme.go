@@ -33,7 +33,7 @@ type Theme struct {
 
 // siteLists finds template code reading a site-wide list of pages (a form
 // lists the modules).
-var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors)\b|\.L\s*(\}\}|\)|-\}\})`)
+var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors|ProgressItems)\b|\.L\s*(\}\}|\)|-\}\})`)
 
 // ReadsLists reports whether a layout may show site-wide lists of pages,
 // so that a change to one page's title may show in it wherever it is.

@@ -250,6 +250,10 @@ func (v *View) Title(p *site.Page) string {
 		if key := "section." + p.Section; p.Source == nil || (p.FallbackOf != nil && v.I18n.Has(p.Lang, key)) {
 			return v.T(key)
 		}
+	case site.KindPrint:
+		return v.Tf("print.title", "title", p.Of.Title)
+	case site.KindCertificate:
+		return v.Tf("certificate.pagetitle", "title", p.Of.Title)
 	case site.KindHome:
 		if p.Title == "" {
 			return v.Site.Langs[p.Lang].Language.Title

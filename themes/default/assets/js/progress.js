@@ -6,7 +6,9 @@
  * - "Continue: lesson 3" / "Completed on ..." on module and path pages;
  * - progress on module cards and path steps, "Continue where you left off"
  *   on the home page;
- * - the progress page: export and import (a file or a short code), forget.
+ * - a link to the certificate once a module or path is done.
+ * Moving progress to another device and forgetting it: progress-tools.js;
+ * the certificate: certificate.js.
  * Strings come from data-* attributes the templates write in the page's
  * language. window.oersiteProgress is the store, for quiz.js. */
 (function () {
@@ -138,8 +140,13 @@
         status.textContent = when ? fill(attr(status, "data-done"), { date: day(when) }) : fill(attr(status, "data-text"), { n: n, count: keys.length });
         status.classList.toggle("completed", !!when);
       }
+      if (!when && keys.length && n === keys.length) { // done elsewhere (imported, another tab)
+        d.m[attr(mod, "data-key")] = today();
+        put(KEY, d);
+      }
       var start = mod.querySelector(".start");
       if (start) { start.hidden = !!when; }
+      certificate(mod, keys.length && n === keys.length);
       continueButton(mod, d);
     });
     // module cards and path steps: n of count lessons done, or completed
@@ -151,15 +158,27 @@
       out.hidden = n === 0;
       out.textContent = complete ? attr(out, "data-done") : fill(attr(out, "data-text"), { n: n, count: keys.length });
     });
-    doc.querySelectorAll("article.path").forEach(function (path) { continueButton(path, d); });
+    doc.querySelectorAll("article.path").forEach(function (path) {
+      var steps = path.querySelectorAll(".step[data-lessons]");
+      certificate(path, steps.length > 0 && Array.prototype.every.call(steps, function (s) { return s.classList.contains("done"); }));
+      continueButton(path, d);
+    });
     home(d);
+  }
+
+  // The link to the certificate, shown once everything is done.
+  function certificate(scope, complete) {
+    var c = scope.querySelector("[data-certificate]");
+    if (c) { c.hidden = !complete; }
   }
 
   // The home page: continue where you left off, from the lesson opened last,
   // found in this language's list of lessons (data-lessons-index).
   function home(d) {
     var p = doc.querySelector("[data-continue-home]");
-    if (!p || !d.last) { return; }
+    if (!p) { return; }
+    p.hidden = true;
+    if (!d.last) { return; }
     var index;
     try { index = JSON.parse(attr(p, "data-lessons-index")); } catch (e) { return; }
     var l = index[d.last];

@@ -240,4 +240,9 @@
   window.addEventListener("online", internetNotes);
   window.addEventListener("offline", internetNotes);
   internetNotes();
+  // ---- "Print this module" (print.html): the button shows where a script can print.
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
 })();
