@@ -396,7 +396,6 @@ func journeyAxe(t *testing.T, ctx context.Context, base string) {
 	}
 }
 
-
 // shots takes the screenshots (OERSITE_SCREENSHOTS) and puts the tab back
 // to a phone in light mode.
 func shots(t *testing.T, tab context.Context, name string) {
