@@ -64,6 +64,21 @@ func TestOfflineExampleSiteFromDisk(t *testing.T) {
 	step("module", chromedp.Click(chromedp.CSS(`a[href$="writing-posts-people-read/index.html"]`)), "/en/modules/writing-posts-people-read/index.html")
 	step("first lesson", chromedp.Click(chromedp.CSS(`a.button[href$="01-a-first-line-that-stops-the-scroll/index.html"]`)), "01-a-first-line-that-stops-the-scroll/index.html")
 	step("next lesson", chromedp.Click(chromedp.CSS(`a[rel=next]`)), "02-short-clear-your-voice/index.html")
+	// progress from disk: a lesson done counts on the certificate page; the
+	// printable module and the progress code work there too
+	browsertest.WaitFor(t, tab, `!document.querySelector(".mark-done").hidden`)
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`.mark-done button`))); err != nil {
+		t.Fatal(err)
+	}
+	step("certificate", chromedp.Navigate(base+"/en/modules/writing-posts-people-read/certificate/index.html"), "/certificate/index.html")
+	browsertest.WaitFor(t, tab, `document.querySelector(".certificate-count").textContent.startsWith("You have done 1 of ")`)
+	step("printable module", chromedp.Navigate(base+"/en/modules/writing-posts-people-read/print/index.html"), "/print/index.html")
+	step("home", chromedp.Navigate(base+"/en/index.html"), "/en/index.html")
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`[data-progress-tools] > summary`)), chromedp.Click(chromedp.CSS(`[data-progress-show]`))); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `/^1[0-9A-Z]{3}-/.test(document.querySelector(".progress-code code").textContent)`)
+	step("back to the lesson", chromedp.Navigate(base+"/en/modules/writing-posts-people-read/02-short-clear-your-voice/index.html"), "02-short-clear-your-voice/index.html")
 	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`.lang-switch summary`))); err != nil { // the language chooser is a disclosure
 		t.Fatalf("opening the language chooser: %v", err)
 	}
