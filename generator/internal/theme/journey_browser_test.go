@@ -37,6 +37,7 @@ func TestLearningJourney(t *testing.T) {
 	t.Run("phone learner reaches a certificate", func(t *testing.T) { journeyWithScript(t, ctx, srv.URL) })
 	t.Run("without JavaScript every lesson and answer", func(t *testing.T) { journeyWithoutScript(t, ctx, srv.URL) })
 	t.Run("progress moves to another device", func(t *testing.T) { progressMoves(t, ctx, srv.URL) })
+	t.Run("printable module", func(t *testing.T) { printableModule(t, ctx, srv.URL) })
 	t.Run("axe on the journey's pages", func(t *testing.T) { journeyAxe(t, ctx, srv.URL) })
 }
 
@@ -410,5 +411,37 @@ func shots(t *testing.T, tab context.Context, name string) {
 	screenshots(t, tab, name)
 	if err := chromedp.Do(tab, chromedp.EmulateViewport(375, 800), media("", "light")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// printableModule opens a module's printable page on a phone: every lesson
+// is there in order; printed, each lesson starts a page, with no
+// navigation and the knowledge checks' answers shown.
+func printableModule(t *testing.T, ctx context.Context, base string) {
+	tab := phoneTab(t, ctx, base+"/en/modules/business-page-step-by-step/")
+	follow(t, tab, ".module-print a")
+	titles := eval[string](t, tab, `[...document.querySelectorAll(".print-lesson-title")].map(h => h.textContent).join(" | ")`)
+	if titles != "Name, category and description | Profile picture and cover image | Opening hours and contact details that stay correct | A Google Business Profile, step by step | A Facebook Page, step by step" {
+		t.Errorf("printable lessons: %s", titles)
+	}
+	shots(t, tab, "printable-module")
+	if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, tab, `[...document.querySelectorAll(".site-header, .print-actions, .print-toc, .lesson-nav")].filter(e => e.checkVisibility()).length`); n != 0 {
+		t.Errorf("%d navigation blocks print", n)
+	}
+	if !eval[bool](t, tab, `[...document.querySelectorAll(".quiz-right")].every(a => a.checkVisibility())`) {
+		t.Error("the printed module hides answers")
+	}
+	res, err := chromedp.Call(tab, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(res.Data, []byte("/Type /Page")) - bytes.Count(res.Data, []byte("/Type /Pages")); n < 6 {
+		t.Errorf("the printed module has %d pages: each of the 5 lessons should start one", n)
+	}
+	if dir := os.Getenv("OERSITE_SCREENSHOTS"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "printable-module-A4.pdf"), res.Data, 0o644)
 	}
 }
