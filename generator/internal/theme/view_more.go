@@ -40,7 +40,8 @@ func (v *View) pageAt(rel string) *site.Page { return v.Site.PageAt(v.Page.Lang 
 // LangOf returns the language a page's words are written in when it is not
 // the page's own: the original's language for an untranslated page shown in
 // its place, and for a keyword whose every page is such an original. Empty
-// otherwise. Templates mark links and titles with it (lang="en"), so that
+// otherwise; for a module's printable or certificate page, the module's.
+// Templates mark links and titles with it (lang="en"), so that
 // screen readers pronounce them right and readers know what to expect.
 func (v *View) LangOf(p *site.Page) string {
 	if p == nil {
@@ -48,6 +49,9 @@ func (v *View) LangOf(p *site.Page) string {
 	}
 	if p.FallbackOf != nil {
 		return p.FallbackOf.Lang
+	}
+	if p.Of != nil { // a module's printable or certificate page: its title is the module's
+		return v.LangOf(p.Of)
 	}
 	if p.Kind != site.KindTerm || p.Taxonomy != "keywords" || len(p.Pages) == 0 {
 		return ""
