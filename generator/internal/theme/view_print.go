@@ -90,6 +90,9 @@ func (v *View) PrintLesson(l *site.Page, n int) template.HTML {
 			raw := string(z.Raw())
 			t := z.Token()
 			if prefixToken(&t, prefix) {
+				if len(raw) > len(t.Data) {
+					t.Data = raw[1 : 1+len(t.Data)] // the name as written: SVG's linearGradient
+				}
 				out.WriteString(t.String())
 			} else {
 				out.WriteString(raw) // as written (SVG names keep their case)
