@@ -38,8 +38,14 @@ func (s *Site) addJourneyPage(of *Page, kind Kind, slug string, diags *diag.List
 		}
 		return nil
 	}
-	p := &Page{Kind: kind, Lang: of.Lang, Section: of.Section, URL: u, Key: of.Key + "/" + slug, Title: of.Title,
-		Date: of.Date, Lastmod: of.Lastmod, Parent: of, Of: of}
+	p := &Page{Kind: kind, Lang: of.Lang, Section: of.Section, URL: u, Key: of.Key + "/" + slug, Date: of.Date, Parent: of, Of: of}
+	p.followOf()
 	s.addPage(p)
 	return p
+}
+
+// followOf gives a generated page the title, front matter (licence,
+// authors, objectives) and dates of the module or path it is made from.
+func (p *Page) followOf() {
+	p.Title, p.Meta, p.Lastmod = p.Of.Title, p.Of.Meta, p.Of.Lastmod
 }

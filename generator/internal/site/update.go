@@ -99,6 +99,11 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 		q.Content, q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = np.Content, np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels
 		q.Quizzes = np.Quizzes
 	}
+	for _, q := range s.Pages {
+		if q.Of != nil && slices.Contains(targets, q.Of) {
+			q.followOf()
+		}
+	}
 	if !s.listsSorted(targets) {
 		return nil, diags, false // the new title moves the page within a list
 	}
