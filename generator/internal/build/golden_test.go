@@ -12,14 +12,16 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // goldenPages are whole pages compared byte for byte: one per layout.
 var goldenPages = []string{
-	"en/index.html",                        // home
-	"en/about/index.html",                  // page
-	"en/modules/index.html",                // section
-	"en/modules/reviews/index.html",        // module
-	"en/modules/reviews/01-why/index.html", // lesson: callout, tutor note, knowledge check
-	"en/paths/business/index.html",         // path
-	"en/webinars/index.html",               // webinars list
-	"en/webinars/live-reviews/index.html",  // webinar
+	"en/index.html",                             // home
+	"en/about/index.html",                       // page
+	"en/modules/index.html",                     // section
+	"en/modules/reviews/index.html",             // module
+	"en/modules/reviews/01-why/index.html",      // lesson: callout, tutor note, knowledge check
+	"en/paths/business/index.html",              // path
+	"en/modules/reviews/print/index.html",       // the module on one page, for printing
+	"en/modules/reviews/certificate/index.html", // certificate of completion
+	"en/webinars/index.html",                    // webinars list
+	"en/webinars/live-reviews/index.html",       // webinar
 	"en/resources/reply-checklist/index.html",
 	"en/stories/bakery/index.html",
 	"en/audience/sme-workers/index.html", // term
