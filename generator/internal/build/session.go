@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -128,6 +129,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		var pages []*site.Page
 		var diags diag.List
 		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != "" && c.page.Meta.Title != ""
+		checks := quizIDs(c.page)
 		if bodyOnly {
 			pages, diags = st.ReplaceBody(c.page, c.src, md)
 		} else {
@@ -138,7 +140,10 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 				return nil, ErrNeedsFull
 			}
 		}
-		if diags.HasErrors() { // a limit went over, for one: the full build reports it
+		if diags.HasErrors() || !slices.Equal(checks, quizIDs(c.page)) {
+			// a limit went over (the full build reports it), or knowledge
+			// checks were added or removed: what progress can hold (and
+			// certificates ask for) changed, on every page that says so
 			s.last = nil
 			return nil, ErrNeedsFull
 		}
@@ -452,4 +457,13 @@ func (ch themeChange) pages(st *site.Site, th *theme.Theme) []*site.Page {
 		}
 	}
 	return todo
+}
+
+// quizIDs lists a page's knowledge checks by id.
+func quizIDs(p *site.Page) []string {
+	ids := make([]string, len(p.Quizzes))
+	for i, q := range p.Quizzes {
+		ids[i] = q.ID
+	}
+	return ids
 }

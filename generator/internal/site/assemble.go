@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -308,7 +309,8 @@ func shorten(t string, n int) string {
 
 // ReplaceBody re-renders the Markdown of a page whose body changed (and
 // nothing else), updating the page and its fallback copies. It returns the
-// pages to render again. The caller makes sure the front matter is unchanged.
+// pages to render again (with the printable pages of its module). The caller
+// makes sure the front matter is unchanged.
 func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
 	p.Source = src
 	res := md.Render(s.doc(p, src))
@@ -323,6 +325,12 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) 
 				q.Source = src
 				pages = append(pages, q)
 			}
+		}
+	}
+	// a module's printable page shows its lessons' bodies
+	for _, q := range s.Pages {
+		if q.Kind == KindPrint && q.Of != nil && slices.ContainsFunc(pages, func(l *Page) bool { return l.Module == q.Of }) {
+			pages = append(pages, q)
 		}
 	}
 	return pages, res.Diags
