@@ -182,6 +182,8 @@ func TestStructuralEditsNeedAFullBuild(t *testing.T) {
 		{"content/en/modules/social-media-for-your-business/index.md", "audience", "[young-tutors]"},
 		{"content/en/webinars/answering-messages-quickly.md", "start", "2025-01-14T17:00:00+01:00"},
 		{"content/en/stories/a-bakery-in-bari.md", "slug", "bakery"},
+		// a second knowledge check: progress codes and certificates everywhere count it
+		{"content/en/modules/social-media-for-your-business/02-which-platform.md", "", ":::quiz\nTrue?\n\n- [x] Yes\n- [ ] No\n:::"},
 	} {
 		sess := build.NewSession(build.Options{Source: dir})
 		if _, err := sess.Full(ctx, now); err != nil {

@@ -226,13 +226,18 @@ func onePage(t *testing.T, tab context.Context, name string) {
 // "Next lesson", and every knowledge check's answers behind "Show the
 // answer", opened as a learner opens them.
 func journeyWithoutScript(t *testing.T, ctx context.Context, base string) {
-	tab := browsertest.Tab(t, ctx)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(375, 800), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}), chromedp.Navigate(base+"/en/")); err != nil {
-		t.Fatal(err)
+	// a tab per module: a tab's time is limited
+	noScript := func(url string) context.Context {
+		tab := browsertest.Tab(t, ctx)
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(375, 800), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}), chromedp.Navigate(url)); err != nil {
+			t.Fatal(err)
+		}
+		return tab
 	}
+	tab := noScript(base + "/en/")
 	follow(t, tab, ".door a")
 	path := eval[string](t, tab, `location.href`)
 	steps := eval[int](t, tab, `document.querySelectorAll(".step").length`)
@@ -241,7 +246,7 @@ func journeyWithoutScript(t *testing.T, ctx context.Context, base string) {
 	}
 	lessons, answers := 0, 0
 	for i := 1; i <= steps; i++ {
-		chromedp.Do(tab, chromedp.Navigate(path))
+		tab = noScript(path)
 		follow(t, tab, ".step:nth-child("+itoa(int64(i))+") .step-title a")
 		want := eval[int](t, tab, `document.querySelectorAll("ol.lessons li").length`)
 		if eval[bool](t, tab, `!!document.querySelector(".progress-tools:not([hidden]), .certificate-link:not([hidden])")`) {
