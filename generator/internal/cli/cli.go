@@ -50,6 +50,7 @@ func commands() map[string]command {
 		"export":     {"package modules for learning platforms: Common Cartridge or SCORM", cmdExport},
 		"import":     {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
 		"mirror":     {"sync an offline copy of a site from its mirror.json", cmdMirror},
+		"harvest":    {"fetch the partners' catalogues and events into data/partners/", cmdHarvest},
 		"version":    {"print the version", cmdVersion},
 	}
 }

@@ -48,6 +48,9 @@ type Config struct {
 	Limits     Limits            `toml:"limits"`
 	Params     map[string]any    `toml:"params"`
 	Menus      map[string][]Menu `toml:"menus"`
+	// Partners are the sites `oersite harvest` fetches catalogues and
+	// events from, shown as "From our partners".
+	Partners []Partner `toml:"partners"`
 
 	// lines finds where a key is written in config.toml, for messages.
 	lines keyLines

@@ -66,6 +66,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	}
 	l = append(l, c.Colors.validate(file, lines)...)
 	l = append(l, c.Privacy.validate(file, lines)...)
+	l = append(l, c.validatePartners(file, lines)...)
 	return l
 }
 
