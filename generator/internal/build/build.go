@@ -28,6 +28,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/markdown/container"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 	"github.com/oersite/oersite/generator/internal/oer"
+	"github.com/oersite/oersite/generator/internal/partner"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/theme"
@@ -214,7 +215,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 	md := markdown.New(markdownOptions(in.cfg))
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
-		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T})
+		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
@@ -295,6 +296,8 @@ type inputs struct {
 	static, assetFiles map[string]string
 	// contentErrs are the errors found reading content, reported with the assembly's.
 	contentErrs diag.List
+	// partners is what `oersite harvest` left in data/partners/.
+	partners []*partner.Data
 }
 
 func load(ctx context.Context, opt Options, res *Result) (*inputs, error) {
@@ -333,6 +336,9 @@ func load(ctx context.Context, opt Options, res *Result) (*inputs, error) {
 	}()
 	var cdiags diag.List
 	in.tree, cdiags = content.Load(ctx, in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)})
+	var pdiags diag.List
+	in.partners, pdiags = partner.Load(in.fsys, cfg.Partners)
+	cdiags = append(cdiags, pdiags...)
 	wg.Wait()
 	all = append(all, tdiags...)
 	all = append(all, idiags...)
@@ -575,6 +581,10 @@ func layoutCandidates(p *site.Page) []string {
 		c = append(c, "section-"+p.Section, "section", "list")
 	case site.KindStory:
 		c = append(c, "story", "page")
+	case site.KindFilter:
+		c = append(c, "filter-"+p.Section, "section-"+p.Section, "section", "list")
+	case site.KindNews:
+		c = append(c, "news", "story", "page")
 	case site.KindPage:
 		c = append(c, "page-"+p.Section, "page")
 	case site.KindHome:

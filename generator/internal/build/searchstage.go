@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -24,7 +25,7 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		if p.Lang != lang || p.Source == nil {
 			continue
 		}
-		if !content.IsKindName(string(p.Kind)) {
+		if !slices.Contains(content.SearchKinds(), string(p.Kind)) {
 			continue // lists, search and error pages
 		}
 		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: p.Text,
@@ -41,7 +42,7 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		d.Sections = sections(p)
 		docs = append(docs, d)
 	}
-	return docs
+	return append(docs, partnerDocs(s, lang)...)
 }
 
 // sections cuts a page's plain text at its headings: the text before the

@@ -13,6 +13,7 @@ import (
 // index, which is written while the pages are).
 func (w *writer) extraStages() []stage {
 	return []stage{
+		{"partners", w.writePartners},
 		{"offline zip", w.writeOfflineZip},
 		{"manifest", w.writeManifest},
 	}

@@ -74,6 +74,12 @@ type Meta struct {
 	Business string
 	Country  string
 
+	// Stories, news and opportunities (see opportunity.go).
+	Sector string    // sector: the trade a story or opportunity is about ("food", "retail")
+	Region string    // region: a place within the country ("Apulia", "Sofia")
+	Offer  string    // kind: what an opportunity is (offer, need, traineeship, funding)
+	Closes time.Time // closes: after this date an opportunity is no longer shown
+
 	// Keys other generators use (see foreign.go).
 	URL         string      // Hugo's url: the page's address inside its language
 	PublishDate time.Time   // publishDate: not published before it (unless --future)
@@ -107,10 +113,17 @@ type SourceWork struct {
 
 // Kinds lists the kinds of content page, the values a `type` key may
 // select, in the order lists and search rank them: modules first, then
-// learning paths, resources, webinars, lessons, stories and plain pages. It
-// is the one list of kinds every package uses.
+// learning paths, resources, webinars, lessons, stories, plain pages,
+// opportunities and news. It is the one list of kinds every package uses.
 func Kinds() []string {
-	return []string{"module", "path", "resource", "webinar", "lesson", "story", "page"}
+	return []string{"module", "path", "resource", "webinar", "lesson", "story", "page", "opportunity", "news"}
+}
+
+// SearchKinds lists the kinds of content page that search finds, in the
+// order of Kinds: opportunities (which close) and news (which age) are
+// reached through their own lists and feeds instead.
+func SearchKinds() []string {
+	return slices.DeleteFunc(Kinds(), func(k string) bool { return k == "opportunity" || k == "news" })
 }
 
 // IsKindName reports whether s names a kind of page.
@@ -388,6 +401,7 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		Lines:            d.lines,
 	}
 	r.foreign(&m)
+	r.listing(&m)
 	if m.Summary == "" {
 		m.Summary = m.Description
 	}

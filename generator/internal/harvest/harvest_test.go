@@ -88,9 +88,9 @@ weight = 2
 zip = false
 `,
 		"content/en/modules/online-shop/index.md": "---\ntitle: Your first online shop\nsummary: Open a small online shop in a weekend.\nduration: 2h\nlicence: CC-BY-4.0\ndate: 2026-10-01\n---\nBody.\n",
-		"content/en/resources/shop-checklist.md":   "---\ntitle: Online shop checklist\nsummary: What to prepare before you open.\ntype: checklist\nlink: https://partner.example.org/files/c.pdf\ndate: 2026-10-02\n---\nBody.\n",
-		"content/it/resources/shop-checklist.md":   "---\ntitle: Lista per il negozio online\nsummary: Cosa preparare prima di aprire.\ntype: checklist\nlink: https://partner.example.org/files/c.pdf\ndate: 2026-10-02\n---\nCorpo.\n",
-		"content/en/webinars/shop-live.md":         "---\ntitle: Online shops live\nstart: 2026-12-10T17:00:00+01:00\nduration: 1h\njoin: https://meet.example.org/shop\nlanguage: en\n---\nBody.\n",
+		"content/en/resources/shop-checklist.md":  "---\ntitle: Online shop checklist\nsummary: What to prepare before you open.\ntype: checklist\nlink: https://partner.example.org/files/c.pdf\ndate: 2026-10-02\n---\nBody.\n",
+		"content/it/resources/shop-checklist.md":  "---\ntitle: Lista per il negozio online\nsummary: Cosa preparare prima di aprire.\ntype: checklist\nlink: https://partner.example.org/files/c.pdf\ndate: 2026-10-02\n---\nCorpo.\n",
+		"content/en/webinars/shop-live.md":        "---\ntitle: Online shops live\nstart: 2026-12-10T17:00:00+01:00\nduration: 1h\njoin: https://meet.example.org/shop\nlanguage: en\n---\nBody.\n",
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -20,12 +20,12 @@ func (b *Builder) writeCalendars(put Put) error {
 			all = append(all, p)
 			// A file with one event carries no calendar name: some
 			// calendar programs open a named file as a new calendar.
-			if err := put(p.CalendarPath(), b.calendar("", []*site.Page{p})); err != nil {
+			if err := put(p.CalendarPath(), b.calendar("", []*site.Page{p}, nil)); err != nil {
 				return err
 			}
 		}
-		if len(all) > 0 {
-			if err := put(site.LanguageCalendarPath(l.Code), b.calendar(l.Title, all)); err != nil {
+		if len(all) > 0 || len(b.s.PartnerEvents) > 0 {
+			if err := put(site.LanguageCalendarPath(l.Code), b.calendar(l.Title, all, b.s.PartnerEvents)); err != nil {
 				return err
 			}
 		}
@@ -36,8 +36,9 @@ func (b *Builder) writeCalendars(put Put) error {
 // calendar returns an RFC 5545 calendar: UTC times, CRLF line ends, lines
 // folded at 75 octets, UIDs stable across builds and languages, DTSTAMP
 // and LAST-MODIFIED from the content (the entry's lastmod or date), never
-// from the clock. name, when set, names a calendar to subscribe to.
-func (b *Builder) calendar(name string, events []*site.Page) []byte {
+// from the clock. name, when set, names a calendar to subscribe to;
+// partners are the partners' events it also lists.
+func (b *Builder) calendar(name string, events []*site.Page, partners []*site.PartnerEvent) []byte {
 	var c icalWriter
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
@@ -51,6 +52,7 @@ func (b *Builder) calendar(name string, events []*site.Page) []byte {
 	for _, p := range events {
 		b.event(&c, p)
 	}
+	b.partnerEvents(&c, partners)
 	c.line("END:VCALENDAR")
 	return []byte(c.b.String())
 }

@@ -66,13 +66,20 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 }
 
 // docOrder returns the documents in a stable order, the order of their
-// numbers in the export: modules first, then by address, so that equal
-// scores rank modules first.
+// numbers in the export: by kind in the order of content.Kinds (modules
+// first), other kinds (partners' items) last, then by address, so that
+// equal scores rank modules first.
 func docOrder(docs []Doc) []Doc {
 	kinds := content.Kinds()
+	rank := func(kind string) int {
+		if i := slices.Index(kinds, kind); i >= 0 {
+			return i
+		}
+		return len(kinds)
+	}
 	out := slices.Clone(docs)
 	slices.SortStableFunc(out, func(a, b Doc) int {
-		return cmp.Or(cmp.Compare(slices.Index(kinds, a.Kind), slices.Index(kinds, b.Kind)), cmp.Compare(a.URL, b.URL))
+		return cmp.Or(cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.URL, b.URL))
 	})
 	return out
 }

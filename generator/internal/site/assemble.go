@@ -17,6 +17,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
+	"github.com/oersite/oersite/generator/internal/partner"
 )
 
 // Options control assembly.
@@ -33,6 +34,9 @@ type Options struct {
 	// Labels returns the interface string of a language for a key, for
 	// what Markdown writes itself (callout names, "For tutors"); nil: English.
 	Labels func(lang, key string) string
+	// Partners are the partners' harvested items and events, shown in
+	// the partners' catalogue, the webinar lists and search.
+	Partners []*partner.Data
 }
 
 // Assemble builds the site model from the content read: kinds and URLs,
@@ -97,6 +101,10 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
 			continue
 		}
+		if d, closed := closedOpportunity(src, pl, opt); closed {
+			diags.Add(d)
+			continue
+		}
 		if src.Meta.URL != "" {
 			if u, err := pageURL(src.Lang, src.Meta.URL); err != nil {
 				diags.Add(diag.Warnf(src.Path, src.Meta.Lines["url"], "write the page's path, such as url: /about-us/", "%v; the page keeps its own address", err))
@@ -141,6 +149,8 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 	s.finishLists()
 	diags = append(diags, s.addJourneyPages()...)
 	s.orderTerms()
+	s.addFilters()
+	s.addPartners(opt.Partners)
 	s.paginate(cfg.Paginate)
 	diags.Sort()
 	return s, diags

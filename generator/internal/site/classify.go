@@ -113,6 +113,10 @@ func kindBySection(section string, depth int, base string) Kind {
 		if depth == 2 || (depth == 3 && base == "index.md") {
 			return KindPath
 		}
+	case "opportunities":
+		return KindOpportunity
+	case "news":
+		return KindNews
 	}
 	return KindPage
 }

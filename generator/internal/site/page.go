@@ -103,6 +103,9 @@ type Page struct {
 	// Pager is set on list pages split over several pages.
 	Pager *Pager
 
+	// Listing is set on lists with filters (see listing.go).
+	Listing *Listing
+
 	// AliasTarget is the page an alias redirects to.
 	AliasTarget *Page
 	// Of is the module or learning path a print or certificate page is

@@ -41,6 +41,11 @@ type Site struct {
 	Langs map[string]*LangSite
 	// Assets are the content files copied as they are.
 	Assets []Asset
+	// PartnerList, PartnerItems and PartnerEvents are what the partners
+	// publish (see partners.go), in display order.
+	PartnerList   []*config.Partner
+	PartnerItems  []*PartnerItem
+	PartnerEvents []*PartnerEvent
 
 	byKey map[string]map[string]*Page // lang -> key -> page
 	byRel map[string]map[string]*Page // lang -> content rel path -> page
@@ -73,6 +78,8 @@ type LangSite struct {
 	Past     []*Page // webinars over, latest first
 	// Taxonomies by name ("audience", "level", "digcomp", "keywords").
 	Taxonomies map[string]*Page
+	// Partners is the partners' catalogue, when partners publish items.
+	Partners *Page
 	// Request is the page with the request form (layout "request"), if any.
 	Request *Page
 	// Translated counts this language's own (not fallback) pages, for coverage.

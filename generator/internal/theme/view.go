@@ -241,6 +241,8 @@ func (v *View) Title(p *site.Page) string {
 		return v.Label(p.Taxonomy, p.Term.ID)
 	case site.KindSearch:
 		return v.T("search.title")
+	case site.KindPartners, site.KindFilter:
+		return v.listTitle(p)
 	case site.KindNotFound:
 		return v.T("notfound.title")
 	case site.KindSection:

@@ -17,7 +17,7 @@ func (v *View) SearchLabels() map[string]any {
 		return m
 	}
 	kinds := map[string]string{}
-	for _, k := range content.Kinds() {
+	for _, k := range v.kinds() {
 		kinds[k] = v.KindLabel(site.Kind(k))
 	}
 	langs := map[string]string{}
@@ -49,6 +49,16 @@ func (v *View) SearchBoxLabels() map[string]any {
 	}
 }
 
+// kinds are the kinds of page search finds on this site: partner items
+// only when partners publish some.
+func (v *View) kinds() []string {
+	ks := content.SearchKinds()
+	if len(v.Site.PartnerItems) == 0 {
+		return ks
+	}
+	return append(ks, "partner")
+}
+
 // Facet is one filter group of the search page.
 type Facet struct {
 	Name, Title string
@@ -72,7 +82,7 @@ func (v *View) SearchFacets() []Facet {
 		return out
 	}
 	fs := []Facet{
-		{Name: "kind", Title: v.T("search.facet.kind"), Options: opts("kind", "kind", content.Kinds())},
+		{Name: "kind", Title: v.T("search.facet.kind"), Options: opts("kind", "kind", v.kinds())},
 		{Name: "audience", Title: v.TaxonomyTitle("audience"), Options: opts("audience", "audience", v.audiences())},
 		{Name: "level", Title: v.TaxonomyTitle("level"), Options: opts("level", "level", v.Site.Config.Vocabulary.Levels)},
 	}

@@ -314,9 +314,11 @@
     return fill(t, { count: n });
   }
   function href(base, url, anchor) {
+    if (external(url)) { return url; } // a partner's item: it lives on their site
     if (fromDisk && (url === "" || url.slice(-1) === "/")) { url += "index.html"; }
     return base + url + (anchor ? "#" + encodeURIComponent(anchor) : "");
   }
+  function external(url) { return /^https?:\/\//.test(url); }
   // marker highlights the words of a text that a query matched: the typed
   // words (and words they begin), words of the same stem, corrected words.
   function marker(ix, res) {
@@ -342,6 +344,7 @@
     var combo = ix.m.combos[+row[2]] || [], origin = row[4];
     var h = el("h2"), a = el("a");
     a.href = href(ix.base, row[0], best.anchor);
+    if (external(row[0])) { a.rel = "external nofollow"; }
     mark(a, row[1]);
     h.appendChild(a);
     li.appendChild(h);

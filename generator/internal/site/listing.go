@@ -1,0 +1,185 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// Kinds of page for the one-stop shop: opportunities (Skills-Share-Sell),
+// news, the partners' catalogue and the filtered views of lists.
+const (
+	KindOpportunity Kind = "opportunity"
+	KindNews        Kind = "news"
+	KindPartners    Kind = "partners"
+	KindFilter      Kind = "filter"
+)
+
+// Listing is set on list pages that have filters: a section of stories or
+// opportunities, one of its filtered views, the partners' catalogue.
+type Listing struct {
+	// Facet and Value are the filter this page applies ("country", "it");
+	// empty on the whole list.
+	Facet, Value string
+	// All is the whole, unfiltered list.
+	All *Page
+	// Facets are the list's filters, each value with its count and page.
+	Facets []*Facet
+	// Items are the partner items this page shows (the partners' catalogue).
+	Items []*PartnerItem
+	// Total is the number of entries the page's list holds over all its pages.
+	Total int
+}
+
+// Facet is one filter of a list ("country") and its values.
+type Facet struct {
+	Name   string
+	Values []*FacetValue
+}
+
+// FacetValue is one value of a filter: what entries carry, how many do,
+// and the page listing them.
+type FacetValue struct {
+	ID    string // as entries carry it: "IT", "offer", "edunet-bg"
+	Label string // a name the site knows (a partner's), else empty: templates translate ID
+	Slug  string
+	Count int
+	Page  *Page
+}
+
+// listFacets are the filters of the kinds of page that have them, and
+// how each page gives its values.
+var listFacets = map[Kind][]struct {
+	name   string
+	values func(p *Page) []string
+}{
+	KindStory: {
+		{"country", func(p *Page) []string { return one(strings.ToUpper(p.Meta.Country)) }},
+		{"sector", func(p *Page) []string { return one(strings.ToLower(p.Meta.Sector)) }},
+		{"audience", func(p *Page) []string { return p.Meta.Audience }},
+	},
+	KindOpportunity: {
+		{"kind", func(p *Page) []string { return one(p.Meta.Offer) }},
+		{"country", func(p *Page) []string { return one(strings.ToUpper(p.Meta.Country)) }},
+		{"language", func(p *Page) []string { return one(cmp.Or(p.Meta.Language, p.ContentLang())) }},
+	},
+}
+
+func one(s string) []string {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// FacetValues returns the values a page carries for a filter of its kind.
+func (p *Page) FacetValues(facet string) []string {
+	for _, f := range listFacets[p.Kind] {
+		if f.name == facet {
+			return f.values(p)
+		}
+	}
+	return nil
+}
+
+// closedOpportunity reports an opportunity whose closing date has passed
+// at the build date: it is not published, unless --expired. It stays open
+// to the end of its closing day.
+func closedOpportunity(src *content.Source, pl placement, opt Options) (diag.Diagnostic, bool) {
+	c := src.Meta.Closes
+	if pl.kind != KindOpportunity || c.IsZero() || opt.Expired || opt.Now.Before(ClosingEnd(c)) {
+		return diag.Diagnostic{}, false
+	}
+	return diag.Warnf(src.Path, src.Meta.Lines["closes"], "build with --expired to publish it anyway, or move its closing date", "not published: it closed on %s", c.Format("2 January 2006")), true
+}
+
+// ClosingEnd is when an opportunity closing on day c is over: the end of
+// that day wherever it ends last (UTC-12), so that nobody sees it go early.
+func ClosingEnd(c time.Time) time.Time {
+	y, m, d := c.Date()
+	return time.Date(y, m, d+1, 12, 0, 0, 0, time.UTC)
+}
+
+// addFilters gives the sections of kinds with filters one page per value
+// of each filter: <section>/<filter>/<value>/, listing the entries that
+// carry it. Values are kept when at least one entry has them.
+func (s *Site) addFilters() {
+	for _, sec := range append([]*Page(nil), s.Pages...) {
+		if sec.Kind != KindSection || sec.Pager != nil && sec.Pager.Number > 1 || len(sec.Pages) == 0 {
+			continue
+		}
+		kind := sec.Pages[0].Kind
+		defs := listFacets[kind]
+		if len(defs) == 0 || s.sectionIndex(sec.Lang, sec.Section) != sec {
+			continue
+		}
+		l := &Listing{All: sec, Total: len(sec.Pages)}
+		sec.Listing = l
+		for _, def := range defs {
+			f := &Facet{Name: def.name}
+			byID := map[string]*FacetValue{}
+			for _, p := range sec.Pages {
+				if p.Kind != kind {
+					continue
+				}
+				for _, v := range def.values(p) {
+					fv := byID[v]
+					if fv == nil {
+						slug, err := Slugify(v)
+						if err != nil {
+							continue
+						}
+						fv = &FacetValue{ID: v, Slug: slug}
+						byID[v] = fv
+						f.Values = append(f.Values, fv)
+					}
+					fv.Count++
+				}
+			}
+			sort.Slice(f.Values, func(i, j int) bool { return f.Values[i].ID < f.Values[j].ID })
+			for _, fv := range f.Values {
+				u := sec.URL + def.name + "/" + fv.Slug + "/"
+				if s.urls[u] != nil {
+					continue
+				}
+				fp := &Page{Kind: KindFilter, Lang: sec.Lang, Section: sec.Section, URL: u, Key: sec.Key + "/" + def.name + "/" + fv.Slug, Parent: sec,
+					Listing: &Listing{Facet: def.name, Value: fv.ID, All: sec, Facets: l.Facets}}
+				for _, p := range sec.Pages {
+					if slices.Contains(def.values(p), fv.ID) {
+						fp.Pages = append(fp.Pages, p)
+					}
+				}
+				fp.Listing.Total = len(fp.Pages)
+				fv.Page = fp
+				s.addPage(fp)
+			}
+			if len(f.Values) > 0 {
+				l.Facets = append(l.Facets, f)
+			}
+		}
+		for _, p := range s.Pages {
+			if p.Kind == KindFilter && p.Listing.All == sec {
+				p.Listing.Facets = l.Facets
+			}
+		}
+	}
+}
+
+// IsOpen reports whether an opportunity is still open at the build date.
+func (p *Page) IsOpen() bool {
+	return p.Kind != KindOpportunity || p.Meta.Closes.IsZero() || p.site.Now.Before(ClosingEnd(p.Meta.Closes))
+}
+
+// FacetNames returns the filters of a kind of page, in order.
+func FacetNames(k Kind) []string {
+	var out []string
+	for _, f := range listFacets[k] {
+		out = append(out, f.name)
+	}
+	return out
+}

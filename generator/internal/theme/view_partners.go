@@ -1,0 +1,117 @@
+package theme
+
+import (
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// FacetLabel names a filter's value in the page's language: a partner by
+// its name, a language by its own name, a country, kind, type or sector
+// from the strings files, an audience as the vocabulary does.
+func (v *View) FacetLabel(facet string, fv *site.FacetValue) string {
+	if fv.Label != "" {
+		return fv.Label
+	}
+	return v.ValueLabel(facet, fv.ID)
+}
+
+// ValueLabel names a value of a filter by its id ("country", "IT").
+func (v *View) ValueLabel(facet, id string) string {
+	switch facet {
+	case "language":
+		return v.LanguageName(id)
+	case "audience":
+		return v.Label("audience", id)
+	case "partner":
+		if p, ok := v.Site.Config.PartnerByID(id); ok {
+			return p.Name
+		}
+		return id
+	case "licence":
+		return id
+	}
+	key := "filter." + facet + "." + strings.ToLower(id)
+	if s := v.T(key); s != key {
+		return s
+	}
+	if facet == "country" {
+		return strings.ToUpper(id)
+	}
+	return id
+}
+
+// FacetTitle is the heading of a filter ("Country").
+func (v *View) FacetTitle(facet string) string { return v.T("filter." + facet) }
+
+// FilterTitle is the title of a filtered view: "Opportunities: Italy".
+func (v *View) FilterTitle(p *site.Page) string {
+	l := p.Listing
+	if l == nil || l.Facet == "" {
+		return ""
+	}
+	return v.FacetTitle(l.Facet) + ": " + v.ValueLabel(l.Facet, l.Value)
+}
+
+// PartnerRel is the rel attribute of a link to a partner's item: it is
+// theirs (external) and, unless config.toml vouches for the partner
+// (follow = true), not an endorsement (nofollow).
+func (v *View) PartnerRel(it *site.PartnerItem) string {
+	if it.Partner.Follow {
+		return "external"
+	}
+	return "external nofollow"
+}
+
+// PartnerEvents returns the partners' events for the webinar lists:
+// upcoming ones soonest first, past ones latest first (at most n; 0: all).
+func (v *View) PartnerEvents(upcoming bool, n int) []*site.PartnerEvent {
+	evs := v.Site.PartnerEventsFor(v.Page.Lang, upcoming)
+	if n > 0 && len(evs) > n {
+		evs = evs[:n]
+	}
+	return evs
+}
+
+// OtherLang returns lang when it differs from the page's language (for a
+// lang attribute on text in another language), else "".
+func (v *View) OtherLang(lang string) string {
+	if lang == "" || lang == v.Page.Lang {
+		return ""
+	}
+	return lang
+}
+
+// ItemLang is the language a partner item is written in, when it names
+// exactly one.
+func (v *View) ItemLang(it *site.PartnerItem) string {
+	if len(it.Languages) == 1 {
+		return it.Languages[0]
+	}
+	return ""
+}
+
+// listTitle is the title of the partners' catalogue and of filtered views.
+func (v *View) listTitle(p *site.Page) string {
+	base := v.T("partners.title")
+	if p.Kind == site.KindFilter && p.Listing != nil {
+		base = v.Title(p.Listing.All)
+	}
+	if t := v.FilterTitle(p); t != "" {
+		return base + " – " + t
+	}
+	return base
+}
+
+// FacetData is what the list's script filters an entry by: its values for
+// each filter of its kind ("country:IT sector:food"), or "" when its kind
+// has no filters.
+func (v *View) FacetData(p *site.Page) string {
+	var parts []string
+	for _, f := range site.FacetNames(p.Kind) {
+		for _, val := range p.FacetValues(f) {
+			parts = append(parts, f+":"+strings.ReplaceAll(val, " ", "_"))
+		}
+	}
+	return strings.Join(parts, " ")
+}
