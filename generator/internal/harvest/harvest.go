@@ -51,6 +51,8 @@ type Options struct {
 	Client *http.Client
 	// Only harvests these partner ids; empty: all.
 	Only []string
+	// Now is the date recorded when a partner is found gone (default: the clock).
+	Now func() time.Time
 }
 
 func (o *Options) defaults() {
@@ -74,6 +76,9 @@ func (o *Options) defaults() {
 	}
 	if o.MaxRecords <= 0 {
 		o.MaxRecords = 20000
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 }
 
@@ -165,6 +170,9 @@ func harvestOne(ctx context.Context, root string, p config.Partner, opt Options)
 	if err != nil {
 		res.Status, res.Err = Failed, err
 		res.Items, res.Events = len(old.items), len(old.events)
+		if gone(err) && old.ok && old.state.Gone == "" {
+			res.Err = errors.Join(err, markGone(root, p.ID, old, opt.Now()))
+		}
 		return res
 	}
 	res.Items, res.Events = len(h.items), len(h.events)
@@ -179,6 +187,24 @@ func harvestOne(ctx context.Context, root string, p config.Partner, opt Options)
 	}
 	res.Status = Updated
 	return res
+}
+
+// gone reports an answer saying that the partner's file is no longer
+// there (404, 410): the partner has moved or closed, unlike a server that
+// fails, drips or sends what does not parse, which may mend by itself.
+func gone(err error) bool {
+	var pe permanentError
+	return errors.As(err, &pe) && (pe.status == http.StatusNotFound || pe.status == http.StatusGone)
+}
+
+// markGone records in the partner's state the day it was first found
+// gone; its items and events stay as they are, and the build shows them
+// with a warning. The record stays the same on later failed harvests, so
+// that they change nothing on disk; a good harvest clears it.
+func markGone(root, id string, old previous, now time.Time) error {
+	st := old.state
+	st.Gone = now.UTC().Format("2006-01-02")
+	return write(root, id, old.items, old.events, st)
 }
 
 // previous is what the last harvest left in a partner's folder.
@@ -232,8 +258,8 @@ func (h *partnerHarvest) run(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if !h.changed && h.old.ok {
-		return false, nil
+	if !h.changed && h.old.ok && h.old.state.Gone == "" {
+		return false, nil // a partner found gone before and back now is written, without the mark
 	}
 	for i := range h.items {
 		if !h.items[i].Clean() {

@@ -19,6 +19,9 @@ import (
 // partner's files do.
 type State struct {
 	Sources []Source `json:"sources"`
+	// Gone is the day (YYYY-MM-DD) a harvest first found the partner's
+	// address gone (404, 410); empty while it answers.
+	Gone string `json:"gone,omitempty"`
 }
 
 // Source is one fetched address and the validators its server gave.
@@ -77,6 +80,12 @@ func Load(fsys fs.FS, partners []config.Partner) ([]*Data, diag.List) {
 		}
 		if err := readJSON(fsys, path.Join(dir, EventsFile), &d.Events); err != nil {
 			diags.Add(diag.Errorf(path.Join(dir, EventsFile), 0, "run oersite harvest again, or restore the file from git", "%v", err))
+		}
+		var st State
+		if err := readJSON(fsys, path.Join(dir, StateFile), &st); err == nil && st.Gone != "" {
+			d.Gone = st.Gone
+			diags.Add(diag.Warnf(path.Join(dir, StateFile), 0, "check the partner's url in config.toml with them, or remove the partner and its folder",
+				"partner %q was not found at its address when harvested on %s: its last harvested items and events are still shown", p.ID, st.Gone))
 		}
 		d.Items = slices.DeleteFunc(d.Items, func(it Item) bool { return !it.Clean() })
 		d.Events = slices.DeleteFunc(d.Events, func(e Event) bool { return !e.Clean() })

@@ -74,6 +74,9 @@ type Data struct {
 	Partner config.Partner
 	Items   []Item
 	Events  []Event
+	// Gone is the day a harvest found the partner's address gone; its
+	// data is the last harvested before.
+	Gone string
 }
 
 // Limits on what is kept of one record.
