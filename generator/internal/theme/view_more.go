@@ -4,13 +4,22 @@ import (
 	"encoding/json"
 	"slices"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
-// LanguageName returns a language's own name from the configuration, or its code.
+// LanguageName returns a language's own name from the configuration, else
+// as the language calls itself ("Ελληνικά"), else its code.
 func (v *View) LanguageName(code string) string {
 	if l, ok := v.Site.Config.Languages[code]; ok && l.Name != "" {
 		return l.Name
+	}
+	if t, err := language.Parse(code); err == nil {
+		if n := display.Self.Name(t); n != "" {
+			return n
+		}
 	}
 	return code
 }

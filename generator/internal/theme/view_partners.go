@@ -3,6 +3,9 @@ package theme
 import (
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -36,9 +39,31 @@ func (v *View) ValueLabel(facet, id string) string {
 		return s
 	}
 	if facet == "country" {
-		return strings.ToUpper(id)
+		return v.CountryName(id)
 	}
 	return id
+}
+
+// euCountryCodes are the codes the European Union writes where ISO 3166
+// has others (EL for Greece, UK for the United Kingdom).
+var euCountryCodes = map[string]string{"UK": "GB", "EL": "GR"}
+
+// CountryName names a country by its two-letter code in the page's
+// language ("IT": "Italia" on an Italian page), or returns the code.
+func (v *View) CountryName(code string) string {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	iso := code
+	if c, ok := euCountryCodes[code]; ok {
+		iso = c
+	}
+	r, err := language.ParseRegion(iso)
+	if err != nil {
+		return code
+	}
+	if n := display.Regions(language.Make(v.Page.Lang)).Name(r); n != "" {
+		return n
+	}
+	return code
 }
 
 // FacetTitle is the heading of a filter ("Country").
