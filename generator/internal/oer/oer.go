@@ -72,7 +72,7 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 	if b.s.Offline {
 		return warns, b.writeCalendars(put)
 	}
-	steps := []func(Put) error{b.writeCalendars, b.writeCatalog}
+	steps := []func(Put) error{b.writeCalendars, b.writeCatalog, b.writeOpportunities}
 	if b.opt.Outputs != nil {
 		steps = append(steps, b.writeSitemap, b.writeRobots, b.writeFeeds)
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -59,15 +62,35 @@ var listFacets = map[Kind][]struct {
 	values func(p *Page) []string
 }{
 	KindStory: {
-		{"country", func(p *Page) []string { return one(strings.ToUpper(p.Meta.Country)) }},
+		{"country", func(p *Page) []string { return one(CountryCode(p.Meta.Country)) }},
 		{"sector", func(p *Page) []string { return one(strings.ToLower(p.Meta.Sector)) }},
 		{"audience", func(p *Page) []string { return p.Meta.Audience }},
 	},
 	KindOpportunity: {
 		{"kind", func(p *Page) []string { return one(p.Meta.Offer) }},
-		{"country", func(p *Page) []string { return one(strings.ToUpper(p.Meta.Country)) }},
+		{"country", func(p *Page) []string { return one(CountryCode(p.Meta.Country)) }},
 		{"language", func(p *Page) []string { return one(cmp.Or(p.Meta.Language, p.ContentLang())) }},
 	},
+}
+
+// CountryCode returns the two-letter code of a country as content writes
+// it: a code ("it", "UK") or an English name ("Italy"); else the text as
+// written.
+func CountryCode(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 2 {
+		return strings.ToUpper(s)
+	}
+	names := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			if r, err := language.ParseRegion(code); err == nil && r.String() == code && strings.EqualFold(names.Name(r), s) {
+				return code
+			}
+		}
+	}
+	return s
 }
 
 func one(s string) []string {

@@ -299,3 +299,6 @@ func LanguageCalendarPath(lang string) string { return lang + "/webinars/webinar
 
 // FeedPath is where a language's Atom feed is written.
 func FeedPath(lang string) string { return lang + "/feed.xml" }
+
+// SectionFeedPath is the path of a section's own Atom feed (opportunities, news).
+func SectionFeedPath(sec *Page) string { return strings.TrimPrefix(sec.URL, "/") + "feed.xml" }

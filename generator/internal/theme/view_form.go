@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/config"
+
+	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // FormView is a configured form, resolved for one page's language.
@@ -157,6 +159,25 @@ func (v *View) FormMessages() map[string]string {
 	out := map[string]string{}
 	for _, k := range []string{"email", "format", "tel", "range", "toolong", "retry", "sending", "sent", "failed", "offline", "copied", "copiedaddress", "copyfailed"} {
 		out[k] = v.T("form.msg." + k)
+	}
+	out["opportunity"] = v.T("opportunity.reference")
+	return out
+}
+
+// OpportunityRefs are the opportunities a request can be about, for the
+// request form's script: by slug (what an opportunity's reply button puts
+// in ?opportunity=), their title, address and closing day.
+func (v *View) OpportunityRefs() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, p := range v.Site.Pages {
+		if p.Kind != site.KindOpportunity || p.Lang != v.Page.Lang || !p.IsOpen() {
+			continue
+		}
+		ref := map[string]string{"t": p.Title, "u": p.Permalink()}
+		if !p.Meta.Closes.IsZero() {
+			ref["c"] = v.Day(p.Meta.Closes)
+		}
+		out[v.Slug(p)] = ref
 	}
 	return out
 }

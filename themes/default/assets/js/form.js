@@ -298,11 +298,24 @@
     if (form.hasAttribute("data-mailto")) { review(form); } else { send(form); }
   }
 
+  // ---- An opportunity's reply button: ?opportunity=<slug> starts the
+  // message with what it is about, unless the visitor has written one.
+  function aboutOpportunity(form) {
+    var refs = JSON.parse(root.getAttribute("data-opportunities") || "{}");
+    var ref = Object.prototype.hasOwnProperty.call(refs, params.get("opportunity") || "") ? refs[params.get("opportunity")] : null;
+    var box = form.querySelector('textarea[data-name="message"]');
+    if (!ref || !box || box.value.trim()) { return; }
+    var d = new Date(), today = d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+    if (ref.c && ref.c < today) { return; } // closed by the visitor's clock
+    box.value = t("opportunity", "About") + ": " + ref.t + " (" + ref.u + ")\n\n";
+  }
+
   // ---- Start.
   var module = params.get("module");
   forms.forEach(function (form) {
     form.noValidate = true;
     restore(form);
+    aboutOpportunity(form);
     var started = form.querySelector('input[name="_started"]');
     if (started) { started.value = String(Date.now()); }
     if (module) {
