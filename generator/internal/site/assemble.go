@@ -105,6 +105,10 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 			diags.Add(d)
 			continue
 		}
+		if d, bad := opportunityEmail(src, pl); bad {
+			diags.Add(d)
+			continue
+		}
 		if src.Meta.URL != "" {
 			if u, err := pageURL(src.Lang, src.Meta.URL); err != nil {
 				diags.Add(diag.Warnf(src.Path, src.Meta.Lines["url"], "write the page's path, such as url: /about-us/", "%v; the page keeps its own address", err))

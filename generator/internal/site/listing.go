@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"bytes"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -85,7 +87,7 @@ func CountryCode(s string) string {
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
-			if r, err := language.ParseRegion(code); err == nil && r.String() == code && strings.EqualFold(names.Name(r), s) {
+			if r, err := language.ParseRegion(code); err == nil && r.String() == code && r.IsCountry() && r.Canonicalize() == r && strings.EqualFold(names.Name(r), s) {
 				return code
 			}
 		}
@@ -121,6 +123,29 @@ func closedOpportunity(src *content.Source, pl placement, opt Options) (diag.Dia
 	return diag.Warnf(src.Path, src.Meta.Lines["closes"], "build with --expired to publish it anyway, or move its closing date", "not published: it closed on %s", c.Format("2 January 2006")), true
 }
 
+// emailAddress finds what looks like an e-mail address (with or without mailto:).
+var emailAddress = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+
+// opportunityEmail reports an opportunity whose text or summary shows an
+// e-mail address: people reply through the request form, so that nobody's
+// address is published for harvesters and spammers.
+func opportunityEmail(src *content.Source, pl placement) (diag.Diagnostic, bool) {
+	if pl.kind != KindOpportunity {
+		return diag.Diagnostic{}, false
+	}
+	fix := "remove the address: people reply through the request form (the page's button), and the partnership passes the message on"
+	for _, k := range []string{"summary", "description", "title"} {
+		if v, _ := src.Meta.Params[k].(string); emailAddress.MatchString(v) {
+			return diag.Errorf(src.Path, src.Meta.Lines[k], fix, "an opportunity shows no e-mail address (%s)", k), true
+		}
+	}
+	if loc := emailAddress.FindIndex(src.Body); loc != nil {
+		line := src.BodyLine + bytes.Count(src.Body[:loc[0]], []byte("\n"))
+		return diag.Errorf(src.Path, line, fix, "an opportunity shows no e-mail address"), true
+	}
+	return diag.Diagnostic{}, false
+}
+
 // ClosingEnd is when an opportunity closing on day c is over: the end of
 // that day wherever it ends last (UTC-12), so that nobody sees it go early.
 func ClosingEnd(c time.Time) time.Time {
@@ -143,54 +168,61 @@ func (s *Site) addFilters() {
 		}
 		l := &Listing{All: sec, Total: len(sec.Pages)}
 		sec.Listing = l
+		var views []*Page
 		for _, def := range defs {
-			f := &Facet{Name: def.name}
-			byID := map[string]*FacetValue{}
-			for _, p := range sec.Pages {
-				if p.Kind != kind {
-					continue
-				}
-				for _, v := range def.values(p) {
-					fv := byID[v]
-					if fv == nil {
-						slug, err := Slugify(v)
-						if err != nil {
-							continue
-						}
-						fv = &FacetValue{ID: v, Slug: slug}
-						byID[v] = fv
-						f.Values = append(f.Values, fv)
-					}
-					fv.Count++
-				}
-			}
-			sort.Slice(f.Values, func(i, j int) bool { return f.Values[i].ID < f.Values[j].ID })
-			for _, fv := range f.Values {
-				u := sec.URL + def.name + "/" + fv.Slug + "/"
-				if s.urls[u] != nil {
-					continue
-				}
-				fp := &Page{Kind: KindFilter, Lang: sec.Lang, Section: sec.Section, URL: u, Key: sec.Key + "/" + def.name + "/" + fv.Slug, Parent: sec,
-					Listing: &Listing{Facet: def.name, Value: fv.ID, All: sec, Facets: l.Facets}}
-				for _, p := range sec.Pages {
-					if slices.Contains(def.values(p), fv.ID) {
-						fp.Pages = append(fp.Pages, p)
-					}
-				}
-				fp.Listing.Total = len(fp.Pages)
-				fv.Page = fp
-				s.addPage(fp)
-			}
+			f, pages := s.filterPages(sec, kind, def.name, def.values)
+			views = append(views, pages...)
 			if len(f.Values) > 0 {
 				l.Facets = append(l.Facets, f)
 			}
 		}
-		for _, p := range s.Pages {
-			if p.Kind == KindFilter && p.Listing.All == sec {
-				p.Listing.Facets = l.Facets
-			}
+		for _, p := range views {
+			p.Listing.Facets = l.Facets
 		}
 	}
+}
+
+// filterPages adds a section's pages for one filter, one per value, and
+// returns the filter with its values.
+func (s *Site) filterPages(sec *Page, kind Kind, name string, values func(*Page) []string) (*Facet, []*Page) {
+	f := &Facet{Name: name}
+	byID := map[string]*FacetValue{}
+	for _, p := range sec.Pages {
+		if p.Kind != kind {
+			continue
+		}
+		for _, v := range values(p) {
+			if byID[v] == nil {
+				slug, err := Slugify(v)
+				if err != nil {
+					continue
+				}
+				byID[v] = &FacetValue{ID: v, Slug: slug}
+				f.Values = append(f.Values, byID[v])
+			}
+			byID[v].Count++
+		}
+	}
+	sort.Slice(f.Values, func(i, j int) bool { return f.Values[i].ID < f.Values[j].ID })
+	var out []*Page
+	for _, fv := range f.Values {
+		u := sec.URL + name + "/" + fv.Slug + "/"
+		if s.urls[u] != nil {
+			continue
+		}
+		fp := &Page{Kind: KindFilter, Lang: sec.Lang, Section: sec.Section, URL: u, Key: sec.Key + "/" + name + "/" + fv.Slug, Parent: sec,
+			Listing: &Listing{Facet: name, Value: fv.ID, All: sec}}
+		for _, p := range sec.Pages {
+			if slices.Contains(values(p), fv.ID) {
+				fp.Pages = append(fp.Pages, p)
+			}
+		}
+		fp.Listing.Total = len(fp.Pages)
+		fv.Page = fp
+		s.addPage(fp)
+		out = append(out, fp)
+	}
+	return f, out
 }
 
 // IsOpen reports whether an opportunity is still open at the build date.
