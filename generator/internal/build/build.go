@@ -25,6 +25,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/i18n"
 	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/markdown/chart"
 	"github.com/oersite/oersite/generator/internal/markdown/container"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 	"github.com/oersite/oersite/generator/internal/oer"
@@ -215,7 +216,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 	md := markdown.New(markdownOptions(in.cfg))
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
-		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners})
+		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
+		ReadFile: rootReader(opt.Source)})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
@@ -224,12 +226,26 @@ func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 	return all.Err()
 }
 
+// rootReader reads files of the site by their path from its root, never
+// outside it (symbolic links that lead out are refused). Each read opens
+// the root again: the dev server's later rebuilds read through it too.
+func rootReader(dir string) func(string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		return root.ReadFile(filepath.FromSlash(name))
+	}
+}
+
 // markdownOptions configures the Markdown stage for a site: its markup
 // settings, and the container kinds beyond the standard ones (knowledge
 // checks).
 func markdownOptions(cfg config.Config) markdown.Options {
 	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled,
-		Kinds:  []container.Kind{quiz.Kind()},
+		Kinds:  []container.Kind{quiz.Kind(), chart.Kind()},
 		Limits: markdown.Limits{TableCells: cfg.Limits.TableCells, Nesting: cfg.Limits.NestingDepth}}
 }
 

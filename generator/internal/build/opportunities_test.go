@@ -203,3 +203,43 @@ Write to forno.lattanzio@example.it today.
 		t.Errorf("want an error at bakery.md:7 pointing to the request form, got %v", err)
 	}
 }
+
+// TestChartFromPageFolder: a chart reads its data from the page's folder
+// (and the file is published beside the page); a name that climbs out of
+// the folder is refused with a warning naming the page.
+func TestChartFromPageFolder(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/skills/index.md --
+---
+title: Skills
+---
+:::chart Online last week
+data: online.csv
+unit: %
+:::
+
+:::chart Secret
+data: ../secret.csv
+:::
+-- content/en/skills/online.csv --
+Country,Online
+Iceland,99
+Bulgaria,58
+-- content/en/secret.csv --
+Country,Secret
+A,1
+`)
+	res := buildSite(t, dir)
+	assertContains(t, dir, "en/skills/index.html", `<figure class="chart chart-bar" id="chart-1">`, `<desc id="chart-1-d">Iceland: 99%; Bulgaria: 58%</desc>`)
+	assertNotContains(t, dir, "en/skills/index.html", ">A</text>")
+	var warned bool
+	for _, d := range res.Diags.Warnings() {
+		warned = warned || strings.Contains(d.String(), "content/en/skills/index.md:9") && strings.Contains(d.String(), "not a file in the page's folder")
+	}
+	if !warned {
+		t.Errorf("no warning for ../secret.csv: %v", res.Diags)
+	}
+	if !exists(dir, "en/skills/online.csv") {
+		t.Error("the data file is not published beside the page")
+	}
+}

@@ -1,8 +1,8 @@
 package build
 
 import (
-	"context"
 	"bytes"
+	"context"
 	"encoding/json"
 
 	"github.com/oersite/oersite/generator/internal/site"

@@ -118,6 +118,12 @@ type Doc struct {
 	// TitleFromHeading says the page has no title of its own: its first
 	// top-level # heading becomes Result.Title and leaves the body.
 	TitleFromHeading bool
+	// Lang is the language the document is written in, for containers
+	// that pick translated texts (a chart's labels).
+	Lang string
+	// ReadFile reads a file named relative to the document (a chart's
+	// data in the page's folder); nil: containers read no files.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // Heading is one heading of a document.
@@ -238,6 +244,7 @@ func (r *Renderer) parse(src []byte, ids parser.IDs, doc Doc) (ast.Node, *limitS
 	if doc.Labels != nil {
 		container.WithLabels(pctx, doc.Labels)
 	}
+	container.WithDocument(pctx, container.Document{Lang: doc.Lang, ReadFile: doc.ReadFile})
 	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve)})
 	md := r.md
 	if !mayAutolink(src) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path"
 	"runtime"
 	"slices"
@@ -34,6 +35,10 @@ type Options struct {
 	// Labels returns the interface string of a language for a key, for
 	// what Markdown writes itself (callout names, "For tutors"); nil: English.
 	Labels func(lang, key string) string
+	// ReadFile reads a file by its path from the site root
+	// ("content/en/skills/literacy.csv"), for Markdown that draws on the
+	// page's own files (charts); nil: none are read.
+	ReadFile func(name string) ([]byte, error)
 	// Partners are the partners' harvested items and events, shown in
 	// the partners' catalogue, the webinar lists and search.
 	Partners []*partner.Data
@@ -45,7 +50,7 @@ type Options struct {
 // Markdown not yet rendered is skipped: the caller discards the result.
 func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
-		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels,
+		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
 		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}
@@ -272,7 +277,33 @@ func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
 		lang := p.ContentLang()
 		d.Labels = func(key string) string { return s.labels(lang, key) }
 	}
+	d.Lang = p.ContentLang()
+	if s.readFile != nil {
+		d.ReadFile = pageFiles(s.readFile, src.Path)
+	}
 	return d
+}
+
+// MaxPageFileBytes is the largest file Markdown may read from a page's folder.
+const MaxPageFileBytes = 1 << 20
+
+// pageFiles reads files named relative to a page's file, inside its folder
+// or below: a name that climbs out of it (../, /) is refused.
+func pageFiles(read func(string) ([]byte, error), file string) func(string) ([]byte, error) {
+	dir := path.Dir(file)
+	return func(name string) ([]byte, error) {
+		if name == "" || strings.HasPrefix(name, "/") || !fs.ValidPath(name) || strings.Contains(name, "\\") {
+			return nil, fmt.Errorf("%q is not a file in the page's folder: write its name, such as data.csv", name)
+		}
+		b, err := read(path.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("%s: no such file in the page's folder", name)
+		}
+		if len(b) > MaxPageFileBytes {
+			return nil, fmt.Errorf("%s is larger than %d KiB", name, MaxPageFileBytes>>10)
+		}
+		return b, nil
+	}
 }
 
 // applyRender puts a page's rendered Markdown on it: the HTML and what was

@@ -34,6 +34,8 @@ type Site struct {
 	Future, Expired bool
 	// labels returns a language's interface string for Markdown's own words.
 	labels func(lang, key string) string
+	// readFile reads a file from the site root (Options.ReadFile).
+	readFile func(name string) ([]byte, error)
 
 	// Pages holds every page, in a stable order.
 	Pages []*Page

@@ -64,6 +64,11 @@ url = "https://edunet.example.bg/catalog.json"
 	"content/en/opportunities/bakery.md": "---\ntitle: A bakery in Bari needs a tutor\nsummary: Six sessions.\nkind: need\ncountry: IT\nregion: Apulia\nclose" +
 		"s: 2026-11-25\ndate: 2026-11-10\n---\nOrders by message.\n",
 	"content/en/opportunities/tutor.md": "---\ntitle: A tutor in Sofia offers help\nkind: offer\ncountry: BG\ncloses: 2027-03-31\ndate: 2026-11-01\n---\nEvenings.\n",
+	"content/en/skills/index.md": "---\ntitle: Digital skills\n---\nIntro.\n\n:::chart Fairly digitally literate, aged 55–74\ndata: literacy.csv\nunit: %\nsource: Eurostat\n:::\n\n" +
+		":::chart Two generations\ndata: two.csv\ntype: grouped\nunit: %\n:::\n\n:::chart Online, by year\ndata: years.csv\ntype: line\nunit: %\ny: Share of adults\nx: Year\n:::\n",
+	"content/en/skills/literacy.csv":    "Country,Share\nUnited Kingdom,41.5\nIceland,65\nBelgium,33.4\nSpain,13\nBulgaria,6\n",
+	"content/en/skills/two.csv":         "Country,Aged 55–74,Aged 16–24\nIceland,65,99\nBulgaria,6,58\n",
+	"content/en/skills/years.csv":       "Year,Online,Shopping online,Banking online\n2019,50,20,30\n2020,60,30,35\n2021,70,45,38\n2022,74,52,49\n",
 	"content/en/opportunities/grant.md": "---\ntitle: A grant for shops\nkind: funding\ncountry: BE\ndate: 2026-11-02\n---\nHalf the cost.\n",
 }
 
@@ -95,7 +100,7 @@ func TestOneStopShopInTheBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/en/partners/", "/it/partners/", "/en/partners/country/it/", "/en/opportunities/", "/en/opportunities/bakery/", "/en/webinars/"} {
+	for _, p := range []string{"/en/partners/", "/it/partners/", "/en/partners/country/it/", "/en/opportunities/", "/en/opportunities/bakery/", "/en/webinars/", "/en/skills/"} {
 		tab := open(t, ctx, srv.URL+p)
 		for _, scheme := range []string{"light", "dark"} {
 			colorScheme(t, tab, scheme)
@@ -106,8 +111,20 @@ func TestOneStopShopInTheBrowser(t *testing.T) {
 		screenshots(t, tab, "oneshop-"+strings.ReplaceAll(strings.Trim(p, "/"), "/", "-"))
 	}
 
+	// Charts: the data table opens, and axe-core still finds nothing.
+	tab := open(t, ctx, srv.URL+"/en/skills/")
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS("#chart-1 .chart-data summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](t, tab, `document.querySelector("#chart-1 table").checkVisibility() && document.querySelectorAll("svg[role=img]").length === 3`) {
+		t.Error("the chart's table does not open, or a chart is missing")
+	}
+	for _, v := range axeRun(t, tab, axe) {
+		t.Errorf("/en/skills/ with a table open: %s", v)
+	}
+
 	// The catalogue: ticking Italy shows Archivio's two items, not Edunet's.
-	tab := open(t, ctx, srv.URL+"/en/partners/")
+	tab = open(t, ctx, srv.URL+"/en/partners/")
 	browsertest.WaitFor(t, tab, `!!document.querySelector(".filters input[type=checkbox]")`)
 	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".filters-box summary"))); err != nil {
 		t.Fatal(err)

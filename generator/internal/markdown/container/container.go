@@ -71,7 +71,11 @@ type Node struct {
 	closing string // the line that ends the block, when it needs one
 	closed  bool   // that line was found
 	labels  func(string) string
+	doc     Document
 }
+
+// Document returns what the container knows of its page (set after parsing).
+func (n *Node) Document() Document { return n.doc }
 
 // NewNode returns a container block of the given name, written in dialect.
 func NewNode(name, dialect string) *Node {

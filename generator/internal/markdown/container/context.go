@@ -20,7 +20,20 @@ var (
 	warningsKey = parser.NewContextKey()
 	labelsKey   = parser.NewContextKey()
 	nodesKey    = parser.NewContextKey()
+	docKey      = parser.NewContextKey()
 )
+
+// Document is what containers may know of the page they are on: its
+// language, and its own files (a chart's data in the page's folder).
+type Document struct {
+	// Lang is the language the page is written in ("it").
+	Lang string
+	// ReadFile reads a file named relative to the page; nil: none can be read.
+	ReadFile func(name string) ([]byte, error)
+}
+
+// WithDocument tells the document's containers about their page.
+func WithDocument(pc parser.Context, d Document) { pc.Set(docKey, d) }
 
 // Track records a container made while parsing a document; only tracked
 // containers get their kind and labels. Every parser or transformer that
@@ -88,13 +101,14 @@ func (r resolver) Transform(_ *ast.Document, reader text.Reader, pc parser.Conte
 		return
 	}
 	labels, _ := pc.Get(labelsKey).(func(string) string)
+	doc, _ := pc.Get(docKey).(Document)
 	src := reader.Source()
 	warn := func(pos int, hint, format string, args ...any) { Warn(pc, pos, hint, format, args...) }
 	for _, n := range *ns {
 		if n.Parent() == nil {
 			continue
 		}
-		n.labels = labels
+		n.labels, n.doc = labels, doc
 		if !n.Closed() {
 			warn(n.Pos(), "add a line with only "+n.closing+" where the block ends", "block %q is never closed: it runs to the end of its section", n.Name)
 		}
