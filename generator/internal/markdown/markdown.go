@@ -162,6 +162,9 @@ type Result struct {
 	// UsesLabels is set when the HTML holds translated labels (callouts,
 	// tutor notes): it changes with the interface strings.
 	UsesLabels bool
+	// UsesFiles is set when the HTML holds what was read from the page's
+	// files (a chart's data): it changes with them, so it is not cached.
+	UsesFiles bool
 	Links      []Link
 	IDs        []string // every id in the document, for anchor checks
 	// Blocks are the data of the containers whose kind collects it (a
@@ -183,6 +186,12 @@ func (r *Renderer) Render(doc Doc) Result {
 	src := doc.Source
 	lines := newLineIndex(src, doc.BodyLine)
 	ids := newIDs()
+	if read := doc.ReadFile; read != nil {
+		doc.ReadFile = func(name string) ([]byte, error) {
+			res.UsesFiles = true
+			return read(name)
+		}
+	}
 	root, lim, pctx := r.parse(src, ids, doc)
 	for _, cw := range container.Warnings(pctx) {
 		res.Diags.Add(diag.Warnf(doc.File, lines.line(cw.Pos), cw.Hint, cw.Format, cw.Args...))

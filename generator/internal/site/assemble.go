@@ -236,7 +236,9 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache 
 				res, ok := cache.get(p, s.Offline)
 				if !ok {
 					res = md.Render(s.doc(p, p.Source))
-					cache.put(p, s.Offline, res)
+					if !res.UsesFiles {
+						cache.put(p, s.Offline, res)
+					}
 				}
 				p.Source.Body = nil // let each file go as soon as it is rendered
 				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)

@@ -75,7 +75,9 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	if res.Diags.HasErrors() {
 		return nil, nil, false
 	}
-	cache.put(&np, s.Offline, res)
+	if !res.UsesFiles {
+		cache.put(&np, s.Offline, res)
+	}
 	src.Body = nil
 	diags = append(diags, res.Diags...)
 	np.Content = template.HTML(res.HTML)
