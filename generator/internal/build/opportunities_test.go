@@ -243,3 +243,33 @@ A,1
 		t.Error("the data file is not published beside the page")
 	}
 }
+
+// TestNewsSection: news/ pages are news, newest first in their list, with
+// their own Atom feed linked from the list.
+func TestNewsSection(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/news/_index.md --
+---
+title: News
+---
+-- content/en/news/older.md --
+---
+title: Training starts
+date: 2026-10-12
+---
+Text.
+-- content/en/news/newer.md --
+---
+title: A new module
+date: 2026-11-04
+---
+Text.
+`)
+	buildSite(t, dir)
+	list := read(t, dir, "en/news/index.html")
+	if i, j := strings.Index(list, "A new module"), strings.Index(list, "Training starts"); i < 0 || j < 0 || i > j {
+		t.Error("news list: want the newer first")
+	}
+	assertContains(t, dir, "en/news/index.html", `news/feed.xml" type="application/atom+xml"`, "card-news")
+	assertContains(t, dir, "en/news/feed.xml", "<title>A new module</title>", `<category term="news"/>`)
+}

@@ -140,3 +140,13 @@ func (v *View) FacetData(p *site.Page) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// SectionFeed links to the Atom feed of a news section (written by the
+// oer stage for sections of news), or "" for other pages and offline copies.
+func (v *View) SectionFeed() string {
+	p := v.Page
+	if v.Site.Offline || p.Kind != site.KindSection || p.FallbackOf != nil || len(p.Pages) == 0 || p.Pages[0].Kind != site.KindNews {
+		return ""
+	}
+	return p.Rel(site.SectionFeedPath(p))
+}
