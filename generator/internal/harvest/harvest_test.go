@@ -36,7 +36,7 @@ type fixture struct {
 	all   atomic.Int64 // every request
 }
 
-func newFixture(t *testing.T, files map[string][]byte) *fixture {
+func newFixture(t testing.TB, files map[string][]byte) *fixture {
 	f := &fixture{files: files}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)

@@ -19,7 +19,7 @@ import (
 
 // harvestingSite is a small site of two languages that names the partners
 // given in [[partners]].
-func harvestingSite(t *testing.T, ps []config.Partner) string {
+func harvestingSite(t testing.TB, ps []config.Partner) string {
 	t.Helper()
 	dir := t.TempDir()
 	var cfg strings.Builder

@@ -203,6 +203,9 @@ func (s *Site) filterPages(sec *Page, kind Kind, name string, values func(*Page)
 			byID[v].Count++
 		}
 	}
+	if len(f.Values) < 2 {
+		return &Facet{Name: name}, nil // one value filters nothing out
+	}
 	sort.Slice(f.Values, func(i, j int) bool { return f.Values[i].ID < f.Values[j].ID })
 	var out []*Page
 	for _, fv := range f.Values {

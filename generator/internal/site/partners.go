@@ -148,6 +148,9 @@ func (s *Site) addCatalogue(lang string, items []*PartnerItem) {
 				fv.Count++
 			}
 		}
+		if len(f.Values) < 2 {
+			continue // one value filters nothing out: no filter, and no copy of the catalogue under it
+		}
 		slices.SortFunc(f.Values, func(a, b *FacetValue) int { return cmp.Compare(cmp.Or(a.Label, a.ID), cmp.Or(b.Label, b.ID)) })
 		for _, fv := range f.Values {
 			u := base + name + "/" + fv.Slug + "/"
