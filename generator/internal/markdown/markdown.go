@@ -165,8 +165,8 @@ type Result struct {
 	// UsesFiles is set when the HTML holds what was read from the page's
 	// files (a chart's data): it changes with them, so it is not cached.
 	UsesFiles bool
-	Links      []Link
-	IDs        []string // every id in the document, for anchor checks
+	Links     []Link
+	IDs       []string // every id in the document, for anchor checks
 	// Blocks are the data of the containers whose kind collects it (a
 	// knowledge check's questions and answers), in document order.
 	Blocks []Block
