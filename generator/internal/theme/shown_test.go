@@ -185,8 +185,8 @@ func TestPagesShowNoEnglishInOtherLanguages(t *testing.T) {
 
 // ownTexts returns every text a language gives itself: its strings file
 // (plural forms with # for the number), its own config.toml settings, the
-// titles, summaries and keywords of its translated pages, and the languages'
-// own names; a word spelled as in English there is a translation or a name.
+// titles, summaries and keywords of its translated pages, the languages'
+// own names and what the partners publish; a word spelled as in English there is a translation or a name.
 func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) map[string]bool {
 	own := map[string]bool{}
 	for _, k := range cat.Keys(lang) {
@@ -206,6 +206,14 @@ func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) m
 		for _, k := range append(p.Meta.Keywords, p.Meta.Tags...) {
 			own[k] = true
 			own[strings.ToLower(strings.TrimSpace(k))] = true // as its keyword page shows it
+		}
+	}
+	// partners' items are the partners' own texts, in their languages, and
+	// partners' names are names: not this site's to translate
+	for _, it := range s.PartnerItems {
+		own[it.Partner.Name] = true
+		for _, x := range []string{it.Title, it.Description} {
+			own[x], own[strings.TrimSuffix(x, ".")] = true, true
 		}
 	}
 	loc := cfg.Localized(lang, func(s string) string { return cat.Text(lang, s) }).Texts()
