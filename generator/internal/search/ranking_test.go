@@ -92,6 +92,14 @@ func TestExportRankingMatchesBleve(t *testing.T) {
 
 func compareRanking(t *testing.T, ix *Index, s *static, q string) {
 	t.Helper()
+	for _, w := range words(q) {
+		if len(ix.analyze(w)) == 0 && s.termsOf(strings.ToLower(w)) != nil {
+			// A stop word whose folded spelling is another word's ("andere"
+			// is "ändere" without its accent): bleve drops it, the export
+			// searches the other word, on purpose. Nothing to compare.
+			return
+		}
+	}
 	hits, err := ix.Search(q, 1000)
 	if err != nil {
 		t.Fatal(err)
