@@ -42,7 +42,8 @@ var shownAttributes = []string{"aria-label", "title", "placeholder", "alt", "dat
 // shown attributes, leaving out the head, scripts, the Markdown body (.prose:
 // the translators' work, which check's coverage table follows) and any part
 // marked as being in another language (an untranslated page shown in the
-// original, a language's own name).
+// original, a language's own name) or as not to be translated (translate="no":
+// a place name).
 func shownTexts(doc []byte, lang string) ([]string, error) {
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
@@ -76,6 +77,8 @@ func shownTexts(doc []byte, lang string) ([]string, error) {
 				case a.Name.Local == "lang" && a.Value != lang:
 					skip = true
 				case a.Name.Local == "class" && slices.Contains(strings.Fields(a.Value), "prose"):
+					skip = true
+				case a.Name.Local == "translate" && a.Value == "no": // a name, the same in every language (a place, a person)
 					skip = true
 				}
 			}
