@@ -30,9 +30,15 @@ func (p *Page) NoIndex() bool {
 // indexed page at its own address, taxonomy and term pages included, but
 // not fallbacks (their canonical address is the original's) and not the
 // second and later pages of a long list, nor search pages (a form with
-// nothing of its own to find).
+// nothing of its own to find), nor the pages generated for the learner
+// (a module's printable copy repeats its lessons; a certificate is filled
+// in by whoever prints it).
 func (p *Page) InSitemap() bool {
-	return !p.NoIndex() && p.Kind != KindSearch && p.FallbackOf == nil && (p.Pager == nil || p.Pager.Number == 1)
+	switch p.Kind {
+	case KindSearch, KindPrint, KindCertificate:
+		return false
+	}
+	return !p.NoIndex() && p.FallbackOf == nil && (p.Pager == nil || p.Pager.Number == 1)
 }
 
 // Alternate is a version of a page for search engines' language targeting
