@@ -55,8 +55,11 @@ Text.
 	}
 }
 
-func TestLevelIDUsesTheLevelsAddress(t *testing.T) {
-	cfg := strings.Replace(baseConfig, "[vocabulary.audiences]", "[vocabulary]\nlevels = [\"Further training\"]\n[vocabulary.audiences]", 1)
+// TestLevelPageAndKIMLevel: a level of the site's own vocabulary gets its
+// page at a slug address; the JSON-LD names the KIM educational level it
+// is mapped to, never the level's own words (AMB accepts only KIM ids).
+func TestLevelPageAndKIMLevel(t *testing.T) {
+	cfg := strings.Replace(baseConfig, "[vocabulary.audiences]", "[vocabulary]\nlevels = [\"Further training\"]\n[vocabulary.educationalLevels]\n\"Further training\" = \"level_C\"\n[vocabulary.audiences]", 1)
 	dir := writeSite(t, cfg+`
 -- content/en/modules/m/index.md --
 ---
@@ -69,8 +72,8 @@ Text.
 	if !exists(dir, "en/level/further-training/index.html") {
 		t.Fatal("no level page at en/level/further-training/")
 	}
-	assertContains(t, dir, "en/modules/m/index.html", `"https://example.org/oer/en/level/further-training/"`)
-	assertNotContains(t, dir, "en/modules/m/index.html", "level/Further")
+	assertContains(t, dir, "en/modules/m/index.html", `"educationalLevel":[{"id":"https://w3id.org/kim/educationalLevel/level_C"`)
+	assertNotContains(t, dir, "en/modules/m/index.html", "level/Further", `"Further training"}`)
 }
 
 func TestUnknownLayoutWarnsWithTheLayoutsThatExist(t *testing.T) {
@@ -123,4 +126,45 @@ Private.
 			t.Errorf("%s was published", p)
 		}
 	}
+}
+
+// TestHeldBundlesKeepTheirFiles: the files of a draft's, a scheduled
+// page's and a held module's folder are not published with the site
+// (they were: a draft resource's PDF was online before its page).
+func TestHeldBundlesKeepTheirFiles(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/resources/secret/index.md --
+---
+title: Secret
+draft: true
+---
+Text.
+-- content/en/resources/secret/plan.csv --
+a,b
+-- content/en/charts/index.md --
+---
+title: Charts
+date: 2030-01-01
+---
+Text.
+-- content/en/charts/data.json --
+{}
+-- content/en/resources/open/index.md --
+---
+title: Open
+---
+Text.
+-- content/en/resources/open/sheet.csv --
+a,b
+`)
+	buildSite(t, dir)
+	for _, f := range []string{"en/resources/secret/plan.csv", "en/charts/data.json"} {
+		if exists(dir, f) {
+			t.Errorf("%s is published before its page", f)
+		}
+	}
+	if !exists(dir, "en/resources/open/sheet.csv") {
+		t.Error("a published resource lost its file")
+	}
+	assertNotContains(t, dir, "sitemap.xml", "plan.csv")
 }

@@ -148,6 +148,7 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 		}
 		s.addPage(p)
 	}
+	s.dropHeldBundleFiles(tree.Sources)
 	s.addFallbacks()
 	diags = append(diags, s.renderMarkdown(ctx, md, opt.Cache)...)
 	s.generatePages()
