@@ -168,10 +168,17 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
-	// Packages first: the module pages show their sizes.
-	if err := s.repackage(root.FS(), modulesOf(edited)); err != nil {
+	// Packages first: the module pages show their sizes and checksums.
+	repackaged := modulesOf(edited)
+	if err := s.repackage(root.FS(), repackaged); err != nil {
 		s.last = nil
 		return nil, err
+	}
+	for _, m := range repackaged {
+		if !seen[m] {
+			seen[m] = true
+			todo = append(todo, m)
+		}
 	}
 	if err := s.render(todo); err != nil {
 		s.last = nil
@@ -190,7 +197,16 @@ func (s *Session) repackage(fsys fs.FS, modules []*site.Page) error {
 	out := w.out
 	w.out = replacer{s.mem}
 	defer func() { w.out = out }()
-	return w.packageModules(fsys, modules)
+	if len(modules) == 0 {
+		return nil
+	}
+	if err := w.packageModules(fsys, modules); err != nil {
+		return err
+	}
+	// The metadata names each package's SHA-256: let it read the new ones.
+	w.oer = nil
+	w.sh = w.shared()
+	return nil
 }
 
 // readsLists reports whether a page's layout may show site-wide lists.
