@@ -87,3 +87,11 @@ func WaitFor(t testing.TB, tab context.Context, cond string) {
 	state, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + " | " + Array.from(document.querySelectorAll("[role=status], .error:not([hidden])")).map(e => (e.id || "") + ":" + e.textContent).join(" | ")`))
 	t.Fatalf("timed out waiting for %s\n page state: %s", cond, state)
 }
+
+// Type focuses the element css selects and types text into it as key
+// events, the way a person would. It stands in for chromedp.SendKeys,
+// which reads the element's attributes without the lock chromedp's DOM
+// event handler writes them under (the race detector fails a test on it).
+func Type(css, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Focus(chromedp.CSS(css)), chromedp.KeyEvent(text))
+}

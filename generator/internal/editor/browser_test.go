@@ -35,12 +35,12 @@ func TestEditInTheBrowser(t *testing.T) {
 	do(t, tab,
 		chromedp.SetValue(chromedp.CSS(`input[name="fm.title"]`), "Why answer every review"),
 		chromedp.Click(chromedp.CSS("#body")),
-		chromedp.SendKeys(chromedp.CSS("#body"), "\n\n## A new section\n"),
+		browsertest.Type("#body", "\n\n## A new section\n"),
 	)
 	browsertest.WaitFor(t, tab, `!!document.querySelector("#preview h2#a-new-section")`)
 	do(t, tab,
 		chromedp.SetUploadFiles(chromedp.CSS("#up-file"), []string{picture}),
-		chromedp.SendKeys(chromedp.CSS("#up-alt"), "A till receipt with a review code"),
+		browsertest.Type("#up-alt", "A till receipt with a review code"),
 		chromedp.Click(chromedp.CSS(".ed-upload button")),
 	)
 	browsertest.WaitFor(t, tab, `document.getElementById("body").value.includes("![A till receipt with a review code](till-receipt.png)")`)

@@ -101,12 +101,12 @@ func do(t *testing.T, tab context.Context, steps ...chromedp.Action[chromedp.Voi
 func fillTraining(t *testing.T, tab context.Context) {
 	t.Helper()
 	do(t, tab,
-		chromedp.SendKeys(chromedp.CSS("#f-request-organisation-training"), "Bäckerei Hofmann"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-name-training"), "Anna Hofmann"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-email-training"), "anna@example.org"),
+		browsertest.Type("#f-request-organisation-training", "Bäckerei Hofmann"),
+		browsertest.Type("#f-request-name-training", "Anna Hofmann"),
+		browsertest.Type("#f-request-email-training", "anna@example.org"),
 		chromedp.SetValue(chromedp.CSS("#f-request-country-training"), "DE"),
 		chromedp.SetValue(chromedp.CSS("#f-request-language-training"), "de"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-staff-training"), "4"),
+		browsertest.Type("#f-request-staff-training", "4"),
 		chromedp.Click(chromedp.CSS(`#intent-training input[name="format"][value="online"]`)),
 		chromedp.Click(chromedp.CSS("#f-request-consent-training")),
 	)
@@ -154,13 +154,13 @@ func TestRequestFormInBrowser(t *testing.T) {
 	// the other intent
 	do(t, tab, chromedp.Navigate(url+"/it/request/"),
 		chromedp.Click(chromedp.CSS(`.intent-choice input[value="tutor"]`)),
-		chromedp.SendKeys(chromedp.CSS("#f-request-name-tutor"), "Marta"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-email-tutor"), "marta@example.org"),
+		browsertest.Type("#f-request-name-tutor", "Marta"),
+		browsertest.Type("#f-request-email-tutor", "marta@example.org"),
 		chromedp.SetValue(chromedp.CSS("#f-request-age-tutor"), "22-25"),
 		chromedp.SetValue(chromedp.CSS("#f-request-country-tutor"), "IT"),
 		chromedp.Click(chromedp.CSS(`#intent-tutor input[name="languages"][value="it"]`)),
 		chromedp.Click(chromedp.CSS(`#intent-tutor input[name="skills"][value="business-page-step-by-step"]`)),
-		chromedp.SendKeys(chromedp.CSS("#f-request-availability-tutor"), "Pomeriggi"),
+		browsertest.Type("#f-request-availability-tutor", "Pomeriggi"),
 		chromedp.Click(chromedp.CSS("#f-request-consent-tutor")),
 		chromedp.Click(chromedp.CSS("#intent-tutor button[type=submit]")))
 	browsertest.WaitFor(t, tab, `/Grazie/.test(document.querySelector("#intent-tutor [role=status]").textContent)`)

@@ -285,7 +285,7 @@ func TestSearchBoxShowsResultsAsYouType(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
 	defer srv.Close()
 	tab := browsertest.Tab(t, ctx)
-	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/modules/posts/"), chromedp.Click(chromedp.CSS("#header-q")), chromedp.SendKeys(chromedp.CSS("#header-q"), "calend")); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/modules/posts/"), chromedp.Click(chromedp.CSS("#header-q")), browsertest.Type("#header-q", "calend")); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.WaitFor(t, tab, `!document.querySelector(".search-suggest").hidden && document.querySelector(".search-suggest a").textContent === "Content calendar template"`)
@@ -329,7 +329,7 @@ func TestSearchInBrowserOverHTTP(t *testing.T) {
 	presentation(t, ctx, func(lang, q string) string { return srv.URL + "/" + lang + "/search/?q=" + q })
 	// typing updates the results and the address
 	tab := browsertest.Tab(t, ctx)
-	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/search/"), chromedp.SendKeys(chromedp.CSS("#search-q"), "calendar")); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/search/"), browsertest.Type("#search-q", "calendar")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`location.search === "?q=calendar" && document.querySelectorAll("[data-results] li").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {

@@ -159,7 +159,7 @@ func journeyWithScript(t *testing.T, ctx context.Context, base string) {
 	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
 	follow(t, tab, "[data-certificate] a")
 	browsertest.WaitFor(t, tab, `!document.querySelector(".certificate-form").hidden`)
-	if err := chromedp.Do(tab, chromedp.SendKeys(chromedp.CSS("#certificate-name"), "Maria Rossi")); err != nil {
+	if err := chromedp.Do(tab, browsertest.Type("#certificate-name", "Maria Rossi")); err != nil {
 		t.Fatal(err)
 	}
 	shots(t, tab, "journey-certificate")
@@ -192,7 +192,7 @@ func journeyWithScript(t *testing.T, ctx context.Context, base string) {
   JSON.parse(p.dataset.checks).forEach(k => d.q[k] = [2, 2]);
   window.oersiteProgress.save(d); return true; })()`)
 	browsertest.WaitFor(t, tab, `!document.querySelector(".certificate").hidden`)
-	if err := chromedp.Do(tab, chromedp.SendKeys(chromedp.CSS("#certificate-name"), "Anna-Sofia Papadopoulou-Schmidt")); err != nil {
+	if err := chromedp.Do(tab, browsertest.Type("#certificate-name", "Anna-Sofia Papadopoulou-Schmidt")); err != nil {
 		t.Fatal(err)
 	}
 	shots(t, tab, "journey-certificate-path")
@@ -314,7 +314,7 @@ func progressMoves(t *testing.T, ctx context.Context, base string) {
 	click(t, phone, "[data-progress-tools] > summary")
 	mistyped := []byte(strings.ToLower(code))
 	mistyped[len(mistyped)-2] ^= 1 // one character off
-	if err := chromedp.Do(phone, chromedp.SendKeys(chromedp.CSS("#progress-code-in"), string(mistyped))); err != nil {
+	if err := chromedp.Do(phone, browsertest.Type("#progress-code-in", string(mistyped))); err != nil {
 		t.Fatal(err)
 	}
 	click(t, phone, "[data-progress-load]")
@@ -325,7 +325,7 @@ func progressMoves(t *testing.T, ctx context.Context, base string) {
 		t.Errorf("a mistyped code added %d lessons", n)
 	}
 	eval[bool](t, phone, `document.querySelector("#progress-code-in").value = ""; true`)
-	if err := chromedp.Do(phone, chromedp.SendKeys(chromedp.CSS("#progress-code-in"), strings.ToLower(strings.ReplaceAll(code, "-", " ")))); err != nil {
+	if err := chromedp.Do(phone, browsertest.Type("#progress-code-in", strings.ToLower(strings.ReplaceAll(code, "-", " ")))); err != nil {
 		t.Fatal(err)
 	}
 	click(t, phone, "[data-progress-load]")
