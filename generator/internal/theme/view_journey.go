@@ -108,13 +108,19 @@ func (v *View) Doors() []Door {
 }
 
 // doorLabel is a door's words: the path's button, else the strings'
-// door.<audience>, else the audience's name.
+// door.<audience>, else the audience's name. A path not yet translated
+// (a fallback copy) gives its button only when the strings have no door
+// in the page's language: the door speaks the visitor's language.
 func (v *View) doorLabel(audience string, path *site.Page) string {
-	if path != nil && path.Meta.Button != "" {
+	own := path != nil && path.Meta.Button != "" && path.FallbackOf == nil
+	if own {
 		return path.Meta.Button
 	}
 	if s := v.T("door." + audience); s != "door."+audience {
 		return s
+	}
+	if path != nil && path.Meta.Button != "" {
+		return path.Meta.Button
 	}
 	return v.Label("audience", audience)
 }
