@@ -127,7 +127,7 @@ func TestOpportunities(t *testing.T) {
 	}
 	list := read(t, dir, "en/opportunities/index.html")
 	for _, w := range []string{"A bakery in Bari needs a tutor", "A tutor in Sofia offers help", "Last day to apply",
-		`data-closes="2027-01-31"`, `data-closes="2026-11-23"`, "Looking for help", "Apulia, Italy",
+		`data-closes="2027-01-31"`, `data-closes="2026-11-23"`, "Looking for help", `translate="no">Apulia</span>, <span class="opp-country">Italy`,
 		`opportunities/kind/need/"`, `opportunities/country/it/"`, `opportunities/language/it/"`, "opportunities/feed.xml", "js/closing."} {
 		if !strings.Contains(list, w) {
 			t.Errorf("the list lacks %q", w)

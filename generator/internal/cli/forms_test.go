@@ -57,6 +57,8 @@ slug: scrivere-post
 func TestFormsFileOutsideTheInputFolders(t *testing.T) {
 	site := t.TempDir()
 	os.WriteFile(filepath.Join(site, "config.toml"), []byte("baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n[forms.request]\nendpoint = \"local\"\n[[forms.request.fields]]\nname = \"email\"\ntype = \"email\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(site, "content", "en"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "en", "index.md"), []byte("---\ntitle: Home\n---\n"), 0o644)
 	for _, bad := range []string{"static/subs.jsonl", "content/en/subs.jsonl", ".git/subs.jsonl"} {
 		_, err := formsHandler(site, filepath.Join(site, bad), false)
 		if err == nil || !strings.Contains(err.Error(), "inside the site's") {

@@ -62,13 +62,13 @@ func fillTutor(t *testing.T, tab context.Context, email string) {
 	t.Helper()
 	act(t, tab,
 		chromedp.Click(chromedp.CSS(`.intent-choice input[value="tutor"]`)),
-		chromedp.SendKeys(chromedp.CSS("#f-request-name-tutor"), "Marta Rossi"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-email-tutor"), email),
+		browsertest.Type("#f-request-name-tutor", "Marta Rossi"),
+		browsertest.Type("#f-request-email-tutor", email),
 		chromedp.SetValue(chromedp.CSS("#f-request-age-tutor"), "22 to 25"),
 		chromedp.SetValue(chromedp.CSS("#f-request-country-tutor"), "Italy"),
 		chromedp.Click(chromedp.CSS(`#intent-tutor input[data-name="languages"][data-value="it"]`)),
 		chromedp.Click(chromedp.CSS(`#intent-tutor input[data-name="skills"][data-value="business-page-step-by-step"]`)),
-		chromedp.SendKeys(chromedp.CSS("#f-request-availability-tutor"), "Afternoons, from March"),
+		browsertest.Type("#f-request-availability-tutor", "Afternoons, from March"),
 		chromedp.Click(chromedp.CSS("#f-request-consent-tutor")),
 	)
 }
@@ -179,7 +179,7 @@ func requestFormErrorSummary(t *testing.T, ctx context.Context, site string) {
 	}
 
 	// an address without a dot in its domain is refused, with a message that says how to fix it
-	act(t, tab, chromedp.SendKeys(chromedp.CSS("#f-request-email-training"), "maria@rossi"),
+	act(t, tab, browsertest.Type("#f-request-email-training", "maria@rossi"),
 		chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
 	browsertest.WaitFor(t, tab, `/right format/.test(document.getElementById("errors-training").textContent)`)
 
@@ -188,8 +188,8 @@ func requestFormErrorSummary(t *testing.T, ctx context.Context, site string) {
 	goTo(t, tab, site+"/it/request/")
 	browsertest.WaitFor(t, tab, `document.readyState === "complete"`)
 	act(t, tab, chromedp.Click(chromedp.CSS("#intent-training button[type=submit]")))
-	browsertest.WaitFor(t, tab, `/Inserisci il tuo indirizzo e-mail/.test(document.getElementById("errors-training").textContent)`)
-	if got := eval[string](t, tab, `document.querySelector("#errors-training h3").textContent`); got != "C'è un problema con le tue risposte" {
+	browsertest.WaitFor(t, tab, `/Inserisca il Suo indirizzo e-mail/.test(document.getElementById("errors-training").textContent)`)
+	if got := eval[string](t, tab, `document.querySelector("#errors-training h3").textContent`); got != "C'è un problema con le risposte" {
 		t.Errorf("Italian summary title: %q", got)
 	}
 }
@@ -212,12 +212,12 @@ func requestFormReviewAndCopy(t *testing.T, ctx context.Context, site string) {
 		t.Errorf("consent text before a country is chosen: %q", got)
 	}
 	act(t, tab,
-		chromedp.SendKeys(chromedp.CSS("#f-request-organisation-training"), "Panificio Esposito"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-name-training"), "Maria Esposito"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-email-training"), "maria@esposito.it"),
+		browsertest.Type("#f-request-organisation-training", "Panificio Esposito"),
+		browsertest.Type("#f-request-name-training", "Maria Esposito"),
+		browsertest.Type("#f-request-email-training", "maria@esposito.it"),
 		chromedp.SetValue(chromedp.CSS("#f-request-country-training"), "Italia"),
 		chromedp.SetValue(chromedp.CSS("#f-request-language-training"), "Italiano"),
-		chromedp.SendKeys(chromedp.CSS("#f-request-staff-training"), "3"),
+		browsertest.Type("#f-request-staff-training", "3"),
 		chromedp.Click(chromedp.CSS(`#intent-training input[data-name="format"][data-value="face-to-face"]`)),
 		chromedp.Click(chromedp.CSS("#f-request-consent-training")),
 	)
