@@ -99,8 +99,11 @@ type Asset struct {
 	Size int64
 }
 
-// TaxonomyNames are the taxonomies every site has, in display order.
-var TaxonomyNames = []string{"audience", "level", "digcomp", "keywords", "categories"}
+// TaxonomyNames returns the taxonomies every site has, in display order
+// (a new slice each time: callers may keep or change it).
+func TaxonomyNames() []string {
+	return []string{"audience", "level", "digcomp", "keywords", "categories"}
+}
 
 // BasePath is the path part of baseURL, always ending in "/".
 func (s *Site) BasePath() string {

@@ -108,10 +108,10 @@ func termIDs(tax string, p *Page) []string {
 // taxonomies are the taxonomies this site builds pages for.
 func (s *Site) taxonomies() []string {
 	if s.Config.Taxonomies == nil {
-		return TaxonomyNames
+		return TaxonomyNames()
 	}
 	var out []string
-	for _, t := range TaxonomyNames {
+	for _, t := range TaxonomyNames() {
 		for _, want := range s.Config.Taxonomies {
 			if t == want {
 				out = append(out, t)

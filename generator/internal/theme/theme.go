@@ -229,7 +229,9 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 		return fmt.Errorf("no layout %q", layout)
 	}
 	if v, ok := data.(*View); ok {
-		v.set = set
+		page := *v // the caller's view stays as it was
+		page.set = set
+		data = &page
 	}
 	if err := set.ExecuteTemplate(w, "baseof.html", data); err != nil {
 		return fmt.Errorf("%s: %w", t.files[layout], err)
