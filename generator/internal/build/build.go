@@ -205,7 +205,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		abort(ctx, staging)
 		return res, nil, err
 	}
-	if m, ok := out.(interface{ Entries() []publish.Entry }); ok && res.Files == nil {
+	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
 	res.Duration = time.Since(start)
@@ -214,8 +214,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 
 // assemble renders the Markdown and assembles the site model into res.Site.
 func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
-	md := markdown.New(markdownOptions(in.cfg))
-	s, diags := site.Assemble(ctx, in.cfg, in.tree, md, site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+	s, diags := site.Assemble(ctx, in.cfg, in.tree, newMarkdown(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
 		ReadFile: rootReader(opt.Source)})
 	res.Site = s
@@ -297,6 +296,11 @@ func abort(ctx context.Context, staging *publish.Staging) {
 	default:
 		_ = staging.Abort()
 	}
+}
+
+// newMarkdown returns the Markdown renderer the site's config asks for.
+func newMarkdown(cfg config.Config) *markdown.Renderer {
+	return markdown.New(markdownOptions(cfg))
 }
 
 // inputs is everything read before the site is assembled.
@@ -390,10 +394,18 @@ type writer struct {
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
-	if err := timed("static", func() error { return w.writeStatic(ctx) }); err != nil {
+	if err := timed("static", func() error {
+		assets, diags, err := w.writeStatic(ctx, w.out)
+		w.assets = assets
+		w.res.Diags = append(w.res.Diags, diags...)
+		if err != nil {
+			return err
+		}
+		return diags.Err()
+	}); err != nil {
 		return err
 	}
-	if err := timed("exports", w.writeExports); err != nil {
+	if err := timed("exports", func() error { return w.writeExports(w.out) }); err != nil {
 		return err
 	}
 	// The site-wide metadata files need the model, not the pages: they are
@@ -402,12 +414,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	meta := make(chan error, 1)
 	var metaWarns diag.List
 	go func() {
-		warns, err := w.metadata().WriteFiles(func(p string, data []byte) error {
-			if err := ctx.Err(); err != nil {
-				return err // stopped: write nothing more
-			}
-			return w.out.WriteFile(p, data)
-		})
+		warns, err := w.writeMetadata(ctx, w.out)
 		metaWarns = warns
 		meta <- err
 	}()
@@ -415,7 +422,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	// indexed and exported while the pages are written; the "search" stage
 	// is the wait for it afterwards.
 	search := make(chan error, 1)
-	go func() { search <- w.writeSearch(ctx) }()
+	go func() { search <- w.writeSearch(ctx, w.out) }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
 	merr := timed("metadata", func() error { return <-meta })
 	serr := timed("search", func() error { return <-search })

@@ -14,19 +14,21 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/lms"
+	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // writeExports writes the packages for learning platforms ([export] in
-// config.toml) beside each module page and tells the pages their sizes.
-func (w *writer) writeExports() error {
+// config.toml) into out, beside each module page, and tells the pages
+// their sizes.
+func (w *writer) writeExports(out publish.Writer) error {
 	w.exportSizes = map[string]int64{}
-	return w.packageModules(w.in.fsys, w.res.Site.Pages)
+	return w.packageModules(w.in.fsys, out, w.res.Site.Pages)
 }
 
-// packageModules writes the packages of the modules among pages, on every
-// core, reading content files from fsys, and records their sizes.
-func (w *writer) packageModules(fsys fs.FS, pages []*site.Page) error {
+// packageModules writes the packages of the modules among pages into out,
+// on every core, reading content files from fsys, and records their sizes.
+func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Page) error {
 	type job struct {
 		m *site.Page
 		e site.Export
@@ -51,7 +53,7 @@ func (w *writer) packageModules(fsys fs.FS, pages []*site.Page) error {
 				j := jobs[i]
 				data, err := k.Package(j.m, j.e.Format)
 				if err == nil {
-					err = w.out.WriteFile(j.e.Path, data)
+					err = out.WriteFile(j.e.Path, data)
 				}
 				if err != nil {
 					errs[i] = fmt.Errorf("%s package of /%s: %w", j.e.Format, j.m.URL, err)

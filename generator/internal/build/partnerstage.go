@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // writePartners writes the partners' catalogue for the catalogue page's
 // script (a classic script, so that it also loads from disk).
-func (w *writer) writePartners(context.Context) error {
+func (w *writer) writePartners(_ context.Context, out publish.Writer) error {
 	s := w.res.Site
 	if len(s.PartnerItems) == 0 {
 		return nil
@@ -22,5 +23,5 @@ func (w *writer) writePartners(context.Context) error {
 		return err
 	}
 	b.WriteString(";\n")
-	return w.out.WriteFile(site.CataloguePath, b.Bytes())
+	return out.WriteFile(site.CataloguePath, b.Bytes())
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/search"
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -71,13 +72,13 @@ func SearchIndexDir(cacheDir, lang string) string {
 }
 
 // writeSearch updates each language's bleve index and exports the static
-// index and the client into the output.
-func (w *writer) writeSearch(ctx context.Context) error {
+// index and the client into out.
+func (w *writer) writeSearch(ctx context.Context, out publish.Writer) error {
 	s := w.res.Site
 	if s.Config.Search.Disabled {
 		return nil
 	}
-	if err := w.out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
+	if err := out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
 		return err
 	}
 	errs := make([]error, len(s.Languages))
@@ -89,7 +90,7 @@ func (w *writer) writeSearch(ctx context.Context) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			errs[i] = w.indexLanguage(ctx, l.Code)
+			errs[i] = w.indexLanguage(ctx, out, l.Code)
 		}()
 	}
 	wg.Wait()
@@ -119,7 +120,8 @@ func (s *IndexSet) get(lang string) (*search.Index, error) {
 	return ix, err
 }
 
-func (w *writer) indexLanguage(ctx context.Context, lang string) error {
+// indexLanguage updates one language's index and exports it into out.
+func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang string) error {
 	var ix *search.Index
 	var err error
 	switch {
@@ -146,7 +148,7 @@ func (w *writer) indexLanguage(ctx context.Context, lang string) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}
-		return w.out.WriteFile(p, data)
+		return out.WriteFile(p, data)
 	})
 	return err
 }

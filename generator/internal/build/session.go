@@ -25,13 +25,19 @@ import (
 )
 
 // Session keeps a site built in memory between rebuilds: the dev server's.
-// A failed rebuild leaves the last good site in place. It is not safe for
-// concurrent use; the dev server serialises rebuilds.
+// A failed rebuild leaves the last good site in place. Rebuilds (Full,
+// Update, UpdateTheme, Settle) must not run concurrently; the dev server
+// serialises them. Files may be called from any goroutine at any time: it
+// returns the last published state, which rebuilds replace at once.
 type Session struct {
 	opt   Options
 	cache *site.RenderCache
 	last  *writer
-	mem   *publish.Memory
+	// out is what incremental rebuilds write into: the last good build's
+	// files, with the paths changed since the last published state.
+	out *sessionOutput
+	// served is the last published state, read by the dev server's handlers.
+	served atomic.Pointer[Files]
 	// unsettled is set when pages changed since the search index and the
 	// site-wide files were last written.
 	unsettled bool
@@ -44,8 +50,19 @@ func NewSession(opt Options) *Session {
 	return &Session{opt: opt, cache: site.NewRenderCache()}
 }
 
-// Files returns the last good build's files, or nil before the first success.
-func (s *Session) Files() *publish.Memory { return s.mem }
+// Files returns the last good build's files, or nil before the first
+// success. It is safe to call while a rebuild runs; the state it returns
+// never changes.
+func (s *Session) Files() *Files { return s.served.Load() }
+
+// publish makes the changes written since the last published state visible.
+func (s *Session) publish() {
+	changed := s.out.takeChanged()
+	if len(changed) == 0 {
+		return
+	}
+	s.served.Store(s.served.Load().with(changed, s.out.mem.Files, time.Now()))
+}
 
 // Full rebuilds everything (Markdown of unchanged pages comes from the
 // cache) with now as the build date.
@@ -58,7 +75,8 @@ func (s *Session) Full(ctx context.Context, now time.Time) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	s.last, s.mem, s.unsettled = w, mem, false
+	s.last, s.out, s.unsettled = w, newSessionOutput(mem), false
+	s.served.Store(snapshot(mem.Files, time.Now()))
 	return res, nil
 }
 
@@ -85,83 +103,28 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	}
 	start := time.Now()
 	w := s.last
-	st := w.res.Site
-	bySource := map[string]*site.Page{}
-	for _, p := range st.Pages {
-		if p.Source != nil && p.FallbackOf == nil {
-			bySource[p.Source.Path] = p
-		}
-	}
 	root, err := os.OpenRoot(s.opt.Source)
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	fsys := siteFS(root, w.in.cfg.Theme)
-	type change struct {
-		page *site.Page
-		src  *content.Source
+	defer root.Close() // packages read the modules' files from it
+	edits, err := s.readEdits(siteFS(root, w.in.cfg.Theme), paths)
+	if err != nil {
+		return nil, err
 	}
-	var changes []change
-	for _, p := range paths {
-		page := bySource[p]
-		if page == nil {
-			return nil, ErrNeedsFull // a new page
-		}
-		data, rd := content.Read(fsys, p, contentLimits(w.in.cfg))
-		if rd.HasErrors() {
-			return nil, ErrNeedsFull // the full build reports them
-		}
-		lang, rel, _ := strings.Cut(strings.TrimPrefix(p, "content/"), "/")
-		var diags diag.List
-		src := content.ParseSource(p, lang, rel, data, &diags)
-		if src == nil || diags.HasErrors() {
-			return nil, ErrNeedsFull // the full build reports the errors
-		}
-		changes = append(changes, change{page, src})
-	}
-	cfg := w.in.cfg
-	md := markdown.New(markdownOptions(cfg))
-	res := &Result{Site: st, Config: cfg}
+	md := newMarkdown(w.in.cfg)
+	res := &Result{Site: w.res.Site, Config: w.in.cfg}
 	var todo, edited []*site.Page
 	seen := map[*site.Page]bool{}
-	for _, c := range changes {
-		var pages []*site.Page
-		var diags diag.List
-		bodyOnly := c.src.FrontHash == c.page.Source.FrontHash && c.page.Meta.Summary != "" && c.page.Meta.Title != ""
-		checks := quizIDs(c.page)
-		if bodyOnly {
-			pages, diags = st.ReplaceBody(c.page, c.src, md)
-		} else {
-			var ok bool
-			pages, diags, ok = st.UpdatePage(c.page, c.src, md, s.cache)
-			if !ok {
-				s.last = nil // the model may be half changed: only a full build may follow
-				return nil, ErrNeedsFull
-			}
-		}
-		if diags.HasErrors() || !slices.Equal(checks, quizIDs(c.page)) {
-			// a limit went over (the full build reports it), or knowledge
-			// checks were added or removed: what progress can hold (and
-			// certificates ask for) changed, on every page that says so
-			s.last = nil
-			return nil, ErrNeedsFull
+	for _, e := range edits {
+		pages, show, diags, err := s.apply(md, e)
+		if err != nil {
+			s.last = nil // the model may be half changed: only a full build may follow
+			return nil, err
 		}
 		res.Diags = append(res.Diags, diags...)
 		edited = append(edited, pages...)
-		langs := map[string]bool{}
-		for _, p := range pages {
-			langs[p.Lang] = true
-		}
-		if !bodyOnly {
-			// What lists show changed: pages whose layout reads site-wide lists follow.
-			for _, p := range st.Pages {
-				if langs[p.Lang] && w.readsLists(p) {
-					pages = append(pages, p)
-				}
-			}
-		}
-		for _, p := range pages {
+		for _, p := range show {
 			if !seen[p] {
 				seen[p] = true
 				todo = append(todo, p)
@@ -185,26 +148,96 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		return nil, err
 	}
 	s.unsettled = true
+	s.publish()
 	res.Pages = len(todo)
 	res.Duration = time.Since(start)
 	return res, ctx.Err()
 }
 
-// repackage writes again the packages for learning platforms of modules
-// whose pages changed.
-func (s *Session) repackage(fsys fs.FS, modules []*site.Page) error {
+// pageEdit is an existing page and its file as it is now.
+type pageEdit struct {
+	page *site.Page
+	src  *content.Source
+}
+
+// readEdits reads the edited files. A file that is no page of the last
+// build, or that does not read cleanly, answers ErrNeedsFull: the full
+// build adds it, or reports its errors.
+func (s *Session) readEdits(fsys fs.FS, paths []string) ([]pageEdit, error) {
+	bySource := map[string]*site.Page{}
+	for _, p := range s.last.res.Site.Pages {
+		if p.Source != nil && p.FallbackOf == nil {
+			bySource[p.Source.Path] = p
+		}
+	}
+	var edits []pageEdit
+	for _, p := range paths {
+		page := bySource[p]
+		if page == nil {
+			return nil, ErrNeedsFull // a new page
+		}
+		data, rd := content.Read(fsys, p, contentLimits(s.last.in.cfg))
+		if rd.HasErrors() {
+			return nil, ErrNeedsFull // the full build reports them
+		}
+		lang, rel, _ := strings.Cut(strings.TrimPrefix(p, "content/"), "/")
+		var diags diag.List
+		src := content.ParseSource(p, lang, rel, data, &diags)
+		if src == nil || diags.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+		edits = append(edits, pageEdit{page, src})
+	}
+	return edits, nil
+}
+
+// apply changes the model for one edit. It returns the pages edited (the
+// page and its fallback copies) and the pages to render again: those, and
+// for a title, summary or other displayed field, the pages of their
+// languages whose layout reads site-wide lists.
+func (s *Session) apply(md *markdown.Renderer, e pageEdit) (edited, todo []*site.Page, diags diag.List, err error) {
 	w := s.last
-	out := w.out
-	w.out = replacer{s.mem}
-	defer func() { w.out = out }()
+	st := w.res.Site
+	checks := quizIDs(e.page)
+	// A limit gone over (the full build reports it), or knowledge checks
+	// added or removed (what progress can hold, and certificates ask for,
+	// changes on every page that says so), need a full build.
+	needsFull := func(d diag.List) bool { return d.HasErrors() || !slices.Equal(checks, quizIDs(e.page)) }
+	if e.src.FrontHash == e.page.Source.FrontHash && e.page.Meta.Summary != "" && e.page.Meta.Title != "" {
+		pages, diags := st.ReplaceBody(e.page, e.src, md)
+		if needsFull(diags) {
+			return nil, nil, nil, ErrNeedsFull
+		}
+		return pages, pages, diags, nil
+	}
+	pages, diags, ok := st.UpdatePage(e.page, e.src, md, s.cache)
+	if !ok || needsFull(diags) {
+		return nil, nil, nil, ErrNeedsFull
+	}
+	langs := map[string]bool{}
+	for _, p := range pages {
+		langs[p.Lang] = true
+	}
+	todo = slices.Clone(pages)
+	for _, p := range st.Pages {
+		if langs[p.Lang] && w.readsLists(p) {
+			todo = append(todo, p)
+		}
+	}
+	return pages, todo, diags, nil
+}
+
+// repackage writes again the packages for learning platforms of modules
+// whose pages changed, and lets the metadata read their new checksums.
+func (s *Session) repackage(fsys fs.FS, modules []*site.Page) error {
 	if len(modules) == 0 {
 		return nil
 	}
-	if err := w.packageModules(fsys, modules); err != nil {
+	w := s.last
+	if err := w.packageModules(fsys, s.out, modules); err != nil {
 		return err
 	}
-	// The metadata names each package's SHA-256: let it read the new ones.
-	w.oer = nil
+	w.oer = nil // the metadata names each package's SHA-256
 	w.sh = w.shared()
 	return nil
 }
@@ -236,7 +269,7 @@ func (s *Session) render(pages []*site.Page) error {
 					errs[i] = fmt.Errorf("%s: %w", path.Base(p.URL), err)
 					continue
 				}
-				errs[i] = s.mem.Replace(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...))
+				errs[i] = s.out.WriteFile(OutputPath(p.URL), append([]byte(nil), buf.Bytes()...))
 			}
 		}()
 	}
@@ -247,21 +280,19 @@ func (s *Session) render(pages []*site.Page) error {
 // Settle rewrites, after incremental updates, the files that sum up the
 // whole site: each language's search index, the sitemap, feeds, calendars,
 // catalogues and mirror.json. The offline zip waits for the next full build.
+// Nothing is published unless all of them are written.
 func (s *Session) Settle(ctx context.Context) error {
 	if !s.unsettled || s.last == nil {
 		return nil
 	}
-	w := s.last
-	out, diags := w.out, w.res.Diags
-	w.out = replacer{s.mem}
-	defer func() { w.out, w.res.Diags = out, diags }()
+	w, out := s.last, s.out
 	if !w.res.Site.Config.Search.Disabled {
 		for _, l := range w.res.Site.Languages {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			s.removeSearchFiles(l.Code) // the new export may cut the index into fewer files
-			if err := w.indexLanguage(ctx, l.Code); err != nil {
+			if err := w.indexLanguage(ctx, out, l.Code); err != nil {
 				return err
 			}
 		}
@@ -269,47 +300,107 @@ func (s *Session) Settle(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := w.writeMetadata(); err != nil {
+	// The metadata's warnings were reported by the full build and the
+	// updates that led here.
+	if _, err := w.writeMetadata(ctx, out); err != nil {
 		return err
 	}
-	if err := w.writeManifest(ctx); err != nil {
+	if err := w.writeManifest(ctx, out); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.unsettled = false
-	return ctx.Err()
+	s.publish()
+	return nil
 }
 
 // removeSearchFiles forgets a language's static search index files.
 func (s *Session) removeSearchFiles(lang string) {
 	prefix := "_search/" + lang + "/"
 	var old []string
-	for _, e := range s.mem.Entries() {
+	for _, e := range s.out.Entries() {
 		if strings.HasPrefix(e.Path, prefix) {
 			old = append(old, e.Path)
 		}
 	}
 	for _, p := range old {
-		s.mem.Remove(p)
+		s.out.Remove(p)
 	}
 }
 
 // Unsettled reports whether pages changed since Settle or the last full build.
 func (s *Session) Unsettled() bool { return s.unsettled && s.last != nil }
 
-// replacer overwrites files of an in-memory build.
-type replacer struct{ m *publish.Memory }
-
-func (r replacer) WriteFile(p string, data []byte) error { return r.m.Replace(p, data) }
-
-func (r replacer) CopyFile(p string, fsys fs.FS, src string) error {
-	data, err := fs.ReadFile(fsys, src)
-	if err != nil {
-		return err
+// reloadTheme reads the layouts and strings an edit reaches again from
+// root, into a copy of the last build's inputs. Errors answer ErrNeedsFull:
+// the full build reports them.
+func reloadTheme(root *os.Root, in inputs, ch themeChange) (*inputs, error) {
+	cfg := in.cfg
+	in.fsys = siteFS(root, cfg.Theme)
+	if ch.files {
+		if d := in.collectFiles(); d.HasErrors() {
+			return nil, ErrNeedsFull
+		}
 	}
-	return r.m.Replace(p, data)
+	if ch.layouts {
+		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+		in.theme = th
+	}
+	if ch.texts {
+		cat, diags := i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
+		if diags.HasErrors() {
+			return nil, ErrNeedsFull
+		}
+		in.i18n = cat
+	}
+	return &in, nil
 }
 
-func (r replacer) Entries() []publish.Entry { return r.m.Entries() }
+// recopyStatic copies static files and theme assets again into the
+// session's output, removing fingerprinted copies no page links any more.
+func (s *Session) recopyStatic(ctx context.Context, w *writer) (diag.List, error) {
+	assets, diags, err := w.writeStatic(ctx, s.out)
+	if err != nil {
+		return diags, err
+	}
+	if diags.HasErrors() {
+		return diags, ErrNeedsFull
+	}
+	for name, old := range w.assets {
+		if assets[name] != old {
+			s.out.Remove(old) // the previous fingerprinted copy
+		}
+	}
+	w.assets = assets
+	return diags, nil
+}
+
+// usesLabels reports whether a page's rendered Markdown holds UI strings
+// (callout names), which an edit of the strings changes.
+func usesLabels(st *site.Site) bool {
+	for _, p := range st.Pages {
+		if p.UsesLabels {
+			return true
+		}
+	}
+	return false
+}
+
+// stylesheets returns the fingerprinted path of each stylesheet asset, by name.
+func stylesheets(assets map[string]string) map[string]string {
+	out := map[string]string{}
+	for name, fp := range assets {
+		if strings.HasSuffix(name, ".css") {
+			out[name] = fp
+		}
+	}
+	return out
+}
 
 // UpdateTheme applies edits of existing layouts, UI strings, static files
 // and theme assets without reading the content again: an edited layout
@@ -333,40 +424,26 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	in := *w.in
-	in.fsys = siteFS(root, cfg.Theme)
-	if ch.files {
-		if d := in.collectFiles(); d.HasErrors() {
-			return nil, ErrNeedsFull
-		}
+	defer root.Close() // static files are read from it below
+	in, err := reloadTheme(root, *w.in, ch)
+	if err != nil {
+		return nil, err
 	}
-	if ch.layouts {
-		th, diags := theme.Load(in.fsys, []string{in.themeFS + "/layouts", "layouts"})
-		if diags.HasErrors() {
-			return nil, ErrNeedsFull // the full build reports them
-		}
-		in.theme = th
-	}
-	if ch.texts {
-		cat, diags := i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
-		if diags.HasErrors() {
-			return nil, ErrNeedsFull
-		}
-		in.i18n = cat
-		for _, p := range w.res.Site.Pages {
-			if p.UsesLabels {
-				// Callout names are in the rendered Markdown: render it again.
-				s.cache.ForgetLabelled()
-				s.last = nil
-				return nil, ErrNeedsFull
-			}
-		}
-	}
-	w.in = &in
-	if ch.files && !s.recopyStatic(ctx, w) {
+	if ch.texts && usesLabels(w.res.Site) {
+		// Callout names are in the rendered Markdown: render it again.
+		s.cache.ForgetLabelled()
 		s.last = nil
 		return nil, ErrNeedsFull
+	}
+	w.in = in
+	res := &Result{Site: w.res.Site, Config: cfg}
+	if ch.files {
+		diags, err := s.recopyStatic(ctx, w)
+		if err != nil {
+			s.last = nil
+			return nil, err
+		}
+		res.Diags = append(res.Diags, diags...)
 	}
 	w.oer = nil // its labels come from the strings
 	w.sh = w.shared()
@@ -378,35 +455,12 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	// New strings or output templates change the sitemap, feeds and
 	// catalogues: Settle writes them again.
 	s.unsettled = s.unsettled || ch.texts || ch.outputs
-	res := &Result{Site: w.res.Site, Config: cfg, Pages: len(todo), Duration: time.Since(start)}
+	s.publish()
+	res.Pages, res.Duration = len(todo), time.Since(start)
 	if ch.cssOnly && ch.files {
-		res.Stylesheets = map[string]string{}
-		for name, fp := range w.assets {
-			if strings.HasSuffix(name, ".css") {
-				res.Stylesheets[name] = fp
-			}
-		}
+		res.Stylesheets = stylesheets(w.assets)
 	}
 	return res, ctx.Err()
-}
-
-// recopyStatic writes the static files and theme assets again into the
-// session's files, dropping fingerprinted copies that changed name. It
-// reports whether that worked.
-func (s *Session) recopyStatic(ctx context.Context, w *writer) bool {
-	out, diags, before := w.out, w.res.Diags, w.assets
-	w.out = replacer{s.mem}
-	err := w.writeStatic(ctx)
-	w.out, w.res.Diags = out, diags
-	if err != nil {
-		return false
-	}
-	for name, old := range before {
-		if w.assets[name] != old {
-			s.mem.Remove(old) // the previous fingerprinted copy
-		}
-	}
-	return true
 }
 
 // themeChange is what a set of edited theme files reaches.

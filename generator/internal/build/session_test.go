@@ -3,6 +3,7 @@ package build_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -119,7 +120,7 @@ func TestIncrementalEditsMatchAFullBuild(t *testing.T) {
 // htmlFiles counts the pages of a session's output.
 func htmlFiles(s *build.Session) int {
 	n := 0
-	for p := range s.Files().Files {
+	for p := range s.Files().All() {
 		if strings.HasSuffix(p, ".html") {
 			n++
 		}
@@ -140,19 +141,19 @@ func orBody(key string) string {
 func compareFiles(a, b *build.Session) string {
 	skip := func(p string) bool { return strings.HasSuffix(p, ".zip") || p == "mirror.json" }
 	var diffs []string
-	fa, fb := a.Files().Files, b.Files().Files
-	for p, data := range fb {
+	fa, fb := a.Files(), b.Files()
+	for p, data := range fb.All() {
 		if skip(p) {
 			continue
 		}
-		if got, ok := fa[p]; !ok {
+		if got, ok := fa.Data(p); !ok {
 			diffs = append(diffs, "missing "+p)
 		} else if string(got) != string(data) {
 			diffs = append(diffs, "differs "+p+"\n"+firstDifference(string(got), string(data)))
 		}
 	}
-	for p := range fa {
-		if _, ok := fb[p]; !ok && !skip(p) {
+	for p := range fa.All() {
+		if _, ok := fb.Data(p); !ok && !skip(p) {
 			diffs = append(diffs, "extra "+p)
 		}
 	}
@@ -196,28 +197,58 @@ func TestStructuralEditsNeedAFullBuild(t *testing.T) {
 	}
 }
 
-// TestTitleThatReordersAListNeedsAFullBuild: pages of the same weight and
-// date are listed by title, so a new title may move a page in its list.
-func TestTitleThatReordersAListNeedsAFullBuild(t *testing.T) {
-	dir := writeSite(t, multilingual+`-- content/en/stories/b-garage.md --
----
-title: B garage
-date: 2026-05-01
----
-Story text.
-`)
+// TestTitleThatReordersAListMatchesAFullBuild: pages of the same weight
+// and date are listed by title, so a new title may move a page in its
+// lists (the stories, paginated; the modules, on the home page and in the
+// request form; a term's list; a module's related resources). The edit
+// stays incremental, and its output is a full build's.
+func TestTitleThatReordersAListMatchesAFullBuild(t *testing.T) {
+	module := "---\ntitle: %s\nsummary: A module.\naudience: [sme-workers]\nlevel: beginner\nduration: 2h\nlicence: CC-BY-SA-4.0\nkeywords: [posts]\n---\nModule text.\n"
+	resource := "---\ntitle: %s\nsummary: A resource.\nlicence: CC-BY-SA-4.0\nmodules: [alpha]\n---\nResource text.\n"
+	archive := strings.Replace(multilingual, `defaultLanguage = "en"`, "defaultLanguage = \"en\"\npaginate = 2", 1)
+	for _, f := range []struct{ name, text string }{
+		{"stories/b-garage.md", "---\ntitle: B garage\ndate: 2026-05-01\n---\nStory text.\n"},
+		{"stories/c-tailor.md", "---\ntitle: C tailor\ndate: 2026-05-01\n---\nStory text.\n"},
+		{"modules/alpha/index.md", fmt.Sprintf(module, "Alpha module")},
+		{"modules/beta/index.md", fmt.Sprintf(module, "Beta module")},
+		{"resources/one.md", fmt.Sprintf(resource, "One resource")},
+		{"resources/two.md", fmt.Sprintf(resource, "Two resource")},
+	} {
+		archive += "-- content/en/" + f.name + " --\n" + f.text
+	}
+	dir := writeSite(t, archive)
 	ctx := context.Background()
-	sess := build.NewSession(build.Options{Source: dir})
-	if _, err := sess.Full(ctx, now); err != nil {
+	sess := build.NewSession(build.Options{Source: dir, SearchInMemory: true})
+	full, err := sess.Full(ctx, now)
+	if err != nil {
 		t.Fatal(err)
 	}
-	editFile(t, dir, "content/en/stories/b-garage.md", "title", "A garage")
-	if _, err := sess.Update(ctx, []string{"content/en/stories/b-garage.md"}); err != nil {
-		t.Fatalf("a title keeping the order: %v", err)
-	}
-	editFile(t, dir, "content/en/stories/b-garage.md", "title", "0 garage")
-	if _, err := sess.Update(ctx, []string{"content/en/stories/b-garage.md"}); !errors.Is(err, build.ErrNeedsFull) {
-		t.Fatalf("a title moving the story before the bakery: got %v, want ErrNeedsFull", err)
+	for _, e := range []struct{ file, title string }{
+		{"stories/b-garage.md", "A garage"},          // keeps its place
+		{"stories/b-garage.md", "0 garage"},          // before the bakery, onto the first page
+		{"stories/c-tailor.md", "00 tailor"},         // first, and the bakery to the second page
+		{"modules/beta/index.md", "Aardvark module"}, // before alpha on the home page, the form, the keyword
+		{"resources/two.md", "A resource"},           // first among alpha's related resources
+	} {
+		file := "content/en/" + e.file
+		editFile(t, dir, file, "title", `"`+e.title+`"`)
+		res, err := sess.Update(ctx, []string{file})
+		if err != nil {
+			t.Fatalf("%s titled %q: incremental update refused: %v", e.file, e.title, err)
+		}
+		if err := sess.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fresh := build.NewSession(build.Options{Source: dir, SearchInMemory: true})
+		if _, err := fresh.Full(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		if diff := compareFiles(sess, fresh); diff != "" {
+			t.Fatalf("after titling %s %q (%d pages re-rendered), the incremental output differs from a full build:\n%s", e.file, e.title, res.Pages, diff)
+		}
+		if res.Pages >= full.Pages {
+			t.Errorf("titling %s %q re-rendered %d of %d pages: not incremental", e.file, e.title, res.Pages, full.Pages)
+		}
 	}
 }
 
@@ -279,7 +310,7 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 		if _, err := fresh.Full(ctx, now); err != nil {
 			t.Fatal(err)
 		}
-		total = len(fresh.Files().Files)
+		total = fresh.Files().Len()
 		if diff := compareFiles(sess, fresh); diff != "" {
 			t.Fatalf("after editing %s (%d pages re-rendered), the incremental output differs from a full build:\n%s", e.file, res.Pages, diff)
 		}
@@ -287,10 +318,10 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 			t.Errorf("editing %s re-rendered %d pages of %d files", e.file, res.Pages, total)
 		}
 	}
-	if !strings.Contains(string(sess.Files().Files["en/modules/social-media-for-your-business/01-why-be-online/index.html"]), "lesson-layout-edited") {
+	if !strings.Contains(string(must(sess.Files().Data("en/modules/social-media-for-your-business/01-why-be-online/index.html"))), "lesson-layout-edited") {
 		t.Error("the edited lesson layout is not used")
 	}
-	if !strings.Contains(string(sess.Files().Files["sitemap.xml"]), "sitemap edited") || !strings.Contains(string(sess.Files().Files["robots.txt"]), "Disallow: /private/") {
+	if !strings.Contains(string(must(sess.Files().Data("sitemap.xml"))), "sitemap edited") || !strings.Contains(string(must(sess.Files().Data("robots.txt"))), "Disallow: /private/") {
 		t.Error("the edited sitemap.xml or robots.txt template is not used")
 	}
 }
@@ -307,4 +338,74 @@ func TestCachedPartialsFollowEachPage(t *testing.T) {
 	assertContains(t, dir, "it/about/index.html", `<a href="../../it/privacy/">`, `action="../../it/search/"`)
 	assertContains(t, dir, "en/modules/content-calendar/index.html", `<a href="../../../en/modules/" class="active">`, `action="../../../en/search/"`)
 	assertContains(t, dir, "en/404.html", `action="/en/search/"`)
+}
+
+// must returns a file's content, or nil when it is missing.
+func must(data []byte, _ bool) []byte { return data }
+
+// TestStructuralEditsMatchAFullBuild makes each kind of structural edit to
+// the example site in a dev-server session (a page added where a link was
+// waiting for it, a new slug, a renamed file, a removed page, a page moved
+// to another section, a new translation), rebuilding after each as the dev
+// server does, and checks that the session's output is byte for byte a
+// fresh full build's: links rendered before the edit (kept in the render
+// cache) must follow it.
+func TestStructuralEditsMatchAFullBuild(t *testing.T) {
+	dir := copyExampleSite(t)
+	ctx := context.Background()
+	sess := build.NewSession(build.Options{Source: dir})
+	links := "\n[Kassel](a-garage-in-kassel.md), [new](a-new-story.md), [Vík](a-guesthouse-in-vik.md), [Varna](a-tailor-in-varna.md), [lesson](../modules/social-media-for-your-business/01-why-be-online.md)\n"
+	write := func(rel, data string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	move := func(from, to string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, to)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	story := "---\ntitle: %s\nsummary: A story added while the server runs.\ndate: 2026-10-30\n---\nText of the story.\n"
+	edits := []struct {
+		name string
+		edit func()
+	}{
+		{"links to pages, one not written yet", func() {
+			editFile(t, dir, "content/en/stories/a-bakery-in-bari.md", "", links)
+			editFile(t, dir, "content/it/modules/social-media-for-your-business/index.md", "", "\n[Kassel](../../stories/a-garage-in-kassel.md)\n")
+		}},
+		{"the linked page is added", func() { write("content/en/stories/a-new-story.md", fmt.Sprintf(story, "A new story")) }},
+		{"a linked page gets a new slug", func() { editFile(t, dir, "content/en/stories/a-garage-in-kassel.md", "slug", "garage-kassel") }},
+		{"a linked page is renamed", func() { move("content/en/stories/a-new-story.md", "content/en/stories/a-newer-story.md") }},
+		{"a linked page is removed", func() { os.Remove(filepath.Join(dir, "content/en/stories/a-guesthouse-in-vik.md")) }},
+		{"a linked page moves to another section", func() {
+			move("content/en/stories/a-tailor-in-varna.md", "content/en/resources/a-tailor-in-varna.md")
+		}},
+		{"a linked lesson moves to another module", func() {
+			move("content/en/modules/social-media-for-your-business/01-why-be-online.md", "content/en/modules/content-calendar/04-why-be-online.md")
+		}},
+		{"a linked page gets a translation", func() {
+			write("content/it/stories/a-garage-in-kassel.md", fmt.Sprintf(story, "Un'officina a Kassel"))
+		}},
+	}
+	for _, e := range edits {
+		e.edit()
+		if _, err := sess.Full(ctx, now); err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		fresh := build.NewSession(build.Options{Source: dir})
+		if _, err := fresh.Full(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		if diff := compareFiles(sess, fresh); diff != "" {
+			t.Errorf("after %q, the dev server's output differs from a full build:\n%s", e.name, diff)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
 	"github.com/oersite/oersite/generator/internal/publish"
 )
@@ -13,17 +14,22 @@ import (
 // index, which is written while the pages are).
 func (w *writer) extraStages() []stage {
 	return []stage{
-		{"partners", w.writePartners},
-		{"offline zip", w.writeOfflineZip},
-		{"manifest", w.writeManifest},
+		{"partners", func(ctx context.Context) error { return w.writePartners(ctx, w.out) }},
+		{"offline zip", func(ctx context.Context) error { return w.writeOfflineZip(ctx, w.out) }},
+		{"manifest", func(ctx context.Context) error { return w.writeManifest(ctx, w.out) }},
 	}
 }
 
-// writeMetadata writes sitemap, robots.txt, feeds, calendars, OAI-PMH and catalogues.
-func (w *writer) writeMetadata() error {
-	warns, err := w.metadata().WriteFiles(w.out.WriteFile)
-	w.res.Diags = append(w.res.Diags, warns...)
-	return err
+// writeMetadata writes sitemap, robots.txt, feeds, calendars, OAI-PMH and
+// catalogues into out, and returns their warnings. A stopped ctx writes
+// nothing more.
+func (w *writer) writeMetadata(ctx context.Context, out publish.Writer) (diag.List, error) {
+	return w.metadata().WriteFiles(func(p string, data []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err // stopped: write nothing more
+		}
+		return out.WriteFile(p, data)
+	})
 }
 
 // offlineZip is the path of the offline copy, when the site offers one.
@@ -36,8 +42,9 @@ func (w *writer) offlineZip() string {
 }
 
 // writeOfflineZip builds the site again for opening from disk, in memory,
-// and writes it as one deterministic zip (timestamps from the build date).
-func (w *writer) writeOfflineZip(ctx context.Context) error {
+// and writes it into out as one deterministic zip (timestamps from the
+// build date).
+func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error {
 	name := w.offlineZip()
 	if name == "" {
 		return nil
@@ -64,12 +71,17 @@ func (w *writer) writeOfflineZip(ctx context.Context) error {
 	if err := mirror.WriteZip(&buf, files, prefix, stamp); err != nil {
 		return err
 	}
-	return w.out.WriteFile(name, buf.Bytes())
+	return out.WriteFile(name, buf.Bytes())
 }
 
-// writeManifest writes mirror.json from every file written so far.
-func (w *writer) writeManifest(context.Context) error {
-	rec, ok := w.out.(interface{ Entries() []publish.Entry })
+// entryLister is an output that lists what was written into it.
+type entryLister interface {
+	Entries() []publish.Entry
+}
+
+// writeManifest writes mirror.json into out from every file written there so far.
+func (w *writer) writeManifest(_ context.Context, out publish.Writer) error {
+	rec, ok := out.(entryLister)
 	if !ok {
 		return nil
 	}
@@ -81,5 +93,5 @@ func (w *writer) writeManifest(context.Context) error {
 	if err != nil {
 		return err
 	}
-	return w.out.WriteFile(publish.MarkerFile, data)
+	return out.WriteFile(publish.MarkerFile, data)
 }

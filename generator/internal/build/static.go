@@ -81,43 +81,44 @@ func (in *inputs) collectFiles() diag.List {
 	return append(d1, d2...)
 }
 
-// writeStatic copies static files, fingerprints theme assets and copies content files.
-func (w *writer) writeStatic(ctx context.Context) error {
+// writeStatic copies static files, fingerprints theme assets and copies
+// content files into out. It returns the fingerprinted path of each asset,
+// by name ("css/site.css"), what went wrong, and ctx's error when stopped.
+func (w *writer) writeStatic(ctx context.Context, out publish.Writer) (map[string]string, diag.List, error) {
 	fsys := w.in.fsys
 	var diags diag.List
 	static := w.in.static
 	for _, rel := range sortedKeys(static) {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, diags, err
 		}
-		if err := w.out.CopyFile(rel, fsys, static[rel]); err != nil {
+		if err := out.CopyFile(rel, fsys, static[rel]); err != nil {
 			diags.Add(diag.Errorf(static[rel], 0, "", "cannot copy: %v", err))
 		}
 	}
 	assets := w.in.assetFiles
-	w.assets = map[string]string{}
+	fingerprinted := map[string]string{}
 	for _, rel := range sortedKeys(assets) {
 		data, err := fs.ReadFile(fsys, assets[rel])
 		if err != nil {
 			diags.Add(diag.Errorf(assets[rel], 0, "", "cannot read: %v", err))
 			continue
 		}
-		out := fingerprint("assets/"+rel, data)
-		w.assets[rel] = out
-		if err := w.out.WriteFile(out, data); err != nil {
+		name := fingerprint("assets/"+rel, data)
+		fingerprinted[rel] = name
+		if err := out.WriteFile(name, data); err != nil {
 			diags.Add(diag.Errorf(assets[rel], 0, "", "cannot write: %v", err))
 		}
 	}
 	for _, a := range w.res.Site.Assets {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, diags, err
 		}
-		if err := w.out.CopyFile(a.URL, fsys, a.Src); err != nil {
+		if err := out.CopyFile(a.URL, fsys, a.Src); err != nil {
 			diags.Add(diag.Errorf(a.Src, 0, "", "cannot copy: %v", err))
 		}
 	}
-	w.res.Diags = append(w.res.Diags, diags...)
-	return diags.Err()
+	return fingerprinted, diags, nil
 }
 
 // fingerprint inserts a content hash before the extension: css/site.css -> css/site.1a2b3c4d.css.

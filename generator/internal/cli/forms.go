@@ -1,9 +1,8 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"net/http"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -12,8 +11,10 @@ import (
 	"github.com/oersite/oersite/generator/internal/forms"
 )
 
-// formsHandler builds the local receiver for every form of the site's config.
-func formsHandler(source, file string, drafts bool) (http.Handler, error) {
+// formsReceiver prepares the local receiver for the forms of the site's
+// config, appending to file. The dev server tells it, after each build,
+// the choices the site's pages offer.
+func formsReceiver(source, file string, log io.Writer) (*forms.Receiver, error) {
 	cfg, _, err := config.Load(filepath.Join(source, config.FileName), config.FileName)
 	if err != nil {
 		return nil, err
@@ -29,23 +30,5 @@ func formsHandler(source, file string, drafts bool) (http.Handler, error) {
 		return nil, fmt.Errorf("cannot write submissions to %s: %w", file, err)
 	}
 	f.Close()
-	// The options a form shows come from the site model (a module's slug,
-	// whatever its folder is called): ask the same model what to accept.
-	res, err := build.Build(context.Background(), build.Options{Source: source, Drafts: drafts, DryRun: true})
-	if err != nil {
-		return nil, fmt.Errorf("the form receiver needs the site's modules: %w", err)
-	}
-	values := func(from string) []string {
-		var out []string
-		for _, c := range res.Site.Choices(from, "") {
-			out = append(out, c.Value)
-		}
-		return out
-	}
-	modules := values("modules")
-	specs := map[string]forms.Spec{}
-	for name, form := range cfg.Forms {
-		specs[name] = forms.Resolve(name, form, modules, values("languages"))
-	}
-	return &forms.Receiver{Specs: specs, Store: &forms.FileStore{Path: file}}, nil
+	return &forms.Receiver{Store: &forms.FileStore{Path: file}, Log: log}, nil
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,12 +10,14 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/forms"
 )
 
 // TestFormReceiverAcceptsWhatTheFormOffers: the form offers a module by its
 // address (its slug), and `serve --forms` accepts that value, not the
-// module's folder name.
+// module's folder name: the receiver takes the site's choices after each
+// build, as the dev server gives them.
 func TestFormReceiverAcceptsWhatTheFormOffers(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range txtar.Parse([]byte(`-- config.toml --
@@ -43,11 +47,14 @@ slug: scrivere-post
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, f.Data, 0o644)
 	}
-	h, err := formsHandler(dir, filepath.Join(t.TempDir(), "requests.jsonl"), false)
+	if _, err := formsReceiver(dir, filepath.Join(t.TempDir(), "requests.jsonl"), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Build(context.Background(), build.Options{Source: dir, DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	allows := h.(*forms.Receiver).Specs["request"].Allows["topics"]
+	allows := forms.Specs(res.Site.Config.Forms, res.Site.ChoiceValues)["request"].Allows["topics"]
 	if !allows["writing-posts"] || !allows["scrivere-post"] || allows["folder-name"] {
 		t.Errorf("the receiver accepts %v", allows)
 	}
@@ -60,7 +67,7 @@ func TestFormsFileOutsideTheInputFolders(t *testing.T) {
 	os.MkdirAll(filepath.Join(site, "content", "en"), 0o755)
 	os.WriteFile(filepath.Join(site, "content", "en", "index.md"), []byte("---\ntitle: Home\n---\n"), 0o644)
 	for _, bad := range []string{"static/subs.jsonl", "content/en/subs.jsonl", ".git/subs.jsonl"} {
-		_, err := formsHandler(site, filepath.Join(site, bad), false)
+		_, err := formsReceiver(site, filepath.Join(site, bad), io.Discard)
 		if err == nil || !strings.Contains(err.Error(), "inside the site's") {
 			t.Errorf("--forms %s: got %v", bad, err)
 		}
@@ -68,7 +75,7 @@ func TestFormsFileOutsideTheInputFolders(t *testing.T) {
 			t.Errorf("--forms %s: the file was created", bad)
 		}
 	}
-	if _, err := formsHandler(site, filepath.Join(t.TempDir(), "subs.jsonl"), false); err != nil {
+	if _, err := formsReceiver(site, filepath.Join(t.TempDir(), "subs.jsonl"), io.Discard); err != nil {
 		t.Errorf("a file outside the site: %v", err)
 	}
 }

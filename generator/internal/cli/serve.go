@@ -13,10 +13,11 @@ import (
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/devserver"
 	"github.com/oersite/oersite/generator/internal/editor"
+	formspkg "github.com/oersite/oersite/generator/internal/forms"
 )
 
 func cmdServe(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--expired] [--forms FILE] [--edit]")
+	fs := newFlags(c, "serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--expired] [--forms FILE] [--edit] [--poll 1s]")
 	source := fs.String("source", ".", "site folder")
 	port := fs.Int("port", 1313, "port to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; the default keeps the server to this computer")
@@ -26,6 +27,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 	now := fs.String("now", "", "build date deciding upcoming webinars (default: the clock)")
 	edit := fs.Bool("edit", false, "turn on the browser editor at /_edit/ (an address with a token made for this run is printed)")
 	forms := fs.String("forms", "", "turn on the form receiver at /_forms/<form>, appending submissions to this JSON-lines file")
+	poll := fs.Duration("poll", 0, "look for changed files at this interval (e.g. 1s) instead of being told by the system: for network drives and containers where edits go unnoticed")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -38,12 +40,13 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		clock = func() time.Time { return t }
 	}
 	mounts := map[string]http.Handler{}
+	var receiver *formspkg.Receiver
 	if *forms != "" {
-		h, err := formsHandler(*source, *forms, *drafts)
+		rc, err := formsReceiver(*source, *forms, c.stderr)
 		if err != nil {
 			return err
 		}
-		mounts["/_forms/"] = h
+		receiver = rc
 		fmt.Fprintf(c.stderr, "form receiver on: submissions are appended to %s\n", *forms)
 	}
 	editLink := ""
@@ -65,6 +68,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, LocalForms: *forms != "", EditLink: editLink})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, Forms: receiver, EditLink: editLink, Poll: *poll})
 	return srv.Run(ctx)
 }

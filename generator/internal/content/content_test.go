@@ -120,3 +120,24 @@ func TestTypicalFrontMatterTakesTheFastPath(t *testing.T) {
 		t.Errorf("fast %#v\nyaml %#v", fast, slow)
 	}
 }
+
+// TestTranslationKeyIsASlug: a translation key names a page across
+// languages and goes into calendar UIDs: letters, digits, "-", "_" and "."
+// only, or an error naming the file and the line.
+func TestTranslationKeyIsASlug(t *testing.T) {
+	for _, key := range []string{`social-media`, `modul_3.2`, `Модул-1`, `w2`} {
+		var d diag.List
+		src := ParseSource("content/en/x.md", "en", "x.md", []byte("---\ntitle: X\ntranslationKey: "+key+"\n---\n"), &d)
+		if d.HasErrors() || src.Meta.TranslationKey != key {
+			t.Errorf("translationKey %q refused: %v", key, d)
+		}
+	}
+	for _, key := range []string{`"w2\r\nATTACH:http://evil.example/x"`, `"a b"`, `"a;b"`, `"a,b"`, `"a\\b"`, `"../x"`, `"a/b"`, `"a:b"`} {
+		var d diag.List
+		ParseSource("content/en/x.md", "en", "x.md", []byte("---\ntitle: X\n\ntranslationKey: "+key+"\n---\n"), &d)
+		errs := d.Errors()
+		if len(errs) != 1 || errs[0].File != "content/en/x.md" || errs[0].Line != 4 || !strings.Contains(errs[0].Message, "translationKey") {
+			t.Errorf("translationKey %s: %v, want one error at content/en/x.md:4", key, d)
+		}
+	}
+}

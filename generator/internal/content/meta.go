@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -343,6 +344,29 @@ func (r *fieldReader) source() *SourceWork {
 	return nil
 }
 
+// translationKey reads the key that joins a page's translations. It goes
+// into addresses' lookups and calendar UIDs: letters, digits, "-", "_" and
+// "." only, like a slug.
+func (r *fieldReader) translationKey() string {
+	key := r.str("translationKey")
+	if key != "" && !validKey(key) {
+		r.errorf("translationKey", "write it like a slug, with letters, digits, - _ and . only: translationKey: social-media-basics",
+			"translationKey %q holds characters a key may not have", key)
+		return ""
+	}
+	return key
+}
+
+// validKey reports whether s holds only letters, digits, "-", "_" and ".".
+func validKey(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // decodeMeta reads the known keys of front matter into a Meta.
 func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 	r := &fieldReader{file: file, d: d, diags: diags, lower: make(map[string]string, len(d.values))}
@@ -356,7 +380,7 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		Summary:        r.str("summary"),
 		Description:    r.str("description"),
 		Slug:           r.str("slug"),
-		TranslationKey: r.str("translationKey"),
+		TranslationKey: r.translationKey(),
 		Type:           r.str("type"),
 		Layout:         r.str("layout"),
 		Date:           r.date("date", "publishDate"),

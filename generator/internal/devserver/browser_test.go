@@ -1,11 +1,18 @@
 package devserver_test
 
 import (
+	"context"
+	"io"
+	"os/exec"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/devserver"
 )
 
 // TestBrowserFollowsEdits opens a page served by the dev server in headless
@@ -39,4 +46,103 @@ func TestBrowserFollowsEdits(t *testing.T) {
 	browsertest.WaitFor(t, tab, `document.body.innerText.includes("Second version.")`)
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nThird version.\n")
 	browsertest.WaitFor(t, tab, `!document.getElementById("oersite-errors") && document.body.innerText.includes("Third version.")`)
+}
+
+// TestPagesWorkUnderTheContentSecurityPolicy opens pages of the example
+// site served by the dev server in headless Chromium, with a listener for
+// Content-Security-Policy violations installed before any script of the
+// page runs: the theme's scripts (lessons marked done, search, the request
+// form, the video embed button), its JSON-LD and the reload script must
+// work and nothing may be blocked.
+func TestPagesWorkUnderTheContentSecurityPolicy(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := t.TempDir()
+	if out, err := exec.Command("cp", "-r", "../../../content", "../../../themes", "../../../config.toml", dir).CombinedOutput(); err != nil {
+		t.Fatalf("copy: %v %s", err, out)
+	}
+	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nOur webinar:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n")
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: io.Discard,
+		Now: func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }})
+	sctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(sctx) }()
+	defer func() { cancel(); <-done }()
+	select {
+	case <-srv.Ready(): // the example site takes a while on a busy machine
+	case err := <-done:
+		t.Fatalf("server stopped: %v", err)
+	}
+	// a tab of its own with more time than browsertest.Tab's minute: the
+	// example site's full rebuild under -race on a busy machine is slow
+	tabCtx, closeTab := chromedp.NewContext(ctx)
+	defer closeTab()
+	if err := chromedp.Do(tabCtx); err != nil { // opens the tab, without a time limit
+		t.Fatal(err)
+	}
+	tab, cancelTab := context.WithTimeout(tabCtx, 8*time.Minute)
+	defer cancelTab()
+	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || ""));
+});`})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + srv.Addr()
+	for _, c := range []struct{ path, works string }{
+		{"/en/", `document.querySelector("main h1, main h2") !== null`},
+		{"/en/modules/social-media-for-your-business/01-why-be-online/",
+			`document.querySelector('script[type="application/ld+json"]') !== null && !document.querySelector(".mark-done").hidden`},
+		{"/en/search/?q=post", `document.querySelectorAll("[data-results] li").length > 0`},
+		// form.js ran; and the form, sent without it, may compose its e-mail
+		{"/en/request/", `document.querySelector("form[data-mailto]").noValidate && (HTMLFormElement.prototype.submit.call(document.querySelector("form[data-mailto]")), true)`},
+		{"/en/about/", `(document.querySelector("figure.embed button") || {click(){}}).click() || document.querySelector("figure.embed iframe") !== null`},
+	} {
+		if err := chromedp.Do(tab, chromedp.Navigate(base+c.path)); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.WaitFor(t, tab, c.works)
+		// the reload script is loaded (its event stream would be reported if blocked)
+		browsertest.WaitFor(t, tab, `performance.getEntriesByType("resource").some(function (e) { return e.name.endsWith("/_oersite/live.js"); })`)
+		violations, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.cspViolations`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(violations) > 0 {
+			t.Errorf("%s: blocked by the Content-Security-Policy: %v", c.path, violations)
+		}
+	}
+	// the reload script's error overlay and reload work under the policy
+	// too (on a small site: a full rebuild of the example site under -race
+	// on a busy machine takes minutes)
+	small := site(t)
+	srv2, _ := start(t, small)
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+srv2.Addr()+"/en/about/")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `performance.getEntriesByType("resource").some(function (e) { return e.name.endsWith("/_oersite/live.js"); })`)
+	writeFile(t, small, "content/en/about.md", "---\ntitle: [broken\n---\nBroken.\n")
+	waitLong(t, tab, `!!document.getElementById("oersite-errors") && getComputedStyle(document.getElementById("oersite-errors")).position === "fixed"`)
+	writeFile(t, small, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nReloaded under the policy.\n")
+	waitLong(t, tab, `document.body.innerText.includes("Reloaded under the policy.")`)
+	violations, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.cspViolations`))
+	if err != nil || len(violations) > 0 {
+		t.Errorf("the overlay and the reload: blocked by the Content-Security-Policy: %v %v", violations, err)
+	}
+}
+
+// waitLong waits until a condition holds in tab, for as long as a rebuild
+// may take on a busy machine with -race.
+func waitLong(t *testing.T, tab context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", cond)
 }

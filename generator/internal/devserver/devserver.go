@@ -21,6 +21,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/forms"
 )
 
 // Options configure a dev server.
@@ -44,6 +45,19 @@ type Options struct {
 	// EditLink, when set, is the browser editor's address (with its token):
 	// every served page gets an "Edit this page" link to it.
 	EditLink string
+	// Forms, when set, receives the site's forms at /_forms/<name> (and sets
+	// LocalForms). After each build it is given the choices the site's pages
+	// offer (modules, languages), so that it accepts exactly those.
+	Forms *forms.Receiver
+	// ReadTimeout is how long a client may take to send a whole request,
+	// headers and body (default 30s): a slowly sent request is cut off
+	// rather than holding a connection forever. Answers get four times as
+	// long; idle connections are closed after a minute.
+	ReadTimeout time.Duration
+	// Poll, when above zero, looks for changes at this interval instead of
+	// asking the system to report them (fsnotify), for folders where that
+	// does not work. The server polls by itself when fsnotify fails.
+	Poll time.Duration
 }
 
 // Server is a running dev server.
@@ -72,6 +86,12 @@ func New(opt Options) *Server {
 	if opt.Debounce == 0 {
 		opt.Debounce = 80 * time.Millisecond
 	}
+	if opt.Forms != nil {
+		opt.LocalForms = true
+	}
+	if opt.ReadTimeout <= 0 {
+		opt.ReadTimeout = 30 * time.Second
+	}
 	return &Server{
 		opt:     opt,
 		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, LocalForms: opt.LocalForms}),
@@ -92,7 +112,7 @@ func (s *Server) Run(ctx context.Context) error {
 	if s.session.Files() == nil {
 		fmt.Fprintln(s.opt.Log, "the first build failed; fix the errors above and the page will reload")
 	}
-	w, err := newWatcher(s.opt.Source)
+	w, err := newWatcher(s.opt.Source, watchOptions{poll: s.opt.Poll, log: s.opt.Log})
 	if err != nil {
 		return err
 	}
@@ -102,8 +122,11 @@ func (s *Server) Run(ctx context.Context) error {
 		return fmt.Errorf("cannot listen on %s:%d: %w (another server running? try --port)", s.opt.Bind, s.opt.Port, err)
 	}
 	s.addr = ln.Addr().String()
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := s.httpServer()
 	go func() { _ = srv.Serve(ln) }()
+	if w := s.bindWarning(); w != "" {
+		fmt.Fprintln(s.opt.Log, w)
+	}
 	fmt.Fprintf(s.opt.Log, "serving on http://%s/ (Ctrl+C to stop)\n", s.addr)
 	close(s.ready)
 	done := make(chan struct{})
@@ -124,6 +147,23 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	<-done
 	return nil
+}
+
+// maxHeaderBytes is the most a request's headers may take.
+const maxHeaderBytes = 64 << 10
+
+// httpServer returns the server with its time and size limits: a client
+// sending a request byte by byte, or reading the answer that slowly, is
+// cut off (the event streams lift the limits for themselves).
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: min(10*time.Second, s.opt.ReadTimeout),
+		ReadTimeout:       s.opt.ReadTimeout,
+		WriteTimeout:      4 * s.opt.ReadTimeout,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    maxHeaderBytes,
+	}
 }
 
 // rebuild applies one batch of changes and tells the browsers.
@@ -175,6 +215,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	s.mu.Lock()
 	s.errors = nil
 	s.mu.Unlock()
+	if rc := s.opt.Forms; rc != nil {
+		rc.SetSpecs(forms.Specs(res.Site.Config.Forms, res.Site.ChoiceValues))
+	}
 	if len(changed) > 0 {
 		warns := res.Diags.Warnings()
 		warns.Sort()

@@ -167,6 +167,18 @@ func TestEditRebuildsAndReloads(t *testing.T) {
 	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "<h1>About the programme</h1>") {
 		t.Errorf("the new title is not served:\n%s", body)
 	}
+	// saved as many editors save, through a temporary file renamed over it:
+	// still an edit of the page
+	writeFile(t, dir, "content/en/.about.md.tmp-1", "---\ntitle: About the programme\nsummary: About us.\n---\nRenamed over.\n")
+	if err := os.Rename(filepath.Join(dir, "content/en/.about.md.tmp-1"), filepath.Join(dir, "content/en/about.md")); err != nil {
+		t.Fatal(err)
+	}
+	if e := next(t, ev); !strings.Contains(e, `"mode":"page"`) {
+		t.Errorf("event %q, want a page reload for a page saved by rename", e)
+	}
+	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "Renamed over.") {
+		t.Errorf("the edit saved by rename is not served:\n%s", body)
+	}
 	// once the author pauses, the search index and the site-wide files follow
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(log.String(), "search index, sitemap and feeds updated") && time.Now().Before(deadline) {

@@ -8,6 +8,7 @@ import (
 	"html"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -32,13 +33,19 @@ func (s *Server) Handler() http.Handler {
 	for prefix, h := range s.opt.Mounts {
 		mux.Handle(prefix, h)
 	}
+	if s.opt.Forms != nil {
+		mux.Handle("/_forms/", s.opt.Forms)
+	}
 	mux.HandleFunc("/", s.serveFile)
-	return mux
+	return s.secure(mux)
 }
 
-// serveFile answers from the in-memory build.
+// serveFile answers from the in-memory build, with Range and conditional
+// requests (a PDF or a video seeks; a reload revalidates instead of
+// downloading again).
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
@@ -54,13 +61,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		p = strings.TrimSuffix(p+"/index.html", "/")
 		p = strings.TrimPrefix(p, "/")
 	}
-	data, ok := files.Get(p)
+	f, ok := files.Get(p)
 	if !ok {
 		if _, dir := files.Get(p + "/index.html"); dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, (&url.URL{Path: "/" + p + "/"}).EscapedPath(), http.StatusMovedPermanently)
 			return
 		}
-		data, ok = files.Get("404.html")
+		data, ok := files.Data("404.html")
 		if !ok {
 			http.NotFound(w, r)
 			return
@@ -70,19 +77,20 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(s.inject(data))
 		return
 	}
+	data := f.Data
 	ctype := mime.TypeByExtension(path.Ext(p))
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
+	// The browser asks again each time (an edit shows at once) and gets
+	// 304 Not Modified when the file is unchanged.
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("ETag", f.ETag())
 	if strings.HasPrefix(ctype, "text/html") {
 		data = s.inject(data)
 	}
-	if r.Method == http.MethodHead {
-		return
-	}
-	_, _ = w.Write(data)
+	http.ServeContent(w, r, p, f.ModTime, bytes.NewReader(data))
 }
 
 // inject adds the live-reload script before </body>; the output files never
@@ -111,6 +119,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	// The stream stays open as long as the tab: the server's read and
+	// write time limits, meant for requests that end, do not apply.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	ch := s.hub.join()

@@ -20,7 +20,6 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
 	"github.com/oersite/oersite/generator/internal/build"
-	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/forms"
 )
 
@@ -39,22 +38,13 @@ func site(t *testing.T) (url string, file string, online *atomic.Bool) {
 	text = strings.Replace(text, "minSeconds = 3", "minSeconds = 0", 1)
 	os.WriteFile(filepath.Join(src, "config.toml"), []byte(text), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := config.Parse([]byte(text), "config.toml")
+	res, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(filepath.Join(src, "content/en/modules"))
-	var modules []string
-	for _, e := range entries {
-		if e.IsDir() {
-			modules = append(modules, e.Name())
-		}
-	}
 	file = filepath.Join(t.TempDir(), "requests.jsonl")
-	rc := &forms.Receiver{Specs: map[string]forms.Spec{"request": forms.Resolve("request", c.Forms["request"], modules, c.LanguageCodes())}, Store: &forms.FileStore{Path: file}}
+	rc := &forms.Receiver{Store: &forms.FileStore{Path: file}}
+	rc.SetSpecs(forms.Specs(res.Site.Config.Forms, res.Site.ChoiceValues))
 	online = &atomic.Bool{}
 	online.Store(true)
 	mux := http.NewServeMux()

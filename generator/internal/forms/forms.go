@@ -24,17 +24,15 @@ type Spec struct {
 	Allows map[string]map[string]bool // field -> allowed option values
 }
 
-// Resolve prepares a form for validation; modules and languages fill the
-// fields whose options come from the site.
-func Resolve(name string, f config.Form, modules, languages []string) Spec {
+// Resolve prepares a form for validation. choices gives the values of a
+// field whose options come from the site (optionsFrom "modules" or
+// "languages"): every value a page of the site offers, in any language.
+func Resolve(name string, f config.Form, choices func(from string) []string) Spec {
 	s := Spec{Name: name, Form: f, Allows: map[string]map[string]bool{}}
 	for _, fd := range f.Fields {
 		opts := fd.Options
-		switch fd.OptionsFrom {
-		case "modules":
-			opts = modules
-		case "languages":
-			opts = languages
+		if fd.OptionsFrom != "" && choices != nil {
+			opts = choices(fd.OptionsFrom)
 		}
 		if len(opts) > 0 {
 			m := map[string]bool{}
@@ -64,80 +62,127 @@ var telRE = regexp.MustCompile(`^[0-9+()./ -]{5,40}$`)
 
 // Validate checks a submission. It returns the cleaned submission, or the
 // problems found. Spam checks (honeypot, time trap) come first and reject
-// the whole submission.
+// the whole submission with an error.
 func (s Spec) Validate(v url.Values, now time.Time) (Submission, []FieldError, error) {
-	f := s.Form
-	if f.Honeypot != "" && strings.TrimSpace(v.Get(f.Honeypot)) != "" {
-		return Submission{}, nil, errSpam("the form was filled in by a robot (the hidden field is not empty)")
+	if err := s.spam(v, now); err != nil {
+		return Submission{}, nil, err
 	}
-	if started := v.Get("_started"); started != "" && f.MinSeconds > 0 {
-		ms, err := strconv.ParseInt(started, 10, 64)
-		if err != nil {
-			return Submission{}, nil, errSpam("the form's start time is not valid")
-		}
-		if now.Sub(time.UnixMilli(ms)) < time.Duration(f.MinSeconds)*time.Second {
-			return Submission{}, nil, errSpam(fmt.Sprintf("the form was sent less than %d seconds after it opened; please wait a moment and send it again", f.MinSeconds))
-		}
-	}
-	intent := v.Get("intent")
-	if len(f.Intents) > 0 {
-		ok := false
-		for _, in := range f.Intents {
-			ok = ok || in.ID == intent
-		}
-		if !ok {
-			return Submission{}, []FieldError{{"intent", "choose what you would like to do"}}, nil
-		}
+	intent, bad := s.intent(v)
+	if bad != nil {
+		return Submission{}, bad, nil
 	}
 	sub := Submission{Intent: intent, Lang: cleanLang(v.Get("_lang")), Fields: map[string][]string{}}
 	var errs []FieldError
-	bad := func(field, msg string) { errs = append(errs, FieldError{field, msg}) }
-	for _, fd := range f.Fields {
+	for _, fd := range s.Form.Fields {
 		if !inIntent(fd, intent) {
 			continue
 		}
-		vals := nonEmpty(v[fd.Name])
-		if len(vals) == 0 {
-			if fd.Required {
-				bad(fd.Name, "this field is required")
-			}
-			continue
+		vals, fieldErrs := s.field(fd, v[fd.Name])
+		errs = append(errs, fieldErrs...)
+		if len(vals) > 0 {
+			sub.Fields[fd.Name] = vals
 		}
-		if len(vals) > 1 && fd.Type != "multiselect" {
-			bad(fd.Name, "only one value is allowed")
-			continue
-		}
-		max := fd.MaxLength
-		if max == 0 {
-			max = 200
-			if fd.Type == "textarea" {
-				max = 2000
-			}
-		}
-		for _, val := range vals {
-			switch {
-			case !utf8.ValidString(val):
-				bad(fd.Name, "the text is not valid")
-			case utf8.RuneCountInString(val) > max:
-				bad(fd.Name, fmt.Sprintf("at most %d characters", max))
-			case fd.Type == "email" && !validEmail(val):
-				bad(fd.Name, "enter an e-mail address such as name@example.org")
-			case fd.Type == "tel" && !telRE.MatchString(val):
-				bad(fd.Name, "enter a phone number with digits, spaces and + only")
-			case fd.Type == "number":
-				n, err := strconv.Atoi(val)
-				if err != nil || (fd.Min != nil && n < *fd.Min) || (fd.Max != nil && n > *fd.Max) {
-					bad(fd.Name, fmt.Sprintf("enter a whole number%s", rangeText(fd)))
-				}
-			case fd.Type == "checkbox" && fd.Name == "consent" && val != "yes" && val != "on" && val != "true":
-				bad(fd.Name, "tick the box to give your consent")
-			case s.Allows[fd.Name] != nil && !s.Allows[fd.Name][val]:
-				bad(fd.Name, "choose one of the options offered")
-			}
-		}
-		sub.Fields[fd.Name] = vals
 	}
 	return sub, errs, nil
+}
+
+// spam applies the honeypot and the time trap: a form sent with the hidden
+// field filled in, without the start time the form's script records, or
+// sooner than MinSeconds after it opened, was sent by a robot.
+func (s Spec) spam(v url.Values, now time.Time) error {
+	f := s.Form
+	if f.Honeypot != "" && strings.TrimSpace(v.Get(f.Honeypot)) != "" {
+		return errSpam("the hidden field is filled in")
+	}
+	if f.MinSeconds <= 0 {
+		return nil
+	}
+	started := v.Get("_started")
+	if started == "" {
+		return errSpam("no start time: a robot, or a browser without JavaScript")
+	}
+	ms, err := strconv.ParseInt(started, 10, 64)
+	if err != nil {
+		return errSpam("the start time is not a number")
+	}
+	if took := now.Sub(time.UnixMilli(ms)); took < time.Duration(f.MinSeconds)*time.Second {
+		return errSpam(fmt.Sprintf("sent %v after the form opened, sooner than %d seconds", took.Round(time.Millisecond), f.MinSeconds))
+	}
+	return nil
+}
+
+// intent returns the submission's intent, or the problem when the form
+// has intents and none of them was chosen.
+func (s Spec) intent(v url.Values) (string, []FieldError) {
+	intent := v.Get("intent")
+	if len(s.Form.Intents) == 0 {
+		return intent, nil
+	}
+	for _, in := range s.Form.Intents {
+		if in.ID == intent {
+			return intent, nil
+		}
+	}
+	return "", []FieldError{{"intent", "choose what you would like to do"}}
+}
+
+// field checks the values sent for one field and returns them cleaned.
+func (s Spec) field(fd config.Field, sent []string) ([]string, []FieldError) {
+	vals := nonEmpty(sent)
+	switch {
+	case len(vals) == 0 && fd.Required:
+		return nil, []FieldError{{fd.Name, "this field is required"}}
+	case len(vals) > 1 && fd.Type != "multiselect":
+		return nil, []FieldError{{fd.Name, "only one value is allowed"}}
+	}
+	var errs []FieldError
+	for _, val := range vals {
+		if msg := s.value(fd, val); msg != "" {
+			errs = append(errs, FieldError{fd.Name, msg})
+		}
+	}
+	return vals, errs
+}
+
+// maxLength is the most characters a field takes.
+func maxLength(fd config.Field) int {
+	switch {
+	case fd.MaxLength > 0:
+		return fd.MaxLength
+	case fd.Type == "textarea":
+		return 2000
+	}
+	return 200
+}
+
+// value checks one value of a field; it returns what is wrong, or "".
+func (s Spec) value(fd config.Field, val string) string {
+	switch {
+	case !utf8.ValidString(val):
+		return "the text is not valid"
+	case utf8.RuneCountInString(val) > maxLength(fd):
+		return fmt.Sprintf("at most %d characters", maxLength(fd))
+	case fd.Type == "email" && !validEmail(val):
+		return "enter an e-mail address such as name@example.org"
+	case fd.Type == "tel" && !telRE.MatchString(val):
+		return "enter a phone number with digits, spaces and + only"
+	case fd.Type == "number":
+		return numberProblem(fd, val)
+	case fd.Type == "checkbox" && fd.Name == "consent" && val != "yes" && val != "on" && val != "true":
+		return "tick the box to give your consent"
+	case s.Allows[fd.Name] != nil && !s.Allows[fd.Name][val]:
+		return "choose one of the options offered"
+	}
+	return ""
+}
+
+// numberProblem checks a number field's value; it returns what is wrong, or "".
+func numberProblem(fd config.Field, val string) string {
+	n, err := strconv.Atoi(val)
+	if err != nil || (fd.Min != nil && n < *fd.Min) || (fd.Max != nil && n > *fd.Max) {
+		return fmt.Sprintf("enter a whole number%s", rangeText(fd))
+	}
+	return ""
 }
 
 func inIntent(fd config.Field, intent string) bool {

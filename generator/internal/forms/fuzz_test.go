@@ -5,6 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/config"
 )
 
 // FuzzReceiver posts arbitrary bodies and content types: no panic, every
@@ -34,3 +37,30 @@ func FuzzReceiver(f *testing.F) {
 }
 
 var _ http.Handler = (*Receiver)(nil)
+
+// discard stores nothing: the fuzzer posts many thousands of submissions.
+type discard struct{}
+
+func (discard) Append([]byte) error { return nil }
+
+// FuzzNext posts arbitrary _next values (and languages): the answer is
+// always a redirect to a path of this site, never to another host.
+func FuzzNext(f *testing.F) {
+	for _, n := range hostileNext {
+		f.Add(n, "en")
+	}
+	f.Add("/it/grazie/", "it")
+	f.Add("https://site.example/de/danke/?x=1#top", "de")
+	rc := &Receiver{Store: discard{}, Now: func() time.Time { return now }}
+	rc.SetSpecs(Specs(map[string]config.Form{"request": testForm()}, choices))
+	f.Fuzz(func(t *testing.T, next, lang string) {
+		v := valid()
+		v.Set("_next", next)
+		v.Set("_lang", lang)
+		w := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", v.Encode(), false)
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("_next=%q: %d %s", next, w.Code, w.Body)
+		}
+		sameSite(t, w.Header().Get("Location"))
+	})
+}

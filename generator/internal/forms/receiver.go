@@ -12,9 +12,15 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/oersite/oersite/generator/internal/config"
 )
 
 // MaxBody is the largest submission the receiver reads.
@@ -57,13 +63,31 @@ func (s *FileStore) Append(line []byte) error {
 	return nil
 }
 
-// Receiver receives the site's forms at /_forms/<name>.
+// Receiver receives the site's forms at /_forms/<name>. It is safe for
+// concurrent use; SetSpecs may be called while it serves.
 type Receiver struct {
-	Specs map[string]Spec
 	Store Store
 	// Now is the clock for the time trap; nil means time.Now.
 	Now func() time.Time
+	// Log receives one line per submission refused as sent by a robot; nil discards them.
+	Log io.Writer
+
+	specs atomic.Pointer[map[string]Spec]
 }
+
+// Specs resolves every form of a site: choices gives the values of fields
+// whose options come from the site (see Resolve).
+func Specs(forms map[string]config.Form, choices func(from string) []string) map[string]Spec {
+	out := make(map[string]Spec, len(forms))
+	for name, f := range forms {
+		out[name] = Resolve(name, f, choices)
+	}
+	return out
+}
+
+// SetSpecs sets the forms the receiver accepts, by name: after each build,
+// since the options some fields offer come from the site.
+func (rc *Receiver) SetSpecs(specs map[string]Spec) { rc.specs.Store(&specs) }
 
 type record struct {
 	ID       string              `json:"id"`
@@ -77,8 +101,13 @@ type record struct {
 // ServeHTTP implements http.Handler.
 func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	wantsJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
+	specs := rc.specs.Load()
+	if specs == nil {
+		reply(w, wantsJSON, http.StatusServiceUnavailable, "the forms are not ready: the site has not built yet", nil)
+		return
+	}
 	name := strings.TrimPrefix(r.URL.Path, "/_forms/")
-	spec, ok := rc.Specs[name]
+	spec, ok := (*specs)[name]
 	if !ok || name == "" || strings.Contains(name, "/") {
 		reply(w, wantsJSON, http.StatusNotFound, "there is no form called "+strconvQuote(name), nil)
 		return
@@ -98,17 +127,23 @@ func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		now = rc.Now
 	}
 	sub, fieldErrs, err := spec.Validate(values, now())
-	if err != nil {
+	var spam errSpam
+	switch {
+	case errors.As(err, &spam):
+		// Answered as a person's would be: a robot learns nothing from the answer.
+		if rc.Log != nil {
+			fmt.Fprintf(rc.Log, "form %s: a submission looks sent by a robot (%s); answered as if accepted, not stored\n", name, spam)
+		}
+		accepted(w, r, wantsJSON, newID(), values)
+		return
+	case err != nil:
 		reply(w, wantsJSON, http.StatusBadRequest, err.Error(), nil)
 		return
-	}
-	if len(fieldErrs) > 0 {
+	case len(fieldErrs) > 0:
 		reply(w, wantsJSON, http.StatusUnprocessableEntity, "some fields need attention", fieldErrs)
 		return
 	}
-	var id [8]byte
-	_, _ = rand.Read(id[:])
-	rec := record{ID: hex.EncodeToString(id[:]), Form: name, Intent: sub.Intent, Lang: sub.Lang, Received: now().UTC().Format(time.RFC3339), Fields: sub.Fields}
+	rec := record{ID: newID(), Form: name, Intent: sub.Intent, Lang: sub.Lang, Received: now().UTC().Format(time.RFC3339), Fields: sub.Fields}
 	line, err := json.Marshal(rec)
 	if err != nil {
 		reply(w, wantsJSON, http.StatusInternalServerError, "the submission could not be encoded", nil)
@@ -118,12 +153,25 @@ func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		reply(w, wantsJSON, http.StatusServiceUnavailable, "the submission could not be stored; nothing was lost, please try again later", nil)
 		return
 	}
+	accepted(w, r, wantsJSON, rec.ID, values)
+}
+
+// newID returns a random submission id.
+func newID() string {
+	var id [8]byte
+	_, _ = rand.Read(id[:])
+	return hex.EncodeToString(id[:])
+}
+
+// accepted answers a submission taken: JSON clients get its id, browsers
+// go on to the thank-you page.
+func accepted(w http.ResponseWriter, r *http.Request, wantsJSON bool, id string, values url.Values) {
 	if wantsJSON {
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "id": rec.ID})
+		_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "id": id})
 		return
 	}
-	http.Redirect(w, r, thanksPath(values.Get("_next"), sub.Lang), http.StatusSeeOther)
+	http.Redirect(w, r, thanksPath(values.Get("_next"), cleanLang(values.Get("_lang"))), http.StatusSeeOther)
 }
 
 // readValues reads a urlencoded, multipart or JSON body of at most MaxBody bytes.
@@ -133,25 +181,15 @@ func readValues(w http.ResponseWriter, r *http.Request) (url.Values, int, error)
 		return nil, http.StatusUnsupportedMediaType, errors.New("send the form as application/x-www-form-urlencoded, multipart/form-data or application/json")
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-	tooBig := func(err error) bool {
-		var mbe *http.MaxBytesError
-		return errors.As(err, &mbe)
-	}
 	switch ct {
 	case "application/x-www-form-urlencoded":
 		if err := r.ParseForm(); err != nil {
-			if tooBig(err) {
-				return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the submission is larger than %d KiB", MaxBody>>10)
-			}
-			return nil, http.StatusBadRequest, errors.New("the form data could not be read")
+			return unreadable(err, "the form data could not be read")
 		}
 		return r.PostForm, 0, nil
 	case "multipart/form-data":
 		if err := r.ParseMultipartForm(MaxBody); err != nil {
-			if tooBig(err) {
-				return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the submission is larger than %d KiB", MaxBody>>10)
-			}
-			return nil, http.StatusBadRequest, errors.New("the form data could not be read")
+			return unreadable(err, "the form data could not be read")
 		}
 		if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
 			return nil, http.StatusBadRequest, errors.New("files cannot be sent with this form")
@@ -160,53 +198,102 @@ func readValues(w http.ResponseWriter, r *http.Request) (url.Values, int, error)
 	case "application/json":
 		data, err := io.ReadAll(r.Body)
 		if err != nil {
-			if tooBig(err) {
-				return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the submission is larger than %d KiB", MaxBody>>10)
-			}
-			return nil, http.StatusBadRequest, errors.New("the submission could not be read")
+			return unreadable(err, "the submission could not be read")
 		}
-		var raw map[string]any
-		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, http.StatusBadRequest, errors.New("the JSON could not be read")
-		}
-		v := url.Values{}
-		for k, val := range raw {
-			switch x := val.(type) {
-			case string:
-				v.Add(k, x)
-			case []any:
-				for _, e := range x {
-					if s, ok := e.(string); ok {
-						v.Add(k, s)
-					}
-				}
-			case bool:
-				if x {
-					v.Add(k, "yes")
-				}
-			case float64:
-				v.Add(k, strings.TrimSuffix(fmt.Sprintf("%f", x), ".000000"))
-			}
+		v, err := jsonValues(data)
+		if err != nil {
+			return nil, http.StatusBadRequest, err
 		}
 		return v, 0, nil
 	}
 	return nil, http.StatusUnsupportedMediaType, errors.New("send the form as application/x-www-form-urlencoded, multipart/form-data or application/json")
 }
 
-// thanksPath allows only same-site relative paths as redirect targets.
+// unreadable answers a body that could not be read: too large, or broken
+// (or sent too slowly: the server's read time limit ended it).
+func unreadable(err error, msg string) (url.Values, int, error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the submission is larger than %d KiB", MaxBody>>10)
+	}
+	return nil, http.StatusBadRequest, errors.New(msg)
+}
+
+// jsonValues reads a JSON object of strings, lists of strings, booleans
+// (true becomes "yes") and numbers as form values.
+func jsonValues(data []byte) (url.Values, error) {
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, errors.New("the JSON could not be read")
+	}
+	v := url.Values{}
+	for k, val := range raw {
+		switch x := val.(type) {
+		case string:
+			v.Add(k, x)
+		case []any:
+			for _, e := range x {
+				if s, ok := e.(string); ok {
+					v.Add(k, s)
+				}
+			}
+		case bool:
+			if x {
+				v.Add(k, "yes")
+			}
+		case float64:
+			v.Add(k, strings.TrimSuffix(fmt.Sprintf("%f", x), ".000000"))
+		}
+	}
+	return v, nil
+}
+
+// thanksPath returns where a browser goes after sending a form: the path
+// of next when it names a page of this site (of an absolute URL, only the
+// path is kept), else the thank-you page of the submission's language.
 func thanksPath(next, lang string) string {
-	if u, err := url.Parse(next); err == nil && next != "" {
-		if u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "//") && !strings.ContainsAny(next, "\r\n\\") {
-			return u.Path
-		}
-		if u.Path != "" && strings.HasPrefix(u.Path, "/") && !strings.ContainsAny(u.Path, "\r\n\\") {
-			return u.Path // an absolute thank-you URL of the site itself: keep only its path
-		}
+	if p, ok := sitePath(next); ok {
+		return p
 	}
 	if lang == "" {
 		return "/"
 	}
 	return "/" + lang + "/thanks/"
+}
+
+// sitePath decides on next as a browser would read it: raw white space,
+// control characters and backslashes (which browsers drop or read as "/")
+// refuse it, and so do they once percent-decoded; the path is cleaned (no
+// "//", "." or "..") and written percent-encoded, so that the Location
+// header can only name a path of this site.
+func sitePath(next string) (string, bool) {
+	if next == "" || len(next) > 2048 || strings.ContainsFunc(next, unsafeInPath) {
+		return "", false
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Opaque != "" || u.User != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return "", false
+	}
+	p := u.Path // percent-decoded
+	if !strings.HasPrefix(p, "/") || !utf8.ValidString(p) || strings.ContainsFunc(p, unsafeInPath) {
+		return "", false
+	}
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	out := (&url.URL{Path: clean}).EscapedPath()
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
+		return "", false
+	}
+	return out, true
+}
+
+// unsafeInPath reports characters a redirect path must not hold: white
+// space and controls (browsers strip tabs and newlines from URLs) and
+// backslashes (which they read as slashes).
+func unsafeInPath(r rune) bool {
+	return r == '\\' || unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError || !unicode.IsPrint(r)
 }
 
 func reply(w http.ResponseWriter, wantsJSON bool, status int, msg string, fields []FieldError) {

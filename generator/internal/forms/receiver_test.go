@@ -43,11 +43,17 @@ var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 func receiver(t *testing.T) (*Receiver, string) {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "requests.jsonl")
-	return &Receiver{
-		Specs: map[string]Spec{"request": Resolve("request", testForm(), []string{"posts", "calendar"}, []string{"en", "it"})},
-		Store: &FileStore{Path: file},
-		Now:   func() time.Time { return now },
-	}, file
+	rc := &Receiver{Store: &FileStore{Path: file}, Now: func() time.Time { return now }}
+	rc.SetSpecs(Specs(map[string]config.Form{"request": testForm()}, choices))
+	return rc, file
+}
+
+// choices are the options of the test site: its module slugs and languages.
+func choices(from string) []string {
+	if from == "modules" {
+		return []string{"posts", "calendar"}
+	}
+	return []string{"en", "it"}
 }
 
 func valid() url.Values {
@@ -133,8 +139,6 @@ func TestRejections(t *testing.T) {
 		{"wrong content type", "/_forms/request", "text/plain", "hello", 415, "send the form as"},
 		{"no content type", "/_forms/request", "", "x=1", 415, "send the form as"},
 		{"too large", "/_forms/request", "application/x-www-form-urlencoded", "message=" + strings.Repeat("a", 70<<10), 413, "larger than"},
-		{"honeypot", "/_forms/request", "application/x-www-form-urlencoded", with("website", "http://spam"), 400, "robot"},
-		{"too fast", "/_forms/request", "application/x-www-form-urlencoded", with("_started", fmt.Sprint(now.Add(-time.Second).UnixMilli())), 400, "seconds"},
 		{"missing required", "/_forms/request", "application/x-www-form-urlencoded", with("email"), 422, "email"},
 		{"bad email", "/_forms/request", "application/x-www-form-urlencoded", with("email", "not-an-address"), 422, "e-mail"},
 		{"number out of range", "/_forms/request", "application/x-www-form-urlencoded", with("staff", "9999"), 422, "between 1 and 500"},
@@ -165,7 +169,7 @@ func TestRejections(t *testing.T) {
 
 func TestIntentDecidesRequiredFieldsAndJSONBodies(t *testing.T) {
 	rc, file := receiver(t)
-	body := `{"intent":"tutor","name":"Marta","email":"marta@example.org","age":"18-21","consent":true,"_lang":"it"}`
+	body := fmt.Sprintf(`{"intent":"tutor","name":"Marta","email":"marta@example.org","age":"18-21","consent":true,"_lang":"it","_started":%d}`, now.Add(-time.Minute).UnixMilli())
 	if w := post(t, rc, "/_forms/request", "application/json", body, true); w.Code != 200 {
 		t.Fatalf("tutor intent: %d %s", w.Code, w.Body)
 	}
@@ -174,15 +178,101 @@ func TestIntentDecidesRequiredFieldsAndJSONBodies(t *testing.T) {
 	}
 }
 
-func TestNoOpenRedirect(t *testing.T) {
-	for _, next := range []string{"https://evil.example/x", "//evil.example/", "/\\evil", "javascript:alert(1)"} {
-		got := thanksPath(next, "de")
-		if strings.Contains(got, "evil") || strings.Contains(got, ":") || strings.HasPrefix(got, "//") {
-			t.Errorf("thanksPath(%q) = %q", next, got)
+// hostileNext are _next values that tried to send the browser off-site
+// (some once did: a backslash or a tab that browsers read as a slash).
+var hostileNext = []string{
+	"https://evil.example/x", "//evil.example/", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)",
+	"/%5Cevil.example", "/%5c%5cevil.example", "/%09/evil.example", "/\t/evil.example", "/%0a/evil.example",
+	"/%0d%0aSet-Cookie:%20x=1", "https://site.example//evil.example", "https://site.example/%2F/evil.example",
+	"/%2F%2Fevil.example", "%2F%2Fevil.example", "http:/\\evil.example", "https:evil.example", "/..//evil.example",
+	"/.//evil.example", " //evil.example", "/\u3000/evil.example", "/%E3%80%80/evil.example", "///evil.example",
+	"data:text/html,x", "/\x00/evil.example", "/%00/evil.example", "http://evil.example\\@site.example/",
+}
+
+// sameSite checks a Location the way browsers read it: a path on this site,
+// never a host (no "//" or "/\" start, no raw white space, control
+// characters or backslashes, which browsers drop or read as "/").
+func sameSite(t *testing.T, loc string) {
+	t.Helper()
+	if !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") {
+		t.Errorf("Location %q is not a same-site path", loc)
+	}
+	for _, r := range loc {
+		if r <= ' ' || r == 0x7f || r == '\\' || r == '\u3000' {
+			t.Errorf("Location %q holds %q", loc, r)
 		}
 	}
-	if got := thanksPath("https://learning2gether.example.org/it/thanks/", "it"); got != "/it/thanks/" {
-		t.Errorf("own thank-you page: %q", got)
+	if dec, err := url.PathUnescape(loc); err == nil && (strings.HasPrefix(dec, "//") || strings.HasPrefix(dec, "/\\")) {
+		t.Errorf("Location %q decodes to %q", loc, dec)
+	}
+	base, _ := url.Parse("http://127.0.0.1:1313/_forms/request")
+	if u, err := url.Parse(loc); err != nil || base.ResolveReference(u).Host != base.Host {
+		t.Errorf("Location %q leaves the site (%v)", loc, err)
+	}
+}
+
+func TestNoOpenRedirect(t *testing.T) {
+	rc, _ := receiver(t)
+	for _, next := range hostileNext {
+		v := valid()
+		v.Set("_next", next)
+		w := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", v.Encode(), false)
+		if w.Code != http.StatusSeeOther {
+			t.Errorf("_next=%q: %d %s", next, w.Code, w.Body)
+			continue
+		}
+		sameSite(t, w.Header().Get("Location"))
+	}
+	for next, want := range map[string]string{
+		"https://learning2gether.example.org/it/thanks/": "/it/thanks/",
+		"/de/danke/":     "/de/danke/",
+		"/fr/merci":      "/fr/merci",
+		"/bg/благодаря/": "/bg/%D0%B1%D0%BB%D0%B0%D0%B3%D0%BE%D0%B4%D0%B0%D1%80%D1%8F/",
+		"":               "/en/thanks/",
+	} {
+		v := valid()
+		v.Set("_next", next)
+		if w := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", v.Encode(), false); w.Header().Get("Location") != want {
+			t.Errorf("_next=%q: Location %q, want %q", next, w.Header().Get("Location"), want)
+		}
+	}
+}
+
+// TestSpamIsAnsweredLikeSuccessButNotStored: a filled honeypot, a form sent
+// too fast or without its start time get exactly the answer a person gets
+// (so that robots learn nothing), are not stored, and leave a line on the
+// terminal.
+func TestSpamIsAnsweredLikeSuccessButNotStored(t *testing.T) {
+	rc, file := receiver(t)
+	var log strings.Builder
+	rc.Log = &log
+	good := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", valid().Encode(), false)
+	goodJSON := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", valid().Encode(), true)
+	stored := len(lines(t, file))
+	for name, change := range map[string]func(url.Values){
+		"honeypot":           func(v url.Values) { v.Set("website", "http://spam.example") },
+		"too fast":           func(v url.Values) { v.Set("_started", fmt.Sprint(now.Add(-time.Second).UnixMilli())) },
+		"no start time":      func(v url.Values) { v.Del("_started") },
+		"empty start time":   func(v url.Values) { v.Set("_started", "") },
+		"start time garbage": func(v url.Values) { v.Set("_started", "soon") },
+		"start in future":    func(v url.Values) { v.Set("_started", fmt.Sprint(now.Add(time.Hour).UnixMilli())) },
+	} {
+		v := valid()
+		change(v)
+		w := post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", v.Encode(), false)
+		if w.Code != good.Code || w.Header().Get("Location") != good.Header().Get("Location") {
+			t.Errorf("%s: answered %d %q; a person gets %d %q", name, w.Code, w.Header().Get("Location"), good.Code, good.Header().Get("Location"))
+		}
+		w = post(t, rc, "/_forms/request", "application/x-www-form-urlencoded", v.Encode(), true)
+		if w.Code != goodJSON.Code || !strings.Contains(w.Body.String(), `"ok":true`) || !strings.Contains(w.Body.String(), `"id":"`) {
+			t.Errorf("%s: JSON answer %d %s; a person gets %d %s", name, w.Code, w.Body, goodJSON.Code, goodJSON.Body)
+		}
+	}
+	if got := len(lines(t, file)); got != stored {
+		t.Errorf("%d submissions stored after the robots' posts, want %d", got, stored)
+	}
+	if n := strings.Count(log.String(), "not stored"); n != 12 {
+		t.Errorf("%d terminal lines for 12 robot posts:\n%s", n, log.String())
 	}
 }
 

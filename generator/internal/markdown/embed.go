@@ -122,31 +122,37 @@ type escapedHTMLRenderer struct{}
 
 func (escapedHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+		if entering {
+			writeEscapedBlock(w, src, n.(*ast.HTMLBlock))
 		}
-		b := n.(*ast.HTMLBlock)
-		_, _ = w.WriteString(`<pre class="raw-html"><code>`)
-		l := b.Lines()
-		for i := 0; i < l.Len(); i++ {
-			seg := l.At(i)
-			_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
-		}
-		if b.HasClosure() {
-			_, _ = w.WriteString(html.EscapeString(string(b.ClosureLine.Value(src))))
-		}
-		_, _ = w.WriteString("</code></pre>\n")
 		return ast.WalkContinue, nil
 	})
 	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		r := n.(*ast.RawHTML)
-		for i := 0; i < r.Segments.Len(); i++ {
-			seg := r.Segments.At(i)
-			_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+		if entering {
+			writeEscapedInline(w, src, n.(*ast.RawHTML))
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// writeEscapedBlock shows a raw HTML block as preformatted text.
+func writeEscapedBlock(w util.BufWriter, src []byte, b *ast.HTMLBlock) {
+	_, _ = w.WriteString(`<pre class="raw-html"><code>`)
+	l := b.Lines()
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	if b.HasClosure() {
+		_, _ = w.WriteString(html.EscapeString(string(b.ClosureLine.Value(src))))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// writeEscapedInline shows an inline raw HTML tag as text.
+func writeEscapedInline(w util.BufWriter, src []byte, r *ast.RawHTML) {
+	for i := 0; i < r.Segments.Len(); i++ {
+		seg := r.Segments.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
 }

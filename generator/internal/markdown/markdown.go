@@ -78,7 +78,8 @@ func New(opts Options) *Renderer {
 	}
 	rendererOpts := []renderer.Option{html.WithXHTML()}
 	if opts.UnsafeHTML {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		// Raw HTML passes, unless the document's check marks it (see rawhtml.go).
+		rendererOpts = append(rendererOpts, html.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(rawHTMLRenderer{}, 100)))
 	} else {
 		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTMLRenderer{}, 100)))
 	}
@@ -202,12 +203,18 @@ func (r *Renderer) Render(doc Doc) Result {
 	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	w.walk(root)
 	res.Blocks = r.collect(pctx, src, lines)
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
-		res.Diags.Add(diag.Errorf(doc.File, doc.BodyLine, "", "Markdown does not render: %v", err))
+	render := func() []byte {
+		var buf bytes.Buffer
+		buf.Grow(len(src) * 3 / 2)
+		if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+			res.Diags.Add(diag.Errorf(doc.File, doc.BodyLine, "", "Markdown does not render: %v", err))
+		}
+		return buf.Bytes()
 	}
-	res.HTML = buf.Bytes()
+	res.HTML = render()
+	if len(w.raw) > 0 {
+		res.HTML = w.guardRawHTML(res.HTML, render)
+	}
 	res.Text = w.text.String()
 	res.IDs = ids.list()
 	return res

@@ -25,6 +25,12 @@ type walker struct {
 	unsafe bool
 	// title is the heading taken out of the body as the page's title.
 	title *ast.Heading
+	// raw holds the raw HTML nodes that pass through (unsafeHTML), in order.
+	raw []ast.Node
+	// embeds are paragraphs to become video embeds; scriptLinks autolinks
+	// to become text: both replaced after the walk.
+	embeds      []*ast.Paragraph
+	scriptLinks []*ast.AutoLink
 }
 
 // textBuf collects the document's plain text, or nothing when off.
@@ -48,7 +54,6 @@ func (t *textBuf) Write(p []byte) (int, error) {
 }
 
 func (w *walker) walk(root ast.Node) {
-	var embeds []*ast.Paragraph
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			switch n.(type) {
@@ -65,52 +70,69 @@ func (w *walker) walk(root ast.Node) {
 			}
 			return ast.WalkContinue, nil
 		}
-		switch x := n.(type) {
-		case *ast.Heading:
-			w.heading(x)
-		case *ast.Paragraph:
-			if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
-				w.res.Summary = strings.TrimSpace(plain(x, w.src))
-			}
-			if _, ok := embedOf(x, w.src); ok {
-				embeds = append(embeds, x)
-			}
-		case *ast.Link:
-			x.Destination = w.link(x.Destination, false, "", x)
-		case *ast.Image:
-			x.Destination = w.link(x.Destination, true, plain(x, w.src), x)
-		case *ast.AutoLink:
-			if d := x.URL(w.src); dangerous(d) {
-				w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
-			}
-		case *ast.Text:
-			w.text.Write(readable(x.Segment.Value(w.src), x.IsRaw()))
-			if x.SoftLineBreak() || x.HardLineBreak() {
-				w.text.WriteByte(' ')
-			}
-		case *ast.String:
-			w.text.Write(entities(x.Value))
-		case *ast.CodeBlock, *ast.FencedCodeBlock:
-			l := x.Lines()
-			for i := 0; i < l.Len(); i++ {
-				seg := l.At(i)
-				w.text.Write(seg.Value(w.src))
-			}
-		case *ast.HTMLBlock, *ast.RawHTML:
-			w.rawHTML(n)
-		case *container.Node:
-			w.res.UsesLabels = true
-		case *dialect.MoreDivider:
-			w.summaryDivider(x)
-		}
+		w.visit(n)
 		return ast.WalkContinue, nil
 	})
-	for _, p := range embeds {
+	for _, p := range w.embeds {
 		e, _ := embedOf(p, w.src)
 		p.Parent().ReplaceChild(p.Parent(), p, e)
 	}
+	for _, a := range w.scriptLinks {
+		// the address stays as text, not as a link
+		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(w.src)))
+	}
 	if w.title != nil {
 		w.title.Parent().RemoveChild(w.title.Parent(), w.title)
+	}
+}
+
+// visit handles one node on the way in; changes to the tree are noted and
+// made after the walk.
+func (w *walker) visit(n ast.Node) {
+	switch x := n.(type) {
+	case *ast.Heading:
+		w.heading(x)
+	case *ast.Paragraph:
+		w.paragraph(x)
+	case *ast.Link:
+		x.Destination = w.link(x.Destination, false, "", x)
+	case *ast.Image:
+		x.Destination = w.link(x.Destination, true, plain(x, w.src), x)
+	case *ast.AutoLink:
+		if d := x.URL(w.src); dangerous(d) {
+			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
+			w.scriptLinks = append(w.scriptLinks, x)
+		}
+	case *ast.Text:
+		w.text.Write(readable(x.Segment.Value(w.src), x.IsRaw()))
+		if x.SoftLineBreak() || x.HardLineBreak() {
+			w.text.WriteByte(' ')
+		}
+	case *ast.String:
+		w.text.Write(entities(x.Value))
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		l := x.Lines()
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			w.text.Write(seg.Value(w.src))
+		}
+	case *ast.HTMLBlock, *ast.RawHTML:
+		w.rawHTML(n)
+	case *container.Node:
+		w.res.UsesLabels = true
+	case *dialect.MoreDivider:
+		w.summaryDivider(x)
+	}
+}
+
+// paragraph takes the first top-level paragraph as the summary and notes
+// a paragraph holding only a video link, to become an embed.
+func (w *walker) paragraph(x *ast.Paragraph) {
+	if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
+		w.res.Summary = strings.TrimSpace(plain(x, w.src))
+	}
+	if _, ok := embedOf(x, w.src); ok {
+		w.embeds = append(w.embeds, x)
 	}
 }
 
@@ -166,7 +188,7 @@ func (w *walker) link(dest []byte, image bool, alt string, n ast.Node) []byte {
 	d := strings.TrimSpace(string(dest))
 	l := Link{Dest: d, Href: d, Image: image, Alt: alt, Line: nodeLine(n, w.lines)}
 	switch {
-	case dangerous([]byte(d)):
+	case dangerous(decodeDest(d)):
 		w.res.Diags.Add(diag.Warnf(w.doc.File, l.Line, "link to a page or a web address instead", "link to %q removed: scripts and data in links are not allowed", truncate(d, 40)))
 		l.Href = "#"
 	case d == "" || strings.HasPrefix(d, "#"):
@@ -187,6 +209,7 @@ func (w *walker) link(dest []byte, image bool, alt string, n ast.Node) []byte {
 
 func (w *walker) rawHTML(n ast.Node) {
 	if w.unsafe {
+		w.raw = append(w.raw, n)
 		return
 	}
 	w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(n, w.lines), "write it in Markdown, or set unsafeHTML = true under [markup] in config.toml if you trust every author",
@@ -199,6 +222,13 @@ func isAbsolute(d string) bool {
 	}
 	u, err := url.Parse(d)
 	return err == nil && u.Scheme != ""
+}
+
+// decodeDest returns a link destination as the HTML renderer writes it
+// (and the browser reads it): backslash escapes, numeric and named
+// character references resolved.
+func decodeDest(d string) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(d))))
 }
 
 // dangerous reports links that would run code or smuggle content: javascript:,

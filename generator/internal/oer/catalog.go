@@ -66,16 +66,29 @@ func (b *Builder) writeCatalog(put Put) error {
 		if p.Meta.Duration > 0 {
 			dur = content.FormatDuration(p.Meta.Duration)
 		}
-		_ = w.Write([]string{
+		_ = w.Write(safeCells(
 			p.Permalink(), p.Lang, string(p.Kind), p.Title, trimmed(p.Summary), l.ID, l.URL,
 			strings.Join(p.AuthorNames(), "; "), strings.Join(p.Audience(), "; "), p.Level(),
 			strings.Join(p.Competences(), "; "), strings.Join(p.Keywords(), "; "), dur, day(created), day(mod),
 			p.Meta.ResourceType, fileOrLink, adapted, orig,
-		})
+		))
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
 		return err
 	}
 	return put("catalog.csv", buf.Bytes())
+}
+
+// safeCells makes text cells safe to open in a spreadsheet (OWASP's advice
+// against CSV injection): a cell starting with =, +, -, @, a tab or a
+// carriage return, which a spreadsheet may run as a formula, gets a
+// leading apostrophe, which shows the text as it is.
+func safeCells(cells ...string) []string {
+	for i, c := range cells {
+		if c != "" && strings.IndexByte("=+-@\t\r", c[0]) >= 0 {
+			cells[i] = "'" + c
+		}
+	}
+	return cells
 }

@@ -1,6 +1,7 @@
 package oer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func (b *Builder) event(c *icalWriter, p *site.Page) {
 	m := p.Meta
 	stamp := firstTime(p.Modified(), m.Start)
 	c.line("BEGIN:VEVENT")
-	c.line("UID:" + strings.TrimPrefix(p.Key, "tk:") + "@" + b.host())
+	c.line("UID:" + icalText(strings.TrimPrefix(p.Key, "tk:")+"@"+b.host()))
 	c.line("DTSTAMP:" + icalTime(stamp))
 	c.line("LAST-MODIFIED:" + icalTime(stamp))
 	c.line("SEQUENCE:" + strconv.Itoa(sequence(p)))
@@ -84,12 +85,12 @@ func (b *Builder) event(c *icalWriter, p *site.Page) {
 	if desc = strings.TrimSpace(desc); desc != "" {
 		c.line("DESCRIPTION:" + icalText(desc))
 	}
-	c.line("URL:" + link)
+	c.line("URL:" + icalURI(link))
 	if where != "" {
 		c.line("LOCATION:" + icalText(where))
 	}
 	if m.Join != "" && p.IsUpcoming() {
-		c.line("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=" + icalParam(p.Title) + ":" + m.Join)
+		c.line("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=" + icalParam(p.Title) + ":" + icalURI(m.Join))
 	}
 	if m.Language != "" {
 		c.line("X-OERSITE-LANGUAGE:" + icalText(m.Language))
@@ -135,15 +136,62 @@ func firstTime(ts ...time.Time) time.Time {
 
 func icalTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-// icalText escapes a TEXT value.
+// icalText escapes a TEXT value (RFC 5545, 3.3.11): backslash, semicolon
+// and comma are escaped, every line break becomes the two characters \n,
+// and other control characters (which TEXT may not hold) are dropped, so
+// that no value can end its line and start a property of its own.
 func icalText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c < ' ' && c != '\t', c == 0x7f:
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
-// icalParam quotes a parameter value.
+// icalParam quotes a parameter value: double quotes become single ones,
+// line breaks spaces, and other control characters are dropped (RFC 5545,
+// 3.1: a quoted value holds no control character and no double quote).
 func icalParam(s string) string {
-	return `"` + strings.NewReplacer(`"`, "'", "\n", " ", "\r", " ").Replace(s) + `"`
+	return `"` + strings.Map(func(r rune) rune {
+		switch {
+		case r == '"':
+			return '\''
+		case r == '\r' || r == '\n' || r == '\t':
+			return ' '
+		case r < ' ' || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s) + `"`
+}
+
+// icalURI writes a URI value: characters a URI may not hold raw (controls,
+// spaces) are percent-encoded, so that the value stays on its line.
+func icalURI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 type icalWriter struct{ b strings.Builder }

@@ -20,7 +20,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/tools/txtar"
 
-	"github.com/oersite/oersite/generator/internal/build"
+	buildpkg "github.com/oersite/oersite/generator/internal/build"
 )
 
 const fixture = `-- config.toml --
@@ -162,7 +162,7 @@ func buildFixture(t *testing.T, extra ...string) string {
 			os.WriteFile(p, f.Data, 0o644)
 		}
 	}
-	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	_, err := buildpkg.Build(context.Background(), buildpkg.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -776,5 +776,132 @@ Take them in this order.
 	}
 	if !strings.Contains(string(read(t, dir, "en/paths/start/index.html")), `<meta name="DC.type" content="Collection">`) {
 		t.Error("a learning path is not DC.type Collection")
+	}
+}
+
+// TestHostileValuesCannotAddCalendarLines: titles, summaries, presenters
+// and translation keys holding line breaks, semicolons, commas and
+// backslashes stay inside their property: the calendar parses with exactly
+// the properties oersite writes, and the values come back as written.
+func TestHostileValuesCannotAddCalendarLines(t *testing.T) {
+	// YAML escapes: \r\n are a carriage return and a line feed, \\ a backslash
+	title := `Hack\r\nATTACH:http://evil.example/a\nEND:VEVENT; a, b \\ c`
+	wantTitle := "Hack\nATTACH:http://evil.example/a\nEND:VEVENT; a, b \\ c"
+	hostile := "-- content/en/webinars/hostile.md --\n---\ntitle: \"" + title + "\"\n" +
+		`summary: "One\r\nATTACH:http://evil.example/b\rX-EVIL:1;x,y\\z\u0007"` + "\n" +
+		"start: 2027-02-01T10:00:00Z\nduration: 1h\n" + `presenter: "Eve\nATTACH:http://evil.example/c"` + "\n" +
+		"join: https://meet.example.org/a;b,c\ndate: 2026-11-01\n---\nBody.\n"
+	build := func(key string) (string, error) {
+		dir := t.TempDir()
+		site := strings.Replace(fixture, "-- content/en/webinars/live.md --\n---\n", "-- content/en/webinars/live.md --\n---\ntranslationKey: "+key+"\n", 1) + hostile
+		for _, f := range txtar.Parse([]byte(site)).Files {
+			p := filepath.Join(dir, f.Name)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, f.Data, 0o644)
+		}
+		_, err := buildpkg.Build(context.Background(), buildpkg.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+		return filepath.Join(dir, "public"), err
+	}
+	known := map[string]bool{"BEGIN": true, "END": true, "VERSION": true, "LAST-MODIFIED": true, "SEQUENCE": true, "PRODID": true, "CALSCALE": true, "METHOD": true, "NAME": true, "X-WR-CALNAME": true,
+		"UID": true, "DTSTAMP": true, "DTSTART": true, "DTEND": true, "SUMMARY": true, "DESCRIPTION": true, "URL": true, "LOCATION": true,
+		"CONFERENCE": true, "X-OERSITE-LANGUAGE": true, "STATUS": true, "TRANSP": true}
+	check := func(dir, p string) {
+		t.Helper()
+		raw := read(t, dir, p)
+		for i, line := range strings.Split(strings.TrimSuffix(string(raw), "\r\n"), "\r\n") {
+			if strings.ContainsAny(line, "\r\n\a") {
+				t.Errorf("%s line %d holds a bare CR, LF or control character: %q", p, i+1, line)
+			}
+			name, _, _ := strings.Cut(line, ":")
+			name, _, _ = strings.Cut(name, ";")
+			if !strings.HasPrefix(line, " ") && !known[name] {
+				t.Errorf("%s line %d is a property oersite does not write: %q", p, i+1, line)
+			}
+		}
+		cal, err := ical.NewDecoder(bytes.NewReader(raw)).Decode()
+		if err != nil {
+			t.Fatalf("%s does not parse: %v", p, err)
+		}
+		for _, e := range cal.Events() {
+			if len(e.Props.Values("ATTACH")) > 0 || len(e.Props.Values("X-EVIL")) > 0 {
+				t.Errorf("%s: an injected property: %v", p, e.Props)
+			}
+			if s, _ := e.Props.Text("SUMMARY"); strings.HasPrefix(s, "Hack") && s != wantTitle {
+				t.Errorf("%s: SUMMARY read back as %q, want %q", p, s, wantTitle)
+			}
+			if d, _ := e.Props.Text("DESCRIPTION"); strings.HasPrefix(d, "One") && !strings.Contains(d, "X-EVIL:1;x,y\\z") {
+				t.Errorf("%s: DESCRIPTION read back as %q", p, d)
+			}
+		}
+	}
+	dir, err := build("live-2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"en/webinars/hostile/hostile.ics", "en/webinars/live/live.ics", "en/webinars/webinars.ics"} {
+		check(dir, p)
+	}
+	// a translation key that would break out of the UID is refused, with file and line
+	dir, err = build(`"w2\r\nATTACH:http://evil.example/x"`)
+	if d := buildpkg.Diagnostics(err); len(d) == 0 || d[0].File != "content/en/webinars/live.md" || d[0].Line != 2 {
+		t.Errorf("hostile translationKey: %v", err)
+		if err == nil {
+			check(dir, "en/webinars/live/live.ics")
+		}
+	}
+}
+
+// TestCatalogueCellsCannotRunAsFormulas: a text cell of catalog.csv that a
+// spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
+// carriage return) is written with a leading apostrophe, as OWASP advises
+// against CSV injection; other cells are written as they are.
+func TestCatalogueCellsCannotRunAsFormulas(t *testing.T) {
+	dir := t.TempDir()
+	site := fixture + "-- content/en/resources/formula/index.md --\n---\n" +
+		`title: '=HYPERLINK("http://evil.example","Click")'` + "\n" +
+		`summary: "+SUM(1+1)*cmd|' /C calc'!A0"` + "\n" +
+		`authors: ["@SUM(1)", "-2+3", "Ana"]` + "\n" +
+		"keywords: [\"=1+1\", plain]\nresourceType: checklist\nlicence: CC0-1.0\ndate: 2026-03-01\n---\nBody.\n"
+	site = strings.Replace(site, "-- content/en/webinars/live.md --", "-- content/en/resources/formula/x.txt --\nx\n-- content/en/webinars/live.md --", 1)
+	for _, f := range txtar.Parse([]byte(site)).Files {
+		p := filepath.Join(dir, f.Name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	if _, err := buildpkg.Build(context.Background(), buildpkg.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(read(t, filepath.Join(dir, "public"), "catalog.csv"), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row []string
+	for _, r := range rows[1:] {
+		for _, cell := range r {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell %q starts a formula", cell)
+			}
+		}
+		if strings.HasSuffix(r[0], "/resources/formula/") {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatalf("no row for the resource: %v", rows)
+	}
+	if want := `'=HYPERLINK("http://evil.example","Click")`; row[3] != want {
+		t.Errorf("title cell %q, want %q", row[3], want)
+	}
+	if want := `'+SUM(1+1)*cmd|' /C calc'!A0`; row[4] != want {
+		t.Errorf("description cell %q, want %q", row[4], want)
+	}
+	if !strings.HasPrefix(row[7], "'@SUM(1)") {
+		t.Errorf("authors cell %q", row[7])
+	}
+	if !strings.HasPrefix(row[11], "'=1+1") {
+		t.Errorf("keywords cell %q", row[11])
+	}
+	if row[5] != "CC0-1.0" || row[13] != "2026-03-01" {
+		t.Errorf("ordinary cells changed: %v", row)
 	}
 }

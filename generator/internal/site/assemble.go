@@ -234,13 +234,7 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache 
 			defer wg.Done()
 			for i := range work {
 				p := todo[i]
-				res, ok := cache.get(p, s.Offline)
-				if !ok {
-					res = md.Render(s.doc(p, p.Source))
-					if !res.UsesFiles {
-						cache.put(p, s.Offline, res)
-					}
-				}
+				res := s.renderCached(md, cache, p, p.Source)
 				p.Source.Body = nil // let each file go as soon as it is rendered
 				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)
 			}

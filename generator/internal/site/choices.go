@@ -45,3 +45,13 @@ func (s *Site) Choices(from, lang string) []Choice {
 	}
 	return out
 }
+
+// ChoiceValues returns every value a page of any language offers for a
+// field with `optionsFrom`: what a form receiver accepts.
+func (s *Site) ChoiceValues(from string) []string {
+	var out []string
+	for _, c := range s.Choices(from, "") {
+		out = append(out, c.Value)
+	}
+	return out
+}

@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -31,7 +30,8 @@ var displayKeys = map[string]bool{
 // every page the model links to them (lists, module and lessons, neighbours,
 // translations, related pages, aliases), the lessons of the same module, and
 // the list pages (home, sections, taxonomies, search, 404) of the languages
-// it appears in. ok is false when the edit needs a full rebuild; the site
+// it appears in. A new title that moves the page within lists sorted by
+// title puts them back in order (see resort). ok is false when the edit needs a full rebuild; the site
 // may then have been changed and must be assembled again.
 func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
 	if p.Source == nil || p.FallbackOf != nil || ((src.Meta.Draft || len(src.Placeholders) > 0) && !s.Drafts) {
@@ -68,15 +68,9 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	} else {
 		diags = append(diags, v...)
 	}
-	res, cached := cache.get(&np, s.Offline)
-	if !cached {
-		res = md.Render(s.doc(p, src))
-	}
+	res := s.renderCached(md, cache, &np, src)
 	if res.Diags.HasErrors() {
 		return nil, nil, false
-	}
-	if !res.UsesFiles {
-		cache.put(&np, s.Offline, res)
 	}
 	src.Body = nil
 	diags = append(diags, res.Diags...)
@@ -106,8 +100,8 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 			q.followOf()
 		}
 	}
-	if !s.listsSorted(targets) {
-		return nil, diags, false // the new title moves the page within a list
+	if !s.resort(targets) {
+		return nil, diags, false // the new title moves a learning path
 	}
 	return s.reaching(targets), diags, true
 }
@@ -137,47 +131,54 @@ func sameParams(a, b map[string]any) bool {
 	return reflect.DeepEqual(rest(a), rest(b))
 }
 
-// listsSorted reports whether every list sorted by title that holds one of
-// targets is still in order.
-func (s *Site) listsSorted(targets []*Page) bool {
+// resort puts back in order, in place, every list sorted by title that
+// holds one of targets, so that a title edit that moves a page within its
+// lists re-renders the pages showing them (list pages of its languages,
+// its module) instead of the whole site. The pages of a paginated list are
+// windows on one array, so they follow its order. It reports false when
+// the learning paths moved: modules and term lists derive their order from
+// the paths', and only a full build rebuilds that.
+func (s *Site) resort(targets []*Page) bool {
 	holds := func(list []*Page) bool {
-		for _, x := range list {
-			for _, t := range targets {
-				if x == t {
-					return true
-				}
-			}
-		}
-		return false
+		return slices.ContainsFunc(list, func(x *Page) bool { return slices.Contains(targets, x) })
 	}
-	sorted := func(list []*Page) bool {
-		return !holds(list) || sort.SliceIsSorted(list, func(i, j int) bool { return pageLess(list[i], list[j]) })
+	byTitle := func(a, b *Page) int {
+		switch {
+		case pageLess(a, b):
+			return -1
+		case pageLess(b, a):
+			return 1
+		}
+		return 0
+	}
+	order := func(list []*Page, cmp func(a, b *Page) int) {
+		if holds(list) && !slices.IsSortedFunc(list, cmp) {
+			slices.SortStableFunc(list, cmp)
+		}
 	}
 	for _, ls := range s.Langs {
-		if !sorted(ls.Modules) || !sorted(ls.Resources) || !sorted(ls.Stories) {
+		if holds(ls.Paths) && !slices.IsSortedFunc(ls.Paths, byTitle) {
 			return false
 		}
+		order(ls.Modules, byTitle)
+		order(ls.Resources, byTitle)
+		order(ls.Stories, byTitle)
 	}
 	for _, q := range s.Pages {
-		if q.Kind == KindModule && !sorted(q.Related) {
-			return false
+		if q.Kind == KindModule {
+			order(q.Related, byTitle)
 		}
 		if q.Section == "webinars" || len(q.Pages) == 0 || q.Pager != nil && q.Pager.Number > 1 {
 			continue
 		}
 		list := q.Pages
 		if q.Pager != nil {
-			list = nil
-			for _, g := range q.Pager.Pages {
-				list = append(list, g.Pages...)
-			}
+			list = q.Pages[:q.Pager.Total] // the first page's window reaches the whole list
 		}
 		if q.Kind == KindTerm && q.Term != nil {
-			if holds(list) && !slices.IsSortedFunc(list, s.termOrder(q)) {
-				return false
-			}
-		} else if !sorted(list) {
-			return false
+			order(list, s.termOrder(q))
+		} else {
+			order(list, byTitle)
 		}
 	}
 	return true
