@@ -45,6 +45,10 @@ func TestEditInTheBrowser(t *testing.T) {
 	)
 	browsertest.WaitFor(t, tab, `document.getElementById("body").value.includes("![A till receipt with a review code](till-receipt.png)")`)
 	browsertest.WaitFor(t, tab, `!!document.querySelector('#preview img[alt="A till receipt with a review code"]')`)
+	// the picture is looked for beside the page on the site, not under the editor's address
+	if src, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector('#preview img[alt="A till receipt with a review code"]').getAttribute("src")`)); err != nil || src != "/en/modules/reviews/till-receipt.png" {
+		t.Errorf("the preview's picture is at %q (%v); want /en/modules/reviews/till-receipt.png", src, err)
+	}
 	do(t, tab, chromedp.Click(chromedp.CSS(".ed-actions button")))
 	browsertest.WaitFor(t, tab, `location.search.includes("saved=1") && document.querySelector(".ed-message") !== null`)
 	got, _ := os.ReadFile(filepath.Join(dir, "content/en/modules/reviews/01-why.md"))

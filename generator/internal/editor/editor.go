@@ -322,13 +322,16 @@ func pageForURL(s *site.Site, u string) string {
 // view is what the editor page shows.
 type view struct {
 	Token, Page, Title, URL, Kind, Lang, Body, Message, Format string
-	Fields                                                     []fieldView
-	Errors, Warnings                                           []diag.Diagnostic
-	Changed                                                    []string
-	Pages                                                      []pageLink
-	Languages                                                  []string
-	Modules                                                    []string
-	Kinds                                                      []string
+	// Folder is the site address of the page's source folder: the
+	// preview's relative links and pictures are relative to it.
+	Folder           string
+	Fields           []fieldView
+	Errors, Warnings []diag.Diagnostic
+	Changed          []string
+	Pages            []pageLink
+	Languages        []string
+	Modules          []string
+	Kinds            []string
 }
 
 type fieldView struct {
@@ -391,6 +394,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 		return userError{fmt.Sprintf("%s: %v; fix it in a text editor", page, err)}
 	}
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
+	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
 	if v.Title == "" {
 		v.Title = page
 	}

@@ -22,8 +22,27 @@
         // the server's renderer escapes raw HTML unless the site allows it;
         // the page's own CSP forbids scripts in any case
         out.innerHTML = html;
+        rebase(out);
       })
       .catch(function () { /* keep the last preview */ });
+  }
+  // Links and pictures in the page's text are written relative to its
+  // file; the preview resolves them from the file's folder on the site
+  // (data-base), not from the editor's address, so that the page's own
+  // pictures show. A link to another page's file (x.md) goes to its page.
+  function rebase(root) {
+    var base = root.getAttribute("data-base");
+    if (!base) { return; }
+    base = new URL(base, location.href);
+    Array.prototype.forEach.call(root.querySelectorAll("[src], [href]"), function (el) {
+      ["src", "href"].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (!v || v.charAt(0) === "#" || /^[a-z][a-z0-9+.-]*:/i.test(v) || v.charAt(0) === "/") { return; }
+        var u = new URL(v, base);
+        var p = u.pathname.replace(/(^|\/)_?index\.md$/, "$1").replace(/\.md$/, "/");
+        el.setAttribute(attr, p + u.search + u.hash);
+      });
+    });
   }
   body.addEventListener("input", function () {
     clearTimeout(timer);
