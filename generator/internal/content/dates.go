@@ -115,3 +115,20 @@ func FormatDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dh%dm", h, m)
 }
+
+// ISODuration writes a duration as ISO 8601 (PT1H30M), as metadata
+// (schema.org timeRequired, LOM typicalLearningTime) wants it; "" for none.
+func ISODuration(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	s := "PT"
+	if h > 0 {
+		s += fmt.Sprintf("%dH", h)
+	}
+	if m > 0 || h == 0 {
+		s += fmt.Sprintf("%dM", m)
+	}
+	return s
+}

@@ -1,9 +1,9 @@
 package lms
 
 import (
-	"fmt"
 	"strings"
-	"time"
+
+	"github.com/oersite/oersite/generator/internal/content"
 )
 
 // lomData is what the packages say about a module in LOM (IEEE 1484.12.1):
@@ -23,7 +23,7 @@ func (b *bundle) lom() lomData {
 	authors := m.AuthorNames()
 	return lomData{title: m.Title, description: strings.Join(strings.Fields(m.Summary), " "), lang: b.lang,
 		keywords: append(append([]string{}, m.Meta.Keywords...), m.Meta.Tags...), licence: l.Name, licenceURL: l.URL,
-		learningTime: isoDuration(m.Duration()), authors: authors}
+		learningTime: content.ISODuration(m.Duration()), authors: authors}
 }
 
 // rights is the licence as LOM's rights description.
@@ -131,20 +131,4 @@ func (d *xmlDoc) lomSCORM(l lomData) {
 // vcard is a minimal vCard naming a person or organisation.
 func vcard(name string) string {
 	return "BEGIN:VCARD\nVERSION:3.0\nFN:" + strings.NewReplacer("\n", " ", "\r", " ").Replace(name) + "\nEND:VCARD"
-}
-
-// isoDuration writes a duration as ISO 8601 (PT1H30M).
-func isoDuration(d time.Duration) string {
-	if d <= 0 {
-		return ""
-	}
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	s := "PT"
-	if h > 0 {
-		s += fmt.Sprintf("%dH", h)
-	}
-	if m > 0 || h == 0 {
-		s += fmt.Sprintf("%dM", m)
-	}
-	return s
 }

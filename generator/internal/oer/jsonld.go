@@ -3,6 +3,7 @@ package oer
 import (
 	"html/template"
 
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -107,7 +108,7 @@ func (b *Builder) dates(o obj, p *site.Page) obj {
 	if d := day(p.Modified()); d != "" {
 		o = append(o, field{"dateModified", d})
 	}
-	if d := isoDuration(p.TimeRequired()); d != "" {
+	if d := content.ISODuration(p.TimeRequired()); d != "" {
 		// Learning time; AMB's `duration` is a video's playing time.
 		o = append(o, field{"timeRequired", d})
 	}

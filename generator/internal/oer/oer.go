@@ -11,7 +11,6 @@ package oer
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -136,22 +135,6 @@ func (b *Builder) absolute(p string) string {
 func (b *Builder) logo() string {
 	cfg := b.s.Config
 	return b.absolute(firstNonEmpty(cfg.OER.PublisherLogo, cfg.Logo))
-}
-
-// isoDuration writes a duration as ISO 8601 (PT1H30M).
-func isoDuration(d time.Duration) string {
-	if d <= 0 {
-		return ""
-	}
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	s := "PT"
-	if h > 0 {
-		s += fmt.Sprintf("%dH", h)
-	}
-	if m > 0 || h == 0 {
-		s += fmt.Sprintf("%dM", m)
-	}
-	return s
 }
 
 func day(t time.Time) string {
