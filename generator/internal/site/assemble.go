@@ -54,100 +54,9 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
 		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}
-	var diags diag.List
-	for _, code := range cfg.LanguageCodes() {
-		l := cfg.Languages[code]
-		lang := Language{Code: code, Name: l.Name, Title: cfg.SiteTitle(code), Direction: l.Direction, Default: code == cfg.DefaultLanguage}
-		if lang.Direction == "" {
-			lang.Direction = "ltr"
-		}
-		if lang.Name == "" {
-			lang.Name = code
-		}
-		s.Languages = append(s.Languages, lang)
-		s.Langs[code] = &LangSite{Language: lang, Sections: map[string]*Page{}, Taxonomies: map[string]*Page{}}
-		s.byKey[code] = map[string]*Page{}
-		s.byRel[code] = map[string]*Page{}
-	}
-	for _, a := range tree.Assets {
-		u, err := assetPath(a.Lang, a.Rel)
-		if err != nil {
-			diags.Add(diag.Errorf(a.Path, 0, "rename the file with letters, digits and dashes", "%v", err))
-			continue
-		}
-		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
-		s.assetURL[a.Lang+"/"+a.Rel] = u
-		s.assetSize[u] = a.Size
-	}
-	urls := map[string]string{} // url -> file, for duplicates
-	s.indexes = sectionIndexes(tree.Sources)
-	held := heldModules(tree.Sources, opt)
-	for _, src := range tree.Sources {
-		if src.Meta.Draft && !opt.Drafts {
-			continue
-		}
-		if len(src.Placeholders) > 0 {
-			diags.Add(placeholderWarnings(src)...)
-			if !opt.Drafts {
-				continue
-			}
-		}
-		if d, later := scheduled(src, opt); later {
-			diags.Add(d)
-			continue
-		}
-		if m := moduleOfLesson(src); m != "" && held[src.Lang+"/"+m] {
-			diags.Add(diag.Warnf(src.Path, 0, "finish "+path.Join("content", src.Lang, m)+" too, or build with --drafts to see both",
-				"not published: the lesson waits for its module, which is not published yet"))
-			continue
-		}
-		pl, err := classify(src, s.indexes)
-		if err != nil {
-			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
-			continue
-		}
-		if d, closed := closedOpportunity(src, pl, opt); closed {
-			diags.Add(d)
-			continue
-		}
-		if d, bad := opportunityEmail(src, pl); bad {
-			diags.Add(d)
-			continue
-		}
-		if src.Meta.URL != "" {
-			if u, err := pageURL(src.Lang, src.Meta.URL); err != nil {
-				diags.Add(diag.Warnf(src.Path, src.Meta.Lines["url"], "write the page's path, such as url: /about-us/", "%v; the page keeps its own address", err))
-			} else {
-				pl.url = u
-			}
-		}
-		if other, dup := urls[pl.url]; dup {
-			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "give one of them another slug or file name", "address /%s is also used by %s", pl.url, other))
-			continue
-		}
-		urls[pl.url] = src.Path
-		if prev := s.byKey[src.Lang][pl.key]; prev != nil {
-			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["translationKey"], "each translationKey may be used once per language", "translation key %q is also used by %s", strings.TrimPrefix(pl.key, "tk:"), prev.Source.Path))
-			continue
-		}
-		p := &Page{
-			Kind: pl.kind, Lang: src.Lang, Section: pl.section, URL: pl.url, Key: pl.key,
-			Title: src.Meta.Title, Summary: src.Meta.Summary, Date: src.Meta.Date, Lastmod: src.Meta.Lastmod,
-			Weight: src.Meta.Weight, Layout: src.Meta.Layout, Source: src, Meta: src.Meta,
-		}
-		if p.Lastmod.IsZero() {
-			p.Lastmod = p.Date
-		}
-		diags = append(diags, validatePage(cfg, p)...)
-		if p.Kind == KindWebinar {
-			warnings, err := fixWebinarZone(p)
-			if err != nil {
-				diags.Add(diag.Errorf(src.Path, src.Meta.Lines["timezone"], "use an IANA time zone name such as Europe/Rome or Atlantic/Reykjavik", "unknown time zone %q", p.Meta.Timezone))
-			}
-			diags = append(diags, warnings...)
-		}
-		s.addPage(p)
-	}
+	s.addLanguages()
+	diags := s.addAssets(tree.Assets)
+	diags = append(diags, s.addSources(tree.Sources, opt)...)
 	s.dropHeldBundleFiles(tree.Sources)
 	s.addFallbacks()
 	diags = append(diags, s.renderMarkdown(ctx, md, opt.Cache)...)
@@ -164,6 +73,155 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 	s.paginate(cfg.Paginate)
 	diags.Sort()
 	return s, diags
+}
+
+// addLanguages sets up the site's languages from config, in its order, each
+// with its own lists and indexes.
+func (s *Site) addLanguages() {
+	cfg := s.Config
+	for _, code := range cfg.LanguageCodes() {
+		l := cfg.Languages[code]
+		lang := Language{Code: code, Name: l.Name, Title: cfg.SiteTitle(code), Direction: l.Direction, Default: code == cfg.DefaultLanguage}
+		if lang.Direction == "" {
+			lang.Direction = "ltr"
+		}
+		if lang.Name == "" {
+			lang.Name = code
+		}
+		s.Languages = append(s.Languages, lang)
+		s.Langs[code] = &LangSite{Language: lang, Sections: map[string]*Page{}, Taxonomies: map[string]*Page{}}
+		s.byKey[code] = map[string]*Page{}
+		s.byRel[code] = map[string]*Page{}
+	}
+}
+
+// addAssets gives the content's other files (images, downloads) their
+// output addresses, refusing unsafe names.
+func (s *Site) addAssets(assets []content.Asset) diag.List {
+	var diags diag.List
+	for _, a := range assets {
+		u, err := assetPath(a.Lang, a.Rel)
+		if err != nil {
+			diags.Add(diag.Errorf(a.Path, 0, "rename the file with letters, digits and dashes", "%v", err))
+			continue
+		}
+		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
+		s.assetURL[a.Lang+"/"+a.Rel] = u
+		s.assetSize[u] = a.Size
+	}
+	return diags
+}
+
+// addSources adds a page for every source that is published in this build
+// (see admit) and has an address and translation key of its own (see locate).
+func (s *Site) addSources(sources []*content.Source, opt Options) diag.List {
+	var diags diag.List
+	urls := map[string]string{} // url -> file, for duplicates
+	s.indexes = sectionIndexes(sources)
+	held := heldModules(sources, opt)
+	for _, src := range sources {
+		d, ok := admit(src, opt, held)
+		diags = append(diags, d...)
+		if !ok {
+			continue
+		}
+		pl, d, ok := s.locate(src, opt, urls)
+		diags = append(diags, d...)
+		if !ok {
+			continue
+		}
+		p, d := newPage(src, pl, s.Config)
+		diags = append(diags, d...)
+		s.addPage(p)
+	}
+	return diags
+}
+
+// admit reports whether a source is published in this build: not a draft
+// (nor unfinished, with placeholders) unless drafts are built, not
+// scheduled for later or expired, not a lesson whose module is held back.
+// The diagnostics say why one is not, and warn about placeholders.
+func admit(src *content.Source, opt Options, held map[string]bool) (diag.List, bool) {
+	if src.Meta.Draft && !opt.Drafts {
+		return nil, false
+	}
+	var diags diag.List
+	if len(src.Placeholders) > 0 {
+		diags.Add(placeholderWarnings(src)...)
+		if !opt.Drafts {
+			return diags, false
+		}
+	}
+	if d, later := scheduled(src, opt); later {
+		diags.Add(d)
+		return diags, false
+	}
+	if m := moduleOfLesson(src); m != "" && held[src.Lang+"/"+m] {
+		diags.Add(diag.Warnf(src.Path, 0, "finish "+path.Join("content", src.Lang, m)+" too, or build with --drafts to see both",
+			"not published: the lesson waits for its module, which is not published yet"))
+		return diags, false
+	}
+	return diags, true
+}
+
+// locate decides where a published source goes (see classify), with the
+// address its front matter's url gives, and refuses closed or unreachable
+// opportunities, an address another file has (urls, which it fills) and a
+// translation key another page of the language has.
+func (s *Site) locate(src *content.Source, opt Options, urls map[string]string) (placement, diag.List, bool) {
+	var diags diag.List
+	pl, err := classify(src, s.indexes)
+	if err != nil {
+		diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "move or rename the file", "%v", err))
+		return pl, diags, false
+	}
+	if d, closed := closedOpportunity(src, pl, opt); closed {
+		diags.Add(d)
+		return pl, diags, false
+	}
+	if d, bad := opportunityEmail(src, pl); bad {
+		diags.Add(d)
+		return pl, diags, false
+	}
+	if src.Meta.URL != "" {
+		if u, err := pageURL(src.Lang, src.Meta.URL); err != nil {
+			diags.Add(diag.Warnf(src.Path, src.Meta.Lines["url"], "write the page's path, such as url: /about-us/", "%v; the page keeps its own address", err))
+		} else {
+			pl.url = u
+		}
+	}
+	if other, dup := urls[pl.url]; dup {
+		diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "give one of them another slug or file name", "address /%s is also used by %s", pl.url, other))
+		return pl, diags, false
+	}
+	urls[pl.url] = src.Path
+	if prev := s.byKey[src.Lang][pl.key]; prev != nil {
+		diags.Add(diag.Errorf(src.Path, src.Meta.Lines["translationKey"], "each translationKey may be used once per language", "translation key %q is also used by %s", strings.TrimPrefix(pl.key, "tk:"), prev.Source.Path))
+		return pl, diags, false
+	}
+	return pl, diags, true
+}
+
+// newPage makes the page of a source placed at pl, validated, a webinar's
+// start carried in its own time zone.
+func newPage(src *content.Source, pl placement, cfg config.Config) (*Page, diag.List) {
+	p := &Page{
+		Kind: pl.kind, Lang: src.Lang, Section: pl.section, URL: pl.url, Key: pl.key,
+		Title: src.Meta.Title, Summary: src.Meta.Summary, Date: src.Meta.Date, Lastmod: src.Meta.Lastmod,
+		Weight: src.Meta.Weight, Layout: src.Meta.Layout, Source: src, Meta: src.Meta,
+	}
+	if p.Lastmod.IsZero() {
+		p.Lastmod = p.Date
+	}
+	diags := validatePage(cfg, p)
+	if p.Kind == KindWebinar {
+		warnings, err := fixWebinarZone(p)
+		if err != nil {
+			diags.Add(diag.Errorf(src.Path, src.Meta.Lines["timezone"], "use an IANA time zone name such as Europe/Rome or Atlantic/Reykjavik", "unknown time zone %q", p.Meta.Timezone))
+		}
+		diags = append(diags, warnings...)
+	}
+	return p, diags
 }
 
 // assetPath maps a content file to its output path, refusing unsafe names.

@@ -22,78 +22,120 @@ type placement struct {
 // indexes holds the sources that are a folder's index.md standing for its
 // section (see sectionIndexes).
 func classify(src *content.Source, indexes map[*content.Source]bool) (placement, error) {
-	rel := src.Rel
-	parts := strings.Split(rel, "/")
-	base := parts[len(parts)-1]
-	dirs := parts[:len(parts)-1]
-	if indexes[src] {
-		base = "_index.md" // MkDocs, Docusaurus and Jekyll: index.md is the section's page
-	}
-	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
+	sp := splitSourcePath(src, indexes)
 	var pl placement
-	if len(parts) > 1 {
-		pl.section = parts[0]
+	if len(sp.parts) > 1 {
+		pl.section = sp.parts[0]
 	}
-	switch {
-	case base == "_index.md" && len(dirs) == 0:
-		pl.kind = KindHome
-	case base == "_index.md":
-		pl.kind = KindSection
-	default:
-		pl.kind = kindBySection(pl.section, len(parts), base)
-	}
-	if t := src.Meta.Type; t != "" && pl.kind != KindHome && pl.kind != KindSection {
-		pl.kind = Kind(t)
-	}
+	pl.kind = sp.kind(pl.section, src.Meta.Type)
 	if pl.kind == KindLesson {
-		if pl.section != "modules" || len(parts) < 3 {
-			return pl, fmt.Errorf("a lesson must be inside a module folder: modules/<module>/%s", base)
+		if pl.section != "modules" || len(sp.parts) < 3 {
+			return pl, fmt.Errorf("a lesson must be inside a module folder: modules/<module>/%s", sp.base)
 		}
-		pl.moduleRel = "modules/" + parts[1] + "/index.md"
+		pl.moduleRel = "modules/" + sp.parts[1] + "/index.md"
 	}
-	// URL segments: folders, then the file's own name unless it is an index.
-	segs := make([]string, 0, len(parts))
-	for _, d := range dirs {
-		s, err := slugify(d)
-		if err != nil {
-			return pl, fmt.Errorf("folder name %q cannot be part of an address: %v", brief(d), err)
-		}
-		segs = append(segs, s)
-	}
-	if base != "index.md" && base != "_index.md" {
-		s, err := slugify(stem)
-		if err != nil {
-			return pl, fmt.Errorf("file name %q cannot be part of an address: %v", brief(base), err)
-		}
-		segs = append(segs, s)
-	}
-	if slug := src.Meta.Slug; slug != "" && len(segs) > 0 && pl.kind != KindSection {
-		s, err := slugify(slug)
-		if err != nil {
-			return pl, fmt.Errorf("slug %q: %v", brief(slug), err)
-		}
-		segs[len(segs)-1] = s
+	segs, err := sp.segments(src.Meta.Slug, pl.kind)
+	if err != nil {
+		return pl, err
 	}
 	pl.url = src.Lang + "/"
 	if len(segs) > 0 {
 		pl.url += strings.Join(segs, "/") + "/"
 	}
-	switch {
-	case src.Meta.TranslationKey != "":
-		pl.key = "tk:" + src.Meta.TranslationKey
-	case pl.kind == KindHome:
-		pl.key = "_home"
-	default:
-		k := strings.TrimSuffix(rel, base)
-		if base != "index.md" && base != "_index.md" {
-			k += stem
-		}
-		pl.key = strings.TrimSuffix(k, "/")
-		if base == "_index.md" {
-			pl.key = "_section/" + pl.key
-		}
-	}
+	pl.key = sp.key(src.Meta.TranslationKey, pl.kind)
 	return pl, nil
+}
+
+// sourcePath is a source's path under content/<lang>/ taken apart: its
+// folders, its file name (base) and that name without its extension (stem).
+type sourcePath struct {
+	rel        string
+	parts      []string
+	dirs       []string
+	base, stem string
+}
+
+// splitSourcePath takes a source's path apart; a folder's index.md that
+// stands for its section (MkDocs, Docusaurus and Jekyll) is named
+// _index.md, as Hugo's section pages are.
+func splitSourcePath(src *content.Source, indexes map[*content.Source]bool) sourcePath {
+	parts := strings.Split(src.Rel, "/")
+	sp := sourcePath{rel: src.Rel, parts: parts, dirs: parts[:len(parts)-1], base: parts[len(parts)-1]}
+	if indexes[src] {
+		sp.base = "_index.md"
+	}
+	sp.stem = strings.TrimSuffix(strings.TrimSuffix(sp.base, ".md"), ".markdown")
+	return sp
+}
+
+// isIndex reports whether the file is a folder's index (index.md or
+// _index.md), which takes the folder's address.
+func (sp sourcePath) isIndex() bool {
+	return sp.base == "index.md" || sp.base == "_index.md"
+}
+
+// kind is the page kind of the file: home or section for an _index.md,
+// otherwise the front matter's type or the kind its section gives.
+func (sp sourcePath) kind(section, typ string) Kind {
+	switch {
+	case sp.base == "_index.md" && len(sp.dirs) == 0:
+		return KindHome
+	case sp.base == "_index.md":
+		return KindSection
+	case typ != "":
+		return Kind(typ)
+	}
+	return kindBySection(section, len(sp.parts), sp.base)
+}
+
+// segments are the address's path segments: the folders, then the file's
+// own name unless it is an index, the last one replaced by the front
+// matter's slug (not on section pages).
+func (sp sourcePath) segments(slug string, kind Kind) ([]string, error) {
+	segs := make([]string, 0, len(sp.parts))
+	for _, d := range sp.dirs {
+		s, err := slugify(d)
+		if err != nil {
+			return nil, fmt.Errorf("folder name %q cannot be part of an address: %v", brief(d), err)
+		}
+		segs = append(segs, s)
+	}
+	if !sp.isIndex() {
+		s, err := slugify(sp.stem)
+		if err != nil {
+			return nil, fmt.Errorf("file name %q cannot be part of an address: %v", brief(sp.base), err)
+		}
+		segs = append(segs, s)
+	}
+	if slug != "" && len(segs) > 0 && kind != KindSection {
+		s, err := slugify(slug)
+		if err != nil {
+			return nil, fmt.Errorf("slug %q: %v", brief(slug), err)
+		}
+		segs[len(segs)-1] = s
+	}
+	return segs, nil
+}
+
+// key is the translation key that links the file to its translations: the
+// front matter's translationKey, or its path without the language (and
+// without the extension; "_section/" before a section's).
+func (sp sourcePath) key(translationKey string, kind Kind) string {
+	switch {
+	case translationKey != "":
+		return "tk:" + translationKey
+	case kind == KindHome:
+		return "_home"
+	}
+	k := strings.TrimSuffix(sp.rel, sp.base)
+	if !sp.isIndex() {
+		k += sp.stem
+	}
+	k = strings.TrimSuffix(k, "/")
+	if sp.base == "_index.md" {
+		k = "_section/" + k
+	}
+	return k
 }
 
 func kindBySection(section string, depth int, base string) Kind {

@@ -61,6 +61,25 @@ func (s *Site) sectionIndex(lang, name string) *Page {
 // lessons, related modules, attachments, webinars.
 func (s *Site) relate() diag.List {
 	var diags diag.List
+	s.linkTranslations()
+	for _, p := range s.Pages {
+		if p.Kind == KindSection || p.Kind == KindHome {
+			continue
+		}
+		diags = append(diags, s.place(p)...)
+	}
+	for _, p := range s.Pages {
+		diags = append(diags, s.linkRelated(p)...)
+		if p.Kind == KindModule || p.Kind == KindResource {
+			diags = append(diags, s.attachFiles(p)...)
+		}
+	}
+	return diags
+}
+
+// linkTranslations links every page to the pages with its translation key
+// in the other languages, in the order of the languages in config.
+func (s *Site) linkTranslations() {
 	groups := map[string][]*Page{}
 	for _, p := range s.Pages {
 		if p.Key != "" && p.FallbackOf == nil {
@@ -81,49 +100,54 @@ func (s *Site) relate() diag.List {
 			}
 		}
 	}
-	for _, p := range s.Pages {
-		if p.Kind == KindSection || p.Kind == KindHome {
-			continue
-		}
-		ls := s.Langs[p.Lang]
-		if p.Section != "" && p.Kind != KindLesson {
-			if sec := s.sectionIndex(p.Lang, p.Section); sec != nil && p.Kind != KindSearch && p.Kind != KindNotFound {
-				p.Parent = sec
-				sec.Pages = append(sec.Pages, p)
-			}
-		}
-		switch p.Kind {
-		case KindModule:
-			ls.Modules = append(ls.Modules, p)
-		case KindResource:
-			ls.Resources = append(ls.Resources, p)
-		case KindStory:
-			ls.Stories = append(ls.Stories, p)
-		case KindPath:
-			ls.Paths = append(ls.Paths, p)
-		case KindWebinar:
-			if p.IsUpcoming() {
-				ls.Upcoming = append(ls.Upcoming, p)
-			} else {
-				ls.Past = append(ls.Past, p)
-			}
-		case KindLesson:
-			diags = append(diags, s.attachLesson(p)...)
-		}
-		if p.FallbackOf == nil && p.Source != nil {
-			ls.Translated++
-		}
-		if p.Layout == "request" {
-			ls.Request = p
+}
+
+// place puts a page (not a home or section page) in its section's list, in
+// its language's list of its kind, a lesson under its module; it counts the
+// language's translated pages and finds its request form page.
+func (s *Site) place(p *Page) diag.List {
+	var diags diag.List
+	ls := s.Langs[p.Lang]
+	if p.Section != "" && p.Kind != KindLesson {
+		if sec := s.sectionIndex(p.Lang, p.Section); sec != nil && p.Kind != KindSearch && p.Kind != KindNotFound {
+			p.Parent = sec
+			sec.Pages = append(sec.Pages, p)
 		}
 	}
-	for _, p := range s.Pages {
-		diags = append(diags, s.linkRelated(p)...)
-		if p.Kind == KindModule || p.Kind == KindResource {
-			diags = append(diags, s.attachFiles(p)...)
-		}
+	if list := ls.kindList(p); list != nil {
+		*list = append(*list, p)
+	}
+	if p.Kind == KindLesson {
+		diags = s.attachLesson(p)
+	}
+	if p.FallbackOf == nil && p.Source != nil {
+		ls.Translated++
+	}
+	if p.Layout == "request" {
+		ls.Request = p
 	}
 	return diags
+}
+
+// kindList is the language's list that holds pages of p's kind (webinars:
+// upcoming or past), nil when none does.
+func (ls *LangSite) kindList(p *Page) *[]*Page {
+	switch p.Kind {
+	case KindModule:
+		return &ls.Modules
+	case KindResource:
+		return &ls.Resources
+	case KindStory:
+		return &ls.Stories
+	case KindPath:
+		return &ls.Paths
+	case KindWebinar:
+		if p.IsUpcoming() {
+			return &ls.Upcoming
+		}
+		return &ls.Past
+	}
+	return nil
 }
 
 // attachLesson puts a lesson under its module. A fallback lesson (the
@@ -230,17 +254,7 @@ func (s *Site) attachFiles(p *Page) diag.List {
 // finishLists sorts every list, links lessons to their neighbours and modules to their webinars and resources.
 func (s *Site) finishLists() {
 	for _, p := range s.Pages {
-		if len(p.Lessons) > 0 {
-			sortLessons(p.Lessons)
-			for i, l := range p.Lessons {
-				if i > 0 {
-					l.Prev = p.Lessons[i-1]
-				}
-				if i+1 < len(p.Lessons) {
-					l.Next = p.Lessons[i+1]
-				}
-			}
-		}
+		chainLessons(p)
 		if len(p.Pages) > 0 {
 			if p.Section == "webinars" {
 				sortByStart(p.Pages, true)
@@ -254,6 +268,20 @@ func (s *Site) finishLists() {
 			}
 		}
 	}
+	s.listSections()
+	for _, ls := range s.Langs {
+		ls.finishLists()
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindModule {
+			sortPages(p.Related)
+		}
+	}
+}
+
+// listSections records each language's section pages (the first page of a
+// paginated one) by section name.
+func (s *Site) listSections() {
 	for _, p := range s.Pages {
 		if p.Kind == KindSection && p.Pager == nil || p.Kind == KindSection && p.Pager.Number == 1 {
 			if sec := s.sectionIndex(p.Lang, p.Section); sec == p {
@@ -261,24 +289,38 @@ func (s *Site) finishLists() {
 			}
 		}
 	}
-	for _, ls := range s.Langs {
-		sortPages(ls.Modules)
-		sortPages(ls.Resources)
-		sortPages(ls.Stories)
-		sortPages(ls.Paths)
-		for _, path := range ls.Paths {
-			for _, m := range path.Steps {
-				m.Paths = append(m.Paths, path)
-			}
-		}
-		sortByStart(ls.Upcoming, false)
-		sortByStart(ls.Past, true)
+}
+
+// chainLessons sorts a module's lessons and links each to its neighbours.
+func chainLessons(p *Page) {
+	if len(p.Lessons) == 0 {
+		return
 	}
-	for _, p := range s.Pages {
-		if p.Kind == KindModule {
-			sortPages(p.Related)
+	sortLessons(p.Lessons)
+	for i, l := range p.Lessons {
+		if i > 0 {
+			l.Prev = p.Lessons[i-1]
+		}
+		if i+1 < len(p.Lessons) {
+			l.Next = p.Lessons[i+1]
 		}
 	}
+}
+
+// finishLists sorts a language's lists of modules, resources, stories,
+// paths and webinars, and links each module to the paths it is a step of.
+func (ls *LangSite) finishLists() {
+	sortPages(ls.Modules)
+	sortPages(ls.Resources)
+	sortPages(ls.Stories)
+	sortPages(ls.Paths)
+	for _, path := range ls.Paths {
+		for _, m := range path.Steps {
+			m.Paths = append(m.Paths, path)
+		}
+	}
+	sortByStart(ls.Upcoming, false)
+	sortByStart(ls.Past, true)
 }
 
 func sortByStart(ps []*Page, newestFirst bool) {

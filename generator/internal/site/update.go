@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"reflect"
 	"slices"
 	"strings"
@@ -34,23 +33,50 @@ var displayKeys = map[string]bool{
 // title puts them back in order (see resort). ok is false when the edit needs a full rebuild; the site
 // may then have been changed and must be assembled again.
 func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
-	if p.Source == nil || p.FallbackOf != nil || ((src.Meta.Draft || len(src.Placeholders) > 0) && !s.Drafts) {
+	if !s.keepsPlace(p, src) {
 		return nil, nil, false
+	}
+	np, diags, ok := s.revise(p, src, md, cache)
+	if !ok {
+		return nil, nil, false
+	}
+	targets := s.takeRevision(p, &np)
+	if !s.resort(targets) {
+		return nil, diags, false // the new title moves a learning path
+	}
+	return s.reaching(targets), diags, true
+}
+
+// keepsPlace reports whether src, the edited file of p, leaves p where it
+// is: published as before, its title in the front matter, no address or
+// menus of its own, the same kind, address, key, section and layout, and
+// the same structural front matter (see structure and sameParams).
+func (s *Site) keepsPlace(p *Page, src *content.Source) bool {
+	if p.Source == nil || p.FallbackOf != nil || ((src.Meta.Draft || len(src.Placeholders) > 0) && !s.Drafts) {
+		return false
 	}
 	if src.Meta.Title == "" || src.Meta.URL != "" || len(src.Meta.Menus) > 0 {
-		return nil, nil, false // the title comes from the body, the address or menus from elsewhere: rebuild
+		return false // the title comes from the body, the address or menus from elsewhere: rebuild
 	}
 	if _, later := scheduled(src, Options{Now: s.Now, Future: s.Future, Expired: s.Expired}); later {
-		return nil, nil, false
+		return false
 	}
+	return s.samePlacement(p, src) &&
+		reflect.DeepEqual(structure(p.Source.Meta), structure(src.Meta)) && sameParams(p.Source.Meta.Params, src.Meta.Params)
+}
+
+// samePlacement reports whether src classifies as p is: same kind, address,
+// key and section, and the same layout.
+func (s *Site) samePlacement(p *Page, src *content.Source) bool {
 	pl, err := classify(src, s.indexes)
-	if err != nil || pl.kind != p.Kind || pl.url != p.URL || pl.key != p.Key || pl.section != p.Section || src.Meta.Layout != p.Layout {
-		return nil, nil, false
-	}
-	if !reflect.DeepEqual(structure(p.Source.Meta), structure(src.Meta)) || !sameParams(p.Source.Meta.Params, src.Meta.Params) {
-		return nil, nil, false
-	}
-	np := *p // validate a copy first: an edit with errors is left to the full build, which reports them
+	return err == nil && pl.kind == p.Kind && pl.url == p.URL && pl.key == p.Key && pl.section == p.Section && src.Meta.Layout == p.Layout
+}
+
+// revise builds the edited page as a copy of p with src's front matter and
+// body rendered, validating it first: an edit with errors is left to the
+// full build, which reports them (ok false).
+func (s *Site) revise(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (np Page, diags diag.List, ok bool) {
+	np = *p
 	np.Source, np.Meta = src, src.Meta
 	np.Title, np.Summary, np.Lastmod = src.Meta.Title, src.Meta.Summary, src.Meta.Lastmod
 	if np.Lastmod.IsZero() {
@@ -59,31 +85,29 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 	if np.Kind == KindWebinar {
 		warnings, err := fixWebinarZone(&np)
 		if err != nil {
-			return nil, nil, false
+			return np, nil, false
 		}
 		diags = append(diags, warnings...)
 	}
-	if v := validatePage(s.Config, &np); v.HasErrors() {
-		return nil, nil, false
-	} else {
-		diags = append(diags, v...)
+	v := validatePage(s.Config, &np)
+	if v.HasErrors() {
+		return np, nil, false
 	}
+	diags = append(diags, v...)
 	res := s.renderCached(md, cache, &np, src)
 	if res.Diags.HasErrors() {
-		return nil, nil, false
+		return np, nil, false
 	}
 	src.Body = nil
 	diags = append(diags, res.Diags...)
-	np.Content = template.HTML(res.HTML)
-	np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
-	np.Quizzes = quizzes(res.Blocks)
-	switch {
-	case np.Summary != "":
-	case res.SummaryDivider:
-		np.Summary = shorten(res.Summary, 600)
-	default:
-		np.Summary = shorten(res.Summary, 200)
-	}
+	s.applyRender(&np, res) // the title is in the front matter (see keepsPlace): no diagnostic
+	return np, diags, true
+}
+
+// takeRevision copies the revised page np onto p and its fallback copies,
+// refreshes the pages that follow them (print and certificate pages), and
+// returns p with its fallbacks.
+func (s *Site) takeRevision(p, np *Page) []*Page {
 	targets := []*Page{p}
 	for _, q := range s.Pages {
 		if q.FallbackOf == p {
@@ -100,10 +124,7 @@ func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, c
 			q.followOf()
 		}
 	}
-	if !s.resort(targets) {
-		return nil, diags, false // the new title moves a learning path
-	}
-	return s.reaching(targets), diags, true
+	return targets
 }
 
 // structure is the part of the front matter that decides where a page is
@@ -189,40 +210,65 @@ var listKinds = map[Kind]bool{KindHome: true, KindSection: true, KindTaxonomy: t
 
 // reaching returns targets and every page whose output may show them.
 func (s *Site) reaching(targets []*Page) []*Page {
-	is := map[*Page]bool{}
-	langs := map[string]bool{}
+	r := reach{is: map[*Page]bool{}, langs: map[string]bool{}}
 	for _, t := range targets {
-		is[t] = true
-		langs[t.Lang] = true
-	}
-	anyIn := func(ps []*Page) bool {
-		for _, x := range ps {
-			if is[x] {
-				return true
-			}
-		}
-		return false
+		r.is[t] = true
+		r.langs[t.Lang] = true
 	}
 	var out []*Page
 	for _, q := range s.Pages {
-		reach := is[q] || listKinds[q.Kind] && langs[q.Lang] ||
-			is[q.Parent] || is[q.Module] || is[q.Prev] || is[q.Next] || is[q.AliasTarget] || is[q.FallbackOf] ||
-			anyIn(q.Lessons) || anyIn(q.Pages) || anyIn(q.Related) || anyIn(q.Prereqs) || anyIn(q.Translations) ||
-			anyIn(q.Steps) || anyIn(q.Paths)
-		for _, m := range q.Steps {
-			reach = reach || anyIn(m.Lessons) // a path lists its modules' lessons
-		}
-		if !reach && q.Of != nil {
-			// a module's print and certificate pages show its lessons; a
-			// path's certificate names its modules
-			reach = is[q.Of] || anyIn(q.Of.Lessons) || anyIn(q.Of.Steps)
-		}
-		if !reach && q.Module != nil {
-			reach = anyIn(q.Module.Lessons) || anyIn(q.Module.Related) || anyIn(q.Module.Prereqs) || anyIn(q.Module.Paths)
-		}
-		if reach {
+		if r.shows(q) {
 			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// reach is the set of edited pages and their languages, asked which pages
+// may show them.
+type reach struct {
+	is    map[*Page]bool
+	langs map[string]bool
+}
+
+// anyIn reports whether ps holds an edited page.
+func (r reach) anyIn(ps []*Page) bool {
+	return slices.ContainsFunc(ps, func(x *Page) bool { return r.is[x] })
+}
+
+// shows reports whether q's output may show an edited page: q is one, or
+// lists its language's pages, or links to one, or lists one, or stands for
+// (print, certificate) or belongs to a module or path that does.
+func (r reach) shows(q *Page) bool {
+	if r.is[q] || listKinds[q.Kind] && r.langs[q.Lang] || r.links(q) || r.lists(q) {
+		return true
+	}
+	if q.Of != nil {
+		// a module's print and certificate pages show its lessons; a
+		// path's certificate names its modules
+		if r.is[q.Of] || r.anyIn(q.Of.Lessons) || r.anyIn(q.Of.Steps) {
+			return true
+		}
+	}
+	if q.Module != nil {
+		return r.anyIn(q.Module.Lessons) || r.anyIn(q.Module.Related) || r.anyIn(q.Module.Prereqs) || r.anyIn(q.Module.Paths)
+	}
+	return false
+}
+
+// links reports whether one of q's single links (parent, module,
+// neighbours, alias target, original) is an edited page.
+func (r reach) links(q *Page) bool {
+	return r.is[q.Parent] || r.is[q.Module] || r.is[q.Prev] || r.is[q.Next] || r.is[q.AliasTarget] || r.is[q.FallbackOf]
+}
+
+// lists reports whether one of q's lists (lessons, pages, related,
+// prerequisites, translations, steps, paths, or a step's lessons: a path
+// lists its modules' lessons) holds an edited page.
+func (r reach) lists(q *Page) bool {
+	if r.anyIn(q.Lessons) || r.anyIn(q.Pages) || r.anyIn(q.Related) || r.anyIn(q.Prereqs) || r.anyIn(q.Translations) ||
+		r.anyIn(q.Steps) || r.anyIn(q.Paths) {
+		return true
+	}
+	return slices.ContainsFunc(q.Steps, func(m *Page) bool { return r.anyIn(m.Lessons) })
 }
