@@ -89,6 +89,10 @@ func (p Privacy) HasController(country string) bool {
 	return slices.ContainsFunc(p.Controllers, func(c Controller) bool { return strings.EqualFold(c.Country, country) })
 }
 
+// validate checks the privacy settings (only when controllers are
+// configured): the contact address, each controller and service (see
+// controllerRules and serviceRules; the first rule an entry breaks is
+// reported), and that the fallback country has a controller.
 func (p Privacy) validate(file string, lines keyLines) diag.List {
 	var l diag.List
 	bad := func(key, hint, format string, args ...any) {
@@ -101,40 +105,74 @@ func (p Privacy) validate(file string, lines keyLines) diag.List {
 		bad("email", `write a plain address such as "privacy@example.org"`, "privacy: email %q is not an e-mail address", p.Email)
 	}
 	seen := map[string]bool{}
+	rules := controllerRules(seen)
 	for _, c := range p.Controllers {
-		code := strings.ToUpper(c.Country)
-		switch {
-		case c.Country == "" || c.Name == "" || c.Email == "":
-			bad("controllers", "give every [[privacy.controllers]] a country, a name, an address and an email", "privacy: a controller lacks its country, name or e-mail")
-		case seen[code]:
-			bad("controllers", "keep one controller per country", "privacy: two controllers for country %q", c.Country)
-		case !isEmail(c.Email):
-			bad("controllers", `write a plain address such as "privacy@example.org"`, "privacy: controller %s: email %q is not an e-mail address", c.Country, c.Email)
-		case c.DPO != "" && !isEmail(c.DPO):
-			bad("dpo", `write a plain address such as "dpo@example.org"`, "privacy: controller %s: dpo %q is not an e-mail address", c.Country, c.DPO)
-		case c.Transfer != "" && !slices.Contains(transfers(), c.Transfer):
-			bad("transfer", "use adequacy, scc or dpf, or leave it empty inside the EEA", "privacy: controller %s has unknown transfer %q", c.Country, c.Transfer)
-		case c.AuthorityURL != "" && !isHTTP(c.AuthorityURL):
-			bad("authorityURL", "use the https:// address of the authority's website", "privacy: controller %s: authorityURL %q is not an http(s) URL", c.Country, c.AuthorityURL)
+		if r, broken := firstBroken(rules, c); broken {
+			bad(r.key, r.hint, r.format, r.args(c)...)
 		}
-		seen[code] = true
+		seen[strings.ToUpper(c.Country)] = true
 	}
 	if p.Fallback != "" && !seen[strings.ToUpper(p.Fallback)] {
 		bad("fallback", "set fallback to the country code of one of the [[privacy.controllers]]", "privacy: fallback %q is not the country of a controller", p.Fallback)
 	}
 	for _, s := range p.Services {
-		switch {
-		case !slices.Contains(serviceRoles(), s.Role):
-			bad("role", "use one of "+strings.Join(serviceRoles(), ", "), "privacy: service %q has unknown role %q", s.Name, s.Role)
-		case s.Name == "":
-			bad("services", "give every [[privacy.services]] a name", "privacy: a %s service has no name", s.Role)
-		case s.Transfer != "" && !slices.Contains(transfers(), s.Transfer):
-			bad("transfer", "use adequacy, scc, dpf or own, or leave it empty inside the EEA", "privacy: service %q has unknown transfer %q", s.Name, s.Transfer)
-		case s.PolicyURL != "" && !isHTTP(s.PolicyURL):
-			bad("policyURL", "use the https:// address of the service's privacy policy", "privacy: service %q: policyURL %q is not an http(s) URL", s.Name, s.PolicyURL)
+		if r, broken := firstBroken(serviceRules(), s); broken {
+			bad(r.key, r.hint, r.format, r.args(s)...)
 		}
 	}
 	return l
+}
+
+// rule is one check of a config entry of type T: an entry that breaks it
+// is reported at key's line with hint and the message format filled with args.
+type rule[T any] struct {
+	key, hint, format string
+	breaks            func(T) bool
+	args              func(T) []any
+}
+
+// firstBroken returns the first of rules that v breaks.
+func firstBroken[T any](rules []rule[T], v T) (rule[T], bool) {
+	for _, r := range rules {
+		if r.breaks(v) {
+			return r, true
+		}
+	}
+	return rule[T]{}, false
+}
+
+// controllerRules are the checks of a [[privacy.controllers]] entry, in
+// order; seen holds the countries (upper case) of the controllers before it.
+func controllerRules(seen map[string]bool) []rule[Controller] {
+	country := func(c Controller) []any { return []any{c.Country} }
+	return []rule[Controller]{
+		{"controllers", "give every [[privacy.controllers]] a country, a name, an address and an email", "privacy: a controller lacks its country, name or e-mail",
+			func(c Controller) bool { return c.Country == "" || c.Name == "" || c.Email == "" }, func(Controller) []any { return nil }},
+		{"controllers", "keep one controller per country", "privacy: two controllers for country %q",
+			func(c Controller) bool { return seen[strings.ToUpper(c.Country)] }, country},
+		{"controllers", `write a plain address such as "privacy@example.org"`, "privacy: controller %s: email %q is not an e-mail address",
+			func(c Controller) bool { return !isEmail(c.Email) }, func(c Controller) []any { return []any{c.Country, c.Email} }},
+		{"dpo", `write a plain address such as "dpo@example.org"`, "privacy: controller %s: dpo %q is not an e-mail address",
+			func(c Controller) bool { return c.DPO != "" && !isEmail(c.DPO) }, func(c Controller) []any { return []any{c.Country, c.DPO} }},
+		{"transfer", "use adequacy, scc or dpf, or leave it empty inside the EEA", "privacy: controller %s has unknown transfer %q",
+			func(c Controller) bool { return c.Transfer != "" && !slices.Contains(transfers(), c.Transfer) }, func(c Controller) []any { return []any{c.Country, c.Transfer} }},
+		{"authorityURL", "use the https:// address of the authority's website", "privacy: controller %s: authorityURL %q is not an http(s) URL",
+			func(c Controller) bool { return c.AuthorityURL != "" && !isHTTP(c.AuthorityURL) }, func(c Controller) []any { return []any{c.Country, c.AuthorityURL} }},
+	}
+}
+
+// serviceRules are the checks of a [[privacy.services]] entry, in order.
+func serviceRules() []rule[Service] {
+	return []rule[Service]{
+		{"role", "use one of " + strings.Join(serviceRoles(), ", "), "privacy: service %q has unknown role %q",
+			func(s Service) bool { return !slices.Contains(serviceRoles(), s.Role) }, func(s Service) []any { return []any{s.Name, s.Role} }},
+		{"services", "give every [[privacy.services]] a name", "privacy: a %s service has no name",
+			func(s Service) bool { return s.Name == "" }, func(s Service) []any { return []any{s.Role} }},
+		{"transfer", "use adequacy, scc, dpf or own, or leave it empty inside the EEA", "privacy: service %q has unknown transfer %q",
+			func(s Service) bool { return s.Transfer != "" && !slices.Contains(transfers(), s.Transfer) }, func(s Service) []any { return []any{s.Name, s.Transfer} }},
+		{"policyURL", "use the https:// address of the service's privacy policy", "privacy: service %q: policyURL %q is not an http(s) URL",
+			func(s Service) bool { return s.PolicyURL != "" && !isHTTP(s.PolicyURL) }, func(s Service) []any { return []any{s.Name, s.PolicyURL} }},
+	}
 }
 
 func isEmail(s string) bool {

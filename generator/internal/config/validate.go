@@ -24,12 +24,46 @@ var fieldTypes = map[string]bool{
 func (c Config) Validate(file string, data []byte) diag.List {
 	var l diag.List
 	lines := newKeyLines(data)
-	bad := func(key, hint, format string, args ...any) {
-		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
-	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (c.BaseURL != "/" && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "")) {
+	bad := complain(&l, file, lines)
+	if !validBaseURL(c.BaseURL) {
 		bad("baseURL", `write it as "https://example.org/" (or "https://example.org/sub/path/")`, "baseURL %q is not an absolute http(s) URL", c.BaseURL)
 	}
+	l = append(l, c.validateLanguages(file, lines)...)
+	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
+		bad("theme", `name a folder under themes/, such as "default"`, "theme %q is not a folder name", c.Theme)
+	}
+	c.validateTaxonomies(bad)
+	c.Vocabulary.validate(bad)
+	l = append(l, c.OER.validate(file, lines)...)
+	l = append(l, c.Limits.validate(file, lines)...)
+	for name, f := range c.Forms {
+		l = append(l, f.validate(file, lines, name)...)
+	}
+	l = append(l, c.Colors.validate(file, lines)...)
+	l = append(l, c.Privacy.validate(file, lines)...)
+	l = append(l, c.validatePartners(file, lines)...)
+	return l
+}
+
+// complain returns a function that adds to l an error at the line of
+// config.toml (file) that sets key.
+func complain(l *diag.List, file string, lines keyLines) func(key, hint, format string, args ...any) {
+	return func(key, hint, format string, args ...any) {
+		l.Add(diag.Errorf(file, lines.of(key), hint, format, args...))
+	}
+}
+
+// validBaseURL reports whether baseURL is "/" (a site served from any
+// address) or an absolute http(s) URL.
+func validBaseURL(baseURL string) bool {
+	return baseURL == "/" || isHTTP(baseURL)
+}
+
+// validateLanguages checks that there are languages, that each has a
+// valid code, direction and texts, and that the default language is one of them.
+func (c Config) validateLanguages(file string, lines keyLines) diag.List {
+	var l diag.List
+	bad := complain(&l, file, lines)
 	if len(c.Languages) == 0 {
 		bad("languages", `add at least one table such as [languages.en] with name = "English"`, "no languages configured")
 	}
@@ -45,29 +79,23 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	if _, ok := c.Languages[c.DefaultLanguage]; !ok && len(c.Languages) > 0 {
 		bad("defaultLanguage", "set defaultLanguage to one of the codes under [languages]", "defaultLanguage %q is not one of the configured languages", c.DefaultLanguage)
 	}
-	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
-		bad("theme", `name a folder under themes/, such as "default"`, "theme %q is not a folder name", c.Theme)
-	}
+	return l
+}
+
+// validateTaxonomies checks that every audience has an id and that the
+// taxonomies listed are ones oersite knows.
+func (c Config) validateTaxonomies(bad func(key, hint, format string, args ...any)) {
 	for role := range c.Vocabulary.Audiences {
 		if role == "" {
 			bad("audiences", "give every audience an id", "empty audience id")
 		}
 	}
+	known := []string{"audience", "level", "digcomp", "keywords", "categories"}
 	for _, t := range c.Taxonomies {
-		if t != "audience" && t != "level" && t != "digcomp" && t != "keywords" && t != "categories" {
+		if !slices.Contains(known, t) {
 			bad("taxonomies", "use audience, level, digcomp, keywords and categories", "unknown taxonomy %q", t)
 		}
 	}
-	c.Vocabulary.validate(bad)
-	l = append(l, c.OER.validate(file, lines)...)
-	l = append(l, c.Limits.validate(file, lines)...)
-	for name, f := range c.Forms {
-		l = append(l, f.validate(file, lines, name)...)
-	}
-	l = append(l, c.Colors.validate(file, lines)...)
-	l = append(l, c.Privacy.validate(file, lines)...)
-	l = append(l, c.validatePartners(file, lines)...)
-	return l
 }
 
 func (f Form) validate(file string, lines keyLines, name string) diag.List {
