@@ -63,81 +63,20 @@ type Options struct {
 // Every problem found is returned; the Tree holds what could be read. When
 // ctx ends, Load stops reading and returns what it has.
 func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
-	var diags diag.List
-	langs := map[string]bool{}
+	w := &contentWalk{ctx: ctx, fsys: fsys, opt: opt, langs: map[string]bool{}, rd: newReader(ctx, fsys, opt.Limits)}
 	for _, l := range opt.Languages {
-		langs[l] = true
+		w.langs[l] = true
 	}
 	// Markdown files are read and decoded on all cores while the walk goes
 	// on; other files are listed as assets.
-	var assets []fileRef
-	rd := newReader(ctx, fsys, opt.Limits)
-	err := fs.WalkDir(fsys, opt.Dir, func(p string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return fs.SkipAll
-		}
-		if err != nil && p == opt.Dir && errors.Is(err, fs.ErrNotExist) {
-			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
-			return fs.SkipDir
-		}
-		if err != nil {
-			diags.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, opt.Dir), "/")
-		if rel == "" {
-			return nil
-		}
-		name := d.Name()
-		if ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		lang, inLang, _ := strings.Cut(rel, "/")
-		if d.IsDir() && !strings.Contains(rel, "/") {
-			if !langs[lang] {
-				diags.Add(diag.Errorf(p, 0, "add [languages."+lang+"] to config.toml, or rename the folder to one of: "+strings.Join(opt.Languages, ", "),
-					"content folder %q is not a configured language", lang))
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !strings.Contains(rel, "/") {
-			diags.Add(diag.Errorf(p, 0, "move it into a language folder such as "+path.Join(opt.Dir, firstOr(opt.Languages, "en"), name), "file is outside every language folder"))
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if bad, ok := refusedLink(fsys, p); !ok {
-				diags.Add(bad)
-				return nil
-			}
-		}
-		if d.IsDir() {
-			return nil
-		}
-		f := fileRef{path: p, lang: lang, rel: inLang}
-		if isMarkdown(inLang) {
-			rd.add(f)
-		} else {
-			assets = append(assets, f)
-		}
-		return nil
-	})
-	loadedFiles := rd.wait()
+	err := fs.WalkDir(fsys, opt.Dir, w.visit)
+	loadedFiles := w.rd.wait()
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Add(diag.Errorf(opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
-		} else {
-			diags.Add(diag.Errorf(opt.Dir, 0, "", "cannot read the content folder: %v", err))
-		}
+		w.walkFailed(err)
 	}
+	diags := w.diags
 	var tree Tree
-	for _, f := range assets {
+	for _, f := range w.assets {
 		info, err := fs.Stat(fsys, f.path)
 		if err != nil {
 			diags.Add(diag.Errorf(f.path, 0, "", "cannot read: %v", unwrapPathError(err)))
@@ -155,6 +94,101 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 	applyCascades(&tree, &diags)
 	diags.Sort()
 	return tree, diags
+}
+
+// contentWalk is one walk of the content folder: Markdown files go to the
+// reader, other files to assets, problems to diags.
+type contentWalk struct {
+	ctx    context.Context
+	fsys   fs.FS
+	opt    Options
+	langs  map[string]bool // the configured language codes
+	rd     *reader
+	assets []fileRef
+	diags  diag.List
+}
+
+// visit is the fs.WalkDirFunc of the walk: it skips ignored names (editor
+// and system files), checks the language folders, refuses files outside
+// them and symbolic links that may not be followed, and hands every other
+// file on.
+func (w *contentWalk) visit(p string, d fs.DirEntry, err error) error {
+	if w.ctx.Err() != nil {
+		return fs.SkipAll
+	}
+	if err != nil {
+		return w.unreadable(p, d, err)
+	}
+	rel := strings.TrimPrefix(strings.TrimPrefix(p, w.opt.Dir), "/")
+	if rel == "" {
+		return nil
+	}
+	if ignored(d.Name()) {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	lang, inLang, inside := strings.Cut(rel, "/")
+	if !inside {
+		return w.topLevel(p, d, lang)
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		if bad, ok := refusedLink(w.fsys, p); !ok {
+			w.diags.Add(bad)
+			return nil
+		}
+	}
+	if d.IsDir() {
+		return nil
+	}
+	f := fileRef{path: p, lang: lang, rel: inLang}
+	if isMarkdown(inLang) {
+		w.rd.add(f)
+	} else {
+		w.assets = append(w.assets, f)
+	}
+	return nil
+}
+
+// unreadable reports an entry the walk could not read (the content folder
+// itself missing: no content folder) and skips it.
+func (w *contentWalk) unreadable(p string, d fs.DirEntry, err error) error {
+	if p == w.opt.Dir && errors.Is(err, fs.ErrNotExist) {
+		w.diags.Add(diag.Errorf(w.opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
+		return fs.SkipDir
+	}
+	w.diags.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
+	if d != nil && d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
+}
+
+// topLevel checks an entry directly in the content folder: a folder must be
+// a configured language's (others are reported and skipped), a file is
+// outside every language folder.
+func (w *contentWalk) topLevel(p string, d fs.DirEntry, lang string) error {
+	if !d.IsDir() {
+		w.diags.Add(diag.Errorf(p, 0, "move it into a language folder such as "+path.Join(w.opt.Dir, firstOr(w.opt.Languages, "en"), d.Name()), "file is outside every language folder"))
+		return nil
+	}
+	if !w.langs[lang] {
+		w.diags.Add(diag.Errorf(p, 0, "add [languages."+lang+"] to config.toml, or rename the folder to one of: "+strings.Join(w.opt.Languages, ", "),
+			"content folder %q is not a configured language", lang))
+		return fs.SkipDir
+	}
+	return nil
+}
+
+// walkFailed reports a walk that ended in an error: no content folder, or
+// one that cannot be read.
+func (w *contentWalk) walkFailed(err error) {
+	if errors.Is(err, fs.ErrNotExist) {
+		w.diags.Add(diag.Errorf(w.opt.Dir, 0, "create content/<language>/ folders with Markdown files, or pass --source with the site folder", "no content folder"))
+	} else {
+		w.diags.Add(diag.Errorf(w.opt.Dir, 0, "", "cannot read the content folder: %v", err))
+	}
 }
 
 // refusedLink checks a symbolic link of the content: it must lead to a file
