@@ -188,30 +188,87 @@ type refParts struct {
 // linkParts finds, among parent's children, the texts "[" at open, "](" at
 // close and ")" after the shortcode s, and the nodes between the brackets.
 func linkParts(parent ast.Node, s *Shortcode, open, close, end int) (refParts, bool) {
-	var p refParts
-	state := 0 // 0 before "[", 1 in the label, 2 after "](", 3 after the shortcode
+	l := linkScan{s: s, open: open, close: close, end: end}
+	steps := [...]func(*linkScan, scanned) (done, ok bool){
+		(*linkScan).beforeLabel, (*linkScan).inLabel, (*linkScan).afterLabel, (*linkScan).afterShortcode,
+	}
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
-		cs, ce, has := span(c)
-		txt, isText := c.(*ast.Text)
-		switch {
-		case state == 0 && isText && cs == open && ce == open+1:
-			p.open, state = txt, 1
-		case state == 1 && isText && cs == close && ce == close+2:
-			p.close, state = txt, 2
-		case state == 1 && (!has || cs >= open+1 && ce <= close):
-			p.label = append(p.label, c)
-		case state == 1:
-			return p, false // something straddles the brackets
-		case state == 2 && c == s:
-			state = 3
-		case state == 3 && isText && cs == end && ce == end+1:
-			p.paren = txt
-			return p, true
-		case state >= 2:
-			return p, false
+		if done, ok := steps[l.state](&l, newScanned(c)); done {
+			return l.parts, ok
 		}
 	}
-	return p, false
+	return l.parts, false
+}
+
+// linkScan walks a paragraph's children looking for the parts of
+// [label]({{< ref >}}); state is 0 before "[", 1 in the label, 2 after
+// "](", 3 after the shortcode, and picks the step that takes the next child.
+type linkScan struct {
+	parts            refParts
+	s                *Shortcode
+	open, close, end int
+	state            int
+}
+
+// scanned is one child as the scan sees it: its span in the source and,
+// for a text, the text.
+type scanned struct {
+	node        ast.Node
+	start, stop int
+	has         bool
+	text        *ast.Text
+}
+
+// newScanned takes the span and text of a child.
+func newScanned(c ast.Node) scanned {
+	cs, ce, has := span(c)
+	txt, _ := c.(*ast.Text)
+	return scanned{node: c, start: cs, stop: ce, has: has, text: txt}
+}
+
+// textAt reports whether the child is a text of n bytes at start.
+func (c scanned) textAt(start, n int) bool {
+	return c.text != nil && c.start == start && c.stop == start+n
+}
+
+// beforeLabel waits for the "[".
+func (l *linkScan) beforeLabel(c scanned) (done, ok bool) {
+	if c.textAt(l.open, 1) {
+		l.parts.open, l.state = c.text, 1
+	}
+	return false, false
+}
+
+// inLabel gathers the label up to the "](", failing on a node that
+// straddles the brackets.
+func (l *linkScan) inLabel(c scanned) (done, ok bool) {
+	switch {
+	case c.textAt(l.close, 2):
+		l.parts.close, l.state = c.text, 2
+	case !c.has || c.start >= l.open+1 && c.stop <= l.close:
+		l.parts.label = append(l.parts.label, c.node)
+	default:
+		return true, false // something straddles the brackets
+	}
+	return false, false
+}
+
+// afterLabel expects the shortcode right after the "](".
+func (l *linkScan) afterLabel(c scanned) (done, ok bool) {
+	if c.node != l.s {
+		return true, false
+	}
+	l.state = 3
+	return false, false
+}
+
+// afterShortcode expects the ")" right after the shortcode, which ends the scan.
+func (l *linkScan) afterShortcode(c scanned) (done, ok bool) {
+	if !c.textAt(l.end, 1) {
+		return true, false
+	}
+	l.parts.paren = c.text
+	return true, true
 }
 
 // openingBracket finds the [ that the ] at close closes, not before lower.

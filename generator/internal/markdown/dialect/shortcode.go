@@ -92,48 +92,81 @@ func (t Tag) Get(key string, pos int) (Arg, bool) {
 
 // parseTag reads a shortcode tag at the start of b, or reports ok false.
 func parseTag(b []byte) (Tag, bool) {
-	var t Tag
-	if len(b) >= 4 && b[0] == '{' && (b[1] == '%' || b[1] == '{' && b[2] != '<' && b[2] != '%') {
+	if opensLiquid(b) {
 		return parseLiquid(b)
 	}
+	var t Tag
 	if len(b) < 6 || b[0] != '{' || b[1] != '{' || (b[2] != '<' && b[2] != '%') {
 		return t, false
 	}
-	delim := b[2]
-	t.Markdown = delim == '%'
-	closer := byte('%')
-	if delim == '<' {
-		closer = '>'
-	}
-	end := bytes.Index(b[3:], []byte{closer, '}', '}'})
-	if end < 0 {
+	t.Markdown = b[2] == '%'
+	inner, ok := hugoTagInner(b)
+	if !ok {
 		return t, false
 	}
-	inner := b[3 : 3+end]
-	t.Len = 3 + end + 3
+	t.Len = 3 + len(inner) + 3
 	off := 3
-	if trimmed := bytes.TrimSpace(inner); bytes.HasPrefix(trimmed, []byte("/*")) && bytes.HasSuffix(trimmed, []byte("*/")) {
-		t.Escaped = true
-		lead := bytes.Index(inner, []byte("/*")) + 2
-		inner = inner[lead:bytes.LastIndex(inner, []byte("*/"))]
-		off += lead
-	}
+	inner, t.Escaped, off = uncomment(inner, off)
 	i := util.TrimLeftSpaceLength(inner)
 	if i < len(inner) && inner[i] == '/' {
 		t.Closing = true
 		i++
 		i += util.TrimLeftSpaceLength(inner[i:])
 	}
+	name, end, ok := shortcodeName(inner, i)
+	if !ok {
+		return t, false
+	}
+	t.Name = name
+	t.Args = parseArgs(inner[end:], off+end)
+	return t, true
+}
+
+// opensLiquid reports whether b starts a Jekyll (Liquid) tag, {% ... %}, or
+// output, {{ ... }}, rather than a Hugo shortcode ({{< ... >}}, {{% ... %}}).
+func opensLiquid(b []byte) bool {
+	return len(b) >= 4 && b[0] == '{' && (b[1] == '%' || b[1] == '{' && b[2] != '<' && b[2] != '%')
+}
+
+// hugoTagInner returns what is between a Hugo shortcode's delimiters
+// ({{< and >}}, or {{% and %}}) at the start of b; ok is false when the
+// tag is not closed.
+func hugoTagInner(b []byte) (inner []byte, ok bool) {
+	closer := byte('%')
+	if b[2] == '<' {
+		closer = '>'
+	}
+	end := bytes.Index(b[3:], []byte{closer, '}', '}'})
+	if end < 0 {
+		return nil, false
+	}
+	return b[3 : 3+end], true
+}
+
+// uncomment unwraps an escaped shortcode, {{</* name */>}}, which is shown
+// as written rather than run: it returns the inside of the comment and its
+// offset (off moved past the "/*").
+func uncomment(inner []byte, off int) ([]byte, bool, int) {
+	trimmed := bytes.TrimSpace(inner)
+	if !bytes.HasPrefix(trimmed, []byte("/*")) || !bytes.HasSuffix(trimmed, []byte("*/")) {
+		return inner, false, off
+	}
+	lead := bytes.Index(inner, []byte("/*")) + 2
+	return inner[lead:bytes.LastIndex(inner, []byte("*/"))], true, off + lead
+}
+
+// shortcodeName reads the shortcode's name at inner[i:]: letters, digits,
+// '_', '/', '.' and '-' (see isWordByte), starting with a letter. It
+// returns the name in lower case and where it ends.
+func shortcodeName(inner []byte, i int) (string, int, bool) {
 	start := i
 	for i < len(inner) && (isWordByte(inner[i]) || inner[i] == '/' || inner[i] == '.') {
 		i++
 	}
 	if i == start || !(inner[start] >= 'a' && inner[start] <= 'z' || inner[start] >= 'A' && inner[start] <= 'Z') {
-		return t, false
+		return "", i, false
 	}
-	t.Name = strings.ToLower(string(inner[start:i]))
-	t.Args = parseArgs(inner[i:], off+i)
-	return t, true
+	return strings.ToLower(string(inner[start:i])), i, true
 }
 
 // liquidOutput matches Liquid output naming Jekyll's variables ({{ site.title }},
