@@ -10,6 +10,32 @@ import (
 // language (languages.<lang>.contentDir) or translations by file name
 // (about.fr.md), and static/.
 func readHugo(src fs.FS, defLang string, rep *Report) (*project, error) {
+	cfg, err := readHugoSettings(src)
+	if err != nil {
+		return nil, err
+	}
+	def := firstNonEmpty(cfg.str("defaultcontentlanguage"), defLang)
+	weights, dirs := hugoLanguages(cfg, def)
+	pr := &project{langs: orderLanguages(def, weights), title: cfg.str("title"), baseURL: cfg.str("baseurl")}
+	pr.basePath = basePath(pr.baseURL)
+	if err := readHugoContent(src, cfg, dirs, pr); err != nil {
+		return nil, err
+	}
+	static := firstNonEmpty(cfg.str("staticdir"), "static")
+	if isDir(src, static) {
+		_ = walkFiles(src, static, func(p string) error {
+			pr.files = append(pr.files, &file{src: p, lang: def, rel: strings.TrimPrefix(p, static+"/"), static: true})
+			return nil
+		})
+	}
+	reportHugoSkipped(src, cfg, rep)
+	return pr, nil
+}
+
+// readHugoSettings reads the site's configuration from the first of Hugo's
+// file names found, with its languages from config/_default/languages.* when
+// the configuration itself has none.
+func readHugoSettings(src fs.FS) (settings, error) {
 	cfg, _, err := readSettings(src, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json",
 		"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/config.toml", "config/_default/config.yaml")
 	if err != nil {
@@ -20,10 +46,14 @@ func readHugo(src fs.FS, defLang string, rep *Report) (*project, error) {
 			cfg["languages"] = map[string]any(extra)
 		}
 	}
-	def := firstNonEmpty(cfg.str("defaultcontentlanguage"), defLang)
-	contentDir := firstNonEmpty(cfg.str("contentdir"), "content")
-	weights := map[string]int{def: 0}
-	dirs := map[string]string{} // lang -> its own content folder
+	return cfg, nil
+}
+
+// hugoLanguages reads the weight of every configured language (def first,
+// at 0) and the content folder of those that have their own.
+func hugoLanguages(cfg settings, def string) (weights map[string]int, dirs map[string]string) {
+	weights = map[string]int{def: 0}
+	dirs = map[string]string{} // lang -> its own content folder
 	for code, v := range cfg.table("languages") {
 		l := lowerKeys(asMap(v))
 		w, _ := number(l["weight"])
@@ -32,36 +62,43 @@ func readHugo(src fs.FS, defLang string, rep *Report) (*project, error) {
 			dirs[code] = strings.Trim(d, "/")
 		}
 	}
-	pr := &project{langs: orderLanguages(def, weights), title: cfg.str("title"), baseURL: cfg.str("baseurl")}
-	pr.basePath = basePath(pr.baseURL)
+	return weights, dirs
+}
+
+// readHugoContent lists the content: the module mounts when there are any,
+// else each language's own content folder (dirs) when there are any, else
+// the one content folder with translations told by file names.
+func readHugoContent(src fs.FS, cfg settings, dirs map[string]string, pr *project) error {
 	if mounts := contentMounts(cfg); len(mounts) > 0 {
 		for _, m := range mounts {
-			if isDir(src, m.dir) {
-				if err := hugoTree(src, m.dir, m.lang, pr); err != nil {
-					return nil, err
-				}
+			if !isDir(src, m.dir) {
+				continue
+			}
+			if err := hugoTree(src, m.dir, m.lang, pr); err != nil {
+				return err
 			}
 		}
-	} else if len(dirs) > 0 {
+		return nil
+	}
+	if len(dirs) > 0 {
 		for _, l := range pr.langs {
 			if d, ok := dirs[l]; ok && isDir(src, d) {
 				if err := hugoTree(src, d, l, pr); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
-	} else if isDir(src, contentDir) {
-		if err := hugoTree(src, contentDir, "", pr); err != nil {
-			return nil, err
-		}
+		return nil
 	}
-	static := firstNonEmpty(cfg.str("staticdir"), "static")
-	if isDir(src, static) {
-		_ = walkFiles(src, static, func(p string) error {
-			pr.files = append(pr.files, &file{src: p, lang: def, rel: strings.TrimPrefix(p, static+"/"), static: true})
-			return nil
-		})
+	if contentDir := firstNonEmpty(cfg.str("contentdir"), "content"); isDir(src, contentDir) {
+		return hugoTree(src, contentDir, "", pr)
 	}
+	return nil
+}
+
+// reportHugoSkipped tells what of the Hugo site is not imported: its
+// layouts, themes, archetypes, data, strings and assets, and its menus.
+func reportHugoSkipped(src fs.FS, cfg settings, rep *Report) {
 	for _, d := range []string{"layouts", "themes", "archetypes", "data", "i18n", "assets"} {
 		if isDir(src, d) {
 			rep.Skipped = append(rep.Skipped, Problem{File: d + "/", What: "not imported: oersite's theme, strings and assets take its place"})
@@ -70,7 +107,6 @@ func readHugo(src fs.FS, defLang string, rep *Report) (*project, error) {
 	if len(cfg.table("menu")) > 0 || len(cfg.table("menus")) > 0 {
 		rep.Skipped = append(rep.Skipped, Problem{File: "config", What: "menus in the configuration are not imported: list them as [[menus.main]] in config.toml"})
 	}
-	return pr, nil
 }
 
 // hugoTree lists one content folder: lang is its language, or "" when
