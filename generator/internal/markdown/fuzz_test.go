@@ -29,6 +29,7 @@ func FuzzRender(f *testing.F) {
 		"!!! note \"T\"\n    body\n\n??? tip\n    x\n/// details | T\n    type: tip\nx\n///\n",
 		"[a]({{< ref \"x.md\" >}}) {{< figure src=\"p.png\" >}} {{% notice info \"T\" %}}x{{% /notice %}}\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
 		"{{</* x */>}} {{< param \"a\" >}} {% link a.md %} {% raw %}{{ site.x }}{% endraw %}\n<!--more-->\n",
+		"{{</*/>}} {{% /*/ %}}\n", // comment marks that overlap: a panic once
 	} {
 		f.Add(s)
 	}
@@ -91,5 +92,16 @@ func TestBareAddressesAreLinked(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %s in\n%s", want, html)
 		}
+	}
+}
+
+// TestRenderFailureCostsOnePage: a panic inside the renderer (here from
+// the page's link resolver) becomes an error naming the page, not a crash.
+func TestRenderFailureCostsOnePage(t *testing.T) {
+	r := New(Options{})
+	res := r.Render(Doc{File: "content/en/p.md", BodyLine: 4, Source: []byte("See [the next lesson](02-next.md).\n"),
+		Resolve: func(string, bool) (string, bool) { panic("boom") }})
+	if len(res.Diags) != 1 || !res.Diags.HasErrors() || res.Diags[0].File != "content/en/p.md" || !strings.Contains(res.Diags[0].Message, "boom") {
+		t.Fatalf("diagnostics: %v", res.Diags)
 	}
 }

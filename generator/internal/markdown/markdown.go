@@ -182,7 +182,15 @@ type Block struct {
 }
 
 // Render renders one document.
-func (r *Renderer) Render(doc Doc) Result {
+func (r *Renderer) Render(doc Doc) (out Result) {
+	// A bug in a parser must cost one page, not the whole build: the page
+	// gets an error naming it, and the other pages still render.
+	defer func() {
+		if p := recover(); p != nil {
+			out = Result{Diags: diag.List{diag.Errorf(doc.File, doc.BodyLine, "simplify the page until it builds, and report the problem to oersite's developers with the page attached",
+				"the Markdown renderer failed on this page (%v)", p)}}
+		}
+	}()
 	res := Result{}
 	src := doc.Source
 	lines := newLineIndex(src, doc.BodyLine)

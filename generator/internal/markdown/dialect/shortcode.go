@@ -148,7 +148,8 @@ func hugoTagInner(b []byte) (inner []byte, ok bool) {
 // offset (off moved past the "/*").
 func uncomment(inner []byte, off int) ([]byte, bool, int) {
 	trimmed := bytes.TrimSpace(inner)
-	if !bytes.HasPrefix(trimmed, []byte("/*")) || !bytes.HasSuffix(trimmed, []byte("*/")) {
+	// "/*/" starts and ends with the marks, which overlap: not a comment
+	if len(trimmed) < 4 || !bytes.HasPrefix(trimmed, []byte("/*")) || !bytes.HasSuffix(trimmed, []byte("*/")) {
 		return inner, false, off
 	}
 	lead := bytes.Index(inner, []byte("/*")) + 2
