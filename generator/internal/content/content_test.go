@@ -1,7 +1,6 @@
 package content
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -101,23 +100,6 @@ func TestTypeSelectsKindOrResourceType(t *testing.T) {
 	src = ParseSource("content/en/stories/x.md", "en", "stories/x.md", []byte("---\ntitle: X\ntype: page\n---\n"), &d)
 	if src.Meta.Type != "page" {
 		t.Errorf("type: page read as %q", src.Meta.Type)
-	}
-}
-
-// TestTypicalFrontMatterTakesTheFastPath: the front matter scaffolds write
-// and the synthetic benchmark uses is decoded without yaml.v3, to the same values.
-func TestTypicalFrontMatterTakesTheFastPath(t *testing.T) {
-	text := []byte("title: \"Writing posts\"\nsummary: Short posts that customers read, and answer.\naudience: [sme-workers, young-tutors]\nlevel: beginner\nduration: 90m\nobjectives:\n  - \"Write a post in five minutes.\"\n  - Answer a review politely\ndigcomp: [\"2.2\", \"3.1\"]\nlicence: CC-BY-SA-4.0\nkeywords: [posts, reviews]\nweight: 2\ndate: 2026-02-02\ndraft: false\n# a comment\nauthors:\n- Ana\n- Ben\n")
-	fast, ok := decodeSimpleYAML(text, 2)
-	if !ok {
-		t.Fatal("typical front matter did not take the fast path")
-	}
-	slow, err := decodeYAMLNodes(rawFront{format: FormatYAML, text: text, startLine: 2}, decoded{values: map[string]any{}, lines: map[string]int{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(fast, slow) {
-		t.Errorf("fast %#v\nyaml %#v", fast, slow)
 	}
 }
 

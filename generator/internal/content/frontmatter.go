@@ -203,9 +203,6 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 	case FormatNone:
 		return d, nil
 	case FormatYAML:
-		if fast, ok := decodeSimpleYAML(rf.text, rf.startLine); ok {
-			return fast, nil
-		}
 		return decodeYAMLNodes(rf, d)
 	case FormatTOML:
 		if _, err := toml.Decode(string(rf.text), &d.values); err != nil {

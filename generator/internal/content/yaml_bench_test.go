@@ -32,36 +32,19 @@ func exampleFronts(b *testing.B) []rawFront {
 	return out
 }
 
-// BenchmarkFrontMatterYAML decodes the example site's front matter with
-// the fast path (falling back to yaml.v3 where it must) and with yaml.v3
-// alone; ns/page is the cost per page.
+// BenchmarkFrontMatterYAML decodes the example site's front matter as a
+// build does (yaml.v3, key by key); ns/page is the cost per page. A
+// hand-written decoder for the plain shape was three times faster here but
+// made no difference outside the noise on a 10,000-page build, and was
+// removed (issue 20): NOTES.md has the figures.
 func BenchmarkFrontMatterYAML(b *testing.B) {
 	fronts := exampleFronts(b)
-	fast := 0
-	for _, rf := range fronts {
-		if _, ok := decodeSimpleYAML(rf.text, rf.startLine); ok {
-			fast++
+	for b.Loop() {
+		for _, rf := range fronts {
+			if _, err := decodeFrontMatter(rf); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
-	b.Logf("%d pages, %d on the fast path", len(fronts), fast)
-	for _, c := range []struct {
-		name   string
-		decode func(rawFront) (decoded, error)
-	}{
-		{"fast-path", decodeFrontMatter},
-		{"yaml.v3", func(rf rawFront) (decoded, error) {
-			return decodeYAMLNodes(rf, decoded{values: map[string]any{}, lines: map[string]int{}})
-		}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			for b.Loop() {
-				for _, rf := range fronts {
-					if _, err := c.decode(rf); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(fronts)), "ns/page")
-		})
-	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(fronts)), "ns/page")
 }
