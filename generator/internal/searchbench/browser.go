@@ -201,10 +201,13 @@ func measureQuery(bctx context.Context, c *counter, u string, excerpts bool) (qu
 	first, _ := chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector("[data-results] li a") || {textContent: ""}).textContent`))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n := strings.Fields(status)
 	res := queryResult{searchBytes: c.searchBytes, otherBytes: c.otherBytes, searchReqs: c.searchReqs, otherReqs: c.otherReqs, first: first, paths: c.paths}
-	if len(n) > 0 {
-		res.status = n[0]
+	// the count in "12 results" or "At least 20 results"
+	for _, f := range strings.Fields(status) {
+		if strings.Trim(f, "0123456789,.") == "" {
+			res.status = f
+			break
+		}
 	}
 	return res, nil
 }
