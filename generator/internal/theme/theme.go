@@ -32,8 +32,10 @@ type Theme struct {
 }
 
 // siteLists finds template code reading a site-wide list of pages (a form
-// lists the modules).
-var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors|ProgressItems)\b|\.L\s*(\}\}|\)|-\}\})`)
+// lists the modules). ProgressItems is not one: it lists lesson keys and
+// knowledge checks, which only a full build changes, and matching it made
+// every module page render again after any title edit.
+var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors)\b|\.L\s*(\}\}|\)|-\}\})`)
 
 // ReadsLists reports whether a layout may show site-wide lists of pages,
 // so that a change to one page's title may show in it wherever it is.
