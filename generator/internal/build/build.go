@@ -214,7 +214,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 
 // assemble renders the Markdown and assembles the site model into res.Site.
 func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
-	s, diags := site.Assemble(ctx, in.cfg, in.tree, newMarkdown(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
+	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
 		ReadFile: rootReader(opt.Source)})
 	res.Site = s
@@ -296,11 +296,6 @@ func abort(ctx context.Context, staging *publish.Staging) {
 	default:
 		_ = staging.Abort()
 	}
-}
-
-// newMarkdown returns the Markdown renderer the site's config asks for.
-func newMarkdown(cfg config.Config) *markdown.Renderer {
-	return markdown.New(markdownOptions(cfg))
 }
 
 // inputs is everything read before the site is assembled.

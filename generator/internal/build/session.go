@@ -112,7 +112,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := newMarkdown(w.in.cfg)
+	md := MarkdownRenderer(w.in.cfg)
 	res := &Result{Site: w.res.Site, Config: w.in.cfg}
 	var todo, edited []*site.Page
 	seen := map[*site.Page]bool{}
