@@ -42,7 +42,7 @@ func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Pa
 	if len(jobs) == 0 {
 		return nil
 	}
-	k := lms.New(w.res.Site, fsys, w.in.i18n.T)
+	k := lms.New(w.res.Site, fsys, w.in.i18n.T, w.in.quizScript())
 	errs := make([]error, len(jobs))
 	sizes := make([]int64, len(jobs))
 	var wg sync.WaitGroup
@@ -128,7 +128,7 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 		}
 	}
 	found := map[string]bool{}
-	k := lms.New(s, in.fsys, in.i18n.T)
+	k := lms.New(s, in.fsys, in.i18n.T, in.quizScript())
 	var out []ExportFile
 	for _, m := range s.Pages {
 		slug := path.Base(strings.TrimSuffix(m.URL, "/"))
@@ -163,4 +163,19 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 func chosen(m *site.Page, slug string, langs, modules []string) bool {
 	return m.Kind == site.KindModule && m.FallbackOf == nil && len(m.Lessons) > 0 &&
 		(len(langs) == 0 || slices.Contains(langs, m.Lang)) && (len(modules) == 0 || slices.Contains(modules, slug))
+}
+
+// quizScript is the theme's (or the site's own) js/quiz.js, which marks
+// knowledge checks; nil when there is none or it cannot be read (the
+// build's asset stage reports that).
+func (in *inputs) quizScript() []byte {
+	name, ok := in.assetFiles["js/quiz.js"]
+	if !ok {
+		return nil
+	}
+	data, err := fs.ReadFile(in.fsys, name)
+	if err != nil {
+		return nil
+	}
+	return data
 }

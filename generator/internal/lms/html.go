@@ -83,12 +83,39 @@ func (b *bundle) writePages() error {
 	return nil
 }
 
+// script is what a package page runs: the theme's quiz script, then the
+// bridge to a SCORM launcher.
+func (k *Packer) script() template.JS {
+	js := k.quiz
+	if js != "" && !strings.HasSuffix(js, "\n") {
+		js += "\n"
+	}
+	return template.JS(inlineScript(js + lessonJS))
+}
+
+// inlineScript makes a script safe inside <script>…</script>: a "</script"
+// in any case would end the element early, so its slash is escaped ("<\/"
+// means the same in JavaScript strings, regular expressions and comments).
+func inlineScript(js string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(strings.ToLower(js), "</script")
+		if i < 0 {
+			b.WriteString(js)
+			return b.String()
+		}
+		b.WriteString(js[:i+1])
+		b.WriteString(`\/`)
+		js = js[i+2:]
+	}
+}
+
 // view is the lesson view of units[i].
 func (b *bundle) view(units []unit, i int, body template.HTML) lessonView {
 	u, lang := units[i], units[i].page.Lang
 	t := func(key string) string { return b.k.label(lang, key) }
 	v := lessonView{Lang: u.page.ContentLang(), Dir: "ltr", Title: u.page.Title, Module: b.m.Title, Content: body, Report: b.scorm, Number: i,
-		PagerLabel: t("lesson.pager"), CSS: template.CSS(packageCSS), JS: template.JS(lessonJS), Licence: b.licence(t)}
+		PagerLabel: t("lesson.pager"), CSS: template.CSS(packageCSS), JS: b.k.script(), Licence: b.licence(t)}
 	for _, l := range b.k.s.Languages {
 		if l.Code == v.Lang && l.Direction != "" {
 			v.Dir = l.Direction

@@ -33,12 +33,21 @@ type Packer struct {
 	files  fs.FS
 	label  Labeller
 	assets map[string]site.Asset // by URL
+	// quiz is the theme's script that marks knowledge checks in the page
+	// (its js/quiz.js); empty when the theme has none.
+	quiz string
 }
 
 // New returns a Packer for a site whose content files are read from files
-// (the site folder: asset sources are paths from its root).
-func New(s *site.Site, files fs.FS, label Labeller) *Packer {
-	k := &Packer{s: s, files: files, label: label, assets: map[string]site.Asset{}}
+// (the site folder: asset sources are paths from its root). quizScript is
+// the theme's script for knowledge checks, put into every package page:
+// the package marks answers exactly as the site does. It must announce an
+// answer with an "oersite:answer" event and show one again on
+// "oersite:restore" (see the default theme's quiz.js). Without it the
+// checks keep their answers in a disclosure and a SCORM package counts
+// only the lessons seen.
+func New(s *site.Site, files fs.FS, label Labeller, quizScript []byte) *Packer {
+	k := &Packer{s: s, files: files, label: label, assets: map[string]site.Asset{}, quiz: string(quizScript)}
 	for _, a := range s.Assets {
 		k.assets[a.URL] = a
 	}

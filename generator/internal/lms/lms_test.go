@@ -245,7 +245,54 @@ func TestSCORM(t *testing.T) {
 		`<file href="lessons/02-how.html"/>`, `<organizations default="ORG">`)
 	contains(t, "launcher", files["index.html"], `<iframe name="lesson"`, `"questions":{"1":["quiz-1-q1"],"2":["quiz-1-q1","quiz-1-q2"]}`,
 		`cmi.core.lesson_status`)
-	contains(t, "lesson", files["lessons/02-how.html"], `data-report="2"`)
+	contains(t, "lesson", files["lessons/02-how.html"], `data-report="2"`,
+		`q.dispatchEvent(new CustomEvent("oersite:answer"`, // the theme's quiz script marks the checks
+		`document.addEventListener("oersite:answer"`) // and the bridge reports them
+}
+
+// TestPackageQuizScript packages a module with a quiz script that holds
+// "</script>" (it must not end the page's script element) and with none
+// (the checks cannot be answered, so the launcher waits only for the
+// lessons).
+func TestPackageQuizScript(t *testing.T) {
+	dir := writeSite(t, moduleSite)
+	res, err := build.Build(context.Background(), build.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var module *site.Page
+	for _, p := range res.Site.Pages {
+		if p.Kind == site.KindModule && p.Lang == "en" {
+			module = p
+		}
+	}
+	if module == nil {
+		t.Fatal("no module en/modules/reviews/")
+	}
+	label := func(_, key string) string { return key }
+	pkg := func(script string) map[string]string {
+		t.Helper()
+		var js []byte
+		if script != "" {
+			js = []byte(script)
+		}
+		data, err := lms.New(res.Site, os.DirFS(dir), label, js).Package(module, site.ExportSCORM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lms.Check(data); err != nil {
+			t.Fatal(err)
+		}
+		return unzip(t, data)
+	}
+	files := pkg("/* ends with </SCRIPT> or </script\t> */")
+	contains(t, "lesson", files["lessons/01-why.html"], "/* ends with <\\/SCRIPT> or <\\/script\t> */")
+	if strings.Count(files["lessons/01-why.html"], "</script") != 1 {
+		t.Errorf("the lesson page's script is cut short:\n%s", files["lessons/01-why.html"])
+	}
+	contains(t, "launcher", files["index.html"], `"questions":{"1":["quiz-1-q1"]`)
+	files = pkg("")
+	contains(t, "launcher without a quiz script", files["index.html"], `"questions":{}`)
 }
 
 // TestCheckFindsBrokenPackages shows the structural check failing on the

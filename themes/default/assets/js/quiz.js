@@ -2,7 +2,14 @@
  * that have one. Without it every question keeps its answers and feedback
  * in a "Show the answer" disclosure; with it the learner checks a choice in
  * the page, hears the feedback (aria-live), and the result is kept on this
- * device only (window.oersiteProgress, from site.js). */
+ * device only (window.oersiteProgress, from site.js).
+ *
+ * The same script marks the checks inside a module's learning-platform
+ * packages (oersite export scorm/cartridge), where there is no site.js. It
+ * tells the page what was answered with an "oersite:answer" event on the
+ * question (bubbling; detail: question id, chosen values, right, restored)
+ * and shows earlier answers again when a question receives
+ * "oersite:restore" (detail: the chosen values). */
 (function () {
   "use strict";
   var P = window.oersiteProgress;
@@ -26,7 +33,7 @@
       });
       if (answered < questions.length) { return; }
       var all = right === questions.length;
-      score.textContent = all && lesson ? label("passed") : fill(label("score"), right, questions.length);
+      if (score) { score.textContent = all && lesson ? label("passed") : fill(label("score"), right, questions.length); }
       if (P) {
         P.quiz(page, form.id, right, questions.length);
         if (all && lesson && !P.data().l[page]) {
@@ -43,8 +50,8 @@
       var inputs = q.querySelectorAll("input");
       actions.hidden = false;
       answers.hidden = true;
-      actions.querySelector("button").addEventListener("click", function () {
-        var chosen = [], right = 0, wrong = 0, total = 0;
+      function check(restored) {
+        var chosen = [], values = [], right = 0, wrong = 0, total = 0;
         inputs.forEach(function (input) {
           var a = answers.querySelector('[data-option="' + input.value + '"]');
           var ok = !!a && a.classList.contains("quiz-right");
@@ -53,6 +60,7 @@
           li.classList.remove("is-right", "is-wrong");
           if (input.checked && a) {
             chosen.push(a);
+            values.push(input.value);
             if (ok) { right++; } else { wrong++; }
             li.classList.add(ok ? "is-right" : "is-wrong");
           }
@@ -74,10 +82,20 @@
         answers.hidden = false;
         if (!(q.id in passed) || pass) { passed[q.id] = pass; }
         finish();
+        q.dispatchEvent(new CustomEvent("oersite:answer", {
+          bubbles: true,
+          detail: { question: q.id, chosen: values, right: pass, restored: restored }
+        }));
+      }
+      actions.querySelector("button").addEventListener("click", function () { check(false); });
+      q.addEventListener("oersite:restore", function (e) {
+        var values = e.detail || [];
+        inputs.forEach(function (input) { input.checked = values.indexOf(input.value) >= 0; });
+        check(true);
       });
     });
     var before = P && P.data().q[page + "#" + form.id];
-    if (before) { score.textContent = fill(label("score"), before[0], before[1]); }
+    if (before && score) { score.textContent = fill(label("score"), before[0], before[1]); }
   }
 
   document.querySelectorAll("form.quiz").forEach(setup);
