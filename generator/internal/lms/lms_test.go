@@ -247,7 +247,7 @@ func TestSCORM(t *testing.T) {
 		`cmi.core.lesson_status`)
 	contains(t, "lesson", files["lessons/02-how.html"], `data-report="2"`,
 		`q.dispatchEvent(new CustomEvent("oersite:answer"`, // the theme's quiz script marks the checks
-		`document.addEventListener("oersite:answer"`) // and the bridge reports them
+		`document.addEventListener("oersite:answer"`)       // and the bridge reports them
 }
 
 // TestPackageQuizScript packages a module with a quiz script that holds

@@ -237,6 +237,13 @@ func (fenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 // line for itself: a ::: block nested in n, or a fenced code block (whose
 // content may show ::: lines).
 func innerClaims(n *Node, pc parser.Context) bool {
+	return OpenInside(n, pc, func(x *Node) bool { return x.fence > 0 })
+}
+
+// OpenInside reports whether a block opened inside n, and still open, takes
+// a line that would close n: a fenced code block (its content may show any
+// line), or a container block that same says is of n's syntax.
+func OpenInside(n *Node, pc parser.Context, same func(*Node) bool) bool {
 	inside := false
 	for _, b := range pc.OpenedBlocks() {
 		if b.Node == n {
@@ -248,7 +255,7 @@ func innerClaims(n *Node, pc parser.Context) bool {
 		}
 		switch x := b.Node.(type) {
 		case *Node:
-			if x.fence > 0 {
+			if same(x) {
 				return true
 			}
 		case *ast.FencedCodeBlock:

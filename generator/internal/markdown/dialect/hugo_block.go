@@ -179,25 +179,7 @@ func (pairedParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 // innerHugo reports whether a block opened inside n (a fenced code block or
 // another paired shortcode) takes the closing line.
 func innerHugo(n *container.Node, pc parser.Context) bool {
-	inside := false
-	for _, b := range pc.OpenedBlocks() {
-		if b.Node == n {
-			inside = true
-			continue
-		}
-		if !inside {
-			continue
-		}
-		switch x := b.Node.(type) {
-		case *container.Node:
-			if x.Dialect == "hugo" && !x.Closed() {
-				return true
-			}
-		case *ast.FencedCodeBlock:
-			return true
-		}
-	}
-	return false
+	return container.OpenInside(n, pc, func(x *container.Node) bool { return x.Dialect == "hugo" && !x.Closed() })
 }
 
 func (pairedParser) Close(ast.Node, text.Reader, parser.Context) {}

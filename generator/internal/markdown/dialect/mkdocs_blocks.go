@@ -120,25 +120,7 @@ func applyBlockOption(n *container.Node, key, value string) {
 // innerBlock reports whether a block opened inside n (a nested block of
 // this syntax, or a fenced code block) takes the closing line.
 func innerBlock(n *container.Node, pc parser.Context) bool {
-	inside := false
-	for _, b := range pc.OpenedBlocks() {
-		if b.Node == n {
-			inside = true
-			continue
-		}
-		if !inside {
-			continue
-		}
-		switch x := b.Node.(type) {
-		case *container.Node:
-			if x.Args["fence"] != "" && !x.Closed() {
-				return true
-			}
-		case *ast.FencedCodeBlock:
-			return true
-		}
-	}
-	return false
+	return container.OpenInside(n, pc, func(x *container.Node) bool { return x.Args["fence"] != "" && !x.Closed() })
 }
 
 func (blocksParser) Close(ast.Node, text.Reader, parser.Context) {}
