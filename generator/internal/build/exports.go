@@ -42,7 +42,7 @@ func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Pa
 	if len(jobs) == 0 {
 		return nil
 	}
-	k := lms.New(w.res.Site, fsys, w.in.i18n.T, w.in.quizScript())
+	k := lms.New(w.res.Site, fsys, w.in.i18n.T, w.in.quizScript(fsys))
 	errs := make([]error, len(jobs))
 	sizes := make([]int64, len(jobs))
 	var wg sync.WaitGroup
@@ -128,7 +128,7 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 		}
 	}
 	found := map[string]bool{}
-	k := lms.New(s, in.fsys, in.i18n.T, in.quizScript())
+	k := lms.New(s, in.fsys, in.i18n.T, in.quizScript(in.fsys))
 	var out []ExportFile
 	for _, m := range s.Pages {
 		slug := path.Base(strings.TrimSuffix(m.URL, "/"))
@@ -166,14 +166,15 @@ func chosen(m *site.Page, slug string, langs, modules []string) bool {
 }
 
 // quizScript is the theme's (or the site's own) js/quiz.js, which marks
-// knowledge checks; nil when there is none or it cannot be read (the
-// build's asset stage reports that).
-func (in *inputs) quizScript() []byte {
+// knowledge checks, read from the site's files fsys as they are now; nil
+// when there is none or it cannot be read (the build's asset stage
+// reports that).
+func (in *inputs) quizScript(fsys fs.FS) []byte {
 	name, ok := in.assetFiles["js/quiz.js"]
 	if !ok {
 		return nil
 	}
-	data, err := fs.ReadFile(in.fsys, name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil
 	}

@@ -133,7 +133,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	}
 	// Packages first: the module pages show their sizes and checksums.
 	repackaged := modulesOf(edited)
-	if err := s.repackage(root.FS(), repackaged); err != nil {
+	if err := s.repackage(siteFS(root, w.in.cfg.Theme), repackaged); err != nil {
 		s.last = nil
 		return nil, err
 	}
@@ -447,14 +447,20 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	}
 	w.oer = nil // its labels come from the strings
 	w.sh = w.shared()
+	if ch.packages {
+		if err := s.repackage(siteFS(root, cfg.Theme), modulesOf(w.res.Site.Pages)); err != nil {
+			s.last = nil
+			return nil, err
+		}
+	}
 	todo := ch.pages(w.res.Site, in.theme)
 	if err := s.render(todo); err != nil {
 		s.last = nil
 		return nil, err
 	}
 	// New strings or output templates change the sitemap, feeds and
-	// catalogues: Settle writes them again.
-	s.unsettled = s.unsettled || ch.texts || ch.outputs
+	// catalogues, new packages their checksums: Settle writes them again.
+	s.unsettled = s.unsettled || ch.texts || ch.outputs || ch.packages
 	s.publish()
 	res.Pages, res.Duration = len(todo), time.Since(start)
 	if ch.cssOnly && ch.files {
@@ -467,6 +473,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 type themeChange struct {
 	every, layouts, texts, files bool
 	cssOnly                      bool            // only stylesheets changed
+	packages                     bool            // what the learning-platform packages carry changed: strings, the quiz script
 	outputs                      bool            // a template of sitemap.xml, feeds, OAI-PMH... changed
 	changed                      map[string]bool // edited page layouts by name, and alias.html
 }
@@ -500,9 +507,10 @@ func classifyThemeChange(paths []string, themeName string) (themeChange, bool) {
 				ch.changed[strings.TrimSuffix(name, ".html")] = true
 			}
 		case "i18n":
-			ch.texts, ch.every = true, true
+			ch.texts, ch.every, ch.packages = true, true, true
 		case "assets":
 			ch.files, ch.every = true, true
+			ch.packages = ch.packages || name == "js/quiz.js"
 		case "static":
 			ch.files = true
 		default:

@@ -323,6 +323,8 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 		{"themes/default/layouts/partials/footer.html", "<!-- footer edited -->\n", false, false},
 		{"themes/default/i18n/en.toml", "\n\"test.edited\" = \"An added string\"\n", false, true},
 		{"themes/default/assets/css/site.css", "\n.edited { color: #222; }\n", false, false},
+		// The learning-platform packages carry the quiz script.
+		{"themes/default/assets/js/quiz.js", "\n/* quiz script edited */\n", false, false},
 		{"themes/default/static/favicon.svg", "<!-- edited -->\n", true, false},
 		{"themes/default/layouts/sitemap.xml", "<!-- sitemap edited -->\n", true, false},
 		{"themes/default/layouts/robots.txt", "Disallow: /private/\n", true, false},
