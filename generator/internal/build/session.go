@@ -143,6 +143,9 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 			todo = append(todo, m)
 		}
 	}
+	// Partials the theme renders once per build (.Cached) are rendered
+	// afresh: a theme's cached partial may show what an edit changed.
+	w.sh = w.shared()
 	if err := s.render(todo); err != nil {
 		s.last = nil
 		return nil, err
