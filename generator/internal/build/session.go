@@ -206,19 +206,25 @@ func (s *Session) apply(md *markdown.Renderer, e pageEdit) (edited, todo []*site
 	// added or removed (what progress can hold, and certificates ask for,
 	// changes on every page that says so), need a full build.
 	needsFull := func(d diag.List) bool { return d.HasErrors() || !slices.Equal(checks, quizIDs(e.page)) }
-	if e.src.FrontHash == e.page.Source.FrontHash && e.page.Meta.Summary != "" && e.page.Meta.Title != "" {
-		pages, diags := st.ReplaceBody(e.page, e.src, md)
-		if needsFull(diags) {
+	if e.src.FrontHash == e.page.Source.FrontHash && e.page.Meta.Title != "" {
+		pages, diags, ok := st.ReplaceBody(e.page, e.src, md)
+		if ok && needsFull(diags) {
 			return nil, nil, nil, ErrNeedsFull
 		}
-		return pages, pages, diags, nil
+		if ok {
+			return pages, pages, diags, nil
+		}
+		// the summary lists show changed with the body: as for a new summary
 	}
-	pages, diags, ok := st.UpdatePage(e.page, e.src, md, s.cache)
+	edited, pages, diags, ok := st.UpdatePage(e.page, e.src, md, s.cache)
 	if !ok || needsFull(diags) {
 		return nil, nil, nil, ErrNeedsFull
 	}
+	// The lists that may show the edit are those of the languages the
+	// page and its fallback copies appear in; a translation shows the new
+	// title in its language switcher (it is in pages), not in its lists.
 	langs := map[string]bool{}
-	for _, p := range pages {
+	for _, p := range edited {
 		langs[p.Lang] = true
 	}
 	todo = slices.Clone(pages)
@@ -227,7 +233,7 @@ func (s *Session) apply(md *markdown.Renderer, e pageEdit) (edited, todo []*site
 			todo = append(todo, p)
 		}
 	}
-	return pages, todo, diags, nil
+	return edited, todo, diags, nil
 }
 
 // repackage writes again the packages for learning platforms of modules

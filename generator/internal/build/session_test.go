@@ -484,3 +484,80 @@ func TestTitleEditRendersOnlyWhatShowsIt(t *testing.T) {
 		t.Errorf("a title edit re-rendered %d of %d pages", res.Pages, n)
 	}
 }
+
+// derivedSummarySite has modules whose summaries come from the start of
+// their text, as in material brought from other tools.
+const derivedSummarySite = `-- config.toml --
+baseURL = "https://example.org/"
+title = "Summaries"
+defaultLanguage = "en"
+[languages.en]
+name = "English"
+weight = 1
+-- content/en/_index.md --
+---
+title: "Home"
+---
+-- content/en/modules/_index.md --
+---
+title: "Modules"
+---
+-- content/en/modules/alpha.md --
+---
+title: "Alpha"
+---
+The first words of alpha.
+
+The rest of alpha.
+-- content/en/modules/beta.md --
+---
+title: "Beta"
+---
+The first words of beta.
+`
+
+// TestBodyEditThatChangesTheSummary edits the body of a page whose summary
+// comes from its first paragraph: an edit further down re-renders the page
+// alone (before, it re-rendered every list of the language: 7 pages here,
+// 5.7 times slower at 10,000 pages of real text); an edit of the first
+// paragraph changes the summary the lists show. Both must give what a full
+// build gives.
+func TestBodyEditThatChangesTheSummary(t *testing.T) {
+	dir := writeSite(t, derivedSummarySite)
+	ctx := context.Background()
+	sess := build.NewSession(build.Options{Source: dir})
+	if _, err := sess.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/en/modules/alpha.md"
+	update := func(old, new string) *build.Result {
+		t.Helper()
+		p := filepath.Join(dir, file)
+		data, _ := os.ReadFile(p)
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := sess.Update(ctx, []string{file})
+		if err != nil {
+			t.Fatalf("update refused: %v", err)
+		}
+		if err := sess.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fresh := build.NewSession(build.Options{Source: dir})
+		if _, err := fresh.Full(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		if diff := compareFiles(sess, fresh); diff != "" {
+			t.Fatalf("after replacing %q, the incremental output differs from a full build:\n%s", old, diff)
+		}
+		return res
+	}
+	if res := update("The rest of alpha.", "The rest of alpha, edited."); res.Pages != 1 {
+		t.Errorf("an edit below the first paragraph re-rendered %d pages, want 1", res.Pages)
+	}
+	update("The first words of alpha.", "New opening words for alpha.")
+	if list, _ := sess.Files().Data("en/modules/index.html"); !strings.Contains(string(list), "New opening words for alpha.") {
+		t.Error("the modules page does not show the new summary")
+	}
+}

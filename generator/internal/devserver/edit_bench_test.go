@@ -2,6 +2,7 @@ package devserver_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"net/http"
 	"os"
@@ -23,7 +24,8 @@ import (
 // in place, the same saved as many editors save (a temporary file renamed
 // over the page), a title edit, and a title edit that moves the module to
 // the top of the lists sorted by title; five of each, 3 seconds apart; it
-// reports the medians.
+// reports the medians. The site is synthetic (OERSITE_BENCH_PAGES per
+// language), or a copy of OERSITE_BENCH_SITE editing OERSITE_BENCH_FILE.
 func BenchmarkEditToReload(b *testing.B) {
 	pages := 400
 	if s := os.Getenv("OERSITE_BENCH_PAGES"); s != "" {
@@ -31,7 +33,15 @@ func BenchmarkEditToReload(b *testing.B) {
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(devserver.GCPercent)) // as `oersite serve` runs
 	dir := b.TempDir()
-	if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
+	file := filepath.Join(dir, "content/en/modules/module-00007.md")
+	if site := os.Getenv("OERSITE_BENCH_SITE"); site != "" {
+		// A copy of a site of real text (cmd/searchbench writes one),
+		// and the page to edit in it.
+		if err := os.CopyFS(dir, os.DirFS(site)); err != nil {
+			b.Fatal(err)
+		}
+		file = filepath.Join(dir, filepath.FromSlash(os.Getenv("OERSITE_BENCH_FILE")))
+	} else if err := synth.Write(dir, synth.Spec{Pages: pages, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Debounce: 20 * time.Millisecond})
@@ -55,8 +65,10 @@ func BenchmarkEditToReload(b *testing.B) {
 		}
 	}()
 	<-events // hello
-	file := filepath.Join(dir, "content/en/modules/module-00007.md")
-	orig, _ := os.ReadFile(file)
+	orig, err := os.ReadFile(file)
+	if err != nil || !bytes.Contains(orig, []byte("title: \"")) {
+		b.Fatalf("the page to edit, %s, cannot be read or has no quoted title (%v)", file, err)
+	}
 	pause := 3 * time.Second
 	inPlace := func(data []byte) { os.WriteFile(file, data, 0o644) }
 	renamedOver := func(data []byte) {

@@ -369,17 +369,22 @@ func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
 	p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
 	p.UsesLabels = res.UsesLabels
 	p.Quizzes = quizzes(res.Blocks)
-	switch {
-	case p.Meta.Summary != "":
-	case res.SummaryDivider:
-		p.Summary = shorten(res.Summary, 600) // the author's own summary: cut only if very long
-	default:
-		p.Summary = shorten(res.Summary, 200)
+	if p.Meta.Summary == "" {
+		p.Summary = derivedSummary(res)
 	}
 	if p.Meta.Title == "" && p.Kind != KindHome {
 		return diag.List{titleFor(p, res.Title)}
 	}
 	return nil
+}
+
+// derivedSummary is the summary of a page whose front matter has none:
+// the text before <!--more-->, or the start of the body.
+func derivedSummary(res markdown.Result) string {
+	if res.SummaryDivider {
+		return shorten(res.Summary, 600) // the author's own summary: cut only if very long
+	}
+	return shorten(res.Summary, 200)
 }
 
 // quizzes picks the knowledge checks out of a page's container data.
@@ -410,12 +415,17 @@ func shorten(t string, n int) string {
 // ReplaceBody re-renders the Markdown of a page whose body changed (and
 // nothing else), updating the page and its fallback copies. It returns the
 // pages to render again (with the printable pages of its module). The caller
-// makes sure the front matter is unchanged.
-func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) ([]*Page, diag.List) {
-	p.Source = src
+// makes sure the front matter is unchanged. ok is false, and nothing is
+// changed, when the summary that lists show comes from the body and the
+// edit changed it: see UpdatePage.
+func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) (pages []*Page, diags diag.List, ok bool) {
 	res := md.Render(s.doc(p, src))
+	if p.Meta.Summary == "" && derivedSummary(res) != p.Summary {
+		return nil, nil, false
+	}
+	p.Source = src
 	src.Body = nil
-	pages := []*Page{p}
+	pages = []*Page{p}
 	for _, q := range s.Pages {
 		if q == p || q.FallbackOf == p {
 			q.Content = template.HTML(res.HTML)
@@ -433,7 +443,7 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) 
 			pages = append(pages, q)
 		}
 	}
-	return pages, res.Diags
+	return pages, res.Diags, true
 }
 
 // paginate splits long section and term lists into pages of per entries:

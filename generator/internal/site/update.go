@@ -29,22 +29,24 @@ var displayKeys = map[string]bool{
 // every page the model links to them (lists, module and lessons, neighbours,
 // translations, related pages, aliases), the lessons of the same module, and
 // the list pages (home, sections, taxonomies, search, 404) of the languages
-// it appears in. A new title that moves the page within lists sorted by
-// title puts them back in order (see resort). ok is false when the edit needs a full rebuild; the site
-// may then have been changed and must be assembled again.
-func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
+// it appears in. edited are the page and its fallback copies: the pages
+// whose own fields changed. A new title that moves the page within lists
+// sorted by title puts them back in order (see resort). ok is false when
+// the edit needs a full rebuild; the site may then have been changed and
+// must be assembled again.
+func (s *Site) UpdatePage(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (edited, pages []*Page, diags diag.List, ok bool) {
 	if !s.keepsPlace(p, src) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	np, diags, ok := s.revise(p, src, md, cache)
 	if !ok {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	targets := s.takeRevision(p, &np)
-	if !s.resort(targets) {
-		return nil, diags, false // the new title moves a learning path
+	edited = s.takeRevision(p, &np)
+	if !s.resort(edited) {
+		return nil, nil, diags, false // the new title moves a learning path
 	}
-	return s.reaching(targets), diags, true
+	return edited, s.reaching(edited), diags, true
 }
 
 // keepsPlace reports whether src, the edited file of p, leaves p where it
