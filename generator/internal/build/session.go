@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"runtime"
@@ -41,6 +42,9 @@ type Session struct {
 	// unsettled is set when pages changed since the search index and the
 	// site-wide files were last written.
 	unsettled bool
+	// staleIndex holds the languages whose search index misses changes:
+	// those of the pages edited (a page and its fallback copies).
+	staleIndex map[string]bool
 }
 
 // NewSession prepares a session; opt.Output and opt.Render are managed by it.
@@ -75,7 +79,7 @@ func (s *Session) Full(ctx context.Context, now time.Time) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	s.last, s.out, s.unsettled = w, newSessionOutput(mem), false
+	s.last, s.out, s.unsettled, s.staleIndex = w, newSessionOutput(mem), false, map[string]bool{}
 	s.served.Store(snapshot(mem.Files, time.Now()))
 	return res, nil
 }
@@ -151,6 +155,9 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 		return nil, err
 	}
 	s.unsettled = true
+	for _, p := range edited {
+		s.staleIndex[p.Lang] = true
+	}
 	s.publish()
 	res.Pages = len(todo)
 	res.Duration = time.Since(start)
@@ -297,13 +304,13 @@ func (s *Session) Settle(ctx context.Context) error {
 	w, out := s.last, s.out
 	if !w.res.Site.Config.Search.Disabled {
 		for _, l := range w.res.Site.Languages {
-			if err := ctx.Err(); err != nil {
+			if !s.staleIndex[l.Code] {
+				continue
+			}
+			if err := s.reindex(ctx, l.Code); err != nil {
 				return err
 			}
-			s.removeSearchFiles(l.Code) // the new export may cut the index into fewer files
-			if err := w.indexLanguage(ctx, out, l.Code); err != nil {
-				return err
-			}
+			delete(s.staleIndex, l.Code)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -322,6 +329,27 @@ func (s *Session) Settle(ctx context.Context) error {
 	}
 	s.unsettled = false
 	s.publish()
+	return nil
+}
+
+// reindex writes a language's search index again. The new files replace
+// the old ones only when all are written: a Settle stopped by the next
+// edit leaves the old index whole, as the next update publishes what out
+// holds.
+func (s *Session) reindex(ctx context.Context, lang string) error {
+	fresh := publish.NewMemory()
+	if err := s.last.indexLanguage(ctx, fresh, lang); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.removeSearchFiles(lang) // the new export may cut the index into fewer files
+	for _, p := range slices.Sorted(maps.Keys(fresh.Files)) {
+		if err := s.out.WriteFile(p, fresh.Files[p]); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -470,6 +498,11 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	// New strings or output templates change the sitemap, feeds and
 	// catalogues, new packages their checksums: Settle writes them again.
 	s.unsettled = s.unsettled || ch.texts || ch.outputs || ch.packages
+	if ch.texts {
+		for _, l := range w.res.Site.Languages {
+			s.staleIndex[l.Code] = true // the index holds translated labels
+		}
+	}
 	s.publish()
 	res.Pages, res.Duration = len(todo), time.Since(start)
 	if ch.cssOnly && ch.files {

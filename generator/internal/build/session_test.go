@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -559,5 +562,73 @@ func TestBodyEditThatChangesTheSummary(t *testing.T) {
 	update("The first words of alpha.", "New opening words for alpha.")
 	if list, _ := sess.Files().Data("en/modules/index.html"); !strings.Contains(string(list), "New opening words for alpha.") {
 		t.Error("the modules page does not show the new summary")
+	}
+}
+
+// cancelAfter is a context that reports itself cancelled from its n-th
+// question on: a Settle stopped at every point it looks.
+type cancelAfter struct {
+	context.Context
+	asked *atomic.Int64
+	n     int64
+}
+
+func (c cancelAfter) Err() error {
+	if c.asked.Add(1) > c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestStoppedSettleKeepsTheOldIndex stops Settle at points where it checks
+// for a new edit, then publishes an update: the search index served must
+// be a whole one, the last served or the one Settle finished, never a mix
+// or a gap (before, the old files were dropped first, and the next update
+// published a half-written index).
+func TestStoppedSettleKeepsTheOldIndex(t *testing.T) {
+	dir := writeSite(t, derivedSummarySite)
+	ctx := context.Background()
+	sess := build.NewSession(build.Options{Source: dir})
+	if _, err := sess.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	index := func(s *build.Session) map[string]string {
+		out := map[string]string{}
+		for p, data := range s.Files().All() {
+			if strings.HasPrefix(p, "_search/en/") {
+				out[p] = string(data)
+			}
+		}
+		return out
+	}
+	file := "content/en/modules/beta.md"
+	edit := func(n int64) {
+		t.Helper()
+		editFile(t, dir, file, "", "A line about zebras "+strconv.FormatInt(n, 10)+".")
+		if _, err := sess.Update(ctx, []string{file}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(0)
+	for n := int64(0); ; n += n/3 + 1 { // every check of the first few, then samples
+		served := index(sess)
+		fresh := build.NewSession(build.Options{Source: dir})
+		if _, err := fresh.Full(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		whole := index(fresh)
+		if err := sess.Settle(cancelAfter{ctx, new(atomic.Int64), n}); err == nil {
+			if got := index(sess); !maps.Equal(got, whole) {
+				t.Error("the finished Settle did not write the new index")
+			}
+			break
+		}
+		if n > 1e6 {
+			t.Fatal("Settle never finished")
+		}
+		edit(n + 1)
+		if got := index(sess); !maps.Equal(got, served) && !maps.Equal(got, whole) {
+			t.Fatalf("after a Settle stopped at its check %d, the search index served is neither the last one nor a new whole one (%d files, had %d)", n, len(got), len(served))
+		}
 	}
 }
