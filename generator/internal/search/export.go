@@ -46,12 +46,13 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 	if err != nil {
 		return ExportStats{}, err
 	}
-	terms := foldTerms(ix.lang, score(c))
-	if err := ctx.Err(); err != nil {
+	scores, err := score(ctx, c)
+	if err != nil {
 		return ExportStats{}, err
 	}
-	f := wordForms(ix.lang, ix.analyzerImpl(), c.docs)
-	if err := ctx.Err(); err != nil {
+	terms := foldTerms(ix.lang, scores)
+	f, err := wordForms(ctx, ix.lang, ix.analyzerImpl(), c.docs)
+	if err != nil {
 		return ExportStats{}, err
 	}
 	files, err := shardFiles(ctx, ix.lang, c.docs, terms, f)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -72,7 +73,8 @@ func (f *forms) add(text string) {
 // so that a query keeps working when it holds a stop word the pages do not.
 // A folded word that is also a stop word's spelling in another form stays
 // searchable: a word is a stop word only when none of its forms has a term.
-func wordForms(lang string, an analysis.Analyzer, docs []Doc) *forms {
+// It stops between documents when ctx ends.
+func wordForms(ctx context.Context, lang string, an analysis.Analyzer, docs []Doc) (*forms, error) {
 	f := newForms(lang, an)
 	if stops, err := registry.NewCache().TokenMapNamed("stop_" + lang); err == nil {
 		for w := range stops {
@@ -80,6 +82,9 @@ func wordForms(lang string, an analysis.Analyzer, docs []Doc) *forms {
 		}
 	}
 	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		f.add(d.Title)
 		f.add(d.Summary)
 		for _, h := range d.Headings {
@@ -97,5 +102,5 @@ func wordForms(lang string, an analysis.Analyzer, docs []Doc) *forms {
 		}
 		delete(f.stops, key)
 	}
-	return f
+	return f, nil
 }

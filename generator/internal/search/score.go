@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 )
@@ -34,16 +35,25 @@ type termScores struct {
 // idf comes from bleve's query weight (boost * idf * queryNorm; queryNorm is
 // the same for every document of a query, so it drops out of the ranking).
 // A query of several words sums these scores, as bleve's conjunction does.
-func score(c corpus) []termScores {
+// It stops, every few thousand terms, when ctx ends.
+func score(ctx context.Context, c corpus) ([]termScores, error) {
 	n := float64(len(c.docs))
 	type part struct {
 		doc int32
 		sum float64
 	}
 	perTerm := map[string][]part{}
+	seen := 0
+	stopped := func() bool {
+		seen++
+		return seen%4096 == 0 && ctx.Err() != nil
+	}
 	for fi, f := range fieldWeights {
 		fp := c.fields[fi]
 		for term, ps := range fp.terms {
+			if stopped() {
+				return nil, ctx.Err()
+			}
 			df := float64(len(ps))
 			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 			parts := perTerm[term]
@@ -55,6 +65,9 @@ func score(c corpus) []termScores {
 	}
 	out := make([]termScores, 0, len(perTerm))
 	for term, parts := range perTerm {
+		if stopped() {
+			return nil, ctx.Err()
+		}
 		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.doc, b.doc) })
 		ts := termScores{term: term, docs: make([]scored, 0, len(parts))}
 		for i := 0; i < len(parts); {
@@ -72,7 +85,7 @@ func score(c corpus) []termScores {
 		out = append(out, ts)
 	}
 	slices.SortFunc(out, func(a, b termScores) int { return cmp.Compare(a.term, b.term) })
-	return out
+	return out, nil
 }
 
 // tfNorm is BM25's saturated term frequency, computed as bleve does: the

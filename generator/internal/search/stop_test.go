@@ -39,8 +39,15 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	terms := foldTerms("en", score(c))
-	f := wordForms("en", ix.analyzerImpl(), c.docs)
+	scores, err := score(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := foldTerms("en", scores)
+	f, err := wordForms(context.Background(), "en", ix.analyzerImpl(), c.docs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	all := &stopAfter{Context: context.Background(), after: 1 << 40}
 	files, err := shardFiles(all, "en", c.docs, terms, f)
 	if err != nil {
