@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -65,12 +66,15 @@ func wordSpans(text string) []span {
 // best documents of (want[doc]), the sections that hold the term and a
 // passage. Terms found in no section (only in the title, summary or
 // keywords) get the summary as their passage.
-func excerpts(docs []Doc, want map[int32][]string, f *forms) map[int32]map[string]excerpt {
+func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms) (map[int32]map[string]excerpt, error) {
 	out := make(map[int32]map[string]excerpt, len(want))
 	for d, terms := range want {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out[d] = docExcerpts(docs[d], terms, f)
 	}
-	return out
+	return out, nil
 }
 
 // match counts a term's occurrences in one section.

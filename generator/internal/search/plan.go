@@ -58,7 +58,10 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 			p.smallest, first = t.docs[n-1].score, false
 		}
 	}
-	for _, t := range terms {
+	for i, t := range terms {
+		if err := p.stopped(i); err != nil {
+			return nil, err
+		}
 		p.byLevel(t.docs)
 	}
 	names := make([]string, len(terms))
@@ -90,6 +93,15 @@ func (p *planner) byLevel(docs []scored) {
 	})
 }
 
+// stopped returns ctx's error, asked once every few thousand steps of a
+// loop (i is the step): the export stops soon after it is told to.
+func (p *planner) stopped(i int) error {
+	if i%4096 != 0 {
+		return nil
+	}
+	return p.ctx.Err()
+}
+
 // add encodes and appends a file.
 func (p *planner) add(name string, data any) error {
 	if err := p.ctx.Err(); err != nil {
@@ -112,7 +124,10 @@ func (p *planner) addBody(name string, body []byte, gz int) {
 // short tails together, a long one in chunks of its own.
 func (p *planner) tails(names []string) error {
 	streams := map[string][]string{}
-	for _, t := range p.terms {
+	for i, t := range p.terms {
+		if err := p.stopped(i); err != nil {
+			return err
+		}
 		if n := p.headLen(&t); len(t.docs) > n {
 			streams[t.term] = tailChunks(t.docs[n:], p.smallest, TargetBytes-wrapperBytes)
 		}
@@ -154,14 +169,23 @@ func (p *planner) tails(names []string) error {
 // x-<n>.js files, in word order.
 func (p *planner) excerptFiles(names []string) error {
 	want := map[int32][]string{}
-	for _, t := range p.terms {
+	for i, t := range p.terms {
+		if err := p.stopped(i); err != nil {
+			return err
+		}
 		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
 			want[s.doc] = append(want[s.doc], t.term)
 		}
 	}
-	ex := excerpts(p.docs, want, p.forms)
+	ex, err := excerpts(p.ctx, p.docs, want, p.forms)
+	if err != nil {
+		return err
+	}
 	entries := map[string][]byte{} // each term's "term":[...] member, encoded once
-	for _, t := range p.terms {
+	for i, t := range p.terms {
+		if err := p.stopped(i); err != nil {
+			return err
+		}
 		b := append(appendString(nil, t.term), ":["...)
 		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
 			if i > 0 {

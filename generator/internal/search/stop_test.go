@@ -39,6 +39,13 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Scoring and gathering word forms stop too.
+	if _, err := score(&stopAfter{Context: context.Background()}, c); !errors.Is(err, context.Canceled) {
+		t.Errorf("scoring told to stop: %v, want context.Canceled", err)
+	}
+	if _, err := wordForms(&stopAfter{Context: context.Background()}, "en", ix.analyzerImpl(), c.docs); !errors.Is(err, context.Canceled) {
+		t.Errorf("gathering word forms told to stop: %v, want context.Canceled", err)
+	}
 	scores, err := score(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
