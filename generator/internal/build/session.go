@@ -214,7 +214,7 @@ func (s *Session) apply(md *markdown.Renderer, e pageEdit) (edited, todo []*site
 	// changes on every page that says so), need a full build.
 	needsFull := func(d diag.List) bool { return d.HasErrors() || !slices.Equal(checks, quizIDs(e.page)) }
 	if e.src.FrontHash == e.page.Source.FrontHash && e.page.Meta.Title != "" {
-		pages, diags, ok := st.ReplaceBody(e.page, e.src, md)
+		pages, diags, ok := st.ReplaceBody(e.page, e.src, md, s.cache)
 		if ok && needsFull(diags) {
 			return nil, nil, nil, ErrNeedsFull
 		}

@@ -417,13 +417,16 @@ func shorten(t string, n int) string {
 // pages to render again (with the printable pages of its module). The caller
 // makes sure the front matter is unchanged. ok is false, and nothing is
 // changed, when the summary that lists show comes from the body and the
-// edit changed it: see UpdatePage.
-func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer) (pages []*Page, diags diag.List, ok bool) {
-	res := md.Render(s.doc(p, src))
+// edit changed it: see UpdatePage, which then takes the rendering from
+// cache.
+func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
+	old := p.Source
+	p.Source = src // the cache knows a rendering by its page's source
+	res := s.renderCached(md, cache, p, src)
 	if p.Meta.Summary == "" && derivedSummary(res) != p.Summary {
+		p.Source = old
 		return nil, nil, false
 	}
-	p.Source = src
 	src.Body = nil
 	pages = []*Page{p}
 	for _, q := range s.Pages {
