@@ -93,13 +93,18 @@ func (p *planner) byLevel(docs []scored) {
 	})
 }
 
-// stopped returns ctx's error, asked once every few thousand steps of a
-// loop (i is the step): the export stops soon after it is told to.
-func (p *planner) stopped(i int) error {
+// stopped returns the export's error once it is told to stop, asked at
+// the first step of a loop and every few thousand after (see stopAt).
+func (p *planner) stopped(i int) error { return stopAt(p.ctx, i) }
+
+// stopAt returns ctx's error at step i of a loop when i is 0 or a multiple
+// of 4096: loops over every term ask often enough to stop soon without
+// paying for the question at every step.
+func stopAt(ctx context.Context, i int) error {
 	if i%4096 != 0 {
 		return nil
 	}
-	return p.ctx.Err()
+	return ctx.Err()
 }
 
 // add encodes and appends a file.

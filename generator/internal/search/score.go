@@ -43,10 +43,10 @@ func score(ctx context.Context, c corpus) ([]termScores, error) {
 		sum float64
 	}
 	perTerm := map[string][]part{}
-	seen := 0
+	step := 0
 	stopped := func() bool {
-		seen++
-		return seen%4096 == 1 && ctx.Err() != nil // the first term, then every 4096th
+		step++
+		return stopAt(ctx, step-1) != nil
 	}
 	for fi, f := range fieldWeights {
 		fp := c.fields[fi]
