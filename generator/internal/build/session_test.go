@@ -135,14 +135,8 @@ func TestIncrementalEditsMatchAFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %s: incremental update refused: %v", e.file, e.key, err)
 		}
-		if err := sess.Settle(ctx); err != nil {
-			t.Fatal(err)
-		}
-		fresh := build.NewSession(build.Options{Source: dir})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
-		if diff := compareFiles(sess, fresh); diff != "" {
+		fresh, diff := settledDiff(t, sess, dir)
+		if diff != "" {
 			t.Fatalf("after editing %s of %s (%d pages re-rendered), the incremental output differs from a full build:\n%s", orBody(e.key), e.file, res.Pages, diff)
 		}
 		// Counted against the pages, not all files: how many files the search
@@ -151,6 +145,28 @@ func TestIncrementalEditsMatchAFullBuild(t *testing.T) {
 			t.Errorf("editing %s of %s re-rendered %d of %d pages: not incremental", orBody(e.key), e.file, res.Pages, n)
 		}
 	}
+}
+
+// freshBuild builds dir from nothing in a new session.
+func freshBuild(t *testing.T, dir string) *build.Session {
+	t.Helper()
+	fresh := build.NewSession(build.Options{Source: dir})
+	if _, err := fresh.Full(context.Background(), now); err != nil {
+		t.Fatal(err)
+	}
+	return fresh
+}
+
+// settledDiff settles sess (a no-op after a full build), builds dir from
+// nothing, and returns that build and how sess's files differ from it
+// ("" when they do not).
+func settledDiff(t *testing.T, sess *build.Session, dir string) (*build.Session, string) {
+	t.Helper()
+	if err := sess.Settle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fresh := freshBuild(t, dir)
+	return fresh, compareFiles(sess, fresh)
 }
 
 // htmlFiles counts the pages of a session's output.
@@ -273,14 +289,7 @@ func TestTitleThatReordersAListMatchesAFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s titled %q: incremental update refused: %v", e.file, e.title, err)
 		}
-		if err := sess.Settle(ctx); err != nil {
-			t.Fatal(err)
-		}
-		fresh := build.NewSession(build.Options{Source: dir, SearchInMemory: true})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
-		if diff := compareFiles(sess, fresh); diff != "" {
+		if _, diff := settledDiff(t, sess, dir); diff != "" {
 			t.Fatalf("after titling %s %q (%d pages re-rendered), the incremental output differs from a full build:\n%s", e.file, e.title, res.Pages, diff)
 		}
 		if res.Pages >= full.Pages {
@@ -343,15 +352,9 @@ func TestThemeEditsMatchAFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: incremental update refused: %v", e.file, err)
 		}
-		if err := sess.Settle(ctx); err != nil {
-			t.Fatal(err)
-		}
-		fresh := build.NewSession(build.Options{Source: dir})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
+		fresh, diff := settledDiff(t, sess, dir)
 		total = fresh.Files().Len()
-		if diff := compareFiles(sess, fresh); diff != "" {
+		if diff != "" {
 			t.Fatalf("after editing %s (%d pages re-rendered), the incremental output differs from a full build:\n%s", e.file, res.Pages, diff)
 		}
 		if e.some && res.Pages > total/3 {
@@ -441,11 +444,7 @@ func TestStructuralEditsMatchAFullBuild(t *testing.T) {
 		if _, err := sess.Full(ctx, now); err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
-		fresh := build.NewSession(build.Options{Source: dir})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
-		if diff := compareFiles(sess, fresh); diff != "" {
+		if _, diff := settledDiff(t, sess, dir); diff != "" {
 			t.Errorf("after %q, the dev server's output differs from a full build:\n%s", e.name, diff)
 		}
 	}
@@ -544,14 +543,7 @@ func TestBodyEditThatChangesTheSummary(t *testing.T) {
 		if err != nil {
 			t.Fatalf("update refused: %v", err)
 		}
-		if err := sess.Settle(ctx); err != nil {
-			t.Fatal(err)
-		}
-		fresh := build.NewSession(build.Options{Source: dir})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
-		if diff := compareFiles(sess, fresh); diff != "" {
+		if _, diff := settledDiff(t, sess, dir); diff != "" {
 			t.Fatalf("after replacing %q, the incremental output differs from a full build:\n%s", old, diff)
 		}
 		return res
@@ -612,10 +604,7 @@ func TestStoppedSettleKeepsTheOldIndex(t *testing.T) {
 	edit(0)
 	for n := int64(0); ; n += n/3 + 1 { // every check of the first few, then samples
 		served := index(sess)
-		fresh := build.NewSession(build.Options{Source: dir})
-		if _, err := fresh.Full(ctx, now); err != nil {
-			t.Fatal(err)
-		}
+		fresh := freshBuild(t, dir)
 		whole := index(fresh)
 		if err := sess.Settle(cancelAfter{ctx, new(atomic.Int64), n}); err == nil {
 			if got := index(sess); !maps.Equal(got, whole) {
