@@ -13,7 +13,7 @@ import (
 )
 
 func cmdBuild(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--cache DIR|off] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose]")
+	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--cache DIR|off] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
 	source := fs.String("source", ".", "site folder holding config.toml, content/ and themes/")
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
@@ -24,11 +24,18 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	quiet := fs.Bool("quiet", false, "print errors only")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	verbose := fs.Bool("verbose", false, "print every warning in full instead of one line per kind")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for `go tool pprof`)")
+	memProfile := fs.String("memprofile", "", "write a heap profile taken at the end of the build to this file")
 	var cache cacheFlag
 	fs.Var(&cache, "cache", cacheUsage)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	when, err := build.NowFrom(*now, os.Getenv, time.Now)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
