@@ -113,7 +113,7 @@ func (s *IndexSet) get(lang string) (*search.Index, error) {
 	if ix := s.m[lang]; ix != nil {
 		return ix, nil
 	}
-	ix, err := search.OpenMemory(lang)
+	ix, err := search.ExportOnly(lang)
 	if err == nil {
 		s.m[lang] = ix
 	}
@@ -128,7 +128,7 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 	case w.opt.Indexes != nil:
 		ix, err = w.opt.Indexes.get(lang)
 	case w.opt.SearchInMemory:
-		ix, err = search.OpenMemory(lang)
+		ix, err = search.ExportOnly(lang) // nothing reads a bleve index that is not kept
 	default:
 		var dir string
 		if dir, err = prepareIndexDir(w.opt.CacheDir, lang); err == nil {

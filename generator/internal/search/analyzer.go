@@ -38,11 +38,15 @@ func analyzerFor(m *mapping.IndexMappingImpl, lang string) (string, error) {
 	return name, err
 }
 
-// Fields that are searched, with their weight in the score.
-var fieldWeights = []struct {
+// fieldWeight is a searched field and its weight in the score.
+type fieldWeight struct {
 	name   string
 	weight float64
-}{
+}
+
+// Fields that are searched, with their weight in the score, in the order
+// fieldText gives their texts.
+var fieldWeights = [5]fieldWeight{
 	{"title", 4}, {"keywords", 2.5}, {"headings", 1.8}, {"summary", 1.5}, {"body", 1},
 }
 

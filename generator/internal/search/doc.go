@@ -8,8 +8,10 @@
 // form found in the pages is mapped to its analysed (stemmed, accent-folded)
 // term, stop words are listed, and each term carries its documents with the
 // score bleve's Search gives them, quantised, best first, so the browser only
-// looks words up and adds numbers. Export runs in phases, one function each:
-// readPostings (from bleve), score, wordForms, shardFiles, writeFiles.
+// looks words up and adds numbers. A page's words are analysed once, in
+// Update (analysis.go): bleve gets its fields already analysed, the export
+// its postings and word forms. Export runs in phases, one function each:
+// score, shardFiles, writeFiles.
 //
 // Files under _search/<lang>/ (see planner for what each holds):
 //

@@ -42,23 +42,10 @@ const (
 // span is a word's place in a text.
 type span struct{ start, end int }
 
-// wordSpans finds the words of a text as words() does, with their places.
+// wordSpans finds the words of a text (see eachWord) with their places.
 func wordSpans(text string) []span {
 	var out []span
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, span{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, span{start, len(text)})
-	}
+	eachWord(text, func(s, e int) { out = append(out, span{s, e}) })
 	return out
 }
 
@@ -101,7 +88,7 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 			}
 		}
 		for _, sp := range spans[si] {
-			for _, t := range f.terms(strings.ToLower(bodies[si][sp.start:sp.end])) {
+			for _, t := range f.terms(bodies[si][sp.start:sp.end]) {
 				if !wanted[t] {
 					continue
 				}
@@ -147,7 +134,7 @@ func body(s Section) string {
 func headingTerms(h string, f *forms) []string {
 	var out []string
 	for _, w := range words(h) {
-		out = append(out, f.terms(strings.ToLower(w))...)
+		out = append(out, f.terms(w)...)
 	}
 	return out
 }

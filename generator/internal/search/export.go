@@ -28,33 +28,18 @@ type file struct {
 // Export writes the static browser index of this language through put,
 // with paths from the site root ("_search/it/index.js"). The bytes depend
 // only on the documents, whether the bleve index was built fresh or updated.
-// It runs in five phases, each a function of its own: read the postings back
-// from bleve, score them as bleve's Search does, collect the word forms,
-// cut everything into files of bounded size, and write them. It stops
-// between phases, and between terms while reading, when ctx ends.
+// It works from the last Update's analysis of the documents (their postings
+// and word forms) in three phases, each a function of its own: score the
+// postings as bleve's Search does, cut everything into files of bounded
+// size, and write them. It stops between phases, and inside them every few
+// thousand steps, when ctx ends.
 func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return ExportStats{}, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return ExportStats{}, err
-	}
-	c, err := readPostings(ctx, r, docOrder(ix.docs))
-	r.Close()
-	if err != nil {
-		return ExportStats{}, err
-	}
+	c, f := ix.corpus, ix.forms
 	scores, err := score(ctx, c)
 	if err != nil {
 		return ExportStats{}, err
 	}
 	terms := foldTerms(ix.lang, scores)
-	f, err := wordForms(ctx, ix.lang, ix.analyzerImpl(), c.docs)
-	if err != nil {
-		return ExportStats{}, err
-	}
 	files, err := shardFiles(ctx, ix.lang, c.docs, terms, f)
 	if err != nil {
 		return ExportStats{}, err

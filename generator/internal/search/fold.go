@@ -40,9 +40,3 @@ func Fold(lang, word string) string {
 	}
 	return b.String()
 }
-
-// words splits text into words the way the client splits a query: runs of
-// letters and digits (with inner apostrophes and hyphens split off).
-func words(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
-}

@@ -9,12 +9,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -52,11 +54,11 @@ func (d Doc) hash() string {
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
-func (d Doc) fields() map[string]any {
+func (d Doc) fields(hash string) map[string]any {
 	return map[string]any{
 		"title": d.Title, "summary": d.Summary, "headings": strings.Join(d.Headings, "\n"), "body": d.Body,
 		"keywords": strings.Join(d.Keywords, " "), "url": d.URL, "kind": d.Kind, "module": d.Module, "level": d.Level,
-		"audience": d.Audience, "competences": d.Competences, "hash": d.hash(),
+		"audience": d.Audience, "competences": d.Competences, "hash": hash,
 	}
 }
 
@@ -64,8 +66,14 @@ func (d Doc) fields() map[string]any {
 type Index struct {
 	lang     string
 	analyzer string
-	idx      bleve.Index
-	docs     []Doc // the documents of the last Update, for the export's word forms
+	idx      bleve.Index // nil: export only
+	// kept is an export-only index's hash of each document, by address.
+	kept  map[string]string
+	words *analyser
+	// corpus and forms are the last Update's analysis of all its documents,
+	// what Export works from.
+	corpus corpus
+	forms  *forms
 }
 
 // Open opens or creates the on-disk index of one language in dir. An index
@@ -100,7 +108,14 @@ func Open(dir, lang string) (*Index, error) {
 			return nil, err
 		}
 	}
-	return &Index{lang: lang, analyzer: an, idx: idx}, nil
+	return newIndex(lang, an, m, idx), nil
+}
+
+func newIndex(lang, an string, m *mapping.IndexMappingImpl, idx bleve.Index) *Index {
+	ix := &Index{lang: lang, analyzer: an, idx: idx}
+	ix.words = newAnalyser(lang, m.AnalyzerNamed(an))
+	ix.forms = newForms(ix.words)
+	return ix
 }
 
 // hasLinks reports whether dir is, or holds, a symbolic link.
@@ -128,11 +143,30 @@ func OpenMemory(lang string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{lang: lang, analyzer: an, idx: idx}, nil
+	return newIndex(lang, an, m, idx), nil
+}
+
+// ExportOnly creates an index that only exports: it keeps no bleve index,
+// which nothing would read when the index is not kept on disk (the dev
+// server, `build --cache off`, the offline copy): `oersite search` reads
+// the kept one. Search is refused.
+func ExportOnly(lang string) (*Index, error) {
+	m, an, err := newMapping(lang)
+	if err != nil {
+		return nil, err
+	}
+	ix := newIndex(lang, an, m, nil)
+	ix.kept = map[string]string{}
+	return ix, nil
 }
 
 // Close releases the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+func (ix *Index) Close() error {
+	if ix.idx == nil {
+		return nil
+	}
+	return ix.idx.Close()
+}
 
 // UpdateStats says what an Update changed.
 type UpdateStats struct{ Added, Changed, Removed, Unchanged int }
@@ -143,46 +177,55 @@ type UpdateStats struct{ Added, Changed, Removed, Unchanged int }
 const batchSize = 100
 
 // Update makes the index hold exactly docs: new ones are added, changed ones
-// re-indexed, missing ones deleted, unchanged ones left alone. It stops
-// between batches when ctx ends.
+// re-indexed, missing ones deleted, unchanged ones left alone. Every
+// document is analysed (see analysis.go) for the export; bleve is given the
+// analysis of the new and changed ones. It stops between documents when ctx
+// ends. Update and Export are not safe for concurrent use.
 func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	var st UpdateStats
-	existing := map[string]string{}
-	q := bleve.NewMatchAllQuery()
-	req := bleve.NewSearchRequestOptions(q, 1<<30, 0, false)
-	req.Fields = []string{"hash"}
-	res, err := ix.idx.Search(req)
+	existing, err := ix.hashes()
 	if err != nil {
 		return st, err
 	}
-	for _, h := range res.Hits {
-		hash, _ := h.Fields["hash"].(string)
-		existing[h.ID] = hash
+	order := docOrder(docs)
+	p := ix.words.newPass(order)
+	var b *bleve.Batch
+	if ix.idx != nil {
+		b = ix.idx.NewBatch()
 	}
-	b := ix.idx.NewBatch()
 	seen := map[string]bool{}
-	for _, d := range docs {
+	hashes := map[string]string{}
+	for i, d := range order {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
 		if seen[d.URL] {
 			return st, fmt.Errorf("two documents share the address %s", d.URL)
 		}
 		seen[d.URL] = true
+		h := d.hash()
+		if b == nil {
+			hashes[d.URL] = h
+		}
 		old, had := existing[d.URL]
 		switch {
 		case !had:
 			st.Added++
-		case old != d.hash():
+		case old != h:
 			st.Changed++
 		default:
 			st.Unchanged++
+			p.doc(i, false)
 			continue
 		}
-		if err := b.Index(d.URL, d.fields()); err != nil {
+		if b == nil {
+			p.doc(i, false)
+			continue
+		}
+		if err := ix.add(b, d, h, p.doc(i, true)); err != nil {
 			return st, err
 		}
 		if b.Size() >= batchSize {
-			if err := ctx.Err(); err != nil {
-				return st, err
-			}
 			if err := ix.idx.Batch(b); err != nil {
 				return st, err
 			}
@@ -196,18 +239,62 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		if !seen[id] {
-			b.Delete(id)
+			if b != nil {
+				b.Delete(id)
+			}
 			st.Removed++
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
-	if err := ix.idx.Batch(b); err != nil {
-		return st, err
+	if b != nil {
+		if err := ix.idx.Batch(b); err != nil {
+			return st, err
+		}
+	} else {
+		ix.kept = hashes
 	}
-	ix.docs = append([]Doc(nil), docs...)
+	ix.corpus, ix.forms = p.finish()
 	return st, nil
+}
+
+// hashes returns the content hash of every document in the index, by address.
+func (ix *Index) hashes() (map[string]string, error) {
+	if ix.idx == nil {
+		return ix.kept, nil
+	}
+	existing := map[string]string{}
+	q := bleve.NewMatchAllQuery()
+	req := bleve.NewSearchRequestOptions(q, 1<<30, 0, false)
+	req.Fields = []string{"hash"}
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		hash, _ := h.Fields["hash"].(string)
+		existing[h.ID] = hash
+	}
+	return existing, nil
+}
+
+// add puts a document into a batch with its text fields already analysed.
+func (ix *Index) add(b *bleve.Batch, d Doc, hash string, fields [5]analysed) error {
+	doc := document.NewDocument(d.URL)
+	if err := ix.idx.Mapping().MapDocument(doc, d.fields(hash)); err != nil {
+		return err
+	}
+	for i, f := range doc.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok {
+			continue
+		}
+		if fi := slices.IndexFunc(fieldWeights[:], func(w fieldWeight) bool { return w.name == f.Name() }); fi >= 0 {
+			doc.Fields[i] = &analysedField{TextField: tf, a: fields[fi]}
+		}
+	}
+	return b.IndexAdvanced(doc)
 }
 
 // Hit is one search result.
@@ -219,6 +306,9 @@ type Hit struct {
 // Search answers a query with BM25, title matches weighing most: all words
 // first, any word when nothing has them all.
 func (ix *Index) Search(text string, n int) ([]Hit, error) {
+	if ix.idx == nil {
+		return nil, errors.New("this search index only exports: it keeps no bleve index")
+	}
 	words := ix.analyze(text)
 	if len(words) == 0 {
 		return nil, nil
@@ -260,23 +350,8 @@ func (ix *Index) Search(text string, n int) ([]Hit, error) {
 	return nil, nil
 }
 
-// analyze returns the distinct analysed terms of a text.
+// analyze returns the distinct analysed terms of a text, its words cut and
+// analysed as the pages' words were.
 func (ix *Index) analyze(text string) []string {
-	an := ix.idx.Mapping().AnalyzerNamed(ix.analyzer)
-	if an == nil {
-		return nil
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, tok := range an.Analyze([]byte(text)) {
-		t := string(tok.Term)
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
+	return newAnalyser(ix.lang, ix.words.an).query(text)
 }
-
-// analyzer returns the language's bleve analyser.
-func (ix *Index) analyzerImpl() analysis.Analyzer { return ix.idx.Mapping().AnalyzerNamed(ix.analyzer) }

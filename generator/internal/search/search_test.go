@@ -213,13 +213,35 @@ func TestExportDeterministicFreshOrUpdated(t *testing.T) {
 	if _, err := ix.Update(context.Background(), docsEN()); err != nil {
 		t.Fatal(err)
 	}
-	updated := export(t, ix)
-	if len(fresh.files) != len(updated.files) {
-		t.Fatalf("%d files vs %d", len(fresh.files), len(updated.files))
+	sameFiles(t, "a fresh and an updated index", fresh, export(t, ix))
+	// An index that keeps no bleve index exports the same bytes, updated too,
+	// and counts what changed as one that does.
+	only, err := ExportOnly("en")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for p, b := range fresh.files {
-		if !bytes.Equal(b, updated.files[p]) {
-			t.Errorf("%s differs between a fresh and an updated index", p)
+	only.Update(context.Background(), extra)
+	st, err := only.Update(context.Background(), docsEN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (UpdateStats{Removed: 1, Unchanged: len(docsEN())}); st != want {
+		t.Errorf("export-only stats %+v, want %+v", st, want)
+	}
+	sameFiles(t, "a bleve index and an export-only one", fresh, export(t, only))
+	if _, err := only.Search("tutors", 5); err == nil {
+		t.Error("an export-only index answered a search")
+	}
+}
+
+func sameFiles(t *testing.T, what string, a, b exported) {
+	t.Helper()
+	if len(a.files) != len(b.files) {
+		t.Fatalf("%s: %d files vs %d", what, len(a.files), len(b.files))
+	}
+	for p, data := range a.files {
+		if !bytes.Equal(data, b.files[p]) {
+			t.Errorf("%s differs between %s", p, what)
 		}
 	}
 }

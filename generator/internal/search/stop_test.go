@@ -26,35 +26,19 @@ func (c *stopAfter) Err() error {
 // item 12); stopped at any of those moments, it returns context.Canceled.
 func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	ix := index(t, "en", bigDocs(300))
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := readPostings(context.Background(), r, docOrder(ix.docs))
-	r.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Scoring and gathering word forms stop too.
+	c, f := ix.corpus, ix.forms
+	// Scoring stops too, and so does analysing the pages in Update.
 	if _, err := score(&stopAfter{Context: context.Background()}, c); !errors.Is(err, context.Canceled) {
 		t.Errorf("scoring told to stop: %v, want context.Canceled", err)
 	}
-	if _, err := wordForms(&stopAfter{Context: context.Background()}, "en", ix.analyzerImpl(), c.docs); !errors.Is(err, context.Canceled) {
-		t.Errorf("gathering word forms told to stop: %v, want context.Canceled", err)
+	if _, err := ix.Update(&stopAfter{Context: context.Background(), after: 10}, bigDocs(301)); !errors.Is(err, context.Canceled) {
+		t.Errorf("analysing told to stop: %v, want context.Canceled", err)
 	}
 	scores, err := score(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	terms := foldTerms("en", scores)
-	f, err := wordForms(context.Background(), "en", ix.analyzerImpl(), c.docs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	all := &stopAfter{Context: context.Background(), after: 1 << 40}
 	files, err := shardFiles(all, "en", c.docs, terms, f)
 	if err != nil {

@@ -1,0 +1,223 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/registry"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// A page's text is analysed once, word by word, here: the words are cut as
+// the browser cuts a query (eachWord), and each distinct word goes through
+// the language's bleve analyser once per index. The same pass gives bleve
+// its fields already analysed, the export its postings and the browser its
+// word forms, so the export never reads the postings back from bleve and
+// every side (bleve's Search, the static index, the browser) splits words
+// the same way.
+
+// eachWord calls fn with the place of each word of text: runs of letters,
+// digits and combining marks. It is the one rule for what a word is; the
+// browser client splits queries the same way (client/search.js).
+func eachWord(text string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(text); {
+		c, size := text[i], 1
+		var in bool
+		if c < utf8.RuneSelf {
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			fn(start, i)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// words splits text into words (see eachWord).
+func words(text string) []string {
+	var out []string
+	eachWord(text, func(s, e int) { out = append(out, text[s:e]) })
+	return out
+}
+
+// wordAnalysis is what the analyser makes of one word.
+type wordAnalysis struct {
+	tokens []string // the analyser's terms, as bleve indexes them; none for a stop word
+	folded []string // the terms folded (Fold), each once
+	key    string   // the word lower-cased and folded: what the browser looks up
+	pass   int      // the last pass that recorded this word's form
+}
+
+// analyser applies a language's bleve analyser word by word, remembering
+// each word's analysis (a pure function of the word) for the life of its
+// Index. Not safe for concurrent use.
+type analyser struct {
+	lang  string
+	an    analysis.Analyzer
+	words map[string]*wordAnalysis // by spelling as found, and lower-cased
+	pass  int
+}
+
+func newAnalyser(lang string, an analysis.Analyzer) *analyser {
+	return &analyser{lang: lang, an: an, words: map[string]*wordAnalysis{}}
+}
+
+// word returns the analysis of a word, as spelt in the text.
+func (a *analyser) word(w string) *wordAnalysis {
+	if wa, ok := a.words[w]; ok {
+		return wa
+	}
+	lw := strings.ToLower(w)
+	wa, ok := a.words[lw]
+	if !ok {
+		wa = &wordAnalysis{key: Fold(a.lang, lw)}
+		for _, tok := range a.an.Analyze([]byte(lw)) {
+			t := string(tok.Term)
+			wa.tokens = append(wa.tokens, t)
+			if f := Fold(a.lang, t); !slices.Contains(wa.folded, f) {
+				wa.folded = append(wa.folded, f)
+			}
+		}
+		lw = strings.Clone(lw) // the key must not hold the page's text
+		a.words[lw] = wa
+	}
+	if w != lw {
+		a.words[strings.Clone(w)] = wa
+	}
+	return wa
+}
+
+// query returns the distinct terms of a query's words, as bleve indexes them.
+func (a *analyser) query(text string) []string {
+	var out []string
+	eachWord(text, func(s, e int) {
+		for _, t := range a.word(text[s:e]).tokens {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	})
+	return out
+}
+
+// fieldText returns a document's searched fields' texts, in fieldWeights order.
+func fieldText(d Doc) [5]string {
+	return [5]string{d.Title, strings.Join(d.Keywords, " "), strings.Join(d.Headings, "\n"), d.Summary, d.Body}
+}
+
+// pass is one analysis of a set of documents: their postings and the word
+// forms of their words.
+type pass struct {
+	a     *analyser
+	c     corpus
+	forms *forms
+	freq  map[string]int // one field's term counts, reused
+}
+
+// newPass starts a pass over docs, already in export order.
+func (a *analyser) newPass(docs []Doc) *pass {
+	a.pass++
+	p := &pass{a: a, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a), freq: map[string]int{}}
+	for i := range p.c.fields {
+		p.c.fields[i].terms = map[string][]posting{}
+	}
+	return p
+}
+
+// analysed is one field of a document as bleve indexes it.
+type analysed struct {
+	length int
+	freq   bleveindex.TokenFrequencies
+}
+
+// doc analyses document n of the pass, adding its postings. With forBleve,
+// it also returns its fields as bleve indexes them.
+func (p *pass) doc(n int, forBleve bool) [5]analysed {
+	var out [5]analysed
+	for fi, text := range fieldText(p.c.docs[n]) {
+		clear(p.freq)
+		length := 0
+		eachWord(text, func(s, e int) {
+			wa := p.a.word(text[s:e])
+			if wa.pass != p.a.pass {
+				wa.pass = p.a.pass
+				p.forms.record(wa)
+			}
+			for _, t := range wa.tokens {
+				p.freq[t]++
+			}
+			length += len(wa.tokens)
+		})
+		// bleve keeps a field's length in a float32 norm; scores use it so.
+		norm := float64(float32(1 / math.Sqrt(float64(length))))
+		fp := &p.c.fields[fi]
+		for t, n2 := range p.freq {
+			fp.terms[t] = append(fp.terms[t], posting{doc: int32(n), freq: uint32(n2), norm: norm})
+		}
+		if forBleve {
+			out[fi] = analysed{length: length, freq: tokenFrequencies(p.freq)}
+		}
+	}
+	return out
+}
+
+// tokenFrequencies gives a field's term counts the shape bleve indexes.
+func tokenFrequencies(freq map[string]int) bleveindex.TokenFrequencies {
+	tf := make(bleveindex.TokenFrequencies, len(freq))
+	for t, n := range freq {
+		f := &bleveindex.TokenFreq{Term: []byte(t)}
+		f.SetFrequency(n)
+		tf[t] = f
+	}
+	return tf
+}
+
+// finish completes the pass: bleve's field-length averages and the word
+// forms, with the stop words of the language's list in bleve (stop_<lang>)
+// that its analyser drops, so that a query keeps working when it holds a
+// stop word the pages do not.
+func (p *pass) finish() (corpus, *forms) {
+	if stops, err := registry.NewCache().TokenMapNamed("stop_" + p.a.lang); err == nil {
+		for w := range stops {
+			if wa := p.a.word(w); wa.pass != p.a.pass {
+				wa.pass = p.a.pass
+				p.forms.record(wa)
+			}
+		}
+	}
+	if n := len(p.c.docs); n > 0 {
+		for i := range p.c.fields {
+			p.c.fields[i].avgLen = math.Ceil(float64(len(p.c.fields[i].terms)) / float64(n))
+		}
+	}
+	p.forms.finish()
+	return p.c, p.forms
+}
+
+// analysedField is a text field handed to bleve already analysed: bleve's
+// own Analyze would cut and stem the text a second time.
+type analysedField struct {
+	*document.TextField
+	a analysed
+}
+
+func (f *analysedField) Analyze()                                              {}
+func (f *analysedField) AnalyzedLength() int                                   { return f.a.length }
+func (f *analysedField) AnalyzedTokenFrequencies() bleveindex.TokenFrequencies { return f.a.freq }
