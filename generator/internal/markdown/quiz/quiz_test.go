@@ -1,6 +1,7 @@
 package quiz_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -52,6 +53,22 @@ func TestQuizAsData(t *testing.T) {
 	}
 	if !strings.Contains(res.Text, "How soon should you answer a review?\n") {
 		t.Errorf("the question is not a line of the plain text: %q", res.Text)
+	}
+}
+
+// TestPlainTextIsText: the plain text of a question is text, not HTML:
+// curled quotes and entities the author wrote are characters, as a
+// learning platform shows a question's title (issue 19's review found
+// "bakery&rsquo;s" in the packages' item titles, and "we&rsquo;ll" shown
+// as such in the answers a page lists for readers without JavaScript).
+func TestPlainTextIsText(t *testing.T) {
+	res := render(t, ":::quiz\nYour bakery's sign says \"fresh\" & more &amp; more?\n\n- [x] Yes, we'll\n- [ ] No\n:::\n")
+	if bytes.Contains(res.HTML, []byte("&amp;rsquo;")) || !bytes.Contains(res.HTML, []byte("Yes, we’ll</p>")) {
+		t.Errorf("an answer's words are escaped twice in the page:\n%s", res.HTML)
+	}
+	q := res.Blocks[0].Data.(*quiz.Quiz)
+	if got, want := q.Questions[0].Prompt.Plain, "Your bakery’s sign says “fresh” & more & more?"; got != want {
+		t.Errorf("plain text %q, want %q", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"html"
 	"strconv"
 	"strings"
 
@@ -253,7 +254,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	// The typographer's quotes are entities, and so are those the author
+	// wrote: plain text has the characters.
+	return html.UnescapeString(strings.Join(strings.Fields(b.String()), " "))
 }
 
 // shorten cuts s to about n runes, for messages.
