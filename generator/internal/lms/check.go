@@ -115,6 +115,7 @@ func (c *checker) run() {
 		c.fail("imsmanifest.xml: the root must be <manifest identifier=...>")
 	}
 	c.metadata()
+	c.schemaLocations()
 	c.m.walk(func(n *node) {
 		if id := n.attr("identifier"); id != "" {
 			c.ids[id]++
@@ -131,6 +132,17 @@ func (c *checker) run() {
 		}
 		if strings.HasSuffix(name, ".html") {
 			c.pageLinks(name)
+		}
+	}
+}
+
+// schemaLocations checks that the schemas the manifest names by a relative
+// location are files of the package: a conformance checker looks there.
+func (c *checker) schemaLocations() {
+	f := strings.Fields(c.m.attr("schemaLocation"))
+	for i := 1; i < len(f); i += 2 {
+		if !strings.Contains(f[i], "://") && c.files[f[i]] == nil {
+			c.fail("imsmanifest.xml: schemaLocation names %s, which the package does not hold", f[i])
 		}
 	}
 }

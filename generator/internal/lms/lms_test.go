@@ -298,7 +298,7 @@ func TestPackageQuizScript(t *testing.T) {
 // TestCheckFindsBrokenPackages shows the structural check failing on the
 // faults it looks for.
 func TestCheckFindsBrokenPackages(t *testing.T) {
-	manifest := `<?xml version="1.0"?><manifest identifier="M"><metadata><schema>IMS Common Cartridge</schema><schemaversion>1.1.0</schemaversion>
+	manifest := `<?xml version="1.0"?><manifest identifier="M" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd"><metadata><schema>IMS Common Cartridge</schema><schemaversion>1.1.0</schemaversion>
 <lom><general><title><string>T</string></title></general></lom></metadata>
 <organizations><organization identifier="O"><item identifier="I"><item identifier="I1" identifierref="R9"><title>x</title></item></item></organization></organizations>
 <resources><resource identifier="R1" type="webcontent" href="../up.html"><file href="a.html"/><file href="/abs.html"/></resource>
@@ -315,7 +315,8 @@ func TestCheckFindsBrokenPackages(t *testing.T) {
 		t.Fatal("a broken package passed")
 	}
 	for _, want := range []string{`identifier "R1" is used more than once`, `points at "R9"`, `href "../up.html" leaves the package`,
-		`href "/abs.html" leaves the package`, `stray.txt is in the package but no resource lists it`, `link "missing.png"`, `path "../evil"`} {
+		`href "/abs.html" leaves the package`, `stray.txt is in the package but no resource lists it`, `link "missing.png"`, `path "../evil"`,
+		`schemaLocation names imscp_rootv1p1p2.xsd`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the check did not report %s; it said:\n%v", want, err)
 		}

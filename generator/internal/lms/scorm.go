@@ -90,9 +90,9 @@ func scormManifest(b *bundle) []byte {
 	d.open("manifest", "identifier", id, "version", "1.0",
 		"xmlns", "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
 		"xmlns:adlcp", "http://www.adlnet.org/xsd/adlcp_rootv1p2",
-		"xmlns:imsmd", "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
-		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
-		"xsi:schemaLocation", "http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd")
+		// No xsi:schemaLocation: SCORM 1.2 names schema files at the
+		// package's root, and this repository carries no third-party schema files.
+		"xmlns:imsmd", "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1")
 	d.open("metadata")
 	d.leaf("schema", "ADL SCORM")
 	d.leaf("schemaversion", "1.2")
