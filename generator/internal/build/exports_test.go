@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/oersite/oersite/generator/internal/lms"
@@ -66,7 +67,8 @@ func TestExportsInBuild(t *testing.T) {
 		}
 		first[p] = data
 		assertContains(t, dir, "mirror.json", `"`+p+`"`)
-		assertContains(t, dir, "catalog.json", `"contentUrl": "https://example.org/oer/`+p+`"`)
+		assertContains(t, dir, "catalog.json", `"contentUrl": "https://example.org/oer/`+p+`"`,
+			`"contentSize": "`+strconv.Itoa(len(data))+`"`) // AMB's encoding wants the size too
 	}
 	assertContains(t, dir, "en/modules/reviews/index.html", `class="export-box"`, `Use this module in your learning platform`,
 		`href="../../../en/modules/reviews/reviews.imscc" download>Common Cartridge package (.imscc)</a> <span class="meta">(`,

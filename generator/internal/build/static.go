@@ -144,21 +144,24 @@ func (w *writer) shared() *theme.Shared {
 // after the static files are written: JSON-LD names their SHA-256.
 func (w *writer) metadata() *oer.Builder {
 	if w.oer == nil {
-		w.oer = oer.New(w.res.Site, w.in.i18n.T, oer.Options{Outputs: w.in.theme, FileHash: w.fileHashes()})
+		w.oer = oer.New(w.res.Site, w.in.i18n.T, oer.Options{Outputs: w.in.theme, File: w.publishedFiles()})
 	}
 	return w.oer
 }
 
-// fileHashes returns the SHA-256 of the files written so far, by path; the
-// output records one for every file it writes.
-func (w *writer) fileHashes() func(string) string {
+// publishedFiles returns the SHA-256 and size of the files written so far,
+// by path; the output records them for every file it writes.
+func (w *writer) publishedFiles() func(string) (string, int64, bool) {
 	rec, ok := w.out.(interface{ Entries() []publish.Entry })
 	if !ok {
 		return nil
 	}
-	sums := map[string]string{}
+	byPath := map[string]publish.Entry{}
 	for _, e := range rec.Entries() {
-		sums[e.Path] = e.SHA256
+		byPath[e.Path] = e
 	}
-	return func(p string) string { return sums[p] }
+	return func(p string) (string, int64, bool) {
+		e, ok := byPath[p]
+		return e.SHA256, e.Size, ok
+	}
 }

@@ -138,29 +138,37 @@ func (b *Builder) files(o obj, p *site.Page) obj {
 	var encodings []obj
 	for _, a := range p.Attachments {
 		e := obj{{"type", "MediaObject"}, {"contentUrl", b.s.Absolute(a.URL)}, {"name", a.Title}, {"encodingFormat", mediaType(a.Ext)}}
-		if a.Size > 0 {
-			e = append(e, field{"contentSize", itoa(a.Size)})
-		}
-		if b.opt.FileHash != nil {
-			if sum := b.opt.FileHash(a.URL); sum != "" {
-				e = append(e, field{"sha256", sum})
-			}
-		}
-		encodings = append(encodings, e)
+		encodings = append(encodings, b.sizeAndHash(e, a.URL, a.Size))
 	}
 	for _, x := range p.Exports() {
 		e := obj{{"type", "MediaObject"}, {"contentUrl", b.s.Absolute(x.Path)}, {"name", exportNames[x.Format]}, {"encodingFormat", x.MediaType}}
-		if b.opt.FileHash != nil {
-			if sum := b.opt.FileHash(x.Path); sum != "" {
-				e = append(e, field{"sha256", sum})
-			}
-		}
-		encodings = append(encodings, e)
+		encodings = append(encodings, b.sizeAndHash(e, x.Path, 0))
 	}
 	if encodings != nil {
 		o = append(o, field{"encoding", encodings})
 	}
 	return o
+}
+
+// sizeAndHash adds a published file's contentSize (the size known from the
+// source when given, else the published file's) and sha256.
+func (b *Builder) sizeAndHash(e obj, path string, size int64) obj {
+	var sum string
+	if b.opt.File != nil {
+		if h, n, ok := b.opt.File(path); ok {
+			sum = h
+			if size <= 0 {
+				size = n
+			}
+		}
+	}
+	if size > 0 {
+		e = append(e, field{"contentSize", itoa(size)})
+	}
+	if sum != "" {
+		e = append(e, field{"sha256", sum})
+	}
+	return e
 }
 
 // basedOn: the work a resource was adapted from (TASL), without a type:

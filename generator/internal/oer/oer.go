@@ -34,9 +34,10 @@ type Options struct {
 	// Outputs executes the templates of the site-wide files; without it
 	// WriteFiles writes only the calendars and catalogues.
 	Outputs Outputs
-	// FileHash returns the SHA-256 (hex) of a published file by its path
-	// from the site root, or "" when unknown: for `encoding` in JSON-LD.
-	FileHash func(path string) string
+	// File returns the SHA-256 (hex) and size of a published file by its
+	// path from the site root (ok false when unknown): for `encoding` in
+	// JSON-LD.
+	File func(path string) (sha256 string, size int64, ok bool)
 	// MaxSitemapURLs and MaxSitemapBytes bound one sitemap file; a site
 	// beyond either gets a sitemap index. Zero means the sitemaps.org
 	// limits (50,000 addresses, 50 MB).
