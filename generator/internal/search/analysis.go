@@ -22,8 +22,9 @@ import (
 // the same way.
 
 // eachWord calls fn with the place of each word of text: runs of letters,
-// digits and combining marks. It is the one rule for what a word is; the
-// browser client splits queries the same way (client/search.js).
+// numbers and combining marks (\p{L}, \p{N}, \p{Mn}). It is the one rule
+// for what a word is; the browser client splits queries the same way
+// (client/search.js: words).
 func eachWord(text string, fn func(start, end int)) {
 	start := -1
 	for i := 0; i < len(text); {
@@ -34,7 +35,7 @@ func eachWord(text string, fn func(start, end int)) {
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
-			in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+			in = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
 		}
 		switch {
 		case in && start < 0:

@@ -349,3 +349,14 @@ func TestExportPhasesBoundEveryFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAsTheBrowserCutsThem: pages are cut into words by the rule the
+// client cuts queries by (runs of \p{L}, \p{N}, \p{Mn}), so that what a
+// visitor types meets what was indexed: a dotted name or an elided article
+// is several words, a superscript number stays in its word.
+func TestWordsAsTheBrowserCutsThem(t *testing.T) {
+	got := strings.Join(words("x² os.path.join l'entreprise Þjálfun naïve 3,5 café\u0301 don't"), "|")
+	if want := "x²|os|path|join|l|entreprise|Þjálfun|naïve|3|5|café\u0301|don|t"; got != want {
+		t.Errorf("words %q, want %q", got, want)
+	}
+}
