@@ -28,6 +28,12 @@ func (r *fieldReader) authors() []Author {
 	if !ok || v == nil {
 		return nil
 	}
+	return r.authorList(k, v)
+}
+
+// authorList reads the value of an authors key (k, for messages): a name,
+// names separated by commas, a table, or a list of these.
+func (r *fieldReader) authorList(k string, v any) []Author {
 	items, isList := v.([]any)
 	if !isList {
 		items = []any{v}

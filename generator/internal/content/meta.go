@@ -106,10 +106,14 @@ type Attachment struct {
 
 // SourceWork is the work a resource was adapted from (TASL).
 type SourceWork struct {
-	Title   string
-	Author  string
-	URL     string
-	Licence string
+	Title string
+	// Author names the source's authors, for the attribution line; Creators
+	// are the same authors, typed where the front matter says (as in
+	// `authors`).
+	Author   string
+	Creators []Author
+	URL      string
+	Licence  string
 }
 
 // Kinds lists the kinds of content page, the values a `type` key may
@@ -338,7 +342,25 @@ func (r *fieldReader) source() *SourceWork {
 	case string:
 		return &SourceWork{URL: x}
 	case map[string]any:
-		return &SourceWork{Title: tableString(x, "title"), Author: tableString(x, "author", "authors"), URL: tableString(x, "url", "link"), Licence: tableString(x, "licence", "license")}
+		w := &SourceWork{Title: tableString(x, "title"), URL: tableString(x, "url", "link"), Licence: tableString(x, "licence", "license")}
+		for _, ak := range []string{"author", "authors"} {
+			av, ok := x[ak]
+			if !ok || av == nil {
+				continue
+			}
+			if name, one := av.(string); one { // one author, commas and all
+				w.Creators = []Author{{Name: strings.TrimSpace(name)}}
+			} else {
+				w.Creators = r.authorList(k+"."+ak, av)
+			}
+			break
+		}
+		var names []string
+		for _, a := range w.Creators {
+			names = append(names, a.Name)
+		}
+		w.Author = strings.Join(names, ", ")
+		return w
 	}
 	r.errorf(k, "write source: {title: ..., author: ..., url: ..., licence: ...}", "%s should be a table with title, author, url and licence", k)
 	return nil

@@ -150,6 +150,25 @@ func (b *Builder) files(o obj, p *site.Page) obj {
 	return o
 }
 
+// sourceCreators types a source's authors: as the front matter says, else
+// as an organisation (the works OER adapt are mostly institutions'
+// frameworks and guides; a person is written {name: ..., type: Person}).
+func sourceCreators(list []content.Author) []obj {
+	var out []obj
+	for _, a := range list {
+		typ := a.Type
+		if typ == "" {
+			typ = "Organization"
+		}
+		c := obj{{"type", typ}, {"name", a.Name}}
+		if a.ID != "" {
+			c = append(obj{{"id", a.ID}}, c...)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // sizeAndHash adds a published file's contentSize (the size known from the
 // source when given, else the published file's) and sha256.
 func (b *Builder) sizeAndHash(e obj, path string, size int64) obj {
@@ -185,8 +204,8 @@ func (b *Builder) basedOn(o obj, p *site.Page) obj {
 	if src.Title != "" {
 		based = append(based, field{"name", src.Title})
 	}
-	if src.Author != "" {
-		based = append(based, field{"creator", []obj{{{"type", "Organization"}, {"name", src.Author}}}})
+	if len(src.Creators) > 0 {
+		based = append(based, field{"creator", sourceCreators(src.Creators)})
 	}
 	if l := site.LicenceInfo(src.Licence); l.URL != "" {
 		based = append(based, field{"license", obj{{"id", l.URL}}})

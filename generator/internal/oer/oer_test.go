@@ -103,7 +103,9 @@ type: checklist
 file: checklist.pdf
 source:
   title: DigComp 2.2
-  author: European Commission JRC
+  authors:
+    - European Commission, Joint Research Centre
+    - {name: Riina Vuorikari, type: Person, id: "https://orcid.org/0000-0002-0000-0001"}
   url: https://publications.jrc.ec.europa.eu/repository/handle/JRC128415
   licence: CC-BY-4.0
 date: 2026-04-01
@@ -287,6 +289,10 @@ func TestLearningResourcesAreAMBWithTheEcosystemsVocabularies(t *testing.T) {
 	based := res["isBasedOn"].([]any)[0].(map[string]any)
 	if _, typed := based["type"]; typed || based["name"] != "DigComp 2.2" {
 		t.Errorf("isBasedOn %v", based)
+	}
+	// The source's authors typed as the front matter says; a name alone is an organisation.
+	if got := fmt.Sprint(based["creator"]); got != "[map[name:European Commission, Joint Research Centre type:Organization] map[id:https://orcid.org/0000-0002-0000-0001 name:Riina Vuorikari type:Person]]" {
+		t.Errorf("isBasedOn creators %s", got)
 	}
 }
 
