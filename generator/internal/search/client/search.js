@@ -360,7 +360,9 @@
         if (!s.heading) { return; }
         var sa = el("a");
         sa.href = href(ix.base, row[0], s.anchor);
-        mark(sa, s.heading);
+        // One span inside the link: a theme may lay links out as flex boxes,
+        // which would drop the spaces around each highlighted word.
+        sa.appendChild(mark(el("span"), s.heading));
         var sl = el("li");
         sl.appendChild(sa);
         ul.appendChild(sl);
