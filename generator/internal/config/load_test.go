@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDefaultsFollowTheParsedFile: a site's own [languages] or audiences
 // replace the defaults, and a comment or a string that mentions them changes
@@ -32,5 +35,34 @@ func TestKeyLinesSkipComments(t *testing.T) {
 	k := newKeyLines([]byte("# contact = \"old\"\ntitle = \"T\"\ncontact = \"x\"\n"))
 	if got := k.of("contact"); got != 3 {
 		t.Errorf("contact is on line %d, want 3", got)
+	}
+}
+
+// TestPublisherLogoWantsARaster: search engines show no SVG as a
+// publisher's logo; the warning names the setting's line, and a PNG (or no
+// logo at all) passes.
+func TestPublisherLogoWantsARaster(t *testing.T) {
+	for _, c := range []struct {
+		toml string
+		line int // 0: no warning
+	}{
+		{"baseURL = \"https://example.org/\"\n[oer]\npublisherLogo = \"favicon.svg\"\n", 3},
+		{"baseURL = \"https://example.org/\"\nlogo = \"img/logo.SVG\"\n", 2},
+		{"baseURL = \"https://example.org/\"\nlogo = \"logo.svg\"\n[oer]\npublisherLogo = \"logo-512.png\"\n", 0},
+		{"baseURL = \"https://example.org/\"\n", 0},
+	} {
+		cfg, _, err := Parse([]byte(c.toml), "config.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []int
+		for _, d := range cfg.Validate("config.toml", []byte(c.toml)) {
+			if strings.Contains(d.Message, "SVG as the publisher's logo") {
+				found = append(found, d.Line)
+			}
+		}
+		if c.line == 0 && len(found) > 0 || c.line > 0 && (len(found) != 1 || found[0] != c.line) {
+			t.Errorf("%q: warned at lines %v, want %d", c.toml, found, c.line)
+		}
 	}
 }

@@ -35,6 +35,7 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	c.validateTaxonomies(bad)
 	c.Vocabulary.validate(bad)
 	l = append(l, c.OER.validate(file, lines)...)
+	l = append(l, c.validatePublisherLogo(file, lines)...)
 	l = append(l, c.Limits.validate(file, lines)...)
 	for name, f := range c.Forms {
 		l = append(l, f.validate(file, lines, name)...)
@@ -42,6 +43,24 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	l = append(l, c.Colors.validate(file, lines)...)
 	l = append(l, c.Privacy.validate(file, lines)...)
 	l = append(l, c.validatePartners(file, lines)...)
+	return l
+}
+
+// validatePublisherLogo warns when the logo search engines are given for
+// the publisher (publisherLogo, else logo) is a vector image: Google's
+// Organization and Event results take a raster image (PNG, JPEG, WebP, GIF)
+// of 112 px or more.
+func (c Config) validatePublisherLogo(file string, lines keyLines) diag.List {
+	key, logo := "publisherLogo", c.OER.PublisherLogo
+	if logo == "" {
+		key, logo = "logo", c.Logo
+	}
+	if !strings.HasSuffix(strings.ToLower(strings.SplitN(logo, "?", 2)[0]), ".svg") {
+		return nil
+	}
+	var l diag.List
+	l.Add(diag.Warnf(file, lines.of(key), `set [oer] publisherLogo = "logo.png": a PNG, JPEG or WebP of 112 px or more, square`,
+		"search engines do not show an SVG as the publisher's logo (%s = %q)", key, logo))
 	return l
 }
 
