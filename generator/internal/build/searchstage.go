@@ -150,5 +150,8 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 		}
 		return out.WriteFile(p, data)
 	})
+	if werr := ix.Wait(); werr != nil && err == nil { // bleve, indexing beside the export
+		err = fmt.Errorf("search index (%s): %w", lang, werr)
+	}
 	return err
 }
