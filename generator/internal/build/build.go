@@ -205,6 +205,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		abort(ctx, staging)
 		return res, nil, err
 	}
+	t0 := time.Now()
+	res.Diags = append(res.Diags, w.keepSearchDocs()...)
+	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
 	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
@@ -386,6 +389,9 @@ type writer struct {
 	oer    *oer.Builder
 	// exportSizes are the sizes of the packages for learning platforms, by path.
 	exportSizes map[string]int64
+	// searchDocs are each language's search documents (by code), kept for
+	// `oersite search` once the build has succeeded.
+	searchDocs sync.Map
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {

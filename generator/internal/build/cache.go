@@ -38,17 +38,17 @@ func DefaultCacheDir(source string) (string, error) {
 }
 
 // FindCacheDir returns where an earlier build of source kept the search
-// index of lang, for reading: the site's .oersite, else the user's cache.
+// documents of lang, for reading: the site's .oersite, else the user's cache.
 func FindCacheDir(source, lang string) (string, error) {
 	dir := filepath.Join(source, SiteCache)
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		return "", errLinkedCache
 	}
-	if _, err := os.Stat(SearchIndexDir(dir, lang)); err == nil {
+	if _, err := os.Stat(SearchDocsFile(dir, lang)); err == nil {
 		return dir, nil
 	}
 	if user, err := UserCacheDir(source); err == nil {
-		if _, err := os.Stat(SearchIndexDir(user, lang)); err == nil {
+		if _, err := os.Stat(SearchDocsFile(user, lang)); err == nil {
 			return user, nil
 		}
 	}

@@ -53,31 +53,59 @@ func TestLinkedSiteCacheIsRefused(t *testing.T) {
 	untouched(t, outside)
 }
 
+// The build keeps its search documents in the cache, and `oersite search`
+// keeps its bleve index there (build.OpenSearch): links found in either
+// place are replaced or removed, never followed.
 func TestLinksInsideTheCacheAreRemovedNotFollowed(t *testing.T) {
 	dir := writeSite(t, smallSite)
 	buildSite(t, dir)
-	index := filepath.Join(dir, ".oersite", "search", "en.bleve")
-	// the index folder itself a link
+	cache := filepath.Join(dir, ".oersite")
+	openSearch := func() {
+		t.Helper()
+		ix, err := build.OpenSearch(context.Background(), cache, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hits, err := ix.Search("bakery", 5); err != nil || len(hits) == 0 {
+			t.Errorf("search after the links: %v, %v", hits, err)
+		}
+		ix.Close()
+	}
+	openSearch()
+	// the documents file a link
+	docs := build.SearchDocsFile(cache, "en")
 	outside := outsideDir(t)
-	os.RemoveAll(index)
-	os.Symlink(outside, index)
+	os.Remove(docs)
+	os.Symlink(filepath.Join(outside, "keep.txt"), docs)
 	buildSite(t, dir)
-	untouched(t, outside)
+	if b, _ := os.ReadFile(filepath.Join(outside, "keep.txt")); string(b) != "mine" {
+		t.Errorf("the file a link points to was written: %q", b)
+	}
+	if info, err := os.Lstat(docs); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("the documents file is not a real file again: %v", err)
+	}
+	// the index folder itself a link
+	index := build.SearchIndexDir(cache, "en")
+	outside2 := outsideDir(t)
+	os.RemoveAll(index)
+	os.Symlink(outside2, index)
+	openSearch()
+	untouched(t, outside2)
 	if info, err := os.Lstat(index); err != nil || !info.IsDir() {
 		t.Errorf("the index is not a real folder again: %v", err)
 	}
 	// a link inside the index
-	outside2 := outsideDir(t)
+	outside3 := outsideDir(t)
 	entries, _ := os.ReadDir(index)
 	for _, e := range entries {
 		if e.IsDir() {
 			os.RemoveAll(filepath.Join(index, e.Name()))
-			os.Symlink(outside2, filepath.Join(index, e.Name()))
+			os.Symlink(outside3, filepath.Join(index, e.Name()))
 			break
 		}
 	}
-	buildSite(t, dir)
-	untouched(t, outside2)
+	openSearch()
+	untouched(t, outside3)
 	assertContains(t, dir, "_search/en/d-0.js", "About the bakery")
 }
 
@@ -87,8 +115,8 @@ func TestCacheFolderCanBeChosenOrTurnedOff(t *testing.T) {
 	if _, err := build.Build(context.Background(), build.Options{Source: dir, CacheDir: cache, Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(build.SearchIndexDir(cache, "en")); err != nil {
-		t.Errorf("no index in the chosen cache: %v", err)
+	if _, err := os.Stat(build.SearchDocsFile(cache, "en")); err != nil {
+		t.Errorf("no search documents in the chosen cache: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".oersite")); err == nil {
 		t.Error(".oersite written although another cache was chosen")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/search"
 	"github.com/oersite/oersite/generator/internal/site"
@@ -66,9 +68,41 @@ func sections(p *site.Page) []search.Section {
 	return append(out, search.Section{Anchor: anchor, Heading: heading, Text: p.Text[start:]})
 }
 
-// SearchIndexDir is where a language's bleve index is kept between builds.
+// SearchIndexDir is where `oersite search` keeps a language's bleve index.
 func SearchIndexDir(cacheDir, lang string) string {
 	return filepath.Join(cacheDir, "search", lang+".bleve")
+}
+
+// SearchDocsFile is where a build keeps a language's search documents for
+// `oersite search`.
+func SearchDocsFile(cacheDir, lang string) string {
+	return filepath.Join(cacheDir, "search", lang+".docs")
+}
+
+// OpenSearch opens the bleve index of lang in cacheDir for `oersite search`,
+// brought up to date with the documents the last build kept there: only
+// those that changed since the index last saw them are indexed again.
+func OpenSearch(ctx context.Context, cacheDir, lang string) (*search.Index, error) {
+	docs, err := search.ReadSnapshot(SearchDocsFile(cacheDir, lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("there is no search index for %q yet: run oersite build first", lang)
+	}
+	if err != nil {
+		return nil, err
+	}
+	dir, err := prepareIndexDir(cacheDir, lang)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := search.Open(dir, lang)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := ix.Update(ctx, docs); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
 }
 
 // writeSearch updates each language's bleve index and exports the static
@@ -120,29 +154,26 @@ func (s *IndexSet) get(lang string) (*search.Index, error) {
 	return ix, err
 }
 
-// indexLanguage updates one language's index and exports it into out.
+// indexLanguage analyses one language's pages and exports the static
+// index into out; the documents are kept for `oersite search` after the
+// build (see keepSearchDocs). The build keeps no bleve index of its own.
 func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang string) error {
 	var ix *search.Index
 	var err error
-	switch {
-	case w.opt.Indexes != nil:
+	if w.opt.Indexes != nil {
 		ix, err = w.opt.Indexes.get(lang)
-	case w.opt.SearchInMemory:
-		ix, err = search.ExportOnly(lang) // nothing reads a bleve index that is not kept
-	default:
-		var dir string
-		if dir, err = prepareIndexDir(w.opt.CacheDir, lang); err == nil {
-			ix, err = search.Open(dir, lang)
-		}
+	} else {
+		ix, err = search.ExportOnly(lang)
 	}
 	if err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
 	}
-	if w.opt.Indexes == nil {
-		defer ix.Close()
-	}
-	if _, err := ix.Update(ctx, searchDocs(w.res.Site, lang)); err != nil {
+	docs := searchDocs(w.res.Site, lang)
+	if _, err := ix.Update(ctx, docs); err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
+	}
+	if w.opt.Indexes == nil && !w.opt.SearchInMemory {
+		w.searchDocs.Store(lang, docs)
 	}
 	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
@@ -150,8 +181,25 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 		}
 		return out.WriteFile(p, data)
 	})
-	if werr := ix.Wait(); werr != nil && err == nil { // bleve, indexing beside the export
-		err = fmt.Errorf("search index (%s): %w", lang, werr)
-	}
 	return err
+}
+
+// keepSearchDocs writes, once the build has succeeded, each language's
+// search documents into the cache for `oersite search`. Failing to is a
+// warning: the site is built.
+func (w *writer) keepSearchDocs() diag.List {
+	var warns diag.List
+	w.searchDocs.Range(func(k, v any) bool {
+		lang, docs := k.(string), v.([]search.Doc)
+		_, err := prepareIndexDir(w.opt.CacheDir, lang)
+		if err == nil {
+			err = search.WriteSnapshot(SearchDocsFile(w.opt.CacheDir, lang), docs)
+		}
+		if err != nil {
+			warns.Add(diag.Warnf("", 0, "check that the cache folder can be written, or pass --cache DIR",
+				"the search documents of %s were not kept for oersite search: %v", lang, err))
+		}
+		return true
+	})
+	return warns
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -13,7 +12,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/search"
 )
 
-func cmdSearch(_ context.Context, c *cli, args []string) error {
+func cmdSearch(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags(c, "search", `search [--source DIR] [--cache DIR] [--lang CODE] [-n 10] "query words"`)
 	source := fs.String("source", ".", "site folder")
 	lang := fs.String("lang", "", "language to search (default: the site's default language)")
@@ -48,11 +47,7 @@ func cmdSearch(_ context.Context, c *cli, args []string) error {
 			return err
 		}
 	}
-	dir := build.SearchIndexDir(cacheDir, l)
-	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("there is no search index for %q yet: run oersite build first", l)
-	}
-	ix, err := search.Open(dir, l)
+	ix, err := build.OpenSearch(ctx, cacheDir, l)
 	if err != nil {
 		return err
 	}

@@ -68,10 +68,8 @@ type Index struct {
 	analyzer string
 	idx      bleve.Index // nil: export only
 	// kept is an export-only index's hash of each document, by address.
-	kept map[string]string
-	// pending is the last Update's work still going on in bleve.
-	pending *indexer
-	words   *analyser
+	kept  map[string]string
+	words *analyser
 	// corpus and forms are the last Update's analysis of all its documents,
 	// what Export works from.
 	corpus corpus
@@ -167,25 +165,24 @@ func (ix *Index) Close() error {
 	if ix.idx == nil {
 		return nil
 	}
-	return errors.Join(ix.Wait(), ix.idx.Close())
+	return ix.idx.Close()
 }
 
 // UpdateStats says what an Update changed.
 type UpdateStats struct{ Added, Changed, Removed, Unchanged int }
 
-// batchSize is how many documents are indexed at once: enough that a
-// language of a few thousand pages makes a handful of segments, which
-// bleve's merger leaves alone (at 100 a document, a 10,000-page build spent
-// 7 s of CPU merging them again and again), few enough that a build told to
-// stop waits for one batch (its fields come analysed: about 0.15 s) at most.
+// batchSize is how many documents bleve indexes at once: enough that a
+// language of a few thousand pages makes a handful of segments (at 100 a
+// batch, indexing 10,000 pages spent 7 s of CPU merging small segments again
+// and again), few enough that an Update told to stop waits for one batch
+// (its fields come analysed: about 0.15 s) at most.
 const batchSize = 500
 
 // Update makes the index hold exactly docs: new ones are added, changed ones
 // re-indexed, missing ones deleted, unchanged ones left alone. Every
 // document is analysed (see analysis.go) for the export; bleve is given the
-// analysis of the new and changed ones, which it indexes in the background
-// (see Wait). It stops between documents when ctx ends. Update and Export
-// are not safe for concurrent use.
+// analysis of the new and changed ones. It stops between documents when ctx
+// ends. Update and Export are not safe for concurrent use.
 func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	var st UpdateStats
 	existing, err := ix.hashes()
@@ -197,8 +194,6 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	var b *bleve.Batch
 	if ix.idx != nil {
 		b = ix.idx.NewBatch()
-		ix.pending = ix.startIndexer(ctx)
-		defer close(ix.pending.batches)
 	}
 	seen := map[string]bool{}
 	hashes := map[string]string{}
@@ -233,7 +228,9 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 			return st, err
 		}
 		if b.Size() >= batchSize {
-			ix.pending.batches <- b
+			if err := ix.idx.Batch(b); err != nil {
+				return st, err
+			}
 			b = ix.idx.NewBatch()
 		}
 	}
@@ -254,7 +251,9 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 		return st, err
 	}
 	if b != nil {
-		ix.pending.batches <- b
+		if err := ix.idx.Batch(b); err != nil {
+			return st, err
+		}
 	} else {
 		ix.kept = hashes
 	}
@@ -262,47 +261,8 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	return st, nil
 }
 
-// indexer hands bleve the batches of an Update in a goroutine of its own:
-// bleve builds its segments while the export works from the analysis, on
-// another core. Wait returns its error.
-type indexer struct {
-	batches chan *bleve.Batch
-	done    chan error
-}
-
-func (ix *Index) startIndexer(ctx context.Context) *indexer {
-	in := &indexer{batches: make(chan *bleve.Batch, 1), done: make(chan error, 1)}
-	go func() {
-		var err error
-		for b := range in.batches {
-			if err == nil {
-				err = ctx.Err() // told to stop: the rest are not indexed
-			}
-			if err == nil {
-				err = ix.idx.Batch(b)
-			}
-		}
-		in.done <- err
-	}()
-	return in
-}
-
-// Wait waits until bleve holds what the last Update gave it, and returns
-// the error bleve met, if any. Search, the next Update and Close wait too.
-func (ix *Index) Wait() error {
-	if ix.pending == nil {
-		return nil
-	}
-	err := <-ix.pending.done
-	ix.pending = nil
-	return err
-}
-
 // hashes returns the content hash of every document in the index, by address.
 func (ix *Index) hashes() (map[string]string, error) {
-	if err := ix.Wait(); err != nil {
-		return nil, err
-	}
 	if ix.idx == nil {
 		return ix.kept, nil
 	}
@@ -350,9 +310,6 @@ type Hit struct {
 func (ix *Index) Search(text string, n int) ([]Hit, error) {
 	if ix.idx == nil {
 		return nil, errors.New("this search index only exports: it keeps no bleve index")
-	}
-	if err := ix.Wait(); err != nil {
-		return nil, err
 	}
 	words := ix.analyze(text)
 	if len(words) == 0 {

@@ -114,7 +114,7 @@ func knownItemRanks(t *testing.T, ctx context.Context, base, site, lang string, 
 		t.Fatal(err)
 	}
 	browsertest.WaitFor(t, tab, `typeof oersiteSearch.rank === "function" && document.getElementById("oersite-search").dataset.state === "done"`)
-	ix, err := search.Open(build.SearchIndexDir(filepath.Join(site, ".oersite"), lang), lang)
+	ix, err := build.OpenSearch(context.Background(), filepath.Join(site, ".oersite"), lang)
 	if err != nil {
 		t.Fatal(err)
 	}

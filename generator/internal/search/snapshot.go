@@ -1,0 +1,64 @@
+package search
+
+import (
+	"bufio"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// A build keeps, for `oersite search`, the documents it exported: a
+// snapshot file per language in the cache folder. `oersite search` brings
+// its bleve index up to date from it (only the documents whose content
+// changed are indexed again) and answers from bleve. The build itself needs
+// no bleve index: the static index comes from its own analysis.
+
+// snapshotMagic starts a snapshot file; a file of another version is not read.
+const snapshotMagic = "oersite search documents 1\n"
+
+// WriteSnapshot writes docs to path, whole or not at all: into a temporary
+// file beside it, renamed over it (a symbolic link there is replaced, not
+// followed).
+func WriteSnapshot(path string, docs []Doc) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".docs-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // gone already when renamed
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	_, err = w.WriteString(snapshotMagic)
+	if err == nil {
+		err = gob.NewEncoder(w).Encode(docs)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// ReadSnapshot reads the documents a build kept at path.
+func ReadSnapshot(path string) ([]Doc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<16)
+	magic := make([]byte, len(snapshotMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != snapshotMagic {
+		return nil, fmt.Errorf("%s was written by another version of oersite: build the site again", path)
+	}
+	var docs []Doc
+	if err := gob.NewDecoder(r).Decode(&docs); err != nil {
+		return nil, fmt.Errorf("%s cannot be read (%v): build the site again", path, err)
+	}
+	return docs, nil
+}
