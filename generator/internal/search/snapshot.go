@@ -16,7 +16,7 @@ import (
 // no bleve index: the static index comes from its own analysis.
 
 // snapshotMagic starts a snapshot file; a file of another version is not read.
-const snapshotMagic = "oersite search documents 1\n"
+const snapshotMagic = "oersite search documents 2\n"
 
 // WriteSnapshot writes docs to path, whole or not at all: into a temporary
 // file beside it, renamed over it (a symbolic link there is replaced, not
@@ -29,8 +29,13 @@ func WriteSnapshot(path string, docs []Doc) error {
 	defer os.Remove(tmp.Name()) // gone already when renamed
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	_, err = w.WriteString(snapshotMagic)
+	enc := gob.NewEncoder(w)
 	if err == nil {
-		err = gob.NewEncoder(w).Encode(docs)
+		err = enc.Encode(len(docs))
+	}
+	// One document at a time: gob encodes a value whole in memory first.
+	for i := 0; i < len(docs) && err == nil; i++ {
+		err = enc.Encode(&docs[i])
 	}
 	if err == nil {
 		err = w.Flush()
@@ -56,9 +61,18 @@ func ReadSnapshot(path string) ([]Doc, error) {
 	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != snapshotMagic {
 		return nil, fmt.Errorf("%s was written by another version of oersite: build the site again", path)
 	}
-	var docs []Doc
-	if err := gob.NewDecoder(r).Decode(&docs); err != nil {
+	dec := gob.NewDecoder(r)
+	var n int
+	if err := dec.Decode(&n); err != nil || n < 0 {
 		return nil, fmt.Errorf("%s cannot be read (%v): build the site again", path, err)
+	}
+	docs := make([]Doc, 0, min(n, 1<<16))
+	for range n {
+		var d Doc
+		if err := dec.Decode(&d); err != nil {
+			return nil, fmt.Errorf("%s cannot be read (%v): build the site again", path, err)
+		}
+		docs = append(docs, d)
 	}
 	return docs, nil
 }
