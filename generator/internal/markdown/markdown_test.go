@@ -26,6 +26,21 @@ func TestRenderFeatures(t *testing.T) {
 	}
 }
 
+// TestChecklistBoxesHaveLabels: a task list's checkboxes are labelled by
+// their item's words (Lighthouse's and axe's "label" rule failed on every
+// lesson with a checklist).
+func TestChecklistBoxesHaveLabels(t *testing.T) {
+	res := render(t, Options{Typographer: true}, "- [x] Hours are *right* on the \"profile\"\n- [ ] Reviews <answered>\n", nil)
+	for _, want := range []string{
+		`<input checked="" disabled="" type="checkbox" aria-label="Hours are right on the “profile”" /> Hours are <em>right</em>`,
+		`<input disabled="" type="checkbox" aria-label="Reviews" />`, // raw HTML is no part of the words
+	} {
+		if !strings.Contains(string(res.HTML), want) {
+			t.Errorf("want %s in\n%s", want, res.HTML)
+		}
+	}
+}
+
 func TestHeadingIDsKeepEveryScript(t *testing.T) {
 	res := render(t, Options{}, "## Що е профил\n\n## Що е профил\n", nil)
 	if !strings.Contains(string(res.HTML), `id="що-е-профил"`) || !strings.Contains(string(res.HTML), `id="що-е-профил-1"`) {
