@@ -146,10 +146,9 @@ func OpenMemory(lang string) (*Index, error) {
 	return newIndex(lang, an, m, idx), nil
 }
 
-// ExportOnly creates an index that only exports: it keeps no bleve index,
-// which nothing would read when the index is not kept on disk (the dev
-// server, `build --cache off`, the offline copy): `oersite search` reads
-// the kept one. Search is refused.
+// ExportOnly creates an index that only exports: it keeps no bleve index.
+// Builds and the dev server use it; `oersite search` keeps a bleve index of
+// its own (see build.OpenSearch). Search is refused.
 func ExportOnly(lang string) (*Index, error) {
 	m, an, err := newMapping(lang)
 	if err != nil {
