@@ -168,34 +168,18 @@ func (taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var label strings.Builder
+		var words strings.Builder
 		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
-			inlineText(&label, s, src)
+			if _, raw := s.(*ast.RawHTML); !raw {
+				words.WriteString(plain(s, src))
+			}
 		}
 		checked := ""
 		if n.(*extast.TaskCheckBox).IsChecked {
 			checked = `checked="" `
 		}
-		words := strings.Join(strings.Fields(html.UnescapeString(label.String())), " ")
-		_, _ = w.WriteString(`<input ` + checked + `disabled="" type="checkbox" aria-label="` + html.EscapeString(words) + `" /> `)
+		label := strings.Join(strings.Fields(words.String()), " ")
+		_, _ = w.WriteString(`<input ` + checked + `disabled="" type="checkbox" aria-label="` + html.EscapeString(label) + `" /> `)
 		return ast.WalkContinue, nil
 	})
-}
-
-// inlineText appends the words of an inline node and its children.
-func inlineText(b *strings.Builder, n ast.Node, src []byte) {
-	switch x := n.(type) {
-	case *ast.Text:
-		b.Write(x.Segment.Value(src))
-		if x.SoftLineBreak() || x.HardLineBreak() {
-			b.WriteByte(' ')
-		}
-		return
-	case *ast.String:
-		b.Write(x.Value)
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		inlineText(b, c, src)
-	}
 }

@@ -64,9 +64,8 @@ func (d Doc) fields(hash string) map[string]any {
 
 // Index is the bleve index of one language.
 type Index struct {
-	lang     string
-	analyzer string
-	idx      bleve.Index // nil: export only
+	lang string
+	idx  bleve.Index // nil: export only
 	// kept is an export-only index's hash of each document, by address.
 	kept  map[string]string
 	words *analyser
@@ -112,7 +111,7 @@ func Open(dir, lang string) (*Index, error) {
 }
 
 func newIndex(lang, an string, m *mapping.IndexMappingImpl, idx bleve.Index) *Index {
-	ix := &Index{lang: lang, analyzer: an, idx: idx}
+	ix := &Index{lang: lang, idx: idx}
 	ix.words = newAnalyser(lang, m.AnalyzerNamed(an))
 	ix.forms = newForms(ix.words)
 	return ix
