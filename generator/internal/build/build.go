@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -72,6 +73,10 @@ type Options struct {
 	// LocalForms makes every form post to the local receiver (/_forms/<name>),
 	// whatever endpoint config.toml names: `oersite serve --forms`.
 	LocalForms bool
+
+	// horizon records the comparisons made with Now; the offline copy
+	// built inside a build shares its build's.
+	horizon *site.Horizon
 }
 
 // Result reports a build.
@@ -83,6 +88,9 @@ type Result struct {
 	Files    []publish.Entry
 	Timings  []Timing
 	Duration time.Duration
+	// UpToDate is set when the destination already held what this build
+	// would have written, and was left as it was (see buildRecord).
+	UpToDate bool
 	// Stylesheets is set by Session.UpdateTheme when only stylesheets
 	// changed: their new fingerprinted paths, by asset name ("css/site.css").
 	Stylesheets map[string]string
@@ -172,6 +180,29 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		}
 		return ctx.Err()
 	}
+	if opt.horizon == nil {
+		opt.horizon = &site.Horizon{}
+	}
+	if !opt.DryRun {
+		if err := prepareCache(&opt, res); err != nil {
+			return res, nil, err
+		}
+	}
+	digest, known := [sha256.Size]byte{}, false
+	if recorded(opt) {
+		t0 := time.Now()
+		digest, known = inputsOf(opt)
+		rec, current := upToDate(opt, digest, known)
+		if current {
+			// The inputs are those of a build that succeeded: its config loads.
+			res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
+		}
+		res.Timings = append(res.Timings, Timing{"check", time.Since(t0)})
+		if current {
+			return rec.told(res, start), nil, nil
+		}
+		forgetBuild(opt)
+	}
 	var in *inputs
 	if err := timed("load", func() error {
 		var err error
@@ -188,9 +219,6 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Duration = time.Since(start)
 		return res, nil, nil
 	}
-	if err := prepareCache(&opt, res); err != nil {
-		return res, nil, err
-	}
 	out, staging, err := openOutput(opt)
 	if err != nil {
 		return res, nil, err
@@ -206,11 +234,15 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	t0 := time.Now()
-	res.Diags = append(res.Diags, w.keepSearchDocs()...)
-	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
+	kept, warns := w.keepSearchDocs()
+	res.Diags = append(res.Diags, warns...)
 	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
+	if known && len(warns) == 0 {
+		recordBuild(opt, digest, opt.horizon, res, kept)
+	}
+	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
 	res.Duration = time.Since(start)
 	return res, w, nil
 }
@@ -218,7 +250,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 // assemble renders the Markdown and assembles the site model into res.Site.
 func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
-		Future: opt.Future, Expired: opt.Expired, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
+		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
 		ReadFile: rootReader(opt.Source)})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)

@@ -185,15 +185,17 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 }
 
 // keepSearchDocs writes, once the build has succeeded, each language's
-// search documents into the cache for `oersite search`. Failing to is a
-// warning: the site is built.
-func (w *writer) keepSearchDocs() diag.List {
-	var warns diag.List
+// search documents into the cache for `oersite search`, and returns the
+// files written. Failing to is a warning: the site is built.
+func (w *writer) keepSearchDocs() (kept []string, warns diag.List) {
 	w.searchDocs.Range(func(k, v any) bool {
 		lang, docs := k.(string), v.([]search.Doc)
 		_, err := prepareIndexDir(w.opt.CacheDir, lang)
 		if err == nil {
 			err = search.WriteSnapshot(SearchDocsFile(w.opt.CacheDir, lang), docs)
+		}
+		if err == nil {
+			kept = append(kept, SearchDocsFile(w.opt.CacheDir, lang))
 		}
 		if err != nil {
 			warns.Add(diag.Warnf("", 0, "check that the cache folder can be written, or pass --cache DIR",
@@ -201,5 +203,6 @@ func (w *writer) keepSearchDocs() diag.List {
 		}
 		return true
 	})
-	return warns
+	slices.Sort(kept)
+	return kept, warns
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"time"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
@@ -66,7 +65,7 @@ func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error 
 		files = append(files, mirror.ZipFile{Path: p, Data: data})
 	}
 	var buf bytes.Buffer
-	stamp := w.opt.Now.UTC().Truncate(24 * time.Hour)
+	stamp := w.opt.horizon.Day(w.opt.Now)
 	prefix := publish.SafeName(w.in.cfg.Title) + "-offline/"
 	if err := mirror.WriteZip(&buf, files, prefix, stamp); err != nil {
 		return err

@@ -73,7 +73,11 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		if out == "" {
 			out = *source + "/public"
 		}
-		fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
+		if res.UpToDate {
+			fmt.Fprintf(c.stdout, "%s is up to date (%d pages, %d files): nothing it is built from has changed since the last build; checked in %s\n", out, res.Pages, len(res.Files), res.Duration.Round(time.Millisecond))
+		} else {
+			fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
+		}
 		fmt.Fprint(c.stdout, howToLook(*source, out, *offline, res.Config.Offline))
 	}
 	return nil

@@ -23,7 +23,9 @@ import (
 
 // Options control assembly.
 type Options struct {
-	Now     time.Time
+	Now time.Time
+	// Horizon, when set, records the comparisons made with Now (see Horizon).
+	Horizon *Horizon
 	Offline bool
 	Drafts  bool
 	// Future publishes pages whose date or publishDate is after Now.
@@ -50,7 +52,7 @@ type Options struct {
 // Markdown not yet rendered is skipped: the caller discards the result.
 func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
-		Config: cfg, Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile,
+		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
 		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}

@@ -21,14 +21,14 @@ import (
 // published by accident.
 func scheduled(src *content.Source, opt Options) (diag.Diagnostic, bool) {
 	m := src.Meta
-	if nb := m.NotBefore(); !opt.Future && !nb.IsZero() && nb.After(opt.Now) {
+	if nb := m.NotBefore(); !opt.Future && !nb.IsZero() && opt.Horizon.After(nb, opt.Now) {
 		key := "date"
 		if !m.PublishDate.IsZero() {
 			key = "publishDate"
 		}
 		return diag.Warnf(src.Path, m.Lines[key], "build with --future to publish it now", "not published: its %s (%s) is after the build date", key, nb.Format("2 January 2006")), true
 	}
-	if !opt.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(opt.Now) {
+	if !opt.Expired && !m.ExpiryDate.IsZero() && !opt.Horizon.After(m.ExpiryDate, opt.Now) {
 		return diag.Warnf(src.Path, m.Lines["expiryDate"], "build with --expired to publish it anyway, or remove expiryDate", "not published: it expired on %s", m.ExpiryDate.Format("2 January 2006")), true
 	}
 	return diag.Diagnostic{}, false

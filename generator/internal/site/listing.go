@@ -117,7 +117,7 @@ func (p *Page) FacetValues(facet string) []string {
 // to the end of its closing day.
 func closedOpportunity(src *content.Source, pl placement, opt Options) (diag.Diagnostic, bool) {
 	c := src.Meta.Closes
-	if pl.kind != KindOpportunity || c.IsZero() || opt.Expired || opt.Now.Before(ClosingEnd(c)) {
+	if pl.kind != KindOpportunity || c.IsZero() || opt.Expired || opt.Horizon.After(ClosingEnd(c), opt.Now) {
 		return diag.Diagnostic{}, false
 	}
 	return diag.Warnf(src.Path, src.Meta.Lines["closes"], "build with --expired to publish it anyway, or move its closing date", "not published: it closed on %s", c.Format("2 January 2006")), true
@@ -230,7 +230,7 @@ func (s *Site) filterPages(sec *Page, kind Kind, name string, values func(*Page)
 
 // IsOpen reports whether an opportunity is still open at the build date.
 func (p *Page) IsOpen() bool {
-	return p.Kind != KindOpportunity || p.Meta.Closes.IsZero() || p.site.Now.Before(ClosingEnd(p.Meta.Closes))
+	return p.Kind != KindOpportunity || p.Meta.Closes.IsZero() || p.site.horizon.After(ClosingEnd(p.Meta.Closes), p.site.Now)
 }
 
 // FacetNames returns the filters of a kind of page, in order.

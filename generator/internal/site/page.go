@@ -272,7 +272,7 @@ func (p *Page) IsUpcoming() bool {
 	if p.Kind != KindWebinar || p.Meta.Start.IsZero() {
 		return false
 	}
-	return p.End().After(p.site.Now)
+	return p.site.horizon.After(p.End(), p.site.Now)
 }
 
 // HasTerm reports whether the page is tagged with id in taxonomy.

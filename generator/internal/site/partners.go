@@ -26,7 +26,7 @@ type PartnerEvent struct {
 }
 
 // IsUpcoming reports whether the event ends after the build date.
-func (e *PartnerEvent) IsUpcoming(s *Site) bool { return e.End.After(s.Now) }
+func (e *PartnerEvent) IsUpcoming(s *Site) bool { return s.horizon.After(e.End, s.Now) }
 
 // PartnerFacets are the filters of the partners' catalogue, in order.
 var PartnerFacets = []string{"partner", "country", "language", "type", "licence"}

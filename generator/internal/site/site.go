@@ -26,6 +26,8 @@ type Site struct {
 	Languages []Language
 	// Now is the build's date: it decides which webinars are upcoming.
 	Now time.Time
+	// horizon records the comparisons made with Now.
+	horizon *Horizon
 	// Offline is set for builds meant to be opened from disk.
 	Offline bool
 	// Drafts includes pages marked draft.

@@ -60,7 +60,7 @@ func (s *Site) keepsPlace(p *Page, src *content.Source) bool {
 	if src.Meta.Title == "" || src.Meta.URL != "" || len(src.Meta.Menus) > 0 {
 		return false // the title comes from the body, the address or menus from elsewhere: rebuild
 	}
-	if _, later := scheduled(src, Options{Now: s.Now, Future: s.Future, Expired: s.Expired}); later {
+	if _, later := scheduled(src, Options{Now: s.Now, Horizon: s.horizon, Future: s.Future, Expired: s.Expired}); later {
 		return false
 	}
 	return s.samePlacement(p, src) &&
