@@ -1,10 +1,13 @@
-// Package benchsite measures oersite on synthetic sites of growing size, so
-// that growth is visible: for each size it writes a 5-language site, builds
-// it in a child process, and prints build time, peak memory, output size and
-// search index size.
+// Package benchsite measures oersite on sites of growing size, so that
+// growth is visible: for each size it writes a 5-language site (synthetic,
+// or real prose from a corpus with -corpus, see package realtext), builds it
+// in a child process, and prints build time, peak memory, output size and
+// search index size; then the time of a second build with nothing changed,
+// and of a build after one page's text was edited.
 //
 //	go run ./cmd/benchsite                      # 1k, 10k and 50k pages
 //	go run ./cmd/benchsite -sizes 1000,100000   # any sizes (total pages)
+//	go run ./cmd/benchsite -corpus /tmp/oer-corpus -langs en,fr,es,pt,it -sizes 1000,10000,100000
 package benchsite
 
 import (
@@ -22,6 +25,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/realtext"
 	"github.com/oersite/oersite/generator/internal/synth"
 )
 
@@ -39,10 +43,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	sizes := fl.String("sizes", "1000,10000,50000", "total pages per site, comma-separated")
 	langs := fl.String("langs", "en,it,de,es,fr", "languages")
 	keep := fl.String("keep", "", "write the sites under this folder and keep them (default: a temporary folder, removed)")
+	corpus := fl.String("corpus", "", "folder of real text, one sub-folder per language (see package realtext); default: synthetic sites")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	if err := measure(*sizes, *langs, *keep, stdout, stderr); err != nil {
+	if err := measure(*sizes, *langs, *keep, *corpus, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "benchsite:", err)
 		return 1
 	}
@@ -50,7 +55,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 // measure writes and builds one site per size and prints a row for each.
-func measure(sizes, langs, keep string, stdout, stderr io.Writer) error {
+func measure(sizes, langs, keep, corpus string, stdout, stderr io.Writer) error {
 	root := keep
 	if root == "" {
 		tmp, err := os.MkdirTemp("", "oersite-bench-")
@@ -65,30 +70,93 @@ func measure(sizes, langs, keep string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%-8s %10s %10s %12s %12s %8s\n", "pages", "build_s", "peak_MiB", "output_MiB", "search_MiB", "files")
+	fmt.Fprintf(stdout, "%-8s %10s %10s %12s %12s %8s %9s %10s %11s\n", "pages", "build_s", "peak_MiB", "output_MiB", "search_MiB", "files", "again_s", "one_edit_s", "edit_MiB")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < len(ls) {
 			return fmt.Errorf("bad size %q", s)
 		}
 		dir := filepath.Join(root, fmt.Sprintf("site-%d", n))
-		if err := synth.Write(dir, synth.Spec{Languages: ls, Pages: n / len(ls), Seed: 1}); err != nil {
+		if err := writeSite(dir, corpus, ls, n/len(ls)); err != nil {
 			return err
 		}
-		cmd := exec.Command(exe)
-		cmd.Env = append(os.Environ(), childEnv+"="+dir)
-		cmd.Stderr = stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
+		fresh, err := run(exe, dir, stderr)
+		if err != nil {
 			return fmt.Errorf("building %d pages: %w", n, err)
 		}
-		took := time.Since(start)
-		peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
 		out, files := size(filepath.Join(dir, "public"), "")
 		search, _ := size(filepath.Join(dir, "public"), "_search")
-		fmt.Fprintf(stdout, "%-8d %10.2f %10.0f %12.1f %12.1f %8d\n", n, took.Seconds(), float64(peak)/1024, mib(out), mib(search), files)
+		again, err := run(exe, dir, stderr)
+		if err != nil {
+			return fmt.Errorf("building %d pages again: %w", n, err)
+		}
+		if err := editOnePage(dir, ls[0]); err != nil {
+			return err
+		}
+		edited, err := run(exe, dir, stderr)
+		if err != nil {
+			return fmt.Errorf("building %d pages after an edit: %w", n, err)
+		}
+		fmt.Fprintf(stdout, "%-8d %10.2f %10.0f %12.1f %12.1f %8d %9.2f %10.2f %11.0f\n", n, fresh.took.Seconds(), fresh.peakMiB, mib(out), mib(search), files,
+			again.took.Seconds(), edited.took.Seconds(), edited.peakMiB)
 	}
 	return nil
+}
+
+// writeSite writes a fresh site of perLang pages in each language into
+// dir: real text from corpus, else synthetic. An earlier output and cache
+// are removed, so that the first build is a fresh one.
+func writeSite(dir, corpus string, langs []string, perLang int) error {
+	for _, old := range []string{"content", "public", build.SiteCache} {
+		if err := os.RemoveAll(filepath.Join(dir, old)); err != nil {
+			return err
+		}
+	}
+	if corpus != "" {
+		return realtext.Write(dir, realtext.Spec{Corpus: corpus, Languages: langs, Pages: perLang})
+	}
+	return synth.Write(dir, synth.Spec{Languages: langs, Pages: perLang, Seed: 1})
+}
+
+// editOnePage changes a few words of the first content page of lang, as an
+// author fixing a typo does.
+func editOnePage(dir, lang string) error {
+	var page string
+	_ = filepath.WalkDir(filepath.Join(dir, "content", lang), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && page == "" && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), "_") {
+			page = p
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if page == "" {
+		return fmt.Errorf("no page to edit under %s", filepath.Join(dir, "content", lang))
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(page, append(b, []byte("\nOne more sentence, added by benchsite.\n")...), 0o644)
+}
+
+// measured is one build in a child process.
+type measured struct {
+	took    time.Duration
+	peakMiB float64
+}
+
+// run builds dir in a child process: its peak memory is the build's alone.
+func run(exe, dir string, stderr io.Writer) (measured, error) {
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), childEnv+"="+dir)
+	cmd.Stderr = stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return measured{}, err
+	}
+	took := time.Since(start)
+	peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+	return measured{took: took, peakMiB: float64(peak) / 1024}, nil
 }
 
 // child builds one site and exits: its peak memory is the build's alone.
