@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -188,11 +187,15 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 			return res, nil, err
 		}
 	}
-	digest, known := [sha256.Size]byte{}, false
+	var read *inputState // the inputs, when they could be read before the build
 	if recorded(opt) {
 		t0 := time.Now()
-		digest, known = inputsOf(opt)
-		rec, current := upToDate(opt, digest, known)
+		rec := lastBuild(opt)
+		in, err := readInputs(opt, rec)
+		if err == nil {
+			read = &in
+		}
+		current := err == nil && upToDate(opt, rec, in)
 		if current {
 			// The inputs are those of a build that succeeded: its config loads.
 			res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
@@ -239,8 +242,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
-	if known && len(warns) == 0 {
-		recordBuild(opt, digest, opt.horizon, res, kept)
+	if read != nil && len(warns) == 0 {
+		recordBuild(opt, *read, opt.horizon, res, kept)
 	}
 	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
 	res.Duration = time.Since(start)

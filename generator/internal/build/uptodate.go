@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -31,7 +33,8 @@ import (
 // read, by content; the options; the oersite program itself), the span of
 // build dates in which every date comparison gives the same answer, and the
 // size and time of every file written. The next build into the same
-// folder first computes the digest again: when it, the date and the files
+// folder first computes the digest again (reading only the files whose size
+// or modification time changed, as git trusts its index): when it, the date and the files
 // on disk all match, the output is what a full build would write, byte for
 // byte, and the build stops there, repeating the first build's warnings.
 // Anything else (an edited page, a webinar that has ended since, a file
@@ -40,13 +43,13 @@ import (
 
 // recordMagic opens every record; it changes whenever what a record holds,
 // or what decides that a build is up to date, does.
-const recordMagic = "oersite build record 1"
+const recordMagic = "oersite build record 2"
 
 // buildRecord is what a successful build into a folder leaves for the next.
 type buildRecord struct {
 	Magic string
-	// Inputs is the digest of everything the build read (see inputDigest).
-	Inputs [sha256.Size]byte
+	// Inputs is everything the build read (see inputState).
+	Inputs inputState
 	// From and Until bound the build dates giving the same output (site.Horizon).
 	From, Until time.Time
 	// Output is every file and folder under the destination after the build.
@@ -84,32 +87,34 @@ func recorded(opt Options) bool {
 	return opt.Output == nil && !opt.DryRun && !opt.SearchInMemory && opt.CacheDir != ""
 }
 
-// upToDate returns the record of the last build into opt.Dest when its
-// output is what a build of inputs at opt.Now would write.
-func upToDate(opt Options, inputs [sha256.Size]byte, known bool) (*buildRecord, bool) {
-	if !known {
-		return nil, false
-	}
-	name, err := recordFile(opt.CacheDir, opt.Dest)
-	if err != nil {
-		return nil, false
-	}
-	rec, err := readRecord(name)
-	if err != nil || rec.Inputs != inputs {
-		return nil, false
+// upToDate reports whether rec, the record of the last build into
+// opt.Dest, vouches for what a build of in at opt.Now would write.
+func upToDate(opt Options, rec *buildRecord, in inputState) bool {
+	if rec == nil || rec.Inputs.Digest != in.Digest {
+		return false
 	}
 	if opt.Now.Before(rec.From) || (!rec.Until.IsZero() && !opt.Now.Before(rec.Until)) {
-		return nil, false
+		return false
 	}
 	out, err := stampTree(opt.Dest)
 	if err != nil || !slices.Equal(out, rec.Output) {
-		return nil, false
+		return false
 	}
 	kept, err := stampFiles(stampPaths(rec.Kept))
-	if err != nil || !slices.Equal(kept, rec.Kept) {
-		return nil, false
+	return err == nil && slices.Equal(kept, rec.Kept)
+}
+
+// lastBuild reads the record of the last build into opt.Dest, if any.
+func lastBuild(opt Options) *buildRecord {
+	name, err := recordFile(opt.CacheDir, opt.Dest)
+	if err != nil {
+		return nil
 	}
-	return rec, true
+	rec, err := readRecord(name)
+	if err != nil {
+		return nil
+	}
+	return rec
 }
 
 func stampPaths(stamps []fileStamp) []string {
@@ -147,7 +152,7 @@ func forgetBuild(opt Options) {
 // recordBuild writes the record of the build that has just published res
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
-func recordBuild(opt Options, inputs [sha256.Size]byte, h *site.Horizon, res *Result, kept []string) {
+func recordBuild(opt Options, inputs inputState, h *site.Horizon, res *Result, kept []string) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
@@ -229,13 +234,6 @@ func stamp(p string, info fs.FileInfo) fileStamp {
 	return s
 }
 
-// inputsOf returns inputDigest, and whether it could be computed (a file
-// that cannot be read leaves the build to say so).
-func inputsOf(opt Options) ([sha256.Size]byte, bool) {
-	d, err := inputDigest(opt)
-	return d, err == nil
-}
-
 // told is the Result of a build that found its output up to date: the
 // recorded build's, with this one's timings.
 func (r *buildRecord) told(res *Result, start time.Time) *Result {
@@ -246,27 +244,79 @@ func (r *buildRecord) told(res *Result, start time.Time) *Result {
 	return res
 }
 
-// inputDigest is a digest of everything that decides a build's output
-// besides its date: the oersite program, the options, config.toml and
-// every file under the folders a build reads (sitefs.InputDirs and the
-// partners' harvested data), by path and content. Hidden files, which no
-// build reads, are left out; a symbolic link counts by where it leads.
-func inputDigest(opt Options) ([sha256.Size]byte, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%t %t %t %t %t\x00", recordMagic, opt.Drafts, opt.Future, opt.Expired, opt.Offline, opt.LocalForms)
-	if err := hashProgram(h); err != nil {
-		return [sha256.Size]byte{}, err
+// inputState is what decides a build's output besides its date: the
+// oersite program, the options, config.toml and every file under the
+// folders a build reads (sitefs.InputDirs and the partners' harvested
+// data), by path and content. Hidden files, which no build reads, are left
+// out; a symbolic link counts by where it leads.
+type inputState struct {
+	Digest [sha256.Size]byte
+	// Files are the inputs, in walk order, with each file's digest.
+	Files []inputFile
+	// HashedAt is when the files were read: a file changed since then, or
+	// in the same moment, has a later modification time.
+	HashedAt time.Time
+}
+
+// inputFile is one input: a file (by content), a folder ("/") or a link.
+type inputFile struct {
+	Path          string
+	Link          string // a link's target; "/" for a folder; "absent" for a missing top folder
+	Size, ModTime int64
+	Sum           [sha256.Size]byte
+}
+
+// stampSlack is how much earlier than the record's reading a file's
+// modification time must be for its recorded digest to be trusted without
+// reading it again (as git trusts its index): file systems whose clocks
+// are coarse (2 s on FAT) could otherwise hide an edit made in the same moment.
+const stampSlack = 3 * time.Second
+
+// readInputs reads the inputs of a build of opt. Files whose size and
+// modification time are those prev recorded, well before it read them, keep
+// their recorded digest; the others are read, on every core.
+func readInputs(opt Options, prev *buildRecord) (inputState, error) {
+	st := inputState{HashedAt: time.Now()}
+	trusted := map[string]inputFile{}
+	if prev != nil {
+		before := prev.Inputs.HashedAt.Add(-stampSlack).UnixNano()
+		for _, f := range prev.Inputs.Files {
+			if f.Link == "" && f.ModTime < before {
+				trusted[f.Path] = f
+			}
+		}
 	}
 	tops := append([]string{config.FileName, partner.Dir}, sitefs.InputDirs()...)
 	slices.Sort(tops)
+	var unread []int
 	for _, top := range tops {
-		if err := hashTree(h, opt.Source, top); err != nil {
-			return [sha256.Size]byte{}, err
+		err := walkInputs(opt.Source, top, func(f inputFile) {
+			if f.Link == "" {
+				if t, ok := trusted[f.Path]; ok && t.Size == f.Size && t.ModTime == f.ModTime {
+					f.Sum = t.Sum
+				} else {
+					unread = append(unread, len(st.Files))
+				}
+			}
+			st.Files = append(st.Files, f)
+		})
+		if err != nil {
+			return st, err
 		}
 	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum, nil
+	if err := hashFiles(opt.Source, st.Files, unread); err != nil {
+		return st, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%t %t %t %t %t\x00", recordMagic, opt.Drafts, opt.Future, opt.Expired, opt.Offline, opt.LocalForms)
+	if err := hashProgram(h); err != nil {
+		return st, err
+	}
+	for _, f := range st.Files {
+		fmt.Fprintf(h, "%s\x00%s\x00%x\x00", f.Path, f.Link, f.Sum)
+	}
+	h.Sum(st.Digest[:0])
+	return st, nil
 }
 
 // hashProgram adds the running program's own bytes: another oersite (or
@@ -285,14 +335,13 @@ func hashProgram(h hash.Hash) error {
 	return err
 }
 
-// hashTree adds the files under source/top, in walk order: each one's path,
-// then its contents' own digest (or a link's target). A missing top
-// counts as missing.
-func hashTree(h hash.Hash, source, top string) error {
+// walkInputs calls add for every input under source/top, in walk order,
+// without reading files. A missing top is an input too.
+func walkInputs(source, top string, add func(inputFile)) error {
 	root := filepath.Join(source, filepath.FromSlash(top))
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == root {
-			fmt.Fprintf(h, "%s absent\x00", top)
+			add(inputFile{Path: top, Link: "absent"})
 			return nil
 		}
 		if err != nil {
@@ -305,38 +354,68 @@ func hashTree(h hash.Hash, source, top string) error {
 			return nil
 		}
 		rel, _ := filepath.Rel(source, p)
-		rel = filepath.ToSlash(rel)
+		f := inputFile{Path: filepath.ToSlash(rel)}
 		switch {
 		case d.IsDir():
-			fmt.Fprintf(h, "%s/\x00", rel)
+			f.Link = "/"
 		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			if err != nil {
+			if f.Link, err = os.Readlink(p); err != nil {
 				return err
 			}
-			fmt.Fprintf(h, "%s -> %s\x00", rel, target)
+			f.Link = "-> " + f.Link
 		case d.Type().IsRegular():
-			sum, err := fileDigest(p)
+			info, err := d.Info()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(h, "%s %x\x00", rel, sum)
+			f.Size, f.ModTime = info.Size(), info.ModTime().UnixNano()
 		default:
-			fmt.Fprintf(h, "%s %v\x00", rel, d.Type())
+			f.Link = d.Type().String()
 		}
+		add(f)
 		return nil
 	})
 }
 
-func fileDigest(p string) ([]byte, error) {
+// hashFiles reads the files files[i] for each i of which, on every core,
+// and sets their digests.
+func hashFiles(source string, files []inputFile, which []int) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(which)))
+	next := make(chan int)
+	errs := make(chan error, workers)
+	for range workers {
+		go func() {
+			buf := make([]byte, 64<<10)
+			var err error
+			for i := range next {
+				if err == nil {
+					files[i].Sum, err = fileDigest(filepath.Join(source, filepath.FromSlash(files[i].Path)), buf)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for _, i := range which {
+		next <- i
+	}
+	close(next)
+	var err error
+	for range workers {
+		err = cmp.Or(err, <-errs)
+	}
+	return err
+}
+
+func fileDigest(p string, buf []byte) (sum [sha256.Size]byte, err error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, err
+		return sum, err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, err
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf); err != nil {
+		return sum, err
 	}
-	return h.Sum(nil), nil
+	h.Sum(sum[:0])
+	return sum, nil
 }

@@ -120,6 +120,17 @@ func TestChangedInputsBuildInFull(t *testing.T) {
 		{name: "a page edited, same size", full: true, change: func(t *testing.T, dir, _, _ string) {
 			edit(t, filepath.Join(dir, "content/en/about.md"), "We teach digital skills.", "We teach digital skulls.")
 		}},
+		{name: "a page edited, same size and time", full: true, change: func(t *testing.T, dir, _, _ string) {
+			name := filepath.Join(dir, "content/en/about.md")
+			info, err := os.Stat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit(t, name, "We teach digital skills.", "We teach digital skulls.")
+			if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{name: "a page added", full: true, change: func(t *testing.T, dir, _, _ string) {
 			write(t, filepath.Join(dir, "content/en/new.md"), "---\ntitle: New\n---\nNew.\n")
 		}},
@@ -187,6 +198,34 @@ func TestChangedInputsBuildInFull(t *testing.T) {
 				t.Error("a third build with nothing changed ran in full")
 			}
 		})
+	}
+}
+
+// Files older than the record keep their recorded digest without being
+// read again; an edit gives a file a new time, and is read.
+func TestOldFilesTrustTheirStamps(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	old := time.Now().Add(-time.Hour)
+	err := filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
+		if err == nil {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	if res := buildInto(t, dir, dest, cache, sitetest.Now); !res.UpToDate {
+		t.Fatal("nothing changed, yet the build ran in full")
+	}
+	edit(t, filepath.Join(dir, "content/it/about.md"), "Insegniamo", "Insegnamo")
+	if res := buildInto(t, dir, dest, cache, sitetest.Now); res.UpToDate {
+		t.Error("an edited page was not read again")
+	}
+	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, sitetest.Now)); !ok {
+		t.Errorf("the output is not what a fresh build writes: %s", why)
 	}
 }
 
