@@ -441,7 +441,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	}); err != nil {
 		return err
 	}
-	if err := timed("exports", func() error { return w.writeExports(w.out) }); err != nil {
+	if err := timed("exports", func() error { return w.writeExports(ctx, w.out) }); err != nil {
 		return err
 	}
 	// The site-wide metadata files need the model, not the pages: they are

@@ -20,15 +20,16 @@ import (
 
 // writeExports writes the packages for learning platforms ([export] in
 // config.toml) into out, beside each module page, and tells the pages
-// their sizes.
-func (w *writer) writeExports(out publish.Writer) error {
+// their sizes. A stopped ctx writes no further package.
+func (w *writer) writeExports(ctx context.Context, out publish.Writer) error {
 	w.exportSizes = map[string]int64{}
-	return w.packageModules(w.in.fsys, out, w.res.Site.Pages)
+	return w.packageModules(ctx, w.in.fsys, out, w.res.Site.Pages)
 }
 
 // packageModules writes the packages of the modules among pages into out,
 // on every core, reading content files from fsys, and records their sizes.
-func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Page) error {
+// Once ctx ends, the packages not yet begun are skipped and its error returned.
+func (w *writer) packageModules(ctx context.Context, fsys fs.FS, out publish.Writer, pages []*site.Page) error {
 	type job struct {
 		m *site.Page
 		e site.Export
@@ -50,6 +51,9 @@ func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Pa
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
+				if ctx.Err() != nil {
+					continue // stopped: begin no other package
+				}
 				j := jobs[i]
 				data, err := k.Package(j.m, j.e.Format)
 				if err == nil {
@@ -67,6 +71,9 @@ func (w *writer) packageModules(fsys fs.FS, out publish.Writer, pages []*site.Pa
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for i, j := range jobs {
 		w.exportSizes[j.e.Path] = sizes[i]
 	}

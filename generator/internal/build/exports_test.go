@@ -2,12 +2,18 @@ package build_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/lms"
+	"github.com/oersite/oersite/generator/internal/publish"
+	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
 const exportSite = baseConfig + `[export]
@@ -84,6 +90,29 @@ func TestExportsInBuild(t *testing.T) {
 	for p, data := range first {
 		if !bytes.Equal(data, []byte(read(t, dir, p))) {
 			t.Errorf("%s differs between two builds of the same site", p)
+		}
+	}
+}
+
+// A build stopped while it packages modules for learning platforms begins
+// no other package: before, every module was packaged whatever the stop.
+func TestStoppedBuildWritesNoMorePackages(t *testing.T) {
+	dir := writeSite(t, exportSite)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	mem := publish.NewMemory()
+	opt := build.Options{Source: dir, Now: sitetest.Now, Output: mem, SearchInMemory: true,
+		Progress: func(p build.Progress) {
+			if p.Stage == "exports" {
+				cancel()
+			}
+		}}
+	if _, err := build.Build(ctx, opt); !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped build: %v", err)
+	}
+	for p := range mem.Files {
+		if strings.HasSuffix(p, ".imscc") || strings.HasSuffix(p, ".zip") {
+			t.Errorf("a stopped build wrote %s", p)
 		}
 	}
 }

@@ -137,7 +137,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	}
 	// Packages first: the module pages show their sizes and checksums.
 	repackaged := modulesOf(edited)
-	if err := s.repackage(siteFS(root, w.in.cfg.Theme), repackaged); err != nil {
+	if err := s.repackage(ctx, siteFS(root, w.in.cfg.Theme), repackaged); err != nil {
 		s.last = nil
 		return nil, err
 	}
@@ -245,12 +245,12 @@ func (s *Session) apply(md *markdown.Renderer, e pageEdit) (edited, todo []*site
 
 // repackage writes again the packages for learning platforms of modules
 // whose pages changed, and lets the metadata read their new checksums.
-func (s *Session) repackage(fsys fs.FS, modules []*site.Page) error {
+func (s *Session) repackage(ctx context.Context, fsys fs.FS, modules []*site.Page) error {
 	if len(modules) == 0 {
 		return nil
 	}
 	w := s.last
-	if err := w.packageModules(fsys, s.out, modules); err != nil {
+	if err := w.packageModules(ctx, fsys, s.out, modules); err != nil {
 		return err
 	}
 	w.oer = nil // the metadata names each package's SHA-256
@@ -485,7 +485,7 @@ func (s *Session) UpdateTheme(ctx context.Context, paths []string) (*Result, err
 	w.oer = nil // its labels come from the strings
 	w.sh = w.shared()
 	if ch.packages {
-		if err := s.repackage(siteFS(root, cfg.Theme), modulesOf(w.res.Site.Pages)); err != nil {
+		if err := s.repackage(ctx, siteFS(root, cfg.Theme), modulesOf(w.res.Site.Pages)); err != nil {
 			s.last = nil
 			return nil, err
 		}
