@@ -55,3 +55,36 @@ func TestThousandWarningsPrintOneLinePerKind(t *testing.T) {
 		t.Errorf("--verbose printed %d warnings, want 1000", n)
 	}
 }
+
+// A second build with nothing changed says the output is up to date, and
+// prints the first build's warnings again, word for word.
+func TestSecondBuildSaysUpToDate(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"config.toml":          "baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n",
+		"content/en/_index.md": "---\ntitle: Home\n---\nHome.\n\n{{< tabs >}}\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func() (string, string) {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"build", "--source", dir, "--now", "2026-11-23"}, &cli{stdout: &stdout, stderr: &stderr}); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	out1, err1 := build()
+	out2, err2 := build()
+	if !strings.HasPrefix(out1, "built ") || !strings.Contains(out2, "public is up to date (") {
+		t.Errorf("first build said:\n%s\nsecond:\n%s", out1, out2)
+	}
+	if err1 != err2 || !strings.Contains(err2, `shortcode "tabs"`) {
+		t.Errorf("warnings of the first build:\n%s\nof the second:\n%s", err1, err2)
+	}
+}
