@@ -195,8 +195,12 @@ func writeRecord(name string, rec *buildRecord) error {
 	return err
 }
 
-// stampTree lists every file and folder under dir, in walk order.
+// stampTree lists every file and folder under dir, in walk order. dir
+// must be a folder: a link to one would hide what changes behind it.
 func stampTree(dir string) ([]fileStamp, error) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		return nil, cmp.Or(err, errors.New(dir+" is not a folder"))
+	}
 	var out []fileStamp
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
