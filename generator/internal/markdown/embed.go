@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/oersite/oersite/generator/internal/markdown/container"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -51,7 +52,7 @@ func embedOf(p *ast.Paragraph, src []byte) (*Embed, bool) {
 	case *ast.AutoLink:
 		dest = string(x.URL(src))
 	case *ast.Link:
-		dest, title = string(x.Destination), strings.TrimSpace(plain(x, src))
+		dest, title = string(x.Destination), strings.TrimSpace(container.Plain(x, src))
 		if title == dest {
 			title = ""
 		}
@@ -171,7 +172,7 @@ func (taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		var words strings.Builder
 		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
 			if _, raw := s.(*ast.RawHTML); !raw {
-				words.WriteString(plain(s, src))
+				words.WriteString(container.Plain(s, src))
 			}
 		}
 		checked := ""

@@ -83,6 +83,11 @@ func TestPlainTextReadsAsShown(t *testing.T) {
 	if res.Headings[0].Text != "A *star* heading" || res.Summary != "It’s “quoted” _here_ – and a\\_b & é…" {
 		t.Errorf("heading %q, summary %q", res.Headings[0].Text, res.Summary)
 	}
+	// A hard line break is a space in plain text, as a soft one is.
+	res = render(t, Options{}, "First line\\\nsecond line  \nthird line\n", nil)
+	if res.Summary != "First line second line third line" {
+		t.Errorf("summary %q", res.Summary)
+	}
 }
 
 func TestLinksResolvedAndReported(t *testing.T) {

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 
@@ -97,19 +96,19 @@ func (w *walker) visit(n ast.Node) {
 	case *ast.Link:
 		x.Destination = w.link(x.Destination, false, "", x)
 	case *ast.Image:
-		x.Destination = w.link(x.Destination, true, plain(x, w.src), x)
+		x.Destination = w.link(x.Destination, true, container.Plain(x, w.src), x)
 	case *ast.AutoLink:
 		if d := x.URL(w.src); dangerous(d) {
 			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
 			w.scriptLinks = append(w.scriptLinks, x)
 		}
 	case *ast.Text:
-		w.text.Write(readable(x.Segment.Value(w.src), x.IsRaw()))
+		w.text.Write(container.TextValue(x, w.src))
 		if x.SoftLineBreak() || x.HardLineBreak() {
 			w.text.WriteByte(' ')
 		}
 	case *ast.String:
-		w.text.Write(entities(x.Value))
+		w.text.Write(container.StringValue(x))
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		l := x.Lines()
 		for i := 0; i < l.Len(); i++ {
@@ -129,7 +128,7 @@ func (w *walker) visit(n ast.Node) {
 // a paragraph holding only a video link, to become an embed.
 func (w *walker) paragraph(x *ast.Paragraph) {
 	if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
-		w.res.Summary = strings.TrimSpace(plain(x, w.src))
+		w.res.Summary = strings.TrimSpace(container.Plain(x, w.src))
 	}
 	if _, ok := embedOf(x, w.src); ok {
 		w.embeds = append(w.embeds, x)
@@ -147,7 +146,7 @@ func (w *walker) summaryDivider(d *dialect.MoreDivider) {
 		if c == ast.Node(w.title) {
 			continue
 		}
-		if t := strings.TrimSpace(plain(c, w.src)); t != "" {
+		if t := strings.TrimSpace(container.Plain(c, w.src)); t != "" {
 			parts = append(parts, t)
 		}
 	}
@@ -175,7 +174,7 @@ func (w *walker) heading(h *ast.Heading) {
 			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(h, w.lines), "only {#id} and {.class} are kept on headings", "heading attribute %q ignored", n))
 		}
 	}
-	text := strings.TrimSpace(plain(h, w.src))
+	text := strings.TrimSpace(container.Plain(h, w.src))
 	if w.doc.TitleFromHeading && w.title == nil && h.Level == 1 && h.Parent() != nil && h.Parent().Kind() == ast.KindDocument && text != "" {
 		w.title, w.res.Title = h, text // shown as the page's title: not again in the body
 		return
@@ -249,56 +248,6 @@ func dangerous(d []byte) bool {
 		}
 	}
 	return false
-}
-
-// plain returns the text inside a node.
-func plain(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch x := c.(type) {
-		case *ast.Text:
-			b.Write(readable(x.Segment.Value(src), x.IsRaw()))
-			if x.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(entities(x.Value))
-		case *ast.CodeSpan:
-			for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
-				if t, ok := ch.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
-
-// readable is a piece of text as a reader sees it: backslash escapes
-// removed and character references (the typographer's &rsquo;, &hellip;)
-// resolved, as goldmark's HTML renderer does; raw text and code stay as written.
-func readable(v []byte, raw bool) []byte {
-	if raw {
-		return v
-	}
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return v
-	}
-	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-}
-
-// entities resolves the character references of a string node's value:
-// the typographer's quotes, dashes and ellipsis are written as HTML entities.
-func entities(v []byte) []byte {
-	if bytes.IndexByte(v, '&') < 0 {
-		return v
-	}
-	return util.ResolveEntityNames(util.ResolveNumericReferences(v))
 }
 
 func truncate(s string, n int) string {

@@ -70,6 +70,15 @@ func TestPlainTextIsText(t *testing.T) {
 	if got, want := q.Questions[0].Prompt.Plain, "Your bakery’s sign says “fresh” & more & more?"; got != want {
 		t.Errorf("plain text %q, want %q", got, want)
 	}
+	// Backslash escapes are markup too: the reader sees the character.
+	res = render(t, ":::quiz\nIs 3 \\* 4 \\[twelve\\]?\n\n- [x] Yes, 3 \\* 4 = 12\n- [ ] No\n:::\n")
+	q = res.Blocks[0].Data.(*quiz.Quiz)
+	if got, want := q.Questions[0].Prompt.Plain, "Is 3 * 4 [twelve]?"; got != want {
+		t.Errorf("plain text %q, want %q", got, want)
+	}
+	if got, want := q.Questions[0].Options[0].Label.Plain, "Yes, 3 * 4 = 12"; got != want {
+		t.Errorf("answer %q, want %q", got, want)
+	}
 }
 
 // TestQuizMistakesNameTheirLine: each mistake of the convention is a

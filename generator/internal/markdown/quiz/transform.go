@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -233,30 +232,9 @@ func pos(n ast.Node) int {
 	return 0
 }
 
-// plainText is the text inside a node.
+// plainText is a node's plain text on one line, as labels and titles show it.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			if c.Type() == ast.TypeBlock && c != n {
-				b.WriteByte(' ')
-			}
-			return ast.WalkContinue, nil
-		}
-		switch x := c.(type) {
-		case *ast.Text:
-			b.Write(x.Segment.Value(src))
-			if x.SoftLineBreak() || x.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(x.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	// The typographer's quotes are entities, and so are those the author
-	// wrote: plain text has the characters.
-	return html.UnescapeString(strings.Join(strings.Fields(b.String()), " "))
+	return strings.Join(strings.Fields(container.Plain(n, src)), " ")
 }
 
 // shorten cuts s to about n runes, for messages.
