@@ -187,24 +187,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 			return res, nil, err
 		}
 	}
-	var read *inputState // the inputs, when they could be read before the build
-	if recorded(opt) {
-		t0 := time.Now()
-		rec := lastBuild(opt)
-		in, err := readInputs(opt, rec)
-		if err == nil {
-			read = &in
-		}
-		current := err == nil && upToDate(opt, rec, in)
-		if current {
-			// The inputs are those of a build that succeeded: its config loads.
-			res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
-		}
-		res.Timings = append(res.Timings, Timing{"check", time.Since(t0)})
-		if current {
-			return rec.told(res, start), nil, nil
-		}
-		forgetBuild(opt)
+	read, done := check(opt, res, start)
+	if done != nil {
+		return done, nil, nil
 	}
 	var in *inputs
 	if err := timed("load", func() error {

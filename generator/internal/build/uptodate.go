@@ -87,6 +87,34 @@ func recorded(opt Options) bool {
 	return opt.Output == nil && !opt.DryRun && !opt.SearchInMemory && opt.CacheDir != ""
 }
 
+// check is the build's first stage when a record can vouch for its output
+// (see recorded): it returns the build's Result when the output is up to
+// date; else it forgets the last record and returns the inputs read (nil
+// when they could not be, or when no record is kept), to record once the
+// build is published.
+func check(opt Options, res *Result, start time.Time) (read *inputState, done *Result) {
+	if !recorded(opt) {
+		return nil, nil
+	}
+	t0 := time.Now()
+	rec := lastBuild(opt)
+	in, err := readInputs(opt, rec)
+	current := err == nil && upToDate(opt, rec, in)
+	if current {
+		// The inputs are those of a build that succeeded: its config loads.
+		res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
+	}
+	res.Timings = append(res.Timings, Timing{"check", time.Since(t0)})
+	if current {
+		return nil, rec.told(res, start)
+	}
+	forgetBuild(opt)
+	if err != nil {
+		return nil, nil
+	}
+	return &in, nil
+}
+
 // upToDate reports whether rec, the record of the last build into
 // opt.Dest, vouches for what a build of in at opt.Now would write.
 func upToDate(opt Options, rec *buildRecord, in inputState) bool {
