@@ -187,9 +187,12 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 			return res, nil, err
 		}
 	}
-	read, done := check(opt, res, start)
+	read, done := check(ctx, opt, res, start)
 	if done != nil {
 		return done, nil, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return res, nil, err // stopped while checking
 	}
 	var in *inputs
 	if err := timed("load", func() error {

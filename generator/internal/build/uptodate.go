@@ -3,6 +3,7 @@ package build
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -92,13 +93,16 @@ func recorded(opt Options) bool {
 // date; else it forgets the last record and returns the inputs read (nil
 // when they could not be, or when no record is kept), to record once the
 // build is published.
-func check(opt Options, res *Result, start time.Time) (read *inputState, done *Result) {
+func check(ctx context.Context, opt Options, res *Result, start time.Time) (read *inputState, done *Result) {
 	if !recorded(opt) {
 		return nil, nil
 	}
 	t0 := time.Now()
 	rec := lastBuild(opt)
-	in, err := readInputs(opt, rec)
+	in, err := readInputs(ctx, opt, rec)
+	if ctx.Err() != nil {
+		return nil, nil // stopped: the record stays for the next build
+	}
 	current := err == nil && upToDate(opt, rec, in)
 	if current {
 		// The inputs are those of a build that succeeded: its config loads.
@@ -306,8 +310,9 @@ const stampSlack = 3 * time.Second
 
 // readInputs reads the inputs of a build of opt. Files whose size and
 // modification time are those prev recorded, well before it read them, keep
-// their recorded digest; the others are read, on every core.
-func readInputs(opt Options, prev *buildRecord) (inputState, error) {
+// their recorded digest; the others are read, on every core. It stops with
+// ctx's error when ctx ends.
+func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState, error) {
 	st := inputState{HashedAt: time.Now()}
 	trusted := map[string]inputFile{}
 	if prev != nil {
@@ -322,7 +327,7 @@ func readInputs(opt Options, prev *buildRecord) (inputState, error) {
 	slices.Sort(tops)
 	var unread []int
 	for _, top := range tops {
-		err := walkInputs(opt.Source, top, func(f inputFile) {
+		err := walkInputs(ctx, opt.Source, top, func(f inputFile) {
 			if f.Link == "" {
 				if t, ok := trusted[f.Path]; ok && t.Size == f.Size && t.ModTime == f.ModTime {
 					f.Sum = t.Sum
@@ -336,7 +341,7 @@ func readInputs(opt Options, prev *buildRecord) (inputState, error) {
 			return st, err
 		}
 	}
-	if err := hashFiles(opt.Source, st.Files, unread); err != nil {
+	if err := hashFiles(ctx, opt.Source, st.Files, unread); err != nil {
 		return st, err
 	}
 	h := sha256.New()
@@ -369,9 +374,12 @@ func hashProgram(h hash.Hash) error {
 
 // walkInputs calls add for every input under source/top, in walk order,
 // without reading files. A missing top is an input too.
-func walkInputs(source, top string, add func(inputFile)) error {
+func walkInputs(ctx context.Context, source, top string, add func(inputFile)) error {
 	root := filepath.Join(source, filepath.FromSlash(top))
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		if errors.Is(err, fs.ErrNotExist) && p == root {
 			add(inputFile{Path: top, Link: "absent"})
 			return nil
@@ -410,8 +418,8 @@ func walkInputs(source, top string, add func(inputFile)) error {
 }
 
 // hashFiles reads the files files[i] for each i of which, on every core,
-// and sets their digests.
-func hashFiles(source string, files []inputFile, which []int) error {
+// and sets their digests; once ctx ends, it reads no other file.
+func hashFiles(ctx context.Context, source string, files []inputFile, which []int) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(which)))
 	next := make(chan int)
 	errs := make(chan error, workers)
@@ -420,6 +428,9 @@ func hashFiles(source string, files []inputFile, which []int) error {
 			buf := make([]byte, 64<<10)
 			var err error
 			for i := range next {
+				if err == nil {
+					err = ctx.Err()
+				}
 				if err == nil {
 					files[i].Sum, err = fileDigest(filepath.Join(source, filepath.FromSlash(files[i].Path)), buf)
 				}

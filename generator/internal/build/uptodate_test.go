@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -276,6 +277,22 @@ func TestFailedBuildForgetsTheRecord(t *testing.T) {
 	write(t, page, string(good))
 	if res := buildInto(t, dir, dest, cache, sitetest.Now); res.UpToDate {
 		t.Error("the build after a failed one trusted an older record")
+	}
+}
+
+// A build stopped while it checks stops there, and keeps the record: the
+// next build finds the output up to date.
+func TestStoppedCheckKeepsTheRecord(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := build.Build(ctx, build.Options{Source: dir, Dest: dest, CacheDir: cache, Now: sitetest.Now}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a stopped build returned %v", err)
+	}
+	if res := buildInto(t, dir, dest, cache, sitetest.Now); !res.UpToDate {
+		t.Error("a stopped check lost the record")
 	}
 }
 
