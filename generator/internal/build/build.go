@@ -72,6 +72,9 @@ type Options struct {
 	// LocalForms makes every form post to the local receiver (/_forms/<name>),
 	// whatever endpoint config.toml names: `oersite serve --forms`.
 	LocalForms bool
+	// Full builds in full even when the output is up to date (see
+	// buildRecord), and records the build for the next one.
+	Full bool
 
 	// horizon records the comparisons made with Now; the offline copy
 	// built inside a build shares its build's.

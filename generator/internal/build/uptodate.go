@@ -103,7 +103,7 @@ func check(ctx context.Context, opt Options, res *Result, start time.Time) (read
 	if ctx.Err() != nil {
 		return nil, nil // stopped: the record stays for the next build
 	}
-	current := err == nil && upToDate(opt, rec, in)
+	current := err == nil && !opt.Full && upToDate(opt, rec, in)
 	if current {
 		// The inputs are those of a build that succeeded: its config loads.
 		res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)

@@ -247,6 +247,19 @@ func TestNextDayBuildsInFull(t *testing.T) {
 	}
 }
 
+// --full builds in full, and records: the build after it is up to date.
+func TestFullBuildsInFullAndRecords(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	if res := buildInto(t, dir, dest, cache, sitetest.Now, func(o *build.Options) { o.Full = true }); res.UpToDate || res.Site == nil {
+		t.Error("--full did not build in full")
+	}
+	if res := buildInto(t, dir, dest, cache, sitetest.Now); !res.UpToDate {
+		t.Error("the build after --full ran in full")
+	}
+}
+
 // --cache off keeps no record: every build is a full one.
 func TestNoCacheAlwaysBuildsInFull(t *testing.T) {
 	dir := writeSite(t, unchangedSite)

@@ -13,7 +13,7 @@ import (
 )
 
 func cmdBuild(ctx context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--cache DIR|off] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--verbose] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
+	fs := newFlags(c, "build", "build [--source DIR] [--dest DIR] [--cache DIR|off] [--drafts] [--future] [--expired] [--offline] [--now DATE] [--full] [--verbose] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
 	source := fs.String("source", ".", "site folder holding config.toml, content/ and themes/")
 	dest := fs.String("dest", "", "output folder (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
@@ -21,6 +21,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	expired := fs.Bool("expired", false, "include pages whose expiryDate has passed")
 	offline := fs.Bool("offline", false, "build for opening from disk: every link ends in index.html")
 	now := fs.String("now", "", "build date deciding upcoming webinars (default SOURCE_DATE_EPOCH or today)")
+	full := fs.Bool("full", false, "build in full even when nothing the site is built from has changed since the last build")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	verbose := fs.Bool("verbose", false, "print every warning in full instead of one line per kind")
@@ -40,7 +41,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	opt := build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when}
+	opt := build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Expired: *expired, Offline: *offline, Now: when, Full: *full}
 	opt.CacheDir, opt.SearchInMemory = cache.dir, cache.off()
 	var pr *progress
 	if !*quiet {
