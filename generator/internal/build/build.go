@@ -234,7 +234,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Files = m.Entries()
 	}
 	if read != nil && len(warns) == 0 {
-		recordBuild(opt, *read, opt.horizon, res, kept)
+		recordBuild(opt, *read, res, kept)
 	}
 	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
 	res.Duration = time.Since(start)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -24,7 +25,6 @@ import (
 	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/partner"
 	"github.com/oersite/oersite/generator/internal/publish"
-	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/sitefs"
 )
 
@@ -184,13 +184,13 @@ func forgetBuild(opt Options) {
 // recordBuild writes the record of the build that has just published res
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
-func recordBuild(opt Options, inputs inputState, h *site.Horizon, res *Result, kept []string) {
+func recordBuild(opt Options, inputs inputState, res *Result, kept []string) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
 	}
 	rec := buildRecord{Magic: recordMagic, Inputs: inputs, Entries: res.Files, Pages: res.Pages, Diags: res.Diags}
-	rec.From, rec.Until = h.Span()
+	rec.From, rec.Until = opt.horizon.Span()
 	if rec.Output, err = stampTree(opt.Dest); err == nil {
 		rec.Kept, err = stampFiles(kept)
 	}
@@ -206,25 +206,11 @@ func writeRecord(name string, rec *buildRecord) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".record-*")
-	if err != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(rec); err != nil {
 		return err
 	}
-	w := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(w).Encode(rec)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-	}
-	return err
+	return outdir.ReplaceFile(name, buf.Bytes())
 }
 
 // stampTree lists every file and folder under dir, in walk order. dir

@@ -52,15 +52,8 @@ extra
 // buildInto builds the site in dir at now into dest, keeping its record in cache.
 func buildInto(t *testing.T, dir, dest, cache string, now time.Time, opts ...func(*build.Options)) *build.Result {
 	t.Helper()
-	o := build.Options{Source: dir, Dest: dest, CacheDir: cache, Now: now}
-	for _, f := range opts {
-		f(&o)
-	}
-	res, err := build.Build(context.Background(), o)
-	if err != nil {
-		t.Fatalf("build failed: %v", err)
-	}
-	return res
+	into := func(o *build.Options) { o.Dest, o.CacheDir, o.Now = dest, cache, now }
+	return sitetest.Build(t, dir, append([]func(*build.Options){into}, opts...)...)
 }
 
 // freshOutput is what a build with no record writes for dir at now.

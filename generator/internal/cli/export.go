@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -47,37 +48,11 @@ func cmdExport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	for _, f := range files {
-		if err := writeAtomic(filepath.Join(*out, f.Name), f.Data); err != nil {
+		if err := outdir.ReplaceFile(filepath.Join(*out, f.Name), f.Data); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "%s (%d KB) from /%s\n", filepath.Join(*out, f.Name), (len(f.Data)+512)/1024, f.Module)
 	}
 	fmt.Fprintf(c.stdout, "wrote %d package(s); the README says how to import them into Moodle and Canvas\n", len(files))
-	return nil
-}
-
-// writeAtomic writes a file through a temporary one beside it, so that a
-// failure leaves what was there before.
-func writeAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.part")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := cmpErr(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
-}
-
-// cmpErr returns the first error that is not nil.
-func cmpErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
 	return nil
 }

@@ -57,7 +57,7 @@ func TestThousandWarningsPrintOneLinePerKind(t *testing.T) {
 }
 
 // A second build with nothing changed says the output is up to date, and
-// prints the first build's warnings again, word for word.
+// prints the first build's warnings again, word for word; --full builds.
 func TestSecondBuildSaysUpToDate(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range map[string]string{
@@ -72,9 +72,10 @@ func TestSecondBuildSaysUpToDate(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	build := func() (string, string) {
+	build := func(flags ...string) (string, string) {
 		var stdout, stderr bytes.Buffer
-		if code := run(context.Background(), []string{"build", "--source", dir, "--now", "2026-11-23"}, &cli{stdout: &stdout, stderr: &stderr}); code != 0 {
+		args := append([]string{"build", "--source", dir, "--now", "2026-11-23"}, flags...)
+		if code := run(context.Background(), args, &cli{stdout: &stdout, stderr: &stderr}); code != 0 {
 			t.Fatalf("exit %d:\n%s", code, stderr.String())
 		}
 		return stdout.String(), stderr.String()
@@ -86,5 +87,8 @@ func TestSecondBuildSaysUpToDate(t *testing.T) {
 	}
 	if err1 != err2 || !strings.Contains(err2, `shortcode "tabs"`) {
 		t.Errorf("warnings of the first build:\n%s\nof the second:\n%s", err1, err2)
+	}
+	if out3, _ := build("--full"); !strings.HasPrefix(out3, "built ") {
+		t.Errorf("--full said:\n%s", out3)
 	}
 }

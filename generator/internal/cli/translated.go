@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -55,7 +56,7 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.Source.Path, err)
 	}
-	if err := scaffold.ReplaceFile(p, out); err != nil {
+	if err := outdir.ReplaceFile(p, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: translatedFrom %s (the date of %s)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)

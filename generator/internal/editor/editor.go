@@ -36,6 +36,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/history"
 	"github.com/oersite/oersite/generator/internal/i18n"
 	"github.com/oersite/oersite/generator/internal/markdown"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/sitefs"
@@ -470,7 +471,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if string(out) != string(data) {
-		if err := scaffold.ReplaceFile(p, out); err != nil {
+		if err := outdir.ReplaceFile(p, out); err != nil {
 			return err
 		}
 	}
