@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -324,6 +325,58 @@ func axeClean(t *testing.T, tab context.Context, what string) {
 		.then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 2).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
 	if err != nil || res != "[]" {
 		t.Errorf("axe on %s: %s %v", what, res, err)
+	}
+}
+
+// recorder serves dir and remembers the paths asked for under /_search/.
+type recorder struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (r *recorder) serve(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if strings.HasPrefix(req.URL.Path, "/_search/") {
+			r.mu.Lock()
+			r.paths = append(r.paths, req.URL.Path)
+			r.mu.Unlock()
+		}
+		files.ServeHTTP(w, req)
+	})
+}
+
+func (r *recorder) take() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.paths
+	r.paths = nil
+	return p
+}
+
+// TestFirstQueryLoadsClientAndManifestAsOneFile: the search page and the
+// header's box load their language's client, which carries the manifest,
+// so that the first query's word files are asked for in the next round
+// trip, not the one after.
+func TestFirstQueryLoadsClientAndManifestAsOneFile(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSite(t, false)
+	var rec recorder
+	srv := httptest.NewServer(rec.serve(dest))
+	defer srv.Close()
+	open(t, ctx, srv.URL+"/it/search/?q=calendario")
+	got := rec.take()
+	if !slices.Contains(got, "/_search/it/search.js") || slices.Contains(got, "/_search/it/index.js") || slices.Contains(got, "/_search/search.js") {
+		t.Errorf("the search page asked for %v; want /_search/it/search.js, and neither the shared client nor index.js", got)
+	}
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/modules/posts/"), chromedp.Click(chromedp.CSS("#header-q")), browsertest.Type("#header-q", "calend")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `!document.querySelector(".search-suggest").hidden && document.querySelector(".search-suggest a").textContent === "Content calendar template"`)
+	got = rec.take()
+	if !slices.Contains(got, "/_search/en/search.js") || slices.Contains(got, "/_search/en/index.js") {
+		t.Errorf("the header's search box asked for %v; want /_search/en/search.js and no index.js", got)
 	}
 }
 

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 )
 
 //go:embed client/search.js
@@ -27,4 +28,19 @@ func ClientJS() []byte {
 		out.WriteByte('\n')
 	}
 	return out.Bytes()
+}
+
+// clientBundle is a language's _search/<lang>/search.js: its manifest,
+// registered first, then the client. A page that loads it starts a query
+// without waiting for index.js: one request and one round trip fewer than
+// the shared client, which loads the manifest only once it runs. The
+// registry may exist already (another language's bundle, or the shared
+// client): the manifest is then handed to it like any index file.
+func clientBundle(lang string, manifest []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "(function(r,d){if(r.add){r.add(%q,\"index\",d);}else{r.files[%q]=d;}})(window.oersiteSearch=window.oersiteSearch||{files:{},waiting:{}},", lang, lang+"/index")
+	b.Write(manifest)
+	b.WriteString(");\n")
+	b.Write(ClientJS())
+	return b.Bytes()
 }

@@ -11,11 +11,14 @@
 // looks words up and adds numbers. A page's words are analysed once, in
 // Update (analysis.go): bleve gets its fields already analysed, the export
 // its postings and word forms. Export runs in phases, one function each:
-// score, shardFiles, writeFiles.
+// clustered (documents that share words numbered side by side), score,
+// shardFiles, writeFiles.
 //
 // Files under _search/<lang>/ (see planner for what each holds):
 //
-//	index.js  the manifest, read first: shard boundaries, stop words, facets
+//	search.js the client with the manifest, what pages load (one file, so
+//	          the first query waits for one round trip, not two)
+//	index.js  the manifest alone, for pages that load the shared client
 //	t-<n>.js  a range of words: word forms, each term's best postings, and
 //	          the display rows of its best documents
 //	p-<n>.js  the rest of long posting lists, loaded only when needed
@@ -26,7 +29,8 @@
 // Every file but the manifest stays under TargetBytes gzipped, whatever the
 // site: a range of words that would be larger is split. Numbers are written
 // five bits to a character (see varints). Each file calls
-// window.oersiteSearch.add(lang, name, data); _search/search.js is the client.
+// window.oersiteSearch.add(lang, name, data); _search/search.js is the client
+// shared by every language, for themes that load it and not the bundle.
 //
 // The search page's markup contract (the theme writes it), and the search
 // box that shows results as the visitor types, are described at the top of

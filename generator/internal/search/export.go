@@ -34,7 +34,11 @@ type file struct {
 // size, and write them. It stops between phases, and inside them every few
 // thousand steps, when ctx ends.
 func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
-	c, f := ix.corpus, ix.forms
+	c, err := clustered(ctx, ix.corpus)
+	if err != nil {
+		return ExportStats{}, err
+	}
+	f := ix.forms
 	scores, err := score(ctx, c)
 	if err != nil {
 		return ExportStats{}, err
@@ -56,18 +60,21 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 // first), other kinds (partners' items) last, then by address, so that
 // equal scores rank modules first.
 func docOrder(docs []Doc) []Doc {
-	kinds := content.Kinds()
-	rank := func(kind string) int {
-		if i := slices.Index(kinds, kind); i >= 0 {
-			return i
-		}
-		return len(kinds)
-	}
 	out := slices.Clone(docs)
 	slices.SortStableFunc(out, func(a, b Doc) int {
-		return cmp.Or(cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.URL, b.URL))
+		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.URL, b.URL))
 	})
 	return out
+}
+
+// kindRank is a kind's place in the export's order: content.Kinds' order,
+// other kinds (partners' items) last.
+func kindRank(kind string) int {
+	kinds := content.Kinds()
+	if i := slices.Index(kinds, kind); i >= 0 {
+		return i
+	}
+	return len(kinds)
 }
 
 // foldTerms merges the terms that fold to the same spelling (accents
@@ -112,7 +119,7 @@ func writeFiles(lang string, files []file, put func(string, []byte) error, st *E
 		if strings.HasPrefix(f.name, "t-") {
 			st.Shards++
 		}
-		if f.name != "index" {
+		if f.name != "index" && f.name != "search" { // the manifest, and the client with it
 			st.LargestFile = max(st.LargestFile, f.gz)
 		}
 		st.Files++

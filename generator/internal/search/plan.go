@@ -15,6 +15,8 @@ import (
 //
 //	index.js  manifest, read first: document count, the first word of each
 //	          shard, stop words, facet combinations
+//	search.js the client with the manifest: what a page loads, so that the
+//	          first query waits for one file, not two in a row
 //	t-<n>.js  shard n, a range of folded words: word forms -> terms, each
 //	          term's best postings (head) and the display rows of its best
 //	          documents
@@ -134,7 +136,7 @@ func (p *planner) tails(names []string) error {
 			return err
 		}
 		if n := p.headLen(&t); len(t.docs) > n {
-			streams[t.term] = tailChunks(t.docs[n:], p.smallest, TargetBytes-wrapperBytes)
+			streams[t.term] = tailChunks(t.docs[n:], p.smallest, p.tailFits(t.term))
 		}
 	}
 	n := 0
@@ -168,6 +170,18 @@ func (p *planner) tails(names []string) error {
 		}
 	}
 	return nil
+}
+
+// tailFits reports whether a stream of a term's tail fits in a file of its
+// own under TargetBytes gzipped, with a margin for the difference between
+// the estimate's compression level and a host's.
+func (p *planner) tailFits(term string) func(string) bool {
+	return func(s string) bool {
+		if len(s) < TargetBytes-wrapperBytes-len(term)-8 {
+			return true // not even its raw bytes reach the target
+		}
+		return p.pack.z.compressed([]byte(s))+len(term)+8+wrapperBytes <= TargetBytes*97/100
+	}
 }
 
 // excerptFiles writes each term's excerpts for its best documents into
@@ -323,12 +337,12 @@ func (p *planner) headLen(t *termScores) int {
 }
 
 // rowCount is how many of a term's best documents have their display row
-// in its shard: a screen's worth, or all of them for a rare term.
+// in its shard: HeadRows, or all of them for a rare term.
 func rowCount(t *termScores) int {
 	if len(t.docs) <= RareRows {
 		return len(t.docs)
 	}
-	return min(ResultRows, len(t.docs))
+	return min(HeadRows, len(t.docs))
 }
 
 // formValue encodes the terms of a word form: a number n when the form
@@ -504,10 +518,17 @@ func (p *planner) manifest(firsts []string) error {
 	if len(firsts) > 1 {
 		keys = strings.Join(firsts[1:], " ")
 	}
-	return p.add("index", map[string]any{
+	body, err := jsonBody(map[string]any{
 		"v": 2, "n": len(p.docs), "keys": keys, "stop": stopList(p.forms.stops), "combos": combos, "stem": stemmed[p.lang],
 		"step": scoreStep, "rows": ResultRows, "chunk": DocChunk,
 	})
+	if err != nil {
+		return err
+	}
+	p.addBody("index", body, p.pack.z.compressed(body)+wrapperBytes)
+	bundle := clientBundle(p.lang, body)
+	p.files = append(p.files, file{name: "search", data: bundle, gz: p.pack.z.compressed(bundle)})
+	return nil
 }
 
 // facetCombos lists the distinct facet combinations of the documents (kind,

@@ -25,6 +25,13 @@ const (
 	// of all of them in its shard, so that a query with a rare word finds
 	// the rows of its results there.
 	RareRows = 16
+	// HeadRows: a more common term has the display rows of this many of its
+	// best documents in its shard. More than a screen (ResultRows): the first
+	// results of a query of several words are seldom any one word's very
+	// best documents, and each row found in a shard is a d-<n>.js file less
+	// to load (measured on real text: 5 rows left three-word queries two or
+	// three row files to load; 12 left them none or one, for 8% more index).
+	HeadRows = 12
 	// DocChunk is how many documents one d-<n>.js file describes.
 	DocChunk = 32
 )
@@ -146,18 +153,23 @@ type termFiles struct {
 	x, tail, tailChunks int
 }
 
-// tailChunks cuts a term's tail into streams of at most limit bytes.
-func tailChunks(tail []scored, smallest float64, limit int) []string {
+// tailChunks cuts a term's tail into streams, each the longest run of the
+// next postings that fits (found by bisection: the size of a run grows
+// with its length).
+func tailChunks(tail []scored, smallest float64, fits func(string) bool) []string {
 	var out []string
 	for len(tail) > 0 {
-		n := len(tail)
-		s := bands(tail[:n], smallest)
-		for len(s) > limit && n > 1 {
-			n /= 2
-			s = bands(tail[:n], smallest)
+		lo, hi := 1, len(tail) // the longest run that fits has a length in [lo, hi]
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if fits(bands(tail[:mid], smallest)) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
 		}
-		out = append(out, s)
-		tail = tail[n:]
+		out = append(out, bands(tail[:lo], smallest))
+		tail = tail[lo:]
 	}
 	return out
 }

@@ -163,20 +163,47 @@
       i += count;
     }
   }
+  // loadTail loads the rest of a term's postings; loadChunk the next file
+  // of them. Chunks are taken in order (best scores first), so what is
+  // loaded is always a term's best postings.
   Index.prototype.loadTail = function (term) {
     var ix = this, e = this.entries[term], names = [];
     if (e.complete) { return Promise.resolve(); }
-    for (var c = 0; c < e.chunks; c++) { names.push("p-" + (e.tail - 1 + c)); }
+    for (var c = e.loaded || 0; c < e.chunks; c++) { names.push("p-" + (e.tail - 1 + c)); }
     return Promise.all(names.map(function (n) { return ix.load(n); })).then(function (files) {
       if (e.complete) { return; }
       files.forEach(function (f) { bands(nums(f[term]), e); });
+      e.loaded = e.chunks;
       e.complete = true;
     });
   };
+  Index.prototype.loadChunk = function (term) {
+    var e = this.entries[term], c = e.loaded || 0;
+    return this.load("p-" + (e.tail - 1 + c)).then(function (f) {
+      if (e.complete || (e.loaded || 0) !== c) { return; }
+      bands(nums(f[term]), e);
+      e.loaded = c + 1;
+      e.complete = e.loaded === e.chunks;
+    });
+  };
+  // nextChunk picks the term whose tail to read next: the one with the
+  // fewest files left (a complete term rules out every document it lacks),
+  // then the one whose unread postings could score highest.
+  function nextChunk(ix, terms) {
+    var best = null, left = 0, bound = 0;
+    terms.forEach(function (tw) {
+      var e = ix.entries[tw[0]];
+      if (e.complete) { return; }
+      var l = e.chunks - (e.loaded || 0), b = tw[1] * Math.pow(ix.m.step, e.levels[e.levels.length - 1]);
+      if (!best || l < left || (l === left && b > bound)) { best = tw[0]; left = l; bound = b; }
+    });
+    return best;
+  }
 
   // rank scores the documents: every group required, else any group (with
   // bleve's share of groups matched). From the heads alone while they hold a
-  // screen of results; run loads the tails when they do not.
+  // screen of results; when they do not, run reads the tails a file at a
+  // time until the first results are proven (see proven), or all are read.
   function rank(ix, groups, need) {
     var step = ix.m.step, per = [], complete = true;
     groups.forEach(function (g) {
@@ -198,7 +225,55 @@
     var pool = any ? Object.keys(all) : every, score = {};
     pool.forEach(function (d) { score[d] = any ? all[d] * hits[d] / per.length : all[d]; });
     var ranked = pool.map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; });
-    return { ranked: ranked, score: score, any: any, decided: complete || (!any && ranked.length >= need), complete: complete };
+    return { ranked: ranked, score: score, any: any, decided: complete || (!any && ranked.length >= need), complete: complete,
+      proven: !complete && !any && proven(ix, groups, per, ranked, score, need) };
+  }
+  // proven reports whether the first `need` documents of ranked (those
+  // holding every word, by the postings loaded so far) are the first `need`
+  // that every posting would give, in the same order. A term not loaded
+  // whole can add at most its last loaded score to a document it has not
+  // shown yet (postings come best first): no other document may reach the
+  // need-th score with that, and the first documents' own scores must be
+  // final.
+  function proven(ix, groups, per, ranked, score, need) {
+    if (ranked.length < need) { return false; }
+    var step = ix.m.step, open = groups.map(function (g) {
+      var b = 0;
+      g.forEach(function (tw) {
+        var e = ix.entries[tw[0]];
+        if (!e.complete) { b = Math.max(b, tw[1] * Math.pow(step, e.levels[e.levels.length - 1])); }
+      });
+      return b;
+    });
+    function bound(d) {
+      var ub = 0;
+      for (var g = 0; g < per.length; g++) {
+        var v = per[g][d];
+        if (v === undefined && !open[g]) { return -1; } // lacks a word whose postings are all loaded
+        ub += Math.max(v || 0, open[g]);
+      }
+      return ub;
+    }
+    for (var i = 0; i < need; i++) {
+      if (bound(ranked[i]) > score[ranked[i]]) { return false; } // could still rise
+    }
+    var last = ranked[need - 1], floor = score[last], top = {}, unseen = 0;
+    ranked.slice(0, need).forEach(function (d) { top[d] = true; });
+    for (var g = 0; g < open.length; g++) {
+      if (!open[g]) { unseen = -1; break; }
+      unseen += open[g];
+    }
+    if (unseen >= floor) { return false; } // a document no loaded posting names could pass
+    var seen = {};
+    for (g = 0; g < per.length; g++) {
+      for (var d in per[g]) {
+        if (seen[d] || top[d]) { continue; }
+        seen[d] = true;
+        var ub = bound(d);
+        if (ub > floor || (ub === floor && Number(d) < last)) { return false; }
+      }
+    }
+    return true;
   }
 
   // run answers a query with at least `need` results decided.
@@ -220,7 +295,14 @@
       return Promise.all(terms.map(function (tw) { return ix.entry(tw[0]); })).then(function () {
         var r = rank(ix, groups, need);
         if (r.decided && !sel) { return r; }
-        return Promise.all(terms.map(function (tw) { return ix.loadTail(tw[0]); })).then(function () { return rank(ix, groups, need); });
+        if (sel) {
+          return Promise.all(terms.map(function (tw) { return ix.loadTail(tw[0]); })).then(function () { return rank(ix, groups, need); });
+        }
+        // Tails one file at a time, until the first results are proven.
+        return (function more(r) {
+          if (r.complete || r.proven) { return r; }
+          return ix.loadChunk(nextChunk(ix, terms)).then(function () { return more(rank(ix, groups, need)); });
+        })(r);
       }).then(function (r) {
         return (sel ? ix.filter(r.ranked, sel) : Promise.resolve(r.ranked)).then(function (ranked) {
           res.ranked = ranked; res.score = r.score; res.any = r.any;
@@ -489,9 +571,10 @@
       setStatus("");
       return search(input.value.trim(), 0);
     }).catch(function () { setStatus(labels.error || "Search is not available."); root.setAttribute("data-state", "done"); });
-    // A hook for tests and benchmarks: the first n addresses for a query.
-    registry.rank = function (q, n) {
-      return ix.run(q, n || 10).then(function (res) {
+    // A hook for tests and benchmarks: the first n addresses for a query
+    // (full: from every posting, as when filtering).
+    registry.rank = function (q, n, full) {
+      return ix.run(q, n || 10, full ? {} : null).then(function (res) {
         return ix.rows(res.ranked.slice(0, n || 10)).then(function (rows) { return rows.map(function (r) { return r && r[0]; }); });
       });
     };

@@ -1,0 +1,219 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+)
+
+// Documents that share words are numbered side by side: the results of a
+// query of several words (pages that hold all of them) then fall in one or
+// two d-<n>.js files, not one file each, and posting lists, whose numbers
+// are written as differences, get shorter. The numbering is recursive graph
+// bisection (Dhulipala et al., "Compressing graphs and indexes with
+// recursive graph bisection", KDD 2016): split the documents in two halves,
+// swap the pairs whose move makes each word's documents more concentrated
+// in one half, then do the same within each half. Only the order changes:
+// every score stays what it was. Within each kind the documents are
+// reordered among themselves, so that equal scores still rank modules first
+// (see docOrder).
+
+const (
+	// clusterLeaf is the size below which a part is left in address order:
+	// the number of rows in a d-<n>.js file.
+	clusterLeaf = DocChunk
+	// clusterRounds bounds the swapping rounds at each split.
+	clusterRounds = 12
+)
+
+// clustered returns c with its documents renumbered (see above). It stops
+// between splits when ctx ends.
+func clustered(ctx context.Context, c corpus) (corpus, error) {
+	n := len(c.docs)
+	if n <= clusterLeaf {
+		return c, nil
+	}
+	terms := docTerms(c)
+	order := make([]int32, n) // new number -> old number
+	for i := range order {
+		order[i] = int32(i)
+	}
+	b := newBisector(terms)
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && kindRank(c.docs[hi].Kind) == kindRank(c.docs[lo].Kind) {
+			hi++
+		}
+		if err := b.bisect(ctx, order[lo:hi]); err != nil {
+			return c, err
+		}
+		lo = hi
+	}
+	return renumber(c, order), nil
+}
+
+// docTerms lists, for each document, the numbers of the words it holds
+// (in any field) that at least one other document holds too: a word of one
+// document cannot bring documents together.
+func docTerms(c corpus) [][]int32 {
+	docs := map[string][]int32{}
+	for _, f := range c.fields {
+		for term, ps := range f.terms {
+			for _, p := range ps {
+				docs[term] = append(docs[term], p.doc)
+			}
+		}
+	}
+	names := make([]string, 0, len(docs))
+	for t := range docs {
+		names = append(names, t)
+	}
+	slices.Sort(names) // numbers that do not depend on map order
+	out := make([][]int32, len(c.docs))
+	id := int32(0)
+	for _, t := range names {
+		ds := docs[t]
+		slices.Sort(ds)
+		ds = slices.Compact(ds)
+		if len(ds) < 2 {
+			continue
+		}
+		for _, d := range ds {
+			out[d] = append(out[d], id)
+		}
+		id++
+	}
+	return out
+}
+
+// bisector holds the working state of the bisection: each word's number of
+// documents in the left and right half of the current split.
+type bisector struct {
+	terms       [][]int32
+	left, right []int32
+	gain        []float64
+	log2        []float64 // log2 of 0..n+1, the cost model's only function
+}
+
+func newBisector(terms [][]int32) *bisector {
+	nt := int32(0)
+	for _, ts := range terms {
+		for _, t := range ts {
+			nt = max(nt, t+1)
+		}
+	}
+	b := &bisector{terms: terms, left: make([]int32, nt), right: make([]int32, nt), gain: make([]float64, len(terms)),
+		log2: make([]float64, len(terms)+2)}
+	for i := 1; i < len(b.log2); i++ {
+		b.log2[i] = math.Log2(float64(i))
+	}
+	return b
+}
+
+// bisect orders docs (document numbers) in place.
+func (b *bisector) bisect(ctx context.Context, docs []int32) error {
+	if len(docs) <= clusterLeaf {
+		slices.Sort(docs) // address order within a leaf
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	mid := len(docs) / 2
+	l, r := docs[:mid], docs[mid:]
+	b.count(l, r, 1)
+	for round := 0; round < clusterRounds; round++ {
+		if b.swap(l, r) == 0 {
+			break
+		}
+	}
+	b.count(l, r, -1)
+	if err := b.bisect(ctx, l); err != nil {
+		return err
+	}
+	return b.bisect(ctx, r)
+}
+
+// count adds (sign 1) or removes (-1) the documents' words to the degrees.
+func (b *bisector) count(l, r []int32, sign int32) {
+	for _, d := range l {
+		for _, t := range b.terms[d] {
+			b.left[t] += sign
+		}
+	}
+	for _, d := range r {
+		for _, t := range b.terms[d] {
+			b.right[t] += sign
+		}
+	}
+}
+
+// swap does one round: every document's gain from moving to the other half,
+// then the best pairs exchanged while the pair gains. It returns the number
+// of pairs swapped.
+func (b *bisector) swap(l, r []int32) int {
+	nl, nr := len(l), len(r)
+	for _, d := range l {
+		b.gain[d] = b.moveGain(d, b.left, b.right, nl, nr)
+	}
+	for _, d := range r {
+		b.gain[d] = b.moveGain(d, b.right, b.left, nr, nl)
+	}
+	byGain := func(x, y int32) int { return cmp.Or(cmp.Compare(b.gain[y], b.gain[x]), cmp.Compare(x, y)) }
+	slices.SortFunc(l, byGain)
+	slices.SortFunc(r, byGain)
+	swapped := 0
+	for i := 0; i < min(nl, nr) && b.gain[l[i]]+b.gain[r[i]] > 0; i++ {
+		for _, t := range b.terms[l[i]] {
+			b.left[t]--
+			b.right[t]++
+		}
+		for _, t := range b.terms[r[i]] {
+			b.right[t]--
+			b.left[t]++
+		}
+		l[i], r[i] = r[i], l[i]
+		swapped++
+	}
+	return swapped
+}
+
+// moveGain is how much the estimated size of the word lists shrinks when d
+// moves from its half (degrees from, size nf) to the other (to, nt): a word
+// in k of a half's n documents costs about k*log2(n/(k+1)) bits.
+func (b *bisector) moveGain(d int32, from, to []int32, nf, nt int) float64 {
+	g := 0.0
+	for _, t := range b.terms[d] {
+		f, o := int(from[t]), int(to[t])
+		before := float64(f)*(b.log2[nf]-b.log2[f+1]) + float64(o)*(b.log2[nt]-b.log2[o+1])
+		after := float64(f-1)*(b.log2[nf]-b.log2[f]) + float64(o+1)*(b.log2[nt]-b.log2[o+2])
+		g += before - after
+	}
+	return g
+}
+
+// renumber returns c with document order[i] numbered i.
+func renumber(c corpus, order []int32) corpus {
+	newNum := make([]int32, len(order))
+	docs := make([]Doc, len(order))
+	for i, old := range order {
+		newNum[old] = int32(i)
+		docs[i] = c.docs[old]
+	}
+	out := corpus{docs: docs, fields: make([]fieldPostings, len(c.fields))}
+	for fi, f := range c.fields {
+		terms := make(map[string][]posting, len(f.terms))
+		for term, ps := range f.terms {
+			nps := make([]posting, len(ps))
+			for i, p := range ps {
+				p.doc = newNum[p.doc]
+				nps[i] = p
+			}
+			slices.SortFunc(nps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+			terms[term] = nps
+		}
+		out.fields[fi] = fieldPostings{avgLen: f.avgLen, terms: terms}
+	}
+	return out
+}
