@@ -27,30 +27,30 @@ const (
 	clusterRounds = 12
 )
 
-// clustered returns c with its documents renumbered (see above). It stops
-// between splits when ctx ends.
-func clustered(ctx context.Context, c corpus) (corpus, error) {
+// cluster renumbers c's documents (see above), in place. It stops between
+// splits when ctx ends, before it changes anything.
+func cluster(ctx context.Context, c *corpus) error {
 	n := len(c.docs)
 	if n <= clusterLeaf {
-		return c, nil
+		return nil
 	}
-	terms := docTerms(c)
 	order := make([]int32, n) // new number -> old number
 	for i := range order {
 		order[i] = int32(i)
 	}
-	b := newBisector(terms)
+	b := newBisector(docTerms(*c))
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && kindRank(c.docs[hi].Kind) == kindRank(c.docs[lo].Kind) {
 			hi++
 		}
 		if err := b.bisect(ctx, order[lo:hi]); err != nil {
-			return c, err
+			return err
 		}
 		lo = hi
 	}
-	return renumber(c, order), nil
+	renumber(c, order)
+	return nil
 }
 
 // docTerms lists, for each document, the numbers of the words it holds
@@ -193,27 +193,21 @@ func (b *bisector) moveGain(d int32, from, to []int32, nf, nt int) float64 {
 	return g
 }
 
-// renumber returns c with document order[i] numbered i.
-func renumber(c corpus, order []int32) corpus {
+// renumber numbers document order[i] of c i, in place.
+func renumber(c *corpus, order []int32) {
 	newNum := make([]int32, len(order))
 	docs := make([]Doc, len(order))
 	for i, old := range order {
 		newNum[old] = int32(i)
 		docs[i] = c.docs[old]
 	}
-	out := corpus{docs: docs, fields: make([]fieldPostings, len(c.fields))}
-	for fi, f := range c.fields {
-		terms := make(map[string][]posting, len(f.terms))
-		for term, ps := range f.terms {
-			nps := make([]posting, len(ps))
-			for i, p := range ps {
-				p.doc = newNum[p.doc]
-				nps[i] = p
+	c.docs = docs
+	for _, f := range c.fields {
+		for _, ps := range f.terms {
+			for i := range ps {
+				ps[i].doc = newNum[ps[i].doc]
 			}
-			slices.SortFunc(nps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-			terms[term] = nps
+			slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		}
-		out.fields[fi] = fieldPostings{avgLen: f.avgLen, terms: terms}
 	}
-	return out
 }

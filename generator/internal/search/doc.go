@@ -11,7 +11,7 @@
 // looks words up and adds numbers. A page's words are analysed once, in
 // Update (analysis.go): bleve gets its fields already analysed, the export
 // its postings and word forms. Export runs in phases, one function each:
-// clustered (documents that share words numbered side by side), score,
+// cluster (documents that share words numbered side by side), score,
 // shardFiles, writeFiles.
 //
 // Files under _search/<lang>/ (see planner for what each holds):

@@ -34,11 +34,13 @@ type file struct {
 // size, and write them. It stops between phases, and inside them every few
 // thousand steps, when ctx ends.
 func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
-	c, err := clustered(ctx, ix.corpus)
-	if err != nil {
-		return ExportStats{}, err
+	if !ix.clustered {
+		if err := cluster(ctx, &ix.corpus); err != nil {
+			return ExportStats{}, err
+		}
+		ix.clustered = true
 	}
-	f := ix.forms
+	c, f := ix.corpus, ix.forms
 	scores, err := score(ctx, c)
 	if err != nil {
 		return ExportStats{}, err

@@ -73,6 +73,9 @@ type Index struct {
 	// what Export works from.
 	corpus corpus
 	forms  *forms
+	// clustered: corpus is numbered for the export already (see clustered),
+	// by the first Export after the last Update.
+	clustered bool
 }
 
 // Open opens or creates the on-disk index of one language in dir. An index
@@ -256,6 +259,7 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 		ix.kept = hashes
 	}
 	ix.corpus, ix.forms = p.finish()
+	ix.clustered = false
 	return st, nil
 }
 
