@@ -337,12 +337,15 @@ func (p *planner) headLen(t *termScores) int {
 }
 
 // rowCount is how many of a term's best documents have their display row
-// in its shard: HeadRows, or all of them for a rare term.
+// in its shard: a screen's worth, or all of them for a rare term. (Rows of
+// more documents would spare a query of several words the row files of
+// results beyond the words' best documents, but not their summaries, which
+// a result without a passage shows and only the row files hold.)
 func rowCount(t *termScores) int {
 	if len(t.docs) <= RareRows {
 		return len(t.docs)
 	}
-	return min(HeadRows, len(t.docs))
+	return min(ResultRows, len(t.docs))
 }
 
 // formValue encodes the terms of a word form: a number n when the form

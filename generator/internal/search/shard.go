@@ -25,13 +25,6 @@ const (
 	// of all of them in its shard, so that a query with a rare word finds
 	// the rows of its results there.
 	RareRows = 16
-	// HeadRows: a more common term has the display rows of this many of its
-	// best documents in its shard. More than a screen (ResultRows): the first
-	// results of a query of several words are seldom any one word's very
-	// best documents, and each row found in a shard is a d-<n>.js file less
-	// to load (measured on real text: 5 rows left three-word queries two or
-	// three row files to load; 12 left them none or one, for 8% more index).
-	HeadRows = 12
 	// DocChunk is how many documents one d-<n>.js file describes.
 	DocChunk = 32
 )
