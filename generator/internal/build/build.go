@@ -225,6 +225,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	if err != nil {
 		abort(ctx, staging)
+		w.discardSearchDocs()
 		return res, nil, err
 	}
 	t0 := time.Now()
@@ -415,7 +416,8 @@ type writer struct {
 	oer    *oer.Builder
 	// exportSizes are the sizes of the packages for learning platforms, by path.
 	exportSizes map[string]int64
-	// searchDocs are each language's search documents (by code), kept for
+	// searchDocs are each language's search documents (by code, keptDocs),
+	// written into the cache as soon as it is indexed, put in place for
 	// `oersite search` once the build has succeeded.
 	searchDocs sync.Map
 }

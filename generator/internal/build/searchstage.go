@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -172,27 +173,73 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 	if _, err := ix.Update(ctx, docs); err != nil {
 		return fmt.Errorf("search index (%s): %w", lang, err)
 	}
-	if w.opt.Indexes == nil && !w.opt.SearchInMemory {
-		w.searchDocs.Store(lang, docs)
-	}
 	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}
 		return out.WriteFile(p, data)
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	if w.opt.Indexes == nil && !w.opt.SearchInMemory {
+		w.prepareSearchDocs(lang, docs)
+	}
+	if w.opt.Indexes == nil {
+		// Nothing reads the pages' plain text but search: a build that
+		// will not index them again lets it go.
+		dropText(w.res.Site, lang)
+	}
+	return nil
 }
 
-// keepSearchDocs writes, once the build has succeeded, each language's
-// search documents into the cache for `oersite search`, and returns the
-// files written. Failing to is a warning: the site is built.
+// dropText forgets the plain text of one language's pages. A fallback page
+// shares its text with the page it stands for: the text is freed once
+// every language that shows it is indexed.
+func dropText(s *site.Site, lang string) {
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			p.Text = ""
+		}
+	}
+}
+
+// keptDocs is a language's search documents written for `oersite search`,
+// waiting for the build to succeed (see keepSearchDocs).
+type keptDocs struct {
+	pending string
+	err     error
+}
+
+// prepareSearchDocs writes a language's search documents into the cache
+// beside their place, to be put there once the build has succeeded.
+func (w *writer) prepareSearchDocs(lang string, docs []search.Doc) {
+	var k keptDocs
+	if _, k.err = prepareIndexDir(w.opt.CacheDir, lang); k.err == nil {
+		k.pending, k.err = search.PrepareSnapshot(SearchDocsFile(w.opt.CacheDir, lang), docs)
+	}
+	w.searchDocs.Store(lang, k)
+}
+
+// discardSearchDocs removes the documents a failed build prepared.
+func (w *writer) discardSearchDocs() {
+	w.searchDocs.Range(func(_, v any) bool {
+		if k := v.(keptDocs); k.pending != "" {
+			os.Remove(k.pending)
+		}
+		return true
+	})
+}
+
+// keepSearchDocs puts, once the build has succeeded, each language's
+// search documents in place in the cache for `oersite search`, and returns
+// the files kept. Failing to is a warning: the site is built.
 func (w *writer) keepSearchDocs() (kept []string, warns diag.List) {
-	w.searchDocs.Range(func(k, v any) bool {
-		lang, docs := k.(string), v.([]search.Doc)
-		_, err := prepareIndexDir(w.opt.CacheDir, lang)
+	w.searchDocs.Range(func(key, v any) bool {
+		lang, k := key.(string), v.(keptDocs)
+		err := k.err
 		if err == nil {
-			err = search.WriteSnapshot(SearchDocsFile(w.opt.CacheDir, lang), docs)
+			err = search.CommitSnapshot(k.pending, SearchDocsFile(w.opt.CacheDir, lang))
 		}
 		if err == nil {
 			kept = append(kept, SearchDocsFile(w.opt.CacheDir, lang))

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -343,5 +344,43 @@ func remove(t *testing.T, name string) {
 	t.Helper()
 	if err := os.Remove(name); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A build writes each language's search documents as soon as it is
+// indexed (so that the pages' text can go), but puts them in place for
+// `oersite search` only when it succeeds: a build stopped after the search
+// stage leaves the last build's documents, and nothing of its own.
+func TestStoppedBuildKeepsTheLastSearchDocuments(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	docs := build.SearchDocsFile(cache, "en")
+	before, err := os.ReadFile(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "content/en/about.md"), "---\ntitle: About\n---\nA page about zebras.\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opt := build.Options{Source: dir, Dest: dest, CacheDir: cache, Now: sitetest.Now,
+		Progress: func(p build.Progress) {
+			if p.Stage == "manifest" {
+				cancel()
+			}
+		}}
+	if _, err := build.Build(ctx, opt); !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped build: %v", err)
+	}
+	if after, err := os.ReadFile(docs); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the stopped build changed the kept search documents (%v)", err)
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(docs), ".docs-*"))
+	if len(left) > 0 {
+		t.Errorf("the stopped build left %v in the cache", left)
+	}
+	res := buildInto(t, dir, dest, cache, sitetest.Now)
+	if after, _ := os.ReadFile(docs); bytes.Equal(after, before) || !bytes.Contains(after, []byte("zebras")) || res.UpToDate {
+		t.Error("the next build did not keep the new documents")
 	}
 }

@@ -22,11 +22,22 @@ const snapshotMagic = "oersite search documents 2\n"
 // file beside it, renamed over it (a symbolic link there is replaced, not
 // followed).
 func WriteSnapshot(path string, docs []Doc) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".docs-*")
+	pending, err := PrepareSnapshot(path, docs)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // gone already when renamed
+	return CommitSnapshot(pending, path)
+}
+
+// PrepareSnapshot writes docs into a new file beside path and returns its
+// name: CommitSnapshot puts it in place, os.Remove discards it. A build
+// writes its documents as soon as a language is indexed, so that their
+// text need not stay in memory until the build has succeeded.
+func PrepareSnapshot(path string, docs []Doc) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".docs-*")
+	if err != nil {
+		return "", err
+	}
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	_, err = w.WriteString(snapshotMagic)
 	enc := gob.NewEncoder(w)
@@ -44,9 +55,19 @@ func WriteSnapshot(path string, docs []Doc) error {
 		err = cerr
 	}
 	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// CommitSnapshot puts a prepared snapshot in place at path.
+func CommitSnapshot(pending, path string) error {
+	if err := os.Rename(pending, path); err != nil {
+		os.Remove(pending)
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // ReadSnapshot reads the documents a build kept at path.
