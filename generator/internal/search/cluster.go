@@ -24,7 +24,7 @@ const (
 	// the number of rows in a d-<n>.js file.
 	clusterLeaf = DocChunk
 	// clusterRounds bounds the swapping rounds at each split.
-	clusterRounds = 12
+	clusterRounds = 6
 )
 
 // cluster renumbers c's documents (see above), in place. It stops between
@@ -54,8 +54,10 @@ func cluster(ctx context.Context, c *corpus) error {
 }
 
 // docTerms lists, for each document, the numbers of the words it holds
-// (in any field) that at least one other document holds too: a word of one
-// document cannot bring documents together.
+// (in any field) that at least one other document holds too (a word of one
+// document cannot bring documents together) and at most a tenth of them (a
+// word in most documents cannot tell them apart, and the longest lists
+// would take most of the time: at 100,000 pages, 25 s of CPU with them).
 func docTerms(c corpus) [][]int32 {
 	docs := map[string][]int32{}
 	for _, f := range c.fields {
@@ -76,7 +78,7 @@ func docTerms(c corpus) [][]int32 {
 		ds := docs[t]
 		slices.Sort(ds)
 		ds = slices.Compact(ds)
-		if len(ds) < 2 {
+		if len(ds) < 2 || len(ds) > len(c.docs)/10 {
 			continue
 		}
 		for _, d := range ds {

@@ -131,12 +131,14 @@ func (p *planner) addBody(name string, body []byte, gz int) {
 // short tails together, a long one in chunks of its own.
 func (p *planner) tails(names []string) error {
 	streams := map[string][]string{}
+	ratio := 1.0 // raw length per gzipped byte of a full tail file, learnt as tails are cut
 	for i, t := range p.terms {
 		if err := p.stopped(i); err != nil {
 			return err
 		}
 		if n := p.headLen(&t); len(t.docs) > n {
-			streams[t.term] = tailChunks(t.docs[n:], p.smallest, p.tailFits(t.term))
+			// the budget leaves a margin for a host compressing less than the estimate
+			streams[t.term] = tailChunks(t.docs[n:], p.smallest, p.tailSize(t.term), TargetBytes*97/100, &ratio)
 		}
 	}
 	n := 0
@@ -172,16 +174,10 @@ func (p *planner) tails(names []string) error {
 	return nil
 }
 
-// tailFits reports whether a stream of a term's tail fits in a file of its
-// own under TargetBytes gzipped, with a margin for the difference between
-// the estimate's compression level and a host's.
-func (p *planner) tailFits(term string) func(string) bool {
-	return func(s string) bool {
-		if len(s) < TargetBytes-wrapperBytes-len(term)-8 {
-			return true // not even its raw bytes reach the target
-		}
-		return p.pack.z.compressed([]byte(s))+len(term)+8+wrapperBytes <= TargetBytes*97/100
-	}
+// tailSize estimates the gzipped size of a file holding one stream of a
+// term's tail.
+func (p *planner) tailSize(term string) func(string) int {
+	return func(s string) int { return p.pack.z.compressed([]byte(s)) + len(term) + 8 + wrapperBytes }
 }
 
 // excerptFiles writes each term's excerpts for its best documents into

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -146,25 +147,85 @@ type termFiles struct {
 	x, tail, tailChunks int
 }
 
-// tailChunks cuts a term's tail into streams, each the longest run of the
-// next postings that fits (found by bisection: the size of a run grows
-// with its length).
-func tailChunks(tail []scored, smallest float64, fits func(string) bool) []string {
+// tailChunks cuts a term's tail into streams whose files stay within
+// budget, as size estimates them (gzipped). The length of every run of the
+// next postings is known without encoding it (prefixSizes): a run is taken
+// as long as the raw length per gzipped byte learnt from the streams cut so
+// far (ratio) allows, then encoded and, while too large, shortened by a
+// tenth: one or two compressions per file.
+func tailChunks(tail []scored, smallest float64, size func(string) int, budget int, ratio *float64) []string {
+	levels := make([]int, len(tail))
+	for i, s := range tail {
+		levels[i] = level(s.score, smallest)
+	}
 	var out []string
+	retried := false
 	for len(tail) > 0 {
-		lo, hi := 1, len(tail) // the longest run that fits has a length in [lo, hi]
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fits(bands(tail[:mid], smallest)) {
-				lo = mid
-			} else {
-				hi = mid - 1
+		sizes := prefixSizes(tail, levels)
+		limit := int(float64(budget) * *ratio)
+		n := sort.Search(len(tail), func(n int) bool { return sizes[n+1] > limit }) // the longest run within limit
+		n = max(n, 1)
+		s := bands(tail[:n], smallest)
+		z := 0 // unknown, and not needed while the raw length is far enough within budget
+		if len(s)+128 > budget {
+			z = size(s)
+		}
+		for n > 1 && z > budget {
+			n = max(n*9/10, 1)
+			s = bands(tail[:n], smallest)
+			z = size(s)
+		}
+		if n < len(tail) && z > 0 {
+			*ratio = float64(len(s)) / float64(z) // learnt from a file cut full
+			if z < budget*85/100 && !retried {
+				retried = true // the ratio was too low: cut this file again with the one learnt
+				continue
 			}
 		}
-		out = append(out, bands(tail[:lo], smallest))
-		tail = tail[lo:]
+		retried = false
+		out = append(out, s)
+		tail, levels = tail[n:], levels[n:]
 	}
 	return out
+}
+
+// prefixSizes returns, for every n from 0 to len(tail), the length of
+// bands(tail[:n]), computed in one pass: postings of one level are in
+// number order (see byLevel), so a run that ends inside a level's group
+// differs from the whole group only in its count.
+func prefixSizes(tail []scored, levels []int) []int {
+	sizes := make([]int, len(tail)+1)
+	done, prev := 0, -1 // done: the length of the complete groups so far
+	for i := 0; i < len(tail); {
+		l := levels[i]
+		j := i + 1
+		for j < len(tail) && levels[j] == l {
+			j++
+		}
+		head := varintLen(l)
+		if prev >= 0 {
+			head = varintLen(prev - l)
+		}
+		sum, last := 0, 0
+		for k := i; k < j; k++ {
+			id := int(tail[k].doc)
+			sum += varintLen(id - last)
+			last = id
+			sizes[k+1] = done + head + varintLen(k-i+1) + sum
+		}
+		done, prev, i = sizes[j], l, j
+	}
+	return sizes
+}
+
+// varintLen is how many characters varints writes for n.
+func varintLen(n int) int {
+	c := 1
+	for n >= 32 {
+		n >>= 5
+		c++
+	}
+	return c
 }
 
 // docKey is a document number as a JSON object key.
