@@ -91,3 +91,41 @@ func TestTailsLoadedUntilTheFirstResultsAreProven(t *testing.T) {
 	}
 	t.Logf("%d of %d tail files read", some.Tails, all.Tails)
 }
+
+// TestEveryResultOnTheFirstScreenShowsText: a result that is no query
+// word's best page has no passage; it shows its summary, on the first
+// screen too, even when its title came in a word's file (a rare word's
+// file holds the titles of all its pages, not their summaries).
+func TestEveryResultOnTheFirstScreenShowsText(t *testing.T) {
+	ctx := browsertest.New(t)
+	var b strings.Builder
+	b.WriteString("-- config.toml --\nbaseURL = \"https://text.example.org/\"\ntitle = \"Text\"\n[offline]\nzip = false\n[languages.en]\nname = \"English\"\nweight = 1\n")
+	const n = 14 // under RareRows: the word's file holds every page's title
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "-- content/en/modules/p%02d/index.md --\n---\ntitle: Page %d\nsummary: What page %d is about.\n---\n", i, i, i)
+		b.WriteString(strings.Repeat("harbour ", i+1) + strings.Repeat("ledger ", n-i) + "and some other words to read.\n")
+	}
+	dir := sitetest.Write(t, b.String())
+	sitetest.Build(t, dir, func(o *build.Options) { o.Now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) })
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	defer srv.Close()
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/en/search/?q=harbour+ledger")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `document.getElementById("oersite-search").dataset.state === "done"`)
+	type result struct{ Title, Text string }
+	got, err := chromedp.Run(tab, chromedp.Evaluate[[]result](`Array.from(document.querySelectorAll("[data-results] > li")).map(li =>
+		({Title: li.querySelector("h2").textContent, Text: (li.querySelector(".search-excerpt") || {textContent: ""}).textContent}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 5 {
+		t.Fatalf("%d results on the first screen, want 5", len(got))
+	}
+	for _, r := range got {
+		if strings.TrimSpace(r.Text) == "" {
+			t.Errorf("%s shows no passage and no summary", r.Title)
+		}
+	}
+}

@@ -488,13 +488,12 @@
     function render(q, res, from) {
       var docs = res.ranked.slice(from, shown), mark = marker(ix, res), mine = current, ex = null;
       // Rows come from the shards already loaded, else from d-<n>.js, whose
-      // rows also carry the summary shown when a result has no passage: for
-      // the first screen only when the row is missing; after "show more",
-      // for every result without a passage.
+      // rows also carry the summary shown when a result has no passage:
+      // every result on screen shows a passage or its summary.
       return ix.excerpts(docs, res.terms).then(function (x) {
         var full = {};
         ex = x;
-        docs.forEach(function (d) { full[d] = from > 0 && !(x[d] && x[d].secs[0].passage); });
+        docs.forEach(function (d) { full[d] = !(x[d] && x[d].secs[0].passage); });
         return ix.rows(docs, full);
       }).then(function (rows) {
         var got = [rows, ex];
