@@ -73,7 +73,7 @@ type Index struct {
 	// what Export works from.
 	corpus corpus
 	forms  *forms
-	// clustered: corpus is numbered for the export already (see clustered),
+	// clustered: corpus is numbered for the export already (see cluster),
 	// by the first Export after the last Update.
 	clustered bool
 }

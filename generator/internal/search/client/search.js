@@ -167,12 +167,13 @@
   // of them. Chunks are taken in order (best scores first), so what is
   // loaded is always a term's best postings.
   Index.prototype.loadTail = function (term) {
-    var ix = this, e = this.entries[term], names = [];
+    var ix = this, e = this.entries[term], names = [], from = e.loaded || 0;
     if (e.complete) { return Promise.resolve(); }
-    for (var c = e.loaded || 0; c < e.chunks; c++) { names.push("p-" + (e.tail - 1 + c)); }
+    for (var c = from; c < e.chunks; c++) { names.push("p-" + (e.tail - 1 + c)); }
     return Promise.all(names.map(function (n) { return ix.load(n); })).then(function (files) {
       if (e.complete) { return; }
-      files.forEach(function (f) { bands(nums(f[term]), e); });
+      // a chunk loaded meanwhile (loadChunk) is not added twice
+      files.slice((e.loaded || 0) - from).forEach(function (f) { bands(nums(f[term]), e); });
       e.loaded = e.chunks;
       e.complete = true;
     });
