@@ -8,9 +8,11 @@ import (
 )
 
 // Documents that share words are numbered side by side: the results of a
-// query of several words (pages that hold all of them) then fall in one or
-// two d-<n>.js files, not one file each, and posting lists, whose numbers
-// are written as differences, get shorter. The numbering is recursive graph
+// query of several words (pages that hold all of them) tend to fall in
+// fewer d-<n>.js files, and posting lists, whose numbers are written as
+// differences, get shorter, so that a head holds more of them (measured on
+// real text: a three-word query's row files 3 to 2 at 10,000 pages; at
+// 100,000 the index 3% smaller and one query decided by its heads). The numbering is recursive graph
 // bisection (Dhulipala et al., "Compressing graphs and indexes with
 // recursive graph bisection", KDD 2016): split the documents in two halves,
 // swap the pairs whose move makes each word's documents more concentrated
