@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // A build keeps, for `oersite search`, the documents it exported: a
@@ -34,7 +35,8 @@ func WriteSnapshot(path string, docs []Doc) error {
 // writes its documents as soon as a language is indexed, so that their
 // text need not stay in memory until the build has succeeded.
 func PrepareSnapshot(path string, docs []Doc) (string, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".docs-*")
+	removeStale(filepath.Dir(path))
+	tmp, err := os.CreateTemp(filepath.Dir(path), pendingPattern)
 	if err != nil {
 		return "", err
 	}
@@ -59,6 +61,24 @@ func PrepareSnapshot(path string, docs []Doc) (string, error) {
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// pendingPattern names prepared snapshots (os.CreateTemp's pattern).
+const pendingPattern = ".docs-*"
+
+// staleAfter is the age after which a prepared snapshot is taken for one
+// that a build killed outright left behind: no build takes that long
+// between indexing a language and finishing.
+const staleAfter = 6 * time.Hour
+
+// removeStale removes the prepared snapshots in dir older than staleAfter.
+func removeStale(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, pendingPattern))
+	for _, p := range old {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(p)
+		}
+	}
 }
 
 // CommitSnapshot puts a prepared snapshot in place at path.

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSnapshotRoundTrip: the documents a build keeps for `oersite search`
@@ -36,5 +37,29 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		if _, err := ReadSnapshot(path); err == nil || !strings.Contains(err.Error(), "build the site again") {
 			t.Errorf("%s file: %v", name, err)
 		}
+	}
+}
+
+// TestStalePreparedSnapshotsAreRemoved: a prepared snapshot that a build
+// killed outright left behind goes at the next preparation; a recent one
+// (another build's, still running) stays.
+func TestStalePreparedSnapshotsAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale, recent := filepath.Join(dir, ".docs-1"), filepath.Join(dir, ".docs-2")
+	for _, p := range []string{stale, recent} {
+		os.WriteFile(p, []byte("left"), 0o644)
+	}
+	long := time.Now().Add(-2 * staleAfter)
+	os.Chtimes(stale, long, long)
+	pending, err := PrepareSnapshot(filepath.Join(dir, "en.docs"), docsEN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(pending)
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a stale prepared snapshot stayed")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Error("a recent prepared snapshot was removed")
 	}
 }
