@@ -226,8 +226,7 @@
     var pool = any ? Object.keys(all) : every, score = {};
     pool.forEach(function (d) { score[d] = any ? all[d] * hits[d] / per.length : all[d]; });
     var ranked = pool.map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; });
-    return { ranked: ranked, score: score, any: any, decided: complete || (!any && ranked.length >= need), complete: complete,
-      proven: !complete && !any && proven(ix, groups, per, ranked, score, need) };
+    return { ranked: ranked, score: score, any: any, decided: complete || (!any && ranked.length >= need), complete: complete, per: per };
   }
   // proven reports whether the first `need` documents of ranked (those
   // holding every word, by the postings loaded so far) are the first `need`
@@ -301,7 +300,7 @@
         }
         // Tails one file at a time, until the first results are proven.
         return (function more(r) {
-          if (r.complete || r.proven) { return r; }
+          if (r.complete || (!r.any && proven(ix, groups, r.per, r.ranked, r.score, need))) { return r; }
           return ix.loadChunk(nextChunk(ix, terms)).then(function () { return more(rank(ix, groups, need)); });
         })(r);
       }).then(function (r) {
