@@ -98,10 +98,19 @@ type Result struct {
 	Stylesheets map[string]string
 }
 
-// Timing is how long one stage took.
+// Timing is how long one stage took; Bytes, when set, is how much it read
+// (for a throughput).
 type Timing struct {
 	Stage string
 	Took  time.Duration
+	Bytes int64
+}
+
+// assembleParts splits the assemble stage's time: rendering the Markdown
+// (on all cores) and the rest, building the model (relations,
+// translations, taxonomies, navigation).
+func assembleParts(total time.Duration, md site.MarkdownStats) []Timing {
+	return []Timing{{Stage: " markdown", Took: md.Took, Bytes: md.Bytes}, {Stage: " model", Took: max(0, total-md.Took)}}
 }
 
 // Progress is where a build is: the stage it is in and, for pages, how
@@ -176,7 +185,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		}
 		t0 := time.Now()
 		err := f()
-		res.Timings = append(res.Timings, Timing{stage, time.Since(t0)})
+		res.Timings = append(res.Timings, Timing{Stage: stage, Took: time.Since(t0)})
 		if err != nil {
 			return &StageError{Stage: stage, Err: err}
 		}
@@ -206,7 +215,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	defer in.root.Close()
-	if err := timed("assemble", func() error { return assemble(ctx, in, opt, res) }); err != nil {
+	err := timed("assemble", func() error { return assemble(ctx, in, opt, res) })
+	if res.Site != nil {
+		res.Timings = append(res.Timings, assembleParts(res.Timings[len(res.Timings)-1].Took, res.Site.Markdown)...)
+	}
+	if err != nil {
 		return res, nil, err
 	}
 	if opt.DryRun {
@@ -237,7 +250,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if read != nil && len(warns) == 0 {
 		recordBuild(opt, *read, res, kept)
 	}
-	res.Timings = append(res.Timings, Timing{"keep", time.Since(t0)})
+	res.Timings = append(res.Timings, Timing{Stage: "keep", Took: time.Since(t0)})
 	res.Duration = time.Since(start)
 	return res, w, nil
 }

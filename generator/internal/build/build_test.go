@@ -295,3 +295,30 @@ title: Trusted
 	buildSite(t, dir)
 	assertContains(t, dir, "en/page/index.html", `<div class="note">trusted</div>`)
 }
+
+// The assemble stage's time is split into rendering the Markdown, with how
+// many bytes of it (for a throughput), and building the model.
+func TestAssembleTimingsSplitMarkdownAndModel(t *testing.T) {
+	dir := writeSite(t, multilingual)
+	res := buildSite(t, dir)
+	var md, model *build.Timing
+	for i, tm := range res.Timings {
+		switch tm.Stage {
+		case " markdown":
+			md = &res.Timings[i]
+		case " model":
+			model = &res.Timings[i]
+		}
+	}
+	if md == nil || model == nil {
+		t.Fatalf("no markdown and model parts in %v", res.Timings)
+	}
+	// the six files' bodies, front matter taken off
+	want := int64(len("Welcome.\n") + len("Benvenuti.\n") + len("About the programme.\n") + len("Il programma.\n") + len("We keep little.\n") + len("Story text.\n"))
+	if md.Bytes != want {
+		t.Errorf("markdown read %d bytes, want %d", md.Bytes, want)
+	}
+	if res.Site.Markdown.Files != 6 {
+		t.Errorf("%d files rendered, want 6 (the Italian fallbacks share the English pages' HTML)", res.Site.Markdown.Files)
+	}
+}

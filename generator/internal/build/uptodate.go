@@ -108,7 +108,7 @@ func check(ctx context.Context, opt Options, res *Result, start time.Time) (read
 		// The inputs are those of a build that succeeded: its config loads.
 		res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	}
-	res.Timings = append(res.Timings, Timing{"check", time.Since(t0)})
+	res.Timings = append(res.Timings, Timing{Stage: "check", Took: time.Since(t0)})
 	if current {
 		return nil, rec.told(res, start)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -66,7 +67,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	if *timings {
 		for _, t := range res.Timings {
-			fmt.Fprintf(c.stderr, "%-10s %6d ms\n", t.Stage, t.Took.Milliseconds())
+			fmt.Fprintf(c.stderr, "%-10s %6d ms%s\n", t.Stage, t.Took.Milliseconds(), throughput(t))
 		}
 	}
 	if !*quiet {
@@ -141,3 +142,13 @@ func (f *cacheFlag) Set(s string) error {
 
 // off reports whether the index is to be kept in memory only.
 func (f *cacheFlag) off() bool { return f.set && f.dir == "" }
+
+// throughput is a stage's rate when it says how much it read: "  (41.9 MB
+// in 312 ms on 2 cores, 134 MB/s)".
+func throughput(t build.Timing) string {
+	if t.Bytes == 0 || t.Took <= 0 {
+		return ""
+	}
+	mb := float64(t.Bytes) / 1e6
+	return fmt.Sprintf("  (%.1f MB of Markdown on %d cores, %.0f MB/s)", mb, runtime.GOMAXPROCS(0), mb/t.Took.Seconds())
+}

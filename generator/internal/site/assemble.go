@@ -279,12 +279,16 @@ func (s *Site) addFallbacks() {
 
 // renderMarkdown renders every page with a source on all cores; fallbacks share their original's HTML.
 func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache *RenderCache) diag.List {
+	t0 := time.Now()
+	defer func() { s.Markdown.Took = time.Since(t0) }()
 	var todo []*Page
 	for _, p := range s.Pages {
 		if p.Source != nil && p.FallbackOf == nil {
 			todo = append(todo, p)
+			s.Markdown.Bytes += int64(len(p.Source.Body))
 		}
 	}
+	s.Markdown.Files = len(todo)
 	results := make([]diag.List, len(todo))
 	work := make(chan int)
 	var wg sync.WaitGroup

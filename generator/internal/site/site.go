@@ -24,6 +24,8 @@ type Language struct {
 type Site struct {
 	Config    config.Config
 	Languages []Language
+	// Markdown is what rendering the pages' Markdown took, within Assemble.
+	Markdown MarkdownStats
 	// Now is the build's date: it decides which webinars are upcoming.
 	Now time.Time
 	// horizon records the comparisons made with Now.
@@ -217,4 +219,13 @@ func srcRel(p *Page) string {
 		return p.Source.Rel
 	}
 	return p.URL
+}
+
+// MarkdownStats describes the Markdown rendering of one assembly: the
+// files rendered (fallbacks share their original's), their bytes of
+// Markdown, and the wall time on all cores.
+type MarkdownStats struct {
+	Files int
+	Bytes int64
+	Took  time.Duration
 }
