@@ -464,8 +464,10 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	// indexed and exported while the pages are written; the "search" stage
 	// is the wait for it afterwards.
 	search := make(chan error, 1)
-	go func() { search <- w.writeSearch(ctx, w.out) }()
+	pagesDone := make(chan struct{})
+	go func() { search <- w.writeSearch(ctx, w.out, pagesDone) }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
+	close(pagesDone)
 	merr := timed("metadata", func() error { return <-meta })
 	serr := timed("search", func() error { return <-search })
 	w.res.Diags = append(w.res.Diags, metaWarns...)

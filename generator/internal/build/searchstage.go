@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -107,8 +108,13 @@ func OpenSearch(ctx context.Context, cacheDir, lang string) (*search.Index, erro
 }
 
 // writeSearch updates each language's bleve index and exports the static
-// index and the client into out.
-func (w *writer) writeSearch(ctx context.Context, out publish.Writer) error {
+// index and the client into out. While the pages are written (until
+// pagesDone closes), languages are indexed one after the other: each holds
+// its analysis (postings, scores, excerpts) only while it is indexed and
+// lets its pages' plain text go once done (see dropText), and the pages
+// keep the other cores busy. The languages left when the pages are written
+// are indexed on every core.
+func (w *writer) writeSearch(ctx context.Context, out publish.Writer, pagesDone <-chan struct{}) error {
 	s := w.res.Site
 	if s.Config.Search.Disabled {
 		return nil
@@ -116,20 +122,41 @@ func (w *writer) writeSearch(ctx context.Context, out publish.Writer) error {
 	if err := out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
 		return err
 	}
-	errs := make([]error, len(s.Languages))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	next, fed := make(chan string), make(chan struct{})
+	go func() {
+		defer close(fed)
+		defer close(next)
+		for _, l := range s.Languages {
+			select {
+			case next <- l.Code:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var mu sync.Mutex
+	var errs []error
+	index := func() {
+		for lang := range next {
+			err := w.indexLanguage(ctx, out, lang)
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+	}
 	var wg sync.WaitGroup
-	for i, l := range s.Languages {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			errs[i] = w.indexLanguage(ctx, out, l.Code)
-		}()
+	wg.Go(index)
+	for range runtime.GOMAXPROCS(0) - 1 {
+		wg.Go(func() {
+			select {
+			case <-pagesDone:
+				index()
+			case <-fed:
+			}
+		})
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	return cmp.Or(ctx.Err(), errors.Join(errs...))
 }
 
 // IndexSet keeps in-memory search indexes between the builds of one process
