@@ -27,14 +27,18 @@ func Read(fsys fs.FS, p string, lim Limits) ([]byte, diag.List) {
 	}
 	defer f.Close()
 	var r io.Reader = f
+	size := int64(0)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
 	if lim.FileBytes > 0 {
-		if info, err := f.Stat(); err == nil && info.Size() > lim.FileBytes {
-			l.Add(fileTooLarge(p, fmt.Sprintf("%d bytes", info.Size()), lim.FileBytes))
+		if size > lim.FileBytes {
+			l.Add(fileTooLarge(p, fmt.Sprintf("%d bytes", size), lim.FileBytes))
 			return nil, l
 		}
 		r = io.LimitReader(f, lim.FileBytes+1)
 	}
-	data, err := io.ReadAll(r)
+	data, err := readSized(r, size)
 	if err != nil {
 		l.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", unwrapPathError(err)))
 		return nil, l
@@ -72,4 +76,25 @@ func longLine(p string, data []byte, max int) (diag.Diagnostic, bool) {
 		rest = rest[min(end+1, len(rest)):]
 	}
 	return diag.Diagnostic{}, false
+}
+
+// readSized reads r to its end into a buffer made for size bytes (the
+// file's size when opened), as os.ReadFile does, so that a file is read
+// without the buffer growing several times; one that grew meanwhile is
+// still read whole.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1) // +1: the end is seen without growing
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
