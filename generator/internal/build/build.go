@@ -469,6 +469,12 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	err := timed("pages", func() error { return w.writePages(ctx) })
 	close(pagesDone)
 	merr := timed("metadata", func() error { return <-meta })
+	if w.opt.Indexes == nil {
+		// The pages and metadata are written: nothing reads the pages'
+		// HTML any more but a build whose model is kept (the dev server's).
+		// The languages still being indexed need their text only.
+		dropContent(w.res.Site)
+	}
 	serr := timed("search", func() error { return <-search })
 	w.res.Diags = append(w.res.Diags, metaWarns...)
 	if err := cmp.Or(err, merr, serr); err != nil {
@@ -480,6 +486,13 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		}
 	}
 	return nil
+}
+
+// dropContent forgets the rendered Markdown of every page.
+func dropContent(s *site.Site) {
+	for _, p := range s.Pages {
+		p.Content = ""
+	}
 }
 
 // stage is a named step after the pages.

@@ -322,3 +322,18 @@ func TestAssembleTimingsSplitMarkdownAndModel(t *testing.T) {
 		t.Errorf("%d files rendered, want 6 (the Italian fallbacks share the English pages' HTML)", res.Site.Markdown.Files)
 	}
 }
+
+// A build whose model is not kept (the command line's, not the dev
+// server's) lets each page's HTML and plain text go once nothing reads
+// them, so that the languages indexed after the pages are written are
+// indexed beside the model's metadata only.
+func TestOneShotBuildLetsThePagesHTMLAndTextGo(t *testing.T) {
+	dir := writeSite(t, multilingual)
+	res := buildSite(t, dir)
+	assertContains(t, dir, "en/about/index.html", "About the programme.")
+	for _, p := range res.Site.Pages {
+		if p.Content != "" || p.Text != "" {
+			t.Errorf("page /%s still holds its HTML (%d bytes) and text (%d bytes) after the build", p.URL, len(p.Content), len(p.Text))
+		}
+	}
+}
