@@ -37,55 +37,68 @@ type termScores struct {
 // A query of several words sums these scores, as bleve's conjunction does.
 // It stops, every few thousand terms, when ctx ends.
 func score(ctx context.Context, c corpus) ([]termScores, error) {
+	terms := corpusTerms(c)
+	out := make([]termScores, 0, len(terms))
+	var lists [len(fieldWeights)][]posting
+	var idf [len(fieldWeights)]float64
 	n := float64(len(c.docs))
-	type part struct {
-		doc int32
-		sum float64
-	}
-	perTerm := map[string][]part{}
-	step := 0
-	stopped := func() bool {
-		step++
-		return stopAt(ctx, step-1) != nil
-	}
-	for fi, f := range fieldWeights {
-		fp := c.fields[fi]
-		for term, ps := range fp.terms {
-			if stopped() {
-				return nil, ctx.Err()
-			}
-			df := float64(len(ps))
-			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-			parts := perTerm[term]
-			for _, p := range ps {
-				parts = append(parts, part{p.doc, f.weight * idf * idf * tfNorm(p, fp.avgLen)})
-			}
-			perTerm[term] = parts
+	for i, term := range terms {
+		if err := stopAt(ctx, i); err != nil {
+			return nil, err
 		}
-	}
-	out := make([]termScores, 0, len(perTerm))
-	for term, parts := range perTerm {
-		if stopped() {
-			return nil, ctx.Err()
+		size := 0
+		for fi := range fieldWeights {
+			lists[fi] = c.fields[fi].terms[term]
+			df := float64(len(lists[fi]))
+			idf[fi] = math.Log(1 + (n-df+0.5)/(df+0.5))
+			size = max(size, len(lists[fi]))
 		}
-		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.doc, b.doc) })
-		ts := termScores{term: term, docs: make([]scored, 0, len(parts))}
-		for i := 0; i < len(parts); {
-			j, sum := i, 0.0
-			for ; j < len(parts) && parts[j].doc == parts[i].doc; j++ {
-				sum += parts[j].sum // in field order, as bleve adds them
+		ts := termScores{term: term, docs: make([]scored, 0, size)}
+		// Each field's postings are in document order: merged, a
+		// document's parts are added in field order, as bleve adds them.
+		for {
+			doc, found := int32(0), false
+			for fi := range lists {
+				if len(lists[fi]) > 0 && (!found || lists[fi][0].doc < doc) {
+					doc, found = lists[fi][0].doc, true
+				}
 			}
-			coord := float64(j-i) / float64(len(fieldWeights))
-			ts.docs = append(ts.docs, scored{doc: parts[i].doc, score: sum * coord})
-			i = j
+			if !found {
+				break
+			}
+			sum, hits := 0.0, 0
+			for fi, f := range fieldWeights {
+				if ps := lists[fi]; len(ps) > 0 && ps[0].doc == doc {
+					sum += f.weight * idf[fi] * idf[fi] * tfNorm(ps[0], c.fields[fi].avgLen)
+					hits++
+					lists[fi] = ps[1:]
+				}
+			}
+			coord := float64(hits) / float64(len(fieldWeights))
+			ts.docs = append(ts.docs, scored{doc: doc, score: sum * coord})
 		}
 		slices.SortFunc(ts.docs, func(a, b scored) int {
 			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
 		})
 		out = append(out, ts)
 	}
-	slices.SortFunc(out, func(a, b termScores) int { return cmp.Compare(a.term, b.term) })
 	return out, nil
+}
+
+// corpusTerms lists the terms of every field, each once, in order.
+func corpusTerms(c corpus) []string {
+	seen := map[string]bool{}
+	var terms []string
+	for _, f := range c.fields {
+		for term := range f.terms {
+			if !seen[term] {
+				seen[term] = true
+				terms = append(terms, term)
+			}
+		}
+	}
+	slices.Sort(terms)
+	return terms
 }
 
 // tfNorm is BM25's saturated term frequency, computed as bleve does: the
