@@ -209,6 +209,12 @@ func (r *Renderer) Render(doc Doc) (out Result) {
 		res.Diags = append(res.Diags, limitDiags(lim, doc, lines)...)
 	}
 	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
+	if !r.opts.NoText {
+		// The plain text is a little shorter than the Markdown: room for
+		// it once, instead of growing (and copying) it a dozen times and
+		// keeping up to a quarter more than it holds.
+		w.text.Grow(len(src))
+	}
 	w.walk(root)
 	res.Blocks = r.collect(pctx, src, lines)
 	render := func() []byte {
