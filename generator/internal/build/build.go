@@ -32,6 +32,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/partner"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/spill"
 	"github.com/oersite/oersite/generator/internal/theme"
 )
 
@@ -215,7 +216,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	defer in.root.Close()
-	err := timed("assemble", func() error { return assemble(ctx, in, opt, res) })
+	bodies := openBodies(opt)
+	if bodies != nil {
+		defer bodies.Remove()
+	}
+	err := timed("assemble", func() error { return assemble(ctx, in, opt, bodies, res) })
 	if res.Site != nil {
 		res.Timings = append(res.Timings, assembleParts(res.Timings[len(res.Timings)-1].Took, res.Site.Markdown)...)
 	}
@@ -232,6 +237,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	w := &writer{out: out, in: in, res: res, opt: opt}
 	err = w.writeAll(ctx, timed)
+	if err == nil && bodies != nil && bodies.Err() != nil {
+		err = &StageError{Stage: "pages", Err: fmt.Errorf("the pages' HTML and text, kept in a temporary file while the build ran, could not be read back: %w; check that the disk holding the cache folder (or the temporary folder) is not full", bodies.Err())}
+	}
 	if err == nil && staging != nil {
 		err = timed("swap", staging.Commit)
 		res.Files = staging.Entries()
@@ -256,16 +264,41 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 }
 
 // assemble renders the Markdown and assembles the site model into res.Site.
-func assemble(ctx context.Context, in *inputs, opt Options, res *Result) error {
+func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, res *Result) error {
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
-		ReadFile: rootReader(opt.Source)})
+		ReadFile: rootReader(opt.Source), Bodies: bodies})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
 	all := append(append(diag.List{}, in.contentErrs...), diags.Errors()...)
 	all.Sort()
 	return all.Err()
+}
+
+// openBodies returns where a build that writes pages and keeps no model
+// afterwards (the command line's, not the dev server's) keeps the pages'
+// rendered Markdown and plain text between the Markdown stage and the
+// stages that read them: a spill file in the cache folder (in the system's
+// temporary folder without one), so that the build's memory holds the
+// site's metadata, not its text (see package spill). Nil (everything in
+// memory) when no such file can be made.
+func openBodies(opt Options) *spill.File {
+	if opt.DryRun || opt.Indexes != nil || opt.Render != nil {
+		return nil
+	}
+	dir := opt.CacheDir
+	if dir == "" || opt.SearchInMemory {
+		dir = os.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil
+	}
+	f, err := spill.Create(dir)
+	if err != nil {
+		return nil
+	}
+	return f
 }
 
 // rootReader reads files of the site by their path from its root, never
@@ -491,7 +524,7 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 // dropContent forgets the rendered Markdown of every page.
 func dropContent(s *site.Site) {
 	for _, p := range s.Pages {
-		p.Content = ""
+		p.DropContent()
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 const multilingual = baseConfig + `
@@ -332,8 +334,34 @@ func TestOneShotBuildLetsThePagesHTMLAndTextGo(t *testing.T) {
 	res := buildSite(t, dir)
 	assertContains(t, dir, "en/about/index.html", "About the programme.")
 	for _, p := range res.Site.Pages {
-		if p.Content != "" || p.Text != "" {
-			t.Errorf("page /%s still holds its HTML (%d bytes) and text (%d bytes) after the build", p.URL, len(p.Content), len(p.Text))
+		if p.Content() != "" || p.Text() != "" {
+			t.Errorf("page /%s still holds its HTML (%d bytes) and text (%d bytes) after the build", p.URL, len(p.Content()), len(p.Text()))
 		}
 	}
+}
+
+// A build keeps the pages' HTML and plain text in a spill file between the
+// Markdown and the stages that read them; what it writes is what a build
+// holding them in memory writes (one with a render cache, as the dev
+// server's), byte for byte, and the spill file is gone after it.
+func TestSpilledBodiesGiveTheSameSite(t *testing.T) {
+	dir := copyExampleSite(t, "en", "it")
+	cache := t.TempDir()
+	spilled := freshOutputIn(t, dir, cache)
+	held := freshOutputIn(t, dir, t.TempDir(), func(o *build.Options) { o.Render = site.NewRenderCache() })
+	if name, ok := sameTree(spilled, held); !ok {
+		t.Errorf("the build with its pages' bodies in a spill file differs from one holding them in memory: %s", name)
+	}
+	left, _ := filepath.Glob(filepath.Join(cache, spill.Prefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("the build left %v", left)
+	}
+}
+
+// freshOutputIn is what a build of dir with the cache folder cache writes.
+func freshOutputIn(t *testing.T, dir, cache string, opts ...func(*build.Options)) map[string][]byte {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "out")
+	buildInto(t, dir, dest, cache, now, opts...)
+	return snapshot(t, dest)
 }

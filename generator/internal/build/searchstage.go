@@ -33,7 +33,8 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		if !slices.Contains(content.SearchKinds(), string(p.Kind)) {
 			continue // lists, search and error pages
 		}
-		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: p.Text,
+		text := p.Text()
+		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: text,
 			Keywords: p.Keywords(), Audience: p.Audience(), Level: p.Level(), Competences: p.Competences()}
 		if p.Module != nil {
 			d.Module = p.Module.Title
@@ -44,7 +45,7 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		for _, h := range p.Headings {
 			d.Headings = append(d.Headings, h.Text)
 		}
-		d.Sections = sections(p)
+		d.Sections = sections(p, text)
 		docs = append(docs, d)
 	}
 	return append(docs, partnerDocs(s, lang)...)
@@ -52,22 +53,22 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 
 // sections cuts a page's plain text at its headings: the text before the
 // first heading, then one section per heading that has an id.
-func sections(p *site.Page) []search.Section {
+func sections(p *site.Page, text string) []search.Section {
 	if len(p.Headings) == 0 {
 		return nil
 	}
 	var out []search.Section
 	start, anchor, heading := 0, "", ""
 	for _, h := range p.Headings {
-		if h.ID == "" || h.Offset < start || h.Offset > len(p.Text) {
+		if h.ID == "" || h.Offset < start || h.Offset > len(text) {
 			continue
 		}
 		if h.Offset > start || anchor != "" {
-			out = append(out, search.Section{Anchor: anchor, Heading: heading, Text: p.Text[start:h.Offset]})
+			out = append(out, search.Section{Anchor: anchor, Heading: heading, Text: text[start:h.Offset]})
 		}
 		start, anchor, heading = h.Offset, h.ID, h.Text
 	}
-	return append(out, search.Section{Anchor: anchor, Heading: heading, Text: p.Text[start:]})
+	return append(out, search.Section{Anchor: anchor, Heading: heading, Text: text[start:]})
 }
 
 // SearchIndexDir is where `oersite search` keeps a language's bleve index.
@@ -226,7 +227,7 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 func dropText(s *site.Site, lang string) {
 	for _, p := range s.Pages {
 		if p.Lang == lang {
-			p.Text = ""
+			p.DropText()
 		}
 	}
 }

@@ -151,7 +151,7 @@ func (b *bundle) licence(t func(string) string) licenceView {
 // links to other pages of the site become absolute addresses. It also
 // returns the package files the page uses.
 func (b *bundle) rewrite(p *site.Page) (template.HTML, []string, error) {
-	z := html.NewTokenizer(strings.NewReader(string(p.Content)))
+	z := html.NewTokenizer(strings.NewReader(string(p.Content())))
 	var out bytes.Buffer
 	var uses []string
 	for {

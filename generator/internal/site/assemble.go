@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -19,6 +18,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 	"github.com/oersite/oersite/generator/internal/partner"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 // Options control assembly.
@@ -44,6 +44,10 @@ type Options struct {
 	// Partners are the partners' harvested items and events, shown in
 	// the partners' catalogue, the webinar lists and search.
 	Partners []*partner.Data
+	// Bodies, when set, keeps the pages' rendered Markdown and plain text
+	// out of memory until they are read (a build's; the dev server keeps
+	// them, and re-renders pages from them).
+	Bodies *spill.File
 }
 
 // Assemble builds the site model from the content read: kinds and URLs,
@@ -52,7 +56,7 @@ type Options struct {
 // Markdown not yet rendered is skipped: the caller discards the result.
 func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
-		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile,
+		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile, bodies: opt.Bodies,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
 		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
 	}
@@ -318,7 +322,8 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache 
 	}
 	for _, p := range s.Pages {
 		if o := p.FallbackOf; o != nil {
-			p.Content, p.Headings, p.Text, p.Links, p.IDs, p.Summary, p.Quizzes = o.Content, o.Headings, o.Text, o.Links, o.IDs, o.Summary, o.Quizzes
+			p.shareBody(o)
+			p.Headings, p.Links, p.IDs, p.Summary, p.Quizzes = o.Headings, o.Links, o.IDs, o.Summary, o.Quizzes
 			if p.Title == "" {
 				p.Title = o.Title
 			}
@@ -371,8 +376,8 @@ func pageFiles(read func(string) ([]byte, error), file string) func(string) ([]b
 // found in it, the summary when the front matter has none, the title when
 // the front matter has none.
 func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
-	p.Content = template.HTML(res.HTML)
-	p.Headings, p.Text, p.Links, p.IDs = res.Headings, res.Text, res.Links, res.IDs
+	p.keepBody(res.HTML, res.Text, s.bodies)
+	p.Headings, p.Links, p.IDs = res.Headings, res.Links, res.IDs
 	p.UsesLabels = res.UsesLabels
 	p.Quizzes = quizzes(res.Blocks)
 	if p.Meta.Summary == "" {
@@ -437,8 +442,8 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer, 
 	pages = []*Page{p}
 	for _, q := range s.Pages {
 		if q == p || q.FallbackOf == p {
-			q.Content = template.HTML(res.HTML)
-			q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Text, res.Links, res.IDs, res.UsesLabels
+			q.keepBody(res.HTML, res.Text, s.bodies)
+			q.Headings, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Links, res.IDs, res.UsesLabels
 			q.Quizzes = quizzes(res.Blocks)
 			if q != p {
 				q.Source = src

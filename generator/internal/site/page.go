@@ -12,6 +12,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 // Kind is what a page is.
@@ -62,11 +63,16 @@ type Page struct {
 	Source *content.Source // nil for generated pages
 	Meta   content.Meta    // the front matter (zero for generated pages)
 
-	Content  template.HTML
-	Headings []markdown.Heading
-	Text     string
-	Links    []markdown.Link
-	IDs      []string
+	// content and text are the rendered Markdown and its plain text (see
+	// Content and Text): held here, or in the build's spill file at
+	// contentAt and textAt.
+	content           template.HTML
+	text              string
+	bodies            *spill.File
+	contentAt, textAt spill.Span
+	Headings          []markdown.Heading
+	Links             []markdown.Link
+	IDs               []string
 	// UsesLabels is set when Content holds interface strings (callout
 	// names): it changes when they do.
 	UsesLabels bool
@@ -116,6 +122,56 @@ type Page struct {
 	Printable, Certificate *Page
 
 	site *Site
+}
+
+// Content is the page's rendered Markdown (its body as HTML).
+func (p *Page) Content() template.HTML {
+	if p.bodies != nil {
+		return template.HTML(p.bodies.String(p.contentAt))
+	}
+	return p.content
+}
+
+// Text is the plain text of the page's body, for search.
+func (p *Page) Text() string {
+	if p.bodies != nil {
+		return p.bodies.String(p.textAt)
+	}
+	return p.text
+}
+
+// SetBody gives the page its rendered Markdown and plain text, held in
+// memory (for pages made outside an assembly, as tests do).
+func (p *Page) SetBody(content template.HTML, text string) {
+	p.content, p.text, p.bodies, p.contentAt, p.textAt = content, text, nil, spill.Span{}, spill.Span{}
+}
+
+// keepBody gives the page its rendered Markdown and plain text: into the
+// spill file when the site has one, else held by the page.
+func (p *Page) keepBody(html []byte, text string, bodies *spill.File) {
+	if bodies == nil {
+		p.SetBody(template.HTML(html), text)
+		return
+	}
+	p.content, p.text, p.bodies = "", "", bodies
+	p.contentAt, p.textAt = bodies.Write(html), bodies.WriteString(text)
+}
+
+// shareBody gives the page o's rendered Markdown and plain text.
+func (p *Page) shareBody(o *Page) {
+	p.content, p.text, p.bodies, p.contentAt, p.textAt = o.content, o.text, o.bodies, o.contentAt, o.textAt
+}
+
+// DropText forgets the page's plain text (search has read it); Text is
+// then empty.
+func (p *Page) DropText() {
+	p.text, p.textAt = "", spill.Span{}
+}
+
+// DropContent forgets the page's rendered Markdown (every page that
+// shows it is written); Content is then empty.
+func (p *Page) DropContent() {
+	p.content, p.contentAt = "", spill.Span{}
 }
 
 // Attachment is a downloadable file of a module or resource.

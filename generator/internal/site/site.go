@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/oersite/oersite/generator/internal/spill"
 	"net/url"
 	"slices"
 	"sort"
@@ -36,6 +37,8 @@ type Site struct {
 	Drafts bool
 	// Future and Expired publish pages scheduled for later or past their expiry.
 	Future, Expired bool
+	// bodies keeps the pages' rendered Markdown and plain text, when set.
+	bodies *spill.File
 	// labels returns a language's interface string for Markdown's own words.
 	labels func(lang, key string) string
 	// readFile reads a file from the site root (Options.ReadFile).

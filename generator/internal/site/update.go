@@ -118,7 +118,8 @@ func (s *Site) takeRevision(p, np *Page) []*Page {
 	}
 	for _, q := range targets {
 		q.Source, q.Meta, q.Title, q.Summary, q.Lastmod = np.Source, np.Meta, np.Title, np.Summary, np.Lastmod
-		q.Content, q.Headings, q.Text, q.Links, q.IDs, q.UsesLabels = np.Content, np.Headings, np.Text, np.Links, np.IDs, np.UsesLabels
+		q.shareBody(np)
+		q.Headings, q.Links, q.IDs, q.UsesLabels = np.Headings, np.Links, np.IDs, np.UsesLabels
 		q.Quizzes = np.Quizzes
 	}
 	for _, q := range s.Pages {

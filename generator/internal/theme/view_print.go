@@ -78,14 +78,15 @@ var idAttrs = map[string]bool{"id": true, "for": true, "name": true, "aria-label
 func (v *View) PrintLesson(l *site.Page, n int) template.HTML {
 	prefix := "l" + strconv.Itoa(n) + "-"
 	var out bytes.Buffer
-	z := html.NewTokenizer(strings.NewReader(string(l.Content)))
+	content := l.Content()
+	z := html.NewTokenizer(strings.NewReader(string(content)))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			if z.Err() == io.EOF {
 				return template.HTML(out.String())
 			}
-			return l.Content
+			return content
 		case html.StartTagToken, html.SelfClosingTagToken:
 			raw := string(z.Raw())
 			t := z.Token()

@@ -12,10 +12,11 @@ import (
 // the lesson's prefix; disclosures open; tags it does not change keep
 // their bytes, and a changed tag its name as written (SVG's camelCase).
 func TestPrintLessonKeepsIdsUnique(t *testing.T) {
-	l := &site.Page{Content: template.HTML(`<h2 id="try-it">Try it</h2><p><a href="#try-it">up</a> <a href="https://x.org/#a">out</a></p>` +
-		`<form class="quiz" id="quiz-1" aria-labelledby="quiz-1-title"><input type="radio" id="quiz-1-q1-a1" name="quiz-1-q1"><label for="quiz-1-q1-a1">A</label>` +
-		`<details class="quiz-answers"><summary>Show</summary>x</details></form><details open><summary>Tutor</summary></details>` +
-		`<svg viewBox="0 0 2 2"><linearGradient id="g"></linearGradient><rect fill="url(#g)"/></svg>`)}
+	l := &site.Page{}
+	l.SetBody(template.HTML(`<h2 id="try-it">Try it</h2><p><a href="#try-it">up</a> <a href="https://x.org/#a">out</a></p>`+
+		`<form class="quiz" id="quiz-1" aria-labelledby="quiz-1-title"><input type="radio" id="quiz-1-q1-a1" name="quiz-1-q1"><label for="quiz-1-q1-a1">A</label>`+
+		`<details class="quiz-answers"><summary>Show</summary>x</details></form><details open><summary>Tutor</summary></details>`+
+		`<svg viewBox="0 0 2 2"><linearGradient id="g"></linearGradient><rect fill="url(#g)"/></svg>`), "")
 	got := string((&View{}).PrintLesson(l, 2))
 	want := `<h2 id="l2-try-it">Try it</h2><p><a href="#l2-try-it">up</a> <a href="https://x.org/#a">out</a></p>` +
 		`<form class="quiz" id="l2-quiz-1" aria-labelledby="l2-quiz-1-title"><input type="radio" id="l2-quiz-1-q1-a1" name="l2-quiz-1-q1"><label for="l2-quiz-1-q1-a1">A</label>` +

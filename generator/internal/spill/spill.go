@@ -1,0 +1,135 @@
+// Package spill keeps what a build makes early and reads again late (the
+// pages' rendered HTML and plain text, between the Markdown stage and the
+// pages and search stages) in a temporary file instead of the process's
+// memory: the system keeps the file in its page cache while memory allows,
+// and writes it to disk when it does not, so that a large site builds in a
+// bounded amount of memory. Writes append; reads may come from any
+// goroutine once the writes they read are done.
+package spill
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// Prefix starts the name of every spill file, so that files left by a
+// build that was killed can be found and removed.
+const Prefix = ".spill-"
+
+// File is one build's spill file.
+type File struct {
+	mu sync.Mutex
+	f  *os.File
+	// unlinked is set when the file's name was removed at once, as
+	// Unix systems allow: the open file lives on, and nothing is left
+	// behind whatever becomes of the build.
+	unlinked bool
+	w        *bufio.Writer
+	size     int64 // bytes written, buffered ones included
+	err      error // the first write or read error
+}
+
+// Span is where one stretch of bytes is in the file.
+type Span struct {
+	Off int64
+	Len int64
+}
+
+// staleAfter is how old a spill file left by another build must be to be
+// removed (where a file's name cannot be removed while it is open).
+const staleAfter = 6 * time.Hour
+
+// Create makes a spill file in dir, and removes the ones builds killed
+// long ago left there.
+func Create(dir string) (*File, error) {
+	removeStale(dir)
+	f, err := os.CreateTemp(dir, Prefix+"*")
+	if err != nil {
+		return nil, err
+	}
+	s := &File{f: f, w: bufio.NewWriterSize(f, 1<<20)}
+	s.unlinked = os.Remove(f.Name()) == nil
+	return s, nil
+}
+
+func removeStale(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, Prefix+"*"))
+	for _, p := range old {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(p)
+		}
+	}
+}
+
+// Write appends b and returns where it is.
+func (s *File) Write(b []byte) Span {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp := Span{Off: s.size, Len: int64(len(b))}
+	if _, err := s.w.Write(b); err != nil && s.err == nil {
+		s.err = err
+	}
+	s.size += sp.Len
+	return sp
+}
+
+// WriteString appends t and returns where it is.
+func (s *File) WriteString(t string) Span {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp := Span{Off: s.size, Len: int64(len(t))}
+	if _, err := s.w.WriteString(t); err != nil && s.err == nil {
+		s.err = err
+	}
+	s.size += sp.Len
+	return sp
+}
+
+// String reads back what Write or WriteString put at sp. A read that fails
+// gives "" and is kept for Err.
+func (s *File) String(sp Span) string {
+	if sp.Len == 0 {
+		return ""
+	}
+	s.mu.Lock()
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil && s.err == nil {
+			s.err = err
+		}
+	}
+	s.mu.Unlock()
+	b := make([]byte, sp.Len)
+	if _, err := s.f.ReadAt(b, sp.Off); err != nil {
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
+		return ""
+	}
+	return string(b)
+}
+
+// Err is the first error writing or reading the file: what was read after
+// it may be missing, and the build must fail.
+func (s *File) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Remove closes and removes the file.
+func (s *File) Remove() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.f.Close()
+	if !s.unlinked {
+		if rerr := os.Remove(s.f.Name()); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}

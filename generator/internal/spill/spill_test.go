@@ -1,0 +1,94 @@
+package spill
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// What is written comes back, from any goroutine, also while other
+// writes are still buffered; the file is gone once removed.
+func TestWrittenBytesComeBack(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, 200)
+	spans := make([]Span, len(want))
+	var wg sync.WaitGroup
+	for i := range want {
+		want[i] = strings.Repeat(string(rune('a'+i%26)), i*97)
+		wg.Go(func() {
+			if i%2 == 0 {
+				spans[i] = s.WriteString(want[i])
+			} else {
+				spans[i] = s.Write([]byte(want[i]))
+			}
+		})
+	}
+	wg.Wait()
+	for i := range want {
+		wg.Go(func() {
+			if got := s.String(spans[i]); got != want[i] {
+				t.Errorf("span %d: read %d bytes, want %d", i, len(got), len(want[i]))
+			}
+		})
+	}
+	wg.Wait()
+	late := s.WriteString("written after the reads began")
+	if got := s.String(late); got != "written after the reads began" {
+		t.Errorf("a later write read back as %q", got)
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remove(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("left %v", left)
+	}
+}
+
+// A read that fails is remembered: the build that read it must fail.
+func TestFailedReadIsKept(t *testing.T) {
+	s, err := Create(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := s.WriteString("some HTML")
+	s.Remove()
+	if got := s.String(sp); got != "" {
+		t.Errorf("read %q from a closed file", got)
+	}
+	if err := s.Err(); err == nil {
+		t.Error("the failed read was not kept")
+	}
+}
+
+// A spill file leaves nothing behind once created (where the system lets
+// an open file's name go); one left by a build killed long ago is removed.
+func TestNothingIsLeftBehind(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, Prefix+"killed")
+	if err := os.WriteFile(old, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Now().Add(-7 * time.Hour)
+	os.Chtimes(old, past, past)
+	s, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Remove()
+	s.WriteString("held")
+	left, _ := os.ReadDir(dir)
+	if len(left) > 0 && runtime.GOOS != "windows" {
+		t.Errorf("left %v", left)
+	}
+}
