@@ -497,10 +497,8 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	// indexed and exported while the pages are written; the "search" stage
 	// is the wait for it afterwards.
 	search := make(chan error, 1)
-	pagesDone := make(chan struct{})
-	go func() { search <- w.writeSearch(ctx, w.out, pagesDone) }()
+	go func() { search <- w.writeSearch(ctx, w.out) }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
-	close(pagesDone)
 	merr := timed("metadata", func() error { return <-meta })
 	if w.opt.Indexes == nil {
 		// The pages and metadata are written: nothing reads the pages'

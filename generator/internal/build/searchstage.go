@@ -1,14 +1,12 @@
 package build
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -109,13 +107,13 @@ func OpenSearch(ctx context.Context, cacheDir, lang string) (*search.Index, erro
 }
 
 // writeSearch updates each language's bleve index and exports the static
-// index and the client into out. While the pages are written (until
-// pagesDone closes), languages are indexed one after the other: each holds
-// its analysis (postings, scores, excerpts) only while it is indexed and
-// lets its pages' plain text go once done (see dropText), and the pages
-// keep the other cores busy. The languages left when the pages are written
-// are indexed on every core.
-func (w *writer) writeSearch(ctx context.Context, out publish.Writer, pagesDone <-chan struct{}) error {
+// index and the client into out. Languages are indexed one after the
+// other, while the pages are written and after: each holds its analysis
+// (postings, scores, excerpts) only while it is indexed, and lets its
+// pages' plain text go once done (see dropText). Indexing two at once once
+// the pages were written saved 3% of the time at 10k pages, none at 100k,
+// for 8-20% more memory at the peak (measured interleaved).
+func (w *writer) writeSearch(ctx context.Context, out publish.Writer) error {
 	s := w.res.Site
 	if s.Config.Search.Disabled {
 		return nil
@@ -123,41 +121,14 @@ func (w *writer) writeSearch(ctx context.Context, out publish.Writer, pagesDone 
 	if err := out.WriteFile("_search/search.js", search.ClientJS()); err != nil {
 		return err
 	}
-	next, fed := make(chan string), make(chan struct{})
-	go func() {
-		defer close(fed)
-		defer close(next)
-		for _, l := range s.Languages {
-			select {
-			case next <- l.Code:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	var mu sync.Mutex
 	var errs []error
-	index := func() {
-		for lang := range next {
-			err := w.indexLanguage(ctx, out, lang)
-			mu.Lock()
-			errs = append(errs, err)
-			mu.Unlock()
+	for _, l := range s.Languages {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		errs = append(errs, w.indexLanguage(ctx, out, l.Code))
 	}
-	var wg sync.WaitGroup
-	wg.Go(index)
-	for range runtime.GOMAXPROCS(0) - 1 {
-		wg.Go(func() {
-			select {
-			case <-pagesDone:
-				index()
-			case <-fed:
-			}
-		})
-	}
-	wg.Wait()
-	return cmp.Or(ctx.Err(), errors.Join(errs...))
+	return errors.Join(errs...)
 }
 
 // IndexSet keeps in-memory search indexes between the builds of one process
