@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"encoding/gob"
 	"fmt"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 )
 
 // A build keeps, for `oersite search`, the documents it exported: a
@@ -35,7 +35,7 @@ func WriteSnapshot(path string, docs []Doc) error {
 // writes its documents as soon as a language is indexed, so that their
 // text need not stay in memory until the build has succeeded.
 func PrepareSnapshot(path string, docs []Doc) (string, error) {
-	removeStale(filepath.Dir(path))
+	outdir.RemoveStale(filepath.Dir(path), pendingPattern)
 	tmp, err := os.CreateTemp(filepath.Dir(path), pendingPattern)
 	if err != nil {
 		return "", err
@@ -65,21 +65,6 @@ func PrepareSnapshot(path string, docs []Doc) (string, error) {
 
 // pendingPattern names prepared snapshots (os.CreateTemp's pattern).
 const pendingPattern = ".docs-*"
-
-// staleAfter is the age after which a prepared snapshot is taken for one
-// that a build killed outright left behind: no build takes that long
-// between indexing a language and finishing.
-const staleAfter = 6 * time.Hour
-
-// removeStale removes the prepared snapshots in dir older than staleAfter.
-func removeStale(dir string) {
-	old, _ := filepath.Glob(filepath.Join(dir, pendingPattern))
-	for _, p := range old {
-		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(p)
-		}
-	}
-}
 
 // CommitSnapshot puts a prepared snapshot in place at path.
 func CommitSnapshot(pending, path string) error {

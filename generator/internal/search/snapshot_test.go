@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -49,7 +50,7 @@ func TestStalePreparedSnapshotsAreRemoved(t *testing.T) {
 	for _, p := range []string{stale, recent} {
 		os.WriteFile(p, []byte("left"), 0o644)
 	}
-	long := time.Now().Add(-2 * staleAfter)
+	long := time.Now().Add(-2 * outdir.StaleAfter)
 	os.Chtimes(stale, long, long)
 	pending, err := PrepareSnapshot(filepath.Join(dir, "en.docs"), docsEN())
 	if err != nil {

@@ -9,10 +9,9 @@ package spill
 
 import (
 	"bufio"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
-	"path/filepath"
 	"sync"
-	"time"
 )
 
 // Prefix starts the name of every spill file, so that files left by a
@@ -38,14 +37,10 @@ type Span struct {
 	Len int64
 }
 
-// staleAfter is how old a spill file left by another build must be to be
-// removed (where a file's name cannot be removed while it is open).
-const staleAfter = 6 * time.Hour
-
 // Create makes a spill file in dir, and removes the ones builds killed
 // long ago left there.
 func Create(dir string) (*File, error) {
-	removeStale(dir)
+	outdir.RemoveStale(dir, Prefix+"*")
 	f, err := os.CreateTemp(dir, Prefix+"*")
 	if err != nil {
 		return nil, err
@@ -55,33 +50,23 @@ func Create(dir string) (*File, error) {
 	return s, nil
 }
 
-func removeStale(dir string) {
-	old, _ := filepath.Glob(filepath.Join(dir, Prefix+"*"))
-	for _, p := range old {
-		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(p)
-		}
-	}
-}
-
 // Write appends b and returns where it is.
 func (s *File) Write(b []byte) Span {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sp := Span{Off: s.size, Len: int64(len(b))}
-	if _, err := s.w.Write(b); err != nil && s.err == nil {
-		s.err = err
-	}
-	s.size += sp.Len
-	return sp
+	return s.append(len(b), func() error { _, err := s.w.Write(b); return err })
 }
 
 // WriteString appends t and returns where it is.
 func (s *File) WriteString(t string) Span {
+	return s.append(len(t), func() error { _, err := s.w.WriteString(t); return err })
+}
+
+// append writes n bytes with write, under the lock, and returns where
+// they are; the first error is kept for Err.
+func (s *File) append(n int, write func() error) Span {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := Span{Off: s.size, Len: int64(len(t))}
-	if _, err := s.w.WriteString(t); err != nil && s.err == nil {
+	sp := Span{Off: s.size, Len: int64(n)}
+	if err := write(); err != nil && s.err == nil {
 		s.err = err
 	}
 	s.size += sp.Len

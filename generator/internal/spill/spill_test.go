@@ -1,6 +1,7 @@
 package spill
 
 import (
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -79,7 +80,7 @@ func TestNothingIsLeftBehind(t *testing.T) {
 	if err := os.WriteFile(old, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	past := time.Now().Add(-7 * time.Hour)
+	past := time.Now().Add(-outdir.StaleAfter - time.Hour)
 	os.Chtimes(old, past, past)
 	s, err := Create(dir)
 	if err != nil {
