@@ -18,21 +18,7 @@ func BenchmarkRenderPages(b *testing.B) {
 	if err := synth.Write(dir, synth.Spec{Languages: []string{"en"}, Pages: 200, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	var docs []Doc
-	_ = filepath.Walk(filepath.Join(dir, "content", "en"), func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || filepath.Ext(p) != ".md" {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var d diag.List
-		if src := content.ParseSource(p, "en", filepath.Base(p), data, &d); src != nil {
-			docs = append(docs, Doc{File: p, BodyLine: src.BodyLine, Source: src.Body})
-		}
-		return nil
-	})
+	docs, _ := readBodies(b, filepath.Join(dir, "content", "en"))
 	r := New(Options{Typographer: true})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -40,4 +26,30 @@ func BenchmarkRenderPages(b *testing.B) {
 			r.Render(d)
 		}
 	}
+}
+
+// readBodies reads the Markdown bodies (front matter taken off) of every
+// .md file under dir, and their total size.
+func readBodies(b testing.TB, dir string) ([]Doc, int64) {
+	var docs []Doc
+	var size int64
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var l diag.List
+		if src := content.ParseSource(p, "en", filepath.Base(p), data, &l); src != nil {
+			docs = append(docs, Doc{File: p, BodyLine: src.BodyLine, Source: src.Body})
+			size += int64(len(src.Body))
+		}
+		return nil
+	})
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("no Markdown under %s: %v", dir, err)
+	}
+	return docs, size
 }

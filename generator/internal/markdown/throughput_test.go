@@ -3,14 +3,10 @@ package markdown
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-
-	"github.com/oersite/oersite/generator/internal/content"
-	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // BenchmarkThroughput renders the Markdown of a real site on every core,
@@ -52,30 +48,4 @@ func BenchmarkThroughput(b *testing.B) {
 			}
 		})
 	})
-}
-
-// readBodies reads the Markdown bodies (front matter taken off) of every
-// .md file under dir, and their total size.
-func readBodies(b *testing.B, dir string) ([]Doc, int64) {
-	var docs []Doc
-	var size int64
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var l diag.List
-		if src := content.ParseSource(p, "en", filepath.Base(p), data, &l); src != nil {
-			docs = append(docs, Doc{File: p, BodyLine: src.BodyLine, Source: src.Body})
-			size += int64(len(src.Body))
-		}
-		return nil
-	})
-	if err != nil || len(docs) == 0 {
-		b.Fatalf("no Markdown under %s: %v", dir, err)
-	}
-	return docs, size
 }
