@@ -143,12 +143,12 @@ func (f *cacheFlag) Set(s string) error {
 // off reports whether the index is to be kept in memory only.
 func (f *cacheFlag) off() bool { return f.set && f.dir == "" }
 
-// throughput is a stage's rate when it says how much it read: "  (41.9 MB
-// in 312 ms on 2 cores, 134 MB/s)".
+// throughput is a stage's rate when it says how much it read: "  (31.8 MB
+// on 2 cores, 33 MB/s)".
 func throughput(t build.Timing) string {
 	if t.Bytes == 0 || t.Took <= 0 {
 		return ""
 	}
 	mb := float64(t.Bytes) / 1e6
-	return fmt.Sprintf("  (%.1f MB of Markdown on %d cores, %.0f MB/s)", mb, runtime.GOMAXPROCS(0), mb/t.Took.Seconds())
+	return fmt.Sprintf("  (%.1f MB on %d cores, %.0f MB/s)", mb, runtime.GOMAXPROCS(0), mb/t.Took.Seconds())
 }
