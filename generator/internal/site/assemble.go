@@ -214,7 +214,7 @@ func newPage(src *content.Source, pl placement, cfg config.Config) (*Page, diag.
 	p := &Page{
 		Kind: pl.kind, Lang: src.Lang, Section: pl.section, URL: pl.url, Key: pl.key,
 		Title: src.Meta.Title, Summary: src.Meta.Summary, Date: src.Meta.Date, Lastmod: src.Meta.Lastmod,
-		Weight: src.Meta.Weight, Layout: src.Meta.Layout, Source: src, Meta: src.Meta,
+		Weight: src.Meta.Weight, Layout: src.Meta.Layout, Source: src, Meta: &src.Meta,
 	}
 	if p.Lastmod.IsZero() {
 		p.Lastmod = p.Date

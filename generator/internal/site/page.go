@@ -61,7 +61,10 @@ type Page struct {
 	Layout  string // the template to use, chosen from kind and front matter
 
 	Source *content.Source // nil for generated pages
-	Meta   content.Meta    // the front matter (zero for generated pages)
+	// Meta is the front matter, shared with Source (a webinar's is a copy,
+	// its start moved to its time zone); generated pages share the site's
+	// empty one. Never nil once the page is in the site.
+	Meta *content.Meta
 
 	// content and text are the rendered Markdown and its plain text (see
 	// Content and Text): held here, or in the build's spill file at

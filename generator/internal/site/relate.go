@@ -393,6 +393,8 @@ func fixWebinarZone(p *Page) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
+	own := *p.Meta // the source's front matter stays as written
+	p.Meta = &own
 	st := p.Meta.Start
 	raw, _ := p.Meta.Params["start"].(string)
 	if raw != "" && !hasZone(raw) {

@@ -68,6 +68,8 @@ type Site struct {
 	urls map[string]*Page
 	// indexes are the index.md files that stand for their section.
 	indexes map[*content.Source]bool
+	// noMeta is the empty front matter every generated page points to.
+	noMeta content.Meta
 }
 
 // LangSite is the site in one language.
@@ -164,6 +166,9 @@ func (s *Site) lookupKey(lang, key string) *Page { return s.byKey[lang][key] }
 // addPage registers a page in the indexes.
 func (s *Site) addPage(p *Page) {
 	p.site = s
+	if p.Meta == nil {
+		p.Meta = &s.noMeta
+	}
 	s.Pages = append(s.Pages, p)
 	if s.byKey[p.Lang] == nil {
 		s.byKey[p.Lang] = map[string]*Page{}

@@ -79,7 +79,7 @@ func (s *Site) samePlacement(p *Page, src *content.Source) bool {
 // full build, which reports them (ok false).
 func (s *Site) revise(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (np Page, diags diag.List, ok bool) {
 	np = *p
-	np.Source, np.Meta = src, src.Meta
+	np.Source, np.Meta = src, &src.Meta
 	np.Title, np.Summary, np.Lastmod = src.Meta.Title, src.Meta.Summary, src.Meta.Lastmod
 	if np.Lastmod.IsZero() {
 		np.Lastmod = np.Date
