@@ -31,9 +31,9 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		if !slices.Contains(content.SearchKinds(), string(p.Kind)) {
 			continue // lists, search and error pages
 		}
-		text := p.Text()
-		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary, Body: text,
-			Keywords: p.Keywords(), Audience: p.Audience(), Level: p.Level(), Competences: p.Competences()}
+		d := search.Doc{URL: p.URL, Lang: lang, Kind: string(p.Kind), Title: p.Title, Summary: p.Summary,
+			Keywords: p.Keywords(), Audience: p.Audience(), Level: p.Level(), Competences: p.Competences(),
+			Load: func() (string, []search.Section) { text := p.Text(); return text, sections(p, text) }}
 		if p.Module != nil {
 			d.Module = p.Module.Title
 		}
@@ -43,7 +43,6 @@ func searchDocs(s *site.Site, lang string) []search.Doc {
 		for _, h := range p.Headings {
 			d.Headings = append(d.Headings, h.Text)
 		}
-		d.Sections = sections(p, text)
 		docs = append(docs, d)
 	}
 	return append(docs, partnerDocs(s, lang)...)

@@ -148,11 +148,11 @@ type analysed struct {
 	freq   bleveindex.TokenFrequencies
 }
 
-// doc analyses document n of the pass, adding its postings. With forBleve,
-// it also returns its fields as bleve indexes them.
-func (p *pass) doc(n int, forBleve bool) [5]analysed {
+// doc analyses d, document n of the pass with its text, adding its
+// postings. With forBleve, it also returns its fields as bleve indexes them.
+func (p *pass) doc(n int, d Doc, forBleve bool) [5]analysed {
 	var out [5]analysed
-	for fi, text := range fieldText(p.c.docs[n]) {
+	for fi, text := range fieldText(d) {
 		clear(p.freq)
 		length := 0
 		eachWord(text, func(s, e int) {

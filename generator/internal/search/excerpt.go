@@ -59,7 +59,7 @@ func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out[d] = docExcerpts(docs[d], terms, f)
+		out[d] = docExcerpts(docs[d].withText(), terms, f)
 	}
 	return out, nil
 }

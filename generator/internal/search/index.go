@@ -38,6 +38,34 @@ type Doc struct {
 	// Origin is the language of the text when the page is shown in this
 	// language's site without a translation (a fallback); else empty.
 	Origin string
+	// Load, when set, gives Body and Sections, which are then left empty:
+	// the index reads a document's text when it analyses it, cuts its
+	// excerpts or writes its snapshot, and keeps none of it in between (a
+	// build's pages keep their text on disk, not in memory).
+	Load func() (body string, sections []Section)
+}
+
+// withText returns the document with its Body and Sections, loaded when
+// they are not held.
+func (d Doc) withText() Doc {
+	if d.Load != nil {
+		d.Body, d.Sections = d.Load()
+	}
+	return d
+}
+
+// withoutText returns the document as the index keeps it between loads:
+// with Load set, without its text, its sections' anchors and headings kept.
+func (d Doc) withoutText() Doc {
+	if d.Load == nil {
+		return d
+	}
+	secs := make([]Section, len(d.Sections))
+	for i, s := range d.Sections {
+		secs[i] = Section{Anchor: s.Anchor, Heading: s.Heading}
+	}
+	d.Body, d.Sections = "", secs
+	return d
 }
 
 // hash identifies a document's content, to skip re-indexing unchanged pages.
@@ -198,10 +226,12 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	}
 	seen := map[string]bool{}
 	hashes := map[string]string{}
-	for i, d := range order {
+	for i := range order {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
+		d := order[i].withText()
+		order[i] = d.withoutText()
 		if seen[d.URL] {
 			return st, fmt.Errorf("two documents share the address %s", d.URL)
 		}
@@ -218,14 +248,14 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 			st.Changed++
 		default:
 			st.Unchanged++
-			p.doc(i, false)
+			p.doc(i, d, false)
 			continue
 		}
 		if b == nil {
-			p.doc(i, false)
+			p.doc(i, d, false)
 			continue
 		}
-		if err := ix.add(b, d, h, p.doc(i, true)); err != nil {
+		if err := ix.add(b, d, h, p.doc(i, d, true)); err != nil {
 			return st, err
 		}
 		if b.Size() >= batchSize {

@@ -48,7 +48,8 @@ func PrepareSnapshot(path string, docs []Doc) (string, error) {
 	}
 	// One document at a time: gob encodes a value whole in memory first.
 	for i := 0; i < len(docs) && err == nil; i++ {
-		err = enc.Encode(&docs[i])
+		d := docs[i].withText()
+		err = enc.Encode(&d)
 	}
 	if err == nil {
 		err = w.Flush()

@@ -1,0 +1,82 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// lazily returns docs with their text moved into Load, counting the loads.
+func lazily(docs []Doc, loads *int) []Doc {
+	out := make([]Doc, len(docs))
+	for i, d := range docs {
+		body, secs := d.Body, d.Sections
+		d.Body, d.Sections = "", nil
+		d.Load = func() (string, []Section) { *loads++; return body, secs }
+		out[i] = d
+	}
+	return out
+}
+
+// TestLoadedTextGivesTheSameIndex: documents whose text comes from Load
+// (as a build's do: the pages' text stays on disk) export the same files
+// and snapshot as documents that hold it, and the index keeps none of
+// their text between loads, only their sections' anchors and headings.
+func TestLoadedTextGivesTheSameIndex(t *testing.T) {
+	held := docsEN()
+	held[0].Body = "A tutor listens first.\nPatience\nTutoring is patient work. A tutor asks before showing."
+	held[0].Sections = []Section{
+		{Text: "A tutor listens first."},
+		{Anchor: "patience", Heading: "Patience", Text: "Patience\nTutoring is patient work. A tutor asks before showing."},
+	}
+	loads := 0
+	lazy := lazily(held, &loads)
+
+	exportOf := func(docs []Doc) (*Index, exported) {
+		ix, err := ExportOnly("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Update(context.Background(), docs); err != nil {
+			t.Fatal(err)
+		}
+		return ix, export(t, ix)
+	}
+	_, want := exportOf(held)
+	ix, got := exportOf(lazy)
+	if len(got.files) != len(want.files) {
+		t.Fatalf("%d files exported from loaded text, %d from held text", len(got.files), len(want.files))
+	}
+	for name, data := range want.files {
+		if !bytes.Equal(got.files[name], data) {
+			t.Errorf("%s differs:\nloaded: %s\nheld:   %s", name, got.files[name], data)
+		}
+	}
+	if loads < len(held) {
+		t.Errorf("%d loads for %d documents", loads, len(held))
+	}
+	for _, d := range ix.corpus.docs {
+		if d.Body != "" {
+			t.Errorf("%s: the index kept its body %q", d.URL, d.Body)
+		}
+		for _, s := range d.Sections {
+			if s.Text != "" {
+				t.Errorf("%s: the index kept section %q's text", d.URL, s.Anchor)
+			}
+		}
+		if d.URL == held[0].URL && (len(d.Sections) != 2 || d.Sections[1].Anchor != "patience" || d.Sections[1].Heading != "Patience") {
+			t.Errorf("%s: sections kept as %+v, want their anchors and headings", d.URL, d.Sections)
+		}
+	}
+
+	path := filepath.Join(t.TempDir(), "en.docs")
+	if err := WriteSnapshot(path, lazy); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadSnapshot(path)
+	if err != nil || !reflect.DeepEqual(back, held) {
+		t.Errorf("snapshot of loaded documents read back as %+v, %v; want %+v", back, err, held)
+	}
+}
