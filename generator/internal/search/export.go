@@ -31,8 +31,9 @@ type file struct {
 // It works from the last Update's analysis of the documents (their postings
 // and word forms) in three phases, each a function of its own: score the
 // postings as bleve's Search does, cut everything into files of bounded
-// size, and write them. It stops between phases, and inside them every few
-// thousand steps, when ctx ends.
+// size, and write each as soon as it is made (a language's index is never
+// held whole). It stops between phases, and inside them every few thousand
+// steps, when ctx ends; what it wrote by then is the caller's to discard.
 func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
 	if !ix.clustered {
 		if err := cluster(ctx, &ix.corpus); err != nil {
@@ -46,15 +47,12 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 		return ExportStats{}, err
 	}
 	terms := foldTerms(ix.lang, scores)
-	files, err := shardFiles(ctx, ix.lang, c.docs, terms, f)
+	st := ExportStats{Docs: len(c.docs), Terms: len(terms), Words: len(f.words)}
+	err = shardFiles(ctx, ix.lang, c.docs, terms, f, func(fl file) error { return writeFile(ix.lang, fl, put, &st) })
 	if err != nil {
 		return ExportStats{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return ExportStats{}, err
-	}
-	st := ExportStats{Docs: len(c.docs), Terms: len(terms), Words: len(f.words)}
-	return st, writeFiles(ix.lang, files, put, &st)
+	return st, nil
 }
 
 // docOrder returns the documents in a stable order, the order of their
@@ -115,20 +113,15 @@ func mergeBest(a, b []scored) []scored {
 	return out
 }
 
-// writeFiles writes the files under _search/<lang>/.
-func writeFiles(lang string, files []file, put func(string, []byte) error, st *ExportStats) error {
-	for _, f := range files {
-		if strings.HasPrefix(f.name, "t-") {
-			st.Shards++
-		}
-		if f.name != "index" && f.name != "search" { // the manifest, and the client with it
-			st.LargestFile = max(st.LargestFile, f.gz)
-		}
-		st.Files++
-		st.Bytes += int64(len(f.data))
-		if err := put("_search/"+lang+"/"+f.name+".js", f.data); err != nil {
-			return err
-		}
+// writeFile writes one file under _search/<lang>/, counting it in st.
+func writeFile(lang string, f file, put func(string, []byte) error, st *ExportStats) error {
+	if strings.HasPrefix(f.name, "t-") {
+		st.Shards++
 	}
-	return nil
+	if f.name != "index" && f.name != "search" { // the manifest, and the client with it
+		st.LargestFile = max(st.LargestFile, f.gz)
+	}
+	st.Files++
+	st.Bytes += int64(len(f.data))
+	return put("_search/"+lang+"/"+f.name+".js", f.data)
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -78,5 +79,40 @@ func TestLoadedTextGivesTheSameIndex(t *testing.T) {
 	back, err := ReadSnapshot(path)
 	if err != nil || !reflect.DeepEqual(back, held) {
 		t.Errorf("snapshot of loaded documents read back as %+v, %v; want %+v", back, err, held)
+	}
+}
+
+// TestExportWritesEachFileAsItIsMade: the export hands each file to put as
+// soon as it is encoded (told to stop while writing its first file, it
+// writes few more), and stops at the first file put refuses, returning its
+// error.
+func TestExportWritesEachFileAsItIsMade(t *testing.T) {
+	ix := index(t, "en", bigDocs(300))
+	all := export(t, ix)
+	ctx, cancel := context.WithCancel(context.Background())
+	written := 0
+	_, err := ix.Export(ctx, func(string, []byte) error { written++; cancel(); return nil })
+	if !errors.Is(err, context.Canceled) || written > 2 || len(all.files) < 10 {
+		t.Errorf("told to stop at the first of %d files: wrote %d, returned %v", len(all.files), written, err)
+	}
+	refused := errors.New("disk full")
+	for _, at := range []int{1, 3, len(all.files) - 1} {
+		var written []string
+		_, err := ix.Export(context.Background(), func(p string, data []byte) error {
+			if len(written) == at {
+				return refused
+			}
+			if !bytes.Equal(data, all.files[p]) {
+				t.Errorf("%s differs from the whole export's", p)
+			}
+			written = append(written, p)
+			return nil
+		})
+		if !errors.Is(err, refused) {
+			t.Errorf("put refused file %d: Export returned %v", at+1, err)
+		}
+		if len(written) != at {
+			t.Errorf("put refused file %d, yet %d were written", at+1, len(written))
+		}
 	}
 }

@@ -41,13 +41,16 @@ type planner struct {
 	rows     map[int32][]byte  // encoded shard rows, by document
 	comboOf  []int             // each document's facet combination
 	pack     packer
-	files    []file
+	// emit takes each file as soon as it is encoded: a language's index is
+	// never held whole.
+	emit func(file) error
 }
 
 // shardFiles is the export's shard phase: it lays out and encodes every
-// file of the language's index. It stops before the next file when ctx ends.
-func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms) ([]file, error) {
-	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{},
+// file of the language's index, giving each to emit as soon as it is made.
+// It stops before the next file when ctx ends.
+func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms, emit func(file) error) error {
+	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{}, emit: emit,
 		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}}}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -62,7 +65,7 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 	}
 	for i, t := range terms {
 		if err := p.stopped(i); err != nil {
-			return nil, err
+			return err
 		}
 		p.byLevel(t.docs)
 	}
@@ -73,17 +76,17 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 	steps := []func([]string) error{p.tails, p.excerptFiles}
 	for _, step := range steps {
 		if err := step(names); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	keys, err := p.shards()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := p.docChunks(); err != nil {
-		return nil, err
+		return err
 	}
-	return p.files, p.manifest(keys)
+	return p.manifest(keys)
 }
 
 // byLevel orders a term's documents as the client ranks them: by quantised
@@ -118,13 +121,12 @@ func (p *planner) add(name string, data any) error {
 	if err != nil {
 		return err
 	}
-	p.addBody(name, body, p.pack.z.compressed(body)+wrapperBytes)
-	return nil
+	return p.addBody(name, body, p.pack.z.compressed(body)+wrapperBytes)
 }
 
-// addBody appends a file whose data is already encoded.
-func (p *planner) addBody(name string, body []byte, gz int) {
-	p.files = append(p.files, file{name: name, data: jsFile(p.lang, name, body), gz: gz})
+// addBody emits a file whose data is already encoded.
+func (p *planner) addBody(name string, body []byte, gz int) error {
+	return p.emit(file{name: name, data: jsFile(p.lang, name, body), gz: gz})
 }
 
 // tails writes the postings after each term's head into p-<n>.js files:
@@ -244,7 +246,9 @@ func (p *planner) excerptFiles(names []string) error {
 			for _, name := range part.keys {
 				p.refs[name].x = n + 1
 			}
-			p.addBody(fileName("x", n), part.body, part.gz)
+			if err := p.addBody(fileName("x", n), part.body, part.gz); err != nil {
+				return err
+			}
 			n++
 		}
 		return err
@@ -467,7 +471,9 @@ func (p *planner) shards() ([]string, error) {
 		clear(rows)
 		parts, err := p.pack.fit("t", run, encode)
 		for _, part := range parts {
-			p.addBody(fileName("t", len(firsts)), part.body, part.gz)
+			if err := p.addBody(fileName("t", len(firsts)), part.body, part.gz); err != nil {
+				return err
+			}
 			firsts = append(firsts, part.keys[0])
 		}
 		return err
@@ -524,10 +530,11 @@ func (p *planner) manifest(firsts []string) error {
 	if err != nil {
 		return err
 	}
-	p.addBody("index", body, p.pack.z.compressed(body)+wrapperBytes)
+	if err := p.addBody("index", body, p.pack.z.compressed(body)+wrapperBytes); err != nil {
+		return err
+	}
 	bundle := clientBundle(p.lang, body)
-	p.files = append(p.files, file{name: "search", data: bundle, gz: p.pack.z.compressed(bundle)})
-	return nil
+	return p.emit(file{name: "search", data: bundle, gz: p.pack.z.compressed(bundle)})
 }
 
 // facetCombos lists the distinct facet combinations of the documents (kind,

@@ -40,16 +40,16 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	}
 	terms := foldTerms("en", scores)
 	all := &stopAfter{Context: context.Background(), after: 1 << 40}
-	files, err := shardFiles(all, "en", c.docs, terms, f)
-	if err != nil {
+	files := 0
+	if err := shardFiles(all, "en", c.docs, terms, f, func(file) error { files++; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if all.asked < int64(len(files)) {
-		t.Fatalf("the context was asked %d times for %d files", all.asked, len(files))
+	if all.asked < int64(files) {
+		t.Fatalf("the context was asked %d times for %d files", all.asked, files)
 	}
 	for _, after := range []int64{0, 1, all.asked / 2, all.asked - 1} {
 		ctx := &stopAfter{Context: context.Background(), after: after}
-		if _, err := shardFiles(ctx, "en", c.docs, terms, f); !errors.Is(err, context.Canceled) {
+		if err := shardFiles(ctx, "en", c.docs, terms, f, func(file) error { return nil }); !errors.Is(err, context.Canceled) {
 			t.Errorf("stopped after %d of %d checks: %v, want context.Canceled", after, all.asked, err)
 		}
 	}
