@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"encoding/gob"
 	"fmt"
-	"github.com/oersite/oersite/generator/internal/outdir"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // A build keeps, for `oersite search`, the documents it exported: a

@@ -1,13 +1,14 @@
 package search
 
 import (
-	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // TestSnapshotRoundTrip: the documents a build keeps for `oersite search`

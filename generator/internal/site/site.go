@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/oersite/oersite/generator/internal/spill"
 	"net/url"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 // Language is one language of the site, in switcher order.

@@ -9,9 +9,10 @@ package spill
 
 import (
 	"bufio"
-	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
 	"sync"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // Prefix starts the name of every spill file, so that files left by a

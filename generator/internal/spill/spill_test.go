@@ -1,7 +1,6 @@
 package spill
 
 import (
-	"github.com/oersite/oersite/generator/internal/outdir"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
 // What is written comes back, from any goroutine, also while other
