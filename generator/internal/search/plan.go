@@ -364,6 +364,8 @@ func formValue(key string, terms []string) any {
 
 // shardBody encodes the shard holding keys: {"w": word forms, "p": heads,
 // "d": display rows of the heads' best documents}, from members encoded once.
+// The heads include those of terms outside keys that a word form in keys
+// stands for (see parted).
 func (p *planner) shardBody(keys []string) []byte {
 	var w, ps, d []byte
 	var docs []int32
@@ -372,6 +374,8 @@ func (p *planner) shardBody(keys []string) []byte {
 		if m := p.member("w", k); m != nil {
 			w = append(append(w, ','), m...)
 		}
+	}
+	for _, k := range append(slices.Clone(keys), p.parted(keys)...) {
 		if t := p.byTerm[k]; t != nil {
 			ps = append(append(ps, ','), p.member("p", k)...)
 			for _, s := range t.docs[:rowCount(t)] {
@@ -449,22 +453,42 @@ func (p *planner) shards() ([]string, error) {
 		}
 	}
 	slices.Sort(keys)
-	encode := func(ks []string) ([]byte, error) { return p.shardBody(ks), nil }
+	groups := p.keyGroups(keys)
+	expand := func(firsts []string) []string { // groups, named by their first keys, to their keys
+		var ks []string
+		for _, f := range firsts {
+			ks = append(ks, groups[f]...)
+		}
+		return ks
+	}
+	names := make([]string, 0, len(groups))
+	for _, k := range keys {
+		if groups[k] != nil {
+			names = append(names, k)
+		}
+	}
+	encode := func(gs []string) ([]byte, error) { return p.shardBody(expand(gs)), nil }
 	var firsts []string
 	rows := map[int32]bool{} // documents whose row the current run already holds
-	size := func(k string) int {
-		s := len(p.member("w", k)) + len(p.member("p", k)) + 2
-		if t := p.byTerm[k]; t != nil {
-			for _, d := range t.docs[:rowCount(t)] {
-				if !rows[d.doc] {
-					rows[d.doc] = true
-					s += len(p.rowMember(d.doc)) + 1
+	size := func(g string) int {
+		s := 0
+		for _, k := range groups[g] {
+			s += len(p.member("w", k)) + 1
+		}
+		for _, k := range append(slices.Clone(groups[g]), p.parted(groups[g])...) {
+			s += len(p.member("p", k)) + 1
+			if t := p.byTerm[k]; t != nil {
+				for _, d := range t.docs[:rowCount(t)] {
+					if !rows[d.doc] {
+						rows[d.doc] = true
+						s += len(p.rowMember(d.doc)) + 1
+					}
 				}
 			}
 		}
 		return s
 	}
-	err := runs(keys, size, func() int { return p.pack.rawTarget("t") }, func(run []string) error {
+	err := runs(names, size, func() int { return p.pack.rawTarget("t") }, func(run []string) error {
 		if err := p.ctx.Err(); err != nil {
 			return err // told to stop
 		}
@@ -479,6 +503,85 @@ func (p *planner) shards() ([]string, error) {
 		return err
 	})
 	return firsts, err
+}
+
+// Bounds of a group of keys kept in one shard (see keyGroups).
+const (
+	// groupSpan: a word form whose term lies further from it than this
+	// many keys may be cut from it (a term that is not its forms' stem).
+	groupSpan = 64
+	// groupKeys: a group grows no larger than this many keys; past it, the
+	// next key starts a new group even when a form and its term are parted.
+	groupKeys = 256
+	// groupBytes: nor larger than this many bytes of word forms, heads
+	// and rows (see keyBytes), about half a shard's usual raw size, so that
+	// shards stay under the target.
+	groupBytes = TargetBytes
+)
+
+// parted lists the terms that word forms among keys (sorted) stand for
+// but that keys do not hold, sorted: a shard carries their heads too, so
+// that looking a word up reads one file even where a group of keys was
+// too large to keep whole (see keyGroups).
+func (p *planner) parted(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		for _, t := range p.forms.words[k] {
+			if _, in := slices.BinarySearch(keys, t); !in && p.byTerm[t] != nil {
+				out = append(out, t)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// keyBytes estimates what a key adds to a shard: its word form, its head
+// and its documents' rows (counted as if no other key shared them).
+func (p *planner) keyBytes(k string) int {
+	n := len(p.member("w", k)) + len(p.member("p", k))
+	if t := p.byTerm[k]; t != nil {
+		for _, d := range t.docs[:rowCount(t)] {
+			n += len(p.rowMember(d.doc))
+		}
+	}
+	return n
+}
+
+// keyGroups cuts the sorted keys into groups that no shard boundary
+// splits, named by their first key: each word form with the terms it
+// stands for (a term sorts next to its forms, "encod" before "encoding"),
+// so that the shard a query word is looked up in also holds its terms'
+// heads and a word costs one file, not two.
+func (p *planner) keyGroups(keys []string) map[string][]string {
+	reach := make([]int, len(keys)) // the last key each key must share a shard with
+	for i, k := range keys {
+		reach[i] = max(reach[i], i)
+		for _, t := range p.forms.words[k] {
+			j, found := slices.BinarySearch(keys, t)
+			if !found || j == i || max(i, j)-min(i, j) > groupSpan {
+				continue
+			}
+			lo, hi := min(i, j), max(i, j)
+			reach[lo] = max(reach[lo], hi)
+		}
+	}
+	groups := map[string][]string{}
+	for start := 0; start < len(keys); {
+		end, bytes := reach[start], 0
+		i := start
+		for ; i <= end && i < len(keys); i++ {
+			bytes += p.keyBytes(keys[i])
+			if i > start && (i-start >= groupKeys || bytes > groupBytes) {
+				break // too large to keep whole: parted here
+			}
+			end = max(end, reach[i])
+		}
+		end = min(end, i-1, len(keys)-1)
+		groups[keys[start]] = keys[start : end+1]
+		start = end + 1
+	}
+	return groups
 }
 
 // row is what a result shows of a document: address, title, facet

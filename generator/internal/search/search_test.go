@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -317,7 +319,7 @@ func bigDocs(n int) []Doc {
 // postings are complete across its head and tail files, and each document
 // is found first by its own rare word.
 func TestExportPhasesBoundEveryFile(t *testing.T) {
-	docs := bigDocs(1500)
+	docs := bigDocs(3200)
 	ix := index(t, "en", docs)
 	s := exportStatic(t, ix)
 	kinds := map[byte]int{}
@@ -342,7 +344,7 @@ func TestExportPhasesBoundEveryFile(t *testing.T) {
 	if df != len(docs) || len(seen) != len(docs) {
 		t.Errorf("common word: df %d, %d distinct documents in head and tails", df, len(seen))
 	}
-	for _, d := range []int{0, 777, 1499} {
+	for _, d := range []int{0, 1777, 3199} {
 		got := s.query(docs[d].Title[len("Page "):] + " " + strings.Fields(docs[d].Body)[121])
 		if len(got) == 0 || s.url(got[0].doc) != docs[d].URL {
 			t.Errorf("document %d is not found first by its words", d)
@@ -359,4 +361,70 @@ func TestWordsAsTheBrowserCutsThem(t *testing.T) {
 	if want := "x²|os|path|join|l|entreprise|Þjálfun|naïve|3|5|café\u0301|don|t"; got != want {
 		t.Errorf("words %q, want %q", got, want)
 	}
+}
+
+// familyDocs makes n documents from families of made-up words: a stem,
+// forms of it ("kalot", "kaloting", "kaloted") and, between them in
+// alphabetical order, words of their own ("kalotak"), each in half the
+// documents, so that their heads fill HeadBytes and a family is too large
+// to keep in one shard.
+func familyDocs(n int) []Doc {
+	syl := []string{"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze"}
+	var docs []Doc
+	for d := 0; d < n; d++ {
+		var body []string
+		for f := 0; f < 30; f++ {
+			if (d*7+f*13)%2 == 0 {
+				continue
+			}
+			stem := syl[f%9] + syl[f/9] + "t"
+			for k := 0; k <= (d+f)%4; k++ {
+				body = append(body, stem, stem+"ab", stem+"ac", stem+"ad", stem+"ak", stem+"ov", stem+"ing", stem+"ed")
+			}
+			body = append(body, strings.Repeat(stem+"ak ", d%3))
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("en/f/%d/", d), Kind: "page", Title: fmt.Sprintf("Page %d", d), Body: strings.Join(body, " ") + "."})
+	}
+	return docs
+}
+
+// TestAWordsShardHoldsItsTermsHeads: the shard a query word is looked up
+// in also holds the head of every term the word stands for, so that a word
+// costs one file (before, a word and its stem parted by a shard boundary,
+// "handling" and "handl", cost two).
+func TestAWordsShardHoldsItsTermsHeads(t *testing.T) {
+	s := exportStatic(t, index(t, "en", familyDocs(6000)))
+	parted := 0
+	for i := range s.keys {
+		var sh decodedShard
+		s.data("t-"+strconv.Itoa(i), &sh)
+		for k, raw := range sh.W {
+			var terms []string
+			var n int
+			var one string
+			switch {
+			case json.Unmarshal(raw, &n) == nil:
+				terms = []string{k[:len(k)-n]}
+			case json.Unmarshal(raw, &one) == nil:
+				terms = []string{one}
+			default:
+				_ = json.Unmarshal(raw, &terms)
+			}
+			for _, term := range terms {
+				if _, indexed := s.shard(term).P[term]; !indexed {
+					continue // a stop word
+				}
+				if _, ok := sh.P[term]; !ok {
+					t.Errorf("t-%d holds the word %q but not the head of its term %q", i, k, term)
+				}
+				if term < s.keys[i] || i+1 < len(s.keys) && term >= s.keys[i+1] {
+					parted++
+				}
+			}
+		}
+	}
+	if parted == 0 {
+		t.Fatalf("no word is parted from its term by a shard boundary (%d shards): the test shows nothing", len(s.keys))
+	}
+	t.Logf("%d shards; %d words whose term sorts into another shard", len(s.keys), parted)
 }

@@ -126,7 +126,9 @@
     var k = this.fold(word);
     if (this.stop[k]) { return Promise.resolve({ stop: true, word: word }); }
     var stem = this.m.stem;
+    var ix = this;
     return this.shard(k).then(function (sh) {
+      ix.entriesIn(sh, k);
       var exact = termsOf(sh, k), keys = Object.keys(sh.w || {}).concat(Object.keys(sh.p || {})), alt = [], seen = {};
       function take(key, weight) {
         termsOf(sh, key).forEach(function (t) { if (!seen[t]) { seen[t] = true; alt.push([t, weight]); } });
@@ -143,16 +145,25 @@
   Index.prototype.entry = function (term) {
     var ix = this;
     if (this.entries[term]) { return Promise.resolve(this.entries[term]); }
-    return this.shard(term).then(function (sh) {
-      var e = { docs: [], levels: [], df: 0, x: 0, tail: 0, chunks: 0, complete: true };
-      if (sh.p && sh.p[term] !== undefined) {
-        var n = nums(sh.p[term]);
-        e.df = n[0]; e.x = n[1]; e.tail = n[2]; e.chunks = n[3]; e.complete = !e.tail;
-        bands(n.slice(4), e);
-      }
-      ix.entries[term] = e;
-      return e;
-    });
+    return this.shard(term).then(function (sh) { return ix.decode(sh, term); });
+  };
+  Index.prototype.decode = function (sh, term) {
+    var e = this.entries[term];
+    if (e) { return e; }
+    e = { docs: [], levels: [], df: 0, x: 0, tail: 0, chunks: 0, complete: true };
+    if (sh.p && sh.p[term] !== undefined) {
+      var n = nums(sh.p[term]);
+      e.df = n[0]; e.x = n[1]; e.tail = n[2]; e.chunks = n[3]; e.complete = !e.tail;
+      bands(n.slice(4), e);
+    }
+    this.entries[term] = e;
+    return e;
+  };
+  // entriesIn decodes the heads a word's shard holds for the word's terms:
+  // the shard holds them even when they sort into another shard.
+  Index.prototype.entriesIn = function (sh, key) {
+    var ix = this;
+    termsOf(sh, key).forEach(function (t) { if (sh.p && sh.p[t] !== undefined) { ix.decode(sh, t); } });
   };
   function bands(n, e) {
     for (var i = 0, lvl = -1; i < n.length;) {
