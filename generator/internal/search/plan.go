@@ -32,6 +32,7 @@ type planner struct {
 	docs     []Doc
 	terms    []termScores
 	byTerm   map[string]*termScores
+	keys     []string // every word form and term, sorted: what shards cut
 	smallest float64
 	forms    *forms
 	refs     map[string]*termFiles
@@ -453,6 +454,7 @@ func (p *planner) shards() ([]string, error) {
 		}
 	}
 	slices.Sort(keys)
+	p.keys = keys
 	groups := p.keyGroups(keys)
 	expand := func(firsts []string) []string { // groups, named by their first keys, to their keys
 		var ks []string
@@ -519,15 +521,20 @@ const (
 	groupBytes = TargetBytes
 )
 
-// parted lists the terms that word forms among keys (sorted) stand for
-// but that keys do not hold, sorted: a shard carries their heads too, so
-// that looking a word up reads one file even where a group of keys was
-// too large to keep whole (see keyGroups).
+// parted lists the terms that word forms among keys (sorted, a run of
+// p.keys) stand for and that sort near them (see nearTerms) but that keys
+// do not hold, sorted: a shard carries their heads too, so that looking a
+// word up reads one file even where a group of keys was too large to keep
+// whole (see keyGroups).
 func (p *planner) parted(keys []string) []string {
+	if len(keys) == 0 {
+		return nil
+	}
+	first, _ := slices.BinarySearch(p.keys, keys[0])
 	var out []string
-	for _, k := range keys {
-		for _, t := range p.forms.words[k] {
-			if _, in := slices.BinarySearch(keys, t); !in && p.byTerm[t] != nil {
+	for i := range keys {
+		for _, j := range p.nearTerms(p.keys, first+i) {
+			if t := p.keys[j]; t < keys[0] || t > keys[len(keys)-1] {
 				out = append(out, t)
 			}
 		}
@@ -550,38 +557,68 @@ func (p *planner) keyBytes(k string) int {
 
 // keyGroups cuts the sorted keys into groups that no shard boundary
 // splits, named by their first key: each word form with the terms it
-// stands for (a term sorts next to its forms, "encod" before "encoding"),
-// so that the shard a query word is looked up in also holds its terms'
-// heads and a word costs one file, not two.
+// stands for that sort near it (a stem is usually its forms' beginning,
+// "encod" before "encoding"), so that the shard a query word is looked up
+// in also holds its terms' heads and a word costs one file, not two.
 func (p *planner) keyGroups(keys []string) map[string][]string {
 	reach := make([]int, len(keys)) // the last key each key must share a shard with
-	for i, k := range keys {
+	for i := range keys {
 		reach[i] = max(reach[i], i)
-		for _, t := range p.forms.words[k] {
-			j, found := slices.BinarySearch(keys, t)
-			if !found || j == i || max(i, j)-min(i, j) > groupSpan {
-				continue
-			}
+		for _, j := range p.nearTerms(keys, i) {
 			lo, hi := min(i, j), max(i, j)
 			reach[lo] = max(reach[lo], hi)
 		}
 	}
 	groups := map[string][]string{}
 	for start := 0; start < len(keys); {
-		end, bytes := reach[start], 0
-		i := start
-		for ; i <= end && i < len(keys); i++ {
-			bytes += p.keyBytes(keys[i])
-			if i > start && (i-start >= groupKeys || bytes > groupBytes) {
-				break // too large to keep whole: parted here
-			}
-			end = max(end, reach[i])
-		}
-		end = min(end, i-1, len(keys)-1)
+		end := p.groupEnd(keys, start, reach)
 		groups[keys[start]] = keys[start : end+1]
 		start = end + 1
 	}
 	return groups
+}
+
+// groupEnd returns where the group of keys from start ends: at the last key
+// one of its keys must share a shard with (reach), or earlier where its
+// keys and the copies of heads it would carry (parted) pass groupBytes.
+func (p *planner) groupEnd(keys []string, start int, reach []int) int {
+	end, bytes := reach[start], 0
+	outside := map[int]bool{} // terms the group needs that it does not hold (yet)
+	for i := start; i <= end && i < len(keys); i++ {
+		b := p.keyBytes(keys[i])
+		if outside[i] {
+			delete(outside, i) // its copy was counted: now the group holds it
+			b = 0
+		}
+		for _, j := range p.nearTerms(keys, i) {
+			if (j < start || j > i) && !outside[j] {
+				outside[j] = true
+				b += p.keyBytes(keys[j])
+			}
+		}
+		if i > start && (i-start >= groupKeys || bytes+b > groupBytes) {
+			return i - 1 // too large to keep whole: parted here
+		}
+		bytes += b
+		end = max(end, reach[i])
+	}
+	return min(end, len(keys)-1)
+}
+
+// nearTerms returns the positions in keys (all the keys, sorted) of the
+// terms that keys[i], a word form, stands for, other than itself, that
+// sort at most groupSpan keys from it. A term further away (a stemmer
+// that changes the word's beginning, as French "accede": "aced") is left
+// in its own shard: a word then costs two files.
+func (p *planner) nearTerms(keys []string, i int) []int {
+	var out []int
+	for _, t := range p.forms.words[keys[i]] {
+		j, found := slices.BinarySearch(keys, t)
+		if found && j != i && max(i, j)-min(i, j) <= groupSpan && p.byTerm[t] != nil {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // row is what a result shows of a document: address, title, facet
