@@ -199,19 +199,39 @@ func (p *planner) excerptFiles(names []string) error {
 	if err != nil {
 		return err
 	}
-	entries := map[string][]byte{} // each term's "term":[...] member, encoded once
-	for i, t := range p.terms {
-		if err := p.stopped(i); err != nil {
-			return err
+	// Each term's "term":[...] member is encoded when its run is cut, and
+	// its excerpts let go once the run's files are written: the passages
+	// are held whole only until the first files are out.
+	entries := map[string][]byte{}
+	entry := func(term string) []byte {
+		if b, ok := entries[term]; ok {
+			return b
 		}
-		b := append(appendString(nil, t.term), ":["...)
+		t := p.byTerm[term]
+		b := append(appendString(nil, term), ":["...)
 		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = xEntry(b, s.doc, ex[s.doc][t.term])
+			b = xEntry(b, s.doc, ex[s.doc][term])
 		}
-		entries[t.term] = append(b, ']')
+		b = append(b, ']')
+		entries[term] = b
+		return b
+	}
+	done := func(run []string) {
+		for _, term := range run {
+			delete(entries, term)
+			t := p.byTerm[term]
+			for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
+				if m := ex[s.doc]; m != nil {
+					delete(m, term)
+					if len(m) == 0 {
+						delete(ex, s.doc)
+					}
+				}
+			}
+		}
 	}
 	encode := func(keys []string) ([]byte, error) {
 		b := append(p.sectionTable([]byte(`{"D":`), keys, ex), ',')
@@ -219,13 +239,13 @@ func (p *planner) excerptFiles(names []string) error {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, entries[k]...)
+			b = append(b, entry(k)...)
 		}
 		return append(b, '}'), nil
 	}
 	n := 0
 	size := func(name string) int { // the term's entries and what they add to "D"
-		t, s := p.byTerm[name], len(entries[name])+1
+		t, s := p.byTerm[name], len(entry(name))+1
 		for _, d := range t.docs[:min(ResultRows, len(t.docs))] {
 			e, doc := ex[d.doc][name], p.docs[d.doc]
 			if e.summary {
@@ -252,6 +272,7 @@ func (p *planner) excerptFiles(names []string) error {
 			}
 			n++
 		}
+		done(run)
 		return err
 	})
 }
