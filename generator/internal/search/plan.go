@@ -19,7 +19,9 @@ import (
 //	          first query waits for one file, not two in a row
 //	t-<n>.js  shard n, a range of folded words: word forms -> terms, each
 //	          term's best postings (head) and the display rows of its best
-//	          documents
+//	          documents; a form and the terms it stands for that sort near
+//	          it are kept in one shard, or the form's shard carries a copy
+//	          of their heads (see keyGroups), so a word costs one file
 //	p-<n>.js  tails: the rest of long posting lists, loaded for "more
 //	          results" or when the heads cannot decide a multi-word query
 //	x-<n>.js  excerpts: for each term's best documents, the sections that
