@@ -532,8 +532,9 @@ func (p *planner) shards() ([]string, error) {
 
 // Bounds of a group of keys kept in one shard (see keyGroups).
 const (
-	// groupSpan: a word form whose term lies further from it than this
-	// many keys may be cut from it (a term that is not its forms' stem).
+	// groupSpan: a term that sorts further than this many keys from a word
+	// form standing for it (not the form's beginning) is neither kept in
+	// the form's group nor copied into its shard.
 	groupSpan = 64
 	// groupKeys: a group grows no larger than this many keys; past it, the
 	// next key starts a new group even when a form and its term are parted.
