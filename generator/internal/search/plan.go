@@ -35,6 +35,7 @@ type planner struct {
 	terms    []termScores
 	byTerm   map[string]*termScores
 	keys     []string // every word form and term, sorted: what shards cut
+	near     [][]int  // for each of keys, the positions of its near terms (see nearTerms)
 	smallest float64
 	forms    *forms
 	refs     map[string]*termFiles
@@ -399,7 +400,7 @@ func (p *planner) shardBody(keys []string) []byte {
 			w = append(append(w, ','), m...)
 		}
 	}
-	for _, k := range append(slices.Clone(keys), p.parted(keys)...) {
+	for _, k := range slices.Concat(keys, p.parted(keys)) {
 		if t := p.byTerm[k]; t != nil {
 			ps = append(append(ps, ','), p.member("p", k)...)
 			for _, s := range t.docs[:rowCount(t)] {
@@ -478,7 +479,11 @@ func (p *planner) shards() ([]string, error) {
 	}
 	slices.Sort(keys)
 	p.keys = keys
-	groups := p.keyGroups(keys)
+	p.near = make([][]int, len(keys))
+	for i := range keys {
+		p.near[i] = p.nearTerms(i)
+	}
+	groups := p.keyGroups()
 	expand := func(firsts []string) []string { // groups, named by their first keys, to their keys
 		var ks []string
 		for _, f := range firsts {
@@ -500,7 +505,7 @@ func (p *planner) shards() ([]string, error) {
 		for _, k := range groups[g] {
 			s += len(p.member("w", k)) + 1
 		}
-		for _, k := range append(slices.Clone(groups[g]), p.parted(groups[g])...) {
+		for _, k := range slices.Concat(groups[g], p.parted(groups[g])) {
 			s += len(p.member("p", k)) + 1
 			if t := p.byTerm[k]; t != nil {
 				for _, d := range t.docs[:rowCount(t)] {
@@ -536,17 +541,14 @@ const (
 	// form standing for it (not the form's beginning) is neither kept in
 	// the form's group nor copied into its shard.
 	groupSpan = 64
-	// groupKeys: a group grows no larger than this many keys; past it, the
-	// next key starts a new group even when a form and its term are parted.
-	groupKeys = 256
 	// groupBytes: nor larger than this many bytes of word forms, heads
 	// and rows (see keyBytes), about half a shard's usual raw size, so that
 	// shards stay under the target.
 	groupBytes = TargetBytes
 )
 
-// parted lists the terms that word forms among keys (sorted, a run of
-// p.keys) stand for and that sort near them (see nearTerms) but that keys
+// parted lists the terms that word forms among keys (a run of p.keys)
+// stand for and that sort near them (see nearTerms) but that keys
 // do not hold, sorted: a shard carries their heads too, so that looking a
 // word up reads one file even where a group of keys was too large to keep
 // whole (see keyGroups).
@@ -557,7 +559,7 @@ func (p *planner) parted(keys []string) []string {
 	first, _ := slices.BinarySearch(p.keys, keys[0])
 	var out []string
 	for i := range keys {
-		for _, j := range p.nearTerms(p.keys, first+i) {
+		for _, j := range p.near[first+i] {
 			if t := p.keys[j]; t < keys[0] || t > keys[len(keys)-1] {
 				out = append(out, t)
 			}
@@ -584,18 +586,19 @@ func (p *planner) keyBytes(k string) int {
 // stands for that sort near it (a stem is usually its forms' beginning,
 // "encod" before "encoding"), so that the shard a query word is looked up
 // in also holds its terms' heads and a word costs one file, not two.
-func (p *planner) keyGroups(keys []string) map[string][]string {
+func (p *planner) keyGroups() map[string][]string {
+	keys := p.keys
 	reach := make([]int, len(keys)) // the last key each key must share a shard with
 	for i := range keys {
 		reach[i] = max(reach[i], i)
-		for _, j := range p.nearTerms(keys, i) {
+		for _, j := range p.near[i] {
 			lo, hi := min(i, j), max(i, j)
 			reach[lo] = max(reach[lo], hi)
 		}
 	}
 	groups := map[string][]string{}
 	for start := 0; start < len(keys); {
-		end := p.groupEnd(keys, start, reach)
+		end := p.groupEnd(start, reach)
 		groups[keys[start]] = keys[start : end+1]
 		start = end + 1
 	}
@@ -605,7 +608,8 @@ func (p *planner) keyGroups(keys []string) map[string][]string {
 // groupEnd returns where the group of keys from start ends: at the last key
 // one of its keys must share a shard with (reach), or earlier where its
 // keys and the copies of heads it would carry (parted) pass groupBytes.
-func (p *planner) groupEnd(keys []string, start int, reach []int) int {
+func (p *planner) groupEnd(start int, reach []int) int {
+	keys := p.keys
 	end, bytes := reach[start], 0
 	outside := map[int]bool{} // terms the group needs that it does not hold (yet)
 	for i := start; i <= end && i < len(keys); i++ {
@@ -614,13 +618,13 @@ func (p *planner) groupEnd(keys []string, start int, reach []int) int {
 			delete(outside, i) // its copy was counted: now the group holds it
 			b = 0
 		}
-		for _, j := range p.nearTerms(keys, i) {
+		for _, j := range p.near[i] {
 			if (j < start || j > i) && !outside[j] {
 				outside[j] = true
 				b += p.keyBytes(keys[j])
 			}
 		}
-		if i > start && (i-start >= groupKeys || bytes+b > groupBytes) {
+		if i > start && bytes+b > groupBytes {
 			return i - 1 // too large to keep whole: parted here
 		}
 		bytes += b
@@ -629,15 +633,15 @@ func (p *planner) groupEnd(keys []string, start int, reach []int) int {
 	return min(end, len(keys)-1)
 }
 
-// nearTerms returns the positions in keys (all the keys, sorted) of the
-// terms that keys[i], a word form, stands for, other than itself, that
-// sort at most groupSpan keys from it. A term further away (a stemmer
-// that changes the word's beginning, as French "accede": "aced") is left
-// in its own shard: a word then costs two files.
-func (p *planner) nearTerms(keys []string, i int) []int {
+// nearTerms returns the positions in p.keys of the terms that p.keys[i],
+// a word form, stands for, other than itself, that sort at most groupSpan
+// keys from it. A term further away (a stemmer that changes the word's
+// beginning, as French "accede": "aced") is left in its own shard: a word
+// then costs two files.
+func (p *planner) nearTerms(i int) []int {
 	var out []int
-	for _, t := range p.forms.words[keys[i]] {
-		j, found := slices.BinarySearch(keys, t)
+	for _, t := range p.forms.words[p.keys[i]] {
+		j, found := slices.BinarySearch(p.keys, t)
 		if found && j != i && max(i, j)-min(i, j) <= groupSpan && p.byTerm[t] != nil {
 			out = append(out, j)
 		}
