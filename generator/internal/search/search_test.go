@@ -398,19 +398,8 @@ func TestAWordsShardHoldsItsTermsHeads(t *testing.T) {
 	for i := range s.keys {
 		var sh decodedShard
 		s.data("t-"+strconv.Itoa(i), &sh)
-		for k, raw := range sh.W {
-			var terms []string
-			var n int
-			var one string
-			switch {
-			case json.Unmarshal(raw, &n) == nil:
-				terms = []string{k[:len(k)-n]}
-			case json.Unmarshal(raw, &one) == nil:
-				terms = []string{one}
-			default:
-				_ = json.Unmarshal(raw, &terms)
-			}
-			for _, term := range terms {
+		for k := range sh.W {
+			for _, term := range s.termsOf(k) {
 				if _, indexed := s.shard(term).P[term]; !indexed {
 					continue // a stop word
 				}
