@@ -126,9 +126,7 @@
     var k = this.fold(word);
     if (this.stop[k]) { return Promise.resolve({ stop: true, word: word }); }
     var stem = this.m.stem;
-    var ix = this;
     return this.shard(k).then(function (sh) {
-      ix.entriesIn(sh, k);
       var exact = termsOf(sh, k), keys = Object.keys(sh.w || {}).concat(Object.keys(sh.p || {})), alt = [], seen = {};
       function take(key, weight) {
         termsOf(sh, key).forEach(function (t) { if (!seen[t]) { seen[t] = true; alt.push([t, weight]); } });
@@ -142,9 +140,16 @@
     });
   };
   // entry decodes a term's shard entry: frequency, files, best postings.
+  // A loaded shard may hold a copy of a term sorted into another shard (the
+  // shard of a word that stands for it): then that one is read.
   Index.prototype.entry = function (term) {
-    var ix = this;
+    var ix = this, prefix = this.lang + "/t-";
     if (this.entries[term]) { return Promise.resolve(this.entries[term]); }
+    var held = Object.keys(registry.files).filter(function (k) {
+      var f = registry.files[k];
+      return k.indexOf(prefix) === 0 && f.p && f.p[term] !== undefined;
+    })[0];
+    if (held) { return Promise.resolve(this.decode(registry.files[held], term)); }
     return this.shard(term).then(function (sh) { return ix.decode(sh, term); });
   };
   Index.prototype.decode = function (sh, term) {
@@ -158,12 +163,6 @@
     }
     this.entries[term] = e;
     return e;
-  };
-  // entriesIn decodes the heads a word's shard holds for the word's terms:
-  // the shard holds them even when they sort into another shard.
-  Index.prototype.entriesIn = function (sh, key) {
-    var ix = this;
-    termsOf(sh, key).forEach(function (t) { if (sh.p && sh.p[t] !== undefined) { ix.decode(sh, t); } });
   };
   function bands(n, e) {
     for (var i = 0, lvl = -1; i < n.length;) {
