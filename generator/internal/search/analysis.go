@@ -1,9 +1,13 @@
 package search
 
 import (
+	"context"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,19 +92,39 @@ func (a *analyser) word(w string) *wordAnalysis {
 	lw := strings.ToLower(w)
 	wa, ok := a.words[lw]
 	if !ok {
-		wa = &wordAnalysis{key: Fold(a.lang, lw)}
-		for _, tok := range a.an.Analyze([]byte(lw)) {
-			t := string(tok.Term)
-			wa.tokens = append(wa.tokens, t)
-			if f := Fold(a.lang, t); !slices.Contains(wa.folded, f) {
-				wa.folded = append(wa.folded, f)
-			}
-		}
+		wa = a.analyse(lw)
 		lw = strings.Clone(lw) // the key must not hold the page's text
 		a.words[lw] = wa
 	}
 	if w != lw {
 		a.words[strings.Clone(w)] = wa
+	}
+	return wa
+}
+
+// lookup returns the analysis of a word as word does, without remembering
+// a word it has not met: goroutines may call it at once while no one calls
+// word (bleve's analysers are safe for concurrent use).
+func (a *analyser) lookup(w string) *wordAnalysis {
+	if wa, ok := a.words[w]; ok {
+		return wa
+	}
+	lw := strings.ToLower(w)
+	if wa, ok := a.words[lw]; ok {
+		return wa
+	}
+	return a.analyse(lw)
+}
+
+// analyse runs the language's analyser on a lower-cased word.
+func (a *analyser) analyse(lw string) *wordAnalysis {
+	wa := &wordAnalysis{key: Fold(a.lang, lw)}
+	for _, tok := range a.an.Analyze([]byte(lw)) {
+		t := string(tok.Term)
+		wa.tokens = append(wa.tokens, t)
+		if f := Fold(a.lang, t); !slices.Contains(wa.folded, f) {
+			wa.folded = append(wa.folded, f)
+		}
 	}
 	return wa
 }
@@ -124,18 +148,20 @@ func fieldText(d Doc) [5]string {
 }
 
 // pass is one analysis of a set of documents: their postings and the word
-// forms of their words.
+// forms of their words. Documents are read (cut into words and looked up)
+// on every core, each goroutine with a reader of its own, and added to the
+// postings in order on one (see read).
 type pass struct {
 	a     *analyser
+	mu    sync.Mutex // guards a.words while readers run
 	c     corpus
 	forms *forms
-	freq  map[string]int // one field's term counts, reused
 }
 
 // newPass starts a pass over docs, already in export order.
 func (a *analyser) newPass(docs []Doc) *pass {
 	a.pass++
-	p := &pass{a: a, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a), freq: map[string]int{}}
+	p := &pass{a: a, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a)}
 	for i := range p.c.fields {
 		p.c.fields[i].terms = map[string][]posting{}
 	}
@@ -148,44 +174,157 @@ type analysed struct {
 	freq   bleveindex.TokenFrequencies
 }
 
-// doc analyses d, document n of the pass with its text, adding its
-// postings. With forBleve, it also returns its fields as bleve indexes them.
-func (p *pass) doc(n int, d Doc, forBleve bool) [5]analysed {
-	var out [5]analysed
+// termCount is how often a term occurs in a field.
+type termCount struct {
+	term string
+	n    int
+}
+
+// fieldTerms is one field of a document cut into terms: its length in
+// terms and each term's count.
+type fieldTerms struct {
+	length int
+	counts []termCount
+}
+
+// docRead is a document read for a pass: the document with its text, its
+// hash, its fields' terms, and the analyses of the words its reader met
+// first in it.
+type docRead struct {
+	doc    Doc
+	hash   string
+	fields [5]fieldTerms
+	met    []*wordAnalysis
+}
+
+// reader reads documents for a pass on one goroutine. It keeps the words
+// it has met in a map of its own and asks the pass's analyser (under the
+// pass's lock) only for the others.
+type reader struct {
+	p    *pass
+	seen map[string]*wordAnalysis
+	freq map[string]int // one field's term counts, reused
+}
+
+func (p *pass) newReader() *reader {
+	return &reader{p: p, seen: map[string]*wordAnalysis{}, freq: map[string]int{}}
+}
+
+// read cuts a document's fields into terms.
+func (r *reader) read(d Doc) docRead {
+	out := docRead{doc: d, hash: d.hash()}
 	for fi, text := range fieldText(d) {
-		clear(p.freq)
+		clear(r.freq)
 		length := 0
 		eachWord(text, func(s, e int) {
-			wa := p.a.word(text[s:e])
-			if wa.pass != p.a.pass {
-				wa.pass = p.a.pass
-				p.forms.record(wa)
+			w := text[s:e]
+			wa, ok := r.seen[w]
+			if !ok {
+				r.p.mu.Lock()
+				wa = r.p.a.word(w)
+				r.p.mu.Unlock()
+				r.seen[strings.Clone(w)] = wa // the key must not hold the page's text
+				out.met = append(out.met, wa)
 			}
 			for _, t := range wa.tokens {
-				p.freq[t]++
+				r.freq[t]++
 			}
 			length += len(wa.tokens)
 		})
+		ft := fieldTerms{length: length, counts: make([]termCount, 0, len(r.freq))}
+		for t, n := range r.freq {
+			ft.counts = append(ft.counts, termCount{t, n})
+		}
+		out.fields[fi] = ft
+	}
+	return out
+}
+
+// readChunk is how many documents the readers take at a time: the next
+// chunk is read while the last one is added.
+const readChunk = 128
+
+// read reads docs with their text on every core, a chunk at a time, and
+// hands each to add in order, on the calling goroutine. It stops before
+// the next document when ctx ends.
+func (p *pass) read(ctx context.Context, docs []Doc, add func(i int, r docRead) error) error {
+	readers := make([]*reader, min(runtime.GOMAXPROCS(0), max(len(docs), 1)))
+	for i := range readers {
+		readers[i] = p.newReader()
+	}
+	start := func(lo int) func() []docRead {
+		out := make([]docRead, min(readChunk, len(docs)-lo))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for _, r := range readers[:min(len(readers), len(out))] {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1)) - 1; i < len(out); i = int(next.Add(1)) - 1 {
+					out[i] = r.read(docs[lo+i].withText())
+				}
+			}()
+		}
+		return func() []docRead { wg.Wait(); return out }
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	wait := start(0)
+	for lo := 0; lo < len(docs); lo += readChunk {
+		chunk := wait()
+		more := lo+readChunk < len(docs)
+		if more {
+			wait = start(lo + readChunk)
+		}
+		for i, r := range chunk {
+			err := ctx.Err()
+			if err == nil {
+				err = add(lo+i, r)
+			}
+			if err != nil {
+				if more {
+					wait() // no reader outlives the pass
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// add adds document n's postings, read by a reader, and the forms of the
+// words its reader met first in it. With forBleve, it also returns its
+// fields as bleve indexes them.
+func (p *pass) add(n int, r docRead, forBleve bool) [5]analysed {
+	for _, wa := range r.met {
+		if wa.pass != p.a.pass {
+			wa.pass = p.a.pass
+			p.forms.record(wa)
+		}
+	}
+	var out [5]analysed
+	for fi, f := range r.fields {
 		// bleve keeps a field's length in a float32 norm; scores use it so.
-		norm := float64(float32(1 / math.Sqrt(float64(length))))
+		norm := float64(float32(1 / math.Sqrt(float64(f.length))))
 		fp := &p.c.fields[fi]
-		for t, n2 := range p.freq {
-			fp.terms[t] = append(fp.terms[t], posting{doc: int32(n), freq: uint32(n2), norm: norm})
+		for _, tc := range f.counts {
+			fp.terms[tc.term] = append(fp.terms[tc.term], posting{doc: int32(n), freq: uint32(tc.n), norm: norm})
 		}
 		if forBleve {
-			out[fi] = analysed{length: length, freq: tokenFrequencies(p.freq)}
+			out[fi] = analysed{length: f.length, freq: tokenFrequencies(f.counts)}
 		}
 	}
 	return out
 }
 
 // tokenFrequencies gives a field's term counts the shape bleve indexes.
-func tokenFrequencies(freq map[string]int) bleveindex.TokenFrequencies {
-	tf := make(bleveindex.TokenFrequencies, len(freq))
-	for t, n := range freq {
-		f := &bleveindex.TokenFreq{Term: []byte(t)}
-		f.SetFrequency(n)
-		tf[t] = f
+func tokenFrequencies(counts []termCount) bleveindex.TokenFrequencies {
+	tf := make(bleveindex.TokenFrequencies, len(counts))
+	for _, c := range counts {
+		f := &bleveindex.TokenFreq{Term: []byte(c.term)}
+		f.SetFrequency(c.n)
+		tf[c.term] = f
 	}
 	return tf
 }

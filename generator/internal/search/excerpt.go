@@ -3,8 +3,12 @@ package search
 import (
 	"cmp"
 	"context"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -53,13 +57,33 @@ func wordSpans(text string) []span {
 // best documents of (want[doc]), the sections that hold the term and a
 // passage. Terms found in no section (only in the title, summary or
 // keywords) get the summary as their passage.
+// The documents are read and cut on every core.
 func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms) (map[int32]map[string]excerpt, error) {
-	out := make(map[int32]map[string]excerpt, len(want))
-	for d, terms := range want {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		out[d] = docExcerpts(docs[d].withText(), terms, f)
+	ids := slices.Sorted(maps.Keys(want))
+	found := make([]map[string]excerpt, len(ids))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(ids) || ctx.Err() != nil {
+					return
+				}
+				d := ids[i]
+				found[i] = docExcerpts(docs[d].withText(), want[d], f)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make(map[int32]map[string]excerpt, len(ids))
+	for i, d := range ids {
+		out[d] = found[i]
 	}
 	return out, nil
 }

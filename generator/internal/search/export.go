@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/content"
 )
@@ -48,7 +49,12 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 	}
 	terms := foldTerms(ix.lang, scores)
 	st := ExportStats{Docs: len(c.docs), Terms: len(terms), Words: len(f.words)}
-	err = shardFiles(ctx, ix.lang, c.docs, terms, f, func(fl file) error { return writeFile(ix.lang, fl, put, &st) })
+	var mu sync.Mutex // files come from two goroutines (see shardFiles)
+	err = shardFiles(ctx, ix.lang, c.docs, terms, f, func(fl file) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return writeFile(ix.lang, fl, put, &st)
+	})
 	if err != nil {
 		return ExportStats{}, err
 	}

@@ -21,8 +21,9 @@ func newForms(a *analyser) *forms {
 	return &forms{a: a, words: map[string][]string{}, stops: map[string]bool{}}
 }
 
-// terms returns the folded terms of a word. Empty for stop words.
-func (f *forms) terms(w string) []string { return f.a.word(w).folded }
+// terms returns the folded terms of a word. Empty for stop words. Safe for
+// concurrent use while no analysis pass runs (see analyser.lookup).
+func (f *forms) terms(w string) []string { return f.a.lookup(w).folded }
 
 // record notes the form of a word met for the first time in a pass.
 func (f *forms) record(wa *wordAnalysis) {

@@ -41,7 +41,8 @@ type Doc struct {
 	// Load, when set, gives Body and Sections, which are then left empty:
 	// the index reads a document's text when it analyses it, cuts its
 	// excerpts or writes its snapshot, and keeps none of it in between (a
-	// build's pages keep their text on disk, not in memory).
+	// build's pages keep their text on disk, not in memory). Documents are
+	// loaded on every core: Load must be safe for concurrent use.
 	Load func() (body string, sections []Section)
 }
 
@@ -226,17 +227,13 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 	}
 	seen := map[string]bool{}
 	hashes := map[string]string{}
-	for i := range order {
-		if err := ctx.Err(); err != nil {
-			return st, err
-		}
-		d := order[i].withText()
+	err = p.read(ctx, order, func(i int, r docRead) error {
+		d, h := r.doc, r.hash
 		order[i] = d.withoutText()
 		if seen[d.URL] {
-			return st, fmt.Errorf("two documents share the address %s", d.URL)
+			return fmt.Errorf("two documents share the address %s", d.URL)
 		}
 		seen[d.URL] = true
-		h := d.hash()
 		if b == nil {
 			hashes[d.URL] = h
 		}
@@ -248,22 +245,26 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 			st.Changed++
 		default:
 			st.Unchanged++
-			p.doc(i, d, false)
-			continue
+			p.add(i, r, false)
+			return nil
 		}
 		if b == nil {
-			p.doc(i, d, false)
-			continue
+			p.add(i, r, false)
+			return nil
 		}
-		if err := ix.add(b, d, h, p.doc(i, d, true)); err != nil {
-			return st, err
+		if err := ix.add(b, d, h, p.add(i, r, true)); err != nil {
+			return err
 		}
 		if b.Size() >= batchSize {
 			if err := ix.idx.Batch(b); err != nil {
-				return st, err
+				return err
 			}
 			b = ix.idx.NewBatch()
 		}
+		return nil
+	})
+	if err != nil {
+		return st, err
 	}
 	ids := make([]string, 0, len(existing))
 	for id := range existing {

@@ -6,16 +6,19 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"strings"
+	"sync/atomic"
 	"testing"
 )
 
 // lazily returns docs with their text moved into Load, counting the loads.
-func lazily(docs []Doc, loads *int) []Doc {
+func lazily(docs []Doc, loads *atomic.Int64) []Doc {
 	out := make([]Doc, len(docs))
 	for i, d := range docs {
 		body, secs := d.Body, d.Sections
 		d.Body, d.Sections = "", nil
-		d.Load = func() (string, []Section) { *loads++; return body, secs }
+		d.Load = func() (string, []Section) { loads.Add(1); return body, secs }
 		out[i] = d
 	}
 	return out
@@ -32,7 +35,7 @@ func TestLoadedTextGivesTheSameIndex(t *testing.T) {
 		{Text: "A tutor listens first."},
 		{Anchor: "patience", Heading: "Patience", Text: "Patience\nTutoring is patient work. A tutor asks before showing."},
 	}
-	loads := 0
+	var loads atomic.Int64 // documents are loaded on every core
 	lazy := lazily(held, &loads)
 
 	exportOf := func(docs []Doc) (*Index, exported) {
@@ -55,8 +58,8 @@ func TestLoadedTextGivesTheSameIndex(t *testing.T) {
 			t.Errorf("%s differs:\nloaded: %s\nheld:   %s", name, got.files[name], data)
 		}
 	}
-	if loads < len(held) {
-		t.Errorf("%d loads for %d documents", loads, len(held))
+	if n := loads.Load(); n < int64(len(held)) {
+		t.Errorf("%d loads for %d documents", n, len(held))
 	}
 	for _, d := range ix.corpus.docs {
 		if d.Body != "" {
@@ -113,6 +116,32 @@ func TestExportWritesEachFileAsItIsMade(t *testing.T) {
 		}
 		if len(written) != at {
 			t.Errorf("put refused file %d, yet %d were written", at+1, len(written))
+		}
+	}
+}
+
+// TestReadingOnEveryCoreGivesTheSameIndex: the pages are read (cut into
+// words, looked up) by one goroutine per core, each with its own words
+// met, and added in order; the index is the same whatever the number of
+// cores, over more documents than readers take at a time.
+func TestReadingOnEveryCoreGivesTheSameIndex(t *testing.T) {
+	docs := bigDocs(3*readChunk + 7)
+	for i := range docs {
+		if i%3 == 0 { // words met in two spellings by different readers
+			docs[i].Title = strings.ToUpper(docs[i].Title)
+		}
+	}
+	exportWith := func(procs int) exported {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return export(t, index(t, "en", docs))
+	}
+	one, many := exportWith(1), exportWith(4)
+	if len(one.files) != len(many.files) {
+		t.Fatalf("%d files on one core, %d on four", len(one.files), len(many.files))
+	}
+	for name, data := range one.files {
+		if !bytes.Equal(data, many.files[name]) {
+			t.Errorf("%s differs between one core and four", name)
 		}
 	}
 }

@@ -46,7 +46,7 @@ type planner struct {
 	comboOf  []int             // each document's facet combination
 	pack     packer
 	// emit takes each file as soon as it is encoded: a language's index is
-	// never held whole.
+	// never held whole. It is called from two goroutines (see docChunks).
 	emit func(file) error
 }
 
@@ -77,20 +77,31 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 	for i, t := range terms {
 		names[i] = t.term
 	}
-	steps := []func([]string) error{p.tails, p.excerptFiles}
-	for _, step := range steps {
-		if err := step(names); err != nil {
-			return err
-		}
+	// The display rows and facets need nothing the other files decide:
+	// they are written beside them, on another core.
+	chunks := make(chan error, 1)
+	go func() { chunks <- p.docChunks() }()
+	keys, err := p.termFiles(names)
+	if cerr := <-chunks; err == nil {
+		err = cerr
 	}
-	keys, err := p.shards()
 	if err != nil {
 		return err
 	}
-	if err := p.docChunks(); err != nil {
-		return err
-	}
 	return p.manifest(keys)
+}
+
+// termFiles writes the files of the terms, named in order: tails, excerpts
+// and shards, each needing the files of the ones before (a head names its
+// term's excerpt and tail files). It returns each shard's first word.
+func (p *planner) termFiles(names []string) ([]string, error) {
+	if err := p.tails(names); err != nil {
+		return nil, err
+	}
+	if err := p.excerptFiles(names); err != nil {
+		return nil, err
+	}
+	return p.shards()
 }
 
 // byLevel orders a term's documents as the client ranks them: by quantised
@@ -117,7 +128,10 @@ func stopAt(ctx context.Context, i int) error {
 }
 
 // add encodes and appends a file.
-func (p *planner) add(name string, data any) error {
+func (p *planner) add(name string, data any) error { return p.addSized(&p.pack.z, name, data) }
+
+// addSized encodes and appends a file, estimating its size with z.
+func (p *planner) addSized(z *sizer, name string, data any) error {
 	if err := p.ctx.Err(); err != nil {
 		return err // told to stop
 	}
@@ -125,7 +139,7 @@ func (p *planner) add(name string, data any) error {
 	if err != nil {
 		return err
 	}
-	return p.addBody(name, body, p.pack.z.compressed(body)+wrapperBytes)
+	return p.addBody(name, body, z.compressed(body)+wrapperBytes)
 }
 
 // addBody emits a file whose data is already encoded.
@@ -666,14 +680,16 @@ func (p *planner) row(doc int32, withSummary bool) []string {
 }
 
 // docChunks writes every document's row, DocChunk to a file, and the
-// documents' facet combinations.
+// documents' facet combinations. It runs beside the other phases, with a
+// sizer of its own, and reads nothing they write.
 func (p *planner) docChunks() error {
+	var z sizer
 	for c := 0; c*DocChunk < len(p.docs); c++ {
 		var rows [][]string
 		for d := c * DocChunk; d < min((c+1)*DocChunk, len(p.docs)); d++ {
 			rows = append(rows, p.row(int32(d), true))
 		}
-		if err := p.add(fileName("d", c), rows); err != nil {
+		if err := p.addSized(&z, fileName("d", c), rows); err != nil {
 			return err
 		}
 	}
@@ -681,7 +697,7 @@ func (p *planner) docChunks() error {
 	for _, c := range p.comboOf {
 		v.put(c)
 	}
-	return p.add("f", map[string]string{"c": v.String()})
+	return p.addSized(&z, "f", map[string]string{"c": v.String()})
 }
 
 // manifest writes index.js.

@@ -40,12 +40,12 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	}
 	terms := foldTerms("en", scores)
 	all := &stopAfter{Context: context.Background(), after: 1 << 40}
-	files := 0
-	if err := shardFiles(all, "en", c.docs, terms, f, func(file) error { files++; return nil }); err != nil {
+	var files atomic.Int64 // files come from two goroutines
+	if err := shardFiles(all, "en", c.docs, terms, f, func(file) error { files.Add(1); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if all.asked < int64(files) {
-		t.Fatalf("the context was asked %d times for %d files", all.asked, files)
+	if all.asked < files.Load() {
+		t.Fatalf("the context was asked %d times for %d files", all.asked, files.Load())
 	}
 	for _, after := range []int64{0, 1, all.asked / 2, all.asked - 1} {
 		ctx := &stopAfter{Context: context.Background(), after: after}
