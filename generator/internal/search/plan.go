@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -45,6 +47,9 @@ type planner struct {
 	rows     map[int32][]byte  // encoded shard rows, by document
 	comboOf  []int             // each document's facet combination
 	pack     packer
+	// xDone is how far the excerpt files are: a head waits for its term's
+	// (see head).
+	xDone *progress
 	// emit takes each file as soon as it is encoded: a language's index is
 	// never held whole. It is called from two goroutines (see docChunks).
 	emit func(file) error
@@ -91,17 +96,66 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 	return p.manifest(keys)
 }
 
-// termFiles writes the files of the terms, named in order: tails, excerpts
-// and shards, each needing the files of the ones before (a head names its
-// term's excerpt and tail files). It returns each shard's first word.
+// termFiles writes the files of the terms, named in order: tails, then
+// excerpts and shards side by side, on two cores. A head names its term's
+// tail and excerpt files: the shards follow the excerpts through the words
+// (see excerptsDone). It returns each shard's first word.
 func (p *planner) termFiles(names []string) ([]string, error) {
 	if err := p.tails(names); err != nil {
 		return nil, err
 	}
-	if err := p.excerptFiles(names); err != nil {
-		return nil, err
+	p.xDone = newProgress()
+	xerr := make(chan error, 1)
+	go func() {
+		err := p.excerptFiles(names)
+		p.xDone.finish()
+		xerr <- err
+	}()
+	keys, err := p.shards()
+	if e := <-xerr; e != nil {
+		return nil, e
 	}
-	return p.shards()
+	return keys, err
+}
+
+// progress tells one goroutine how far another has gone through the
+// sorted terms.
+type progress struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	upTo string // every term up to this one is done
+	done bool   // every term is done, or the work stopped
+}
+
+func newProgress() *progress {
+	g := &progress{}
+	g.cond = sync.NewCond(&g.mu)
+	return g
+}
+
+// reach records that every term up to term is done.
+func (g *progress) reach(term string) {
+	g.mu.Lock()
+	g.upTo = term
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+// finish records that the work ended.
+func (g *progress) finish() {
+	g.mu.Lock()
+	g.done = true
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+// wait returns once term is done, or the work ended.
+func (g *progress) wait(term string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for !g.done && g.upTo < term {
+		g.cond.Wait()
+	}
 }
 
 // byLevel orders a term's documents as the client ranks them: by quantised
@@ -168,7 +222,7 @@ func (p *planner) tails(names []string) error {
 		}
 		return len(name) + len(streams[name][0]) + 6
 	}
-	err := runs(names, size, func() int { return TargetBytes - wrapperBytes }, func(run []string) error {
+	err := runs(slices.Values(names), size, func() int { return TargetBytes - wrapperBytes }, func(run []string) error {
 		m := map[string]string{}
 		for _, name := range run {
 			m[name] = streams[name][0]
@@ -275,11 +329,12 @@ func (p *planner) excerptFiles(names []string) error {
 		}
 		return s
 	}
-	return runs(names, size, func() int { return p.pack.rawTarget("x") }, func(run []string) error {
+	pack := packer{ratio: map[string]float64{}} // its own: the shards are cut beside
+	return runs(slices.Values(names), size, func() int { return pack.rawTarget("x") }, func(run []string) error {
 		if err := p.ctx.Err(); err != nil {
 			return err // told to stop
 		}
-		parts, err := p.pack.fit("x", run, encode)
+		parts, err := pack.fit("x", run, encode)
 		for _, part := range parts {
 			for _, name := range part.keys {
 				p.refs[name].x = n + 1
@@ -288,6 +343,9 @@ func (p *planner) excerptFiles(names []string) error {
 				return err
 			}
 			n++
+		}
+		if err == nil && p.xDone != nil {
+			p.xDone.reach(run[len(run)-1])
 		}
 		done(run)
 		return err
@@ -349,6 +407,9 @@ func (p *planner) sectionTable(b []byte, terms []string, ex map[int32]map[string
 func (p *planner) head(t *termScores) string {
 	if h, ok := p.heads[t.term]; ok {
 		return h
+	}
+	if p.xDone != nil {
+		p.xDone.wait(t.term)
 	}
 	r := p.refs[t.term]
 	var v varints
@@ -497,19 +558,21 @@ func (p *planner) shards() ([]string, error) {
 	for i := range keys {
 		p.near[i] = p.nearTerms(i)
 	}
-	groups := p.keyGroups()
+	groups := map[string][]string{} // by first key, as keyGroups cuts them
+	names := func(yield func(string) bool) {
+		for g := range p.keyGroups() {
+			groups[g[0]] = g
+			if !yield(g[0]) {
+				return
+			}
+		}
+	}
 	expand := func(firsts []string) []string { // groups, named by their first keys, to their keys
 		var ks []string
 		for _, f := range firsts {
 			ks = append(ks, groups[f]...)
 		}
 		return ks
-	}
-	names := make([]string, 0, len(groups))
-	for _, k := range keys {
-		if groups[k] != nil {
-			names = append(names, k)
-		}
 	}
 	encode := func(gs []string) ([]byte, error) { return p.shardBody(expand(gs)), nil }
 	var firsts []string
@@ -595,12 +658,13 @@ func (p *planner) keyBytes(k string) int {
 	return n
 }
 
-// keyGroups cuts the sorted keys into groups that no shard boundary
-// splits, named by their first key: each word form with the terms it
-// stands for that sort near it (a stem is usually its forms' beginning,
-// "encod" before "encoding"), so that the shard a query word is looked up
-// in also holds its terms' heads and a word costs one file, not two.
-func (p *planner) keyGroups() map[string][]string {
+// keyGroups cuts the sorted keys, in order, into groups that no shard
+// boundary splits: each word form with the terms it stands for that sort
+// near it (a stem is usually its forms' beginning, "encod" before
+// "encoding"), so that the shard a query word is looked up in also holds
+// its terms' heads and a word costs one file, not two. A group is cut
+// when asked for, as the excerpt files of its terms are known.
+func (p *planner) keyGroups() iter.Seq[[]string] {
 	keys := p.keys
 	reach := make([]int, len(keys)) // the last key each key must share a shard with
 	for i := range keys {
@@ -610,13 +674,15 @@ func (p *planner) keyGroups() map[string][]string {
 			reach[lo] = max(reach[lo], hi)
 		}
 	}
-	groups := map[string][]string{}
-	for start := 0; start < len(keys); {
-		end := p.groupEnd(start, reach)
-		groups[keys[start]] = keys[start : end+1]
-		start = end + 1
+	return func(yield func([]string) bool) {
+		for start := 0; start < len(keys); {
+			end := p.groupEnd(start, reach)
+			if !yield(keys[start : end+1]) {
+				return
+			}
+			start = end + 1
+		}
 	}
-	return groups
 }
 
 // groupEnd returns where the group of keys from start ends: at the last key

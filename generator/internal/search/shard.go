@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -87,10 +88,10 @@ func (k *packer) fit(kind string, keys []string, encode func([]string) ([]byte, 
 // runs cuts named entries, in order, into runs of about limit() bytes (a
 // single entry larger than that makes a run of its own) and hands each run
 // to emit as soon as it is complete, so that limit can learn from it.
-func runs(names []string, size func(string) int, limit func() int, emit func([]string) error) error {
+func runs(names iter.Seq[string], size func(string) int, limit func() int, emit func([]string) error) error {
 	var cur []string
 	n := 0
-	for _, name := range names {
+	for name := range names {
 		s := size(name)
 		if s < 0 {
 			continue

@@ -193,3 +193,32 @@ func (s *static) url(doc int) string {
 	s.data("d-"+strconv.Itoa(doc/s.meta.Chunk), &rows)
 	return rows[doc%s.meta.Chunk][0]
 }
+
+// TestEveryHeadNamesItsExcerptFile: the shards are cut beside the excerpt
+// files and each head names its term's excerpt file; every head's file
+// holds that term's excerpts.
+func TestEveryHeadNamesItsExcerptFile(t *testing.T) {
+	s := exportStatic(t, index(t, "en", bigDocs(600)))
+	heads, files := 0, 0
+	for i := range s.keys {
+		var sh decodedShard
+		s.data("t-"+strconv.Itoa(i), &sh)
+		for term, head := range sh.P {
+			heads++
+			x := decodeVarints(head)[1]
+			if x == 0 {
+				t.Errorf("the head of %q names no excerpt file", term)
+				continue
+			}
+			var ex map[string]json.RawMessage
+			s.data("x-"+strconv.Itoa(x-1), &ex)
+			if _, ok := ex[term]; !ok {
+				t.Errorf("the head of %q names x-%d, which does not hold it", term, x-1)
+			}
+			files = max(files, x)
+		}
+	}
+	if files < 3 {
+		t.Fatalf("%d heads name %d excerpt files: the test needs more", heads, files)
+	}
+}
