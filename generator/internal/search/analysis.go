@@ -197,9 +197,15 @@ type docRead struct {
 	met    []*wordAnalysis
 }
 
+// readerWords bounds the words a reader keeps: beyond, it forgets them
+// all and starts again. The most frequent words are met again at once;
+// a language's whole vocabulary (hundreds of thousands of spellings on
+// real text) kept by every reader would cost megabytes each.
+const readerWords = 1 << 14
+
 // reader reads documents for a pass on one goroutine. It keeps the words
-// it has met in a map of its own and asks the pass's analyser (under the
-// pass's lock) only for the others.
+// it has met lately in a map of its own and asks the pass's analyser
+// (under the pass's lock) only for the others.
 type reader struct {
 	p    *pass
 	seen map[string]*wordAnalysis
@@ -220,6 +226,9 @@ func (r *reader) read(d Doc) docRead {
 			w := text[s:e]
 			wa, ok := r.seen[w]
 			if !ok {
+				if len(r.seen) >= readerWords {
+					clear(r.seen)
+				}
 				r.p.mu.Lock()
 				wa = r.p.a.word(w)
 				r.p.mu.Unlock()

@@ -101,17 +101,16 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 	}
 	found := map[string][]match{}
 	secs := sectionsOf(d)
-	spans := make([][]span, len(secs))
 	bodies := make([]string, len(secs))
 	for si, s := range secs {
 		bodies[si] = body(s)
-		spans[si] = wordSpans(bodies[si])
 		for _, t := range headingTerms(s.Heading, f) {
 			if wanted[t] {
 				found[t] = append(found[t], match{section: si, count: 2, first: span{-1, -1}})
 			}
 		}
-		for _, sp := range spans[si] {
+		eachWord(bodies[si], func(start, end int) {
+			sp := span{start, end}
 			for _, t := range f.terms(bodies[si][sp.start:sp.end]) {
 				if !wanted[t] {
 					continue
@@ -126,8 +125,9 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 				}
 				found[t] = append(ms, match{section: si, count: 1, first: sp})
 			}
-		}
+		})
 	}
+	spans := map[int][]span{} // the words of the sections passages are cut from
 	res := make(map[string]excerpt, len(terms))
 	for _, t := range terms {
 		ms := found[t]
@@ -137,6 +137,9 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 		}
 		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
 		best := ms[0].section
+		if spans[best] == nil {
+			spans[best] = wordSpans(bodies[best])
+		}
 		ex := excerpt{passage: passage(bodies[best], spans[best], ms[0].first, ms[0].first.start >= 0)}
 		for _, m := range ms[:min(len(ms), maxSections)] {
 			ex.sections = append(ex.sections, m.section)

@@ -72,13 +72,15 @@ func (d Doc) withoutText() Doc {
 // hash identifies a document's content, to skip re-indexing unchanged pages.
 func (d Doc) hash() string {
 	h := sha256.New()
+	var buf []byte // what is hashed next, reused: the text is not copied once per field
 	for _, s := range []string{d.URL, d.Kind, d.Title, d.Summary, strings.Join(d.Headings, "\x1f"), d.Body,
 		strings.Join(d.Keywords, "\x1f"), strings.Join(d.Audience, "\x1f"), d.Level, strings.Join(d.Competences, "\x1f"), d.Module, d.Origin} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		buf = append(append(buf[:0], s...), 0)
+		h.Write(buf)
 	}
 	for _, s := range d.Sections {
-		h.Write([]byte(s.Anchor + "\x1f" + s.Heading + "\x1f" + s.Text + "\x00"))
+		buf = append(append(append(append(append(append(buf[:0], s.Anchor...), 0x1f), s.Heading...), 0x1f), s.Text...), 0)
+		h.Write(buf)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }

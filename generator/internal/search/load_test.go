@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -123,12 +124,17 @@ func TestExportWritesEachFileAsItIsMade(t *testing.T) {
 // TestReadingOnEveryCoreGivesTheSameIndex: the pages are read (cut into
 // words, looked up) by one goroutine per core, each with its own words
 // met, and added in order; the index is the same whatever the number of
-// cores, over more documents than readers take at a time.
+// cores, over more documents than readers take at a time and more words
+// than a reader keeps.
 func TestReadingOnEveryCoreGivesTheSameIndex(t *testing.T) {
 	docs := bigDocs(3*readChunk + 7)
+	perDoc := readerWords/len(docs) + 2
 	for i := range docs {
 		if i%3 == 0 { // words met in two spellings by different readers
 			docs[i].Title = strings.ToUpper(docs[i].Title)
+		}
+		for k := range perDoc { // words of one page only
+			docs[i].Body += fmt.Sprintf(" w%dx%d", i, k)
 		}
 	}
 	exportWith := func(procs int) exported {

@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"os"
 	"sync"
+	"unsafe"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
 )
@@ -96,7 +97,10 @@ func (s *File) String(sp Span) string {
 		s.mu.Unlock()
 		return ""
 	}
-	return string(b)
+	// b is this call's own and never written again: the string shares it
+	// instead of copying it (as strings.Builder does). Pages' text and
+	// HTML are read back this way several times a build.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Err is the first error writing or reading the file: what was read after
