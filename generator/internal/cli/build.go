@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -32,6 +33,11 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	fs.Var(&cache, "cache", cacheUsage)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		// See build.GCPercent; the setting before is restored for a
+		// caller that goes on (tests).
+		defer debug.SetGCPercent(debug.SetGCPercent(build.GCPercent))
 	}
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
