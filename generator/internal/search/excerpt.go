@@ -56,8 +56,8 @@ func wordSpans(text string) []span {
 // excerpts finds, for each document and each of the terms it is among the
 // best documents of (want[doc]), the sections that hold the term and a
 // passage. Terms found in no section (only in the title, summary or
-// keywords) get the summary as their passage.
-// The documents are read and cut on every core.
+// keywords) get the summary as their passage. The documents are read and
+// cut on every core.
 func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms) (map[int32]map[string]excerpt, error) {
 	ids := slices.Sorted(maps.Keys(want))
 	found := make([]map[string]excerpt, len(ids))

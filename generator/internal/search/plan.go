@@ -51,7 +51,8 @@ type planner struct {
 	// (see head).
 	xDone *progress
 	// emit takes each file as soon as it is encoded: a language's index is
-	// never held whole. It is called from two goroutines (see docChunks).
+	// never held whole. Three goroutines call it at once (see shardFiles
+	// and termFiles).
 	emit func(file) error
 }
 
@@ -99,7 +100,7 @@ func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores
 // termFiles writes the files of the terms, named in order: tails, then
 // excerpts and shards side by side, on two cores. A head names its term's
 // tail and excerpt files: the shards follow the excerpts through the words
-// (see excerptsDone). It returns each shard's first word.
+// (see xDone). It returns each shard's first word.
 func (p *planner) termFiles(names []string) ([]string, error) {
 	if err := p.tails(names); err != nil {
 		return nil, err
