@@ -19,7 +19,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -162,9 +161,7 @@ func run(exe, dir string, stderr io.Writer) (measured, error) {
 
 // child builds one site and exits: its peak memory is the build's alone.
 func child(dir string, stderr io.Writer) int {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(build.GCPercent) // as `oersite build` runs
-	}
+	defer build.UseGCPercent()() // as `oersite build` runs
 	_, err := build.Build(context.Background(), build.Options{Source: dir, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -42,8 +43,19 @@ import (
 // heap overshot its goal by about 20 MiB more at the peak than when the
 // export ran on one goroutine (10k pages of real text, measured
 // interleaved); at 80 the peak is back where it was, and the build is
-// still faster than with the export on one goroutine.
+// no slower than with the export on one goroutine.
 const GCPercent = 80
+
+// UseGCPercent runs the garbage collector at GCPercent, as `oersite build`
+// does, unless the user set GOGC; it returns what puts the setting before
+// back (for a caller that goes on, as tests do).
+func UseGCPercent() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(GCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
 
 // Options describe one build.
 type Options struct {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -34,11 +33,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" {
-		// See build.GCPercent; the setting before is restored for a
-		// caller that goes on (tests).
-		defer debug.SetGCPercent(debug.SetGCPercent(build.GCPercent))
-	}
+	defer build.UseGCPercent()()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		return err

@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"context"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,23 +58,11 @@ func wordSpans(text string) []span {
 func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms) (map[int32]map[string]excerpt, error) {
 	ids := slices.Sorted(maps.Keys(want))
 	found := make([]map[string]excerpt, len(ids))
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ids)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(ids) || ctx.Err() != nil {
-					return
-				}
-				d := ids[i]
-				found[i] = docExcerpts(docs[d].withText(), want[d], f)
-			}
-		}()
-	}
-	wg.Wait()
+	onCores(len(ids), func(_, i int) {
+		if ctx.Err() == nil {
+			found[i] = docExcerpts(docs[ids[i]].withText(), want[ids[i]], f)
+		}
+	})()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

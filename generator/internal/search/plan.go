@@ -61,7 +61,8 @@ type planner struct {
 // It stops before the next file when ctx ends.
 func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms, emit func(file) error) error {
 	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{}, emit: emit,
-		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}}}
+		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
+		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
 	first := true
@@ -105,7 +106,6 @@ func (p *planner) termFiles(names []string) ([]string, error) {
 	if err := p.tails(names); err != nil {
 		return nil, err
 	}
-	p.xDone = newProgress()
 	xerr := make(chan error, 1)
 	go func() {
 		err := p.excerptFiles(names)
@@ -345,7 +345,7 @@ func (p *planner) excerptFiles(names []string) error {
 			}
 			n++
 		}
-		if err == nil && p.xDone != nil {
+		if err == nil {
 			p.xDone.reach(run[len(run)-1])
 		}
 		done(run)
@@ -409,9 +409,7 @@ func (p *planner) head(t *termScores) string {
 	if h, ok := p.heads[t.term]; ok {
 		return h
 	}
-	if p.xDone != nil {
-		p.xDone.wait(t.term)
-	}
+	p.xDone.wait(t.term)
 	r := p.refs[t.term]
 	var v varints
 	v.put(len(t.docs))
