@@ -115,6 +115,9 @@ type Result struct {
 	// UpToDate is set when the destination already held what this build
 	// would have written, and was left as it was (see buildRecord).
 	UpToDate bool
+	// Patched, set by a patch build (see patch.go), is how many pages it
+	// rendered again; the others are the last build's.
+	Patched int
 	// Stylesheets is set by Session.UpdateTheme when only stylesheets
 	// changed: their new fingerprinted paths, by asset name ("css/site.css").
 	Stylesheets map[string]string
@@ -221,7 +224,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 			return res, nil, err
 		}
 	}
-	read, done := check(ctx, opt, res, start)
+	read, done, base := check(ctx, opt, res, start)
 	if done != nil {
 		return done, nil, nil
 	}
@@ -252,11 +255,16 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Duration = time.Since(start)
 		return res, nil, nil
 	}
-	out, staging, err := openOutput(opt)
+	plan := planPatch(base, res.Site)
+	t0 := time.Now()
+	out, staging, plan, err := openOutput(opt, plan)
 	if err != nil {
 		return res, nil, err
 	}
-	w := &writer{out: out, in: in, res: res, opt: opt}
+	if plan != nil {
+		res.Timings = append(res.Timings, Timing{Stage: "link last", Took: time.Since(t0)})
+	}
+	w := &writer{out: out, in: in, res: res, opt: opt, patch: plan}
 	err = w.writeAll(ctx, timed)
 	if err == nil && bodies != nil && bodies.Err() != nil {
 		err = &StageError{Stage: "pages", Err: fmt.Errorf("the pages' HTML and text, kept in a temporary file while the build ran, could not be read back: %w; check that the disk holding the cache folder (or the temporary folder) is not full", bodies.Err())}
@@ -270,8 +278,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		w.discardSearchDocs()
 		return res, nil, err
 	}
-	t0 := time.Now()
+	t0 = time.Now()
 	kept, warns := w.keepSearchDocs()
+	if plan != nil {
+		kept = plan.keptDocs(kept)
+	}
 	res.Diags = append(res.Diags, warns...)
 	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
@@ -368,19 +379,27 @@ func prepareCache(opt *Options, res *Result) error {
 
 // openOutput returns where the build writes: opt.Output, else a staging
 // folder beside a destination that may be replaced.
-func openOutput(opt Options) (publish.Writer, *publish.Staging, error) {
+//
+// A patch build's staging folder holds the last output (see patchPlan);
+// where it cannot be made, the build is a full one (plan comes back nil).
+func openOutput(opt Options, plan *patchPlan) (publish.Writer, *publish.Staging, *patchPlan, error) {
 	if opt.Output != nil {
-		return opt.Output, nil, nil
+		return opt.Output, nil, nil, nil
 	}
 	err := checkDest(opt.Dest, opt.Source)
 	var staging *publish.Staging
-	if err == nil {
+	if err == nil && plan != nil {
+		if staging, err = plan.staging(opt.Dest); err != nil {
+			plan, err = nil, nil
+		}
+	}
+	if err == nil && staging == nil {
 		staging, err = publish.NewStaging(opt.Dest)
 	}
 	if err != nil {
-		return nil, nil, &StageError{Stage: "publish", Err: err}
+		return nil, nil, nil, &StageError{Stage: "publish", Err: err}
 	}
-	return staging, staging, nil
+	return staging, staging, plan, nil
 }
 
 // abort removes a failed build's staging folder. A build told to stop
@@ -483,6 +502,8 @@ type writer struct {
 	oer    *oer.Builder
 	// exportSizes are the sizes of the packages for learning platforms, by path.
 	exportSizes map[string]int64
+	// patch, when set, is what a patch build writes again (see patch.go).
+	patch *patchPlan
 	// searchDocs are each language's search documents (by code, keptDocs),
 	// written into the cache as soon as it is indexed, put in place for
 	// `oersite search` once the build has succeeded.
@@ -558,6 +579,9 @@ type stage struct {
 func (w *writer) writePages(ctx context.Context) error {
 	sh := w.sh
 	pages := w.res.Site.Pages
+	if w.patch != nil {
+		pages = w.patch.pages
+	}
 	errs := make([]error, len(pages))
 	type file struct {
 		i   int
@@ -627,6 +651,9 @@ func (w *writer) writePages(ctx context.Context) error {
 	close(files)
 	writers.Wait()
 	w.res.Pages = int(written.Load())
+	if w.patch != nil {
+		w.res.Patched, w.res.Pages = w.res.Pages, w.patch.base.rec.Pages
+	}
 	var diags diag.List
 	for i, err := range errs {
 		if err == nil {

@@ -125,6 +125,9 @@ func (w *writer) writeSearch(ctx context.Context, out publish.Writer) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if w.patch != nil && !w.patch.langs[l.Code] {
+			continue // a patch build keeps the last build's index
+		}
 		errs = append(errs, w.indexLanguage(ctx, out, l.Code))
 	}
 	return errors.Join(errs...)

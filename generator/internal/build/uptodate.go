@@ -44,7 +44,7 @@ import (
 
 // recordMagic opens every record; it changes whenever what a record holds,
 // or what decides that a build is up to date, does.
-const recordMagic = "oersite build record 2"
+const recordMagic = "oersite build record 3"
 
 // buildRecord is what a successful build into a folder leaves for the next.
 type buildRecord struct {
@@ -61,6 +61,9 @@ type buildRecord struct {
 	Entries []publish.Entry
 	Pages   int
 	Diags   diag.List
+	// Surfaces are the pages' surfaces (site.Page.Surface), by source
+	// file: what decides whether a patch build may follow (see patch.go).
+	Surfaces map[string][sha256.Size]byte
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -93,41 +96,57 @@ func recorded(opt Options) bool {
 // date; else it forgets the last record and returns the inputs read (nil
 // when they could not be, or when no record is kept), to record once the
 // build is published.
-func check(ctx context.Context, opt Options, res *Result, start time.Time) (read *inputState, done *Result) {
+//
+// When the only inputs changed are pages' Markdown files, it also returns
+// the last build to patch (see patch.go), if the assembled site allows.
+func check(ctx context.Context, opt Options, res *Result, start time.Time) (read *inputState, done *Result, base *patchBase) {
 	if !recorded(opt) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	t0 := time.Now()
 	rec := lastBuild(opt)
 	in, err := readInputs(ctx, opt, rec)
 	if ctx.Err() != nil {
-		return nil, nil // stopped: the record stays for the next build
+		return nil, nil, nil // stopped: the record stays for the next build
 	}
-	current := err == nil && !opt.Full && upToDate(opt, rec, in)
+	var current bool
+	if err == nil && !opt.Full && sameRun(opt, rec, in) {
+		changed, onlyPages := changedPages(rec.Inputs.Files, in.Files)
+		if (len(changed) == 0 || onlyPages) && outputAsRecorded(opt, rec) {
+			current = len(changed) == 0 && rec.Inputs.Digest == in.Digest
+			if !current && onlyPages {
+				base = &patchBase{rec: rec, changed: changed}
+			}
+		}
+	}
 	if current {
 		// The inputs are those of a build that succeeded: its config loads.
 		res.Config, _, _ = config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	}
 	res.Timings = append(res.Timings, Timing{Stage: "check", Took: time.Since(t0)})
 	if current {
-		return nil, rec.told(res, start)
+		return nil, rec.told(res, start), nil
 	}
 	forgetBuild(opt)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return &in, nil
+	return &in, nil, base
 }
 
-// upToDate reports whether rec, the record of the last build into
-// opt.Dest, vouches for what a build of in at opt.Now would write.
-func upToDate(opt Options, rec *buildRecord, in inputState) bool {
-	if rec == nil || rec.Inputs.Digest != in.Digest {
+// sameRun reports whether rec, the record of the last build into
+// opt.Dest, was made by this oersite with these options, for a build date
+// at which every date comparison gives what it gave then.
+func sameRun(opt Options, rec *buildRecord, in inputState) bool {
+	if rec == nil || rec.Inputs.Options != in.Options {
 		return false
 	}
-	if opt.Now.Before(rec.From) || (!rec.Until.IsZero() && !opt.Now.Before(rec.Until)) {
-		return false
-	}
+	return !opt.Now.Before(rec.From) && (rec.Until.IsZero() || opt.Now.Before(rec.Until))
+}
+
+// outputAsRecorded reports whether the destination, and the files the
+// last build kept in the cache, are as rec says that build left them.
+func outputAsRecorded(opt Options, rec *buildRecord) bool {
 	out, err := stampTree(opt.Dest)
 	if err != nil || !slices.Equal(out, rec.Output) {
 		return false
@@ -189,7 +208,8 @@ func recordBuild(opt Options, inputs inputState, res *Result, kept []string) {
 	if err != nil {
 		return
 	}
-	rec := buildRecord{Magic: recordMagic, Inputs: inputs, Entries: res.Files, Pages: res.Pages, Diags: res.Diags}
+	rec := buildRecord{Magic: recordMagic, Inputs: inputs, Entries: res.Files, Pages: res.Pages, Diags: res.Diags,
+		Surfaces: surfaces(res.Site)}
 	rec.From, rec.Until = opt.horizon.Span()
 	if rec.Output, err = stampTree(opt.Dest); err == nil {
 		rec.Kept, err = stampFiles(kept)
@@ -273,6 +293,8 @@ func (r *buildRecord) told(res *Result, start time.Time) *Result {
 // out; a symbolic link counts by where it leads.
 type inputState struct {
 	Digest [sha256.Size]byte
+	// Options is the digest of the program and the options alone (part of Digest).
+	Options [sha256.Size]byte
 	// Files are the inputs, in walk order, with each file's digest.
 	Files []inputFile
 	// HashedAt is when the files were read: a file changed since then, or
@@ -335,6 +357,9 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 	if err := hashProgram(h); err != nil {
 		return st, err
 	}
+	h.Sum(st.Options[:0])
+	h.Reset()
+	h.Write(st.Options[:])
 	for _, f := range st.Files {
 		fmt.Fprintf(h, "%s\x00%s\x00%x\x00", f.Path, f.Link, f.Sum)
 	}

@@ -78,6 +78,13 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		}
 		if res.UpToDate {
 			fmt.Fprintf(c.stdout, "%s is up to date (%d pages, %d files): nothing it is built from has changed since the last build; checked in %s\n", out, res.Pages, len(res.Files), res.Duration.Round(time.Millisecond))
+		} else if res.Patched > 0 {
+			again := fmt.Sprintf("%d pages were", res.Patched)
+			if res.Patched == 1 {
+				again = "1 page was"
+			}
+			fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s: only pages' text had changed since the last build, so %s written again and the others kept\n",
+				res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out, again)
 		} else {
 			fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
 		}

@@ -91,4 +91,16 @@ func TestSecondBuildSaysUpToDate(t *testing.T) {
 	if out3, _ := build("--full"); !strings.HasPrefix(out3, "built ") {
 		t.Errorf("--full said:\n%s", out3)
 	}
+	// An edit of a page's text: a patch build, which says so.
+	page := filepath.Join(dir, "content", "en", "_index.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(data, "\nOne more paragraph.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out4, err4 := build(); !strings.Contains(out4, "only pages' text had changed since the last build, so 1 page was written again") || err4 != err1 {
+		t.Errorf("after a text edit the build said:\n%s\n%s", out4, err4)
+	}
 }

@@ -63,6 +63,18 @@ func CheckPath(p string) error {
 type recorder struct {
 	mu      sync.Mutex
 	entries map[string]Entry
+	// inherited are the files a staging folder made from the last build
+	// holds as links, until written again (see NewStagingFrom).
+	inherited map[string]Entry
+}
+
+// inherit takes p out of the inherited files, reporting whether it was one.
+func (r *recorder) inherit(p string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.inherited[p]
+	delete(r.inherited, p)
+	return ok
 }
 
 func (r *recorder) record(p string, size int64, sum []byte) error {
@@ -78,12 +90,16 @@ func (r *recorder) record(p string, size int64, sum []byte) error {
 	return nil
 }
 
-// Entries returns what was written, sorted by path.
+// Entries returns what was written (and, in a staging folder made from
+// the last build, what it still holds of it), sorted by path.
 func (r *recorder) Entries() []Entry {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]Entry, 0, len(r.entries))
+	out := make([]Entry, 0, len(r.entries)+len(r.inherited))
 	for _, e := range r.entries {
+		out = append(out, e)
+	}
+	for _, e := range r.inherited {
 		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
@@ -114,6 +130,57 @@ func NewStaging(dest string) (*Staging, error) {
 		return nil, err
 	}
 	return &Staging{out: out, dir: out.Dir(), dirs: map[string]bool{}}, nil
+}
+
+// NewStagingFrom prepares a staging directory, as NewStaging does, holding
+// the files of the last build that the next one keeps: each of entries
+// but those skip names, as a hard link to the file in dest (no copy).
+// The caller has made sure that dest holds what entries say. A file
+// written again replaces its link, never writes through it: dest stays
+// as it was until Commit. An error (a file system without hard links)
+// leaves nothing behind.
+func NewStagingFrom(dest string, entries []Entry, skip func(string) bool) (*Staging, error) {
+	s, err := NewStaging(dest)
+	if err != nil {
+		return nil, err
+	}
+	src, err := outdir.Resolve(dest)
+	if err == nil {
+		s.inherited = make(map[string]Entry, len(entries))
+		err = s.linkAll(src, entries, skip)
+	}
+	if err != nil {
+		_ = s.Abort()
+		return nil, err
+	}
+	return s, nil
+}
+
+// linkAll links each kept entry of dir into the staging folder.
+func (s *Staging) linkAll(dir string, entries []Entry, skip func(string) bool) error {
+	for _, e := range entries {
+		if skip != nil && skip(e.Path) {
+			continue
+		}
+		full, err := s.prepare(e.Path)
+		if err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(dir, filepath.FromSlash(e.Path)), full); err != nil {
+			return err
+		}
+		s.inherited[e.Path] = e
+	}
+	return nil
+}
+
+// replace makes room at full for a new file at p: a link to the last
+// build's file is removed first.
+func (s *Staging) replace(p, full string) error {
+	if !s.inherit(p) {
+		return nil
+	}
+	return os.Remove(full)
 }
 
 // MarkerFile is written by every build; a destination holding it may be replaced.
@@ -152,6 +219,9 @@ func (s *Staging) WriteFile(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := s.replace(p, full); err != nil {
+		return err
+	}
 	sum := sha256.Sum256(data)
 	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
@@ -174,6 +244,9 @@ func ReleasesData(w Writer) bool {
 func (s *Staging) CopyFile(p string, fsys fs.FS, srcPath string) error {
 	full, err := s.prepare(p)
 	if err != nil {
+		return err
+	}
+	if err := s.replace(p, full); err != nil {
 		return err
 	}
 	in, err := fsys.Open(srcPath)

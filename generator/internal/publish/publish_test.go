@@ -68,3 +68,54 @@ func FuzzCheckPath(f *testing.F) {
 		}
 	})
 }
+
+// A staging folder made from the last build holds its files as links until
+// they are written again; writing one never changes the destination before
+// Commit; a file left out is not kept; Entries lists both kinds.
+func TestStagingFromTheLastBuild(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := NewStaging(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{"a/index.html": "one", "b/index.html": "two", "_search/en/t.js": "old", MarkerFile: `{"version": "1", "files": []}`} {
+		if err := first.WriteFile(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := first.Entries()
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStagingFrom(dest, last, func(p string) bool { return strings.HasPrefix(p, "_search/") })
+	if err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	if err := s.WriteFile("a/index.html", []byte("one, again")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CopyFile(MarkerFile, os.DirFS(dest), MarkerFile); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(b) != "one" {
+		t.Fatalf("writing into the staging folder changed the destination: %q", b)
+	}
+	var paths []string
+	for _, e := range s.Entries() {
+		paths = append(paths, e.Path)
+	}
+	if got := strings.Join(paths, " "); got != "a/index.html b/index.html mirror.json" {
+		t.Errorf("entries: %s", got)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"a/index.html": "one, again", "b/index.html": "two"} {
+		if b, _ := os.ReadFile(filepath.Join(dest, p)); string(b) != want {
+			t.Errorf("%s: %q, want %q", p, b, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "_search/en/t.js")); err == nil {
+		t.Error("a file left out was kept")
+	}
+}

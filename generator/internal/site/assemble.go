@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -439,22 +438,13 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer, 
 		return nil, nil, false
 	}
 	src.Body = nil
-	pages = []*Page{p}
-	for _, q := range s.Pages {
+	pages = s.BodyReaders(p)
+	for _, q := range pages {
 		if q == p || q.FallbackOf == p {
 			q.keepBody(res.HTML, res.Text, s.bodies)
 			q.Headings, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Links, res.IDs, res.UsesLabels
 			q.Quizzes = quizzes(res.Blocks)
-			if q != p {
-				q.Source = src
-				pages = append(pages, q)
-			}
-		}
-	}
-	// a module's printable page shows its lessons' bodies
-	for _, q := range s.Pages {
-		if q.Kind == KindPrint && q.Of != nil && slices.ContainsFunc(pages, func(l *Page) bool { return l.Module == q.Of }) {
-			pages = append(pages, q)
+			q.Source = src
 		}
 	}
 	return pages, res.Diags, true

@@ -1,0 +1,174 @@
+package build
+
+import (
+	"crypto/sha256"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/publish"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// A patch build writes again only what an edit of pages' bodies reaches.
+// It follows a recorded build (see buildRecord) when, since then, the only
+// inputs changed are existing pages' Markdown files, the options, the
+// oersite program and every date comparison are the same, and the output
+// is as that build left it. The site is loaded and assembled in full, as
+// always (so that every warning is found again); then, when each edited
+// page shows the rest of the site the same Surface as before (front
+// matter, title, summary, headings, anchors, links, knowledge checks), the
+// build writes into a staging folder holding the last output as hard
+// links: the pages that show the edited bodies (site.BodyReaders) and the
+// module pages whose packages they are in, the search index of each
+// language those pages are in, and, as every build does, the static
+// files, packages, metadata, partners' pages, offline zip and manifest.
+// Anything else builds in full. The output is a full build's, byte for
+// byte (tested against fresh builds); `--full` builds in full.
+
+// patchBase is the last build, when only pages' Markdown files changed since.
+type patchBase struct {
+	rec *buildRecord
+	// changed are the Markdown files whose content changed.
+	changed []string
+}
+
+// patchPlan is what a patch build writes again.
+type patchPlan struct {
+	base *patchBase
+	// pages are the pages to render again.
+	pages []*site.Page
+	// langs are the languages whose search index is written again.
+	langs map[string]bool
+}
+
+// changedPages compares the last build's inputs with this one's: it
+// returns the files whose content changed, and whether all of them are
+// pages' Markdown files under content/ and nothing else changed (no file
+// or folder added, removed or turned into a link).
+func changedPages(old, now []inputFile) (changed []string, onlyPages bool) {
+	if len(old) != len(now) {
+		return nil, false
+	}
+	for i, f := range now {
+		o := old[i]
+		if f.Path != o.Path || f.Link != o.Link {
+			return nil, false
+		}
+		if f.Sum == o.Sum {
+			continue
+		}
+		if f.Link != "" || !isPageFile(f.Path) {
+			return nil, false
+		}
+		changed = append(changed, f.Path)
+	}
+	return changed, true
+}
+
+// isPageFile reports whether p, a path from the site folder, is a page's
+// Markdown file.
+func isPageFile(p string) bool {
+	return strings.HasPrefix(p, "content/") && path.Ext(p) == ".md"
+}
+
+// surfaces are the surfaces of a site's pages, by source file.
+func surfaces(s *site.Site) map[string][sha256.Size]byte {
+	if s == nil {
+		return nil
+	}
+	out := map[string][sha256.Size]byte{}
+	for _, p := range s.Pages {
+		if p.Source == nil || p.FallbackOf != nil {
+			continue
+		}
+		if sum, ok := p.Surface(); ok {
+			out[p.Source.Path] = sum
+		}
+	}
+	return out
+}
+
+// planPatch decides, from the assembled site, what a patch build of base
+// writes again; nil when the edits reach further than the pages' bodies
+// (a build in full).
+func planPatch(base *patchBase, s *site.Site) *patchPlan {
+	if base == nil || s == nil || !base.rec.coversOutput() {
+		return nil
+	}
+	bySource := map[string]*site.Page{}
+	for _, p := range s.Pages {
+		if p.Source != nil && p.FallbackOf == nil {
+			bySource[p.Source.Path] = p
+		}
+	}
+	plan := &patchPlan{base: base, langs: map[string]bool{}}
+	var edited []*site.Page
+	for _, file := range base.changed {
+		p := bySource[file]
+		if p == nil {
+			return nil // not a page (a draft left out, say): nothing is known
+		}
+		sum, ok := p.Surface()
+		if was, known := base.rec.Surfaces[file]; !ok || !known || sum != was {
+			return nil
+		}
+		for _, q := range s.BodyReaders(p) {
+			if q == p || q.FallbackOf == p {
+				edited = append(edited, q)
+				plan.langs[q.Lang] = true
+			}
+			plan.pages = append(plan.pages, q)
+		}
+	}
+	// The module pages show their packages' sizes; the packages hold the lessons.
+	plan.pages = append(plan.pages, modulesOf(edited)...)
+	slices.SortFunc(plan.pages, func(a, b *site.Page) int { return strings.Compare(a.URL, b.URL) })
+	plan.pages = slices.Compact(plan.pages)
+	return plan
+}
+
+// keeps reports whether a patch build keeps a file of the last build as
+// it is, until written again: all but the search index of the languages
+// it writes again (a new export may cut it into other files).
+func (p *patchPlan) keeps(file string) bool {
+	lang, rest, ok := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
+	return !(ok && rest != "" && strings.HasPrefix(file, "_search/") && p.langs[lang])
+}
+
+// staging is where a patch build writes: the last output, linked.
+func (p *patchPlan) staging(dest string) (*publish.Staging, error) {
+	return publish.NewStagingFrom(dest, p.base.rec.Entries, func(f string) bool { return !p.keeps(f) })
+}
+
+// coversOutput reports whether the record lists, with its content's
+// digest, every file the destination held after the recorded build: only
+// such files may be kept by a patch build.
+func (r *buildRecord) coversOutput() bool {
+	listed := make(map[string]bool, len(r.Entries))
+	for _, e := range r.Entries {
+		listed[e.Path] = true
+	}
+	n := 0
+	for _, f := range r.Output {
+		if f.Mode.IsRegular() {
+			if !listed[f.Path] {
+				return false
+			}
+			n++
+		}
+	}
+	return n == len(listed)
+}
+
+// keptDocs adds to the search documents a patch build kept those the last
+// build kept for the languages it did not index again.
+func (p *patchPlan) keptDocs(kept []string) []string {
+	for _, f := range p.base.rec.Kept {
+		if !slices.Contains(kept, f.Path) {
+			kept = append(kept, f.Path)
+		}
+	}
+	slices.Sort(kept)
+	return kept
+}

@@ -1,0 +1,137 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/build"
+)
+
+// TestTextEditsArePatched edits pages' bodies in the example site (English,
+// Italian, and French, half of whose pages fall back to English), one
+// change at a time, building into the same folder after each: an edit
+// that reaches no further than the page's body is a patch build (few pages
+// written again), anything else a full one, and after every build the
+// output and the warnings are a fresh build's, byte for byte, and the
+// build after it is up to date.
+func TestTextEditsArePatched(t *testing.T) {
+	outputOracle(t)
+	dir := copyExampleSite(t, "en", "it", "fr")
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	later := now.Add(time.Minute)
+	first := buildInto(t, dir, dest, cache, later)
+	lesson := "content/en/modules/social-media-for-your-business/02-which-platform.md"
+	story := "content/en/stories/a-bakery-in-bari.md" // shown in French as a fallback
+	steps := []struct {
+		name    string
+		change  func(t *testing.T)
+		patched bool
+	}{
+		{"a lesson's paragraph", func(t *testing.T) {
+			appendText(t, dir, lesson, "One more paragraph about platforms.")
+		}, true},
+		{"a story shown in French as a fallback", func(t *testing.T) {
+			replaceText(t, dir, story, "## What they did", "A short word before the next part.\n\n## What they did")
+		}, true},
+		{"an Italian lesson and an English page at once", func(t *testing.T) {
+			appendText(t, dir, "content/it/modules/social-media-for-your-business/01-why-be-online.md", "Un paragrafo in più.")
+			appendText(t, dir, "content/en/about.md", "One more sentence about us.")
+		}, true},
+		{"a new heading (other pages may show headings)", func(t *testing.T) {
+			appendText(t, dir, story, "## One more heading\n\nAnd its text.")
+		}, false},
+		{"a title in the front matter", func(t *testing.T) {
+			replaceText(t, dir, lesson, "title:", "title: New")
+		}, false},
+	}
+	for _, s := range steps {
+		time.Sleep(10 * time.Millisecond) // a later modification time, where the system's clock is coarse
+		s.change(t)
+		res := buildInto(t, dir, dest, cache, later)
+		switch {
+		case res.UpToDate:
+			t.Fatalf("%s: the build found the output up to date", s.name)
+		case s.patched && (res.Patched == 0 || res.Patched > res.Pages/10):
+			t.Errorf("%s: %d of %d pages written again, want a patch build", s.name, res.Patched, res.Pages)
+		case !s.patched && res.Patched != 0:
+			t.Errorf("%s: a patch build (%d pages), want a full one", s.name, res.Patched)
+		}
+		freshDest := filepath.Join(t.TempDir(), "out")
+		fresh := buildInto(t, dir, freshDest, t.TempDir(), later)
+		if why, ok := sameTree(snapshot(t, dest), snapshot(t, freshDest)); !ok {
+			t.Fatalf("%s: the output is not what a fresh build writes: %s", s.name, why)
+		}
+		if !reflect.DeepEqual(res.Diags, fresh.Diags) {
+			t.Errorf("%s: warnings\n%v\nwant a fresh build's:\n%v", s.name, res.Diags, fresh.Diags)
+		}
+		if res.Pages != fresh.Pages || len(res.Files) != len(fresh.Files) || !reflect.DeepEqual(res.Files, fresh.Files) {
+			t.Errorf("%s: %d pages, %d files; a fresh build says %d, %d", s.name, res.Pages, len(res.Files), fresh.Pages, len(fresh.Files))
+		}
+		if again := buildInto(t, dir, dest, cache, later); !again.UpToDate {
+			t.Errorf("%s: the build after it ran again", s.name)
+		}
+	}
+	if first.Patched != 0 {
+		t.Error("the first build says it patched")
+	}
+}
+
+// A patch build never writes through the links it makes to the last
+// output: a file linked elsewhere keeps the last build's bytes, and a
+// patch build that fails leaves the output as it was.
+func TestPatchBuildsLeaveTheLastOutput(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, now)
+	page := filepath.Join(dest, "en/about/index.html")
+	before, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aside := filepath.Join(t.TempDir(), "about.html")
+	if err := os.Link(page, aside); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	appendText(t, dir, "content/en/about.md", "We teach in small groups.")
+	res := buildInto(t, dir, dest, cache, now)
+	if res.Patched == 0 {
+		t.Fatal("a body edit was not patched")
+	}
+	if got, _ := os.ReadFile(aside); !bytes.Equal(got, before) {
+		t.Error("the patch build wrote through a link into the last build's file")
+	}
+	if got, _ := os.ReadFile(page); !bytes.Contains(got, []byte("in small groups")) {
+		t.Error("the patched page does not show the edit")
+	}
+	// Broken front matter is an error: nothing changes.
+	kept := snapshot(t, dest)
+	replaceText(t, dir, "content/en/about.md", "title: About us", "title: [unclosed")
+	if _, err := build.Build(t.Context(), build.Options{Source: dir, Dest: dest, CacheDir: cache, Now: now}); err == nil {
+		t.Fatal("a page with broken front matter built")
+	}
+	if why, ok := sameTree(snapshot(t, dest), kept); !ok {
+		t.Errorf("a failed patch build changed the output: %s", why)
+	}
+}
+
+// appendText adds a paragraph at the end of a page's body.
+func appendText(t *testing.T, dir, file, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, p, strings.TrimRight(string(data), "\n")+"\n\n"+text+"\n")
+}
+
+// replaceText replaces the first old in a page's file.
+func replaceText(t *testing.T, dir, file, old, new string) {
+	t.Helper()
+	edit(t, filepath.Join(dir, filepath.FromSlash(file)), old, new)
+}
