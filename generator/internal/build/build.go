@@ -269,9 +269,14 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if err == nil && bodies != nil && bodies.Err() != nil {
 		err = &StageError{Stage: "pages", Err: fmt.Errorf("the pages' HTML and text, kept in a temporary file while the build ran, could not be read back: %w; check that the disk holding the cache folder (or the temporary folder) is not full", bodies.Err())}
 	}
+	var removed chan error // the previous version's removal, beside what follows
 	if err == nil && staging != nil {
-		err = timed("swap", staging.Commit)
+		err = timed("swap", staging.Swap)
 		res.Files = staging.Entries()
+		if err == nil {
+			removed = make(chan error, 1)
+			go func() { removed <- staging.Remove() }()
+		}
 	}
 	if err != nil {
 		abort(ctx, staging)
@@ -289,6 +294,12 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	if read != nil && len(warns) == 0 {
 		recordBuild(opt, *read, res, kept)
+	}
+	if removed != nil {
+		if err := <-removed; err != nil {
+			res.Diags.Add(diag.Warnf("", 0, "remove it when no oersite runs; the next build into the same folder tries again",
+				"the previous version of the output was not removed: %v", err))
+		}
 	}
 	res.Timings = append(res.Timings, Timing{Stage: "keep", Took: time.Since(t0)})
 	res.Duration = time.Since(start)

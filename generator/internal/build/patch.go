@@ -78,12 +78,9 @@ func surfaces(s *site.Site) map[string][sha256.Size]byte {
 		return nil
 	}
 	out := map[string][sha256.Size]byte{}
-	for _, p := range s.Pages {
-		if p.Source == nil || p.FallbackOf != nil {
-			continue
-		}
+	for file, p := range s.BySource() {
 		if sum, ok := p.Surface(); ok {
-			out[p.Source.Path] = sum
+			out[file] = sum
 		}
 	}
 	return out
@@ -96,12 +93,7 @@ func planPatch(base *patchBase, s *site.Site) *patchPlan {
 	if base == nil || s == nil || !base.rec.coversOutput() {
 		return nil
 	}
-	bySource := map[string]*site.Page{}
-	for _, p := range s.Pages {
-		if p.Source != nil && p.FallbackOf == nil {
-			bySource[p.Source.Path] = p
-		}
-	}
+	bySource := s.BySource()
 	plan := &patchPlan{base: base, langs: map[string]bool{}}
 	var edited []*site.Page
 	for _, file := range base.changed {
@@ -113,13 +105,12 @@ func planPatch(base *patchBase, s *site.Site) *patchPlan {
 		if was, known := base.rec.Surfaces[file]; !ok || !known || sum != was {
 			return nil
 		}
-		for _, q := range s.BodyReaders(p) {
-			if q == p || q.FallbackOf == p {
-				edited = append(edited, q)
-				plan.langs[q.Lang] = true
-			}
-			plan.pages = append(plan.pages, q)
+		copies := s.BodyCopies(p)
+		for _, q := range copies {
+			edited = append(edited, q)
+			plan.langs[q.Lang] = true
 		}
+		plan.pages = append(plan.pages, s.BodyReaders(p)...)
 	}
 	// The module pages show their packages' sizes; the packages hold the lessons.
 	plan.pages = append(plan.pages, modulesOf(edited)...)

@@ -135,3 +135,61 @@ func replaceText(t *testing.T, dir, file, old, new string) {
 	t.Helper()
 	edit(t, filepath.Join(dir, filepath.FromSlash(file)), old, new)
 }
+
+// A section's introduction is shown on every page of its list: an edit of
+// it writes them all again.
+func TestPatchedIntroductionOnEveryListPage(t *testing.T) {
+	site := strings.Replace(baseConfig, `title = "Test OER"`, "title = \"Test OER\"\npaginate = 2", 1) + `
+-- content/en/stories/_index.md --
+---
+title: Stories
+summary: Stories of learners.
+---
+Read how others learnt.
+`
+	for i := range 5 {
+		site += "-- content/en/stories/s" + string(rune('a'+i)) + ".md --\n---\ntitle: Story " + string(rune('A'+i)) + "\ndate: 2026-11-0" + string(rune('1'+i)) + "\n---\nA story.\n"
+	}
+	dir := writeSite(t, site)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, now)
+	if _, err := os.Stat(filepath.Join(dest, "en/stories/page/2/index.html")); err != nil {
+		t.Fatalf("the list is not split: %v", err)
+	}
+	appendText(t, dir, "content/en/stories/_index.md", "Some of them became tutors.")
+	res := buildInto(t, dir, dest, cache, now)
+	if res.Patched == 0 {
+		t.Fatal("the edit was not patched")
+	}
+	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, now)); !ok {
+		t.Errorf("the output is not what a fresh build writes: %s", why)
+	}
+}
+
+// The dev server follows the same rule: an edit of a section's
+// introduction shows on every page of its list.
+func TestSessionIntroductionOnEveryListPage(t *testing.T) {
+	site := strings.Replace(baseConfig, `title = "Test OER"`, "title = \"Test OER\"\npaginate = 2", 1) + `
+-- content/en/stories/_index.md --
+---
+title: Stories
+summary: Stories of learners.
+---
+Read how others learnt.
+`
+	for i := range 5 {
+		site += "-- content/en/stories/s" + string(rune('a'+i)) + ".md --\n---\ntitle: Story " + string(rune('A'+i)) + "\ndate: 2026-11-0" + string(rune('1'+i)) + "\n---\nA story.\n"
+	}
+	dir := writeSite(t, site)
+	sess := build.NewSession(build.Options{Source: dir})
+	if _, err := sess.Full(t.Context(), now); err != nil {
+		t.Fatal(err)
+	}
+	appendText(t, dir, "content/en/stories/_index.md", "Some of them became tutors.")
+	if _, err := sess.Update(t.Context(), []string{"content/en/stories/_index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, diff := settledDiff(t, sess, dir); diff != "" {
+		t.Errorf("the dev server's pages differ from a full build's:\n%s", diff)
+	}
+}

@@ -174,12 +174,7 @@ type pageEdit struct {
 // build, or that does not read cleanly, answers ErrNeedsFull: the full
 // build adds it, or reports its errors.
 func (s *Session) readEdits(fsys fs.FS, paths []string) ([]pageEdit, error) {
-	bySource := map[string]*site.Page{}
-	for _, p := range s.last.res.Site.Pages {
-		if p.Source != nil && p.FallbackOf == nil {
-			bySource[p.Source.Path] = p
-		}
-	}
+	bySource := s.last.res.Site.BySource()
 	var edits []pageEdit
 	for _, p := range paths {
 		page := bySource[p]

@@ -18,6 +18,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
@@ -234,13 +236,43 @@ func writeRecord(name string, rec *buildRecord) error {
 }
 
 // stampTree lists every file and folder under dir, in walk order. dir
-// must be a folder: a link to one would hide what changes behind it.
+// must be a folder: a link to one would hide what changes behind it. The
+// folders at its top are walked on every core.
 func stampTree(dir string) ([]fileStamp, error) {
-	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+	info, err := os.Lstat(dir)
+	if err != nil || !info.IsDir() {
 		return nil, cmp.Or(err, errors.New(dir+" is not a folder"))
 	}
+	top, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	parts := make([][]fileStamp, len(top))
+	errs := make([]error, len(top))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(top)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(top); i = int(next.Add(1)) - 1 {
+				parts[i], errs[i] = stampWalk(dir, top[i].Name())
+			}
+		})
+	}
+	wg.Wait()
+	out := []fileStamp{stamp(".", info)}
+	for i := range parts {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, parts[i]...)
+	}
+	return out, nil
+}
+
+// stampWalk lists name, under dir, and everything under it, in walk order.
+func stampWalk(dir, name string) ([]fileStamp, error) {
 	var out []fileStamp
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(dir, name), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}

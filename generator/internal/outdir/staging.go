@@ -145,16 +145,26 @@ func (s *Staging) Dir() string { return filepath.Join(s.wrap, newDir) }
 // Dest is the destination, absolute.
 func (s *Staging) Dest() string { return s.dest }
 
-// Commit makes the staged version the destination: in one atomic exchange
-// where the system has one (Linux, macOS), else in two renames whose
-// interruption the next run repairs. The previous version is then removed.
+// Commit makes the staged version the destination (Swap), then removes
+// the previous version (Remove).
 func (s *Staging) Commit() error {
+	if err := s.Swap(); err != nil {
+		return err
+	}
+	return s.Remove()
+}
+
+// Swap makes the staged version the destination: in one atomic exchange
+// where the system has one (Linux, macOS), else in two renames whose
+// interruption the next run repairs. The previous version stays in the
+// staging folder until Remove (or the next run) removes it.
+func (s *Staging) Swap() error {
 	next := s.Dir()
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(next, s.dest); err != nil {
 			return fmt.Errorf("cannot move the new version into place: %w", err)
 		}
-		return s.remove()
+		return nil
 	}
 	err := errNoExchange
 	if !s.twoRenames {
@@ -166,8 +176,12 @@ func (s *Staging) Commit() error {
 	if err != nil {
 		return fmt.Errorf("cannot move the new version into place: %w", err)
 	}
-	return s.remove()
+	return nil
 }
+
+// Remove deletes the staging folder, with the previous version a Swap left
+// in it.
+func (s *Staging) Remove() error { return s.remove() }
 
 // swapInTwoRenames moves the destination aside into the staging folder and
 // the new version into its place.

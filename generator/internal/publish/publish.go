@@ -270,8 +270,15 @@ func (s *Staging) CopyFile(p string, fsys fs.FS, srcPath string) error {
 }
 
 // Commit replaces the destination with the staged build, in one atomic
-// exchange where the system offers one.
+// exchange where the system offers one, and removes the previous version.
 func (s *Staging) Commit() error { return s.out.Commit() }
+
+// Swap replaces the destination with the staged build, as Commit does,
+// leaving the previous version for Remove.
+func (s *Staging) Swap() error { return s.out.Swap() }
+
+// Remove deletes the staging folder after Swap, previous version and all.
+func (s *Staging) Remove() error { return s.out.Remove() }
 
 // Abort removes the staging directory; the destination stays as it was.
 func (s *Staging) Abort() error { return s.out.Abort() }

@@ -430,6 +430,7 @@ func shorten(t string, n int) string {
 // edit changed it: see UpdatePage, which then takes the rendering from
 // cache.
 func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer, cache *RenderCache) (pages []*Page, diags diag.List, ok bool) {
+	copies := s.BodyCopies(p)
 	old := p.Source
 	p.Source = src // the cache knows a rendering by its page's source
 	res := s.renderCached(md, cache, p, src)
@@ -438,16 +439,13 @@ func (s *Site) ReplaceBody(p *Page, src *content.Source, md *markdown.Renderer, 
 		return nil, nil, false
 	}
 	src.Body = nil
-	pages = s.BodyReaders(p)
-	for _, q := range pages {
-		if q == p || q.FallbackOf == p {
-			q.keepBody(res.HTML, res.Text, s.bodies)
-			q.Headings, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Links, res.IDs, res.UsesLabels
-			q.Quizzes = quizzes(res.Blocks)
-			q.Source = src
-		}
+	for _, q := range copies {
+		q.keepBody(res.HTML, res.Text, s.bodies)
+		q.Headings, q.Links, q.IDs, q.UsesLabels = res.Headings, res.Links, res.IDs, res.UsesLabels
+		q.Quizzes = quizzes(res.Blocks)
+		q.Source = src
 	}
-	return pages, res.Diags, true
+	return s.withPrintPages(copies), res.Diags, true
 }
 
 // paginate splits long section and term lists into pages of per entries:

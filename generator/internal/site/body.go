@@ -7,19 +7,44 @@ import (
 	"slices"
 )
 
-// BodyReaders are the pages whose output shows p's body (its rendered
-// Markdown): p, its fallback copies in the other languages, and the
-// printable pages of the modules they belong to. It is the one rule for
-// what an edit of a page's body (and nothing else) reaches: the dev
-// server's updates and the command line's patch builds both follow it.
-func (s *Site) BodyReaders(p *Page) []*Page {
-	pages := []*Page{p}
+// BySource returns the page each source file makes, by the file's path
+// from the site folder: not its fallback copies in other languages, nor
+// the further pages of a long list.
+func (s *Site) BySource() map[string]*Page {
+	out := map[string]*Page{}
+	for _, p := range s.Pages {
+		if p.Source != nil && p.FallbackOf == nil && out[p.Source.Path] == nil {
+			out[p.Source.Path] = p // the further pages of a list come after it
+		}
+	}
+	return out
+}
+
+// BodyCopies are the pages whose own body is p's: p, its fallback copies
+// in the other languages, and the further pages of their lists (each
+// shows the section's introduction). They share p's source.
+func (s *Site) BodyCopies(p *Page) []*Page {
+	var pages []*Page
 	for _, q := range s.Pages {
-		if q.FallbackOf == p {
+		if q == p || (p.Source != nil && q.Source == p.Source) {
 			pages = append(pages, q)
 		}
 	}
-	// a module's printable page shows its lessons' bodies
+	return pages
+}
+
+// BodyReaders are the pages whose output shows p's body (its rendered
+// Markdown): its BodyCopies, and the printable pages of the modules they
+// belong to. It is the one rule for what an edit of a page's body (and
+// nothing else) reaches: the dev server's updates and the command line's
+// patch builds both follow it.
+func (s *Site) BodyReaders(p *Page) []*Page {
+	return s.withPrintPages(s.BodyCopies(p))
+}
+
+// withPrintPages adds to pages the printable pages of their modules: a
+// module's printable page shows its lessons' bodies.
+func (s *Site) withPrintPages(pages []*Page) []*Page {
 	for _, q := range s.Pages {
 		if q.Kind == KindPrint && q.Of != nil && slices.ContainsFunc(pages, func(l *Page) bool { return l.Module == q.Of }) {
 			pages = append(pages, q)
