@@ -129,13 +129,18 @@ type Timing struct {
 	Stage string
 	Took  time.Duration
 	Bytes int64
+	Note  string // what else to tell about the stage
 }
 
 // assembleParts splits the assemble stage's time: rendering the Markdown
 // (on all cores) and the rest, building the model (relations,
 // translations, taxonomies, navigation).
 func assembleParts(total time.Duration, md site.MarkdownStats) []Timing {
-	return []Timing{{Stage: " markdown", Took: md.Took, Bytes: md.Bytes}, {Stage: " model", Took: max(0, total-md.Took)}}
+	markdown := Timing{Stage: " markdown", Took: md.Took, Bytes: md.Bytes}
+	if md.Taken > 0 {
+		markdown.Note = fmt.Sprintf("%d of %d files taken from the last build", md.Taken, md.Files)
+	}
+	return []Timing{markdown, {Stage: " model", Took: max(0, total-md.Took)}}
 }
 
 // Progress is where a build is: the stage it is in and, for pages, how
@@ -228,6 +233,12 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if done != nil {
 		return done, nil, nil
 	}
+	lastRenderings := base.renderings(opt) // read while the site loads
+	defer func() {
+		if last := lastRenderings(); last != nil {
+			last.bodies.Remove() // closes it: the file is the record's
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return res, nil, err // stopped while checking
 	}
@@ -240,11 +251,20 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	defer in.root.Close()
-	bodies := openBodies(opt)
-	if bodies != nil {
-		defer bodies.Remove()
+	bodies := openBodies(opt, read != nil)
+	var kept site.Kept
+	if last := lastRenderings(); last != nil {
+		if bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
+			kept = last.by
+		} else if bodies != nil {
+			bodies.Remove()
+			bodies = openBodies(opt, read != nil)
+		}
 	}
-	err := timed("assemble", func() error { return assemble(ctx, in, opt, bodies, res) })
+	if bodies != nil {
+		defer func() { bodies.Remove() }()
+	}
+	err := timed("assemble", func() error { return assemble(ctx, in, opt, bodies, kept, res) })
 	if res.Site != nil {
 		res.Timings = append(res.Timings, assembleParts(res.Timings[len(res.Timings)-1].Took, res.Site.Markdown)...)
 	}
@@ -254,6 +274,10 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if opt.DryRun {
 		res.Duration = time.Since(start)
 		return res, nil, nil
+	}
+	var renderings func() (spill.Span, bool)
+	if read != nil && bodies != nil {
+		renderings = keepRenderings(res.Site, bodies) // written while the pages are
 	}
 	plan := planPatch(base, res.Site)
 	t0 := time.Now()
@@ -284,16 +308,16 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	t0 = time.Now()
-	kept, warns := w.keepSearchDocs()
+	docs, warns := w.keepSearchDocs()
 	if plan != nil {
-		kept = plan.keptDocs(kept)
+		docs = plan.keptDocs(docs)
 	}
 	res.Diags = append(res.Diags, warns...)
 	if m, ok := out.(entryLister); ok && res.Files == nil {
 		res.Files = m.Entries()
 	}
 	if read != nil && len(warns) == 0 {
-		recordBuild(opt, *read, res, kept)
+		recordBuild(opt, *read, res, docs, bodies, renderings)
 	}
 	if removed != nil {
 		if err := <-removed; err != nil {
@@ -307,10 +331,13 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 }
 
 // assemble renders the Markdown and assembles the site model into res.Site.
-func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, res *Result) error {
+// Pages whose rendering kept holds (a patch build's, see renderings) are
+// not rendered again; a build that will be recorded keeps its own
+// renderings for the next.
+func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, kept site.Kept, res *Result) error {
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
-		ReadFile: rootReader(opt.Source), Bodies: bodies})
+		ReadFile: rootReader(opt.Source), Bodies: bodies, Keep: recorded(opt), Kept: kept})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
@@ -326,7 +353,10 @@ func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, 
 // temporary folder without one), so that the build's memory holds the
 // site's metadata, not its text (see package spill). Nil (everything in
 // memory) when no such file can be made.
-func openBodies(opt Options) *spill.File {
+//
+// A build that will be recorded (keepable) makes a file that can be kept
+// for the next build (see recordBuild).
+func openBodies(opt Options, keepable bool) *spill.File {
 	if opt.DryRun || opt.Indexes != nil || opt.Render != nil {
 		return nil
 	}
@@ -337,7 +367,11 @@ func openBodies(opt Options) *spill.File {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	f, err := spill.Create(dir)
+	create := spill.Create
+	if keepable {
+		create = spill.CreateKeepable
+	}
+	f, err := create(dir)
 	if err != nil {
 		return nil
 	}

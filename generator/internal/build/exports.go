@@ -125,7 +125,7 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 		return res, nil, &StageError{Stage: "load", Err: err}
 	}
 	defer in.root.Close()
-	if err := assemble(ctx, in, opt, nil, res); err != nil {
+	if err := assemble(ctx, in, opt, nil, nil, res); err != nil {
 		return res, nil, &StageError{Stage: "assemble", Err: err}
 	}
 	s := res.Site

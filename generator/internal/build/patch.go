@@ -1,13 +1,18 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 // A patch build writes again only what an edit of pages' bodies reaches.
@@ -31,6 +36,9 @@ type patchBase struct {
 	rec *buildRecord
 	// changed are the Markdown files whose content changed.
 	changed []string
+	// asRecorded tells whether the output and the kept files are as rec
+	// says (see outputAsRecorded).
+	asRecorded <-chan bool
 }
 
 // patchPlan is what a patch build writes again.
@@ -90,7 +98,10 @@ func surfaces(s *site.Site) map[string][sha256.Size]byte {
 // writes again; nil when the edits reach further than the pages' bodies
 // (a build in full).
 func planPatch(base *patchBase, s *site.Site) *patchPlan {
-	if base == nil || s == nil || !base.rec.coversOutput() {
+	if base == nil {
+		return nil
+	}
+	if asRecorded := <-base.asRecorded; !asRecorded || s == nil || !base.rec.coversOutput() {
 		return nil
 	}
 	bySource := s.BySource()
@@ -162,4 +173,87 @@ func (p *patchPlan) keptDocs(kept []string) []string {
 	}
 	slices.Sort(kept)
 	return kept
+}
+
+// renderings starts reading, beside what the caller does meanwhile, the
+// renderings the last build kept (see keepRenderings); the function it
+// returns waits for them (and gives the same each time it is called): nil
+// when the last build kept none, or they cannot be read. A patch build takes the pages whose Markdown and site's
+// answers are unchanged from them (see site.Kept).
+func (b *patchBase) renderings(opt Options) func() *keptRenderings {
+	if b == nil || b.rec.Bodies == "" || filepath.Base(b.rec.Bodies) != b.rec.Bodies {
+		return func() *keptRenderings { return nil }
+	}
+	done := make(chan *keptRenderings, 1)
+	go func() { done <- b.readRenderings(opt) }()
+	return sync.OnceValue(func() *keptRenderings { return <-done })
+}
+
+// keptRenderings are the last build's renderings and the spill file
+// holding their HTML and text.
+type keptRenderings struct {
+	bodies *spill.File
+	// end is where the pages' HTML and text end in bodies (the renderings follow).
+	end int64
+	by  site.Kept
+}
+
+func (b *patchBase) readRenderings(opt Options) *keptRenderings {
+	record, err := recordFile(opt.CacheDir, opt.Dest)
+	if err != nil {
+		return nil
+	}
+	f, err := spill.Open(filepath.Join(filepath.Dir(record), b.rec.Bodies))
+	if err != nil {
+		return nil
+	}
+	var all []site.Rendering
+	at := b.rec.RenderingsAt
+	if at.Off+at.Len > f.Size() || gob.NewDecoder(strings.NewReader(f.String(at))).Decode(&all) != nil {
+		f.Remove()
+		return nil // not the file the record was written with
+	}
+	k := &keptRenderings{bodies: f, end: at.Off, by: make(site.Kept, len(all))}
+	var live int64
+	for i := range all {
+		r := &all[i]
+		if r.Content.Off+r.Content.Len > at.Off || r.Text.Off+r.Text.Len > at.Off {
+			f.Remove()
+			return nil
+		}
+		live += r.Content.Len + r.Text.Len
+		k.by[r.File] = r
+	}
+	if at.Off > 2*live+1<<20 {
+		// Each patch build copies the file and adds to it: once half of it
+		// is what no page reads any more, the pages are rendered again
+		// into a new one.
+		f.Remove()
+		return nil
+	}
+	return k
+}
+
+// keepRenderings writes, beside what the caller does meanwhile, the
+// renderings of s's pages into bodies, the spill file that holds their
+// HTML and text; the function it returns waits, and tells where they are
+// (ok false when they could not be written).
+func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok bool) {
+	type kept struct {
+		at spill.Span
+		ok bool
+	}
+	done := make(chan kept, 1)
+	go func() {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(s.Renderings); err != nil {
+			done <- kept{}
+			return
+		}
+		done <- kept{bodies.Write(buf.Bytes()), true}
+	}()
+	return func() (spill.Span, bool) {
+		k := <-done
+		return k.at, k.ok
+	}
 }

@@ -31,23 +31,24 @@ func TestTextEditsArePatched(t *testing.T) {
 		name    string
 		change  func(t *testing.T)
 		patched bool
+		edited  int
 	}{
 		{"a lesson's paragraph", func(t *testing.T) {
 			appendText(t, dir, lesson, "One more paragraph about platforms.")
-		}, true},
+		}, true, 1},
 		{"a story shown in French as a fallback", func(t *testing.T) {
 			replaceText(t, dir, story, "## What they did", "A short word before the next part.\n\n## What they did")
-		}, true},
+		}, true, 1},
 		{"an Italian lesson and an English page at once", func(t *testing.T) {
 			appendText(t, dir, "content/it/modules/social-media-for-your-business/01-why-be-online.md", "Un paragrafo in più.")
 			appendText(t, dir, "content/en/about.md", "One more sentence about us.")
-		}, true},
+		}, true, 2},
 		{"a new heading (other pages may show headings)", func(t *testing.T) {
 			appendText(t, dir, story, "## One more heading\n\nAnd its text.")
-		}, false},
+		}, false, 1},
 		{"a title in the front matter", func(t *testing.T) {
 			replaceText(t, dir, lesson, "title:", "title: New")
-		}, false},
+		}, false, 1},
 	}
 	for _, s := range steps {
 		time.Sleep(10 * time.Millisecond) // a later modification time, where the system's clock is coarse
@@ -60,6 +61,12 @@ func TestTextEditsArePatched(t *testing.T) {
 			t.Errorf("%s: %d of %d pages written again, want a patch build", s.name, res.Patched, res.Pages)
 		case !s.patched && res.Patched != 0:
 			t.Errorf("%s: a patch build (%d pages), want a full one", s.name, res.Patched)
+		}
+		// Every build after the first takes the unchanged pages' Markdown
+		// from the last build's, full or patch: all but the pages edited
+		// and the two whose charts read their data files.
+		if md := res.Site.Markdown; md.Files-md.Taken > s.edited+2 {
+			t.Errorf("%s: %d of %d pages' Markdown taken from the last build", s.name, md.Taken, md.Files)
 		}
 		freshDest := filepath.Join(t.TempDir(), "out")
 		fresh := buildInto(t, dir, freshDest, t.TempDir(), later)
@@ -191,5 +198,40 @@ Read how others learnt.
 	}
 	if _, diff := settledDiff(t, sess, dir); diff != "" {
 		t.Errorf("the dev server's pages differ from a full build's:\n%s", diff)
+	}
+}
+
+// Each patch build copies the last build's kept HTML and text and adds
+// the pages it renders again: once more than half of the copy is what no
+// page reads any more, a build renders every page into a new file, so
+// that the kept file stays within twice what the pages hold (and a
+// megabyte).
+func TestKeptBodiesStayBounded(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, now)
+	long := strings.Repeat("A long paragraph about digital skills.\n", 5000) // 195 KB
+	fresh := 0
+	for i := range 16 {
+		time.Sleep(10 * time.Millisecond)
+		write(t, filepath.Join(dir, "content/en/about.md"), "---\ntitle: About us\n---\nWe teach digital skills.\n\n"+long+string(rune('a'+i))+"\n")
+		res := buildInto(t, dir, dest, cache, now)
+		if res.Site.Markdown.Taken == 0 {
+			fresh++
+		}
+		kept, _ := filepath.Glob(filepath.Join(cache, "builds", "*.bodies"))
+		if len(kept) != 1 {
+			t.Fatalf("kept spill files: %v", kept)
+		}
+		info, err := os.Stat(kept[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Size() > 2*int64(2*len(long))+2<<20 {
+			t.Fatalf("after %d edits the kept file is %d bytes", i+1, info.Size())
+		}
+	}
+	if fresh == 0 {
+		t.Error("no build rendered every page again")
 	}
 }

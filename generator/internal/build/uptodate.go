@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -28,6 +29,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/partner"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/sitefs"
+	"github.com/oersite/oersite/generator/internal/spill"
 )
 
 // A build that has nothing new to write leaves the output as it is. After
@@ -66,6 +68,12 @@ type buildRecord struct {
 	// Surfaces are the pages' surfaces (site.Page.Surface), by source
 	// file: what decides whether a patch build may follow (see patch.go).
 	Surfaces map[string][sha256.Size]byte
+	// Bodies names the build's spill file, kept beside the record, and
+	// RenderingsAt is where in it the pages' renderings are (gob of
+	// []site.Rendering), whose HTML and text it holds: a patch build takes
+	// those still valid instead of rendering again.
+	Bodies       string
+	RenderingsAt spill.Span
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -113,12 +121,14 @@ func check(ctx context.Context, opt Options, res *Result, start time.Time) (read
 	}
 	var current bool
 	if err == nil && !opt.Full && sameRun(opt, rec, in) {
-		changed, onlyPages := changedPages(rec.Inputs.Files, in.Files)
-		if (len(changed) == 0 || onlyPages) && outputAsRecorded(opt, rec) {
-			current = len(changed) == 0 && rec.Inputs.Digest == in.Digest
-			if !current && onlyPages {
-				base = &patchBase{rec: rec, changed: changed}
-			}
+		switch changed, onlyPages := changedPages(rec.Inputs.Files, in.Files); {
+		case len(changed) == 0 && rec.Inputs.Digest == in.Digest:
+			current = outputAsRecorded(opt, rec)
+		case len(changed) > 0 && onlyPages:
+			// The output is compared with the record while the site loads.
+			asRecorded := make(chan bool, 1)
+			go func() { asRecorded <- outputAsRecorded(opt, rec) }()
+			base = &patchBase{rec: rec, changed: changed, asRecorded: asRecorded}
 		}
 	}
 	if current {
@@ -194,6 +204,35 @@ func readRecord(name string) (*buildRecord, error) {
 	return &rec, nil
 }
 
+// keepBodies gives a build's spill file a lasting name beside its record
+// (named record), and returns that name ("" when it cannot be kept).
+func keepBodies(record string, bodies *spill.File) string {
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	name := strings.TrimSuffix(filepath.Base(record), ".gob") + "-" + hex.EncodeToString(rnd[:]) + bodiesExt
+	if err := os.MkdirAll(filepath.Dir(record), 0o755); err != nil {
+		return ""
+	}
+	if bodies.Keep(filepath.Join(filepath.Dir(record), name)) != nil {
+		return ""
+	}
+	return name
+}
+
+// bodiesExt ends the name of a kept spill file.
+const bodiesExt = ".bodies"
+
+// removeOtherBodies removes the spill files kept for earlier records of
+// the same destination (named record), all but keep.
+func removeOtherBodies(record, keep string) {
+	old, _ := filepath.Glob(strings.TrimSuffix(record, ".gob") + "-*" + bodiesExt)
+	for _, f := range old {
+		if filepath.Base(f) != keep {
+			_ = os.Remove(f)
+		}
+	}
+}
+
 // forgetBuild removes the record of builds into opt.Dest: done before the
 // output changes, so that no record ever vouches for an output it did not see.
 func forgetBuild(opt Options) {
@@ -205,7 +244,7 @@ func forgetBuild(opt Options) {
 // recordBuild writes the record of the build that has just published res
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
-func recordBuild(opt Options, inputs inputState, res *Result, kept []string) {
+func recordBuild(opt Options, inputs inputState, res *Result, kept []string, bodies *spill.File, renderings func() (spill.Span, bool)) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
@@ -216,12 +255,18 @@ func recordBuild(opt Options, inputs inputState, res *Result, kept []string) {
 	if rec.Output, err = stampTree(opt.Dest); err == nil {
 		rec.Kept, err = stampFiles(kept)
 	}
+	if err == nil && bodies != nil && renderings != nil {
+		if at, ok := renderings(); ok {
+			rec.Bodies, rec.RenderingsAt = keepBodies(name, bodies), at
+		}
+	}
 	if err == nil {
 		err = writeRecord(name, &rec)
 	}
 	if err != nil {
 		forgetBuild(opt)
 	}
+	removeOtherBodies(name, rec.Bodies)
 }
 
 func writeRecord(name string, rec *buildRecord) error {

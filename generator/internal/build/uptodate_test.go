@@ -161,7 +161,7 @@ func TestChangedInputsBuildInFull(t *testing.T) {
 			remove(t, build.SearchDocsFile(cache, "en"))
 		}},
 		{name: "the record damaged", full: true, change: func(t *testing.T, _, _, cache string) {
-			matches, _ := filepath.Glob(filepath.Join(cache, "builds", "*"))
+			matches, _ := filepath.Glob(filepath.Join(cache, "builds", "*.gob"))
 			if len(matches) != 1 {
 				t.Fatalf("records: %v", matches)
 			}

@@ -68,7 +68,11 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	if *timings {
 		for _, t := range res.Timings {
-			fmt.Fprintf(c.stderr, "%-10s %6d ms%s\n", t.Stage, t.Took.Milliseconds(), throughput(t))
+			note := throughput(t)
+			if t.Note != "" {
+				note += "  (" + t.Note + ")"
+			}
+			fmt.Fprintf(c.stderr, "%-10s %6d ms%s\n", t.Stage, t.Took.Milliseconds(), note)
 		}
 	}
 	if !*quiet {

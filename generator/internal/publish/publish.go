@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -156,22 +157,36 @@ func NewStagingFrom(dest string, entries []Entry, skip func(string) bool) (*Stag
 	return s, nil
 }
 
-// linkAll links each kept entry of dir into the staging folder.
+// linkAll links each kept entry of dir into the staging folder, on every
+// core.
 func (s *Staging) linkAll(dir string, entries []Entry, skip func(string) bool) error {
+	var kept []Entry
 	for _, e := range entries {
-		if skip != nil && skip(e.Path) {
-			continue
+		if skip == nil || !skip(e.Path) {
+			kept = append(kept, e)
+			s.inherited[e.Path] = e
 		}
-		full, err := s.prepare(e.Path)
-		if err != nil {
-			return err
-		}
-		if err := os.Link(filepath.Join(dir, filepath.FromSlash(e.Path)), full); err != nil {
-			return err
-		}
-		s.inherited[e.Path] = e
 	}
-	return nil
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(kept)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// each takes a run of entries, so that a folder's files mostly go to one
+			for _, e := range kept[w*len(kept)/workers : (w+1)*len(kept)/workers] {
+				full, err := s.prepare(e.Path)
+				if err == nil {
+					err = os.Link(filepath.Join(dir, filepath.FromSlash(e.Path)), full)
+				}
+				if err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // replace makes room at full for a new file at p: a link to the last

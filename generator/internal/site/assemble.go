@@ -47,6 +47,12 @@ type Options struct {
 	// out of memory until they are read (a build's; the dev server keeps
 	// them, and re-renders pages from them).
 	Bodies *spill.File
+	// Keep notes, in Site.Renderings, each page's rendering as Bodies
+	// holds it, for a later build to take (see Kept).
+	Keep bool
+	// Kept are an earlier build's renderings, taken instead of rendering
+	// again the pages whose Markdown and site's answers are unchanged.
+	Kept Kept
 }
 
 // Assemble builds the site model from the content read: kinds and URLs,
@@ -64,7 +70,7 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 	diags = append(diags, s.addSources(tree.Sources, opt)...)
 	s.dropHeldBundleFiles(tree.Sources)
 	s.addFallbacks()
-	diags = append(diags, s.renderMarkdown(ctx, md, opt.Cache)...)
+	diags = append(diags, s.renderMarkdown(ctx, md, opt)...)
 	s.generatePages()
 	diags = append(diags, s.relate()...)
 	s.buildTaxonomies()
@@ -281,18 +287,23 @@ func (s *Site) addFallbacks() {
 }
 
 // renderMarkdown renders every page with a source on all cores; fallbacks share their original's HTML.
-func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache *RenderCache) diag.List {
+func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Options) diag.List {
 	t0 := time.Now()
 	defer func() { s.Markdown.Took = time.Since(t0) }()
 	var todo []*Page
 	for _, p := range s.Pages {
 		if p.Source != nil && p.FallbackOf == nil {
 			todo = append(todo, p)
-			s.Markdown.Bytes += int64(len(p.Source.Body))
 		}
 	}
 	s.Markdown.Files = len(todo)
 	results := make([]diag.List, len(todo))
+	rendered := make([]int, len(todo)) // bytes of Markdown rendered, -1 when taken
+	var kept []Rendering
+	var keptOK []bool
+	if opt.Keep && s.bodies != nil {
+		kept, keptOK = make([]Rendering, len(todo)), make([]bool, len(todo))
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -301,9 +312,26 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache 
 			defer wg.Done()
 			for i := range work {
 				p := todo[i]
-				res := s.renderCached(md, cache, p, p.Source)
+				doc := s.doc(p, p.Source)
+				var res markdown.Result
+				var asked lookups
+				var r *Rendering
+				ok := false
+				if s.bodies != nil {
+					res, asked, r, ok = opt.Kept.take(p, doc)
+				}
+				if rendered[i] = -1; ok {
+					p.content, p.text, p.bodies, p.contentAt, p.textAt = "", "", s.bodies, r.Content, r.Text
+				} else {
+					rendered[i] = len(p.Source.Body)
+					res, asked = s.renderDoc(md, opt.Cache, p, doc)
+					p.keepBody(res.HTML, res.Text, s.bodies)
+				}
 				p.Source.Body = nil // let each file go as soon as it is rendered
 				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)
+				if kept != nil {
+					kept[i], keptOK[i] = keep(p, doc, res, asked)
+				}
 			}
 		}()
 	}
@@ -318,6 +346,18 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, cache 
 	var diags diag.List
 	for _, d := range results {
 		diags = append(diags, d...)
+	}
+	for _, n := range rendered {
+		if n < 0 {
+			s.Markdown.Taken++
+		} else {
+			s.Markdown.Bytes += int64(n)
+		}
+	}
+	for i, ok := range keptOK {
+		if ok {
+			s.Renderings = append(s.Renderings, kept[i])
+		}
 	}
 	for _, p := range s.Pages {
 		if o := p.FallbackOf; o != nil {
@@ -371,11 +411,11 @@ func pageFiles(read func(string) ([]byte, error), file string) func(string) ([]b
 	}
 }
 
-// applyRender puts a page's rendered Markdown on it: the HTML and what was
-// found in it, the summary when the front matter has none, the title when
-// the front matter has none.
+// applyRender puts on a page what was found in its rendered Markdown (its
+// body, kept apart, is the caller's to give it): headings, links, anchors,
+// knowledge checks, the summary when the front matter has none, the title
+// when the front matter has none.
 func (s *Site) applyRender(p *Page, res markdown.Result) diag.List {
-	p.keepBody(res.HTML, res.Text, s.bodies)
 	p.Headings, p.Links, p.IDs = res.Headings, res.Links, res.IDs
 	p.UsesLabels = res.UsesLabels
 	p.Quizzes = quizzes(res.Blocks)

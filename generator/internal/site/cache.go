@@ -85,17 +85,17 @@ func (c *RenderCache) ForgetLabelled() {
 
 // get returns the cached rendering of doc, p's Markdown, when it is still
 // what rendering it would give.
-func (c *RenderCache) get(p *Page, offline bool, doc markdown.Doc) (markdown.Result, bool) {
+func (c *RenderCache) get(p *Page, offline bool, doc markdown.Doc) (markdown.Result, lookups, bool) {
 	if c == nil {
-		return markdown.Result{}, false
+		return markdown.Result{}, lookups{}, false
 	}
 	c.mu.Lock()
 	e, ok := c.m[cacheKey{doc.File, offline}]
 	c.mu.Unlock()
 	if !ok || e.url != p.URL || e.body != p.Source.BodyHash || e.bodyLine != doc.BodyLine || e.titleFromHeading != doc.TitleFromHeading {
-		return markdown.Result{}, false
+		return markdown.Result{}, lookups{}, false
 	}
-	return e.result, e.asked.sameAnswers(doc)
+	return e.result, e.asked, e.asked.sameAnswers(doc)
 }
 
 // sameAnswers reports whether doc's site answers every question as before.
@@ -163,14 +163,21 @@ func (l *lookups) record(doc markdown.Doc) markdown.Doc {
 // renderCached renders the Markdown of src, p's source, or takes it from
 // the cache while it is still valid. src.Body must still be there.
 func (s *Site) renderCached(md *markdown.Renderer, cache *RenderCache, p *Page, src *content.Source) markdown.Result {
-	doc := s.doc(p, src)
-	if res, ok := cache.get(p, s.Offline, doc); ok {
-		return res
+	res, _ := s.renderDoc(md, cache, p, s.doc(p, src))
+	return res
+}
+
+// renderDoc renders doc, p's Markdown, or takes it from the cache while it
+// is still valid; it returns the questions the rendering asked of the site
+// with their answers.
+func (s *Site) renderDoc(md *markdown.Renderer, cache *RenderCache, p *Page, doc markdown.Doc) (markdown.Result, lookups) {
+	if res, asked, ok := cache.get(p, s.Offline, doc); ok {
+		return res, asked
 	}
 	var asked lookups
 	res := md.Render(asked.record(doc))
 	if !res.UsesFiles { // a chart reads its data file: drawn again each time
 		cache.put(p, s.Offline, doc, res, asked)
 	}
-	return res
+	return res, asked
 }

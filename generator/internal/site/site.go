@@ -46,6 +46,9 @@ type Site struct {
 
 	// Pages holds every page, in a stable order.
 	Pages []*Page
+	// Renderings are the pages' renderings kept for a later build
+	// (Options.Keep), in the order of Pages.
+	Renderings []Rendering
 	// Langs holds each language's view of the site.
 	Langs map[string]*LangSite
 	// Assets are the content files copied as they are.
@@ -234,6 +237,9 @@ func srcRel(p *Page) string {
 // Markdown, and the wall time on all cores.
 type MarkdownStats struct {
 	Files int
-	Bytes int64
+	Bytes int64 // of the files rendered
+	// Taken is how many files were not rendered: their rendering was
+	// taken from an earlier build's (Options.Kept).
+	Taken int
 	Took  time.Duration
 }

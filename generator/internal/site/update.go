@@ -102,6 +102,7 @@ func (s *Site) revise(p *Page, src *content.Source, md *markdown.Renderer, cache
 	}
 	src.Body = nil
 	diags = append(diags, res.Diags...)
+	np.keepBody(res.HTML, res.Text, s.bodies)
 	s.applyRender(&np, res) // the title is in the front matter (see keepsPlace): no diagnostic
 	return np, diags, true
 }

@@ -9,6 +9,7 @@ package spill
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"sync"
 	"unsafe"
@@ -50,6 +51,92 @@ func Create(dir string) (*File, error) {
 	s := &File{f: f, w: bufio.NewWriterSize(f, 1<<20)}
 	s.unlinked = os.Remove(f.Name()) == nil
 	return s, nil
+}
+
+// CreateKeepable makes a spill file in dir, as Create does, that Keep can
+// give a lasting name once the build has succeeded. Until then its name
+// starts with Prefix: a build killed meanwhile leaves a file that the
+// next builds remove once it is old (see Create).
+func CreateKeepable(dir string) (*File, error) {
+	outdir.RemoveStale(dir, Prefix+"*")
+	f, err := os.CreateTemp(dir, Prefix+"*")
+	if err != nil {
+		return nil, err
+	}
+	return &File{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+// Open opens a kept spill file (see Keep), to read what an earlier build
+// put there. It is never written to.
+func Open(name string) (*File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &File{f: f, unlinked: true, w: bufio.NewWriterSize(readOnly{}, 1), size: info.Size()}, nil
+}
+
+// CopyFrom puts the first n bytes src holds at the start of s, which must
+// be empty, so that src's spans there are s's too; the system copies the
+// bytes without them passing through the process where it can
+// (copy_file_range).
+func (s *File) CopyFrom(src *File, n int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.size != 0 || s.err != nil || n > src.size {
+		return os.ErrInvalid
+	}
+	if _, err := src.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	copied, err := io.Copy(s.f, &io.LimitedReader{R: src.f, N: n})
+	s.size = copied
+	if err == nil && copied != n {
+		err = io.ErrUnexpectedEOF
+	}
+	if err != nil {
+		s.err = err
+	}
+	return err
+}
+
+// readOnly refuses writes to a spill file opened to read.
+type readOnly struct{}
+
+func (readOnly) Write([]byte) (int, error) { return 0, os.ErrPermission }
+
+// Size is how many bytes the file holds (those written, buffered ones included).
+func (s *File) Size() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.size
+}
+
+// Keep writes out what is buffered and gives the file the name name
+// (replacing what is there), for a later build to Open; Remove then
+// leaves it. A file made by Create cannot be kept.
+func (s *File) Keep(name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.unlinked {
+		return os.ErrInvalid
+	}
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	if s.err != nil {
+		return s.err
+	}
+	if err := os.Rename(s.f.Name(), name); err != nil {
+		return err
+	}
+	s.unlinked = true // the name is no longer this build's to remove
+	return nil
 }
 
 // Write appends b and returns where it is.
