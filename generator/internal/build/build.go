@@ -234,6 +234,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return done, nil, nil
 	}
 	lastRenderings := base.renderings(opt) // read while the site loads
+	early := base.stageEarly(opt)          // linked while the site loads
+	defer early.discard()
 	defer func() {
 		if last := lastRenderings(); last != nil {
 			last.bodies.Remove() // closes it: the file is the record's
@@ -281,7 +283,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	plan := planPatch(base, res.Site)
 	t0 := time.Now()
-	out, staging, plan, err := openOutput(opt, plan)
+	out, staging, plan, err := openOutput(opt, plan, early)
 	if err != nil {
 		return res, nil, err
 	}
@@ -317,7 +319,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Files = m.Entries()
 	}
 	if read != nil && len(warns) == 0 {
-		recordBuild(opt, *read, res, docs, bodies, renderings)
+		output := func() ([]fileStamp, error) { return stampTree(opt.Dest) }
+		if plan != nil {
+			output = func() ([]fileStamp, error) { return plan.outputStamps(opt.Dest, res.Files, staging.Inherited) }
+		}
+		recordBuild(opt, *read, res, output, docs, bodies, renderings)
 	}
 	if removed != nil {
 		if err := <-removed; err != nil {
@@ -425,21 +431,25 @@ func prepareCache(opt *Options, res *Result) error {
 // openOutput returns where the build writes: opt.Output, else a staging
 // folder beside a destination that may be replaced.
 //
-// A patch build's staging folder holds the last output (see patchPlan);
-// where it cannot be made, the build is a full one (plan comes back nil).
-func openOutput(opt Options, plan *patchPlan) (publish.Writer, *publish.Staging, *patchPlan, error) {
+// A patch build's staging folder holds the last output, linked while the
+// site loaded (see earlyStaging); where it could not be made, the build is
+// a full one (plan comes back nil).
+func openOutput(opt Options, plan *patchPlan, early *earlyStaging) (publish.Writer, *publish.Staging, *patchPlan, error) {
 	if opt.Output != nil {
 		return opt.Output, nil, nil, nil
 	}
-	err := checkDest(opt.Dest, opt.Source)
 	var staging *publish.Staging
-	if err == nil && plan != nil {
-		if staging, err = plan.staging(opt.Dest); err != nil {
-			plan, err = nil, nil
+	if plan != nil {
+		if staging = early.take(plan); staging == nil {
+			plan = nil
 		}
 	}
-	if err == nil && staging == nil {
-		staging, err = publish.NewStaging(opt.Dest)
+	early.discard()
+	var err error
+	if staging == nil {
+		if err = checkDest(opt.Dest, opt.Source); err == nil {
+			staging, err = publish.NewStaging(opt.Dest)
+		}
 	}
 	if err != nil {
 		return nil, nil, nil, &StageError{Stage: "publish", Err: err}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -134,13 +135,11 @@ func planPatch(base *patchBase, s *site.Site) *patchPlan {
 // it is, until written again: all but the search index of the languages
 // it writes again (a new export may cut it into other files).
 func (p *patchPlan) keeps(file string) bool {
-	lang, rest, ok := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
-	return !(ok && rest != "" && strings.HasPrefix(file, "_search/") && p.langs[lang])
-}
-
-// staging is where a patch build writes: the last output, linked.
-func (p *patchPlan) staging(dest string) (*publish.Staging, error) {
-	return publish.NewStagingFrom(dest, p.base.rec.Entries, func(f string) bool { return !p.keeps(f) })
+	if !isSearchFile(file) {
+		return true
+	}
+	lang, _, _ := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
+	return !p.langs[lang]
 }
 
 // coversOutput reports whether the record lists, with its content's
@@ -255,5 +254,122 @@ func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok 
 	return func() (spill.Span, bool) {
 		k := <-done
 		return k.at, k.ok
+	}
+}
+
+// outputStamps are the stamps of what a patch build left in dest (as
+// stampTree gives them), made without walking it: a file kept from the
+// last build is the same file (a hard link) as the record describes; a
+// file written again is read; the folders are those holding the files.
+func (p *patchPlan) outputStamps(dest string, entries []publish.Entry, inherited func(string) bool) ([]fileStamp, error) {
+	last := make(map[string]fileStamp, len(p.base.rec.Output))
+	for _, f := range p.base.rec.Output {
+		last[f.Path] = f
+	}
+	folders := map[string]bool{".": true}
+	out := []fileStamp{folderStamp(".")}
+	for _, e := range entries {
+		for d := path.Dir(e.Path); d != "." && !folders[d]; d = path.Dir(d) {
+			folders[d] = true
+			out = append(out, folderStamp(d))
+		}
+		f, ok := last[e.Path]
+		if !ok || !inherited(e.Path) {
+			info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(e.Path)))
+			if err != nil {
+				return nil, err
+			}
+			f = stamp(e.Path, info)
+		}
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b fileStamp) int { return walkOrder(a.Path, b.Path) })
+	return out, nil
+}
+
+// walkOrder compares two slash-separated paths as a walk of their tree
+// meets them (filepath.WalkDir): name by name, a folder before what it holds.
+func walkOrder(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == ".":
+		return -1
+	case b == ".":
+		return 1
+	}
+	for {
+		x, restA, moreA := strings.Cut(a, "/")
+		y, restB, moreB := strings.Cut(b, "/")
+		if c := strings.Compare(x, y); c != 0 {
+			return c
+		}
+		switch {
+		case !moreA && !moreB:
+			return 0
+		case !moreA:
+			return -1
+		case !moreB:
+			return 1
+		}
+		a, b = restA, restB
+	}
+}
+
+// earlyStaging is a patch build's staging folder, made of links to the
+// last output while the site loads and assembles: every file but the
+// search index, whose languages to keep the plan decides.
+type earlyStaging struct {
+	done    chan struct{}
+	staging *publish.Staging
+}
+
+// stageEarly starts making the staging folder of a patch build of b.
+func (b *patchBase) stageEarly(opt Options) *earlyStaging {
+	if b == nil || opt.Output != nil {
+		return nil
+	}
+	e := &earlyStaging{done: make(chan struct{})}
+	go func() {
+		defer close(e.done)
+		if checkDest(opt.Dest, opt.Source) == nil {
+			e.staging, _ = publish.NewStagingFrom(opt.Dest, b.rec.Entries, isSearchFile)
+		}
+	}()
+	return e
+}
+
+// isSearchFile reports whether an output file is part of a language's
+// static search index.
+func isSearchFile(file string) bool {
+	lang, rest, ok := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
+	return ok && lang != "" && rest != "" && strings.HasPrefix(file, "_search/")
+}
+
+// take waits for the staging folder and completes it for plan; nil when
+// it could not be made (it is then removed).
+func (e *earlyStaging) take(plan *patchPlan) *publish.Staging {
+	if e == nil {
+		return nil
+	}
+	<-e.done
+	s := e.staging
+	e.staging = nil
+	if s != nil && s.Inherit(plan.base.rec.Entries, func(f string) bool { return !plan.keeps(f) }) != nil {
+		_ = s.Abort()
+		return nil
+	}
+	return s
+}
+
+// discard removes the staging folder unless it was taken.
+func (e *earlyStaging) discard() {
+	if e == nil {
+		return
+	}
+	<-e.done
+	if e.staging != nil {
+		_ = e.staging.Abort()
+		e.staging = nil
 	}
 }

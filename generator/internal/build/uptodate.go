@@ -244,7 +244,8 @@ func forgetBuild(opt Options) {
 // recordBuild writes the record of the build that has just published res
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
-func recordBuild(opt Options, inputs inputState, res *Result, kept []string, bodies *spill.File, renderings func() (spill.Span, bool)) {
+// output lists what the build left in opt.Dest (see stampTree).
+func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool)) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
@@ -252,7 +253,7 @@ func recordBuild(opt Options, inputs inputState, res *Result, kept []string, bod
 	rec := buildRecord{Magic: recordMagic, Inputs: inputs, Entries: res.Files, Pages: res.Pages, Diags: res.Diags,
 		Surfaces: surfaces(res.Site)}
 	rec.From, rec.Until = opt.horizon.Span()
-	if rec.Output, err = stampTree(opt.Dest); err == nil {
+	if rec.Output, err = output(); err == nil {
 		rec.Kept, err = stampFiles(kept)
 	}
 	if err == nil && bodies != nil && renderings != nil {
@@ -280,9 +281,9 @@ func writeRecord(name string, rec *buildRecord) error {
 	return outdir.ReplaceFile(name, buf.Bytes())
 }
 
-// stampTree lists every file and folder under dir, in walk order. dir
-// must be a folder: a link to one would hide what changes behind it. The
-// folders at its top are walked on every core.
+// stampTree lists every file and folder under dir, in walk order (see
+// walkOrder). dir must be a folder: a link to one would hide what changes
+// behind it. The folders at its top are walked on every core.
 func stampTree(dir string) ([]fileStamp, error) {
 	info, err := os.Lstat(dir)
 	if err != nil || !info.IsDir() {
@@ -304,7 +305,7 @@ func stampTree(dir string) ([]fileStamp, error) {
 		})
 	}
 	wg.Wait()
-	out := []fileStamp{stamp(".", info)}
+	out := []fileStamp{folderStamp(".")}
 	for i := range parts {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -321,16 +322,25 @@ func stampWalk(dir, name string) ([]fileStamp, error) {
 		if err != nil {
 			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			out = append(out, folderStamp(filepath.ToSlash(rel)))
+			return nil
+		}
 		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
 		out = append(out, stamp(filepath.ToSlash(rel), info))
 		return nil
 	})
 	return out, err
 }
+
+// folderStamp is a folder's stamp: its name. What changes in a folder
+// changes the files listed under it; its own time would only say when
+// the build made it.
+func folderStamp(p string) fileStamp { return fileStamp{Path: p, Mode: fs.ModeDir} }
 
 // stampFiles describes each of paths.
 func stampFiles(paths []string) ([]fileStamp, error) {

@@ -12,8 +12,11 @@ package oer
 import (
 	"bytes"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -56,7 +59,8 @@ func New(s *site.Site, label Labeller, opt Options) *Builder {
 	return &Builder{s: s, label: label, opt: opt}
 }
 
-// Put writes one output file.
+// Put writes one output file. WriteFiles calls it from several goroutines
+// at once.
 type Put func(path string, data []byte) error
 
 // MaxOAIRecords is the most records one OAI-PMH static repository may hold.
@@ -75,21 +79,37 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 	steps := []func(Put) error{b.writeCalendars, b.writeCatalog, b.writeOpportunities}
 	if b.opt.Outputs != nil {
 		steps = append(steps, b.writeSitemap, b.writeRobots, b.writeFeeds)
-	}
-	for _, step := range steps {
-		if err := step(put); err != nil {
-			return warns, err
+		if n := len(b.items()); n > MaxOAIRecords {
+			warns.Add(diag.Warnf("", 0, "harvesters can use sitemap.xml and catalog.json instead, or split the site",
+				"oai-pmh.xml not written: %d records exceed the %d an OAI-PMH static repository may hold", n, MaxOAIRecords))
+		} else {
+			steps = append(steps, b.writeOAI)
 		}
 	}
-	if b.opt.Outputs == nil {
-		return warns, nil
+	return warns, eachOnCores(steps, put)
+}
+
+// eachOnCores runs every step with put, on every core (each writes files
+// of its own; the Builder only reads the site), and returns the error of
+// the first step, in order, that failed.
+func eachOnCores(steps []func(Put) error, put Put) error {
+	errs := make([]error, len(steps))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(steps)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(steps); i = int(next.Add(1)) - 1 {
+				errs[i] = steps[i](put)
+			}
+		})
 	}
-	if n := len(b.items()); n > MaxOAIRecords {
-		warns.Add(diag.Warnf("", 0, "harvesters can use sitemap.xml and catalog.json instead, or split the site",
-			"oai-pmh.xml not written: %d records exceed the %d an OAI-PMH static repository may hold", n, MaxOAIRecords))
-		return warns, nil
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	return warns, b.writeOAI(put)
+	return nil
 }
 
 // execute runs an output template into a new buffer.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,7 +29,10 @@ func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
 	}
 	opt.Outputs = th
 	files := map[string][]byte{}
+	var mu sync.Mutex // WriteFiles writes on every core
 	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
 		files[p] = data
 		return nil
 	}); err != nil {

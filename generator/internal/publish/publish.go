@@ -145,28 +145,39 @@ func NewStagingFrom(dest string, entries []Entry, skip func(string) bool) (*Stag
 	if err != nil {
 		return nil, err
 	}
-	src, err := outdir.Resolve(dest)
-	if err == nil {
-		s.inherited = make(map[string]Entry, len(entries))
-		err = s.linkAll(src, entries, skip)
-	}
-	if err != nil {
+	if err := s.Inherit(entries, skip); err != nil {
 		_ = s.Abort()
 		return nil, err
 	}
 	return s, nil
 }
 
+// Inherit adds to the staging folder, as NewStagingFrom does, the files of
+// entries but those skip names (and those already there) as hard links to
+// the destination's. It is not to be called while files are written.
+func (s *Staging) Inherit(entries []Entry, skip func(string) bool) error {
+	src, err := outdir.Resolve(s.out.Dest())
+	if err != nil {
+		return err
+	}
+	return s.linkAll(src, entries, skip)
+}
+
 // linkAll links each kept entry of dir into the staging folder, on every
 // core.
 func (s *Staging) linkAll(dir string, entries []Entry, skip func(string) bool) error {
 	var kept []Entry
+	s.recorder.mu.Lock()
+	if s.inherited == nil {
+		s.inherited = make(map[string]Entry, len(entries))
+	}
 	for _, e := range entries {
-		if skip == nil || !skip(e.Path) {
+		if _, there := s.inherited[e.Path]; !there && (skip == nil || !skip(e.Path)) {
 			kept = append(kept, e)
 			s.inherited[e.Path] = e
 		}
 	}
+	s.recorder.mu.Unlock()
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(kept)/256))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -187,6 +198,15 @@ func (s *Staging) linkAll(dir string, entries []Entry, skip func(string) bool) e
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// Inherited reports whether the file at p is still the last build's (a
+// staging folder made by NewStagingFrom, p not written since).
+func (s *Staging) Inherited(p string) bool {
+	s.recorder.mu.Lock()
+	defer s.recorder.mu.Unlock()
+	_, ok := s.inherited[p]
+	return ok
 }
 
 // replace makes room at full for a new file at p: a link to the last
