@@ -1,9 +1,10 @@
 package build
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/gob"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -206,16 +207,15 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 	if err != nil {
 		return nil
 	}
-	var all []site.Rendering
 	at := b.rec.RenderingsAt
-	if at.Off+at.Len > f.Size() || gob.NewDecoder(strings.NewReader(f.String(at))).Decode(&all) != nil {
+	all, err := decodeRenderings(f, at)
+	if err != nil {
 		f.Remove()
 		return nil // not the file the record was written with
 	}
 	k := &keptRenderings{bodies: f, end: at.Off, by: make(site.Kept, len(all))}
 	var live int64
-	for i := range all {
-		r := &all[i]
+	for _, r := range all {
 		if r.Content.Off+r.Content.Len > at.Off || r.Text.Off+r.Text.Len > at.Off {
 			f.Remove()
 			return nil
@@ -237,24 +237,53 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 // renderings of s's pages into bodies, the spill file that holds their
 // HTML and text; the function it returns waits, and tells where they are
 // (ok false when they could not be written).
+//
+// They are written one at a time (their number, then each), and the site
+// gives them up: at 100,000 pages they are some 100 MB.
 func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok bool) {
 	type kept struct {
 		at spill.Span
 		ok bool
 	}
 	done := make(chan kept, 1)
+	all := s.Renderings
+	s.Renderings = nil
 	go func() {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(s.Renderings); err != nil {
-			done <- kept{}
-			return
+		w, written := bodies.Appender()
+		enc := gob.NewEncoder(w)
+		err := enc.Encode(len(all))
+		for i := range all {
+			if err == nil {
+				err = enc.Encode(&all[i])
+			}
 		}
-		done <- kept{bodies.Write(buf.Bytes()), true}
+		done <- kept{written(), err == nil && bodies.Err() == nil}
 	}()
-	return func() (spill.Span, bool) {
+	return sync.OnceValues(func() (spill.Span, bool) {
 		k := <-done
 		return k.at, k.ok
+	})
+}
+
+// decodeRenderings reads the renderings keepRenderings wrote at at.
+func decodeRenderings(f *spill.File, at spill.Span) ([]*site.Rendering, error) {
+	if at.Off+at.Len > f.Size() {
+		return nil, io.ErrUnexpectedEOF
 	}
+	dec := gob.NewDecoder(bufio.NewReaderSize(f.Reader(at), 1<<16))
+	var n int
+	if err := dec.Decode(&n); err != nil {
+		return nil, err
+	}
+	all := make([]*site.Rendering, 0, min(n, 1<<20))
+	for range n {
+		r := new(site.Rendering)
+		if err := dec.Decode(r); err != nil {
+			return nil, err
+		}
+		all = append(all, r)
+	}
+	return all, nil
 }
 
 // outputStamps are the stamps of what a patch build left in dest (as

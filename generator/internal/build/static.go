@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -144,7 +145,14 @@ func (w *writer) shared() *theme.Shared {
 // after the static files are written: JSON-LD names their SHA-256.
 func (w *writer) metadata() *oer.Builder {
 	if w.oer == nil {
-		w.oer = oer.New(w.res.Site, w.in.i18n.T, oer.Options{Outputs: w.in.theme, File: w.publishedFiles()})
+		opt := oer.Options{Outputs: w.in.theme, File: w.publishedFiles()}
+		if w.patch != nil {
+			// A patch build writes few pages: the metadata is most of what
+			// it writes, on every core. A full build writes it beside the
+			// pages, one file at a time, holding less memory.
+			opt.Workers = runtime.GOMAXPROCS(0)
+		}
+		w.oer = oer.New(w.res.Site, w.in.i18n.T, opt)
 	}
 	return w.oer
 }

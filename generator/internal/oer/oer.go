@@ -12,7 +12,6 @@ package oer
 import (
 	"bytes"
 	"net/url"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +40,10 @@ type Options struct {
 	// path from the site root (ok false when unknown): for `encoding` in
 	// JSON-LD.
 	File func(path string) (sha256 string, size int64, ok bool)
+	// Workers is how many files WriteFiles writes at once (0 means one):
+	// more is faster when nothing else is built meanwhile, and holds more
+	// memory (a large site's catalogue and sitemap are tens of megabytes).
+	Workers int
 	// MaxSitemapURLs and MaxSitemapBytes bound one sitemap file; a site
 	// beyond either gets a sitemap index. Zero means the sitemaps.org
 	// limits (50,000 addresses, 50 MB).
@@ -59,8 +62,8 @@ func New(s *site.Site, label Labeller, opt Options) *Builder {
 	return &Builder{s: s, label: label, opt: opt}
 }
 
-// Put writes one output file. WriteFiles calls it from several goroutines
-// at once.
+// Put writes one output file. WriteFiles may call it from several
+// goroutines at once (Options.Workers).
 type Put func(path string, data []byte) error
 
 // MaxOAIRecords is the most records one OAI-PMH static repository may hold.
@@ -86,17 +89,17 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 			steps = append(steps, b.writeOAI)
 		}
 	}
-	return warns, eachOnCores(steps, put)
+	return warns, each(steps, put, max(1, b.opt.Workers))
 }
 
-// eachOnCores runs every step with put, on every core (each writes files
-// of its own; the Builder only reads the site), and returns the error of
-// the first step, in order, that failed.
-func eachOnCores(steps []func(Put) error, put Put) error {
+// each runs every step with put, on as many goroutines as workers (each
+// step writes files of its own; the Builder only reads the site), and
+// returns the error of the first step, in order, that failed.
+func each(steps []func(Put) error, put Put, workers int) error {
 	errs := make([]error, len(steps))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(steps)) {
+	for range min(workers, len(steps)) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < len(steps); i = int(next.Add(1)) - 1 {
 				errs[i] = steps[i](put)

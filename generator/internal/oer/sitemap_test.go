@@ -28,6 +28,7 @@ func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
 		t.Fatal(diags)
 	}
 	opt.Outputs = th
+	opt.Workers = 4 // as a patch build writes them
 	files := map[string][]byte{}
 	var mu sync.Mutex // WriteFiles writes on every core
 	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(func(p string, data []byte) error {

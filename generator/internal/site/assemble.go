@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -299,10 +300,9 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 	s.Markdown.Files = len(todo)
 	results := make([]diag.List, len(todo))
 	rendered := make([]int, len(todo)) // bytes of Markdown rendered, -1 when taken
-	var kept []Rendering
-	var keptOK []bool
+	var kept []Rendering               // by todo's index; those that cannot be kept are left zero
 	if opt.Keep && s.bodies != nil {
-		kept, keptOK = make([]Rendering, len(todo)), make([]bool, len(todo))
+		kept = make([]Rendering, len(todo))
 	}
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -329,8 +329,12 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 				}
 				p.Source.Body = nil // let each file go as soon as it is rendered
 				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)
-				if kept != nil {
-					kept[i], keptOK[i] = keep(p, doc, res, asked)
+				switch {
+				case kept == nil:
+				case r != nil:
+					kept[i] = *r // the same, at the same places
+				default:
+					kept[i], _ = keep(p, doc, res, asked)
 				}
 			}
 		}()
@@ -354,11 +358,7 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 			s.Markdown.Bytes += int64(n)
 		}
 	}
-	for i, ok := range keptOK {
-		if ok {
-			s.Renderings = append(s.Renderings, kept[i])
-		}
-	}
+	s.Renderings = slices.DeleteFunc(kept, func(r Rendering) bool { return r.File == "" })
 	for _, p := range s.Pages {
 		if o := p.FallbackOf; o != nil {
 			p.shareBody(o)

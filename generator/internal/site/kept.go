@@ -56,8 +56,8 @@ type Kept map[string]*Rendering
 
 // keep makes the Rendering of p's Markdown, rendered (or taken) as res
 // from doc with the answers asked, once p's body is in the spill file.
-// ok is false for what cannot be kept: a rendering that read the page's
-// files, or holds data other than knowledge checks.
+// ok is false (and r zero) for what cannot be kept: a rendering that read
+// the page's files, or holds data other than knowledge checks.
 func keep(p *Page, doc markdown.Doc, res markdown.Result, asked lookups) (r Rendering, ok bool) {
 	if res.UsesFiles || p.bodies == nil {
 		return r, false
@@ -68,7 +68,7 @@ func keep(p *Page, doc markdown.Doc, res markdown.Result, asked lookups) (r Rend
 	for _, b := range res.Blocks {
 		q, isQuiz := b.Data.(*quiz.Quiz)
 		if !isQuiz {
-			return r, false
+			return Rendering{}, false
 		}
 		r.Quizzes = append(r.Quizzes, KeptQuiz{Kind: b.Kind, Line: b.Line, Quiz: q})
 	}

@@ -105,6 +105,34 @@ func (s *File) CopyFrom(src *File, n int64) error {
 	return err
 }
 
+// Reader reads back what was put at sp, as a stream.
+func (s *File) Reader(sp Span) io.Reader {
+	s.mu.Lock()
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil && s.err == nil {
+			s.err = err
+		}
+	}
+	s.mu.Unlock()
+	return io.NewSectionReader(s.f, sp.Off, sp.Len)
+}
+
+// Appender returns a writer appending to the file, and what tells, once
+// the writes are done, where they all are. Nothing else may write to the
+// file meanwhile: the writes must follow one another.
+func (s *File) Appender() (io.Writer, func() Span) {
+	start := s.Size()
+	w := appender{s}
+	return w, func() Span { return Span{Off: start, Len: s.Size() - start} }
+}
+
+type appender struct{ s *File }
+
+func (a appender) Write(b []byte) (int, error) {
+	a.s.Write(b)
+	return len(b), nil
+}
+
 // readOnly refuses writes to a spill file opened to read.
 type readOnly struct{}
 
