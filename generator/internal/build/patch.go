@@ -203,7 +203,11 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 	if err != nil {
 		return nil
 	}
-	f, err := spill.Open(filepath.Join(filepath.Dir(record), b.rec.Bodies))
+	name := filepath.Join(filepath.Dir(record), b.rec.Bodies)
+	if now, err := stampFiles([]string{name}); err != nil || now[0] != b.rec.BodiesStamp {
+		return nil // changed since the build kept it
+	}
+	f, err := spill.Open(name)
 	if err != nil {
 		return nil
 	}

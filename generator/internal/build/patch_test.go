@@ -235,3 +235,29 @@ func TestKeptBodiesStayBounded(t *testing.T) {
 		t.Error("no build rendered every page again")
 	}
 }
+
+// A kept file changed since the build that kept it is not read: every
+// page is rendered again, and the output is a fresh build's.
+func TestChangedKeptBodiesAreNotRead(t *testing.T) {
+	dir := writeSite(t, unchangedSite)
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, now)
+	kept, _ := filepath.Glob(filepath.Join(cache, "builds", "*.bodies"))
+	if len(kept) != 1 {
+		t.Fatalf("kept spill files: %v", kept)
+	}
+	data, err := os.ReadFile(kept[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	write(t, kept[0], strings.Replace(string(data), "Insegniamo", "Insegnammo", 1)) // the same size
+	appendText(t, dir, "content/en/about.md", "We teach in small groups.")
+	res := buildInto(t, dir, dest, cache, now)
+	if res.Site.Markdown.Taken != 0 {
+		t.Errorf("%d pages taken from a changed file", res.Site.Markdown.Taken)
+	}
+	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, now)); !ok {
+		t.Errorf("the output is not what a fresh build writes: %s", why)
+	}
+}

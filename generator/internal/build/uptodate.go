@@ -74,6 +74,9 @@ type buildRecord struct {
 	// those still valid instead of rendering again.
 	Bodies       string
 	RenderingsAt spill.Span
+	// BodiesStamp is the kept file as the build left it: a file changed
+	// since is not read.
+	BodiesStamp fileStamp
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -259,6 +262,14 @@ func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]f
 	if err == nil && bodies != nil && renderings != nil {
 		if at, ok := renderings(); ok {
 			rec.Bodies, rec.RenderingsAt = keepBodies(name, bodies), at
+		}
+		if rec.Bodies != "" {
+			stamps, serr := stampFiles([]string{filepath.Join(filepath.Dir(name), rec.Bodies)})
+			if serr != nil {
+				rec.Bodies = ""
+			} else {
+				rec.BodiesStamp = stamps[0]
+			}
 		}
 	}
 	if err == nil {
