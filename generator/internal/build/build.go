@@ -262,6 +262,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 			bodies.Remove()
 			bodies = openBodies(opt, read != nil)
 		}
+		last.bodies.Remove() // closes it (again at the end: no harm)
 	}
 	if bodies != nil {
 		defer func() { bodies.Remove() }()

@@ -21,9 +21,16 @@ import (
 // writeExports writes the packages for learning platforms ([export] in
 // config.toml) into out, beside each module page, and tells the pages
 // their sizes. A stopped ctx writes no further package.
+//
+// A patch build packages only the modules whose pages it writes again;
+// the others' packages are the last build's (see patchPlan.exports).
 func (w *writer) writeExports(ctx context.Context, out publish.Writer) error {
 	w.exportSizes = map[string]int64{}
-	return w.packageModules(ctx, w.in.fsys, out, w.res.Site.Pages)
+	modules := w.res.Site.Pages
+	if w.patch != nil {
+		modules = w.patch.exports(modules, w.exportSizes)
+	}
+	return w.packageModules(ctx, w.in.fsys, out, modules)
 }
 
 // packageModules writes the packages of the modules among pages into out,

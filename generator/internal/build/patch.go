@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,6 +51,38 @@ type patchPlan struct {
 	pages []*site.Page
 	// langs are the languages whose search index is written again.
 	langs map[string]bool
+	// modules are the modules of the pages edited (and of their copies):
+	// their packages are written again.
+	modules []*site.Page
+}
+
+// exports returns, of pages, the modules whose packages a patch build
+// writes again: those of the pages edited, and any whose package the last
+// build did not list. The others' packages are kept as they are: their
+// sizes go into sizes.
+func (p *patchPlan) exports(pages []*site.Page, sizes map[string]int64) []*site.Page {
+	last := make(map[string]int64, len(p.base.rec.Entries))
+	for _, e := range p.base.rec.Entries {
+		last[e.Path] = e.Size
+	}
+	out := slices.Clone(p.modules)
+	for _, m := range pages {
+		if slices.Contains(p.modules, m) {
+			continue
+		}
+		known := map[string]int64{}
+		for _, e := range m.Exports() {
+			if n, ok := last[e.Path]; ok {
+				known[e.Path] = n
+			}
+		}
+		if len(known) < len(m.Exports()) {
+			out = append(out, m)
+			continue
+		}
+		maps.Copy(sizes, known)
+	}
+	return out
 }
 
 // changedPages compares the last build's inputs with this one's: it
@@ -126,7 +159,8 @@ func planPatch(base *patchBase, s *site.Site) *patchPlan {
 		plan.pages = append(plan.pages, s.BodyReaders(p)...)
 	}
 	// The module pages show their packages' sizes; the packages hold the lessons.
-	plan.pages = append(plan.pages, modulesOf(edited)...)
+	plan.modules = modulesOf(edited)
+	plan.pages = append(plan.pages, plan.modules...)
 	slices.SortFunc(plan.pages, func(a, b *site.Page) int { return strings.Compare(a.URL, b.URL) })
 	plan.pages = slices.Compact(plan.pages)
 	return plan
@@ -220,7 +254,7 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 	k := &keptRenderings{bodies: f, end: at.Off, by: make(site.Kept, len(all))}
 	var live int64
 	for _, r := range all {
-		if r.Content.Off+r.Content.Len > at.Off || r.Text.Off+r.Text.Len > at.Off {
+		if !within(r.Content, at.Off) || !within(r.Text, at.Off) {
 			f.Remove()
 			return nil
 		}
@@ -235,6 +269,11 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 		return nil
 	}
 	return k
+}
+
+// within reports whether sp lies in the first end bytes of a file.
+func within(sp spill.Span, end int64) bool {
+	return sp.Off >= 0 && sp.Len >= 0 && sp.Off <= end && sp.Len <= end-sp.Off
 }
 
 // keepRenderings writes, beside what the caller does meanwhile, the
@@ -271,7 +310,7 @@ func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok 
 
 // decodeRenderings reads the renderings keepRenderings wrote at at.
 func decodeRenderings(f *spill.File, at spill.Span) ([]*site.Rendering, error) {
-	if at.Off+at.Len > f.Size() {
+	if !within(at, f.Size()) {
 		return nil, io.ErrUnexpectedEOF
 	}
 	dec := gob.NewDecoder(bufio.NewReaderSize(f.Reader(at), 1<<16))
