@@ -313,28 +313,15 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 			for i := range work {
 				p := todo[i]
 				doc := s.doc(p, p.Source)
-				var res markdown.Result
-				var asked lookups
-				var r *Rendering
-				ok := false
-				if s.bodies != nil {
-					res, asked, r, ok = opt.Kept.take(p, doc)
-				}
-				if rendered[i] = -1; ok {
-					p.content, p.text, p.bodies, p.contentAt, p.textAt = "", "", s.bodies, r.Content, r.Text
-				} else {
-					rendered[i] = len(p.Source.Body)
-					res, asked = s.renderDoc(md, opt.Cache, p, doc)
-					p.keepBody(res.HTML, res.Text, s.bodies)
+				rendered[i] = len(p.Source.Body)
+				res, asked, taken := s.giveBody(md, opt, p, doc)
+				if taken != nil {
+					rendered[i] = -1
 				}
 				p.Source.Body = nil // let each file go as soon as it is rendered
 				results[i] = append(append(diag.List(nil), res.Diags...), s.applyRender(p, res)...)
-				switch {
-				case kept == nil:
-				case r != nil:
-					kept[i] = *r // the same, at the same places
-				default:
-					kept[i], _ = keep(p, doc, res, asked)
+				if kept != nil {
+					kept[i] = keptAs(p, doc, res, asked, taken)
 				}
 			}
 		}()
@@ -369,6 +356,22 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 		}
 	}
 	return diags
+}
+
+// giveBody gives p its rendered Markdown, doc: taken from an earlier
+// build's renderings while still valid (taken is then that rendering),
+// else rendered (or from the render cache). It returns what rendering
+// gave, and the questions it asked of the site with their answers.
+func (s *Site) giveBody(md *markdown.Renderer, opt Options, p *Page, doc markdown.Doc) (res markdown.Result, asked lookups, taken *Rendering) {
+	if s.bodies != nil {
+		if res, asked, r, ok := opt.Kept.take(p, doc); ok {
+			p.content, p.text, p.bodies, p.contentAt, p.textAt = "", "", s.bodies, r.Content, r.Text
+			return res, asked, r
+		}
+	}
+	res, asked = s.renderDoc(md, opt.Cache, p, doc)
+	p.keepBody(res.HTML, res.Text, s.bodies)
+	return res, asked, nil
 }
 
 // doc is the Markdown document of a page, with what its dialects need to

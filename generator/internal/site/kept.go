@@ -84,6 +84,17 @@ func keep(p *Page, doc markdown.Doc, res markdown.Result, asked lookups) (r Rend
 	return r, true
 }
 
+// keptAs is the rendering a build keeps of p: the one it took, which is
+// the same at the same places, or the one it made (zero when it cannot be
+// kept, see keep).
+func keptAs(p *Page, doc markdown.Doc, res markdown.Result, asked lookups, taken *Rendering) Rendering {
+	if taken != nil {
+		return *taken
+	}
+	r, _ := keep(p, doc, res, asked)
+	return r
+}
+
 // take returns the kept rendering of doc, p's Markdown, without its HTML
 // and text (they are in the spill file at r.Content and r.Text), when it
 // is still what rendering would give; else ok is false.

@@ -29,6 +29,8 @@ type File struct {
 	// Unix systems allow: the open file lives on, and nothing is left
 	// behind whatever becomes of the build.
 	unlinked bool
+	// readOnly is set on a kept file opened to read (Open): a write is an error.
+	readOnly bool
 	w        *bufio.Writer
 	size     int64 // bytes written, buffered ones included
 	err      error // the first write or read error
@@ -43,13 +45,11 @@ type Span struct {
 // Create makes a spill file in dir, and removes the ones builds killed
 // long ago left there.
 func Create(dir string) (*File, error) {
-	outdir.RemoveStale(dir, Prefix+"*")
-	f, err := os.CreateTemp(dir, Prefix+"*")
+	s, err := CreateKeepable(dir)
 	if err != nil {
 		return nil, err
 	}
-	s := &File{f: f, w: bufio.NewWriterSize(f, 1<<20)}
-	s.unlinked = os.Remove(f.Name()) == nil
+	s.unlinked = os.Remove(s.f.Name()) == nil
 	return s, nil
 }
 
@@ -78,7 +78,7 @@ func Open(name string) (*File, error) {
 		f.Close()
 		return nil, err
 	}
-	return &File{f: f, unlinked: true, w: bufio.NewWriterSize(readOnly{}, 1), size: info.Size()}, nil
+	return &File{f: f, unlinked: true, readOnly: true, w: bufio.NewWriter(io.Discard), size: info.Size()}, nil
 }
 
 // CopyFrom puts the first n bytes src holds at the start of s, which must
@@ -133,11 +133,6 @@ func (a appender) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
-// readOnly refuses writes to a spill file opened to read.
-type readOnly struct{}
-
-func (readOnly) Write([]byte) (int, error) { return 0, os.ErrPermission }
-
 // Size is how many bytes the file holds (those written, buffered ones included).
 func (s *File) Size() int64 {
 	s.mu.Lock()
@@ -182,6 +177,12 @@ func (s *File) WriteString(t string) Span {
 func (s *File) append(n int, write func() error) Span {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.readOnly {
+		if s.err == nil {
+			s.err = os.ErrPermission
+		}
+		return Span{}
+	}
 	sp := Span{Off: s.size, Len: int64(n)}
 	if err := write(); err != nil && s.err == nil {
 		s.err = err

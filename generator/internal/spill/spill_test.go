@@ -94,3 +94,43 @@ func TestNothingIsLeftBehind(t *testing.T) {
 		t.Errorf("left %v", left)
 	}
 }
+
+// A kept file keeps what was written where it was; a file that starts as
+// a copy of it finds the same bytes at the same spans, and what is added
+// after them.
+func TestKeptFileAndItsCopy(t *testing.T) {
+	dir := t.TempDir()
+	s, err := CreateKeepable(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := s.WriteString("first page"), s.Write([]byte("second page"))
+	kept := filepath.Join(dir, "kept.bodies")
+	if err := s.Keep(kept); err != nil {
+		t.Fatal(err)
+	}
+	s.Remove() // closes it; the kept file stays
+	old, err := Open(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Remove()
+	if got := old.String(b); got != "second page" {
+		t.Errorf("kept file: %q", got)
+	}
+	next, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Remove()
+	if err := next.CopyFrom(old, b.Off); err != nil { // all but the second page
+		t.Fatal(err)
+	}
+	c := next.WriteString("third page")
+	if got := next.String(a) + "|" + next.String(c); got != "first page|third page" || c.Off != b.Off {
+		t.Errorf("copy: %q, third page at %d", got, c.Off)
+	}
+	if old.WriteString("x"); old.Err() == nil {
+		t.Error("a file opened to read took a write")
+	}
+}
