@@ -146,18 +146,7 @@ func replaceText(t *testing.T, dir, file, old, new string) {
 // A section's introduction is shown on every page of its list: an edit of
 // it writes them all again.
 func TestPatchedIntroductionOnEveryListPage(t *testing.T) {
-	site := strings.Replace(baseConfig, `title = "Test OER"`, "title = \"Test OER\"\npaginate = 2", 1) + `
--- content/en/stories/_index.md --
----
-title: Stories
-summary: Stories of learners.
----
-Read how others learnt.
-`
-	for i := range 5 {
-		site += "-- content/en/stories/s" + string(rune('a'+i)) + ".md --\n---\ntitle: Story " + string(rune('A'+i)) + "\ndate: 2026-11-0" + string(rune('1'+i)) + "\n---\nA story.\n"
-	}
-	dir := writeSite(t, site)
+	dir := writeSite(t, paginatedStories())
 	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	buildInto(t, dir, dest, cache, now)
 	if _, err := os.Stat(filepath.Join(dest, "en/stories/page/2/index.html")); err != nil {
@@ -176,18 +165,7 @@ Read how others learnt.
 // The dev server follows the same rule: an edit of a section's
 // introduction shows on every page of its list.
 func TestSessionIntroductionOnEveryListPage(t *testing.T) {
-	site := strings.Replace(baseConfig, `title = "Test OER"`, "title = \"Test OER\"\npaginate = 2", 1) + `
--- content/en/stories/_index.md --
----
-title: Stories
-summary: Stories of learners.
----
-Read how others learnt.
-`
-	for i := range 5 {
-		site += "-- content/en/stories/s" + string(rune('a'+i)) + ".md --\n---\ntitle: Story " + string(rune('A'+i)) + "\ndate: 2026-11-0" + string(rune('1'+i)) + "\n---\nA story.\n"
-	}
-	dir := writeSite(t, site)
+	dir := writeSite(t, paginatedStories())
 	sess := build.NewSession(build.Options{Source: dir})
 	if _, err := sess.Full(t.Context(), now); err != nil {
 		t.Fatal(err)
@@ -260,4 +238,21 @@ func TestChangedKeptBodiesAreNotRead(t *testing.T) {
 	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, now)); !ok {
 		t.Errorf("the output is not what a fresh build writes: %s", why)
 	}
+}
+
+// paginatedStories is a site whose list of five stories is split over
+// three pages, each showing the section's introduction.
+func paginatedStories() string {
+	site := strings.Replace(baseConfig, `title = "Test OER"`, "title = \"Test OER\"\npaginate = 2", 1) + `
+-- content/en/stories/_index.md --
+---
+title: Stories
+summary: Stories of learners.
+---
+Read how others learnt.
+`
+	for i := range 5 {
+		site += "-- content/en/stories/s" + string(rune('a'+i)) + ".md --\n---\ntitle: Story " + string(rune('A'+i)) + "\ndate: 2026-11-0" + string(rune('1'+i)) + "\n---\nA story.\n"
+	}
+	return site
 }
