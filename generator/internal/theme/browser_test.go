@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,24 +20,59 @@ import (
 	"github.com/oersite/oersite/generator/internal/build"
 )
 
-// exampleSite builds the repository's example site once per test into a temporary folder.
+// theExample is the repository's example site, built once for the package's
+// tests on first use: each test only reads it, and five builds under the race
+// detector took about four minutes of CI.
+var theExample struct {
+	once     sync.Once
+	dir      string // removed by TestMain
+	warnings []string
+	err      error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if theExample.dir != "" {
+		os.RemoveAll(theExample.dir)
+	}
+	os.Exit(code)
+}
+
+// exampleSite returns the folder of the example site's output, built on the
+// first call. It must not be written to.
 func exampleSite(t *testing.T) string {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(context.Background(), build.Options{Source: repo, Dest: dest, CacheDir: t.TempDir(),
-		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
+	theExample.once.Do(buildExample)
+	if theExample.err != nil {
+		t.Fatal(theExample.err)
 	}
 	// every page of the example is checked: none may wait for a later date
 	// than the tests' build date (the charts page did, and axe checked a
 	// folder listing in its place)
-	for _, d := range res.Diags.Warnings() {
-		if strings.Contains(d.String(), "after the build date") {
-			t.Errorf("the example site has a page the tests do not see: %v", d)
+	for _, w := range theExample.warnings {
+		if strings.Contains(w, "after the build date") {
+			t.Errorf("the example site has a page the tests do not see: %v", w)
 		}
 	}
-	return dest
+	return filepath.Join(theExample.dir, "public")
+}
+
+func buildExample() {
+	dir, err := os.MkdirTemp("", "oersite-theme-example")
+	if err != nil {
+		theExample.err = err
+		return
+	}
+	theExample.dir = dir
+	res, err := build.Build(context.Background(), build.Options{Source: repo, Dest: filepath.Join(dir, "public"),
+		CacheDir: filepath.Join(dir, "cache"), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		theExample.err = err
+		return
+	}
+	for _, d := range res.Diags.Warnings() {
+		theExample.warnings = append(theExample.warnings, d.String())
+	}
 }
 
 func open(t *testing.T, ctx context.Context, url string) context.Context {
