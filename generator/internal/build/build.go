@@ -29,6 +29,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/markdown/chart"
 	"github.com/oersite/oersite/generator/internal/markdown/container"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
+	"github.com/oersite/oersite/generator/internal/mirror"
 	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/partner"
 	"github.com/oersite/oersite/generator/internal/publish"
@@ -101,6 +102,9 @@ type Options struct {
 	// horizon records the comparisons made with Now; the offline copy
 	// built inside a build shares its build's.
 	horizon *site.Horizon
+	// offline, set for the offline copy of a patch build, is what that
+	// copy may follow (see offlinePatch).
+	offline *offlinePatch
 }
 
 // Result reports a build.
@@ -283,6 +287,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		renderings = keepRenderings(res.Site, bodies) // written while the pages are
 	}
 	plan := planPatch(base, res.Site)
+	if opt.offline != nil {
+		plan = opt.offline.onto(res.Site, opt.Output)
+	}
 	t0 := time.Now()
 	out, staging, plan, err := openOutput(opt, plan, early)
 	if err != nil {
@@ -311,6 +318,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	t0 = time.Now()
+	w.keepZipRecord()
 	docs, warns := w.keepSearchDocs()
 	if plan != nil {
 		docs = plan.keptDocs(docs)
@@ -437,7 +445,7 @@ func prepareCache(opt *Options, res *Result) error {
 // a full one (plan comes back nil).
 func openOutput(opt Options, plan *patchPlan, early *earlyStaging) (publish.Writer, *publish.Staging, *patchPlan, error) {
 	if opt.Output != nil {
-		return opt.Output, nil, nil, nil
+		return opt.Output, nil, plan, nil // plan: an offline copy's (see offlinePatch)
 	}
 	var staging *publish.Staging
 	if plan != nil {
@@ -564,6 +572,10 @@ type writer struct {
 	// written into the cache as soon as it is indexed, put in place for
 	// `oersite search` once the build has succeeded.
 	searchDocs sync.Map
+	// zipSums are the digests of the offline zip's files (see zipRecord).
+	zipSums mirror.ZipSums
+	// zipNote tells how many files the offline zip took from the last.
+	zipNote string
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
@@ -613,6 +625,9 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		if err := timed(st.name, func() error { return st.run(ctx) }); err != nil {
 			return err
 		}
+		if st.note != nil {
+			w.res.Timings[len(w.res.Timings)-1].Note = st.note()
+		}
 	}
 	return nil
 }
@@ -628,6 +643,7 @@ func dropContent(s *site.Site) {
 type stage struct {
 	name string
 	run  func(context.Context) error
+	note func() string // what its timing tells besides, if anything
 }
 
 // writePages executes templates for pages on all cores and hands the bytes

@@ -68,6 +68,17 @@ func TestTextEditsArePatched(t *testing.T) {
 		if md := res.Site.Markdown; md.Files-md.Taken > s.edited+2 {
 			t.Errorf("%s: %d of %d pages' Markdown taken from the last build", s.name, md.Taken, md.Files)
 		}
+		// The offline copy is patched with the build, and its zip takes
+		// the files unchanged from the last zip.
+		zipNote := ""
+		for _, tm := range res.Timings {
+			if tm.Stage == "offline zip" {
+				zipNote = tm.Note
+			}
+		}
+		if copyPatched := strings.Contains(zipNote, "the copy's pages written again"); copyPatched != s.patched || !strings.Contains(zipNote, "files taken from the last zip") {
+			t.Errorf("%s: the offline zip's note says %q", s.name, zipNote)
+		}
 		freshDest := filepath.Join(t.TempDir(), "out")
 		fresh := buildInto(t, dir, freshDest, t.TempDir(), later)
 		if why, ok := sameTree(snapshot(t, dest), snapshot(t, freshDest)); !ok {

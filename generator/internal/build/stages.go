@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -13,9 +12,9 @@ import (
 // index, which is written while the pages are).
 func (w *writer) extraStages() []stage {
 	return []stage{
-		{"partners", func(ctx context.Context) error { return w.writePartners(ctx, w.out) }},
-		{"offline zip", func(ctx context.Context) error { return w.writeOfflineZip(ctx, w.out) }},
-		{"manifest", func(ctx context.Context) error { return w.writeManifest(ctx, w.out) }},
+		{"partners", func(ctx context.Context) error { return w.writePartners(ctx, w.out) }, nil},
+		{"offline zip", func(ctx context.Context) error { return w.writeOfflineZip(ctx, w.out) }, func() string { return w.zipNote }},
+		{"manifest", func(ctx context.Context) error { return w.writeManifest(ctx, w.out) }, nil},
 	}
 }
 
@@ -29,48 +28,6 @@ func (w *writer) writeMetadata(ctx context.Context, out publish.Writer) (diag.Li
 		}
 		return out.WriteFile(p, data)
 	})
-}
-
-// offlineZip is the path of the offline copy, when the site offers one.
-func (w *writer) offlineZip() string {
-	c := w.in.cfg.Offline
-	if !c.Zip || w.opt.Offline || c.ZipName == "" {
-		return ""
-	}
-	return c.ZipName
-}
-
-// writeOfflineZip builds the site again for opening from disk, in memory,
-// and writes it into out as one deterministic zip (timestamps from the
-// build date).
-func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error {
-	name := w.offlineZip()
-	if name == "" {
-		return nil
-	}
-	mem := publish.NewMemory()
-	opt := w.opt
-	opt.Offline, opt.Output, opt.SearchInMemory, opt.Render, opt.Indexes = true, mem, true, nil, nil
-	if report := w.opt.Progress; report != nil {
-		opt.Progress = func(p Progress) {
-			p.Stage = "offline copy, " + p.Stage
-			report(p)
-		}
-	}
-	if _, _, err := run(ctx, opt); err != nil {
-		return err
-	}
-	var files []mirror.ZipFile
-	for p, data := range mem.Files {
-		files = append(files, mirror.ZipFile{Path: p, Data: data})
-	}
-	var buf bytes.Buffer
-	stamp := w.opt.horizon.Day(w.opt.Now)
-	prefix := publish.SafeName(w.in.cfg.Title) + "-offline/"
-	if err := mirror.WriteZip(&buf, files, prefix, stamp); err != nil {
-		return err
-	}
-	return out.WriteFile(name, buf.Bytes())
 }
 
 // entryLister is an output that lists what was written into it.

@@ -5,6 +5,8 @@
 package publish
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -202,10 +204,12 @@ func (s *Staging) linkAll(dir string, entries []Entry, skip func(string) bool) e
 
 // Inherited reports whether the file at p is still the last build's (a
 // staging folder made by NewStagingFrom, p not written since).
-func (s *Staging) Inherited(p string) bool {
-	s.recorder.mu.Lock()
-	defer s.recorder.mu.Unlock()
-	_, ok := s.inherited[p]
+func (s *Staging) Inherited(p string) bool { return s.recorder.inherits(p) }
+
+func (r *recorder) inherits(p string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.inherited[p]
 	return ok
 }
 
@@ -262,6 +266,62 @@ func (s *Staging) WriteFile(p string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// Stream writes the file at p into out from what write writes. An output
+// writing files (a staging folder) takes it as it comes, never holding it
+// whole in memory; others get it in one piece.
+func Stream(out Writer, p string, write func(io.Writer) error) error {
+	if s, ok := out.(interface {
+		stream(string, func(io.Writer) error) error
+	}); ok {
+		return s.stream(p, write)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return out.WriteFile(p, buf.Bytes())
+}
+
+func (s *Staging) stream(p string, write func(io.Writer) error) error {
+	full, err := s.prepare(p)
+	if err != nil {
+		return err
+	}
+	if err := s.replace(p, full); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	counted := &countWriter{w: io.MultiWriter(f, h)}
+	bw := bufio.NewWriterSize(counted, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return s.record(p, counted.n, h.Sum(nil))
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // ReleasesData reports that WriteFile is done with data when it returns
@@ -333,11 +393,29 @@ type Memory struct {
 // NewMemory returns an empty in-memory output.
 func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
 
+// Inherit records entries as files the output holds from the last build
+// without their bytes (an offline copy's files kept in the last zip),
+// each until it is written again: Entries lists them, Files does not.
+func (m *Memory) Inherit(entries []Entry) {
+	m.recorder.mu.Lock()
+	defer m.recorder.mu.Unlock()
+	if m.inherited == nil {
+		m.inherited = make(map[string]Entry, len(entries))
+	}
+	for _, e := range entries {
+		m.inherited[e.Path] = e
+	}
+}
+
+// Inherited reports whether the file at p is still the last build's (see Inherit).
+func (m *Memory) Inherited(p string) bool { return m.recorder.inherits(p) }
+
 // WriteFile implements Writer.
 func (m *Memory) WriteFile(p string, data []byte) error {
 	if err := CheckPath(p); err != nil {
 		return err
 	}
+	m.inherit(p)
 	sum := sha256.Sum256(data)
 	if err := m.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
@@ -363,6 +441,7 @@ func (m *Memory) Replace(p string, data []byte) error {
 		return err
 	}
 	sum := sha256.Sum256(data)
+	m.inherit(p)
 	m.recorder.mu.Lock()
 	if m.entries == nil {
 		m.entries = map[string]Entry{}
@@ -377,6 +456,7 @@ func (m *Memory) Replace(p string, data []byte) error {
 
 // Remove forgets a file, for the dev server's incremental rebuilds.
 func (m *Memory) Remove(p string) {
+	m.inherit(p)
 	m.recorder.mu.Lock()
 	delete(m.entries, p)
 	m.recorder.mu.Unlock()
