@@ -8,6 +8,7 @@ package sitefs
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -55,15 +56,21 @@ type FS struct {
 	root  *os.Root
 	theme string   // "themes/<name>"
 	dirs  sync.Map // resolved paths known to be real folders
+	// direct opens paths without links in one call to the system, where
+	// it can (see direct.go); nil elsewhere.
+	direct *direct
 }
 
 // New returns the site folder of root, whose theme is themes/<theme>.
 func New(root *os.Root, theme string) *FS {
-	return &FS{root: root, theme: path.Join("themes", theme)}
+	return &FS{root: root, theme: path.Join("themes", theme), direct: newDirect(root)}
 }
 
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
+	if file := f.direct.open(name); file != nil {
+		return file, nil
+	}
 	p, err := f.Resolve(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -82,6 +89,10 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 
 // ReadFile implements fs.ReadFileFS.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if file := f.direct.open(name); file != nil {
+		defer file.Close()
+		return io.ReadAll(file)
+	}
 	p, err := f.Resolve(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
