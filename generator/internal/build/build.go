@@ -332,7 +332,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		if plan != nil {
 			output = func() ([]fileStamp, error) { return plan.outputStamps(opt.Dest, res.Files, staging.Inherited) }
 		}
-		recordBuild(opt, *read, res, output, docs, bodies, renderings)
+		recordBuild(opt, *read, res, output, docs, bodies, renderings, w.meta)
 	}
 	if removed != nil {
 		if err := <-removed; err != nil {
@@ -576,6 +576,12 @@ type writer struct {
 	zipSums mirror.ZipSums
 	// zipNote tells how many files the offline zip took from the last.
 	zipNote string
+	// asked are the questions the metadata asked of the published files;
+	// meta is the record of the metadata for the next build, and metaKept
+	// tells that this one kept the last build's (see metaRecord).
+	asked    askLog
+	meta     *metaRecord
+	metaKept bool
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {
@@ -610,6 +616,9 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 	go func() { search <- w.writeSearch(ctx, w.out) }()
 	err := timed("pages", func() error { return w.writePages(ctx) })
 	merr := timed("metadata", func() error { return <-meta })
+	if w.metaKept {
+		w.res.Timings[len(w.res.Timings)-1].Note = "the last build's files, kept: nothing they show had changed"
+	}
 	if w.opt.Indexes == nil {
 		// The pages and metadata are written: nothing reads the pages'
 		// HTML any more but a build whose model is kept (the dev server's).

@@ -19,15 +19,22 @@ func (w *writer) extraStages() []stage {
 }
 
 // writeMetadata writes sitemap, robots.txt, feeds, calendars, OAI-PMH and
-// catalogues into out, and returns their warnings. A stopped ctx writes
-// nothing more.
+// catalogues into out, and returns their warnings; a patch build keeps the
+// last build's when they would be the same (see keptMetadata). A stopped
+// ctx writes nothing more.
 func (w *writer) writeMetadata(ctx context.Context, out publish.Writer) (diag.List, error) {
-	return w.metadata().WriteFiles(func(p string, data []byte) error {
+	if last, ok := w.keptMetadata(); ok {
+		w.meta, w.metaKept = last, true
+		return last.Warns, nil
+	}
+	warns, err := w.metadata().WriteFiles(func(p string, data []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err // stopped: write nothing more
 		}
 		return out.WriteFile(p, data)
 	})
+	w.meta = &metaRecord{Asked: w.asked.list(), Warns: warns}
+	return warns, err
 }
 
 // entryLister is an output that lists what was written into it.

@@ -145,7 +145,10 @@ func (w *writer) shared() *theme.Shared {
 // after the static files are written: JSON-LD names their SHA-256.
 func (w *writer) metadata() *oer.Builder {
 	if w.oer == nil {
-		opt := oer.Options{Outputs: w.in.theme, File: w.publishedFiles()}
+		opt := oer.Options{Outputs: w.in.theme}
+		if files := w.publishedFiles(); files != nil {
+			opt.File = w.asked.wrap(files) // see metaRecord
+		}
 		if w.patch != nil {
 			// A patch build writes few pages: the metadata is most of what
 			// it writes, on every core. A full build writes it beside the

@@ -48,7 +48,7 @@ import (
 
 // recordMagic opens every record; it changes whenever what a record holds,
 // or what decides that a build is up to date, does.
-const recordMagic = "oersite build record 3"
+const recordMagic = "oersite build record 4"
 
 // buildRecord is what a successful build into a folder leaves for the next.
 type buildRecord struct {
@@ -77,6 +77,8 @@ type buildRecord struct {
 	// BodiesStamp is the kept file as the build left it: a file changed
 	// since is not read.
 	BodiesStamp fileStamp
+	// Meta is what decided the metadata files (see metaRecord).
+	Meta *metaRecord
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -248,13 +250,13 @@ func forgetBuild(opt Options) {
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
 // output lists what the build left in opt.Dest (see stampTree).
-func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool)) {
+func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool), meta *metaRecord) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
 	}
 	rec := buildRecord{Magic: recordMagic, Inputs: inputs, Entries: res.Files, Pages: res.Pages, Diags: res.Diags,
-		Surfaces: surfaces(res.Site)}
+		Surfaces: surfaces(res.Site), Meta: meta}
 	rec.From, rec.Until = opt.horizon.Span()
 	if rec.Output, err = output(); err == nil {
 		rec.Kept, err = stampFiles(kept)

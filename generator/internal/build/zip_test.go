@@ -50,10 +50,10 @@ func TestOfflineZipOfferedAndDeterministic(t *testing.T) {
 	}
 }
 
-// zipNote is what the build's timings tell of its offline zip.
-func zipNote(res *build.Result) string {
+// timingNote is what the build's timings tell of a stage besides its time.
+func timingNote(res *build.Result, stage string) string {
 	for _, tm := range res.Timings {
-		if tm.Stage == "offline zip" {
+		if tm.Stage == stage {
 			return tm.Note
 		}
 	}
@@ -68,7 +68,7 @@ func TestOfflineZipTakesOnlyTheZipItLeft(t *testing.T) {
 	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	buildInto(t, dir, dest, cache, sitetest.Now)
 	res := buildInto(t, dir, dest, cache, sitetest.Now, func(o *build.Options) { o.Full = true })
-	if note := zipNote(res); !strings.Contains(note, "files taken from the last zip") || strings.HasPrefix(note, "0 of") {
+	if note := timingNote(res, "offline zip"); !strings.Contains(note, "files taken from the last zip") || strings.HasPrefix(note, "0 of") {
 		t.Errorf("a build in full after one left its zip: %q", note)
 	}
 	// the same files under the same names, each changed
@@ -92,7 +92,7 @@ func TestOfflineZipTakesOnlyTheZipItLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	res = buildInto(t, dir, dest, cache, sitetest.Now)
-	if note := zipNote(res); note != "" {
+	if note := timingNote(res, "offline zip"); note != "" {
 		t.Errorf("the build read a zip changed in the output: %q", note)
 	}
 	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, sitetest.Now)); !ok {
