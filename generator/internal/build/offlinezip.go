@@ -2,6 +2,7 @@ package build
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/gob"
@@ -56,7 +57,6 @@ func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error 
 	if err != nil {
 		return err
 	}
-
 	var files []mirror.ZipFile
 	for p, data := range mem.Files {
 		files = append(files, mirror.ZipFile{Path: p, Data: data})
@@ -71,8 +71,12 @@ func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error 
 		}
 	}
 	stamp := w.opt.horizon.Day(w.opt.Now)
-	return publish.Stream(out, name, func(zw io.Writer) error {
+	return publish.Stream(out, name, func(f io.Writer) error {
+		zw := bufio.NewWriterSize(f, 256<<10)
 		sums, taken, err := mirror.PackZip(zw, files, prefix, stamp, last)
+		if err == nil {
+			err = zw.Flush()
+		}
 		if err != nil {
 			return err
 		}
@@ -132,7 +136,7 @@ func (w *writer) lastZip(name string) (last *mirror.LastZip, close func()) {
 		f.Close()
 		return nil, none
 	}
-	return &mirror.LastZip{Reader: r, Sums: rec.Sums}, func() { f.Close() }
+	return &mirror.LastZip{Reader: r, Size: info.Size(), Sums: rec.Sums}, func() { f.Close() }
 }
 
 func readZipRecord(name string) *zipRecord {

@@ -31,6 +31,7 @@ type ZipSums map[string][sha256.Size]byte
 // vouches that Reader is the zip those digests were returned for.
 type LastZip struct {
 	Reader *zip.Reader
+	Size   int64 // of the zip file
 	Sums   ZipSums
 	// Keep are files of the last zip (paths without its prefix) that the
 	// new one holds as they are, though the caller does not give them
@@ -142,7 +143,7 @@ func packEntries(fs []zipItem, prefix string, last *LastZip) []packed {
 					sum, known := last.Sums[f.Path]
 					if o == nil || !known || o.Method != zip.Deflate {
 						e.err = fmt.Errorf("%s is to be kept from the last zip, which does not hold it", f.Path)
-					} else if e.deflated, e.err = rawBytes(o); e.err == nil {
+					} else if e.deflated, e.err = rawBytes(o, last.Size); e.err == nil {
 						e.sum, e.crc, e.size, e.taken = sum, o.CRC32, o.UncompressedSize64, true
 					}
 					continue
@@ -150,7 +151,7 @@ func packEntries(fs []zipItem, prefix string, last *LastZip) []packed {
 				e.sum, e.size = sha256.Sum256(f.Data), uint64(len(f.Data))
 				if last != nil && last.Sums[f.Path] == e.sum {
 					if o := old[prefix+f.Path]; o != nil && o.Method == zip.Deflate && o.UncompressedSize64 == e.size {
-						if e.deflated, e.err = rawBytes(o); e.err == nil {
+						if e.deflated, e.err = rawBytes(o, last.Size); e.err == nil {
 							e.crc, e.taken = o.CRC32, true
 							continue
 						}
@@ -169,8 +170,12 @@ func packEntries(fs []zipItem, prefix string, last *LastZip) []packed {
 	return out
 }
 
-// rawBytes reads the compressed bytes of a zip entry.
-func rawBytes(f *zip.File) ([]byte, error) {
+// rawBytes reads the compressed bytes of a zip entry. A size the zip's
+// file cannot hold is an error, not an allocation.
+func rawBytes(f *zip.File, zipSize int64) ([]byte, error) {
+	if f.CompressedSize64 > uint64(zipSize) {
+		return nil, fmt.Errorf("%s: %d compressed bytes in a zip of %d", f.Name, f.CompressedSize64, zipSize)
+	}
 	r, err := f.OpenRaw()
 	if err != nil {
 		return nil, err

@@ -73,7 +73,7 @@ func TestZipTakesUnchangedFilesFromTheLast(t *testing.T) {
 		t.Fatal(err)
 	}
 	var patched, fresh bytes.Buffer
-	_, taken, err := PackZip(&patched, edited, "site/", when, &LastZip{Reader: r, Sums: sums})
+	_, taken, err := PackZip(&patched, edited, "site/", when, &LastZip{Reader: r, Size: int64(first.Len()), Sums: sums})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,17 +107,21 @@ func TestZipTakesUnchangedFilesFromTheLast(t *testing.T) {
 		}
 	}
 	var kept bytes.Buffer
-	if _, _, err := PackZip(&kept, given, "site/", when, &LastZip{Reader: r, Sums: sums, Keep: keep}); err != nil {
+	if _, _, err := PackZip(&kept, given, "site/", when, &LastZip{Reader: r, Size: int64(first.Len()), Sums: sums, Keep: keep}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(kept.Bytes(), fresh.Bytes()) {
 		t.Fatal("the zip keeping files of the last one differs from one packed from nothing")
 	}
+	// an entry larger than the zip said to hold it is an error, not an allocation
+	if _, _, err := PackZip(io.Discard, given, "site/", when, &LastZip{Reader: r, Size: 10, Sums: sums, Keep: keep}); err == nil {
+		t.Error("an entry larger than its zip was read")
+	}
 	// a file to keep that the last zip lacks, or given too, is an error
-	if _, _, err := PackZip(io.Discard, given, "site/", when, &LastZip{Reader: r, Sums: sums, Keep: []string{"fr/index.html"}}); err == nil {
+	if _, _, err := PackZip(io.Discard, given, "site/", when, &LastZip{Reader: r, Size: int64(first.Len()), Sums: sums, Keep: []string{"fr/index.html"}}); err == nil {
 		t.Error("a file the last zip lacks was kept")
 	}
-	if _, _, err := PackZip(io.Discard, given, "site/", when, &LastZip{Reader: r, Sums: sums, Keep: []string{given[0].Path}}); err == nil {
+	if _, _, err := PackZip(io.Discard, given, "site/", when, &LastZip{Reader: r, Size: int64(first.Len()), Sums: sums, Keep: []string{given[0].Path}}); err == nil {
 		t.Error("a file both given and kept was accepted")
 	}
 
@@ -129,7 +133,7 @@ func TestZipTakesUnchangedFilesFromTheLast(t *testing.T) {
 		lying[p] = sums[files[4].Path]
 	}
 	var wrong bytes.Buffer
-	if _, _, err := PackZip(&wrong, edited, "site/", when, &LastZip{Reader: r, Sums: lying}); err != nil {
+	if _, _, err := PackZip(&wrong, edited, "site/", when, &LastZip{Reader: r, Size: int64(first.Len()), Sums: lying}); err != nil {
 		t.Fatal(err)
 	}
 	if got := readZip(t, wrong.Bytes()); got["site/"+edited[5].Path] != string(edited[5].Data) {

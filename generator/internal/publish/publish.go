@@ -5,7 +5,6 @@
 package publish
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -284,6 +283,8 @@ func Stream(out Writer, p string, write func(io.Writer) error) error {
 	return out.WriteFile(p, buf.Bytes())
 }
 
+// stream writes the file at p from what write writes, with its size and
+// SHA-256 recorded on the way.
 func (s *Staging) stream(p string, write func(io.Writer) error) error {
 	full, err := s.prepare(p)
 	if err != nil {
@@ -298,11 +299,7 @@ func (s *Staging) stream(p string, write func(io.Writer) error) error {
 	}
 	h := sha256.New()
 	counted := &countWriter{w: io.MultiWriter(f, h)}
-	bw := bufio.NewWriterSize(counted, 256<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = write(counted)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -337,31 +334,15 @@ func ReleasesData(w Writer) bool {
 
 // CopyFile implements Writer.
 func (s *Staging) CopyFile(p string, fsys fs.FS, srcPath string) error {
-	full, err := s.prepare(p)
-	if err != nil {
-		return err
-	}
-	if err := s.replace(p, full); err != nil {
-		return err
-	}
 	in, err := fsys.Open(srcPath)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	return s.stream(p, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(out, h), in)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return s.record(p, n, h.Sum(nil))
+	})
 }
 
 // Commit replaces the destination with the staged build, in one atomic
