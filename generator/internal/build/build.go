@@ -582,6 +582,9 @@ type writer struct {
 	asked    askLog
 	meta     *metaRecord
 	metaKept bool
+	// published answers for the files published before the metadata
+	// builder was made (see publishedFiles); nil for an output that lists none.
+	published func(string) (string, int64, bool)
 }
 
 func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) error) error {

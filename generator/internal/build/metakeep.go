@@ -69,8 +69,7 @@ func (w *writer) keptMetadata() (*metaRecord, bool) {
 	if w.patch == nil || w.opt.Offline {
 		return nil, false
 	}
-	last := w.patch.base.rec.Meta
-	files := w.publishedFiles()
+	last, files := w.patch.base.rec.Meta, w.published // the metadata builder's answers (see metadata)
 	if last == nil || files == nil {
 		return nil, false
 	}

@@ -167,14 +167,13 @@ func (w *writer) keepZipRecord() {
 		_ = os.Remove(name)
 		return
 	}
-	p := filepath.Join(w.opt.Dest, filepath.FromSlash(zipName))
-	info, err := os.Lstat(p)
+	stamps, err := stampFiles([]string{filepath.Join(w.opt.Dest, filepath.FromSlash(zipName))})
 	if err != nil {
 		_ = os.Remove(name)
 		return
 	}
 	var buf bytes.Buffer
-	err = gob.NewEncoder(&buf).Encode(zipRecord{Go: runtime.Version(), Zip: stamp(p, info), Sums: w.zipSums})
+	err = gob.NewEncoder(&buf).Encode(zipRecord{Go: runtime.Version(), Zip: stamps[0], Sums: w.zipSums})
 	if err == nil {
 		err = os.MkdirAll(filepath.Dir(name), 0o755)
 	}

@@ -210,11 +210,7 @@ func TestKeptBodiesStayBounded(t *testing.T) {
 		if res.Site.Markdown.Taken == 0 {
 			fresh++
 		}
-		kept, _ := filepath.Glob(filepath.Join(cache, "builds", "*.bodies"))
-		if len(kept) != 1 {
-			t.Fatalf("kept spill files: %v", kept)
-		}
-		info, err := os.Stat(kept[0])
+		info, err := os.Stat(keptBodiesFile(t, cache))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,16 +229,13 @@ func TestChangedKeptBodiesAreNotRead(t *testing.T) {
 	dir := writeSite(t, unchangedSite)
 	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	buildInto(t, dir, dest, cache, now)
-	kept, _ := filepath.Glob(filepath.Join(cache, "builds", "*.bodies"))
-	if len(kept) != 1 {
-		t.Fatalf("kept spill files: %v", kept)
-	}
-	data, err := os.ReadFile(kept[0])
+	kept := keptBodiesFile(t, cache)
+	data, err := os.ReadFile(kept)
 	if err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(10 * time.Millisecond)
-	write(t, kept[0], strings.Replace(string(data), "Insegniamo", "Insegnammo", 1)) // the same size
+	write(t, kept, strings.Replace(string(data), "Insegniamo", "Insegnammo", 1)) // the same size
 	appendText(t, dir, "content/en/about.md", "We teach in small groups.")
 	res := buildInto(t, dir, dest, cache, now)
 	if res.Site.Markdown.Taken != 0 {
@@ -251,6 +244,16 @@ func TestChangedKeptBodiesAreNotRead(t *testing.T) {
 	if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, now)); !ok {
 		t.Errorf("the output is not what a fresh build writes: %s", why)
 	}
+}
+
+// keptBodiesFile is the one spill file the cache keeps beside the build record.
+func keptBodiesFile(t *testing.T, cache string) string {
+	t.Helper()
+	kept, _ := filepath.Glob(filepath.Join(cache, "builds", "*.bodies"))
+	if len(kept) != 1 {
+		t.Fatalf("kept spill files: %v", kept)
+	}
+	return kept[0]
 }
 
 // paginatedStories is a site whose list of five stories is split over

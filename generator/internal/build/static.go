@@ -146,8 +146,9 @@ func (w *writer) shared() *theme.Shared {
 func (w *writer) metadata() *oer.Builder {
 	if w.oer == nil {
 		opt := oer.Options{Outputs: w.in.theme}
-		if files := w.publishedFiles(); files != nil {
-			opt.File = w.asked.wrap(files) // see metaRecord
+		w.published = w.publishedFiles()
+		if w.published != nil {
+			opt.File = w.asked.wrap(w.published) // see metaRecord
 		}
 		if w.patch != nil {
 			// A patch build writes few pages: the metadata is most of what
