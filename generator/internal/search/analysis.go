@@ -29,22 +29,22 @@ import (
 // for what a word is; the browser client splits queries the same way
 // (client/search.js: words).
 func eachWord(text string, fn func(start, end int)) {
+	eachWordWhile(text, func(start, end int) bool { fn(start, end); return true })
+}
+
+// eachWordWhile is eachWord stopping after the first word fn returns
+// false for.
+func eachWordWhile(text string, fn func(start, end int) bool) {
 	start := -1
 	for i := 0; i < len(text); {
-		c, size := text[i], 1
-		var in bool
-		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			in = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
-		}
+		in, size := wordRuneAt(text, i)
 		switch {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			fn(start, i)
+			if !fn(start, i) {
+				return
+			}
 			start = -1
 		}
 		i += size
@@ -52,6 +52,56 @@ func eachWord(text string, fn func(start, end int)) {
 	if start >= 0 {
 		fn(start, len(text))
 	}
+}
+
+// eachWordBefore calls fn with the place of each word of text that ends
+// at or before end, the last first, while fn returns true: the words
+// eachWord finds, in reverse.
+func eachWordBefore(text string, end int, fn func(start, end int) bool) {
+	stop := -1
+	for i := end; i > 0; {
+		in, size := wordRuneBefore(text, i)
+		switch {
+		case in && stop < 0:
+			stop = i
+		case !in && stop >= 0:
+			if !fn(i, stop) {
+				return
+			}
+			stop = -1
+		}
+		i -= size
+	}
+	if stop >= 0 {
+		fn(0, stop)
+	}
+}
+
+// wordRuneAt tells whether the character at text[i:] is part of a word
+// (a letter, number or combining mark), and its length in bytes.
+func wordRuneAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return isWordByte(c), 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r), size
+}
+
+// wordRuneBefore is wordRuneAt for the character that ends at text[:i].
+func wordRuneBefore(text string, i int) (bool, int) {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isWordByte(c), 1
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r), size
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
 }
 
 // words splits text into words (see eachWord).

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -100,11 +101,10 @@ const wrapperBytes = 48
 // jsFile is one file of the static index: a classic script that hands its
 // data to the client, so that it also loads from disk (file://).
 func jsFile(lang, name string, body []byte) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "oersiteSearch.add(%q,%q,", lang, name)
-	b.Write(body)
-	b.WriteString(");\n")
-	return b.Bytes()
+	b := make([]byte, 0, len(body)+len(lang)+len(name)+32)
+	b = strconv.AppendQuote(append(b, "oersiteSearch.add("...), lang)
+	b = strconv.AppendQuote(append(b, ','), name)
+	return append(append(append(b, ','), body...), ");\n"...)
 }
 
 // sizer estimates the size of files as a static host serves them (gzip),

@@ -43,13 +43,6 @@ const (
 // span is a word's place in a text.
 type span struct{ start, end int }
 
-// wordSpans finds the words of a text (see eachWord) with their places.
-func wordSpans(text string) []span {
-	var out []span
-	eachWord(text, func(s, e int) { out = append(out, span{s, e}) })
-	return out
-}
-
 // excerpts finds, for each document and each of the terms it is among the
 // best documents of (want[doc]), the sections that hold the term and a
 // passage. Terms found in no section (only in the title, summary or
@@ -112,7 +105,6 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 			}
 		})
 	}
-	spans := map[int][]span{} // the words of the sections passages are cut from
 	res := make(map[string]excerpt, len(terms))
 	for _, t := range terms {
 		ms := found[t]
@@ -121,11 +113,7 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 			continue
 		}
 		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
-		best := ms[0].section
-		if spans[best] == nil {
-			spans[best] = wordSpans(bodies[best])
-		}
-		ex := excerpt{passage: passage(bodies[best], spans[best], ms[0].first, ms[0].first.start >= 0)}
+		ex := excerpt{passage: passage(bodies[ms[0].section], ms[0].first, ms[0].first.start >= 0)}
 		for _, m := range ms[:min(len(ms), maxSections)] {
 			ex.sections = append(ex.sections, m.section)
 		}
@@ -151,34 +139,90 @@ func headingTerms(h string, f *forms) []string {
 	return out
 }
 
-// passage cuts about passageWords words of text around the word at sp,
-// marking cuts with an ellipsis. Without a match it is the text's start.
-func passage(text string, ws []span, sp span, matched bool) string {
-	if len(ws) == 0 {
+// passage cuts about passageWords words of text around the word at sp
+// (passageBefore of them before it, more when the text ends sooner after
+// it), marking cuts with an ellipsis. Without a match it is the text's
+// start. Only the words near the match are looked at.
+func passage(text string, sp span, matched bool) string {
+	if !matched {
+		sp = span{}
+	}
+	// ws are the words around the match: up to passageWords before it
+	// (all of them when first), then the match and up to passageWords
+	// after it. The window's first passage word is at most passageWords
+	// before the match; one word after the passage tells it is cut.
+	var back, ws [2*passageWords + 1]span
+	nb := 0
+	first := true // the text has no word before back's last
+	eachWordBefore(text, sp.start, func(s, e int) bool {
+		if nb == passageWords {
+			first = false
+			return false
+		}
+		back[nb] = span{s, e}
+		nb++
+		return true
+	})
+	n := 0
+	for i := nb - 1; i >= 0; i-- {
+		ws[n] = back[i]
+		n++
+	}
+	at := n
+	eachWordWhile(text[sp.start:], func(s, e int) bool {
+		ws[n] = span{sp.start + s, sp.start + e}
+		n++
+		return n < len(ws)
+	})
+	if n == 0 {
 		return ""
 	}
-	at := 0
-	if matched {
-		at, _ = slices.BinarySearchFunc(ws, sp.start, func(w span, s int) int { return cmp.Compare(w.start, s) })
-	}
 	from := max(0, at-passageBefore)
-	to := min(len(ws), from+passageWords)
+	to := min(n, from+passageWords)
 	from = max(0, min(from, to-passageWords))
+	more := to < n // a word after the passage
 	start, end := ws[from].start, ws[to-1].end
-	if from == 0 {
+	if from == 0 && first {
 		start = 0
 	}
-	if to == len(ws) {
+	if !more {
 		end = len(text)
-	} else if r, n := utf8.DecodeRuneInString(text[end:]); n > 0 && unicode.IsPunct(r) && r != '(' {
-		end += n
+	} else if r, size := utf8.DecodeRuneInString(text[end:]); size > 0 && unicode.IsPunct(r) && r != '(' {
+		end += size
 	}
-	p := strings.Join(strings.Fields(text[start:end]), " ")
-	if from > 0 {
-		p = "…" + p
+	return oneSpaced(text[start:end], from > 0 || !first, more)
+}
+
+// oneSpaced is text with each run of white space (unicode.IsSpace) made one
+// space, and none at either end (strings.Fields joined by spaces), after an
+// ellipsis when cutStart and before one when cutEnd: in one allocation.
+func oneSpaced(text string, cutStart, cutEnd bool) string {
+	const ellipsis = "…"
+	var b strings.Builder
+	b.Grow(len(text) + 2*len(ellipsis))
+	if cutStart {
+		b.WriteString(ellipsis)
 	}
-	if to < len(ws) {
-		p += "…"
+	words := false // a word is written
+	gap := false   // white space since the last word
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			gap = true
+			continue
+		}
+		if gap && words {
+			b.WriteByte(' ')
+		}
+		gap, words = false, true
+		if r == utf8.RuneError {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			b.WriteString(text[i : i+size])
+			continue
+		}
+		b.WriteRune(r)
 	}
-	return p
+	if cutEnd {
+		b.WriteString(ellipsis)
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -305,15 +306,17 @@ func (p *planner) excerptFiles(names []string) error {
 			}
 		}
 	}
+	var scratch []byte // what encode writes, reused: the body kept is a copy of its size
 	encode := func(keys []string) ([]byte, error) {
-		b := append(p.sectionTable([]byte(`{"D":`), keys, ex), ',')
+		b := append(p.sectionTable(append(scratch[:0], `{"D":`...), keys, ex), ',')
 		for i, k := range keys {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, entry(k)...)
 		}
-		return append(b, '}'), nil
+		scratch = append(b, '}')
+		return bytes.Clone(scratch), nil
 	}
 	n := 0
 	size := func(name string) int { // the term's entries and what they add to "D"
@@ -465,8 +468,9 @@ func formValue(key string, terms []string) any {
 // "d": display rows of the heads' best documents}, from members encoded once.
 // The heads include those of terms outside keys that a word form in keys
 // stands for (see parted).
-func (p *planner) shardBody(keys []string) []byte {
-	var w, ps, d []byte
+func (p *planner) shardBody(keys []string, sc *shardScratch) []byte {
+	w, ps, d := sc.w[:0], sc.ps[:0], sc.d[:0]
+	defer func() { sc.w, sc.ps, sc.d = w, ps, d }()
 	var docs []int32
 	seen := map[int32]bool{}
 	for _, k := range keys {
@@ -489,7 +493,7 @@ func (p *planner) shardBody(keys []string) []byte {
 	for _, doc := range docs {
 		d = append(append(d, ','), p.rowMember(doc)...)
 	}
-	var b []byte
+	b := make([]byte, 0, len(w)+len(ps)+len(d)+32)
 	for _, part := range []struct {
 		name    string
 		members []byte
@@ -504,6 +508,10 @@ func (p *planner) shardBody(keys []string) []byte {
 	b[0] = '{'
 	return append(b, '}')
 }
+
+// shardScratch holds the parts shardBody encodes a shard's objects into,
+// reused from one shard to the next.
+type shardScratch struct{ w, ps, d []byte }
 
 // member is a key's "key":value member in a shard's w (word form) or p
 // (head) object, encoded once; nil when the key has none.
@@ -573,7 +581,8 @@ func (p *planner) shards() ([]string, error) {
 		}
 		return ks
 	}
-	encode := func(gs []string) ([]byte, error) { return p.shardBody(expand(gs)), nil }
+	var sc shardScratch
+	encode := func(gs []string) ([]byte, error) { return p.shardBody(expand(gs), &sc), nil }
 	var firsts []string
 	rows := map[int32]bool{} // documents whose row the current run already holds
 	size := func(g string) int {
