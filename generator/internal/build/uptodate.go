@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -400,6 +399,9 @@ type inputState struct {
 	// HashedAt is when the files were read: a file changed since then, or
 	// in the same moment, has a later modification time.
 	HashedAt time.Time
+	// Program is the running program's file, with its digest (part of
+	// Options; see programDigest).
+	Program inputFile
 }
 
 // inputFile is one input: a file (by content), a folder ("/") or a link.
@@ -452,11 +454,14 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 	if err := hashFiles(ctx, opt.Source, st.Files, unread); err != nil {
 		return st, err
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%t %t %t %t %t\x00", recordMagic, opt.Drafts, opt.Future, opt.Expired, opt.Offline, opt.LocalForms)
-	if err := hashProgram(h); err != nil {
+	prog, err := programDigest(prev)
+	if err != nil {
 		return st, err
 	}
+	st.Program = prog
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%t %t %t %t %t\x00", recordMagic, opt.Drafts, opt.Future, opt.Expired, opt.Offline, opt.LocalForms)
+	h.Write(prog.Sum[:])
 	h.Sum(st.Options[:0])
 	h.Reset()
 	h.Write(st.Options[:])
@@ -467,20 +472,39 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 	return st, nil
 }
 
-// hashProgram adds the running program's own bytes: another oersite (or
-// the same one built with another theme built in) may write other files.
-func hashProgram(h hash.Hash) error {
+// programDigest describes the running program's file with its digest:
+// another oersite (or a changed theme compiled into it) builds in full. The
+// file's bytes are read (about 40 MB) unless prev recorded the same file,
+// size and modification time well before it read it, as for inputs.
+func programDigest(prev *buildRecord) (inputFile, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return err
+		return inputFile{}, err
 	}
 	f, err := os.Open(exe)
 	if err != nil {
-		return err
+		return inputFile{}, err
 	}
 	defer f.Close()
-	_, err = io.Copy(h, f)
-	return err
+	info, err := f.Stat()
+	if err != nil {
+		return inputFile{}, err
+	}
+	prog := inputFile{Path: exe, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+	if prev != nil {
+		last := prev.Inputs.Program
+		if last.Path == prog.Path && last.Size == prog.Size && last.ModTime == prog.ModTime &&
+			last.ModTime < prev.Inputs.HashedAt.Add(-stampSlack).UnixNano() {
+			prog.Sum = last.Sum
+			return prog, nil
+		}
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return inputFile{}, err
+	}
+	h.Sum(prog.Sum[:0])
+	return prog, nil
 }
 
 // walkInputs calls add for every input under source/top, in walk order,
