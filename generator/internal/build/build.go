@@ -251,7 +251,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var in *inputs
 	if err := timed("load", func() error {
 		var err error
-		in, err = load(ctx, opt, res)
+		in, err = load(ctx, opt, res, base.parsed(opt))
 		return err
 	}); err != nil {
 		return res, nil, err
@@ -285,6 +285,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var renderings func() (spill.Span, bool)
 	if read != nil && bodies != nil {
 		renderings = keepRenderings(res.Site, bodies) // written while the pages are
+	}
+	var parsed func() parsedKept
+	if read != nil {
+		parsed = keepParsedBeside(opt, in.tree.Sources) // written while the pages are
+		defer parsed()                                  // no goroutine outlives the build
 	}
 	plan := planPatch(base, res.Site)
 	if opt.offline != nil {
@@ -332,7 +337,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		if plan != nil {
 			output = func() ([]fileStamp, error) { return plan.outputStamps(opt.Dest, res.Files, staging.Inherited) }
 		}
-		recordBuild(opt, *read, res, output, docs, bodies, renderings, w.meta)
+		recordBuild(opt, *read, res, output, docs, bodies, renderings, w.meta, parsed)
 	}
 	if removed != nil {
 		if err := <-removed; err != nil {
@@ -495,7 +500,9 @@ type inputs struct {
 	partners []*partner.Data
 }
 
-func load(ctx context.Context, opt Options, res *Result) (*inputs, error) {
+// parsed, when not nil, gives the last build's parse of unchanged content
+// files (see patchBase.parsed).
+func load(ctx context.Context, opt Options, res *Result, parsed map[string]*content.Source) (*inputs, error) {
 	cfg, diags, err := config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
@@ -530,7 +537,17 @@ func load(ctx context.Context, opt Options, res *Result) (*inputs, error) {
 		in.i18n, idiags = i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
 	}()
 	var cdiags diag.List
-	in.tree, cdiags = content.Load(ctx, in.fsys, content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)})
+	copt := content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)}
+	if parsed != nil {
+		copt.Parsed = func(p string) (*content.Source, bool) {
+			src, ok := parsed[p]
+			if ok {
+				src = content.Reparsed(src, in.fsys, copt.Limits)
+			}
+			return src, ok
+		}
+	}
+	in.tree, cdiags = content.Load(ctx, in.fsys, copt)
 	var pdiags diag.List
 	in.partners, pdiags = partner.Load(in.fsys, cfg.Partners)
 	cdiags = append(cdiags, pdiags...)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/spill"
@@ -42,6 +43,19 @@ type patchBase struct {
 	// asRecorded tells whether the output and the kept files are as rec
 	// says (see outputAsRecorded).
 	asRecorded <-chan bool
+}
+
+// parsed returns the sources the last build parsed of the content files
+// unchanged since (see keepParsed); nil without a base.
+func (b *patchBase) parsed(opt Options) map[string]*content.Source {
+	if b == nil {
+		return nil
+	}
+	name, err := recordFile(opt.CacheDir, opt.Dest)
+	if err != nil {
+		return nil
+	}
+	return lastParsed(name, b.rec, b.changed)
 }
 
 // patchPlan is what a patch build writes again.

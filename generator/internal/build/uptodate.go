@@ -78,6 +78,11 @@ type buildRecord struct {
 	BodiesStamp fileStamp
 	// Meta is what decided the metadata files (see metaRecord).
 	Meta *metaRecord
+	// Parsed is the file of the sources the build parsed, kept for the
+	// next (see keepParsed); ParsedInexact are those it does not give
+	// back exactly.
+	Parsed        fileStamp
+	ParsedInexact []string
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -249,7 +254,7 @@ func forgetBuild(opt Options) {
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
 // output lists what the build left in opt.Dest (see stampTree).
-func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool), meta *metaRecord) {
+func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool), meta *metaRecord, parsed func() parsedKept) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
@@ -274,6 +279,10 @@ func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]f
 		}
 	}
 	if err == nil {
+		if parsed != nil {
+			kept := parsed()
+			rec.Parsed, rec.ParsedInexact = kept.stamp, kept.inexact
+		}
 		err = writeRecord(name, &rec)
 	}
 	if err != nil {

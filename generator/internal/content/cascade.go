@@ -44,6 +44,7 @@ func applyCascades(tree *Tree, diags *diag.List) {
 		}
 		var redecoded diag.List
 		src.Meta = decodeMeta(src.Path, decoded{values: merged, lines: src.Meta.Lines}, &redecoded)
+		src.Cascaded = true
 		for _, d := range redecoded {
 			if d.Line != 0 {
 				continue // the page's own keys, reported when it was read

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,6 +33,61 @@ type Source struct {
 	// Placeholders are the lines still holding the text `oersite new` wrote
 	// for the author to replace (see Placeholder): such a page is a draft.
 	Placeholders []int
+	// Warnings are what reading and decoding the file reported (Load
+	// reports them too).
+	Warnings diag.List
+	// Cascaded tells that Meta holds values a section's cascade gave the
+	// page (see applyCascades), not only the file's own.
+	Cascaded bool
+
+	// reread reads Body again, for a source Body was not read for (see
+	// Options.Parsed).
+	reread func() ([]byte, error)
+}
+
+// Markdown returns Body, reading it from the file first for a source taken
+// from an earlier build's parse (see Options.Parsed); the file must still
+// hold the body the parse saw. Not safe for concurrent use on one Source.
+func (s *Source) Markdown() ([]byte, error) {
+	if s.reread != nil {
+		body, err := s.reread()
+		if err != nil {
+			return nil, err
+		}
+		s.Body, s.reread = body, nil
+	}
+	return s.Body, nil
+}
+
+// ErrChangedWhileBuilt tells that a file changed between the build's check
+// of its inputs and the moment its body was read.
+var ErrChangedWhileBuilt = errors.New("the file changed while the site was built")
+
+// Parsed returns the source as a build keeps it for the next (see
+// Options.Parsed): without its body.
+func (s *Source) Parsed() Source {
+	c := *s
+	c.Body, c.reread = nil, nil
+	return c
+}
+
+// Reparsed returns src, taken from an earlier build's parse of the file at
+// src.Path in fsys, ready to read its Body when asked (see Markdown).
+func Reparsed(src *Source, fsys fs.FS, lim Limits) *Source {
+	src.Body = nil
+	src.reread = func() ([]byte, error) {
+		data, diags := Read(fsys, src.Path, lim)
+		if err := diags.Err(); err != nil {
+			return nil, err
+		}
+		var pd diag.List
+		again := ParseSource(src.Path, src.Lang, src.Rel, data, &pd)
+		if again == nil || again.BodyHash != src.BodyHash || again.BodyLine != src.BodyLine {
+			return nil, ErrChangedWhileBuilt
+		}
+		return again.Body, nil
+	}
+	return src
 }
 
 // Asset is any other file in a language tree (images, PDFs, CSV...), copied as it is.
@@ -56,6 +112,11 @@ type Options struct {
 	Languages []string
 	// Limits bound the Markdown files read.
 	Limits Limits
+	// Parsed, when set, gives the source of a Markdown file (by Path) as
+	// an earlier build parsed it, for a file the caller knows unchanged
+	// since (see Reparsed): the file is then neither read nor parsed, and
+	// its Warnings are reported as they were.
+	Parsed func(path string) (*Source, bool)
 }
 
 // Load walks the content tree of fsys. fsys should refuse paths that leave
@@ -144,6 +205,12 @@ func (w *contentWalk) visit(p string, d fs.DirEntry, err error) error {
 	}
 	f := fileRef{path: p, lang: lang, rel: inLang}
 	if isMarkdown(inLang) {
+		if w.opt.Parsed != nil {
+			if src, ok := w.opt.Parsed(p); ok {
+				w.rd.parsed(src)
+				return nil
+			}
+		}
 		w.rd.add(f)
 	} else {
 		w.assets = append(w.assets, f)
@@ -269,6 +336,9 @@ func newReader(ctx context.Context, fsys fs.FS, lim Limits) *reader {
 					continue
 				}
 				j.out.src = ParseSource(j.f.path, j.f.lang, j.f.rel, data, &j.out.diags)
+				if j.out.src != nil && len(j.out.diags) > 0 {
+					j.out.src.Warnings = slices.Clone(j.out.diags)
+				}
 			}
 		}()
 	}
@@ -280,6 +350,11 @@ func (r *reader) add(f fileRef) {
 	l := &loaded{}
 	r.results = append(r.results, l)
 	r.work <- job{f, l}
+}
+
+// parsed adds a source parsed by an earlier build, with its warnings.
+func (r *reader) parsed(src *Source) {
+	r.results = append(r.results, &loaded{src: src, diags: src.Warnings})
 }
 
 // wait returns every file's result, in the order added, once all are read.

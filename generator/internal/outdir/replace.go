@@ -1,6 +1,8 @@
 package outdir
 
 import (
+	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -10,6 +12,15 @@ import (
 // file): a failure leaves what was there before, and a dev server or an
 // editor reading at the same moment sees the old text or the new, never half.
 func ReplaceFile(p string, data []byte) error {
+	return ReplaceFileWith(p, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// ReplaceFileWith is ReplaceFile for what write writes, streamed into the
+// temporary file: nothing replaces p when write fails.
+func ReplaceFileWith(p string, write func(io.Writer) error) error {
 	mode := os.FileMode(0o644)
 	if info, err := os.Stat(p); err == nil {
 		mode = info.Mode().Perm()
@@ -19,7 +30,12 @@ func ReplaceFile(p string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(buf); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := buf.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

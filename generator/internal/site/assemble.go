@@ -313,8 +313,12 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 			for i := range work {
 				p := todo[i]
 				doc := s.doc(p, p.Source)
+				res, asked, taken, err := s.giveBody(md, opt, p, doc)
+				if err != nil {
+					results[i] = diag.List{diag.Errorf(p.Source.Path, 0, "build again", "%v", err)}
+					continue
+				}
 				rendered[i] = len(p.Source.Body)
-				res, asked, taken := s.giveBody(md, opt, p, doc)
 				if taken != nil {
 					rendered[i] = -1
 				}
@@ -360,18 +364,22 @@ func (s *Site) renderMarkdown(ctx context.Context, md *markdown.Renderer, opt Op
 
 // giveBody gives p its rendered Markdown, doc: taken from an earlier
 // build's renderings while still valid (taken is then that rendering),
-// else rendered (or from the render cache). It returns what rendering
-// gave, and the questions it asked of the site with their answers.
-func (s *Site) giveBody(md *markdown.Renderer, opt Options, p *Page, doc markdown.Doc) (res markdown.Result, asked lookups, taken *Rendering) {
+// else rendered (or from the render cache), the Markdown read first if
+// its source was taken from an earlier build's parse. It returns what
+// rendering gave, and the questions it asked of the site with their answers.
+func (s *Site) giveBody(md *markdown.Renderer, opt Options, p *Page, doc markdown.Doc) (res markdown.Result, asked lookups, taken *Rendering, err error) {
 	if s.bodies != nil {
 		if res, asked, r, ok := opt.Kept.take(p, doc); ok {
 			p.content, p.text, p.bodies, p.contentAt, p.textAt = "", "", s.bodies, r.Content, r.Text
-			return res, asked, r
+			return res, asked, r, nil
 		}
+	}
+	if doc.Source, err = p.Source.Markdown(); err != nil {
+		return res, asked, nil, err
 	}
 	res, asked = s.renderDoc(md, opt.Cache, p, doc)
 	p.keepBody(res.HTML, res.Text, s.bodies)
-	return res, asked, nil
+	return res, asked, nil, nil
 }
 
 // doc is the Markdown document of a page, with what its dialects need to

@@ -139,8 +139,12 @@ func opportunityEmail(src *content.Source, pl placement) (diag.Diagnostic, bool)
 			return diag.Errorf(src.Path, src.Meta.Lines[k], fix, "an opportunity shows no e-mail address (%s)", k), true
 		}
 	}
-	if loc := emailAddress.FindIndex(src.Body); loc != nil {
-		line := src.BodyLine + bytes.Count(src.Body[:loc[0]], []byte("\n"))
+	body, err := src.Markdown()
+	if err != nil {
+		return diag.Errorf(src.Path, 0, "build again", "%v", err), true
+	}
+	if loc := emailAddress.FindIndex(body); loc != nil {
+		line := src.BodyLine + bytes.Count(body[:loc[0]], []byte("\n"))
 		return diag.Errorf(src.Path, line, fix, "an opportunity shows no e-mail address"), true
 	}
 	return diag.Diagnostic{}, false

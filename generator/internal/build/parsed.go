@@ -1,0 +1,161 @@
+package build
+
+import (
+	"bufio"
+	"encoding/gob"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/outdir"
+)
+
+// A recorded build keeps the sources it parsed (content.Source without its
+// body: front matter, digests, warnings) in a file beside its record. A
+// patch build, whose check found every content file but the edited pages
+// unchanged, takes their sources from there instead of reading and parsing
+// 10,000 files again; a page whose rendering cannot be taken from the last
+// build reads its body when it renders (content.Source.Markdown).
+//
+// Only what the file gives back exactly is taken: each source is decoded
+// again after it is written and compared with what the build parsed
+// (reflect.DeepEqual, which tells an empty list from none, a time zone from
+// another); those that differ are named in the record and parsed again by
+// the next build. A source that a section's cascade changed is not kept.
+
+// parsedFile is where the sources beside a record are kept.
+func parsedFile(record string) string { return strings.TrimSuffix(record, ".gob") + ".sources" }
+
+// registerParamTypes names the types front matter values take inside
+// content.Meta.Params for gob. Registering a type again is harmless.
+func registerParamTypes() {
+	gob.Register(map[string]any{})
+	gob.Register([]any{})
+	gob.Register(time.Time{})
+}
+
+// parsedKept is what keepParsed kept: the file's stamp (no path when
+// nothing was kept) and the sources it does not give back exactly.
+type parsedKept struct {
+	stamp   fileStamp
+	inexact []string
+}
+
+// keepParsedBeside writes the build's parsed sources beside the record of
+// builds into opt.Dest (see keepParsed) while the build goes on (they
+// change no more once the site is assembled), and returns what waits for it.
+func keepParsedBeside(opt Options, sources []*content.Source) func() parsedKept {
+	name, err := recordFile(opt.CacheDir, opt.Dest)
+	if err != nil {
+		return func() parsedKept { return parsedKept{} }
+	}
+	done := make(chan parsedKept, 1)
+	go func() {
+		stamp, inexact, ok := keepParsed(parsedFile(name), sources)
+		if !ok {
+			stamp = fileStamp{}
+		}
+		done <- parsedKept{stamp, inexact}
+	}()
+	return sync.OnceValue(func() parsedKept { return <-done })
+}
+
+// keepParsed writes the parsed sources of the build (those no cascade
+// changed) into name, and returns the file's stamp and the paths of the
+// sources it does not give back exactly. ok is false when nothing could be
+// kept.
+func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexact []string, ok bool) {
+	registerParamTypes()
+	var kept []content.Source
+	for _, src := range sources {
+		if !src.Cascaded {
+			kept = append(kept, src.Parsed())
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fileStamp{}, nil, false
+	}
+	err := outdir.ReplaceFileWith(name, func(w io.Writer) error {
+		enc := gob.NewEncoder(w)
+		if err := enc.Encode(len(kept)); err != nil {
+			return err
+		}
+		for i := range kept {
+			if err := enc.Encode(&kept[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		_ = os.Remove(name)
+		return fileStamp{}, nil, false
+	}
+	err = readParsed(name, func(i int, src *content.Source) {
+		if i >= len(kept) || !reflect.DeepEqual(*src, kept[i]) {
+			inexact = append(inexact, src.Path)
+		}
+	})
+	stamps, serr := stampFiles([]string{name})
+	if err != nil || serr != nil {
+		_ = os.Remove(name)
+		return fileStamp{}, nil, false
+	}
+	return stamps[0], inexact, true
+}
+
+// readParsed decodes the sources kept in name, calling each with its number.
+func readParsed(name string, each func(int, *content.Source)) error {
+	registerParamTypes()
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
+	var n int
+	if err := dec.Decode(&n); err != nil {
+		return err
+	}
+	for i := range n {
+		var src content.Source
+		if err := dec.Decode(&src); err != nil {
+			return err
+		}
+		each(i, &src)
+	}
+	return nil
+}
+
+// lastParsed returns the sources rec's build kept beside it (see keepParsed)
+// by path, but those of changed files and those not kept exactly; nil when
+// there are none, or the file is not as rec left it.
+func lastParsed(record string, rec *buildRecord, changed []string) map[string]*content.Source {
+	name := parsedFile(record)
+	if rec.Parsed.Path != name {
+		return nil
+	}
+	if stamps, err := stampFiles([]string{name}); err != nil || stamps[0] != rec.Parsed {
+		return nil
+	}
+	skip := map[string]bool{}
+	for _, p := range slices.Concat(rec.ParsedInexact, changed) {
+		skip[p] = true
+	}
+	out := map[string]*content.Source{}
+	err := readParsed(name, func(_ int, src *content.Source) {
+		if !skip[src.Path] {
+			out[src.Path] = src
+		}
+	})
+	if err != nil {
+		return nil
+	}
+	return out
+}
