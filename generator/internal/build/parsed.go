@@ -72,10 +72,13 @@ func keepParsedBeside(opt Options, sources []*content.Source) func() parsedKept 
 // kept.
 func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexact []string, ok bool) {
 	registerParamTypes()
-	var kept []content.Source
+	// Each source is copied (without its body) only while it is written or
+	// compared: copies of them all would cost a large site's build hundreds
+	// of megabytes at its peak.
+	var kept []*content.Source
 	for _, src := range sources {
 		if !src.Cascaded {
-			kept = append(kept, src.Parsed())
+			kept = append(kept, src)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -86,8 +89,9 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 		if err := enc.Encode(len(kept)); err != nil {
 			return err
 		}
-		for i := range kept {
-			if err := enc.Encode(&kept[i]); err != nil {
+		for _, src := range kept {
+			c := src.Parsed()
+			if err := enc.Encode(&c); err != nil {
 				return err
 			}
 		}
@@ -98,7 +102,7 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 		return fileStamp{}, nil, false
 	}
 	err = readParsed(name, func(i int, src *content.Source) {
-		if i >= len(kept) || !reflect.DeepEqual(*src, kept[i]) {
+		if i >= len(kept) || !reflect.DeepEqual(*src, kept[i].Parsed()) {
 			inexact = append(inexact, src.Path)
 		}
 	})
