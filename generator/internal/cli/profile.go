@@ -7,6 +7,7 @@ import (
 	"runtime/metrics"
 	"runtime/pprof"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,8 +48,9 @@ type heapPeak struct {
 	done chan struct{}
 	wg   sync.WaitGroup
 	prof bytes.Buffer
-	// largest is the live heap when prof was taken, in bytes.
-	largest uint64
+	// largest is the live heap when prof was taken, in bytes (atomic: a
+	// caller may look while the watch goes on).
+	largest atomic.Uint64
 }
 
 // watchHeap samples the live heap (as of the last collection, like the
@@ -69,8 +71,8 @@ func watchHeap(every time.Duration) *heapPeak {
 			case <-tick.C:
 			}
 			metrics.Read(sample)
-			if live := sample[0].Value.Uint64(); live > h.largest+h.largest/20 {
-				h.largest = live
+			if live, largest := sample[0].Value.Uint64(), h.largest.Load(); live > largest+largest/20 {
+				h.largest.Store(live)
 				h.prof.Reset()
 				_ = pprof.Lookup("heap").WriteTo(&h.prof, 0)
 			}
