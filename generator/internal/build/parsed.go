@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/gob"
 	"io"
 	"os"
@@ -84,28 +85,30 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return fileStamp{}, nil, false
 	}
-	err := outdir.ReplaceFileWith(name, func(w io.Writer) error {
-		enc := gob.NewEncoder(w)
-		if err := enc.Encode(len(kept)); err != nil {
-			return err
-		}
-		for _, src := range kept {
-			c := src.Parsed()
-			if err := enc.Encode(&c); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := outdir.ReplaceFileWith(name, func(w io.Writer) error { return writeParsed(w, kept) })
 	if err != nil {
 		_ = os.Remove(name)
 		return fileStamp{}, nil, false
 	}
-	err = readParsed(name, func(i int, src *content.Source) {
-		if i >= len(kept) || !reflect.DeepEqual(*src, kept[i].Parsed()) {
-			inexact = append(inexact, src.Path)
+	// A source taken from the last build's file comes back exactly (it was
+	// decoded from one): only those this build parsed are checked, through
+	// the file when it parsed them all, else apart in memory.
+	compare := func(want []*content.Source) func(int, *content.Source) {
+		return func(i int, src *content.Source) {
+			if i >= len(want) || !reflect.DeepEqual(*src, want[i].Parsed()) {
+				inexact = append(inexact, src.Path)
+			}
 		}
-	})
+	}
+	parsed := slices.DeleteFunc(slices.Clone(kept), (*content.Source).Reused)
+	if len(parsed) == len(kept) {
+		err = readParsed(name, compare(kept))
+	} else {
+		var buf bytes.Buffer
+		if err = writeParsed(&buf, parsed); err == nil {
+			err = decodeParsed(&buf, compare(parsed))
+		}
+	}
 	stamps, serr := stampFiles([]string{name})
 	if err != nil || serr != nil {
 		_ = os.Remove(name)
@@ -114,15 +117,36 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 	return stamps[0], inexact, true
 }
 
+// writeParsed encodes sources (without their bodies) for decodeParsed.
+func writeParsed(w io.Writer, sources []*content.Source) error {
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(len(sources)); err != nil {
+		return err
+	}
+	for _, src := range sources {
+		c := src.Parsed()
+		if err := enc.Encode(&c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readParsed decodes the sources kept in name, calling each with its number.
 func readParsed(name string, each func(int, *content.Source)) error {
-	registerParamTypes()
 	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
+	return decodeParsed(bufio.NewReaderSize(f, 1<<16), each)
+}
+
+// decodeParsed decodes what writeParsed wrote, calling each with every
+// source and its number.
+func decodeParsed(r io.Reader, each func(int, *content.Source)) error {
+	registerParamTypes()
+	dec := gob.NewDecoder(r)
 	var n int
 	if err := dec.Decode(&n); err != nil {
 		return err

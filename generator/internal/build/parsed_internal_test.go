@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/content"
@@ -36,6 +37,15 @@ func TestKeptSourcesAreTakenOnlyWhenExact(t *testing.T) {
 	want := exact.Parsed()
 	if g := got[exact.Path].Parsed(); g.Meta.Title != want.Meta.Title || !g.Meta.Date.Equal(want.Meta.Date) || g.Meta.Params["weight"] != int64(3) || g.Body != nil {
 		t.Errorf("the kept source came back as %+v", g)
+	}
+
+	// A patch build keeps the sources it took again unchecked (they came
+	// from such a file) and checks those it parsed.
+	reused := content.Reparsed(got[exact.Path], fstest.MapFS{}, content.Limits{})
+	again := src("content/en/e.md")
+	again.Meta.Tags = []string{}
+	if _, inexact, ok := keepParsed(parsedFile(record), []*content.Source{reused, again}); !ok || !slices.Equal(inexact, []string{again.Path}) {
+		t.Errorf("a patch build's keepParsed: ok %v, inexact %v; want only %s", ok, inexact, again.Path)
 	}
 
 	later := time.Now().Add(time.Minute)

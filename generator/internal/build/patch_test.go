@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -121,6 +122,11 @@ func TestPatchBuildsLeaveTheLastOutput(t *testing.T) {
 	res := buildInto(t, dir, dest, cache, now)
 	if res.Patched == 0 {
 		t.Fatal("a body edit was not patched")
+	}
+	// Every other page's front matter comes from the last build's parse.
+	var taken, files int
+	if _, err := fmt.Sscanf(timingNote(res, "load"), "the front matter of %d of %d files", &taken, &files); err != nil || taken != files-1 || files < 3 {
+		t.Errorf("load: %q; want the front matter of all files but the edited one taken from the last build", timingNote(res, "load"))
 	}
 	if got, _ := os.ReadFile(aside); !bytes.Equal(got, before) {
 		t.Error("the patch build wrote through a link into the last build's file")

@@ -41,9 +41,15 @@ type Source struct {
 	Cascaded bool
 
 	// reread reads Body again, for a source Body was not read for (see
-	// Options.Parsed).
+	// Options.Parsed); reused tells that the source is an earlier build's
+	// parse.
 	reread func() ([]byte, error)
+	reused bool
 }
+
+// Reused reports whether the source was taken from an earlier build's
+// parse (see Reparsed) instead of read.
+func (s *Source) Reused() bool { return s.reused }
 
 // Markdown returns Body, reading it from the file first for a source taken
 // from an earlier build's parse (see Options.Parsed); the file must still
@@ -67,14 +73,14 @@ var ErrChangedWhileBuilt = errors.New("the file changed while the site was built
 // Options.Parsed): without its body.
 func (s *Source) Parsed() Source {
 	c := *s
-	c.Body, c.reread = nil, nil
+	c.Body, c.reread, c.reused = nil, nil, false
 	return c
 }
 
 // Reparsed returns src, taken from an earlier build's parse of the file at
 // src.Path in fsys, ready to read its Body when asked (see Markdown).
 func Reparsed(src *Source, fsys fs.FS, lim Limits) *Source {
-	src.Body = nil
+	src.Body, src.reused = nil, true
 	src.reread = func() ([]byte, error) {
 		data, diags := Read(fsys, src.Path, lim)
 		if err := diags.Err(); err != nil {
@@ -102,6 +108,9 @@ type Asset struct {
 type Tree struct {
 	Sources []*Source
 	Assets  []Asset
+	// Taken counts the sources taken from an earlier build's parse (see
+	// Options.Parsed) instead of read.
+	Taken int
 }
 
 // Options says what to read.
@@ -149,6 +158,9 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 		diags = append(diags, l.diags...)
 		if l.src != nil {
 			tree.Sources = append(tree.Sources, l.src)
+		}
+		if l.src != nil && l.src.reused {
+			tree.Taken++
 		}
 	}
 	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })
