@@ -33,24 +33,39 @@ func eachWord(text string, fn func(start, end int)) {
 }
 
 // eachWordWhile is eachWord stopping after the first word fn returns
-// false for.
+// false for. ASCII is tested in line: most text is.
 func eachWordWhile(text string, fn func(start, end int) bool) {
-	start := -1
 	for i := 0; i < len(text); {
-		in, size := wordRuneAt(text, i)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			if !fn(start, i) {
-				return
-			}
-			start = -1
+		for i < len(text) && text[i] < utf8.RuneSelf && !isWordByte(text[i]) {
+			i++
 		}
-		i += size
-	}
-	if start >= 0 {
-		fn(start, len(text))
+		if i == len(text) {
+			return
+		}
+		if text[i] >= utf8.RuneSelf {
+			if in, size := wordRuneFrom(text[i:]); !in {
+				i += size
+				continue
+			}
+		}
+		start := i // a word's first character: its end is next
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !isWordByte(c) {
+					break
+				}
+				i++
+				continue
+			}
+			in, size := wordRuneFrom(text[i:])
+			if !in {
+				break
+			}
+			i += size
+		}
+		if !fn(start, i) {
+			return
+		}
 	}
 }
 
@@ -58,41 +73,50 @@ func eachWordWhile(text string, fn func(start, end int) bool) {
 // at or before end, the last first, while fn returns true: the words
 // eachWord finds, in reverse.
 func eachWordBefore(text string, end int, fn func(start, end int) bool) {
-	stop := -1
 	for i := end; i > 0; {
-		in, size := wordRuneBefore(text, i)
-		switch {
-		case in && stop < 0:
-			stop = i
-		case !in && stop >= 0:
-			if !fn(i, stop) {
-				return
-			}
-			stop = -1
+		for i > 0 && text[i-1] < utf8.RuneSelf && !isWordByte(text[i-1]) {
+			i--
 		}
-		i -= size
-	}
-	if stop >= 0 {
-		fn(0, stop)
+		if i == 0 {
+			return
+		}
+		if text[i-1] >= utf8.RuneSelf {
+			if in, size := wordRuneUpTo(text[:i]); !in {
+				i -= size
+				continue
+			}
+		}
+		stop := i // a word's last character ends here: its start is next
+		for i > 0 {
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if !isWordByte(c) {
+					break
+				}
+				i--
+				continue
+			}
+			in, size := wordRuneUpTo(text[:i])
+			if !in {
+				break
+			}
+			i -= size
+		}
+		if !fn(i, stop) {
+			return
+		}
 	}
 }
 
-// wordRuneAt tells whether the character at text[i:] is part of a word
-// (a letter, number or combining mark), and its length in bytes.
-func wordRuneAt(text string, i int) (bool, int) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return isWordByte(c), 1
-	}
-	r, size := utf8.DecodeRuneInString(text[i:])
+// wordRuneFrom tells whether the character text starts with is part of a
+// word (a letter, number or combining mark), and its length in bytes.
+func wordRuneFrom(text string) (bool, int) {
+	r, size := utf8.DecodeRuneInString(text)
 	return isWordRune(r), size
 }
 
-// wordRuneBefore is wordRuneAt for the character that ends at text[:i].
-func wordRuneBefore(text string, i int) (bool, int) {
-	if c := text[i-1]; c < utf8.RuneSelf {
-		return isWordByte(c), 1
-	}
-	r, size := utf8.DecodeLastRuneInString(text[:i])
+// wordRuneUpTo is wordRuneFrom for the character text ends with.
+func wordRuneUpTo(text string) (bool, int) {
+	r, size := utf8.DecodeLastRuneInString(text)
 	return isWordRune(r), size
 }
 

@@ -205,21 +205,32 @@ func oneSpaced(text string, cutStart, cutEnd bool) string {
 	}
 	words := false // a word is written
 	gap := false   // white space since the last word
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if unicode.IsSpace(r) {
-			gap = true
+			gap, i = true, i+size
 			continue
 		}
 		if gap && words {
 			b.WriteByte(' ')
 		}
 		gap, words = false, true
-		if r == utf8.RuneError {
-			_, size := utf8.DecodeRuneInString(text[i:])
-			b.WriteString(text[i : i+size])
-			continue
+		j := i + size // the run of characters up to the next white space, written whole
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
 		}
-		b.WriteRune(r)
+		b.WriteString(text[i:j])
+		i = j
 	}
 	if cutEnd {
 		b.WriteString(ellipsis)

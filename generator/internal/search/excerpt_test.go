@@ -2,8 +2,10 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestPassageCutsAroundTheMatch pins the passage under a result: about
@@ -47,4 +49,71 @@ func TestPassageCutsAroundTheMatch(t *testing.T) {
 			t.Errorf("%s: passage = %q, want %q", c.name, got, c.want)
 		}
 	}
+}
+
+// FuzzOneSpaced checks oneSpaced against its definition: strings.Fields
+// joined by spaces, between the ellipses asked for.
+func FuzzOneSpaced(f *testing.F) {
+	for _, s := range []string{"", " a  b\tc\n", "é\u00a0ü  x", "\xff bad \xfe\xfe utf8", "\u2003lead and trail\u3000", "one"} {
+		f.Add(s, false, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, cutStart, cutEnd bool) {
+		want := strings.Join(strings.Fields(text), " ")
+		if cutStart {
+			want = "…" + want
+		}
+		if cutEnd {
+			want += "…"
+		}
+		if got := oneSpaced(text, cutStart, cutEnd); got != want {
+			t.Errorf("oneSpaced(%q, %v, %v) = %q, want %q", text, cutStart, cutEnd, got, want)
+		}
+	})
+}
+
+// FuzzEachWord checks the word rule against its definition, one character
+// at a time (runs of letters, numbers and combining marks), forwards
+// (eachWord) and backwards from any point (eachWordBefore).
+func FuzzEachWord(f *testing.F) {
+	for _, s := range []string{"", "Hello, wörld: naïve café 42x", "日本語のテキスト", "a\u0301b \xff\xc3 é\xe2\x82 z", "PyContextVar_Reset()"} {
+		f.Add(s, len(s)/2)
+	}
+	f.Fuzz(func(t *testing.T, text string, end int) {
+		want := referenceWords(text)
+		var got []span
+		eachWord(text, func(s, e int) { got = append(got, span{s, e}) })
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("eachWord(%q) = %v, want %v", text, got, want)
+		}
+		if end < 0 || end > len(text) {
+			end = len(text)
+		}
+		before := referenceWords(text[:end])
+		slices.Reverse(before)
+		got = nil
+		eachWordBefore(text, end, func(s, e int) bool { got = append(got, span{s, e}); return true })
+		if fmt.Sprint(got) != fmt.Sprint(before) {
+			t.Fatalf("eachWordBefore(%q, %d) = %v, want %v", text, end, got, before)
+		}
+	})
+}
+
+// referenceWords cuts text into words the plainest way.
+func referenceWords(text string) []span {
+	var out []span
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, len(text)})
+	}
+	return out
 }

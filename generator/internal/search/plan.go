@@ -44,10 +44,11 @@ type planner struct {
 	refs     map[string]*termFiles
 	heads    map[string]string // encoded heads, once their files are known
 	headLens map[string]int    // postings in each term's head
-	members  map[string][]byte // encoded shard members, by kind and key
-	rows     map[int32][]byte  // encoded shard rows, by document
-	comboOf  []int             // each document's facet combination
-	pack     packer
+	// wordMembers and headMembers are encoded shard members, by key.
+	wordMembers, headMembers map[string][]byte
+	rows                     map[int32][]byte // encoded shard rows, by document
+	comboOf                  []int            // each document's facet combination
+	pack                     packer
 	// xDone is how far the excerpt files are: a head waits for its term's
 	// (see head).
 	xDone *progress
@@ -62,7 +63,7 @@ type planner struct {
 // It stops before the next file when ctx ends.
 func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms, emit func(file) error) error {
 	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{}, emit: emit,
-		heads: map[string]string{}, headLens: map[string]int{}, members: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
+		heads: map[string]string{}, headLens: map[string]int{}, wordMembers: map[string][]byte{}, headMembers: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
 		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -164,9 +165,20 @@ func (g *progress) wait(term string) {
 // score, then by number, so that "a term's best documents" (the head, the
 // rows and excerpts shipped for them) are the same on both sides.
 func (p *planner) byLevel(docs []scored) {
-	slices.SortStableFunc(docs, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(level(b.score, p.smallest), level(a.score, p.smallest)), cmp.Compare(a.doc, b.doc))
+	type leveled struct { // a document with its level, worked out once
+		level int
+		s     scored
+	}
+	ls := make([]leveled, len(docs))
+	for i, d := range docs {
+		ls[i] = leveled{level(d.score, p.smallest), d}
+	}
+	slices.SortStableFunc(ls, func(a, b leveled) int {
+		return cmp.Or(cmp.Compare(b.level, a.level), cmp.Compare(a.s.doc, b.s.doc))
 	})
+	for i, l := range ls {
+		docs[i] = l.s
+	}
 }
 
 // stopped returns the export's error once it is told to stop, asked at
@@ -516,7 +528,11 @@ type shardScratch struct{ w, ps, d []byte }
 // member is a key's "key":value member in a shard's w (word form) or p
 // (head) object, encoded once; nil when the key has none.
 func (p *planner) member(kind, key string) []byte {
-	if m, ok := p.members[kind+key]; ok {
+	cache := p.wordMembers
+	if kind == "p" {
+		cache = p.headMembers
+	}
+	if m, ok := cache[key]; ok {
 		return m
 	}
 	var v any
@@ -531,7 +547,7 @@ func (p *planner) member(kind, key string) []byte {
 		b, _ := json.Marshal(v)
 		m = append(append(appendString(nil, key), ':'), b...)
 	}
-	p.members[kind+key] = m
+	cache[key] = m
 	return m
 }
 
