@@ -138,6 +138,7 @@ func words(text string) []string {
 // wordAnalysis is what the analyser makes of one word.
 type wordAnalysis struct {
 	tokens []string // the analyser's terms, as bleve indexes them; none for a stop word
+	ids    []int32  // the tokens' numbers in their analyser (see analyser.terms)
 	folded []string // the terms folded (Fold), each once
 	key    string   // the word lower-cased and folded: what the browser looks up
 	pass   int      // the last pass that recorded this word's form
@@ -151,10 +152,13 @@ type analyser struct {
 	an    analysis.Analyzer
 	words map[string]*wordAnalysis // by spelling as found, and lower-cased
 	pass  int
+	// terms numbers the terms of the words met, so that readers count a
+	// document's terms in a slice, not a map.
+	terms map[string]int32
 }
 
 func newAnalyser(lang string, an analysis.Analyzer) *analyser {
-	return &analyser{lang: lang, an: an, words: map[string]*wordAnalysis{}}
+	return &analyser{lang: lang, an: an, words: map[string]*wordAnalysis{}, terms: map[string]int32{}}
 }
 
 // word returns the analysis of a word, as spelt in the text.
@@ -166,6 +170,14 @@ func (a *analyser) word(w string) *wordAnalysis {
 	wa, ok := a.words[lw]
 	if !ok {
 		wa = a.analyse(lw)
+		for _, t := range wa.tokens {
+			id, ok := a.terms[t]
+			if !ok {
+				id = int32(len(a.terms))
+				a.terms[t] = id
+			}
+			wa.ids = append(wa.ids, id)
+		}
 		lw = strings.Clone(lw) // the key must not hold the page's text
 		a.words[lw] = wa
 	}
@@ -282,18 +294,37 @@ const readerWords = 1 << 14
 type reader struct {
 	p    *pass
 	seen map[string]*wordAnalysis
-	freq map[string]int // one field's term counts, reused
+	// One field's term counts, by term number (analyser.terms), with each
+	// counted term's spelling and the numbers counted, in order: reused.
+	counts  []int32
+	names   []string
+	counted []int32
 }
 
 func (p *pass) newReader() *reader {
-	return &reader{p: p, seen: map[string]*wordAnalysis{}, freq: map[string]int{}}
+	return &reader{p: p, seen: map[string]*wordAnalysis{}}
+}
+
+// count counts a word's terms in the field being read.
+func (r *reader) count(wa *wordAnalysis) {
+	for k, id := range wa.ids {
+		if int(id) >= len(r.counts) {
+			n := max(2*len(r.counts), int(id)+1)
+			r.counts = append(r.counts, make([]int32, n-len(r.counts))...)
+			r.names = append(r.names, make([]string, n-len(r.names))...)
+		}
+		if r.counts[id] == 0 {
+			r.names[id] = wa.tokens[k]
+			r.counted = append(r.counted, id)
+		}
+		r.counts[id]++
+	}
 }
 
 // read cuts a document's fields into terms.
 func (r *reader) read(d Doc) docRead {
 	out := docRead{doc: d, hash: d.hash()}
 	for fi, text := range fieldText(d) {
-		clear(r.freq)
 		length := 0
 		eachWord(text, func(s, e int) {
 			w := text[s:e]
@@ -308,15 +339,15 @@ func (r *reader) read(d Doc) docRead {
 				r.seen[strings.Clone(w)] = wa // the key must not hold the page's text
 				out.met = append(out.met, wa)
 			}
-			for _, t := range wa.tokens {
-				r.freq[t]++
-			}
+			r.count(wa)
 			length += len(wa.tokens)
 		})
-		ft := fieldTerms{length: length, counts: make([]termCount, 0, len(r.freq))}
-		for t, n := range r.freq {
-			ft.counts = append(ft.counts, termCount{t, n})
+		ft := fieldTerms{length: length, counts: make([]termCount, 0, len(r.counted))}
+		for _, id := range r.counted {
+			ft.counts = append(ft.counts, termCount{r.names[id], int(r.counts[id])})
+			r.counts[id] = 0
 		}
+		r.counted = r.counted[:0]
 		out.fields[fi] = ft
 	}
 	return out

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,8 +23,12 @@ func keepLetter(lang string, r rune) bool {
 // "perché" and "perche", "Þjálfun" and "thjalfun", "Bäckerei" and
 // "backerei" meet. The browser client applies the same rules (client/search.js: folder).
 func Fold(lang, word string) string {
+	lower := strings.ToLower(word)
+	if ascii(lower) {
+		return lower // nothing to fold
+	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(word) {
+	for _, r := range lower {
 		if s, ok := letterFolds[r]; ok {
 			b.WriteString(s)
 			continue
@@ -39,4 +44,14 @@ func Fold(lang, word string) string {
 		}
 	}
 	return b.String()
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
