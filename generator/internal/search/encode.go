@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // digits are the 64 characters of the compact number encoding: letters,
@@ -63,22 +62,29 @@ func jsonBody(data any) ([]byte, error) {
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
 		var esc string
-		switch {
-		case r == '"':
+		switch c := s[i]; {
+		case c == '"':
 			esc = `\"`
-		case r == '\\':
+		case c == '\\':
 			esc = `\\`
-		case r == '\n':
+		case c == '\n':
 			esc = `\n`
-		case r < 0x20, r == 0x2028, r == 0x2029:
-			esc = fmt.Sprintf(`\u%04x`, r)
+		case c < 0x20:
+			esc = fmt.Sprintf(`\u%04x`, c)
+		case c == 0xe2 && strings.HasPrefix(s[i:], "\u2028"):
+			esc = `\u2028`
+		case c == 0xe2 && strings.HasPrefix(s[i:], "\u2029"):
+			esc = `\u2029`
 		default:
 			continue
 		}
 		b = append(append(b, s[start:i]...), esc...)
-		start = i + utf8.RuneLen(r)
+		if s[i] == 0xe2 {
+			i += 2 // the rest of U+2028 or U+2029
+		}
+		start = i + 1
 	}
 	return append(append(b, s[start:]...), '"')
 }

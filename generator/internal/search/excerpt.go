@@ -142,55 +142,44 @@ func headingTerms(h string, f *forms) []string {
 // passage cuts about passageWords words of text around the word at sp
 // (passageBefore of them before it, more when the text ends sooner after
 // it), marking cuts with an ellipsis. Without a match it is the text's
-// start. Only the words near the match are looked at.
+// start. Only the words a passage can use are looked at, and one more on
+// each side to tell whether it is cut there.
 func passage(text string, sp span, matched bool) string {
 	if !matched {
 		sp = span{}
 	}
-	// ws are the words around the match: up to passageWords before it
-	// (all of them when first), then the match and up to passageWords
-	// after it. The window's first passage word is at most passageWords
-	// before the match; one word after the passage tells it is cut.
-	var back, ws [2*passageWords + 1]span
-	nb := 0
-	first := true // the text has no word before back's last
-	eachWordBefore(text, sp.start, func(s, e int) bool {
-		if nb == passageWords {
-			first = false
-			return false
-		}
-		back[nb] = span{s, e}
-		nb++
-		return true
-	})
-	n := 0
-	for i := nb - 1; i >= 0; i-- {
-		ws[n] = back[i]
-		n++
-	}
-	at := n
+	var fwd [passageWords + 1]span // the match and the words after it
+	nf := 0
 	eachWordWhile(text[sp.start:], func(s, e int) bool {
-		ws[n] = span{sp.start + s, sp.start + e}
-		n++
-		return n < len(ws)
+		fwd[nf] = span{sp.start + s, sp.start + e}
+		nf++
+		return nf < len(fwd)
 	})
-	if n == 0 {
+	if nf == 0 {
 		return ""
 	}
-	from := max(0, at-passageBefore)
-	to := min(n, from+passageWords)
-	from = max(0, min(from, to-passageWords))
-	more := to < n // a word after the passage
-	start, end := ws[from].start, ws[to-1].end
-	if from == 0 && first {
-		start = 0
+	need := max(passageBefore, passageWords-nf) // words before the match a passage takes
+	var back [passageWords + 1]span             // the words before it, the nearest first
+	nb := 0
+	eachWordBefore(text, sp.start, func(s, e int) bool {
+		back[nb] = span{s, e}
+		nb++
+		return nb <= need
+	})
+	before := min(nb, need)
+	after := min(nf, passageWords-before) // the match and the words after it taken
+	cutStart, cutEnd := before < nb, after < nf
+	start, end := 0, len(text)
+	if cutStart { // before is at least passageBefore then
+		start = back[before-1].start
 	}
-	if !more {
-		end = len(text)
-	} else if r, size := utf8.DecodeRuneInString(text[end:]); size > 0 && unicode.IsPunct(r) && r != '(' {
-		end += size
+	if cutEnd {
+		end = fwd[after-1].end
+		if r, size := utf8.DecodeRuneInString(text[end:]); size > 0 && unicode.IsPunct(r) && r != '(' {
+			end += size
+		}
 	}
-	return oneSpaced(text[start:end], from > 0 || !first, more)
+	return oneSpaced(text[start:end], cutStart, cutEnd)
 }
 
 // oneSpaced is text with each run of white space (unicode.IsSpace) made one

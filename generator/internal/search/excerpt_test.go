@@ -2,10 +2,12 @@ package search
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestPassageCutsAroundTheMatch pins the passage under a result: about
@@ -116,4 +118,86 @@ func referenceWords(text string) []span {
 		out = append(out, span{start, len(text)})
 	}
 	return out
+}
+
+// FuzzAppendString checks the index's string encoding against its
+// definition, one character at a time: a JSON string with quote,
+// backslash, control characters, U+2028 and U+2029 escaped and every other
+// byte as it is.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", `plain "quoted" \ back`, "tab\tline\nfeed\x01", "sep\u2028para\u2029end", "\xe2\x80 \xe2\x80\xa8\xff é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		want.WriteByte('"')
+		for i, r := range s {
+			switch {
+			case r == '"', r == '\\':
+				want.WriteString(`\` + string(r))
+			case r == '\n':
+				want.WriteString(`\n`)
+			case r < 0x20, r == 0x2028, r == 0x2029:
+				fmt.Fprintf(&want, `\u%04x`, r)
+			case r == utf8.RuneError:
+				_, size := utf8.DecodeRuneInString(s[i:])
+				want.WriteString(s[i : i+size])
+			default:
+				want.WriteRune(r)
+			}
+		}
+		want.WriteByte('"')
+		if got := string(appendString(nil, s)); got != want.String() {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want.String())
+		}
+	})
+}
+
+// TestLogScoreStepIsTheLogarithm keeps the constant level divides by the
+// logarithm of the score step, to the last bit.
+func TestLogScoreStepIsTheLogarithm(t *testing.T) {
+	if got := math.Log(scoreStep); got != logScoreStep {
+		t.Errorf("math.Log(%v) = %v, logScoreStep is %v", scoreStep, got, float64(logScoreStep))
+	}
+}
+
+// FuzzPassage checks passage against its definition over every word of
+// the text: passageWords words, passageBefore of them before the match
+// unless the text ends sooner after it, the text's start when no word is
+// left out before, its end when none is left out after.
+func FuzzPassage(f *testing.F) {
+	f.Add("Open the settings, then choose Privacy. Your posts are public by default; change that first.", 6, true)
+	f.Add("one two", 1, true)
+	f.Add("  lead, words… and punctuation (here) ¿qué? end.", 3, false)
+	f.Fuzz(func(t *testing.T, text string, n int, matched bool) {
+		all := referenceWords(text)
+		at, sp := 0, span{}
+		if matched {
+			if len(all) == 0 {
+				return
+			}
+			at = (n%len(all) + len(all)) % len(all)
+			sp = all[at]
+		}
+		want := ""
+		if len(all) > 0 {
+			from := max(0, at-passageBefore)
+			to := min(len(all), from+passageWords)
+			from = max(0, min(from, to-passageWords))
+			start, end, more := all[from].start, len(text), to < len(all)
+			if from == 0 {
+				start = 0
+			}
+			if more {
+				end = all[to-1].end
+				if r, size := utf8.DecodeRuneInString(text[end:]); size > 0 && unicode.IsPunct(r) && r != '(' {
+					end += size
+				}
+			}
+			want = oneSpaced(text[start:end], from > 0, more)
+		}
+		if got := passage(text, sp, matched); got != want {
+			t.Fatalf("passage(%q, %v, %v) = %q, want %q", text, sp, matched, got, want)
+		}
+	})
 }

@@ -113,7 +113,11 @@ func tfNorm(p posting, avgLen float64) float64 {
 // are shipped as levels on a logarithmic scale, 4% apart.
 const scoreStep = 1.04
 
+// logScoreStep is math.Log(scoreStep), written out: level divides by it
+// for every posting shipped.
+const logScoreStep = 0.03922071315328133
+
 // level quantises a score (> 0) relative to the smallest score of the index.
 func level(s, smallest float64) int {
-	return int(math.Round(math.Log(s/smallest) / math.Log(scoreStep)))
+	return int(math.Round(math.Log(s/smallest) / logScoreStep))
 }
