@@ -137,11 +137,18 @@ func words(text string) []string {
 
 // wordAnalysis is what the analyser makes of one word.
 type wordAnalysis struct {
-	tokens []string // the analyser's terms, as bleve indexes them; none for a stop word
-	ids    []int32  // the tokens' numbers in their analyser (see analyser.terms)
+	tokens []token  // the analyser's terms, as bleve indexes them; none for a stop word
 	folded []string // the terms folded (Fold), each once
 	key    string   // the word lower-cased and folded: what the browser looks up
 	pass   int      // the last pass that recorded this word's form
+}
+
+// token is a term of a word, with its number in the analyser that
+// recorded the word (analyser.terms), so that readers count a document's
+// terms in a slice, not a map.
+type token struct {
+	term string
+	id   int32
 }
 
 // analyser applies a language's bleve analyser word by word, remembering
@@ -152,9 +159,7 @@ type analyser struct {
 	an    analysis.Analyzer
 	words map[string]*wordAnalysis // by spelling as found, and lower-cased
 	pass  int
-	// terms numbers the terms of the words met, so that readers count a
-	// document's terms in a slice, not a map.
-	terms map[string]int32
+	terms map[string]int32 // numbers the terms of the words recorded
 }
 
 func newAnalyser(lang string, an analysis.Analyzer) *analyser {
@@ -169,16 +174,16 @@ func (a *analyser) word(w string) *wordAnalysis {
 	lw := strings.ToLower(w)
 	wa, ok := a.words[lw]
 	if !ok {
+		lw = strings.Clone(lw) // the analysis and its key must not hold the page's text
 		wa = a.analyse(lw)
-		for _, t := range wa.tokens {
-			id, ok := a.terms[t]
+		for i, t := range wa.tokens {
+			id, ok := a.terms[t.term]
 			if !ok {
 				id = int32(len(a.terms))
-				a.terms[t] = id
+				a.terms[t.term] = id
 			}
-			wa.ids = append(wa.ids, id)
+			wa.tokens[i].id = id
 		}
-		lw = strings.Clone(lw) // the key must not hold the page's text
 		a.words[lw] = wa
 	}
 	if w != lw {
@@ -206,7 +211,7 @@ func (a *analyser) analyse(lw string) *wordAnalysis {
 	wa := &wordAnalysis{key: Fold(a.lang, lw)}
 	for _, tok := range a.an.Analyze([]byte(lw)) {
 		t := string(tok.Term)
-		wa.tokens = append(wa.tokens, t)
+		wa.tokens = append(wa.tokens, token{term: t})
 		if f := Fold(a.lang, t); !slices.Contains(wa.folded, f) {
 			wa.folded = append(wa.folded, f)
 		}
@@ -219,8 +224,8 @@ func (a *analyser) query(text string) []string {
 	var out []string
 	eachWord(text, func(s, e int) {
 		for _, t := range a.word(text[s:e]).tokens {
-			if !slices.Contains(out, t) {
-				out = append(out, t)
+			if !slices.Contains(out, t.term) {
+				out = append(out, t.term)
 			}
 		}
 	})
@@ -294,11 +299,10 @@ const readerWords = 1 << 14
 type reader struct {
 	p    *pass
 	seen map[string]*wordAnalysis
-	// One field's term counts, by term number (analyser.terms), with each
-	// counted term's spelling and the numbers counted, in order: reused.
+	// One field's term counts, by term number, and the terms counted, in
+	// order: reused.
 	counts  []int32
-	names   []string
-	counted []int32
+	counted []token
 }
 
 func (p *pass) newReader() *reader {
@@ -307,17 +311,14 @@ func (p *pass) newReader() *reader {
 
 // count counts a word's terms in the field being read.
 func (r *reader) count(wa *wordAnalysis) {
-	for k, id := range wa.ids {
-		if int(id) >= len(r.counts) {
-			n := max(2*len(r.counts), int(id)+1)
-			r.counts = append(r.counts, make([]int32, n-len(r.counts))...)
-			r.names = append(r.names, make([]string, n-len(r.names))...)
+	for _, t := range wa.tokens {
+		if int(t.id) >= len(r.counts) {
+			r.counts = append(r.counts, make([]int32, max(len(r.counts), int(t.id)+1-len(r.counts)))...)
 		}
-		if r.counts[id] == 0 {
-			r.names[id] = wa.tokens[k]
-			r.counted = append(r.counted, id)
+		if r.counts[t.id] == 0 {
+			r.counted = append(r.counted, t)
 		}
-		r.counts[id]++
+		r.counts[t.id]++
 	}
 }
 
@@ -343,9 +344,9 @@ func (r *reader) read(d Doc) docRead {
 			length += len(wa.tokens)
 		})
 		ft := fieldTerms{length: length, counts: make([]termCount, 0, len(r.counted))}
-		for _, id := range r.counted {
-			ft.counts = append(ft.counts, termCount{r.names[id], int(r.counts[id])})
-			r.counts[id] = 0
+		for _, t := range r.counted {
+			ft.counts = append(ft.counts, termCount{t.term, int(r.counts[t.id])})
+			r.counts[t.id] = 0
 		}
 		r.counted = r.counted[:0]
 		out.fields[fi] = ft

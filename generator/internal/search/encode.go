@@ -63,6 +63,9 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c != '"' && c != '\\' && c != 0xe2 {
+			continue // most bytes: kept as they are
+		}
 		var esc string
 		switch c := s[i]; {
 		case c == '"':

@@ -195,25 +195,30 @@ func oneSpaced(text string, cutStart, cutEnd bool) string {
 	words := false // a word is written
 	gap := false   // white space since the last word
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if unicode.IsSpace(r) {
-			gap, i = true, i+size
+		if c := text[i]; c < utf8.RuneSelf && spaceByte(c) {
+			gap, i = true, i+1
 			continue
+		} else if c >= utf8.RuneSelf {
+			if space, size := spaceFrom(text[i:]); space {
+				gap, i = true, i+size
+				continue
+			}
 		}
 		if gap && words {
 			b.WriteByte(' ')
 		}
 		gap, words = false, true
-		j := i + size // the run of characters up to the next white space, written whole
+		j := i // the run of characters up to the next white space, written whole
 		for j < len(text) {
-			r, size := rune(text[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[j:])
+			if c := text[j]; c < utf8.RuneSelf {
+				if spaceByte(c) {
+					break
+				}
+				j++
+				continue
 			}
-			if unicode.IsSpace(r) {
+			space, size := spaceFrom(text[j:])
+			if space {
 				break
 			}
 			j += size
@@ -225,4 +230,15 @@ func oneSpaced(text string, cutStart, cutEnd bool) string {
 		b.WriteString(ellipsis)
 	}
 	return b.String()
+}
+
+// spaceByte tells whether an ASCII character is white space
+// (unicode.IsSpace): space, or tab to carriage return.
+func spaceByte(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// spaceFrom tells whether the character text starts with is white space
+// (unicode.IsSpace), and its length in bytes.
+func spaceFrom(text string) (bool, int) {
+	r, size := utf8.DecodeRuneInString(text)
+	return unicode.IsSpace(r), size
 }

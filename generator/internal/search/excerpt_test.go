@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TestPassageCutsAroundTheMatch pins the passage under a result: about
@@ -200,4 +202,30 @@ func FuzzPassage(f *testing.F) {
 			t.Fatalf("passage(%q, %v, %v) = %q, want %q", text, sp, matched, got, want)
 		}
 	})
+}
+
+// TestAnalysesHoldNoPageText: the words an analysis pass remembers must
+// not point into the pages' text, which would keep every page read in
+// memory for the life of the index (a lower-cased word is the page's own
+// bytes when it was lower case already).
+func TestAnalysesHoldNoPageText(t *testing.T) {
+	body := strings.Repeat("plain words stay here while Capital Words move ", 50)
+	ix, err := ExportOnly("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []Doc{{URL: "a/", Lang: "en", Kind: "page", Title: "A", Body: body}}
+	if _, err := ix.Update(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(body)))
+	inBody := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return len(s) > 0 && p >= lo && p < lo+uintptr(len(body))
+	}
+	for w, wa := range ix.words.words {
+		if inBody(w) || inBody(wa.key) || slices.ContainsFunc(wa.folded, inBody) || slices.ContainsFunc(wa.tokens, func(tk token) bool { return inBody(tk.term) }) {
+			t.Errorf("the analysis of %q holds the page's text", w)
+		}
+	}
 }
