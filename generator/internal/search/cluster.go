@@ -64,9 +64,11 @@ func docTerms(c corpus) [][]int32 {
 	docs := map[string][]int32{}
 	for _, f := range c.fields {
 		for term, ps := range f.terms {
+			ds := docs[term]
 			for _, p := range ps {
-				docs[term] = append(docs[term], p.doc)
+				ds = append(ds, p.doc)
 			}
+			docs[term] = ds
 		}
 	}
 	names := make([]string, 0, len(docs))

@@ -43,25 +43,42 @@ const (
 // span is a word's place in a text.
 type span struct{ start, end int }
 
-// excerpts finds, for each document and each of the terms it is among the
-// best documents of (want[doc]), the sections that hold the term and a
-// passage. Terms found in no section (only in the title, summary or
-// keywords) get the summary as their passage. The documents are read and
-// cut on every core.
-func excerpts(ctx context.Context, docs []Doc, want map[int32][]string, f *forms) (map[int32]map[string]excerpt, error) {
+// excerpts finds, for each term and each of its best documents
+// (best[term], in order), the sections of the document that hold the term
+// and a passage: out[term][i] is the excerpt of best[term][i]. Terms found
+// in no section (only in the title, summary or keywords) get the summary as
+// their passage. Each document is read and cut once, on every core.
+func excerpts(ctx context.Context, docs []Doc, best map[string][]int32, f *forms) (map[string][]excerpt, error) {
+	type wanted struct { // a term's excerpt in one document
+		term string
+		rank int // the document's place among the term's best
+	}
+	want := map[int32][]wanted{}
+	out := make(map[string][]excerpt, len(best))
+	for term, ds := range best {
+		for r, d := range ds {
+			want[d] = append(want[d], wanted{term, r})
+		}
+		out[term] = make([]excerpt, len(ds))
+	}
 	ids := slices.Sorted(maps.Keys(want))
-	found := make([]map[string]excerpt, len(ids))
+	found := make([][]excerpt, len(ids))
 	onCores(len(ids), func(_, i int) {
 		if ctx.Err() == nil {
-			found[i] = docExcerpts(docs[ids[i]].withText(), want[ids[i]], f)
+			terms := make([]string, len(want[ids[i]]))
+			for k, w := range want[ids[i]] {
+				terms[k] = w.term
+			}
+			found[i] = docExcerpts(docs[ids[i]].withText(), terms, f)
 		}
 	})()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out := make(map[int32]map[string]excerpt, len(ids))
 	for i, d := range ids {
-		out[d] = found[i]
+		for k, w := range want[d] {
+			out[w.term][w.rank] = found[i][k]
+		}
 	}
 	return out, nil
 }
@@ -72,7 +89,8 @@ type match struct {
 	first          span
 }
 
-func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
+// docExcerpts returns the excerpts of terms in d, in the order of terms.
+func docExcerpts(d Doc, terms []string, f *forms) []excerpt {
 	wanted := make(map[string]bool, len(terms))
 	for _, t := range terms {
 		wanted[t] = true
@@ -105,11 +123,11 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 			}
 		})
 	}
-	res := make(map[string]excerpt, len(terms))
-	for _, t := range terms {
+	res := make([]excerpt, len(terms))
+	for i, t := range terms {
 		ms := found[t]
 		if len(ms) == 0 {
-			res[t] = excerpt{sections: []int{0}, summary: true}
+			res[i] = excerpt{sections: []int{0}, summary: true}
 			continue
 		}
 		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
@@ -117,7 +135,7 @@ func docExcerpts(d Doc, terms []string, f *forms) map[string]excerpt {
 		for _, m := range ms[:min(len(ms), maxSections)] {
 			ex.sections = append(ex.sections, m.section)
 		}
-		res[t] = ex
+		res[i] = ex
 	}
 	return res
 }

@@ -271,16 +271,18 @@ func (p *planner) tailSize(term string) func(string) int {
 // excerptFiles writes each term's excerpts for its best documents into
 // x-<n>.js files, in word order.
 func (p *planner) excerptFiles(names []string) error {
-	want := map[int32][]string{}
+	best := make(map[string][]int32, len(p.terms))
 	for i, t := range p.terms {
 		if err := p.stopped(i); err != nil {
 			return err
 		}
+		ds := make([]int32, 0, min(ResultRows, len(t.docs)))
 		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
-			want[s.doc] = append(want[s.doc], t.term)
+			ds = append(ds, s.doc)
 		}
+		best[t.term] = ds
 	}
-	ex, err := excerpts(p.ctx, p.docs, want, p.forms)
+	ex, err := excerpts(p.ctx, p.docs, best, p.forms)
 	if err != nil {
 		return err
 	}
@@ -292,13 +294,13 @@ func (p *planner) excerptFiles(names []string) error {
 		if b, ok := entries[term]; ok {
 			return b
 		}
-		t := p.byTerm[term]
+		t, exs := p.byTerm[term], ex[term]
 		b := append(appendString(nil, term), ":["...)
 		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = xEntry(b, s.doc, ex[s.doc][term])
+			b = xEntry(b, s.doc, exs[i])
 		}
 		b = append(b, ']')
 		entries[term] = b
@@ -307,15 +309,7 @@ func (p *planner) excerptFiles(names []string) error {
 	done := func(run []string) {
 		for _, term := range run {
 			delete(entries, term)
-			t := p.byTerm[term]
-			for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
-				if m := ex[s.doc]; m != nil {
-					delete(m, term)
-					if len(m) == 0 {
-						delete(ex, s.doc)
-					}
-				}
-			}
+			delete(ex, term)
 		}
 	}
 	var scratch []byte // what encode writes, reused: the body kept is a copy of its size
@@ -332,9 +326,9 @@ func (p *planner) excerptFiles(names []string) error {
 	}
 	n := 0
 	size := func(name string) int { // the term's entries and what they add to "D"
-		t, s := p.byTerm[name], len(entry(name))+1
-		for _, d := range t.docs[:min(ResultRows, len(t.docs))] {
-			e, doc := ex[d.doc][name], p.docs[d.doc]
+		t, exs, s := p.byTerm[name], ex[name], len(entry(name))+1
+		for i, d := range t.docs[:min(ResultRows, len(t.docs))] {
+			e, doc := exs[i], p.docs[d.doc]
 			if e.summary {
 				s += len(doc.Summary) + 8
 			}
@@ -371,13 +365,13 @@ func (p *planner) excerptFiles(names []string) error {
 // sectionTable appends an excerpt file's "D" object: for each document
 // its entries name, the summary ("s") when a passage is the summary, and
 // the anchor and heading of each section they list (by section number).
-func (p *planner) sectionTable(b []byte, terms []string, ex map[int32]map[string]excerpt) []byte {
+func (p *planner) sectionTable(b []byte, terms []string, ex map[string][]excerpt) []byte {
 	type ref struct{ doc, section int32 } // section -1: the summary
 	var refs []ref
 	for _, term := range terms {
-		t := p.byTerm[term]
-		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
-			e := ex[s.doc][term]
+		t, exs := p.byTerm[term], ex[term]
+		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
+			e := exs[i]
 			if e.summary {
 				refs = append(refs, ref{s.doc, -1})
 			}
