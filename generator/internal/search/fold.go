@@ -22,6 +22,8 @@ func keepLetter(lang string, r rune) bool {
 // Fold lower-cases a word and removes accents, in every language, so that
 // "perché" and "perche", "Þjálfun" and "thjalfun", "Bäckerei" and
 // "backerei" meet. The browser client applies the same rules (client/search.js: folder).
+// A word with nothing to fold comes back as itself, sharing its bytes: a
+// caller keeping the result beyond the text the word was cut from copies it.
 func Fold(lang, word string) string {
 	lower := strings.ToLower(word)
 	if ascii(lower) {
