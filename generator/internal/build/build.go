@@ -256,7 +256,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}); err != nil {
 		return res, nil, err
 	}
-	if n := in.tree.Taken; n > 0 {
+	if n := in.tree.Taken(); n > 0 {
 		res.Timings[len(res.Timings)-1].Note = fmt.Sprintf("the front matter of %d of %d files taken from the last build", n, len(in.tree.Sources))
 	}
 	defer in.root.Close()

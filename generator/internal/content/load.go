@@ -108,9 +108,18 @@ type Asset struct {
 type Tree struct {
 	Sources []*Source
 	Assets  []Asset
-	// Taken counts the sources taken from an earlier build's parse (see
-	// Options.Parsed) instead of read.
-	Taken int
+}
+
+// Taken counts the sources taken from an earlier build's parse (see
+// Options.Parsed) instead of read.
+func (t Tree) Taken() int {
+	n := 0
+	for _, src := range t.Sources {
+		if src.reused {
+			n++
+		}
+	}
+	return n
 }
 
 // Options says what to read.
@@ -158,9 +167,6 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (Tree, diag.List) {
 		diags = append(diags, l.diags...)
 		if l.src != nil {
 			tree.Sources = append(tree.Sources, l.src)
-		}
-		if l.src != nil && l.src.reused {
-			tree.Taken++
 		}
 	}
 	sort.Slice(tree.Sources, func(i, j int) bool { return tree.Sources[i].Path < tree.Sources[j].Path })

@@ -43,23 +43,27 @@ const (
 // span is a word's place in a text.
 type span struct{ start, end int }
 
-// excerpts finds, for each term and each of its best documents
-// (best[term], in order), the sections of the document that hold the term
-// and a passage: out[term][i] is the excerpt of best[term][i]. Terms found
-// in no section (only in the title, summary or keywords) get the summary as
-// their passage. Each document is read and cut once, on every core.
-func excerpts(ctx context.Context, docs []Doc, best map[string][]int32, f *forms) (map[string][]excerpt, error) {
+// excerpts finds, for each term and each of its best documents (best),
+// the sections of the document that hold the term and a passage:
+// out[term][i] is the excerpt of the term's best()[i]. Terms found in no
+// section (only in the title, summary or keywords) get the summary as their
+// passage. Each document is read and cut once, on every core.
+func excerpts(ctx context.Context, docs []Doc, terms []termScores, f *forms) (map[string][]excerpt, error) {
 	type wanted struct { // a term's excerpt in one document
 		term string
 		rank int // the document's place among the term's best
 	}
 	want := map[int32][]wanted{}
-	out := make(map[string][]excerpt, len(best))
-	for term, ds := range best {
-		for r, d := range ds {
-			want[d] = append(want[d], wanted{term, r})
+	out := make(map[string][]excerpt, len(terms))
+	for i := range terms {
+		if err := stopAt(ctx, i); err != nil {
+			return nil, err
 		}
-		out[term] = make([]excerpt, len(ds))
+		t := &terms[i]
+		for r, s := range t.best() {
+			want[s.doc] = append(want[s.doc], wanted{t.term, r})
+		}
+		out[t.term] = make([]excerpt, len(t.best()))
 	}
 	ids := slices.Sorted(maps.Keys(want))
 	found := make([][]excerpt, len(ids))

@@ -271,18 +271,7 @@ func (p *planner) tailSize(term string) func(string) int {
 // excerptFiles writes each term's excerpts for its best documents into
 // x-<n>.js files, in word order.
 func (p *planner) excerptFiles(names []string) error {
-	best := make(map[string][]int32, len(p.terms))
-	for i, t := range p.terms {
-		if err := p.stopped(i); err != nil {
-			return err
-		}
-		ds := make([]int32, 0, min(ResultRows, len(t.docs)))
-		for _, s := range t.docs[:min(ResultRows, len(t.docs))] {
-			ds = append(ds, s.doc)
-		}
-		best[t.term] = ds
-	}
-	ex, err := excerpts(p.ctx, p.docs, best, p.forms)
+	ex, err := excerpts(p.ctx, p.docs, p.terms, p.forms)
 	if err != nil {
 		return err
 	}
@@ -296,7 +285,7 @@ func (p *planner) excerptFiles(names []string) error {
 		}
 		t, exs := p.byTerm[term], ex[term]
 		b := append(appendString(nil, term), ":["...)
-		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
+		for i, s := range t.best() {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -327,7 +316,7 @@ func (p *planner) excerptFiles(names []string) error {
 	n := 0
 	size := func(name string) int { // the term's entries and what they add to "D"
 		t, exs, s := p.byTerm[name], ex[name], len(entry(name))+1
-		for i, d := range t.docs[:min(ResultRows, len(t.docs))] {
+		for i, d := range t.best() {
 			e, doc := exs[i], p.docs[d.doc]
 			if e.summary {
 				s += len(doc.Summary) + 8
@@ -370,7 +359,7 @@ func (p *planner) sectionTable(b []byte, terms []string, ex map[string][]excerpt
 	var refs []ref
 	for _, term := range terms {
 		t, exs := p.byTerm[term], ex[term]
-		for i, s := range t.docs[:min(ResultRows, len(t.docs))] {
+		for i, s := range t.best() {
 			e := exs[i]
 			if e.summary {
 				refs = append(refs, ref{s.doc, -1})
@@ -453,7 +442,7 @@ func rowCount(t *termScores) int {
 	if len(t.docs) <= RareRows {
 		return len(t.docs)
 	}
-	return min(ResultRows, len(t.docs))
+	return len(t.best())
 }
 
 // formValue encodes the terms of a word form: a number n when the form

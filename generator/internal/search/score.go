@@ -25,6 +25,10 @@ type termScores struct {
 	docs []scored
 }
 
+// best is a term's best documents: one screen of results, those its shard
+// has display rows for and its excerpt file passages (see ResultRows).
+func (t *termScores) best() []scored { return t.docs[:min(ResultRows, len(t.docs))] }
+
 // score computes, for every term, the score bleve's Search gives a document
 // for a query word that analyses to that term: the word is a disjunction of
 // one term query per field, boosted by the field's weight, so the score is
