@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"hash"
 	"math"
 	"runtime"
 	"slices"
@@ -246,12 +247,14 @@ type pass struct {
 	mu    sync.Mutex // guards a.words while readers run
 	c     corpus
 	forms *forms
+	// newHash makes each reader's document hash (see Doc.hash).
+	newHash func() hash.Hash
 }
 
 // newPass starts a pass over docs, already in export order.
-func (a *analyser) newPass(docs []Doc) *pass {
+func (a *analyser) newPass(docs []Doc, newHash func() hash.Hash) *pass {
 	a.pass++
-	p := &pass{a: a, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a)}
+	p := &pass{a: a, newHash: newHash, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a)}
 	for i := range p.c.fields {
 		p.c.fields[i].terms = map[string][]posting{}
 	}
@@ -299,6 +302,7 @@ const readerWords = 1 << 14
 type reader struct {
 	p    *pass
 	seen map[string]*wordAnalysis
+	hash hash.Hash
 	// One field's term counts, by term number, and the terms counted, in
 	// order: reused.
 	counts  []int32
@@ -306,7 +310,7 @@ type reader struct {
 }
 
 func (p *pass) newReader() *reader {
-	return &reader{p: p, seen: map[string]*wordAnalysis{}}
+	return &reader{p: p, seen: make(map[string]*wordAnalysis, readerWords), hash: p.newHash()}
 }
 
 // count counts a word's terms in the field being read.
@@ -324,7 +328,7 @@ func (r *reader) count(wa *wordAnalysis) {
 
 // read cuts a document's fields into terms.
 func (r *reader) read(d Doc) docRead {
-	out := docRead{doc: d, hash: d.hash()}
+	out := docRead{doc: d, hash: d.hash(r.hash)}
 	for fi, text := range fieldText(d) {
 		length := 0
 		eachWord(text, func(s, e int) {

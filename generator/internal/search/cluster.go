@@ -190,10 +190,12 @@ func (b *bisector) swap(l, r []int32) int {
 // in k of a half's n documents costs about k*log2(n/(k+1)) bits.
 func (b *bisector) moveGain(d int32, from, to []int32, nf, nt int) float64 {
 	g := 0.0
+	log2 := b.log2
+	lf, lt := log2[nf], log2[nt] // the halves' sizes: read once, not per word
 	for _, t := range b.terms[d] {
 		f, o := int(from[t]), int(to[t])
-		before := float64(f)*(b.log2[nf]-b.log2[f+1]) + float64(o)*(b.log2[nt]-b.log2[o+1])
-		after := float64(f-1)*(b.log2[nf]-b.log2[f]) + float64(o+1)*(b.log2[nt]-b.log2[o+2])
+		before := float64(f)*(lf-log2[f+1]) + float64(o)*(lt-log2[o+1])
+		after := float64(f-1)*(lf-log2[f]) + float64(o+1)*(lt-log2[o+2])
 		g += before - after
 	}
 	return g

@@ -87,7 +87,7 @@ func kindRank(kind string) int {
 // removed), keeping each document's best score, and names them by that
 // spelling, which is what the browser looks up.
 func foldTerms(lang string, terms []termScores) []termScores {
-	byFold := map[string]int{}
+	byFold := make(map[string]int, len(terms))
 	var out []termScores
 	for _, t := range terms {
 		k := Fold(lang, t.term)

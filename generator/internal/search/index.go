@@ -6,6 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,20 +72,42 @@ func (d Doc) withoutText() Doc {
 	return d
 }
 
-// hash identifies a document's content, to skip re-indexing unchanged pages.
-func (d Doc) hash() string {
-	h := sha256.New()
-	var buf []byte // what is hashed next, reused: the text is not copied once per field
+// hash identifies a document's content with h, to skip re-indexing
+// unchanged pages.
+func (d Doc) hash(h hash.Hash) string {
+	h.Reset()
+	w := hashWriter{h: h}
+	w.sw, _ = h.(io.StringWriter)
 	for _, s := range []string{d.URL, d.Kind, d.Title, d.Summary, strings.Join(d.Headings, "\x1f"), d.Body,
 		strings.Join(d.Keywords, "\x1f"), strings.Join(d.Audience, "\x1f"), d.Level, strings.Join(d.Competences, "\x1f"), d.Module, d.Origin} {
-		buf = append(append(buf[:0], s...), 0)
-		h.Write(buf)
+		w.write(s, 0)
 	}
 	for _, s := range d.Sections {
-		buf = append(append(append(append(append(append(buf[:0], s.Anchor...), 0x1f), s.Heading...), 0x1f), s.Text...), 0)
-		h.Write(buf)
+		w.write(s.Anchor, 0x1f)
+		w.write(s.Heading, 0x1f)
+		w.write(s.Text, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
+	sum := h.Sum(nil)
+	return hex.EncodeToString(sum[:min(len(sum), 12)])
+}
+
+// hashWriter writes strings into a hash, each followed by a separator:
+// as they are where the hash takes strings, else through a buffer reused
+// from one to the next, so that the text is not copied once per field.
+type hashWriter struct {
+	h   hash.Hash
+	sw  io.StringWriter // h, when it takes strings
+	buf []byte
+}
+
+func (w *hashWriter) write(s string, sep byte) {
+	if w.sw != nil {
+		w.sw.WriteString(s)
+		w.buf = append(w.buf[:0], sep)
+	} else {
+		w.buf = append(append(w.buf[:0], s...), sep)
+	}
+	w.h.Write(w.buf)
 }
 
 func (d Doc) fields(hash string) map[string]any {
@@ -98,8 +123,13 @@ type Index struct {
 	lang string
 	idx  bleve.Index // nil: export only
 	// kept is an export-only index's hash of each document, by address.
-	kept  map[string]string
-	words *analyser
+	kept map[string]string
+	// newHash makes what hashes documents (see Doc.hash): sha256 for the
+	// hashes bleve stores, which outlive the process; for an export-only
+	// index's, which live only as long as it, a seeded maphash, which cost
+	// a twentieth of a language's analysis and export as sha256.
+	newHash func() hash.Hash
+	words   *analyser
 	// corpus and forms are the last Update's analysis of all its documents,
 	// what Export works from.
 	corpus corpus
@@ -145,7 +175,7 @@ func Open(dir, lang string) (*Index, error) {
 }
 
 func newIndex(lang, an string, m *mapping.IndexMappingImpl, idx bleve.Index) *Index {
-	ix := &Index{lang: lang, idx: idx}
+	ix := &Index{lang: lang, idx: idx, newHash: sha256.New}
 	ix.words = newAnalyser(lang, m.AnalyzerNamed(an))
 	ix.forms = newForms(ix.words)
 	return ix
@@ -189,6 +219,12 @@ func ExportOnly(lang string) (*Index, error) {
 	}
 	ix := newIndex(lang, an, m, nil)
 	ix.kept = map[string]string{}
+	seed := maphash.MakeSeed()
+	ix.newHash = func() hash.Hash {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		return &h
+	}
 	return ix, nil
 }
 
@@ -222,7 +258,7 @@ func (ix *Index) Update(ctx context.Context, docs []Doc) (UpdateStats, error) {
 		return st, err
 	}
 	order := docOrder(docs)
-	p := ix.words.newPass(order)
+	p := ix.words.newPass(order, ix.newHash)
 	var b *bleve.Batch
 	if ix.idx != nil {
 		b = ix.idx.NewBatch()

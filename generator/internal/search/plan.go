@@ -62,8 +62,9 @@ type planner struct {
 // file of the language's index, giving each to emit as soon as it is made.
 // It stops before the next file when ctx ends.
 func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms, emit func(file) error) error {
-	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: map[string]*termScores{}, forms: f, refs: map[string]*termFiles{}, emit: emit,
-		heads: map[string]string{}, headLens: map[string]int{}, wordMembers: map[string][]byte{}, headMembers: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
+	nKeys := len(terms) + len(f.words) // at most: a word form may also be a term
+	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: make(map[string]*termScores, len(terms)), forms: f, refs: make(map[string]*termFiles, len(terms)), emit: emit,
+		heads: make(map[string]string, len(terms)), headLens: make(map[string]int, len(terms)), wordMembers: make(map[string][]byte, nKeys), headMembers: make(map[string][]byte, len(terms)), rows: make(map[int32][]byte, len(docs)), pack: packer{ratio: map[string]float64{}},
 		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -548,8 +549,8 @@ func (p *planner) rowMember(doc int32) []byte {
 // ranges whose files stay under the target. It returns each shard's first
 // word, for the manifest.
 func (p *planner) shards() ([]string, error) {
-	seen := map[string]bool{}
-	var keys []string
+	seen := make(map[string]bool, len(p.forms.words))
+	keys := make([]string, 0, len(p.forms.words)+len(p.terms))
 	for k := range p.forms.words {
 		keys, seen[k] = append(keys, k), true
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -463,4 +464,36 @@ func frDocs() []Doc {
 		docs = append(docs, Doc{URL: fmt.Sprintf("fr/f/%d/", d), Kind: "page", Title: fmt.Sprintf("Page %d", d), Body: strings.Join(body, " ") + "."})
 	}
 	return docs
+}
+
+// TestStoredHashIsUnchanged holds the hash bleve stores with each document
+// to the value it had before hashes were written string by string: a change
+// would make every on-disk index re-index all its pages once.
+func TestStoredHashIsUnchanged(t *testing.T) {
+	d := Doc{URL: "en/a/", Kind: "module", Title: "T", Summary: "S", Headings: []string{"H1", "H2"}, Body: "body text",
+		Keywords: []string{"k"}, Level: "basic", Sections: []Section{{Anchor: "a", Heading: "H1", Text: "H1 x"}}}
+	if got, want := d.hash(sha256.New()), "84984b8fee5961285f2344fc"; got != want {
+		t.Errorf("stored hash %s, want %s", got, want)
+	}
+	only, err := ExportOnly("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := only.newHash()
+	a := d.hash(h)
+	if a != d.hash(h) {
+		t.Error("an export-only index hashes one document two ways")
+	}
+	for _, change := range []func(*Doc){
+		func(d *Doc) { d.Body += "!" },
+		func(d *Doc) { d.Sections[0].Text = "H1 y" },
+		func(d *Doc) { d.Title, d.Summary = "TS", "" }, // the separators count
+	} {
+		e := d
+		e.Sections = slices.Clone(d.Sections)
+		change(&e)
+		if d.hash(h) == e.hash(h) || d.hash(sha256.New()) == e.hash(sha256.New()) {
+			t.Errorf("a changed document hashes as before: %+v", e)
+		}
+	}
 }
