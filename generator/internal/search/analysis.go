@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"hash"
 	"math"
@@ -140,8 +141,11 @@ func words(text string) []string {
 type wordAnalysis struct {
 	tokens []token  // the analyser's terms, as bleve indexes them; none for a stop word
 	folded []string // the terms folded (Fold), each once
-	key    string   // the word lower-cased and folded: what the browser looks up
-	pass   int      // the last pass that recorded this word's form
+	// foldIDs are the numbers of folded in the analyser that recorded the
+	// word (analyser.folds); nil for a word looked up but not recorded.
+	foldIDs []int32
+	key     string // the word lower-cased and folded: what the browser looks up
+	pass    int    // the last pass that recorded this word's form
 }
 
 // token is a term of a word, with its number in the analyser that
@@ -161,10 +165,11 @@ type analyser struct {
 	words map[string]*wordAnalysis // by spelling as found, and lower-cased
 	pass  int
 	terms map[string]int32 // numbers the terms of the words recorded
+	folds map[string]int32 // numbers their folded terms
 }
 
 func newAnalyser(lang string, an analysis.Analyzer) *analyser {
-	return &analyser{lang: lang, an: an, words: map[string]*wordAnalysis{}, terms: map[string]int32{}}
+	return &analyser{lang: lang, an: an, words: map[string]*wordAnalysis{}, terms: map[string]int32{}, folds: map[string]int32{}}
 }
 
 // word returns the analysis of a word, as spelt in the text.
@@ -184,6 +189,15 @@ func (a *analyser) word(w string) *wordAnalysis {
 				a.terms[t.term] = id
 			}
 			wa.tokens[i].id = id
+		}
+		wa.foldIDs = make([]int32, len(wa.folded))
+		for i, f := range wa.folded {
+			id, ok := a.folds[f]
+			if !ok {
+				id = int32(len(a.folds))
+				a.folds[f] = id
+			}
+			wa.foldIDs[i] = id
 		}
 		a.words[lw] = wa
 	}
@@ -254,9 +268,10 @@ type pass struct {
 // newPass starts a pass over docs, already in export order.
 func (a *analyser) newPass(docs []Doc, newHash func() hash.Hash) *pass {
 	a.pass++
-	p := &pass{a: a, newHash: newHash, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights))}, forms: newForms(a)}
+	p := &pass{a: a, newHash: newHash, c: corpus{docs: docs, fields: make([]fieldPostings, len(fieldWeights)), words: make([]excerptWords, len(docs))}, forms: newForms(a)}
 	for i := range p.c.fields {
 		p.c.fields[i].terms = map[string][]posting{}
+		p.c.fields[i].norms = make([]float32, len(docs))
 	}
 	return p
 }
@@ -288,6 +303,7 @@ type docRead struct {
 	hash   string
 	fields [5]fieldTerms
 	met    []*wordAnalysis
+	words  excerptWords
 }
 
 // readerWords bounds the words a reader keeps: beyond, it forgets them
@@ -307,6 +323,7 @@ type reader struct {
 	// order: reused.
 	counts  []int32
 	counted []token
+	words   wordsWriter // a document's excerptWords, reused
 }
 
 func (p *pass) newReader() *reader {
@@ -330,23 +347,12 @@ func (r *reader) count(wa *wordAnalysis) {
 func (r *reader) read(d Doc) docRead {
 	out := docRead{doc: d, hash: d.hash(r.hash)}
 	for fi, text := range fieldText(d) {
-		length := 0
-		eachWord(text, func(s, e int) {
-			w := text[s:e]
-			wa, ok := r.seen[w]
-			if !ok {
-				if len(r.seen) >= readerWords {
-					clear(r.seen)
-				}
-				r.p.mu.Lock()
-				wa = r.p.a.word(w)
-				r.p.mu.Unlock()
-				r.seen[strings.Clone(w)] = wa // the key must not hold the page's text
-				out.met = append(out.met, wa)
-			}
-			r.count(wa)
-			length += len(wa.tokens)
-		})
+		var length int
+		if fi == bodyField {
+			length = r.readBody(d, &out)
+		} else {
+			length = r.readText(text, &out, nil)
+		}
 		ft := fieldTerms{length: length, counts: make([]termCount, 0, len(r.counted))}
 		for _, t := range r.counted {
 			ft.counts = append(ft.counts, termCount{t.term, int(r.counts[t.id])})
@@ -356,6 +362,54 @@ func (r *reader) read(d Doc) docRead {
 		out.fields[fi] = ft
 	}
 	return out
+}
+
+// readText counts the terms of text's words in the field being read and
+// returns how many there were, handing each word's place and analysis to
+// met when it is set.
+func (r *reader) readText(text string, out *docRead, met func(start int, wa *wordAnalysis)) int {
+	length := 0
+	eachWord(text, func(s, e int) {
+		w := text[s:e]
+		wa, ok := r.seen[w]
+		if !ok {
+			if len(r.seen) >= readerWords {
+				clear(r.seen)
+			}
+			r.p.mu.Lock()
+			wa = r.p.a.word(w)
+			r.p.mu.Unlock()
+			r.seen[strings.Clone(w)] = wa // the key must not hold the page's text
+			out.met = append(out.met, wa)
+		}
+		r.count(wa)
+		length += len(wa.tokens)
+		if met != nil {
+			met(s, wa)
+		}
+	})
+	return length
+}
+
+// readBody reads a document's body in the pieces its excerpts cut it into
+// (see bodyCuts), recording its sections' words for them (out.words); in
+// one piece, recording nothing, when it cannot be cut so. Either way the
+// body's words are the same.
+func (r *reader) readBody(d Doc, out *docRead) int {
+	cuts, ok := bodyCuts(d)
+	if !ok {
+		return r.readText(d.Body, out, nil)
+	}
+	w := &r.words
+	w.b = w.b[:0]
+	length := 0
+	for i := 0; i+2 < len(cuts); i += 2 {
+		length += r.readText(d.Body[cuts[i]:cuts[i+1]], out, nil) // the heading: looked for apart
+		length += r.readText(d.Body[cuts[i+1]:cuts[i+2]], out, w.word)
+		w.endSection()
+	}
+	out.words = excerptWords(bytes.Clone(w.b))
+	return length
 }
 
 // readChunk is how many documents the readers take at a time: the next
@@ -413,13 +467,13 @@ func (p *pass) add(n int, r docRead, forBleve bool) [5]analysed {
 			p.forms.record(wa)
 		}
 	}
+	p.c.words[n] = r.words
 	var out [5]analysed
 	for fi, f := range r.fields {
-		// bleve keeps a field's length in a float32 norm; scores use it so.
-		norm := float64(float32(1 / math.Sqrt(float64(f.length))))
 		fp := &p.c.fields[fi]
+		fp.norms[n] = float32(1 / math.Sqrt(float64(f.length)))
 		for _, tc := range f.counts {
-			fp.terms[tc.term] = append(fp.terms[tc.term], posting{doc: int32(n), freq: uint32(tc.n), norm: norm})
+			fp.terms[tc.term] = append(fp.terms[tc.term], posting{doc: int32(n), freq: uint32(tc.n)})
 		}
 		if forBleve {
 			out[fi] = analysed{length: f.length, freq: tokenFrequencies(f.counts)}

@@ -50,6 +50,9 @@ var fieldWeights = [5]fieldWeight{
 	{"title", 4}, {"keywords", 2.5}, {"headings", 1.8}, {"summary", 1.5}, {"body", 1},
 }
 
+// bodyField is the body's place in fieldWeights.
+const bodyField = 4
+
 // newMapping builds the index mapping of one language.
 func newMapping(lang string) (*mapping.IndexMappingImpl, string, error) {
 	m := bleve.NewIndexMapping()

@@ -201,16 +201,29 @@ func (b *bisector) moveGain(d int32, from, to []int32, nf, nt int) float64 {
 	return g
 }
 
+// permuted returns what s holds by document in the new order: item
+// order[i] of s at i. nil, when s holds nothing.
+func permuted[T any](s []T, order []int32) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	out := make([]T, len(order))
+	for i, old := range order {
+		out[i] = s[old]
+	}
+	return out
+}
+
 // renumber numbers document order[i] of c i, in place.
 func renumber(c *corpus, order []int32) {
 	newNum := make([]int32, len(order))
-	docs := make([]Doc, len(order))
 	for i, old := range order {
 		newNum[old] = int32(i)
-		docs[i] = c.docs[old]
 	}
-	c.docs = docs
-	for _, f := range c.fields {
+	c.docs, c.words = permuted(c.docs, order), permuted(c.words, order)
+	for fi := range c.fields {
+		f := &c.fields[fi]
+		f.norms = permuted(f.norms, order)
 		for _, ps := range f.terms {
 			for i := range ps {
 				ps[i].doc = newNum[ps[i].doc]

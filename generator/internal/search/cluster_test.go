@@ -12,7 +12,7 @@ import (
 func topicCorpus(n int) corpus {
 	c := corpus{fields: make([]fieldPostings, len(fieldWeights))}
 	for i := range c.fields {
-		c.fields[i] = fieldPostings{avgLen: 10, terms: map[string][]posting{}}
+		c.fields[i] = fieldPostings{avgLen: 10, terms: map[string][]posting{}, norms: make([]float32, n+1)}
 	}
 	for i := 0; i < n; i++ {
 		c.docs = append(c.docs, Doc{URL: fmt.Sprintf("m/%04d/", i), Kind: "module"})
@@ -22,11 +22,13 @@ func topicCorpus(n int) corpus {
 			if k < 4 && (i/2+k)%3 == 0 {
 				continue // not every document has every word of its topic
 			}
-			c.fields[0].terms[w] = append(c.fields[0].terms[w], posting{doc: int32(i), freq: uint32(1 + i%3), norm: 0.3})
+			c.fields[0].terms[w] = append(c.fields[0].terms[w], posting{doc: int32(i), freq: uint32(1 + i%3)})
+			c.fields[0].norms[i] = 0.3
 		}
 	}
 	c.docs = append(c.docs, Doc{URL: "l/0/", Kind: "lesson"})
-	c.fields[0].terms["a0"] = append(c.fields[0].terms["a0"], posting{doc: int32(n), freq: 1, norm: 0.3})
+	c.fields[0].terms["a0"] = append(c.fields[0].terms["a0"], posting{doc: int32(n), freq: 1})
+	c.fields[0].norms[n] = 0.3
 	return c
 }
 

@@ -3,7 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
-	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode"
@@ -47,13 +47,15 @@ type span struct{ start, end int }
 // the sections of the document that hold the term and a passage:
 // out[term][i] is the excerpt of the term's best()[i]. Terms found in no
 // section (only in the title, summary or keywords) get the summary as their
-// passage. Each document is read and cut once, on every core.
-func excerpts(ctx context.Context, docs []Doc, terms []termScores, f *forms) (map[string][]excerpt, error) {
+// passage. Each document is looked at once, on every core: its words as
+// the analysis recorded them (words, see excerptWords), else its text cut
+// again.
+func excerpts(ctx context.Context, docs []Doc, words []excerptWords, terms []termScores, f *forms) (map[string][]excerpt, error) {
 	type wanted struct { // a term's excerpt in one document
 		term string
 		rank int // the document's place among the term's best
 	}
-	want := map[int32][]wanted{}
+	want := make([][]wanted, len(docs))
 	out := make(map[string][]excerpt, len(terms))
 	for i := range terms {
 		if err := stopAt(ctx, i); err != nil {
@@ -65,16 +67,30 @@ func excerpts(ctx context.Context, docs []Doc, terms []termScores, f *forms) (ma
 		}
 		out[t.term] = make([]excerpt, len(t.best()))
 	}
-	ids := slices.Sorted(maps.Keys(want))
-	found := make([][]excerpt, len(ids))
-	onCores(len(ids), func(_, i int) {
-		if ctx.Err() == nil {
-			terms := make([]string, len(want[ids[i]]))
-			for k, w := range want[ids[i]] {
-				terms[k] = w.term
-			}
-			found[i] = docExcerpts(docs[ids[i]].withText(), terms, f)
+	var ids []int32 // the documents with excerpts to find
+	for d, w := range want {
+		if len(w) > 0 {
+			ids = append(ids, int32(d))
 		}
+	}
+	found := make([][]excerpt, len(ids))
+	lookers := make([]*looker, runtime.GOMAXPROCS(0)) // one per core, made by its goroutine
+	onCores(len(ids), func(w, i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		if lookers[w] == nil {
+			lookers[w] = newLooker(f)
+		}
+		terms := make([]string, len(want[ids[i]]))
+		for k, w := range want[ids[i]] {
+			terms[k] = w.term
+		}
+		var dw excerptWords
+		if int(ids[i]) < len(words) {
+			dw = words[ids[i]]
+		}
+		found[i] = lookers[w].docExcerpts(docs[ids[i]].withText(), dw, terms)
 	})()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -90,56 +106,94 @@ func excerpts(ctx context.Context, docs []Doc, terms []termScores, f *forms) (ma
 // match counts a term's occurrences in one section.
 type match struct {
 	section, count int
-	first          span
+	first          int // the first one's offset in the section's body; -1: only in the heading
 }
 
-// docExcerpts returns the excerpts of terms in d, in the order of terms.
-func docExcerpts(d Doc, terms []string, f *forms) []excerpt {
-	wanted := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		wanted[t] = true
+// looker finds excerpts on one goroutine.
+type looker struct {
+	f *forms
+	// slot holds, by folded term number (analyser.folds), the place plus
+	// one of each term looked for in the current document, else 0.
+	slot []int32
+}
+
+func newLooker(f *forms) *looker {
+	return &looker{f: f, slot: make([]int32, len(f.a.folds))}
+}
+
+// docExcerpts returns the excerpts of terms in d, in the order of terms,
+// from its words as the analysis recorded them, or from its text when
+// words is nil.
+func (l *looker) docExcerpts(d Doc, words excerptWords, terms []string) []excerpt {
+	place := make(map[string]int, len(terms)) // a term's place in terms
+	for k, t := range terms {
+		place[t] = k
 	}
-	found := map[string][]match{}
-	secs := sectionsOf(d)
-	bodies := make([]string, len(secs))
-	for si, s := range secs {
-		bodies[si] = body(s)
-		for _, t := range headingTerms(s.Heading, f) {
-			if wanted[t] {
-				found[t] = append(found[t], match{section: si, count: 2, first: span{-1, -1}})
+	found := make([][]match, len(terms)) // by place
+	note := func(k, si, start int) {
+		ms := found[k]
+		if n := len(ms); n > 0 && ms[n-1].section == si {
+			ms[n-1].count++
+			if ms[n-1].first < 0 {
+				ms[n-1].first = start
+			}
+			return
+		}
+		found[k] = append(ms, match{section: si, count: 1, first: start})
+	}
+	if words != nil {
+		for k, t := range terms {
+			if id, ok := l.f.a.folds[t]; ok {
+				l.slot[id] = int32(k) + 1
 			}
 		}
-		eachWord(bodies[si], func(start, end int) {
-			sp := span{start, end}
-			for _, t := range f.terms(bodies[si][sp.start:sp.end]) {
-				if !wanted[t] {
-					continue
+		defer func() {
+			for _, t := range terms {
+				if id, ok := l.f.a.folds[t]; ok {
+					l.slot[id] = 0
 				}
-				ms := found[t]
-				if n := len(ms); n > 0 && ms[n-1].section == si {
-					ms[n-1].count++
-					if ms[n-1].first.start < 0 {
-						ms[n-1].first = sp
-					}
-					continue
+			}
+		}()
+	}
+	secs := sectionsOf(d)
+	bodies := make([]string, len(secs))
+	next := 0 // where the next section's words start in words
+	for si, s := range secs {
+		bodies[si] = body(s)
+		for _, t := range headingTerms(s.Heading, l.f) {
+			if k, ok := place[t]; ok {
+				found[k] = append(found[k], match{section: si, count: 2, first: -1})
+			}
+		}
+		if words != nil {
+			next = words.eachSectionWord(next, func(start int, id int32) {
+				if k := l.slot[id] - 1; k >= 0 {
+					note(int(k), si, start)
 				}
-				found[t] = append(ms, match{section: si, count: 1, first: sp})
+			})
+			continue
+		}
+		text := bodies[si]
+		eachWord(text, func(start, end int) {
+			for _, t := range l.f.terms(text[start:end]) {
+				if k, ok := place[t]; ok {
+					note(k, si, start)
+				}
 			}
 		})
 	}
 	res := make([]excerpt, len(terms))
-	for i, t := range terms {
-		ms := found[t]
+	for k, ms := range found {
 		if len(ms) == 0 {
-			res[i] = excerpt{sections: []int{0}, summary: true}
+			res[k] = excerpt{sections: []int{0}, summary: true}
 			continue
 		}
 		slices.SortStableFunc(ms, func(a, b match) int { return cmp.Compare(b.count, a.count) })
-		ex := excerpt{passage: passage(bodies[ms[0].section], ms[0].first, ms[0].first.start >= 0)}
+		ex := excerpt{passage: passage(bodies[ms[0].section], ms[0].first)}
 		for _, m := range ms[:min(len(ms), maxSections)] {
 			ex.sections = append(ex.sections, m.section)
 		}
-		res[i] = ex
+		res[k] = ex
 	}
 	return res
 }
@@ -161,15 +215,13 @@ func headingTerms(h string, f *forms) []string {
 	return out
 }
 
-// passage cuts about passageWords words of text around the word at sp
-// (passageBefore of them before it, more when the text ends sooner after
-// it), marking cuts with an ellipsis. Without a match it is the text's
-// start. Only the words a passage can use are looked at, and one more on
-// each side to tell whether it is cut there.
-func passage(text string, sp span, matched bool) string {
-	if !matched {
-		sp = span{}
-	}
+// passage cuts about passageWords words of text around the word that
+// starts at offset at (passageBefore of them before it, more when the text
+// ends sooner after it), marking cuts with an ellipsis. Without a match
+// (at < 0) it is the text's start. Only the words a passage can use are
+// looked at, and one more on each side to tell whether it is cut there.
+func passage(text string, at int) string {
+	sp := span{start: max(at, 0)}
 	var fwd [passageWords + 1]span // the match and the words after it
 	nf := 0
 	eachWordWhile(text[sp.start:], func(s, e int) bool {

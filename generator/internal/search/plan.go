@@ -35,6 +35,7 @@ type planner struct {
 	ctx      context.Context // the export's: checked before each file
 	lang     string
 	docs     []Doc
+	words    []excerptWords // the documents' words for excerpts (see excerptWords)
 	terms    []termScores
 	byTerm   map[string]*termScores
 	keys     []string // every word form and term, sorted: what shards cut
@@ -61,10 +62,10 @@ type planner struct {
 // shardFiles is the export's shard phase: it lays out and encodes every
 // file of the language's index, giving each to emit as soon as it is made.
 // It stops before the next file when ctx ends.
-func shardFiles(ctx context.Context, lang string, docs []Doc, terms []termScores, f *forms, emit func(file) error) error {
-	nKeys := len(terms) + len(f.words) // at most: a word form may also be a term
-	p := &planner{ctx: ctx, lang: lang, docs: docs, terms: terms, byTerm: make(map[string]*termScores, len(terms)), forms: f, refs: make(map[string]*termFiles, len(terms)), emit: emit,
-		heads: make(map[string]string, len(terms)), headLens: make(map[string]int, len(terms)), wordMembers: make(map[string][]byte, nKeys), headMembers: make(map[string][]byte, len(terms)), rows: make(map[int32][]byte, len(docs)), pack: packer{ratio: map[string]float64{}},
+func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, f *forms, emit func(file) error) error {
+	docs := c.docs
+	p := &planner{ctx: ctx, lang: lang, docs: docs, words: c.words, terms: terms, byTerm: make(map[string]*termScores, len(terms)), forms: f, refs: make(map[string]*termFiles, len(terms)), emit: emit,
+		heads: map[string]string{}, headLens: map[string]int{}, wordMembers: map[string][]byte{}, headMembers: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
 		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -272,7 +273,7 @@ func (p *planner) tailSize(term string) func(string) int {
 // excerptFiles writes each term's excerpts for its best documents into
 // x-<n>.js files, in word order.
 func (p *planner) excerptFiles(names []string) error {
-	ex, err := excerpts(p.ctx, p.docs, p.terms, p.forms)
+	ex, err := excerpts(p.ctx, p.docs, p.words, p.terms, p.forms)
 	if err != nil {
 		return err
 	}

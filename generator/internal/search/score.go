@@ -73,7 +73,7 @@ func score(ctx context.Context, c corpus) ([]termScores, error) {
 			sum, hits := 0.0, 0
 			for fi, f := range fieldWeights {
 				if ps := lists[fi]; len(ps) > 0 && ps[0].doc == doc {
-					sum += f.weight * idf[fi] * idf[fi] * tfNorm(ps[0], c.fields[fi].avgLen)
+					sum += f.weight * idf[fi] * idf[fi] * tfNorm(ps[0], &c.fields[fi])
 					hits++
 					lists[fi] = ps[1:]
 				}
@@ -107,10 +107,11 @@ func corpusTerms(c corpus) []string {
 
 // tfNorm is BM25's saturated term frequency, computed as bleve does: the
 // square root of the count, the field length recovered from the norm.
-func tfNorm(p posting, avgLen float64) float64 {
+func tfNorm(p posting, f *fieldPostings) float64 {
 	tf := math.Sqrt(float64(p.freq))
-	length := 1 / (p.norm * p.norm)
-	return tf * bm25K1 / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
+	norm := float64(f.norms[p.doc])
+	length := 1 / (norm * norm)
+	return tf * bm25K1 / (tf + bm25K1*(1-bm25B+bm25B*length/f.avgLen))
 }
 
 // scoreStep is the ratio between two neighbouring quantised scores: scores
