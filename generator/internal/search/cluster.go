@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"math/bits"
+	"runtime"
 	"slices"
 )
 
@@ -31,7 +33,7 @@ const (
 
 // cluster renumbers c's documents (see above), in place. It stops between
 // splits when ctx ends, before it changes anything.
-func cluster(ctx context.Context, c *corpus) error {
+func cluster(ctx context.Context, c *corpus, terms []string) error {
 	n := len(c.docs)
 	if n <= clusterLeaf {
 		return nil
@@ -40,13 +42,13 @@ func cluster(ctx context.Context, c *corpus) error {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	b := newBisector(docTerms(*c))
+	b := newBisector(docTerms(*c, terms))
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && kindRank(c.docs[hi].Kind) == kindRank(c.docs[lo].Kind) {
 			hi++
 		}
-		if err := b.bisect(ctx, order[lo:hi]); err != nil {
+		if err := b.bisect(ctx, order[lo:hi], 0); err != nil {
 			return err
 		}
 		lo = hi
@@ -60,29 +62,29 @@ func cluster(ctx context.Context, c *corpus) error {
 // document cannot bring documents together) and at most a tenth of them (a
 // word in most documents cannot tell them apart, and the longest lists
 // would take most of the time: at 100,000 pages, 25 s of CPU with them).
-func docTerms(c corpus) [][]int32 {
-	docs := map[string][]int32{}
-	for _, f := range c.fields {
-		for term, ps := range f.terms {
-			ds := docs[term]
-			for _, p := range ps {
-				ds = append(ds, p.doc)
+// Each term's documents are gathered on every core; terms (every term of
+// the corpus, sorted: see corpusTerms) number the words, so that the
+// numbers do not depend on map order.
+func docTerms(c corpus, terms []string) [][]int32 {
+	docs := make([][]int32, len(terms)) // by term: the documents that hold it, or nil
+	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
+		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+			var ds []int32
+			for _, f := range c.fields {
+				for _, p := range f.terms[terms[i]] {
+					ds = append(ds, p.doc)
+				}
 			}
-			docs[term] = ds
+			slices.Sort(ds)
+			if ds = slices.Compact(ds); len(ds) >= 2 && len(ds) <= len(c.docs)/10 {
+				docs[i] = ds
+			}
 		}
-	}
-	names := make([]string, 0, len(docs))
-	for t := range docs {
-		names = append(names, t)
-	}
-	slices.Sort(names) // numbers that do not depend on map order
+	})()
 	out := make([][]int32, len(c.docs))
 	id := int32(0)
-	for _, t := range names {
-		ds := docs[t]
-		slices.Sort(ds)
-		ds = slices.Compact(ds)
-		if len(ds) < 2 || len(ds) > len(c.docs)/10 {
+	for _, ds := range docs {
+		if ds == nil {
 			continue
 		}
 		for _, d := range ds {
@@ -98,8 +100,11 @@ func docTerms(c corpus) [][]int32 {
 type bisector struct {
 	terms       [][]int32
 	left, right []int32
-	gain        []float64
+	gain        []float64 // by document: the halves of a split share none
 	log2        []float64 // log2 of 0..n+1, the cost model's only function
+	// forkDepth: the halves of a split this many levels deep or less are
+	// ordered at once, the first on a bisector of its own (see bisect).
+	forkDepth int
 }
 
 func newBisector(terms [][]int32) *bisector {
@@ -110,15 +115,26 @@ func newBisector(terms [][]int32) *bisector {
 		}
 	}
 	b := &bisector{terms: terms, left: make([]int32, nt), right: make([]int32, nt), gain: make([]float64, len(terms)),
-		log2: make([]float64, len(terms)+2)}
+		log2: make([]float64, len(terms)+2), forkDepth: bits.Len(uint(runtime.GOMAXPROCS(0) - 1))}
 	for i := 1; i < len(b.log2); i++ {
 		b.log2[i] = math.Log2(float64(i))
 	}
 	return b
 }
 
-// bisect orders docs (document numbers) in place.
-func (b *bisector) bisect(ctx context.Context, docs []int32) error {
+// fork returns a bisector that orders other documents at the same time:
+// degrees of its own, the rest shared (read only, or by document).
+func (b *bisector) fork() *bisector {
+	f := *b
+	f.left, f.right = make([]int32, len(b.left)), make([]int32, len(b.right))
+	return &f
+}
+
+// bisect orders docs (document numbers) in place, depth splits below the
+// first. The halves of a split are independent: down to forkDepth, the
+// first is ordered on another goroutine while this one orders the second,
+// so that every core has a part. The order is the same either way.
+func (b *bisector) bisect(ctx context.Context, docs []int32, depth int) error {
 	if len(docs) <= clusterLeaf {
 		slices.Sort(docs) // address order within a leaf
 		return nil
@@ -130,15 +146,21 @@ func (b *bisector) bisect(ctx context.Context, docs []int32) error {
 	l, r := docs[:mid], docs[mid:]
 	b.count(l, r, 1)
 	for round := 0; round < clusterRounds; round++ {
-		if b.swap(l, r) == 0 {
+		if b.swap(l, r, depth == 0) == 0 {
 			break
 		}
 	}
 	b.count(l, r, -1)
-	if err := b.bisect(ctx, l); err != nil {
+	if depth < b.forkDepth {
+		first := make(chan error, 1)
+		go func(f *bisector) { first <- f.bisect(ctx, l, depth+1) }(b.fork())
+		err := b.bisect(ctx, r, depth+1)
+		return cmp.Or(<-first, err)
+	}
+	if err := b.bisect(ctx, l, depth+1); err != nil {
 		return err
 	}
-	return b.bisect(ctx, r)
+	return b.bisect(ctx, r, depth+1)
 }
 
 // count adds (sign 1) or removes (-1) the documents' words to the degrees.
@@ -155,16 +177,26 @@ func (b *bisector) count(l, r []int32, sign int32) {
 	}
 }
 
-// swap does one round: every document's gain from moving to the other half,
-// then the best pairs exchanged while the pair gains. It returns the number
-// of pairs swapped.
-func (b *bisector) swap(l, r []int32) int {
+// swap does one round: every document's gain from moving to the other half
+// (on every core when onCores, at the first split, which no other runs
+// beside), then the best pairs exchanged while the pair gains. It returns
+// the number of pairs swapped.
+func (b *bisector) swap(l, r []int32, onAllCores bool) int {
 	nl, nr := len(l), len(r)
-	for _, d := range l {
-		b.gain[d] = b.moveGain(d, b.left, b.right, nl, nr)
+	gains := func(lo, hi int) { // of l and r one after the other, from lo to hi
+		for i := lo; i < min(hi, nl+nr); i++ {
+			if i < nl {
+				b.gain[l[i]] = b.moveGain(l[i], b.left, b.right, nl, nr)
+			} else {
+				b.gain[r[i-nl]] = b.moveGain(r[i-nl], b.right, b.left, nr, nl)
+			}
+		}
 	}
-	for _, d := range r {
-		b.gain[d] = b.moveGain(d, b.right, b.left, nr, nl)
+	if onAllCores {
+		const run = 256
+		onCores((nl+nr+run-1)/run, func(_, k int) { gains(k*run, (k+1)*run) })()
+	} else {
+		gains(0, nl+nr)
 	}
 	byGain := func(x, y int32) int { return cmp.Or(cmp.Compare(b.gain[y], b.gain[x]), cmp.Compare(x, y)) }
 	slices.SortFunc(l, byGain)
@@ -221,14 +253,20 @@ func renumber(c *corpus, order []int32) {
 		newNum[old] = int32(i)
 	}
 	c.docs, c.words = permuted(c.docs, order), permuted(c.words, order)
+	var lists [][]posting
 	for fi := range c.fields {
 		f := &c.fields[fi]
 		f.norms = permuted(f.norms, order)
 		for _, ps := range f.terms {
+			lists = append(lists, ps)
+		}
+	}
+	onCores((len(lists)+scoreRun-1)/scoreRun, func(_, k int) { // renumbered and sorted on every core
+		for _, ps := range lists[k*scoreRun : min(len(lists), (k+1)*scoreRun)] {
 			for i := range ps {
 				ps[i].doc = newNum[ps[i].doc]
 			}
 			slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		}
-	}
+	})()
 }

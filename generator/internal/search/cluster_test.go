@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -39,7 +40,7 @@ func topicCorpus(n int) corpus {
 func TestClusteredOrderGroupsDocumentsThatShareWords(t *testing.T) {
 	const n = 20 * DocChunk
 	c, got := topicCorpus(n), topicCorpus(n)
-	if err := cluster(context.Background(), &got); err != nil {
+	if err := cluster(context.Background(), &got, corpusTerms(got)); err != nil {
 		t.Fatal(err)
 	}
 	spread := func(c corpus, w string) (files, docs int) {
@@ -63,11 +64,11 @@ func TestClusteredOrderGroupsDocumentsThatShareWords(t *testing.T) {
 	if got.docs[n].URL != "l/0/" {
 		t.Errorf("the lesson moved to %s's place: kinds must keep their order", got.docs[n].URL)
 	}
-	before, err := score(context.Background(), c)
+	before, err := score(context.Background(), c, corpusTerms(c))
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, err := score(context.Background(), got)
+	after, err := score(context.Background(), got, corpusTerms(got))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,12 +91,37 @@ func TestClusteredOrderGroupsDocumentsThatShareWords(t *testing.T) {
 		}
 	}
 	again := topicCorpus(n)
-	if err := cluster(context.Background(), &again); err != nil {
+	if err := cluster(context.Background(), &again, corpusTerms(again)); err != nil {
 		t.Fatal(err)
 	}
 	for i := range again.docs {
 		if again.docs[i].URL != got.docs[i].URL {
 			t.Fatalf("a second run numbers %s %d, the first %s", again.docs[i].URL, i, got.docs[i].URL)
+		}
+	}
+}
+
+// TestForkedBisectionOrdersAsOneGoroutine: the halves ordered on
+// goroutines of their own come out in the order one goroutine gives.
+func TestForkedBisectionOrdersAsOneGoroutine(t *testing.T) {
+	c := topicCorpus(40 * DocChunk)
+	terms := docTerms(c, corpusTerms(c))
+	var orders [][]int32
+	for _, depth := range []int{0, 1, 3} {
+		b := newBisector(terms)
+		b.forkDepth = depth
+		order := make([]int32, len(c.docs)-1) // the modules
+		for i := range order {
+			order[i] = int32(i)
+		}
+		if err := b.bisect(context.Background(), order, 0); err != nil {
+			t.Fatal(err)
+		}
+		orders = append(orders, order)
+	}
+	for i, o := range orders[1:] {
+		if !slices.Equal(o, orders[0]) {
+			t.Errorf("forked %d levels deep, the order differs from one goroutine's", []int{1, 3}[i])
 		}
 	}
 }

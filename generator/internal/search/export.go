@@ -36,21 +36,22 @@ type file struct {
 // held whole). It stops between phases, and inside them every few thousand
 // steps, when ctx ends; what it wrote by then is the caller's to discard.
 func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) error) (ExportStats, error) {
+	terms := corpusTerms(ix.corpus)
 	if !ix.clustered {
-		if err := cluster(ctx, &ix.corpus); err != nil {
+		if err := cluster(ctx, &ix.corpus, terms); err != nil {
 			return ExportStats{}, err
 		}
 		ix.clustered = true
 	}
 	c, f := ix.corpus, ix.forms
-	scores, err := score(ctx, c)
+	scores, err := score(ctx, c, terms)
 	if err != nil {
 		return ExportStats{}, err
 	}
-	terms := foldTerms(ix.lang, scores)
-	st := ExportStats{Docs: len(c.docs), Terms: len(terms), Words: len(f.words)}
+	folded := foldTerms(ix.lang, scores)
+	st := ExportStats{Docs: len(c.docs), Terms: len(folded), Words: len(f.words)}
 	var mu sync.Mutex // files come from two goroutines (see shardFiles)
-	err = shardFiles(ctx, ix.lang, c, terms, f, func(fl file) error {
+	err = shardFiles(ctx, ix.lang, c, folded, f, func(fl file) error {
 		mu.Lock()
 		defer mu.Unlock()
 		return writeFile(ix.lang, fl, put, &st)

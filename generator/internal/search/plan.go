@@ -78,11 +78,23 @@ func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, 
 			p.smallest, first = t.docs[n-1].score, false
 		}
 	}
-	for i, t := range terms {
-		if err := p.stopped(i); err != nil {
-			return err
+	// Each term's postings are put in level order and its head's length
+	// found, on every core.
+	lens := make([]int, len(terms))
+	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
+		if ctx.Err() != nil {
+			return
 		}
-		p.byLevel(t.docs)
+		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+			p.byLevel(terms[i].docs)
+			lens[i] = p.fitHead(&terms[i])
+		}
+	})()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, t := range terms {
+		p.headLens[t.term] = lens[i]
 	}
 	names := make([]string, len(terms))
 	for i, t := range terms {
@@ -102,20 +114,21 @@ func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, 
 	return p.manifest(keys)
 }
 
-// termFiles writes the files of the terms, named in order: tails, then
-// excerpts and shards side by side, on two cores. A head names its term's
+// termFiles writes the files of the terms, named in order: the excerpts on
+// one core, the tails then the shards on another. A head names its term's
 // tail and excerpt files: the shards follow the excerpts through the words
 // (see xDone). It returns each shard's first word.
 func (p *planner) termFiles(names []string) ([]string, error) {
-	if err := p.tails(names); err != nil {
-		return nil, err
-	}
 	xerr := make(chan error, 1)
 	go func() {
 		err := p.excerptFiles(names)
 		p.xDone.finish()
 		xerr <- err
 	}()
+	if err := p.tails(names); err != nil {
+		<-xerr // no goroutine outlives the export
+		return nil, err
+	}
 	keys, err := p.shards()
 	if e := <-xerr; e != nil {
 		return nil, e
@@ -427,11 +440,18 @@ func (p *planner) headLen(t *termScores) int {
 	if n, ok := p.headLens[t.term]; ok {
 		return n
 	}
+	n := p.fitHead(t)
+	p.headLens[t.term] = n
+	return n
+}
+
+// fitHead works out headLen: the most postings, from a start of
+// HeadBytes/2, that fit in HeadBytes encoded.
+func (p *planner) fitHead(t *termScores) int {
 	n := min(len(t.docs), HeadBytes/2)
 	for n > 1 && len(bands(t.docs[:n], p.smallest)) > HeadBytes {
 		n = n * 3 / 4
 	}
-	p.headLens[t.term] = n
 	return n
 }
 

@@ -39,54 +39,68 @@ func (t *termScores) best() []scored { return t.docs[:min(ResultRows, len(t.docs
 // idf comes from bleve's query weight (boost * idf * queryNorm; queryNorm is
 // the same for every document of a query, so it drops out of the ranking).
 // A query of several words sums these scores, as bleve's conjunction does.
-// It stops, every few thousand terms, when ctx ends.
-func score(ctx context.Context, c corpus) ([]termScores, error) {
-	terms := corpusTerms(c)
-	out := make([]termScores, 0, len(terms))
+// terms are every term of the corpus, sorted (corpusTerms). They are
+// scored on every core, a run of scoreRun at a time; it stops between runs
+// when ctx ends.
+func score(ctx context.Context, c corpus, terms []string) ([]termScores, error) {
+	out := make([]termScores, len(terms))
+	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
+		if ctx.Err() != nil {
+			return
+		}
+		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+			out[i] = scoreTerm(c, terms[i])
+		}
+	})()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scoreRun is how many terms (or posting lists) a core takes at a time.
+const scoreRun = 512
+
+// scoreTerm scores one term's documents (see score).
+func scoreTerm(c corpus, term string) termScores {
 	var lists [len(fieldWeights)][]posting
 	var idf [len(fieldWeights)]float64
 	n := float64(len(c.docs))
-	for i, term := range terms {
-		if err := stopAt(ctx, i); err != nil {
-			return nil, err
-		}
-		size := 0
-		for fi := range fieldWeights {
-			lists[fi] = c.fields[fi].terms[term]
-			df := float64(len(lists[fi]))
-			idf[fi] = math.Log(1 + (n-df+0.5)/(df+0.5))
-			size = max(size, len(lists[fi]))
-		}
-		ts := termScores{term: term, docs: make([]scored, 0, size)}
-		// Each field's postings are in document order: merged, a
-		// document's parts are added in field order, as bleve adds them.
-		for {
-			doc, found := int32(0), false
-			for fi := range lists {
-				if len(lists[fi]) > 0 && (!found || lists[fi][0].doc < doc) {
-					doc, found = lists[fi][0].doc, true
-				}
-			}
-			if !found {
-				break
-			}
-			sum, hits := 0.0, 0
-			for fi, f := range fieldWeights {
-				if ps := lists[fi]; len(ps) > 0 && ps[0].doc == doc {
-					sum += f.weight * idf[fi] * idf[fi] * tfNorm(ps[0], &c.fields[fi])
-					hits++
-					lists[fi] = ps[1:]
-				}
-			}
-			coord := float64(hits) / float64(len(fieldWeights))
-			ts.docs = append(ts.docs, scored{doc: doc, score: sum * coord})
-		}
-		slices.SortFunc(ts.docs, func(a, b scored) int {
-			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
-		})
-		out = append(out, ts)
+	size := 0
+	for fi := range fieldWeights {
+		lists[fi] = c.fields[fi].terms[term]
+		df := float64(len(lists[fi]))
+		idf[fi] = math.Log(1 + (n-df+0.5)/(df+0.5))
+		size = max(size, len(lists[fi]))
 	}
-	return out, nil
+	ts := termScores{term: term, docs: make([]scored, 0, size)}
+	// Each field's postings are in document order: merged, a document's
+	// parts are added in field order, as bleve adds them.
+	for {
+		doc, found := int32(0), false
+		for fi := range lists {
+			if len(lists[fi]) > 0 && (!found || lists[fi][0].doc < doc) {
+				doc, found = lists[fi][0].doc, true
+			}
+		}
+		if !found {
+			break
+		}
+		sum, hits := 0.0, 0
+		for fi, f := range fieldWeights {
+			if ps := lists[fi]; len(ps) > 0 && ps[0].doc == doc {
+				sum += f.weight * idf[fi] * idf[fi] * tfNorm(ps[0], &c.fields[fi])
+				hits++
+				lists[fi] = ps[1:]
+			}
+		}
+		coord := float64(hits) / float64(len(fieldWeights))
+		ts.docs = append(ts.docs, scored{doc: doc, score: sum * coord})
+	}
+	slices.SortFunc(ts.docs, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
+	})
+	return ts
 }
 
 // corpusTerms lists the terms of every field, each once, in order.

@@ -28,13 +28,13 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	ix := index(t, "en", bigDocs(300))
 	c, f := ix.corpus, ix.forms
 	// Scoring stops too, and so does analysing the pages in Update.
-	if _, err := score(&stopAfter{Context: context.Background()}, c); !errors.Is(err, context.Canceled) {
+	if _, err := score(&stopAfter{Context: context.Background()}, c, corpusTerms(c)); !errors.Is(err, context.Canceled) {
 		t.Errorf("scoring told to stop: %v, want context.Canceled", err)
 	}
 	if _, err := ix.Update(&stopAfter{Context: context.Background(), after: 10}, bigDocs(301)); !errors.Is(err, context.Canceled) {
 		t.Errorf("analysing told to stop: %v, want context.Canceled", err)
 	}
-	scores, err := score(context.Background(), c)
+	scores, err := score(context.Background(), c, corpusTerms(c))
 	if err != nil {
 		t.Fatal(err)
 	}
