@@ -69,9 +69,18 @@ func docTerms(c corpus, terms []string) [][]int32 {
 	docs := make([][]int32, len(terms)) // by term: the documents that hold it, or nil
 	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
 		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
-			var ds []int32
-			for _, f := range c.fields {
-				for _, p := range f.terms[terms[i]] {
+			var lists [len(fieldWeights)][]posting
+			total, longest := 0, 0
+			for fi, f := range c.fields {
+				lists[fi] = f.terms[terms[i]]
+				total, longest = total+len(lists[fi]), max(longest, len(lists[fi]))
+			}
+			if total < 2 || longest > len(c.docs)/10 {
+				continue // in one document, or in too many whatever the other fields hold
+			}
+			ds := make([]int32, 0, total)
+			for _, ps := range lists {
+				for _, p := range ps {
 					ds = append(ds, p.doc)
 				}
 			}

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -156,5 +159,30 @@ func TestPrefixSizesAreTheEncodedLengths(t *testing.T) {
 	}
 	if total == 0 || len(chunks) < 2 {
 		t.Errorf("%d chunks", len(chunks))
+	}
+}
+
+// TestByLevelOrdersAsTheFullSort: byLevel, which orders only the documents
+// of each level when they come best first, gives what ordering them all
+// by level and number gives, in any order they come.
+func TestByLevelOrdersAsTheFullSort(t *testing.T) {
+	p := &planner{smallest: 0.01}
+	for seed := range 200 {
+		rnd := rand.New(rand.NewPCG(uint64(seed), 1))
+		// numbers distinct, not in order: 7 apart, shuffled below
+		docs := make([]scored, rnd.IntN(60))
+		for i := range docs {
+			docs[i] = scored{doc: int32(i*7 + rnd.IntN(7)), score: 0.01 * math.Pow(1.02, float64(rnd.IntN(40)))}
+		}
+		rnd.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+		if seed%2 == 0 { // best first, as scoring gives them
+			slices.SortFunc(docs, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+		}
+		got, want := slices.Clone(docs), slices.Clone(docs)
+		p.byLevel(got)
+		p.byLevelUnsorted(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("seed %d: byLevel %v, the full sort %v", seed, got, want)
+		}
 	}
 }

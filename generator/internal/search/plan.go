@@ -179,7 +179,29 @@ func (g *progress) wait(term string) {
 // byLevel orders a term's documents as the client ranks them: by quantised
 // score, then by number, so that "a term's best documents" (the head, the
 // rows and excerpts shipped for them) are the same on both sides.
+// Scores come best first, so levels come highest first: only the
+// documents of each level need ordering, by number.
 func (p *planner) byLevel(docs []scored) {
+	byDoc := func(a, b scored) int { return cmp.Compare(a.doc, b.doc) }
+	start, top := 0, 0 // the current level's first document, and its level
+	for i, d := range docs {
+		l := level(d.score, p.smallest)
+		switch {
+		case i == 0:
+			top = l
+		case l > top:
+			p.byLevelUnsorted(docs) // not best first
+			return
+		case l < top:
+			slices.SortFunc(docs[start:i], byDoc)
+			start, top = i, l
+		}
+	}
+	slices.SortFunc(docs[start:], byDoc)
+}
+
+// byLevelUnsorted is byLevel for documents in any order.
+func (p *planner) byLevelUnsorted(docs []scored) {
 	type leveled struct { // a document with its level, worked out once
 		level int
 		s     scored
