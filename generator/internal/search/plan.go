@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -338,7 +337,7 @@ func (p *planner) excerptFiles(names []string) error {
 			delete(ex, term)
 		}
 	}
-	var scratch []byte // what encode writes, reused: the body kept is a copy of its size
+	var scratch []byte // what encode writes, reused
 	encode := func(keys []string) ([]byte, error) {
 		b := append(p.sectionTable(append(scratch[:0], `{"D":`...), keys, ex), ',')
 		for i, k := range keys {
@@ -348,7 +347,7 @@ func (p *planner) excerptFiles(names []string) error {
 			b = append(b, entry(k)...)
 		}
 		scratch = append(b, '}')
-		return bytes.Clone(scratch), nil
+		return scratch, nil // good until the next call: fit emits each part at once
 	}
 	n := 0
 	size := func(name string) int { // the term's entries and what they add to "D"
@@ -370,16 +369,13 @@ func (p *planner) excerptFiles(names []string) error {
 		if err := p.ctx.Err(); err != nil {
 			return err // told to stop
 		}
-		parts, err := pack.fit("x", run, encode)
-		for _, part := range parts {
+		err := pack.fit("x", run, encode, func(part fitted) error {
 			for _, name := range part.keys {
 				p.refs[name].x = n + 1
 			}
-			if err := p.addBody(fileName("x", n), part.body, part.gz); err != nil {
-				return err
-			}
 			n++
-		}
+			return p.addBody(fileName("x", n-1), part.body, part.gz)
+		})
 		if err == nil {
 			p.xDone.reach(run[len(run)-1])
 		}
@@ -504,7 +500,8 @@ func formValue(key string, terms []string) any {
 }
 
 // shardBody encodes the shard holding keys: {"w": word forms, "p": heads,
-// "d": display rows of the heads' best documents}, from members encoded once.
+// "d": display rows of the heads' best documents}, from members encoded once:
+// good until the next call with the same scratch.
 // The heads include those of terms outside keys that a word form in keys
 // stands for (see parted).
 func (p *planner) shardBody(keys []string, sc *shardScratch) []byte {
@@ -532,7 +529,8 @@ func (p *planner) shardBody(keys []string, sc *shardScratch) []byte {
 	for _, doc := range docs {
 		d = append(append(d, ','), p.rowMember(doc)...)
 	}
-	b := make([]byte, 0, len(w)+len(ps)+len(d)+32)
+	b := sc.body[:0]
+	defer func() { sc.body = b }()
 	for _, part := range []struct {
 		name    string
 		members []byte
@@ -549,8 +547,8 @@ func (p *planner) shardBody(keys []string, sc *shardScratch) []byte {
 }
 
 // shardScratch holds the parts shardBody encodes a shard's objects into,
-// reused from one shard to the next.
-type shardScratch struct{ w, ps, d []byte }
+// and the body it returns, reused from one shard to the next.
+type shardScratch struct{ w, ps, d, body []byte }
 
 // member is a key's "key":value member in a shard's w (word form) or p
 // (head) object, encoded once; nil when the key has none.
@@ -651,14 +649,10 @@ func (p *planner) shards() ([]string, error) {
 			return err // told to stop
 		}
 		clear(rows)
-		parts, err := p.pack.fit("t", run, encode)
-		for _, part := range parts {
-			if err := p.addBody(fileName("t", len(firsts)), part.body, part.gz); err != nil {
-				return err
-			}
+		return p.pack.fit("t", run, encode, func(part fitted) error {
 			firsts = append(firsts, part.keys[0])
-		}
-		return err
+			return p.addBody(fileName("t", len(firsts)-1), part.body, part.gz)
+		})
 	})
 	return firsts, err
 }

@@ -61,11 +61,14 @@ func (k *packer) rawTarget(kind string) int {
 }
 
 // fit splits a run of keys into parts whose files, as encode makes them,
-// are under TargetBytes gzipped (a single key always gets a file).
-func (k *packer) fit(kind string, keys []string, encode func([]string) ([]byte, error)) ([]fitted, error) {
+// are under TargetBytes gzipped (a single key always gets a file), and
+// hands each to emit, in order, as soon as it fits. encode may reuse its
+// buffer from one call to the next: a part's body is only good until emit
+// returns.
+func (k *packer) fit(kind string, keys []string, encode func([]string) ([]byte, error), emit func(fitted) error) error {
 	body, err := encode(keys)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	gz := k.z.compressed(body) + wrapperBytes
 	if len(keys) < 2 || gz <= TargetBytes {
@@ -75,14 +78,12 @@ func (k *packer) fit(kind string, keys []string, encode func([]string) ([]byte, 
 		} else {
 			k.ratio[kind] = (old*3 + r) / 4
 		}
-		return []fitted{{keys, body, gz}}, nil
+		return emit(fitted{keys, body, gz})
 	}
-	a, err := k.fit(kind, keys[:len(keys)/2], encode)
-	if err != nil {
-		return nil, err
+	if err := k.fit(kind, keys[:len(keys)/2], encode, emit); err != nil {
+		return err
 	}
-	b, err := k.fit(kind, keys[len(keys)/2:], encode)
-	return append(a, b...), err
+	return k.fit(kind, keys[len(keys)/2:], encode, emit)
 }
 
 // runs cuts named entries, in order, into runs of about limit() bytes (a
