@@ -67,8 +67,8 @@ func cluster(ctx context.Context, c *corpus, terms []string) error {
 // numbers do not depend on map order.
 func docTerms(c corpus, terms []string) [][]int32 {
 	docs := make([][]int32, len(terms)) // by term: the documents that hold it, or nil
-	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
-		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+	inRuns(len(terms), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
 			var lists [len(fieldWeights)][]posting
 			total, longest := 0, 0
 			for fi, f := range c.fields {
@@ -187,13 +187,13 @@ func (b *bisector) count(l, r []int32, sign int32) {
 }
 
 // swap does one round: every document's gain from moving to the other half
-// (on every core when onCores, at the first split, which no other runs
-// beside), then the best pairs exchanged while the pair gains. It returns
+// (on every core when onAllCores, at the first split, which no other
+// runs beside), then the best pairs exchanged while the pair gains. It returns
 // the number of pairs swapped.
 func (b *bisector) swap(l, r []int32, onAllCores bool) int {
 	nl, nr := len(l), len(r)
 	gains := func(lo, hi int) { // of l and r one after the other, from lo to hi
-		for i := lo; i < min(hi, nl+nr); i++ {
+		for i := lo; i < hi; i++ {
 			if i < nl {
 				b.gain[l[i]] = b.moveGain(l[i], b.left, b.right, nl, nr)
 			} else {
@@ -202,8 +202,7 @@ func (b *bisector) swap(l, r []int32, onAllCores bool) int {
 		}
 	}
 	if onAllCores {
-		const run = 256
-		onCores((nl+nr+run-1)/run, func(_, k int) { gains(k*run, (k+1)*run) })()
+		inRuns(nl+nr, gains)()
 	} else {
 		gains(0, nl+nr)
 	}
@@ -270,8 +269,8 @@ func renumber(c *corpus, order []int32) {
 			lists = append(lists, ps)
 		}
 	}
-	onCores((len(lists)+scoreRun-1)/scoreRun, func(_, k int) { // renumbered and sorted on every core
-		for _, ps := range lists[k*scoreRun : min(len(lists), (k+1)*scoreRun)] {
+	inRuns(len(lists), func(lo, hi int) { // renumbered and sorted on every core
+		for _, ps := range lists[lo:hi] {
 			for i := range ps {
 				ps[i].doc = newNum[ps[i].doc]
 			}

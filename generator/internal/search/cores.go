@@ -24,3 +24,14 @@ func onCores(n int, fn func(worker, i int)) (wait func()) {
 	}
 	return wg.Wait
 }
+
+// runItems is how many items (terms, posting lists, documents) a core
+// takes at a time in inRuns: few enough to share the work evenly, enough
+// that taking one costs nothing beside its work.
+const runItems = 512
+
+// inRuns starts calling fn(lo, hi) for runs of runItems of the items [0, n),
+// on every core (see onCores), and returns what waits for them all.
+func inRuns(n int, fn func(lo, hi int)) (wait func()) {
+	return onCores((n+runItems-1)/runItems, func(_, k int) { fn(k*runItems, min(n, (k+1)*runItems)) })
+}

@@ -83,8 +83,8 @@ func excerpts(ctx context.Context, docs []Doc, words []excerptWords, terms []ter
 			lookers[w] = newLooker(f)
 		}
 		terms := make([]string, len(want[ids[i]]))
-		for k, w := range want[ids[i]] {
-			terms[k] = w.term
+		for k, wt := range want[ids[i]] {
+			terms[k] = wt.term
 		}
 		var dw excerptWords
 		if int(ids[i]) < len(words) {

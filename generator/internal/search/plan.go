@@ -80,11 +80,11 @@ func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, 
 	// Each term's postings are put in level order and its head's length
 	// found, on every core.
 	lens := make([]int, len(terms))
-	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
+	inRuns(len(terms), func(lo, hi int) {
 		if ctx.Err() != nil {
 			return
 		}
-		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+		for i := lo; i < hi; i++ {
 			p.byLevel(terms[i].docs)
 			lens[i] = p.fitHead(&terms[i])
 		}

@@ -40,15 +40,14 @@ func (t *termScores) best() []scored { return t.docs[:min(ResultRows, len(t.docs
 // the same for every document of a query, so it drops out of the ranking).
 // A query of several words sums these scores, as bleve's conjunction does.
 // terms are every term of the corpus, sorted (corpusTerms). They are
-// scored on every core, a run of scoreRun at a time; it stops between runs
-// when ctx ends.
+// scored on every core (inRuns); it stops between runs when ctx ends.
 func score(ctx context.Context, c corpus, terms []string) ([]termScores, error) {
 	out := make([]termScores, len(terms))
-	onCores((len(terms)+scoreRun-1)/scoreRun, func(_, k int) {
+	inRuns(len(terms), func(lo, hi int) {
 		if ctx.Err() != nil {
 			return
 		}
-		for i := k * scoreRun; i < min(len(terms), (k+1)*scoreRun); i++ {
+		for i := lo; i < hi; i++ {
 			out[i] = scoreTerm(c, terms[i])
 		}
 	})()
@@ -57,9 +56,6 @@ func score(ctx context.Context, c corpus, terms []string) ([]termScores, error) 
 	}
 	return out, nil
 }
-
-// scoreRun is how many terms (or posting lists) a core takes at a time.
-const scoreRun = 512
 
 // scoreTerm scores one term's documents (see score).
 func scoreTerm(c corpus, term string) termScores {
