@@ -142,16 +142,16 @@ func (l *looker) docExcerpts(d Doc, words excerptWords, terms []string) []excerp
 		found[k] = append(ms, match{section: si, count: 1, first: start})
 	}
 	if words != nil {
+		ids := make([]int32, 0, len(terms)) // the slots set, cleared once done
 		for k, t := range terms {
 			if id, ok := l.f.a.folds[t]; ok {
 				l.slot[id] = int32(k) + 1
+				ids = append(ids, id)
 			}
 		}
 		defer func() {
-			for _, t := range terms {
-				if id, ok := l.f.a.folds[t]; ok {
-					l.slot[id] = 0
-				}
+			for _, id := range ids {
+				l.slot[id] = 0
 			}
 		}()
 	}
@@ -221,11 +221,11 @@ func headingTerms(h string, f *forms) []string {
 // (at < 0) it is the text's start. Only the words a passage can use are
 // looked at, and one more on each side to tell whether it is cut there.
 func passage(text string, at int) string {
-	sp := span{start: max(at, 0)}
+	from := max(at, 0)             // the match's start, or the text's
 	var fwd [passageWords + 1]span // the match and the words after it
 	nf := 0
-	eachWordWhile(text[sp.start:], func(s, e int) bool {
-		fwd[nf] = span{sp.start + s, sp.start + e}
+	eachWordWhile(text[from:], func(s, e int) bool {
+		fwd[nf] = span{from + s, from + e}
 		nf++
 		return nf < len(fwd)
 	})
@@ -235,7 +235,7 @@ func passage(text string, at int) string {
 	need := max(passageBefore, passageWords-nf) // words before the match a passage takes
 	var back [passageWords + 1]span             // the words before it, the nearest first
 	nb := 0
-	eachWordBefore(text, sp.start, func(s, e int) bool {
+	eachWordBefore(text, from, func(s, e int) bool {
 		back[nb] = span{s, e}
 		nb++
 		return nb <= need
