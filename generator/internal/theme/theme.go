@@ -16,14 +16,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Theme is a parsed set of layouts. It is safe for concurrent use.
 type Theme struct {
-	sets  map[string]*template.Template // layout name -> its template set (base + partials + layout)
-	files map[string]string             // layout name -> file it came from, for messages
+	base    *template.Template // baseof.html and the partials, never executed: each layout's set is a clone
+	layouts map[string]*layout // layout name -> its text, and its set once a page needed it
 	// readsLists holds the layouts that read site-wide lists of pages
 	// (every layout when baseof.html or a partial does).
 	readsLists map[string]bool
@@ -80,7 +81,7 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	t := &Theme{sets: map[string]*template.Template{}, files: map[string]string{}}
+	t := &Theme{base: base, layouts: map[string]*layout{}}
 	var odiags diag.List
 	t.outputs, odiags = loadOutputs(fsys, files)
 	diags = append(diags, odiags...)
@@ -91,19 +92,40 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 		if layoutName(name) == "" {
 			continue // the frame or a partial, parsed above
 		}
-		set, err := base.Clone()
-		if err == nil {
-			_, err = set.New(name).Parse(read(name))
-		}
-		if err != nil {
+		text := read(name)
+		if _, err := template.New(name).Funcs(funcs()).Parse(text); err != nil {
 			diags.Add(templateError(files[name], err))
 			continue
 		}
-		t.sets[layoutName(name)] = set
-		t.files[layoutName(name)] = files[name]
+		t.layouts[layoutName(name)] = &layout{name: name, file: files[name], text: text}
 	}
 	t.readsLists = listReaders(files, read)
 	return t, diags
+}
+
+// layout is one layout file. Its template set (the frame, the partials and
+// the layout) is made the first time a page uses it: cloning the frame and
+// every partial for every layout took longer than a build that writes one
+// changed page spends rendering it.
+type layout struct {
+	name, file, text string
+
+	once sync.Once
+	set  *template.Template
+	err  error
+}
+
+// templates returns the layout's set, made from base on first use. Load has
+// parsed the text already, so an error here is not the author's.
+func (l *layout) templates(base *template.Template) (*template.Template, error) {
+	l.once.Do(func() {
+		set, err := base.Clone()
+		if err == nil {
+			_, err = set.New(l.name).Parse(l.text)
+		}
+		l.set, l.err = set, err
+	})
+	return l.set, l.err
 }
 
 // partialRef finds the partials a template includes by name:
@@ -202,12 +224,12 @@ func templateError(file string, err error) diag.Diagnostic {
 }
 
 // Has reports whether a layout exists.
-func (t *Theme) Has(layout string) bool { _, ok := t.sets[layout]; return ok }
+func (t *Theme) Has(layout string) bool { _, ok := t.layouts[layout]; return ok }
 
 // Layouts lists the layouts a page may name, sorted.
 func (t *Theme) Layouts() []string {
-	names := make([]string, 0, len(t.sets))
-	for name := range t.sets {
+	names := make([]string, 0, len(t.layouts))
+	for name := range t.layouts {
 		names = append(names, name)
 	}
 	sort.Strings(names)
@@ -225,10 +247,14 @@ func (t *Theme) Pick(candidates ...string) (string, bool) {
 }
 
 // Execute renders layout with data into w. The layout fills the blocks baseof defines.
-func (t *Theme) Execute(w io.Writer, layout string, data any) error {
-	set, ok := t.sets[layout]
+func (t *Theme) Execute(w io.Writer, name string, data any) error {
+	l, ok := t.layouts[name]
 	if !ok {
-		return fmt.Errorf("no layout %q", layout)
+		return fmt.Errorf("no layout %q", name)
+	}
+	set, err := l.templates(t.base)
+	if err != nil {
+		return fmt.Errorf("%s: %w", l.file, err)
 	}
 	if v, ok := data.(*View); ok {
 		page := *v // the caller's view stays as it was
@@ -236,7 +262,7 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 		data = &page
 	}
 	if err := set.ExecuteTemplate(w, "baseof.html", data); err != nil {
-		return fmt.Errorf("%s: %w", t.files[layout], err)
+		return fmt.Errorf("%s: %w", l.file, err)
 	}
 	return nil
 }

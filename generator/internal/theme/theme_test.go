@@ -1,6 +1,9 @@
 package theme
 
 import (
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -31,5 +34,51 @@ func TestReadsListsFollowsIncludedPartials(t *testing.T) {
 	th, _ = Load(fsys, []string{"layouts"})
 	if !th.ReadsLists("lesson") {
 		t.Error("baseof.html includes a header that reads lists: every layout does")
+	}
+}
+
+// TestLayoutsAreMadeOnFirstUse: a layout's syntax error is still reported
+// by Load, with its file and line, though its templates are made only when
+// a page first uses it; pages rendering one layout at once, for the first
+// time, all get the same page and each layout its own blocks.
+func TestLayoutsAreMadeOnFirstUse(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/baseof.html":         {Data: []byte(`<title>{{ block "title" . }}site{{ end }}</title>{{ template "partials/nav.html" . }}{{ block "main" . }}{{ end }}`)},
+		"layouts/partials/nav.html":   {Data: []byte(`<nav>{{ . }}</nav>`)},
+		"layouts/page.html":           {Data: []byte(`{{ define "main" }}<p>{{ . }}</p>{{ end }}`)},
+		"layouts/home.html":           {Data: []byte(`{{ define "title" }}home{{ end }}{{ define "main" }}<h1>{{ . }}</h1>{{ end }}`)},
+		"site/layouts/broken.html":    {Data: []byte("{{ define \"main\" }}\n<p>{{ .Title </p>{{ end }}")},
+		"site/layouts/unknown.html":   {Data: []byte(`{{ define "main" }}{{ nosuchfunc . }}{{ end }}`)},
+		"site/layouts/partials/x.txt": {Data: []byte(`not a template`)},
+	}
+	_, diags := Load(fsys, []string{"layouts", "site/layouts"})
+	var files []string
+	for _, d := range diags {
+		files = append(files, fmt.Sprintf("%s:%d", d.File, d.Line))
+	}
+	if got := strings.Join(files, " "); got != "site/layouts/broken.html:2 site/layouts/unknown.html:1" && got != "site/layouts/unknown.html:1 site/layouts/broken.html:2" {
+		t.Errorf("errors at %q, want broken.html:2 and unknown.html:1 (%v)", got, diags)
+	}
+	th, diags := Load(fsys, []string{"layouts"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	want := map[string]string{"page": "<title>site</title><nav>a &lt;b&gt;</nav><p>a &lt;b&gt;</p>", "home": "<title>home</title><nav>a &lt;b&gt;</nav><h1>a &lt;b&gt;</h1>"}
+	var wg sync.WaitGroup
+	got := make([]string, 16)
+	for i := range got {
+		wg.Go(func() {
+			var b strings.Builder
+			if err := th.Execute(&b, []string{"page", "home"}[i%2], "a <b>"); err != nil {
+				t.Error(err)
+			}
+			got[i] = b.String()
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if w := want[[]string{"page", "home"}[i%2]]; g != w {
+			t.Errorf("render %d: %q, want %q", i, g, w)
+		}
 	}
 }
