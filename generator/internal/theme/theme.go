@@ -113,6 +113,8 @@ type layout struct {
 	once sync.Once
 	set  *template.Template
 	err  error
+	// partials holds what partialCached rendered, by partial and key.
+	partials sync.Map
 }
 
 // templates returns the layout's set, made from base on first use. Load has
@@ -121,11 +123,45 @@ func (l *layout) templates(base *template.Template) (*template.Template, error) 
 	l.once.Do(func() {
 		set, err := base.Clone()
 		if err == nil {
+			set.Funcs(template.FuncMap{"partialCached": l.partialCached(set)})
 			_, err = set.New(l.name).Parse(l.text)
 		}
 		l.set, l.err = set, err
 	})
 	return l.set, l.err
+}
+
+// partialKey names one rendering of a partial that partialCached keeps.
+type partialKey struct {
+	name string
+	key  any
+}
+
+// partialCached renders a partial whose output depends on one plain value
+// only, once per layout and value: {{ partialCached "partials/icon.html"
+// "arrow" }} is {{ template "partials/icon.html" "arrow" }}, kept. The value
+// is the partial's data and all it sees (no page, no site), so what it
+// shows cannot differ from one page to the next. An icon drawn from a
+// chain of comparisons cost the pages more than anything else they show.
+func (l *layout) partialCached(set *template.Template) func(name string, key any) (template.HTML, error) {
+	return func(name string, key any) (template.HTML, error) {
+		switch key.(type) {
+		case string, int, bool:
+		default:
+			return "", fmt.Errorf("partialCached %q: give it a text, a number or true/false, which is all the partial sees; for a partial that shows the page, use {{ template %q . }}", name, name)
+		}
+		k := partialKey{name, key}
+		if html, ok := l.partials.Load(k); ok {
+			return html.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, key); err != nil {
+			return "", err
+		}
+		html := template.HTML(b.String())
+		l.partials.Store(k, html)
+		return html, nil
+	}
 }
 
 // partialRef finds the partials a template includes by name:
@@ -283,6 +319,9 @@ func funcs() template.FuncMap {
 				m[fmt.Sprint(kv[i])] = kv[i+1]
 			}
 			return m, nil
+		},
+		"partialCached": func(string, any) (template.HTML, error) {
+			return "", errors.New("partialCached is only available while a page renders")
 		},
 		"list":  func(v ...any) []any { return v },
 		"add":   func(a, b int) int { return a + b },

@@ -82,3 +82,34 @@ func TestLayoutsAreMadeOnFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialCachedRendersAsTemplate: partialCached gives what the same
+// partial gives through {{ template }}, once per value, and refuses a value
+// through which the partial could show one page's data on another.
+func TestPartialCachedRendersAsTemplate(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/baseof.html":        {Data: []byte(`{{ block "main" . }}{{ end }}`)},
+		"layouts/partials/icon.html": {Data: []byte(`<i class="{{ . }}">{{ if eq . "a" }}A{{ else }}?{{ end }}</i>`)},
+		"layouts/partials/n.html":    {Data: []byte(`<b>{{ . }}</b>`)},
+		"layouts/page.html":          {Data: []byte(`{{ define "main" }}{{ template "partials/icon.html" "a" }}|{{ partialCached "partials/icon.html" "a" }}|{{ partialCached "partials/icon.html" "b<" }}|{{ partialCached "partials/n.html" 3 }}{{ end }}`)},
+		"layouts/leak.html":          {Data: []byte(`{{ define "main" }}{{ partialCached "partials/icon.html" . }}{{ end }}`)},
+	}
+	th, diags := Load(fsys, []string{"layouts"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for range 2 {
+		var b strings.Builder
+		if err := th.Execute(&b, "page", nil); err != nil {
+			t.Fatal(err)
+		}
+		if want := `<i class="a">A</i>|<i class="a">A</i>|<i class="b&lt;">?</i>|<b>3</b>`; b.String() != want {
+			t.Errorf("got %q, want %q", b.String(), want)
+		}
+	}
+	var b strings.Builder
+	err := th.Execute(&b, "leak", map[string]string{"title": "one page's"})
+	if err == nil || !strings.Contains(err.Error(), "give it a text, a number or true/false") {
+		t.Errorf("a page's data given to partialCached: %v, want it refused", err)
+	}
+}
