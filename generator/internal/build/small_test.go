@@ -168,3 +168,40 @@ a,b
 	}
 	assertNotContains(t, dir, "sitemap.xml", "plan.csv")
 }
+
+// TestLicenceLineWithoutAuthor: a page of a site that names no author, no
+// default author and no publisher credits no one: its licence line reads
+// "“Title” is licensed under …", not "“Title” by , is licensed under …".
+func TestLicenceLineWithoutAuthor(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/_index.md --
+---
+title: Home
+---
+Hi.
+-- content/en/modules/m/index.md --
+---
+title: Module
+---
+Text.
+-- content/en/modules/n/index.md --
+---
+title: Other
+authors: [Ana Ruiz]
+---
+Text.
+`)
+	if _, err := build.Build(context.Background(), build.Options{Source: dir, Now: now, SearchInMemory: true}); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"en/modules/m/index.html": `Module</a>” is licensed under`,
+		"en/modules/n/index.html": `Other</a>” by Ana Ruiz, is licensed under`,
+	} {
+		html := read(t, dir, page)
+		if !strings.Contains(html, want) {
+			i := strings.Index(html, `class="licence-line"`)
+			t.Errorf("%s: no %q in its licence line: %.400s", page, want, html[max(i, 0):])
+		}
+	}
+}
