@@ -264,7 +264,7 @@ func (s *Staging) WriteFile(p string, data []byte) error {
 	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeFile(full, data)
 }
 
 // Stream writes the file at p into out from what write writes. An output

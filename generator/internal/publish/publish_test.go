@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,4 +120,44 @@ func TestStagingFromTheLastBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "_search/en/t.js")); err == nil {
 		t.Error("a file left out was kept")
 	}
+}
+
+// TestWriteFileAsOSDoes: writeFile creates a file with the data, replaces a
+// longer file's content whole, writes an empty file, and names the file in
+// its error when it cannot.
+func TestWriteFileAsOSDoes(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "page.html")
+	for _, data := range []string{"a longer first version", "short", ""} {
+		if err := writeFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil || string(got) != data {
+			t.Errorf("file holds %q (%v), want %q", got, err, data)
+		}
+	}
+	info, err := os.Stat(name)
+	if err != nil || info.Mode().Perm() != 0o644&^umask(t) {
+		t.Errorf("mode %v (%v), want 0644 less the umask", info.Mode(), err)
+	}
+	missing := filepath.Join(dir, "no-such-folder", "x.html")
+	err = writeFile(missing, []byte("x"))
+	var pe *os.PathError
+	if !errors.As(err, &pe) || pe.Path != missing || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("error %v, want one naming %s that is fs.ErrNotExist", err, missing)
+	}
+}
+
+// umask is the process's file mode mask, as a file created 0777 shows it.
+func umask(t *testing.T) os.FileMode {
+	p := filepath.Join(t.TempDir(), "probe")
+	if err := os.WriteFile(p, nil, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0o777 &^ info.Mode().Perm()
 }
