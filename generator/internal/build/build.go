@@ -251,7 +251,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var in *inputs
 	if err := timed("load", func() error {
 		var err error
-		in, err = load(ctx, opt, res, base.parsed(opt))
+		in, err = load(ctx, opt, res, func() map[string]*content.Source { return base.parsed(opt) })
 		return err
 	}); err != nil {
 		return res, nil, err
@@ -503,9 +503,10 @@ type inputs struct {
 	partners []*partner.Data
 }
 
-// parsed, when not nil, gives the last build's parse of unchanged content
-// files (see patchBase.parsed).
-func load(ctx context.Context, opt Options, res *Result, parsed map[string]*content.Source) (*inputs, error) {
+// lastParsed, when not nil, gives the last build's parse of unchanged
+// content files (see patchBase.parsed); it is read while the theme and the
+// strings load, on other cores.
+func load(ctx context.Context, opt Options, res *Result, lastParsed func() map[string]*content.Source) (*inputs, error) {
 	cfg, diags, err := config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
@@ -541,6 +542,10 @@ func load(ctx context.Context, opt Options, res *Result, parsed map[string]*cont
 	}()
 	var cdiags diag.List
 	copt := content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)}
+	var parsed map[string]*content.Source
+	if lastParsed != nil {
+		parsed = lastParsed() // decoded while the theme and the strings load
+	}
 	if parsed != nil {
 		copt.Parsed = func(p string) (*content.Source, bool) {
 			src, ok := parsed[p]
