@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -131,6 +132,17 @@ func (l *layout) templates(base *template.Template) (*template.Template, error) 
 	return l.set, l.err
 }
 
+// plainValue reports whether v is a text, a number or true/false, of any
+// type made of one ("module", .Page.Kind, 3): a value that holds no page.
+func plainValue(v any) bool {
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
 // partialKey names one rendering of a partial that partialCached keeps.
 type partialKey struct {
 	name string
@@ -147,9 +159,7 @@ type partialKey struct {
 // metadata. One rendering is kept per value: give it values that repeat.
 func (l *layout) partialCached(set *template.Template) func(name string, key any) (template.HTML, error) {
 	return func(name string, key any) (template.HTML, error) {
-		switch key.(type) {
-		case string, int, bool:
-		default:
+		if !plainValue(key) {
 			return "", fmt.Errorf("partialCached %q: give it a text, a number or true/false, which is all the partial sees; for a partial that shows the page, use {{ template %q . }}", name, name)
 		}
 		k := partialKey{name, key}

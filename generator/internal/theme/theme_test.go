@@ -93,6 +93,7 @@ func TestPartialCachedRendersAsTemplate(t *testing.T) {
 		"layouts/partials/n.html":    {Data: []byte(`<b>{{ . }}</b>`)},
 		"layouts/page.html":          {Data: []byte(`{{ define "main" }}{{ template "partials/icon.html" "a" }}|{{ partialCached "partials/icon.html" "a" }}|{{ partialCached "partials/icon.html" "b<" }}|{{ partialCached "partials/n.html" 3 }}{{ end }}`)},
 		"layouts/leak.html":          {Data: []byte(`{{ define "main" }}{{ partialCached "partials/icon.html" . }}{{ end }}`)},
+		"layouts/kind.html":          {Data: []byte(`{{ define "main" }}{{ partialCached "partials/icon.html" .Kind }}{{ end }}`)},
 	}
 	th, diags := Load(fsys, []string{"layouts"})
 	if diags.HasErrors() {
@@ -106,6 +107,11 @@ func TestPartialCachedRendersAsTemplate(t *testing.T) {
 		if want := `<i class="a">A</i>|<i class="a">A</i>|<i class="b&lt;">?</i>|<b>3</b>`; b.String() != want {
 			t.Errorf("got %q, want %q", b.String(), want)
 		}
+	}
+	type kind string // as site.Kind: a text of its own type
+	var k strings.Builder
+	if err := th.Execute(&k, "kind", struct{ Kind kind }{"a"}); err != nil || k.String() != `<i class="a">A</i>` {
+		t.Errorf("a value of a named text type: %q, %v", k.String(), err)
 	}
 	var b strings.Builder
 	err := th.Execute(&b, "leak", map[string]string{"title": "one page's"})
