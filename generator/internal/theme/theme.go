@@ -55,12 +55,17 @@ func Load(fsys fs.FS, dirs []string) (*Theme, diag.List) {
 		diags.Add(diag.Errorf(path.Join(firstOf(dirs), "baseof.html"), 0, "every theme needs layouts/baseof.html, the page frame other layouts fill", "no baseof.html layout"))
 		return nil, diags
 	}
+	texts := map[string]string{} // each file read once: parsing and listReaders both want it
 	read := func(name string) string {
+		if text, ok := texts[name]; ok {
+			return text
+		}
 		data, err := fs.ReadFile(fsys, files[name])
 		if err != nil {
 			diags.Add(diag.Errorf(files[name], 0, "", "cannot read: %v", err))
 		}
-		return string(data)
+		texts[name] = string(data)
+		return texts[name]
 	}
 	var shared []string
 	for name := range files {

@@ -43,13 +43,12 @@ func TestReadsListsFollowsIncludedPartials(t *testing.T) {
 // time, all get the same page and each layout its own blocks.
 func TestLayoutsAreMadeOnFirstUse(t *testing.T) {
 	fsys := fstest.MapFS{
-		"layouts/baseof.html":         {Data: []byte(`<title>{{ block "title" . }}site{{ end }}</title>{{ template "partials/nav.html" . }}{{ block "main" . }}{{ end }}`)},
-		"layouts/partials/nav.html":   {Data: []byte(`<nav>{{ . }}</nav>`)},
-		"layouts/page.html":           {Data: []byte(`{{ define "main" }}<p>{{ . }}</p>{{ end }}`)},
-		"layouts/home.html":           {Data: []byte(`{{ define "title" }}home{{ end }}{{ define "main" }}<h1>{{ . }}</h1>{{ end }}`)},
-		"site/layouts/broken.html":    {Data: []byte("{{ define \"main\" }}\n<p>{{ .Title </p>{{ end }}")},
-		"site/layouts/unknown.html":   {Data: []byte(`{{ define "main" }}{{ nosuchfunc . }}{{ end }}`)},
-		"site/layouts/partials/x.txt": {Data: []byte(`not a template`)},
+		"layouts/baseof.html":       {Data: []byte(`<title>{{ block "title" . }}site{{ end }}</title>{{ template "partials/nav.html" . }}{{ block "main" . }}{{ end }}`)},
+		"layouts/partials/nav.html": {Data: []byte(`<nav>{{ . }}</nav>`)},
+		"layouts/page.html":         {Data: []byte(`{{ define "main" }}<p>{{ . }}</p>{{ end }}`)},
+		"layouts/home.html":         {Data: []byte(`{{ define "title" }}home{{ end }}{{ define "main" }}<h1>{{ . }}</h1>{{ end }}`)},
+		"site/layouts/broken.html":  {Data: []byte("{{ define \"main\" }}\n<p>{{ .Title </p>{{ end }}")},
+		"site/layouts/unknown.html": {Data: []byte(`{{ define "main" }}{{ nosuchfunc . }}{{ end }}`)},
 	}
 	_, diags := Load(fsys, []string{"layouts", "site/layouts"})
 	var files []string
