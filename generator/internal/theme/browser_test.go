@@ -93,8 +93,10 @@ func eval[T any](t *testing.T, tab context.Context, js string) T {
 	return v
 }
 
-// axeRun runs axe-core's WCAG 2.1 A and AA rules on the page in tab and
-// returns the violations, one line each.
+// axeRun runs axe-core's WCAG 2.1 A and AA rules on the page in tab, and
+// its heading-order rule (a best practice that Lighthouse's accessibility
+// score counts: a screen reader's list of headings should not jump a
+// level), and returns the violations, one line each.
 func axeRun(t *testing.T, tab context.Context, axe []byte) []string {
 	t.Helper()
 	if loaded, _ := chromedp.Run(tab, chromedp.Evaluate[bool](`!!window.axe`)); !loaded {
@@ -102,7 +104,7 @@ func axeRun(t *testing.T, tab context.Context, axe []byte) []string {
 			t.Fatalf("injecting axe: %v", err)
 		}
 	}
-	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, rules: {"heading-order": {enabled: true}}})
 		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
 		chromedp.EvalAwaitPromise))
 	if err != nil {

@@ -150,7 +150,7 @@ func TestOneStopShopInTheBrowser(t *testing.T) {
 	later := visitor(t, ctx, "Europe/Rome", "en_GB", time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), false)
 	goTo(t, later, srv.URL+"/en/opportunities/")
 	browsertest.WaitFor(t, later, `!!document.querySelector("li[data-closed]")`)
-	if got := eval[string](t, later, `[...document.querySelectorAll("[data-list] > li:not([hidden]) h3")].map(e => e.textContent).join("|")`); strings.Contains(got, "bakery") || !strings.Contains(got, "tutor in Sofia") {
+	if got := eval[string](t, later, `[...document.querySelectorAll("[data-list] > li:not([hidden]) h2")].map(e => e.textContent).join("|")`); strings.Contains(got, "bakery") || !strings.Contains(got, "tutor in Sofia") {
 		t.Errorf("list on 26 November shows: %q", got)
 	}
 	goTo(t, later, srv.URL+"/en/opportunities/bakery/")

@@ -70,7 +70,7 @@
     var kind = el("p", "card-kind");
     kind.appendChild(el("span", "kind", labels.from + " " + p[1]));
     li.appendChild(kind);
-    var h = el("h3");
+    var h = el("h2");
     var a = el("a", "", row[0]);
     a.href = row[1];
     a.rel = p[3] ? "external" : "external nofollow";
