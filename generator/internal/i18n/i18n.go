@@ -5,6 +5,7 @@
 package i18n
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -62,6 +63,10 @@ func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag
 				diags.Add(diag.Errorf(p, line, `write each string as key = "text", plurals as [key] with one = "..." and other = "..."`, "strings file does not parse: %v", err))
 				continue
 			}
+			if len(c.langs[l]) == 0 {
+				c.langs[l] = msgs // the first file: taken as it is, not copied
+				continue
+			}
 			for k, m := range msgs {
 				c.langs[l][k] = m
 			}
@@ -75,7 +80,7 @@ func parse(data []byte) (map[string]Message, error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		return nil, err
 	}
-	out := map[string]Message{}
+	out := make(map[string]Message, bytes.Count(data, []byte("\n"))) // about one string a line: not grown step by step
 	var walk func(prefix string, m map[string]any) error
 	walk = func(prefix string, m map[string]any) error {
 		for k, v := range m {

@@ -64,7 +64,11 @@ type planner struct {
 func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, f *forms, emit func(file) error) error {
 	docs := c.docs
 	p := &planner{ctx: ctx, lang: lang, docs: docs, words: c.words, terms: terms, byTerm: make(map[string]*termScores, len(terms)), forms: f, refs: make(map[string]*termFiles, len(terms)), emit: emit,
-		heads: map[string]string{}, headLens: map[string]int{}, wordMembers: map[string][]byte{}, headMembers: map[string][]byte{}, rows: map[int32][]byte{}, pack: packer{ratio: map[string]float64{}},
+		// the caches end up holding every term, word form and document
+		// with a row: made at that size, they are not grown step by step
+		heads: make(map[string]string, len(terms)), headLens: make(map[string]int, len(terms)),
+		wordMembers: make(map[string][]byte, len(f.words)), headMembers: make(map[string][]byte, len(terms)),
+		rows: make(map[int32][]byte, len(docs)), pack: packer{ratio: map[string]float64{}},
 		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
