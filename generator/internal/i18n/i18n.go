@@ -80,7 +80,9 @@ func parse(data []byte) (map[string]Message, error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		return nil, err
 	}
-	out := make(map[string]Message, bytes.Count(data, []byte("\n"))) // about one string a line: not grown step by step
+	// About one string a line: made at that size, the map is not grown step
+	// by step (capped: a file of empty lines must not reserve memory).
+	out := make(map[string]Message, min(bytes.Count(data, []byte("\n")), 4096))
 	var walk func(prefix string, m map[string]any) error
 	walk = func(prefix string, m map[string]any) error {
 		for k, v := range m {
