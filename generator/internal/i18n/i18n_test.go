@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -51,5 +53,23 @@ func TestBrokenStringsFileNamesLine(t *testing.T) {
 	_, diags := Load(fsys, []string{"theme"}, []string{"en"}, "en")
 	if len(diags) != 1 || diags[0].Line != 2 || diags[0].File != "theme/en.toml" {
 		t.Errorf("diags %v", diags)
+	}
+}
+
+// A strings file of empty lines reserves no memory by its line count (the
+// map's size hint, taken from it, is capped).
+func TestEmptyLinesReserveNoMemory(t *testing.T) {
+	data := []byte(strings.Repeat("\n", 4<<20) + "hello = \"Hello\"\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	msgs, err := parse(data)
+	runtime.ReadMemStats(&after)
+	if err != nil || msgs["hello"].Other != "Hello" {
+		t.Fatalf("parse: %v, %v", msgs, err)
+	}
+	// the text itself is copied once by the TOML decoder (4 MiB); a map
+	// sized by the lines would add about 200 MiB
+	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+		t.Errorf("parsing 4 Mi empty lines allocated %d MiB", got>>20)
 	}
 }
