@@ -298,6 +298,10 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if opt.offline != nil {
 		plan = opt.offline.onto(res.Site, opt.Output)
 	}
+	w := &writer{in: in, res: res, opt: opt, patch: plan}
+	analysis := w.startAnalysis(ctx)
+	defer analysis.wait()
+	w.early = analysis
 	t0 := time.Now()
 	out, staging, plan, err := openOutput(opt, plan, early)
 	if err != nil {
@@ -306,7 +310,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	if plan != nil {
 		res.Timings = append(res.Timings, Timing{Stage: "link last", Took: time.Since(t0)})
 	}
-	w := &writer{out: out, in: in, res: res, opt: opt, patch: plan}
+	w.out, w.patch = out, plan
 	err = w.writeAll(ctx, timed)
 	if err == nil && bodies != nil && bodies.Err() != nil {
 		err = &StageError{Stage: "pages", Err: fmt.Errorf("the pages' HTML and text, kept in a temporary file while the build ran, could not be read back: %w; check that the disk holding the cache folder (or the temporary folder) is not full", bodies.Err())}
@@ -593,6 +597,9 @@ type writer struct {
 	exportSizes map[string]int64
 	// patch, when set, is what a patch build writes again (see patch.go).
 	patch *patchPlan
+	// early is the first indexed language's analysis, started before the
+	// output was opened; nil when none was.
+	early *earlyAnalysis
 	// searchDocs are each language's search documents (by code, keptDocs),
 	// written into the cache as soon as it is indexed, put in place for
 	// `oersite search` once the build has succeeded.
