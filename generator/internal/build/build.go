@@ -299,9 +299,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		plan = opt.offline.onto(res.Site, opt.Output)
 	}
 	w := &writer{in: in, res: res, opt: opt, patch: plan}
-	analysis := w.startAnalysis(ctx)
-	defer analysis.wait()
-	w.early = analysis
+	w.early = w.startAnalysis(ctx)
+	defer w.early.wait()
 	t0 := time.Now()
 	out, staging, plan, err := openOutput(opt, plan, early)
 	if err != nil {

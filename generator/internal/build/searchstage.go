@@ -233,7 +233,7 @@ func (w *writer) startAnalysis(ctx context.Context) *earlyAnalysis {
 		return nil
 	}
 	for _, l := range s.Languages {
-		if w.patch != nil && !w.patch.langs[l.Code] {
+		if !w.patch.langs[l.Code] {
 			continue
 		}
 		a := &earlyAnalysis{lang: l.Code, done: make(chan struct{})}
