@@ -307,7 +307,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		return res, nil, err
 	}
 	if plan != nil {
-		res.Timings = append(res.Timings, Timing{Stage: "link last", Took: time.Since(t0)})
+		res.Timings = append(res.Timings, Timing{Stage: "link last", Took: time.Since(t0), Note: early.note()})
 	}
 	w.out, w.patch = out, plan
 	err = w.writeAll(ctx, timed)
@@ -315,10 +315,12 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		err = &StageError{Stage: "pages", Err: fmt.Errorf("the pages' HTML and text, kept in a temporary file while the build ran, could not be read back: %w; check that the disk holding the cache folder (or the temporary folder) is not full", bodies.Err())}
 	}
 	var removed chan error // the previous version's removal, beside what follows
+	spare := func() spareRecord { return spareRecord{} }
 	if err == nil && staging != nil {
 		err = timed("swap", staging.Swap)
 		res.Files = staging.Entries()
 		if err == nil {
+			spare = keepSpare(opt, staging, plan, res.Files)
 			removed = make(chan error, 1)
 			go func() { removed <- staging.Remove() }()
 		}
@@ -343,8 +345,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		if plan != nil {
 			output = func() ([]fileStamp, error) { return plan.outputStamps(opt.Dest, res.Files, staging.Inherited) }
 		}
-		recordBuild(opt, *read, res, output, docs, bodies, renderings, w.meta, parsed)
+		recordBuild(opt, *read, res, output, docs, bodies, renderings, w.meta, parsed, spare)
 	}
+	spare() // its folders stamped: no goroutine outlives the build
 	if removed != nil {
 		if err := <-removed; err != nil {
 			res.Diags.Add(diag.Warnf("", 0, "remove it when no oersite runs; the next build into the same folder tries again",

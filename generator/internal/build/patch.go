@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/gob"
+	"fmt"
 	"io"
 	"maps"
 	"os"
@@ -404,10 +405,21 @@ func walkOrder(a, b string) int {
 
 // earlyStaging is a patch build's staging folder, made of links to the
 // last output while the site loads and assembles: every file but the
-// search index, whose languages to keep the plan decides.
+// search index, whose languages to keep the plan decides; or every file,
+// when made from the spare (whole).
 type earlyStaging struct {
 	done    chan struct{}
 	staging *publish.Staging
+	whole   bool
+	changed int // the paths made current in the spare, when whole
+}
+
+// note tells how the staging folder was made, when from the spare.
+func (e *earlyStaging) note() string {
+	if e == nil || !e.whole {
+		return ""
+	}
+	return fmt.Sprintf("the previous version, kept in the cache, made current at %d paths", e.changed)
 }
 
 // stageEarly starts making the staging folder of a patch build of b.
@@ -418,9 +430,14 @@ func (b *patchBase) stageEarly(opt Options) *earlyStaging {
 	e := &earlyStaging{done: make(chan struct{})}
 	go func() {
 		defer close(e.done)
-		if checkDest(opt.Dest, opt.Source) == nil {
-			e.staging, _ = publish.NewStagingFrom(opt.Dest, b.rec.Entries, isSearchFile)
+		if checkDest(opt.Dest, opt.Source) != nil {
+			return
 		}
+		if e.staging = b.fromSpare(opt); e.staging != nil {
+			e.whole, e.changed = true, len(b.rec.Spare.Changed)
+			return
+		}
+		e.staging, _ = publish.NewStagingFrom(opt.Dest, b.rec.Entries, isSearchFile)
 	}()
 	return e
 }
@@ -441,11 +458,28 @@ func (e *earlyStaging) take(plan *patchPlan) *publish.Staging {
 	<-e.done
 	s := e.staging
 	e.staging = nil
-	if s != nil && s.Inherit(plan.base.rec.Entries, func(f string) bool { return !plan.keeps(f) }) != nil {
+	if s != nil && e.complete(s, plan) != nil {
 		_ = s.Abort()
 		return nil
 	}
 	return s
+}
+
+// complete makes the staging folder hold the files of the last build that
+// plan keeps: those it lacks linked, those it holds and plan does not
+// keep (the search index of the languages indexed again) dropped.
+func (e *earlyStaging) complete(s *publish.Staging, plan *patchPlan) error {
+	if !e.whole {
+		return s.Inherit(plan.base.rec.Entries, func(f string) bool { return !plan.keeps(f) })
+	}
+	for _, f := range plan.base.rec.Entries {
+		if !plan.keeps(f.Path) {
+			if err := s.Drop(f.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // discard removes the staging folder unless it was taken.

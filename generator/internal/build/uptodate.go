@@ -83,6 +83,10 @@ type buildRecord struct {
 	// back exactly.
 	Parsed        fileStamp
 	ParsedInexact []string
+	// Spare tells what the output's previous version, kept in the cache
+	// folder after a patch build, holds (see spare.go); empty when none
+	// was kept.
+	Spare spareRecord
 }
 
 // fileStamp is a file as the system describes it: changed contents change
@@ -254,7 +258,7 @@ func forgetBuild(opt Options) {
 // into opt.Dest. A record that cannot be written is no loss: the next
 // build is then a full one.
 // output lists what the build left in opt.Dest (see stampTree).
-func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool), meta *metaRecord, parsed func() parsedKept) {
+func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]fileStamp, error), kept []string, bodies *spill.File, renderings func() (spill.Span, bool), meta *metaRecord, parsed func() parsedKept, spare func() spareRecord) {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return
@@ -283,6 +287,7 @@ func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]f
 			kept := parsed()
 			rec.Parsed, rec.ParsedInexact = kept.stamp, kept.inexact
 		}
+		rec.Spare = spare() // its folders stamped beside the rest
 		err = writeRecord(name, &rec)
 	}
 	if err != nil {

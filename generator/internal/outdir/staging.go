@@ -21,6 +21,7 @@ import (
 //	  oersite-staging               the marker: says whose it is, locked while a run uses it
 //	  new/                          the next version, swapped in by Commit
 //	  old/                          the previous version, while two renames swap them
+//	  discarded-<random>/           what a run moved in to be removed with the folder
 //
 // Only a folder with that name holding that marker, naming DEST and not
 // locked by a running oersite, is ever repaired or removed by Recover.
@@ -182,6 +183,36 @@ func (s *Staging) Swap() error {
 // Remove deletes the staging folder, with the previous version a Swap left
 // in it.
 func (s *Staging) Remove() error { return s.remove() }
+
+// Adopt makes tree, a folder on the destination's file system holding an
+// earlier version of it, the version being staged: it is moved into the
+// staging folder in place of the empty one New made, and belongs to the
+// staging folder from then on (Abort removes it).
+func (s *Staging) Adopt(tree string) error {
+	if err := os.Remove(s.Dir()); err != nil {
+		return err
+	}
+	return os.Rename(tree, s.Dir())
+}
+
+// KeepPrevious moves the previous version a Swap left in the staging
+// folder to path, a place on the same file system that does not exist,
+// instead of letting Remove delete it.
+func (s *Staging) KeepPrevious(path string) error {
+	prev := s.Dir() // after an exchange
+	if _, err := os.Lstat(prev); err != nil {
+		prev = filepath.Join(s.wrap, oldDir) // after two renames
+	}
+	return os.Rename(prev, path)
+}
+
+// Discard moves path, a folder or file on the destination's file system,
+// into the staging folder, for Remove (or the next run) to delete with it.
+func (s *Staging) Discard(path string) error {
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	return os.Rename(path, filepath.Join(s.wrap, "discarded-"+hex.EncodeToString(rnd[:])))
+}
 
 // swapInTwoRenames moves the destination aside into the staging folder and
 // the new version into its place.

@@ -153,6 +153,99 @@ func NewStagingFrom(dest string, entries []Entry, skip func(string) bool) (*Stag
 	return s, nil
 }
 
+// NewStagingFromTree prepares a staging directory, as NewStaging does, from
+// tree: a folder on dest's file system holding an earlier version of dest
+// (the one before it, kept by KeepPrevious), whose files are hard links to
+// dest's but at the paths changed. The staging directory takes tree over;
+// each changed path is made what entries say dest holds (a link to dest's
+// file) or removed, with the folders it leaves empty. It then holds every
+// file of entries, as NewStagingFrom(dest, entries, nil) would make it, for
+// a few file operations per change instead of one per file. The caller has
+// made sure that dest holds what entries say, and that tree holds what
+// entries said before the changes (see the build's record). An error
+// leaves no staging folder, and tree is then gone or where it was.
+func NewStagingFromTree(dest, tree string, entries []Entry, changed []string) (*Staging, error) {
+	s, err := NewStaging(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.out.Adopt(tree); err != nil {
+		_ = s.Abort()
+		return nil, err
+	}
+	if err := s.applyChanges(entries, changed); err != nil {
+		_ = s.Abort()
+		return nil, err
+	}
+	return s, nil
+}
+
+// applyChanges makes each changed path of an adopted tree what entries say
+// dest holds, and records every entry as inherited.
+func (s *Staging) applyChanges(entries []Entry, changed []string) error {
+	src, err := outdir.Resolve(s.out.Dest())
+	if err != nil {
+		return err
+	}
+	byPath := make(map[string]Entry, len(entries))
+	for _, e := range entries {
+		byPath[e.Path] = e
+	}
+	for _, p := range changed {
+		if err := CheckPath(p); err != nil {
+			return err
+		}
+		full := filepath.Join(s.dir, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if _, ok := byPath[p]; !ok {
+			s.removeEmptyParents(full)
+			continue
+		}
+		if _, err := s.prepare(p); err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(src, filepath.FromSlash(p)), full); err != nil {
+			return err
+		}
+	}
+	s.recorder.mu.Lock()
+	s.inherited = byPath
+	s.recorder.mu.Unlock()
+	return nil
+}
+
+// Drop removes an inherited file from the staging folder, with the folders
+// it leaves empty: the next version does not hold it, unless written again.
+func (s *Staging) Drop(p string) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	if !s.inherit(p) {
+		return nil
+	}
+	full := filepath.Join(s.dir, filepath.FromSlash(p))
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	s.removeEmptyParents(full)
+	return nil
+}
+
+// removeEmptyParents removes the folders above full, from the nearest up,
+// while they are empty, never the staging directory itself.
+func (s *Staging) removeEmptyParents(full string) {
+	for dir := filepath.Dir(full); dir != s.dir && strings.HasPrefix(dir, s.dir+string(filepath.Separator)); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			return // not empty (or not there)
+		}
+		s.mu.Lock()
+		delete(s.dirs, dir)
+		s.mu.Unlock()
+	}
+}
+
 // Inherit adds to the staging folder, as NewStagingFrom does, the files of
 // entries but those skip names (and those already there) as hard links to
 // the destination's. It is not to be called while files are written.
@@ -355,6 +448,28 @@ func (s *Staging) Swap() error { return s.out.Swap() }
 
 // Remove deletes the staging folder after Swap, previous version and all.
 func (s *Staging) Remove() error { return s.out.Remove() }
+
+// KeepPrevious moves the previous version a Swap left to path (on the same
+// file system, not existing), for NewStagingFromTree to take up in the
+// next build; Remove then deletes the rest.
+func (s *Staging) KeepPrevious(path string) error { return s.out.KeepPrevious(path) }
+
+// Discard moves path (on the destination's file system) into the staging
+// folder, for Remove to delete with it.
+func (s *Staging) Discard(path string) error { return s.out.Discard(path) }
+
+// Written lists the paths written into the staging folder, as opposed to
+// those it holds from the last build, sorted.
+func (s *Staging) Written() []string {
+	s.recorder.mu.Lock()
+	defer s.recorder.mu.Unlock()
+	out := make([]string, 0, len(s.entries))
+	for p := range s.entries {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Abort removes the staging directory; the destination stays as it was.
 func (s *Staging) Abort() error { return s.out.Abort() }

@@ -161,3 +161,81 @@ func umask(t *testing.T) os.FileMode {
 	}
 	return 0o777 &^ info.Mode().Perm()
 }
+
+// The previous version a swap left is kept aside and staged from again:
+// brought up to date at the paths that changed (a file written, a file and
+// its folder dropped), it holds what the destination holds, and a file
+// written or dropped in it never writes through to the destination.
+func TestStagingFromThePreviousVersion(t *testing.T) {
+	dir := t.TempDir()
+	dest, spare := filepath.Join(dir, "public"), filepath.Join(dir, "spare")
+	first, err := NewStaging(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, text := range map[string]string{"a/index.html": "a1", "b/index.html": "b1", "old/gone.html": "x", MarkerFile: "{}"} {
+		if err := first.WriteFile(p, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	v1 := first.Entries()
+	second, err := NewStagingFrom(dest, v1, func(p string) bool { return p == "old/gone.html" })
+	if err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	if err := second.WriteFile("a/index.html", []byte("a2")); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Swap(); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.KeepPrevious(spare); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Remove(); err != nil {
+		t.Fatal(err)
+	}
+	v2 := second.Entries()
+	third, err := NewStagingFromTree(dest, spare, v2, []string{"a/index.html", "old/gone.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(spare); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("the staging folder did not take the previous version over")
+	}
+	if err := third.Drop("b/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := third.WriteFile("a/index.html", []byte("a3")); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	filepath.WalkDir(third.Dir(), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && p != third.Dir() {
+			rel, _ := filepath.Rel(third.Dir(), p)
+			b, _ := os.ReadFile(p)
+			got[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	want := map[string]string{"a": "", "a/index.html": "a3", MarkerFile: "{}"}
+	if len(got) != len(want) {
+		t.Errorf("staged %v, want %v", got, want)
+	}
+	for p, text := range want {
+		if got[p] != text {
+			t.Errorf("%s holds %q, want %q", p, got[p], text)
+		}
+	}
+	for p, text := range map[string]string{"a/index.html": "a2", "b/index.html": "b1"} {
+		if b, _ := os.ReadFile(filepath.Join(dest, p)); string(b) != text {
+			t.Errorf("the destination's %s holds %q, want %q: written through a link", p, b, text)
+		}
+	}
+	if err := third.Abort(); err != nil {
+		t.Fatal(err)
+	}
+}
