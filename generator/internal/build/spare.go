@@ -108,7 +108,10 @@ func keepSpare(opt Options, staging *publish.Staging, plan *patchPlan, files []p
 	}
 	dir := spareDir(name)
 	if _, err := os.Lstat(dir); err == nil && staging.Discard(dir) != nil {
-		return none // left for the next build to take away
+		// Not on the output's file system (moved since): removed here, and
+		// no spare is kept, as none could be taken up.
+		_ = os.RemoveAll(dir)
+		return none
 	}
 	if plan == nil || staging.KeepPrevious(dir) != nil {
 		return none
