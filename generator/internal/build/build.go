@@ -291,8 +291,8 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	}
 	var parsed func() parsedKept
 	if read != nil {
-		parsed = keepParsedBeside(opt, in.tree.Sources) // written while the pages are
-		defer parsed()                                  // no goroutine outlives the build
+		parsed = keepParsedBeside(opt, in.tree.Sources, base.lastSources(), base.record()) // written while the pages are
+		defer parsed()                                                                     // no goroutine outlives the build
 	}
 	plan := planPatch(base, res.Site)
 	if opt.offline != nil {

@@ -33,6 +33,26 @@ import (
 // parsedFile is where the sources beside a record are kept.
 func parsedFile(record string) string { return strings.TrimSuffix(record, ".gob") + ".sources" }
 
+// A build whose sources mostly came from the last build's file leaves that
+// file as it is and writes beside it, in the same form, only the sources
+// that differ from it (parsedPatchFile): those it parsed, and those it
+// took from the last patch file. Patch builds then write a few sources
+// each, not every one; a build that would put more than a quarter of them
+// in the patch file writes the whole file again.
+
+// parsedPatchFile is where the sources that differ from parsedFile's are kept.
+func parsedPatchFile(record string) string {
+	return strings.TrimSuffix(record, ".gob") + ".sources-patch"
+}
+
+// lastSources is what the last build's files of sources gave a build:
+// whether they were read (the record's stamps matched), and the sources
+// taken from the patch file, by path.
+type lastSources struct {
+	read      bool
+	fromPatch map[string]bool
+}
+
 // registerParamTypes names the types front matter values take inside
 // content.Meta.Params for gob. Registering a type again is harmless.
 func registerParamTypes() {
@@ -42,29 +62,92 @@ func registerParamTypes() {
 }
 
 // parsedKept is what keepParsed kept: the file's stamp (no path when
-// nothing was kept) and the sources it does not give back exactly.
+// nothing was kept), the patch file's (none when there is none) and the
+// sources they do not give back exactly.
 type parsedKept struct {
 	stamp   fileStamp
+	patch   fileStamp
 	inexact []string
 }
 
 // keepParsedBeside writes the build's parsed sources beside the record of
-// builds into opt.Dest (see keepParsed) while the build goes on (they
-// change no more once the site is assembled), and returns what waits for it.
-func keepParsedBeside(opt Options, sources []*content.Source) func() parsedKept {
+// builds into opt.Dest (see keepParsed, keepPatch) while the build goes on
+// (they change no more once the site is assembled), and returns what
+// waits for it. last is what the last build's files gave (nil: nothing).
+func keepParsedBeside(opt Options, sources []*content.Source, last *lastSources, rec *buildRecord) func() parsedKept {
 	name, err := recordFile(opt.CacheDir, opt.Dest)
 	if err != nil {
 		return func() parsedKept { return parsedKept{} }
 	}
 	done := make(chan parsedKept, 1)
 	go func() {
+		if last != nil && last.read {
+			if kept, ok := keepPatch(name, sources, last, rec.Parsed); ok {
+				done <- kept
+				return
+			}
+		}
+		_ = os.Remove(parsedPatchFile(name))
 		stamp, inexact, ok := keepParsed(parsedFile(name), sources)
 		if !ok {
 			stamp = fileStamp{}
 		}
-		done <- parsedKept{stamp, inexact}
+		done <- parsedKept{stamp: stamp, inexact: inexact}
 	}()
 	return sync.OnceValue(func() parsedKept { return <-done })
+}
+
+// keepPatch leaves the last build's file of sources (as base, its stamp,
+// says) and writes the sources that differ from it into the patch file:
+// those this build parsed, and those it took from the last patch file. ok
+// is false when it did not: too many differ, or the file could not be
+// written (the whole file is then written again).
+func keepPatch(record string, sources []*content.Source, last *lastSources, base fileStamp) (parsedKept, bool) {
+	registerParamTypes()
+	var kept, differ, parsed []*content.Source
+	for _, src := range sources {
+		if src.Cascaded {
+			continue
+		}
+		kept = append(kept, src)
+		if !src.Reused() || last.fromPatch[src.Path] {
+			differ = append(differ, src)
+		}
+		if !src.Reused() {
+			parsed = append(parsed, src)
+		}
+	}
+	if len(differ) > len(kept)/4 {
+		return parsedKept{}, false
+	}
+	name := parsedPatchFile(record)
+	if err := outdir.ReplaceFileWith(name, func(w io.Writer) error { return writeParsed(w, differ) }); err != nil {
+		_ = os.Remove(name)
+		return parsedKept{}, false
+	}
+	inexact, err := inexactOf(parsed)
+	stamps, serr := stampFiles([]string{name})
+	if err != nil || serr != nil {
+		_ = os.Remove(name)
+		return parsedKept{}, false
+	}
+	return parsedKept{stamp: base, patch: stamps[0], inexact: inexact}, true
+}
+
+// inexactOf returns the paths of the sources that a file of sources does
+// not give back exactly (encoded and decoded apart, in memory).
+func inexactOf(sources []*content.Source) ([]string, error) {
+	var inexact []string
+	var buf bytes.Buffer
+	if err := writeParsed(&buf, sources); err != nil {
+		return nil, err
+	}
+	err := decodeParsed(&buf, func(i int, src *content.Source) {
+		if i >= len(sources) || !reflect.DeepEqual(*src, sources[i].Parsed()) {
+			inexact = append(inexact, src.Path)
+		}
+	})
+	return inexact, err
 }
 
 // keepParsed writes the parsed sources of the build (those no cascade
@@ -104,10 +187,7 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 	if len(parsed) == len(kept) {
 		err = readParsed(name, compare(kept))
 	} else {
-		var buf bytes.Buffer
-		if err = writeParsed(&buf, parsed); err == nil {
-			err = decodeParsed(&buf, compare(parsed))
-		}
+		inexact, err = inexactOf(parsed)
 	}
 	stamps, serr := stampFiles([]string{name})
 	if err != nil || serr != nil {
@@ -162,14 +242,19 @@ func decodeParsed(r io.Reader, each func(int, *content.Source)) error {
 }
 
 // lastParsed returns the sources rec's build kept beside it (see keepParsed)
-// by path, but those of changed files and those not kept exactly; nil when
-// there are none, or the file is not as rec left it.
-func lastParsed(record string, rec *buildRecord, changed []string) map[string]*content.Source {
-	name := parsedFile(record)
-	if rec.Parsed.Path != name {
+// by path, those of its patch file over the others, but those of changed
+// files and those not kept exactly; nil when there are none, or the files
+// are not as rec left them. last tells what was read.
+func lastParsed(record string, rec *buildRecord, changed []string, last *lastSources) map[string]*content.Source {
+	name, patch := parsedFile(record), parsedPatchFile(record)
+	want := []fileStamp{rec.Parsed}
+	if rec.ParsedPatch.Path != "" {
+		want = append(want, rec.ParsedPatch)
+	}
+	if rec.Parsed.Path != name || (rec.ParsedPatch.Path != "" && rec.ParsedPatch.Path != patch) {
 		return nil
 	}
-	if stamps, err := stampFiles([]string{name}); err != nil || stamps[0] != rec.Parsed {
+	if stamps, err := stampFiles(stampPaths(want)); err != nil || !slices.Equal(stamps, want) {
 		return nil
 	}
 	skip := map[string]bool{}
@@ -182,8 +267,20 @@ func lastParsed(record string, rec *buildRecord, changed []string) map[string]*c
 			out[src.Path] = src
 		}
 	})
+	fromPatch := map[string]bool{}
+	if err == nil && rec.ParsedPatch.Path != "" {
+		err = readParsed(patch, func(_ int, src *content.Source) {
+			fromPatch[src.Path] = true
+			if skip[src.Path] {
+				delete(out, src.Path) // the file's own is not the current one
+			} else {
+				out[src.Path] = src
+			}
+		})
+	}
 	if err != nil {
 		return nil
 	}
+	last.read, last.fromPatch = true, fromPatch
 	return out
 }

@@ -44,6 +44,9 @@ type patchBase struct {
 	// asRecorded tells whether the output and the kept files are as rec
 	// says (see outputAsRecorded).
 	asRecorded <-chan bool
+	// sources is what the last build's files of parsed sources gave (see
+	// parsed).
+	sources lastSources
 }
 
 // parsed returns the sources the last build parsed of the content files
@@ -56,7 +59,16 @@ func (b *patchBase) parsed(opt Options) map[string]*content.Source {
 	if err != nil {
 		return nil
 	}
-	return lastParsed(name, b.rec, b.changed)
+	return lastParsed(name, b.rec, b.changed, &b.sources)
+}
+
+// lastSources returns what the last build's files of sources gave the
+// build; nil without a base.
+func (b *patchBase) lastSources() *lastSources {
+	if b == nil {
+		return nil
+	}
+	return &b.sources
 }
 
 // patchPlan is what a patch build writes again.
@@ -492,4 +504,12 @@ func (e *earlyStaging) discard() {
 		_ = e.staging.Abort()
 		e.staging = nil
 	}
+}
+
+// record returns the last build's record; nil without a base.
+func (b *patchBase) record() *buildRecord {
+	if b == nil {
+		return nil
+	}
+	return b.rec
 }

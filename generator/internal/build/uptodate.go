@@ -82,6 +82,9 @@ type buildRecord struct {
 	// back exactly.
 	Parsed        fileStamp
 	ParsedInexact []string
+	// ParsedPatch is the file of the sources that differ from Parsed's
+	// (none when Parsed holds them all).
+	ParsedPatch fileStamp
 	// Spare tells what the output's previous version, kept in the cache
 	// folder after a patch build, holds (see spare.go); empty when none
 	// was kept.
@@ -363,7 +366,7 @@ func recordBuild(opt Options, inputs inputState, res *Result, output func() ([]f
 	if err == nil {
 		if parsed != nil {
 			kept := parsed()
-			rec.Parsed, rec.ParsedInexact = kept.stamp, kept.inexact
+			rec.Parsed, rec.ParsedPatch, rec.ParsedInexact = kept.stamp, kept.patch, kept.inexact
 		}
 		rec.Spare = spare() // its folders stamped beside the rest
 		err = writeRecord(name, &rec)
