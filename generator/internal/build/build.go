@@ -263,7 +263,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	bodies := openBodies(opt, read != nil)
 	var kept site.Kept
 	if last := lastRenderings(); last != nil {
-		if bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
+		if resumed := resumeBodies(bodies, last); resumed != nil {
+			bodies, kept = resumed, last.by
+		} else if bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
 			kept = last.by
 		} else if bodies != nil {
 			bodies.Remove()
@@ -405,6 +407,23 @@ func openBodies(opt Options, keepable bool) *spill.File {
 		return nil
 	}
 	return f
+}
+
+// resumeBodies makes the last build's kept spill file this build's, in
+// place of fresh, a new empty one to keep beside this build's record (nil:
+// none is kept): what the pages kept read stays where it is, and nothing
+// is copied. fresh is removed; nil when it could not be done (fresh is
+// then left as it was).
+func resumeBodies(fresh *spill.File, last *keptRenderings) *spill.File {
+	if fresh == nil || !fresh.Keepable() {
+		return nil
+	}
+	resumed, err := spill.Resume(last.bodies, filepath.Dir(fresh.Name()), last.end)
+	if err != nil {
+		return nil
+	}
+	fresh.Remove()
+	return resumed
 }
 
 // rootReader reads files of the site by their path from its root, never

@@ -289,7 +289,7 @@ func (b *patchBase) readRenderings(opt Options) *keptRenderings {
 		k.by[r.File] = r
 	}
 	if at.Off > 2*live+1<<20 {
-		// Each patch build copies the file and adds to it: once half of it
+		// Each patch build adds to the file (see resumeBodies): once half of it
 		// is what no page reads any more, the pages are rendered again
 		// into a new one.
 		f.Remove()

@@ -81,6 +81,42 @@ func Open(name string) (*File, error) {
 	return &File{f: f, unlinked: true, readOnly: true, w: bufio.NewWriter(io.Discard), size: info.Size()}, nil
 }
 
+// Resume takes src, a kept spill file opened to read (Open), over as this
+// build's spill file, holding what src holds before n: the file is moved
+// into dir (on its file system) under a name CreateKeepable would give it,
+// cut at n, and written on from there. Nothing is copied, where CopyFrom
+// copies the whole file. src must not be read at n or after any more. On
+// an error src's file is where it was, or gone.
+func Resume(src *File, dir string, n int64) (*File, error) {
+	if !src.readOnly || n < 0 || n > src.size {
+		return nil, os.ErrInvalid
+	}
+	tmp, err := os.CreateTemp(dir, Prefix+"*")
+	if err != nil {
+		return nil, err
+	}
+	tmp.Close()
+	if err := os.Rename(src.f.Name(), tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	f, err := os.OpenFile(tmp.Name(), os.O_RDWR, 0)
+	if err == nil {
+		err = f.Truncate(n)
+		if err == nil {
+			_, err = f.Seek(n, io.SeekStart)
+		}
+		if err != nil {
+			f.Close()
+		}
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return &File{f: f, w: bufio.NewWriterSize(f, 1<<20), size: n}, nil
+}
+
 // CopyFrom puts the first n bytes src holds at the start of s, which must
 // be empty, so that src's spans there are s's too; the system copies the
 // bytes without them passing through the process where it can
@@ -226,6 +262,17 @@ func (s *File) Err() error {
 	defer s.mu.Unlock()
 	return s.err
 }
+
+// Keepable reports whether Keep may give the file a lasting name (made by
+// CreateKeepable or Resume, not kept yet).
+func (s *File) Keepable() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.unlinked && !s.readOnly
+}
+
+// Name is the file's name (gone, for a file made by Create).
+func (s *File) Name() string { return s.f.Name() }
 
 // Remove closes and removes the file.
 func (s *File) Remove() error {

@@ -134,3 +134,47 @@ func TestKeptFileAndItsCopy(t *testing.T) {
 		t.Error("a file opened to read took a write")
 	}
 }
+
+// A kept file resumed by the next build holds what it held before the cut,
+// is written on from there, and can be kept again under another name; its
+// old name is gone (the last record's no longer), nothing copied.
+func TestResumedKeptFile(t *testing.T) {
+	dir := t.TempDir()
+	s, err := CreateKeepable(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := s.WriteString("first page"), s.WriteString("second page")
+	kept := filepath.Join(dir, "kept.bodies")
+	if err := s.Keep(kept); err != nil {
+		t.Fatal(err)
+	}
+	s.Remove()
+	old, err := Open(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := Resume(old, dir, b.Off) // all but the second page
+	old.Remove()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(kept); !os.IsNotExist(err) {
+		t.Error("the resumed file still has its kept name")
+	}
+	c := next.WriteString("third page")
+	if got := next.String(a) + "|" + next.String(c); got != "first page|third page" || c.Off != b.Off || next.Size() != c.Off+c.Len {
+		t.Errorf("resumed: %q, third page at %d, size %d", got, c.Off, next.Size())
+	}
+	again := filepath.Join(dir, "again.bodies")
+	if !next.Keepable() || next.Keep(again) != nil {
+		t.Fatal("the resumed file could not be kept")
+	}
+	next.Remove()
+	if data, _ := os.ReadFile(again); string(data) != "first pagethird page" {
+		t.Errorf("kept again: %q", data)
+	}
+	if _, err := Resume(next, dir, 0); err == nil {
+		t.Error("a file not opened to read was resumed")
+	}
+}
