@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -101,6 +102,12 @@ func Resume(src *File, dir string, n int64) (*File, error) {
 		return nil, err
 	}
 	f, err := os.OpenFile(tmp.Name(), os.O_RDWR, 0)
+	if err == nil {
+		// Its time made now: under its temporary name, an old file would
+		// be taken for one a killed build left (see CreateKeepable).
+		now := time.Now()
+		err = os.Chtimes(tmp.Name(), now, now)
+	}
 	if err == nil {
 		err = f.Truncate(n)
 		if err == nil {

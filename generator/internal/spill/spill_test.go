@@ -154,6 +154,10 @@ func TestResumedKeptFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	long := time.Now().Add(-7 * 24 * time.Hour)
+	if err := os.Chtimes(kept, long, long); err != nil { // kept a week ago
+		t.Fatal(err)
+	}
 	next, err := Resume(old, dir, b.Off) // all but the second page
 	old.Remove()
 	if err != nil {
@@ -161,6 +165,9 @@ func TestResumedKeptFile(t *testing.T) {
 	}
 	if _, err := os.Stat(kept); !os.IsNotExist(err) {
 		t.Error("the resumed file still has its kept name")
+	}
+	if fresh, err := CreateKeepable(dir); err == nil { // removes the files killed builds left
+		fresh.Remove()
 	}
 	c := next.WriteString("third page")
 	if got := next.String(a) + "|" + next.String(c); got != "first page|third page" || c.Off != b.Off || next.Size() != c.Off+c.Len {
