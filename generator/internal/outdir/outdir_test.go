@@ -33,17 +33,25 @@ func TestCheckReplaceable(t *testing.T) {
 	write(t, filepath.Join(dir, "mydocs", "thesis.txt"), "years of work")
 	write(t, filepath.Join(dir, "fake", MarkerFile), `{"not": "ours"}`)
 	write(t, filepath.Join(dir, "built", MarkerFile), manifest)
+	write(t, filepath.Join(dir, "files-first", MarkerFile), `{"files": [{"path": "a"}], "name": "T", "version": "abc"}`)
+	write(t, filepath.Join(dir, "no-version", MarkerFile), `{"name": "T", "version": "", "files": []}`)
+	write(t, filepath.Join(dir, "null-files", MarkerFile), `{"version": "abc", "files": null}`)
+	write(t, filepath.Join(dir, "not-json", MarkerFile), `version: abc`)
 	write(t, filepath.Join(dir, "a-file"), "x")
 	os.Mkdir(filepath.Join(dir, "empty"), 0o755)
 	os.Symlink(filepath.Join(dir, "built"), filepath.Join(dir, "link"))
 	for name, want := range map[string]string{
-		"mydocs":  "did not write",
-		"fake":    "did not write",
-		"a-file":  "not a folder",
-		"link":    "symbolic link",
-		"built":   "",
-		"empty":   "",
-		"missing": "",
+		"mydocs":      "did not write",
+		"fake":        "did not write",
+		"a-file":      "not a folder",
+		"link":        "symbolic link",
+		"built":       "",
+		"files-first": "",
+		"no-version":  "did not write",
+		"null-files":  "did not write",
+		"not-json":    "did not write",
+		"empty":       "",
+		"missing":     "",
 	} {
 		err := CheckReplaceable(filepath.Join(dir, name))
 		switch {
