@@ -260,18 +260,20 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		res.Timings[len(res.Timings)-1].Note = fmt.Sprintf("the front matter of %d of %d files taken from the last build", n, len(in.tree.Sources))
 	}
 	defer in.root.Close()
-	bodies := openBodies(opt, read != nil)
+	var bodies *spill.File
 	var kept site.Kept
 	if last := lastRenderings(); last != nil {
-		if resumed := resumeBodies(bodies, last); resumed != nil {
-			bodies, kept = resumed, last.by
-		} else if bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
+		if bodies = resumeBodies(opt, last); bodies != nil {
+			kept = last.by
+		} else if bodies = openBodies(opt, read != nil); bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
 			kept = last.by
 		} else if bodies != nil {
 			bodies.Remove()
 			bodies = openBodies(opt, read != nil)
 		}
 		last.bodies.Remove() // closes it (again at the end: no harm)
+	} else {
+		bodies = openBodies(opt, read != nil)
 	}
 	if bodies != nil {
 		defer func() { bodies.Remove() }()
@@ -388,14 +390,8 @@ func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, 
 // A build that will be recorded (keepable) makes a file that can be kept
 // for the next build (see recordBuild).
 func openBodies(opt Options, keepable bool) *spill.File {
-	if opt.DryRun || opt.Indexes != nil || opt.Render != nil {
-		return nil
-	}
-	dir := opt.CacheDir
-	if dir == "" || opt.SearchInMemory {
-		dir = os.TempDir()
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	dir, ok := bodiesDir(opt)
+	if !ok {
 		return nil
 	}
 	create := spill.Create
@@ -409,20 +405,32 @@ func openBodies(opt Options, keepable bool) *spill.File {
 	return f
 }
 
-// resumeBodies makes the last build's kept spill file this build's, in
-// place of fresh, a new empty one to keep beside this build's record (nil:
-// none is kept): what the pages kept read stays where it is, and nothing
-// is copied. fresh is removed; nil when it could not be done (fresh is
-// then left as it was).
-func resumeBodies(fresh *spill.File, last *keptRenderings) *spill.File {
-	if fresh == nil || !fresh.Keepable() {
+// bodiesDir is the folder of a build's spill file (see openBodies), made if
+// need be; false when the build keeps none.
+func bodiesDir(opt Options) (string, bool) {
+	if opt.DryRun || opt.Indexes != nil || opt.Render != nil {
+		return "", false
+	}
+	dir := opt.CacheDir
+	if dir == "" || opt.SearchInMemory {
+		dir = os.TempDir()
+	}
+	return dir, os.MkdirAll(dir, 0o755) == nil
+}
+
+// resumeBodies makes the last build's kept spill file this build's spill
+// file, kept beside this build's record in turn: what the pages kept read
+// stays where it is, and nothing is copied (see openBodies, which it
+// replaces in a patch build). Nil when it cannot be done.
+func resumeBodies(opt Options, last *keptRenderings) *spill.File {
+	dir, ok := bodiesDir(opt)
+	if !ok || !recorded(opt) {
 		return nil
 	}
-	resumed, err := spill.Resume(last.bodies, filepath.Dir(fresh.Name()), last.end)
+	resumed, err := spill.Resume(last.bodies, dir, last.end)
 	if err != nil {
 		return nil
 	}
-	fresh.Remove()
 	return resumed
 }
 

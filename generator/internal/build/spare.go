@@ -1,10 +1,7 @@
 package build
 
 import (
-	"errors"
 	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -55,7 +52,7 @@ func (b *patchBase) fromSpare(opt Options) *publish.Staging {
 		return nil
 	}
 	dir := spareDir(name)
-	if now, err := stampFolders(dir, b.rec.Spare.Folders); err != nil || !slices.Equal(now, b.rec.Spare.Folders) {
+	if now, err := stampUnder(dir, stampPaths(b.rec.Spare.Folders)); err != nil || !slices.Equal(now, b.rec.Spare.Folders) {
 		return nil
 	}
 	s, err := publish.NewStagingFromTree(opt.Dest, dir, b.rec.Entries, b.rec.Spare.Changed)
@@ -63,33 +60,6 @@ func (b *patchBase) fromSpare(opt Options) *publish.Staging {
 		return nil
 	}
 	return s
-}
-
-// stampFolders stamps, as they are now, the folders under root that want
-// names (by path from root), on every core: a site has about one folder
-// per page.
-func stampFolders(root string, want []fileStamp) ([]fileStamp, error) {
-	out := make([]fileStamp, len(want))
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(want)/512))
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for w := range parts {
-		wg.Go(func() {
-			for i := w * len(want) / parts; i < (w+1)*len(want)/parts; i++ {
-				info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(want[i].Path)))
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				out[i] = stamp(want[i].Path, info)
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // keepSpare, right after a build's Swap, keeps the previous version as the
@@ -116,16 +86,16 @@ func keepSpare(opt Options, staging *publish.Staging, plan *patchPlan, files []p
 	if plan == nil || staging.KeepPrevious(dir) != nil {
 		return none
 	}
-	var folders []fileStamp // the previous version's, as the check found them
+	var folders []string // the previous version's, as the check found them
 	for _, f := range plan.base.rec.Output {
 		if f.Mode.IsDir() {
-			folders = append(folders, f)
+			folders = append(folders, f.Path)
 		}
 	}
 	changed := spareChanges(staging.Written(), plan.base.rec.Entries, files)
 	done := make(chan spareRecord, 1)
 	go func() {
-		stamps, err := stampFolders(dir, folders)
+		stamps, err := stampUnder(dir, folders)
 		if err != nil {
 			done <- spareRecord{}
 			return

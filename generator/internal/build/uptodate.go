@@ -470,14 +470,31 @@ func stampWalk(dir, name string) ([]fileStamp, error) {
 func folderStamp(p string) fileStamp { return fileStamp{Path: p, Mode: fs.ModeDir} }
 
 // stampFiles describes each of paths.
-func stampFiles(paths []string) ([]fileStamp, error) {
-	out := make([]fileStamp, 0, len(paths))
-	for _, p := range paths {
-		info, err := os.Lstat(p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, stamp(p, info))
+func stampFiles(paths []string) ([]fileStamp, error) { return stampUnder("", paths) }
+
+// stampUnder describes each of paths (slash-separated, from root; root ""
+// takes them as they are), named as given, on every core when they are
+// many (a spare's folders: about one a page).
+func stampUnder(root string, paths []string) ([]fileStamp, error) {
+	out := make([]fileStamp, len(paths))
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(paths)/512))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Go(func() {
+			for i := w * len(paths) / parts; i < (w+1)*len(paths)/parts; i++ {
+				info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(paths[i])))
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = stamp(paths[i], info)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"sync"
-	"time"
 	"unsafe"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -103,12 +102,9 @@ func Resume(src *File, dir string, n int64) (*File, error) {
 	}
 	f, err := os.OpenFile(tmp.Name(), os.O_RDWR, 0)
 	if err == nil {
-		// Its time made now: under its temporary name, an old file would
-		// be taken for one a killed build left (see CreateKeepable).
-		now := time.Now()
-		err = os.Chtimes(tmp.Name(), now, now)
-	}
-	if err == nil {
+		// The cut also makes the file's time now: under its temporary
+		// name, an old time would have it taken for a file a killed build
+		// left (see CreateKeepable; TestResumedKeptFile).
 		err = f.Truncate(n)
 		if err == nil {
 			_, err = f.Seek(n, io.SeekStart)
