@@ -63,13 +63,32 @@ func New(t testing.TB) context.Context {
 // Tab opens a new tab in the browser of ctx, with a time limit for what runs in it.
 func Tab(t testing.TB, ctx context.Context) context.Context {
 	t.Helper()
+	return Limit(t, LongTab(t, ctx))
+}
+
+// LongTab opens a tab for many pages, one after the other, closed when the
+// test ends. Moving one tab from page to page is about three times as fast
+// as a new tab per page (its renderer keeps the scripts it compiled, axe-core
+// among them), and leaves one tab open (tabs left open slow Chromium down for
+// every page after them). It has no time limit: give each page's steps one
+// with Limit.
+func LongTab(t testing.TB, ctx context.Context) context.Context {
+	t.Helper()
 	tab, cancel := chromedp.NewContext(ctx)
 	if err := chromedp.Do(tab); err != nil {
 		cancel()
 		t.Fatalf("cannot open a tab: %v", err)
 	}
-	limited, cancelTime := context.WithTimeout(tab, 60*time.Second)
-	t.Cleanup(func() { cancelTime(); cancel() })
+	t.Cleanup(cancel)
+	return tab
+}
+
+// Limit returns the tab with the time limit for one page's steps: a page
+// that never loads fails its test instead of hanging the whole run. The
+// limit ends with the test (or subtest) t; the tab stays open.
+func Limit(t testing.TB, tab context.Context) context.Context {
+	limited, cancel := context.WithTimeout(tab, 60*time.Second)
+	t.Cleanup(cancel)
 	return limited
 }
 

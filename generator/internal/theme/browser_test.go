@@ -18,6 +18,8 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // theExample is the repository's example site, built once for the package's
@@ -27,6 +29,8 @@ var theExample struct {
 	once     sync.Once
 	dir      string // removed by TestMain
 	warnings []string
+	config   config.Config
+	site     *site.Site
 	err      error
 }
 
@@ -70,6 +74,7 @@ func buildExample() {
 		theExample.err = err
 		return
 	}
+	theExample.config, theExample.site = res.Config, res.Site
 	for _, d := range res.Diags.Warnings() {
 		theExample.warnings = append(theExample.warnings, d.String())
 	}
@@ -77,11 +82,19 @@ func buildExample() {
 
 func open(t *testing.T, ctx context.Context, url string) context.Context {
 	t.Helper()
-	tab := browsertest.Tab(t, ctx)
-	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+	return visit(t, browsertest.LongTab(t, ctx), url)
+}
+
+// visit moves tab (a browsertest.LongTab) to url, after the steps before
+// (a viewport to emulate, say), and returns it with the time limit for what
+// the test (or subtest) t does on that page.
+func visit(t *testing.T, tab context.Context, url string, before ...chromedp.Action[chromedp.Void]) context.Context {
+	t.Helper()
+	page := browsertest.Limit(t, tab)
+	if err := chromedp.Do(page, append(before, chromedp.Navigate(url))...); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
-	return tab
+	return page
 }
 
 func eval[T any](t *testing.T, tab context.Context, js string) T {
@@ -99,12 +112,40 @@ func eval[T any](t *testing.T, tab context.Context, js string) T {
 // level), and returns the violations, one line each.
 func axeRun(t *testing.T, tab context.Context, axe []byte) []string {
 	t.Helper()
+	return axeRunOnly(t, tab, axe, `{type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, rules: {"heading-order": {enabled: true}}`)
+}
+
+// axeIn makes the tab's pages prefer the colour scheme ("light" or "dark")
+// and runs axe-core on the page: every rule in light mode, the rules on
+// colour in dark mode.
+func axeIn(t *testing.T, tab context.Context, axe []byte, scheme string) []string {
+	t.Helper()
+	colorScheme(t, tab, scheme)
+	if scheme == "dark" {
+		return axeColours(t, tab, axe)
+	}
+	return axeRun(t, tab, axe)
+}
+
+// axeColours runs only axe-core's rules on colour (contrast, and links told
+// apart from the text around them by more than colour): all the theme's
+// dark mode changes is colours, so the page's other rules give what they
+// gave in light mode, and a dark-mode check need not run them again.
+func axeColours(t *testing.T, tab context.Context, axe []byte) []string {
+	t.Helper()
+	return axeRunOnly(t, tab, axe, `{type: "rule", values: ["color-contrast", "link-in-text-block"]}`)
+}
+
+// axeRunOnly runs the axe-core rules that only (the value of axe.run's
+// runOnly option and what follows it) selects.
+func axeRunOnly(t *testing.T, tab context.Context, axe []byte, only string) []string {
+	t.Helper()
 	if loaded, _ := chromedp.Run(tab, chromedp.Evaluate[bool](`!!window.axe`)); !loaded {
 		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
 			t.Fatalf("injecting axe: %v", err)
 		}
 	}
-	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, rules: {"heading-order": {enabled: true}}})
+	res, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {runOnly: `+only+`})
 		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
 		chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -146,16 +187,14 @@ func TestAccessibilityWithAxe(t *testing.T) {
 		"about/", "accessibility/", "request/", "privacy/", "modules/business-page-step-by-step/04-google-business-profile/", "search/?q=post", "audience/", "audience/sme-workers/", "404.html",
 		"partners/", "opportunities/", "digital-skills-across-europe/", "news/", "paths/", "paths/your-business-online/"}
 	checked := 0
+	tab := browsertest.LongTab(t, ctx)
 	for _, lang := range []string{"en", "it", "bg"} {
 		for _, p := range pages {
-			// a subtest per page closes its tab when done: a hundred tabs
-			// left open slow Chromium down for every page after them
 			t.Run(lang+"/"+p, func(t *testing.T) {
 				url := srv.URL + "/" + lang + "/" + p
-				tab := open(t, ctx, url)
+				tab := visit(t, tab, url)
 				for _, scheme := range []string{"light", "dark"} {
-					colorScheme(t, tab, scheme)
-					for _, v := range axeRun(t, tab, axe) {
+					for _, v := range axeIn(t, tab, axe, scheme) {
 						t.Errorf("%s (%s): %s", strings.TrimPrefix(url, srv.URL), scheme, v)
 					}
 					checked++
@@ -166,25 +205,28 @@ func TestAccessibilityWithAxe(t *testing.T) {
 	// on a phone, with each disclosure of the header open
 	for _, scheme := range []string{"light", "dark"} {
 		for _, open := range []string{".lang-switch", ".nav-menu"} {
-			tab := phone(t, ctx, srv.URL+"/bg/", 375)
-			colorScheme(t, tab, scheme)
+			tab := visit(t, tab, srv.URL+"/bg/", onPhone(375))
 			if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(open+" summary"))); err != nil {
 				t.Fatal(err)
 			}
-			for _, v := range axeRun(t, tab, axe) {
+			for _, v := range axeIn(t, tab, axe, scheme) {
 				t.Errorf("/bg/ on a phone with %s open (%s): %s", open, scheme, v)
 			}
 		}
 	}
 	// the check itself can fail: a planted image without alt text is found
-	bad := open(t, ctx, srv.URL+"/en/about/")
+	bad := visit(t, tab, srv.URL+"/en/about/", chromedp.EmulateViewport(1280, 900))
 	chromedp.Run(bad, chromedp.Evaluate[bool](string(axe)+`;document.querySelector("main").insertAdjacentHTML("beforeend", "<img src='x.png'>");true`))
 	if n, _ := chromedp.Run(bad, chromedp.Evaluate[int](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a"]}}).then(r => r.violations.length)`, chromedp.EvalAwaitPromise)); n == 0 {
 		t.Error("axe did not report a planted image without alt text: the check is not running")
 	}
+	// and the dark-mode check finds text that is dark on the dark ground
+	chromedp.Run(bad, chromedp.Evaluate[bool](`document.querySelector("main").insertAdjacentHTML("beforeend", "<p style='color: #333'>Dark grey words</p>");true`))
+	if v := axeIn(t, bad, axe, "dark"); !strings.Contains(strings.Join(v, " "), "color-contrast") {
+		t.Errorf("in dark mode, axe did not report dark grey text on the dark ground: %v", v)
+	}
 	// the root language chooser
-	tab := open(t, ctx, srv.URL+"/")
-	if v := axeRun(t, tab, axe); len(v) != 0 {
+	if v := axeIn(t, visit(t, tab, srv.URL+"/"), axe, "light"); len(v) != 0 {
 		t.Errorf("root page: %v", v)
 	}
 	if checked < 100 {

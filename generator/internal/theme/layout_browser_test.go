@@ -2,6 +2,7 @@ package theme_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,15 +14,10 @@ import (
 	"github.com/oersite/oersite/generator/internal/browsertest"
 )
 
-// phone opens url in a new tab the size of a phone's screen, width CSS
-// pixels wide and 667 high, with touch and a mobile viewport.
-func phone(t *testing.T, ctx context.Context, url string, width int64) context.Context {
-	t.Helper()
-	tab := browsertest.Tab(t, ctx)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(width, 667, chromedp.EmulateMobile, chromedp.EmulateTouch), chromedp.Navigate(url)); err != nil {
-		t.Fatalf("%s: %v", url, err)
-	}
-	return tab
+// onPhone makes the tab the size of a phone's screen, width CSS pixels wide
+// and 667 high, with touch and a mobile viewport.
+func onPhone(width int64) chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(width, 667, chromedp.EmulateMobile, chromedp.EmulateTouch)
 }
 
 // TestLayoutOnPhones builds the example site once and checks, in one
@@ -45,30 +41,37 @@ func phoneHeader(t *testing.T, ctx context.Context, base string) {
 	pages := []string{"", "modules/", "modules/tutoring-an-adult-learner/", "modules/tutoring-an-adult-learner/02-show-do-review/",
 		"modules/consulting-a-small-business/03-presenting-advice/",
 		"webinars/content-calendar-live/", "search/?q=post", "request/", "accessibility/", "404.html"}
+	// one tab goes from page to page: in CI, a loop of 44 pages with a tab
+	// each, left open, took eight minutes and one page's load timed out
+	tab := browsertest.LongTab(t, ctx)
 	for _, lang := range []string{"en", "it", "bg", "is"} {
 		for _, p := range pages {
-			tab := phone(t, ctx, base+"/"+lang+"/"+p, 375)
-			header := eval[float64](t, tab, `document.querySelector(".site-header").getBoundingClientRect().height`)
-			h1 := eval[float64](t, tab, `document.querySelector("h1").getBoundingClientRect().top`)
-			if header > 80 {
-				t.Errorf("/%s/%s: the header is %.0f px high on a phone, want one row (80 px at most)", lang, p, header)
-			}
-			if h1 > 200 {
-				t.Errorf("/%s/%s: the h1 starts %.0f px down on a phone, want 200 px at most", lang, p, h1)
-			}
-			if p == "" {
-				// A returning learner (the lessons opened above count) sees
-				// "Continue" first, then the doors begin on the same screen.
-				resume := eval[float64](t, tab, `(e => e && !e.hidden ? e.getBoundingClientRect().bottom : 0)(document.querySelector("[data-continue-home]"))`)
-				doors := `Array.from(document.querySelectorAll(".door")).map(d => d.getBoundingClientRect())`
-				if resume > 667 {
-					t.Errorf("/%s/: 'Continue' ends at %.0f px, want it on the first screen (667 px)", lang, resume)
-				} else if top := eval[float64](t, tab, `Math.min(...`+doors+`.map(r => r.top))`); resume > 0 && top > 600 {
-					t.Errorf("/%s/: after 'Continue', the audience doors begin at %.0f px, want them begun on the first screen", lang, top)
-				} else if bottom := eval[float64](t, tab, `Math.max(...`+doors+`.map(r => r.bottom))`); resume == 0 && (bottom > 667 || bottom < 300) {
-					t.Errorf("/%s/: the audience doors end at %.0f px, want them on the first screen (667 px)", lang, bottom)
-				}
-			}
+			t.Run(lang+"/"+p, func(t *testing.T) { phoneHeaderOf(t, visit(t, tab, base+"/"+lang+"/"+p, onPhone(375)), lang, p) })
+		}
+	}
+}
+
+// phoneHeaderOf checks one page of phoneHeader, open in tab.
+func phoneHeaderOf(t *testing.T, tab context.Context, lang, p string) {
+	header := eval[float64](t, tab, `document.querySelector(".site-header").getBoundingClientRect().height`)
+	h1 := eval[float64](t, tab, `document.querySelector("h1").getBoundingClientRect().top`)
+	if header > 80 {
+		t.Errorf("/%s/%s: the header is %.0f px high on a phone, want one row (80 px at most)", lang, p, header)
+	}
+	if h1 > 200 {
+		t.Errorf("/%s/%s: the h1 starts %.0f px down on a phone, want 200 px at most", lang, p, h1)
+	}
+	if p == "" {
+		// A returning learner (the lessons opened above count) sees
+		// "Continue" first, then the doors begin on the same screen.
+		resume := eval[float64](t, tab, `(e => e && !e.hidden ? e.getBoundingClientRect().bottom : 0)(document.querySelector("[data-continue-home]"))`)
+		doors := `Array.from(document.querySelectorAll(".door")).map(d => d.getBoundingClientRect())`
+		if resume > 667 {
+			t.Errorf("/%s/: 'Continue' ends at %.0f px, want it on the first screen (667 px)", lang, resume)
+		} else if top := eval[float64](t, tab, `Math.min(...`+doors+`.map(r => r.top))`); resume > 0 && top > 600 {
+			t.Errorf("/%s/: after 'Continue', the audience doors begin at %.0f px, want them begun on the first screen", lang, top)
+		} else if bottom := eval[float64](t, tab, `Math.max(...`+doors+`.map(r => r.bottom))`); resume == 0 && (bottom > 667 || bottom < 300) {
+			t.Errorf("/%s/: the audience doors end at %.0f px, want them on the first screen (667 px)", lang, bottom)
 		}
 	}
 }
@@ -124,18 +127,25 @@ func menusWithoutScript(t *testing.T, ctx context.Context, base string) {
 func nothingCutOff(t *testing.T, ctx context.Context, base string) {
 	pages := []string{"", "modules/", "modules/business-page-step-by-step/", "modules/tutoring-an-adult-learner/02-show-do-review/",
 		"webinars/", "webinars/content-calendar-live/", "resources/first-post-checklist/", "search/?q=post", "request/", "accessibility/", "404.html"}
+	tab := browsertest.LongTab(t, ctx)
 	for _, width := range []int64{320, 640} {
 		for _, lang := range []string{"en", "bg"} {
 			for _, p := range pages {
-				tab := phone(t, ctx, base+"/"+lang+"/"+p, width)
-				// what sticks out: boxes past the right edge, or text past its box (a closed disclosure's content is not shown)
-				wide := eval[string](t, tab, `Array.from(document.querySelectorAll("body *")).filter(e => e.checkVisibility() && !e.closest(".visually-hidden, table, pre") &&
-					(e.getBoundingClientRect().right > innerWidth + 1 || (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === "visible"))).slice(0, 3).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(", ")`)
-				if sw := eval[float64](t, tab, `document.documentElement.scrollWidth`); sw > float64(width) || wide != "" {
-					t.Errorf("/%s/%s at %d px: the page is %.0f px wide; too wide: %s", lang, p, width, sw, wide)
-				}
+				t.Run(fmt.Sprintf("%d/%s/%s", width, lang, p), func(t *testing.T) {
+					cutOff(t, visit(t, tab, base+"/"+lang+"/"+p, onPhone(width)), width, lang, p)
+				})
 			}
 		}
+	}
+}
+
+// cutOff checks one page of nothingCutOff, open in tab at width px.
+func cutOff(t *testing.T, tab context.Context, width int64, lang, p string) {
+	// what sticks out: boxes past the right edge, or text past its box (a closed disclosure's content is not shown)
+	wide := eval[string](t, tab, `Array.from(document.querySelectorAll("body *")).filter(e => e.checkVisibility() && !e.closest(".visually-hidden, table, pre") &&
+		(e.getBoundingClientRect().right > innerWidth + 1 || (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === "visible"))).slice(0, 3).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(", ")`)
+	if sw := eval[float64](t, tab, `document.documentElement.scrollWidth`); sw > float64(width) || wide != "" {
+		t.Errorf("/%s/%s at %d px: the page is %.0f px wide; too wide: %s", lang, p, width, sw, wide)
 	}
 }
 

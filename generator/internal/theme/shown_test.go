@@ -2,7 +2,6 @@ package theme_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -14,10 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
-	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/i18n"
 	"github.com/oersite/oersite/generator/internal/site"
@@ -108,12 +105,8 @@ func shownTexts(doc []byte, lang string) ([]string, error) {
 // English text, unless the language's own strings file or its own settings
 // give that word too ("Menu" is also Italian), or it is a name.
 func TestPagesShowNoEnglishInOtherLanguages(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(context.Background(), build.Options{Source: repo, Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := res.Config
+	dest := exampleSite(t)
+	cfg := theExample.config
 	cat, diags := i18n.Load(os.DirFS(repo), []string{"themes/default/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -162,7 +155,7 @@ func TestPagesShowNoEnglishInOtherLanguages(t *testing.T) {
 		if lang == cfg.DefaultLanguage {
 			continue
 		}
-		own := ownTexts(cat, cfg, res.Site, lang)
+		own := ownTexts(cat, cfg, theExample.site, lang)
 		reported := map[string]bool{}
 		for page, texts := range pages(lang) {
 			for _, s := range texts {
