@@ -23,6 +23,30 @@ func Find() string {
 	return ""
 }
 
+// Options are how every headless Chromium here is started, the Chromium at
+// path: without a sandbox, a GPU, or network traffic of its own (updates,
+// sync, QUIC). As in chromedp's and Puppeteer's defaults, its shared memory
+// goes to the temporary folder, not to /dev/shm (64 MB in a default
+// container, and Chromium's pages crash when it fills), and pages in tabs
+// that are not in front keep their timers and rendering at full speed.
+func Options(path string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+	}
+}
+
 // New returns a context driving a new headless Chromium, closed when the test ends.
 func New(t testing.TB) context.Context {
 	t.Helper()
@@ -33,19 +57,7 @@ func New(t testing.TB) context.Context {
 		}
 		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
+	opts := append(Options(path), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	if err := chromedp.Do(ctx); err != nil { // starts the browser; no timeout on this first call

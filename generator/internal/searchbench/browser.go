@@ -19,6 +19,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/oersite/oersite/generator/internal/browsertest"
 )
 
 // counter counts what the server sent: compressed bytes and requests, for
@@ -117,13 +119,11 @@ func (r run) browserQueries(public, lang string) error {
 	srv := &http.Server{Handler: server(public, c)}
 	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
-	bin := "/usr/bin/chromium"
-	if p, err := exec.LookPath("chromium"); err == nil {
-		bin = p
+	bin := browsertest.Find()
+	if bin == "" {
+		return errors.New("no Chromium installed (apt-get install chromium): the queries are measured in it")
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(bin), chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browsertest.Options(bin)...)
 	defer cancelAlloc()
 	bctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
