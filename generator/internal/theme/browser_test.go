@@ -128,16 +128,17 @@ func axeIn(t *testing.T, tab context.Context, axe []byte, scheme string) []strin
 }
 
 // axeColours runs only axe-core's rules on colour (contrast, and links told
-// apart from the text around them by more than colour): all the theme's
-// dark mode changes is colours, so the page's other rules give what they
-// gave in light mode, and a dark-mode check need not run them again.
+// apart from the text around them by more than colour): the theme's dark
+// mode changes colours and nothing else, so the other rules find in dark
+// mode what they found in light mode, and need not run again.
 func axeColours(t *testing.T, tab context.Context, axe []byte) []string {
 	t.Helper()
 	return axeRunOnly(t, tab, axe, `{type: "rule", values: ["color-contrast", "link-in-text-block"]}`)
 }
 
-// axeRunOnly runs the axe-core rules that only (the value of axe.run's
-// runOnly option and what follows it) selects.
+// axeRunOnly injects axe-core into the page unless it is there, runs it
+// with only as its runOnly option (followed by other options, as axeRun's
+// rules) and returns the violations, one line each.
 func axeRunOnly(t *testing.T, tab context.Context, axe []byte, only string) []string {
 	t.Helper()
 	if loaded, _ := chromedp.Run(tab, chromedp.Evaluate[bool](`!!window.axe`)); !loaded {

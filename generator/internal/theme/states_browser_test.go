@@ -15,13 +15,10 @@ import (
 	"github.com/oersite/oersite/generator/internal/browsertest"
 )
 
-// axeCheck runs axe-core on what the tab shows now (injected again: the
-// tab may have moved to another page) and fails the test on what it finds.
+// axeCheck runs axe-core on what the tab shows now and fails the test on
+// what it finds.
 func axeCheck(t *testing.T, tab context.Context, axe []byte, what string) {
 	t.Helper()
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
-		t.Fatalf("injecting axe: %v", err)
-	}
 	for _, v := range axeRun(t, tab, axe) {
 		t.Errorf("%s: %s", what, v)
 	}
