@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -18,7 +17,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
-	"github.com/oersite/oersite/generator/internal/build"
 )
 
 // TestLearningJourney walks the example site as its learners do, on one
@@ -27,12 +25,7 @@ import (
 // axe on the journey's pages in three languages.
 func TestLearningJourney(t *testing.T) {
 	ctx := browsertest.New(t)
-	// (built on the day the learning paths were published)
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: repo, Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	srv := httptest.NewServer(http.FileServer(http.Dir(exampleSite(t))))
 	defer srv.Close()
 	t.Run("phone learner reaches a certificate", func(t *testing.T) { journeyWithScript(t, ctx, srv.URL) })
 	t.Run("without JavaScript every lesson and answer", func(t *testing.T) { journeyWithoutScript(t, ctx, srv.URL) })
