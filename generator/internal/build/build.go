@@ -263,7 +263,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var bodies *spill.File
 	var kept site.Kept
 	if last := lastRenderings(); last != nil {
-		if bodies = resumeBodies(opt, last); bodies != nil {
+		if bodies = resumeBodies(opt, last, read != nil); bodies != nil {
 			kept = last.by
 		} else if bodies = openBodies(opt, read != nil); bodies != nil && bodies.CopyFrom(last.bodies, last.end) == nil {
 			kept = last.by
@@ -419,12 +419,13 @@ func bodiesDir(opt Options) (string, bool) {
 }
 
 // resumeBodies makes the last build's kept spill file this build's spill
-// file, kept beside this build's record in turn: what the pages kept read
-// stays where it is, and nothing is copied (see openBodies, which it
-// replaces in a patch build). Nil when it cannot be done.
-func resumeBodies(opt Options, last *keptRenderings) *spill.File {
+// file, to be kept beside this build's record in turn (keepable, as for
+// openBodies, which it replaces in a patch build): what the pages kept read
+// stays where it is, and nothing is copied. Nil when it cannot be done, or
+// when this build keeps no file.
+func resumeBodies(opt Options, last *keptRenderings, keepable bool) *spill.File {
 	dir, ok := bodiesDir(opt)
-	if !ok || !recorded(opt) {
+	if !ok || !keepable {
 		return nil
 	}
 	resumed, err := spill.Resume(last.bodies, dir, last.end)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -102,9 +103,15 @@ func Resume(src *File, dir string, n int64) (*File, error) {
 	}
 	f, err := os.OpenFile(tmp.Name(), os.O_RDWR, 0)
 	if err == nil {
-		// The cut also makes the file's time now: under its temporary
-		// name, an old time would have it taken for a file a killed build
-		// left (see CreateKeepable; TestResumedKeptFile).
+		// Its time made now: under its temporary name, an old time would
+		// have it taken for a file a killed build left (see CreateKeepable;
+		// TestResumedKeptFile). The cut does not do it everywhere: POSIX
+		// changes a file's times on a truncate only when its size changes,
+		// and a file resumed at its end is not cut at all.
+		now := time.Now()
+		err = os.Chtimes(tmp.Name(), now, now)
+	}
+	if err == nil {
 		err = f.Truncate(n)
 		if err == nil {
 			_, err = f.Seek(n, io.SeekStart)
