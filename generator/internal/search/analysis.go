@@ -182,6 +182,17 @@ func (a *analyser) word(w string) *wordAnalysis {
 	if !ok {
 		lw = strings.Clone(lw) // the analysis and its key must not hold the page's text
 		wa = a.analyse(lw)
+	}
+	return a.record(w, lw, wa)
+}
+
+// record remembers wa, the analysis of the lower-cased word lw, for the
+// word w as spelt in the text, numbering its terms, and returns the
+// analysis remembered: an earlier one of lw if there is one.
+func (a *analyser) record(w, lw string, wa *wordAnalysis) *wordAnalysis {
+	if known, ok := a.words[lw]; ok {
+		wa = known
+	} else {
 		for i, t := range wa.tokens {
 			id, ok := a.terms[t.term]
 			if !ok {
@@ -330,6 +341,32 @@ func (p *pass) newReader() *reader {
 	return &reader{p: p, seen: make(map[string]*wordAnalysis, readerWords), hash: p.newHash()}
 }
 
+// word returns the analysis of a word for a reader. A word the analyser
+// has not met is analysed (stemmed) outside the pass's lock, so that the
+// readers do not wait for each other's stemming; the lock is taken again to
+// record it (another reader may have recorded it meanwhile: its analysis is
+// the one kept).
+func (p *pass) word(w string) *wordAnalysis {
+	p.mu.Lock()
+	wa, ok := p.a.words[w]
+	lw := w
+	if !ok {
+		lw = strings.ToLower(w)
+		if wa, ok = p.a.words[lw]; ok {
+			wa = p.a.record(w, lw, wa) // a new spelling of a known word
+		}
+	}
+	p.mu.Unlock()
+	if ok {
+		return wa
+	}
+	lw = strings.Clone(lw) // the analysis and its key must not hold the page's text
+	wa = p.a.analyse(lw)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.a.record(w, lw, wa)
+}
+
 // count counts a word's terms in the field being read.
 func (r *reader) count(wa *wordAnalysis) {
 	for _, t := range wa.tokens {
@@ -376,9 +413,7 @@ func (r *reader) readText(text string, out *docRead, met func(start int, wa *wor
 			if len(r.seen) >= readerWords {
 				clear(r.seen)
 			}
-			r.p.mu.Lock()
-			wa = r.p.a.word(w)
-			r.p.mu.Unlock()
+			wa = r.p.word(w)
 			r.seen[strings.Clone(w)] = wa // the key must not hold the page's text
 			out.met = append(out.met, wa)
 		}

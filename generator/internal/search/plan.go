@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"iter"
 	"slices"
 	"strconv"
@@ -573,8 +572,7 @@ func (p *planner) member(kind, key string) []byte {
 	}
 	var m []byte
 	if v != nil {
-		b, _ := json.Marshal(v)
-		m = append(append(appendString(nil, key), ':'), b...)
+		m = appendMarshalled(append(appendString(nil, key), ':'), v)
 	}
 	cache[key] = m
 	return m

@@ -289,6 +289,26 @@ func TestAppendStringIsJSON(t *testing.T) {
 	}
 }
 
+// TestAppendMarshalledIsMarshal: the shard members' encoder writes what
+// encoding/json's Marshal wrote before it, byte for byte, escapes included.
+func TestAppendMarshalledIsMarshal(t *testing.T) {
+	strs := []string{"", "plain", "encod", "AbC-_09", `quote " and \\ backslash`, "tab\tnew\nline\x01", "perché þjálfun 日本",
+		"sep\u2028par\u2029", "a<b>c&d", "bad \xff utf-8", "del \x7f", "é"}
+	values := []any{0, 7, 1234567, -3, []string(nil), []string{}, []string{"a", "b"}, []string{"ok", "a<b"}, []string{"x\xffy"}}
+	for _, s := range strs {
+		values = append(values, s, []string{s, "plain"})
+	}
+	for _, v := range values {
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendMarshalled([]byte("k:"), v); string(got) != "k:"+string(want) {
+			t.Errorf("%#v: wrote %s, Marshal %s", v, got, want)
+		}
+	}
+}
+
 // bigDocs makes n documents from a large vocabulary of made-up words, with
 // a common word in every document and a rare one in each: enough terms to
 // split the index into many files, and long posting lists with tails.
