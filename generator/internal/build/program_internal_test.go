@@ -2,14 +2,16 @@ package build
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"testing"
 	"time"
 )
 
-// The program's digest is read once: the next build takes it from the
-// record while the program's file has the same path, size and time, older
-// than the record; any difference reads the file again.
+// The program's digest (its build ID's, see programSum) is read once: the
+// next build takes it from the record while the program's file has the
+// same path, size and time, older than the record; any difference reads
+// the file again.
 func TestProgramDigestTrustsItsStamp(t *testing.T) {
 	first, err := programDigest(nil)
 	if err != nil {
@@ -23,8 +25,18 @@ func TestProgramDigestTrustsItsStamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Sum != sha256.Sum256(data) {
-		t.Fatal("the program's digest is not the SHA-256 of its file")
+	f, err := os.Open(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := programBuildID(f) // compared with go tool buildid in TestProgramBuildIDIsTheGoCommands
+	f.Close()
+	want := sha256.Sum256(data)
+	if goCommandID(id) {
+		want = sha256.Sum256(fmt.Appendf(nil, "go build ID\x00%s\x00%d", id, len(data)))
+	}
+	if first.Sum != want {
+		t.Fatal("the program's digest is neither its build ID's nor the SHA-256 of its file")
 	}
 	record := func(prog inputFile, at time.Time) *buildRecord {
 		prog.Sum = [sha256.Size]byte{1, 2, 3} // a digest only the record knows

@@ -606,8 +606,10 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 
 // programDigest describes the running program's file with its digest:
 // another oersite (or a changed theme compiled into it) builds in full. The
-// file's bytes are read (about 40 MB) unless prev recorded the same file,
-// size and modification time well before it read it, as for inputs.
+// digest is that of the build ID the go command wrote into the file (see
+// programSum), else of the file's bytes (about 40 MB); either is taken
+// from prev when it recorded the same file, size and modification time
+// well before it read it, as for inputs.
 func programDigest(prev *buildRecord) (inputFile, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -631,12 +633,8 @@ func programDigest(prev *buildRecord) (inputFile, error) {
 			return prog, nil
 		}
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return inputFile{}, err
-	}
-	h.Sum(prog.Sum[:0])
-	return prog, nil
+	prog.Sum, err = programSum(f, prog.Size)
+	return prog, err
 }
 
 // walkInputs calls add for every input under source/top, in walk order,
