@@ -61,10 +61,10 @@ func jsonBody(data any) ([]byte, error) {
 }
 
 // appendMarshalled appends v as encoding/json's Marshal writes it, byte for
-// byte: a shard member's value (a number, a string or a list of strings)
-// without Marshal's reflection when no character needs escaping, which is
-// nearly always (the encoded numbers, the terms). It was a fifteenth of a
-// language's export.
+// byte: a shard member's value (a number, a string or a list of strings),
+// written without Marshal's reflection when no character needs escaping,
+// which is nearly always (the encoded numbers, the terms): one value for
+// every word form and term of a language.
 func appendMarshalled(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case int:
