@@ -80,11 +80,5 @@ func programSum(f *os.File, size int64) ([sha256.Size]byte, error) {
 	if id := programBuildID(f); goCommandID(id) {
 		return sha256.Sum256(fmt.Appendf(nil, "go build ID\x00%s\x00%d", id, size)), nil
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(f, 0, 1<<62)); err != nil {
-		return [sha256.Size]byte{}, err
-	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum, nil
+	return readerDigest(io.NewSectionReader(f, 0, 1<<62), nil)
 }

@@ -720,8 +720,14 @@ func fileDigest(p string, buf []byte) (sum [sha256.Size]byte, err error) {
 		return sum, err
 	}
 	defer f.Close()
+	return readerDigest(f, buf)
+}
+
+// readerDigest is the SHA-256 of what r gives, read through buf (nil: a
+// buffer of io.CopyBuffer's own).
+func readerDigest(r io.Reader, buf []byte) (sum [sha256.Size]byte, err error) {
 	h := sha256.New()
-	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf); err != nil {
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{r}, buf); err != nil {
 		return sum, err
 	}
 	h.Sum(sum[:0])

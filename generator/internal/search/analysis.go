@@ -174,16 +174,26 @@ func newAnalyser(lang string, an analysis.Analyzer) *analyser {
 
 // word returns the analysis of a word, as spelt in the text.
 func (a *analyser) word(w string) *wordAnalysis {
-	if wa, ok := a.words[w]; ok {
-		return wa
-	}
-	lw := strings.ToLower(w)
-	wa, ok := a.words[lw]
+	wa, lw, ok := a.recorded(w)
 	if !ok {
 		lw = strings.Clone(lw) // the analysis and its key must not hold the page's text
-		wa = a.analyse(lw)
+		wa = a.record(w, lw, a.analyse(lw))
 	}
-	return a.record(w, lw, wa)
+	return wa
+}
+
+// recorded returns the analysis the analyser remembers of a word, as spelt
+// or lower-cased (remembering this spelling of it), and the word
+// lower-cased; false when it has none.
+func (a *analyser) recorded(w string) (*wordAnalysis, string, bool) {
+	if wa, ok := a.words[w]; ok {
+		return wa, w, true
+	}
+	lw := strings.ToLower(w)
+	if wa, ok := a.words[lw]; ok {
+		return a.record(w, lw, wa), lw, true
+	}
+	return nil, lw, false
 }
 
 // record remembers wa, the analysis of the lower-cased word lw, for the
@@ -348,14 +358,7 @@ func (p *pass) newReader() *reader {
 // the one kept).
 func (p *pass) word(w string) *wordAnalysis {
 	p.mu.Lock()
-	wa, ok := p.a.words[w]
-	lw := w
-	if !ok {
-		lw = strings.ToLower(w)
-		if wa, ok = p.a.words[lw]; ok {
-			wa = p.a.record(w, lw, wa) // a new spelling of a known word
-		}
-	}
+	wa, lw, ok := p.a.recorded(w)
 	p.mu.Unlock()
 	if ok {
 		return wa
