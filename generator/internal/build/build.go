@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -303,6 +304,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		plan = opt.offline.onto(res.Site, opt.Output)
 	}
 	w := &writer{in: in, res: res, opt: opt, patch: plan}
+	if read != nil && !opt.SearchInMemory && opt.CacheDir != "" {
+		w.sizesKey = hex.EncodeToString(read.Program.Sum[:]) // sizes are the program's compressor's
+	}
 	w.early = w.startAnalysis(ctx)
 	defer w.early.wait()
 	t0 := time.Now()
@@ -625,6 +629,11 @@ type writer struct {
 	oer    *oer.Builder
 	// exportSizes are the sizes of the packages for learning platforms, by path.
 	exportSizes map[string]int64
+	// sizesKey names the program whose size estimates the search export
+	// keeps in the cache (see searchSizes); "" when it keeps none.
+	sizesKey string
+	// sizesFound of sizesAsked estimates were the last build's.
+	sizesFound, sizesAsked atomic.Int64
 	// patch, when set, is what a patch build writes again (see patch.go).
 	patch *patchPlan
 	// early is the first indexed language's analysis, started before the
@@ -691,6 +700,9 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		dropContent(w.res.Site)
 	}
 	serr := timed("search", func() error { return <-search })
+	if found := w.sizesFound.Load(); found > 0 {
+		w.res.Timings[len(w.res.Timings)-1].Note = fmt.Sprintf("%d of %d file size estimates taken from the last build", found, w.sizesAsked.Load())
+	}
 	w.res.Diags = append(w.res.Diags, metaWarns...)
 	if err := cmp.Or(err, merr, serr); err != nil {
 		return err

@@ -79,6 +79,13 @@ func TestTextEditsArePatched(t *testing.T) {
 		if copyPatched := strings.Contains(zipNote, "the copy's pages written again"); copyPatched != s.patched || !strings.Contains(zipNote, "files taken from the last zip") {
 			t.Errorf("%s: the offline zip's note says %q", s.name, zipNote)
 		}
+		// The search export takes the sizes of the files it estimated
+		// before from the last build's (the output is still a fresh
+		// build's: checked below).
+		var found, asked int
+		if _, err := fmt.Sscanf(timingNote(res, "search"), "%d of %d file size estimates", &found, &asked); err != nil || found == 0 || found > asked {
+			t.Errorf("%s: the search stage's note says %q; want the sizes estimated before taken from the last build", s.name, timingNote(res, "search"))
+		}
 		if kept := timingNote(res, "metadata") != ""; kept != s.metadataKept {
 			t.Errorf("%s: metadata kept: %v, want %v", s.name, kept, s.metadataKept)
 		}

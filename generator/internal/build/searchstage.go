@@ -73,6 +73,35 @@ func SearchIndexDir(cacheDir, lang string) string {
 	return filepath.Join(cacheDir, "search", lang+".bleve")
 }
 
+// searchSizesFile is where a build keeps the sizes its export of a
+// language's search index estimated (see search.Sizes).
+func searchSizesFile(cacheDir, lang string) string {
+	return filepath.Join(cacheDir, "search", lang+".sizes")
+}
+
+// searchSizes returns the sizes the last build's export of lang estimated,
+// kept in the cache under this program's digest; nil when the build keeps
+// nothing in a cache folder.
+func (w *writer) searchSizes(lang string) *search.Sizes {
+	if w.sizesKey == "" {
+		return nil
+	}
+	return search.ReadSizes(searchSizesFile(w.opt.CacheDir, lang), w.sizesKey)
+}
+
+// keepSearchSizes keeps the sizes the export of lang estimated for the
+// next build. They only save it time: failing to keep them is no error.
+func (w *writer) keepSearchSizes(lang string, s *search.Sizes) {
+	if s == nil {
+		return
+	}
+	w.sizesFound.Add(int64(s.Found()))
+	w.sizesAsked.Add(int64(s.Asked()))
+	if _, err := prepareIndexDir(w.opt.CacheDir, lang); err == nil {
+		_ = s.Write(searchSizesFile(w.opt.CacheDir, lang), w.sizesKey)
+	}
+}
+
 // SearchDocsFile is where a build keeps a language's search documents for
 // `oersite search`.
 func SearchDocsFile(cacheDir, lang string) string {
@@ -171,15 +200,19 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 	if err != nil {
 		return err
 	}
+	sizes := w.searchSizes(lang)
+	ix.RememberSizes(sizes)
 	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}
 		return out.WriteFile(p, data)
 	})
+	ix.RememberSizes(nil)
 	if err != nil {
 		return err
 	}
+	w.keepSearchSizes(lang, sizes)
 	if w.opt.Indexes == nil && !w.opt.SearchInMemory {
 		w.prepareSearchDocs(lang, docs)
 	}

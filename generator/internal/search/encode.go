@@ -171,13 +171,32 @@ func jsFile(lang, name string, body []byte) []byte {
 // 8%, and above it on each of the 965 files of the English index of a
 // 10k-page site of real text): the check that each file fits was half of
 // the export's CPU. Only the bytes are counted; one compressor is reused
-// for every file.
+// for every file. With a memory of sizes (see Sizes), bytes whose size it
+// knows are not compressed again.
 type sizer struct {
-	w *flate.Writer
-	n byteCounter
+	w    *flate.Writer
+	n    byteCounter
+	memo *Sizes // nil: none
 }
 
 func (z *sizer) compressed(data []byte) int {
+	var k sizeKey
+	if z.memo != nil {
+		var n int
+		var ok bool
+		if k, n, ok = z.memo.lookup(data); ok {
+			return n
+		}
+	}
+	n := z.compress(data)
+	if z.memo != nil {
+		z.memo.remember(k, n)
+	}
+	return n
+}
+
+// compress returns the gzipped size of data.
+func (z *sizer) compress(data []byte) int {
 	z.n = 0
 	if z.w == nil {
 		z.w, _ = flate.NewWriter(&z.n, 3)

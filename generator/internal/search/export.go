@@ -51,7 +51,7 @@ func (ix *Index) Export(ctx context.Context, put func(path string, data []byte) 
 	folded := foldTerms(ix.lang, scores)
 	st := ExportStats{Docs: len(c.docs), Terms: len(folded), Words: len(f.words)}
 	var mu sync.Mutex // files come from two goroutines (see shardFiles)
-	err = shardFiles(ctx, ix.lang, c, folded, f, func(fl file) error {
+	err = shardFiles(ctx, ix.lang, c, folded, f, ix.sizes, func(fl file) error {
 		mu.Lock()
 		defer mu.Unlock()
 		return writeFile(ix.lang, fl, put, &st)

@@ -137,7 +137,13 @@ type Index struct {
 	// clustered: corpus is numbered for the export already (see cluster),
 	// by the first Export after the last Update.
 	clustered bool
+	// sizes, when set, remembers the export's size estimates (see Sizes).
+	sizes *Sizes
 }
+
+// RememberSizes makes the next exports look up and record their files'
+// estimated sizes in s (nil: compress every time).
+func (ix *Index) RememberSizes(s *Sizes) { ix.sizes = s }
 
 // Open opens or creates the on-disk index of one language in dir. An index
 // holding a symbolic link anywhere is not opened (bleve would write where

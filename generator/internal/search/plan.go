@@ -60,14 +60,14 @@ type planner struct {
 // shardFiles is the export's shard phase: it lays out and encodes every
 // file of the language's index, giving each to emit as soon as it is made.
 // It stops before the next file when ctx ends.
-func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, f *forms, emit func(file) error) error {
+func shardFiles(ctx context.Context, lang string, c corpus, terms []termScores, f *forms, sizes *Sizes, emit func(file) error) error {
 	docs := c.docs
 	p := &planner{ctx: ctx, lang: lang, docs: docs, words: c.words, terms: terms, byTerm: make(map[string]*termScores, len(terms)), forms: f, refs: make(map[string]*termFiles, len(terms)), emit: emit,
 		// the caches end up holding every term, word form and document
 		// with a row: made at that size, they are not grown step by step
 		heads: make(map[string]string, len(terms)), headLens: make(map[string]int, len(terms)),
 		wordMembers: make(map[string][]byte, len(f.words)), headMembers: make(map[string][]byte, len(terms)),
-		rows: make(map[int32][]byte, len(docs)), pack: packer{ratio: map[string]float64{}},
+		rows: make(map[int32][]byte, len(docs)), pack: packer{z: sizer{memo: sizes}, ratio: map[string]float64{}},
 		xDone: newProgress()}
 	_, p.comboOf = facetCombos(docs)
 	p.smallest = 1
@@ -367,7 +367,7 @@ func (p *planner) excerptFiles(names []string) error {
 		}
 		return s
 	}
-	pack := packer{ratio: map[string]float64{}} // its own: the shards are cut beside
+	pack := packer{z: sizer{memo: p.pack.z.memo}, ratio: map[string]float64{}} // its own: the shards are cut beside
 	return runs(slices.Values(names), size, func() int { return pack.rawTarget("x") }, func(run []string) error {
 		if err := p.ctx.Err(); err != nil {
 			return err // told to stop
@@ -796,7 +796,7 @@ func (p *planner) row(doc int32, withSummary bool) []string {
 // documents' facet combinations. It runs beside the other phases, with a
 // sizer of its own, and reads nothing they write.
 func (p *planner) docChunks() error {
-	var z sizer
+	z := sizer{memo: p.pack.z.memo}
 	for c := 0; c*DocChunk < len(p.docs); c++ {
 		var rows [][]string
 		for d := c * DocChunk; d < min((c+1)*DocChunk, len(p.docs)); d++ {

@@ -41,7 +41,7 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	terms := foldTerms("en", scores)
 	all := &stopAfter{Context: context.Background(), after: 1 << 40}
 	var files atomic.Int64 // files come from two goroutines
-	if err := shardFiles(all, "en", c, terms, f, func(file) error { files.Add(1); return nil }); err != nil {
+	if err := shardFiles(all, "en", c, terms, f, nil, func(file) error { files.Add(1); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if all.asked < files.Load() {
@@ -49,7 +49,7 @@ func TestShardPhaseStopsBeforeTheNextFile(t *testing.T) {
 	}
 	for _, after := range []int64{0, 1, all.asked / 2, all.asked - 1} {
 		ctx := &stopAfter{Context: context.Background(), after: after}
-		if err := shardFiles(ctx, "en", c, terms, f, func(file) error { return nil }); !errors.Is(err, context.Canceled) {
+		if err := shardFiles(ctx, "en", c, terms, f, nil, func(file) error { return nil }); !errors.Is(err, context.Canceled) {
 			t.Errorf("stopped after %d of %d checks: %v, want context.Canceled", after, all.asked, err)
 		}
 	}
