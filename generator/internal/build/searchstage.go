@@ -81,9 +81,13 @@ func searchSizesFile(cacheDir, lang string) string {
 
 // searchSizes returns the sizes the last build's export of lang estimated,
 // kept in the cache under this program's digest; nil when the build keeps
-// nothing in a cache folder.
+// nothing in a cache folder. A link in the cache's search folder's place
+// is removed first (see prepareIndexDir): nothing is read through it.
 func (w *writer) searchSizes(lang string) *search.Sizes {
 	if w.sizesKey == "" {
+		return nil
+	}
+	if _, err := prepareIndexDir(w.opt.CacheDir, lang); err != nil {
 		return nil
 	}
 	return search.ReadSizes(searchSizesFile(w.opt.CacheDir, lang), w.sizesKey)
@@ -97,9 +101,7 @@ func (w *writer) keepSearchSizes(lang string, s *search.Sizes) {
 	}
 	w.sizesFound.Add(int64(s.Found()))
 	w.sizesAsked.Add(int64(s.Asked()))
-	if _, err := prepareIndexDir(w.opt.CacheDir, lang); err == nil {
-		_ = s.Write(searchSizesFile(w.opt.CacheDir, lang), w.sizesKey)
-	}
+	_ = s.Write(searchSizesFile(w.opt.CacheDir, lang), w.sizesKey)
 }
 
 // SearchDocsFile is where a build keeps a language's search documents for

@@ -17,8 +17,8 @@ import (
 // Sizes remembers, from one build to the next, the gzipped sizes the
 // export estimated (see sizer), by the SHA-256 of the bytes compressed. A
 // build after a one-page edit packs mostly the same files as the last one
-// (on a 10k-page site of real text, 921 of the English index's 947
-// estimates): their sizes are looked up instead of compressed again. A
+// (on a 10k-page site of real text, after each of four one-sentence edits,
+// 800 to 938 of the English index's 947 estimates): their sizes are looked up instead of compressed again. A
 // size is a fact about the bytes and the compressor alone, so the file
 // carries a key that names the compressor (the build gives the program's
 // digest): a file of another key is not read. Safe for concurrent use: the
