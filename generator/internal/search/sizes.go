@@ -68,12 +68,12 @@ func ReadSizes(path, key string) *Sizes {
 	if !ok || len(body) < 4 {
 		return s
 	}
-	n := int(binary.LittleEndian.Uint32(body))
+	n := uint64(binary.LittleEndian.Uint32(body))
 	body = body[4:]
-	if n < 0 || len(body) != n*sizeRecord {
+	if len(body)%sizeRecord != 0 || uint64(len(body)/sizeRecord) != n {
 		return s
 	}
-	known := make(map[sizeKey]int32, n)
+	known := make(map[sizeKey]int32, len(body)/sizeRecord)
 	for i := 0; i < len(body); i += sizeRecord {
 		size := int32(binary.LittleEndian.Uint32(body[i+len(sizeKey{}):]))
 		if size <= 0 {
