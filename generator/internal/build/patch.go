@@ -193,15 +193,29 @@ func planPatch(base *patchBase, s *site.Site) *patchPlan {
 	return plan
 }
 
-// keeps reports whether a patch build keeps a file of the last build as
-// it is, until written again: all but the search index of the languages
-// it writes again (a new export may cut it into other files).
+// keeps reports whether the offline copy of a patch build keeps a file of
+// the last zip as it is, until written again: all but the search index of
+// the languages it writes again (a new export may cut it into other
+// files). The build's own staging folder keeps those too, until the new
+// export is written (see dropUnwritten).
 func (p *patchPlan) keeps(file string) bool {
-	if !isSearchFile(file) {
-		return true
+	lang, ok := searchLang(file)
+	return !ok || !p.langs[lang]
+}
+
+// dropUnwritten drops from the staging folder the files of lang's search
+// index that the last build wrote and this build's export did not (it cut
+// the index into other files). Most of the others its export wrote with
+// the bytes they held, and the staging folder left them as they were.
+func (p *patchPlan) dropUnwritten(s *publish.Staging, lang string, written map[string]bool) error {
+	for _, e := range p.base.rec.Entries {
+		if l, ok := searchLang(e.Path); ok && l == lang && !written[e.Path] {
+			if err := s.Drop(e.Path); err != nil {
+				return err
+			}
+		}
 	}
-	lang, _, _ := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
-	return !p.langs[lang]
+	return nil
 }
 
 // coversOutput reports whether the record lists, with its content's
@@ -457,8 +471,16 @@ func (b *patchBase) stageEarly(opt Options) *earlyStaging {
 // isSearchFile reports whether an output file is part of a language's
 // static search index.
 func isSearchFile(file string) bool {
-	lang, rest, ok := strings.Cut(strings.TrimPrefix(file, "_search/"), "/")
-	return ok && lang != "" && rest != "" && strings.HasPrefix(file, "_search/")
+	_, ok := searchLang(file)
+	return ok
+}
+
+// searchLang returns the language whose static search index file is, if
+// it is one (_search/<lang>/...).
+func searchLang(file string) (string, bool) {
+	inside, under := strings.CutPrefix(file, "_search/")
+	lang, rest, ok := strings.Cut(inside, "/")
+	return lang, under && ok && lang != "" && rest != ""
 }
 
 // take waits for the staging folder and completes it for plan; nil when
@@ -477,19 +499,14 @@ func (e *earlyStaging) take(plan *patchPlan) *publish.Staging {
 	return s
 }
 
-// complete makes the staging folder hold the files of the last build that
-// plan keeps: those it lacks linked, those it holds and plan does not
-// keep (the search index of the languages indexed again) dropped.
+// complete makes the staging folder hold every file of the last build,
+// those it lacks linked (the search index, which the early staging leaves
+// out: which languages are indexed again was not known yet). The search
+// index of the languages indexed again stays until their export is
+// written (see dropUnwritten).
 func (e *earlyStaging) complete(s *publish.Staging, plan *patchPlan) error {
 	if !e.whole {
-		return s.Inherit(plan.base.rec.Entries, func(f string) bool { return !plan.keeps(f) })
-	}
-	for _, f := range plan.base.rec.Entries {
-		if !plan.keeps(f.Path) {
-			if err := s.Drop(f.Path); err != nil {
-				return err
-			}
-		}
+		return s.Inherit(plan.base.rec.Entries, nil)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -58,6 +59,7 @@ func TestTextEditsArePatched(t *testing.T) {
 	for _, s := range steps {
 		time.Sleep(10 * time.Millisecond) // a later modification time, where the system's clock is coarse
 		s.change(t)
+		before := searchFiles(t, dest)
 		res := buildInto(t, dir, dest, cache, later)
 		switch {
 		case res.UpToDate:
@@ -78,6 +80,21 @@ func TestTextEditsArePatched(t *testing.T) {
 		zipNote := timingNote(res, "offline zip")
 		if copyPatched := strings.Contains(zipNote, "the copy's pages written again"); copyPatched != s.patched || !strings.Contains(zipNote, "files taken from the last zip") {
 			t.Errorf("%s: the offline zip's note says %q", s.name, zipNote)
+		}
+		// A patch build's export writes the edited languages' search index
+		// again (English in every patched step), but the files that come
+		// out as they were stay the last build's (not written: links to
+		// the same files).
+		if s.patched {
+			kept, after := 0, searchFiles(t, dest)
+			for p, info := range before {
+				if now, ok := after[p]; ok && os.SameFile(info, now) {
+					kept++
+				}
+			}
+			if kept == 0 || kept == len(after) {
+				t.Errorf("%s: %d of the %d search files are the last build's files; want those unchanged (some, not all)", s.name, kept, len(after))
+			}
 		}
 		// The search export takes the sizes of the files it estimated
 		// before from the last build's (the output is still a fresh
@@ -150,6 +167,25 @@ func TestPatchBuildsLeaveTheLastOutput(t *testing.T) {
 	if why, ok := sameTree(snapshot(t, dest), kept); !ok {
 		t.Errorf("a failed patch build changed the output: %s", why)
 	}
+}
+
+// searchFiles returns the files of the English static search index in
+// dest, by path, as the system describes them.
+func searchFiles(t *testing.T, dest string) map[string]os.FileInfo {
+	t.Helper()
+	out := map[string]os.FileInfo{}
+	err := filepath.WalkDir(filepath.Join(dest, "_search", "en"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := os.Lstat(p)
+		out[p] = info
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // appendText adds a paragraph at the end of a page's body.

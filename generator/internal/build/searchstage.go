@@ -204,15 +204,22 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 	}
 	sizes := w.searchSizes(lang)
 	ix.RememberSizes(sizes)
+	written := map[string]bool{} // the export's files, one at a time
 	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}
+		written[p] = true
 		return out.WriteFile(p, data)
 	})
 	ix.RememberSizes(nil)
 	if err != nil {
 		return err
+	}
+	if s, ok := out.(*publish.Staging); ok && w.patch != nil {
+		if err := w.patch.dropUnwritten(s, lang, written); err != nil {
+			return err
+		}
 	}
 	w.keepSearchSizes(lang, sizes)
 	if w.opt.Indexes == nil && !w.opt.SearchInMemory {

@@ -68,6 +68,29 @@ type recorder struct {
 	// inherited are the files a staging folder made from the last build
 	// holds as links, until written again (see NewStagingFrom).
 	inherited map[string]Entry
+	// same are inherited files written again with the bytes they held:
+	// left as they were, still inherited (see Staging.WriteFile).
+	same map[string]bool
+}
+
+// holdsAlready reports whether p is an inherited file whose size and
+// digest, as the last build recorded them, are size and sum; if so, p
+// counts as written (a second file at p is an error, as in record).
+func (r *recorder) holdsAlready(p string, size int64, sum []byte) (bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.same[p] {
+		return false, fmt.Errorf("two files of the build are written at %s", p)
+	}
+	e, ok := r.inherited[p]
+	if !ok || e.Size != size || e.SHA256 != hex.EncodeToString(sum) {
+		return false, nil
+	}
+	if r.same == nil {
+		r.same = map[string]bool{}
+	}
+	r.same[p] = true
+	return true, nil
 }
 
 // inherit takes p out of the inherited files, reporting whether it was one.
@@ -79,13 +102,26 @@ func (r *recorder) inherit(p string) bool {
 	return ok
 }
 
+// dropInherited takes p out of the inherited files unless it was written
+// again with the bytes it held, reporting whether it did.
+func (r *recorder) dropInherited(p string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.same[p] {
+		return false
+	}
+	_, ok := r.inherited[p]
+	delete(r.inherited, p)
+	return ok
+}
+
 func (r *recorder) record(p string, size int64, sum []byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.entries == nil {
 		r.entries = map[string]Entry{}
 	}
-	if _, dup := r.entries[p]; dup {
+	if _, dup := r.entries[p]; dup || r.same[p] {
 		return fmt.Errorf("two files of the build are written at %s", p)
 	}
 	r.entries[p] = Entry{Path: p, Size: size, SHA256: hex.EncodeToString(sum)}
@@ -218,11 +254,12 @@ func (s *Staging) applyChanges(entries []Entry, changed []string) error {
 
 // Drop removes an inherited file from the staging folder, with the folders
 // it leaves empty: the next version does not hold it, unless written again.
+// A file written since (even with the bytes it held) stays.
 func (s *Staging) Drop(p string) error {
 	if err := CheckPath(p); err != nil {
 		return err
 	}
-	if !s.inherit(p) {
+	if !s.dropInherited(p) {
 		return nil
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(p))
@@ -344,16 +381,22 @@ func (s *Staging) prepare(p string) (string, error) {
 	return full, nil
 }
 
-// WriteFile implements Writer.
+// WriteFile implements Writer. A file the staging folder inherited from
+// the last build that already holds data (its size and SHA-256 as the
+// last build recorded them) is left as it is: still a link to the last
+// build's file, neither written nor among Written's paths.
 func (s *Staging) WriteFile(p string, data []byte) error {
 	full, err := s.prepare(p)
 	if err != nil {
 		return err
 	}
+	sum := sha256.Sum256(data)
+	if same, err := s.holdsAlready(p, int64(len(data)), sum[:]); same || err != nil {
+		return err
+	}
 	if err := s.replace(p, full); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
 	if err := s.record(p, int64(len(data)), sum[:]); err != nil {
 		return err
 	}

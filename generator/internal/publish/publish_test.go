@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -122,6 +124,72 @@ func TestStagingFromTheLastBuild(t *testing.T) {
 	}
 }
 
+// A file a staging folder inherited, written again with the bytes it
+// held, stays the last build's file (a link: nothing written) and out of
+// Written, but counts as written: a second file there is an error, and
+// Drop leaves it. With other bytes it is a new file, as before.
+func TestWritingAnInheritedFileWithItsBytesKeepsIt(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := NewStaging(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{"_search/en/a.js": "same", "_search/en/b.js": "old", "c.html": "page", MarkerFile: `{"version": "1", "files": []}`} {
+		if err := first.WriteFile(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := first.Entries()
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStagingFrom(dest, last, nil)
+	if err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	defer s.Abort()
+	if err := s.WriteFile("_search/en/a.js", []byte("same")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("_search/en/b.js", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	same := func(p string) bool {
+		a, errA := os.Stat(filepath.Join(dest, p))
+		b, errB := os.Stat(filepath.Join(s.Dir(), p))
+		return errA == nil && errB == nil && os.SameFile(a, b)
+	}
+	if !same("_search/en/a.js") || !s.Inherited("_search/en/a.js") {
+		t.Error("the file written with the bytes it held is no longer the last build's")
+	}
+	if same("_search/en/b.js") {
+		t.Error("the file written with other bytes is still the last build's")
+	}
+	if got := strings.Join(s.Written(), " "); got != "_search/en/b.js" {
+		t.Errorf("written: %s", got)
+	}
+	if err := s.WriteFile("_search/en/a.js", []byte("same")); err == nil {
+		t.Error("a second file at the same path was accepted")
+	}
+	if err := s.Drop("_search/en/a.js"); err != nil || !same("_search/en/a.js") {
+		t.Errorf("Drop removed a file written again (%v)", err)
+	}
+	var entries []string
+	for _, e := range s.Entries() {
+		entries = append(entries, e.Path+"="+e.SHA256[:8])
+	}
+	want := []string{"_search/en/a.js=" + hexSum("same")[:8], "_search/en/b.js=" + hexSum("new")[:8], "c.html=" + hexSum("page")[:8], MarkerFile + "=" + hexSum(`{"version": "1", "files": []}`)[:8]}
+	if strings.Join(entries, " ") != strings.Join(want, " ") {
+		t.Errorf("entries %v, want %v", entries, want)
+	}
+}
+
+// hexSum is the SHA-256 of s in hexadecimal, as entries give it.
+func hexSum(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
 // TestWriteFileAsOSDoes: writeFile creates a file with the data, replaces a
 // longer file's content whole, writes an empty file, and names the file in
 // its error when it cannot.
@@ -173,7 +241,7 @@ func TestStagingFromThePreviousVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, text := range map[string]string{"a/index.html": "a1", "b/index.html": "b1", "old/gone.html": "x", MarkerFile: "{}"} {
+	for p, text := range map[string]string{"a/index.html": "a1", "b/index.html": "b1", "old/gone.html": "x", MarkerFile: `{"version": "1", "files": []}`} {
 		if err := first.WriteFile(p, []byte(text)); err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +289,7 @@ func TestStagingFromThePreviousVersion(t *testing.T) {
 		}
 		return nil
 	})
-	want := map[string]string{"a": "", "a/index.html": "a3", MarkerFile: "{}"}
+	want := map[string]string{"a": "", "a/index.html": "a3", MarkerFile: `{"version": "1", "files": []}`}
 	if len(got) != len(want) {
 		t.Errorf("staged %v, want %v", got, want)
 	}
