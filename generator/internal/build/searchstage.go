@@ -204,20 +204,26 @@ func (w *writer) indexLanguage(ctx context.Context, out publish.Writer, lang str
 	}
 	sizes := w.searchSizes(lang)
 	ix.RememberSizes(sizes)
-	written := map[string]bool{} // the export's files, one at a time
+	// A patch build's staging folder still holds the last index: the
+	// export's files are noted (one at a time) to drop the others after.
+	staging, patched := out.(*publish.Staging)
+	patched = patched && w.patch != nil
+	written := map[string]bool{}
 	_, err = ix.Export(ctx, func(p string, data []byte) error {
 		if !strings.HasPrefix(p, "_search/") {
 			return fmt.Errorf("search export outside _search/: %s", p)
 		}
-		written[p] = true
+		if patched {
+			written[p] = true
+		}
 		return out.WriteFile(p, data)
 	})
 	ix.RememberSizes(nil)
 	if err != nil {
 		return err
 	}
-	if s, ok := out.(*publish.Staging); ok && w.patch != nil {
-		if err := w.patch.dropUnwritten(s, lang, written); err != nil {
+	if patched {
+		if err := w.patch.dropUnwritten(staging, lang, written); err != nil {
 			return err
 		}
 	}

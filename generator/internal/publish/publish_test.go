@@ -21,7 +21,7 @@ func TestStagingCommitAndAbort(t *testing.T) {
 	if err := s.WriteFile("a/index.html", []byte("one")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteFile(MarkerFile, []byte(`{"version": "1", "files": []}`)); err != nil {
+	if err := s.WriteFile(MarkerFile, []byte(testMarker)); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{"../x", "/abs", "a/../../x", "a\\b", "", "a//b", "./a"} {
@@ -78,19 +78,7 @@ func FuzzCheckPath(f *testing.F) {
 // Commit; a file left out is not kept; Entries lists both kinds.
 func TestStagingFromTheLastBuild(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	first, err := NewStaging(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range map[string]string{"a/index.html": "one", "b/index.html": "two", "_search/en/t.js": "old", MarkerFile: `{"version": "1", "files": []}`} {
-		if err := first.WriteFile(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	last := first.Entries()
-	if err := first.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	last := published(t, dest, map[string]string{"a/index.html": "one", "b/index.html": "two", "_search/en/t.js": "old"})
 	s, err := NewStagingFrom(dest, last, func(p string) bool { return strings.HasPrefix(p, "_search/") })
 	if err != nil {
 		t.Skipf("no hard links here: %v", err)
@@ -130,19 +118,7 @@ func TestStagingFromTheLastBuild(t *testing.T) {
 // Drop leaves it. With other bytes it is a new file, as before.
 func TestWritingAnInheritedFileWithItsBytesKeepsIt(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	first, err := NewStaging(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range map[string]string{"_search/en/a.js": "same", "_search/en/b.js": "old", "c.html": "page", MarkerFile: `{"version": "1", "files": []}`} {
-		if err := first.WriteFile(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	last := first.Entries()
-	if err := first.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	last := published(t, dest, map[string]string{"_search/en/a.js": "same", "_search/en/b.js": "old", "c.html": "page"})
 	s, err := NewStagingFrom(dest, last, nil)
 	if err != nil {
 		t.Skipf("no hard links here: %v", err)
@@ -178,10 +154,35 @@ func TestWritingAnInheritedFileWithItsBytesKeepsIt(t *testing.T) {
 	for _, e := range s.Entries() {
 		entries = append(entries, e.Path+"="+e.SHA256[:8])
 	}
-	want := []string{"_search/en/a.js=" + hexSum("same")[:8], "_search/en/b.js=" + hexSum("new")[:8], "c.html=" + hexSum("page")[:8], MarkerFile + "=" + hexSum(`{"version": "1", "files": []}`)[:8]}
+	want := []string{"_search/en/a.js=" + hexSum("same")[:8], "_search/en/b.js=" + hexSum("new")[:8], "c.html=" + hexSum("page")[:8], MarkerFile + "=" + hexSum(testMarker)[:8]}
 	if strings.Join(entries, " ") != strings.Join(want, " ") {
 		t.Errorf("entries %v, want %v", entries, want)
 	}
+}
+
+// testMarker is the mirror.json a test's build leaves: oersite's, so that a
+// staging folder may replace the destination.
+const testMarker = `{"version": "1", "files": []}`
+
+// published writes files (and the marker) into dest as a build does and
+// returns their entries: the last build a staging folder starts from.
+func published(t *testing.T, dest string, files map[string]string) []Entry {
+	t.Helper()
+	s, err := NewStaging(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files[MarkerFile] = testMarker
+	for p, data := range files {
+		if err := s.WriteFile(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries := s.Entries()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }
 
 // hexSum is the SHA-256 of s in hexadecimal, as entries give it.
@@ -237,19 +238,7 @@ func umask(t *testing.T) os.FileMode {
 func TestStagingFromThePreviousVersion(t *testing.T) {
 	dir := t.TempDir()
 	dest, spare := filepath.Join(dir, "public"), filepath.Join(dir, "spare")
-	first, err := NewStaging(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, text := range map[string]string{"a/index.html": "a1", "b/index.html": "b1", "old/gone.html": "x", MarkerFile: `{"version": "1", "files": []}`} {
-		if err := first.WriteFile(p, []byte(text)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := first.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	v1 := first.Entries()
+	v1 := published(t, dest, map[string]string{"a/index.html": "a1", "b/index.html": "b1", "old/gone.html": "x"})
 	second, err := NewStagingFrom(dest, v1, func(p string) bool { return p == "old/gone.html" })
 	if err != nil {
 		t.Skipf("no hard links here: %v", err)
@@ -289,7 +278,7 @@ func TestStagingFromThePreviousVersion(t *testing.T) {
 		}
 		return nil
 	})
-	want := map[string]string{"a": "", "a/index.html": "a3", MarkerFile: `{"version": "1", "files": []}`}
+	want := map[string]string{"a": "", "a/index.html": "a3", MarkerFile: testMarker}
 	if len(got) != len(want) {
 		t.Errorf("staged %v, want %v", got, want)
 	}
