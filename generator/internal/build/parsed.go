@@ -1,17 +1,17 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/gob"
+	"encoding/binary"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -51,14 +51,6 @@ func parsedPatchFile(record string) string {
 type lastSources struct {
 	read      bool
 	fromPatch map[string]bool
-}
-
-// registerParamTypes names the types front matter values take inside
-// content.Meta.Params for gob. Registering a type again is harmless.
-func registerParamTypes() {
-	gob.Register(map[string]any{})
-	gob.Register([]any{})
-	gob.Register(time.Time{})
 }
 
 // parsedKept is what keepParsed kept: the file's stamp (no path when
@@ -103,7 +95,6 @@ func keepParsedBeside(opt Options, sources []*content.Source, last *lastSources,
 // is false when it did not: too many differ, or the file could not be
 // written (the whole file is then written again).
 func keepPatch(record string, sources []*content.Source, last *lastSources, base fileStamp) (parsedKept, bool) {
-	registerParamTypes()
 	var kept, differ, parsed []*content.Source
 	for _, src := range sources {
 		if src.Cascaded {
@@ -142,7 +133,7 @@ func inexactOf(sources []*content.Source) ([]string, error) {
 	if err := writeParsed(&buf, sources); err != nil {
 		return nil, err
 	}
-	err := decodeParsed(&buf, func(i int, src *content.Source) {
+	err := decodeParsed(bytes.NewReader(buf.Bytes()), int64(buf.Len()), func(i int, src *content.Source) {
 		if i >= len(sources) || !reflect.DeepEqual(*src, sources[i].Parsed()) {
 			inexact = append(inexact, src.Path)
 		}
@@ -155,7 +146,6 @@ func inexactOf(sources []*content.Source) ([]string, error) {
 // sources it does not give back exactly. ok is false when nothing could be
 // kept.
 func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexact []string, ok bool) {
-	registerParamTypes()
 	// Each source is copied (without its body) only while it is written or
 	// compared: copies of them all would cost a large site's build hundreds
 	// of megabytes at its peak.
@@ -197,15 +187,34 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 	return stamps[0], inexact, true
 }
 
+// A file of sources is cut in parts, so that a patch build decodes them on
+// every core: after sourcesMagic come the parts, each led by its length (8
+// bytes, little-endian); a part holds the number of its sources (a
+// uvarint), then the sources (content.AppendSource).
+
+// sourcesMagic opens a file of sources; it changes whenever its form does.
+const sourcesMagic = "oersite sources 2\n"
+
+// sourcesPerPart returns how many sources each part of a file of n holds:
+// enough parts for 16 cores, none of fewer than 64 sources or more than
+// 1,024 (a reader holds a few parts at a time, see decodeParsed).
+func sourcesPerPart(n int) int { return min(1024, max(64, (n+15)/16)) }
+
 // writeParsed encodes sources (without their bodies) for decodeParsed.
 func writeParsed(w io.Writer, sources []*content.Source) error {
-	enc := gob.NewEncoder(w)
-	if err := enc.Encode(len(sources)); err != nil {
+	if _, err := io.WriteString(w, sourcesMagic); err != nil {
 		return err
 	}
-	for _, src := range sources {
-		c := src.Parsed()
-		if err := enc.Encode(&c); err != nil {
+	var part []byte
+	for chunk := range slices.Chunk(sources, sourcesPerPart(len(sources))) {
+		part = binary.AppendUvarint(part[:0], uint64(len(chunk)))
+		for _, src := range chunk {
+			part = content.AppendSource(part, src)
+		}
+		if _, err := w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(part)))); err != nil {
+			return err
+		}
+		if _, err := w.Write(part); err != nil {
 			return err
 		}
 	}
@@ -219,26 +228,101 @@ func readParsed(name string, each func(int, *content.Source)) error {
 		return err
 	}
 	defer f.Close()
-	return decodeParsed(bufio.NewReaderSize(f, 1<<16), each)
-}
-
-// decodeParsed decodes what writeParsed wrote, calling each with every
-// source and its number.
-func decodeParsed(r io.Reader, each func(int, *content.Source)) error {
-	registerParamTypes()
-	dec := gob.NewDecoder(r)
-	var n int
-	if err := dec.Decode(&n); err != nil {
+	info, err := f.Stat()
+	if err != nil {
 		return err
 	}
-	for i := range n {
-		var src content.Source
-		if err := dec.Decode(&src); err != nil {
-			return err
+	return decodeParsed(f, info.Size(), each)
+}
+
+// decodeParsed decodes what writeParsed wrote (size bytes of r) and calls
+// each with every source and its number, in order. Parts are decoded on
+// every core, a few ahead of the one given to each: no more than those are
+// held at a time.
+func decodeParsed(r io.ReaderAt, size int64, each func(int, *content.Source)) error {
+	parts, err := partsOf(r, size)
+	if err != nil {
+		return err
+	}
+	type decoded struct {
+		sources []content.Source
+		err     error
+	}
+	results := make([]chan decoded, len(parts))
+	start := func(i int) {
+		if i < len(parts) {
+			results[i] = make(chan decoded, 1)
+			go func() {
+				sources, err := decodePart(parts[i])
+				results[i] <- decoded{sources, err}
+			}()
 		}
-		each(i, &src)
+	}
+	ahead := runtime.GOMAXPROCS(0)
+	for i := range ahead {
+		start(i)
+	}
+	n := 0
+	for i := range parts {
+		d := <-results[i]
+		start(i + ahead)
+		if d.err != nil {
+			for _, rest := range results[i+1 : min(i+1+ahead, len(parts))] {
+				<-rest // no decoder outlives the file
+			}
+			return d.err
+		}
+		for k := range d.sources {
+			each(n, &d.sources[k])
+			n++
+		}
 	}
 	return nil
+}
+
+// partsOf returns the parts of the file of sources in size bytes of r.
+func partsOf(r io.ReaderAt, size int64) ([]*io.SectionReader, error) {
+	head := make([]byte, max(len(sourcesMagic), 8))
+	if _, err := r.ReadAt(head[:len(sourcesMagic)], 0); err != nil || string(head[:len(sourcesMagic)]) != sourcesMagic {
+		return nil, errors.New("not a file of sources of this oersite")
+	}
+	var parts []*io.SectionReader
+	for at := int64(len(sourcesMagic)); at < size; {
+		if _, err := r.ReadAt(head[:8], at); err != nil {
+			return nil, err
+		}
+		n := binary.LittleEndian.Uint64(head[:8])
+		if n > uint64(size-at-8) {
+			return nil, errors.New("a file of sources cut short")
+		}
+		parts = append(parts, io.NewSectionReader(r, at+8, int64(n)))
+		at += 8 + int64(n)
+	}
+	return parts, nil
+}
+
+// decodePart decodes one part of a file of sources.
+func decodePart(part *io.SectionReader) ([]content.Source, error) {
+	b := make([]byte, part.Size())
+	if _, err := io.ReadFull(part, b); err != nil {
+		return nil, err
+	}
+	n, size := binary.Uvarint(b)
+	if size <= 0 || n > uint64(len(b)) {
+		return nil, errors.New("a part of a file of sources is damaged")
+	}
+	b = b[size:]
+	sources := make([]content.Source, n)
+	for i := range sources {
+		var err error
+		if sources[i], b, err = content.DecodeSource(b); err != nil {
+			return nil, err
+		}
+	}
+	if len(b) != 0 {
+		return nil, errors.New("a part of a file of sources runs on")
+	}
+	return sources, nil
 }
 
 // lastParsed returns the sources rec's build kept beside it (see keepParsed)

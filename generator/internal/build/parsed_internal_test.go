@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,7 +13,7 @@ import (
 )
 
 // The sources a build keeps for the next are those the file gives back
-// exactly: an empty list (gob gives none back) is named inexact and parsed
+// exactly: a time in a named zone (kept as its offset) is named inexact and parsed
 // again, a page a cascade changed is not kept, and a changed file's source
 // is not taken; a file touched since the record is not read at all.
 func TestKeptSourcesAreTakenOnlyWhenExact(t *testing.T) {
@@ -21,13 +22,13 @@ func TestKeptSourcesAreTakenOnlyWhenExact(t *testing.T) {
 			Meta: content.Meta{Title: path, Date: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), Tags: []string{"a"},
 				Params: map[string]any{"title": path, "tags": []any{"a"}, "weight": int64(3), "cascade": map[string]any{"level": "basic"}}}}
 	}
-	exact, changed, empty, cascaded := src("content/en/a.md"), src("content/en/b.md"), src("content/en/c.md"), src("content/en/d.md")
-	empty.Meta.Tags = []string{}
+	exact, changed, zoned, cascaded := src("content/en/a.md"), src("content/en/b.md"), src("content/en/c.md"), src("content/en/d.md")
+	zoned.Meta.Lastmod = time.Date(2026, 11, 2, 0, 0, 0, 0, time.FixedZone("CET", 3600))
 	cascaded.Cascaded = true
 	record := filepath.Join(t.TempDir(), "builds", "x.gob")
-	stamp, inexact, ok := keepParsed(parsedFile(record), []*content.Source{exact, changed, empty, cascaded})
-	if !ok || !slices.Equal(inexact, []string{empty.Path}) {
-		t.Fatalf("keepParsed: ok %v, inexact %v; want only %s", ok, inexact, empty.Path)
+	stamp, inexact, ok := keepParsed(parsedFile(record), []*content.Source{exact, changed, zoned, cascaded})
+	if !ok || !slices.Equal(inexact, []string{zoned.Path}) {
+		t.Fatalf("keepParsed: ok %v, inexact %v; want only %s", ok, inexact, zoned.Path)
 	}
 	rec := &buildRecord{Parsed: stamp, ParsedInexact: inexact}
 	got := lastParsed(record, rec, []string{changed.Path}, &lastSources{})
@@ -43,7 +44,7 @@ func TestKeptSourcesAreTakenOnlyWhenExact(t *testing.T) {
 	// from such a file) and checks those it parsed.
 	reused := content.Reparsed(got[exact.Path], fstest.MapFS{}, content.Limits{})
 	again := src("content/en/e.md")
-	again.Meta.Tags = []string{}
+	again.Meta.Lastmod = zoned.Meta.Lastmod
 	if _, inexact, ok := keepParsed(parsedFile(record), []*content.Source{reused, again}); !ok || !slices.Equal(inexact, []string{again.Path}) {
 		t.Errorf("a patch build's keepParsed: ok %v, inexact %v; want only %s", ok, inexact, again.Path)
 	}
@@ -122,5 +123,71 @@ func TestPatchFileOfSources(t *testing.T) {
 	}
 	if got := lastParsed(record, rec, nil, &lastSources{}); got != nil {
 		t.Errorf("a patch file touched since its record: %d sources given", len(got))
+	}
+}
+
+// A file of many sources is cut in parts, decoded on every core and given
+// back in the order written; a file cut short, or of another form, gives
+// nothing.
+func TestFileOfSourcesInParts(t *testing.T) {
+	var sources []*content.Source
+	for i := range 300 {
+		p := fmt.Sprintf("content/en/p%03d.md", i)
+		sources = append(sources, &content.Source{Path: p, Lang: "en", Rel: p[11:],
+			Meta: content.Meta{Title: p, Weight: i, Params: map[string]any{"title": p, "weight": int64(i)}}})
+	}
+	name := filepath.Join(t.TempDir(), "x.sources")
+	if _, inexact, ok := keepParsed(name, sources); !ok || len(inexact) != 0 {
+		t.Fatalf("keepParsed: ok %v, inexact %v", ok, inexact)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Stat()
+	parts, err := partsOf(f, info.Size())
+	f.Close()
+	if err != nil || len(parts) != 5 {
+		t.Fatalf("the file of 300 sources has %d parts (%v); want 5 of 64", len(parts), err)
+	}
+	var got []string
+	if err := readParsed(name, func(i int, src *content.Source) {
+		if src.Meta.Weight != i || src.Meta.Params["weight"] != int64(i) {
+			t.Errorf("source %d came back as %s, weight %d", i, src.Path, src.Meta.Weight)
+		}
+		got = append(got, src.Path)
+	}); err != nil || len(got) != 300 {
+		t.Fatalf("readParsed gave %d sources: %v", len(got), err)
+	}
+
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, damaged := range map[string][]byte{
+		"cut short":    b[:len(b)-100],
+		"another form": append([]byte("oersite sources 0\n"), b[len(sourcesMagic):]...),
+		"empty":        nil,
+	} {
+		if err := os.WriteFile(name, damaged, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		if err := readParsed(name, func(int, *content.Source) { n++ }); err == nil || n != 0 {
+			t.Errorf("a file of sources %s gave %d sources, error %v", what, n, err)
+		}
+	}
+}
+
+// A front matter value of a type the file of sources does not know comes
+// back empty: its source is named inexact, parsed again by the next build.
+func TestSourceOfAnUnknownValueIsInexact(t *testing.T) {
+	src := content.Source{Path: "content/en/a.md", Meta: content.Meta{Title: "A", Params: map[string]any{"title": "A"}}}
+	other := src
+	other.Path = "content/en/b.md"
+	other.Meta.Params = map[string]any{"title": "B", "odd": int32(7)}
+	name := filepath.Join(t.TempDir(), "x.sources")
+	if _, inexact, ok := keepParsed(name, []*content.Source{&src, &other}); !ok || !slices.Equal(inexact, []string{other.Path}) {
+		t.Errorf("keepParsed: ok %v, inexact %v; want only %s (an int32 value)", ok, inexact, other.Path)
 	}
 }
