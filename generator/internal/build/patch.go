@@ -3,7 +3,8 @@ package build
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -334,13 +335,7 @@ func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok 
 	s.Renderings = nil
 	go func() {
 		w, written := bodies.Appender()
-		enc := gob.NewEncoder(w)
-		err := enc.Encode(len(all))
-		for i := range all {
-			if err == nil {
-				err = enc.Encode(&all[i])
-			}
-		}
+		err := writeRenderings(w, all)
 		done <- kept{written(), err == nil && bodies.Err() == nil}
 	}()
 	return sync.OnceValues(func() (spill.Span, bool) {
@@ -349,23 +344,64 @@ func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok 
 	})
 }
 
+// renderingsMagic opens the renderings a build keeps; it changes whenever
+// their form does. The count follows (a uvarint), then each rendering led
+// by its length (a uvarint, see site.AppendRendering).
+const renderingsMagic = "oersite renderings 2\n"
+
+// writeRenderings writes all for decodeRenderings.
+func writeRenderings(w io.Writer, all []site.Rendering) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString(renderingsMagic)
+	bw.Write(binary.AppendUvarint(nil, uint64(len(all))))
+	var one []byte
+	for i := range all {
+		one = site.AppendRendering(one[:0], &all[i])
+		bw.Write(binary.AppendUvarint(nil, uint64(len(one))))
+		bw.Write(one)
+	}
+	return bw.Flush()
+}
+
 // decodeRenderings reads the renderings keepRenderings wrote at at.
 func decodeRenderings(f *spill.File, at spill.Span) ([]*site.Rendering, error) {
 	if !within(at, f.Size()) {
 		return nil, io.ErrUnexpectedEOF
 	}
-	dec := gob.NewDecoder(bufio.NewReaderSize(f.Reader(at), 1<<16))
-	var n int
-	if err := dec.Decode(&n); err != nil {
+	r := bufio.NewReaderSize(f.Reader(at), 1<<16)
+	magic := make([]byte, len(renderingsMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != renderingsMagic {
+		return nil, errors.New("not the renderings of this oersite")
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
 		return nil, err
 	}
-	all := make([]*site.Rendering, 0, min(n, 1<<20))
+	if n > uint64(at.Len) {
+		return nil, io.ErrUnexpectedEOF
+	}
+	all := make([]*site.Rendering, 0, n)
+	var one []byte
 	for range n {
-		r := new(site.Rendering)
-		if err := dec.Decode(r); err != nil {
+		size, err := binary.ReadUvarint(r)
+		if err != nil {
 			return nil, err
 		}
-		all = append(all, r)
+		if size > uint64(at.Len) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		one = slices.Grow(one[:0], int(size))[:size]
+		if _, err := io.ReadFull(r, one); err != nil {
+			return nil, err
+		}
+		rendering, rest, err := site.DecodeRendering(one)
+		if err != nil {
+			return nil, err
+		}
+		if len(rest) != 0 {
+			return nil, errors.New("a kept rendering runs on")
+		}
+		all = append(all, rendering)
 	}
 	return all, nil
 }

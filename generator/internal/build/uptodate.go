@@ -67,8 +67,8 @@ type buildRecord struct {
 	// file: what decides whether a patch build may follow (see patch.go).
 	Surfaces map[string][sha256.Size]byte
 	// Bodies names the build's spill file, kept beside the record, and
-	// RenderingsAt is where in it the pages' renderings are (gob of
-	// []site.Rendering), whose HTML and text it holds: a patch build takes
+	// RenderingsAt is where in it the pages' renderings are (see
+	// writeRenderings), whose HTML and text it holds: a patch build takes
 	// those still valid instead of rendering again.
 	Bodies       string
 	RenderingsAt spill.Span

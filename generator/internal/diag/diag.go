@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/oersite/oersite/generator/internal/bincode"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -198,4 +200,18 @@ func (e *BuildError) Error() string {
 		b.WriteByte('\n')
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// Bincode codes d in package bincode's form (for what a build keeps for
+// the next).
+func Bincode(c *bincode.Coder, d *Diagnostic) {
+	c.Str(&d.File)
+	c.Int(&d.Line)
+	sev := int(d.Severity)
+	c.Int(&sev)
+	d.Severity = Severity(sev)
+	c.Str(&d.Message)
+	c.Str(&d.Hint)
+	c.Str(&d.Code)
+	c.Str(&d.Kind)
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/oersite/oersite/generator/internal/bincode"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
@@ -124,4 +125,92 @@ func (k Kept) take(p *Page, doc markdown.Doc) (res markdown.Result, asked lookup
 		res.Blocks = append(res.Blocks, markdown.Block{Kind: q.Kind, Line: q.Line, Data: q.Quiz})
 	}
 	return res, asked, r, true
+}
+
+// AppendRendering appends r to b in a compact form read without
+// reflection (package bincode), for DecodeRendering. codeRendering lists
+// the fields once, for both ways; TestKeptRenderingHoldsEveryField fails
+// on a field it leaves out.
+func AppendRendering(b []byte, r *Rendering) []byte {
+	c := bincode.NewEncoder(b)
+	codeRendering(c, r)
+	return c.Bytes()
+}
+
+// DecodeRendering decodes the rendering at the start of b, as
+// AppendRendering wrote it, and returns the bytes after it.
+func DecodeRendering(b []byte) (*Rendering, []byte, error) {
+	c := bincode.NewDecoder(b)
+	r := new(Rendering)
+	codeRendering(c, r)
+	if err := c.Err(); err != nil {
+		return nil, nil, err
+	}
+	return r, c.Bytes(), nil
+}
+
+func codeRendering(c *bincode.Coder, r *Rendering) {
+	c.Str(&r.File)
+	c.Str(&r.URL)
+	c.Digest(&r.Body)
+	c.Int(&r.BodyLine)
+	c.Bool(&r.TitleFromHeading)
+	bincode.List(c, &r.Headings, func(c *bincode.Coder, h *markdown.Heading) {
+		c.Int(&h.Level)
+		c.Str(&h.ID)
+		c.Str(&h.Text)
+		c.Int(&h.Line)
+		c.Int(&h.Offset)
+	})
+	c.Str(&r.Summary)
+	c.Bool(&r.SummaryDivider)
+	c.Str(&r.Title)
+	c.Bool(&r.UsesLabels)
+	bincode.List(c, &r.Links, func(c *bincode.Coder, l *markdown.Link) {
+		c.Str(&l.Dest)
+		c.Str(&l.Href)
+		c.Bool(&l.Image)
+		c.Str(&l.Alt)
+		c.Int(&l.Line)
+		c.Bool(&l.Resolved)
+		c.Bool(&l.Relative)
+	})
+	c.Strs(&r.IDs)
+	bincode.List(c, &r.Quizzes, func(c *bincode.Coder, q *KeptQuiz) {
+		c.Str(&q.Kind)
+		c.Int(&q.Line)
+		bincode.Pointer(c, &q.Quiz, codeQuiz)
+	})
+	bincode.List(c, (*[]diag.Diagnostic)(&r.Diags), diag.Bincode)
+	bincode.List(c, &r.Asked, func(c *bincode.Coder, a *Answer) {
+		c.Byte(&a.Kind)
+		c.Str(&a.Key)
+		c.Str(&a.Value)
+		c.Bool(&a.Image)
+		c.Bool(&a.OK)
+	})
+	for _, s := range []*spill.Span{&r.Content, &r.Text} {
+		c.Varint(&s.Off)
+		c.Varint(&s.Len)
+	}
+}
+
+func codeQuiz(c *bincode.Coder, q *quiz.Quiz) {
+	text := func(c *bincode.Coder, t *quiz.Text) {
+		c.Str(&t.HTML)
+		c.Str(&t.Plain)
+	}
+	c.Str(&q.ID)
+	text(c, &q.Title)
+	bincode.List(c, &q.Questions, func(c *bincode.Coder, qu *quiz.Question) {
+		c.Str(&qu.ID)
+		text(c, &qu.Prompt)
+		c.Bool(&qu.Multiple)
+		bincode.List(c, &qu.Options, func(c *bincode.Coder, o *quiz.Option) {
+			c.Str(&o.ID)
+			text(c, &o.Label)
+			c.Bool(&o.Correct)
+			text(c, &o.Feedback)
+		})
+	})
 }

@@ -1,0 +1,387 @@
+// Package bincode codes values in a compact binary form, read without
+// reflection: what a build keeps for the next (parsed sources, pages'
+// renderings) is read before that build can start, thousands of values at
+// a time, where encoding/gob spends most of its time on interfaces and
+// byte arrays. A type's fields are listed once, in a function taking a
+// Coder, which serves both ways: an encoder appends each field, a decoder
+// sets it.
+package bincode
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"time"
+)
+
+// Coder appends values to its bytes, or, made by NewDecoder, reads them
+// from their start; the first error stops it (every value read after is
+// empty).
+type Coder struct {
+	b      []byte
+	decode bool
+	err    error
+}
+
+// NewEncoder returns a Coder appending to b.
+func NewEncoder(b []byte) *Coder { return &Coder{b: b} }
+
+// NewDecoder returns a Coder reading b.
+func NewDecoder(b []byte) *Coder { return &Coder{b: b, decode: true} }
+
+// Decoding tells whether c reads.
+func (c *Coder) Decoding() bool { return c.decode }
+
+// Bytes returns what an encoder wrote, or what a decoder has not read.
+func (c *Coder) Bytes() []byte { return c.b }
+
+// Err returns the first error a decoder met: its bytes were damaged.
+func (c *Coder) Err() error { return c.err }
+
+// ErrDamaged is the error of a decoder whose bytes end too soon or hold
+// what no encoder writes.
+var ErrDamaged = errors.New("damaged bytes")
+
+func (c *Coder) fail() {
+	if c.err == nil {
+		c.err = ErrDamaged
+	}
+	c.b = nil
+}
+
+// Uvarint codes an unsigned number in as few bytes as it needs.
+func (c *Coder) Uvarint(n *uint64) {
+	if !c.decode {
+		c.b = binary.AppendUvarint(c.b, *n)
+		return
+	}
+	v, size := binary.Uvarint(c.b)
+	if size <= 0 {
+		c.fail()
+		return
+	}
+	*n, c.b = v, c.b[size:]
+}
+
+// Varint codes a signed number in as few bytes as it needs.
+func (c *Coder) Varint(n *int64) {
+	if !c.decode {
+		c.b = binary.AppendVarint(c.b, *n)
+		return
+	}
+	v, size := binary.Varint(c.b)
+	if size <= 0 {
+		c.fail()
+		return
+	}
+	*n, c.b = v, c.b[size:]
+}
+
+// Int codes an int as a Varint.
+func (c *Coder) Int(n *int) {
+	v := int64(*n)
+	c.Varint(&v)
+	*n = int(v)
+}
+
+// Duration codes a duration as a Varint.
+func (c *Coder) Duration(d *time.Duration) {
+	v := int64(*d)
+	c.Varint(&v)
+	*d = time.Duration(v)
+}
+
+// count codes a length; one read cannot be more than the bytes left (each
+// item takes one byte at least). With isNil, 0 stands for none and n+1
+// for n items.
+func (c *Coder) count(n *int, isNil *bool) {
+	v := uint64(*n)
+	if isNil != nil && !c.decode && !*isNil {
+		v++
+	}
+	c.Uvarint(&v)
+	if !c.decode {
+		return
+	}
+	if isNil != nil {
+		*isNil = v == 0
+		if v > 0 {
+			v--
+		}
+	}
+	if v > uint64(len(c.b)) {
+		c.fail()
+		v = 0
+	}
+	*n = int(v)
+}
+
+func (c *Coder) bytes(n int) []byte {
+	if n > len(c.b) {
+		c.fail()
+		return nil
+	}
+	b := c.b[:n]
+	c.b = c.b[n:]
+	return b
+}
+
+// Str codes a string: its length, then its bytes.
+func (c *Coder) Str(s *string) {
+	n := len(*s)
+	c.count(&n, nil)
+	if !c.decode {
+		c.b = append(c.b, *s...)
+		return
+	}
+	*s = string(c.bytes(n))
+}
+
+// Byte codes one byte.
+func (c *Coder) Byte(v *byte) {
+	if !c.decode {
+		c.b = append(c.b, *v)
+		return
+	}
+	if b := c.bytes(1); len(b) == 1 {
+		*v = b[0]
+	}
+}
+
+// Bool codes a bool in one byte.
+func (c *Coder) Bool(v *bool) {
+	n := uint64(0)
+	if *v {
+		n = 1
+	}
+	c.Uvarint(&n)
+	*v = n == 1
+}
+
+// Digest codes a SHA-256 digest as its 32 bytes.
+func (c *Coder) Digest(d *[32]byte) {
+	if !c.decode {
+		c.b = append(c.b, d[:]...)
+		return
+	}
+	copy(d[:], c.bytes(len(d)))
+}
+
+// Time codes a time as MarshalBinary does (its zone as an offset, as gob
+// keeps it).
+func (c *Coder) Time(t *time.Time) {
+	if !c.decode {
+		b, err := t.MarshalBinary()
+		if err != nil {
+			b = nil // comes back as the zero time
+		}
+		c.b = append(binary.AppendUvarint(c.b, uint64(len(b))), b...)
+		return
+	}
+	n := 0
+	c.count(&n, nil)
+	b := c.bytes(n)
+	*t = time.Time{}
+	if len(b) > 0 && t.UnmarshalBinary(b) != nil {
+		c.fail()
+	}
+}
+
+// Strs codes a list of strings.
+func (c *Coder) Strs(l *[]string) {
+	List(c, l, (*Coder).Str)
+}
+
+// List codes a list, each item with code; none is told from an empty one.
+func List[T any](c *Coder, l *[]T, code func(*Coder, *T)) {
+	n, isNil := len(*l), *l == nil
+	c.count(&n, &isNil)
+	if c.decode {
+		if isNil || c.err != nil {
+			*l = nil
+			return
+		}
+		*l = make([]T, n)
+	}
+	for i := range *l {
+		code(c, &(*l)[i])
+	}
+}
+
+// Pointer codes a pointer, with code for what it points to when it is not nil.
+func Pointer[T any](c *Coder, p **T, code func(*Coder, *T)) {
+	present := *p != nil
+	c.Bool(&present)
+	if !present {
+		return
+	}
+	if c.decode {
+		*p = new(T)
+	}
+	code(c, *p)
+}
+
+// The tags of front matter values (see Value).
+const (
+	tagNil byte = iota
+	tagString
+	tagFalse
+	tagTrue
+	tagInt
+	tagInt64
+	tagUint64
+	tagFloat64
+	tagTime
+	tagList
+	tagTable
+	tagUnknown // a value of another type, left out
+)
+
+// Value codes a front matter value: a tag, then what its type holds. A
+// value of a type it does not know (front matter decoders give strings,
+// bools, int, int64, uint64, float64, times, lists and tables) comes back
+// nil.
+func (c *Coder) Value(v *any) {
+	if c.decode {
+		c.readValue(v)
+		return
+	}
+	switch x := (*v).(type) {
+	case nil:
+		c.b = append(c.b, tagNil)
+	case string:
+		c.b = append(c.b, tagString)
+		c.Str(&x)
+	case bool:
+		if x {
+			c.b = append(c.b, tagTrue)
+		} else {
+			c.b = append(c.b, tagFalse)
+		}
+	case int:
+		c.b = append(c.b, tagInt)
+		c.Int(&x)
+	case int64:
+		c.b = append(c.b, tagInt64)
+		c.Varint(&x)
+	case uint64:
+		c.b = append(c.b, tagUint64)
+		c.Uvarint(&x)
+	case float64:
+		c.b = binary.LittleEndian.AppendUint64(append(c.b, tagFloat64), math.Float64bits(x))
+	case time.Time:
+		c.b = append(c.b, tagTime)
+		c.Time(&x)
+	case []any:
+		c.b = append(c.b, tagList)
+		List(c, &x, (*Coder).Value)
+	case map[string]any:
+		c.b = append(c.b, tagTable)
+		c.Table(&x)
+	default:
+		c.b = append(c.b, tagUnknown)
+	}
+}
+
+func (c *Coder) readValue(v *any) {
+	tag := c.bytes(1)
+	if len(tag) == 0 {
+		return
+	}
+	switch tag[0] {
+	case tagNil, tagUnknown:
+		*v = nil
+	case tagString:
+		var s string
+		c.Str(&s)
+		*v = s
+	case tagFalse, tagTrue:
+		*v = tag[0] == tagTrue
+	case tagInt:
+		var n int
+		c.Int(&n)
+		*v = n
+	case tagInt64:
+		var n int64
+		c.Varint(&n)
+		*v = n
+	case tagUint64:
+		var n uint64
+		c.Uvarint(&n)
+		*v = n
+	case tagFloat64:
+		if b := c.bytes(8); len(b) == 8 {
+			*v = math.Float64frombits(binary.LittleEndian.Uint64(b))
+		}
+	case tagTime:
+		var t time.Time
+		c.Time(&t)
+		*v = t
+	case tagList:
+		var l []any
+		List(c, &l, (*Coder).Value)
+		*v = l
+	case tagTable:
+		var m map[string]any
+		c.Table(&m)
+		*v = m
+	default:
+		c.fail()
+	}
+}
+
+// Table codes a table of front matter values, none told from an empty one.
+func (c *Coder) Table(m *map[string]any) {
+	n, isNil := len(*m), *m == nil
+	c.count(&n, &isNil)
+	if c.decode {
+		*m = nil
+		if isNil || c.err != nil {
+			return
+		}
+		*m = make(map[string]any, n)
+		for range n {
+			var k string
+			var v any
+			c.Str(&k)
+			c.Value(&v)
+			if c.err != nil {
+				return
+			}
+			(*m)[k] = v
+		}
+		return
+	}
+	for k, v := range *m {
+		c.Str(&k)
+		c.Value(&v)
+	}
+}
+
+// StringInts codes a map of strings to ints, none told from an empty one.
+func (c *Coder) StringInts(m *map[string]int) {
+	n, isNil := len(*m), *m == nil
+	c.count(&n, &isNil)
+	if c.decode {
+		*m = nil
+		if isNil || c.err != nil {
+			return
+		}
+		*m = make(map[string]int, n)
+		for range n {
+			var k string
+			var line int
+			c.Str(&k)
+			c.Int(&line)
+			if c.err != nil {
+				return
+			}
+			(*m)[k] = line
+		}
+		return
+	}
+	for k, line := range *m {
+		c.Str(&k)
+		c.Int(&line)
+	}
+}
