@@ -21,6 +21,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/bincode"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -46,7 +47,7 @@ import (
 
 // recordMagic opens every record; it changes whenever what a record holds,
 // or what decides that a build is up to date, does.
-const recordMagic = "oersite build record 5"
+const recordMagic = "oersite build record 6"
 
 // buildRecord is what a successful build into a folder leaves for the next.
 type buildRecord struct {
@@ -205,7 +206,7 @@ func stampPaths(stamps []fileStamp) []string {
 
 // A record is a sequence of gob messages: the record without its long
 // lists (recordHead), then each list in chunks of at most recordChunk
-// items. gob reads a message whole into a buffer of its own, one above
+// items (see encodeChunks). gob reads a message whole into a buffer of its own, one above
 // 10 MB in pieces it copies as it grows: a 100,000-page site's record in
 // one message (44 MB) took 1.2-1.7 s to read, most of it copying and
 // touching fresh memory; in chunks, 0.2 s.
@@ -241,19 +242,19 @@ func readRecord(name string) (*buildRecord, error) {
 	if rec.Magic != recordMagic {
 		return nil, errors.New("record of another version")
 	}
-	if rec.Output, err = decodeChunks[fileStamp](dec, head.Output); err != nil {
+	if rec.Output, err = decodeChunks(dec, head.Output, codeFileStamp); err != nil {
 		return nil, err
 	}
-	if rec.Entries, err = decodeChunks[publish.Entry](dec, head.Entries); err != nil {
+	if rec.Entries, err = decodeChunks(dec, head.Entries, codeEntry); err != nil {
 		return nil, err
 	}
-	if rec.Inputs.Files, err = decodeChunks[inputFile](dec, head.Files); err != nil {
+	if rec.Inputs.Files, err = decodeChunks(dec, head.Files, codeInputFile); err != nil {
 		return nil, err
 	}
-	if rec.Spare.Folders, err = decodeChunks[fileStamp](dec, head.Folders); err != nil {
+	if rec.Spare.Folders, err = decodeChunks(dec, head.Folders, codeFileStamp); err != nil {
 		return nil, err
 	}
-	surfaces, err := decodeChunks[surface](dec, head.Surfaces)
+	surfaces, err := decodeChunks(dec, head.Surfaces, codeSurface)
 	if err != nil {
 		return nil, err
 	}
@@ -266,8 +267,9 @@ func readRecord(name string) (*buildRecord, error) {
 	return rec, nil
 }
 
-// decodeChunks reads a list of n items written by encodeChunks.
-func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
+// decodeChunks reads a list of n items written by encodeChunks with the
+// same code.
+func decodeChunks[T any](dec *gob.Decoder, n int, code func(*bincode.Coder, *T)) ([]T, error) {
 	if n < 0 {
 		return nil, errors.New("record: a list of negative length")
 	}
@@ -276,26 +278,70 @@ func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
 	}
 	out := make([]T, 0, min(n, 64*recordChunk)) // a damaged length reserves no more
 	for len(out) < n {
-		var chunk []T
+		var chunk []byte
 		if err := dec.Decode(&chunk); err != nil {
 			return nil, err
 		}
-		if len(chunk) == 0 || len(chunk) > n-len(out) {
+		c := bincode.NewDecoder(chunk)
+		if len(chunk) == 0 {
+			return nil, errors.New("record: an empty chunk")
+		}
+		for len(c.Bytes()) > 0 && c.Err() == nil && len(out) < n {
+			var item T
+			code(c, &item)
+			out = append(out, item)
+		}
+		if c.Err() != nil || len(c.Bytes()) > 0 {
 			return nil, errors.New("record: a list's chunks do not add up to its length")
 		}
-		out = append(out, chunk...)
 	}
 	return out, nil
 }
 
-// encodeChunks writes list in chunks of at most recordChunk items.
-func encodeChunks[T any](enc *gob.Encoder, list []T) error {
+// encodeChunks writes list in chunks of at most recordChunk items, each
+// a message of bytes where code wrote the items (package bincode: gob
+// reads a digest byte by byte, the list's whole cost).
+func encodeChunks[T any](enc *gob.Encoder, list []T, code func(*bincode.Coder, *T)) error {
+	var buf []byte
 	for i := 0; i < len(list); i += recordChunk {
-		if err := enc.Encode(list[i:min(i+recordChunk, len(list))]); err != nil {
+		c := bincode.NewEncoder(buf[:0])
+		for k := i; k < min(i+recordChunk, len(list)); k++ {
+			code(c, &list[k])
+		}
+		buf = c.Bytes()
+		if err := enc.Encode(buf); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func codeFileStamp(c *bincode.Coder, s *fileStamp) {
+	c.Str(&s.Path)
+	c.Varint(&s.Size)
+	c.Varint(&s.ModTime)
+	mode := uint64(s.Mode)
+	c.Uvarint(&mode)
+	s.Mode = fs.FileMode(mode)
+}
+
+func codeInputFile(c *bincode.Coder, f *inputFile) {
+	c.Str(&f.Path)
+	c.Str(&f.Link)
+	c.Varint(&f.Size)
+	c.Varint(&f.ModTime)
+	c.Digest(&f.Sum)
+}
+
+func codeEntry(c *bincode.Coder, e *publish.Entry) {
+	c.Str(&e.Path)
+	c.Varint(&e.Size)
+	c.Str(&e.SHA256)
+}
+
+func codeSurface(c *bincode.Coder, s *surface) {
+	c.Str(&s.Source)
+	c.Digest(&s.Sum)
 }
 
 // keepBodies gives a build's spill file a lasting name beside its record
@@ -394,11 +440,11 @@ func writeRecord(name string, rec *buildRecord) error {
 		enc := gob.NewEncoder(bw)
 		for _, part := range []func() error{
 			func() error { return enc.Encode(&head) },
-			func() error { return encodeChunks(enc, rec.Output) },
-			func() error { return encodeChunks(enc, rec.Entries) },
-			func() error { return encodeChunks(enc, rec.Inputs.Files) },
-			func() error { return encodeChunks(enc, rec.Spare.Folders) },
-			func() error { return encodeChunks(enc, surfaces) },
+			func() error { return encodeChunks(enc, rec.Output, codeFileStamp) },
+			func() error { return encodeChunks(enc, rec.Entries, codeEntry) },
+			func() error { return encodeChunks(enc, rec.Inputs.Files, codeInputFile) },
+			func() error { return encodeChunks(enc, rec.Spare.Folders, codeFileStamp) },
+			func() error { return encodeChunks(enc, surfaces, codeSurface) },
 		} {
 			if err := part(); err != nil {
 				return err

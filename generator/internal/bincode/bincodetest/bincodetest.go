@@ -28,7 +28,7 @@ func Fill(t *testing.T, v reflect.Value, path string) {
 		for i := range v.Len() {
 			Fill(t, v.Index(i), path)
 		}
-	case reflect.Uint8:
+	case reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uint:
 		v.SetUint(uint64(len(path)))
 	case reflect.Slice:
 		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
