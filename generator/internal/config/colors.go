@@ -5,13 +5,16 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // cssColor is what [colors] accepts: #rgb, #rrggbb (with alpha too), a
 // colour name, or rgb()/hsl() with numbers.
-var cssColor = regexp.MustCompile(`^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%/ ]{5,60}\))$`)
+var cssColor = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%/ ]{5,60}\))$`)
+})
 
 // validate reports colours that are not CSS colours (errors) and
 // text or links that would be hard to read on the background (warnings).
@@ -22,7 +25,7 @@ func (c Colors) validate(file string, lines keyLines) diag.List {
 		pal   Palette
 	}{{"colors", c.Palette}, {"colors.dark", c.Dark}} {
 		for _, f := range []struct{ key, value string }{{"primary", p.pal.Primary}, {"accent", p.pal.Accent}, {"background", p.pal.Background}, {"text", p.pal.Text}} {
-			if f.value != "" && !cssColor.MatchString(f.value) {
+			if f.value != "" && !cssColor().MatchString(f.value) {
 				l.Add(diag.Errorf(file, lines.inTable(p.table, f.key, ""), `write a CSS colour such as "#0b4f6c"`, "[%s] %s = %q is not a colour", p.table, f.key, f.value))
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -49,7 +50,7 @@ type Partner struct {
 // PartnerFormats are the shapes a partner's URL may have.
 var PartnerFormats = []string{"oersite", "oai-pmh", "amb", "atom", "ical"}
 
-var partnerID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+var partnerID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`) })
 
 // PartnerByID returns the partner with that id.
 func (c Config) PartnerByID(id string) (Partner, bool) {
@@ -68,7 +69,7 @@ func (c Config) validatePartners(file string, lines keyLines) diag.List {
 	for _, p := range c.Partners {
 		line := lines.inTable("partners", "id", `"`+p.ID+`"`)
 		bad := func(hint, format string, args ...any) { l.Add(diag.Errorf(file, line, hint, format, args...)) }
-		if !partnerID.MatchString(p.ID) {
+		if !partnerID().MatchString(p.ID) {
 			bad("use lower-case letters, digits and dashes, such as edunet-bg", "[[partners]] id %q is not a simple name", p.ID)
 		}
 		if seen[p.ID] {
@@ -90,7 +91,7 @@ func (c Config) validatePartners(file string, lines keyLines) diag.List {
 			bad("use one of "+strings.Join(PartnerFormats, ", ")+", or leave it out", "partner %q: unknown format %q", p.ID, p.Format)
 		}
 		for _, lang := range p.Languages {
-			if !langCode.MatchString(lang) {
+			if !langCode().MatchString(lang) {
 				bad("use language codes such as bg, it, pt-BR", "partner %q: %q is not a language code", p.ID, lang)
 			}
 		}

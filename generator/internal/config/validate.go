@@ -7,12 +7,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
-var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
+var langCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 var fieldTypes = map[string]bool{
 	"text": true, "email": true, "tel": true, "number": true, "textarea": true,
 	"select": true, "multiselect": true, "radio": true, "checkbox": true, "url": true,
@@ -87,7 +87,7 @@ func (c Config) validateLanguages(file string, lines keyLines) diag.List {
 		bad("languages", `add at least one table such as [languages.en] with name = "English"`, "no languages configured")
 	}
 	for code, lang := range c.Languages {
-		if !langCode.MatchString(code) {
+		if !langCode().MatchString(code) {
 			bad("languages."+code, "use a BCP 47 code such as en, it, de, pt-BR", "language code %q is not a valid language tag", code)
 		}
 		if lang.Direction != "" && lang.Direction != "ltr" && lang.Direction != "rtl" {

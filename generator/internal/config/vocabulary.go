@@ -5,14 +5,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 var (
-	kimLevelID = regexp.MustCompile(`^level_[0-9A-Z]+$`)
-	hcrtID     = regexp.MustCompile(`^[a-z_]+$`)
-	currency   = regexp.MustCompile(`^[A-Z]{3}$`)
+	kimLevelID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^level_[0-9A-Z]+$`) })
+	hcrtID     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z_]+$`) })
+	currency   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]{3}$`) })
 )
 
 // EducationalLevel returns the KIM educational level concept a site level
@@ -36,12 +37,12 @@ func (v Vocabulary) LearningResourceType(resourceType string) string {
 // error at a key's line.
 func (v Vocabulary) validate(bad func(key, hint, format string, args ...any)) {
 	for level := range v.EducationalLevels {
-		if id := strings.TrimPrefix(v.EducationalLevel(level), KIMEducationalLevel); !kimLevelID.MatchString(id) {
+		if id := strings.TrimPrefix(v.EducationalLevel(level), KIMEducationalLevel); !kimLevelID().MatchString(id) {
 			bad("educationalLevels", "use a concept of "+KIMEducationalLevel+" such as level_C (advanced training) or level_4", "educational level %q maps to %q, not a KIM educational level", level, v.EducationalLevels[level])
 		}
 	}
 	for t := range v.LearningResourceTypes {
-		if !hcrtID.MatchString(v.LearningResourceType(t)) {
+		if !hcrtID().MatchString(v.LearningResourceType(t)) {
 			bad("learningResourceTypes", "use a concept of "+HCRT+" such as worksheet, text, video or slide", "resource type %q maps to %q, not an HCRT concept", t, v.LearningResourceTypes[t])
 		}
 	}
@@ -71,7 +72,7 @@ func (o OER) validate(file string, lines keyLines) diag.List {
 			l.Add(diag.Errorf(file, lines.of("oaiGateway"), "write the gateway's base address, e.g. https://gateway.example.org/oai/", "oaiGateway %q is not a web address", o.OAIGateway))
 		}
 	}
-	if o.Currency != "" && !currency.MatchString(o.Currency) {
+	if o.Currency != "" && !currency().MatchString(o.Currency) {
 		l.Add(diag.Errorf(file, lines.of("currency"), "write an ISO 4217 code such as EUR, GBP or ISK", "currency %q is not a currency code", o.Currency))
 	}
 	return l

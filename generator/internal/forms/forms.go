@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -58,7 +59,7 @@ type Submission struct {
 	Fields map[string][]string `json:"fields"`
 }
 
-var telRE = regexp.MustCompile(`^[0-9+()./ -]{5,40}$`)
+var telRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9+()./ -]{5,40}$`) })
 
 // Validate checks a submission. It returns the cleaned submission, or the
 // problems found. Spam checks (honeypot, time trap) come first and reject
@@ -164,7 +165,7 @@ func (s Spec) value(fd config.Field, val string) string {
 		return fmt.Sprintf("at most %d characters", maxLength(fd))
 	case fd.Type == "email" && !validEmail(val):
 		return "enter an e-mail address such as name@example.org"
-	case fd.Type == "tel" && !telRE.MatchString(val):
+	case fd.Type == "tel" && !telRE().MatchString(val):
 		return "enter a phone number with digits, spaces and + only"
 	case fd.Type == "number":
 		return numberProblem(fd, val)
@@ -224,10 +225,10 @@ func rangeText(fd config.Field) string {
 	return ""
 }
 
-var langRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`)
+var langRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`) })
 
 func cleanLang(l string) string {
-	if langRE.MatchString(l) {
+	if langRE().MatchString(l) {
 		return l
 	}
 	return ""

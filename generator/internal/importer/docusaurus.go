@@ -7,17 +7,18 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var (
-	jsDefaultLocale = regexp.MustCompile(`defaultLocale\s*:\s*['"]([^'"]+)['"]`)
-	jsLocales       = regexp.MustCompile(`locales\s*:\s*\[([^\]]*)\]`)
-	jsString        = regexp.MustCompile(`['"]([^'"]+)['"]`)
-	jsTitle         = regexp.MustCompile(`(?m)^\s*title\s*:\s*['"]([^'"]+)['"]`)
-	jsURL           = regexp.MustCompile(`(?m)^\s*url\s*:\s*['"]([^'"]+)['"]`)
-	jsBaseURL       = regexp.MustCompile(`(?m)^\s*baseUrl\s*:\s*['"]([^'"]+)['"]`)
-	numberPrefix    = regexp.MustCompile(`^\d+[-_.]\s*`)
-	blogDate        = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-(.+)$`)
+	jsDefaultLocale = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`defaultLocale\s*:\s*['"]([^'"]+)['"]`) })
+	jsLocales       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`locales\s*:\s*\[([^\]]*)\]`) })
+	jsString        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`['"]([^'"]+)['"]`) })
+	jsTitle         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*title\s*:\s*['"]([^'"]+)['"]`) })
+	jsURL           = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*url\s*:\s*['"]([^'"]+)['"]`) })
+	jsBaseURL       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*baseUrl\s*:\s*['"]([^'"]+)['"]`) })
+	numberPrefix    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+[-_.]\s*`) })
+	blogDate        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-(.+)$`) })
 )
 
 // readDocusaurus reads a Docusaurus site: docs/ and blog/ in the default
@@ -35,25 +36,25 @@ func readDocusaurus(src fs.FS, defLang string, rep *Report) (*project, error) {
 		}
 	}
 	def := defLang
-	if m := jsDefaultLocale.FindSubmatch(js); m != nil {
+	if m := jsDefaultLocale().FindSubmatch(js); m != nil {
 		def = string(m[1])
 	}
 	weights := map[string]int{def: 0}
-	if m := jsLocales.FindSubmatch(js); m != nil {
-		for i, l := range jsString.FindAllSubmatch(m[1], -1) {
+	if m := jsLocales().FindSubmatch(js); m != nil {
+		for i, l := range jsString().FindAllSubmatch(m[1], -1) {
 			if string(l[1]) != def {
 				weights[string(l[1])] = i + 1
 			}
 		}
 	}
 	pr := &project{langs: orderLanguages(def, weights)}
-	if m := jsTitle.FindSubmatch(js); m != nil {
+	if m := jsTitle().FindSubmatch(js); m != nil {
 		pr.title = string(m[1])
 	}
-	if m := jsURL.FindSubmatch(js); m != nil {
+	if m := jsURL().FindSubmatch(js); m != nil {
 		pr.baseURL = string(m[1])
 	}
-	if m := jsBaseURL.FindSubmatch(js); m != nil {
+	if m := jsBaseURL().FindSubmatch(js); m != nil {
 		pr.basePath = string(m[1])
 		pr.baseURL = strings.TrimRight(pr.baseURL, "/") + pr.basePath
 	}
@@ -126,7 +127,7 @@ func docusaurusTree(src fs.FS, dir, lang, into, route string, pr *project, rep *
 func blogRel(rel string) string {
 	parts := strings.Split(rel, "/")
 	for i, p := range parts {
-		if m := blogDate.FindStringSubmatch(p); m != nil {
+		if m := blogDate().FindStringSubmatch(p); m != nil {
 			parts[i] = m[4]
 		}
 	}
@@ -139,7 +140,7 @@ func docusaurusURLs(route, rel string) []string {
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	parts := strings.Split(stem, "/")
 	for i, p := range parts {
-		parts[i] = numberPrefix.ReplaceAllString(p, "")
+		parts[i] = numberPrefix().ReplaceAllString(p, "")
 	}
 	if last := parts[len(parts)-1]; last == "index" || strings.EqualFold(last, "README") {
 		parts = parts[:len(parts)-1]
@@ -185,7 +186,7 @@ func categoryIndex(src fs.FS, p, lang, dir string) *file {
 	return &file{src: p, lang: lang, rel: path.Join(dir, "_index.md"), page: true, fm: fm, body: body}
 }
 
-var mdxImport = regexp.MustCompile(`^(?:import|export)\s`)
+var mdxImport = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:import|export)\s`) })
 
 // mapDocusaurus maps Docusaurus' front matter: sidebar_position is weight,
 // an absolute slug is url, a blog post's date comes from its name; MDX
@@ -216,9 +217,9 @@ func mapDocusaurus(f *file, rep *Report) {
 			f.fm.del("last_update")
 		}
 	}
-	if m := blogDate.FindStringSubmatch(path.Base(strings.TrimSuffix(f.src, path.Ext(f.src)))); m != nil {
+	if m := blogDate().FindStringSubmatch(path.Base(strings.TrimSuffix(f.src, path.Ext(f.src)))); m != nil {
 		f.fm.setDefault("date", day(m[1], m[2], m[3]))
-	} else if m := blogDate.FindStringSubmatch(path.Base(path.Dir(f.src))); m != nil {
+	} else if m := blogDate().FindStringSubmatch(path.Base(path.Dir(f.src))); m != nil {
 		f.fm.setDefault("date", day(m[1], m[2], m[3]))
 	}
 	if strings.EqualFold(path.Ext(f.src), ".mdx") {
@@ -240,7 +241,7 @@ func dropMDXImports(body []byte) []byte {
 			}
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence = t[:3]
-		case mdxImport.Match(line):
+		case mdxImport().Match(line):
 			continue
 		}
 		out.Write(line)

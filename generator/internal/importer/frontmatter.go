@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -243,9 +244,9 @@ func (r *Report) note(s string) {
 }
 
 var (
-	atxH1       = regexp.MustCompile(`^#[ \t]+(.+?)[ \t#]*$`)
-	headingAttr = regexp.MustCompile(`\s*\{[^}]*\}\s*$`)
-	mdLink      = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	atxH1       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[ \t]+(.+?)[ \t#]*$`) })
+	headingAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\{[^}]*\}\s*$`) })
+	mdLink      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`) })
 )
 
 // leadingHeading finds a # heading on the body's first non-blank line and
@@ -261,12 +262,12 @@ func leadingHeading(body []byte) (string, []byte, bool) {
 			rest = after
 			continue
 		}
-		m := atxH1.FindSubmatch(bytes.TrimRight(line, "\r"))
+		m := atxH1().FindSubmatch(bytes.TrimRight(line, "\r"))
 		if m == nil {
 			return "", body, false
 		}
-		title := headingAttr.ReplaceAllString(string(m[1]), "")
-		title = mdLink.ReplaceAllString(title, "$1")
+		title := headingAttr().ReplaceAllString(string(m[1]), "")
+		title = mdLink().ReplaceAllString(title, "$1")
 		title = strings.NewReplacer("**", "", "__", "", "`", "").Replace(title)
 		title = strings.TrimSpace(title)
 		if title == "" {

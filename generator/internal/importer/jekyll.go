@@ -5,9 +5,10 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
-var postName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-(.+)$`)
+var postName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-(.+)$`) })
 
 // readJekyll reads a Jekyll site: its pages, _posts (posts/, dated from
 // their names), _drafts (drafts), collections (_<name>/ -> <name>/), and its
@@ -94,7 +95,7 @@ func jekyllFile(p, lang string, collections map[string]bool) *file {
 			dir = "posts"
 		}
 		f.rel = path.Join(dir, rest)
-		if m := postName.FindStringSubmatch(path.Base(rest)); m != nil {
+		if m := postName().FindStringSubmatch(path.Base(rest)); m != nil {
 			f.rel = path.Join(dir, path.Dir(rest), m[4])
 			stem := strings.TrimSuffix(m[4], path.Ext(m[4]))
 			f.urls = append(f.urls, path.Join(m[1], m[2], m[3], stem)+".html", path.Join(m[1], m[2], m[3], stem)+"/", stem+"/")
@@ -143,7 +144,7 @@ func mapJekyll(f *file, rep *Report) {
 	}
 	f.fm.rename("excerpt", "summary")
 	f.fm.rename("nav_order", "weight")
-	if m := postName.FindStringSubmatch(path.Base(f.src)); m != nil {
+	if m := postName().FindStringSubmatch(path.Base(f.src)); m != nil {
 		f.fm.setDefault("date", day(m[1], m[2], m[3]))
 	}
 	if l := f.fm.str("lang"); l != "" {

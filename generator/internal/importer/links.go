@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // linkIndex finds the file a link in the source meant.
@@ -69,22 +70,26 @@ func rewriteAllLinks(pr *project, rep *Report) {
 func (f *file) bodyLine() int { return f.lineOffset }
 
 var (
-	hugoRef   = regexp.MustCompile(`^\{\{[<%]\s*(?:rel)?ref\s+(?:path=)?"?([^"\s>%]+)"?\s*[>%]\}\}$`)
-	liquidRef = regexp.MustCompile(`^\{%-?\s*(link|post_url)\s+(\S+)\s*-?%\}$`)
-	baseVar   = regexp.MustCompile(`^\{\{-?\s*(?:site\.baseurl|site\.url|site\.baseUrl)\s*-?\}\}`)
+	hugoRef = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\{\{[<%]\s*(?:rel)?ref\s+(?:path=)?"?([^"\s>%]+)"?\s*[>%]\}\}$`)
+	})
+	liquidRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{%-?\s*(link|post_url)\s+(\S+)\s*-?%\}$`) })
+	baseVar   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\{\{-?\s*(?:site\.baseurl|site\.url|site\.baseUrl)\s*-?\}\}`)
+	})
 )
 
 // resolve returns the new destination of a link; ok is false when it stays
 // as written, known false when it points at nothing the source has.
 func (ix *linkIndex) resolve(f *file, dest string) (out string, ok, known bool) {
 	d := strings.TrimSpace(dest)
-	if m := hugoRef.FindStringSubmatch(d); m != nil {
+	if m := hugoRef().FindStringSubmatch(d); m != nil {
 		return ix.hugoRef(f, m[1], dest)
 	}
-	if m := liquidRef.FindStringSubmatch(d); m != nil {
+	if m := liquidRef().FindStringSubmatch(d); m != nil {
 		return ix.liquidRef(f, m[1], m[2], dest)
 	}
-	d = baseVar.ReplaceAllString(d, "")
+	d = baseVar().ReplaceAllString(d, "")
 	if d == "" || strings.HasPrefix(d, "#") || strings.Contains(d, "{{") || strings.Contains(d, "{%") {
 		return dest, false, true
 	}
@@ -256,7 +261,7 @@ func relTo(f, t *file) string {
 	return strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
 }
 
-var refDef = regexp.MustCompile(`^( {0,3}\[[^\]^][^\]]*\]:[ \t]*)(<[^>]*>|\S+)`)
+var refDef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( {0,3}\[[^\]^][^\]]*\]:[ \t]*)(<[^>]*>|\S+)`) })
 
 // rewriteLinks rewrites the destination of every Markdown link, image and
 // reference definition of a body, outside code; fn gets the destination and
@@ -280,7 +285,7 @@ func rewriteLinks(body []byte, fn func(dest string, line int) (string, bool)) []
 			out.Write(line)
 			continue
 		}
-		if m := refDef.FindSubmatchIndex(line); m != nil {
+		if m := refDef().FindSubmatchIndex(line); m != nil {
 			dest := strings.Trim(string(line[m[4]:m[5]]), "<>")
 			if nd, ok := fn(dest, i+1); ok {
 				out.Write(line[:m[4]])

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -24,7 +25,7 @@ var packageCSS string
 var lessonJS string
 
 // pageTemplate renders the package's lesson pages.
-var pageTemplate = template.Must(template.New("lesson").Parse(lessonTemplate))
+var pageTemplate = sync.OnceValue(func() *template.Template { return template.Must(template.New("lesson").Parse(lessonTemplate)) })
 
 // lessonView is what a lesson page of a package shows.
 type lessonView struct {
@@ -74,7 +75,7 @@ func (b *bundle) writePages() error {
 		u.uses = uses
 		v := b.view(units, i, body)
 		var buf bytes.Buffer
-		if err := pageTemplate.Execute(&buf, v); err != nil {
+		if err := pageTemplate().Execute(&buf, v); err != nil {
 			return err
 		}
 		b.files[u.file] = buf.Bytes()

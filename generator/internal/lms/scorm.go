@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 //go:embed assets/launcher.html
@@ -18,7 +19,7 @@ var launcherCSS string
 //go:embed assets/launcher.js
 var launcherJS string
 
-var launcherPage = template.Must(template.New("launcher").Parse(launcherTemplate))
+var launcherPage = sync.OnceValue(func() *template.Template { return template.Must(template.New("launcher").Parse(launcherTemplate)) })
 
 // launcherView is what the SCORM package's launch page shows.
 type launcherView struct {
@@ -76,7 +77,7 @@ func (b *bundle) launcher() []byte {
 	js, _ := json.Marshal(data) // strings and slices only: cannot fail
 	v.Data = template.JS(js)
 	var buf bytes.Buffer
-	if err := launcherPage.Execute(&buf, v); err != nil {
+	if err := launcherPage().Execute(&buf, v); err != nil {
 		panic(err) // the template is the package's own and its data plain
 	}
 	return buf.Bytes()

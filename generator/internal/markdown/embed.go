@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/oersite/oersite/generator/internal/markdown/container"
 	"github.com/yuin/goldmark/ast"
@@ -37,9 +38,9 @@ func (e *Embed) Dump(src []byte, level int) {
 }
 
 var (
-	safeID      = regexp.MustCompile(`^[A-Za-z0-9_-]{6,64}$`)
-	vimeoID     = regexp.MustCompile(`^[0-9]{5,12}$`)
-	peertubeWay = regexp.MustCompile(`^/(?:w|videos/watch)/([A-Za-z0-9-]{6,64})$`)
+	safeID      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{6,64}$`) })
+	vimeoID     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{5,12}$`) })
+	peertubeWay = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/(?:w|videos/watch)/([A-Za-z0-9-]{6,64})$`) })
 )
 
 // embedOf returns the embed for a paragraph holding only a video link.
@@ -81,18 +82,18 @@ func videoEmbed(raw string) (*Embed, bool) {
 		} else if rest, ok := strings.CutPrefix(u.Path, "/embed/"); ok {
 			id = rest
 		}
-		if !safeID.MatchString(id) {
+		if !safeID().MatchString(id) {
 			return nil, false
 		}
 		return &Embed{Provider: "YouTube", Host: "www.youtube-nocookie.com", Player: "https://www.youtube-nocookie.com/embed/" + id, Watch: raw}, true
 	case "vimeo.com", "player.vimeo.com":
 		id := strings.TrimPrefix(strings.Trim(u.Path, "/"), "video/")
-		if !vimeoID.MatchString(id) {
+		if !vimeoID().MatchString(id) {
 			return nil, false
 		}
 		return &Embed{Provider: "Vimeo", Host: "player.vimeo.com", Player: "https://player.vimeo.com/video/" + id + "?dnt=1", Watch: raw}, true
 	}
-	if m := peertubeWay.FindStringSubmatch(u.Path); m != nil && u.RawQuery == "" {
+	if m := peertubeWay().FindStringSubmatch(u.Path); m != nil && u.RawQuery == "" {
 		return &Embed{Provider: "PeerTube", Host: u.Host, Player: "https://" + u.Host + "/videos/embed/" + m[1], Watch: raw}, true
 	}
 	return nil, false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -227,7 +228,7 @@ func tableShape(lines *text.Segments, src []byte) (cols, rows int) {
 	return 0, 0
 }
 
-var delimiterCell = regexp.MustCompile(`^\s*:?-+:?\s*$`)
+var delimiterCell = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*:?-+:?\s*$`) })
 
 // delimiterColumns returns the number of columns of a table delimiter row,
 // or 0 when the line is not one.
@@ -255,7 +256,7 @@ func delimiterColumns(line []byte) int {
 		cells = cells[:len(cells)-1]
 	}
 	for _, c := range cells {
-		if !delimiterCell.Match(c) {
+		if !delimiterCell().Match(c) {
 			return 0
 		}
 	}

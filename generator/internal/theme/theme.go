@@ -37,7 +37,9 @@ type Theme struct {
 // lists the modules). ProgressItems is not one: it lists lesson keys and
 // knowledge checks, which only a full build changes, and matching it made
 // every module page render again after any title edit.
-var siteLists = regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors)\b|\.L\s*(\}\}|\)|-\}\})`)
+var siteLists = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\.L\.(Modules|Resources|Stories|Paths|Upcoming|Past|Taxonomies|Sections)\b|\.Site\.(Pages|Langs|PageAt)\b|\.(Upcoming|Latest|Filter|Form|Doors)\b|\.L\s*(\}\}|\)|-\}\})`)
+})
 
 // ReadsLists reports whether a layout may show site-wide lists of pages,
 // so that a change to one page's title may show in it wherever it is.
@@ -183,7 +185,7 @@ func (l *layout) partialCached(set *template.Template) func(name string, key any
 
 // partialRef finds the partials a template includes by name:
 // {{ template "partials/card.html" . }}, {{ .Cached "partials/footer.html" ... }}.
-var partialRef = regexp.MustCompile(`"(partials/[^"]+\.html)"`)
+var partialRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(partials/[^"]+\.html)"`) })
 
 // listReaders finds the layouts whose text, or the text of a partial they
 // include (directly or through other partials), reads site-wide lists of
@@ -200,8 +202,8 @@ func listReaders(files map[string]string, read func(string) string) map[string]b
 		}
 		seen[name] = true
 		text := read(name)
-		r := siteLists.MatchString(text)
-		for _, m := range partialRef.FindAllStringSubmatch(text, -1) {
+		r := siteLists().MatchString(text)
+		for _, m := range partialRef().FindAllStringSubmatch(text, -1) {
 			if _, ok := files[m[1]]; ok && !r {
 				r = reads(m[1], seen)
 			}
@@ -261,13 +263,13 @@ func firstOf(s []string) string {
 	return s[0]
 }
 
-var tmplLine = regexp.MustCompile(`:(\d+):`)
+var tmplLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`:(\d+):`) })
 
 // templateError turns a template parse or execution error into a diagnostic with its line.
 func templateError(file string, err error) diag.Diagnostic {
 	msg := err.Error()
 	line := 0
-	if m := tmplLine.FindStringSubmatch(msg); m != nil {
+	if m := tmplLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
 	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template:") {

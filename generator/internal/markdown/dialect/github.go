@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -30,7 +31,7 @@ func (GitHub) Extend(m goldmark.Markdown) {
 // githubWords are GitHub's five alert types; CAUTION is GitHub's red one.
 var githubWords = map[string]string{"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
 
-var alertLine = regexp.MustCompile(`^\s*\[!([A-Za-z]+)\]([+-]?)[ \t]*`)
+var alertLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[!([A-Za-z]+)\]([+-]?)[ \t]*`) })
 
 type alerts struct{}
 
@@ -60,7 +61,7 @@ func alertOf(q *ast.Blockquote, src []byte, pc parser.Context) {
 	}
 	first := p.Lines().At(0)
 	line := first.Value(src)
-	m := alertLine.FindSubmatchIndex(line)
+	m := alertLine().FindSubmatchIndex(line)
 	if m == nil {
 		return
 	}

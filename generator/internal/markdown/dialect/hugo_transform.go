@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -409,9 +410,9 @@ func (t transform) param(s *Shortcode) {
 }
 
 var (
-	videoID  = regexp.MustCompile(`^[A-Za-z0-9_-]{6,64}$`)
-	vimeoNum = regexp.MustCompile(`^[0-9]{5,12}$`)
-	plainID  = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,100}$`)
+	videoID  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{6,64}$`) })
+	vimeoNum = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{5,12}$`) })
+	plainID  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.-]{1,100}$`) })
 )
 
 // video turns {{< youtube id >}} and {{< vimeo id >}} into a link to the
@@ -420,9 +421,9 @@ func (t transform) video(s *Shortcode) {
 	a, _ := firstArg(s.Tag, "id")
 	url := ""
 	switch {
-	case s.Name == "youtube" && videoID.MatchString(a.Value):
+	case s.Name == "youtube" && videoID().MatchString(a.Value):
 		url = "https://www.youtube.com/watch?v=" + a.Value
-	case s.Name == "vimeo" && vimeoNum.MatchString(a.Value):
+	case s.Name == "vimeo" && vimeoNum().MatchString(a.Value):
 		url = "https://vimeo.com/" + a.Value
 	default:
 		t.warnNamed(s, "write the video's address on a line of its own", "shortcode %q of another generator is shown as text")
@@ -444,13 +445,13 @@ func (t transform) social(s *Shortcode) {
 	}
 	url := ""
 	switch {
-	case s.Name == "gist" && plainID.MatchString(user.Value) && plainID.MatchString(id.Value):
+	case s.Name == "gist" && plainID().MatchString(user.Value) && plainID().MatchString(id.Value):
 		url = "https://gist.github.com/" + user.Value + "/" + id.Value
-	case s.Name == "instagram" && plainID.MatchString(id.Value):
+	case s.Name == "instagram" && plainID().MatchString(id.Value):
 		url = "https://www.instagram.com/p/" + id.Value + "/"
-	case (s.Name == "x" || s.Name == "tweet") && plainID.MatchString(id.Value):
+	case (s.Name == "x" || s.Name == "tweet") && plainID().MatchString(id.Value):
 		who := "i"
-		if plainID.MatchString(user.Value) && user.Value != id.Value {
+		if plainID().MatchString(user.Value) && user.Value != id.Value {
 			who = user.Value
 		}
 		url = "https://x.com/" + who + "/status/" + id.Value

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -29,7 +30,9 @@ type blocksParser struct{}
 
 func (blocksParser) Trigger() []byte { return []byte{'/'} }
 
-var blockHeader = regexp.MustCompile(`^(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(.*?))?[ \t]*$`)
+var blockHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(.*?))?[ \t]*$`)
+})
 
 func (blocksParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
@@ -37,7 +40,7 @@ func (blocksParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast
 	if pos < 0 || pos+4 > len(line) || line[pos+1] != '/' || line[pos+2] != '/' {
 		return nil, parser.NoChildren
 	}
-	m := blockHeader.FindSubmatchIndex(bytes.TrimRight(line[pos:], "\r\n"))
+	m := blockHeader().FindSubmatchIndex(bytes.TrimRight(line[pos:], "\r\n"))
 	if m == nil {
 		return nil, parser.NoChildren
 	}
@@ -71,13 +74,13 @@ func (blocksParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast
 	return n, parser.HasChildren
 }
 
-var blockOption = regexp.MustCompile(`^[ \t]{4,}(type|open|attrs):[ \t]*(.*?)[ \t]*$`)
+var blockOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]{4,}(type|open|attrs):[ \t]*(.*?)[ \t]*$`) })
 
 func (blocksParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	n := node.(*container.Node)
 	line, _ := reader.PeekLine()
 	if n.ChildCount() == 0 || n.ChildCount() == 1 && n.Title() != nil {
-		if m := blockOption.FindSubmatch(bytes.TrimRight(line, "\r\n")); m != nil {
+		if m := blockOption().FindSubmatch(bytes.TrimRight(line, "\r\n")); m != nil {
 			applyBlockOption(n, string(m[1]), string(m[2]))
 			reader.AdvanceToEOL()
 			return parser.Continue | parser.NoChildren

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,7 +37,7 @@ func (*MoreDivider) Kind() ast.NodeKind { return KindMore }
 // Dump implements ast.Node.
 func (m *MoreDivider) Dump(source []byte, level int) { ast.DumpHelper(m, source, level, nil, nil) }
 
-var moreLine = regexp.MustCompile(`(?i)^<!--\s*(?:more|truncate)\s*-->\s*$`)
+var moreLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^<!--\s*(?:more|truncate)\s*-->\s*$`) })
 
 type moreParser struct{}
 
@@ -45,7 +46,7 @@ func (moreParser) Trigger() []byte { return []byte{'<'} }
 func (moreParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	pos := pc.BlockOffset()
-	if pos < 0 || !moreLine.Match(line[pos:]) {
+	if pos < 0 || !moreLine().Match(line[pos:]) {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()

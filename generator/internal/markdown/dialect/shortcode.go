@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -173,7 +174,9 @@ func shortcodeName(inner []byte, i int) (string, int, bool) {
 // liquidOutput matches Liquid output naming Jekyll's variables ({{ site.title }},
 // {{ page.date | date: "%Y" }}); other {{ ... }} (Go templates in Hugo's
 // documentation, placeholders) is plain text.
-var liquidOutput = regexp.MustCompile(`^\s*-?\s*(?:site|page|include|layout|paginator|jekyll)\.|^\s*-?\s*content\s*(?:\||-?$)`)
+var liquidOutput = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*-?\s*(?:site|page|include|layout|paginator|jekyll)\.|^\s*-?\s*content\s*(?:\||-?$)`)
+})
 
 // parseLiquid reads a Jekyll tag, {% name args %}, or output, {{ expr }}.
 func parseLiquid(b []byte) (Tag, bool) {
@@ -190,7 +193,7 @@ func parseLiquid(b []byte) (Tag, bool) {
 	t.Len = 2 + end + 2
 	if b[1] == '{' {
 		t.Name = "{{"
-		return t, liquidOutput.Match(inner)
+		return t, liquidOutput().Match(inner)
 	}
 	i := util.TrimLeftSpaceLength(inner)
 	if len(inner) > i && inner[i] == '-' { // {%- tag -%} trims whitespace
