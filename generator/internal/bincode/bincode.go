@@ -331,57 +331,36 @@ func (c *Coder) readValue(v *any) {
 }
 
 // Table codes a table of front matter values, none told from an empty one.
-func (c *Coder) Table(m *map[string]any) {
-	n, isNil := len(*m), *m == nil
-	c.count(&n, &isNil)
-	if c.decode {
-		*m = nil
-		if isNil || c.err != nil {
-			return
-		}
-		*m = make(map[string]any, n)
-		for range n {
-			var k string
-			var v any
-			c.Str(&k)
-			c.Value(&v)
-			if c.err != nil {
-				return
-			}
-			(*m)[k] = v
-		}
-		return
-	}
-	for k, v := range *m {
-		c.Str(&k)
-		c.Value(&v)
-	}
-}
+func (c *Coder) Table(m *map[string]any) { Map(c, m, (*Coder).Value) }
 
 // StringInts codes a map of strings to ints, none told from an empty one.
-func (c *Coder) StringInts(m *map[string]int) {
+func (c *Coder) StringInts(m *map[string]int) { Map(c, m, (*Coder).Int) }
+
+// Map codes a map of strings to values, each with code; none is told from
+// an empty one.
+func Map[V any](c *Coder, m *map[string]V, code func(*Coder, *V)) {
 	n, isNil := len(*m), *m == nil
 	c.count(&n, &isNil)
-	if c.decode {
-		*m = nil
-		if isNil || c.err != nil {
-			return
-		}
-		*m = make(map[string]int, n)
-		for range n {
-			var k string
-			var line int
+	if !c.decode {
+		for k, v := range *m {
 			c.Str(&k)
-			c.Int(&line)
-			if c.err != nil {
-				return
-			}
-			(*m)[k] = line
+			code(c, &v)
 		}
 		return
 	}
-	for k, line := range *m {
+	*m = nil
+	if isNil || c.err != nil {
+		return
+	}
+	*m = make(map[string]V, n)
+	for range n {
+		var k string
+		var v V
 		c.Str(&k)
-		c.Int(&line)
+		code(c, &v)
+		if c.err != nil {
+			return
+		}
+		(*m)[k] = v
 	}
 }

@@ -252,7 +252,11 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 	var in *inputs
 	if err := timed("load", func() error {
 		var err error
-		in, err = load(ctx, opt, res, func() map[string]*content.Source { return base.parsed(opt) })
+		strs := readStrings(opt, read)
+		in, err = load(ctx, opt, res, func() map[string]*content.Source { return base.parsed(opt) }, strs)
+		if err == nil {
+			keepStrings(opt, read, strs)
+		}
 		return err
 	}); err != nil {
 		return res, nil, err
@@ -543,8 +547,9 @@ type inputs struct {
 
 // lastParsed, when not nil, gives the last build's parse of unchanged
 // content files (see patchBase.parsed); it is read while the theme and the
-// strings load, on other cores.
-func load(ctx context.Context, opt Options, res *Result, lastParsed func() map[string]*content.Source) (*inputs, error) {
+// strings load, on other cores. strs, when not nil, holds the strings
+// files the last build parsed (see readStrings).
+func load(ctx context.Context, opt Options, res *Result, lastParsed func() map[string]*content.Source, strs *i18n.Parsed) (*inputs, error) {
 	cfg, diags, err := config.Load(filepath.Join(opt.Source, config.FileName), config.FileName)
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
@@ -576,7 +581,7 @@ func load(ctx context.Context, opt Options, res *Result, lastParsed func() map[s
 	}()
 	go func() {
 		defer wg.Done()
-		in.i18n, idiags = i18n.Load(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage)
+		in.i18n, idiags = i18n.LoadWith(in.fsys, []string{in.themeFS + "/i18n", "i18n"}, cfg.LanguageCodes(), cfg.DefaultLanguage, strs)
 	}()
 	var cdiags diag.List
 	copt := content.Options{Dir: "content", Languages: cfg.LanguageCodes(), Limits: contentLimits(cfg)}

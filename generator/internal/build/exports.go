@@ -127,7 +127,7 @@ func Export(ctx context.Context, opt Options, format string, langs, modules []st
 	if format != site.ExportCartridge && format != site.ExportSCORM {
 		return res, nil, fmt.Errorf("unknown format %q: use %s or %s", format, site.ExportCartridge, site.ExportSCORM)
 	}
-	in, err := load(ctx, opt, res, nil)
+	in, err := load(ctx, opt, res, nil, nil)
 	if err != nil {
 		return res, nil, &StageError{Stage: "load", Err: err}
 	}

@@ -384,3 +384,35 @@ func TestStoppedBuildKeepsTheLastSearchDocuments(t *testing.T) {
 		t.Error("the next build did not keep the new documents")
 	}
 }
+
+// A build keeps its interface strings as it parsed them, and the next takes
+// those of unchanged files: an edited strings file shows, the output is a
+// fresh build's, and damaged kept strings are parsed again, not read.
+func TestKeptStringsFollowEdits(t *testing.T) {
+	dir := writeSite(t, unchangedSite+"-- i18n/en.toml --\n\"nav.skip\" = \"Skip to A\"\n")
+	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	kept := filepath.Join(cache, "builds", "strings")
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatalf("no strings kept: %v", err)
+	}
+	for _, step := range []struct {
+		text   string
+		damage bool
+	}{{"Skip to B", false}, {"Skip to C", true}} {
+		time.Sleep(10 * time.Millisecond) // a later modification time, where the system's clock is coarse
+		write(t, filepath.Join(dir, "i18n/en.toml"), "\"nav.skip\" = \""+step.text+"\"\n")
+		if step.damage {
+			b, err := os.ReadFile(kept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, kept, string(b[:len(b)-7]))
+		}
+		buildInto(t, dir, dest, cache, sitetest.Now)
+		assertContains(t, filepath.Dir(dest), "en/about/index.html", step.text)
+		if why, ok := sameTree(snapshot(t, dest), freshOutput(t, dir, sitetest.Now)); !ok {
+			t.Errorf("%s: the output is not what a fresh build writes: %s", step.text, why)
+		}
+	}
+}

@@ -6,10 +6,13 @@ package i18n
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +21,7 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
+	"github.com/oersite/oersite/generator/internal/bincode"
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
@@ -37,11 +41,21 @@ type Catalog struct {
 // Load reads <dir>/<lang>.toml from each dir in order (later dirs override
 // earlier ones: pass the theme's i18n folder first, then the site's).
 func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag.List) {
+	return LoadWith(fsys, dirs, langs, def, nil)
+}
+
+// LoadWith is Load taking the files kept holds instead of parsing them
+// again, and keeping in it those it parses (kept may be nil).
+func LoadWith(fsys fs.FS, dirs []string, langs []string, def string, kept *Parsed) (*Catalog, diag.List) {
 	c := &Catalog{def: def, langs: map[string]map[string]Message{}, tags: map[string]language.Tag{}}
+	if kept != nil {
+		kept.used, kept.added = map[[sha256.Size]byte]bool{}, false
+	}
 	var diags diag.List
 	for _, l := range langs {
 		c.langs[l] = map[string]Message{}
 		c.tags[l] = language.Make(l)
+		shared := false // c.langs[l] is a file's own map, kept's too: copied before it is written to
 		for _, dir := range dirs {
 			p := path.Join(dir, l+".toml")
 			data, err := fs.ReadFile(fsys, p)
@@ -52,7 +66,7 @@ func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag
 				diags.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
 				continue
 			}
-			msgs, err := parse(data)
+			msgs, err := kept.parse(data)
 			if err != nil {
 				line := 0
 				var pe toml.ParseError
@@ -64,8 +78,11 @@ func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag
 				continue
 			}
 			if len(c.langs[l]) == 0 {
-				c.langs[l] = msgs // the first file: taken as it is, not copied
+				c.langs[l], shared = msgs, true // the first file: taken as it is, not copied
 				continue
+			}
+			if shared {
+				c.langs[l], shared = maps.Clone(c.langs[l]), false
 			}
 			for k, m := range msgs {
 				c.langs[l][k] = m
@@ -73,6 +90,84 @@ func Load(fsys fs.FS, dirs []string, langs []string, def string) (*Catalog, diag
 		}
 	}
 	return c, diags
+}
+
+// Parsed keeps strings files as LoadWith parsed them, by the SHA-256 of
+// their bytes, so that the next build need not parse unchanged files
+// again: parsing a theme's files took about 16 ms of every build's CPU.
+// What it holds is read-only; one LoadWith at a time may use it.
+type Parsed struct {
+	files map[[sha256.Size]byte]map[string]Message
+	used  map[[sha256.Size]byte]bool
+	added bool
+}
+
+// NewParsed returns an empty Parsed.
+func NewParsed() *Parsed {
+	return &Parsed{files: map[[sha256.Size]byte]map[string]Message{}, used: map[[sha256.Size]byte]bool{}}
+}
+
+// parse returns the strings of a file's bytes, parsed or kept.
+func (p *Parsed) parse(data []byte) (map[string]Message, error) {
+	if p == nil {
+		return parse(data)
+	}
+	sum := sha256.Sum256(data)
+	if msgs, ok := p.files[sum]; ok {
+		p.used[sum] = true
+		return msgs, nil
+	}
+	msgs, err := parse(data)
+	if err == nil {
+		p.files[sum], p.used[sum], p.added = msgs, true, true
+	}
+	return msgs, err
+}
+
+// Changed reports whether the files the last LoadWith used are not those
+// p held before it: p is then worth keeping again (see Append).
+func (p *Parsed) Changed() bool { return p.added || len(p.used) != len(p.files) }
+
+// Append appends to b the files the last LoadWith used, in package
+// bincode's form, for DecodeParsed.
+func (p *Parsed) Append(b []byte) []byte {
+	c := bincode.NewEncoder(b)
+	sums := slices.SortedFunc(maps.Keys(p.used), func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
+	n := uint64(len(sums))
+	c.Uvarint(&n)
+	for _, sum := range sums {
+		c.Digest(&sum)
+		msgs := p.files[sum]
+		bincode.Map(c, &msgs, codeMessage)
+	}
+	return c.Bytes()
+}
+
+// DecodeParsed decodes what Append wrote.
+func DecodeParsed(b []byte) (*Parsed, error) {
+	p := NewParsed()
+	c := bincode.NewDecoder(b)
+	var n uint64
+	c.Uvarint(&n)
+	for i := uint64(0); i < n && c.Err() == nil; i++ {
+		var sum [sha256.Size]byte
+		var msgs map[string]Message
+		c.Digest(&sum)
+		bincode.Map(c, &msgs, codeMessage)
+		p.files[sum] = msgs
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	if len(c.Bytes()) != 0 {
+		return nil, errors.New("kept strings run on")
+	}
+	return p, nil
+}
+
+func codeMessage(c *bincode.Coder, m *Message) {
+	c.Str(&m.Other)
+	bincode.Map(c, &m.Forms, (*bincode.Coder).Str)
 }
 
 func parse(data []byte) (map[string]Message, error) {

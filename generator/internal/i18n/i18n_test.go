@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"crypto/sha256"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -71,5 +73,50 @@ func TestEmptyLinesReserveNoMemory(t *testing.T) {
 	// sized by the lines would add about 200 MiB
 	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
 		t.Errorf("parsing 4 Mi empty lines allocated %d MiB", got>>20)
+	}
+}
+
+// Files kept parsed give the same catalog as files parsed again, through
+// their bincode form too; the site's override does not reach the kept
+// theme strings; an edited file is parsed again, and what no load used is
+// not kept.
+func TestParsedFilesAreKept(t *testing.T) {
+	fsys := fstest.MapFS{
+		"theme/en.toml": {Data: []byte("hello = \"Hello\"\nbye = \"Bye\"\n[lessons]\none = \"{count} lesson\"\nother = \"{count} lessons\"\n")},
+		"theme/fr.toml": {Data: []byte("hello = \"Bonjour\"\n")},
+		"site/en.toml":  {Data: []byte("hello = \"Hi there\"\n")},
+	}
+	dirs, langs := []string{"theme", "site"}, []string{"en", "fr"}
+	want, _ := Load(fsys, dirs, langs, "en")
+	kept := NewParsed()
+	first, diags := LoadWith(fsys, dirs, langs, "en", kept)
+	if len(diags) > 0 || !reflect.DeepEqual(first, want) || !kept.Changed() {
+		t.Fatalf("the first load: %v, changed %v", diags, kept.Changed())
+	}
+	again, err := DecodeParsed(kept.Append(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, _ := LoadWith(fsys, dirs, langs, "en", again)
+	if !reflect.DeepEqual(second, want) || again.Changed() {
+		t.Errorf("the load from kept files: changed %v, catalog equal %v", again.Changed(), reflect.DeepEqual(second, want))
+	}
+	if got := again.files[sha256.Sum256(fsys["theme/en.toml"].Data)]["hello"].Other; got != "Hello" {
+		t.Errorf("the site's override reached the kept theme strings: %q", got)
+	}
+
+	fsys["theme/fr.toml"] = &fstest.MapFile{Data: []byte("hello = \"Salut\"\n")}
+	third, _ := LoadWith(fsys, dirs, langs, "en", again)
+	if got := third.T("fr", "hello"); got != "Salut" || !again.Changed() {
+		t.Errorf("an edited file gave %q (changed %v)", got, again.Changed())
+	}
+	if later, err := DecodeParsed(again.Append(nil)); err != nil || len(later.files) != 3 {
+		t.Errorf("kept again: %d files (%v); want the 3 used", len(later.files), err)
+	}
+	b := kept.Append(nil)
+	for cut := range len(b) {
+		if _, err := DecodeParsed(b[:cut]); err == nil {
+			t.Fatalf("kept strings cut at %d of %d bytes gave no error", cut, len(b))
+		}
 	}
 }
