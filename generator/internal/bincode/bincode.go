@@ -15,10 +15,11 @@ import (
 )
 
 // Coder appends values to its bytes, or, made by NewDecoder, reads them
-// from their start; the first error stops it (every value read after is
-// empty).
+// from the start of a string; the first error stops it (every value read
+// after is empty).
 type Coder struct {
-	b      []byte
+	b      []byte // an encoder's
+	s      string // what a decoder has not read
 	decode bool
 	err    error
 }
@@ -26,14 +27,19 @@ type Coder struct {
 // NewEncoder returns a Coder appending to b.
 func NewEncoder(b []byte) *Coder { return &Coder{b: b} }
 
-// NewDecoder returns a Coder reading b.
-func NewDecoder(b []byte) *Coder { return &Coder{b: b, decode: true} }
+// NewDecoder returns a Coder reading s. The strings it decodes are parts
+// of s, not copies: one allocation for them all, which stays as long as
+// any of them does.
+func NewDecoder(s string) *Coder { return &Coder{s: s, decode: true} }
 
 // Decoding tells whether c reads.
 func (c *Coder) Decoding() bool { return c.decode }
 
-// Bytes returns what an encoder wrote, or what a decoder has not read.
+// Bytes returns what an encoder wrote.
 func (c *Coder) Bytes() []byte { return c.b }
+
+// Rest returns what a decoder has not read.
+func (c *Coder) Rest() string { return c.s }
 
 // Err returns the first error a decoder met: its bytes were damaged.
 func (c *Coder) Err() error { return c.err }
@@ -46,7 +52,7 @@ func (c *Coder) fail() {
 	if c.err == nil {
 		c.err = ErrDamaged
 	}
-	c.b = nil
+	c.s = ""
 }
 
 // Uvarint codes an unsigned number in as few bytes as it needs.
@@ -55,12 +61,12 @@ func (c *Coder) Uvarint(n *uint64) {
 		c.b = binary.AppendUvarint(c.b, *n)
 		return
 	}
-	v, size := binary.Uvarint(c.b)
+	v, size := uvarint(c.s)
 	if size <= 0 {
 		c.fail()
 		return
 	}
-	*n, c.b = v, c.b[size:]
+	*n, c.s = v, c.s[size:]
 }
 
 // Varint codes a signed number in as few bytes as it needs.
@@ -69,12 +75,16 @@ func (c *Coder) Varint(n *int64) {
 		c.b = binary.AppendVarint(c.b, *n)
 		return
 	}
-	v, size := binary.Varint(c.b)
+	u, size := uvarint(c.s)
 	if size <= 0 {
 		c.fail()
 		return
 	}
-	*n, c.b = v, c.b[size:]
+	v := int64(u >> 1) // as binary.Varint: zig-zag
+	if u&1 != 0 {
+		v = ^v
+	}
+	*n, c.s = v, c.s[size:]
 }
 
 // Int codes an int as a Varint.
@@ -109,21 +119,40 @@ func (c *Coder) count(n *int, isNil *bool) {
 			v--
 		}
 	}
-	if v > uint64(len(c.b)) {
+	if v > uint64(len(c.s)) {
 		c.fail()
 		v = 0
 	}
 	*n = int(v)
 }
 
-func (c *Coder) bytes(n int) []byte {
-	if n > len(c.b) {
+// next returns the next n bytes a decoder reads.
+func (c *Coder) next(n int) string {
+	if n > len(c.s) {
 		c.fail()
-		return nil
+		return ""
 	}
-	b := c.b[:n]
-	c.b = c.b[n:]
-	return b
+	s := c.s[:n]
+	c.s = c.s[n:]
+	return s
+}
+
+// uvarint is binary.Uvarint on a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				return 0, -(i + 1) // overflow
+			}
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }
 
 // Str codes a string: its length, then its bytes.
@@ -134,7 +163,7 @@ func (c *Coder) Str(s *string) {
 		c.b = append(c.b, *s...)
 		return
 	}
-	*s = string(c.bytes(n))
+	*s = c.next(n)
 }
 
 // Byte codes one byte.
@@ -143,7 +172,7 @@ func (c *Coder) Byte(v *byte) {
 		c.b = append(c.b, *v)
 		return
 	}
-	if b := c.bytes(1); len(b) == 1 {
+	if b := c.next(1); len(b) == 1 {
 		*v = b[0]
 	}
 }
@@ -164,7 +193,7 @@ func (c *Coder) Digest(d *[32]byte) {
 		c.b = append(c.b, d[:]...)
 		return
 	}
-	copy(d[:], c.bytes(len(d)))
+	copy(d[:], c.next(len(d)))
 }
 
 // Time codes a time as MarshalBinary does (its zone as an offset, as gob
@@ -180,9 +209,9 @@ func (c *Coder) Time(t *time.Time) {
 	}
 	n := 0
 	c.count(&n, nil)
-	b := c.bytes(n)
+	b := c.next(n)
 	*t = time.Time{}
-	if len(b) > 0 && t.UnmarshalBinary(b) != nil {
+	if len(b) > 0 && t.UnmarshalBinary([]byte(b)) != nil {
 		c.fail()
 	}
 }
@@ -284,7 +313,7 @@ func (c *Coder) Value(v *any) {
 }
 
 func (c *Coder) readValue(v *any) {
-	tag := c.bytes(1)
+	tag := c.next(1)
 	if len(tag) == 0 {
 		return
 	}
@@ -310,8 +339,12 @@ func (c *Coder) readValue(v *any) {
 		c.Uvarint(&n)
 		*v = n
 	case tagFloat64:
-		if b := c.bytes(8); len(b) == 8 {
-			*v = math.Float64frombits(binary.LittleEndian.Uint64(b))
+		if b := c.next(8); len(b) == 8 {
+			var bits uint64
+			for i := range 8 {
+				bits |= uint64(b[i]) << (8 * i)
+			}
+			*v = math.Float64frombits(bits)
 		}
 	case tagTime:
 		var t time.Time

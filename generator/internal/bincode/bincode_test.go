@@ -1,6 +1,7 @@
 package bincode
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -24,20 +25,20 @@ func TestValuesComeBack(t *testing.T) {
 	enc.StringInts(&noLines)
 	b := enc.Bytes()
 
-	dec := NewDecoder(b)
+	dec := NewDecoder(string(b))
 	var gotTable, gotNoTable map[string]any
 	var gotLines, gotNoLines map[string]int
 	dec.Table(&gotTable)
 	dec.StringInts(&gotLines)
 	dec.Table(&gotNoTable)
 	dec.StringInts(&gotNoLines)
-	if dec.Err() != nil || len(dec.Bytes()) != 0 || !reflect.DeepEqual(gotTable, table) || !reflect.DeepEqual(gotLines, lines) ||
+	if dec.Err() != nil || len(dec.Rest()) != 0 || !reflect.DeepEqual(gotTable, table) || !reflect.DeepEqual(gotLines, lines) ||
 		gotNoTable != nil || gotNoLines != nil {
 		t.Fatalf("came back as %v %v %v %v (%v)", gotTable, gotLines, gotNoTable, gotNoLines, dec.Err())
 	}
 
 	for cut := range len(b) - 2 { // the last two bytes are the two nils
-		dec := NewDecoder(b[:cut])
+		dec := NewDecoder(string(b[:cut]))
 		dec.Table(&gotTable)
 		dec.StringInts(&gotLines)
 		if dec.Err() == nil {
@@ -49,8 +50,43 @@ func TestValuesComeBack(t *testing.T) {
 	enc = NewEncoder(nil)
 	enc.Value(&odd)
 	var got any = "x"
-	dec = NewDecoder(enc.Bytes())
+	dec = NewDecoder(string(enc.Bytes()))
 	if dec.Value(&got); got != nil || dec.Err() != nil {
 		t.Errorf("an int32 came back as %v (%v); want nil", got, dec.Err())
+	}
+}
+
+// Numbers come back whole at their edges: the decoder reads varints from a
+// string as encoding/binary writes them.
+func TestNumbersComeBack(t *testing.T) {
+	ints := []int64{0, 1, -1, 63, -64, 64, 1 << 40, -1 << 40, math.MaxInt64, math.MinInt64}
+	uints := []uint64{0, 1, 127, 128, 1 << 63, math.MaxUint64}
+	enc := NewEncoder(nil)
+	for i := range ints {
+		enc.Varint(&ints[i])
+	}
+	for i := range uints {
+		enc.Uvarint(&uints[i])
+	}
+	dec := NewDecoder(string(enc.Bytes()))
+	for _, want := range ints {
+		var got int64
+		if dec.Varint(&got); got != want {
+			t.Errorf("varint %d came back as %d", want, got)
+		}
+	}
+	for _, want := range uints {
+		var got uint64
+		if dec.Uvarint(&got); got != want {
+			t.Errorf("uvarint %d came back as %d", want, got)
+		}
+	}
+	if dec.Err() != nil || dec.Rest() != "" {
+		t.Errorf("%v, %d bytes left", dec.Err(), len(dec.Rest()))
+	}
+	var n uint64
+	over := NewDecoder("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02")
+	if over.Uvarint(&n); over.Err() == nil {
+		t.Errorf("an uvarint over 64 bits gave %d and no error", n)
 	}
 }

@@ -303,23 +303,26 @@ func partsOf(r io.ReaderAt, size int64) ([]*io.SectionReader, error) {
 
 // decodePart decodes one part of a file of sources.
 func decodePart(part *io.SectionReader) ([]content.Source, error) {
-	b := make([]byte, part.Size())
-	if _, err := io.ReadFull(part, b); err != nil {
+	// Read straight into the string the sources' strings will be parts of.
+	var sb strings.Builder
+	sb.Grow(int(part.Size()))
+	if _, err := io.Copy(&sb, part); err != nil {
 		return nil, err
 	}
-	n, size := binary.Uvarint(b)
-	if size <= 0 || n > uint64(len(b)) {
+	s := sb.String()
+	n, size := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+	if size <= 0 || n > uint64(len(s)) {
 		return nil, errors.New("a part of a file of sources is damaged")
 	}
-	b = b[size:]
+	s = s[size:]
 	sources := make([]content.Source, n)
 	for i := range sources {
 		var err error
-		if sources[i], b, err = content.DecodeSource(b); err != nil {
+		if s, err = content.DecodeSource(&sources[i], s); err != nil {
 			return nil, err
 		}
 	}
-	if len(b) != 0 {
+	if len(s) != 0 {
 		return nil, errors.New("a part of a file of sources runs on")
 	}
 	return sources, nil

@@ -394,7 +394,7 @@ func decodeRenderings(f *spill.File, at spill.Span) ([]*site.Rendering, error) {
 		if _, err := io.ReadFull(r, one); err != nil {
 			return nil, err
 		}
-		rendering, rest, err := site.DecodeRendering(one)
+		rendering, rest, err := site.DecodeRendering(string(one)) // one allocation for its strings
 		if err != nil {
 			return nil, err
 		}

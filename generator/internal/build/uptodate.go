@@ -282,16 +282,16 @@ func decodeChunks[T any](dec *gob.Decoder, n int, code func(*bincode.Coder, *T))
 		if err := dec.Decode(&chunk); err != nil {
 			return nil, err
 		}
-		c := bincode.NewDecoder(chunk)
+		c := bincode.NewDecoder(string(chunk))
 		if len(chunk) == 0 {
 			return nil, errors.New("record: an empty chunk")
 		}
-		for len(c.Bytes()) > 0 && c.Err() == nil && len(out) < n {
+		for len(c.Rest()) > 0 && c.Err() == nil && len(out) < n {
 			var item T
 			code(c, &item)
 			out = append(out, item)
 		}
-		if c.Err() != nil || len(c.Bytes()) > 0 {
+		if c.Err() != nil || len(c.Rest()) > 0 {
 			return nil, errors.New("record: a list's chunks do not add up to its length")
 		}
 	}

@@ -27,16 +27,18 @@ func AppendSource(b []byte, src *Source) []byte {
 	return c.Bytes()
 }
 
-// DecodeSource decodes the source at the start of b, as AppendSource wrote
-// it, and returns the bytes after it.
-func DecodeSource(b []byte) (Source, []byte, error) {
-	c := bincode.NewDecoder(b)
-	var s Source
-	codeSource(c, &s)
+// DecodeSource decodes into dst the source at the start of s, as
+// AppendSource wrote it, and returns what follows it. The source's strings
+// are parts of s.
+func DecodeSource(dst *Source, s string) (rest string, err error) {
+	c := bincode.NewDecoder(s)
+	*dst = Source{}
+	codeSource(c, dst)
 	if err := c.Err(); err != nil {
-		return Source{}, nil, err
+		*dst = Source{}
+		return "", err
 	}
-	return s, c.Bytes(), nil
+	return c.Rest(), nil
 }
 
 func codeSource(c *bincode.Coder, s *Source) {

@@ -146,7 +146,7 @@ func (p *Parsed) Append(b []byte) []byte {
 // DecodeParsed decodes what Append wrote.
 func DecodeParsed(b []byte) (*Parsed, error) {
 	p := NewParsed()
-	c := bincode.NewDecoder(b)
+	c := bincode.NewDecoder(string(b))
 	var n uint64
 	c.Uvarint(&n)
 	for i := uint64(0); i < n && c.Err() == nil; i++ {
@@ -159,7 +159,7 @@ func DecodeParsed(b []byte) (*Parsed, error) {
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
-	if len(c.Bytes()) != 0 {
+	if len(c.Rest()) != 0 {
 		return nil, errors.New("kept strings run on")
 	}
 	return p, nil

@@ -137,16 +137,17 @@ func AppendRendering(b []byte, r *Rendering) []byte {
 	return c.Bytes()
 }
 
-// DecodeRendering decodes the rendering at the start of b, as
-// AppendRendering wrote it, and returns the bytes after it.
-func DecodeRendering(b []byte) (*Rendering, []byte, error) {
-	c := bincode.NewDecoder(b)
+// DecodeRendering decodes the rendering at the start of s, as
+// AppendRendering wrote it, and returns what follows it. The rendering's
+// strings are parts of s.
+func DecodeRendering(s string) (*Rendering, string, error) {
+	c := bincode.NewDecoder(s)
 	r := new(Rendering)
 	codeRendering(c, r)
 	if err := c.Err(); err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
-	return r, c.Bytes(), nil
+	return r, c.Rest(), nil
 }
 
 func codeRendering(c *bincode.Coder, r *Rendering) {
