@@ -32,9 +32,6 @@ func NewEncoder(b []byte) *Coder { return &Coder{b: b} }
 // any of them does.
 func NewDecoder(s string) *Coder { return &Coder{s: s, decode: true} }
 
-// Decoding tells whether c reads.
-func (c *Coder) Decoding() bool { return c.decode }
-
 // Bytes returns what an encoder wrote.
 func (c *Coder) Bytes() []byte { return c.b }
 
@@ -88,17 +85,29 @@ func (c *Coder) Varint(n *int64) {
 }
 
 // Int codes an int as a Varint.
-func (c *Coder) Int(n *int) {
-	v := int64(*n)
-	c.Varint(&v)
-	*n = int(v)
-}
+func (c *Coder) Int(n *int) { Signed(c, n) }
 
 // Duration codes a duration as a Varint.
-func (c *Coder) Duration(d *time.Duration) {
-	v := int64(*d)
+func (c *Coder) Duration(d *time.Duration) { Signed(c, d) }
+
+// Signed codes a number of a signed integer type as a Varint. Like every
+// coding function, it writes to what it is given only when it decodes:
+// an encoder may run beside readers of the values it encodes.
+func Signed[T ~int | ~int8 | ~int16 | ~int32 | ~int64](c *Coder, n *T) {
+	v := int64(*n)
 	c.Varint(&v)
-	*d = time.Duration(v)
+	if c.decode {
+		*n = T(v)
+	}
+}
+
+// Unsigned codes a number of an unsigned integer type as a Uvarint.
+func Unsigned[T ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64](c *Coder, n *T) {
+	v := uint64(*n)
+	c.Uvarint(&v)
+	if c.decode {
+		*n = T(v)
+	}
 }
 
 // count codes a length; one read cannot be more than the bytes left (each
@@ -184,7 +193,9 @@ func (c *Coder) Bool(v *bool) {
 		n = 1
 	}
 	c.Uvarint(&n)
-	*v = n == 1
+	if c.decode {
+		*v = n == 1
+	}
 }
 
 // Digest codes a SHA-256 digest as its 32 bytes.

@@ -90,3 +90,47 @@ func TestNumbersComeBack(t *testing.T) {
 		t.Errorf("an uvarint over 64 bits gave %d and no error", n)
 	}
 }
+
+// An encoder writes nothing to what it encodes: a build encodes the pages'
+// renderings while the search reads them (under -race this test fails on a
+// write, as CI runs it).
+func TestEncodingWritesNothing(t *testing.T) {
+	type kept struct {
+		n     int
+		d     time.Duration
+		sev   int8
+		mode  uint32
+		ok    bool
+		when  time.Time
+		words []string
+		table map[string]any
+	}
+	k := kept{n: 3, d: time.Minute, sev: 1, mode: 0o644, ok: true, when: time.Now(), words: []string{"a"}, table: map[string]any{"k": 1}}
+	code := func(c *Coder, k *kept) {
+		c.Int(&k.n)
+		c.Duration(&k.d)
+		Signed(c, &k.sev)
+		Unsigned(c, &k.mode)
+		c.Bool(&k.ok)
+		c.Time(&k.when)
+		c.Strs(&k.words)
+		c.Table(&k.table)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 100 {
+			_ = k.n + int(k.d) + int(k.sev) + int(k.mode)
+			_ = k.ok
+		}
+	}()
+	for range 100 {
+		code(NewEncoder(nil), &k)
+	}
+	<-done
+	var got kept
+	code(NewDecoder(string(func() []byte { c := NewEncoder(nil); code(c, &k); return c.Bytes() }())), &got)
+	if got.n != 3 || got.d != time.Minute || got.sev != 1 || got.mode != 0o644 || !got.ok || !got.when.Equal(k.when) {
+		t.Errorf("came back as %+v", got)
+	}
+}

@@ -380,7 +380,7 @@ func decodeRenderings(f *spill.File, at spill.Span) ([]*site.Rendering, error) {
 	if n > uint64(at.Len) {
 		return nil, io.ErrUnexpectedEOF
 	}
-	all := make([]*site.Rendering, 0, n)
+	all := make([]*site.Rendering, 0, min(n, 1<<20)) // a damaged count reserves no more
 	var one []byte
 	for range n {
 		size, err := binary.ReadUvarint(r)

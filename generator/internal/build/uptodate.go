@@ -206,10 +206,10 @@ func stampPaths(stamps []fileStamp) []string {
 
 // A record is a sequence of gob messages: the record without its long
 // lists (recordHead), then each list in chunks of at most recordChunk
-// items (see encodeChunks). gob reads a message whole into a buffer of its own, one above
-// 10 MB in pieces it copies as it grows: a 100,000-page site's record in
-// one message (44 MB) took 1.2-1.7 s to read, most of it copying and
-// touching fresh memory; in chunks, 0.2 s.
+// items (see encodeChunks). gob reads a message whole into a buffer of its
+// own, one above 10 MB in pieces it copies as it grows: a 100,000-page
+// site's record in one message (44 MB) took 1.2-1.7 s to read, most of it
+// copying and touching fresh memory; in chunks, 0.2 s.
 const recordChunk = 1 << 14
 
 // recordHead is a record's first message: the record without its long
@@ -282,10 +282,10 @@ func decodeChunks[T any](dec *gob.Decoder, n int, code func(*bincode.Coder, *T))
 		if err := dec.Decode(&chunk); err != nil {
 			return nil, err
 		}
-		c := bincode.NewDecoder(string(chunk))
 		if len(chunk) == 0 {
 			return nil, errors.New("record: an empty chunk")
 		}
+		c := bincode.NewDecoder(string(chunk))
 		for len(c.Rest()) > 0 && c.Err() == nil && len(out) < n {
 			var item T
 			code(c, &item)
@@ -320,9 +320,7 @@ func codeFileStamp(c *bincode.Coder, s *fileStamp) {
 	c.Str(&s.Path)
 	c.Varint(&s.Size)
 	c.Varint(&s.ModTime)
-	mode := uint64(s.Mode)
-	c.Uvarint(&mode)
-	s.Mode = fs.FileMode(mode)
+	bincode.Unsigned(c, &s.Mode)
 }
 
 func codeInputFile(c *bincode.Coder, f *inputFile) {

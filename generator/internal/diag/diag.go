@@ -207,9 +207,7 @@ func (e *BuildError) Error() string {
 func Bincode(c *bincode.Coder, d *Diagnostic) {
 	c.Str(&d.File)
 	c.Int(&d.Line)
-	sev := int(d.Severity)
-	c.Int(&sev)
-	d.Severity = Severity(sev)
+	bincode.Signed(c, &d.Severity)
 	c.Str(&d.Message)
 	c.Str(&d.Hint)
 	c.Str(&d.Code)
