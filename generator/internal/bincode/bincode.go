@@ -208,12 +208,15 @@ func (c *Coder) Digest(d *[32]byte) {
 }
 
 // Time codes a time as MarshalBinary does (its zone as an offset, as gob
-// keeps it).
+// keeps it); the zero time, most of a source's, in one byte.
 func (c *Coder) Time(t *time.Time) {
 	if !c.decode {
-		b, err := t.MarshalBinary()
-		if err != nil {
-			b = nil // comes back as the zero time
+		var b []byte
+		if *t != (time.Time{}) {
+			var err error
+			if b, err = t.MarshalBinary(); err != nil {
+				b = nil // comes back as the zero time
+			}
 		}
 		c.b = append(binary.AppendUvarint(c.b, uint64(len(b))), b...)
 		return
