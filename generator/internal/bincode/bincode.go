@@ -66,22 +66,14 @@ func (c *Coder) Uvarint(n *uint64) {
 	*n, c.s = v, c.s[size:]
 }
 
-// Varint codes a signed number in as few bytes as it needs.
+// Varint codes a signed number in as few bytes as it needs: a Uvarint of
+// its zig-zag form, as binary.AppendVarint writes it.
 func (c *Coder) Varint(n *int64) {
-	if !c.decode {
-		c.b = binary.AppendVarint(c.b, *n)
-		return
+	u := uint64(*n<<1) ^ uint64(*n>>63)
+	c.Uvarint(&u)
+	if c.decode {
+		*n = int64(u>>1) ^ -int64(u&1)
 	}
-	u, size := uvarint(c.s)
-	if size <= 0 {
-		c.fail()
-		return
-	}
-	v := int64(u >> 1) // as binary.Varint: zig-zag
-	if u&1 != 0 {
-		v = ^v
-	}
-	*n, c.s = v, c.s[size:]
 }
 
 // Int codes an int as a Varint.

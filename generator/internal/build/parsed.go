@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oersite/oersite/generator/internal/bincode"
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/outdir"
 )
@@ -207,7 +208,9 @@ func writeParsed(w io.Writer, sources []*content.Source) error {
 	}
 	var part []byte
 	for chunk := range slices.Chunk(sources, sourcesPerPart(len(sources))) {
-		part = binary.AppendUvarint(part[:0], uint64(len(chunk)))
+		c, n := bincode.NewEncoder(part[:0]), uint64(len(chunk))
+		c.Uvarint(&n)
+		part = c.Bytes()
 		for _, src := range chunk {
 			part = content.AppendSource(part, src)
 		}
@@ -309,12 +312,12 @@ func decodePart(part *io.SectionReader) ([]content.Source, error) {
 	if _, err := io.Copy(&sb, part); err != nil {
 		return nil, err
 	}
-	s := sb.String()
-	n, size := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
-	if size <= 0 || n > uint64(len(s)) {
+	c := bincode.NewDecoder(sb.String())
+	var n uint64
+	if c.Uvarint(&n); c.Err() != nil || n > uint64(len(c.Rest())) {
 		return nil, errors.New("a part of a file of sources is damaged")
 	}
-	s = s[size:]
+	s := c.Rest()
 	sources := make([]content.Source, n)
 	for i := range sources {
 		var err error

@@ -352,12 +352,13 @@ const renderingsMagic = "oersite renderings 2\n"
 // writeRenderings writes all for decodeRenderings.
 func writeRenderings(w io.Writer, all []site.Rendering) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
+	var size [binary.MaxVarintLen64]byte
 	bw.WriteString(renderingsMagic)
-	bw.Write(binary.AppendUvarint(nil, uint64(len(all))))
+	bw.Write(binary.AppendUvarint(size[:0], uint64(len(all))))
 	var one []byte
 	for i := range all {
 		one = site.AppendRendering(one[:0], &all[i])
-		bw.Write(binary.AppendUvarint(nil, uint64(len(one))))
+		bw.Write(binary.AppendUvarint(size[:0], uint64(len(one))))
 		bw.Write(one)
 	}
 	return bw.Flush()

@@ -393,8 +393,17 @@ func TestKeptStringsFollowEdits(t *testing.T) {
 	dest, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	buildInto(t, dir, dest, cache, sitetest.Now)
 	kept := filepath.Join(cache, "builds", "strings")
-	if _, err := os.Stat(kept); err != nil {
+	first, err := os.Stat(kept)
+	if err != nil {
 		t.Fatalf("no strings kept: %v", err)
+	}
+	// A page edited, no strings file: the kept strings are taken, all of
+	// them, so the file is not written again.
+	time.Sleep(10 * time.Millisecond)
+	edit(t, filepath.Join(dir, "content/en/about.md"), "We teach digital skills.", "We teach digital skulls.")
+	buildInto(t, dir, dest, cache, sitetest.Now)
+	if again, err := os.Stat(kept); err != nil || !os.SameFile(first, again) || !again.ModTime().Equal(first.ModTime()) {
+		t.Errorf("the kept strings were written again (%v): the build did not take them", err)
 	}
 	for _, step := range []struct {
 		text   string
