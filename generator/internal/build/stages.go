@@ -2,9 +2,11 @@ package build
 
 import (
 	"context"
+	"io"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
+	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/publish"
 )
 
@@ -27,11 +29,19 @@ func (w *writer) writeMetadata(ctx context.Context, out publish.Writer) (diag.Li
 		w.meta, w.metaKept = last, true
 		return last.Warns, nil
 	}
-	warns, err := w.metadata().WriteFiles(func(p string, data []byte) error {
-		if err := ctx.Err(); err != nil {
-			return err // stopped: write nothing more
-		}
-		return out.WriteFile(p, data)
+	warns, err := w.metadata().WriteFiles(oer.Out{
+		Put: func(p string, data []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err // stopped: write nothing more
+			}
+			return out.WriteFile(p, data)
+		},
+		Stream: func(p string, write func(io.Writer) error) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return publish.Stream(out, p, write)
+		},
 	})
 	w.meta = &metaRecord{Asked: w.asked.list(), Warns: warns}
 	return warns, err

@@ -1,48 +1,60 @@
 package oer
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // writeCatalog writes catalog.json (every OER item as AMB JSON-LD, each with
-// its inLanguage) and catalog.csv for partners' spreadsheets.
-func (b *Builder) writeCatalog(put Put) error {
+// its inLanguage) and catalog.csv for partners' spreadsheets, each as it
+// is made (see Out.Stream).
+func (b *Builder) writeCatalog(out Out) error {
 	items := b.items()
-	// One record at a time (the bytes json.MarshalIndent gives for the whole
-	// list), so that memory holds the file, not the file and every record.
-	var js bytes.Buffer
-	js.WriteString("[")
-	var rec []byte
-	for i, p := range items {
-		rec = appendJSON(rec[:0], b.LearningResource(p))
-		if i == 0 {
-			// room for every record at about the first one's size (indented,
-			// a record grows by a fifth), so that the file is not copied
-			// over and over as it grows
-			js.Grow(len(items) * (len(rec)*3/2 + 16))
-		} else {
-			js.WriteByte(',')
-		}
-		js.WriteString("\n ")
-		if err := json.Indent(&js, rec, " ", " "); err != nil {
-			return err
-		}
-	}
-	if len(items) > 0 {
-		js.WriteByte('\n')
-	}
-	js.WriteString("]\n")
-	if err := put("catalog.json", js.Bytes()); err != nil {
+	if err := out.stream("catalog.json", func(w io.Writer) error { return b.catalogJSON(w, items) }); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff") // so that spreadsheet programs read UTF-8
-	w := csv.NewWriter(&buf)
+	return out.stream("catalog.csv", func(w io.Writer) error { return b.catalogCSV(w, items) })
+}
+
+// catalogJSON writes the items as one JSON list, a record at a time (the
+// bytes json.MarshalIndent gives for the whole list), so that memory holds
+// one record, not the file.
+func (b *Builder) catalogJSON(w io.Writer, items []*site.Page) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("[")
+	var rec []byte
+	var indented bytes.Buffer
+	for i, p := range items {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		rec = appendJSON(rec[:0], b.LearningResource(p))
+		indented.Reset()
+		if err := json.Indent(&indented, rec, " ", " "); err != nil {
+			return err
+		}
+		bw.WriteString("\n ")
+		bw.Write(indented.Bytes())
+	}
+	if len(items) > 0 {
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
+}
+
+// catalogCSV writes the items as CSV, a row each.
+func (b *Builder) catalogCSV(out io.Writer, items []*site.Page) error {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	bw.WriteString("\ufeff") // so that spreadsheet programs read UTF-8
+	w := csv.NewWriter(bw)
 	w.UseCRLF = true
 	_ = w.Write([]string{"id", "language", "kind", "title", "description", "licence", "licence_url", "authors", "audience", "level", "digcomp", "keywords", "duration", "date_published", "date_modified", "resource_type", "file_or_link", "adapted_from", "translation_of"})
 	for _, p := range items {
@@ -77,7 +89,7 @@ func (b *Builder) writeCatalog(put Put) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	return put("catalog.csv", buf.Bytes())
+	return bw.Flush()
 }
 
 // safeCells makes text cells safe to open in a spreadsheet (OWASP's advice

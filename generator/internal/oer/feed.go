@@ -40,10 +40,10 @@ type FeedEntry struct {
 // writeFeeds writes <lang>/feed.xml (new and updated modules, resources
 // and webinars) and a feed for each language's opportunities and news,
 // <lang>/<section>/feed.xml, when it has entries.
-func (b *Builder) writeFeeds(put Put) error {
+func (b *Builder) writeFeeds(out Out) error {
 	for _, l := range b.s.Languages {
 		pages := b.feedEntries(l.Code, site.KindModule, site.KindResource, site.KindWebinar)
-		if err := b.putFeed(put, site.FeedPath(l.Code), b.feed(l.Code, l.Title, site.FeedPath(l.Code), l.Code+"/", pages)); err != nil {
+		if err := b.putFeed(out, site.FeedPath(l.Code), b.feed(l.Code, l.Title, site.FeedPath(l.Code), l.Code+"/", pages)); err != nil {
 			return err
 		}
 		for _, k := range []site.Kind{site.KindOpportunity, site.KindNews} {
@@ -53,7 +53,7 @@ func (b *Builder) writeFeeds(put Put) error {
 			}
 			sec := pages[0].Parent
 			path := site.SectionFeedPath(sec)
-			if err := b.putFeed(put, path, b.feed(l.Code, l.Title+": "+sec.Title, path, sec.URL, pages)); err != nil {
+			if err := b.putFeed(out, path, b.feed(l.Code, l.Title+": "+sec.Title, path, sec.URL, pages)); err != nil {
 				return err
 			}
 		}
@@ -62,12 +62,12 @@ func (b *Builder) writeFeeds(put Put) error {
 }
 
 // putFeed executes the feed template for f and writes it at path.
-func (b *Builder) putFeed(put Put, path string, f FeedData) error {
+func (b *Builder) putFeed(out Out, path string, f FeedData) error {
 	data, err := b.execute("feed.xml", f, 16<<10)
 	if err != nil {
 		return err
 	}
-	return put(path, data)
+	return out.Put(path, data)
 }
 
 // feedEntries are a language's own pages of some kinds, newest first, at

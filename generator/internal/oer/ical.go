@@ -11,7 +11,7 @@ import (
 )
 
 // writeCalendars writes one .ics per webinar and one per language with all of them.
-func (b *Builder) writeCalendars(put Put) error {
+func (b *Builder) writeCalendars(out Out) error {
 	for _, l := range b.s.Languages {
 		var all []*site.Page
 		for _, p := range b.s.Pages {
@@ -21,12 +21,12 @@ func (b *Builder) writeCalendars(put Put) error {
 			all = append(all, p)
 			// A file with one event carries no calendar name: some
 			// calendar programs open a named file as a new calendar.
-			if err := put(p.CalendarPath(), b.calendar("", []*site.Page{p}, nil)); err != nil {
+			if err := out.Put(p.CalendarPath(), b.calendar("", []*site.Page{p}, nil)); err != nil {
 				return err
 			}
 		}
 		if len(all) > 0 || len(b.s.PartnerEvents) > 0 {
-			if err := put(site.LanguageCalendarPath(l.Code), b.calendar(l.Title, all, b.s.PartnerEvents)); err != nil {
+			if err := out.Put(site.LanguageCalendarPath(l.Code), b.calendar(l.Title, all, b.s.PartnerEvents)); err != nil {
 				return err
 			}
 		}

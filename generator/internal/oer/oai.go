@@ -42,7 +42,7 @@ type DCElement struct {
 }
 
 // writeOAI writes the OAI-PMH static repository.
-func (b *Builder) writeOAI(put Put) error {
+func (b *Builder) writeOAI(out Out) error {
 	items := b.items()
 	cfg := b.s.Config
 	d := OAIData{
@@ -66,7 +66,7 @@ func (b *Builder) writeOAI(put Put) error {
 	if err != nil {
 		return err
 	}
-	return put(OAIPath, data)
+	return out.Put(OAIPath, data)
 }
 
 // oaiBaseURL is the repository's baseURL, through the configured gateway if any.

@@ -11,6 +11,7 @@ package oer
 
 import (
 	"bytes"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -62,9 +63,29 @@ func New(s *site.Site, label Labeller, opt Options) *Builder {
 	return &Builder{s: s, label: label, opt: opt}
 }
 
-// Put writes one output file. WriteFiles may call it from several
-// goroutines at once (Options.Workers).
-type Put func(path string, data []byte) error
+// Out is where WriteFiles writes. WriteFiles may call either function
+// from several goroutines at once (Options.Workers).
+type Out struct {
+	// Put writes one file whole.
+	Put func(path string, data []byte) error
+	// Stream, when set, writes one file from what write writes, as it is
+	// made: the catalogue of a large site (tens of megabytes) is then never
+	// held whole. Without it, such files are made in memory and given to Put.
+	Stream func(path string, write func(io.Writer) error) error
+}
+
+// stream writes the file at path from what write writes, through Stream
+// when there is one.
+func (o Out) stream(path string, write func(io.Writer) error) error {
+	if o.Stream != nil {
+		return o.Stream(path, write)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return o.Put(path, buf.Bytes())
+}
 
 // MaxOAIRecords is the most records one OAI-PMH static repository may hold.
 const MaxOAIRecords = 5000
@@ -74,12 +95,12 @@ const MaxOAIRecords = 5000
 //
 // A build for opening from disk (offline) gets only the calendars: the other
 // files serve harvesters and feed readers of the hosted site.
-func (b *Builder) WriteFiles(put Put) (diag.List, error) {
+func (b *Builder) WriteFiles(out Out) (diag.List, error) {
 	var warns diag.List
 	if b.s.Offline {
-		return warns, b.writeCalendars(put)
+		return warns, b.writeCalendars(out)
 	}
-	steps := []func(Put) error{b.writeCalendars, b.writeCatalog, b.writeOpportunities}
+	steps := []func(Out) error{b.writeCalendars, b.writeCatalog, b.writeOpportunities}
 	if b.opt.Outputs != nil {
 		steps = append(steps, b.writeSitemap, b.writeRobots, b.writeFeeds)
 		if n := len(b.items()); n > MaxOAIRecords {
@@ -89,20 +110,20 @@ func (b *Builder) WriteFiles(put Put) (diag.List, error) {
 			steps = append(steps, b.writeOAI)
 		}
 	}
-	return warns, each(steps, put, max(1, b.opt.Workers))
+	return warns, each(steps, out, max(1, b.opt.Workers))
 }
 
-// each runs every step with put, on as many goroutines as workers (each
+// each runs every step with out, on as many goroutines as workers (each
 // step writes files of its own; the Builder only reads the site), and
 // returns the error of the first step, in order, that failed.
-func each(steps []func(Put) error, put Put, workers int) error {
+func each(steps []func(Out) error, out Out, workers int) error {
 	errs := make([]error, len(steps))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, len(steps)) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < len(steps); i = int(next.Add(1)) - 1 {
-				errs[i] = steps[i](put)
+				errs[i] = steps[i](out)
 			}
 		})
 	}

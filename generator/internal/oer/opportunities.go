@@ -34,8 +34,8 @@ type opportunity struct {
 // writeOpportunities writes opportunities.json: the open opportunities of
 // every language, translations included, by address; written only when
 // the site has opportunities.
-func (b *Builder) writeOpportunities(put Put) error {
-	var out []opportunity
+func (b *Builder) writeOpportunities(out Out) error {
+	var ops []opportunity
 	for _, p := range b.s.Pages {
 		if p.Kind != site.KindOpportunity || p.FallbackOf != nil || p.Source == nil || !p.IsOpen() {
 			continue
@@ -51,15 +51,15 @@ func (b *Builder) writeOpportunities(put Put) error {
 		if req := b.s.Langs[p.Lang].Request; req != nil {
 			o.Contact = req.Permalink() + "?opportunity=" + url.QueryEscape(path.Base(strings.TrimSuffix(p.URL, "/")))
 		}
-		out = append(out, o)
+		ops = append(ops, o)
 	}
-	if len(out) == 0 {
+	if len(ops) == 0 {
 		return nil
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	data, err := json.MarshalIndent(out, "", " ")
+	sort.Slice(ops, func(i, j int) bool { return ops[i].ID < ops[j].ID })
+	data, err := json.MarshalIndent(ops, "", " ")
 	if err != nil {
 		return err
 	}
-	return put(OpportunitiesPath, append(data, '\n'))
+	return out.Put(OpportunitiesPath, append(data, '\n'))
 }

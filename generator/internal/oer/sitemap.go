@@ -140,7 +140,7 @@ func (b *Builder) listed(p *site.Page) []*site.Page {
 
 // writeSitemap writes sitemap.xml; past the sitemaps.org limits it writes
 // sitemap-1.xml, sitemap-2.xml... and makes sitemap.xml their index.
-func (b *Builder) writeSitemap(put Put) error {
+func (b *Builder) writeSitemap(out Out) error {
 	urls := b.sitemapURLs()
 	maxURLs, maxBytes := b.opt.MaxSitemapURLs, b.opt.MaxSitemapBytes
 	if maxURLs <= 0 {
@@ -154,12 +154,12 @@ func (b *Builder) writeSitemap(put Put) error {
 		return err
 	}
 	if len(files) == 1 {
-		return put("sitemap.xml", files[0].data)
+		return out.Put("sitemap.xml", files[0].data)
 	}
 	idx := SitemapIndexData{Site: b.s}
 	for i, f := range files {
 		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
-		if err := put(name, f.data); err != nil {
+		if err := out.Put(name, f.data); err != nil {
 			return err
 		}
 		idx.Sitemaps = append(idx.Sitemaps, SitemapRef{Loc: b.s.Absolute(name), Lastmod: f.lastmod})
@@ -168,7 +168,7 @@ func (b *Builder) writeSitemap(put Put) error {
 	if err != nil {
 		return err
 	}
-	return put("sitemap.xml", data)
+	return out.Put("sitemap.xml", data)
 }
 
 type sitemapFile struct {
@@ -231,12 +231,12 @@ func averageAlternates(urls []SitemapURL) int {
 }
 
 // writeRobots writes robots.txt naming the sitemap.
-func (b *Builder) writeRobots(put Put) error {
+func (b *Builder) writeRobots(out Out) error {
 	data, err := b.execute("robots.txt", RobotsData{Site: b.s, Sitemap: b.s.Absolute("sitemap.xml"), Disallow: b.searchResults()}, 256)
 	if err != nil {
 		return err
 	}
-	return put("robots.txt", data)
+	return out.Put("robots.txt", data)
 }
 
 // searchResults returns the address paths of the search pages' results

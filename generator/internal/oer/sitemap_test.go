@@ -1,9 +1,12 @@
 package oer_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -31,12 +34,12 @@ func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
 	opt.Workers = 4 // as a patch build writes them
 	files := map[string][]byte{}
 	var mu sync.Mutex // WriteFiles writes on every core
-	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(func(p string, data []byte) error {
+	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(oer.Out{Put: func(p string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		files[p] = data
 		return nil
-	}); err != nil {
+	}}); err != nil {
 		t.Fatal(err)
 	}
 	return files
@@ -89,5 +92,67 @@ func TestSitemapIndexPastTheLimits(t *testing.T) {
 				t.Errorf("the sitemaps list %d addresses, the whole site has %d", len(seen), len(whole))
 			}
 		})
+	}
+}
+
+// TestCatalogueStreamed: with Out.Stream set, the catalogue's files come
+// through it (a large site's are never held whole), with the same bytes as
+// made whole for Put; every other file still comes whole.
+func TestCatalogueStreamed(t *testing.T) {
+	src := filepath.Dir(buildFixture(t))
+	res, err := build.Build(context.Background(), build.Options{Source: src, DryRun: true, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, diags := theme.Load(themes.Default, []string{"default/layouts"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	b := oer.New(res.Site, func(_, key string) string { return key }, oer.Options{Outputs: th, Workers: 4})
+	write := func(streaming bool) (whole, streamed map[string][]byte) {
+		whole, streamed = map[string][]byte{}, map[string][]byte{}
+		var mu sync.Mutex
+		out := oer.Out{Put: func(p string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			whole[p] = data
+			return nil
+		}}
+		if streaming {
+			out.Stream = func(p string, write func(io.Writer) error) error {
+				var buf bytes.Buffer
+				if err := write(&buf); err != nil {
+					return err
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				streamed[p] = buf.Bytes()
+				return nil
+			}
+		}
+		if _, err := b.WriteFiles(out); err != nil {
+			t.Fatal(err)
+		}
+		return whole, streamed
+	}
+	before, _ := write(false)
+	whole, streamed := write(true)
+	if len(streamed) != 2 || streamed["catalog.json"] == nil || streamed["catalog.csv"] == nil {
+		t.Fatalf("streamed %d files, want catalog.json and catalog.csv", len(streamed))
+	}
+	for p, data := range before {
+		got, ok := whole[p]
+		if !ok {
+			got, ok = streamed[p]
+		}
+		if !ok || !bytes.Equal(got, data) {
+			t.Errorf("%s: streaming changed its bytes or lost it", p)
+		}
+	}
+	if len(whole)+len(streamed) != len(before) {
+		t.Errorf("%d files with Stream, %d without", len(whole)+len(streamed), len(before))
+	}
+	if !json.Valid(streamed["catalog.json"]) || !bytes.Contains(streamed["catalog.json"], []byte(`"inLanguage"`)) || !strings.HasPrefix(string(streamed["catalog.csv"]), "\ufeffid,language,") {
+		t.Errorf("catalogue files malformed:\n%.200s\n%.200s", streamed["catalog.json"], streamed["catalog.csv"])
 	}
 }
