@@ -45,6 +45,19 @@ func (c *Coder) Err() error { return c.err }
 // what no encoder writes.
 var ErrDamaged = errors.New("damaged bytes")
 
+// Decoding reports whether the Coder reads values (NewDecoder) rather
+// than writing them: for a type's code that derives a field from others
+// when it reads, and must not write it back when it writes.
+func (c *Coder) Decoding() bool { return c.decode }
+
+// Fail marks a decoder's bytes damaged, for a type's code that finds a
+// value no encoder writes; an encoder is not affected.
+func (c *Coder) Fail() {
+	if c.decode {
+		c.fail()
+	}
+}
+
 func (c *Coder) fail() {
 	if c.err == nil {
 		c.err = ErrDamaged

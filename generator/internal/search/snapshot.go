@@ -2,12 +2,13 @@ package search
 
 import (
 	"bufio"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/oersite/oersite/generator/internal/bincode"
 	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
@@ -18,7 +19,11 @@ import (
 // no bleve index: the static index comes from its own analysis.
 
 // snapshotMagic starts a snapshot file; a file of another version is not read.
-const snapshotMagic = "oersite search documents 2\n"
+const snapshotMagic = "oersite search documents 3\n"
+
+// maxSnapshotBytes bounds the file read: a language of 20,000 pages of
+// real text makes about 120 MB.
+const maxSnapshotBytes = 4 << 30
 
 // WriteSnapshot writes docs to path, whole or not at all: into a temporary
 // file beside it, renamed over it (a symbolic link there is replaced, not
@@ -42,15 +47,16 @@ func PrepareSnapshot(path string, docs []Doc) (string, error) {
 		return "", err
 	}
 	w := bufio.NewWriterSize(tmp, 1<<16)
-	_, err = w.WriteString(snapshotMagic)
-	enc := gob.NewEncoder(w)
-	if err == nil {
-		err = enc.Encode(len(docs))
-	}
-	// One document at a time: gob encodes a value whole in memory first.
+	n := uint64(len(docs))
+	c := bincode.NewEncoder([]byte(snapshotMagic))
+	c.Uvarint(&n)
+	_, err = w.Write(c.Bytes())
+	// One document at a time, with its text read for it and let go after.
 	for i := 0; i < len(docs) && err == nil; i++ {
 		d := docs[i].withText()
-		err = enc.Encode(&d)
+		c = bincode.NewEncoder(c.Bytes()[:0])
+		codeDoc(c, &d)
+		_, err = w.Write(c.Bytes())
 	}
 	if err == nil {
 		err = w.Flush()
@@ -77,30 +83,107 @@ func CommitSnapshot(pending, path string) error {
 	return nil
 }
 
-// ReadSnapshot reads the documents a build kept at path.
+// ReadSnapshot reads the documents a build kept at path. Their strings
+// are parts of one string holding the file.
 func ReadSnapshot(path string) ([]Doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<16)
-	magic := make([]byte, len(snapshotMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != snapshotMagic {
-		return nil, fmt.Errorf("%s was written by another version of oersite: build the site again", path)
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	dec := gob.NewDecoder(r)
-	var n int
-	if err := dec.Decode(&n); err != nil || n < 0 {
-		return nil, fmt.Errorf("%s cannot be read (%v): build the site again", path, err)
+	again := fmt.Errorf("%s was written by another version of oersite or is damaged: build the site again", path)
+	if info.Size() > maxSnapshotBytes {
+		return nil, again
 	}
-	docs := make([]Doc, 0, min(n, 1<<16))
-	for range n {
-		var d Doc
-		if err := dec.Decode(&d); err != nil {
-			return nil, fmt.Errorf("%s cannot be read (%v): build the site again", path, err)
-		}
-		docs = append(docs, d)
+	var sb strings.Builder
+	sb.Grow(int(info.Size()))
+	if _, err := io.Copy(&sb, io.LimitReader(f, maxSnapshotBytes)); err != nil {
+		return nil, err
+	}
+	data, ok := strings.CutPrefix(sb.String(), snapshotMagic)
+	if !ok {
+		return nil, again
+	}
+	c := bincode.NewDecoder(data)
+	var n uint64
+	if c.Uvarint(&n); c.Err() != nil || n > uint64(len(c.Rest())) {
+		return nil, again
+	}
+	docs := make([]Doc, n)
+	for i := range docs {
+		codeDoc(c, &docs[i])
+	}
+	if c.Err() != nil || c.Rest() != "" {
+		return nil, again
 	}
 	return docs, nil
+}
+
+// codeDoc codes a document for a snapshot (Load is not kept).
+func codeDoc(c *bincode.Coder, d *Doc) {
+	for _, s := range []*string{&d.URL, &d.Lang, &d.Kind, &d.Title, &d.Summary, &d.Level, &d.Module, &d.Origin} {
+		c.Str(s)
+	}
+	for _, l := range []*[]string{&d.Headings, &d.Keywords, &d.Audience, &d.Competences} {
+		c.Strs(l)
+	}
+	codeText(c, d)
+}
+
+// codeText codes a document's body and sections. Sections that cut the
+// body end to end, as a build's do, are coded without their text, which
+// is the body's: the text is in the file once.
+func codeText(c *bincode.Coder, d *Doc) {
+	c.Str(&d.Body)
+	cut := !c.Decoding() && cutsBody(d.Body, d.Sections)
+	c.Bool(&cut)
+	if !cut {
+		bincode.List(c, &d.Sections, codeSection)
+		return
+	}
+	at := 0
+	bincode.List(c, &d.Sections, func(c *bincode.Coder, s *Section) {
+		c.Str(&s.Anchor)
+		c.Str(&s.Heading)
+		n := len(s.Text)
+		c.Int(&n)
+		if !c.Decoding() {
+			return
+		}
+		if n < 0 || n > len(d.Body)-at {
+			c.Fail()
+			return
+		}
+		s.Text = d.Body[at : at+n]
+		at += n
+	})
+	if c.Decoding() && at != len(d.Body) {
+		c.Fail()
+	}
+}
+
+// codeSection codes a section with its text.
+func codeSection(c *bincode.Coder, s *Section) {
+	c.Str(&s.Anchor)
+	c.Str(&s.Heading)
+	c.Str(&s.Text)
+}
+
+// cutsBody reports whether sections' texts, end to end, are body (and
+// there is at least one).
+func cutsBody(body string, sections []Section) bool {
+	if len(sections) == 0 {
+		return false
+	}
+	for _, s := range sections {
+		var ok bool
+		if body, ok = strings.CutPrefix(body, s.Text); !ok {
+			return false
+		}
+	}
+	return body == ""
 }

@@ -65,3 +65,41 @@ func TestStalePreparedSnapshotsAreRemoved(t *testing.T) {
 		t.Error("a recent prepared snapshot was removed")
 	}
 }
+
+// TestSnapshotHoldsTextOnce: a build's documents, whose sections cut the
+// body end to end, are kept with their text written once and come back
+// whole, the sections' texts parts of the body; a file whose section
+// lengths run past the body is refused, not read past its end.
+func TestSnapshotHoldsTextOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "en.docs")
+	body := "Before any heading. Saving files safely takes care. Sharing them takes more."
+	cut := []Section{{Text: body[:20]}, {Anchor: "saving", Heading: "Saving", Text: body[20:52]}, {Anchor: "sharing", Heading: "Sharing", Text: body[52:]}}
+	docs := []Doc{
+		{URL: "en/a/", Lang: "en", Kind: "lesson", Title: "A", Body: body, Sections: cut},
+		{URL: "en/b/", Lang: "en", Kind: "lesson", Title: "B", Body: "Whole text", Sections: []Section{{Anchor: "x", Heading: "X", Text: "Other text"}}},
+		{URL: "en/c/", Lang: "en", Kind: "page", Title: "C", Body: "No headings", Keywords: []string{}},
+	}
+	if err := WriteSnapshot(path, docs); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if n := strings.Count(string(data), "Saving files safely"); n != 1 {
+		t.Errorf("the text is in the file %d times, want once", n)
+	}
+	got, err := ReadSnapshot(path)
+	if err != nil || !reflect.DeepEqual(got, docs) {
+		t.Fatalf("read back %+v, %v", got, err)
+	}
+	// The first section's length is its third byte after the body ends:
+	// the body's length prefix, body, the cut flag, the count of sections,
+	// the first section's empty anchor and heading, then its length.
+	at := strings.Index(string(data), body) + len(body) + 4
+	if data[at] != 2*20 { // zig-zag
+		t.Fatalf("layout changed: byte %d is %d", at, data[at])
+	}
+	data[at] = 2 * 63 // with the next, past the body
+	os.WriteFile(path, data, 0o644)
+	if _, err := ReadSnapshot(path); err == nil || !strings.Contains(err.Error(), "build the site again") {
+		t.Errorf("section lengths past the body: %v", err)
+	}
+}
