@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -44,19 +45,57 @@ func NewManifest(name string, files []File) Manifest {
 		}
 	}
 	h := sha256.New()
+	var line []byte
 	for _, f := range out {
-		fmt.Fprintf(h, "%s\x00%d\x00%s\n", f.Path, f.Size, f.SHA256)
+		line = append(append(line[:0], f.Path...), 0)
+		line = append(append(strconv.AppendInt(line, f.Size, 10), 0), f.SHA256...)
+		h.Write(append(line, '\n'))
 	}
 	return Manifest{Name: name, Version: hex.EncodeToString(h.Sum(nil))[:16], Files: out}
 }
 
-// Marshal returns mirror.json's bytes: indented, stable, ending in a newline.
+// Marshal returns mirror.json's bytes: indented, stable, ending in a
+// newline; the bytes json.MarshalIndent(m, "", " ") gives, written
+// without reflection (a 10k-page site lists 16,000 files, and the
+// manifest is the last file a build writes).
 func (m Manifest) Marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(m, "", " ")
-	if err != nil {
-		return nil, err
+	const perFile = len("  {\n   \"path\": \"\",\n   \"size\": ,\n   \"sha256\": \"\"\n  },\n") + 64 + 12
+	b := make([]byte, 0, 64+len(m.Name)+len(m.Version)+len(m.Files)*(perFile+48))
+	b = appendString(append(b, "{\n \"name\": "...), m.Name)
+	b = appendString(append(b, ",\n \"version\": "...), m.Version)
+	b = append(b, ",\n \"files\": "...)
+	switch {
+	case m.Files == nil:
+		b = append(b, "null"...)
+	case len(m.Files) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, f := range m.Files {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(append(b, "\n  {\n   \"path\": "...), f.Path)
+			b = strconv.AppendInt(append(b, ",\n   \"size\": "...), f.Size, 10)
+			b = appendString(append(b, ",\n   \"sha256\": "...), f.SHA256)
+			b = append(b, "\n  }"...)
+		}
+		b = append(b, "\n ]"...)
 	}
-	return append(b, '\n'), nil
+	return append(b, "\n}\n"...), nil
+}
+
+// appendString appends s as encoding/json writes it: as it is between
+// quotes when it holds only printable ASCII that needs no escape (paths
+// and digests always do), else through encoding/json itself.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			return append(b, q...)
+		}
+	}
+	return append(append(append(b, '"'), s...), '"')
 }
 
 var hexSHA = regexp.MustCompile(`^[0-9a-f]{64}$`)
