@@ -1,9 +1,10 @@
 // Package benchsite measures oersite on sites of growing size, so that
 // growth is visible: for each size it writes a 5-language site (synthetic,
 // or real prose from a corpus with -corpus, see package realtext), builds it
-// in a child process, and prints build time, peak memory, output size and
-// search index size; then the time of a second build with nothing changed,
-// of a build after one page's text was edited, and of the build after a
+// in a child process, and prints build time, CPU time (user and system),
+// peak memory, output size and search index size; then the time of a
+// second build with nothing changed, of a build after one page's text was
+// edited (and its CPU time and peak memory), and of the build after a
 // second edit of it (an author's next save: a patch build that stages from
 // the output's previous version, which the first patch build kept).
 //
@@ -72,7 +73,7 @@ func measure(sizes, langs, keep, corpus string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%-8s %10s %10s %12s %12s %8s %9s %10s %11s %11s\n", "pages", "build_s", "peak_MiB", "output_MiB", "search_MiB", "files", "again_s", "one_edit_s", "edit_MiB", "next_edit_s")
+	fmt.Fprintf(stdout, "%-8s %10s %8s %10s %12s %12s %8s %9s %10s %10s %11s %11s\n", "pages", "build_s", "cpu_s", "peak_MiB", "output_MiB", "search_MiB", "files", "again_s", "one_edit_s", "edit_cpu_s", "edit_MiB", "next_edit_s")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < len(ls) {
@@ -106,8 +107,8 @@ func measure(sizes, langs, keep, corpus string, stdout, stderr io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("building %d pages after a second edit: %w", n, err)
 		}
-		fmt.Fprintf(stdout, "%-8d %10.2f %10.0f %12.1f %12.1f %8d %9.2f %10.2f %11.0f %11.2f\n", n, fresh.took.Seconds(), fresh.peakMiB, mib(out), mib(search), files,
-			again.took.Seconds(), edited.took.Seconds(), edited.peakMiB, next.took.Seconds())
+		fmt.Fprintf(stdout, "%-8d %10.2f %8.2f %10.0f %12.1f %12.1f %8d %9.2f %10.2f %10.2f %11.0f %11.2f\n", n, fresh.took.Seconds(), fresh.cpu.Seconds(), fresh.peakMiB, mib(out), mib(search), files,
+			again.took.Seconds(), edited.took.Seconds(), edited.cpu.Seconds(), edited.peakMiB, next.took.Seconds())
 	}
 	return nil
 }
@@ -151,6 +152,7 @@ func editOnePage(dir, lang string) error {
 // measured is one build in a child process.
 type measured struct {
 	took    time.Duration
+	cpu     time.Duration // user and system time: on a machine shared or of varying speed, steadier than took
 	peakMiB float64
 }
 
@@ -165,7 +167,8 @@ func run(exe, dir string, stderr io.Writer) (measured, error) {
 	}
 	took := time.Since(start)
 	peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-	return measured{took: took, peakMiB: float64(peak) / 1024}, nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return measured{took: took, cpu: cpu, peakMiB: float64(peak) / 1024}, nil
 }
 
 // child builds one site and exits: its peak memory is the build's alone.
