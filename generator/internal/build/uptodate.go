@@ -130,8 +130,15 @@ func check(ctx context.Context, opt Options, res *Result, start time.Time) (read
 		return nil, nil, nil
 	}
 	t0 := time.Now()
+	// The inputs are walked while the last record is read: neither needs
+	// the other, and each takes a few milliseconds per thousand files.
+	walked := make(chan walkedInputs, 1)
+	go func() {
+		files, err := walkAllInputs(ctx, opt.Source)
+		walked <- walkedInputs{at: t0, files: files, err: err}
+	}()
 	rec := lastBuild(opt)
-	in, err := readInputs(ctx, opt, rec)
+	in, err := readInputs(ctx, opt, rec, <-walked)
 	if ctx.Err() != nil {
 		return nil, nil, nil // stopped: the record stays for the next build
 	}
@@ -594,12 +601,41 @@ type inputFile struct {
 // are coarse (2 s on FAT) could otherwise hide an edit made in the same moment.
 const stampSlack = 3 * time.Second
 
-// readInputs reads the inputs of a build of opt. Files whose size and
-// modification time are those prev recorded, well before it read them, keep
-// their recorded digest; the others are read, on every core. It stops with
-// ctx's error when ctx ends.
-func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState, error) {
-	st := inputState{HashedAt: time.Now()}
+// walkedInputs are the inputs as walkAllInputs found them, before any is
+// read, and when the walk began.
+type walkedInputs struct {
+	at    time.Time
+	files []inputFile
+	err   error
+}
+
+// walkAllInputs returns every input of a build of source (see inputState),
+// in walk order, without reading files.
+func walkAllInputs(ctx context.Context, source string) ([]inputFile, error) {
+	tops := append([]string{config.FileName, partner.Dir}, sitefs.InputDirs()...)
+	slices.Sort(tops)
+	var all []inputFile
+	for _, top := range tops {
+		files, err := walkInputs(ctx, source, top)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, files...)
+	}
+	return all, nil
+}
+
+// readInputs reads the inputs of a build of opt, as walked. Files whose
+// size and modification time are those prev recorded, well before it read
+// them, keep their recorded digest; the others are read, on every core. It
+// stops with ctx's error when ctx ends.
+func readInputs(ctx context.Context, opt Options, prev *buildRecord, walked walkedInputs) (inputState, error) {
+	// Read as of the walk's start: a file changed after its walk saw it
+	// has a later time.
+	st := inputState{HashedAt: walked.at}
+	if walked.err != nil {
+		return st, walked.err
+	}
 	trusted := map[string]inputFile{}
 	if prev != nil {
 		before := prev.Inputs.HashedAt.Add(-stampSlack).UnixNano()
@@ -609,22 +645,16 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 			}
 		}
 	}
-	tops := append([]string{config.FileName, partner.Dir}, sitefs.InputDirs()...)
-	slices.Sort(tops)
+	st.Files = walked.files
 	var unread []int
-	for _, top := range tops {
-		err := walkInputs(ctx, opt.Source, top, func(f inputFile) {
-			if f.Link == "" {
-				if t, ok := trusted[f.Path]; ok && t.Size == f.Size && t.ModTime == f.ModTime {
-					f.Sum = t.Sum
-				} else {
-					unread = append(unread, len(st.Files))
-				}
-			}
-			st.Files = append(st.Files, f)
-		})
-		if err != nil {
-			return st, err
+	for i, f := range st.Files {
+		if f.Link != "" {
+			continue
+		}
+		if t, ok := trusted[f.Path]; ok && t.Size == f.Size && t.ModTime == f.ModTime {
+			st.Files[i].Sum = t.Sum
+		} else {
+			unread = append(unread, i)
 		}
 	}
 	if err := hashFiles(ctx, opt.Source, st.Files, unread); err != nil {
@@ -641,8 +671,11 @@ func readInputs(ctx context.Context, opt Options, prev *buildRecord) (inputState
 	h.Sum(st.Options[:0])
 	h.Reset()
 	h.Write(st.Options[:])
+	var line []byte
 	for _, f := range st.Files {
-		fmt.Fprintf(h, "%s\x00%s\x00%x\x00", f.Path, f.Link, f.Sum)
+		line = append(append(append(line[:0], f.Path...), 0), f.Link...)
+		line = append(hex.AppendEncode(append(line, 0), f.Sum[:]), 0)
+		h.Write(line)
 	}
 	h.Sum(st.Digest[:0])
 	return st, nil
@@ -681,17 +714,58 @@ func programDigest(prev *buildRecord) (inputFile, error) {
 	return prog, err
 }
 
-// walkInputs calls add for every input under source/top, in walk order,
-// without reading files. A missing top is an input too.
-func walkInputs(ctx context.Context, source, top string, add func(inputFile)) error {
+// walkInputs returns every input under source/top, in walk order, without
+// reading files. A missing top is an input too. The entries directly under
+// a top folder are walked on every core (a site's content folder holds a
+// folder per language), their lists joined in the order a walk of the
+// whole would give.
+func walkInputs(ctx context.Context, source, top string) ([]inputFile, error) {
 	root := filepath.Join(source, filepath.FromSlash(top))
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	info, err := os.Lstat(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return []inputFile{{Path: top, Link: "absent"}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return walkTree(ctx, source, root)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, err
+	}
+	parts := make([][]inputFile, len(entries))
+	errs := make([]error, len(entries))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(entries); i = int(next.Add(1)) - 1 {
+				if name := entries[i].Name(); !strings.HasPrefix(name, ".") {
+					parts[i], errs[i] = walkTree(ctx, source, filepath.Join(root, name))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := []inputFile{{Path: top, Link: "/"}}
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out, nil
+}
+
+// walkTree returns the inputs under root (root included), in walk order,
+// hidden files and folders below root left out.
+func walkTree(ctx context.Context, source, root string) ([]inputFile, error) {
+	var out []inputFile
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
-		}
-		if errors.Is(err, fs.ErrNotExist) && p == root {
-			add(inputFile{Path: top, Link: "absent"})
-			return nil
 		}
 		if err != nil {
 			return err
@@ -721,9 +795,10 @@ func walkInputs(ctx context.Context, source, top string, add func(inputFile)) er
 		default:
 			f.Link = d.Type().String()
 		}
-		add(f)
+		out = append(out, f)
 		return nil
 	})
+	return out, err
 }
 
 // hashFiles reads the files files[i] for each i of which, on every core,
