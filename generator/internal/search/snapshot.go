@@ -21,8 +21,8 @@ import (
 // snapshotMagic starts a snapshot file; a file of another version is not read.
 const snapshotMagic = "oersite search documents 3\n"
 
-// maxSnapshotBytes bounds the file read: a language of 20,000 pages of
-// real text makes about 120 MB.
+// maxSnapshotBytes bounds the file read: a language of 2,000 pages of
+// real text makes 6.3 MB.
 const maxSnapshotBytes = 4 << 30
 
 // WriteSnapshot writes docs to path, whole or not at all: into a temporary
@@ -113,9 +113,12 @@ func ReadSnapshot(path string) ([]Doc, error) {
 	if c.Uvarint(&n); c.Err() != nil || n > uint64(len(c.Rest())) {
 		return nil, again
 	}
-	docs := make([]Doc, n)
-	for i := range docs {
-		codeDoc(c, &docs[i])
+	// Made as they are read: a damaged count runs out of bytes, not memory.
+	docs := make([]Doc, 0, min(n, 1<<12))
+	for ; n > 0 && c.Err() == nil; n-- {
+		var d Doc
+		codeDoc(c, &d)
+		docs = append(docs, d)
 	}
 	if c.Err() != nil || c.Rest() != "" {
 		return nil, again

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +103,24 @@ func TestSnapshotHoldsTextOnce(t *testing.T) {
 	os.WriteFile(path, data, 0o644)
 	if _, err := ReadSnapshot(path); err == nil || !strings.Contains(err.Error(), "build the site again") {
 		t.Errorf("section lengths past the body: %v", err)
+	}
+}
+
+// TestSnapshotOfADamagedCount: a count of documents far beyond what the
+// file holds is refused once the bytes run out, without making room for
+// all of them first (250,000 documents' room is about 75 MB).
+func TestSnapshotOfADamagedCount(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "en.docs")
+	data := binary.AppendUvarint([]byte(snapshotMagic), 250_000)
+	data = append(data, make([]byte, 256<<10)...) // empty documents of 15 bytes each, then too few bytes
+	os.WriteFile(path, data, 0o644)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := ReadSnapshot(path); err == nil || !strings.Contains(err.Error(), "build the site again") {
+		t.Errorf("a damaged count: %v", err)
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 32<<20 {
+		t.Errorf("reading it allocated %d MB", grew>>20)
 	}
 }
