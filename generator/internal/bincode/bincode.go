@@ -240,20 +240,33 @@ func (c *Coder) Strs(l *[]string) {
 	List(c, l, (*Coder).Str)
 }
 
+// reserved bounds the room a decoder makes for a list or map before it
+// has read its items: a damaged count runs out of bytes, not of memory.
+const reserved = 1 << 10
+
 // List codes a list, each item with code; none is told from an empty one.
 func List[T any](c *Coder, l *[]T, code func(*Coder, *T)) {
 	n, isNil := len(*l), *l == nil
 	c.count(&n, &isNil)
-	if c.decode {
-		if isNil || c.err != nil {
-			*l = nil
+	if !c.decode {
+		for i := range *l {
+			code(c, &(*l)[i])
+		}
+		return
+	}
+	*l = nil
+	if isNil || c.err != nil {
+		return
+	}
+	out := make([]T, 0, min(n, reserved))
+	for range n {
+		var v T
+		if code(c, &v); c.err != nil {
 			return
 		}
-		*l = make([]T, n)
+		out = append(out, v)
 	}
-	for i := range *l {
-		code(c, &(*l)[i])
-	}
+	*l = out
 }
 
 // Pointer codes a pointer, with code for what it points to when it is not nil.
@@ -404,7 +417,7 @@ func Map[V any](c *Coder, m *map[string]V, code func(*Coder, *V)) {
 	if isNil || c.err != nil {
 		return
 	}
-	*m = make(map[string]V, n)
+	*m = make(map[string]V, min(n, reserved))
 	for range n {
 		var k string
 		var v V

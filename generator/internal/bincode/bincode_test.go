@@ -1,8 +1,12 @@
 package bincode
 
 import (
+	"encoding/binary"
+	"fmt"
 	"math"
 	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -132,5 +136,41 @@ func TestEncodingWritesNothing(t *testing.T) {
 	code(NewDecoder(string(func() []byte { c := NewEncoder(nil); code(c, &k); return c.Bytes() }())), &got)
 	if got.n != 3 || got.d != time.Minute || got.sev != 1 || got.mode != 0o644 || !got.ok || !got.when.Equal(k.when) {
 		t.Errorf("came back as %+v", got)
+	}
+}
+
+// TestDamagedCountsReserveLittle: a list or table whose count is far
+// beyond its items makes room as it reads them: the decoder fails once the
+// bytes run out, having allocated little (room for 500,000 strings up
+// front is 8 MB; for a table of them, more).
+func TestDamagedCountsReserveLittle(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	list := make([]string, 5000)
+	table := map[string]any{}
+	for i := range list {
+		list[i] = long
+		table[fmt.Sprint(i)] = long
+	}
+	for name, c := range map[string]struct {
+		encode, decode func(*Coder)
+	}{
+		"list":  {func(c *Coder) { c.Strs(&list) }, func(c *Coder) { var l []string; c.Strs(&l) }},
+		"table": {func(c *Coder) { c.Table(&table) }, func(c *Coder) { var m map[string]any; c.Table(&m) }},
+	} {
+		e := NewEncoder(nil)
+		c.encode(e)
+		_, n := binary.Uvarint(e.Bytes()) // the count, 5,000 + 1
+		damaged := string(binary.AppendUvarint(nil, 500_000+1)) + string(e.Bytes()[n:])
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d := NewDecoder(damaged)
+		c.decode(d)
+		runtime.ReadMemStats(&after)
+		if d.Err() == nil {
+			t.Errorf("%s: a count past the items decoded", name)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 4<<20 {
+			t.Errorf("%s: decoding allocated %d KB", name, grew>>10)
+		}
 	}
 }

@@ -196,10 +196,13 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 // sourcesMagic opens a file of sources; it changes whenever its form does.
 const sourcesMagic = "oersite sources 2\n"
 
+// maxPart is the most sources a part of a file of sources holds.
+const maxPart = 1024
+
 // sourcesPerPart returns how many sources each part of a file of n holds:
 // enough parts for 16 cores, none of fewer than 64 sources or more than
-// 1,024 (a reader holds a few parts at a time, see decodeParsed).
-func sourcesPerPart(n int) int { return min(1024, max(64, (n+15)/16)) }
+// maxPart (a reader holds a few parts at a time, see decodeParsed).
+func sourcesPerPart(n int) int { return min(maxPart, max(64, (n+15)/16)) }
 
 // writeParsed encodes sources (without their bodies) for decodeParsed.
 func writeParsed(w io.Writer, sources []*content.Source) error {
@@ -318,12 +321,14 @@ func decodePart(part *io.SectionReader) ([]content.Source, error) {
 		return nil, errors.New("a part of a file of sources is damaged")
 	}
 	s := c.Rest()
-	sources := make([]content.Source, n)
-	for i := range sources {
+	sources := make([]content.Source, 0, min(n, maxPart)) // a damaged count reserves no more
+	for range n {
+		var src content.Source
 		var err error
-		if s, err = content.DecodeSource(&sources[i], s); err != nil {
+		if s, err = content.DecodeSource(&src, s); err != nil {
 			return nil, err
 		}
+		sources = append(sources, src)
 	}
 	if len(s) != 0 {
 		return nil, errors.New("a part of a file of sources runs on")
