@@ -467,23 +467,33 @@ func stampTree(dir string) ([]fileStamp, error) {
 	if err != nil || !info.IsDir() {
 		return nil, cmp.Or(err, errors.New(dir+" is not a folder"))
 	}
-	top, err := os.ReadDir(dir)
+	return walkEntries(dir, []fileStamp{folderStamp(".")}, func(name string) ([]fileStamp, error) {
+		return stampWalk(dir, name)
+	})
+}
+
+// walkEntries calls walk for each entry directly under dir (by name), on
+// every core, and returns first followed by what they gave, in the
+// entries' order: the order one walk of dir gives. An error stops it, the
+// first in that order returned.
+func walkEntries[T any](dir string, first []T, walk func(name string) ([]T, error)) ([]T, error) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	parts := make([][]fileStamp, len(top))
-	errs := make([]error, len(top))
+	parts := make([][]T, len(entries))
+	errs := make([]error, len(entries))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(top)) {
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
 		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(top); i = int(next.Add(1)) - 1 {
-				parts[i], errs[i] = stampWalk(dir, top[i].Name())
+			for i := int(next.Add(1)) - 1; i < len(entries); i = int(next.Add(1)) - 1 {
+				parts[i], errs[i] = walk(entries[i].Name())
 			}
 		})
 	}
 	wg.Wait()
-	out := []fileStamp{folderStamp(".")}
+	out := first
 	for i := range parts {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -731,32 +741,12 @@ func walkInputs(ctx context.Context, source, top string) ([]inputFile, error) {
 	if !info.IsDir() {
 		return walkTree(ctx, source, root)
 	}
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		return nil, err
-	}
-	parts := make([][]inputFile, len(entries))
-	errs := make([]error, len(entries))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(entries)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(entries); i = int(next.Add(1)) - 1 {
-				if name := entries[i].Name(); !strings.HasPrefix(name, ".") {
-					parts[i], errs[i] = walkTree(ctx, source, filepath.Join(root, name))
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	out := []inputFile{{Path: top, Link: "/"}}
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out, nil
+	return walkEntries(root, []inputFile{{Path: top, Link: "/"}}, func(name string) ([]inputFile, error) {
+		if strings.HasPrefix(name, ".") {
+			return nil, nil // hidden: no build reads it
+		}
+		return walkTree(ctx, source, filepath.Join(root, name))
+	})
 }
 
 // walkTree returns the inputs under root (root included), in walk order,

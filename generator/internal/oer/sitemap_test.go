@@ -19,8 +19,10 @@ import (
 	"github.com/oersite/oersite/themes"
 )
 
-// sitemapFiles writes the fixture's metadata with the given sitemap limits.
-func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
+// fixtureMetadata returns the metadata builder of the site at src, with
+// the default theme's output templates and four workers (as a patch build
+// writes them).
+func fixtureMetadata(t *testing.T, src string, opt oer.Options) *oer.Builder {
 	t.Helper()
 	res, err := build.Build(context.Background(), build.Options{Source: src, DryRun: true, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -31,10 +33,16 @@ func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
 		t.Fatal(diags)
 	}
 	opt.Outputs = th
-	opt.Workers = 4 // as a patch build writes them
+	opt.Workers = 4
+	return oer.New(res.Site, func(_, key string) string { return key }, opt)
+}
+
+// sitemapFiles writes the fixture's metadata with the given sitemap limits.
+func sitemapFiles(t *testing.T, src string, opt oer.Options) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{}
 	var mu sync.Mutex // WriteFiles writes on every core
-	if _, err := oer.New(res.Site, func(_, key string) string { return key }, opt).WriteFiles(oer.Out{Put: func(p string, data []byte) error {
+	if _, err := fixtureMetadata(t, src, opt).WriteFiles(oer.Out{Put: func(p string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		files[p] = data
@@ -99,16 +107,7 @@ func TestSitemapIndexPastTheLimits(t *testing.T) {
 // through it (a large site's are never held whole), with the same bytes as
 // made whole for Put; every other file still comes whole.
 func TestCatalogueStreamed(t *testing.T) {
-	src := filepath.Dir(buildFixture(t))
-	res, err := build.Build(context.Background(), build.Options{Source: src, DryRun: true, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, diags := theme.Load(themes.Default, []string{"default/layouts"})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	b := oer.New(res.Site, func(_, key string) string { return key }, oer.Options{Outputs: th, Workers: 4})
+	b := fixtureMetadata(t, filepath.Dir(buildFixture(t)), oer.Options{})
 	write := func(streaming bool) (whole, streamed map[string][]byte) {
 		whole, streamed = map[string][]byte{}, map[string][]byte{}
 		var mu sync.Mutex
