@@ -108,6 +108,24 @@ sector: services
 date: 2026-05-02
 ---
 Story.
+-- content/it/stories/_index.md --
+---
+title: Storie
+---
+-- content/it/stories/a-bakery.md --
+---
+title: Un forno online
+country: Italia
+date: 2026-05-01
+---
+Storia.
+-- content/it/stories/a-garage.md --
+---
+title: Un'officina online
+country: DE
+date: 2026-05-02
+---
+Storia.
 `
 
 // TestOpportunities: an opportunity closed at the build date is left out
@@ -175,6 +193,20 @@ func TestOpportunities(t *testing.T) {
 	assertContains(t, dir, "en/stories/country/it/index.html", "A bakery online")
 	assertNotContains(t, dir, "en/stories/country/it/index.html", "A garage online")
 	assertContains(t, dir, "en/stories/index.html", `stories/sector/food/"`, `stories/country/de/"`, "Germany")
+	// A story names its country in the page's language, written as a name
+	// or a code; a name in another language is shown as written (it used
+	// to be upper-cased), with a warning naming the file and line.
+	assertContains(t, dir, "en/stories/a-bakery/index.html", "<dd>Italy</dd>")
+	assertContains(t, dir, "it/stories/a-garage/index.html", "<dd>Germania</dd>")
+	assertContains(t, dir, "it/stories/index.html", `stories/country/de/"`, ">Germania <", ">Italia <")
+	assertNotContains(t, dir, "it/stories/index.html", "ITALIA")
+	var named bool
+	for _, d := range res.Diags.Warnings() {
+		named = named || strings.Contains(d.String(), "it/stories/a-bakery.md:3") && strings.Contains(d.String(), `"Italia"`)
+	}
+	if !named {
+		t.Errorf("no warning naming it/stories/a-bakery.md:3 for the country written in Italian: %v", res.Diags)
+	}
 
 	// With --expired, the closed one is published.
 	if _, err := build.Build(context.Background(), build.Options{Source: dir, Now: now, Expired: true}); err != nil {

@@ -48,17 +48,19 @@ func (v *View) ValueLabel(facet, id string) string {
 // has others (EL for Greece, UK for the United Kingdom).
 var euCountryCodes = map[string]string{"UK": "GB", "EL": "GR"}
 
-// CountryName names a country by its two-letter code in the page's
-// language ("IT": "Italia" on an Italian page), or returns the code.
-func (v *View) CountryName(code string) string {
-	code = strings.ToUpper(strings.TrimSpace(code))
+// CountryName names a country, written as content writes it (a two-letter
+// code or an English name, see site.CountryCode), in the page's language
+// ("IT" and "Italy": "Italia" on an Italian page). Text that names no
+// country is returned as written.
+func (v *View) CountryName(country string) string {
+	code := site.CountryCode(country)
 	iso := code
 	if c, ok := euCountryCodes[code]; ok {
 		iso = c
 	}
 	r, err := language.ParseRegion(iso)
-	if err != nil {
-		return code
+	if err != nil || len(code) != 2 {
+		return strings.TrimSpace(country)
 	}
 	if n := display.Regions(language.Make(v.Page.Lang)).Name(r); n != "" {
 		return n
