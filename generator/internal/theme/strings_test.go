@@ -1,6 +1,7 @@
 package theme_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/site"
 )
 
 // repo is the repository root, seen from this package.
@@ -130,4 +132,61 @@ func isSubset(part, whole []string) bool {
 		}
 	}
 	return true
+}
+
+// TestTranslatedStoriesFilterAsTheirOriginals fails when a translated story
+// lacks, or differs in, the metadata its list filters by and links from
+// (country, sector, audience, modules): those values are keys, the same in
+// every language, and a translation without them drops out of its list's
+// filters.
+func TestTranslatedStoriesFilterAsTheirOriginals(t *testing.T) {
+	root := filepath.Join(repo, "content")
+	stories, err := os.ReadDir(filepath.Join(root, "en", "stories"))
+	if err != nil {
+		t.Skip("no example content")
+	}
+	langs, _ := os.ReadDir(root)
+	params := func(path, lang string) map[string]any {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		var d diag.List
+		src := content.ParseSource(path, lang, "x", data, &d)
+		if src == nil {
+			t.Fatalf("%s: %v", path, d)
+		}
+		return src.Meta.Params
+	}
+	checked := 0
+	for _, s := range stories {
+		if s.Name() == "_index.md" || !strings.HasSuffix(s.Name(), ".md") {
+			continue
+		}
+		want := params(filepath.Join(root, "en", "stories", s.Name()), "en")
+		for _, l := range langs {
+			if !l.IsDir() || l.Name() == "en" {
+				continue
+			}
+			got := params(filepath.Join(root, l.Name(), "stories", s.Name()), l.Name())
+			if got == nil {
+				continue // not translated: the English story is shown
+			}
+			checked++
+			for _, k := range []string{"sector", "audience", "modules"} {
+				if fmt.Sprint(got[k]) != fmt.Sprint(want[k]) {
+					t.Errorf("%s/stories/%s: %s is %v, the English story's is %v", l.Name(), s.Name(), k, got[k], want[k])
+				}
+			}
+			// The country as a code or an English name: a name in the
+			// translation's language is not one, and would make a filter of
+			// its own ("Italia" beside "IT").
+			if c, w := site.CountryCode(fmt.Sprint(got["country"])), site.CountryCode(fmt.Sprint(want["country"])); c != w || len(w) != 2 {
+				t.Errorf("%s/stories/%s: country %v is %q, the English story's %v is %q (write a two-letter code or the English name)", l.Name(), s.Name(), got["country"], c, want["country"], w)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no translated stories found")
+	}
 }
