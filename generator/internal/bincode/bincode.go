@@ -240,9 +240,11 @@ func (c *Coder) Strs(l *[]string) {
 	List(c, l, (*Coder).Str)
 }
 
-// reserved bounds the room a decoder makes for a list or map before it
-// has read its items: a damaged count runs out of bytes, not of memory.
-const reserved = 1 << 10
+// Room is how many items a decoder makes room for when a count says n,
+// before it has read them: at most 1,024, the rest as they are read, so that
+// a damaged count runs out of bytes, not of memory. Every list read from a
+// count uses it.
+func Room(n uint64) int { return int(min(n, 1<<10)) }
 
 // List codes a list, each item with code; none is told from an empty one.
 func List[T any](c *Coder, l *[]T, code func(*Coder, *T)) {
@@ -258,7 +260,7 @@ func List[T any](c *Coder, l *[]T, code func(*Coder, *T)) {
 	if isNil || c.err != nil {
 		return
 	}
-	out := make([]T, 0, min(n, reserved))
+	out := make([]T, 0, Room(uint64(n)))
 	for range n {
 		var v T
 		if code(c, &v); c.err != nil {
@@ -417,7 +419,7 @@ func Map[V any](c *Coder, m *map[string]V, code func(*Coder, *V)) {
 	if isNil || c.err != nil {
 		return
 	}
-	*m = make(map[string]V, min(n, reserved))
+	*m = make(map[string]V, Room(uint64(n)))
 	for range n {
 		var k string
 		var v V

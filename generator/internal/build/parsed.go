@@ -196,13 +196,10 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 // sourcesMagic opens a file of sources; it changes whenever its form does.
 const sourcesMagic = "oersite sources 2\n"
 
-// maxPart is the most sources a part of a file of sources holds.
-const maxPart = 1024
-
 // sourcesPerPart returns how many sources each part of a file of n holds:
 // enough parts for 16 cores, none of fewer than 64 sources or more than
-// maxPart (a reader holds a few parts at a time, see decodeParsed).
-func sourcesPerPart(n int) int { return min(maxPart, max(64, (n+15)/16)) }
+// 1,024 (a reader holds a few parts at a time, see decodeParsed).
+func sourcesPerPart(n int) int { return min(1024, max(64, (n+15)/16)) }
 
 // writeParsed encodes sources (without their bodies) for decodeParsed.
 func writeParsed(w io.Writer, sources []*content.Source) error {
@@ -321,7 +318,7 @@ func decodePart(part *io.SectionReader) ([]content.Source, error) {
 		return nil, errors.New("a part of a file of sources is damaged")
 	}
 	s := c.Rest()
-	sources := make([]content.Source, 0, min(n, maxPart)) // a damaged count reserves no more
+	sources := make([]content.Source, 0, bincode.Room(n)) // made as they are read
 	for range n {
 		var src content.Source
 		var err error

@@ -113,8 +113,7 @@ func ReadSnapshot(path string) ([]Doc, error) {
 	if c.Uvarint(&n); c.Err() != nil || n > uint64(len(c.Rest())) {
 		return nil, again
 	}
-	// Made as they are read: a damaged count runs out of bytes, not memory.
-	docs := make([]Doc, 0, min(n, 1<<12))
+	docs := make([]Doc, 0, bincode.Room(n)) // made as they are read
 	for ; n > 0 && c.Err() == nil; n-- {
 		var d Doc
 		codeDoc(c, &d)

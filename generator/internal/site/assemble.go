@@ -202,9 +202,9 @@ func (s *Site) locate(src *content.Source, opt Options, urls map[string]string) 
 			pl.url = u
 		}
 	}
-	if c := src.Meta.Country; c != "" && len(CountryCode(c)) != 2 {
+	if _, known := KnownCountry(src.Meta.Country); src.Meta.Country != "" && !known {
 		diags.Add(diag.Warnf(src.Path, src.Meta.Lines["country"], "write the country's two-letter code (IT) or its English name (Italy), the same in every language",
-			"country %q is not a country oersite knows: the page shows it as written, and lists filter it apart from the same country written as a code", c))
+			"country %q is not a country oersite knows: the page shows it as written, and lists filter it apart from the same country written as a code", src.Meta.Country))
 	}
 	if other, dup := urls[pl.url]; dup {
 		diags.Add(diag.Errorf(src.Path, src.Meta.Lines["slug"], "give one of them another slug or file name", "address /%s is also used by %s", pl.url, other))

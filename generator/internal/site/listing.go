@@ -80,14 +80,21 @@ var listFacets = map[Kind][]struct {
 // it: a code ("it", "UK") or an English name ("Italy"); else the text as
 // written.
 func CountryCode(s string) string {
+	code, _ := KnownCountry(s)
+	return code
+}
+
+// KnownCountry returns CountryCode's answer and whether s names a country
+// as content may write it: a two-letter code or an English name.
+func KnownCountry(s string) (code string, ok bool) {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 {
-		return strings.ToUpper(s)
+		return strings.ToUpper(s), true
 	}
 	if code, ok := englishCountries()[strings.ToLower(s)]; ok {
-		return code
+		return code, true
 	}
-	return s
+	return s, false
 }
 
 // englishCountries maps the English name of each country, lower-cased, to

@@ -53,13 +53,13 @@ var euCountryCodes = map[string]string{"UK": "GB", "EL": "GR"}
 // ("IT" and "Italy": "Italia" on an Italian page). Text that names no
 // country is returned as written.
 func (v *View) CountryName(country string) string {
-	code := site.CountryCode(country)
+	code, known := site.KnownCountry(country)
 	iso := code
 	if c, ok := euCountryCodes[code]; ok {
 		iso = c
 	}
 	r, err := language.ParseRegion(iso)
-	if err != nil || len(code) != 2 {
+	if err != nil || !known {
 		return strings.TrimSpace(country)
 	}
 	if n := display.Regions(language.Make(v.Page.Lang)).Name(r); n != "" {
