@@ -179,11 +179,7 @@ func coverage(s *site.Site) []Coverage {
 			if t.Meta.NeedsTranslation {
 				c.NeedsTranslation = append(c.NeedsTranslation, t.Source.Path)
 			}
-			changed := o.Meta.Lastmod
-			if changed.IsZero() {
-				changed = o.Meta.Date
-			}
-			if !t.Meta.TranslatedFrom.IsZero() && changed.After(t.Meta.TranslatedFrom) {
+			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().After(t.Meta.TranslatedFrom) {
 				c.Outdated = append(c.Outdated, t.Source.Path)
 				c.Stale = append(c.Stale, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
 			}

@@ -150,18 +150,21 @@ func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now
 	if src == nil {
 		return diags.Err()
 	}
-	date := src.Meta.Lastmod
-	if date.IsZero() {
-		date = src.Meta.Date
-	}
-	if date.IsZero() {
-		date = now
-	}
-	out, err := scaffold.Translation(data, date)
+	out, err := scaffold.Translation(data, translationDate(src.Meta, now))
 	if err != nil {
 		return fmt.Errorf("%s: %w", site.name(srcPath), err)
 	}
 	return writeNew(c, site, path.Join("content", lang, inLang), out)
+}
+
+// translationDate is the date a translation records as its source's: the
+// source's lastmod or date, else today (a section index often has neither;
+// check then never finds the translation older than its source).
+func translationDate(source content.Meta, now time.Time) time.Time {
+	if d := source.Changed(); !d.IsZero() {
+		return d
+	}
+	return now
 }
 
 // translationSource finds the page to translate from the path an author

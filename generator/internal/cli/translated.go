@@ -14,8 +14,8 @@ import (
 )
 
 // cmdTranslated marks a translation as up to date with its source: its
-// translatedFrom becomes the source's date (lastmod, else date), and
-// needsTranslation goes. The rest of the file is left byte for byte.
+// translatedFrom becomes the source's date (lastmod, else date, else today,
+// as for new translation), and needsTranslation goes. The rest of the file is left byte for byte.
 func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags(c, "translated", "translated <path of the translation> [--source DIR]")
 	source := fs.String("source", ".", "site folder")
@@ -40,13 +40,12 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	if o == nil || o == t || o.Source == nil || o.FallbackOf != nil {
 		return fmt.Errorf("%s is not a translation of a page in %s", rel, res.Site.DefaultLanguage())
 	}
-	date := o.Meta.Lastmod
-	if date.IsZero() {
-		date = o.Meta.Date
+	// today's date when the source has none, as for new translation; SOURCE_DATE_EPOCH fixes it
+	now, err := build.NowFrom("", os.Getenv, time.Now)
+	if err != nil {
+		return err
 	}
-	if date.IsZero() {
-		return fmt.Errorf("%s has no date or lastmod to compare with: add lastmod to it first", o.Source.Path)
-	}
+	date := translationDate(*o.Meta, now)
 	p := filepath.Join(*source, filepath.FromSlash(t.Source.Path))
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -58,6 +57,10 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	}
 	if err := outdir.ReplaceFile(p, out); err != nil {
 		return err
+	}
+	if o.Meta.Changed().IsZero() {
+		fmt.Fprintf(c.stdout, "%s: translatedFrom %s (today: %s has no date or lastmod)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
+		return nil
 	}
 	fmt.Fprintf(c.stdout, "%s: translatedFrom %s (the date of %s)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
 	return nil

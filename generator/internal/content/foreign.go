@@ -41,6 +41,15 @@ func (m Meta) NotBefore() time.Time {
 	return m.Date
 }
 
+// Changed is the date a translation compares with: the page's lastmod,
+// else its date; zero when it has neither.
+func (m Meta) Changed() time.Time {
+	if !m.Lastmod.IsZero() {
+		return m.Lastmod
+	}
+	return m.Date
+}
+
 // menus reads menu (or menus): a menu name, a list of names, or a table of
 // menus with each entry's name, weight and parent.
 func (r *fieldReader) menus() []MenuEntry {
