@@ -133,3 +133,25 @@ func TestChartProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestChartTitleKeepsTypography: the typographer's apostrophes, quotes and
+// dashes stay in the SVG's title as in the caption (they were dropped:
+// "nell'ultima" became "nellultima" on the Italian page).
+func TestChartTitleKeepsTypography(t *testing.T) {
+	md := markdown.New(markdown.Options{Typographer: true, Kinds: []container.Kind{chart.Kind()}})
+	res := md.Render(markdown.Doc{File: "content/it/skills/index.md", BodyLine: 5, Lang: "it",
+		Source: []byte(":::chart Online nell'ultima settimana -- \"giovani\" & *adulti*\ndata: literacy.csv\n:::\n"),
+		ReadFile: func(name string) ([]byte, error) { return []byte(files[name]), nil }})
+	if len(res.Diags) > 0 {
+		t.Fatal(res.Diags)
+	}
+	h := string(res.HTML)
+	for _, w := range []string{
+		`<figcaption class="chart-title">Online nell&rsquo;ultima settimana &ndash; &ldquo;giovani&rdquo; &amp; <em>adulti</em></figcaption>`,
+		`<title id="chart-1-t">Online nell’ultima settimana – “giovani” &amp; adulti</title>`,
+	} {
+		if !strings.Contains(h, w) {
+			t.Errorf("missing %q in\n%s", w, h)
+		}
+	}
+}

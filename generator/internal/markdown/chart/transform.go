@@ -120,23 +120,14 @@ func known(k string) bool {
 	return false
 }
 
-// titleText is the plain text of the block's title, or "".
+// titleText is the plain text of the block's title, or "": as a reader
+// sees it, the typographer's quotes and dashes included (container.Plain).
 func titleText(n *container.Node, src []byte) string {
 	t := n.Title()
 	if t == nil {
 		return ""
 	}
-	var b strings.Builder
-	_ = ast.Walk(t, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if x, ok := c.(*ast.Text); ok && entering {
-			b.Write(x.Segment.Value(src))
-			if x.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
+	return strings.Join(strings.Fields(container.Plain(t, src)), " ")
 }
 
 // ordinal counts the charts of the document up to n, for a stable id.
