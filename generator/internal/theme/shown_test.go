@@ -24,8 +24,9 @@ import (
 // every language: names, not words to translate.
 var sameInEveryLanguage = []string{
 	"Learning2gether",
-	// the licences' own names, as Creative Commons publishes them
-	"Creative Commons Attribution-ShareAlike 4.0 International", "Creative Commons Attribution 4.0 International", "CC BY-SA 4.0", "CC BY 4.0",
+	// the licences' short names, the same in every language (their full
+	// names are translated, as Creative Commons translates its deeds)
+	"CC BY-SA 4.0", "CC BY 4.0",
 	"DigComp", "EACEA", "(EACEA)",
 	"cc", // the Creative Commons symbol
 }
@@ -181,7 +182,7 @@ func TestPagesShowNoEnglishInOtherLanguages(t *testing.T) {
 
 // ownTexts returns every text a language gives itself: its strings file
 // (plural forms with # for the number), its own config.toml settings, the
-// titles, summaries and keywords of its translated pages, the languages'
+// titles, summaries, keywords and other front matter texts of its translated pages, the languages'
 // own names and what the partners publish; a word spelled as in English there is a translation or a name.
 func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) map[string]bool {
 	own := map[string]bool{}
@@ -199,6 +200,20 @@ func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) m
 			continue
 		}
 		own[p.Title], own[p.Summary] = true, true
+		// its own front matter's texts (a webinar's presenter, "Hannah
+		// Price, trainer", is Dutch too): the translator's words
+		for _, v := range p.Meta.Params {
+			switch x := v.(type) {
+			case string:
+				own[x] = true
+			case []any:
+				for _, e := range x {
+					if s, ok := e.(string); ok {
+						own[s] = true
+					}
+				}
+			}
+		}
 		for _, k := range append(p.Meta.Keywords, p.Meta.Tags...) {
 			own[k] = true
 			own[strings.ToLower(strings.TrimSpace(k))] = true // as its keyword page shows it

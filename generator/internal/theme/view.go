@@ -213,6 +213,17 @@ func (v *View) Duration(d time.Duration) string {
 // own licence is .Page.Licence.
 func (v *View) Licence(id string) site.Licence { return v.Site.Licence(id) }
 
+// LicenceName is a licence's name in the page's language, as Creative
+// Commons translates its deeds ("licence.name.<SPDX id>" in the strings
+// files), else its English name.
+func (v *View) LicenceName(l site.Licence) string {
+	key := "licence.name." + l.ID
+	if s := v.T(key); s != key {
+		return s
+	}
+	return l.Name
+}
+
 // Label returns the display name of a taxonomy term or vocabulary value:
 // audience, level and digcomp values come from the strings files, keywords as written.
 func (v *View) Label(taxonomy, id string) string {
