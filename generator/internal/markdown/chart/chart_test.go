@@ -140,7 +140,7 @@ func TestChartProblems(t *testing.T) {
 func TestChartTitleKeepsTypography(t *testing.T) {
 	md := markdown.New(markdown.Options{Typographer: true, Kinds: []container.Kind{chart.Kind()}})
 	res := md.Render(markdown.Doc{File: "content/it/skills/index.md", BodyLine: 5, Lang: "it",
-		Source: []byte(":::chart Online nell'ultima settimana -- \"giovani\" & *adulti*\ndata: literacy.csv\n:::\n"),
+		Source:   []byte(":::chart Online nell'ultima settimana -- \"giovani\" & *adulti*\ndata: literacy.csv\n:::\n"),
 		ReadFile: func(name string) ([]byte, error) { return []byte(files[name]), nil }})
 	if len(res.Diags) > 0 {
 		t.Fatal(res.Diags)
