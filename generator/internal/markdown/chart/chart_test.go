@@ -155,3 +155,20 @@ func TestChartTitleKeepsTypography(t *testing.T) {
 		}
 	}
 }
+
+// TestChartColonInThePagesLanguage: the colon between a label and its value
+// comes from the strings (French puts a no-break space before it).
+func TestChartColonInThePagesLanguage(t *testing.T) {
+	md := markdown.New(markdown.Options{Kinds: []container.Kind{chart.Kind()}})
+	labels := map[string]string{"punct.colon": "\u00a0: ", "chart.source": "Source"}
+	res := md.Render(markdown.Doc{File: "content/fr/skills/index.md", BodyLine: 5, Lang: "fr",
+		Source:   []byte(":::chart Compétences\ndata: literacy.csv\nunit: %\nsource: Eurostat\n:::\n"),
+		Labels:   func(k string) string { return labels[k] },
+		ReadFile: func(name string) ([]byte, error) { return []byte(files[name]), nil }})
+	h := string(res.HTML)
+	for _, w := range []string{"Iceland\u00a0: 65\u00a0%", "Source\u00a0: Eurostat"} {
+		if !strings.Contains(h, w) {
+			t.Errorf("missing %q in\n%s", w, h)
+		}
+	}
+}

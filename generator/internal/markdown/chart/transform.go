@@ -47,7 +47,7 @@ func transform(n *container.Node, src []byte, warn container.WarnFunc) {
 		warn(n.Pos(), "fix the data file (see README, Charts)", "chart %s: %v", set["data"], err)
 		return
 	}
-	c.ID, c.Lang = id, doc.Lang
+	c.ID, c.Lang, c.colon = id, doc.Lang, n.Label("punct.colon", ": ")
 	c.override(set, titleText(n, src))
 	if err := c.check(); err != nil {
 		warn(n.Pos(), "fix the chart's settings or data (see README, Charts)", "chart %s: %v", set["data"], err)
