@@ -154,7 +154,43 @@ func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now
 	if err != nil {
 		return fmt.Errorf("%s: %w", site.name(srcPath), err)
 	}
-	return writeNew(c, site, path.Join("content", lang, inLang), out)
+	dst := path.Join("content", lang, inLang)
+	if err := writeNew(c, site, dst, out); err != nil {
+		return err
+	}
+	if left := filesLeftBehind(site.root, path.Dir(srcPath), path.Dir(dst)); len(left) > 0 {
+		fmt.Fprintf(c.stdout, "beside it, %s %s shown from %s/ until you put a translated copy in %s/\n",
+			strings.Join(left, ", "), plural(len(left), "is", "are"), site.name(path.Dir(srcPath)), site.name(path.Dir(dst)))
+	}
+	return nil
+}
+
+// filesLeftBehind lists the files other than pages (pictures, drawings,
+// data, downloads) in the source page's folder that the translation's
+// folder lacks: the translation shows the source's until it has its own.
+func filesLeftBehind(root *os.Root, srcDir, dstDir string) []string {
+	entries, err := fs.ReadDir(root.FS(), filepath.FromSlash(srcDir))
+	if err != nil {
+		return nil
+	}
+	var left []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if _, err := root.Stat(filepath.FromSlash(path.Join(dstDir, e.Name()))); errors.Is(err, fs.ErrNotExist) {
+			left = append(left, e.Name())
+		}
+	}
+	return left
+}
+
+// plural picks the singular or plural form by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // translationDate is the date a translation records as its source's: the
