@@ -33,7 +33,11 @@ func Standard() *Registry {
 	for _, name := range CalloutNames {
 		_ = r.Register(Kind{Name: name, Aliases: aliases[name], Render: renderCallout, RenderTitle: renderCalloutTitle})
 	}
-	_ = r.Register(Kind{Name: "tutor", Aliases: []string{"tutors"}, Render: renderTutor, RenderTitle: renderTutorTitle})
+	tutor := notesTitle("tutor.summary", "For tutors")
+	_ = r.Register(Kind{Name: "tutor", Aliases: []string{"tutors"}, Render: renderNotes(tutor), RenderTitle: tutor})
+	// notes for the trainers of tutors, in the modules that train tutors
+	trainer := notesTitle("trainer.summary", "For trainers")
+	_ = r.Register(Kind{Name: "trainer", Aliases: []string{"trainers"}, Render: renderNotes(trainer), RenderTitle: trainer})
 	_ = r.Register(Kind{Name: "details", Aliases: []string{"expand", "collapse"}, Render: renderDetails, RenderTitle: renderDetailsTitle})
 	return r
 }
@@ -92,37 +96,43 @@ func renderCalloutTitle(w util.BufWriter, _ []byte, n *Node, entering bool) (ast
 	return ast.WalkContinue, nil
 }
 
-// renderTutor writes notes for tutors: folded by default so that learners
-// reading along are not distracted, unfolded on paper (the theme's print
-// styles open it).
+// renderNotes writes notes for tutors (or for trainers): folded by default
+// so that learners reading along are not distracted, unfolded on paper (the
+// theme's print styles open it); title writes their summary.
 //
 //	<details class="tutor-notes">
 //	<summary><span class="tutor-label">For tutors</span> Title</summary>
 //	...
 //	</details>
-func renderTutor(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		_, _ = w.WriteString("</details>\n")
+func renderNotes(title RenderFunc) RenderFunc {
+	return func(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			_, _ = w.WriteString("</details>\n")
+			return ast.WalkContinue, nil
+		}
+		_, _ = w.WriteString("<details class=\"tutor-notes\">\n")
+		if n.Title() == nil {
+			_, _ = title(w, nil, n, true)
+			_, _ = title(w, nil, n, false)
+		}
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString("<details class=\"tutor-notes\">\n")
-	if n.Title() == nil {
-		_, _ = renderTutorTitle(w, nil, n, true)
-		_, _ = renderTutorTitle(w, nil, n, false)
-	}
-	return ast.WalkContinue, nil
 }
 
-func renderTutorTitle(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		_, _ = w.WriteString(`<summary><span class="tutor-label">` + esc(n.Label("tutor.summary", "For tutors")) + "</span>")
-		if n.Title() != nil {
-			_ = w.WriteByte(' ')
+// notesTitle writes the summary of notes: whom they are for (the strings'
+// key, else fallback), then the block's own title.
+func notesTitle(key, fallback string) RenderFunc {
+	return func(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<summary><span class="tutor-label">` + esc(n.Label(key, fallback)) + "</span>")
+			if n.Title() != nil {
+				_ = w.WriteByte(' ')
+			}
+		} else {
+			_, _ = w.WriteString("</summary>\n")
 		}
-	} else {
-		_, _ = w.WriteString("</summary>\n")
+		return ast.WalkContinue, nil
 	}
-	return ast.WalkContinue, nil
 }
 
 // renderDetails writes a disclosure: its title is the summary, "Details"
