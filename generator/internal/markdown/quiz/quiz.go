@@ -114,6 +114,7 @@ var defaults = map[string]string{
 	"quiz.show":     "Show the answer",
 	"quiz.right":    "Right answer",
 	"quiz.wrong":    "Not right",
+	"punct.colon":   ": ", // between the verdict and the answer
 	// for the script, written on the form
 	"quiz.choose":  "Choose an answer first.",
 	"quiz.correct": "Right!",

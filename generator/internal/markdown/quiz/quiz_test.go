@@ -108,3 +108,23 @@ func TestQuizMistakesNameTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictColonInThePagesLanguage: the colon after "Right answer" comes
+// from the strings (French puts a no-break space before it); English keeps
+// "Right answer:".
+func TestVerdictColonInThePagesLanguage(t *testing.T) {
+	src := ":::quiz\nWhich?\n\n- [x] A\n- [ ] B\n:::\n"
+	en := string(render(t, src).HTML)
+	r := markdown.New(markdown.Options{Kinds: []container.Kind{quiz.Kind()}})
+	labels := map[string]string{"quiz.right": "Bonne réponse", "quiz.wrong": "Pas la bonne réponse", "punct.colon": "\u00a0: "}
+	fr := string(r.Render(markdown.Doc{File: "lesson.md", BodyLine: 5, Source: []byte(src), Lang: "fr",
+		Labels: func(k string) string { return labels[k] }}).HTML)
+	for _, w := range []struct{ html, want string }{
+		{en, "<strong>Right answer:</strong> A"}, {en, "<strong>Not right:</strong> B"},
+		{fr, "<strong>Bonne réponse\u00a0:</strong> A"}, {fr, "<strong>Pas la bonne réponse\u00a0:</strong> B"},
+	} {
+		if !strings.Contains(w.html, w.want) {
+			t.Errorf("missing %q in\n%s", w.want, w.html)
+		}
+	}
+}

@@ -176,7 +176,7 @@ func renderAnswer(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 	if a.Correct {
 		class, verdict = "quiz-answer quiz-right", label(q.quiz, "quiz.right")
 	}
-	_, _ = w.WriteString(`<li class="` + class + `" data-option="` + strconv.Itoa(a.Option.Index) + `"><p class="quiz-verdict"><strong>` + esc(verdict) + ":</strong> " + esc(a.Label) + "</p>")
+	_, _ = w.WriteString(`<li class="` + class + `" data-option="` + strconv.Itoa(a.Option.Index) + `"><p class="quiz-verdict"><strong>` + esc(strings.TrimRight(verdict+label(q.quiz, "punct.colon"), " ")) + "</strong> " + esc(a.Label) + "</p>")
 	if a.HasChildren() {
 		_, _ = w.WriteString("\n" + `<div class="quiz-explain">`)
 	}
