@@ -33,6 +33,10 @@ type Coverage struct {
 	NeedsTranslation []string `json:"needsTranslation"` // translations marked as needing translation
 	Outdated         []string `json:"outdated"`         // translations older than their source
 	Stale            []Stale  `json:"stale"`            // the same, with their sources and what changed
+
+	// undated are the translations whose source has no date: only the
+	// site's git history can tell whether it changed since (AddHistory)
+	undated []Stale
 }
 
 // Stale is a translation older than its source: the source changed after the
@@ -179,6 +183,9 @@ func coverage(s *site.Site) []Coverage {
 			if t.Meta.NeedsTranslation {
 				c.NeedsTranslation = append(c.NeedsTranslation, t.Source.Path)
 			}
+			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().IsZero() {
+				c.undated = append(c.undated, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
+			}
 			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().After(t.Meta.TranslatedFrom) {
 				c.Outdated = append(c.Outdated, t.Source.Path)
 				c.Stale = append(c.Stale, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
@@ -252,13 +259,30 @@ func writeStale(b *strings.Builder, st Stale) {
 	}
 }
 
-// AddHistory fills in what changed in each stale translation's source, with
-// read(source, since) (history.Since in the site's folder); a source without
-// history keeps the date comparison alone.
-func (r *Report) AddHistory(read func(source, since string) (*history.Change, error)) error {
+// AddHistory reads the site's git history: a translation of a source with
+// no date is older than it when the source changed after the translation's
+// day and after the translation itself last changed (lastChanged: the day
+// each file last changed, nil without history),
+// and each stale translation gets what changed in its source since, with
+// read(source, since) (history.Since in the site's folder); a source
+// without history keeps the date comparison alone.
+func (r *Report) AddHistory(read func(source, since string) (*history.Change, error), lastChanged func() (map[string]string, error)) error {
+	last, err := lastChanged()
+	if err != nil {
+		return err
+	}
 	for i := range r.Coverage {
-		for j := range r.Coverage[i].Stale {
-			st := &r.Coverage[i].Stale[j]
+		c := &r.Coverage[i]
+		for _, u := range c.undated {
+			// YYYY-MM-DD sorts as it reads; a translation changed on or
+			// after its source's day was most likely changed with it
+			if day := last[u.Source]; day > u.Since && day > last[u.Translation] {
+				c.Outdated = append(c.Outdated, u.Translation)
+				c.Stale = append(c.Stale, u)
+			}
+		}
+		for j := range c.Stale {
+			st := &c.Stale[j]
 			ch, err := read(st.Source, st.Since)
 			if err != nil {
 				return err

@@ -40,7 +40,7 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 		}
 		r = check.Run(nil, res.Diags)
 	}
-	if err := r.AddHistory(sourceHistory(ctx, *source)); err != nil {
+	if err := r.AddHistory(sourceHistory(ctx, *source), lastChanged(ctx, *source, now)); err != nil {
 		return err
 	}
 	switch *format {
@@ -76,5 +76,17 @@ func sourceHistory(ctx context.Context, dir string) func(source, since string) (
 			return nil, err
 		}
 		return &ch, nil
+	}
+}
+
+// lastChanged reads the day each file of the site last changed from its git
+// history; without git or history it answers nothing.
+func lastChanged(ctx context.Context, dir string, today time.Time) func() (map[string]string, error) {
+	return func() (map[string]string, error) {
+		last, err := history.LastChanged(ctx, dir, today)
+		if errors.Is(err, history.ErrNoHistory) {
+			return nil, nil
+		}
+		return last, err
 	}
 }

@@ -133,3 +133,32 @@ func Changed(ctx context.Context, dir string) ([]string, error) {
 	}
 	return files, nil
 }
+
+// LastChanged is the day (YYYY-MM-DD) each file under dir last changed,
+// slash-separated from dir: the date of its last commit, or today for a file
+// edited and not committed yet. It lets check tell a translation older than
+// a source that carries no date. ErrNoHistory outside a git work tree.
+func LastChanged(ctx context.Context, dir string, today time.Time) (map[string]string, error) {
+	log, err := gitOutput(ctx, dir, "log", "--relative", "--no-decorate", "--no-renames", "--format=%x00%cs", "--name-only", "HEAD", "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	last := map[string]string{}
+	for _, rec := range strings.Split(log, "\x00") {
+		lines := strings.Split(strings.TrimSpace(rec), "\n")
+		day := lines[0]
+		for _, f := range lines[1:] {
+			if f = strings.TrimSpace(f); f != "" && last[f] == "" {
+				last[f] = day // the log runs newest first
+			}
+		}
+	}
+	edited, err := Changed(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range edited {
+		last[f] = today.Format("2006-01-02")
+	}
+	return last, nil
+}

@@ -67,3 +67,33 @@ func TestOutsideARepositoryThereIsNoHistory(t *testing.T) {
 		t.Errorf("got %v, want ErrNoHistory", err)
 	}
 }
+
+// TestLastChanged: each file's day is its last commit's, paths are from the
+// site folder inside the repository, and an edit not committed is today's.
+func TestLastChanged(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	site := filepath.Join(repo, "site")
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	git(t, repo, "2026-10-01T10:00:00Z", "init", "-q")
+	for _, f := range []string{"a.md", "b.md", "c.md"} {
+		os.WriteFile(filepath.Join(site, "content", f), []byte("one\n"), 0o644)
+	}
+	git(t, repo, "2026-10-01T10:00:00Z", "add", "-A")
+	git(t, repo, "2026-10-01T10:00:00Z", "commit", "-q", "-m", "first")
+	os.WriteFile(filepath.Join(site, "content", "b.md"), []byte("two\n"), 0o644)
+	git(t, repo, "2026-11-10T10:00:00Z", "commit", "-q", "-am", "second")
+	os.WriteFile(filepath.Join(site, "content", "c.md"), []byte("three\n"), 0o644)
+	last, err := LastChanged(context.Background(), site, time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"content/a.md": "2026-10-01", "content/b.md": "2026-11-10", "content/c.md": "2026-12-03"}
+	for f, d := range want {
+		if last[f] != d {
+			t.Errorf("%s: %q, want %q (all: %v)", f, last[f], d, last)
+		}
+	}
+}
