@@ -215,6 +215,15 @@ func TestAccessibilityWithAxe(t *testing.T) {
 			}
 		}
 	}
+	// on a phone, a table wider than the screen scrolls sideways, and the
+	// keyboard can reach it to scroll it (axe: scrollable-region-focusable)
+	wide := visit(t, tab, srv.URL+"/en/modules/planning-a-one-to-one-session/02-a-session-plan/", onPhone(375))
+	if !eval[bool](t, wide, `(() => { const t = document.querySelector(".prose table"); return t.scrollWidth > t.clientWidth })()`) {
+		t.Error("the session plan's table fits a 375 px screen: pick a page whose table does not, or this check proves nothing")
+	}
+	for _, v := range axeIn(t, wide, axe, "light") {
+		t.Errorf("a lesson with a wide table on a phone: %s", v)
+	}
 	// the check itself can fail: a planted image without alt text is found
 	bad := visit(t, tab, srv.URL+"/en/about/", chromedp.EmulateViewport(1280, 900))
 	chromedp.Run(bad, chromedp.Evaluate[bool](string(axe)+`;document.querySelector("main").insertAdjacentHTML("beforeend", "<img src='x.png'>");true`))

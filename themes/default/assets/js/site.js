@@ -234,6 +234,15 @@
     p.appendChild(a);
     img.insertAdjacentElement("afterend", p);
   });
+  // A table or code block wider than the screen scrolls sideways: while it
+  // does, it takes the keyboard focus, so it can be scrolled without a mouse.
+  function scrollers() {
+    document.querySelectorAll(".prose table, .prose pre").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) { el.tabIndex = 0; } else { el.removeAttribute("tabindex"); }
+    });
+  }
+  scrollers();
+  window.addEventListener("resize", scrollers);
   function internetNotes() {
     document.querySelectorAll(".needs-internet").forEach(function (n) { n.hidden = navigator.onLine; });
   }
