@@ -196,7 +196,7 @@ Text.
 	}
 	for page, want := range map[string]string{
 		"en/modules/m/index.html": `Module</a>” is licensed under`,
-		"en/modules/n/index.html": `Other</a>” by Ana Ruiz, is licensed under`,
+		"en/modules/n/index.html": `Other</a>” by Ana Ruiz is licensed under`, // no comma before the verb
 	} {
 		html := read(t, dir, page)
 		if !strings.Contains(html, want) {
