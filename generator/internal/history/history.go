@@ -87,7 +87,8 @@ const emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 // gitOutput runs git in dir and returns its standard output; a missing git
 // or a folder outside a work tree is ErrNoHistory.
 func gitOutput(ctx context.Context, dir string, args ...string) (string, error) {
-	safe := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "--no-pager", "-C", dir}
+	// core.quotePath=false: file names as written ("fréttir.md"), not quoted in octal
+	safe := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "-c", "core.quotePath=false", "--no-pager", "-C", dir}
 	cmd := exec.CommandContext(ctx, "git", append(safe, args...)...)
 	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
 	var out, errOut bytes.Buffer

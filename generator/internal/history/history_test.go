@@ -78,7 +78,7 @@ func TestLastChanged(t *testing.T) {
 	site := filepath.Join(repo, "site")
 	os.MkdirAll(filepath.Join(site, "content"), 0o755)
 	git(t, repo, "2026-10-01T10:00:00Z", "init", "-q")
-	for _, f := range []string{"a.md", "b.md", "c.md"} {
+	for _, f := range []string{"a.md", "b.md", "c.md", "fréttir.md"} {
 		os.WriteFile(filepath.Join(site, "content", f), []byte("one\n"), 0o644)
 	}
 	git(t, repo, "2026-10-01T10:00:00Z", "add", "-A")
@@ -90,7 +90,7 @@ func TestLastChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"content/a.md": "2026-10-01", "content/b.md": "2026-11-10", "content/c.md": "2026-12-03"}
+	want := map[string]string{"content/a.md": "2026-10-01", "content/b.md": "2026-11-10", "content/c.md": "2026-12-03", "content/fréttir.md": "2026-10-01"}
 	for f, d := range want {
 		if last[f] != d {
 			t.Errorf("%s: %q, want %q (all: %v)", f, last[f], d, last)
