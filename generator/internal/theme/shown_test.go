@@ -182,7 +182,7 @@ func TestPagesShowNoEnglishInOtherLanguages(t *testing.T) {
 
 // ownTexts returns every text a language gives itself: its strings file
 // (plural forms with # for the number), its own config.toml settings, the
-// titles, summaries, keywords and other front matter texts of its translated pages, the languages'
+// titles, summaries, keywords and people named (presenter, tutor, business) of its translated pages, the languages'
 // own names and what the partners publish; a word spelled as in English there is a translation or a name.
 func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) map[string]bool {
 	own := map[string]bool{}
@@ -200,18 +200,11 @@ func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) m
 			continue
 		}
 		own[p.Title], own[p.Summary] = true, true
-		// its own front matter's texts (a webinar's presenter, "Hannah
-		// Price, trainer", is Dutch too): the translator's words
-		for _, v := range p.Meta.Params {
-			switch x := v.(type) {
-			case string:
-				own[x] = true
-			case []any:
-				for _, e := range x {
-					if s, ok := e.(string); ok {
-						own[s] = true
-					}
-				}
+		// the people it names, with their roles: "Hannah Price, trainer"
+		// is Dutch too (objectives and other texts are still checked)
+		for _, k := range []string{"presenter", "tutor", "business"} {
+			if s, ok := p.Meta.Params[k].(string); ok {
+				own[s] = true
 			}
 		}
 		for _, k := range append(p.Meta.Keywords, p.Meta.Tags...) {
