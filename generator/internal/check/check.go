@@ -33,6 +33,7 @@ type Coverage struct {
 	NeedsTranslation []string `json:"needsTranslation"` // translations marked as needing translation
 	Outdated         []string `json:"outdated"`         // translations older than their source
 	Stale            []Stale  `json:"stale"`            // the same, with their sources and what changed
+	Undated          []string `json:"undated"`          // translations without translatedFrom: never found outdated
 
 	// undated are the translations whose source has no date: only the
 	// site's git history can tell whether it changed since (AddHistory)
@@ -172,7 +173,7 @@ func coverage(s *site.Site) []Coverage {
 		if lang.Code == def {
 			continue
 		}
-		c := Coverage{Lang: lang.Code, Pages: len(originals), Missing: []string{}, NeedsTranslation: []string{}, Outdated: []string{}, Stale: []Stale{}}
+		c := Coverage{Lang: lang.Code, Pages: len(originals), Missing: []string{}, NeedsTranslation: []string{}, Outdated: []string{}, Stale: []Stale{}, Undated: []string{}}
 		for _, o := range originals {
 			t := o.Translation(lang.Code)
 			if t == nil || t.FallbackOf != nil {
@@ -182,6 +183,9 @@ func coverage(s *site.Site) []Coverage {
 			c.Translated++
 			if t.Meta.NeedsTranslation {
 				c.NeedsTranslation = append(c.NeedsTranslation, t.Source.Path)
+			}
+			if t.Meta.TranslatedFrom.IsZero() && !t.Meta.NeedsTranslation {
+				c.Undated = append(c.Undated, t.Source.Path)
 			}
 			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().IsZero() {
 				c.undated = append(c.undated, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
@@ -217,9 +221,32 @@ func (r Report) Text(showWarnings, verbose bool) string {
 				writeStale(&b, st)
 			}
 		}
+		writeUndated(&b, r.Coverage, verbose)
 	}
 	fmt.Fprintf(&b, "\n%d error(s), %d warning(s)\n", len(r.Errors), len(r.Warnings))
 	return b.String()
+}
+
+// writeUndated says how many translations carry no translatedFrom, so that
+// check cannot tell when their source changes, and what to do; verbose lists
+// them.
+func writeUndated(b *strings.Builder, cov []Coverage, verbose bool) {
+	var all []string
+	for _, c := range cov {
+		all = append(all, c.Undated...)
+	}
+	if len(all) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%d translation(s) have no translatedFrom, so check cannot tell when their source changes: once one matches its source, mark it with oersite translated <path>", len(all))
+	if !verbose {
+		b.WriteString(" (--verbose lists them)\n")
+		return
+	}
+	b.WriteString(":\n")
+	for _, p := range all {
+		fmt.Fprintf(b, "  %s\n", p)
+	}
 }
 
 // maxDiffLines bounds the changed lines shown per stale translation on the
