@@ -35,9 +35,9 @@ type Coverage struct {
 	Stale            []Stale  `json:"stale"`            // the same, with their sources and what changed
 	Undated          []string `json:"undated"`          // translations without translatedFrom: never found outdated
 
-	// undated are the translations whose source has no date: only the
+	// fromUndated are the translations whose source has no date: only the
 	// site's git history can tell whether it changed since (AddHistory)
-	undated []Stale
+	fromUndated []Stale
 }
 
 // Stale is a translation older than its source: the source changed after the
@@ -188,7 +188,7 @@ func coverage(s *site.Site) []Coverage {
 				c.Undated = append(c.Undated, t.Source.Path)
 			}
 			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().IsZero() {
-				c.undated = append(c.undated, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
+				c.fromUndated = append(c.fromUndated, Stale{Translation: t.Source.Path, Source: o.Source.Path, Since: t.Meta.TranslatedFrom.Format("2006-01-02")})
 			}
 			if !t.Meta.TranslatedFrom.IsZero() && o.Meta.Changed().After(t.Meta.TranslatedFrom) {
 				c.Outdated = append(c.Outdated, t.Source.Path)
@@ -300,7 +300,7 @@ func (r *Report) AddHistory(read func(source, since string) (*history.Change, er
 	}
 	for i := range r.Coverage {
 		c := &r.Coverage[i]
-		for _, u := range c.undated {
+		for _, u := range c.fromUndated {
 			// YYYY-MM-DD sorts as it reads; a translation changed on or
 			// after its source's day was most likely changed with it
 			if day := last[u.Source]; day > u.Since && day > last[u.Translation] {
