@@ -81,7 +81,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		if l == "" {
 			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
 		}
-		return newTranslation(c, site, cfg, pos[1], l, now)
+		return newTranslations(c, site, cfg, pos[1], l, now)
 	default:
 		return fmt.Errorf("%w: cannot create %q: use module, lesson, webinar, resource or translation", errUsage, kind)
 	}
@@ -106,7 +106,7 @@ func writeNew(c *cli, site siteDir, p string, data []byte) error {
 	}
 	f, err := site.root.OpenFile(filepath.FromSlash(p), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; nothing was changed", site.name(p))
+		return fmt.Errorf("%s %w; nothing was changed", site.name(p), errExists)
 	}
 	if err != nil {
 		return err
@@ -122,6 +122,9 @@ func writeNew(c *cli, site siteDir, p string, data []byte) error {
 	return nil
 }
 
+// errExists: new does not write over a file.
+var errExists = errors.New("already exists")
+
 // withTitle sets the title the author gave with --title, if any.
 func withTitle(d scaffold.Data, title string) scaffold.Data {
 	if t := strings.TrimSpace(title); t != "" {
@@ -130,39 +133,85 @@ func withTitle(d scaffold.Data, title string) scaffold.Data {
 	return d
 }
 
-// newTranslation copies a page into another language tree, marked as needing translation.
-func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now time.Time) error {
+// newTranslations copies a page, or every page of a folder (a module with
+// its lessons), into another language tree, marked as needing translation;
+// in a folder, a page already translated is left as it is. It names the
+// files beside the pages that the translation's folder lacks.
+func newTranslations(c *cli, site siteDir, cfg config.Config, p, lang string, now time.Time) error {
+	pages := []string{p}
+	if from, rel, ok := translationSource(site.display, cfg, p); ok && fs.ValidPath(rel) {
+		dir := path.Join("content", from, rel)
+		if info, err := site.Stat(dir); err == nil && info.IsDir() {
+			if pages, err = pagesIn(site, dir); err != nil {
+				return err
+			}
+		}
+	}
+	var srcDir, dstDir string
+	for _, page := range pages {
+		src, dst, err := newTranslation(c, site, cfg, page, lang, now)
+		if errors.Is(err, errExists) && len(pages) > 1 {
+			fmt.Fprintf(c.stdout, "%s is already there: left as it is\n", site.name(dst))
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		srcDir, dstDir = path.Dir(src), path.Dir(dst)
+	}
+	if left := filesLeftBehind(site.root, srcDir, dstDir); srcDir != "" && len(left) > 0 {
+		fmt.Fprintf(c.stdout, "beside it, %s %s shown from %s/ until you put a translated copy in %s/\n",
+			strings.Join(left, ", "), plural(len(left), "is", "are"), site.name(srcDir), site.name(dstDir))
+	}
+	return nil
+}
+
+// pagesIn lists the pages (.md files) of a folder of the site, by path.
+func pagesIn(site siteDir, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(site.root.FS(), filepath.FromSlash(dir))
+	if err != nil {
+		return nil, err
+	}
+	var pages []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".md") {
+			pages = append(pages, path.Join(dir, e.Name()))
+		}
+	}
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("%w: %s holds no page (.md file) to translate", errUsage, site.name(dir))
+	}
+	return pages, nil
+}
+
+// newTranslation copies one page into another language tree, marked as
+// needing translation, and returns the source's and the copy's paths (the
+// copy's also when it already exists).
+func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now time.Time) (srcPath, dst string, err error) {
 	from, inLang, ok := translationSource(site.display, cfg, p)
-	if !ok || !fs.ValidPath(inLang) {
-		return fmt.Errorf("%w: give the page's path inside the site, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md", errUsage)
+	if !ok || !fs.ValidPath(inLang) || !strings.HasSuffix(inLang, ".md") {
+		return "", "", fmt.Errorf("%w: give the page's path inside the site, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md, or a module's folder", errUsage)
 	}
 	rel := from + "/" + inLang
 	if from == lang {
-		return fmt.Errorf("%w: the page is already in %s", errUsage, lang)
+		return "", "", fmt.Errorf("%w: the page is already in %s", errUsage, lang)
 	}
-	srcPath := path.Join("content", from, inLang)
+	srcPath = path.Join("content", from, inLang)
 	data, err := sitefs.New(site.root, cfg.Theme).ReadFile(srcPath)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", site.name(srcPath), err)
+		return "", "", fmt.Errorf("cannot read %s: %w", site.name(srcPath), err)
 	}
 	var diags diag.List
 	src := content.ParseSource("content/"+rel, from, inLang, data, &diags)
 	if src == nil {
-		return diags.Err()
+		return "", "", diags.Err()
 	}
 	out, err := scaffold.Translation(data, translationDate(src.Meta, now))
 	if err != nil {
-		return fmt.Errorf("%s: %w", site.name(srcPath), err)
+		return "", "", fmt.Errorf("%s: %w", site.name(srcPath), err)
 	}
-	dst := path.Join("content", lang, inLang)
-	if err := writeNew(c, site, dst, out); err != nil {
-		return err
-	}
-	if left := filesLeftBehind(site.root, path.Dir(srcPath), path.Dir(dst)); len(left) > 0 {
-		fmt.Fprintf(c.stdout, "beside it, %s %s shown from %s/ until you put a translated copy in %s/\n",
-			strings.Join(left, ", "), plural(len(left), "is", "are"), site.name(path.Dir(srcPath)), site.name(path.Dir(dst)))
-	}
-	return nil
+	dst = path.Join("content", lang, inLang)
+	return srcPath, dst, writeNew(c, site, dst, out)
 }
 
 // filesLeftBehind lists the files other than pages (pictures, drawings,
@@ -206,8 +255,9 @@ func translationDate(source content.Meta, now time.Time) time.Time {
 // translationSource finds the page to translate from the path an author
 // gives: from the site folder (content/en/modules/x/index.md), from the
 // content folder (en/modules/x/index.md), from the default language's tree
-// (modules/x/index.md), or absolute. It returns the language and the path
-// inside its tree; ok is false for a path outside content/.
+// (modules/x/index.md), or absolute; a page or a folder. It returns the
+// language and the path inside its tree; ok is false for a path outside
+// content/.
 func translationSource(source string, cfg config.Config, p string) (lang, rel string, ok bool) {
 	if filepath.IsAbs(p) {
 		root, err := filepath.Abs(filepath.Join(source, "content"))
@@ -221,7 +271,7 @@ func translationSource(source string, cfg config.Config, p string) (lang, rel st
 		p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), filepath.ToSlash(filepath.Clean(source))+"/")
 	}
 	p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "content/")
-	if p == "." || p == ".." || strings.HasPrefix(p, "../") || !strings.HasSuffix(p, ".md") {
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") {
 		return "", "", false
 	}
 	if first, rest, found := strings.Cut(p, "/"); found {
