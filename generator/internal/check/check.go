@@ -8,6 +8,7 @@ package check
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -294,9 +295,13 @@ func writeStale(b *strings.Builder, st Stale) {
 // read(source, since) (history.Since in the site's folder); a source
 // without history keeps the date comparison alone.
 func (r *Report) AddHistory(read func(source, since string) (*history.Change, error), lastChanged func() (map[string]string, error)) error {
-	last, err := lastChanged()
-	if err != nil {
-		return err
+	// the whole history is read only when a translation's source has no date
+	var last map[string]string
+	if slices.ContainsFunc(r.Coverage, func(c Coverage) bool { return len(c.fromUndated) > 0 }) {
+		var err error
+		if last, err = lastChanged(); err != nil {
+			return err
+		}
 	}
 	for i := range r.Coverage {
 		c := &r.Coverage[i]

@@ -159,7 +159,7 @@ func newTranslations(c *cli, site siteDir, cfg config.Config, p, lang string, no
 		}
 		srcDir, dstDir = path.Dir(src), path.Dir(dst)
 	}
-	if left := filesLeftBehind(site.root, srcDir, dstDir); srcDir != "" && len(left) > 0 {
+	if left := filesLeftBehind(site, srcDir, dstDir); len(left) > 0 {
 		fmt.Fprintf(c.stdout, "beside it, %s %s shown from %s/ until you put a translated copy in %s/\n",
 			strings.Join(left, ", "), plural(len(left), "is", "are"), site.name(srcDir), site.name(dstDir))
 	}
@@ -217,8 +217,11 @@ func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now
 // filesLeftBehind lists the files other than pages (pictures, drawings,
 // data, downloads) in the source page's folder that the translation's
 // folder lacks: the translation shows the source's until it has its own.
-func filesLeftBehind(root *os.Root, srcDir, dstDir string) []string {
-	entries, err := fs.ReadDir(root.FS(), filepath.FromSlash(srcDir))
+func filesLeftBehind(site siteDir, srcDir, dstDir string) []string {
+	if srcDir == "" {
+		return nil
+	}
+	entries, err := fs.ReadDir(site.root.FS(), filepath.FromSlash(srcDir))
 	if err != nil {
 		return nil
 	}
@@ -227,7 +230,7 @@ func filesLeftBehind(root *os.Root, srcDir, dstDir string) []string {
 		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if _, err := root.Stat(filepath.FromSlash(path.Join(dstDir, e.Name()))); errors.Is(err, fs.ErrNotExist) {
+		if _, err := site.Stat(path.Join(dstDir, e.Name())); errors.Is(err, fs.ErrNotExist) {
 			left = append(left, e.Name())
 		}
 	}
