@@ -52,7 +52,7 @@ type Chart struct {
 	Categories []string
 	Series     []Series
 	Lang       string
-	colon      string // ": ", or the page's language's (French: "\u00a0: ")
+	colon      string // between a label and its value: the strings' punct.colon (": ", French "\u00a0: ")
 }
 
 // Series is one row of values, one per category; NaN is a missing value.

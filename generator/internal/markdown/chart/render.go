@@ -82,7 +82,7 @@ func renderTable(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	}
 	b.WriteString("</tbody>\n</table></div></details>\n")
 	if c.Source != "" || c.Date != "" {
-		b.WriteString("<p class=\"chart-source\">" + esc(n.Label("chart.source", "Source")) + esc(c.colonText()) + esc(c.Source))
+		b.WriteString("<p class=\"chart-source\">" + esc(n.Label("chart.source", "Source")) + esc(c.colon) + esc(c.Source))
 		if c.Date != "" {
 			if c.Source != "" {
 				b.WriteString(", ")
@@ -120,15 +120,6 @@ func (c *Chart) format(v float64) string {
 	return s + " " + c.Unit
 }
 
-// colonText is the colon between a label and its value in the page's
-// language (the strings file's punct.colon).
-func (c *Chart) colonText() string {
-	if c.colon == "" {
-		return ": "
-	}
-	return c.colon
-}
-
 // summary is the chart in one sentence of values, for the SVG's description.
 func (c *Chart) summary() string {
 	var parts []string
@@ -141,7 +132,7 @@ func (c *Chart) summary() string {
 			}
 			vals = append(vals, v)
 		}
-		parts = append(parts, cat+c.colonText()+strings.Join(vals, ", "))
+		parts = append(parts, cat+c.colon+strings.Join(vals, ", "))
 	}
 	return strings.Join(parts, "; ")
 }
