@@ -1,9 +1,11 @@
 package build_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -114,5 +116,57 @@ func TestStoppedBuildWritesNoMorePackages(t *testing.T) {
 		if strings.HasSuffix(p, ".imscc") || strings.HasSuffix(p, ".zip") {
 			t.Errorf("a stopped build wrote %s", p)
 		}
+	}
+}
+
+// TestLicenceLineInTheLanguagesOrder: the licence line is one sentence per
+// language with slots for the title, the authors and the licence, on the
+// page and in the packages: before, the parts were joined in English order
+// ("“Titolo” di Ana Ruiz è distribuito…"), which German, Icelandic and
+// Bulgarian cannot follow.
+func TestLicenceLineInTheLanguagesOrder(t *testing.T) {
+	dir := writeSite(t, exportSite+`-- content/it/modules/recensioni/index.md --
+---
+title: "Rispondere alle recensioni"
+authors: [Ana Ruiz]
+---
+Intro.
+-- content/it/modules/recensioni/01-perche.md --
+---
+title: "Perché contano"
+weight: 1
+---
+Testo.
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "it/modules/recensioni/index.html",
+		`Rispondere alle recensioni</a>” (Ana Ruiz) è distribuito con licenza <a rel="license"`)
+	assertContains(t, dir, "en/modules/reviews/index.html", `Replying to reviews</a>” is licensed under <a rel="license"`)
+	pkg := read(t, dir, "it/modules/recensioni/recensioni-scorm12.zip")
+	zr, err := zip.NewReader(strings.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lessons int
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "lessons/") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if want := `<p class="licence">“Rispondere alle recensioni” (Ana Ruiz) è distribuito con licenza <a rel="license"`; strings.Contains(string(b), `class="licence"`) {
+			lessons++
+			if !strings.Contains(string(b), want) {
+				i := strings.Index(string(b), `class="licence"`)
+				t.Errorf("%s: licence line %.200s, want %s", f.Name, string(b)[i:], want)
+			}
+		}
+	}
+	if lessons == 0 {
+		t.Error("no page of the package has a licence line")
 	}
 }

@@ -205,3 +205,34 @@ Text.
 		}
 	}
 }
+
+// TestLanguageNamedInThePagesLanguage: the language a webinar is held in
+// is named in the language of the page that shows it: an Italian visitor
+// reads "Inglese", not "English" (the language chooser alone names each
+// language in its own words).
+func TestLanguageNamedInThePagesLanguage(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/it/_index.md --
+---
+title: Inizio
+---
+Ciao.
+-- content/it/webinars/_index.md --
+---
+title: Webinar
+---
+-- content/it/webinars/dal-vivo.md --
+---
+title: Recensioni dal vivo
+start: 2026-12-09T18:00:00+01:00
+timezone: Europe/Rome
+duration: 1h
+language: en
+---
+Testo.
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "it/webinars/dal-vivo/index.html", `<dd>Inglese</dd>`)
+	assertContains(t, dir, "it/webinars/index.html", ` · Inglese`)
+	assertNotContains(t, dir, "it/webinars/dal-vivo/index.html", `>English<`)
+}

@@ -120,3 +120,20 @@ func TestParsedFilesAreKept(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitCutsAtPlaceholders(t *testing.T) {
+	for _, tc := range []struct {
+		msg  string
+		want []Part
+	}{
+		{"“{title}” by {authors} is licensed under {licence}.", []Part{{Text: "“"}, {Slot: "title"}, {Text: "” by "}, {Slot: "authors"}, {Text: " is licensed under "}, {Slot: "licence"}, {Text: "."}}},
+		{"{title}", []Part{{Slot: "title"}}},
+		{"no slots", []Part{{Text: "no slots"}}},
+		{"a {} b {Not} c {x", []Part{{Text: "a {} b {Not} c {x"}}},
+		{"", nil},
+	} {
+		if got := Split(tc.msg); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Split(%q) = %+v, want %+v", tc.msg, got, tc.want)
+		}
+	}
+}

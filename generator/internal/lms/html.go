@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/oersite/oersite/generator/internal/i18n"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -49,9 +50,11 @@ type lessonView struct {
 
 type link struct{ Href, Text string }
 
-// licenceView is the TASL line of the module.
+// licenceView is the TASL line of the module: Line is the sentence of the
+// package's language cut at its slots (title, authors, licence).
 type licenceView struct {
-	Title, Authors, By, Under, Name, URL string
+	Line                      []i18n.Part
+	Title, Authors, Name, URL string
 }
 
 // writePages renders the introduction and every lesson as an HTML page
@@ -142,8 +145,12 @@ func (b *bundle) view(units []unit, i int, body template.HTML) lessonView {
 
 // licence is the module's attribution: title, authors, licence.
 func (b *bundle) licence(t func(string) string) licenceView {
-	l := b.m.Licence()
-	return licenceView{Title: b.m.Title, Authors: strings.Join(b.m.AuthorNames(), ", "), By: t("licence.by"), Under: t("licence.under"), Name: l.Short, URL: l.URL}
+	l, authors := b.m.Licence(), strings.Join(b.m.AuthorNames(), ", ")
+	line := "licence.line"
+	if authors == "" {
+		line = "licence.line.anonymous"
+	}
+	return licenceView{Line: i18n.Split(t(line)), Title: b.m.Title, Authors: authors, Name: l.Short, URL: l.URL}
 }
 
 // rewrite returns a page's content with its links made to work inside the

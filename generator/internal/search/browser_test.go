@@ -256,7 +256,7 @@ func sectionsAndHighlights(t *testing.T, ctx context.Context, page func(lang, q 
 
 func languages(t *testing.T, ctx context.Context, page func(lang, q string) string) {
 	_, got := open(t, ctx, page("it", "calendar"))
-	if got.Title != "Content calendar template" || got.Fallback != "Disponibile solo in: English" || !strings.Contains(got.Href, "/it/resources/calendar/") {
+	if got.Title != "Content calendar template" || got.Fallback != "Disponibile solo in: Inglese" || !strings.Contains(got.Href, "/it/resources/calendar/") {
 		t.Errorf("Italian search for an English page shown in Italian: %+v", got)
 	}
 	_, got = open(t, ctx, page("it", "perch%C3%A9+imprese"))

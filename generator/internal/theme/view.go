@@ -71,6 +71,10 @@ func (v *View) TN(key string, n int) string { return v.I18n.TN(v.Page.Lang, key,
 // Tf translates a key and fills {name} placeholders from name, value pairs.
 func (v *View) Tf(key string, pairs ...any) string { return v.I18n.Format(v.Page.Lang, key, pairs...) }
 
+// Parts returns a string of the page's language cut at its {name}
+// placeholders, for a sentence whose slots the template fills with markup.
+func (v *View) Parts(key string) []i18n.Part { return v.I18n.Parts(v.Page.Lang, key) }
+
 // Rel links from this page to a path from the site root.
 func (v *View) Rel(target string) string { return v.Page.Rel(target) }
 

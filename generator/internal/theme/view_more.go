@@ -3,6 +3,8 @@ package theme
 import (
 	"encoding/json"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -22,6 +24,22 @@ func (v *View) LanguageName(code string) string {
 		}
 	}
 	return code
+}
+
+// LanguageLabel names a language in the page's language, as a label
+// begins ("Anglais" on a French page): the language a webinar is held in,
+// a filter's value. A language CLDR cannot name there gets LanguageName.
+func (v *View) LanguageLabel(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return v.LanguageName(code)
+	}
+	n := display.Languages(language.Make(v.Page.Lang)).Name(t)
+	if n == "" {
+		return v.LanguageName(code)
+	}
+	r, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToUpper(r)) + n[size:]
 }
 
 // RequestPage returns the page of the page's language that uses the request layout, if any.

@@ -23,7 +23,7 @@ func (v *View) FacetLabel(facet string, fv *site.FacetValue) string {
 func (v *View) ValueLabel(facet, id string) string {
 	switch facet {
 	case "language":
-		return v.LanguageName(id)
+		return v.LanguageLabel(id)
 	case "audience":
 		return v.Label("audience", id)
 	case "partner":

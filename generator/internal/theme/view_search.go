@@ -22,7 +22,7 @@ func (v *View) SearchLabels() map[string]any {
 	}
 	langs := map[string]string{}
 	for _, l := range v.Site.Languages {
-		langs[l.Code] = l.Name
+		langs[l.Code] = v.LanguageLabel(l.Code)
 	}
 	lang := v.Page.Lang
 	return map[string]any{
@@ -41,7 +41,7 @@ func (v *View) SearchLabels() map[string]any {
 func (v *View) SearchBoxLabels() map[string]any {
 	langs := map[string]string{}
 	for _, l := range v.Site.Languages {
-		langs[l.Code] = l.Name
+		langs[l.Code] = v.LanguageLabel(l.Code)
 	}
 	return map[string]any{
 		"results": v.I18n.Forms(v.Page.Lang, "search.results"), "noResults": v.T("search.noresults"),
