@@ -174,6 +174,13 @@ func TestHarvestedPartnersInTheBuild(t *testing.T) {
 	web := output(t, dir, "en/webinars/index.html")
 	mustContain(t, "the webinars list", web, "Our own webinar", "Events from our partners", "From Sofia Tutors",
 		"Онлайн магазин за един ден", `href="https://tutors.example.bg/events/shop"`, "Online shops live", "From Shop Network")
+	// Their times are written for the visitor's clock as our webinars' are
+	// (site.js rewrites every time[data-when-text]): before, a card showed
+	// the harvested UTC time with "UTC" after it and nothing rewrote it.
+	if i := strings.Index(web, "Events from our partners"); i < 0 || !strings.Contains(web[i:], `<time class="when" datetime="`) ||
+		!strings.Contains(web[i:], ` data-when-text="`) || strings.Contains(web[i:], "data-local") {
+		t.Errorf("the partners' events do not give their times to the script that shows them on the visitor's clock: %.1500s", web[max(i, 0):])
+	}
 	ical := output(t, dir, "en/webinars/webinars.ics")
 	mustContain(t, "the calendar", strings.ReplaceAll(ical, "\r\n ", ""), "UID:partner-sofia-tutors-evt-1@tutors.example.bg",
 		"SUMMARY:Reviews that help", `ORGANIZER;CN="Sofia Tutors":`, "DESCRIPTION:Sofia Tutors")

@@ -25,13 +25,26 @@ type When struct {
 // When returns a webinar's time for a template; long adds the weekday (the
 // webinar's own page), short leaves it out (cards in lists).
 func (v *View) When(p *site.Page, long bool) When {
-	start := p.Meta.Start
+	return v.whenOf(p.Meta.Start, p.Meta.Start.Add(p.Meta.Duration), long)
+}
+
+// EventWhen is When for a partner's event, as a card shows it: its times come
+// harvested in UTC, and the script shows them on the visitor's clock.
+func (v *View) EventWhen(e *site.PartnerEvent) When {
+	end := e.End
+	if end.Before(e.Start) {
+		end = e.Start
+	}
+	return v.whenOf(e.Start, end, false)
+}
+
+func (v *View) whenOf(start, end time.Time, long bool) When {
 	if start.IsZero() {
 		return When{}
 	}
 	return When{
 		Start:   v.ISO(start),
-		End:     v.ISO(start.Add(p.Meta.Duration)),
+		End:     v.ISO(end),
 		Zone:    zoneName(start),
 		Place:   v.Place(start),
 		Lang:    v.Page.Lang,
