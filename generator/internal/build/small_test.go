@@ -236,3 +236,46 @@ Testo.
 	assertContains(t, dir, "it/webinars/index.html", ` · Inglese`)
 	assertNotContains(t, dir, "it/webinars/dal-vivo/index.html", `>English<`)
 }
+
+// TestNewsAndStoriesListedWithTheirDates: a list of news or stories says
+// when each was published, on its card; before, only the page itself did.
+func TestNewsAndStoriesListedWithTheirDates(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/en/_index.md --
+---
+title: Home
+---
+Hi.
+-- content/en/news/_index.md --
+---
+title: News
+---
+-- content/en/news/meeting.md --
+---
+title: Partners meet
+date: 2026-11-20
+---
+Text.
+-- content/en/stories/_index.md --
+---
+title: Stories
+---
+-- content/en/stories/bakery.md --
+---
+title: A bakery
+date: 2026-05-14
+---
+Text.
+-- content/en/stories/garage.md --
+---
+title: A garage
+---
+Text.
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "en/news/index.html", `<p class="meta"><time datetime="2026-11-20">20 November 2026</time></p>`)
+	assertContains(t, dir, "en/stories/index.html", `<p class="meta"><time datetime="2026-05-14">14 May 2026</time></p>`)
+	if html := read(t, dir, "en/stories/index.html"); strings.Count(html, "<time") != 1 {
+		t.Errorf("a story without a date got a date on its card: %d times", strings.Count(html, "<time"))
+	}
+}
