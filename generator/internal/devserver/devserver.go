@@ -45,6 +45,9 @@ type Options struct {
 	// EditLink, when set, is the browser editor's address (with its token):
 	// every served page gets an "Edit this page" link to it.
 	EditLink string
+	// EditText, when set, gives the link's words for a request (the
+	// editor's, in the language the browser asks for).
+	EditText func(*http.Request) string
 	// Forms, when set, receives the site's forms at /_forms/<name> (and sets
 	// LocalForms). After each build it is given the choices the site's pages
 	// offer (modules, languages), so that it accepts exactly those.

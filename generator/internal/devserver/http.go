@@ -53,7 +53,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if files == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write(s.inject([]byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
+		_, _ = w.Write(s.inject(r, []byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
 		return
 	}
 	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
@@ -74,7 +74,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
-		_, _ = w.Write(s.inject(data))
+		_, _ = w.Write(s.inject(r, data))
 		return
 	}
 	data := f.Data
@@ -88,7 +88,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("ETag", f.ETag())
 	if strings.HasPrefix(ctype, "text/html") {
-		data = s.inject(data)
+		data = s.inject(r, data)
 	}
 	http.ServeContent(w, r, p, f.ModTime, bytes.NewReader(data))
 }
@@ -96,11 +96,16 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 // inject adds the live-reload script before </body>; the output files never
 // hold it. With the editor on, the script's tag carries the editor's address
 // (with this run's token) for the "Edit this page" link: in the page, which
-// another site cannot read, not in the script, which it could include.
-func (s *Server) inject(page []byte) []byte {
+// another site cannot read, not in the script, which it could include; and
+// the link's words in the editor's language for the request's browser.
+func (s *Server) inject(r *http.Request, page []byte) []byte {
 	tag := []byte(`<script src="/_oersite/live.js" defer></script>`)
 	if s.opt.EditLink != "" {
-		tag = []byte(`<script src="/_oersite/live.js" defer data-edit="` + html.EscapeString(s.opt.EditLink) + `"></script>`)
+		text := ""
+		if s.opt.EditText != nil {
+			text = ` data-edit-text="` + html.EscapeString(s.opt.EditText(r)) + `"`
+		}
+		tag = []byte(`<script src="/_oersite/live.js" defer data-edit="` + html.EscapeString(s.opt.EditLink) + `"` + text + `></script>`)
 	}
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {

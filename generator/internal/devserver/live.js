@@ -9,7 +9,7 @@
     var a = document.createElement("a");
     a.href = edit + "&url=" + encodeURIComponent(location.pathname);
     a.id = "oersite-edit";
-    a.textContent = "Edit this page";
+    a.textContent = self.getAttribute("data-edit-text") || "Edit this page";
     a.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;padding:.75rem 1rem;min-height:44px;box-sizing:border-box;background:#0b4f6c;color:#fff;font:600 16px/1.4 system-ui,sans-serif;border-radius:8px;text-decoration:underline;box-shadow:0 2px 8px rgba(0,0,0,.3)";
     document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(a); });
     if (document.readyState !== "loading") { document.body.appendChild(a); }

@@ -61,6 +61,7 @@ type Editor struct {
 	opt   Options
 	token string
 	page  *template.Template
+	ui    *ui
 }
 
 // New prepares an editor for the site in opt.Source.
@@ -89,7 +90,11 @@ func New(opt Options) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Editor{opt: opt, token: tok, page: t}, nil
+	u, err := loadUI()
+	if err != nil {
+		return nil, err
+	}
+	return &Editor{opt: opt, token: tok, page: t, ui: u}, nil
 }
 
 // Token is the run's secret; every address of the editor carries it.
@@ -217,7 +222,7 @@ type state struct {
 	cfg    config.Config
 	site   *site.Site
 	report check.Report
-	labels func(lang string) func(string) string
+	labels func(lang string) func(vocabulary, id string) string // the site's words for a vocabulary's values, in a language
 }
 
 func (e *Editor) read(ctx context.Context) (*state, error) {
@@ -230,12 +235,12 @@ func (e *Editor) read(ctx context.Context) (*state, error) {
 	}
 	st := &state{cfg: res.Site.Config, site: res.Site, report: check.Run(res.Site, res.Diags)}
 	cat, _ := i18n.Load(themeFS(e.opt.Source, st.cfg.Theme), []string{"i18n"}, st.cfg.LanguageCodes(), st.cfg.DefaultLanguage)
-	st.labels = func(lang string) func(string) string {
-		return func(key string) string {
-			if cat == nil {
-				return key
+	st.labels = func(lang string) func(vocabulary, id string) string {
+		return func(vocabulary, id string) string {
+			if key := vocabulary + "." + id; cat != nil && cat.T(lang, key) != key {
+				return cat.T(lang, key)
 			}
-			return cat.T(lang, key)
+			return id
 		}
 	}
 	return st, nil
@@ -320,9 +325,11 @@ func pageForURL(s *site.Site, u string) string {
 	return ""
 }
 
-// view is what the editor page shows.
+// view is what the editor page shows, in the author's language (words).
 type view struct {
+	words
 	Token, Page, Title, URL, Kind, Lang, Body, Message, Format string
+	Licence                                                    string // the site's default licence, named in its field's help
 	// Folder is the site address of the page's source folder: the
 	// preview's relative links and pictures are relative to it.
 	Folder           string
@@ -353,12 +360,13 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 	if page == "" && q.Get("url") != "" {
 		page = pageForURL(st.site, q.Get("url"))
 	}
-	v := view{Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"}}
+	v := view{words: e.ui.words(r), Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"},
+		Licence: st.cfg.OER.DefaultLicence}
 	if q.Get("saved") != "" {
-		v.Message = "Saved. The page in the other tab reloads by itself."
+		v.Message = v.T("ed.saved")
 	}
 	if f := q.Get("added"); f != "" {
-		v.Message = "Added " + f + " beside the page. Write ![what it shows](" + f + ") in the text where it belongs, then save."
+		v.Message = v.Tf("ed.added", "file", f)
 	}
 	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)
 	v.Languages = st.cfg.LanguageCodes()
@@ -400,7 +408,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 		v.Title = page
 	}
 	if f.front == nil && f.other != "" {
-		v.Format = "This page's fields are in TOML or JSON: edit them in a text editor; the text below can be edited here."
+		v.Format = v.T("ed.format")
 	}
 	for _, p := range st.site.Pages {
 		if p.Source != nil && p.Source.Path == page && p.FallbackOf == nil {
@@ -408,7 +416,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 		}
 	}
 	labels := st.labels(lang)
-	for i, fd := range fields(st.cfg, v.Kind, func(code string) string { return labels("digcomp." + code) }) {
+	for i, fd := range fields(st.cfg, v.Kind, labels) {
 		fv := fieldView{field: fd, ID: fmt.Sprintf("f-%d", i), Value: f.get(fd.Key)}
 		switch fd.Kind {
 		case kindChoices:
@@ -447,7 +455,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return userError{fmt.Sprintf("%s: %v", page, err)}
 	}
-	for _, fd := range fields(cfg, pageKind(rel), func(string) string { return "" }) {
+	for _, fd := range fields(cfg, pageKind(rel), func(_, id string) string { return id }) {
 		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {
 			continue
 		}

@@ -287,3 +287,46 @@ func TestPagesStayInsideTheSite(t *testing.T) {
 		t.Errorf("a file outside the site was written:\n%s", got)
 	}
 }
+
+// TestEditorSpeaksTheAuthorsLanguage: the editor's words follow the
+// browser's languages (Accept-Language) among those it has, whatever the
+// site's languages; a language it lacks gets English. Before, it spoke
+// English only.
+func TestEditorSpeaksTheAuthorsLanguage(t *testing.T) {
+	_, _, srv := newEditor(t)
+	get := func(accept string) string {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n&page=content/en/modules/reviews/index.md", nil)
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %s", res.Status, b)
+		}
+		return string(b)
+	}
+	for accept, want := range map[string][]string{
+		"": {`<html lang="en">`, `>Save</button>`, `About this module</legend>`, `>Title (required)</label>`,
+			// the vocabularies' values by the site's words for them, in the page's language
+			`value="sme-workers" checked> Workers in small businesses</label>`, `<option value="beginner" selected>Beginner</option>`},
+		"de-AT,de;q=0.9,en;q=0.5":   {`<html lang="de">`, `<p class="ed-help" id="f-0-help">`},
+		"is":                        {`<html lang="is">`},
+		"pt-BR,pt;q=0.9":            {`<html lang="en">`, `>Save</button>`},
+		"fr-CH, fr;q=0.9, en;q=0.8": {`<html lang="fr">`},
+	} {
+		html := get(accept)
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("Accept-Language %q: no %q in the editor", accept, w)
+			}
+		}
+		if accept != "" && !strings.HasPrefix(accept, "pt") && strings.Contains(html, `>Save</button>`) {
+			t.Errorf("Accept-Language %q: the editor still says Save in English", accept)
+		}
+	}
+}

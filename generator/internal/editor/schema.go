@@ -55,9 +55,7 @@ func (k fieldKind) style() yaml.Style {
 
 // field is one front-matter key the editor offers for a kind of page.
 type field struct {
-	Key     string
-	Label   string
-	Help    string
+	Key     string // also names its label and help in the editor's strings (ed.field.<key>)
 	Kind    fieldKind
 	Options []option // for choices
 	// Required fields are marked in the form; check reports them missing.
@@ -88,61 +86,65 @@ func pageKind(rel string) string {
 }
 
 // fields are the keys the editor offers for a kind, with the choices the
-// site's configuration allows (the vocabularies check validates against).
-func fields(cfg config.Config, kind string, digcomp func(code string) string) []field {
-	audiences := make([]option, 0, len(cfg.Vocabulary.Audiences))
-	for _, a := range slices.Sorted(maps.Keys(cfg.Vocabulary.Audiences)) {
-		audiences = append(audiences, option{a, a})
+// site's configuration allows (the vocabularies check validates against),
+// each named by label(vocabulary, id): the site's words for it, else its id.
+func fields(cfg config.Config, kind string, label func(vocabulary, id string) string) []field {
+	options := func(vocabulary string, ids []string) []option {
+		out := make([]option, len(ids))
+		for i, id := range ids {
+			out[i] = option{id, label(vocabulary, id)}
+		}
+		return out
 	}
-	levels := options(cfg.Vocabulary.Levels)
+	audiences := options("audience", slices.Sorted(maps.Keys(cfg.Vocabulary.Audiences)))
+	levels := options("level", cfg.Vocabulary.Levels)
 	competences := make([]option, 0, 21)
 	for _, area := range []struct{ area, n int }{{1, 3}, {2, 6}, {3, 4}, {4, 4}, {5, 4}} {
 		for i := 1; i <= area.n; i++ {
 			code := fmt.Sprintf("%d.%d", area.area, i)
-			competences = append(competences, option{code, digcomp(code)})
+			competences = append(competences, option{code, label("digcomp", code)})
 		}
 	}
-	title := field{Key: "title", Label: "Title", Help: "As learners will see it.", Kind: kindText, Required: true}
-	summary := field{Key: "summary", Label: "Summary", Help: "One or two sentences: what the learner will be able to do.", Kind: kindLong}
-	duration := field{Key: "duration", Label: "Duration", Help: "How long it takes, e.g. 20m, 1h, 1h30m.", Kind: kindDuration}
-	audience := field{Key: "audience", Label: "Who it is for", Kind: kindChoices, Options: audiences}
-	level := field{Key: "level", Label: "Level", Kind: kindChoice, Options: levels}
-	dc := field{Key: "digcomp", Label: "DigComp competences", Help: "The competences of the EU's Digital Competence Framework it builds.", Kind: kindChoices, Options: competences}
-	licence := field{Key: "licence", Label: "Licence", Help: "An SPDX id such as CC-BY-SA-4.0 (default: " + cfg.OER.DefaultLicence + ").", Kind: kindText}
-	keywords := field{Key: "keywords", Label: "Keywords", Help: "Words learners may search for, separated by commas.", Kind: kindKeywords}
-	draft := field{Key: "draft", Label: "Draft: keep it off the site for now", Kind: kindBool}
-	subjects := field{Key: "subjects", Label: "Subjects", Help: "For harvesters of open educational resources; without one, the site's default subjects.",
-		Kind: kindChoices, Options: options(slices.Sorted(maps.Keys(cfg.Vocabulary.Subjects)))}
-	image := field{Key: "image", Label: "Picture for search engines", Help: "A picture beside this page, e.g. cover.jpg, shown in link previews.", Kind: kindText}
+	title := field{Key: "title", Kind: kindText, Required: true}
+	summary := field{Key: "summary", Kind: kindLong}
+	duration := field{Key: "duration", Kind: kindDuration}
+	audience := field{Key: "audience", Kind: kindChoices, Options: audiences}
+	level := field{Key: "level", Kind: kindChoice, Options: levels}
+	dc := field{Key: "digcomp", Kind: kindChoices, Options: competences}
+	licence := field{Key: "licence", Kind: kindText}
+	keywords := field{Key: "keywords", Kind: kindKeywords}
+	draft := field{Key: "draft", Kind: kindBool}
+	subjects := field{Key: "subjects", Kind: kindChoices, Options: options("subject", slices.Sorted(maps.Keys(cfg.Vocabulary.Subjects)))}
+	image := field{Key: "image", Kind: kindText}
 	switch kind {
 	case "module":
 		return append([]field{title, summary, audience, level, duration,
-			{Key: "objectives", Label: "Learning objectives", Help: "One per line; start each with a verb.", Kind: kindLines},
+			{Key: "objectives", Kind: kindLines},
 			dc, licence, keywords}, withSubjects(subjects, image, draft)...)
 	case "lesson":
-		return []field{title, summary, {Key: "weight", Label: "Position in the module", Help: "1, 2, 3…", Kind: kindNumber}, duration, draft}
+		return []field{title, summary, {Key: "weight", Kind: kindNumber}, duration, draft}
 	case "webinar":
 		return []field{title, summary,
-			{Key: "start", Label: "Starts", Help: "Date and time with the UTC offset, e.g. 2026-12-09T18:00:00+01:00.", Kind: kindDateTime, Required: true},
-			{Key: "timezone", Label: "Time zone", Help: "Where the event's time is given, e.g. Europe/Rome.", Kind: kindText},
+			{Key: "start", Kind: kindDateTime, Required: true},
+			{Key: "timezone", Kind: kindText},
 			duration,
-			{Key: "join", Label: "Link to join", Kind: kindURL},
-			{Key: "recording", Label: "Link to the recording", Kind: kindURL},
-			{Key: "presenter", Label: "Presenter", Kind: kindText},
-			{Key: "language", Label: "Spoken language", Help: "A language code, e.g. it.", Kind: kindText},
-			{Key: "status", Label: "Change of plan", Help: "Shown on the page and sent to calendars and search engines.", Kind: kindChoice,
-				Options: options([]string{site.StatusCancelled, site.StatusPostponed, site.StatusRescheduled, site.StatusMovedOnline})},
-			{Key: "revision", Label: "Revision", Help: "Raise it by one with each change calendars should pick up (time, link).", Kind: kindNumber},
+			{Key: "join", Kind: kindURL},
+			{Key: "recording", Kind: kindURL},
+			{Key: "presenter", Kind: kindText},
+			{Key: "language", Kind: kindText},
+			{Key: "status", Kind: kindChoice,
+				Options: options("status", []string{site.StatusCancelled, site.StatusPostponed, site.StatusRescheduled, site.StatusMovedOnline})},
+			{Key: "revision", Kind: kindNumber},
 			audience, draft}
 	case "resource":
 		return append([]field{title, summary,
-			{Key: "type", Label: "Kind of resource", Kind: kindChoice, Options: options(cfg.Vocabulary.ResourceTypes)},
-			{Key: "link", Label: "Link (when it lives elsewhere)", Kind: kindURL},
+			{Key: "type", Kind: kindChoice, Options: options("resourcetype", cfg.Vocabulary.ResourceTypes)},
+			{Key: "link", Kind: kindURL},
 			licence, audience, level, dc, keywords}, withSubjects(subjects, image, draft)...)
 	case "path":
-		return []field{title, {Key: "goal", Label: "Goal", Kind: kindLong}, audience,
-			{Key: "button", Label: "Button on the home page", Kind: kindText},
-			{Key: "modules", Label: "Modules, in order", Help: "Folder names, one per line.", Kind: kindLines}, draft}
+		return []field{title, {Key: "goal", Kind: kindLong}, audience,
+			{Key: "button", Kind: kindText},
+			{Key: "modules", Kind: kindLines}, draft}
 	}
 	return []field{title, summary, draft}
 }
@@ -155,12 +157,4 @@ func withSubjects(subjects field, rest ...field) []field {
 		return rest
 	}
 	return append([]field{subjects}, rest...)
-}
-
-func options(values []string) []option {
-	out := make([]option, len(values))
-	for i, v := range values {
-		out[i] = option{v, v}
-	}
-	return out
 }

@@ -27,19 +27,20 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	say := e.ui.words(r)
 	src, hdr, err := r.FormFile("file")
 	if err != nil {
-		return userError{"choose a file to add"}
+		return userError{say.T("ed.upload.nofile")}
 	}
 	defer src.Close()
 	ext := strings.ToLower(path.Ext(hdr.Filename))
 	if !uploadKinds[ext] {
-		return userError{fmt.Sprintf("%s files cannot be added here: use PNG, JPEG, GIF or WebP pictures, or PDF and CSV documents", ext)}
+		return userError{say.Tf("ed.upload.type", "ext", ext)}
 	}
 	alt := strings.Join(strings.Fields(r.PostFormValue("alt")), " ")
 	picture := ext != ".pdf" && ext != ".csv"
 	if picture && alt == "" {
-		return userError{"describe the picture for people who cannot see it (alt text): what it shows that matters for the lesson"}
+		return userError{say.T("ed.upload.noalt")}
 	}
 	dir := filepath.Dir(filepath.Join(e.opt.Source, filepath.FromSlash(page)))
 	name, f, err := newFile(dir, fileName(strings.TrimSuffix(hdr.Filename, path.Ext(hdr.Filename)))+ext)
@@ -52,7 +53,7 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err == nil {
 		if info, serr := os.Stat(filepath.Join(dir, name)); serr == nil && info.Size() > maxUpload {
-			err = userError{"the file is over 10 MB: make it smaller first"}
+			err = userError{say.T("ed.upload.toobig")}
 		}
 	}
 	if err != nil {

@@ -55,7 +55,7 @@
   var status = up.querySelector(".ed-status");
   up.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    status.textContent = "Adding…";
+    status.textContent = up.getAttribute("data-adding");
     fetch(up.getAttribute("action"), { method: "POST", body: new FormData(up), credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { return r.ok ? r.json() : r.text().then(function (t) { return Promise.reject(t); }); })
       .then(function (res) {
@@ -64,10 +64,10 @@
         body.value = body.value.slice(0, at) + text + body.value.slice(at);
         body.focus();
         body.setSelectionRange(at + text.length, at + text.length);
-        status.textContent = "Added " + res.file + " to the text where the cursor was. Save to keep it.";
+        status.textContent = up.getAttribute("data-done").split("{file}").join(res.file);
         up.reset();
         preview();
       })
-      .catch(function (msg) { status.textContent = String(msg || "The file could not be added."); });
+      .catch(function (msg) { status.textContent = String(msg || up.getAttribute("data-failed")); });
   });
 })();
