@@ -170,3 +170,37 @@ Testo.
 		t.Error("no page of the package has a licence line")
 	}
 }
+
+// TestAdaptedFromNamesTheSourceInParentheses: the line naming the work a
+// page adapts puts the source's author and licence in parentheses, which
+// every language reads without a word for "by" (Icelandic read "Aðlagað
+// eftir „…“ eftir …", twice the same preposition).
+func TestAdaptedFromNamesTheSourceInParentheses(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/it/_index.md --
+---
+title: Inizio
+---
+-- content/it/resources/scheda/index.md --
+---
+title: Scheda
+source:
+  title: "Guida alle licenze"
+  author: "Maria Rossi"
+  url: "https://example.net/guida"
+  licence: CC-BY-4.0
+---
+Testo.
+-- content/it/resources/nota/index.md --
+---
+title: Nota
+source:
+  title: "Appunti"
+---
+Testo.
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "it/resources/scheda/index.html",
+		`<p class="adapted">Adattato da “<a href="https://example.net/guida">Guida alle licenze</a>” (Maria Rossi, CC BY 4.0).</p>`)
+	assertContains(t, dir, "it/resources/nota/index.html", `<p class="adapted">Adattato da “Appunti”.</p>`)
+}
