@@ -49,7 +49,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		receiver = rc
 		fmt.Fprintf(c.stderr, "form receiver on: submissions are appended to %s\n", *forms)
 	}
-	editLink, editText := "", (func(*http.Request) string)(nil)
+	editLink := ""
 	if *edit {
 		if ip := net.ParseIP(*bind); *bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
 			return fmt.Errorf("%w: --edit changes files on this computer: it works with --bind 127.0.0.1 (or another loopback address) only", errUsage)
@@ -59,7 +59,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 		mounts[editor.Prefix] = ed
-		editLink, editText = editor.Prefix+"?token="+ed.Token(), ed.LinkText
+		editLink = editor.Prefix + "?token=" + ed.Token()
 		fmt.Fprintf(c.stderr, "editor on: open %s (only on this computer; the address holds this run's key)\n", ed.URL(fmt.Sprintf("http://%s", net.JoinHostPort(*bind, strconv.Itoa(*port)))))
 	}
 	if os.Getenv("GOGC") == "" {
@@ -68,6 +68,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, Forms: receiver, EditLink: editLink, EditText: editText, Poll: *poll})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, Forms: receiver, EditLink: editLink, Poll: *poll})
 	return srv.Run(ctx)
 }

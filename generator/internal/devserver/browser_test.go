@@ -42,7 +42,7 @@ func TestBrowserFollowsEdits(t *testing.T) {
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nSecond version.\n")
 	browsertest.WaitFor(t, tab, `document.body.innerText.includes("Second version.") && window.sameLoad === undefined`)
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: [broken\n---\nBroken.\n")
-	browsertest.WaitFor(t, tab, `!!document.getElementById("oersite-errors") && document.getElementById("oersite-errors").innerText.includes("content/en/about.md:2")`)
+	browsertest.WaitFor(t, tab, `!!document.getElementById("oersite-errors") && document.getElementById("oersite-errors").innerText.includes("content/en/about.md:2") && document.getElementById("oersite-errors").innerText.includes("The last good version is still served. What to fix:")`)
 	browsertest.WaitFor(t, tab, `document.body.innerText.includes("Second version.")`)
 	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nThird version.\n")
 	browsertest.WaitFor(t, tab, `!document.getElementById("oersite-errors") && document.body.innerText.includes("Third version.")`)

@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/forms"
@@ -45,9 +46,6 @@ type Options struct {
 	// EditLink, when set, is the browser editor's address (with its token):
 	// every served page gets an "Edit this page" link to it.
 	EditLink string
-	// EditText, when set, gives the link's words for a request (the
-	// editor's, in the language the browser asks for).
-	EditText func(*http.Request) string
 	// Forms, when set, receives the site's forms at /_forms/<name> (and sets
 	// LocalForms). After each build it is given the choices the site's pages
 	// offer (modules, languages), so that it accepts exactly those.
@@ -68,6 +66,7 @@ type Server struct {
 	opt     Options
 	session *build.Session
 	hub     *hub
+	words   *authorwords.Catalog // the notices' words, in the author's language
 
 	mu     sync.RWMutex
 	errors diag.List // errors of the last failed rebuild, nil when the site is good
@@ -99,6 +98,7 @@ func New(opt Options) *Server {
 		opt:     opt,
 		session: build.NewSession(build.Options{Source: opt.Source, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, LocalForms: opt.LocalForms}),
 		hub:     newHub(),
+		words:   authorwords.Builtin(),
 		ready:   make(chan struct{}),
 	}
 }

@@ -1,7 +1,6 @@
 package devserver
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -9,12 +8,18 @@ import (
 
 // TestEditLinkOnlyInPages: with the editor on, the editor's address (and its
 // token) is in the served page's script tag, which another site cannot
-// read, and never in live.js, which another site could include.
+// read, and never in live.js, which another site could include; the
+// script's words (the link, the error box) come in the browser's language.
 func TestEditLinkOnlyInPages(t *testing.T) {
-	s := New(Options{Source: t.TempDir(), EditLink: "/_edit/?token=abc&x=<y>", EditText: func(*http.Request) string { return "Modifier <cette> page" }})
-	page := string(s.inject(httptest.NewRequest("GET", "/", nil), []byte("<html><body><p>Hi</p></body></html>")))
-	if !strings.Contains(page, `<script src="/_oersite/live.js" defer data-edit="/_edit/?token=abc&amp;x=&lt;y&gt;" data-edit-text="Modifier &lt;cette&gt; page"></script></body>`) {
+	s := New(Options{Source: t.TempDir(), EditLink: "/_edit/?token=abc&x=<y>"})
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "fr-BE, fr;q=0.9")
+	page := string(s.inject(r, []byte("<html><body><p>Hi</p></body></html>")))
+	if !strings.Contains(page, ` data-edit="/_edit/?token=abc&amp;x=&lt;y&gt;" data-edit-text="Modifier cette page"></script></body>`) {
 		t.Errorf("page: %s", page)
+	}
+	if !strings.Contains(page, ` data-lang="fr" data-failed="Le site n’a pas pu être construit.`) {
+		t.Errorf("the error box's words are not in the browser's language (French): %s", page)
 	}
 	if strings.Contains(string(liveJS), "abc") {
 		t.Error("the token is in live.js")

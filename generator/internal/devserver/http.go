@@ -53,7 +53,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if files == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write(s.inject(r, []byte("<!doctype html><title>Build failed</title><body><p>The site has not built yet: see the errors.</p></body>")))
+		say := s.words.For(r)
+		_, _ = w.Write(s.inject(r, []byte("<!doctype html><html lang=\""+say.Language()+"\"><title>"+html.EscapeString(say.T("dev.notbuilt.title"))+
+			"</title><body><p>"+html.EscapeString(say.T("dev.notbuilt"))+"</p></body></html>")))
 		return
 	}
 	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
@@ -97,16 +99,15 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 // hold it. With the editor on, the script's tag carries the editor's address
 // (with this run's token) for the "Edit this page" link: in the page, which
 // another site cannot read, not in the script, which it could include; and
-// the link's words in the editor's language for the request's browser.
+// the script's words (the link, the error box) in the language the
+// request's browser asks for (see authorwords).
 func (s *Server) inject(r *http.Request, page []byte) []byte {
-	tag := []byte(`<script src="/_oersite/live.js" defer></script>`)
+	say := s.words.For(r)
+	attrs := ` data-lang="` + say.Language() + `" data-failed="` + html.EscapeString(say.T("dev.failed")) + `"`
 	if s.opt.EditLink != "" {
-		text := ""
-		if s.opt.EditText != nil {
-			text = ` data-edit-text="` + html.EscapeString(s.opt.EditText(r)) + `"`
-		}
-		tag = []byte(`<script src="/_oersite/live.js" defer data-edit="` + html.EscapeString(s.opt.EditLink) + `"` + text + `></script>`)
+		attrs += ` data-edit="` + html.EscapeString(s.opt.EditLink) + `" data-edit-text="` + html.EscapeString(say.T("ed.link")) + `"`
 	}
+	tag := []byte(`<script src="/_oersite/live.js" defer` + attrs + `></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)

@@ -25,7 +25,8 @@
     }
     overlay.textContent = "";
     var h = document.createElement("h2");
-    h.textContent = "The site did not build: " + errors.length + " error(s). The last good version is still served.";
+    h.textContent = (self && self.getAttribute("data-failed")) || "The site did not build. The last good version is still served. What to fix:";
+    h.lang = (self && self.getAttribute("data-lang")) || "en";
     h.style.cssText = "color:#ffb4a9;font:bold 18px system-ui,sans-serif;margin:0 0 1rem";
     overlay.appendChild(h);
     errors.forEach(function (e) {

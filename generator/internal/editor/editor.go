@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/check"
 	"github.com/oersite/oersite/generator/internal/config"
@@ -61,7 +62,7 @@ type Editor struct {
 	opt   Options
 	token string
 	page  *template.Template
-	ui    *ui
+	words *authorwords.Catalog
 }
 
 // New prepares an editor for the site in opt.Source.
@@ -90,11 +91,11 @@ func New(opt Options) (*Editor, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, err := loadUI()
+	words, err := authorwords.Load()
 	if err != nil {
 		return nil, err
 	}
-	return &Editor{opt: opt, token: tok, page: t, ui: u}, nil
+	return &Editor{opt: opt, token: tok, page: t, words: words}, nil
 }
 
 // Token is the run's secret; every address of the editor carries it.
@@ -325,9 +326,9 @@ func pageForURL(s *site.Site, u string) string {
 	return ""
 }
 
-// view is what the editor page shows, in the author's language (words).
+// view is what the editor page shows, in the author's language (Words).
 type view struct {
-	words
+	authorwords.Words
 	Token, Page, Title, URL, Kind, Lang, Body, Message, Format string
 	Licence                                                    string // the site's default licence, named in its field's help
 	// Folder is the site address of the page's source folder: the
@@ -340,6 +341,15 @@ type view struct {
 	Languages        []string
 	Modules          []string
 	Kinds            []string
+}
+
+// Help is the line under a field, "" for a field that has none.
+func (v view) Help(key, defaultLicence string) string {
+	k := "ed.field." + key + ".help"
+	if !v.Has(k) {
+		return ""
+	}
+	return v.Tf(k, "licence", defaultLicence)
 }
 
 type fieldView struct {
@@ -360,7 +370,7 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 	if page == "" && q.Get("url") != "" {
 		page = pageForURL(st.site, q.Get("url"))
 	}
-	v := view{words: e.ui.words(r), Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"},
+	v := view{Words: e.words.For(r), Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"},
 		Licence: st.cfg.OER.DefaultLicence}
 	if q.Get("saved") != "" {
 		v.Message = v.T("ed.saved")

@@ -27,7 +27,7 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	say := e.ui.words(r)
+	say := e.words.For(r)
 	src, hdr, err := r.FormFile("file")
 	if err != nil {
 		return userError{say.T("ed.upload.nofile")}

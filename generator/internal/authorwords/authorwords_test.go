@@ -1,0 +1,74 @@
+package authorwords
+
+import (
+	"io/fs"
+	"net/http/httptest"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+var placeholder = regexp.MustCompile(`\{[a-z]+\}`)
+
+// TestWordsCompleteInEveryLanguage: every language file has every English
+// key, no other, and the same {placeholders} in each string.
+func TestWordsCompleteInEveryLanguage(t *testing.T) {
+	names, err := fs.Glob(files, "i18n/*.toml")
+	if err != nil || len(names) < 8 {
+		t.Fatalf("authors' words: %v, %v (want the eight languages of the example site)", names, err)
+	}
+	read := func(name string) map[string]string {
+		var m map[string]string
+		data, _ := fs.ReadFile(files, name)
+		if err := toml.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	en := read("i18n/en.toml")
+	for _, f := range names {
+		other := read(f)
+		for k, v := range en {
+			o, ok := other[k]
+			if !ok || strings.TrimSpace(o) == "" {
+				t.Errorf("%s: no %s", f, k)
+				continue
+			}
+			want, got := placeholder.FindAllString(v, -1), placeholder.FindAllString(o, -1)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(want, got) {
+				t.Errorf("%s: %s has placeholders %v, English %v", f, k, got, want)
+			}
+		}
+		for k := range other {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %s is not in en.toml", f, k)
+			}
+		}
+	}
+}
+
+// TestWordsFollowTheBrowser: the first language the browser asks for that
+// has a file, else English.
+func TestWordsFollowTheBrowser(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for accept, want := range map[string]string{
+		"": "en", "de-AT,de;q=0.9,en;q=0.5": "de", "pt-BR,pt;q=0.9": "en", "pt-BR,fr;q=0.5": "fr",
+		"is": "is", "bg-BG": "bg", "*": "en", "garbage;;q=x": "en",
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		if accept != "" {
+			r.Header.Set("Accept-Language", accept)
+		}
+		if got := c.For(r).Language(); got != want {
+			t.Errorf("Accept-Language %q: %s, want %s", accept, got, want)
+		}
+	}
+}
