@@ -201,6 +201,6 @@ Testo.
 `)
 	buildSite(t, dir)
 	assertContains(t, dir, "it/resources/scheda/index.html",
-		`<p class="adapted">Adattato da “<a href="https://example.net/guida">Guida alle licenze</a>” (Maria Rossi, CC BY 4.0).</p>`)
+		`<p class="adapted">Adattato da “<a href="https://example.net/guida">Guida alle licenze</a>” (<span class="adapted-author">Maria Rossi</span>, CC BY 4.0).</p>`)
 	assertContains(t, dir, "it/resources/nota/index.html", `<p class="adapted">Adattato da “Appunti”.</p>`)
 }

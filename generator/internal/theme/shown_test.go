@@ -207,6 +207,9 @@ func ownTexts(cat *i18n.Catalog, cfg config.Config, s *site.Site, lang string) m
 				own[s] = true
 			}
 		}
+		if src := p.Meta.Source; src != nil {
+			own[src.Author] = true // the author of the work it adapts: a name
+		}
 		for _, k := range append(p.Meta.Keywords, p.Meta.Tags...) {
 			own[k] = true
 			own[strings.ToLower(strings.TrimSpace(k))] = true // as its keyword page shows it
