@@ -153,6 +153,15 @@ func webinarPastByVisitorsClock(t *testing.T, ctx context.Context, site string) 
 			}
 		}
 	}
+	// the partners' events of December 2026 move too, and their heading goes with them
+	goTo(t, tab, site+"/en/webinars/")
+	browsertest.WaitFor(t, tab, `document.querySelector('ul[data-partner-events="upcoming"]').hidden`)
+	if eval[bool](t, tab, `!document.querySelector('ul[data-partner-events="upcoming"]').previousElementSibling.hidden`) {
+		t.Error("the upcoming partners' events heading stays over an empty list in 2031")
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll('ul[data-partner-events="past"] > li').length`); n != 3 {
+		t.Errorf("%d partners' events in the past list in 2031, want all 3", n)
+	}
 	goTo(t, tab, site+"/it/")
 	browsertest.WaitFor(t, tab, `document.querySelector('ul[data-webinars="upcoming"]').hidden && !document.querySelector('ul[data-webinars="upcoming"] + .webinars-none').hidden`)
 	if n := eval[int](t, tab, visibleJoin); n != 0 {

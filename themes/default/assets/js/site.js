@@ -108,11 +108,19 @@
       box.querySelectorAll(".webinar-upcoming").forEach(function (el) { el.hidden = end <= now; });
       box.querySelectorAll(".webinar-past").forEach(function (el) { el.hidden = end > now; });
     });
-    var pastList = document.querySelector('ul[data-webinars="past"]');
-    document.querySelectorAll('ul[data-webinars="upcoming"] > li').forEach(function (li) {
-      var t = li.querySelector("time[data-end]");
-      if (!t || Date.parse(t.getAttribute("data-end")) > now) { return; }
-      if (pastList) { pastList.insertBefore(li, pastList.firstChild); } else { li.parentNode.removeChild(li); }
+    // Webinars, and partners' events, that have ended since the build move to the past list (newest first).
+    ["data-webinars", "data-partner-events"].forEach(function (attr) {
+      var pastList = document.querySelector("ul[" + attr + '="past"]');
+      document.querySelectorAll("ul[" + attr + '="upcoming"] > li').forEach(function (li) {
+        var t = li.querySelector("time[data-end]");
+        if (!t || Date.parse(t.getAttribute("data-end")) > now) { return; }
+        if (pastList) { pastList.insertBefore(li, pastList.firstChild); } else { li.parentNode.removeChild(li); }
+      });
+    });
+    document.querySelectorAll('ul[data-partner-events="upcoming"]').forEach(function (ul) {
+      var empty = !ul.querySelector("li"), title = ul.previousElementSibling;
+      ul.hidden = empty;
+      if (title && title.classList.contains("partner-events-title")) { title.hidden = empty; }
     });
     document.querySelectorAll("ul[data-webinars]").forEach(function (ul) {
       var empty = !ul.querySelector("li");
