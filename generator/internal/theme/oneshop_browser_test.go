@@ -75,7 +75,8 @@ url = "https://edunet.example.bg/catalog.json"
 // TestOneStopShopInTheBrowser: the partners' catalogue filters every
 // partner's items at once with its checkboxes; opportunities close by
 // the visitor's clock (a list entry hides, the page says so and hides its
-// button); the reply button starts the request form's message; axe-core
+// button); a partner's event moves to the past list once over; the reply
+// button starts the request form's message; axe-core
 // finds nothing on these pages, light and dark.
 func TestOneStopShopInTheBrowser(t *testing.T) {
 	ctx := browsertest.New(t)
@@ -160,6 +161,15 @@ func TestOneStopShopInTheBrowser(t *testing.T) {
 	if eval[bool](t, later, `document.querySelector("[data-open-only]").checkVisibility()`) {
 		t.Error("a closed opportunity still shows its reply button")
 	}
+	// The partner's event of 15 December, the only one: in January it is in
+	// the past list, which the build wrote empty and hidden, with its heading.
+	january := visitor(t, ctx, "Europe/Rome", "en_GB", time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC), false)
+	goTo(t, january, srv.URL+"/en/webinars/")
+	browsertest.WaitFor(t, january, `document.readyState === "complete" && document.querySelector('ul[data-partner-events="upcoming"]').hidden`)
+	if !eval[bool](t, january, `(() => { const ul = document.querySelector('ul[data-partner-events="past"]'); return !ul.hidden && !ul.previousElementSibling.hidden && ul.querySelectorAll("li").length === 1 && ul.textContent.includes("Online shops in a day"); })()`) {
+		t.Error("a partner's event over since the build is not shown in the past list")
+	}
+
 	// On the 25th, in Rome, it is still open.
 	same := visitor(t, ctx, "Europe/Rome", "en_GB", time.Date(2026, 11, 25, 21, 0, 0, 0, time.UTC), false)
 	goTo(t, same, srv.URL+"/en/opportunities/bakery/")

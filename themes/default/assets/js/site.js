@@ -117,7 +117,7 @@
         if (pastList) { pastList.insertBefore(li, pastList.firstChild); } else { li.parentNode.removeChild(li); }
       });
     });
-    document.querySelectorAll('ul[data-partner-events="upcoming"]').forEach(function (ul) {
+    document.querySelectorAll("ul[data-partner-events]").forEach(function (ul) {
       var empty = !ul.querySelector("li"), title = ul.previousElementSibling;
       ul.hidden = empty;
       if (title && title.classList.contains("partner-events-title")) { title.hidden = empty; }
