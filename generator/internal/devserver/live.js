@@ -9,7 +9,7 @@
     var a = document.createElement("a");
     a.href = edit + "&url=" + encodeURIComponent(location.pathname);
     a.id = "oersite-edit";
-    a.textContent = self.getAttribute("data-edit-text") || "Edit this page";
+    a.textContent = self.getAttribute("data-edit-text"); // the words come with the tag (authorwords), in the author's language
     a.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;padding:.75rem 1rem;min-height:44px;box-sizing:border-box;background:#0b4f6c;color:#fff;font:600 16px/1.4 system-ui,sans-serif;border-radius:8px;text-decoration:underline;box-shadow:0 2px 8px rgba(0,0,0,.3)";
     document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(a); });
     if (document.readyState !== "loading") { document.body.appendChild(a); }
@@ -25,8 +25,8 @@
     }
     overlay.textContent = "";
     var h = document.createElement("h2");
-    h.textContent = (self && self.getAttribute("data-failed")) || "The site did not build. The last good version is still served. What to fix:";
-    h.lang = (self && self.getAttribute("data-lang")) || "en";
+    h.textContent = self.getAttribute("data-failed");
+    h.lang = self.getAttribute("data-lang");
     h.style.cssText = "color:#ffb4a9;font:bold 18px system-ui,sans-serif;margin:0 0 1rem";
     overlay.appendChild(h);
     errors.forEach(function (e) {
