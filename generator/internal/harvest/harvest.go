@@ -145,9 +145,16 @@ func contains(l []string, s string) bool {
 }
 
 // harvestOne fetches one partner and, when something changed, swaps its
-// new folder in.
-func harvestOne(ctx context.Context, root string, p config.Partner, opt Options) Result {
-	res := Result{ID: p.ID}
+// new folder in. A reader that fails on the partner's data in a way
+// nobody foresaw fails this partner only, not the others of the run.
+func harvestOne(ctx context.Context, root string, p config.Partner, opt Options) (res Result) {
+	res = Result{ID: p.ID}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Status = Failed
+			res.Err = fmt.Errorf("oersite stopped on this partner's data (%v): its folder keeps the last harvest; please report it to oersite's developers with the partner's address", r)
+		}
+	}()
 	dir := filepath.Join(root, p.ID)
 	if err := repair(root, p.ID); err != nil {
 		res.Status, res.Err = Failed, err

@@ -453,3 +453,36 @@ func TestHarvestOnlyWebAddresses(t *testing.T) {
 		t.Error("a folder was written for a refused partner")
 	}
 }
+
+// TestBrokenCalendarFailsOnlyItsPartner: a calendar line the iCalendar
+// reader panics on ("0;0=", found by FuzzParsers) once stopped the whole
+// `oersite harvest` run with a stack trace. Now that partner fails with a
+// message, its last data stays, and the other partners are harvested.
+func TestBrokenCalendarFailsOnlyItsPartner(t *testing.T) {
+	good := newFixture(t, map[string][]byte{"cal.ics": []byte(icsFeed)})
+	broken := newFixture(t, map[string][]byte{"cal.ics": []byte(icsFeed)})
+	ps := []config.Partner{
+		{ID: "ical", Name: "Good", URL: good.URL + "/cal.ics", Country: "BG"},
+		{ID: "hostile", Name: "Broken", URL: broken.URL + "/cal.ics", Country: "BG"},
+	}
+	dir := t.TempDir()
+	if res, err := harvest.Run(context.Background(), dir, ps, fastOptions()); err != nil || res[1].Status != harvest.Updated {
+		t.Fatalf("first harvest: %v %+v", err, res)
+	}
+	before := snapshot(t, filepath.Join(dir, "data", "partners", "hostile"))
+	broken.set("cal.ics", []byte("BEGIN:VCALENDAR\r\n0;0=\r\nEND:VCALENDAR\r\n"))
+	good.set("cal.ics", []byte(strings.Replace(icsFeed, "Reviews that help", "Reviews that help, again", 1)))
+	res, err := harvest.Run(context.Background(), dir, ps, fastOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != harvest.Updated {
+		t.Errorf("the good partner: %s %v", res[0].Status, res[0].Err)
+	}
+	if r := res[1]; r.Status != harvest.Failed || r.Err == nil || !strings.Contains(r.Err.Error(), "does not parse") {
+		t.Errorf("the broken partner: want a failure saying the calendar does not parse, got %s %v", r.Status, r.Err)
+	}
+	if after := snapshot(t, filepath.Join(dir, "data", "partners", "hostile")); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("the broken partner's last data changed:\nbefore %v\nafter  %v", before, after)
+	}
+}

@@ -12,11 +12,24 @@ import (
 	"github.com/oersite/oersite/generator/internal/partner"
 )
 
+// decodeICal decodes a calendar with go-ical, whose decoder panics on
+// some broken lines (a parameter without a name, "0;0="): a partner's
+// file is hostile input, so the panic becomes an error like any other
+// that does not parse.
+func decodeICal(data []byte) (cal *ical.Calendar, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			cal, err = nil, fmt.Errorf("the reader stopped on a broken line (%v)", r)
+		}
+	}()
+	return ical.NewDecoder(bytes.NewReader(data)).Decode()
+}
+
 // parseICal reads the VEVENTs of an iCalendar feed (RFC 5545). Times with
 // a TZID are read in that zone, floating times as UTC; a DATE is the
 // whole day.
 func parseICal(data []byte, feed string, max int) ([]partner.Event, error) {
-	cal, err := ical.NewDecoder(bytes.NewReader(data)).Decode()
+	cal, err := decodeICal(data)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("the calendar does not parse: %v", err)
 	}
