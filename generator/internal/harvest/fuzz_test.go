@@ -2,6 +2,7 @@ package harvest
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -64,7 +65,7 @@ func safeItem(t *testing.T, reader string, it partner.Item) {
 	for _, l := range it.Languages {
 		languageTag(t, reader, l)
 	}
-	for _, s := range append(append([]string{}, it.Authors...), it.Keywords...) {
+	for _, s := range slices.Concat(it.Authors, it.Keywords) {
 		safeText(t, reader+" item name or keyword", s)
 	}
 }
