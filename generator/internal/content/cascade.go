@@ -36,7 +36,7 @@ func applyCascades(tree *Tree, diags *diag.List) {
 		// Nearest first: deeper folders before shallower ones.
 		sort.SliceStable(cs, func(i, j int) bool { return strings.Count(cs[i].dir, "/") > strings.Count(cs[j].dir, "/") })
 	}
-	reported := map[diag.Diagnostic]bool{}
+	reported := map[string]bool{} // a diagnostic as printed, with its code
 	for _, src := range tree.Sources {
 		merged, changed := cascadeInto(src, byLang[src.Lang])
 		if !changed {
@@ -52,8 +52,8 @@ func applyCascades(tree *Tree, diags *diag.List) {
 			if c := cascadeOfKey(src, byLang[src.Lang], d); c != nil {
 				d.File, d.Line = c.from.Path, c.line
 			}
-			if !reported[d] {
-				reported[d] = true
+			if key := d.Code + "\x00" + d.String(); !reported[key] {
+				reported[key] = true
 				diags.Add(d)
 			}
 		}

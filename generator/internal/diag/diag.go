@@ -44,6 +44,21 @@ type Diagnostic struct {
 	// Kind groups diagnostics that say the same thing about different
 	// places: Errorf and Warnf set it to their format string.
 	Kind string `json:"-"`
+	// Args are the arguments of Kind, each formatted by its verb, so that
+	// a translation of Kind can be filled in (see Translated).
+	Args []string `json:"-"`
+	// HintKind and HintArgs are the format and arguments of a hint made
+	// with WithHint, kept for its translation as Kind and Args are.
+	HintKind string   `json:"-"`
+	HintArgs []string `json:"-"`
+}
+
+// WithHint returns d with a hint that names something of the input (a file,
+// a heading): the format is filled with args, as Errorf's message is.
+func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
+	d.Hint = fmt.Sprintf(format, args...)
+	d.HintKind, d.HintArgs = format, formatArgs(format, args)
+	return d
 }
 
 // String renders the diagnostic the way compilers do: file:line: severity:
@@ -118,12 +133,12 @@ func unsafeRune(r rune, n int, lines bool) bool {
 
 // Errorf returns an error diagnostic for file:line.
 func Errorf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format}
+	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format, Args: formatArgs(format, args)}
 }
 
 // Warnf returns a warning diagnostic for file:line.
 func Warnf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format}
+	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format, Args: formatArgs(format, args)}
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe
@@ -212,4 +227,7 @@ func Bincode(c *bincode.Coder, d *Diagnostic) {
 	c.Str(&d.Hint)
 	c.Str(&d.Code)
 	c.Str(&d.Kind)
+	c.Strs(&d.Args)
+	c.Str(&d.HintKind)
+	c.Strs(&d.HintArgs)
 }

@@ -2,7 +2,7 @@ package diag
 
 import (
 	"fmt"
-	"regexp"
+
 	"strings"
 )
 
@@ -67,15 +67,13 @@ func (d Diagnostic) groupKind() string {
 	return d.Message
 }
 
-var verb = regexp.MustCompile(`%[-+# 0-9.*]*[a-zA-Z%]`)
-
 // generalise turns a format string into a sentence, its verbs replaced by
 // an ellipsis ("alias /%s is taken" -> "alias /… is taken").
 func generalise(kind string) string {
 	if k, ok := strings.CutPrefix(kind, "code:"); ok {
 		return k
 	}
-	return verb.ReplaceAllStringFunc(kind, func(v string) string {
+	return directive.ReplaceAllStringFunc(kind, func(v string) string {
 		switch {
 		case v == "%%":
 			return "%"
