@@ -89,20 +89,22 @@ func links(s *site.Site, p *site.Page) diag.List {
 	for _, ln := range p.Links {
 		switch {
 		case ln.Image && strings.TrimSpace(ln.Alt) == "":
-			l.Add(diag.Errorf(file, ln.Line, "describe the picture in the brackets: ![what the picture shows]("+ln.Dest+")", "image %q has no alt text", ln.Dest))
+			l.Add(diag.Errorf(file, ln.Line, "", "image %q has no alt text", ln.Dest).
+				WithHint("describe the picture in the brackets: ![what the picture shows](%s)", ln.Dest))
 		}
 		if strings.HasPrefix(ln.Dest, "#") {
 			if id := strings.TrimPrefix(ln.Dest, "#"); id != "" && !hasID(p, id) {
-				l.Add(diag.Errorf(file, ln.Line, "link to a heading that exists, or give it an id with {#"+id+"}", "anchor %q does not exist on this page", ln.Dest))
+				l.Add(diag.Errorf(file, ln.Line, "", "anchor %q does not exist on this page", ln.Dest).
+					WithHint("link to a heading that exists, or give it an id with {#%s}", id))
 			}
 			continue
 		}
 		if ln.Relative && !ln.Resolved {
-			what, hint := "link", "check the file name; links to other pages point at their .md file, e.g. ../other-module/index.md"
 			if ln.Image {
-				what, hint = "image", "put the picture beside the Markdown file or fix its name"
+				l.Add(diag.Errorf(file, ln.Line, "put the picture beside the Markdown file or fix its name", "broken image: %q does not exist", ln.Dest))
+			} else {
+				l.Add(diag.Errorf(file, ln.Line, "check the file name; links to other pages point at their .md file, e.g. ../other-module/index.md", "broken link: %q does not exist", ln.Dest))
 			}
-			l.Add(diag.Errorf(file, ln.Line, hint, "broken %s: %q does not exist", what, ln.Dest))
 			continue
 		}
 		if ln.Relative && ln.Resolved {
@@ -114,8 +116,9 @@ func links(s *site.Site, p *site.Page) diag.List {
 			continue
 		}
 		if u, err := url.Parse(ln.Dest); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			l.Add(diag.Diagnostic{File: file, Line: ln.Line, Severity: diag.Warning, Code: "external-link", Kind: "external link %s is not checked",
-				Message: fmt.Sprintf("external link %s is not checked", ln.Dest), Hint: "check it by hand from time to time"})
+			d := diag.Warnf(file, ln.Line, "check it by hand from time to time", "external link %s is not checked", ln.Dest)
+			d.Code = "external-link"
+			l.Add(d)
 		}
 	}
 	return l
@@ -152,8 +155,8 @@ func headings(p *site.Page) diag.List {
 	prev := 1
 	for _, h := range p.Headings {
 		if h.Level > prev+1 {
-			l.Add(diag.Errorf(p.Source.Path, h.Line, fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
-				"heading %q skips from level %d to %d", h.Text, prev, h.Level))
+			l.Add(diag.Errorf(p.Source.Path, h.Line, "", "heading %q skips from level %d to %d", h.Text, prev, h.Level).
+				WithHint("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)))
 		}
 		prev = h.Level
 	}

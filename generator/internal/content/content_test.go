@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,15 @@ func TestParseDuration(t *testing.T) {
 		if _, _, err := ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", bad)
 		}
+	}
+	// The error says which unit it does not know, for a message that
+	// names it (one sentence in every language, not an English error).
+	var unit UnknownUnitError
+	if _, _, err := ParseDuration("45 minuti"); !errors.As(err, &unit) || unit.Unit != "minuti" {
+		t.Errorf("ParseDuration(45 minuti): %v", err)
+	}
+	if _, _, err := ParseDuration("soon"); !errors.Is(err, ErrNotADuration) {
+		t.Errorf("ParseDuration(soon): %v", err)
 	}
 	if got := FormatDuration(90 * time.Minute); got != "1h30m" {
 		t.Errorf("FormatDuration = %s", got)

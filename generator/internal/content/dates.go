@@ -63,6 +63,16 @@ var durationUnits = map[string]time.Duration{
 	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
 }
 
+// ErrNotADuration is ParseDuration's error for a text that names no length
+// of time.
+var ErrNotADuration = errors.New("not a duration")
+
+// UnknownUnitError is ParseDuration's error for a number with a unit it
+// does not know ("20 minuti").
+type UnknownUnitError struct{ Unit string }
+
+func (e UnknownUnitError) Error() string { return fmt.Sprintf("unknown unit %q", e.Unit) }
+
 // ParseDuration reads durations such as 90m, 2h, 1h30m, 1.5h, "90 minutes"
 // or an ISO 8601 PT1H30M. lenient is true for forms other than Go's.
 func ParseDuration(s string) (d time.Duration, lenient bool, err error) {
@@ -90,7 +100,7 @@ func ParseDuration(s string) (d time.Duration, lenient bool, err error) {
 	for _, m := range durationPart.FindAllStringSubmatch(rest, -1) {
 		unit, ok := durationUnits[m[2]]
 		if !ok {
-			return 0, false, fmt.Errorf("unknown unit %q", m[2])
+			return 0, false, UnknownUnitError{m[2]}
 		}
 		f, _ := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
 		total += time.Duration(math.Round(f * float64(unit)))
@@ -98,7 +108,7 @@ func ParseDuration(s string) (d time.Duration, lenient bool, err error) {
 	}
 	rest = strings.Trim(rest, " ,and")
 	if total <= 0 || rest != "" {
-		return 0, false, fmt.Errorf("%q is not a duration", s)
+		return 0, false, ErrNotADuration
 	}
 	return total, true, nil
 }

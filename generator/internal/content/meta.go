@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -457,9 +458,12 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 	}
 	if s := r.str("duration"); s != "" {
 		dur, lenient, err := ParseDuration(s)
+		var unit UnknownUnitError
 		switch {
+		case errors.As(err, &unit):
+			r.errorf("duration", `write a duration such as 45m, 2h or 1h30m`, "duration %q: oersite does not know the unit %q", s, unit.Unit)
 		case err != nil:
-			r.errorf("duration", `write a duration such as 45m, 2h or 1h30m`, "duration %q: %v", s, err)
+			r.errorf("duration", `write a duration such as 45m, 2h or 1h30m`, "duration %q is not a length of time oersite can read", s)
 		case lenient:
 			r.warnf("duration", "write it as "+FormatDuration(dur)+" to silence this warning", "duration %q read as %s", s, FormatDuration(dur))
 		}

@@ -112,8 +112,7 @@ func (w *walker) guardRawHTML(out []byte, render func() []byte) []byte {
 		}
 		found = true
 		n.SetAttributeString(escapeMark, true)
-		msg, hint := problem(b, o)
-		w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(n, w.lines), hint, "raw HTML shown as text: %s", msg))
+		w.res.Diags.Add(rawProblem(w.doc.File, nodeLine(n, w.lines), b, false))
 	}
 	if found {
 		out = render()
@@ -124,8 +123,7 @@ func (w *walker) guardRawHTML(out []byte, render func() []byte) []byte {
 	for _, n := range w.raw {
 		n.SetAttributeString(escapeMark, true)
 	}
-	msg, hint := problem(bad, open)
-	w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(w.raw[0], w.lines), hint, "all raw HTML of the page shown as text: taken together, its parts hold %s", msg))
+	w.res.Diags.Add(rawProblem(w.doc.File, nodeLine(w.raw[0], w.lines), bad, true))
 	out = render()
 	if bad, open = scanHTML(out); bad == "" && !open {
 		return out
@@ -135,14 +133,22 @@ func (w *walker) guardRawHTML(out []byte, render func() []byte) []byte {
 	return append(esc, "</code></pre>\n"...)
 }
 
-// problem says what is wrong with raw HTML, and what to do, for a warning.
-func problem(bad string, open bool) (msg, hint string) {
-	if bad != "" {
-		return truncate(bad, 60) + ", an address that would run a script or open a document made of the link",
-			"link to a page or a web address instead; scripts and data: addresses are not allowed in links"
+// rawProblem is the warning for raw HTML shown as text: one that holds a
+// script address (bad), or one left unfinished; all of the page's raw HTML
+// when its parts are only unsafe taken together. Each case is one whole
+// sentence, so that every language can say it.
+func rawProblem(file string, line int, bad string, all bool) diag.Diagnostic {
+	const scriptHint = "link to a page or a web address instead; scripts and data: addresses are not allowed in links"
+	const openHint = "close every tag, comment and element you open (a blank line ends a block of raw HTML)"
+	switch {
+	case bad != "" && all:
+		return diag.Warnf(file, line, scriptHint, "all raw HTML of the page shown as text: taken together, its parts hold %s, an address that would run a script or open a document made of the link", truncate(bad, 60))
+	case bad != "":
+		return diag.Warnf(file, line, scriptHint, "raw HTML shown as text: %s, an address that would run a script or open a document made of the link", truncate(bad, 60))
+	case all:
+		return diag.Warnf(file, line, openHint, "all raw HTML of the page shown as text: taken together, its parts hold a tag, comment or element left unfinished, which would swallow the rest of the page")
 	}
-	return "a tag, comment or element left unfinished, which would swallow the rest of the page",
-		"close every tag, comment and element you open (a blank line ends a block of raw HTML)"
+	return diag.Warnf(file, line, openHint, "raw HTML shown as text: a tag, comment or element left unfinished, which would swallow the rest of the page")
 }
 
 // endTag closes a checked fragment: found as an element after parsing, the

@@ -125,7 +125,13 @@ func (c *pageCheck) subjects() {
 func (c *pageCheck) learningResource() {
 	m, cfg := c.p.Meta, c.cfg
 	if lic := licenceID(cfg, m.Licence); lic == "" {
-		c.errf("licence", "add licence: CC-BY-SA-4.0 (or set defaultLicence under [oer] in config.toml)", "the %s has no licence", c.p.Kind)
+		// One sentence per kind, so that each language can say it whole.
+		const hint = "add licence: CC-BY-SA-4.0 (or set defaultLicence under [oer] in config.toml)"
+		if c.p.Kind == KindModule {
+			c.errf("licence", hint, "the module has no licence")
+		} else {
+			c.errf("licence", hint, "the resource has no licence")
+		}
 	} else if !KnownLicence(lic) {
 		c.warnf("licence", "use an SPDX id such as CC-BY-4.0, CC-BY-SA-4.0 or CC0-1.0", "licence %q is not one oersite knows; it is shown as written", lic)
 	}
