@@ -9,16 +9,20 @@ package authorwords
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 
 	"github.com/oersite/oersite/generator/internal/i18n"
 )
 
-//go:embed i18n/*.toml
+//go:embed i18n/*.toml diag/*.toml
 var files embed.FS
 
 // Catalog is the authors' words in every language there is a file for.
@@ -26,6 +30,9 @@ type Catalog struct {
 	cat     *i18n.Catalog
 	langs   []string // English first, the fallback
 	matcher language.Matcher
+	// diags maps, per language, the English hints and message formats of
+	// oersite's diagnostics to their translations (diag/<lang>.toml).
+	diags map[string]map[string]string
 }
 
 // Load reads the words built into oersite.
@@ -48,7 +55,31 @@ func Load() (*Catalog, error) {
 	for i, l := range langs {
 		tags[i] = language.Make(l)
 	}
-	return &Catalog{cat: cat, langs: langs, matcher: language.NewMatcher(tags)}, nil
+	dw, err := loadDiagWords(langs[1:])
+	if err != nil {
+		return nil, err
+	}
+	return &Catalog{cat: cat, langs: langs, matcher: language.NewMatcher(tags), diags: dw}, nil
+}
+
+// loadDiagWords reads diag/<lang>.toml of each language that has one.
+func loadDiagWords(langs []string) (map[string]map[string]string, error) {
+	out := map[string]map[string]string{}
+	for _, l := range langs {
+		data, err := fs.ReadFile(files, "diag/"+l+".toml")
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]string
+		if err := toml.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("diag/%s.toml: %w", l, err)
+		}
+		out[l] = m
+	}
+	return out, nil
 }
 
 // Builtin is Load for callers that cannot report an error: the files are
@@ -60,6 +91,31 @@ func Builtin() *Catalog {
 		panic("oersite's built-in words for authors do not load: " + err.Error())
 	}
 	return c
+}
+
+// ForLocale returns the words for the command line: in the language of
+// the locale the environment sets (LC_ALL, else LC_MESSAGES, else LANG, as
+// in "de_DE.UTF-8"), if there is a file for it, else English. "C" and
+// "POSIX" are English.
+func (c *Catalog) ForLocale(getenv func(string) string) Words {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(name)
+		if v == "" {
+			continue
+		}
+		v, _, _ = strings.Cut(v, ".")
+		v, _, _ = strings.Cut(v, "@")
+		if v == "C" || v == "POSIX" {
+			break
+		}
+		if tag, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
+			if _, i, conf := c.matcher.Match(tag); conf != language.No {
+				return Words{c, c.langs[i]}
+			}
+		}
+		break
+	}
+	return Words{c, c.langs[0]}
 }
 
 // For returns the words for a request: in the first language the browser
@@ -88,6 +144,23 @@ func (w Words) T(key string) string { return w.c.cat.T(w.lang, key) }
 
 // Tf is the string of key with its {name} placeholders filled from pairs.
 func (w Words) Tf(key string, pairs ...any) string { return w.c.cat.Format(w.lang, key, pairs...) }
+
+// Diagnostics returns l with each message and hint in these words'
+// language, where oersite has a translation of it (texts made at run time,
+// such as a parser's error, stay English).
+func (w Words) Diagnostics(l diag.List) diag.List {
+	if w.c == nil {
+		return l // the zero Words: English
+	}
+	m := w.c.diags[w.lang]
+	if m == nil {
+		return l
+	}
+	return l.Translated(func(english string) (string, bool) {
+		t, ok := m[english]
+		return t, ok && t != ""
+	})
+}
 
 // Has reports whether key has words, in this language or in English.
 func (w Words) Has(key string) bool {

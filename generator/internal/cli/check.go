@@ -51,7 +51,9 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	default:
-		fmt.Fprint(c.stdout, r.Text(*warnings, *verbose))
+		shown, say := r, c.say()
+		shown.Errors, shown.Warnings = say.Diagnostics(r.Errors), say.Diagnostics(r.Warnings)
+		fmt.Fprint(c.stdout, shown.Text(*warnings, *verbose))
 	}
 	if len(r.Errors) > 0 {
 		return exitError{1}

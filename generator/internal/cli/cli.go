@@ -16,6 +16,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/diag"
 )
 
@@ -23,6 +24,18 @@ import (
 type cli struct {
 	stdout io.Writer
 	stderr io.Writer
+	// getenv reads the locale that picks the language of the diagnostics
+	// printed (see authorwords.ForLocale); nil is English.
+	getenv func(string) string
+}
+
+// say returns the words for the diagnostics printed, in the locale's
+// language. The catalogue is read only when there is something to print.
+func (c *cli) say() authorwords.Words {
+	if c.getenv == nil {
+		return authorwords.Words{}
+	}
+	return authorwords.Builtin().ForLocale(c.getenv)
 }
 
 // command is one subcommand: its one-line help and its entry point.
@@ -71,7 +84,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // Run dispatches args to a subcommand, printing to stdout and stderr, and
 // returns the process exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return run(ctx, args, &cli{stdout: stdout, stderr: stderr})
+	return run(ctx, args, &cli{stdout: stdout, stderr: stderr, getenv: os.Getenv})
 }
 
 // run dispatches args to a subcommand and returns the process exit code.

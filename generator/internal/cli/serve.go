@@ -68,6 +68,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, Mounts: mounts, Forms: receiver, EditLink: editLink, Poll: *poll})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, LogWords: c.say(), Mounts: mounts, Forms: receiver, EditLink: editLink, Poll: *poll})
 	return srv.Run(ctx)
 }

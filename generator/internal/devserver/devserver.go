@@ -37,6 +37,10 @@ type Options struct {
 	Now func() time.Time
 	// Log receives one line per rebuild.
 	Log io.Writer
+	// LogWords is the language of the failed builds' errors written to Log
+	// (the zero value is English); the browser's error box follows each
+	// browser's language.
+	LogWords authorwords.Words
 	// Mounts adds handlers under path prefixes (e.g. "/_forms/" for the form receiver).
 	Mounts map[string]http.Handler
 	// Debounce is how long the watcher waits for a burst of changes to end (default 80ms).
@@ -209,10 +213,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		s.errors = diags
 		s.mu.Unlock()
 		fmt.Fprintf(s.opt.Log, "%s: build failed with %d error(s) in %d ms; still serving the last good site\n", what, len(diags), took.Milliseconds())
-		for _, d := range diags {
+		for _, d := range s.opt.LogWords.Diagnostics(diags) {
 			fmt.Fprintln(s.opt.Log, "  "+d.String())
 		}
-		s.hub.send(event{name: "error", data: overlayJSON(diags)})
+		s.hub.send(event{name: "error", errs: diags})
 		return
 	}
 	s.mu.Lock()
@@ -222,7 +226,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		rc.SetSpecs(forms.Specs(res.Site.Config.Forms, res.Site.ChoiceValues))
 	}
 	if len(changed) > 0 {
-		warns := res.Diags.Warnings()
+		warns := s.opt.LogWords.Diagnostics(res.Diags.Warnings())
 		warns.Sort()
 		for _, g := range warns.Group() {
 			fmt.Fprintln(s.opt.Log, "  "+g.String())

@@ -99,7 +99,18 @@ func get(t *testing.T, srv *devserver.Server, p string) (int, string) {
 // events subscribes to the server's events and returns a channel of event names with data.
 func events(t *testing.T, srv *devserver.Server) <-chan string {
 	t.Helper()
-	resp, err := http.Get("http://" + srv.Addr() + "/_oersite/events")
+	return eventsIn(t, srv, "", "hello")
+}
+
+// eventsIn is events for a browser asking for the languages of accept
+// (Accept-Language), whose first event is named first.
+func eventsIn(t *testing.T, srv *devserver.Server, accept, first string) <-chan string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, "http://"+srv.Addr()+"/_oersite/events", nil)
+	if accept != "" {
+		req.Header.Set("Accept-Language", accept)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,8 +130,8 @@ func events(t *testing.T, srv *devserver.Server) <-chan string {
 			}
 		}
 	}()
-	if ev := next(t, out); !strings.HasPrefix(ev, "hello") {
-		t.Fatalf("first event %q, want hello", ev)
+	if ev := next(t, out); !strings.HasPrefix(ev, first) {
+		t.Fatalf("first event %q, want %s", ev, first)
 	}
 	return out
 }
@@ -231,6 +242,32 @@ func TestBrokenFrontMatterShowsOverlayAndKeepsLastGoodSite(t *testing.T) {
 	}
 	if _, body := get(t, srv, "/en/about/"); !strings.Contains(body, "Fixed.") {
 		t.Error("the fix is not served")
+	}
+}
+
+// TestErrorBoxInEachAuthorsLanguage: the error box of each tab says what
+// to fix in its browser's language, and the terminal in English (its
+// locale's, from the command line). Before, every tab read English.
+func TestErrorBoxInEachAuthorsLanguage(t *testing.T) {
+	dir := site(t)
+	srv, log := start(t, dir)
+	en, bg := events(t, srv), eventsIn(t, srv, "bg-BG,bg;q=0.9,en;q=0.5", "hello")
+	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\nduration: twenty minutes\n---\nBroken.\n")
+	gotEN, gotBG := next(t, en), next(t, bg)
+	for _, c := range []struct{ got, hint, message string }{
+		{gotEN, `"hint":"write a duration such as 45m, 2h or 1h30m"`, `"message":"duration \"twenty minutes\" is not a length of time oersite can read"`},
+		{gotBG, `"hint":"напишете продължителност, например 45m, 2h или 1h30m"`, `"message":"продължителността \"twenty minutes\" не е период от време, който oersite може да прочете"`},
+	} {
+		if !strings.HasPrefix(c.got, "error") || !strings.Contains(c.got, c.hint) || !strings.Contains(c.got, c.message) ||
+			!strings.Contains(c.got, `"file":"content/en/about.md"`) || !strings.Contains(c.got, `"line":4`) {
+			t.Errorf("event %s\nwant %s and %s at content/en/about.md:4", c.got, c.message, c.hint)
+		}
+	}
+	// A tab opened now gets the error at once, in its language too
+	// (eventsIn fails unless its first event is the error).
+	eventsIn(t, srv, "bg", `error {"errors":[{"file":"content/en/about.md","line":4,"severity":"error","message":"продължителността`)
+	if !strings.Contains(log.String(), "write a duration such as 45m") {
+		t.Errorf("the terminal does not say what to fix in English:\n%s", log.String())
 	}
 }
 

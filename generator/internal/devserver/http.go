@@ -137,9 +137,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	errs := s.errors
 	s.mu.RUnlock()
+	say := s.words.For(r)
 	fmt.Fprint(w, "retry: 1000\n\n")
 	if len(errs) > 0 {
-		writeEvent(w, event{name: "error", data: overlayJSON(errs)})
+		writeEvent(w, event{name: "error", data: overlayJSON(say.Diagnostics(errs))})
 	} else {
 		writeEvent(w, event{name: "hello", data: "{}"})
 	}
@@ -154,6 +155,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			if ev.errs != nil {
+				ev.data = overlayJSON(say.Diagnostics(ev.errs))
+			}
 			writeEvent(w, ev)
 			fl.Flush()
 		case <-ping.C:
@@ -163,7 +167,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-type event struct{ name, data string }
+// event is what the tabs are sent; errs, when set, is the failed build's
+// list, which each tab is sent as data in its author's language.
+type event struct {
+	name, data string
+	errs       diag.List
+}
 
 func writeEvent(w http.ResponseWriter, ev event) {
 	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)

@@ -436,10 +436,13 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 		}
 		v.Fields = append(v.Fields, fv)
 	}
+	var mine diag.List
 	for _, d := range st.report.Diagnostics {
-		if d.File != page {
-			continue
+		if d.File == page {
+			mine = append(mine, d)
 		}
+	}
+	for _, d := range v.Diagnostics(mine) {
 		if d.Severity == diag.Error {
 			v.Errors = append(v.Errors, d)
 		} else {

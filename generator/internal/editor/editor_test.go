@@ -167,6 +167,34 @@ func TestCheckResultsBesideThePage(t *testing.T) {
 	}
 }
 
+// TestCheckResultsInTheAuthorsLanguage: what the check found in the page
+// is said in the language of the author's browser, with the value the
+// author wrote; a browser asking for a language oersite lacks reads
+// English. Before, the messages were English in every language.
+func TestCheckResultsInTheAuthorsLanguage(t *testing.T) {
+	_, _, srv := newEditor(t)
+	form := url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/01-why.md"}, "fm.title": {"Why answer"}, "fm.duration": {"twenty minutes"}}
+	post(t, srv, "save", form, nil)
+	for accept, want := range map[string][]string{
+		"bg-BG,bg;q=0.9": {"напишете продължителност, например 45m, 2h или 1h30m", "продължителността &#34;twenty minutes&#34; не е период от време"},
+		"pt-BR":          {"write a duration such as 45m, 2h or 1h30m", "duration &#34;twenty minutes&#34; is not a length of time"},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n&page=content/en/modules/reviews/01-why.md", nil)
+		req.Header.Set("Accept-Language", accept)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("Accept-Language %q: no %q among the check's results", accept, w)
+			}
+		}
+	}
+}
+
 func TestPreviewUsesTheSiteRenderer(t *testing.T) {
 	_, _, srv := newEditor(t)
 	res := post(t, srv, "preview", url.Values{"token": {"t0k3n"}, "page": {"content/en/modules/reviews/01-why.md"},
