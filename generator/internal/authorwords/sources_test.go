@@ -23,7 +23,7 @@ import (
 // them (a check's bad, a reader's errorf, a Markdown extension's warn).
 var diagCallers = map[string]bool{
 	"Errorf": true, "Warnf": true, "Warn": true, "warn": true, "warnNamed": true,
-	"bad": true, "errf": true, "warnf": true, "errorf": true, "WithHint": true,
+	"bad": true, "errf": true, "warnf": true, "errorf": true, "Hintf": true,
 }
 
 // sourceString is a hint or message format found in oersite's code, with
@@ -35,9 +35,10 @@ type sourceString struct {
 // diagStrings reads oersite's Go sources (not tests) and returns the hints
 // and message formats they give diagnostics as literals: the string
 // arguments holding a space or a verb of calls to diagCallers (literals or
-// string constants of the same file), the hint and
+// string constants), the hint and
 // format of check tables written as rows {key, hint, format, ...}, and the
-// Kind and Hint of diagnostics written out field by field. Texts built at
+// Kind and Hint of diagnostics written out field by field (or the format
+// and hint of an error that becomes one, such as content's fmError). Texts built at
 // run time (a parser's error, a list of allowed values) are not found here
 // and stay English.
 func diagStrings(t *testing.T) []sourceString {
@@ -126,9 +127,12 @@ func diagRow(c *ast.CompositeLit, add func(string, token.Pos)) {
 	if len(c.Elts) >= 4 {
 		_, k := literal(c.Elts[0])
 		h, okh := literal(c.Elts[1])
+		_, hintf := c.Elts[1].(*ast.CallExpr) // diag.Hintf(...), found as a call
 		m, okm := literal(c.Elts[2])
-		if k && okh && okm && strings.Contains(h, " ") && strings.Contains(m, " ") && !strings.ContainsAny(m[:1], "0123456789") {
-			add(h, c.Elts[1].Pos())
+		if k && (okh && strings.Contains(h, " ") || hintf) && okm && strings.Contains(m, " ") && !strings.ContainsAny(m[:1], "0123456789") {
+			if okh {
+				add(h, c.Elts[1].Pos())
+			}
 			add(m, c.Elts[2].Pos())
 			return
 		}
@@ -138,7 +142,7 @@ func diagRow(c *ast.CompositeLit, add func(string, token.Pos)) {
 		if !ok {
 			continue
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && (id.Name == "Kind" || id.Name == "Hint" || id.Name == "hint") {
+		if id, ok := kv.Key.(*ast.Ident); ok && (id.Name == "Kind" || id.Name == "Hint" || id.Name == "hint" || id.Name == "format") {
 			if s, ok := literal(kv.Value); ok {
 				add(s, kv.Value.Pos())
 			}

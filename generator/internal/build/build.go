@@ -570,8 +570,7 @@ func load(ctx context.Context, opt Options, res *Result, lastParsed func() map[s
 	var all diag.List
 	all = append(all, in.collectFiles()...)
 	if _, err := fs.Stat(in.fsys, in.themeFS); err != nil {
-		all.Add(diag.Errorf(config.FileName, 0, "", "theme %q not found", cfg.Theme).
-			WithHint("create themes/%s/ or set theme to a folder under themes/", cfg.Theme))
+		all.Add(diag.Errorf(config.FileName, 0, diag.Hintf("create themes/%s/ or set theme to a folder under themes/", cfg.Theme), "theme %q not found", cfg.Theme))
 	}
 	var wg sync.WaitGroup
 	var tdiags, idiags diag.List
@@ -886,8 +885,9 @@ func unknownLayouts(s *site.Site, th *theme.Theme, themeFS string) diag.List {
 			continue
 		}
 		used, _ := th.Pick(layoutCandidates(p)[1:]...)
-		l.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["layout"], "", "layout %q does not exist; the page uses %q", p.Layout, used).
-			WithHint("use one of: %s (the layouts in %s/layouts/ and layouts/), or add layouts/%s.html", strings.Join(th.Layouts(), ", "), themeFS, p.Layout))
+		l.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["layout"],
+			diag.Hintf("use one of: %s (the layouts in %s/layouts/ and layouts/), or add layouts/%s.html", strings.Join(th.Layouts(), ", "), themeFS, p.Layout),
+			"layout %q does not exist; the page uses %q", p.Layout, used))
 	}
 	return l
 }

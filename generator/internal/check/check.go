@@ -89,13 +89,11 @@ func links(s *site.Site, p *site.Page) diag.List {
 	for _, ln := range p.Links {
 		switch {
 		case ln.Image && strings.TrimSpace(ln.Alt) == "":
-			l.Add(diag.Errorf(file, ln.Line, "", "image %q has no alt text", ln.Dest).
-				WithHint("describe the picture in the brackets: ![what the picture shows](%s)", ln.Dest))
+			l.Add(diag.Errorf(file, ln.Line, diag.Hintf("describe the picture in the brackets: ![what the picture shows](%s)", ln.Dest), "image %q has no alt text", ln.Dest))
 		}
 		if strings.HasPrefix(ln.Dest, "#") {
 			if id := strings.TrimPrefix(ln.Dest, "#"); id != "" && !hasID(p, id) {
-				l.Add(diag.Errorf(file, ln.Line, "", "anchor %q does not exist on this page", ln.Dest).
-					WithHint("link to a heading that exists, or give it an id with {#%s}", id))
+				l.Add(diag.Errorf(file, ln.Line, diag.Hintf("link to a heading that exists, or give it an id with {#%s}", id), "anchor %q does not exist on this page", ln.Dest))
 			}
 			continue
 		}
@@ -155,8 +153,8 @@ func headings(p *site.Page) diag.List {
 	prev := 1
 	for _, h := range p.Headings {
 		if h.Level > prev+1 {
-			l.Add(diag.Errorf(p.Source.Path, h.Line, "", "heading %q skips from level %d to %d", h.Text, prev, h.Level).
-				WithHint("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)))
+			l.Add(diag.Errorf(p.Source.Path, h.Line, diag.Hintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
+				"heading %q skips from level %d to %d", h.Text, prev, h.Level))
 		}
 		prev = h.Level
 	}

@@ -88,7 +88,7 @@ func (c Config) validatePartners(file string, lines keyLines) diag.List {
 			}
 		}
 		if p.Format != "" && !slices.Contains(PartnerFormats, p.Format) {
-			bad("use one of "+strings.Join(PartnerFormats, ", ")+", or leave it out", "partner %q: unknown format %q", p.ID, p.Format)
+			bad(diag.Hintf("use one of %s, or leave it out", strings.Join(PartnerFormats, ", ")), "partner %q: unknown format %q", p.ID, p.Format)
 		}
 		for _, lang := range p.Languages {
 			if !langCode().MatchString(lang) {

@@ -164,7 +164,7 @@ func controllerRules(seen map[string]bool) []rule[Controller] {
 // serviceRules are the checks of a [[privacy.services]] entry, in order.
 func serviceRules() []rule[Service] {
 	return []rule[Service]{
-		{"role", "use one of " + strings.Join(serviceRoles(), ", "), "privacy: service %q has unknown role %q",
+		{"role", diag.Hintf("use one of %s", strings.Join(serviceRoles(), ", ")), "privacy: service %q has unknown role %q",
 			func(s Service) bool { return !slices.Contains(serviceRoles(), s.Role) }, func(s Service) []any { return []any{s.Name, s.Role} }},
 		{"services", "give every [[privacy.services]] a name", "privacy: a %s service has no name",
 			func(s Service) bool { return s.Name == "" }, func(s Service) []any { return []any{s.Role} }},

@@ -221,21 +221,19 @@ func (c Config) lineOf(key string) int {
 	return c.lines.inTable(table, field, "")
 }
 
-// overrideHint tells how to translate one setting in one language.
+// overrideHint tells how to translate one setting in one language (a
+// hint made by diag.Hintf, one sentence per case).
 func overrideHint(key, lang, value string) string {
 	table, field, url := splitKey(key)
-	var how string
 	switch {
 	case url != "": // a menu or footer entry
-		how = fmt.Sprintf("add [[languages.%s.%s]] with url = %q and name = \"...\", or write its name as an i18n key (name = \"i18n:...\") translated in i18n/%s.toml", lang, table, url, lang)
+		return diag.Hintf("add [[languages.%s.%s]] with url = %q and name = \"...\", or write its name as an i18n key (name = \"i18n:...\") translated in i18n/%s.toml, or list %q under properNames if it is a name that stays the same", lang, table, url, lang, value)
 	case field == "defaultAuthors":
-		how = fmt.Sprintf("add [languages.%s.oer] with defaultAuthors = [\"...\"]", lang)
+		return diag.Hintf("add [languages.%s.oer] with defaultAuthors = [\"...\"], or list %q under properNames if it is a name that stays the same", lang, value)
 	case table == "":
-		how = fmt.Sprintf("add %s = \"...\" under [languages.%s]", field, lang)
-	default:
-		how = fmt.Sprintf("add [languages.%s.%s] with %s = \"...\"", lang, table, field)
+		return diag.Hintf("add %s = \"...\" under [languages.%s], or list %q under properNames if it is a name that stays the same", field, lang, value)
 	}
-	return how + fmt.Sprintf(", or list %q under properNames if it is a name that stays the same", value)
+	return diag.Hintf("add [languages.%s.%s] with %s = \"...\", or list %q under properNames if it is a name that stays the same", lang, table, field, value)
 }
 
 // needsTranslation reports whether a shown text has words to translate:

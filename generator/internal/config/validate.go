@@ -146,7 +146,7 @@ func (f Form) validate(file string, lines keyLines, name string) diag.List {
 		}
 		for _, in := range fd.Intents {
 			if !intents[in] {
-				bad(fd.Name, "list the intent under [[forms."+name+".intents]] or fix its spelling", "forms.%s: field %q names unknown intent %q", name, fd.Name, in)
+				bad(fd.Name, diag.Hintf("list the intent under [[forms.%s.intents]] or fix its spelling", name), "forms.%s: field %q names unknown intent %q", name, fd.Name, in)
 			}
 		}
 		if fd.OptionsFrom != "" && fd.OptionsFrom != "modules" && fd.OptionsFrom != "languages" {
@@ -182,7 +182,7 @@ func (f Form) validateRecipients(file string, lines keyLines, name string) diag.
 	for _, key := range slices.Sorted(maps.Keys(f.Recipients)) {
 		r := f.Recipients[key]
 		if len(field.Options) > 0 && !slices.Contains(field.Options, key) {
-			l.Add(diag.Errorf(file, lines.of(key), "use one of: "+strings.Join(field.Options, ", "),
+			l.Add(diag.Errorf(file, lines.of(key), diag.Hintf("use one of: %s", strings.Join(field.Options, ", ")),
 				"forms.%s: recipients.%s is not an option of the field %q", name, key, route))
 		}
 		if strings.TrimSpace(r.Name) == "" {
@@ -210,7 +210,7 @@ func (c Config) validateTexts(file string, lines keyLines, code string) diag.Lis
 	check := func(table string, entries, site []Menu) {
 		for _, m := range entries {
 			if !slices.ContainsFunc(site, func(s Menu) bool { return s.URL == m.URL }) {
-				l.Add(diag.Warnf(file, lines.of(m.URL), "give the url of an entry of ["+table+"], so that its name can be replaced", "[languages.%s.%s]: no entry has url %q", code, table, m.URL))
+				l.Add(diag.Warnf(file, lines.of(m.URL), diag.Hintf("give the url of an entry of [%s], so that its name can be replaced", table), "[languages.%s.%s]: no entry has url %q", code, table, m.URL))
 			}
 		}
 	}

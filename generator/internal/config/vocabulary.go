@@ -38,12 +38,12 @@ func (v Vocabulary) LearningResourceType(resourceType string) string {
 func (v Vocabulary) validate(bad func(key, hint, format string, args ...any)) {
 	for level := range v.EducationalLevels {
 		if id := strings.TrimPrefix(v.EducationalLevel(level), KIMEducationalLevel); !kimLevelID().MatchString(id) {
-			bad("educationalLevels", "use a concept of "+KIMEducationalLevel+" such as level_C (advanced training) or level_4", "educational level %q maps to %q, not a KIM educational level", level, v.EducationalLevels[level])
+			bad("educationalLevels", diag.Hintf("use a concept of %s such as level_C (advanced training) or level_4", KIMEducationalLevel), "educational level %q maps to %q, not a KIM educational level", level, v.EducationalLevels[level])
 		}
 	}
 	for t := range v.LearningResourceTypes {
 		if !hcrtID().MatchString(v.LearningResourceType(t)) {
-			bad("learningResourceTypes", "use a concept of "+HCRT+" such as worksheet, text, video or slide", "resource type %q maps to %q, not an HCRT concept", t, v.LearningResourceTypes[t])
+			bad("learningResourceTypes", diag.Hintf("use a concept of %s such as worksheet, text, video or slide", HCRT), "resource type %q maps to %q, not an HCRT concept", t, v.LearningResourceTypes[t])
 		}
 	}
 	for id, uri := range v.Subjects {

@@ -63,7 +63,7 @@ func (e *LineError) Error() string { return e.Msg }
 func frontMatterError(err error) error {
 	var fe *fmError
 	if errors.As(err, &fe) {
-		return &LineError{Line: fe.line, Msg: fe.msg}
+		return &LineError{Line: fe.line, Msg: fe.msg()}
 	}
 	return err
 }

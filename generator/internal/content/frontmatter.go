@@ -13,6 +13,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Format is the syntax of a file's front matter.
@@ -35,14 +37,24 @@ type rawFront struct {
 	bodyLine  int // line of the file where the body starts
 }
 
-// fmError is a front matter problem at a line of the file.
+// fmError is a front matter problem at a line of the file: its message is
+// format filled with args, kept apart so that the diagnostic can be
+// translated, and hint says what to do (see diag.Errorf).
 type fmError struct {
-	line int
-	msg  string
-	hint string
+	line   int
+	format string
+	args   []any
+	hint   string
 }
 
-func (e *fmError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+func (e *fmError) msg() string { return fmt.Sprintf(e.format, e.args...) }
+
+func (e *fmError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg()) }
+
+// diagnostic is the error for file p.
+func (e *fmError) diagnostic(p string) diag.Diagnostic {
+	return diag.Errorf(p, e.line, e.hint, e.format, e.args...)
+}
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -79,14 +91,14 @@ func splitFrontMatterWithin(data []byte, bound int) (rawFront, error) {
 	jsonF.RequiresNewLine = true
 	body, err := frontmatter.Parse(bytes.NewReader(data[:bound]), new(struct{}), yamlF, tomlF, jsonF)
 	if err != nil {
-		return rf, &fmError{line: 1, msg: err.Error(), hint: "check the front matter delimiters"}
+		return rf, &fmError{line: 1, format: "%v", args: []any{err}, hint: "check the front matter delimiters"}
 	}
 	opening := firstNonBlankLine(data)
 	if rf.format == FormatNone {
 		switch first := strings.TrimSpace(opening.text); {
 		case first == "---" || first == "+++":
-			return rf, &fmError{line: opening.n, msg: fmt.Sprintf("front matter opened with %q is never closed", first),
-				hint: fmt.Sprintf("add a line with only %s after the last metadata line", first)}
+			return rf, &fmError{line: opening.n, format: "front matter opened with %q is never closed", args: []any{first},
+				hint: diag.Hintf("add a line with only %s after the last metadata line", first)}
 		case strings.HasPrefix(first, "{"):
 			// JSON the block finder did not recognise (on one line, the
 			// body directly after the closing brace as Hugo allows, a
@@ -116,22 +128,22 @@ func jsonFrontMatter(data []byte, opening numberedLine) (rawFront, error) {
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
 		line := opening.n
-		msg := "JSON front matter does not parse: " + err.Error()
+		fe := &fmError{format: "JSON front matter does not parse: %v", args: []any{err}}
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
 			line += bytes.Count(data[start:start+min(int(se.Offset), len(data)-start)], []byte("\n"))
 		case errors.Is(err, io.ErrUnexpectedEOF):
-			msg = "JSON front matter opened with { is never closed"
+			fe = &fmError{format: "JSON front matter opened with { is never closed"}
 		}
-		return rawFront{}, &fmError{line: line, msg: msg,
+		return rawFront{}, &fmError{line: line, format: fe.format, args: fe.args,
 			hint: `check commas, quotes and braces: {"title": "...", "draft": false}; a page without front matter may not start with {`}
 	}
 	end := start + int(dec.InputOffset())
 	rest, _, _ := bytes.Cut(data[end:], []byte("\n"))
 	if len(bytes.TrimSpace(rest)) > 0 {
 		return rawFront{}, &fmError{line: 1 + bytes.Count(data[:end], []byte("\n")),
-			msg:  fmt.Sprintf("JSON front matter does not parse: %q follows its closing }", bytes.TrimSpace(rest)),
+			format: "JSON front matter does not parse: %q follows its closing }", args: []any{bytes.TrimSpace(rest)},
 			hint: "end the front matter with a line holding only }"}
 	}
 	end = min(end+len(rest)+1, len(data))
@@ -212,7 +224,7 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 				line = rf.startLine + pe.Position.Line - 1
 				err = errors.New(pe.Message)
 			}
-			return d, &fmError{line: line, msg: "TOML front matter does not parse: " + err.Error(), hint: `write key = "value", with text in quotes`}
+			return d, &fmError{line: line, format: "TOML front matter does not parse: %v", args: []any{err}, hint: `write key = "value", with text in quotes`}
 		}
 		for k, v := range d.values {
 			d.values[k] = normalise(v)
@@ -227,7 +239,7 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 			if errors.As(err, &se) {
 				line = rf.startLine + bytes.Count(rf.text[:min(int(se.Offset), len(rf.text))], []byte("\n"))
 			}
-			return d, &fmError{line: line, msg: "JSON front matter does not parse: " + err.Error(), hint: `check commas and quotes: {"title": "...", "draft": false}`}
+			return d, &fmError{line: line, format: "JSON front matter does not parse: %v", args: []any{err}, hint: `check commas and quotes: {"title": "...", "draft": false}`}
 		}
 		for k, v := range d.values {
 			d.values[k] = normalise(v)
@@ -255,7 +267,7 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 		}
 		msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
 		msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
-		return d, &fmError{line: line, msg: "YAML front matter does not parse: " + msg,
+		return d, &fmError{line: line, format: "YAML front matter does not parse: %s", args: []any{msg},
 			hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}
 	}
 	if len(node.Content) == 0 {
@@ -263,14 +275,14 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 	}
 	root := node.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return d, &fmError{line: rf.startLine + root.Line - 1, msg: "YAML front matter is not a list of key: value lines",
+		return d, &fmError{line: rf.startLine + root.Line - 1, format: "YAML front matter is not a list of key: value lines",
 			hint: `write one "key: value" per line`}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var val any
 		if err := v.Decode(&val); err != nil {
-			return d, &fmError{line: rf.startLine + v.Line - 1, msg: fmt.Sprintf("value of %q does not parse: %v", k.Value, err), hint: "quote the value"}
+			return d, &fmError{line: rf.startLine + v.Line - 1, format: "value of %q does not parse: %v", args: []any{k.Value, err}, hint: "quote the value"}
 		}
 		if v.Tag == "!!timestamp" {
 			val = v.Value // keep the author's text; dates are parsed leniently later

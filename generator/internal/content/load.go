@@ -255,11 +255,11 @@ func (w *contentWalk) unreadable(p string, d fs.DirEntry, err error) error {
 // outside every language folder.
 func (w *contentWalk) topLevel(p string, d fs.DirEntry, lang string) error {
 	if !d.IsDir() {
-		w.diags.Add(diag.Errorf(p, 0, "move it into a language folder such as "+path.Join(w.opt.Dir, firstOr(w.opt.Languages, "en"), d.Name()), "file is outside every language folder"))
+		w.diags.Add(diag.Errorf(p, 0, diag.Hintf("move it into a language folder such as %s", path.Join(w.opt.Dir, firstOr(w.opt.Languages, "en"), d.Name())), "file is outside every language folder"))
 		return nil
 	}
 	if !w.langs[lang] {
-		w.diags.Add(diag.Errorf(p, 0, "add [languages."+lang+"] to config.toml, or rename the folder to one of: "+strings.Join(w.opt.Languages, ", "),
+		w.diags.Add(diag.Errorf(p, 0, diag.Hintf("add [languages.%s] to config.toml, or rename the folder to one of: %s", lang, strings.Join(w.opt.Languages, ", ")),
 			"content folder %q is not a configured language", lang))
 		return fs.SkipDir
 	}
@@ -418,7 +418,7 @@ func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
 func addFMError(diags *diag.List, p string, err error) {
 	var fe *fmError
 	if errors.As(err, &fe) {
-		diags.Add(diag.Errorf(p, fe.line, fe.hint, "%s", fe.msg))
+		diags.Add(fe.diagnostic(p))
 		return
 	}
 	diags.Add(diag.Errorf(p, 0, "", "%v", err))

@@ -186,7 +186,7 @@ func (r *fieldReader) str(keys ...string) string {
 	case time.Time:
 		return x.Format(time.RFC3339)
 	}
-	r.errorf(k, `write it as text, e.g. `+k+`: "..."`, "%s should be text, not a list or table", k)
+	r.errorf(k, diag.Hintf(`write it as text, e.g. %s: "..."`, k), "%s should be text, not a list or table", k)
 	return ""
 }
 
@@ -232,7 +232,7 @@ func (r *fieldReader) list(keys ...string) []string {
 	case int64, float64:
 		out = append(out, scalarString(x))
 	default:
-		r.errorf(k, `write it as a list: `+k+`: [a, b]`, "%s should be a list", k)
+		r.errorf(k, diag.Hintf(`write it as a list: %s: [a, b]`, k), "%s should be a list", k)
 	}
 	return out
 }
@@ -275,7 +275,7 @@ func (r *fieldReader) integer(key string) int {
 			return n
 		}
 	}
-	r.errorf(k, "write a whole number, e.g. "+k+": 10", "%s should be a whole number, not %v", k, v)
+	r.errorf(k, diag.Hintf("write a whole number, e.g. %s: 10", k), "%s should be a whole number, not %v", k, v)
 	return 0
 }
 
@@ -294,7 +294,7 @@ func (r *fieldReader) date(keys ...string) time.Time {
 			return time.Time{}
 		}
 		if lenient {
-			r.warnf(k, "write it as "+t.Format("2006-01-02")+" to silence this warning", "%s %q read as %s", k, x, t.Format("2 January 2006"))
+			r.warnf(k, diag.Hintf("write it as %s to silence this warning", t.Format("2006-01-02")), "%s %q read as %s", k, x, t.Format("2 January 2006"))
 		}
 		return t
 	}
@@ -465,7 +465,7 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		case err != nil:
 			r.errorf("duration", `write a duration such as 45m, 2h or 1h30m`, "duration %q is not a length of time oersite can read", s)
 		case lenient:
-			r.warnf("duration", "write it as "+FormatDuration(dur)+" to silence this warning", "duration %q read as %s", s, FormatDuration(dur))
+			r.warnf("duration", diag.Hintf("write it as %s to silence this warning", FormatDuration(dur)), "duration %q read as %s", s, FormatDuration(dur))
 		}
 		m.Duration, m.DurationText = dur, s
 	}

@@ -6,6 +6,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,17 +49,54 @@ type Diagnostic struct {
 	// a translation of Kind can be filled in (see Translated).
 	Args []string `json:"-"`
 	// HintKind and HintArgs are the format and arguments of a hint made
-	// with WithHint, kept for its translation as Kind and Args are.
+	// with Hintf, kept for its translation as Kind and Args are.
 	HintKind string   `json:"-"`
 	HintArgs []string `json:"-"`
+	// Subject, when set, is what the diagnostic is about, its first
+	// argument (a shortcode's name): diagnostics of one kind are grouped
+	// by it, so that each subject gets a line of its own.
+	Subject string `json:"-"`
 }
 
-// WithHint returns d with a hint that names something of the input (a file,
-// a heading): the format is filled with args, as Errorf's message is.
-func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
-	d.Hint = fmt.Sprintf(format, args...)
-	d.HintKind, d.HintArgs = format, formatArgs(format, args)
-	return d
+// hintMark opens a hint made by Hintf: its format and arguments follow,
+// each quoted, separated by NUL bytes (which quoting leaves out of them).
+const hintMark = "\x00hint"
+
+// Hintf returns a hint that names something of the input (a file, the
+// values allowed): format filled with args, for Errorf and Warnf (and the
+// stages' wrappers, which pass their hint on to them). They keep its format
+// and arguments apart, so that it can be shown translated, and its text as
+// Hint; the string Hintf returns is not meant to be read by anything else.
+func Hintf(format string, args ...any) string {
+	parts := formatArgs(format, args)
+	if parts == nil {
+		return fmt.Sprintf(format, args...)
+	}
+	var b strings.Builder
+	b.WriteString(hintMark)
+	for _, s := range append([]string{format}, parts...) {
+		b.WriteByte(0)
+		b.WriteString(strconv.Quote(s))
+	}
+	return b.String()
+}
+
+// readHint reads a hint as Errorf and Warnf are given it: its text, and
+// for one made by Hintf its format and arguments.
+func readHint(hint string) (text, format string, args []string) {
+	rest, ok := strings.CutPrefix(hint, hintMark+"\x00")
+	if !ok {
+		return hint, "", nil
+	}
+	var parts []string
+	for _, q := range strings.Split(rest, "\x00") {
+		s, err := strconv.Unquote(q)
+		if err != nil {
+			return hint, "", nil
+		}
+		parts = append(parts, s)
+	}
+	return fill(parts[0], parts[1:]), parts[0], parts[1:]
 }
 
 // String renders the diagnostic the way compilers do: file:line: severity:
@@ -131,14 +169,21 @@ func unsafeRune(r rune, n int, lines bool) bool {
 	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
-// Errorf returns an error diagnostic for file:line.
+// Errorf returns an error diagnostic for file:line: the message is format
+// filled with args; hint says what to do (a literal, or made by Hintf).
 func Errorf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format, Args: formatArgs(format, args)}
+	return newDiagnostic(file, line, Error, hint, format, args)
 }
 
-// Warnf returns a warning diagnostic for file:line.
+// Warnf returns a warning diagnostic for file:line, as Errorf does.
 func Warnf(file string, line int, hint, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint, Kind: format, Args: formatArgs(format, args)}
+	return newDiagnostic(file, line, Warning, hint, format, args)
+}
+
+func newDiagnostic(file string, line int, sev Severity, hint, format string, args []any) Diagnostic {
+	d := Diagnostic{File: file, Line: line, Severity: sev, Message: fmt.Sprintf(format, args...), Kind: format, Args: formatArgs(format, args)}
+	d.Hint, d.HintKind, d.HintArgs = readHint(hint)
+	return d
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe
@@ -230,4 +275,5 @@ func Bincode(c *bincode.Coder, d *Diagnostic) {
 	c.Strs(&d.Args)
 	c.Str(&d.HintKind)
 	c.Strs(&d.HintArgs)
+	c.Str(&d.Subject)
 }

@@ -2,7 +2,6 @@ package diag
 
 import (
 	"fmt"
-
 	"strings"
 )
 
@@ -44,7 +43,7 @@ func (l List) Group() []Group {
 		for _, d := range g.Items {
 			files[d.File] = true
 			if d.Message != g.Message {
-				g.Message = generalise(g.Items[0].groupKind())
+				g.Message = g.Items[0].generalised()
 			}
 		}
 		g.Files = len(files)
@@ -59,12 +58,34 @@ type groupKey struct {
 
 func (d Diagnostic) groupKind() string {
 	switch {
+	case d.Kind != "" && d.Subject != "":
+		return d.Kind + "\x00" + d.Subject
 	case d.Kind != "":
 		return d.Kind
 	case d.Code != "":
 		return "code:" + d.Code
 	}
 	return d.Message
+}
+
+// generalised is what the diagnostics of d's group say: its kind with the
+// varying parts left out, and its subject, when it has one, in its place.
+func (d Diagnostic) generalised() string {
+	at, specs, ok := verbsOf(d.Kind)
+	if d.Subject == "" || d.Kind == "" || !ok || len(specs) != len(d.Args) {
+		return generalise(d.groupKind())
+	}
+	shown := make([]string, len(d.Args))
+	for i := range shown {
+		shown[i] = "…"
+	}
+	for i, n := range at {
+		if strings.HasSuffix(specs[i], "q") && n != 0 {
+			shown[n] = `"…"`
+		}
+	}
+	shown[0] = d.Args[0]
+	return fill(d.Kind, shown)
 }
 
 // generalise turns a format string into a sentence, its verbs replaced by

@@ -71,9 +71,8 @@ func TestVerbsNumberTheArguments(t *testing.T) {
 	}
 }
 
-func TestWithHintTranslatesTheHintsFormat(t *testing.T) {
-	d := Errorf("a.md", 2, "", "image %q has no alt text", "p.png").
-		WithHint("describe the picture: ![what it shows](%s)", "p.png")
+func TestHintfTranslatesTheHintsFormat(t *testing.T) {
+	d := Errorf("a.md", 2, Hintf("describe the picture: ![what it shows](%s)", "p.png"), "image %q has no alt text", "p.png")
 	if d.Hint != "describe the picture: ![what it shows](p.png)" {
 		t.Fatalf("English hint %q", d.Hint)
 	}
@@ -85,7 +84,10 @@ func TestWithHintTranslatesTheHintsFormat(t *testing.T) {
 }
 
 func TestArgumentsSurviveTheBuildRecord(t *testing.T) {
-	d := Warnf("a.md", 2, "", "bad %q", "x").WithHint("use %s", "y")
+	d := Warnf("a.md", 2, Hintf("use %s", "y\x00z\""), "bad %q", "x")
+	if d.Hint != "use y\x00z\"" {
+		t.Fatalf("hint %q", d.Hint)
+	}
 	enc := bincode.NewEncoder(nil)
 	Bincode(enc, &d)
 	dec := bincode.NewDecoder(string(enc.Bytes()))
@@ -93,5 +95,36 @@ func TestArgumentsSurviveTheBuildRecord(t *testing.T) {
 	Bincode(dec, &back)
 	if dec.Err() != nil || !slices.Equal(back.Args, d.Args) || back.HintKind != d.HintKind || !slices.Equal(back.HintArgs, d.HintArgs) {
 		t.Errorf("read back %+v (%v), wrote %+v", back, dec.Err(), d)
+	}
+}
+
+// TestSubjectGroupsAndSurvivesTranslation: warnings of one kind about
+// different subjects (shortcodes) get a line each, their subject named in
+// it, translated or not.
+func TestSubjectGroupsAndSurvivesTranslation(t *testing.T) {
+	about := func(file string, line int, name string) Diagnostic {
+		d := Warnf(file, line, "", "shortcode %q shown as text at %s", name, file)
+		d.Subject = d.Args[0]
+		return d
+	}
+	l := List{about("a.md", 1, "tabs"), about("b.md", 2, "tabs"), about("c.md", 3, "gist")}
+	words := map[string]string{"shortcode %q shown as text at %s": "in %[2]s als Text gezeigt: Shortcode %[1]q"}
+	for _, c := range []struct {
+		l    List
+		want []string
+	}{
+		{l, []string{`shortcode "tabs" shown as text at …`, `shortcode "gist" shown as text at c.md`}},
+		{l.Translated(func(s string) (string, bool) { v, ok := words[s]; return v, ok }),
+			[]string{`in … als Text gezeigt: Shortcode "tabs"`, `in c.md als Text gezeigt: Shortcode "gist"`}},
+	} {
+		groups := c.l.Group()
+		if len(groups) != 2 {
+			t.Fatalf("%d groups, want one per shortcode: %+v", len(groups), groups)
+		}
+		for i, g := range groups {
+			if g.Message != c.want[i] {
+				t.Errorf("group %d says %q, want %q", i, g.Message, c.want[i])
+			}
+		}
 	}
 }

@@ -203,7 +203,11 @@ func (r *Renderer) Render(doc Doc) (out Result) {
 	}
 	root, lim, pctx := r.parse(src, ids, doc)
 	for _, cw := range container.Warnings(pctx) {
-		res.Diags.Add(diag.Warnf(doc.File, lines.line(cw.Pos), cw.Hint, cw.Format, cw.Args...))
+		d := diag.Warnf(doc.File, lines.line(cw.Pos), cw.Hint, cw.Format, cw.Args...)
+		if cw.About && len(d.Args) > 0 {
+			d.Subject = d.Args[0]
+		}
+		res.Diags.Add(d)
 	}
 	if len(lim.hits) > 0 {
 		res.Diags = append(res.Diags, limitDiags(lim, doc, lines)...)

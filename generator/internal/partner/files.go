@@ -71,7 +71,7 @@ func Load(fsys fs.FS, partners []config.Partner) ([]*Data, diag.List) {
 		d := &Data{Partner: p}
 		dir := path.Join(Dir, p.ID)
 		if _, err := fs.Stat(fsys, dir); err != nil {
-			diags.Add(diag.Warnf(dir, 0, "run oersite harvest to fetch it, then commit "+dir, "partner %q has no harvested data yet: nothing of it is shown", p.ID))
+			diags.Add(diag.Warnf(dir, 0, diag.Hintf("run oersite harvest to fetch it, then commit %s", dir), "partner %q has no harvested data yet: nothing of it is shown", p.ID))
 			out = append(out, d)
 			continue
 		}

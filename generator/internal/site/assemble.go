@@ -169,7 +169,7 @@ func admit(src *content.Source, opt Options, held map[string]bool) (diag.List, b
 		return diags, false
 	}
 	if m := moduleOfLesson(src); m != "" && held[src.Lang+"/"+m] {
-		diags.Add(diag.Warnf(src.Path, 0, "finish "+path.Join("content", src.Lang, m)+" too, or build with --drafts to see both",
+		diags.Add(diag.Warnf(src.Path, 0, diag.Hintf("finish %s too, or build with --drafts to see both", path.Join("content", src.Lang, m)),
 			"not published: the lesson waits for its module, which is not published yet"))
 		return diags, false
 	}

@@ -86,7 +86,7 @@ func titleFromFile(rel string) string {
 // titleFor settles the title of a page whose front matter has none: its
 // first # heading, else its file name, with a warning saying which.
 func titleFor(p *Page, fromHeading string) diag.Diagnostic {
-	hint := fmt.Sprintf("add a line such as title: %q to the front matter", "Writing posts people read")
+	const hint = `add a line such as title: "Writing posts people read" to the front matter`
 	if fromHeading != "" {
 		p.Title = fromHeading
 		return diag.Warnf(p.Source.Path, 0, hint, "the page has no title: its first heading, %q, is used", fromHeading)

@@ -33,7 +33,7 @@ func (s *Site) addJourneyPage(of *Page, kind Kind, slug string, diags *diag.List
 	u := of.URL + slug + "/"
 	if other := s.urls[u]; other != nil {
 		if of.FallbackOf == nil && of.Source != nil {
-			diags.Add(diag.Warnf(pageFile(other), 0, "rename the page if learners should have the "+slug+" page of "+of.Title,
+			diags.Add(diag.Warnf(pageFile(other), 0, diag.Hintf("rename the page if learners should have the %s page of %s", slug, of.Title),
 				"address /%s is a page of its own: the module's %s page is left out", u, slug))
 		}
 		return nil

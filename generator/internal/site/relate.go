@@ -174,7 +174,7 @@ func (s *Site) attachLesson(p *Page) diag.List {
 		if p.FallbackOf != nil {
 			return nil
 		}
-		return diag.List{diag.Errorf(p.Source.Path, 0, "add "+path.Join("content", p.Lang, lessonModuleRel(p))+" describing the module",
+		return diag.List{diag.Errorf(p.Source.Path, 0, diag.Hintf("add %s describing the module", path.Join("content", p.Lang, lessonModuleRel(p))),
 			"lesson has no module: %s is missing or could not be read", lessonModuleRel(p))}
 	}
 	p.Module, p.Parent = mod, mod
@@ -204,7 +204,7 @@ func (s *Site) linkRelated(p *Page) diag.List {
 			}
 			if m == nil {
 				if p.FallbackOf == nil && p.Source != nil {
-					diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines[key], "use the folder name of a module under content/"+p.Lang+"/modules/", "%s names module %q, which does not exist", key, slug))
+					diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines[key], diag.Hintf("use the folder name of a module under content/%s/modules/", p.Lang), "%s names module %q, which does not exist", key, slug))
 				}
 				continue
 			}
@@ -232,7 +232,7 @@ func (s *Site) attachFiles(p *Page) diag.List {
 		u, ok := s.findAsset(p.Lang, path.Join(dir, file))
 		if !ok || strings.Contains(file, "..") {
 			if p.FallbackOf == nil {
-				diags.Add(diag.Errorf(src.Path, p.Meta.Lines[key], "put the file beside "+path.Base(src.Rel)+" or fix its name", "attachment %q not found", file))
+				diags.Add(diag.Errorf(src.Path, p.Meta.Lines[key], diag.Hintf("put the file beside %s or fix its name", path.Base(src.Rel)), "attachment %q not found", file))
 			}
 			return
 		}
@@ -405,7 +405,7 @@ func fixWebinarZone(p *Page) (diag.List, error) {
 	_, written := st.Zone()
 	if _, zone := p.Meta.Start.Zone(); zone != written && p.Source != nil {
 		return diag.List{diag.Warnf(p.Source.Path, p.Meta.Lines["start"],
-			fmt.Sprintf("write the time as it is in %s (%s), or its offset on that date (%s), or fix the timezone line",
+			diag.Hintf("write the time as it is in %s (%s), or its offset on that date (%s), or fix the timezone line",
 				p.Meta.Timezone, p.Meta.Start.Format("2006-01-02T15:04:05-07:00"), utcOffset(zone)),
 			"start is %s with offset %s, but %s is at %s on that date: the webinar is shown at %s there",
 			st.Format("15:04"), utcOffset(written), p.Meta.Timezone, utcOffset(zone), p.Meta.Start.Format("15:04"))}, nil

@@ -137,7 +137,7 @@ func (c *pageCheck) learningResource() {
 	}
 	c.audience()
 	if m.Level != "" && !cfg.HasLevel(m.Level) {
-		c.errf("level", "use one of: "+strings.Join(cfg.Vocabulary.Levels, ", "), "unknown level %q", m.Level)
+		c.errf("level", diag.Hintf("use one of: %s", strings.Join(cfg.Vocabulary.Levels, ", ")), "unknown level %q", m.Level)
 	}
 	for _, code := range m.DigComp {
 		if !DigCompValid(code) {
@@ -146,7 +146,7 @@ func (c *pageCheck) learningResource() {
 	}
 	if c.p.Kind == KindResource {
 		if m.ResourceType != "" && !cfg.HasResourceType(m.ResourceType) {
-			c.errf("type", "use one of: "+strings.Join(cfg.Vocabulary.ResourceTypes, ", "), "unknown resource type %q", m.ResourceType)
+			c.errf("type", diag.Hintf("use one of: %s", strings.Join(cfg.Vocabulary.ResourceTypes, ", ")), "unknown resource type %q", m.ResourceType)
 		}
 		c.url("link", m.Link)
 		if m.Source != nil {
@@ -175,7 +175,7 @@ func (c *pageCheck) audience() {
 	audiences := c.cfg.Vocabulary.Audiences
 	for _, a := range c.p.Meta.Audience {
 		if _, ok := audiences[a]; !ok && len(audiences) > 0 {
-			c.errf("audience", "use one of: "+strings.Join(sortedKeys(audiences), ", ")+" (or add it under [vocabulary.audiences] in config.toml)", "unknown audience %q", a)
+			c.errf("audience", diag.Hintf("use one of: %s (or add it under [vocabulary.audiences] in config.toml)", strings.Join(sortedKeys(audiences), ", ")), "unknown audience %q", a)
 		}
 	}
 }

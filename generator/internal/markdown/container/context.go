@@ -4,6 +4,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Warning is a problem found while parsing a document: at a byte offset of
@@ -14,6 +16,9 @@ type Warning struct {
 	Hint   string
 	Format string
 	Args   []any
+	// About says the first argument names what the warning is about (a
+	// shortcode), so that reports give each its own line.
+	About bool
 }
 
 var (
@@ -74,6 +79,14 @@ func Warn(pc parser.Context, pos int, hint, format string, args ...any) {
 	*ws = append(*ws, Warning{Pos: pos, Hint: hint, Format: format, Args: args})
 }
 
+// WarnAbout records a warning about subject, the first argument of format
+// (see Warning.About).
+func WarnAbout(pc parser.Context, pos int, hint, format, subject string) {
+	Warn(pc, pos, hint, format, subject)
+	ws := pc.Get(warningsKey).(*[]Warning)
+	(*ws)[len(*ws)-1].About = true
+}
+
 // Warnings returns the warnings recorded while parsing, in the order found.
 func Warnings(pc parser.Context) []Warning {
 	if ws, _ := pc.Get(warningsKey).(*[]Warning); ws != nil {
@@ -110,12 +123,12 @@ func (r resolver) Transform(_ *ast.Document, reader text.Reader, pc parser.Conte
 		}
 		n.labels, n.doc = labels, doc
 		if !n.Closed() {
-			warn(n.Pos(), "add a line with only "+n.closing+" where the block ends", "block %q is never closed: it runs to the end of its section", n.Name)
+			warn(n.Pos(), diag.Hintf("add a line with only %s where the block ends", n.closing), "block %q is never closed: it runs to the end of its section", n.Name)
 		}
 		k, ok := r.reg.Resolve(n.Name)
 		if !ok {
 			n.KindName = ""
-			warn(n.Pos(), "use one of: "+joinNames(r.reg.Names()), "container %q is not a kind oersite knows: shown as a plain block", n.Name)
+			warn(n.Pos(), diag.Hintf("use one of: %s", joinNames(r.reg.Names())), "container %q is not a kind oersite knows: shown as a plain block", n.Name)
 			continue
 		}
 		n.KindName = k.Name

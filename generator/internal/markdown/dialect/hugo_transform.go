@@ -2,7 +2,6 @@ package dialect
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/markdown/container"
 )
 
@@ -46,11 +46,11 @@ func (t transform) warn(s *Shortcode, hint, format string, args ...any) {
 	container.Warn(t.pc, s.Segment.Start, hint, format, args...)
 }
 
-// warnNamed reports a problem of one shortcode: its name (letters,
-// digits, ., /, - and _ only) goes into the format for %q, so that reports
-// group the warnings by shortcode ("shortcode "tabs" ...: 212 times").
+// warnNamed reports a problem of one shortcode: its name fills the
+// format's %q, and reports group the warnings by shortcode ("shortcode
+// "tabs" ...: 212 times").
 func (t transform) warnNamed(s *Shortcode, hint, format string) {
-	container.Warn(t.pc, s.Segment.Start, hint, strings.Replace(format, "%q", strconv.Quote(s.Name), 1))
+	container.WarnAbout(t.pc, s.Segment.Start, hint, format, s.Name)
 }
 
 func (t transform) shortcode(s *Shortcode) {
@@ -429,7 +429,7 @@ func (t transform) video(s *Shortcode) {
 		t.warnNamed(s, "write the video's address on a line of its own", "shortcode %q of another generator is shown as text")
 		return
 	}
-	t.warnNamed(s, "write the bare URL "+url+" on its own line instead", "shortcode %q read as a video embed")
+	t.warnNamed(s, diag.Hintf("write the bare URL %s on its own line instead", url), "shortcode %q read as a video embed")
 	s.Parent().ReplaceChild(s.Parent(), s, linkTo(url))
 }
 
