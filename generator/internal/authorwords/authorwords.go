@@ -1,9 +1,11 @@
 // Package authorwords holds the words of oersite's own screens for content
 // authors (the browser editor, the dev server's notices in the previewed
-// pages), in every language it has a file for (i18n/<lang>.toml), and picks
-// the one an author's browser asks for, whatever languages the site is
-// written in: a Bulgarian trainer editing English pages reads Bulgarian. It
-// knows nothing about sites, pages or templates.
+// pages) and the translations of its diagnostics (what check and the build
+// find), in every language it has a file for (i18n/<lang>.toml,
+// diag/<lang>.toml), and picks the one an author's browser asks for, or the
+// locale's on the command line, whatever languages the site is written in:
+// a Bulgarian trainer editing English pages reads Bulgarian. It knows
+// nothing about sites, pages or templates.
 package authorwords
 
 import (

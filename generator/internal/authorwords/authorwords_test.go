@@ -72,3 +72,31 @@ func TestWordsFollowTheBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsFollowTheLocale: the command line's language is LC_ALL's, else
+// LC_MESSAGES', else LANG's, when oersite has it; C, POSIX and unset are
+// English.
+func TestWordsFollowTheLocale(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "en"},
+		{map[string]string{"LANG": "de_DE.UTF-8"}, "de"},
+		{map[string]string{"LANG": "fr_CA.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "is_IS@euro"}, "is"},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, "en"},
+		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "nl_NL.UTF-8"}, "nl"},
+		{map[string]string{"LANG": "de_DE.UTF-8", "LC_MESSAGES": "nl_NL", "LC_ALL": "POSIX"}, "en"},
+		{map[string]string{"LC_ALL": "bg_BG.UTF-8", "LANG": "C"}, "bg"},
+	} {
+		if got := c.ForLocale(func(k string) string { return tc.env[k] }).Language(); got != tc.want {
+			t.Errorf("%v: %s, want %s", tc.env, got, tc.want)
+		}
+	}
+}

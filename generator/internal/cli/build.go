@@ -124,7 +124,10 @@ func printDiags(c *cli, l diag.List, quiet, verbose bool) {
 	if quiet {
 		l = l.Errors()
 	}
-	fmt.Fprint(c.stderr, c.say().Diagnostics(l).Report(verbose, maxShown))
+	if len(l) > 0 {
+		l = c.say().Diagnostics(l)
+	}
+	fmt.Fprint(c.stderr, l.Report(verbose, maxShown))
 }
 
 func cmdVersion(_ context.Context, c *cli, _ []string) error {

@@ -51,8 +51,11 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	default:
-		shown, say := r, c.say()
-		shown.Errors, shown.Warnings = say.Diagnostics(r.Errors), say.Diagnostics(r.Warnings)
+		shown := r
+		if len(r.Errors)+len(r.Warnings) > 0 {
+			say := c.say()
+			shown.Errors, shown.Warnings = say.Diagnostics(r.Errors), say.Diagnostics(r.Warnings)
+		}
 		fmt.Fprint(c.stdout, shown.Text(*warnings, *verbose))
 	}
 	if len(r.Errors) > 0 {

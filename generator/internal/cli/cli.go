@@ -30,7 +30,8 @@ type cli struct {
 }
 
 // say returns the words for the diagnostics printed, in the locale's
-// language. The catalogue is read only when there is something to print.
+// language (reading the catalogue: call it only when there is something to
+// print).
 func (c *cli) say() authorwords.Words {
 	if c.getenv == nil {
 		return authorwords.Words{}
