@@ -231,3 +231,45 @@ func TestResumeKeepsWorkAndRefusesASecondRun(t *testing.T) {
 		t.Errorf("left beside the destination: %v", l)
 	}
 }
+
+// TestRecoverRemovesStagingKilledBeforeItsMarker: a build killed between
+// making its staging folder and naming it by its marker left a folder
+// without marker, which stayed beside the output for good (seen in
+// TestKilledBuildsLeaveTheDestinationWhole under load). Such a folder goes
+// when it is empty or holds only an unlocked marker being written for dest;
+// one a running build still locks, or naming another folder, stays.
+func TestRecoverRemovesStagingKilledBeforeItsMarker(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	abs, err := Resolve(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := markerName + ".tmp"
+	empty := filepath.Join(root, ".public.oersite-build-aaaaaaaaaaaa")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, ".public.oersite-build-bbbbbbbbbbbb", tmp), "")
+	write(t, filepath.Join(root, ".public.oersite-build-cccccccccccc", tmp), markerTitle+": ...\ndest: "+abs+"\n")
+	write(t, filepath.Join(root, ".public.oersite-build-dddddddddddd", tmp), markerTitle+": ...\ndest: /elsewhere\n")
+	locked := filepath.Join(root, ".public.oersite-build-eeeeeeeeeeee", tmp)
+	write(t, locked, "")
+	held, err := os.Open(locked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	if err := lock(held); err != nil {
+		t.Fatal(err)
+	}
+	if err := Recover(dest); err != nil {
+		t.Fatal(err)
+	}
+	for name, kept := range map[string]bool{"aaaaaaaaaaaa": false, "bbbbbbbbbbbb": false, "cccccccccccc": false, "dddddddddddd": true, "eeeeeeeeeeee": true} {
+		_, err := os.Stat(filepath.Join(root, ".public.oersite-build-"+name))
+		if (err == nil) != kept {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, kept)
+		}
+	}
+}

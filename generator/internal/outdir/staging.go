@@ -316,7 +316,7 @@ func Recover(dest string) error {
 func recoverOne(wrap, dest string, resumable bool) error {
 	f, ok := ownMarker(wrap, dest)
 	if !ok {
-		return nil
+		return removeUnmarked(wrap, dest)
 	}
 	defer f.Close()
 	if tryLock(f) != nil {
@@ -339,32 +339,75 @@ func recoverOne(wrap, dest string, resumable bool) error {
 // ownMarker opens the marker of a staging folder when it is oersite's and
 // names dest.
 func ownMarker(wrap, dest string) (*os.File, bool) {
-	p := filepath.Join(wrap, markerName)
-	info, err := os.Lstat(p)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > 4096 {
+	f, size, ok := openMarker(filepath.Join(wrap, markerName))
+	if !ok {
 		return nil, false
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, false
-	}
-	sc := bufio.NewScanner(f)
-	first, named := true, false
-	for sc.Scan() {
-		line := sc.Text()
-		if first && !strings.HasPrefix(line, markerTitle+":") {
-			break
-		}
-		first = false
-		if d, ok := strings.CutPrefix(line, "dest: "); ok && d == dest {
-			named = true
-		}
-	}
-	if !named {
+	if size == 0 || !namesDest(f, dest) {
 		f.Close()
 		return nil, false
 	}
 	return f, true
+}
+
+// openMarker opens a marker file: a regular file of at most 4 KB.
+func openMarker(p string) (f *os.File, size int64, ok bool) {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > 4096 {
+		return nil, 0, false
+	}
+	f, err = os.Open(p)
+	if err != nil {
+		return nil, 0, false
+	}
+	return f, info.Size(), true
+}
+
+// namesDest reports whether a marker's text is oersite's and names dest.
+func namesDest(f *os.File, dest string) bool {
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		line := sc.Text()
+		if first && !strings.HasPrefix(line, markerTitle+":") {
+			return false
+		}
+		first = false
+		if d, ok := strings.CutPrefix(line, "dest: "); ok && d == dest {
+			return true
+		}
+	}
+	return false
+}
+
+// removeUnmarked removes a staging folder of dest that a run killed while
+// making it left without its marker: empty, or holding only the marker
+// being written (empty, or naming dest) that no running oersite locks.
+// Anything else in such a folder leaves it alone.
+func removeUnmarked(wrap, dest string) error {
+	entries, err := os.ReadDir(wrap)
+	switch {
+	case err != nil || len(entries) > 1:
+		return nil
+	case len(entries) == 0:
+		_ = os.Remove(wrap) // fails, harmlessly, if a run has just put its marker in
+		return nil
+	case entries[0].Name() != markerName+".tmp":
+		return nil
+	}
+	tmp := filepath.Join(wrap, entries[0].Name())
+	f, size, ok := openMarker(tmp)
+	if !ok {
+		return nil
+	}
+	defer f.Close()
+	if size > 0 && !namesDest(f, dest) || tryLock(f) != nil {
+		return nil
+	}
+	if err := os.Remove(tmp); err != nil {
+		return err
+	}
+	return os.Remove(wrap)
 }
 
 // RemoveAll removes a tree, its top-level entries in parallel: a previous
