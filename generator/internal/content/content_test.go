@@ -42,6 +42,12 @@ func TestParseDuration(t *testing.T) {
 	cases := map[string]time.Duration{
 		"90m": 90 * time.Minute, "2h": 2 * time.Hour, "1h30m": 90 * time.Minute, "1.5h": 90 * time.Minute,
 		"90 minutes": 90 * time.Minute, "2 hours": 2 * time.Hour, "PT1H30M": 90 * time.Minute, "45": 45 * time.Minute,
+		"1 hour and 30 minutes": 90 * time.Minute, "2 hours, 15 min": 135 * time.Minute,
+		// in the languages of oersite's own words, as trainers write them
+		"1 Stunde und 30 Minuten": 90 * time.Minute, "1,5 Std.": 90 * time.Minute, "45 minuti": 45 * time.Minute,
+		"2 ore": 2 * time.Hour, "1 heure et 15 minutes": 75 * time.Minute, "1 hora y 20 minutos": 80 * time.Minute,
+		"1 uur en 10 minuten": 70 * time.Minute, "1 час и 30 минути": 90 * time.Minute, "40 mínútur": 40 * time.Minute,
+		"2 klst og 10 mín": 130 * time.Minute, "3 días": 72 * time.Hour,
 	}
 	for in, want := range cases {
 		got, _, err := ParseDuration(in)
@@ -49,7 +55,7 @@ func TestParseDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "soon", "-5m", "2 parsecs"} {
+	for _, bad := range []string{"", "soon", "-5m", "2 parsecs", "in 5 minutes", "1 hour 30", "20 minutes or so"} {
 		if _, _, err := ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", bad)
 		}
@@ -57,8 +63,8 @@ func TestParseDuration(t *testing.T) {
 	// The error says which unit it does not know, for a message that
 	// names it (one sentence in every language, not an English error).
 	var unit UnknownUnitError
-	if _, _, err := ParseDuration("45 minuti"); !errors.As(err, &unit) || unit.Unit != "minuti" {
-		t.Errorf("ParseDuration(45 minuti): %v", err)
+	if _, _, err := ParseDuration("3 weeks"); !errors.As(err, &unit) || unit.Unit != "weeks" {
+		t.Errorf("ParseDuration(3 weeks): %v", err)
 	}
 	if _, _, err := ParseDuration("soon"); !errors.Is(err, ErrNotADuration) {
 		t.Errorf("ParseDuration(soon): %v", err)

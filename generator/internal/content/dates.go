@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Canonical date layouts, read without a warning.
@@ -55,26 +56,54 @@ func ParseDate(s string) (t time.Time, lenient bool, err error) {
 	return time.Time{}, false, fmt.Errorf("%q is not a date", s)
 }
 
-var durationPart = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)`)
+var durationPart = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(\p{L}+)`)
 
+// durationUnits are the units authors write after a number, in the
+// languages oersite's own words come in (English, French, German, Spanish,
+// Italian, Dutch, Bulgarian, Icelandic), lower case.
 var durationUnits = map[string]time.Duration{
 	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
 	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
+	// fr
+	"heure": time.Hour, "heures": time.Hour, "jour": 24 * time.Hour, "jours": 24 * time.Hour,
+	// de
+	"std": time.Hour, "stunde": time.Hour, "stunden": time.Hour, "minuten": time.Minute,
+	"tag": 24 * time.Hour, "tage": 24 * time.Hour, "tagen": 24 * time.Hour,
+	// es
+	"hora": time.Hour, "horas": time.Hour, "minuto": time.Minute, "minutos": time.Minute,
+	"día": 24 * time.Hour, "días": 24 * time.Hour, "dia": 24 * time.Hour, "dias": 24 * time.Hour,
+	// it
+	"ora": time.Hour, "ore": time.Hour, "minuti": time.Minute, "giorno": 24 * time.Hour, "giorni": 24 * time.Hour,
+	// nl
+	"uur": time.Hour, "uren": time.Hour, "minuut": time.Minute, "dag": 24 * time.Hour, "dagen": 24 * time.Hour,
+	// bg
+	"ч": time.Hour, "час": time.Hour, "часа": time.Hour, "часове": time.Hour,
+	"мин": time.Minute, "минута": time.Minute, "минути": time.Minute,
+	"ден": 24 * time.Hour, "дни": 24 * time.Hour, "дена": 24 * time.Hour,
+	// is
+	"klst": time.Hour, "klukkustund": time.Hour, "klukkustundir": time.Hour, "klukkutími": time.Hour, "klukkutímar": time.Hour,
+	"mín": time.Minute, "mínúta": time.Minute, "mínútur": time.Minute, "mínútna": time.Minute,
+	"dagur": 24 * time.Hour, "dagar": 24 * time.Hour, "daga": 24 * time.Hour,
 }
+
+// durationJoins are the words that may join the parts of a duration
+// ("1 hour and 30 minutes", "1 Stunde und 30 Minuten").
+var durationJoins = map[string]bool{"and": true, "et": true, "und": true, "y": true, "e": true, "en": true, "и": true, "og": true}
 
 // ErrNotADuration is ParseDuration's error for a text that names no length
 // of time.
 var ErrNotADuration = errors.New("not a duration")
 
 // UnknownUnitError is ParseDuration's error for a number with a unit it
-// does not know ("20 minuti").
+// does not know ("3 weeks").
 type UnknownUnitError struct{ Unit string }
 
 func (e UnknownUnitError) Error() string { return fmt.Sprintf("unknown unit %q", e.Unit) }
 
-// ParseDuration reads durations such as 90m, 2h, 1h30m, 1.5h, "90 minutes"
-// or an ISO 8601 PT1H30M. lenient is true for forms other than Go's.
+// ParseDuration reads durations such as 90m, 2h, 1h30m, 1.5h, "90 minutes",
+// "1 Stunde und 30 Minuten", "1,5 ore" or an ISO 8601 PT1H30M. lenient is
+// true for forms other than Go's.
 func ParseDuration(s string) (d time.Duration, lenient bool, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -106,8 +135,12 @@ func ParseDuration(s string) (d time.Duration, lenient bool, err error) {
 		total += time.Duration(math.Round(f * float64(unit)))
 		rest = strings.Replace(rest, m[0], "", 1)
 	}
-	rest = strings.Trim(rest, " ,and")
-	if total <= 0 || rest != "" {
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !durationJoins[w] {
+			return 0, false, ErrNotADuration
+		}
+	}
+	if total <= 0 {
 		return 0, false, ErrNotADuration
 	}
 	return total, true, nil
