@@ -128,16 +128,17 @@ func jsonFrontMatter(data []byte, opening numberedLine) (rawFront, error) {
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
 		line := opening.n
-		fe := &fmError{format: "JSON front matter does not parse: %v", args: []any{err}}
+		fe := &fmError{format: "JSON front matter does not parse: %v", args: []any{err},
+			hint: `check commas, quotes and braces: {"title": "...", "draft": false}; a page without front matter may not start with {`}
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
 			line += bytes.Count(data[start:start+min(int(se.Offset), len(data)-start)], []byte("\n"))
 		case errors.Is(err, io.ErrUnexpectedEOF):
-			fe = &fmError{format: "JSON front matter opened with { is never closed"}
+			fe = &fmError{format: "JSON front matter opened with { is never closed", hint: fe.hint}
 		}
-		return rawFront{}, &fmError{line: line, format: fe.format, args: fe.args,
-			hint: `check commas, quotes and braces: {"title": "...", "draft": false}; a page without front matter may not start with {`}
+		fe.line = line
+		return rawFront{}, fe
 	}
 	end := start + int(dec.InputOffset())
 	rest, _, _ := bytes.Cut(data[end:], []byte("\n"))

@@ -339,11 +339,11 @@ func recoverOne(wrap, dest string, resumable bool) error {
 // ownMarker opens the marker of a staging folder when it is oersite's and
 // names dest.
 func ownMarker(wrap, dest string) (*os.File, bool) {
-	f, size, ok := openMarker(filepath.Join(wrap, markerName))
+	f, _, ok := openMarker(filepath.Join(wrap, markerName))
 	if !ok {
 		return nil, false
 	}
-	if size == 0 || !namesDest(f, dest) {
+	if !namesDest(f, dest) {
 		f.Close()
 		return nil, false
 	}

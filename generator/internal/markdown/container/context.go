@@ -71,20 +71,22 @@ func Containers(pc parser.Context) []*Node {
 
 // Warn records a warning in the parser context of a document.
 func Warn(pc parser.Context, pos int, hint, format string, args ...any) {
-	ws, _ := pc.Get(warningsKey).(*[]Warning)
-	if ws == nil {
-		ws = &[]Warning{}
-		pc.Set(warningsKey, ws)
-	}
-	*ws = append(*ws, Warning{Pos: pos, Hint: hint, Format: format, Args: args})
+	record(pc, Warning{Pos: pos, Hint: hint, Format: format, Args: args})
 }
 
 // WarnAbout records a warning about subject, the first argument of format
 // (see Warning.About).
 func WarnAbout(pc parser.Context, pos int, hint, format, subject string) {
-	Warn(pc, pos, hint, format, subject)
-	ws := pc.Get(warningsKey).(*[]Warning)
-	(*ws)[len(*ws)-1].About = true
+	record(pc, Warning{Pos: pos, Hint: hint, Format: format, Args: []any{subject}, About: true})
+}
+
+func record(pc parser.Context, w Warning) {
+	ws, _ := pc.Get(warningsKey).(*[]Warning)
+	if ws == nil {
+		ws = &[]Warning{}
+		pc.Set(warningsKey, ws)
+	}
+	*ws = append(*ws, w)
 }
 
 // Warnings returns the warnings recorded while parsing, in the order found.
