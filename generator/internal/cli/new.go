@@ -71,7 +71,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes, e.g. writing-posts", errUsage, name)
 		}
 		langDir := filepath.Join(*source, "content", l)
-		rel, err := scaffold.Create(langDir, kind, name, module, withTitle(scaffold.NewData(cfg, name, now), *title))
+		rel, err := scaffold.Create(langDir, kind, name, module, withTitle(scaffold.NewData(cfg, l, name, now), *title))
 		if err != nil {
 			return err
 		}

@@ -51,7 +51,7 @@ func codeSource(c *bincode.Coder, s *Source) {
 	c.Digest(&s.Hash)
 	c.Digest(&s.BodyHash)
 	c.Digest(&s.FrontHash)
-	bincode.List(c, &s.Placeholders, (*bincode.Coder).Int)
+	bincode.List(c, &s.Placeholders, codePlaceholderLine)
 	bincode.List(c, (*[]diag.Diagnostic)(&s.Warnings), diag.Bincode)
 	c.Bool(&s.Cascaded)
 }
@@ -102,4 +102,9 @@ func codeAuthor(c *bincode.Coder, a *Author) {
 	c.Str(&a.Name)
 	c.Str(&a.Type)
 	c.Str(&a.ID)
+}
+
+func codePlaceholderLine(c *bincode.Coder, p *PlaceholderLine) {
+	c.Int(&p.Line)
+	c.Str(&p.Text)
 }

@@ -31,8 +31,8 @@ type Source struct {
 	BodyHash  [32]byte // SHA-256 of Body only
 	FrontHash [32]byte // SHA-256 of everything before Body: the front matter
 	// Placeholders are the lines still holding the text `oersite new` wrote
-	// for the author to replace (see Placeholder): such a page is a draft.
-	Placeholders []int
+	// for the author to replace (see PlaceholderIn): such a page is a draft.
+	Placeholders []PlaceholderLine
 	// Warnings are what reading and decoding the file reported (Load
 	// reports them too).
 	Warnings diag.List

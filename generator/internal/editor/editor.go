@@ -523,7 +523,7 @@ func (e *Editor) create(w http.ResponseWriter, r *http.Request) error {
 		return userError{fmt.Sprintf("%q is not a language of this site", lang)}
 	}
 	kind, name, module := r.PostFormValue("kind"), r.PostFormValue("name"), r.PostFormValue("module")
-	d := scaffold.NewData(cfg, name, e.opt.Now())
+	d := scaffold.NewData(cfg, lang, name, e.opt.Now())
 	if t := strings.TrimSpace(r.PostFormValue("title")); t != "" {
 		d.Title = strings.NewReplacer(`\`, `\\`, `"`, "'").Replace(t)
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/editor"
 	"github.com/oersite/oersite/generator/internal/sitetest"
 )
@@ -50,7 +51,13 @@ People read the answers.
 
 func newEditor(t *testing.T) (string, *editor.Editor, *httptest.Server) {
 	t.Helper()
-	dir := sitetest.Write(t, site)
+	return newEditorOn(t, site)
+}
+
+// newEditorOn serves an editor on the site archive s.
+func newEditorOn(t *testing.T, s string) (string, *editor.Editor, *httptest.Server) {
+	t.Helper()
+	dir := sitetest.Write(t, s)
 	ed, err := editor.New(editor.Options{Source: dir, Token: "t0k3n", Now: func() time.Time { return sitetest.Now }})
 	if err != nil {
 		t.Fatal(err)
@@ -256,6 +263,27 @@ func TestNewLessonFromTheEditor(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "content/en/modules/reviews/02-how-to-answer.md"))
 	if err != nil || !strings.Contains(string(b), `title: "How to answer"`) {
 		t.Errorf("new lesson: %v\n%s", err, b)
+	}
+}
+
+// TestNewPageInItsLanguage: a page created in the French tree starts in
+// French words, with French placeholders, and is spoken in French if a
+// webinar.
+func TestNewPageInItsLanguage(t *testing.T) {
+	dir, _, srv := newEditorOn(t, strings.Replace(site, "[languages.en]\n", "[languages.fr]\nname = \"Français\"\n[languages.en]\n", 1))
+	for kind, file := range map[string]string{"module": "content/fr/modules/avis/index.md", "webinar": "content/fr/webinars/avis.md"} {
+		res := post(t, srv, "new", url.Values{"token": {"t0k3n"}, "kind": {kind}, "lang": {"fr"}, "name": {"avis"}, "title": {"Les avis"}}, nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("new %s: %d", kind, res.StatusCode)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		text := string(b)
+		if err != nil || !strings.Contains(text, `summary: "`+content.PlaceholderIn("fr")) || strings.Contains(text, content.PlaceholderIn("en")) {
+			t.Errorf("new %s in French: %v\n%s", kind, err, text)
+		}
+		if kind == "webinar" && !strings.Contains(text, "\nlanguage: fr\n") {
+			t.Errorf("a French webinar is not spoken in French:\n%s", text)
+		}
 	}
 }
 

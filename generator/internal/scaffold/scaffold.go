@@ -6,7 +6,10 @@ package scaffold
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
+	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -14,10 +17,18 @@ import (
 	"unicode"
 
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
 )
+
+// texts holds the starting text of each kind of page, one folder per
+// language: text/<lang>/<kind>.md, a text/template filled with Data.
+//
+//go:embed text
+var texts embed.FS
 
 // Data fills a template.
 type Data struct {
+	Lang      string // the language tree the page goes into
 	Slug      string
 	Title     string
 	Date      string // YYYY-MM-DD
@@ -31,17 +42,21 @@ type Data struct {
 	Weight    int
 	Start     string // webinars: a start a month from now
 	Module    string
+	// Placeholder begins each text the author has to replace, in the
+	// words of the page's language (see content.PlaceholderIn); File sets it.
+	Placeholder string
 }
 
-// NewData prepares the values a template uses from the site's configuration.
-func NewData(cfg config.Config, slug string, now time.Time) Data {
+// NewData prepares the values a template uses from the site's
+// configuration, for a page of the language tree lang.
+func NewData(cfg config.Config, lang, slug string, now time.Time) Data {
 	auds := make([]string, 0, len(cfg.Vocabulary.Audiences))
 	for a := range cfg.Vocabulary.Audiences {
 		auds = append(auds, a)
 	}
 	sort.Strings(auds)
 	d := Data{
-		Slug: slug, Title: TitleFromSlug(slug, cfg.ProperNames...), Date: now.Format("2006-01-02"),
+		Lang: lang, Slug: slug, Title: TitleFromSlug(slug, cfg.ProperNames...), Date: now.Format("2006-01-02"),
 		Licence: cfg.OER.DefaultLicence, Audiences: strings.Join(auds, ", "),
 		Levels: strings.Join(cfg.Vocabulary.Levels, ", "), Types: strings.Join(cfg.Vocabulary.ResourceTypes, ", "),
 		Start: now.AddDate(0, 1, 0).Format("2006-01-02") + "T18:00:00Z",
@@ -111,171 +126,21 @@ func replaceWords(s, name string) string {
 	return b.String()
 }
 
-// templateFor returns the text of the template for a kind that `oersite new` creates.
-func templateFor(kind string) (string, bool) {
-	switch kind {
-	case "module":
-		return moduleTemplate, true
-	case "lesson":
-		return lessonTemplate, true
-	case "webinar":
-		return webinarTemplate, true
-	case "resource":
-		return resourceTemplate, true
-	}
-	return "", false
-}
-
-const moduleTemplate = `---
-# The module's name, as learners will see it.
-title: "{{.Title}}"
-# One or two sentences: what will the learner be able to do afterwards?
-summary: "Replace this with what the learner will be able to do after this module."
-# Who it is for: {{.Audiences}}
-audience: [{{.Audience}}]
-# How hard it is: {{.Levels}}
-level: {{.Level}}
-# Total time for all lessons, e.g. 90m, 2h, 1h30m.
-duration: 1h
-# What learners will be able to do; start each with a verb.
-objectives:
-  - "Replace this with the first learning objective"
-# DigComp 2.2 competences from 1.1 to 5.4, in quotes, e.g. ["2.2", "3.1"].
-digcomp: ["2.2"]
-# Folder names of modules to take first, e.g. [social-media-for-your-business].
-prerequisites: []
-# The licence as an SPDX id, e.g. CC-BY-SA-4.0 or CC-BY-4.0.
-licence: {{.Licence}}
-# Authors by name, or with a type and an identifier for harvesters:
-#   - {name: "Ana Pérez", type: Person, id: "https://orcid.org/0000-0002-1825-0097"}
-authors: {{.Authors}}
-# Words learners may search for, in this page's language.
-keywords: []
-# Subjects from [vocabulary.subjects] in config.toml; without it, defaultSubjects.
-# subjects: []
-# A picture beside this file for search engines and link previews.
-# image: cover.jpg
-# First published, and last changed (YYYY-MM-DD).
-date: {{.Date}}
-lastmod: {{.Date}}
-# Order in the module list: smaller comes first.
-weight: 100
-# Set to true to keep it out of the site until it is ready.
-draft: false
-# Files beside this one offered for download:
-# attachments:
-#   - file: handout.pdf
-#     title: "Handout (printable)"
----
-
-Replace this with who this module is for, what they need, and how to use it with a tutor.
-Lessons are the other .md files in this folder, e.g. 01-first-lesson.md
-(create one with: oersite new lesson {{.Slug}} first-lesson).
-`
-
-const lessonTemplate = `---
-# The lesson's name.
-title: "{{.Title}}"
-# One sentence: what this lesson covers.
-summary: "Replace this with one sentence about the lesson."
-# Position within the module: 1, 2, 3...
-weight: {{.Weight}}
-# How long it takes, e.g. 20m, 45m.
-duration: 30m
----
-
-## What you will do
-
-Replace this with the lesson. Use ## for sections and ### below them; start with an example
-from a real small business, give numbered steps, and end with a short exercise
-and a knowledge check (the one below is an example: replace its questions).
-
-## Try it
-
-Replace this with a short exercise for the learner.
-
-:::quiz Check your understanding
-How do you mark the right answer in a knowledge check?
-
-- [ ] With a star after the answer
-  > Not so: write [x] at the start of each right answer, [ ] before the others.
-- [x] With [x] at the start of the answer
-  > Yes. The quote under an answer, indented by two spaces, is what the learner reads after choosing it.
-
-Which of these can a knowledge check have? (Several answers are right: the learner chooses all that apply.)
-
-- [x] Questions with one right answer
-- [x] Questions with several right answers
-- [ ] Questions without a right answer
-  > oersite check reports a question with no answer marked [x].
-:::
-`
-
-const webinarTemplate = `---
-title: "{{.Title}}"
-summary: "Replace this with what the session covers and who it is for."
-# Date and time with the UTC offset (Z for UTC, +01:00 for Rome in winter...).
-start: {{.Start}}
-# The event's own time zone, shown to visitors beside their local time.
-timezone: UTC
-duration: 1h
-# The link to join (upcoming webinars) and the recording (past webinars).
-join: "https://meet.example.org/{{.Slug}}"
-# recording: "https://video.example.org/w/..."
-# ... or with a picture and the day it was published, for video search:
-# recording: {url: "https://video.example.org/w/...", thumbnail: picture.jpg, date: 2027-01-22}
-# When plans change: cancelled, postponed, rescheduled or moved-online.
-# status: cancelled
-# Raise it by one with each change calendars should pick up (time, link).
-# revision: 1
-presenter: "Replace this with the presenter's name and role"
-# The language the webinar is spoken in.
-language: en
-# Folder names of related modules.
-modules: []
-date: {{.Date}}
-draft: false
----
-
-Replace this with what the session covers, who it is for, and what to prepare.
-`
-
-const resourceTemplate = `---
-title: "{{.Title}}"
-summary: "Replace this with what it is and how to use it in a session."
-# The kind of resource: {{.Types}}
-type: worksheet
-licence: {{.Licence}}
-authors: {{.Authors}}
-# Either a file beside this index.md ...
-# file: {{.Slug}}.pdf
-# ... or a link to where it lives.
-link: "https://example.org/{{.Slug}}"
-# When it is adapted from another open work:
-# source:
-#   title: "Original title"
-#   author: "Original author"
-#   url: "https://..."
-#   licence: CC-BY-4.0
-modules: []
-keywords: []
-audience: [{{.Audience}}]
-level: {{.Level}}
-digcomp: []
-date: {{.Date}}
-draft: false
----
-
-Replace this with what the resource is and how to use it with learners.
-`
-
-// File returns the text of a new file of kind.
+// File returns the text of a new file of kind, in d.Lang's words: the
+// comments that explain each field, the text to replace and the lesson's
+// example are in the page's language when oersite has them in it
+// (text/<lang>/<kind>.md), in English otherwise.
 func File(kind string, d Data) ([]byte, error) {
-	src, ok := templateFor(kind)
-	if !ok {
+	if !slices.Contains(Kinds(), kind) {
 		return nil, fmt.Errorf("unknown kind %q: use module, lesson, webinar or resource", kind)
 	}
-	t, err := template.New(kind).Parse(src)
+	lang := TextLanguage(d.Lang)
+	src, err := texts.ReadFile("text/" + lang + "/" + kind + ".md")
+	if err != nil {
+		return nil, err
+	}
+	d.Placeholder = content.PlaceholderIn(lang)
+	t, err := template.New(kind).Option("missingkey=error").Parse(string(src))
 	if err != nil {
 		return nil, err
 	}
@@ -284,4 +149,34 @@ func File(kind string, d Data) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// Kinds are the kinds of page File writes.
+func Kinds() []string { return []string{"module", "lesson", "webinar", "resource"} }
+
+// Languages are the languages File writes in, English among them.
+func Languages() []string {
+	entries, _ := texts.ReadDir("text")
+	langs := make([]string, 0, len(entries))
+	for _, e := range entries {
+		langs = append(langs, e.Name())
+	}
+	return langs
+}
+
+// TextLanguage is the language of the words File writes for a page in
+// lang: lang itself, else its base language ("pt" for "pt-BR"), else
+// English.
+func TextLanguage(lang string) string {
+	lang = strings.ToLower(lang)
+	base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	for _, l := range []string{lang, base} {
+		if l == "" || strings.ContainsAny(l, "/.") {
+			continue
+		}
+		if _, err := fs.Stat(texts, "text/"+l); err == nil {
+			return l
+		}
+	}
+	return "en"
 }

@@ -545,9 +545,9 @@ func (s *Site) paginate(per int) {
 // until it is gone (oersite build --drafts shows it meanwhile).
 func placeholderWarnings(src *content.Source) diag.List {
 	var l diag.List
-	for _, line := range src.Placeholders {
-		l.Add(diag.Warnf(src.Path, line, "write your own text in place of the example; until then the page is not published (oersite build --drafts shows it)",
-			"placeholder text from oersite new (%q…)", content.Placeholder))
+	for _, p := range src.Placeholders {
+		l.Add(diag.Warnf(src.Path, p.Line, "write your own text in place of the example; until then the page is not published (oersite build --drafts shows it)",
+			"placeholder text from oersite new (%q…)", p.Text))
 	}
 	return l
 }
