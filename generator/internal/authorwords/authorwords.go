@@ -1,8 +1,9 @@
 // Package authorwords holds the words of oersite's own screens for content
 // authors (the browser editor, the dev server's notices in the previewed
 // pages) and the translations of its diagnostics (what check and the build
-// find), in every language it has a file for (i18n/<lang>.toml,
-// diag/<lang>.toml), and picks the one an author's browser asks for, or the
+// find) and of what the command line says around them (counts, totals,
+// headings: diag.Phrases), in every language it has a file for
+// (i18n/<lang>.toml, diag/<lang>.toml), and picks the one an author's browser asks for, or the
 // locale's on the command line, whatever languages the site is written in:
 // a Bulgarian trainer editing English pages reads Bulgarian. It knows
 // nothing about sites, pages or templates.
@@ -33,8 +34,15 @@ type Catalog struct {
 	langs   []string // English first, the fallback
 	matcher language.Matcher
 	// diags maps, per language, the English hints and message formats of
-	// oersite's diagnostics to their translations (diag/<lang>.toml).
+	// oersite's diagnostics, and the English formats of the words reports
+	// say around them (diag.Phrases), to their translations
+	// (diag/<lang>.toml).
 	diags map[string]map[string]string
+	// plurals holds the translations of diag/<lang>.toml written as a
+	// table of plural forms ({one = "...", other = "..."}): a report's
+	// sentence about a count (diag.Phrases.Countf), by language and English
+	// format.
+	plurals map[string]map[string]map[string]string
 }
 
 // Load reads the words built into oersite.
@@ -57,31 +65,51 @@ func Load() (*Catalog, error) {
 	for i, l := range langs {
 		tags[i] = language.Make(l)
 	}
-	dw, err := loadDiagWords(langs[1:])
+	dw, plurals, err := loadDiagWords(langs[1:])
 	if err != nil {
 		return nil, err
 	}
-	return &Catalog{cat: cat, langs: langs, matcher: language.NewMatcher(tags), diags: dw}, nil
+	return &Catalog{cat: cat, langs: langs, matcher: language.NewMatcher(tags), diags: dw, plurals: plurals}, nil
 }
 
-// loadDiagWords reads diag/<lang>.toml of each language that has one.
-func loadDiagWords(langs []string) (map[string]map[string]string, error) {
-	out := map[string]map[string]string{}
+// loadDiagWords reads diag/<lang>.toml of each language that has one: its
+// plain translations, and those written as plural forms.
+func loadDiagWords(langs []string) (map[string]map[string]string, map[string]map[string]map[string]string, error) {
+	out, plurals := map[string]map[string]string{}, map[string]map[string]map[string]string{}
 	for _, l := range langs {
 		data, err := fs.ReadFile(files, "diag/"+l+".toml")
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		var m map[string]string
+		var m map[string]any
 		if err := toml.Unmarshal(data, &m); err != nil {
-			return nil, fmt.Errorf("diag/%s.toml: %w", l, err)
+			return nil, nil, fmt.Errorf("diag/%s.toml: %w", l, err)
 		}
-		out[l] = m
+		out[l], plurals[l] = map[string]string{}, map[string]map[string]string{}
+		for k, v := range m {
+			switch v := v.(type) {
+			case string:
+				out[l][k] = v
+			case map[string]any:
+				forms := map[string]string{}
+				for f, s := range v {
+					if s, ok := s.(string); ok {
+						forms[f] = s
+					}
+				}
+				if forms["other"] == "" || len(forms) != len(v) {
+					return nil, nil, fmt.Errorf("diag/%s.toml: %q: plural forms are strings, \"other\" among them", l, k)
+				}
+				plurals[l][k] = forms
+			default:
+				return nil, nil, fmt.Errorf("diag/%s.toml: %q: write a string, or a table of plural forms", l, k)
+			}
+		}
 	}
-	return out, nil
+	return out, plurals, nil
 }
 
 // Builtin is Load for callers that cannot report an error: the files are
@@ -100,6 +128,28 @@ func Builtin() *Catalog {
 // in "de_DE.UTF-8"), if there is a file for it, else English. "C" and
 // "POSIX" are English.
 func (c *Catalog) ForLocale(getenv func(string) string) Words {
+	if tag, ok := localeTag(getenv); ok {
+		if _, i, conf := c.matcher.Match(tag); conf != language.No {
+			return Words{c, c.langs[i]}
+		}
+	}
+	return Words{c, c.langs[0]}
+}
+
+// Locale is Builtin().ForLocale(getenv), without reading the catalogue
+// when the locale is English (or C, or unset): then it returns the zero
+// Words, which say everything in English.
+func Locale(getenv func(string) string) Words {
+	tag, ok := localeTag(getenv)
+	if base, _ := tag.Base(); !ok || base.String() == "en" {
+		return Words{}
+	}
+	return Builtin().ForLocale(getenv)
+}
+
+// localeTag is the language of the locale the environment sets, or false
+// for none, "C" or "POSIX".
+func localeTag(getenv func(string) string) (language.Tag, bool) {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := getenv(name)
 		if v == "" {
@@ -108,16 +158,12 @@ func (c *Catalog) ForLocale(getenv func(string) string) Words {
 		v, _, _ = strings.Cut(v, ".")
 		v, _, _ = strings.Cut(v, "@")
 		if v == "C" || v == "POSIX" {
-			break
+			return language.Und, false
 		}
-		if tag, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
-			if _, i, conf := c.matcher.Match(tag); conf != language.No {
-				return Words{c, c.langs[i]}
-			}
-		}
-		break
+		tag, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+		return tag, err == nil
 	}
-	return Words{c, c.langs[0]}
+	return language.Und, false
 }
 
 // For returns the words for a request: in the first language the browser
@@ -132,7 +178,9 @@ func (c *Catalog) For(r *http.Request) Words {
 	return Words{c, c.langs[0]}
 }
 
-// Words are the authors' words in one language.
+// Words are the authors' words in one language. The zero Words (see
+// Locale) say diagnostics and phrases in English; T, Tf and Has need
+// words from a Catalog.
 type Words struct {
 	c    *Catalog
 	lang string
@@ -162,6 +210,26 @@ func (w Words) Diagnostics(l diag.List) diag.List {
 		t, ok := m[english]
 		return t, ok && t != ""
 	})
+}
+
+// Phrases returns the words reports say around diagnostics (counts,
+// totals, headings) in these words' language; nil, English, for English
+// and for the zero Words.
+func (w Words) Phrases() diag.Phrases {
+	if w.c == nil || (w.c.diags[w.lang] == nil && w.c.plurals[w.lang] == nil) {
+		return nil
+	}
+	plain, plurals, tag := w.c.diags[w.lang], w.c.plurals[w.lang], language.Make(w.lang)
+	return func(english string, n int) (string, bool) {
+		if forms, ok := plurals[english]; ok {
+			if f, ok := forms[i18n.PluralForm(tag, max(n, 0))]; ok && n >= 0 {
+				return f, true
+			}
+			return forms["other"], true
+		}
+		t, ok := plain[english]
+		return t, ok && t != ""
+	}
 }
 
 // Has reports whether key has words, in this language or in English.

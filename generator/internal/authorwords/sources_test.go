@@ -5,6 +5,8 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +30,10 @@ var diagCallers = map[string]bool{
 // where it is (for translators and for the test's messages).
 type sourceString struct {
 	text, at string
+	// one is the English singular of a sentence about a count
+	// (diag.Phrases.Countf, whose plural is text): its translation may be
+	// a table of plural forms.
+	one string
 }
 
 // diagStrings reads oersite's Go sources (not tests) and returns the hints
@@ -43,15 +49,17 @@ func diagStrings(t *testing.T) []sourceString {
 	t.Helper()
 	root := filepath.Join("..")
 	fset := token.NewFileSet()
-	found := map[string]string{}
-	add := func(s string, pos token.Pos) {
-		if !strings.ContainsAny(s, " %") {
-			return
-		}
+	found, ones := map[string]string{}, map[string]string{}
+	phrase := func(s string, pos token.Pos) {
 		if _, ok := found[s]; !ok {
 			p := fset.Position(pos)
 			rel, _ := filepath.Rel(root, p.Filename)
 			found[s] = filepath.ToSlash(rel) + ":" + strconv.Itoa(p.Line)
+		}
+	}
+	add := func(s string, pos token.Pos) {
+		if strings.ContainsAny(s, " %") {
+			phrase(s, pos)
 		}
 	}
 	type source struct {
@@ -87,6 +95,13 @@ func diagStrings(t *testing.T) []sourceString {
 		ast.Inspect(src.file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				if key, one, ok := phraseCall(n); ok {
+					phrase(key, n.Pos())
+					if one != "" {
+						ones[key] = one
+					}
+					return true
+				}
 				if !diagCall(n) {
 					return true
 				}
@@ -111,7 +126,7 @@ func diagStrings(t *testing.T) []sourceString {
 	}
 	out := make([]sourceString, 0, len(found))
 	for s, at := range found {
-		out = append(out, sourceString{s, at})
+		out = append(out, sourceString{s, at, ones[s]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		return out[i].at < out[j].at || out[i].at == out[j].at && out[i].text < out[j].text
@@ -146,6 +161,25 @@ func diagRow(c *ast.CompositeLit, add func(string, token.Pos)) {
 			}
 		}
 	}
+}
+
+// phraseCall reads a call of diag.Phrases' Sayf(format, ...) or
+// Countf(n, one, other, ...): the key is the format (the plural, other,
+// for Countf), given as a literal.
+func phraseCall(c *ast.CallExpr) (key, one string, ok bool) {
+	f, isSel := c.Fun.(*ast.SelectorExpr)
+	switch {
+	case !isSel:
+		return "", "", false
+	case f.Sel.Name == "Sayf" && len(c.Args) >= 1:
+		key, ok = literal(c.Args[0])
+		return key, "", ok
+	case f.Sel.Name == "Countf" && len(c.Args) >= 3:
+		one, ok1 := literal(c.Args[1])
+		key, ok2 := literal(c.Args[2])
+		return key, one, ok1 && ok2
+	}
+	return "", "", false
 }
 
 func diagCall(c *ast.CallExpr) bool {
@@ -225,7 +259,12 @@ func TestWriteDiagTemplate(t *testing.T) {
 	}
 	var b strings.Builder
 	for _, s := range diagStrings(t) {
-		b.WriteString("\n# " + s.at + "\n" + strconv.Quote(s.text) + " = " + strconv.Quote(s.text) + "\n")
+		b.WriteString("\n# " + s.at + "\n" + strconv.Quote(s.text) + " = ")
+		if s.one != "" { // a sentence about a count: its plural forms
+			b.WriteString("{ one = " + strconv.Quote(s.one) + ", other = " + strconv.Quote(s.text) + " }\n")
+			continue
+		}
+		b.WriteString(strconv.Quote(s.text) + "\n")
 	}
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -253,25 +292,45 @@ func TestDiagnosticsTranslatedInEveryLanguage(t *testing.T) {
 			continue
 		}
 		for _, s := range want {
-			tr, ok := m[s.text]
-			if !ok || strings.TrimSpace(tr) == "" {
+			forms, plural := c.plurals[lang][s.text]
+			tr, plain := m[s.text]
+			switch {
+			case plural && s.one == "":
+				t.Errorf("%s: %q counts nothing: translate it as a string, not plural forms (%s)", file, s.text, s.at)
+			case plural:
+				for f, tr := range forms {
+					sameVerbs(t, file+" ("+f+")", s.text, tr)
+				}
+			case !plain || strings.TrimSpace(tr) == "":
 				t.Errorf("%s: no translation of %q (%s)", file, s.text, s.at)
-				continue
+			default:
+				sameVerbs(t, file, s.text, tr)
 			}
-			v1, ok1 := diag.Verbs(s.text)
-			v2, ok2 := diag.Verbs(tr)
-			if !ok1 || !ok2 || !slices.Equal(v1, v2) {
-				t.Errorf("%s: %q has verbs %v, English %q has %v", file, tr, v2, s.text, v1)
+			if s.one != "" {
+				sameVerbs(t, "English's singular", s.text, s.one)
 			}
 		}
 		found := map[string]bool{}
 		for _, s := range want {
 			found[s.text] = true
 		}
-		for k := range m {
-			if !found[k] {
-				t.Errorf("%s: %q is no longer in oersite's code: remove it", file, k)
+		for _, keys := range []iter.Seq[string]{maps.Keys(m), maps.Keys(c.plurals[lang])} {
+			for k := range keys {
+				if !found[k] {
+					t.Errorf("%s: %q is no longer in oersite's code: remove it", file, k)
+				}
 			}
 		}
+	}
+}
+
+// sameVerbs fails when a translation's verbs (%s, %d...) differ from its
+// English's: an explicit index may reorder them.
+func sameVerbs(t *testing.T, file, english, tr string) {
+	t.Helper()
+	v1, ok1 := diag.Verbs(english)
+	v2, ok2 := diag.Verbs(tr)
+	if !ok1 || !ok2 || !slices.Equal(v1, v2) {
+		t.Errorf("%s: %q has verbs %v, English %q has %v", file, tr, v2, english, v1)
 	}
 }

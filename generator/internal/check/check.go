@@ -6,11 +6,14 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/history"
@@ -203,36 +206,68 @@ func coverage(s *site.Site) []Coverage {
 	return out
 }
 
-// Text renders the report for a terminal: every error, and the warnings
-// one line per kind, or each in full when verbose.
-func (r Report) Text(showWarnings, verbose bool) string {
+// Text renders the report for a terminal, its own words in p's language
+// (nil: English): every error, and the warnings one line per kind, or each
+// in full when verbose.
+func (r Report) Text(p diag.Phrases, showWarnings, verbose bool) string {
 	var b strings.Builder
 	l := r.Errors
 	if showWarnings {
 		l = append(append(diag.List{}, r.Errors...), r.Warnings...)
 	}
-	b.WriteString(l.Report(verbose, 0))
+	b.WriteString(l.ReportIn(p, verbose, 0))
 	if len(r.Coverage) > 0 {
-		b.WriteString("\nTranslation coverage (against the default language):\n")
-		fmt.Fprintf(&b, "  %-6s %10s %8s %16s %9s\n", "lang", "translated", "missing", "needs translation", "outdated")
-		for _, c := range r.Coverage {
-			fmt.Fprintf(&b, "  %-6s %5d/%-4d %8d %16d %9d\n", c.Lang, c.Translated, c.Pages, len(c.Missing), len(c.NeedsTranslation), len(c.Outdated))
-		}
+		b.WriteString("\n" + p.Sayf("Translation coverage (against the default language):") + "\n")
+		writeCoverage(&b, p, r.Coverage)
 		for _, c := range r.Coverage {
 			for _, st := range c.Stale {
-				writeStale(&b, st)
+				writeStale(&b, p, st)
 			}
 		}
-		writeUndated(&b, r.Coverage, verbose)
+		writeUndated(&b, p, r.Coverage, verbose)
 	}
-	fmt.Fprintf(&b, "\n%d error(s), %d warning(s)\n", len(r.Errors), len(r.Warnings))
+	b.WriteString("\n" + p.Countf(len(r.Errors), "%d error", "%d errors", len(r.Errors)) + ", " +
+		p.Countf(len(r.Warnings), "%d warning", "%d warnings", len(r.Warnings)) + "\n")
 	return b.String()
+}
+
+// writeCoverage writes the coverage table: a column per count, each as
+// wide as its heading in p's language.
+func writeCoverage(b *strings.Builder, p diag.Phrases, cov []Coverage) {
+	heads := []string{p.Sayf("lang"), p.Sayf("translated"), p.Sayf("missing"), p.Sayf("needs translation"), p.Sayf("outdated")}
+	rows := make([][]string, len(cov))
+	for i, c := range cov {
+		rows[i] = []string{c.Lang, fmt.Sprintf("%d/%d", c.Translated, c.Pages), strconv.Itoa(len(c.Missing)), strconv.Itoa(len(c.NeedsTranslation)), strconv.Itoa(len(c.Outdated))}
+	}
+	widths := make([]int, len(heads))
+	for i, h := range heads {
+		widths[i] = utf8.RuneCountInString(h)
+		for _, r := range rows {
+			widths[i] = max(widths[i], len(r[i]))
+		}
+	}
+	line := func(cells []string) {
+		b.WriteString(" ")
+		for i, s := range cells {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(s))
+			if i == 0 {
+				b.WriteString(" " + s + pad) // the language on the left, the counts on the right
+			} else {
+				b.WriteString("  " + pad + s)
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(heads)
+	for _, r := range rows {
+		line(r)
+	}
 }
 
 // writeUndated says how many translations carry no translatedFrom, so that
 // check cannot tell when their source changes, and what to do; verbose lists
 // them.
-func writeUndated(b *strings.Builder, cov []Coverage, verbose bool) {
+func writeUndated(b *strings.Builder, p diag.Phrases, cov []Coverage, verbose bool) {
 	var all []string
 	for _, c := range cov {
 		all = append(all, c.Undated...)
@@ -240,14 +275,15 @@ func writeUndated(b *strings.Builder, cov []Coverage, verbose bool) {
 	if len(all) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "%d translation(s) have no translatedFrom, so check cannot tell when their source changes: once one matches its source, mark it with oersite translated <path>", len(all))
 	if !verbose {
-		b.WriteString(" (--verbose lists them)\n")
+		b.WriteString(p.Countf(len(all), "%d translation has no translatedFrom, so check cannot tell when its source changes: once it matches its source, mark it with oersite translated <path> (--verbose lists it)",
+			"%d translations have no translatedFrom, so check cannot tell when their source changes: once one matches its source, mark it with oersite translated <path> (--verbose lists them)", len(all)) + "\n")
 		return
 	}
-	b.WriteString(":\n")
-	for _, p := range all {
-		fmt.Fprintf(b, "  %s\n", p)
+	b.WriteString(p.Countf(len(all), "%d translation has no translatedFrom, so check cannot tell when its source changes: once it matches its source, mark it with oersite translated <path>:",
+		"%d translations have no translatedFrom, so check cannot tell when their source changes: once one matches its source, mark it with oersite translated <path>:", len(all)) + "\n")
+	for _, f := range all {
+		fmt.Fprintf(b, "  %s\n", f)
 	}
 }
 
@@ -258,9 +294,9 @@ const maxDiffLines = 30
 // writeStale says which translation is older than its source and, when the
 // git history was read, what changed in the source since: the commits and
 // the changed lines.
-func writeStale(b *strings.Builder, st Stale) {
-	fmt.Fprintf(b, "  %s: older than its source %s (translated from the version of %s); update it, then run oersite translated %s\n",
-		st.Translation, st.Source, st.Since, st.Translation)
+func writeStale(b *strings.Builder, p diag.Phrases, st Stale) {
+	b.WriteString("  " + p.Sayf("%s: older than its source %s (translated from the version of %s); update it, then run oersite translated %s",
+		st.Translation, st.Source, st.Since, st.Translation) + "\n")
 	ch := st.Changes
 	if ch == nil {
 		return
@@ -269,10 +305,10 @@ func writeStale(b *strings.Builder, st Stale) {
 		fmt.Fprintf(b, "      %s %s %s\n", c.Date, c.Hash, c.Subject)
 	}
 	if ch.Diff == "" {
-		b.WriteString("      (no change in the committed or saved text since then)\n")
+		b.WriteString("      " + p.Sayf("(no change in the committed or saved text since then)") + "\n")
 		return
 	}
-	b.WriteString("      changes in the source since then (- before, + now):\n")
+	b.WriteString("      " + p.Sayf("changes in the source since then (- before, + now):") + "\n")
 	shown := 0
 	lines := strings.Split(strings.TrimRight(ch.Diff, "\n"), "\n")
 	for i, line := range lines {
@@ -280,7 +316,9 @@ func writeStale(b *strings.Builder, st Stale) {
 			continue
 		}
 		if shown == maxDiffLines {
-			fmt.Fprintf(b, "      … %d more lines: git diff %s -- %s shows them all\n", len(lines)-i, ch.Base, ch.File)
+			// a source that did not exist at the date was compared with nothing
+			base := cmp.Or(ch.Base, history.EmptyTree)
+			b.WriteString("      " + p.Countf(len(lines)-i, "… %d more line: git diff %s -- %s shows them all", "… %d more lines: git diff %s -- %s shows them all", len(lines)-i, base, ch.File) + "\n")
 			break
 		}
 		fmt.Fprintf(b, "      %s\n", line)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/check"
+	"github.com/oersite/oersite/generator/internal/history"
 )
 
 const site = `-- config.toml --
@@ -70,5 +71,20 @@ func TestHeadingsThatSkipALevel(t *testing.T) {
 	if len(found) != 2 || !strings.Contains(found[0], "about.md:6") || !strings.Contains(found[0], "from level 1 to 3") ||
 		!strings.Contains(found[1], "about.md:16") || !strings.Contains(found[1], "from level 2 to 4") {
 		t.Errorf("heading errors %q", found)
+	}
+}
+
+// TestLongSourceChangesNameTheirBase: past the lines shown, the terminal
+// says how to see the rest; for a source that did not exist at the
+// translation's date, against the empty tree (before, "git diff  -- f",
+// which shows only uncommitted edits).
+func TestLongSourceChangesNameTheirBase(t *testing.T) {
+	diff := strings.Repeat("+a line\n", 40)
+	for base, want := range map[string]string{"abc123": "git diff abc123 -- content/en/a.md", "": "git diff " + history.EmptyTree + " -- content/en/a.md"} {
+		r := check.Report{Coverage: []check.Coverage{{Lang: "it", Stale: []check.Stale{{Translation: "content/it/a.md", Source: "content/en/a.md", Since: "2026-01-01",
+			Changes: &history.Change{File: "content/en/a.md", Base: base, Diff: diff}}}}}}
+		if got := r.Text(nil, true, false); !strings.Contains(got, "… 10 more lines: "+want+" shows them all") {
+			t.Errorf("base %q:\n%s", base, got)
+		}
 	}
 }

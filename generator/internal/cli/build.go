@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -54,17 +56,19 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	if pr != nil {
 		pr.done()
 	}
-	printDiags(c, res.Diags, *quiet, *verbose)
+	say := c.say()
+	printDiags(c, say, res.Diags, *quiet, *verbose)
+	p := say.Phrases()
 	if err != nil && ctx.Err() != nil {
-		fmt.Fprintln(c.stderr, "oersite build: stopped before it finished; the previous output was left as it was")
+		fmt.Fprintln(c.stderr, p.Sayf("oersite build: stopped before it finished; the previous output was left as it was"))
 		return exitError{130}
 	}
 	if err != nil {
 		if len(build.Diagnostics(err)) > 0 {
 			n := max(len(build.Diagnostics(err)), len(res.Diags.Errors()))
-			return fmt.Errorf("build failed with %d error(s); the previous output was left as it was", n)
+			return errors.New(p.Countf(n, "build failed with %d error; the previous output was left as it was", "build failed with %d errors; the previous output was left as it was", n))
 		}
-		return fmt.Errorf("build failed: %w (the previous output was left as it was)", err)
+		return fmt.Errorf(p.Format("build failed: %w (the previous output was left as it was)"), err)
 	}
 	if *timings {
 		for _, t := range res.Timings {
@@ -80,54 +84,56 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 		if out == "" {
 			out = *source + "/public"
 		}
-		if res.UpToDate {
-			fmt.Fprintf(c.stdout, "%s is up to date (%d pages, %d files): nothing it is built from has changed since the last build; checked in %s\n", out, res.Pages, len(res.Files), res.Duration.Round(time.Millisecond))
-		} else if res.Patched > 0 {
-			again := fmt.Sprintf("%d pages were", res.Patched)
-			if res.Patched == 1 {
-				again = "1 page was"
-			}
-			fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s: only pages' text had changed since the last build, so %s written again and the others kept\n",
-				res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out, again)
-		} else {
-			fmt.Fprintf(c.stdout, "built %d pages, %d files in %s into %s\n", res.Pages, len(res.Files), res.Duration.Round(time.Millisecond), out)
-		}
-		fmt.Fprint(c.stdout, howToLook(*source, out, *offline, res.Config.Offline))
+		fmt.Fprintln(c.stdout, built(p, res, out))
+		fmt.Fprint(c.stdout, howToLook(p, *source, out, *offline, res.Config.Offline))
 	}
 	return nil
+}
+
+// built is the line that says what a build did: how many pages and files,
+// how long it took, where to, and whether it was up to date or rewrote only
+// some pages.
+func built(p diag.Phrases, res *build.Result, out string) string {
+	pages, files := p.Countf(res.Pages, "%d page", "%d pages", res.Pages), p.Countf(len(res.Files), "%d file", "%d files", len(res.Files))
+	took := res.Duration.Round(time.Millisecond)
+	switch {
+	case res.UpToDate:
+		return p.Sayf("%s is up to date (%s, %s): nothing it is built from has changed since the last build; checked in %s", out, pages, files, took)
+	case res.Patched > 0:
+		again := p.Countf(res.Patched, "%d page was", "%d pages were", res.Patched)
+		return p.Sayf("built %s, %s in %s into %s: only pages' text had changed since the last build, so %s written again and the others kept", pages, files, took, out, again)
+	}
+	return p.Sayf("built %s, %s in %s into %s", pages, files, took, out)
 }
 
 // howToLook tells, after a build, how to look at the result: a hosted
 // build's links end in "/", which a browser opening files from disk shows
 // as folder listings, so it is looked at through a server; an offline build
 // (or the offline zip) opens from disk.
-func howToLook(source, out string, offline bool, cfg config.Offline) string {
+func howToLook(p diag.Phrases, source, out string, offline bool, cfg config.Offline) string {
 	if offline {
-		return fmt.Sprintf("To look at it, open %s in a browser: this copy works from disk, without a server.\n", filepath.Join(out, "index.html"))
+		return p.Sayf("To look at it, open %s in a browser: this copy works from disk, without a server.", filepath.Join(out, "index.html")) + "\n"
 	}
 	serve := "oersite serve"
 	if source != "." {
 		serve += " --source " + source
 	}
-	msg := fmt.Sprintf("Look at it with `%s` (http://127.0.0.1:1313/): this build is for a web server, and opened from disk its links show folder listings.\n", serve)
+	msg := p.Sayf("Look at it with `%s` (http://127.0.0.1:1313/): this build is for a web server, and opened from disk its links show folder listings.", serve) + "\n"
 	if cfg.Zip && cfg.ZipName != "" {
-		return msg + fmt.Sprintf("To open a copy from disk, unzip %s (or build with --offline) and open its index.html.\n", filepath.Join(out, cfg.ZipName))
+		return msg + p.Sayf("To open a copy from disk, unzip %s (or build with --offline) and open its index.html.", filepath.Join(out, cfg.ZipName)) + "\n"
 	}
-	return msg + "To open a copy from disk, build with --offline --dest DIR and open DIR/index.html.\n"
+	return msg + p.Sayf("To open a copy from disk, build with --offline --dest DIR and open DIR/index.html.") + "\n"
 }
 
 // printDiags prints errors in full (at most maxShown) and, unless quiet,
 // warnings: one line per kind, or each in full when verbose.
-func printDiags(c *cli, l diag.List, quiet, verbose bool) {
+func printDiags(c *cli, say authorwords.Words, l diag.List, quiet, verbose bool) {
 	const maxShown = 100
 	l.Sort()
 	if quiet {
 		l = l.Errors()
 	}
-	if len(l) > 0 {
-		l = c.say().Diagnostics(l)
-	}
-	fmt.Fprint(c.stderr, l.Report(verbose, maxShown))
+	fmt.Fprint(c.stderr, say.Diagnostics(l).ReportIn(say.Phrases(), verbose, maxShown))
 }
 
 func cmdVersion(_ context.Context, c *cli, _ []string) error {

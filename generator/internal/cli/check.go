@@ -51,12 +51,9 @@ func cmdCheck(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	default:
-		shown := r
-		if len(r.Errors)+len(r.Warnings) > 0 {
-			say := c.say()
-			shown.Errors, shown.Warnings = say.Diagnostics(r.Errors), say.Diagnostics(r.Warnings)
-		}
-		fmt.Fprint(c.stdout, shown.Text(*warnings, *verbose))
+		shown, say := r, c.say()
+		shown.Errors, shown.Warnings = say.Diagnostics(r.Errors), say.Diagnostics(r.Warnings)
+		fmt.Fprint(c.stdout, shown.Text(say.Phrases(), *warnings, *verbose))
 	}
 	if len(r.Errors) > 0 {
 		return exitError{1}

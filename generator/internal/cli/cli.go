@@ -29,14 +29,13 @@ type cli struct {
 	getenv func(string) string
 }
 
-// say returns the words for the diagnostics printed, in the locale's
-// language (reading the catalogue: call it only when there is something to
-// print).
+// say returns the words for what is printed, in the locale's language
+// (English, without reading the catalogue, for an English locale).
 func (c *cli) say() authorwords.Words {
 	if c.getenv == nil {
 		return authorwords.Words{}
 	}
-	return authorwords.Builtin().ForLocale(c.getenv)
+	return authorwords.Locale(c.getenv)
 }
 
 // command is one subcommand: its one-line help and its entry point.

@@ -37,7 +37,7 @@ func cmdExport(ctx context.Context, c *cli, args []string) error {
 		langList = strings.Split(*langs, ",")
 	}
 	res, files, err := build.Export(ctx, build.Options{Source: *source, Now: when}, pos[0], langList, pos[1:])
-	printDiags(c, res.Diags, true, false)
+	printDiags(c, c.say(), res.Diags, true, false)
 	if err != nil {
 		return err
 	}

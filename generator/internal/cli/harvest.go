@@ -22,7 +22,7 @@ func cmdHarvest(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	cfg, diags, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
-	printDiags(c, diags, true, false)
+	printDiags(c, c.say(), diags, true, false)
 	if err != nil {
 		return err
 	}

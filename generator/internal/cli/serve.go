@@ -47,7 +47,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 		receiver = rc
-		fmt.Fprintf(c.stderr, "form receiver on: submissions are appended to %s\n", *forms)
+		fmt.Fprintln(c.stderr, c.say().Phrases().Sayf("form receiver on: submissions are appended to %s", *forms))
 	}
 	editLink := ""
 	if *edit {
@@ -60,7 +60,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		}
 		mounts[editor.Prefix] = ed
 		editLink = editor.Prefix + "?token=" + ed.Token()
-		fmt.Fprintf(c.stderr, "editor on: open %s (only on this computer; the address holds this run's key)\n", ed.URL(fmt.Sprintf("http://%s", net.JoinHostPort(*bind, strconv.Itoa(*port)))))
+		fmt.Fprintln(c.stderr, c.say().Phrases().Sayf("editor on: open %s (only on this computer; the address holds this run's key)", ed.URL(fmt.Sprintf("http://%s", net.JoinHostPort(*bind, strconv.Itoa(*port))))))
 	}
 	if os.Getenv("GOGC") == "" {
 		// The server keeps the whole site in memory for hours: collect

@@ -117,9 +117,9 @@ func (s *Server) Ready() <-chan struct{} { return s.ready }
 func (s *Server) Run(ctx context.Context) error {
 	s.rebuild(ctx, nil, "start")
 	if s.session.Files() == nil {
-		fmt.Fprintln(s.opt.Log, "the first build failed; fix the errors above and the page will reload")
+		fmt.Fprintln(s.opt.Log, s.opt.LogWords.Phrases().Sayf("the first build failed; fix the errors above and the page will reload"))
 	}
-	w, err := newWatcher(s.opt.Source, watchOptions{poll: s.opt.Poll, log: s.opt.Log})
+	w, err := newWatcher(s.opt.Source, watchOptions{poll: s.opt.Poll, log: s.opt.Log, say: s.opt.LogWords.Phrases()})
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func (s *Server) Run(ctx context.Context) error {
 	if w := s.bindWarning(); w != "" {
 		fmt.Fprintln(s.opt.Log, w)
 	}
-	fmt.Fprintf(s.opt.Log, "serving on http://%s/ (Ctrl+C to stop)\n", s.addr)
+	fmt.Fprintln(s.opt.Log, s.opt.LogWords.Phrases().Sayf("serving on http://%s/ (Ctrl+C to stop)", s.addr))
 	close(s.ready)
 	done := make(chan struct{})
 	go func() {
@@ -173,6 +173,19 @@ func (s *Server) httpServer() *http.Server {
 	}
 }
 
+// rebuilt is the log line of a rebuild: what changed, how much was built
+// (mode: a page's, the theme's or the whole site's), how long it took.
+func rebuilt(say diag.Phrases, mode, what string, pages int, took time.Duration) string {
+	ms := took.Milliseconds()
+	switch mode {
+	case "page":
+		return say.Countf(pages, "%s: page rebuild, %d page, %d ms", "%s: page rebuild, %d pages, %d ms", what, pages, ms)
+	case "theme":
+		return say.Countf(pages, "%s: theme rebuild, %d page, %d ms", "%s: theme rebuild, %d pages, %d ms", what, pages, ms)
+	}
+	return say.Countf(pages, "%s: full rebuild, %d page, %d ms", "%s: full rebuild, %d pages, %d ms", what, pages, ms)
+}
+
 // rebuild applies one batch of changes and tells the browsers.
 func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	start := time.Now()
@@ -200,9 +213,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		res, err = s.session.Full(ctx, s.opt.Now())
 	}
 	took := time.Since(start)
-	what := why
-	if what == "" {
-		what = describe(changed)
+	say := s.opt.LogWords.Phrases()
+	what := describe(say, changed)
+	if why == "start" {
+		what = say.Sayf("start")
 	}
 	if err != nil {
 		diags := build.Diagnostics(err)
@@ -212,7 +226,8 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		s.mu.Lock()
 		s.errors = diags
 		s.mu.Unlock()
-		fmt.Fprintf(s.opt.Log, "%s: build failed with %d error(s) in %d ms; still serving the last good site\n", what, len(diags), took.Milliseconds())
+		fmt.Fprintln(s.opt.Log, say.Countf(len(diags), "%s: build failed with %d error in %d ms; still serving the last good site",
+			"%s: build failed with %d errors in %d ms; still serving the last good site", what, len(diags), took.Milliseconds()))
 		for _, d := range s.opt.LogWords.Diagnostics(diags) {
 			fmt.Fprintln(s.opt.Log, "  "+d.String())
 		}
@@ -229,10 +244,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 		warns := s.opt.LogWords.Diagnostics(res.Diags.Warnings())
 		warns.Sort()
 		for _, g := range warns.Group() {
-			fmt.Fprintln(s.opt.Log, "  "+g.String())
+			fmt.Fprintln(s.opt.Log, "  "+g.Said(say))
 		}
 	}
-	fmt.Fprintf(s.opt.Log, "%s: %s rebuild, %d pages, %d ms\n", what, mode, res.Pages, took.Milliseconds())
+	fmt.Fprintln(s.opt.Log, rebuilt(say, mode, what, res.Pages, took))
 	if res.Stylesheets != nil {
 		// Only stylesheets changed: open tabs swap them without reloading.
 		data, _ := json.Marshal(map[string]any{"stylesheets": res.Stylesheets, "ms": took.Milliseconds()})
@@ -273,10 +288,11 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 			select {
 			case err := <-fin:
 				cancel()
+				say := s.opt.LogWords.Phrases()
 				if err != nil {
-					fmt.Fprintf(s.opt.Log, "  search index and site files not updated: %v; they will be at the next full rebuild\n", err)
+					fmt.Fprintln(s.opt.Log, "  "+say.Sayf("search index and site files not updated: %v; they will be at the next full rebuild", err))
 				} else {
-					fmt.Fprintf(s.opt.Log, "  search index, sitemap and feeds updated in %d ms\n", time.Since(t0).Milliseconds())
+					fmt.Fprintln(s.opt.Log, "  "+say.Sayf("search index, sitemap and feeds updated in %d ms", time.Since(t0).Milliseconds()))
 				}
 				continue
 			case b, ok := <-batches:

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/devserver"
 )
 
@@ -60,8 +61,14 @@ func start(t *testing.T, dir string) (*devserver.Server, *logBuf) {
 // startWith starts a server whose watcher waits debounce for a burst to end.
 func startWith(t *testing.T, dir string, debounce time.Duration) (*devserver.Server, *logBuf) {
 	t.Helper()
+	return startLogging(t, dir, debounce, authorwords.Words{})
+}
+
+// startLogging starts a server that logs in words' language.
+func startLogging(t *testing.T, dir string, debounce time.Duration, words authorwords.Words) (*devserver.Server, *logBuf) {
+	t.Helper()
 	log := &logBuf{}
-	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: log, Debounce: debounce,
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: log, Debounce: debounce, LogWords: words,
 		Now: func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -206,7 +213,7 @@ func TestEditRebuildsAndReloads(t *testing.T) {
 	if _, body := get(t, srv, "/en/contact/"); !strings.Contains(body, "Hello.") {
 		t.Errorf("the new page is not served:\n%s", body)
 	}
-	for _, want := range []string{"content/en/about.md: page rebuild, 1 pages", "search index, sitemap and feeds updated in", "full rebuild, 7 pages"} {
+	for _, want := range []string{"content/en/about.md: page rebuild, 1 page,", "search index, sitemap and feeds updated in", "full rebuild, 7 pages"} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("terminal line %q missing:\n%s", want, log.String())
 		}
@@ -268,6 +275,32 @@ func TestErrorBoxInEachAuthorsLanguage(t *testing.T) {
 	eventsIn(t, srv, "bg", `error {"errors":[{"file":"content/en/about.md","line":4,"severity":"error","message":"продължителността`)
 	if !strings.Contains(log.String(), "write a duration such as 45m") {
 		t.Errorf("the terminal does not say what to fix in English:\n%s", log.String())
+	}
+}
+
+// TestLogInTheAuthorsLanguage: the terminal's lines around the messages
+// (what was built, how long it took, where the site is served, how many
+// errors a failed build had) follow the locale too.
+func TestLogInTheAuthorsLanguage(t *testing.T) {
+	dir := site(t)
+	bg := authorwords.Builtin().ForLocale(func(k string) string { return map[string]string{"LANG": "bg_BG.UTF-8"}[k] })
+	srv, log := startLogging(t, dir, 50*time.Millisecond, bg)
+	ev := events(t, srv)
+	writeFile(t, dir, "content/en/about.md", "---\ntitle: About\nsummary: About us.\nduration: twenty minutes\n---\nBroken.\n")
+	next(t, ev)
+	say := bg.Phrases()
+	for _, want := range []string{
+		say.Sayf("serving on http://%s/ (Ctrl+C to stop)", srv.Addr()),
+		say.Sayf("start") + ": ",
+		say.Countf(1, "%s: build failed with %d error in %d ms; still serving the last good site", "%s: build failed with %d errors in %d ms; still serving the last good site", "content/en/about.md", 1, 0)[:40],
+		"продължителността \"twenty minutes\"",
+	} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("the log lacks %q:\n%s", want, log.String())
+		}
+	}
+	if strings.Contains(log.String(), "serving on") || !strings.Contains(log.String(), "сайтът") {
+		t.Errorf("the log is not in Bulgarian:\n%s", log.String())
 	}
 }
 

@@ -10,13 +10,14 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // watched are the folders of a site that a change in triggers a rebuild.
@@ -58,6 +59,7 @@ type watchOptions struct {
 	poll     time.Duration            // > 0: poll at this interval instead of using fsnotify
 	fallback time.Duration            // the interval when fsnotify fails (default defaultPoll)
 	log      io.Writer                // where the fallback to polling is announced
+	say      diag.Phrases             // in what words (nil: English)
 	notify   func() (notifier, error) // nil: fsnotify
 }
 
@@ -80,7 +82,7 @@ func newWatcher(root string, opt watchOptions) (*watcher, error) {
 	if opt.fallback <= 0 {
 		opt.fallback = defaultPoll
 	}
-	fmt.Fprintf(opt.log, "cannot watch the site's folders for changes (%v); looking for changes every %v instead (set the interval with --poll)\n", err, opt.fallback)
+	fmt.Fprintln(opt.log, opt.say.Sayf("cannot watch the site's folders for changes (%v); looking for changes every %v instead (set the interval with --poll)", err, opt.fallback))
 	return newPoller(root, opt.fallback), nil
 }
 
@@ -412,16 +414,16 @@ func classify(batch []string) change {
 }
 
 // describe names a batch for the terminal line.
-func describe(batch []string) string {
+func describe(say diag.Phrases, batch []string) string {
 	clean := make([]string, len(batch))
 	for i, p := range batch {
 		clean[i] = strings.TrimPrefix(p, "+")
 	}
 	switch len(clean) {
 	case 0:
-		return "rebuild"
+		return say.Sayf("rebuild")
 	case 1:
 		return clean[0]
 	}
-	return clean[0] + " and " + strconv.Itoa(len(clean)-1) + " more"
+	return say.Countf(len(clean)-1, "%s and %d more", "%s and %d more", clean[0], len(clean)-1)
 }

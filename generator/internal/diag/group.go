@@ -105,11 +105,14 @@ func generalise(kind string) string {
 	})
 }
 
-// String renders the group: a single diagnostic in full, with its hint;
-// several as one line with the count and the first places, e.g.
+// String renders the group in English (see Said).
+func (g Group) String() string { return g.Said(nil) }
+
+// Said renders the group with p's words: a single diagnostic in full, with
+// its hint; several as one line with the count and the first places, e.g.
 //
 //	warning: shortcode "x" shown as text: 212 times in 48 files, e.g. a.md:7, b.md:12, c.md:3
-func (g Group) String() string {
+func (g Group) Said(p Phrases) string {
 	if len(g.Items) == 1 {
 		return g.Items[0].String()
 	}
@@ -117,11 +120,8 @@ func (g Group) String() string {
 	for _, d := range g.Items[:min(Places, len(g.Items))] {
 		places = append(places, d.place())
 	}
-	files := "1 file"
-	if g.Files != 1 {
-		files = fmt.Sprintf("%d files", g.Files)
-	}
-	return fmt.Sprintf("%s: %s: %d times in %s, e.g. %s", g.Severity, g.Message, len(g.Items), files, strings.Join(places, ", "))
+	files := p.Countf(g.Files, "%d file", "%d files", g.Files)
+	return fmt.Sprintf("%s: %s: %s", g.Severity, g.Message, p.Countf(len(g.Items), "%d time in %s, e.g. %s", "%d times in %s, e.g. %s", len(g.Items), files, strings.Join(places, ", ")))
 }
 
 func (d Diagnostic) place() string {
@@ -134,15 +134,19 @@ func (d Diagnostic) place() string {
 	return d.File
 }
 
-// Report renders diagnostics for a terminal: every error in full, up to
-// maxErrors (0: no limit); warnings one line per kind, or each in full when
-// verbose. It ends with a line saying how many were folded, if any were.
-func (l List) Report(verbose bool, maxErrors int) string {
+// Report renders diagnostics for a terminal in English (see ReportIn).
+func (l List) Report(verbose bool, maxErrors int) string { return l.ReportIn(nil, verbose, maxErrors) }
+
+// ReportIn renders diagnostics for a terminal, its own words in p's
+// language: every error in full, up to maxErrors (0: no limit); warnings
+// one line per kind, or each in full when verbose. It ends with a line
+// saying how many were folded, if any were.
+func (l List) ReportIn(p Phrases, verbose bool, maxErrors int) string {
 	var b strings.Builder
 	errs, warns := l.Errors(), l.Warnings()
 	for i, d := range errs {
 		if maxErrors > 0 && i == maxErrors {
-			fmt.Fprintf(&b, "... and %d more errors\n", len(errs)-maxErrors)
+			b.WriteString(p.Countf(len(errs)-maxErrors, "... and %d more error", "... and %d more errors", len(errs)-maxErrors) + "\n")
 			break
 		}
 		b.WriteString(d.String() + "\n")
@@ -155,14 +159,11 @@ func (l List) Report(verbose bool, maxErrors int) string {
 	}
 	groups := warns.Group()
 	for _, g := range groups {
-		b.WriteString(g.String() + "\n")
+		b.WriteString(g.Said(p) + "\n")
 	}
 	if len(groups) < len(warns) {
-		kinds := fmt.Sprintf("%d kinds", len(groups))
-		if len(groups) == 1 {
-			kinds = "one kind"
-		}
-		fmt.Fprintf(&b, "%d warnings of %s; --verbose lists each one with what to do\n", len(warns), kinds)
+		kinds := p.Countf(len(groups), "%d kind", "%d kinds", len(groups))
+		b.WriteString(p.Countf(len(warns), "%d warning of %s; --verbose lists each one with what to do", "%d warnings of %s; --verbose lists each one with what to do", len(warns), kinds) + "\n")
 	}
 	return b.String()
 }

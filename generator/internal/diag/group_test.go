@@ -67,7 +67,7 @@ func TestOneKindIsSaidSo(t *testing.T) {
 	for i := range 3 {
 		l.Add(Warnf("a.md", i+1, "hint", "the same %s", "thing"))
 	}
-	if got := l.Report(false, 0); !strings.Contains(got, "3 warnings of one kind;") {
+	if got := l.Report(false, 0); !strings.Contains(got, "3 warnings of 1 kind;") {
 		t.Errorf("report: %q", got)
 	}
 }

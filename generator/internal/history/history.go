@@ -67,7 +67,7 @@ func Since(ctx context.Context, dir, file string, since time.Time) (Change, erro
 	}
 	from := c.Base
 	if from == "" {
-		from = emptyTree
+		from = EmptyTree
 	}
 	diff, err := gitOutput(ctx, dir, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U2", from, "--", file)
 	if err != nil {
@@ -80,9 +80,9 @@ func Since(ctx context.Context, dir, file string, since time.Time) (Change, erro
 	return c, nil
 }
 
-// emptyTree is git's id of the empty tree: a file that did not exist at the
+// EmptyTree is git's id of the empty tree: a file that did not exist at the
 // date is compared with nothing.
-const emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+const EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 // gitOutput runs git in dir and returns its standard output; a missing git
 // or a folder outside a work tree is ErrNoHistory.

@@ -278,7 +278,7 @@ func (c *Catalog) TN(lang, key string, n int) string {
 	}
 	s := m.Other
 	if len(m.Forms) > 0 {
-		form := formName(plural.Cardinal.MatchPlural(c.tag(lang), n, 0, 0, 0, 0))
+		form := PluralForm(c.tag(lang), n)
 		if n == 0 {
 			if z, ok := m.Forms["zero"]; ok {
 				s = z
@@ -321,6 +321,12 @@ func (c *Catalog) tag(lang string) language.Tag {
 		return t
 	}
 	return language.Make(lang)
+}
+
+// PluralForm is the CLDR plural form ("one", "few", "other"...) that the
+// count n takes in the language tag.
+func PluralForm(tag language.Tag, n int) string {
+	return formName(plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0))
 }
 
 func formName(f plural.Form) string {

@@ -1,0 +1,48 @@
+package diag
+
+import "fmt"
+
+// Phrases translates the words a report says around its diagnostics
+// (counts, totals, headings, what to do next) into the reader's language.
+// It is given the English format and the count the sentence is about (-1
+// when it counts nothing), and answers the format in the reader's language,
+// with the plural form that count takes there, or false. Nil is English.
+// Formats are keys as diagnostics' are: a translation keeps the same verbs
+// (reordered with %[n] if need be).
+type Phrases func(english string, n int) (string, bool)
+
+// Sayf formats an English format in p's language.
+func (p Phrases) Sayf(format string, args ...any) string {
+	return fmt.Sprintf(p.format(format, -1), args...)
+}
+
+// Countf formats a sentence about n things: in English one (its singular,
+// with the same verbs) when n is 1, else other; in another language the
+// form of other's translation that n takes there.
+func (p Phrases) Countf(n int, one, other string, args ...any) string {
+	if t, ok := p.lookup(other, n); ok {
+		return fmt.Sprintf(t, args...)
+	}
+	if n == 1 {
+		return fmt.Sprintf(one, args...)
+	}
+	return fmt.Sprintf(other, args...)
+}
+
+// Format is an English format in p's language, for fmt.Errorf (to wrap
+// an error with %w).
+func (p Phrases) Format(english string) string { return p.format(english, -1) }
+
+func (p Phrases) format(english string, n int) string {
+	if t, ok := p.lookup(english, n); ok {
+		return t
+	}
+	return english
+}
+
+func (p Phrases) lookup(english string, n int) (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	return p(english, n)
+}

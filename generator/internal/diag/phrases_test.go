@@ -1,0 +1,48 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPhrasesCountAndTranslate: English takes its singular for one and its
+// plural otherwise; a translation is found by the English plural and given
+// the count, whatever it is.
+func TestPhrasesCountAndTranslate(t *testing.T) {
+	var english Phrases
+	if got := english.Countf(1, "%d file", "%d files", 1); got != "1 file" {
+		t.Errorf("English one: %q", got)
+	}
+	if got := english.Countf(0, "%d file", "%d files", 0); got != "0 files" {
+		t.Errorf("English zero: %q", got)
+	}
+	asked := []int{}
+	fr := Phrases(func(english string, n int) (string, bool) {
+		asked = append(asked, n)
+		switch {
+		case english == "%d files" && n <= 1:
+			return "%d fichier", true
+		case english == "%d files":
+			return "%d fichiers", true
+		case english == "built %s in %s":
+			return "%[2]s : %[1]s construits", true
+		}
+		return "", false
+	})
+	if got := fr.Countf(0, "%d file", "%d files", 0); got != "0 fichier" {
+		t.Errorf("French zero: %q", got)
+	}
+	if got := fr.Sayf("built %s in %s", fr.Countf(3, "%d file", "%d files", 3), "1s"); got != "1s : 3 fichiers construits" {
+		t.Errorf("French, reordered: %q", got)
+	}
+	if got := fr.Sayf("not translated %d", 7); got != "not translated 7" {
+		t.Errorf("a format without translation: %q", got)
+	}
+	if asked[len(asked)-1] != -1 {
+		t.Errorf("Sayf asked for count %d, want -1 (no count)", asked[len(asked)-1])
+	}
+	l := List{Warnf("a.md", 1, "", "odd %q", "x"), Warnf("b.md", 2, "", "odd %q", "y"), Warnf("b.md", 3, "", "odd %q", "z")}
+	if got := l.ReportIn(fr, false, 0); !strings.Contains(got, `3 times in 2 fichiers, e.g. a.md:1`) {
+		t.Errorf("a group's files in French:\n%s", got)
+	}
+}
