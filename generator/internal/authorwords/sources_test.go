@@ -119,6 +119,10 @@ func diagStrings(t *testing.T) []sourceString {
 					}
 				}
 			case *ast.CompositeLit:
+				if f, ok := phrasedFormat(n); ok {
+					phrase(f, n.Pos())
+					return true
+				}
 				diagRow(n, add)
 			}
 			return true
@@ -164,14 +168,14 @@ func diagRow(c *ast.CompositeLit, add func(string, token.Pos)) {
 }
 
 // phraseCall reads a call of diag.Phrases' Sayf(format, ...) or
-// Countf(n, one, other, ...): the key is the format (the plural, other,
-// for Countf), given as a literal.
+// Countf(n, one, other, ...), or of diag.Phrasef(format, ...): the key is
+// the format (the plural, other, for Countf), given as a literal.
 func phraseCall(c *ast.CallExpr) (key, one string, ok bool) {
 	f, isSel := c.Fun.(*ast.SelectorExpr)
 	switch {
 	case !isSel:
 		return "", "", false
-	case f.Sel.Name == "Sayf" && len(c.Args) >= 1:
+	case (f.Sel.Name == "Sayf" || f.Sel.Name == "Phrasef") && len(c.Args) >= 1:
 		key, ok = literal(c.Args[0])
 		return key, "", ok
 	case f.Sel.Name == "Countf" && len(c.Args) >= 3:
@@ -180,6 +184,22 @@ func phraseCall(c *ast.CallExpr) (key, one string, ok bool) {
 		return key, one, ok1 && ok2
 	}
 	return "", "", false
+}
+
+// phrasedFormat is the Format of a diag.Phrased error written out.
+func phrasedFormat(c *ast.CompositeLit) (string, bool) {
+	t, ok := c.Type.(*ast.SelectorExpr)
+	if !ok || t.Sel.Name != "Phrased" {
+		return "", false
+	}
+	for _, e := range c.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Format" {
+				return literal(kv.Value)
+			}
+		}
+	}
+	return "", false
 }
 
 func diagCall(c *ast.CallExpr) bool {

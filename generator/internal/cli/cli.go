@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/oersite/oersite/generator/internal/authorwords"
@@ -27,15 +28,20 @@ type cli struct {
 	// getenv reads the locale that picks the language of the diagnostics
 	// printed (see authorwords.ForLocale); nil is English.
 	getenv func(string) string
+	// words are the locale's, read once (see say).
+	words     authorwords.Words
+	wordsOnce sync.Once
 }
 
 // say returns the words for what is printed, in the locale's language
 // (English, without reading the catalogue, for an English locale).
 func (c *cli) say() authorwords.Words {
-	if c.getenv == nil {
-		return authorwords.Words{}
-	}
-	return authorwords.Locale(c.getenv)
+	c.wordsOnce.Do(func() {
+		if c.getenv != nil {
+			c.words = authorwords.Locale(c.getenv)
+		}
+	})
+	return c.words
 }
 
 // command is one subcommand: its one-line help and its entry point.
@@ -113,10 +119,10 @@ func run(ctx context.Context, args []string, c *cli) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(err.Error()))
+		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(c.say().Phrases().Error(err)))
 		return 2
 	default:
-		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(err.Error()))
+		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(c.say().Phrases().Error(err)))
 		return 1
 	}
 }

@@ -30,7 +30,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	}
 	if len(pos) < 2 {
 		fs.Usage()
-		return fmt.Errorf("%w: say what to create, e.g. oersite new module writing-posts", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("say what to create, e.g. oersite new module writing-posts"))
 	}
 	cfg, _, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
 	if err != nil {
@@ -42,7 +42,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	}
 	if l != "" {
 		if _, ok := cfg.Languages[l]; !ok {
-			return fmt.Errorf("%w: language %q is not in config.toml (languages: %s)", errUsage, l, strings.Join(cfg.LanguageCodes(), ", "))
+			return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("language %q is not in config.toml (languages: %s)", l, strings.Join(cfg.LanguageCodes(), ", ")))
 		}
 	}
 	// today's date for new pages; SOURCE_DATE_EPOCH fixes it, as for builds
@@ -63,27 +63,27 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		name, module := pos[1], ""
 		if kind == "lesson" {
 			if len(pos) < 3 {
-				return fmt.Errorf("%w: oersite new lesson <module> <lesson-name>", errUsage)
+				return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("oersite new lesson <module> <lesson-name>"))
 			}
 			module, name = pos[1], pos[2]
 		}
 		if !scaffold.ValidName(name) {
-			return fmt.Errorf("%w: %q: use lower-case letters, digits and dashes, e.g. writing-posts", errUsage, name)
+			return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q: use lower-case letters, digits and dashes, e.g. writing-posts", name))
 		}
 		langDir := filepath.Join(*source, "content", l)
 		rel, err := scaffold.Create(langDir, kind, name, module, withTitle(scaffold.NewData(cfg, l, name, now), *title))
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "created %s\n", filepath.Join(langDir, filepath.FromSlash(rel)))
+		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("created %s", filepath.Join(langDir, filepath.FromSlash(rel))))
 		return nil
 	case "translation":
 		if l == "" {
-			return fmt.Errorf("%w: say which language with --lang, e.g. --lang it", errUsage)
+			return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("say which language with --lang, e.g. --lang it"))
 		}
 		return newTranslations(c, site, cfg, pos[1], l, now)
 	default:
-		return fmt.Errorf("%w: cannot create %q: use module, lesson, webinar, resource or translation", errUsage, kind)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("cannot create %q: use module, lesson, webinar, resource or translation", kind))
 	}
 }
 
@@ -106,7 +106,7 @@ func writeNew(c *cli, site siteDir, p string, data []byte) error {
 	}
 	f, err := site.root.OpenFile(filepath.FromSlash(p), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s %w; nothing was changed", site.name(p), errExists)
+		return &diag.Phrased{Format: "%s already exists; nothing was changed", Args: []any{site.name(p)}, Err: errExists}
 	}
 	if err != nil {
 		return err
@@ -118,7 +118,7 @@ func writeNew(c *cli, site siteDir, p string, data []byte) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "created %s\n", site.name(p))
+	fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("created %s", site.name(p)))
 	return nil
 }
 
@@ -151,7 +151,7 @@ func newTranslations(c *cli, site siteDir, cfg config.Config, p, lang string, no
 	for _, page := range pages {
 		src, dst, err := newTranslation(c, site, cfg, page, lang, now)
 		if errors.Is(err, errExists) && len(pages) > 1 {
-			fmt.Fprintf(c.stdout, "%s is already there: left as it is\n", site.name(dst))
+			fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s is already there: left as it is", site.name(dst)))
 			continue
 		}
 		if err != nil {
@@ -160,8 +160,8 @@ func newTranslations(c *cli, site siteDir, cfg config.Config, p, lang string, no
 		srcDir, dstDir = path.Dir(src), path.Dir(dst)
 	}
 	if left := filesLeftBehind(site, srcDir, dstDir); len(left) > 0 {
-		fmt.Fprintf(c.stdout, "beside it, %s %s shown from %s/ until you put a translated copy in %s/\n",
-			strings.Join(left, ", "), plural(len(left), "is", "are"), site.name(srcDir), site.name(dstDir))
+		fmt.Fprintln(c.stdout, c.say().Phrases().Countf(len(left), "beside it, %s is shown from %s/ until you put a translated copy in %s/",
+			"beside it, %s are shown from %s/ until you put a translated copy in %s/", strings.Join(left, ", "), site.name(srcDir), site.name(dstDir)))
 	}
 	return nil
 }
@@ -179,7 +179,7 @@ func pagesIn(site siteDir, dir string) ([]string, error) {
 		}
 	}
 	if len(pages) == 0 {
-		return nil, fmt.Errorf("%w: %s holds no page (.md file) to translate", errUsage, site.name(dir))
+		return nil, fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%s holds no page (.md file) to translate", site.name(dir)))
 	}
 	return pages, nil
 }
@@ -190,16 +190,16 @@ func pagesIn(site siteDir, dir string) ([]string, error) {
 func newTranslation(c *cli, site siteDir, cfg config.Config, p, lang string, now time.Time) (srcPath, dst string, err error) {
 	from, inLang, ok := translationSource(site.display, cfg, p)
 	if !ok || !fs.ValidPath(inLang) || !strings.HasSuffix(inLang, ".md") {
-		return "", "", fmt.Errorf("%w: give the page's path inside the site, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md, or a module's folder", errUsage)
+		return "", "", fmt.Errorf("%w: %w", errUsage, diag.Phrasef("give the page's path inside the site, e.g. content/en/modules/writing-posts/index.md or modules/writing-posts/index.md, or a module's folder"))
 	}
 	rel := from + "/" + inLang
 	if from == lang {
-		return "", "", fmt.Errorf("%w: the page is already in %s", errUsage, lang)
+		return "", "", fmt.Errorf("%w: %w", errUsage, diag.Phrasef("the page is already in %s", lang))
 	}
 	srcPath = path.Join("content", from, inLang)
 	data, err := sitefs.New(site.root, cfg.Theme).ReadFile(srcPath)
 	if err != nil {
-		return "", "", fmt.Errorf("cannot read %s: %w", site.name(srcPath), err)
+		return "", "", &diag.Phrased{Format: "cannot read %s: %v", Args: []any{site.name(srcPath), err}, Err: err}
 	}
 	var diags diag.List
 	src := content.ParseSource("content/"+rel, from, inLang, data, &diags)
@@ -235,14 +235,6 @@ func filesLeftBehind(site siteDir, srcDir, dstDir string) []string {
 		}
 	}
 	return left
-}
-
-// plural picks the singular or plural form by n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // translationDate is the date a translation records as its source's: the

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
@@ -25,7 +26,7 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return fmt.Errorf("%w: name the translated page, e.g. oersite translated content/it/modules/writing-posts/index.md", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("name the translated page, e.g. oersite translated content/it/modules/writing-posts/index.md"))
 	}
 	res, err := build.Build(ctx, build.Options{Source: *source, Drafts: true, Future: true, Expired: true, Now: time.Now(), DryRun: true})
 	if err != nil {
@@ -34,11 +35,11 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	rel := filepath.ToSlash(filepath.Clean(pos[0]))
 	t := pageAt(res.Site, rel)
 	if t == nil {
-		return fmt.Errorf("%w: %s is not a page of this site (give its path from the site folder, e.g. content/it/...)", errUsage, rel)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%s is not a page of this site (give its path from the site folder, e.g. content/it/...)", rel))
 	}
 	o := t.Translation(res.Site.DefaultLanguage())
 	if o == nil || o == t || o.Source == nil || o.FallbackOf != nil {
-		return fmt.Errorf("%s is not a translation of a page in %s", rel, res.Site.DefaultLanguage())
+		return diag.Phrasef("%s is not a translation of a page in %s", rel, res.Site.DefaultLanguage())
 	}
 	// today's date when the source has none, as for new translation; SOURCE_DATE_EPOCH fixes it
 	now, err := build.NowFrom("", os.Getenv, time.Now)
@@ -59,10 +60,10 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if o.Meta.Changed().IsZero() {
-		fmt.Fprintf(c.stdout, "%s: translatedFrom %s (today: %s has no date or lastmod)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
+		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (today: %s has no date or lastmod)", t.Source.Path, date.Format("2006-01-02"), o.Source.Path))
 		return nil
 	}
-	fmt.Fprintf(c.stdout, "%s: translatedFrom %s (the date of %s)\n", t.Source.Path, date.Format("2006-01-02"), o.Source.Path)
+	fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (the date of %s)", t.Source.Path, date.Format("2006-01-02"), o.Source.Path))
 	return nil
 }
 

@@ -1,6 +1,10 @@
 package diag
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
 
 // Phrases translates the words a report says around its diagnostics
 // (counts, totals, headings, what to do next) into the reader's language.
@@ -45,4 +49,30 @@ func (p Phrases) lookup(english string, n int) (string, bool) {
 		return "", false
 	}
 	return p(english, n)
+}
+
+// Phrased is an error said by an English format and its arguments, so that
+// whoever shows it can say it in the reader's language (Phrases.Error).
+type Phrased struct {
+	Format string
+	Args   []any
+	Err    error // what it wraps, for errors.Is, or nil
+}
+
+// Phrasef returns a Phrased error.
+func Phrasef(format string, args ...any) error { return &Phrased{Format: format, Args: args} }
+
+func (e *Phrased) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func (e *Phrased) Unwrap() error { return e.Err }
+
+// Error is err's text in p's language: the Phrased error it holds, if any,
+// said in p's words, within the text of the errors that wrap it.
+func (p Phrases) Error(err error) string {
+	text := err.Error()
+	var ph *Phrased
+	if p == nil || !errors.As(err, &ph) {
+		return text
+	}
+	return strings.Replace(text, ph.Error(), p.Sayf(ph.Format, ph.Args...), 1)
 }

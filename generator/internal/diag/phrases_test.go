@@ -1,6 +1,8 @@
 package diag
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,32 @@ func TestPhrasesCountAndTranslate(t *testing.T) {
 	l := List{Warnf("a.md", 1, "", "odd %q", "x"), Warnf("b.md", 2, "", "odd %q", "y"), Warnf("b.md", 3, "", "odd %q", "z")}
 	if got := l.ReportIn(fr, false, 0); !strings.Contains(got, `3 times in 2 fichiers, e.g. a.md:1`) {
 		t.Errorf("a group's files in French:\n%s", got)
+	}
+}
+
+// TestPhrasedErrorsInTheReadersWords: an error made with Phrasef is said in
+// the reader's words, also inside the errors that wrap it, and still
+// unwraps to what it wraps.
+func TestPhrasedErrorsInTheReadersWords(t *testing.T) {
+	fr := Phrases(func(english string, n int) (string, bool) {
+		if english == "module %q not found" {
+			return "module %q introuvable", true
+		}
+		return "", false
+	})
+	sentinel := errors.New("exists")
+	err := fmt.Errorf("%w: %w", sentinel, Phrasef("module %q not found", "x"))
+	if got := fr.Error(err); got != `exists: module "x" introuvable` {
+		t.Errorf("wrapped: %q", got)
+	}
+	if got := Phrases(nil).Error(err); got != `exists: module "x" not found` {
+		t.Errorf("English: %q", got)
+	}
+	own := &Phrased{Format: "module %q not found", Args: []any{"y"}, Err: sentinel}
+	if !errors.Is(own, sentinel) || fr.Error(own) != `module "y" introuvable` {
+		t.Errorf("a Phrased that wraps: %v, %q", errors.Is(own, sentinel), fr.Error(own))
+	}
+	if got := fr.Error(errors.New("plain")); got != "plain" {
+		t.Errorf("a plain error: %q", got)
 	}
 }

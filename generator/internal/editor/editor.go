@@ -141,17 +141,18 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ue userError
 		if errors.As(err, &ue) {
-			http.Error(w, ue.Error(), http.StatusBadRequest)
+			http.Error(w, e.words.For(r).Phrases().Error(ue.err), http.StatusBadRequest)
 			return
 		}
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 }
 
-// userError is a mistake in a request, answered 400 with its message.
-type userError struct{ msg string }
+// userError is a mistake in a request, answered 400 with its message, in
+// the author's words when it is a diag.Phrased error.
+type userError struct{ err error }
 
-func (u userError) Error() string { return u.msg }
+func (u userError) Error() string { return u.err.Error() }
 
 // allowed refuses what a page of another site, or another machine, could
 // send: a Host that is not this computer (DNS rebinding), a missing or wrong
@@ -271,19 +272,19 @@ func (e *Editor) contentPath(cfg config.Config, p string) (lang, rel string, err
 	// clean one ("content/en/../../x.md" would clean to a page, and name a
 	// file outside the site).
 	if clean := path.Clean("/" + strings.ReplaceAll(p, "\\", "/"))[1:]; clean != p {
-		return "", "", userError{fmt.Sprintf("%q is not a page under content/: give its path from the site folder, e.g. content/en/modules/reviews/index.md", p)}
+		return "", "", userError{diag.Phrasef("%q is not a page under content/: give its path from the site folder, e.g. content/en/modules/reviews/index.md", p)}
 	}
 	rest, ok := strings.CutPrefix(p, "content/")
 	if !ok || !strings.HasSuffix(p, ".md") {
-		return "", "", userError{fmt.Sprintf("%q is not a page under content/", p)}
+		return "", "", userError{diag.Phrasef("%q is not a page under content/", p)}
 	}
 	lang, rel, _ = strings.Cut(rest, "/")
 	if _, known := cfg.Languages[lang]; !known || rel == "" {
-		return "", "", userError{fmt.Sprintf("%q is not in a language folder of this site", p)}
+		return "", "", userError{diag.Phrasef("%q is not in a language folder of this site", p)}
 	}
 	for _, seg := range strings.Split(rel, "/") {
 		if strings.HasPrefix(seg, ".") {
-			return "", "", userError{"hidden files are not pages"}
+			return "", "", userError{diag.Phrasef("hidden files are not pages")}
 		}
 	}
 	return lang, rel, e.inSite(cfg, p)
@@ -298,7 +299,7 @@ func (e *Editor) inSite(cfg config.Config, p string) error {
 	}
 	defer root.Close()
 	if _, err := fs.Stat(sitefs.New(root, cfg.Theme), p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return userError{fmt.Sprintf("%s is not edited here: %v", p, err)}
+		return userError{diag.Phrasef("%s is not edited here: %v", p, err)}
 	}
 	return nil
 }
@@ -406,11 +407,11 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 	}
 	data, err := os.ReadFile(filepath.Join(e.opt.Source, filepath.FromSlash(page)))
 	if err != nil {
-		return userError{fmt.Sprintf("%s cannot be read: %v", page, err)}
+		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return userError{fmt.Sprintf("%s: %v; fix it in a text editor", page, err)}
+		return userError{diag.Phrasef("%s: %v; fix it in a text editor", page, err)}
 	}
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
 	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
@@ -462,11 +463,11 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	p := filepath.Join(e.opt.Source, filepath.FromSlash(page))
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return userError{fmt.Sprintf("%s cannot be read: %v", page, err)}
+		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return userError{fmt.Sprintf("%s: %v", page, err)}
+		return userError{fmt.Errorf("%s: %w", page, err)}
 	}
 	for _, fd := range fields(cfg, pageKind(rel), func(_, id string) string { return id }) {
 		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {
@@ -520,7 +521,7 @@ func (e *Editor) create(w http.ResponseWriter, r *http.Request) error {
 	}
 	lang := r.PostFormValue("lang")
 	if _, ok := cfg.Languages[lang]; !ok {
-		return userError{fmt.Sprintf("%q is not a language of this site", lang)}
+		return userError{diag.Phrasef("%q is not a language of this site", lang)}
 	}
 	kind, name, module := r.PostFormValue("kind"), r.PostFormValue("name"), r.PostFormValue("module")
 	d := scaffold.NewData(cfg, lang, name, e.opt.Now())
@@ -529,7 +530,7 @@ func (e *Editor) create(w http.ResponseWriter, r *http.Request) error {
 	}
 	rel, err := scaffold.Create(filepath.Join(e.opt.Source, "content", lang), kind, name, module, d)
 	if err != nil {
-		return userError{err.Error()}
+		return userError{err}
 	}
 	page := "content/" + lang + "/" + rel
 	http.Redirect(w, r, Prefix+"?token="+url.QueryEscape(e.token)+"&page="+url.QueryEscape(page), http.StatusSeeOther)

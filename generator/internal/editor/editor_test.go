@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/editor"
 	"github.com/oersite/oersite/generator/internal/sitetest"
@@ -284,6 +285,14 @@ func TestNewPageInItsLanguage(t *testing.T) {
 		if kind == "webinar" && !strings.Contains(text, "\nlanguage: fr\n") {
 			t.Errorf("a French webinar is not spoken in French:\n%s", text)
 		}
+	}
+	// a name it cannot take is said in the author's language
+	res := post(t, srv, "new", url.Values{"token": {"t0k3n"}, "kind": {"module"}, "lang": {"fr"}, "name": {"Les Avis"}}, http.Header{"Accept-Language": {"fr-FR,fr;q=0.9"}})
+	b, _ := io.ReadAll(res.Body)
+	fr := authorwords.Builtin().ForLocale(func(k string) string { return map[string]string{"LANG": "fr_FR.UTF-8"}[k] }).Phrases()
+	want := fr.Sayf("%q: use lower-case letters, digits and dashes, e.g. writing-posts", "Les Avis")
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), want) || strings.Contains(string(b), "lower-case") {
+		t.Errorf("a bad name in French: %d %s, want %s", res.StatusCode, b, want)
 	}
 }
 

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,17 +31,17 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	say := e.words.For(r)
 	src, hdr, err := r.FormFile("file")
 	if err != nil {
-		return userError{say.T("ed.upload.nofile")}
+		return userError{errors.New(say.T("ed.upload.nofile"))}
 	}
 	defer src.Close()
 	ext := strings.ToLower(path.Ext(hdr.Filename))
 	if !uploadKinds[ext] {
-		return userError{say.Tf("ed.upload.type", "ext", ext)}
+		return userError{errors.New(say.Tf("ed.upload.type", "ext", ext))}
 	}
 	alt := strings.Join(strings.Fields(r.PostFormValue("alt")), " ")
 	picture := ext != ".pdf" && ext != ".csv"
 	if picture && alt == "" {
-		return userError{say.T("ed.upload.noalt")}
+		return userError{errors.New(say.T("ed.upload.noalt"))}
 	}
 	dir := filepath.Dir(filepath.Join(e.opt.Source, filepath.FromSlash(page)))
 	name, f, err := newFile(dir, fileName(strings.TrimSuffix(hdr.Filename, path.Ext(hdr.Filename)))+ext)
@@ -53,7 +54,7 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err == nil {
 		if info, serr := os.Stat(filepath.Join(dir, name)); serr == nil && info.Size() > maxUpload {
-			err = userError{say.T("ed.upload.toobig")}
+			err = userError{errors.New(say.T("ed.upload.toobig"))}
 		}
 	}
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // texts holds the starting text of each kind of page, one folder per
@@ -132,7 +133,7 @@ func replaceWords(s, name string) string {
 // (text/<lang>/<kind>.md), in English otherwise.
 func File(kind string, d Data) ([]byte, error) {
 	if !slices.Contains(Kinds(), kind) {
-		return nil, fmt.Errorf("unknown kind %q: use module, lesson, webinar or resource", kind)
+		return nil, diag.Phrasef("unknown kind %q: use module, lesson, webinar or resource", kind)
 	}
 	lang := TextLanguage(d.Lang)
 	src, err := texts.ReadFile("text/" + lang + "/" + kind + ".md")

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // slugPattern is what a new page's name may hold: lower-case letters,
@@ -22,7 +24,7 @@ func ValidName(name string) bool { return slugPattern.MatchString(name) }
 // one in the module.
 func Target(langDir, kind, name, module string) (rel string, weight int, err error) {
 	if !ValidName(name) {
-		return "", 0, fmt.Errorf("%q: use lower-case letters, digits and dashes, e.g. writing-posts", name)
+		return "", 0, diag.Phrasef("%q: use lower-case letters, digits and dashes, e.g. writing-posts", name)
 	}
 	switch kind {
 	case "module":
@@ -34,18 +36,18 @@ func Target(langDir, kind, name, module string) (rel string, weight int, err err
 	case "lesson":
 		dir := filepath.Join(langDir, "modules", module)
 		if module == "" {
-			return "", 0, fmt.Errorf("say which module the lesson belongs to")
+			return "", 0, diag.Phrasef("say which module the lesson belongs to")
 		}
 		if !ValidName(module) {
-			return "", 0, fmt.Errorf("%q is not a module's folder name: give the name of a folder in modules/, e.g. writing-posts", module)
+			return "", 0, diag.Phrasef("%q is not a module's folder name: give the name of a folder in modules/, e.g. writing-posts", module)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "index.md")); err != nil {
-			return "", 0, fmt.Errorf("module %q not found: create it first with oersite new module %s", module, module)
+			return "", 0, diag.Phrasef("module %q not found: create it first with oersite new module %s", module, module)
 		}
 		n, file := lessonName(dir, name)
 		return "modules/" + module + "/" + file + ".md", n, nil
 	}
-	return "", 0, fmt.Errorf("cannot create %q: use module, lesson, webinar or resource", kind)
+	return "", 0, diag.Phrasef("cannot create %q: use module, lesson, webinar or resource", kind)
 }
 
 // lessonName is the lesson's number and file name (without .md): a name
@@ -103,7 +105,7 @@ func Create(langDir, kind, name, module string, d Data) (string, error) {
 	}
 	f, err := tree.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if os.IsExist(err) {
-		return "", fmt.Errorf("%s already exists; nothing was changed", filepath.Join(langDir, p))
+		return "", diag.Phrasef("%s already exists; nothing was changed", filepath.Join(langDir, p))
 	}
 	if err != nil {
 		return "", err

@@ -2,9 +2,10 @@ package scaffold
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Translation returns the text of a new translation of a page: the source's
@@ -24,11 +25,11 @@ func Translation(src []byte, sourceDate time.Time) ([]byte, error) {
 		open, close = "+++\n", "\n+++\n"
 		line1, line2 = "needsTranslation = true\n", "translatedFrom = "+date+"\n"
 	default:
-		return nil, fmt.Errorf("the page has no YAML (---) or TOML (+++) front matter to copy")
+		return nil, diag.Phrasef("the page has no YAML (---) or TOML (+++) front matter to copy")
 	}
 	end := strings.Index(text[len(open):], close)
 	if end < 0 {
-		return nil, fmt.Errorf("the page's front matter is not closed")
+		return nil, diag.Phrasef("the page's front matter is not closed")
 	}
 	fm := text[len(open) : len(open)+end+1]
 	var kept []string
@@ -51,7 +52,7 @@ func MarkTranslated(text []byte, sourceDate time.Time) ([]byte, error) {
 	date := sourceDate.Format("2006-01-02")
 	lines := strings.SplitAfter(string(text), "\n")
 	if len(lines) == 0 {
-		return nil, fmt.Errorf("the page is empty")
+		return nil, diag.Phrasef("the page is empty")
 	}
 	first := strings.TrimRight(strings.TrimPrefix(lines[0], "\uFEFF"), "\r\n")
 	sep, assign := "", ""
@@ -61,7 +62,7 @@ func MarkTranslated(text []byte, sourceDate time.Time) ([]byte, error) {
 	case "+++":
 		sep, assign = "+++", "translatedFrom = "
 	default:
-		return nil, fmt.Errorf("the page has no YAML (---) or TOML (+++) front matter")
+		return nil, diag.Phrasef("the page has no YAML (---) or TOML (+++) front matter")
 	}
 	eol := "\n"
 	if strings.HasSuffix(lines[0], "\r\n") {
@@ -87,5 +88,5 @@ func MarkTranslated(text []byte, sourceDate time.Time) ([]byte, error) {
 			out = append(out, l)
 		}
 	}
-	return nil, fmt.Errorf("the page's front matter is not closed")
+	return nil, diag.Phrasef("the page's front matter is not closed")
 }
