@@ -1,12 +1,13 @@
 // Package authorwords holds the words of oersite's own screens for content
 // authors (the browser editor, the dev server's notices in the previewed
 // pages) and the translations of its diagnostics (what check and the build
-// find) and of what the command line says around them (counts, totals,
-// headings: diag.Phrases), in every language it has a file for
-// (i18n/<lang>.toml, diag/<lang>.toml), and picks the one an author's browser asks for, or the
-// locale's on the command line, whatever languages the site is written in:
-// a Bulgarian trainer editing English pages reads Bulgarian. It knows
-// nothing about sites, pages or templates.
+// find) and of what is said around them and to authors (counts, totals,
+// headings, the lines and mistakes of new and translated: diag.Phrases),
+// in every language it has a file for (i18n/<lang>.toml, diag/<lang>.toml),
+// and picks the one an author's browser asks for, or the locale's on the
+// command line, whatever languages the site is written in: a Bulgarian
+// trainer editing English pages reads Bulgarian. It knows nothing about
+// sites, pages or templates.
 package authorwords
 
 import (
@@ -222,7 +223,10 @@ func (w Words) Phrases() diag.Phrases {
 	plain, plurals, tag := w.c.diags[w.lang], w.c.plurals[w.lang], language.Make(w.lang)
 	return func(english string, n int) (string, bool) {
 		if forms, ok := plurals[english]; ok {
-			if f, ok := forms[i18n.PluralForm(tag, max(n, 0))]; ok && n >= 0 {
+			if n < 0 { // no count: the general form
+				return forms["other"], true
+			}
+			if f, ok := forms[i18n.PluralForm(tag, n)]; ok {
 				return f, true
 			}
 			return forms["other"], true

@@ -115,7 +115,7 @@ func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // Run builds, listens and watches until ctx is done.
 func (s *Server) Run(ctx context.Context) error {
-	s.rebuild(ctx, nil, "start")
+	s.rebuild(ctx, nil, true)
 	if s.session.Files() == nil {
 		fmt.Fprintln(s.opt.Log, s.opt.LogWords.Phrases().Sayf("the first build failed; fix the errors above and the page will reload"))
 	}
@@ -186,8 +186,9 @@ func rebuilt(say diag.Phrases, mode, what string, pages int, took time.Duration)
 	return say.Countf(pages, "%s: full rebuild, %d page, %d ms", "%s: full rebuild, %d pages, %d ms", what, pages, ms)
 }
 
-// rebuild applies one batch of changes and tells the browsers.
-func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
+// rebuild applies one batch of changes (the first build: first) and tells
+// the browsers.
+func (s *Server) rebuild(ctx context.Context, changed []string, first bool) {
 	start := time.Now()
 	var res *build.Result
 	var err error
@@ -215,7 +216,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, why string) {
 	took := time.Since(start)
 	say := s.opt.LogWords.Phrases()
 	what := describe(say, changed)
-	if why == "start" {
+	if first {
 		what = say.Sayf("start")
 	}
 	if err != nil {
@@ -304,7 +305,7 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 				batch = b
 			}
 		}
-		s.rebuild(ctx, batch, "")
+		s.rebuild(ctx, batch, false)
 		settle = nil
 		if s.session.Unsettled() {
 			settle = time.After(settleDelay)

@@ -31,7 +31,7 @@ func TestServingDuringRebuildsIsRaceFree(t *testing.T) {
 	write("content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nFirst.\n")
 	s := New(Options{Source: dir, Log: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }})
 	ctx := context.Background()
-	s.rebuild(ctx, nil, "start")
+	s.rebuild(ctx, nil, true)
 	h := s.Handler()
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -58,9 +58,9 @@ func TestServingDuringRebuildsIsRaceFree(t *testing.T) {
 	for i := range 6 {
 		if i%2 == 0 {
 			write("content/en/about.md", "---\ntitle: About\nsummary: About us.\n---\nEdit "+string(rune('a'+i))+".\n")
-			s.rebuild(ctx, []string{"content/en/about.md"}, "")
+			s.rebuild(ctx, []string{"content/en/about.md"}, false)
 		} else {
-			s.rebuild(ctx, []string{"+content/en/new.md"}, "")
+			s.rebuild(ctx, []string{"+content/en/new.md"}, false)
 		}
 	}
 	close(stop)
