@@ -546,8 +546,10 @@ func (s *Site) paginate(per int) {
 func placeholderWarnings(src *content.Source) diag.List {
 	var l diag.List
 	for _, p := range src.Placeholders {
-		l.Add(diag.Warnf(src.Path, p.Line, "write your own text in place of the example; until then the page is not published (oersite build --drafts shows it)",
-			"placeholder text from oersite new (%q…)", p.Text))
+		d := diag.Warnf(src.Path, p.Line, "write your own text in place of the example; until then the page is not published (oersite build --drafts shows it)",
+			"placeholder text from oersite new (%q…)", p.Text)
+		d.Subject = d.Args[0] // one line per placeholder: a French one and a German one are not grouped as "…"
+		l.Add(d)
 	}
 	return l
 }
