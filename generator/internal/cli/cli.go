@@ -119,7 +119,12 @@ func run(ctx context.Context, args []string, c *cli) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(c.say().Phrases().Error(err)))
+		say := c.say().Phrases()
+		text := say.Error(err)
+		if rest, ok := strings.CutPrefix(text, errUsage.Error()+": "); ok {
+			text = say.Sayf("usage") + ": " + rest // errUsage's own word, in the author's language too
+		}
+		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(text))
 		return 2
 	default:
 		fmt.Fprintf(c.stderr, "oersite %s: %s\n", args[0], diag.Escape(c.say().Phrases().Error(err)))
