@@ -95,6 +95,12 @@ func diagStrings(t *testing.T) []sourceString {
 		ast.Inspect(src.file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				if src.pkg == "cli" {
+					if help, ok := flagHelp(n, src.pkg, consts); ok {
+						phrase(help, n.Pos())
+						return true
+					}
+				}
 				if key, one, ok := phraseCall(n); ok {
 					phrase(key, n.Pos())
 					if one != "" {
@@ -119,6 +125,12 @@ func diagStrings(t *testing.T) []sourceString {
 					}
 				}
 			case *ast.CompositeLit:
+				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "command" && src.pkg == "cli" && len(n.Elts) > 0 {
+					if s, ok := literal(n.Elts[0]); ok {
+						phrase(s, n.Pos()) // a command's summary in oersite's help
+					}
+					return true
+				}
 				if f, ok := phrasedFormat(n); ok {
 					phrase(f, n.Pos())
 					return true
@@ -184,6 +196,29 @@ func phraseCall(c *ast.CallExpr) (key, one string, ok bool) {
 		return key, one, ok1 && ok2
 	}
 	return "", "", false
+}
+
+// flagHelp is the help text of a command-line flag defined on the
+// command's flag set (fs.String(name, value, help), fs.Var(v, name,
+// help)...), which the help translates when it prints it.
+func flagHelp(c *ast.CallExpr, pkg string, consts map[string]string) (string, bool) {
+	f, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	if x, ok := f.X.(*ast.Ident); !ok || x.Name != "fs" || len(c.Args) != 3 {
+		return "", false
+	}
+	switch f.Sel.Name {
+	case "String", "Bool", "Int", "Duration", "Var":
+	default:
+		return "", false
+	}
+	if s, ok := literal(c.Args[2]); ok {
+		return s, true
+	}
+	s := constant(c.Args[2], pkg, consts)
+	return s, s != ""
 }
 
 // phrasedFormat is the Format of a diag.Phrased error written out.

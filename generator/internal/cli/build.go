@@ -28,7 +28,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	quiet := fs.Bool("quiet", false, "print errors only")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	verbose := fs.Bool("verbose", false, "print every warning in full instead of one line per kind")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for `go tool pprof`)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (read it with go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write to this file the heap profile taken when the build held the most memory")
 	var cache cacheFlag
 	fs.Var(&cache, "cache", cacheUsage)

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -60,17 +61,17 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func commands() map[string]command {
 	return map[string]command{
-		"build":      {"build the site into the destination directory", cmdBuild},
-		"serve":      {"build, serve on 127.0.0.1 and rebuild on change", cmdServe},
-		"search":     {"query the site's search index from the terminal", cmdSearch},
-		"new":        {"create a module, lesson, webinar, resource or translation", cmdNew},
-		"check":      {"check content for errors, broken links and translation coverage", cmdCheck},
-		"translated": {"mark a translation as up to date with its source (translatedFrom)", cmdTranslated},
-		"export":     {"package modules for learning platforms: Common Cartridge or SCORM", cmdExport},
-		"import":     {"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
-		"mirror":     {"sync an offline copy of a site from its mirror.json", cmdMirror},
-		"harvest":    {"fetch the partners' catalogues and events into data/partners/", cmdHarvest},
-		"version":    {"print the version", cmdVersion},
+		"build":      command{"build the site into the destination directory", cmdBuild},
+		"serve":      command{"build, serve on 127.0.0.1 and rebuild on change", cmdServe},
+		"search":     command{"query the site's search index from the terminal", cmdSearch},
+		"new":        command{"create a module, lesson, webinar, resource or translation", cmdNew},
+		"check":      command{"check content for errors, broken links and translation coverage", cmdCheck},
+		"translated": command{"mark a translation as up to date with its source (translatedFrom)", cmdTranslated},
+		"export":     command{"package modules for learning platforms: Common Cartridge or SCORM", cmdExport},
+		"import":     command{"copy a Hugo, MkDocs, Docusaurus or Jekyll site's content into this site", cmdImport},
+		"mirror":     command{"sync an offline copy of a site from its mirror.json", cmdMirror},
+		"harvest":    command{"fetch the partners' catalogues and events into data/partners/", cmdHarvest},
+		"version":    command{"print the version", cmdVersion},
 	}
 }
 
@@ -97,7 +98,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func run(ctx context.Context, args []string, c *cli) int {
 	cmds := commands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(c.stdout, cmds)
+		usage(c.stdout, c.say().Phrases(), cmds)
 		if len(args) == 0 {
 			return 2
 		}
@@ -106,7 +107,7 @@ func run(ctx context.Context, args []string, c *cli) int {
 	cmd, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(c.stderr, "oersite: unknown command %q\n\n", args[0])
-		usage(c.stderr, cmds)
+		usage(c.stderr, c.say().Phrases(), cmds)
 		return 2
 	}
 	err := cmd.run(ctx, c, args[1:])
@@ -132,18 +133,19 @@ func run(ctx context.Context, args []string, c *cli) int {
 	}
 }
 
-func usage(w io.Writer, cmds map[string]command) {
+func usage(w io.Writer, p diag.Phrases, cmds map[string]command) {
 	names := make([]string, 0, len(cmds))
 	for n := range cmds {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	b.WriteString("oersite builds static sites for open educational resources.\n\nUsage: oersite <command> [flags]\n\nCommands:\n")
+	b.WriteString(p.Sayf("oersite builds static sites for open educational resources.") + "\n\n" +
+		p.Sayf("Usage: oersite <command> [flags]") + "\n\n" + p.Sayf("Commands:") + "\n")
 	for _, n := range names {
-		fmt.Fprintf(&b, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(&b, "  %-10s %s\n", n, p.Format(cmds[n].summary))
 	}
-	b.WriteString("\nRun 'oersite <command> -h' for a command's flags.\n")
+	b.WriteString("\n" + p.Sayf("Run 'oersite <command> -h' for a command's flags.") + "\n")
 	io.WriteString(w, b.String())
 }
 
@@ -151,11 +153,31 @@ func usage(w io.Writer, cmds map[string]command) {
 func newFlags(c *cli, name, usageLine string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: oersite %s\n\nFlags:\n", usageLine)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { io.WriteString(c.stderr, flagHelp(c.say().Phrases(), usageLine, fs)) }
 	return fs
+}
+
+// flagHelp is a command's help: its usage line and its flags, laid out as
+// the flag package does, their texts in p's words.
+func flagHelp(p diag.Phrases, usageLine string, fs *flag.FlagSet) string {
+	var b strings.Builder
+	b.WriteString(p.Sayf("Usage: oersite %s", usageLine) + "\n\n" + p.Sayf("Flags:") + "\n")
+	fs.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: p.Format(f.Usage), Value: f.Value})
+		b.WriteString("  -" + f.Name)
+		if name != "" {
+			b.WriteString(" " + name)
+		}
+		b.WriteString("\n    \t" + strings.ReplaceAll(help, "\n", "\n    \t"))
+		if def := f.DefValue; def != "" && def != "false" && def != "0" && def != "0s" {
+			if name == "string" {
+				def = strconv.Quote(def)
+			}
+			b.WriteString(" " + p.Sayf("(default %s)", def))
+		}
+		b.WriteString("\n")
+	})
+	return b.String()
 }
 
 // parseInterspersed parses flags that may appear before or after positional arguments.
