@@ -3,6 +3,7 @@ package markdown
 import (
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -247,4 +248,23 @@ func TestFirstRendersAtOnceShareNoParserState(t *testing.T) {
 		<-done
 		<-done
 	}
+}
+
+// TestRenderersMadeAtOnceKeepTheirLimits: renderers made on several
+// goroutines at once (the editor's preview beside a build) each keep their
+// own limits. Each New once took a goldmark context key from a counter
+// goldmark does not guard: the race detector caught two at once (CI, in the
+// editor's browser test).
+func TestRenderersMadeAtOnceKeepTheirLimits(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			r := New(Options{Limits: Limits{TableCells: 100 + i}})
+			res := r.Render(Doc{File: "content/en/x.md", Source: []byte(table(10, 11))})
+			if !refusedBy(res, "tableCells") {
+				t.Errorf("renderer %d let 110 cells through a limit of %d", i, 100+i)
+			}
+		})
+	}
+	wg.Wait()
 }

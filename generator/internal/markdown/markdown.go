@@ -56,6 +56,12 @@ type Renderer struct {
 	limits parser.ContextKey
 }
 
+// limitsKey is where each parse keeps its count against Options.Limits.
+// goldmark numbers context keys with a counter it does not guard, so a key
+// is made once, as the extensions' are, not by each New: two renderers made
+// at once (the editor's preview beside a build) raced on it.
+var limitsKey = parser.NewContextKey()
+
 // New returns a Renderer.
 func New(opts Options) *Renderer {
 	kinds := container.Standard()
@@ -66,7 +72,7 @@ func New(opts Options) *Renderer {
 	}
 	// extension.GFM is Linkify, Table, Strikethrough and TaskList; tables
 	// come from the parser that keeps the limits.
-	key := parser.NewContextKey()
+	key := limitsKey
 	newParser, tables := limited(key)
 	exts := []goldmark.Extender{tables, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
 	exts = append(exts, dialect.All()...)
