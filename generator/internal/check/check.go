@@ -6,7 +6,6 @@
 package check
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"slices"
@@ -316,9 +315,7 @@ func writeStale(b *strings.Builder, p diag.Phrases, st Stale) {
 			continue
 		}
 		if shown == maxDiffLines {
-			// a source that did not exist at the date was compared with nothing
-			base := cmp.Or(ch.Base, history.EmptyTree)
-			b.WriteString("      " + p.Countf(len(lines)-i, "… %d more line: git diff %s -- %s shows them all", "… %d more lines: git diff %s -- %s shows them all", len(lines)-i, base, ch.File) + "\n")
+			b.WriteString("      " + p.Countf(len(lines)-i, "… %d more line: git diff %s -- %s shows them all", "… %d more lines: git diff %s -- %s shows them all", len(lines)-i, ch.From(), ch.File) + "\n")
 			break
 		}
 		fmt.Fprintf(b, "      %s\n", line)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/oersite/oersite/generator/internal/authorwords"
 )
@@ -36,5 +37,38 @@ func TestHelpInTheAuthorsLanguage(t *testing.T) {
 	}
 	if list := help(bg); !strings.Contains(list, say.Format("build the site into the destination directory")) || strings.Contains(list, "Commands:") {
 		t.Errorf("Bulgarian list of commands:\n%s", list)
+	}
+}
+
+// TestServeLogsInTheAuthorsLanguage: `oersite serve` under a Bulgarian
+// locale writes its log (the first build, where it serves, the editor's
+// address) in Bulgarian: the words the command line hands the dev server.
+func TestServeLogsInTheAuthorsLanguage(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"config.toml":          "baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n",
+		"content/en/_index.md": "---\ntitle: Home\nsummary: Home.\n---\nHome.\n",
+	})
+	bg := func(k string) string { return map[string]string{"LANG": "bg_BG.UTF-8"}[k] }
+	say := authorwords.Builtin().ForLocale(bg).Phrases()
+	serving, _, _ := strings.Cut(say.Format("serving on http://%s/ (Ctrl+C to stop)"), "%s")
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuf{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--port", "0", "--source", dir, "--edit"}, &cli{stdout: out, stderr: out, getenv: bg})
+	}()
+	defer func() { cancel(); <-done }()
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), serving) && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	log := out.String()
+	editor, _, _ := strings.Cut(say.Format("editor on: open %s (only on this computer; the address holds this run's key)"), "%s")
+	for _, want := range []string{serving, say.Sayf("start") + ": ", editor} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "serving on") || strings.Contains(log, "rebuild,") {
+		t.Errorf("English in the Bulgarian log:\n%s", log)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,8 +59,8 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 	}
 	defer root.Close()
 	site := siteDir{root: root, display: *source}
-	switch kind := pos[0]; kind {
-	case "module", "webinar", "resource", "lesson":
+	switch kind := pos[0]; {
+	case slices.Contains(scaffold.Kinds(), kind):
 		name, module := pos[1], ""
 		if kind == "lesson" {
 			if len(pos) < 3 {
@@ -77,7 +78,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		}
 		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("created %s", filepath.Join(langDir, filepath.FromSlash(rel))))
 		return nil
-	case "translation":
+	case kind == "translation":
 		if l == "" {
 			return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("say which language with --lang, e.g. --lang it"))
 		}

@@ -371,7 +371,7 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 	if page == "" && q.Get("url") != "" {
 		page = pageForURL(st.site, q.Get("url"))
 	}
-	v := view{Words: e.words.For(r), Token: e.token, Message: message, Kinds: []string{"module", "lesson", "webinar", "resource"},
+	v := view{Words: e.words.For(r), Token: e.token, Message: message, Kinds: scaffold.Kinds(),
 		Licence: st.cfg.OER.DefaultLicence}
 	if q.Get("saved") != "" {
 		v.Message = v.T("ed.saved")

@@ -7,6 +7,7 @@ package history
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -65,11 +66,7 @@ func Since(ctx context.Context, dir, file string, since time.Time) (Change, erro
 			c.Commits = append(c.Commits, Commit{Hash: f[0][:min(12, len(f[0]))], Date: f[1], Subject: f[2]})
 		}
 	}
-	from := c.Base
-	if from == "" {
-		from = EmptyTree
-	}
-	diff, err := gitOutput(ctx, dir, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U2", from, "--", file)
+	diff, err := gitOutput(ctx, dir, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U2", c.From(), "--", file)
 	if err != nil {
 		return c, err
 	}
@@ -79,6 +76,10 @@ func Since(ctx context.Context, dir, file string, since time.Time) (Change, erro
 	c.Diff = diff
 	return c, nil
 }
+
+// From is what the diff was taken from: Base, or the empty tree when the
+// file did not exist at the date.
+func (c Change) From() string { return cmp.Or(c.Base, EmptyTree) }
 
 // EmptyTree is git's id of the empty tree: a file that did not exist at the
 // date is compared with nothing.

@@ -52,8 +52,6 @@ type Renderer struct {
 	plain goldmark.Markdown
 	opts  Options
 	kinds *container.Registry
-	// limits is where each parse keeps its count against opts.Limits.
-	limits parser.ContextKey
 }
 
 // limitsKey is where each parse keeps its count against Options.Limits.
@@ -72,12 +70,11 @@ func New(opts Options) *Renderer {
 	}
 	// extension.GFM is Linkify, Table, Strikethrough and TaskList; tables
 	// come from the parser that keeps the limits.
-	key := limitsKey
-	newParser, tables := limited(key)
+	newParser, tables := limited(limitsKey)
 	exts := []goldmark.Extender{tables, extension.Strikethrough, extension.TaskList, extension.Footnote, container.Extension{Registry: kinds}}
 	exts = append(exts, dialect.All()...)
 	for i, e := range exts {
-		exts[i] = nestingExt{Extender: e, key: key}
+		exts[i] = nestingExt{Extender: e, key: limitsKey}
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -98,7 +95,7 @@ func New(opts Options) *Renderer {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds, limits: key}
+	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds}
 }
 
 // Resolver maps a relative link or image destination found in the document
@@ -291,7 +288,7 @@ func exists(resolve Resolver) func(string) bool {
 func (r *Renderer) parse(src []byte, ids parser.IDs, doc Doc) (ast.Node, *limitState, parser.Context) {
 	pctx := parser.NewContext(parser.WithIDs(ids))
 	lim := &limitState{Limits: r.opts.Limits}
-	pctx.Set(r.limits, lim)
+	pctx.Set(limitsKey, lim)
 	if doc.Labels != nil {
 		container.WithLabels(pctx, doc.Labels)
 	}

@@ -155,16 +155,6 @@ func File(kind string, d Data) ([]byte, error) {
 // Kinds are the kinds of page File writes.
 func Kinds() []string { return []string{"module", "lesson", "webinar", "resource"} }
 
-// Languages are the languages File writes in, English among them.
-func Languages() []string {
-	entries, _ := texts.ReadDir("text")
-	langs := make([]string, 0, len(entries))
-	for _, e := range entries {
-		langs = append(langs, e.Name())
-	}
-	return langs
-}
-
 // TextLanguage is the language of the words File writes for a page in
 // lang: lang itself, else its base language ("pt" for "pt-BR"), else
 // English.
