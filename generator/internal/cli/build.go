@@ -49,7 +49,7 @@ func cmdBuild(ctx context.Context, c *cli, args []string) error {
 	opt.CacheDir, opt.SearchInMemory = cache.dir, cache.off()
 	var pr *progress
 	if !*quiet {
-		pr = newProgress(c.stderr, terminal(c.stderr), time.Now)
+		pr = newProgress(c.stderr, terminal(c.stderr), c.say().Phrases(), time.Now)
 		opt.Progress = pr.report
 	}
 	res, err := build.Build(ctx, opt)

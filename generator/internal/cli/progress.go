@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // progress shows where a long piece of work is: on a terminal one line
@@ -18,6 +20,7 @@ import (
 type progress struct {
 	mu       sync.Mutex
 	out      io.Writer
+	say      diag.Phrases // the author's words
 	tty      bool
 	start    time.Time
 	last     time.Time
@@ -28,9 +31,10 @@ type progress struct {
 	lastLine string
 }
 
-// newProgress reports to out; isTerminal says whether out is a terminal.
-func newProgress(out io.Writer, isTerminal bool, now func() time.Time) *progress {
-	p := &progress{out: out, tty: isTerminal, now: now, start: now(), after: 2 * time.Second, every: 10 * time.Second}
+// newProgress reports to out in say's words; isTerminal says whether out is
+// a terminal.
+func newProgress(out io.Writer, isTerminal bool, say diag.Phrases, now func() time.Time) *progress {
+	p := &progress{out: out, tty: isTerminal, say: say, now: now, start: now(), after: 2 * time.Second, every: 10 * time.Second}
 	if isTerminal {
 		p.every = 100 * time.Millisecond
 	}
@@ -58,17 +62,17 @@ func (p *progress) report(pr build.Progress) {
 		return
 	}
 	p.last = t
-	line := fmt.Sprintf("building: %s", pr.Stage)
+	secs := int(elapsed.Round(time.Second) / time.Second)
+	line := p.say.Sayf("%s · %d s", stageWords(p.say, pr.Stage), secs)
 	if pr.Total > 0 {
-		line += fmt.Sprintf(", %d of %d", pr.Done, pr.Total)
+		line = p.say.Sayf("%s: %d of %d · %d s", stageWords(p.say, pr.Stage), pr.Done, pr.Total, secs)
 	}
-	line += fmt.Sprintf(" · %.0f s", elapsed.Seconds())
 	if !p.tty {
 		fmt.Fprintln(p.out, line)
 		return
 	}
 	pad := ""
-	if n := len(p.lastLine) - len(line); n > 0 {
+	if n := width(p.lastLine) - width(line); n > 0 {
 		pad = strings.Repeat(" ", n)
 	}
 	fmt.Fprintf(p.out, "\r%s%s", line, pad)
@@ -80,6 +84,40 @@ func (p *progress) done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.tty && p.shown {
-		fmt.Fprintf(p.out, "\r%s\r", strings.Repeat(" ", len(p.lastLine)))
+		fmt.Fprintf(p.out, "\r%s\r", strings.Repeat(" ", width(p.lastLine)))
 	}
+}
+
+// width is how many columns a line takes on a terminal: one a character
+// (the stages' words hold no wide or combining characters).
+func width(line string) int { return utf8.RuneCountInString(line) }
+
+// stageWords says what a build stage (a Progress's Stage) is doing, in
+// say's words.
+func stageWords(say diag.Phrases, stage string) string {
+	switch stage {
+	case "load":
+		return say.Sayf("reading the content")
+	case "assemble":
+		return say.Sayf("putting the site together")
+	case "static":
+		return say.Sayf("copying the files")
+	case "exports":
+		return say.Sayf("writing the exports")
+	case "pages":
+		return say.Sayf("writing the pages")
+	case "metadata":
+		return say.Sayf("writing the metadata")
+	case "search":
+		return say.Sayf("building the search index")
+	case "partners":
+		return say.Sayf("adding the partners' offers")
+	case "offline zip":
+		return say.Sayf("packing the offline copy")
+	case "manifest":
+		return say.Sayf("listing the files written")
+	case "swap":
+		return say.Sayf("putting the new site in place")
+	}
+	return stage
 }

@@ -230,7 +230,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, first bool) {
 		fmt.Fprintln(s.opt.Log, say.Countf(len(diags), "%s: build failed with %d error in %d ms; still serving the last good site",
 			"%s: build failed with %d errors in %d ms; still serving the last good site", what, len(diags), took.Milliseconds()))
 		for _, d := range s.opt.LogWords.Diagnostics(diags) {
-			fmt.Fprintln(s.opt.Log, "  "+d.String())
+			fmt.Fprintln(s.opt.Log, "  "+d.Said(say))
 		}
 		s.hub.send(event{name: "error", errs: diags})
 		return

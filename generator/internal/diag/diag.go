@@ -24,11 +24,14 @@ const (
 	Warning
 )
 
-func (s Severity) String() string {
+func (s Severity) String() string { return s.Said(nil) }
+
+// Said is the severity's word in p's language ("warning", "Warnung").
+func (s Severity) Said(p Phrases) string {
 	if s == Warning {
-		return "warning"
+		return p.Sayf("warning")
 	}
-	return "error"
+	return p.Sayf("error")
 }
 
 // MarshalText makes severities read as words in JSON output.
@@ -99,10 +102,15 @@ func readHint(hint string) (text, format string, args []string) {
 	return fill(parts[0], parts[1:]), parts[0], parts[1:]
 }
 
-// String renders the diagnostic the way compilers do: file:line: severity:
-// message, and the hint on the next line. Control characters (in a file
-// name, say) are shown escaped, so that no input can drive the terminal.
-func (d Diagnostic) String() string {
+// String renders the diagnostic in English (see Said).
+func (d Diagnostic) String() string { return d.Said(nil) }
+
+// Said renders the diagnostic the way compilers do: file:line: severity:
+// message, and the hint on the next line, the severity in p's language
+// (the message and hint are translated apart, see Translated). Control
+// characters (in a file name, say) are shown escaped, so that no input can
+// drive the terminal.
+func (d Diagnostic) Said(p Phrases) string {
 	var b strings.Builder
 	if d.File != "" {
 		b.WriteString(escape(d.File, false))
@@ -111,7 +119,7 @@ func (d Diagnostic) String() string {
 		}
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Severity.String())
+	b.WriteString(d.Severity.Said(p))
 	b.WriteString(": ")
 	b.WriteString(Escape(d.Message))
 	if d.Hint != "" {
@@ -181,9 +189,22 @@ func Warnf(file string, line int, hint, format string, args ...any) Diagnostic {
 }
 
 func newDiagnostic(file string, line int, sev Severity, hint, format string, args []any) Diagnostic {
+	if ph, ok := phrasedAlone(format, args); ok {
+		format, args = ph.Format, ph.Args // its own format, which has a translation
+	}
 	d := Diagnostic{File: file, Line: line, Severity: sev, Message: fmt.Sprintf(format, args...), Kind: format, Args: formatArgs(format, args)}
 	d.Hint, d.HintKind, d.HintArgs = readHint(hint)
 	return d
+}
+
+// phrasedAlone is the Phrased error that a diagnostic made with "%v" says
+// and nothing else, if it is one.
+func phrasedAlone(format string, args []any) (*Phrased, bool) {
+	if format != "%v" || len(args) != 1 {
+		return nil, false
+	}
+	ph, ok := args[0].(*Phrased)
+	return ph, ok && ph.Err == nil
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe

@@ -114,14 +114,14 @@ func (g Group) String() string { return g.Said(nil) }
 //	warning: shortcode "x" shown as text: 212 times in 48 files, e.g. a.md:7, b.md:12, c.md:3
 func (g Group) Said(p Phrases) string {
 	if len(g.Items) == 1 {
-		return g.Items[0].String()
+		return g.Items[0].Said(p)
 	}
 	var places []string
 	for _, d := range g.Items[:min(Places, len(g.Items))] {
 		places = append(places, d.place())
 	}
 	files := p.Countf(g.Files, "%d file", "%d files", g.Files)
-	return fmt.Sprintf("%s: %s: %s", g.Severity, g.Message, p.Countf(len(g.Items), "%d time in %s, e.g. %s", "%d times in %s, e.g. %s", len(g.Items), files, strings.Join(places, ", ")))
+	return fmt.Sprintf("%s: %s: %s", g.Severity.Said(p), g.Message, p.Countf(len(g.Items), "%d time in %s, e.g. %s", "%d times in %s, e.g. %s", len(g.Items), files, strings.Join(places, ", ")))
 }
 
 func (d Diagnostic) place() string {
@@ -149,11 +149,11 @@ func (l List) ReportIn(p Phrases, verbose bool, maxErrors int) string {
 			b.WriteString(p.Countf(len(errs)-maxErrors, "... and %d more error", "... and %d more errors", len(errs)-maxErrors) + "\n")
 			break
 		}
-		b.WriteString(d.String() + "\n")
+		b.WriteString(d.Said(p) + "\n")
 	}
 	if verbose {
 		for _, d := range warns {
-			b.WriteString(d.String() + "\n")
+			b.WriteString(d.Said(p) + "\n")
 		}
 		return b.String()
 	}

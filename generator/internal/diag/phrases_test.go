@@ -75,3 +75,27 @@ func TestPhrasedErrorsInTheReadersWords(t *testing.T) {
 		t.Errorf("a plain error: %q", got)
 	}
 }
+
+// TestDiagnosticOfAPhrasedError: a diagnostic that says a Phrased error
+// ("%v", err) takes the error's format as its kind, so that it is
+// translated as a message written with Errorf is; and its severity is said
+// in the reader's words.
+func TestDiagnosticOfAPhrasedError(t *testing.T) {
+	d := Errorf("a.md", 3, "move it", "%v", Phrasef("a lesson must be inside %s", "modules"))
+	if d.Kind != "a lesson must be inside %s" || len(d.Args) != 1 || d.Args[0] != "modules" || d.Message != "a lesson must be inside modules" {
+		t.Fatalf("kind %q, args %q, message %q", d.Kind, d.Args, d.Message)
+	}
+	words := map[string]string{"a lesson must be inside %s": "une leçon doit être dans %s", "error": "erreur"}
+	find := func(english string) (string, bool) { s, ok := words[english]; return s, ok }
+	fr := Phrases(func(english string, _ int) (string, bool) { return find(english) })
+	if got := d.Translated(find).Said(fr); got != "a.md:3: erreur: une leçon doit être dans modules\n    move it" {
+		t.Errorf("in French: %q", got)
+	}
+	if got := d.String(); got != "a.md:3: error: a lesson must be inside modules\n    move it" {
+		t.Errorf("in English: %q", got)
+	}
+	wrapped := Errorf("a.md", 3, "", "%v", fmt.Errorf("reading: %w", Phrasef("a lesson must be inside %s", "modules")))
+	if wrapped.Kind != "%v" {
+		t.Errorf("a wrapped Phrased keeps the whole text: kind %q", wrapped.Kind)
+	}
+}

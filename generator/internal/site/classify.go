@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // placement is where a source goes: its kind, section, key and URL.
@@ -30,7 +31,7 @@ func classify(src *content.Source, indexes map[*content.Source]bool) (placement,
 	pl.kind = sp.kind(pl.section, src.Meta.Type)
 	if pl.kind == KindLesson {
 		if pl.section != "modules" || len(sp.parts) < 3 {
-			return pl, fmt.Errorf("a lesson must be inside a module folder: modules/<module>/%s", sp.base)
+			return pl, diag.Phrasef("a lesson must be inside a module folder: modules/<module>/%s", sp.base)
 		}
 		pl.moduleRel = "modules/" + sp.parts[1] + "/index.md"
 	}

@@ -83,16 +83,18 @@ func titleFromFile(rel string) string {
 	return name
 }
 
+// untitledHint is what to do about a page without a title.
+const untitledHint = `add a line such as title: "Writing posts people read" to the front matter`
+
 // titleFor settles the title of a page whose front matter has none: its
 // first # heading, else its file name, with a warning saying which.
 func titleFor(p *Page, fromHeading string) diag.Diagnostic {
-	const hint = `add a line such as title: "Writing posts people read" to the front matter`
 	if fromHeading != "" {
 		p.Title = fromHeading
-		return diag.Warnf(p.Source.Path, 0, hint, "the page has no title: its first heading, %q, is used", fromHeading)
+		return diag.Warnf(p.Source.Path, 0, untitledHint, "the page has no title: its first heading, %q, is used", fromHeading)
 	}
 	p.Title = titleFromFile(p.Source.Rel)
-	return diag.Warnf(p.Source.Path, 0, hint, "the page has no title: %q, made from its file name, is used", p.Title)
+	return diag.Warnf(p.Source.Path, 0, untitledHint, "the page has no title: %q, made from its file name, is used", p.Title)
 }
 
 // sectionIndexes finds the index.md files that other generators mean as a
