@@ -100,6 +100,10 @@ func diagStrings(t *testing.T) []sourceString {
 						phrase(help, n.Pos())
 						return true
 					}
+					if line, ok := usageLine(n); ok {
+						phrase(line, n.Pos())
+						return true
+					}
 				}
 				if key, one, ok := phraseCall(n); ok {
 					phrase(key, n.Pos())
@@ -219,6 +223,15 @@ func flagHelp(c *ast.CallExpr, pkg string, consts map[string]string) (string, bo
 	}
 	s := constant(c.Args[2], pkg, consts)
 	return s, s != ""
+}
+
+// usageLine is a command's usage line, given to newFlags, which its help
+// says whole in the author's words (placeholders such as DIR too).
+func usageLine(c *ast.CallExpr) (string, bool) {
+	if f, ok := c.Fun.(*ast.Ident); !ok || f.Name != "newFlags" || len(c.Args) != 3 {
+		return "", false
+	}
+	return literal(c.Args[2])
 }
 
 // phrasedFormat is the Format of a diag.Phrased error written out.

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -158,19 +160,23 @@ func newFlags(c *cli, name, usageLine string) *flag.FlagSet {
 }
 
 // flagHelp is a command's help: its usage line and its flags, laid out as
-// the flag package does, their texts in p's words.
+// the flag package does, in p's words. The usage line is said whole, its
+// placeholders too (DIR, FILE); a flag's argument is named as the line
+// names it (--source DIR: -source DIR), else by its type.
 func flagHelp(p diag.Phrases, usageLine string, fs *flag.FlagSet) string {
+	line := p.Format(usageLine)
+	named := usageArgs(line)
 	var b strings.Builder
-	b.WriteString(p.Sayf("Usage: oersite %s", usageLine) + "\n\n" + p.Sayf("Flags:") + "\n")
+	b.WriteString(p.Sayf("Usage: oersite %s", line) + "\n\n" + p.Sayf("Flags:") + "\n")
 	fs.VisitAll(func(f *flag.Flag) {
-		name, help := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: p.Format(f.Usage), Value: f.Value})
+		kind, help := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: p.Format(f.Usage), Value: f.Value})
 		b.WriteString("  -" + f.Name)
-		if name != "" {
-			b.WriteString(" " + name)
+		if arg := argName(p, kind, named[f.Name]); arg != "" {
+			b.WriteString(" " + arg)
 		}
 		b.WriteString("\n    \t" + strings.ReplaceAll(help, "\n", "\n    \t"))
 		if def := f.DefValue; def != "" && def != "false" && def != "0" && def != "0s" {
-			if name == "string" {
+			if kind == "string" {
 				def = strconv.Quote(def)
 			}
 			b.WriteString(" " + p.Sayf("(default %s)", def))
@@ -178,6 +184,48 @@ func flagHelp(p diag.Phrases, usageLine string, fs *flag.FlagSet) string {
 		b.WriteString("\n")
 	})
 	return b.String()
+}
+
+// usageArgs reads a usage line's placeholders for flags' arguments: "--name
+// ARG" where ARG begins with a capital letter (DIR, DIR|off, ORDNER), in the
+// same brackets.
+func usageArgs(line string) map[string]string {
+	out := map[string]string{}
+	words := strings.Fields(line)
+	for i := 0; i+1 < len(words); i++ {
+		flag := strings.TrimPrefix(words[i], "[")
+		if !strings.HasPrefix(flag, "-") || strings.HasSuffix(flag, "]") {
+			continue
+		}
+		arg := strings.TrimSuffix(words[i+1], "]")
+		if r, _ := utf8.DecodeRuneInString(arg); unicode.IsUpper(r) {
+			out[strings.TrimLeft(flag, "-")] = arg
+		}
+	}
+	return out
+}
+
+// argName is what a flag's help calls its argument: the usage line's
+// placeholder, else the flag package's word for its type (string, int),
+// said in p's words; nothing for a flag that takes none.
+func argName(p diag.Phrases, kind, placeholder string) string {
+	switch {
+	case kind == "":
+		return ""
+	case placeholder != "":
+		return placeholder
+	}
+	switch kind {
+	case "string":
+		return p.Sayf("string")
+	case "int":
+		return p.Sayf("int")
+	case "duration":
+		return p.Sayf("duration")
+	case "value":
+		return p.Sayf("value")
+	}
+	return kind
 }
 
 // parseInterspersed parses flags that may appear before or after positional arguments.

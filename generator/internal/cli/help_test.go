@@ -21,7 +21,7 @@ func TestHelpInTheAuthorsLanguage(t *testing.T) {
 	}
 	english := help(nil, "new", "--help")
 	for _, want := range []string{"Usage: oersite new module|lesson", "\nFlags:\n", "  -title string\n    \tthe page's title, e.g. --title \"Using WhatsApp Business\" (default: from the name)\n",
-		"  -source string\n    \tsite folder (default \".\")\n"} {
+		"  -source DIR\n    \tsite folder (default \".\")\n"} {
 		if !strings.Contains(english, want) {
 			t.Errorf("English help lacks %q:\n%s", want, english)
 		}
@@ -70,5 +70,60 @@ func TestServeLogsInTheAuthorsLanguage(t *testing.T) {
 	}
 	if strings.Contains(log, "serving on") || strings.Contains(log, "rebuild,") {
 		t.Errorf("English in the Bulgarian log:\n%s", log)
+	}
+}
+
+// TestUsageLinesKeepTheirFlags: in every language, each command's help
+// says its usage line with the same flags as in English, and each flag of
+// the list below takes the placeholder the line gives it (-source DIR, in
+// Bulgarian -source ПАПКА), or its type's word.
+func TestUsageLinesKeepTheirFlags(t *testing.T) {
+	help := func(lang, cmd string) (line string, flags []string) {
+		var stdout, stderr bytes.Buffer
+		getenv := func(k string) string { return map[string]string{"LANG": lang}[k] }
+		run(context.Background(), []string{cmd, "--help"}, &cli{stdout: &stdout, stderr: &stderr, getenv: getenv})
+		out := strings.Split(stdout.String()+stderr.String(), "\n")
+		for _, l := range out[1:] {
+			if strings.HasPrefix(l, "  -") {
+				flags = append(flags, strings.TrimPrefix(l, "  "))
+			}
+		}
+		return out[0], flags
+	}
+	dashes := func(line string) []string {
+		var out []string
+		for _, w := range strings.Fields(strings.NewReplacer("[", " ", "]", " ").Replace(line)) {
+			if strings.HasPrefix(w, "-") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	for name := range commands() {
+		if name == "version" {
+			continue
+		}
+		enLine, enFlags := help("C", name)
+		if !strings.HasPrefix(enLine, "Usage: oersite "+name) || len(enFlags) == 0 {
+			t.Errorf("%s: English help %q, flags %q", name, enLine, enFlags)
+			continue
+		}
+		for _, lang := range []string{"bg", "de", "es", "fr", "is", "it", "nl"} {
+			line, flags := help(lang+".UTF-8", name)
+			if line == enLine && name != "version" {
+				t.Errorf("%s in %s: the usage line is English: %q", name, lang, line)
+			}
+			if got, want := dashes(line), dashes(enLine); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s in %s: flags %q, English %q", name, lang, got, want)
+			}
+			named := usageArgs(line)
+			for i, f := range flags {
+				flag, arg, _ := strings.Cut(f, " ")
+				_, enArg, _ := strings.Cut(enFlags[i], " ")
+				if (arg == "") != (enArg == "") || named[flag[1:]] != "" && arg != named[flag[1:]] {
+					t.Errorf("%s in %s: %q, English %q, the usage line names it %q", name, lang, f, enFlags[i], named[flag[1:]])
+				}
+			}
+		}
 	}
 }
