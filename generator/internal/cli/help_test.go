@@ -71,6 +71,13 @@ func TestServeLogsInTheAuthorsLanguage(t *testing.T) {
 	if strings.Contains(log, "serving on") || strings.Contains(log, "rebuild,") {
 		t.Errorf("English in the Bulgarian log:\n%s", log)
 	}
+	// With --port 0 the system chooses the port: the editor's line names
+	// the one the server listens on (it said port 0 before).
+	_, rest, _ := strings.Cut(log, serving)
+	addr, _, _ := strings.Cut(rest, "/")
+	if !strings.Contains(log, editor+"http://"+addr+"/_edit/") || strings.Contains(log, ":0/") {
+		t.Errorf("the editor's line does not name the server's address %s:\n%s", addr, log)
+	}
 }
 
 // TestUsageLinesKeepTheirFlags: in every language, each command's help

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
@@ -50,6 +49,7 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintln(c.stderr, c.say().Phrases().Sayf("form receiver on: submissions are appended to %s", *forms))
 	}
 	editLink := ""
+	var listening func(addr string) // announces the editor where the server listens
 	if *edit {
 		if ip := net.ParseIP(*bind); *bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
 			return fmt.Errorf("%w: --edit changes files on this computer: it works with --bind 127.0.0.1 (or another loopback address) only", errUsage)
@@ -60,7 +60,9 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		}
 		mounts[editor.Prefix] = ed
 		editLink = editor.Prefix + "?token=" + ed.Token()
-		fmt.Fprintln(c.stderr, c.say().Phrases().Sayf("editor on: open %s (only on this computer; the address holds this run's key)", ed.URL(fmt.Sprintf("http://%s", net.JoinHostPort(*bind, strconv.Itoa(*port))))))
+		listening = func(addr string) {
+			fmt.Fprintln(c.stderr, c.say().Phrases().Sayf("editor on: open %s (only on this computer; the address holds this run's key)", ed.URL("http://"+addr)))
+		}
 	}
 	if os.Getenv("GOGC") == "" {
 		// The server keeps the whole site in memory for hours: collect
@@ -68,6 +70,6 @@ func cmdServe(ctx context.Context, c *cli, args []string) error {
 		// than twice); rebuilds are mostly incremental, so this costs little.
 		debug.SetGCPercent(devserver.GCPercent)
 	}
-	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, LogWords: c.say(), Mounts: mounts, Forms: receiver, EditLink: editLink, Poll: *poll})
+	srv := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Future: *future, Expired: *expired, Now: clock, Log: c.stderr, LogWords: c.say(), Mounts: mounts, Forms: receiver, EditLink: editLink, Listening: listening, Poll: *poll})
 	return srv.Run(ctx)
 }

@@ -50,6 +50,10 @@ type Options struct {
 	// EditLink, when set, is the browser editor's address (with its token):
 	// every served page gets an "Edit this page" link to it.
 	EditLink string
+	// Listening, when set, is told the address the server listens on
+	// (host:port, the port the system chose for port 0), once it does and
+	// has logged it: the editor's own line then names the right address.
+	Listening func(addr string)
 	// Forms, when set, receives the site's forms at /_forms/<name> (and sets
 	// LocalForms). After each build it is given the choices the site's pages
 	// offer (modules, languages), so that it accepts exactly those.
@@ -135,6 +139,9 @@ func (s *Server) Run(ctx context.Context) error {
 		fmt.Fprintln(s.opt.Log, w)
 	}
 	fmt.Fprintln(s.opt.Log, s.opt.LogWords.Phrases().Sayf("serving on http://%s/ (Ctrl+C to stop)", s.addr))
+	if s.opt.Listening != nil {
+		s.opt.Listening(s.addr)
+	}
 	close(s.ready)
 	done := make(chan struct{})
 	go func() {
