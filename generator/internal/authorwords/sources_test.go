@@ -20,10 +20,12 @@ import (
 
 // diagCallers are the functions that make a diagnostic from a hint and a
 // message format: diag.Errorf and diag.Warnf, and the stages' wrappers of
-// them (a check's bad, a reader's errorf, a Markdown extension's warn).
+// them (a check's bad, a reader's errorf, a Markdown extension's warn); and
+// the import report's note, which keeps its format to be said the same way.
 var diagCallers = map[string]bool{
 	"Errorf": true, "Warnf": true, "Warn": true, "warn": true, "warnNamed": true,
 	"bad": true, "errf": true, "warnf": true, "errorf": true, "Hintf": true,
+	"note": true,
 }
 
 // sourceString is a hint or message format found in oersite's code, with

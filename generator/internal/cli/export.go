@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/site"
 )
@@ -26,7 +27,7 @@ func cmdExport(ctx context.Context, c *cli, args []string) error {
 	}
 	if len(pos) == 0 || (pos[0] != site.ExportCartridge && pos[0] != site.ExportSCORM) {
 		fs.Usage()
-		return fmt.Errorf("%w: say which package: `oersite export cartridge` (IMS Common Cartridge 1.1, .imscc) or `oersite export scorm` (SCORM 1.2, .zip)", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("say which package: `oersite export cartridge` (IMS Common Cartridge 1.1, .imscc) or `oersite export scorm` (SCORM 1.2, .zip)"))
 	}
 	when, err := build.NowFrom(*now, os.Getenv, time.Now)
 	if err != nil {
@@ -36,13 +37,14 @@ func cmdExport(ctx context.Context, c *cli, args []string) error {
 	if *langs != "" {
 		langList = strings.Split(*langs, ",")
 	}
+	say := c.say().Phrases()
 	res, files, err := build.Export(ctx, build.Options{Source: *source, Now: when}, pos[0], langList, pos[1:])
 	printDiags(c, c.say(), res.Diags, true, false)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("no module with lessons to package")
+		return diag.Phrasef("no module with lessons to package")
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
@@ -51,8 +53,8 @@ func cmdExport(ctx context.Context, c *cli, args []string) error {
 		if err := outdir.ReplaceFile(filepath.Join(*out, f.Name), f.Data); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s (%d KB) from /%s\n", filepath.Join(*out, f.Name), (len(f.Data)+512)/1024, f.Module)
+		fmt.Fprintln(c.stdout, say.Sayf("%s (%d KB) from /%s", filepath.Join(*out, f.Name), (len(f.Data)+512)/1024, f.Module))
 	}
-	fmt.Fprintf(c.stdout, "wrote %d package(s); the README says how to import them into Moodle and Canvas\n", len(files))
+	fmt.Fprintln(c.stdout, say.Countf(len(files), "wrote %d package; the README says how to import it into Moodle and Canvas", "wrote %d packages; the README says how to import them into Moodle and Canvas", len(files)))
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/harvest"
 )
 
@@ -21,18 +22,19 @@ func cmdHarvest(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	say := c.say().Phrases()
 	cfg, diags, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
 	printDiags(c, c.say(), diags, true, false)
 	if err != nil {
 		return err
 	}
 	if len(cfg.Partners) == 0 {
-		fmt.Fprintln(c.stdout, "config.toml names no partners: add [[partners]] entries (see README, \"Partners\")")
+		fmt.Fprintln(c.stdout, say.Sayf("config.toml names no partners: add [[partners]] entries (see README, \"Partners\")"))
 		return nil
 	}
 	for _, id := range only {
 		if _, ok := cfg.PartnerByID(id); !ok {
-			return fmt.Errorf("%w: config.toml has no partner %q", errUsage, id)
+			return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("config.toml has no partner %q", id))
 		}
 	}
 	if *retries == 0 {
@@ -44,17 +46,21 @@ func cmdHarvest(ctx context.Context, c *cli, args []string) error {
 	}
 	failed := 0
 	for _, r := range results {
+		id := diag.Escape(r.ID)
+		items, events := say.Countf(r.Items, "%d item", "%d items", r.Items), say.Countf(r.Events, "%d event", "%d events", r.Events)
 		switch r.Status {
 		case harvest.Updated:
-			fmt.Fprintf(c.stdout, "%s: updated: %d items, %d events (%d files, %d bytes downloaded)\n", r.ID, r.Items, r.Events, r.Downloaded, r.Bytes)
+			files := say.Countf(r.Downloaded, "%d file", "%d files", r.Downloaded)
+			fmt.Fprintln(c.stdout, say.Sayf("%s: updated: %s, %s (%s, %d bytes downloaded)", id, items, events, files, r.Bytes))
 		case harvest.Unchanged:
-			fmt.Fprintf(c.stdout, "%s: unchanged (%d items, %d events)\n", r.ID, r.Items, r.Events)
+			fmt.Fprintln(c.stdout, say.Sayf("%s: unchanged (%s, %s)", id, items, events))
 		default:
 			failed++
-			fmt.Fprintf(c.stderr, "warning: %s: not harvested, its last data (%d items, %d events) is kept: %v\n", r.ID, r.Items, r.Events, r.Err)
+			// What a partner's server answered is its own text: escaped.
+			fmt.Fprintln(c.stderr, say.Sayf("%s: %s: not harvested, its last data (%s, %s) is kept: %s", diag.Warning.Said(say), id, items, events, diag.Escape(say.Error(r.Err))))
 		}
 	}
-	fmt.Fprintf(c.stdout, "review and commit data/partners/ to publish the changes with the next build\n")
+	fmt.Fprintln(c.stdout, say.Sayf("review and commit data/partners/ to publish the changes with the next build"))
 	if failed > 0 && *strict {
 		return exitError{1}
 	}

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/importer"
 )
 
@@ -20,7 +23,7 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return fmt.Errorf("%w: give the generator and the other site's folder: oersite import hugo ../old-site", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("give the generator and the other site's folder: oersite import hugo ../old-site"))
 	}
 	d := importer.Dialect(strings.ToLower(pos[0]))
 	known := false
@@ -28,28 +31,30 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		known = known || k == d
 	}
 	if !known {
-		return fmt.Errorf("%w: %q is not a generator oersite imports; use hugo, mkdocs, docusaurus or jekyll", errUsage, pos[0])
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, mkdocs, docusaurus or jekyll", pos[0]))
 	}
+	say := c.say().Phrases()
 	rep, err := importer.Run(importer.Options{Dialect: d, Source: pos[1], Site: *site, Force: *force, Lang: *lang})
 	if err != nil {
-		return fmt.Errorf("%w (nothing was written)", err)
+		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
 	}
-	printImportReport(c, rep, *site, *verbose)
+	printImportReport(c.stdout, say, rep, *site, *verbose)
 	return nil
 }
 
-// printImportReport says what was imported and what could not be mapped.
-func printImportReport(c *cli, r *importer.Report, site string, verbose bool) {
-	w := c.stdout
-	fmt.Fprintf(w, "imported %d pages and %d other files from %s into %s/content (languages: %s)\n", r.Pages, r.Files, r.Dialect, site, strings.Join(r.Languages, ", "))
+// printImportReport says what was imported and what could not be mapped,
+// in say's words.
+func printImportReport(w io.Writer, say diag.Phrases, r *importer.Report, site string, verbose bool) {
+	pages, files := say.Countf(r.Pages, "%d page", "%d pages", r.Pages), say.Countf(r.Files, "%d other file", "%d other files", r.Files)
+	fmt.Fprintln(w, say.Sayf("imported %s and %s from %s into %s (languages: %s)", pages, files, r.Dialect, site+"/content", strings.Join(r.Languages, ", ")))
 	for _, b := range r.Backups {
-		fmt.Fprintf(w, "what the site had is now in %s\n", b)
+		fmt.Fprintln(w, say.Sayf("what the site had is now in %s", b))
 	}
 	if r.Config {
-		fmt.Fprintln(w, "wrote config.toml: check baseURL, title and the languages' names")
+		fmt.Fprintln(w, say.Sayf("wrote config.toml: check baseURL, title and the languages' names"))
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintln(w, "note: "+n)
+		fmt.Fprintln(w, say.Sayf("note: %s", say.Error(n)))
 	}
 	if len(r.Unmapped) > 0 {
 		keys := make([]string, 0, len(r.Unmapped))
@@ -66,20 +71,20 @@ func printImportReport(c *cli, r *importer.Report, site string, verbose bool) {
 		for i, k := range keys {
 			parts[i] = fmt.Sprintf("%s (%d)", k, r.Unmapped[k])
 		}
-		fmt.Fprintf(w, "front matter oersite does not use, kept for templates (files): %s\n", strings.Join(parts, ", "))
+		fmt.Fprintln(w, say.Sayf("front matter oersite does not use, kept for templates (files): %s", strings.Join(parts, ", ")))
 	}
 	if len(r.Links) > 0 {
-		fmt.Fprintf(w, "links that point at nothing in the source (%d), left as written:\n", len(r.Links))
+		fmt.Fprintln(w, say.Countf(len(r.Links), "%d link points at nothing in the source; it is left as written:", "%d links point at nothing in the source; they are left as written:", len(r.Links)))
 		for i, p := range r.Links {
 			if i == 20 && !verbose {
-				fmt.Fprintf(w, "  ... and %d more (--verbose lists them all)\n", len(r.Links)-20)
+				fmt.Fprintln(w, "  "+say.Sayf("... and %d more (--verbose lists them all)", len(r.Links)-20))
 				break
 			}
-			fmt.Fprintln(w, "  "+p.String())
+			fmt.Fprintln(w, "  "+diag.Escape(p.Said(say)))
 		}
 	}
-	for _, p := range r.Skipped {
-		fmt.Fprintln(w, "not imported: "+p.String())
+	for _, p := range r.Skipped { // each says what became of it ("not imported: …", "copied as it is")
+		fmt.Fprintln(w, diag.Escape(p.Said(say)))
 	}
-	fmt.Fprintf(w, "next: oersite build --source %s\n", site)
+	fmt.Fprintln(w, say.Sayf("next: %s", "oersite build --source "+site))
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
 )
 
@@ -20,7 +21,7 @@ func cmdMirror(ctx context.Context, c *cli, args []string) error {
 	}
 	if len(pos) != 2 {
 		fs.Usage()
-		return fmt.Errorf("%w: give the site (a web address or a folder) and the folder for the copy", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("give the site (a web address or a folder) and the folder for the copy"))
 	}
 	terminal := false
 	if f, ok := c.stderr.(*os.File); ok {
@@ -32,10 +33,13 @@ func cmdMirror(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	say := c.say().Phrases()
+	files := say.Countf(rep.Files, "%d file", "%d files", rep.Files)
+	version := diag.Escape(rep.Version) // the copied site's own words
 	if rep.Unchanged {
-		fmt.Fprintf(c.stdout, "%s is up to date (version %s, %d files)\n", pos[1], rep.Version, rep.Files)
+		fmt.Fprintln(c.stdout, say.Sayf("%s is up to date (version %s, %s)", pos[1], version, files))
 		return nil
 	}
-	fmt.Fprintf(c.stdout, "%s now holds version %s: %d files, %d downloaded (%d bytes), %d removed\n", pos[1], rep.Version, rep.Files, rep.Downloaded, rep.Bytes, rep.Removed)
+	fmt.Fprintln(c.stdout, say.Sayf("%s now holds version %s: %s, %d downloaded (%d bytes), %d removed", pos[1], version, files, rep.Downloaded, rep.Bytes, rep.Removed))
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/search"
 )
 
@@ -25,7 +26,7 @@ func cmdSearch(ctx context.Context, c *cli, args []string) error {
 	}
 	q := strings.TrimSpace(strings.Join(pos, " "))
 	if q == "" {
-		return fmt.Errorf("%w: give the words to search for, e.g. oersite search \"business page\"", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("give the words to search for, e.g. oersite search \"business page\""))
 	}
 	cfg, _, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
 	if err != nil {
@@ -36,11 +37,11 @@ func cmdSearch(ctx context.Context, c *cli, args []string) error {
 		l = cfg.DefaultLanguage
 	}
 	if _, ok := cfg.Languages[l]; !ok {
-		return fmt.Errorf("%w: language %q is not in config.toml (languages: %s)", errUsage, l, strings.Join(cfg.LanguageCodes(), ", "))
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("language %q is not in config.toml (languages: %s)", l, strings.Join(cfg.LanguageCodes(), ", ")))
 	}
 	cacheDir := cache.dir
 	if cache.off() {
-		return fmt.Errorf("%w: search reads the index a build kept: give its --cache folder", errUsage)
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("search reads the index a build kept: give its --cache folder"))
 	}
 	if !cache.set {
 		if cacheDir, err = build.FindCacheDir(*source, l); err != nil {
@@ -57,14 +58,16 @@ func cmdSearch(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(c.stdout, "nothing found for %q in %s\n", q, l)
+		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("nothing found for %q in %s", q, l))
 		return nil
 	}
 	base := strings.TrimRight(cfg.BaseURL, "/") + "/"
 	for i, h := range hits {
-		fmt.Fprintf(c.stdout, "%2d. %s  [%s]\n    %s%s\n", i+1, h.Title, h.Kind, base, h.URL)
+		// Titles, addresses and summaries are the site's text: escaped, so
+		// that none can drive the terminal.
+		fmt.Fprintf(c.stdout, "%2d. %s  [%s]\n    %s%s\n", i+1, diag.Escape(h.Title), h.Kind, base, diag.Escape(h.URL))
 		if h.Summary != "" {
-			fmt.Fprintf(c.stdout, "    %s\n", mark(h.Summary, q, l))
+			fmt.Fprintf(c.stdout, "    %s\n", diag.Escape(mark(h.Summary, q, l)))
 		}
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 var (
@@ -79,11 +81,11 @@ func readDocusaurus(src fs.FS, defLang string, rep *Report) (*project, error) {
 	}
 	for _, s := range []string{"sidebars.js", "sidebars.ts"} {
 		if exists(src, s) {
-			rep.Skipped = append(rep.Skipped, Problem{File: s, What: "not read (JavaScript): the order comes from sidebar_position and _category_ files"})
+			rep.Skipped = append(rep.Skipped, Problem{File: s, What: diag.Phrasef("not read (JavaScript): the order comes from sidebar_position and _category_ files")})
 		}
 	}
 	if isDir(src, "src/pages") {
-		rep.Skipped = append(rep.Skipped, Problem{File: "src/pages/", What: "not imported: pages written in React"})
+		rep.Skipped = append(rep.Skipped, Problem{File: "src/pages/", What: diag.Phrasef("not imported: pages written in React")})
 	}
 	readmeToIndex(pr, rep)
 	return pr, nil

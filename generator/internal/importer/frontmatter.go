@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/oersite/oersite/generator/internal/content"
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // frontMatter is a page's front matter in the order it is written out.
@@ -216,7 +217,7 @@ func mapPage(d Dialect, f *file, rep *Report) {
 	}
 	if l := f.fm.str("layout"); l != "" && oersiteLayouts[strings.ToLower(l)] {
 		f.fm.del("layout")
-		rep.note(fmt.Sprintf("layout %q removed: oersite chooses a page's template by its kind", l))
+		rep.note("layout %q removed: oersite chooses a page's template by its kind", l)
 	}
 	if _, ok := f.fm.key("title"); !ok {
 		if title, rest, ok := leadingHeading(f.body); ok {
@@ -233,10 +234,11 @@ func mapPage(d Dialect, f *file, rep *Report) {
 	}
 }
 
-// note records a remark once.
-func (r *Report) note(s string) {
+// note records a remark once: format filled with args.
+func (r *Report) note(format string, args ...any) {
+	s := diag.Phrasef(format, args...)
 	for _, n := range r.Notes {
-		if n == s {
+		if n.Error() == s.Error() {
 			return
 		}
 	}

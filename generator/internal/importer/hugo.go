@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // readHugo reads a Hugo site: content/ (or contentDir), one tree per
@@ -101,11 +103,11 @@ func readHugoContent(src fs.FS, cfg settings, dirs map[string]string, pr *projec
 func reportHugoSkipped(src fs.FS, cfg settings, rep *Report) {
 	for _, d := range []string{"layouts", "themes", "archetypes", "data", "i18n", "assets"} {
 		if isDir(src, d) {
-			rep.Skipped = append(rep.Skipped, Problem{File: d + "/", What: "not imported: oersite's theme, strings and assets take its place"})
+			rep.Skipped = append(rep.Skipped, Problem{File: d + "/", What: diag.Phrasef("not imported: oersite's theme, strings and assets take its place")})
 		}
 	}
 	if len(cfg.table("menu")) > 0 || len(cfg.table("menus")) > 0 {
-		rep.Skipped = append(rep.Skipped, Problem{File: "config", What: "menus in the configuration are not imported: list them as [[menus.main]] in config.toml"})
+		rep.Skipped = append(rep.Skipped, Problem{File: "config", What: diag.Phrasef("menus in the configuration are not imported: list them as [[menus.main]] in config.toml")})
 	}
 }
 

@@ -21,6 +21,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Dialect is the generator a source site was written for.
@@ -65,8 +67,9 @@ type Report struct {
 	Links []Problem
 	// Skipped are files and settings of the source left out, with why.
 	Skipped []Problem
-	// Notes say what was changed on the way (files renamed, titles moved).
-	Notes []string
+	// Notes say what was changed on the way (files renamed, titles moved),
+	// each a diag.Phrased.
+	Notes []error
 	// Backups are where --force moved what the site had.
 	Backups []string
 	// Config is set when config.toml was written.
@@ -77,17 +80,21 @@ type Report struct {
 type Problem struct {
 	File string
 	Line int
-	What string
+	What error // a diag.Phrased, said in the author's words by Said
 }
 
-func (p Problem) String() string {
+func (p Problem) String() string { return p.Said(nil) }
+
+// Said is the problem with what it says in say's words.
+func (p Problem) Said(say diag.Phrases) string {
+	what := say.Error(p.What)
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.What)
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, what)
 	}
 	if p.File != "" {
-		return p.File + ": " + p.What
+		return p.File + ": " + what
 	}
-	return p.What
+	return what
 }
 
 // file is one file on its way from the source to content/<lang>/.
@@ -129,11 +136,11 @@ func Run(opt Options) (*Report, error) {
 		opt.Site = "."
 	}
 	if !langCode(opt.Lang) {
-		return nil, fmt.Errorf("--lang %q is not a language code: give one such as en, pt-br or zh-hans", opt.Lang)
+		return nil, diag.Phrasef("--lang %q is not a language code: give one such as en, pt-br or zh-hans", opt.Lang)
 	}
 	info, err := os.Stat(opt.Source)
 	if err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder: give the other site's folder", opt.Source)
+		return nil, diag.Phrasef("%s is not a folder: give the other site's folder", opt.Source)
 	}
 	if err := checkTargets(opt); err != nil {
 		return nil, err
@@ -158,13 +165,13 @@ func Run(opt Options) (*Report, error) {
 	case Jekyll:
 		pr, err = readJekyll(src, opt.Lang, rep)
 	default:
-		return nil, fmt.Errorf("unknown generator %q: use one of hugo, mkdocs, docusaurus, jekyll", opt.Dialect)
+		return nil, diag.Phrasef("unknown generator %q: use one of hugo, mkdocs, docusaurus, jekyll", opt.Dialect)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(pr.files) == 0 {
-		return nil, fmt.Errorf("no Markdown found in %s for %s: is it the site's own folder?", opt.Source, opt.Dialect)
+		return nil, diag.Phrasef("no Markdown found in %s for %s: is it the site's own folder?", opt.Source, opt.Dialect)
 	}
 	if err := checkLanguages(pr); err != nil {
 		return nil, err
@@ -201,12 +208,12 @@ func langCode(s string) bool {
 func checkLanguages(pr *project) error {
 	for _, l := range pr.langs {
 		if !langCode(l) {
-			return fmt.Errorf("the other site's configuration names the language %q, which is not a language code (letters, digits and dashes, such as en or pt-br): correct it there (nothing was written)", l)
+			return diag.Phrasef("the other site's configuration names the language %q, which is not a language code (letters, digits and dashes, such as en or pt-br): correct it there", l)
 		}
 	}
 	for _, f := range pr.files {
 		if !langCode(f.lang) {
-			return fmt.Errorf("%s: language %q is not a language code (letters, digits and dashes, such as en or pt-br): correct it there (nothing was written)", f.src, f.lang)
+			return diag.Phrasef("%s: language %q is not a language code (letters, digits and dashes, such as en or pt-br): correct it there", f.src, f.lang)
 		}
 	}
 	return nil
@@ -216,7 +223,7 @@ func checkLanguages(pr *project) error {
 func checkTargets(opt Options) error {
 	dir := filepath.Join(opt.Site, "content")
 	if !opt.Force && !emptyDir(dir) {
-		return fmt.Errorf("%s is not empty: import into a new site folder, or add --force to move it to content.before-import/ first", dir)
+		return diag.Phrasef("%s is not empty: import into a new site folder, or add --force to move it to content.before-import/ first", dir)
 	}
 	return nil
 }
@@ -235,11 +242,11 @@ func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
 		}
 		data, err := fs.ReadFile(src, f.src)
 		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", f.src, err)
+			return &diag.Phrased{Format: "cannot read %s: %v", Args: []any{f.src, err}, Err: err}
 		}
 		fm, body, bodyLine, err := readPage(data)
 		if err != nil {
-			rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "front matter does not parse (" + err.Error() + "): copied as it is; oersite build will show where"})
+			rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: diag.Phrasef("front matter does not parse (%v): copied as it is; oersite build will show where", err)})
 			f.page, f.body = false, data
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 var postName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-(.+)$`) })
@@ -63,10 +65,10 @@ func readJekyll(src fs.FS, defLang string, rep *Report) (*project, error) {
 		return nil, err
 	}
 	if isDir(src, "_layouts") || isDir(src, "_includes") {
-		rep.Skipped = append(rep.Skipped, Problem{File: "_layouts/, _includes/", What: "not imported: oersite's theme takes their place"})
+		rep.Skipped = append(rep.Skipped, Problem{File: "_layouts/, _includes/", What: diag.Phrasef("not imported: oersite's theme takes their place")})
 	}
 	if isDir(src, "_data") {
-		rep.Skipped = append(rep.Skipped, Problem{File: "_data/", What: "not imported: its data is read by Liquid, which oersite does not run"})
+		rep.Skipped = append(rep.Skipped, Problem{File: "_data/", What: diag.Phrasef("not imported: its data is read by Liquid, which oersite does not run")})
 	}
 	return pr, nil
 }

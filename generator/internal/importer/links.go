@@ -2,12 +2,13 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // linkIndex finds the file a link in the source meant.
@@ -58,7 +59,7 @@ func rewriteAllLinks(pr *project, rep *Report) {
 		f.body = rewriteLinks(f.body, func(dest string, line int) (string, bool) {
 			out, ok, known := ix.resolve(f, dest)
 			if !known {
-				rep.Links = append(rep.Links, Problem{File: f.src, Line: line + f.bodyLine(), What: fmt.Sprintf("link %q points at nothing in the source: left as written", dest)})
+				rep.Links = append(rep.Links, Problem{File: f.src, Line: line + f.bodyLine(), What: diag.Phrasef("link %q points at nothing in the source: left as written", dest)})
 			}
 			return out, ok
 		})

@@ -14,6 +14,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // stageAndSwap writes everything into a folder beside the site's content,
@@ -61,14 +63,14 @@ func stageAndSwap(opt Options, src fs.FS, pr *project, rep *Report) error {
 func writeFile(stage *os.Root, src fs.FS, f *file, rep *Report) error {
 	dst := f.targetPath()
 	if !fs.ValidPath(dst) {
-		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "its place in the site, " + dst + ", is outside the site's folders: left out"})
+		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: diag.Phrasef("its place in the site, %s, is outside the site's folders: left out", dst)})
 		return nil
 	}
 	if err := stage.MkdirAll(path.Dir(dst), 0o755); err != nil {
 		return err
 	}
 	if _, err := stage.Stat(dst); err == nil {
-		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: "another file of the source goes to " + dst + ": this one is left out"})
+		rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: diag.Phrasef("another file of the source goes to %s: this one is left out", dst)})
 		return nil
 	}
 	if f.page && f.fm != nil {
@@ -121,7 +123,7 @@ func swap(site, stage string, parts []string, force bool, rep *Report) error {
 	}
 	for _, part := range parts {
 		if target := filepath.Join(site, part); !force && !emptyDir(target) {
-			return fmt.Errorf("%s is not empty: add --force to move it to %s.before-import/ first", target, part)
+			return diag.Phrasef("%s is not empty: add --force to move it to %s.before-import/ first", target, part)
 		}
 	}
 	for _, part := range parts {
@@ -205,7 +207,7 @@ func missingLanguages(configPath string, langs []string, rep *Report) {
 	}
 	for _, l := range langs {
 		if _, ok := cfg.Languages[l]; !ok {
-			rep.Skipped = append(rep.Skipped, Problem{File: "config.toml", What: fmt.Sprintf("language %q is imported into content/%s but config.toml has no [languages.%s]: add it", l, l, l)})
+			rep.Skipped = append(rep.Skipped, Problem{File: "config.toml", What: diag.Phrasef("language %q is imported into content/%s but config.toml has no [languages.%s]: add it", l, l, l)})
 		}
 	}
 }
