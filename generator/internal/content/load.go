@@ -395,6 +395,7 @@ func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
+	data = dropControls(p, data, diags)
 	rf, err := splitFrontMatter(data)
 	if err != nil {
 		addFMError(diags, p, err)
@@ -405,6 +406,7 @@ func ParseSource(p, lang, rel string, data []byte, diags *diag.List) *Source {
 		addFMError(diags, p, err)
 		return nil
 	}
+	dropValueControls(p, d, diags)
 	src.Format = rf.format
 	src.Body = rf.body
 	src.BodyLine = rf.bodyLine
