@@ -99,7 +99,7 @@ func readHint(hint string) (text, format string, args []string) {
 		}
 		parts = append(parts, s)
 	}
-	return fill(parts[0], parts[1:]), parts[0], parts[1:]
+	return fill(parts[0], parts[1:], nil), parts[0], parts[1:]
 }
 
 // String renders the diagnostic in English (see Said).
@@ -204,7 +204,7 @@ func phrasedAlone(format string, args []any) (*Phrased, bool) {
 		return nil, false
 	}
 	ph, ok := args[0].(*Phrased)
-	return ph, ok && ph.Err == nil
+	return ph, ok
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe

@@ -85,7 +85,7 @@ func (d Diagnostic) generalised() string {
 		}
 	}
 	shown[0] = d.Args[0]
-	return fill(d.Kind, shown)
+	return fill(d.Kind, shown, nil)
 }
 
 // generalise turns a format string into a sentence, its verbs replaced by

@@ -74,5 +74,18 @@ func (p Phrases) Error(err error) string {
 	if p == nil || !errors.As(err, &ph) {
 		return text
 	}
-	return strings.Replace(text, ph.Error(), p.Sayf(ph.Format, ph.Args...), 1)
+	return strings.Replace(text, ph.Error(), p.said(ph), 1)
+}
+
+// said is a Phrased error in p's words, the Phrased errors among its
+// arguments too.
+func (p Phrases) said(ph *Phrased) string {
+	args := make([]any, len(ph.Args))
+	for i, a := range ph.Args {
+		if inner, ok := a.(*Phrased); ok {
+			a = p.said(inner)
+		}
+		args[i] = a
+	}
+	return p.Sayf(ph.Format, args...)
 }

@@ -99,3 +99,39 @@ func TestDiagnosticOfAPhrasedError(t *testing.T) {
 		t.Errorf("a wrapped Phrased keeps the whole text: kind %q", wrapped.Kind)
 	}
 }
+
+// TestPhrasedReasonInsideAMessage: a Phrased error given to a message's %v
+// (the reason a file name cannot be part of an address) is said in the
+// reader's words with the message, in a diagnostic and in an error; in
+// English both read as written.
+func TestPhrasedReasonInsideAMessage(t *testing.T) {
+	words := map[string]string{
+		"file name %q cannot be part of an address: %v":       "le nom de fichier %q ne peut pas faire partie d’une adresse : %v",
+		"it has no letters or digits to make an address from": "il ne contient aucune lettre",
+		"alias %q: %v":                  "alias %q : %v",
+		"it makes a part %d bytes long": "il ferait une partie de %d octets",
+	}
+	find := func(english string) (string, bool) { s, ok := words[english]; return s, ok }
+	reason := Phrasef("it has no letters or digits to make an address from")
+	err := Phrasef("file name %q cannot be part of an address: %v", "---.md", reason)
+	d := Errorf("content/en/---.md", 0, "", "%v", err)
+	if d.Message != `file name "---.md" cannot be part of an address: it has no letters or digits to make an address from` {
+		t.Errorf("English message %q", d.Message)
+	}
+	if got := d.Translated(find).Message; got != `le nom de fichier "---.md" ne peut pas faire partie d’une adresse : il ne contient aucune lettre` {
+		t.Errorf("French message %q", got)
+	}
+	fr := Phrases(func(english string, _ int) (string, bool) { return find(english) })
+	if got := fr.Error(fmt.Errorf("page: %w", err)); got != `page: le nom de fichier "---.md" ne peut pas faire partie d’une adresse : il ne contient aucune lettre` {
+		t.Errorf("French error %q", got)
+	}
+	// A reason that wraps a sentinel (for errors.Is) is said the same way.
+	long := &Phrased{Format: "it makes a part %d bytes long", Args: []any{300}, Err: errors.New("too long")}
+	if got := Errorf("a.md", 0, "", "alias %q: %v", "/x", long).Translated(find).Message; got != `alias "/x" : il ferait une partie de 300 octets` {
+		t.Errorf("French message with a wrapping reason %q", got)
+	}
+	// A reason without a translation stays English inside the translation.
+	if got := Errorf("a.md", 0, "", "alias %q: %v", "/x", Phrasef("empty alias")).Translated(find).Message; got != `alias "/x" : empty alias` {
+		t.Errorf("untranslated reason %q", got)
+	}
+}

@@ -58,9 +58,58 @@ func formatArgs(format string, args []any) []string {
 		if n != i {
 			return nil
 		}
-		out[i] = fmt.Sprintf(specs[i], args[i])
+		out[i] = formatArg(specs[i], args[i])
 	}
 	return out
+}
+
+// phrasedMark opens an argument that is itself a Phrased error ("folder
+// name %q cannot be part of an address: %v", the %v saying why): its format
+// and arguments follow, each quoted after a NUL byte, so that it is
+// translated with the message that holds it.
+const phrasedMark = "\x00phrased"
+
+// formatArg is one argument formatted by its verb; a Phrased error given to
+// %v or %s is kept as its format and arguments (see phrasedMark).
+func formatArg(spec string, a any) string {
+	if ph, ok := a.(*Phrased); ok && (spec == "%v" || spec == "%s") {
+		if parts := formatArgs(ph.Format, ph.Args); parts != nil {
+			var b strings.Builder
+			b.WriteString(phrasedMark)
+			for _, p := range append([]string{ph.Format}, parts...) {
+				b.WriteByte(0)
+				b.WriteString(strconv.Quote(p))
+			}
+			return b.String()
+		}
+	}
+	return fmt.Sprintf(spec, a)
+}
+
+// phrasedArg is an argument kept by formatArg, said with words (nil:
+// English); any other argument is returned as it is.
+func phrasedArg(arg string, words func(string) (string, bool)) string {
+	rest, ok := strings.CutPrefix(arg, phrasedMark+"\x00")
+	if !ok {
+		return arg
+	}
+	var parts []string
+	for _, q := range strings.Split(rest, "\x00") {
+		s, err := strconv.Unquote(q)
+		if err != nil {
+			return arg
+		}
+		parts = append(parts, s)
+	}
+	format := parts[0]
+	if words != nil {
+		if t, found := words(format); found {
+			if _, specs, ok := verbsOf(t); ok && len(specs) == len(parts)-1 {
+				format = t
+			}
+		}
+	}
+	return fill(format, parts[1:], words)
 }
 
 // Verbs describes which arguments format uses and how, one "n:spec" per
@@ -80,8 +129,9 @@ func Verbs(format string) ([]string, bool) {
 }
 
 // fill writes format with each verb replaced by its argument, already
-// formatted (args as formatArgs made them), and %% by %.
-func fill(format string, args []string) string {
+// formatted (args as formatArgs made them; a Phrased one said with words,
+// nil for English), and %% by %.
+func fill(format string, args []string, words func(string) (string, bool)) string {
 	next := 0
 	return directive.ReplaceAllStringFunc(format, func(v string) string {
 		if v == "%%" {
@@ -96,7 +146,7 @@ func fill(format string, args []string) string {
 		if i < 0 || i >= len(args) {
 			return v
 		}
-		return args[i]
+		return phrasedArg(args[i], words)
 	})
 }
 
@@ -109,7 +159,7 @@ func (d Diagnostic) Translated(words func(english string) (string, bool)) Diagno
 	if d.Kind != "" {
 		_, specs, ok := verbsOf(d.Kind)
 		if t, found := words(d.Kind); found && ok && len(specs) == len(d.Args) {
-			d.Message = fill(t, d.Args)
+			d.Message = fill(t, d.Args, words)
 			d.Kind = t // still one kind per English format, for grouping
 		}
 	}
@@ -117,7 +167,7 @@ func (d Diagnostic) Translated(words func(english string) (string, bool)) Diagno
 	case d.HintKind != "":
 		_, specs, ok := verbsOf(d.HintKind)
 		if t, found := words(d.HintKind); found && ok && len(specs) == len(d.HintArgs) {
-			d.Hint = fill(t, d.HintArgs)
+			d.Hint = fill(t, d.HintArgs, words)
 		}
 	case d.Hint != "":
 		if t, found := words(d.Hint); found {

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"fmt"
+	"errors"
 	"path"
 	"strings"
 	"unicode"
@@ -97,21 +97,21 @@ func (sp sourcePath) segments(slug string, kind Kind) ([]string, error) {
 	for _, d := range sp.dirs {
 		s, err := slugify(d)
 		if err != nil {
-			return nil, fmt.Errorf("folder name %q cannot be part of an address: %v", brief(d), err)
+			return nil, diag.Phrasef("folder name %q cannot be part of an address: %v", brief(d), err)
 		}
 		segs = append(segs, s)
 	}
 	if !sp.isIndex() {
 		s, err := slugify(sp.stem)
 		if err != nil {
-			return nil, fmt.Errorf("file name %q cannot be part of an address: %v", brief(sp.base), err)
+			return nil, diag.Phrasef("file name %q cannot be part of an address: %v", brief(sp.base), err)
 		}
 		segs = append(segs, s)
 	}
 	if slug != "" && len(segs) > 0 && kind != KindSection {
 		s, err := slugify(slug)
 		if err != nil {
-			return nil, fmt.Errorf("slug %q: %v", brief(slug), err)
+			return nil, diag.Phrasef("slug %q: %v", brief(slug), err)
 		}
 		segs[len(segs)-1] = s
 	}
@@ -184,10 +184,10 @@ func slugify(s string) (string, error) {
 	}
 	out := strings.Trim(b.String(), ".")
 	if out == "" || strings.Contains(out, "..") {
-		return "", fmt.Errorf("it has no letters or digits to make an address from")
+		return "", diag.Phrasef("it has no letters or digits to make an address from")
 	}
 	if len(out) > maxSegment {
-		return "", errTooLong(len(out))
+		return "", &diag.Phrased{Format: "it makes a part of the address %d bytes long, and file systems allow at most %d: shorten it", Args: []any{len(out), maxSegment}, Err: errTooLong}
 	}
 	return out, nil
 }
@@ -196,12 +196,8 @@ func slugify(s string) (string, error) {
 // folder name in the output, and file systems refuse longer names.
 const maxSegment = 255
 
-// errTooLong is a part of an address longer than maxSegment.
-type errTooLong int
-
-func (e errTooLong) Error() string {
-	return fmt.Sprintf("it makes a part of the address %d bytes long, and file systems allow at most %d: shorten it", int(e), maxSegment)
-}
+// errTooLong marks a part of an address longer than maxSegment.
+var errTooLong = errors.New("a part of the address is too long")
 
 // brief shortens a value for a message.
 func brief(s string) string {
@@ -219,10 +215,10 @@ func Slugify(s string) (string, error) { return slugify(strings.ToLower(s)) }
 func cleanAlias(lang, alias string) (string, error) {
 	a := strings.TrimSpace(alias)
 	if a == "" {
-		return "", fmt.Errorf("empty alias")
+		return "", diag.Phrasef("empty alias")
 	}
 	if strings.Contains(a, "://") || strings.HasPrefix(a, "//") {
-		return "", fmt.Errorf("alias %q is a web address; aliases are old paths of this site", alias)
+		return "", diag.Phrasef("alias %q is a web address; aliases are old paths of this site", alias)
 	}
 	rooted := strings.HasPrefix(a, "/")
 	var segs []string
@@ -231,16 +227,16 @@ func cleanAlias(lang, alias string) (string, error) {
 			continue
 		}
 		if seg == ".." || seg == "." {
-			return "", fmt.Errorf("alias %q climbs out of the site", alias)
+			return "", diag.Phrasef("alias %q climbs out of the site", alias)
 		}
 		s, err := slugify(seg)
 		if err != nil {
-			return "", fmt.Errorf("alias %q: %v", alias, err)
+			return "", diag.Phrasef("alias %q: %v", alias, err)
 		}
 		segs = append(segs, s)
 	}
 	if len(segs) == 0 {
-		return "", fmt.Errorf("alias %q names the site root", alias)
+		return "", diag.Phrasef("alias %q names the site root", alias)
 	}
 	p := strings.Join(segs, "/")
 	if !rooted {

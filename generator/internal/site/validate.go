@@ -79,7 +79,7 @@ func termLengths(p *Page) diag.List {
 	var l diag.List
 	for key, words := range map[string][]string{"keywords": p.Meta.Keywords, "tags": p.Meta.Tags} {
 		for _, w := range words {
-			if _, err := Slugify(w); errors.As(err, new(errTooLong)) {
+			if _, err := Slugify(w); errors.Is(err, errTooLong) {
 				l.Add(diag.Errorf(p.Source.Path, p.Meta.Lines[key], "shorten it: a keyword names a page listing what it tags", "keyword %q: %v", brief(w), err))
 			}
 		}
