@@ -59,11 +59,12 @@ func cmdTranslated(ctx context.Context, c *cli, args []string) error {
 	if err := outdir.ReplaceFile(p, out); err != nil {
 		return err
 	}
+	tp, op := diag.Escape(t.Source.Path), diag.Escape(o.Source.Path) // files' names, shown on a terminal
 	if o.Meta.Changed().IsZero() {
-		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (today: %s has no date or lastmod)", t.Source.Path, date.Format("2006-01-02"), o.Source.Path))
+		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (today: %s has no date or lastmod)", tp, date.Format("2006-01-02"), op))
 		return nil
 	}
-	fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (the date of %s)", t.Source.Path, date.Format("2006-01-02"), o.Source.Path))
+	fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("%s: translatedFrom %s (the date of %s)", tp, date.Format("2006-01-02"), op))
 	return nil
 }
 

@@ -417,7 +417,7 @@ func classify(batch []string) change {
 func describe(say diag.Phrases, batch []string) string {
 	clean := make([]string, len(batch))
 	for i, p := range batch {
-		clean[i] = strings.TrimPrefix(p, "+")
+		clean[i] = diag.Escape(strings.TrimPrefix(p, "+")) // a file's name is anyone's text
 	}
 	switch len(clean) {
 	case 0:

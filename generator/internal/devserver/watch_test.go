@@ -256,3 +256,16 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeEscapesFileNames: the log line names the changed file; a file
+// whose name holds an escape sequence (from a pulled branch, say) is named
+// escaped, so that it cannot drive the author's terminal. It was printed as
+// it was.
+func TestDescribeEscapesFileNames(t *testing.T) {
+	if got := describe(nil, []string{"+content/en/a\x1b[2J.md"}); got != `content/en/a\x1b[2J.md` {
+		t.Errorf("one file: %q", got)
+	}
+	if got := describe(nil, []string{"content/en/\x07b.md", "content/en/c.md"}); got != `content/en/\x07b.md and 1 more` {
+		t.Errorf("two files: %q", got)
+	}
+}
