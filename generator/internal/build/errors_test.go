@@ -20,7 +20,7 @@ func TestErrorsNameFileAndLineAndLeavePublicUntouched(t *testing.T) {
 		wants []string // all must appear in the error text
 	}{
 		{"broken YAML", "content/en/broken.md", "---\ntitle: Broken\nsummary: [unclosed\nlevel: beginner\n---\nbody\n",
-			[]string{"content/en/broken.md:3:", "YAML front matter does not parse"}},
+			[]string{"content/en/broken.md:3:", "a list opened with [ (or a group opened with {) on this line is not closed"}},
 		{"unclosed front matter", "content/en/open.md", "---\ntitle: Open\n\nbody without closing\n",
 			[]string{"content/en/open.md:1:", "never closed"}},
 		{"broken TOML", "content/en/t.md", "+++\ntitle = \"T\"\nweight = = 3\n+++\n",

@@ -255,10 +255,10 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 	var node yaml.Node
 	if err := yaml.Unmarshal(rf.text, &node); err != nil {
-		line := rf.startLine
+		line, reported := rf.startLine, 0 // reported: the parser's line in the front matter, if it said one
 		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line = rf.startLine + n - 1
+			reported, _ = strconv.Atoi(m[1])
+			line = rf.startLine + reported - 1
 			if strings.Contains(err.Error(), "did not find expected") {
 				// yaml.v3 reports unclosed lists near, not at, their line: find the bracket.
 				if l := unbalancedLine(rf.text); l > 0 {
@@ -268,6 +268,9 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 		}
 		msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
 		msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
+		if x, ok := yamlExplained(msg, rf.text, reported); ok {
+			return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint}
+		}
 		return d, &fmError{line: line, format: "YAML front matter does not parse: %s", args: []any{msg},
 			hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}
 	}

@@ -1,0 +1,186 @@
+package content
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// A YAML parser's message names the grammar rule a line broke ("mapping
+// values are not allowed in this context"), which a trainer cannot act on,
+// and yaml.v3 leaves the line out of some. yamlExplained reads the front
+// matter's lines for the mistake behind the commonest messages and says it
+// in the author's terms, with the line and, where it can, the line as it
+// should be written.
+
+// yamlLine is one "key: value" line of YAML front matter.
+type yamlLine struct {
+	n          int    // 1-based, within the front matter
+	indented   bool   // it starts with white space
+	tab        bool   // a tab is in that white space
+	key, value string // value trimmed; both empty when the line is not key: value
+}
+
+// yamlLines splits front matter into lines, reading the key and value of
+// each "key: value" line.
+func yamlLines(text []byte) []yamlLine {
+	var out []yamlLine
+	for i, l := range strings.Split(string(text), "\n") {
+		t := strings.TrimSpace(l)
+		lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		yl := yamlLine{n: i + 1, indented: lead != "", tab: strings.Contains(lead, "\t") && t != ""}
+		if k, v, ok := strings.Cut(t, ":"); ok && k != "" && !strings.ContainsAny(k[:1], `-#"'[{`) && !strings.ContainsAny(k, " \t") {
+			if v == "" || v[0] == ' ' || v[0] == '\t' {
+				yl.key, yl.value = k, strings.TrimSpace(v)
+			}
+		}
+		out = append(out, yl)
+	}
+	return out
+}
+
+// yamlExplanation is a YAML mistake said for authors: at line (within the
+// front matter; 0 when not found), format and args, and what to do.
+type yamlExplanation struct {
+	line   int
+	format string
+	args   []any
+	hint   string
+}
+
+// yamlExplained explains the parser's message msg about text, which
+// reported line (0: none); false when it is not one it knows.
+func yamlExplained(msg string, text []byte, line int) (yamlExplanation, bool) {
+	lines := yamlLines(text)
+	find := func(match func(yamlLine) bool) (yamlLine, bool) {
+		for _, l := range lines {
+			if match(l) {
+				return l, true
+			}
+		}
+		return yamlLine{}, false
+	}
+	at := func(n int) yamlLine {
+		if n >= 1 && n <= len(lines) {
+			return lines[n-1]
+		}
+		return yamlLine{}
+	}
+	switch {
+	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token") && tabIndented(lines) > 0:
+		n := line
+		if t := tabIndented(lines); t > 0 {
+			n = t
+		}
+		return yamlExplanation{line: n, format: "this line is indented with a tab: YAML indents with spaces only", hint: "replace the tab with two spaces"}, true
+	case strings.Contains(msg, "mapping values are not allowed"):
+		colon := func(l yamlLine) bool { return unquoted(l.value) && strings.Contains(l.value, ": ") }
+		l, ok := at(line), colon(at(line))
+		if !ok {
+			l, ok = find(func(l yamlLine) bool { return !l.indented && colon(l) })
+		}
+		if ok {
+			return yamlExplanation{line: l.n, format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key}, hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+		}
+		if l := at(line); l.indented && l.key != "" && at(line-1).value != "" {
+			return yamlExplanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value", hint: diag.Hintf("start it at the beginning of the line: %s", l.key+": "+l.value)}, true
+		}
+	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "unknown anchor"):
+		if l, ok := find(func(l yamlLine) bool { return l.value != "" && strings.ContainsAny(l.value[:1], "@`*") }); ok {
+			return yamlExplanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]}, hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+		}
+	case strings.Contains(msg, "unexpected end of stream"):
+		if l, ok := find(func(l yamlLine) bool { return unclosedQuote(l.value) }); ok {
+			return yamlExplanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key}, hint: diag.Hintf("end the value with the same mark, on the same line: %s", l.key+": "+l.value+l.value[:1])}, true
+		}
+	case strings.Contains(msg, "expected ',' or ']'"), strings.Contains(msg, "expected ',' or '}'"):
+		if n := unbalancedLine(text); n > 0 {
+			return yamlExplanation{line: n, format: "a list opened with [ (or a group opened with {) on this line is not closed",
+				hint: "close it on the same line: tags: [phones, photos]"}, true
+		}
+	case strings.Contains(msg, "did not find expected key"):
+		if l, ok := find(func(l yamlLine) bool { return textAfterQuote(l.value) }); ok {
+			return yamlExplanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key}, hint: diag.Hintf("put the whole value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+		}
+		if l, ok := find(func(l yamlLine) bool { return strings.Count(l.value, "]") > strings.Count(l.value, "[") }); ok {
+			return yamlExplanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, true
+		}
+	case strings.Contains(msg, "could not find expected ':'"):
+		if line > 0 {
+			return yamlExplanation{line: line, format: "this line is not written as key: value", hint: `write the key, a colon and a space, then the value ("summary: What the page teaches"), or join the line to the value above it inside quotes`}, true
+		}
+	case strings.Contains(msg, "block sequence entries are not allowed"):
+		if l, ok := find(func(l yamlLine) bool { return strings.HasPrefix(l.value, "- ") }); ok {
+			return yamlExplanation{line: l.n, format: "a list item (- …) is on the same line as %s", args: []any{l.key}, hint: diag.Hintf("put each item on a line of its own below the key, or write %s", l.key+": ["+strings.TrimPrefix(l.value, "- ")+"]")}, true
+		}
+	}
+	return yamlExplanation{}, false
+}
+
+// tabIndented is the first line indented with a tab, or 0.
+func tabIndented(lines []yamlLine) int {
+	for _, l := range lines {
+		if l.tab {
+			return l.n
+		}
+	}
+	return 0
+}
+
+// unquoted reports whether a value is plain text, not in quotes, a list or
+// a block.
+func unquoted(v string) bool {
+	return v != "" && !strings.ContainsAny(v[:1], `"'[{|>&*!`)
+}
+
+// unclosedQuote reports whether a value opens a quotation it does not close
+// on its line.
+func unclosedQuote(v string) bool {
+	if v == "" || (v[0] != '"' && v[0] != '\'') {
+		return false
+	}
+	return closingQuote(v) < 0
+}
+
+// textAfterQuote reports whether text follows a quoted value's closing mark
+// ("Title" and more), a comment aside.
+func textAfterQuote(v string) bool {
+	if v == "" || (v[0] != '"' && v[0] != '\'') {
+		return false
+	}
+	end := closingQuote(v)
+	if end < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(v[end+1:])
+	return rest != "" && !strings.HasPrefix(rest, "#")
+}
+
+// closingQuote is the index of the mark closing v's opening quotation
+// mark, or -1: a double quote not escaped by a backslash, or a single quote
+// not doubled.
+func closingQuote(v string) int {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// quoteYAML writes a value as a quoted YAML string: in single quotes when
+// it holds a double quote or a backslash (where they mean themselves), else
+// in double quotes.
+func quoteYAML(v string) string {
+	if strings.ContainsAny(v, `"\`) {
+		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	return strconv.Quote(v)
+}
