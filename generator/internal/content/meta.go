@@ -148,6 +148,7 @@ type fieldReader struct {
 	d     decoded
 	diags *diag.List
 	lower map[string]string // lower-cased key -> key as written
+	asked map[string]string // lower-cased field oersite looked for -> its name
 }
 
 func (r *fieldReader) line(key string) int { return r.d.lines[key] }
@@ -162,6 +163,11 @@ func (r *fieldReader) warnf(key, hint, format string, args ...any) {
 
 // lookup finds key or one of its aliases (licence/license, ...).
 func (r *fieldReader) lookup(keys ...string) (string, any, bool) {
+	for _, k := range keys {
+		if _, seen := r.asked[strings.ToLower(k)]; !seen && r.asked != nil {
+			r.asked[strings.ToLower(k)] = k
+		}
+	}
 	for _, k := range keys {
 		if v, ok := r.d.values[k]; ok {
 			return k, v, true
@@ -392,7 +398,7 @@ func validKey(s string) bool {
 
 // decodeMeta reads the known keys of front matter into a Meta.
 func decodeMeta(file string, d decoded, diags *diag.List) Meta {
-	r := &fieldReader{file: file, d: d, diags: diags, lower: make(map[string]string, len(d.values))}
+	r := &fieldReader{file: file, d: d, diags: diags, lower: make(map[string]string, len(d.values)), asked: map[string]string{}}
 	for k := range d.values {
 		if lk := strings.ToLower(k); r.lower[lk] == "" || k < r.lower[lk] {
 			r.lower[lk] = k
@@ -469,5 +475,6 @@ func decodeMeta(file string, d decoded, diags *diag.List) Meta {
 		}
 		m.Duration, m.DurationText = dur, s
 	}
+	r.misspelt()
 	return m
 }
