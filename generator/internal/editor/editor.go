@@ -33,6 +33,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/check"
 	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/history"
 	"github.com/oersite/oersite/generator/internal/i18n"
@@ -144,6 +145,11 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, e.words.For(r).Phrases().Error(ue.err), http.StatusBadRequest)
 			return
 		}
+		var pe pageErrors
+		if errors.As(err, &pe) {
+			http.Error(w, pe.said(e.words.For(r)), http.StatusBadRequest)
+			return
+		}
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 }
@@ -153,6 +159,35 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type userError struct{ err error }
 
 func (u userError) Error() string { return u.err.Error() }
+
+// pageErrors are the errors check finds in a page the editor cannot open
+// (its front matter does not parse): answered 400 with each one's line and
+// what to do, as check says them, in the author's words.
+type pageErrors struct{ list diag.List }
+
+func (p pageErrors) Error() string { return p.said(authorwords.Words{}) }
+
+func (p pageErrors) said(words authorwords.Words) string {
+	say := words.Phrases()
+	var b strings.Builder
+	for _, d := range words.Diagnostics(p.list) {
+		b.WriteString(d.Said(say) + "\n")
+	}
+	return b.String() + say.Sayf("fix the page in a text editor, then reload this page")
+}
+
+// unopened is why a page whose text parseFile refused cannot be edited:
+// check's errors about it where it finds some (a YAML mistake, at its line,
+// with the line as it should be), else parseFile's error.
+func unopened(page string, data []byte, err error) error {
+	var diags diag.List
+	lang, rel, _ := strings.Cut(strings.TrimPrefix(page, "content/"), "/")
+	content.ParseSource(page, lang, rel, data, &diags)
+	if errs := diags.Errors(); len(errs) > 0 {
+		return pageErrors{errs}
+	}
+	return userError{diag.Phrasef("%s: %v; fix it in a text editor", page, err)}
+}
 
 // allowed refuses what a page of another site, or another machine, could
 // send: a Host that is not this computer (DNS rebinding), a missing or wrong
@@ -411,7 +446,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return userError{diag.Phrasef("%s: %v; fix it in a text editor", page, err)}
+		return unopened(page, data, err)
 	}
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
 	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
@@ -467,7 +502,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return userError{fmt.Errorf("%s: %w", page, err)}
+		return unopened(page, data, err)
 	}
 	for _, fd := range fields(cfg, pageKind(rel), func(_, id string) string { return id }) {
 		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {

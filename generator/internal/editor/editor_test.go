@@ -395,3 +395,41 @@ func TestEditorSpeaksTheAuthorsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPageWithBrokenFrontMatterSaysWhatToFix: a page whose YAML does not
+// parse cannot be edited field by field; the editor says what check says
+// about it, at its line, with the line as it should be written, in the
+// author's language. It said "the front matter does not parse: yaml:
+// mapping values are not allowed in this context", in English.
+func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(page)), []byte("---\ntitle: Step 1: open the app\nweight: 1\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for accept, want := range map[string][]string{
+		"": {page + ":2: error: the value of title holds a colon followed by a space",
+			`put the value in quotes: title: "Step 1: open the app"`, "fix the page in a text editor, then reload this page"},
+		"fr": {page + ":2: erreur: la valeur du champ title contient un deux-points", `title: "Step 1: open the app"`},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n&page="+page, nil)
+		req.Header.Set("Accept-Language", accept)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusBadRequest {
+			t.Errorf("%q: %s", accept, res.Status)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("Accept-Language %q: no %q in\n%s", accept, w, b)
+			}
+		}
+		if strings.Contains(string(b), "mapping values") {
+			t.Errorf("the parser's words:\n%s", b)
+		}
+	}
+}
