@@ -52,80 +52,126 @@ type yamlExplanation struct {
 // yamlExplained explains the parser's message msg about text, which
 // reported line (0: none); false when it is not one it knows.
 func yamlExplained(msg string, text []byte, line int) (yamlExplanation, bool) {
-	lines := yamlLines(text)
-	find := func(match func(yamlLine) bool) (yamlLine, bool) {
-		for _, l := range lines {
-			if match(l) {
-				return l, true
+	y := yamlText{lines: yamlLines(text), text: text, reported: line}
+	for _, e := range []struct {
+		says    []string // any of these in the parser's message
+		explain func(yamlText) (yamlExplanation, bool)
+	}{
+		{[]string{"tab character", "cannot start any token"}, yamlText.tab},
+		{[]string{"mapping values are not allowed"}, yamlText.colon},
+		{[]string{"cannot start any token", "unknown anchor"}, yamlText.reservedStart},
+		{[]string{"unexpected end of stream"}, yamlText.unclosed},
+		{[]string{"expected ',' or ']'", "expected ',' or '}'"}, yamlText.openBracket},
+		{[]string{"did not find expected key"}, yamlText.afterValue},
+		{[]string{"could not find expected ':'"}, yamlText.noColon},
+		{[]string{"block sequence entries are not allowed"}, yamlText.itemBesideKey},
+	} {
+		for _, said := range e.says {
+			if strings.Contains(msg, said) {
+				if x, ok := e.explain(y); ok {
+					return x, true
+				}
+				break
 			}
-		}
-		return yamlLine{}, false
-	}
-	at := func(n int) yamlLine {
-		if n >= 1 && n <= len(lines) {
-			return lines[n-1]
-		}
-		return yamlLine{}
-	}
-	switch {
-	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token") && tabIndented(lines) > 0:
-		n := line
-		if t := tabIndented(lines); t > 0 {
-			n = t
-		}
-		return yamlExplanation{line: n, format: "this line is indented with a tab: YAML indents with spaces only", hint: "replace the tab with two spaces"}, true
-	case strings.Contains(msg, "mapping values are not allowed"):
-		colon := func(l yamlLine) bool { return unquoted(l.value) && strings.Contains(l.value, ": ") }
-		l, ok := at(line), colon(at(line))
-		if !ok {
-			l, ok = find(func(l yamlLine) bool { return !l.indented && colon(l) })
-		}
-		if ok {
-			return yamlExplanation{line: l.n, format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key}, hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
-		}
-		if l := at(line); l.indented && l.key != "" && at(line-1).value != "" {
-			return yamlExplanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value", hint: diag.Hintf("start it at the beginning of the line: %s", l.key+": "+l.value)}, true
-		}
-	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "unknown anchor"):
-		if l, ok := find(func(l yamlLine) bool { return l.value != "" && strings.ContainsAny(l.value[:1], "@`*") }); ok {
-			return yamlExplanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]}, hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
-		}
-	case strings.Contains(msg, "unexpected end of stream"):
-		if l, ok := find(func(l yamlLine) bool { return unclosedQuote(l.value) }); ok {
-			return yamlExplanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key}, hint: diag.Hintf("end the value with the same mark, on the same line: %s", l.key+": "+l.value+l.value[:1])}, true
-		}
-	case strings.Contains(msg, "expected ',' or ']'"), strings.Contains(msg, "expected ',' or '}'"):
-		if n := unbalancedLine(text); n > 0 {
-			return yamlExplanation{line: n, format: "a list opened with [ (or a group opened with {) on this line is not closed",
-				hint: "close it on the same line: tags: [phones, photos]"}, true
-		}
-	case strings.Contains(msg, "did not find expected key"):
-		if l, ok := find(func(l yamlLine) bool { return textAfterQuote(l.value) }); ok {
-			return yamlExplanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key}, hint: diag.Hintf("put the whole value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
-		}
-		if l, ok := find(func(l yamlLine) bool { return strings.Count(l.value, "]") > strings.Count(l.value, "[") }); ok {
-			return yamlExplanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, true
-		}
-	case strings.Contains(msg, "could not find expected ':'"):
-		if line > 0 {
-			return yamlExplanation{line: line, format: "this line is not written as key: value", hint: `write the key, a colon and a space, then the value ("summary: What the page teaches"), or join the line to the value above it inside quotes`}, true
-		}
-	case strings.Contains(msg, "block sequence entries are not allowed"):
-		if l, ok := find(func(l yamlLine) bool { return strings.HasPrefix(l.value, "- ") }); ok {
-			return yamlExplanation{line: l.n, format: "a list item (- …) is on the same line as %s", args: []any{l.key}, hint: diag.Hintf("put each item on a line of its own below the key, or write %s", l.key+": ["+strings.TrimPrefix(l.value, "- ")+"]")}, true
 		}
 	}
 	return yamlExplanation{}, false
 }
 
-// tabIndented is the first line indented with a tab, or 0.
-func tabIndented(lines []yamlLine) int {
-	for _, l := range lines {
-		if l.tab {
-			return l.n
+// yamlText is front matter that does not parse, read line by line.
+type yamlText struct {
+	lines    []yamlLine
+	text     []byte
+	reported int // the parser's line, or 0
+}
+
+// find is the first line that match accepts.
+func (y yamlText) find(match func(yamlLine) bool) (yamlLine, bool) {
+	for _, l := range y.lines {
+		if match(l) {
+			return l, true
 		}
 	}
-	return 0
+	return yamlLine{}, false
+}
+
+// at is line n (1-based), or an empty line.
+func (y yamlText) at(n int) yamlLine {
+	if n >= 1 && n <= len(y.lines) {
+		return y.lines[n-1]
+	}
+	return yamlLine{}
+}
+
+func (y yamlText) tab() (yamlExplanation, bool) {
+	l, ok := y.find(func(l yamlLine) bool { return l.tab })
+	return yamlExplanation{line: l.n, format: "this line is indented with a tab: YAML indents with spaces only",
+		hint: "replace the tab with two spaces"}, ok
+}
+
+func (y yamlText) colon() (yamlExplanation, bool) {
+	colon := func(l yamlLine) bool { return unquoted(l.value) && strings.Contains(l.value, ": ") }
+	l, ok := y.at(y.reported), colon(y.at(y.reported))
+	if !ok {
+		l, ok = y.find(func(l yamlLine) bool { return !l.indented && colon(l) })
+	}
+	if ok {
+		return yamlExplanation{line: l.n,
+			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
+			hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+	}
+	if l := y.at(y.reported); l.indented && l.key != "" && y.at(y.reported-1).value != "" {
+		return yamlExplanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value",
+			hint: diag.Hintf("start it at the beginning of the line: %s", l.key+": "+l.value)}, true
+	}
+	return yamlExplanation{}, false
+}
+
+func (y yamlText) reservedStart() (yamlExplanation, bool) {
+	l, ok := y.find(func(l yamlLine) bool { return l.value != "" && strings.ContainsAny(l.value[:1], "@`*") })
+	if !ok {
+		return yamlExplanation{}, false
+	}
+	return yamlExplanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]},
+		hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+}
+
+func (y yamlText) unclosed() (yamlExplanation, bool) {
+	l, ok := y.find(func(l yamlLine) bool { return unclosedQuote(l.value) })
+	if !ok {
+		return yamlExplanation{}, false
+	}
+	return yamlExplanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key},
+		hint: diag.Hintf("end the value with the same mark, on the same line: %s", l.key+": "+l.value+l.value[:1])}, true
+}
+
+func (y yamlText) openBracket() (yamlExplanation, bool) {
+	n := unbalancedLine(y.text)
+	return yamlExplanation{line: n, format: "a list opened with [ (or a group opened with {) on this line is not closed",
+		hint: "close it on the same line: tags: [phones, photos]"}, n > 0
+}
+
+func (y yamlText) afterValue() (yamlExplanation, bool) {
+	if l, ok := y.find(func(l yamlLine) bool { return textAfterQuote(l.value) }); ok {
+		return yamlExplanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key},
+			hint: diag.Hintf("put the whole value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+	}
+	l, ok := y.find(func(l yamlLine) bool { return strings.Count(l.value, "]") > strings.Count(l.value, "[") })
+	return yamlExplanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, ok
+}
+
+func (y yamlText) noColon() (yamlExplanation, bool) {
+	return yamlExplanation{line: y.reported, format: "this line is not written as key: value",
+		hint: `write the key, a colon and a space, then the value ("summary: What the page teaches"), or join the line to the value above it inside quotes`}, y.reported > 0
+}
+
+func (y yamlText) itemBesideKey() (yamlExplanation, bool) {
+	l, ok := y.find(func(l yamlLine) bool { return strings.HasPrefix(l.value, "- ") })
+	if !ok {
+		return yamlExplanation{}, false
+	}
+	return yamlExplanation{line: l.n, format: "a list item (- …) is on the same line as %s", args: []any{l.key},
+		hint: diag.Hintf("put each item on a line of its own below the key, or write %s", l.key+": ["+strings.TrimPrefix(l.value, "- ")+"]")}, true
 }
 
 // unquoted reports whether a value is plain text, not in quotes, a list or
