@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -75,20 +74,11 @@ func TestProgressLineInTheAuthorsWords(t *testing.T) {
 // TestEveryStageSaysWhatItDoes: each stage a build reports progress for
 // has words of its own (see stageWords), not the build's name for it.
 func TestEveryStageSaysWhatItDoes(t *testing.T) {
-	src := t.TempDir()
-	for name, text := range map[string]string{
+	src := writeSite(t, map[string]string{
 		"config.toml":                    "baseURL = \"https://example.org/\"\n[languages.en]\nname = \"English\"\n",
 		"content/en/_index.md":           "---\ntitle: Home\n---\nHello.\n",
 		"content/en/modules/m/_index.md": "---\ntitle: A module\nsummary: What it teaches.\n---\nText.\n",
-	} {
-		path := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	seen := map[string]bool{}
 	var mu sync.Mutex
 	opt := build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), SearchInMemory: true, Full: true,

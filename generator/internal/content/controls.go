@@ -75,29 +75,29 @@ func cleanValue(v any) (any, rune) {
 	case map[string]any:
 		first := rune(-1)
 		for k, e := range x {
-			c, r := cleanValue(e)
-			if r >= 0 {
-				x[k] = c
-				if first < 0 {
-					first = r
-				}
+			if c, r := cleanValue(e); r >= 0 {
+				x[k], first = c, firstOf(first, r)
 			}
 		}
 		return x, first
 	case []any:
 		first := rune(-1)
 		for i, e := range x {
-			c, r := cleanValue(e)
-			if r >= 0 {
-				x[i] = c
-				if first < 0 {
-					first = r
-				}
+			if c, r := cleanValue(e); r >= 0 {
+				x[i], first = c, firstOf(first, r)
 			}
 		}
 		return x, first
 	}
 	return v, -1
+}
+
+// firstOf is first, or r when first is none yet (-1).
+func firstOf(first, r rune) rune {
+	if first < 0 {
+		return r
+	}
+	return first
 }
 
 // firstControl is the index of the first forbidden control character in
