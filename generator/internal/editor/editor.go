@@ -176,6 +176,13 @@ func (p pageErrors) said(words authorwords.Words) string {
 	return b.String() + say.Sayf("fix the page in a text editor, then reload this page")
 }
 
+// unopenedPage is a page the editor cannot open, with what check says
+// about it, in the author's words.
+type unopenedPage struct {
+	Page   string
+	Errors []diag.Diagnostic
+}
+
 // unopened is why a page whose text parseFile refused cannot be edited:
 // check's errors about it where it finds some (a YAML mistake, at its line,
 // with the line as it should be), else parseFile's error.
@@ -372,7 +379,11 @@ type view struct {
 	Folder           string
 	Fields           []fieldView
 	Errors, Warnings []diag.Diagnostic
-	Changed          []string
+	// Unopened, when set, is a page the editor was asked for and cannot
+	// open (its front matter does not parse), with check's errors: the
+	// list of pages is shown under them.
+	Unopened *unopenedPage
+	Changed  []string
 	Pages            []pageLink
 	Languages        []string
 	Modules          []string
@@ -425,12 +436,20 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 		}
 		v.Pages = append(v.Pages, pageLink{p.Source.Path, p.Title})
 	}
+	status := http.StatusOK
 	if page != "" {
-		if err := e.fill(&v, st, page); err != nil {
+		err := e.fill(&v, st, page)
+		var pe pageErrors
+		switch {
+		case errors.As(err, &pe):
+			v.Unopened = &unopenedPage{Page: page, Errors: v.Diagnostics(pe.list)} // fill stopped before the page's fields
+			status = http.StatusBadRequest
+		case err != nil:
 			return err
 		}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	return e.page.Execute(w, v)
 }
 

@@ -3,6 +3,7 @@ package editor_test
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -399,8 +400,9 @@ func TestEditorSpeaksTheAuthorsLanguage(t *testing.T) {
 // TestPageWithBrokenFrontMatterSaysWhatToFix: a page whose YAML does not
 // parse cannot be edited field by field; the editor says what check says
 // about it, at its line, with the line as it should be written, in the
-// author's language. It said "the front matter does not parse: yaml:
-// mapping values are not allowed in this context", in English.
+// author's language, above the list of pages. It said, as plain text, "the
+// front matter does not parse: yaml: mapping values are not allowed in this
+// context", in English.
 func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 	dir, _, srv := newEditor(t)
 	page := "content/en/modules/reviews/01-why.md"
@@ -408,9 +410,9 @@ func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	for accept, want := range map[string][]string{
-		"": {page + ":2: error: the value of title holds a colon followed by a space",
-			`put the value in quotes: title: "Step 1: open the app"`, "fix the page in a text editor, then reload this page"},
-		"fr": {page + ":2: erreur: la valeur du champ title contient un deux-points", `title: "Step 1: open the app"`},
+		"": {page + " cannot be edited here yet</h1>", "Error, line 2:</strong> the value of title holds a colon followed by a space",
+			`put the value in quotes: title: "Step 1: open the app"`, "Fix these lines in a text editor", ">Answering reviews</a>"},
+		"fr": {"Erreur, ligne 2", "la valeur du champ title contient un deux-points", `title: "Step 1: open the app"`},
 	} {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n&page="+page, nil)
 		req.Header.Set("Accept-Language", accept)
@@ -418,17 +420,18 @@ func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(res.Body)
+		raw, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != http.StatusBadRequest {
+		b := html.UnescapeString(string(raw))
+		if res.StatusCode != http.StatusBadRequest || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 			t.Errorf("%q: %s", accept, res.Status)
 		}
 		for _, w := range want {
-			if !strings.Contains(string(b), w) {
+			if !strings.Contains(b, w) {
 				t.Errorf("Accept-Language %q: no %q in\n%s", accept, w, b)
 			}
 		}
-		if strings.Contains(string(b), "mapping values") {
+		if strings.Contains(b, "mapping values") {
 			t.Errorf("the parser's words:\n%s", b)
 		}
 	}
