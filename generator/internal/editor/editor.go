@@ -382,12 +382,12 @@ type view struct {
 	// Unopened, when set, is a page the editor was asked for and cannot
 	// open (its front matter does not parse), with check's errors: the
 	// list of pages is shown under them.
-	Unopened *unopenedPage
-	Changed  []string
-	Pages            []pageLink
-	Languages        []string
-	Modules          []string
-	Kinds            []string
+	Unopened  *unopenedPage
+	Changed   []string
+	Pages     []pageLink
+	Languages []string
+	Modules   []string
+	Kinds     []string
 }
 
 // Help is the line under a field, "" for a field that has none.
