@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -61,16 +62,20 @@ func cmdSearch(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintln(c.stdout, c.say().Phrases().Sayf("nothing found for %q in %s", q, l))
 		return nil
 	}
-	base := strings.TrimRight(cfg.BaseURL, "/") + "/"
+	printHits(c.stdout, hits, strings.TrimRight(cfg.BaseURL, "/")+"/", q, l)
+	return nil
+}
+
+// printHits lists search results under the site's address base. Titles,
+// addresses and summaries are the site's text (or a partner's): escaped, so
+// that none can drive the terminal.
+func printHits(w io.Writer, hits []search.Hit, base, q, lang string) {
 	for i, h := range hits {
-		// Titles, addresses and summaries are the site's text: escaped, so
-		// that none can drive the terminal.
-		fmt.Fprintf(c.stdout, "%2d. %s  [%s]\n    %s%s\n", i+1, diag.Escape(h.Title), h.Kind, base, diag.Escape(h.URL))
+		fmt.Fprintf(w, "%2d. %s  [%s]\n    %s%s\n", i+1, diag.Escape(h.Title), h.Kind, base, diag.Escape(h.URL))
 		if h.Summary != "" {
-			fmt.Fprintf(c.stdout, "    %s\n", diag.Escape(mark(h.Summary, q, l)))
+			fmt.Fprintf(w, "    %s\n", diag.Escape(mark(h.Summary, q, lang)))
 		}
 	}
-	return nil
 }
 
 // mark surrounds the words of s that start like a query word with *stars*.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oersite/oersite/generator/internal/search"
 )
 
 // TestSearchPrintsNoControlCharacters: `oersite search` prints the site's
@@ -32,5 +34,17 @@ func TestSearchPrintsNoControlCharacters(t *testing.T) {
 	got := out.String()
 	if !strings.Contains(got, "Reviews [2J]0;owned answered") || strings.ContainsAny(got, "\x1b\x07") {
 		t.Errorf("search printed:\n%q", got)
+	}
+}
+
+// TestSearchHitsEscaped: whatever reaches the index (an older build's
+// documents, a partner's text), printHits shows its control characters
+// escaped. Without the escaping this fails.
+func TestSearchHitsEscaped(t *testing.T) {
+	var out bytes.Buffer
+	printHits(&out, []search.Hit{{Title: "Reviews \x1b[2J", URL: "en/a\x07/", Kind: "module", Summary: "Replies \x1b[31m"}}, "https://example.org/", "replies", "en")
+	want := " 1. Reviews \\x1b[2J  [module]\n    https://example.org/en/a\\x07/\n    *Replies* \\x1b[31m\n"
+	if out.String() != want {
+		t.Errorf("got  %q\nwant %q", out.String(), want)
 	}
 }

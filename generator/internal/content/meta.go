@@ -164,8 +164,8 @@ func (r *fieldReader) warnf(key, hint, format string, args ...any) {
 // lookup finds key or one of its aliases (licence/license, ...).
 func (r *fieldReader) lookup(keys ...string) (string, any, bool) {
 	for _, k := range keys {
-		if _, seen := r.asked[strings.ToLower(k)]; !seen && r.asked != nil {
-			r.asked[strings.ToLower(k)] = k
+		if lk := strings.ToLower(k); r.asked[lk] == "" {
+			r.asked[lk] = k // for misspelt
 		}
 	}
 	for _, k := range keys {

@@ -169,11 +169,7 @@ func (p pageErrors) Error() string { return p.said(authorwords.Words{}) }
 
 func (p pageErrors) said(words authorwords.Words) string {
 	say := words.Phrases()
-	var b strings.Builder
-	for _, d := range words.Diagnostics(p.list) {
-		b.WriteString(d.Said(say) + "\n")
-	}
-	return b.String() + say.Sayf("fix the page in a text editor, then reload this page")
+	return words.Diagnostics(p.list).ReportIn(say, true, 0) + say.Sayf("fix the page in a text editor, then reload this page")
 }
 
 // unopenedPage is a page the editor cannot open, with what check says
@@ -186,9 +182,8 @@ type unopenedPage struct {
 // unopened is why a page whose text parseFile refused cannot be edited:
 // check's errors about it where it finds some (a YAML mistake, at its line,
 // with the line as it should be), else parseFile's error.
-func unopened(page string, data []byte, err error) error {
+func unopened(page, lang, rel string, data []byte, err error) error {
 	var diags diag.List
-	lang, rel, _ := strings.Cut(strings.TrimPrefix(page, "content/"), "/")
 	content.ParseSource(page, lang, rel, data, &diags)
 	if errs := diags.Errors(); len(errs) > 0 {
 		return pageErrors{errs}
@@ -348,14 +343,14 @@ func (e *Editor) inSite(cfg config.Config, p string) error {
 
 // postedPage is the site's configuration and the page a request names in
 // its "page" field, checked to be a Markdown page of the site.
-func (e *Editor) postedPage(r *http.Request) (cfg config.Config, page, rel string, err error) {
+func (e *Editor) postedPage(r *http.Request) (cfg config.Config, page, lang, rel string, err error) {
 	cfg, _, err = config.Load(filepath.Join(e.opt.Source, config.FileName), config.FileName)
 	if err != nil {
-		return cfg, "", "", err
+		return cfg, "", "", "", err
 	}
 	page = r.PostFormValue("page")
-	_, rel, err = e.contentPath(cfg, page)
-	return cfg, page, rel, err
+	lang, rel, err = e.contentPath(cfg, page)
+	return cfg, page, lang, rel, err
 }
 
 // pageForURL finds the source file of the page at a site address.
@@ -465,7 +460,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return unopened(page, data, err)
+		return unopened(page, lang, rel, data, err)
 	}
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
 	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
@@ -510,7 +505,7 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 // save writes the form back into the page: each field in its place, the
 // text after the front matter, the rest of the file as it was.
 func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
-	cfg, page, rel, err := e.postedPage(r)
+	cfg, page, lang, rel, err := e.postedPage(r)
 	if err != nil {
 		return err
 	}
@@ -521,7 +516,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, err := parseFile(data)
 	if err != nil {
-		return unopened(page, data, err)
+		return unopened(page, lang, rel, data, err)
 	}
 	for _, fd := range fields(cfg, pageKind(rel), func(_, id string) string { return id }) {
 		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {
@@ -557,7 +552,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 
 // preview renders unsaved Markdown with the site's own renderer.
 func (e *Editor) preview(w http.ResponseWriter, r *http.Request) error {
-	cfg, page, rel, err := e.postedPage(r)
+	cfg, page, _, rel, err := e.postedPage(r)
 	if err != nil {
 		return err
 	}

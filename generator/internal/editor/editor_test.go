@@ -435,4 +435,15 @@ func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 			t.Errorf("the parser's words:\n%s", b)
 		}
 	}
+	// A save posted for the page (a form opened before the file broke) is
+	// refused with the same errors, and the file is left as it is.
+	before, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+	res := post(t, srv, "save", url.Values{"token": {"t0k3n"}, "page": {page}, "fm.title": {"Why"}, "body": {"New."}}, nil)
+	raw, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	after, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(raw), page+":2: error: the value of title holds a colon") ||
+		!strings.HasSuffix(string(raw), "fix the page in a text editor, then reload this page\n") || string(after) != string(before) {
+		t.Errorf("save: %s\n%s", res.Status, raw)
+	}
 }

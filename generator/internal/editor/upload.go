@@ -24,7 +24,7 @@ var uploadKinds = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".g
 // document in the page's folder and answers the Markdown that shows it,
 // for the editor to insert where the cursor is.
 func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
-	_, page, _, err := e.postedPage(r)
+	_, page, _, _, err := e.postedPage(r)
 	if err != nil {
 		return err
 	}
