@@ -194,7 +194,7 @@ func keepParsed(name string, sources []*content.Source) (stamp fileStamp, inexac
 // uvarint), then the sources (content.AppendSource).
 
 // sourcesMagic opens a file of sources; it changes whenever its form does.
-const sourcesMagic = "oersite sources 3\n"
+const sourcesMagic = "oersite sources 4\n"
 
 // sourcesPerPart returns how many sources each part of a file of n holds:
 // enough parts for 16 cores, none of fewer than 64 sources or more than

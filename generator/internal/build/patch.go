@@ -347,7 +347,7 @@ func keepRenderings(s *site.Site, bodies *spill.File) func() (at spill.Span, ok 
 // renderingsMagic opens the renderings a build keeps; it changes whenever
 // their form does. The count follows (a uvarint), then each rendering led
 // by its length (a uvarint, see site.AppendRendering).
-const renderingsMagic = "oersite renderings 2\n"
+const renderingsMagic = "oersite renderings 3\n"
 
 // writeRenderings writes all for decodeRenderings.
 func writeRenderings(w io.Writer, all []site.Rendering) error {

@@ -47,7 +47,7 @@ import (
 
 // recordMagic opens every record; it changes whenever what a record holds,
 // or what decides that a build is up to date, does.
-const recordMagic = "oersite build record 8"
+const recordMagic = "oersite build record 9"
 
 // buildRecord is what a successful build into a folder leaves for the next.
 type buildRecord struct {

@@ -45,6 +45,7 @@ type fmError struct {
 	format string
 	args   []any
 	hint   string
+	fix    string // the line as it should be written, "" when not sure
 }
 
 func (e *fmError) msg() string { return fmt.Sprintf(e.format, e.args...) }
@@ -53,7 +54,9 @@ func (e *fmError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.m
 
 // diagnostic is the error for file p.
 func (e *fmError) diagnostic(p string) diag.Diagnostic {
-	return diag.Errorf(p, e.line, e.hint, e.format, e.args...)
+	d := diag.Errorf(p, e.line, e.hint, e.format, e.args...)
+	d.Fix = e.fix
+	return d
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -269,7 +272,7 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 		msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
 		msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
 		if x, ok := yamlExplained(msg, rf.text, reported); ok {
-			return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint}
+			return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint, fix: x.fix}
 		}
 		return d, &fmError{line: line, format: "YAML front matter does not parse: %s", args: []any{msg},
 			hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}

@@ -18,6 +18,7 @@ import (
 type yamlLine struct {
 	n          int    // 1-based, within the front matter
 	indented   bool   // it starts with white space
+	lead       string // that white space
 	tab        bool   // a tab is in that white space
 	key, value string // value trimmed; both empty when the line is not key: value
 }
@@ -29,7 +30,7 @@ func yamlLines(text []byte) []yamlLine {
 	for i, l := range strings.Split(string(text), "\n") {
 		t := strings.TrimSpace(l)
 		lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
-		yl := yamlLine{n: i + 1, indented: lead != "", tab: strings.Contains(lead, "\t") && t != ""}
+		yl := yamlLine{n: i + 1, indented: lead != "", lead: lead, tab: strings.Contains(lead, "\t") && t != ""}
 		if k, v, ok := strings.Cut(t, ":"); ok && k != "" && !strings.ContainsAny(k[:1], `-#"'[{`) && !strings.ContainsAny(k, " \t") {
 			if v == "" || v[0] == ' ' || v[0] == '\t' {
 				yl.key, yl.value = k, strings.TrimSpace(v)
@@ -41,12 +42,14 @@ func yamlLines(text []byte) []yamlLine {
 }
 
 // yamlExplanation is a YAML mistake said for authors: at line (within the
-// front matter; 0 when not found), format and args, and what to do.
+// front matter; 0 when not found), format and args, what to do, and the
+// line as it should be written (fix) when there is one sure correction.
 type yamlExplanation struct {
 	line   int
 	format string
 	args   []any
 	hint   string
+	fix    string
 }
 
 // yamlExplained explains the parser's message msg about text, which
@@ -116,13 +119,15 @@ func (y yamlText) colon() (yamlExplanation, bool) {
 		l, ok = y.find(func(l yamlLine) bool { return !l.indented && colon(l) })
 	}
 	if ok {
+		line := l.key + ": " + quoteYAML(l.value)
 		return yamlExplanation{line: l.n,
 			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
-			hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+			hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
 	}
 	if l := y.at(y.reported); l.indented && l.key != "" && y.at(y.reported-1).value != "" {
+		fix := l.key + ": " + l.value
 		return yamlExplanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value",
-			hint: diag.Hintf("start it at the beginning of the line: %s", l.key+": "+l.value)}, true
+			hint: diag.Hintf("start it at the beginning of the line: %s", fix), fix: fix}, true
 	}
 	return yamlExplanation{}, false
 }
@@ -132,8 +137,9 @@ func (y yamlText) reservedStart() (yamlExplanation, bool) {
 	if !ok {
 		return yamlExplanation{}, false
 	}
+	line := l.key + ": " + quoteYAML(l.value)
 	return yamlExplanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]},
-		hint: diag.Hintf("put the value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+		hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
 }
 
 func (y yamlText) unclosed() (yamlExplanation, bool) {
@@ -141,8 +147,9 @@ func (y yamlText) unclosed() (yamlExplanation, bool) {
 	if !ok {
 		return yamlExplanation{}, false
 	}
+	line := l.key + ": " + l.value + l.value[:1]
 	return yamlExplanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key},
-		hint: diag.Hintf("end the value with the same mark, on the same line: %s", l.key+": "+l.value+l.value[:1])}, true
+		hint: diag.Hintf("end the value with the same mark, on the same line: %s", line), fix: l.lead + line}, true
 }
 
 func (y yamlText) openBracket() (yamlExplanation, bool) {
@@ -153,8 +160,9 @@ func (y yamlText) openBracket() (yamlExplanation, bool) {
 
 func (y yamlText) afterValue() (yamlExplanation, bool) {
 	if l, ok := y.find(func(l yamlLine) bool { return textAfterQuote(l.value) }); ok {
+		line := l.key + ": " + quoteYAML(l.value)
 		return yamlExplanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key},
-			hint: diag.Hintf("put the whole value in quotes: %s", l.key+": "+quoteYAML(l.value))}, true
+			hint: diag.Hintf("put the whole value in quotes: %s", line), fix: l.lead + line}, true
 	}
 	l, ok := y.find(func(l yamlLine) bool { return strings.Count(l.value, "]") > strings.Count(l.value, "[") })
 	return yamlExplanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, ok

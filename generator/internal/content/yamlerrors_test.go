@@ -46,6 +46,17 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 		{"a list item beside its key", "title: A\ntags: - phones\n", 3,
 			"a list item (- …) is on the same line as tags", "put each item on a line of its own below the key, or write tags: [phones]"},
 	}
+	// the line an editor can put in place of the wrong one, indented as it
+	// was where that is not the mistake; none where the correction is not sure
+	fixes := map[string]string{
+		"a colon in a title":        `title: "Step 1: open the app"`,
+		"a colon on a later line":   `summary: 'Note: it "works"'`,
+		"a quotation never closed":  `title: "Unclosed"`,
+		"an indented key":           "summary: x",
+		"a colon in a nested value": `  name: "Maria: tutor"`,
+		"an at sign":                `author: "@maria"`,
+		"text after a quotation":    `summary: '"Phones" for shops'`,
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var diags diag.List
@@ -55,6 +66,9 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 			d := diags[0]
 			if d.Line != c.line || d.Message != c.message || d.Hint != c.hint {
 				t.Errorf("got line %d\n%s\n%s", d.Line, d.Message, d.Hint)
+			}
+			if d.Fix != fixes[c.name] {
+				t.Errorf("the line as it should be: %q, want %q", d.Fix, fixes[c.name])
 			}
 		})
 	}

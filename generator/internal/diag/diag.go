@@ -45,6 +45,9 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"` // what to do about it
 	Code     string   `json:"code,omitempty"` // stable identifier for tools, e.g. "frontmatter"
+	// Fix is line Line as it should be written, when the mistake has one
+	// sure correction (a value put in quotes): an editor can offer it.
+	Fix string `json:"fix,omitempty"`
 	// Kind groups diagnostics that say the same thing about different
 	// places: Errorf and Warnf set it to their format string.
 	Kind string `json:"-"`
@@ -291,6 +294,7 @@ func Bincode(c *bincode.Coder, d *Diagnostic) {
 	bincode.Signed(c, &d.Severity)
 	c.Str(&d.Message)
 	c.Str(&d.Hint)
+	c.Str(&d.Fix)
 	c.Str(&d.Code)
 	c.Str(&d.Kind)
 	c.Strs(&d.Args)

@@ -96,3 +96,44 @@ func eval(t *testing.T, tab context.Context, js string) string {
 	}
 	return v
 }
+
+// TestCorrectABrokenPageInTheBrowser: a page whose YAML does not parse
+// opens as one text box under check's errors; a button beside the error
+// selects its line, another puts the corrected line in its place, the
+// author saves, and the page opens in the form with its fields. axe-core finds nothing on the correction page
+// at 1280 and 375 px, and it fits a 375 px phone.
+func TestCorrectABrokenPageInTheBrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir, _, srv := newEditor(t)
+	axe, err := os.ReadFile(browsertest.NodeModule(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	os.WriteFile(file, []byte("---\ntitle: Step 1: open the app\nweight: 1\n---\nText.\n"), 0o644)
+	tab := browsertest.Tab(t, ctx)
+	do(t, tab, chromedp.Navigate(srv.URL+editor.Prefix+"?token=t0k3n&page="+page))
+	browsertest.WaitFor(t, tab, `!!document.querySelector(".ed-check li[data-line='2'] button.ed-goto")`)
+	axeClean(t, tab, axe, "the correction page at 1280 px")
+	do(t, tab, chromedp.Click(chromedp.CSS(".ed-goto")))
+	if sel := eval(t, tab, `(function(b){ return document.activeElement === b ? b.value.slice(b.selectionStart, b.selectionEnd) : "(the box has no focus)"; })(document.getElementById("text"))`); sel != "title: Step 1: open the app" {
+		t.Errorf("Show line 2 selected %q", sel)
+	}
+	do(t, tab, chromedp.Click(chromedp.CSS(".ed-apply")))
+	if box := eval(t, tab, `document.getElementById("text").value`); box != "---\ntitle: \"Step 1: open the app\"\nweight: 1\n---\nText.\n" {
+		t.Errorf("Use the corrected line left the box with %q", box)
+	}
+	do(t, tab, chromedp.Click(chromedp.CSS(".ed-fix button[type=submit]")))
+	browsertest.WaitFor(t, tab, `location.search.includes("saved=1") && !!document.querySelector('input[name="fm.title"]')`)
+	if got, _ := os.ReadFile(file); string(got) != "---\ntitle: \"Step 1: open the app\"\nweight: 1\n---\nText.\n" {
+		t.Errorf("the corrected file:\n%s", got)
+	}
+	os.WriteFile(file, []byte("---\ntitle: Step 1: open the app\nweight: 1\n---\nText.\n"), 0o644)
+	do(t, tab, chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+editor.Prefix+"?token=t0k3n&page="+page))
+	browsertest.WaitFor(t, tab, `!!document.querySelector(".ed-goto")`)
+	axeClean(t, tab, axe, "the correction page at 375 px")
+	if w, _ := chromedp.Run(tab, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); w > 375 {
+		t.Errorf("the correction page is %.0f px wide on a 375 px phone", w)
+	}
+}

@@ -13,6 +13,7 @@ package editor
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
@@ -129,6 +130,8 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = e.show(w, r, "")
 	case name == "save" && r.Method == http.MethodPost:
 		err = e.save(w, r)
+	case name == "fix" && r.Method == http.MethodPost:
+		err = e.fix(w, r)
 	case name == "preview" && r.Method == http.MethodPost:
 		err = e.preview(w, r)
 	case name == "upload" && r.Method == http.MethodPost:
@@ -161,9 +164,14 @@ type userError struct{ err error }
 func (u userError) Error() string { return u.err.Error() }
 
 // pageErrors are the errors check finds in a page the editor cannot open
-// (its front matter does not parse): answered 400 with each one's line and
-// what to do, as check says them, in the author's words.
-type pageErrors struct{ list diag.List }
+// (its front matter does not parse), with the page's text as read: the
+// editor shows them above that text to correct; a save of the form is
+// answered 400 with each one's line and what to do, as check says them, in
+// the author's words.
+type pageErrors struct {
+	list diag.List
+	data []byte
+}
 
 func (p pageErrors) Error() string { return p.said(authorwords.Words{}) }
 
@@ -172,23 +180,66 @@ func (p pageErrors) said(words authorwords.Words) string {
 	return words.Diagnostics(p.list).ReportIn(say, true, 0) + say.Sayf("fix the page in a text editor, then reload this page")
 }
 
-// unopenedPage is a page the editor cannot open, with what check says
-// about it, in the author's words.
+// unopenedPage is a page the editor cannot open field by field, with
+// what check says about it, in the author's words, and its whole text to
+// correct in one box.
 type unopenedPage struct {
-	Page   string
-	Errors []diag.Diagnostic
+	Page, Lang string
+	Errors     []diag.Diagnostic
+	// Text is the page's text as the box shows it (no byte order mark,
+	// lines ended by \n); Sum is the file's as read (see fileSum), sent
+	// back with the correction so that a change made elsewhere meanwhile
+	// is not overwritten.
+	Text, Sum string
+	Note      string // why the last correction was not saved, "" before one
 }
 
-// unopened is why a page whose text parseFile refused cannot be edited:
-// check's errors about it where it finds some (a YAML mistake, at its line,
-// with the line as it should be), else parseFile's error.
-func unopened(page, lang, rel string, data []byte, err error) error {
+// unopened is why a page whose text parseFile refused cannot be edited
+// field by field: check's errors about it where it finds some (a YAML
+// mistake, at its line, with the line as it should be), else parseFile's
+// error.
+func unopened(page, lang, rel string, data []byte, err error) pageErrors {
 	var diags diag.List
 	content.ParseSource(page, lang, rel, data, &diags)
 	if errs := diags.Errors(); len(errs) > 0 {
-		return pageErrors{errs}
+		return pageErrors{errs, data}
 	}
-	return userError{diag.Phrasef("%s: %v; fix it in a text editor", page, err)}
+	return pageErrors{diag.List{diag.Errorf(page, 0, "", "%v", err)}, data}
+}
+
+// toCorrect is the view of a page the editor cannot open: check's errors
+// in the author's words, and its text as the box shows it.
+func (p pageErrors) toCorrect(page, lang string, words authorwords.Words) *unopenedPage {
+	return &unopenedPage{Page: page, Lang: lang, Errors: words.Diagnostics(p.list), Text: shownText(p.data), Sum: fileSum(p.data)}
+}
+
+// shownText is a file's text as a text box shows and sends it back: no
+// byte order mark, lines ended by \n.
+func shownText(data []byte) string {
+	return strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
+}
+
+// storedText is text from a box written as the file it corrects was: its
+// byte order mark and its line ends (\r\n when the file had them) kept.
+func storedText(text string, was []byte) []byte {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	if strings.Contains(string(was), "\r\n") {
+		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if strings.HasPrefix(string(was), "\uFEFF") {
+		text = "\uFEFF" + text
+	}
+	return []byte(text)
+}
+
+// fileSum names a file's bytes: a correction sent with another sum was
+// made on text that has changed since.
+func fileSum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // allowed refuses what a page of another site, or another machine, could
@@ -412,6 +463,35 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 	if page == "" && q.Get("url") != "" {
 		page = pageForURL(st.site, q.Get("url"))
 	}
+	v := e.listView(r, st, message)
+	status := http.StatusOK
+	if page != "" {
+		err := e.fill(&v, st, page)
+		var pe pageErrors
+		switch {
+		case errors.As(err, &pe):
+			lang, _, _ := e.contentPath(st.cfg, page)      // fill got past it
+			v.Unopened = pe.toCorrect(page, lang, v.Words) // fill stopped before the page's fields
+			status = http.StatusBadRequest
+		case err != nil:
+			return err
+		}
+	}
+	return e.render(w, status, v)
+}
+
+// render writes the editor's page.
+func (e *Editor) render(w http.ResponseWriter, status int, v view) error {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	return e.page.Execute(w, v)
+}
+
+// listView is what every view of the editor shows: the site's pages, its
+// languages and modules for a new page, the files changed since the last
+// commit, and message.
+func (e *Editor) listView(r *http.Request, st *state, message string) view {
+	q := r.URL.Query()
 	v := view{Words: e.words.For(r), Token: e.token, Message: message, Kinds: scaffold.Kinds(),
 		Licence: st.cfg.OER.DefaultLicence}
 	if q.Get("saved") != "" {
@@ -431,21 +511,7 @@ func (e *Editor) show(w http.ResponseWriter, r *http.Request, message string) er
 		}
 		v.Pages = append(v.Pages, pageLink{p.Source.Path, p.Title})
 	}
-	status := http.StatusOK
-	if page != "" {
-		err := e.fill(&v, st, page)
-		var pe pageErrors
-		switch {
-		case errors.As(err, &pe):
-			v.Unopened = &unopenedPage{Page: page, Errors: v.Diagnostics(pe.list)} // fill stopped before the page's fields
-			status = http.StatusBadRequest
-		case err != nil:
-			return err
-		}
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	return e.page.Execute(w, v)
+	return v
 }
 
 // fill puts a page's fields, text and check results into the view.
@@ -548,6 +614,52 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, Prefix+"?token="+url.QueryEscape(e.token)+"&page="+url.QueryEscape(page)+"&saved=1", http.StatusSeeOther)
 	return nil
+}
+
+// fix saves the whole text of a page the editor could not open field by
+// field, once its fields can be read, and opens it in the form. Until then
+// the file stays as it was and the author's text comes back in the box,
+// with what check says about it now; so does a correction of text that has
+// changed on disk since the box was filled.
+func (e *Editor) fix(w http.ResponseWriter, r *http.Request) error {
+	_, page, lang, rel, err := e.postedPage(r)
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(e.opt.Source, filepath.FromSlash(page))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
+	}
+	out := storedText(r.PostFormValue("text"), data)
+	_, parseErr := parseFile(out)
+	changed := r.PostFormValue("sum") != fileSum(data) && string(out) != string(data)
+	if !changed && parseErr == nil {
+		if string(out) != string(data) {
+			if err := outdir.ReplaceFile(p, out); err != nil {
+				return err
+			}
+		}
+		http.Redirect(w, r, Prefix+"?token="+url.QueryEscape(e.token)+"&page="+url.QueryEscape(page)+"&saved=1", http.StatusSeeOther)
+		return nil
+	}
+	st, err := e.read(r.Context())
+	if err != nil {
+		return err
+	}
+	v := e.listView(r, st, "")
+	pe := pageErrors{data: out}
+	if parseErr != nil {
+		pe = unopened(page, lang, rel, out, parseErr)
+	}
+	v.Unopened = pe.toCorrect(page, lang, v.Words)
+	v.Unopened.Sum = fileSum(data) // the file as it is now: saving again replaces it
+	status := http.StatusBadRequest
+	v.Unopened.Note = v.T("ed.unopened.still")
+	if changed {
+		v.Unopened.Note, status = v.T("ed.unopened.changed"), http.StatusConflict
+	}
+	return e.render(w, status, v)
 }
 
 // preview renders unsaved Markdown with the site's own renderer.

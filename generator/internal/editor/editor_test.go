@@ -19,6 +19,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/content"
 	"github.com/oersite/oersite/generator/internal/editor"
 	"github.com/oersite/oersite/generator/internal/sitetest"
+	nethtml "golang.org/x/net/html"
 )
 
 const site = `-- config.toml --
@@ -410,8 +411,9 @@ func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	for accept, want := range map[string][]string{
-		"": {page + " cannot be edited here yet</h1>", "Error, line 2:</strong> the value of title holds a colon followed by a space",
-			`put the value in quotes: title: "Step 1: open the app"`, "Fix these lines in a text editor", ">Answering reviews</a>"},
+		"": {page + " needs correcting before its fields can be edited</h1>", "Error, line 2:</strong> the value of title holds a colon followed by a space",
+			`put the value in quotes: title: "Step 1: open the app"`, "correct the file in a text editor", ">Answering reviews</a>",
+			"<textarea id=\"text\" name=\"text\"", "\n---\ntitle: Step 1: open the app\nweight: 1\n---\nText.\n</textarea>"},
 		"fr": {"Erreur, ligne 2", "la valeur du champ title contient un deux-points", `title: "Step 1: open the app"`},
 	} {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+editor.Prefix+"?token=t0k3n&page="+page, nil)
@@ -446,4 +448,138 @@ func TestPageWithBrokenFrontMatterSaysWhatToFix(t *testing.T) {
 		!strings.HasSuffix(string(raw), "fix the page in a text editor, then reload this page\n") || string(after) != string(before) {
 		t.Errorf("save: %s\n%s", res.Status, raw)
 	}
+}
+
+// TestCorrectABrokenPageInTheEditor: a page whose fields cannot be read is
+// shown as one text to correct. A correction that still does not parse is
+// refused with check's errors about it, the file left as it was and the
+// author's text kept in the box; so is one made on text changed on disk
+// since; a correction that parses is saved (the file's \r\n line ends
+// kept) and the page opens in the form. Before, the editor could only send
+// the author to a text editor.
+func TestCorrectABrokenPageInTheEditor(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	broken := "---\r\ntitle: Step 1: open the app\r\nweight: 1\r\n---\r\nText.\r\n"
+	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shown := get(t, srv, "?token=t0k3n&page="+page)
+	box := textareaText(t, shown, "text")
+	if box != strings.ReplaceAll(broken, "\r\n", "\n") {
+		t.Fatalf("the box holds %q", box)
+	}
+	sum := inputValue(t, shown, "sum")
+
+	fix := func(text, sum string) (*http.Response, string) {
+		res := post(t, srv, "fix", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {sum}, "text": {strings.ReplaceAll(text, "\n", "\r\n")}}, nil)
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, string(b)
+	}
+	// still broken, at another line: refused, the text kept, the new error named
+	still := "---\ntitle: \"Step 1: open the app\"\nweight: 1\n  level: beginner\n---\nText, rewritten.\n"
+	res, b := fix(still, sum)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusBadRequest || string(got) != broken {
+		t.Errorf("a correction that does not parse: %s; the file:\n%q", res.Status, got)
+	}
+	if textareaText(t, b, "text") != still || !strings.Contains(html.UnescapeString(b), "Error, line 4:") ||
+		!strings.Contains(b, "Not saved: the page&#39;s fields still cannot be read") || strings.Contains(b, "Error, line 2:") {
+		t.Errorf("after a correction that does not parse:\n%s", b)
+	}
+	// made on text that changed on disk meanwhile: refused, the change kept
+	elsewhere := strings.Replace(broken, "Text.", "Text written elsewhere.", 1)
+	os.WriteFile(file, []byte(elsewhere), 0o644)
+	good := "---\ntitle: \"Step 1: open the app\"\nweight: 1\n---\nText, rewritten.\n"
+	res, b = fix(good, sum)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusConflict || string(got) != elsewhere ||
+		textareaText(t, b, "text") != good || !strings.Contains(b, "Not saved: the file was changed elsewhere") {
+		t.Errorf("a correction of text changed since: %s; the file:\n%q\n%s", res.Status, got, b)
+	}
+	// saving again (the box now carries the file's new sum) replaces it
+	res, b = fix(good, inputValue(t, b, "sum"))
+	got, _ := os.ReadFile(file)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "saved=1") ||
+		string(got) != strings.ReplaceAll(good, "\n", "\r\n") {
+		t.Fatalf("a correction that parses: %s %s; the file:\n%q", res.Status, b, got)
+	}
+	opened := get(t, srv, "?token=t0k3n&page="+page)
+	if !strings.Contains(opened, `name="fm.title" value="Step 1: open the app"`) || textareaText(t, opened, "body") != "Text, rewritten.\n" {
+		t.Errorf("the corrected page does not open in the form:\n%s", opened)
+	}
+}
+
+// TestTextBoxesKeepALeadingBlankLine: the HTML parser drops a newline just
+// after <textarea>; a page's text that begins with a blank line (as after
+// most front matter) must come back from the box whole, or a save removes
+// that line unasked.
+func TestTextBoxesKeepALeadingBlankLine(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(page)), []byte("---\ntitle: Why answer\nweight: 1\n---\n\nPeople read the answers.\n"), 0o644)
+	if got := textareaText(t, get(t, srv, "?token=t0k3n&page="+page), "body"); got != "\nPeople read the answers.\n" {
+		t.Errorf("the box shows %q", got)
+	}
+}
+
+// get is the editor's answer at address (after its prefix), as text.
+func get(t *testing.T, srv *httptest.Server, address string) string {
+	t.Helper()
+	res, err := http.Get(srv.URL + editor.Prefix + address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+// textareaText is the text a browser shows in the text box named name.
+func textareaText(t *testing.T, page, name string) string {
+	t.Helper()
+	n := findElement(t, page, func(n *nethtml.Node) bool { return n.Data == "textarea" && attr(n, "name") == name })
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(c.Data)
+	}
+	return b.String()
+}
+
+// inputValue is the value of the input named name.
+func inputValue(t *testing.T, page, name string) string {
+	t.Helper()
+	return attr(findElement(t, page, func(n *nethtml.Node) bool { return n.Data == "input" && attr(n, "name") == name }), "value")
+}
+
+func findElement(t *testing.T, page string, match func(*nethtml.Node) bool) *nethtml.Node {
+	t.Helper()
+	doc, err := nethtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *nethtml.Node
+	var walk func(*nethtml.Node)
+	walk = func(n *nethtml.Node) {
+		if n.Type == nethtml.ElementNode && match(n) && found == nil {
+			found = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if found == nil {
+		t.Fatalf("no such element in\n%s", page)
+	}
+	return found
+}
+
+func attr(n *nethtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }

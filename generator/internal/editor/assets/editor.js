@@ -2,6 +2,49 @@
  * added where the cursor is. The editor works without it (save, then look). */
 (function () {
   "use strict";
+  // A page to correct as a whole text: each error at a line gets a button
+  // that selects that line in the text box, for phones where counting
+  // lines in a box is hard, and, where check knows the line as it should
+  // be written, one that puts it in place (the author then saves).
+  var fix = document.querySelector("form.ed-fix textarea");
+  var check = document.querySelector(".ed-check[data-goto]");
+  if (fix && check) {
+    Array.prototype.forEach.call(check.querySelectorAll("li[data-line]"), function (li) {
+      var line = parseInt(li.getAttribute("data-line"), 10);
+      var said = li.getAttribute("data-fix");
+      if (said !== null) {
+        li.appendChild(button(check.getAttribute("data-apply"), "ed-apply", function () { replaceLine(fix, line, said); }));
+      }
+      li.appendChild(button(check.getAttribute("data-goto").split("{line}").join(String(line)), "ed-goto", function () { selectLine(fix, line); }));
+    });
+  }
+  function button(text, kind, click) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button secondary " + kind;
+    b.textContent = text;
+    b.addEventListener("click", click);
+    return b;
+  }
+  function replaceLine(box, line, text) {
+    var lines = box.value.split("\n");
+    if (line < 1 || line > lines.length) { return; }
+    lines[line - 1] = text;
+    box.value = lines.join("\n");
+    selectLine(box, line);
+  }
+  function selectLine(box, line) {
+    var lines = box.value.split("\n");
+    var start = 0;
+    for (var i = 0; i < line - 1 && i < lines.length; i++) { start += lines[i].length + 1; }
+    var end = start + (lines[line - 1] || "").length;
+    box.focus();
+    box.setSelectionRange(start, end);
+    var height = parseFloat(getComputedStyle(box).lineHeight) || 24;
+    box.scrollTop = Math.max(0, (line - 3) * height);
+    box.scrollIntoView({ block: "center" });
+  }
+
   var form = document.querySelector("form.ed-form");
   var body = document.getElementById("body");
   var out = document.getElementById("preview");
