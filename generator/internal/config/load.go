@@ -98,6 +98,7 @@ func Parse(data []byte, displayName string) (Config, diag.List, error) {
 	if cfg.Params == nil {
 		cfg.Params = map[string]any{}
 	}
+	warns = append(warns, cfg.dropControls(displayName, data)...)
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/") + "/"
 	cfg.lines = lines
 	errs := cfg.Validate(displayName, data)

@@ -38,3 +38,23 @@ func TestControlCharactersLeftOut(t *testing.T) {
 		t.Errorf("a file without control characters: %v", diags)
 	}
 }
+
+// TestNoncharactersLeftOut: the code points Unicode keeps out of text
+// (U+FFFE, U+FDD0, a plane's last two) are left out of a page as control
+// characters are, with a warning of their own at the first one's line;
+// the Nu Html Checker refuses them ("Forbidden code point"). Before, they
+// went into the page. Characters beside them in UTF-8 stay.
+func TestNoncharactersLeftOut(t *testing.T) {
+	data := "---\ntitle: \"Reviews\"\n---\nFine: \uFDCF \uFDF0 \uFFFD \uFEFF \U0001FFFD.\n\nBroken\uFFFE by\uFDD0 a\U0001FFFF bad\uFDEF conversion\U0010FFFE.\n"
+	var diags diag.List
+	src := ParseSource("content/en/a.md", "en", "a.md", []byte(data), &diags)
+	if src == nil {
+		t.Fatalf("not parsed: %v", diags)
+	}
+	if want := "Fine: \uFDCF \uFDF0 \uFFFD \uFEFF \U0001FFFD.\n\nBroken by a bad conversion.\n"; string(src.Body) != want {
+		t.Errorf("body %q, want %q", src.Body, want)
+	}
+	if len(diags) != 1 || diags[0].Line != 6 || !strings.Contains(diags[0].Message, "not meant for text (U+FFFE)") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
