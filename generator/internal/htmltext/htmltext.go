@@ -36,6 +36,9 @@ func Noncharacter(r rune) bool {
 // a lead byte and a byte whose low four bits are all set.
 func FirstForbidden(data []byte) int {
 	for i, b := range data {
+		if b-0x20 < 0x5f {
+			continue // printable ASCII, most of any text: one comparison
+		}
 		switch {
 		case b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r', b == 0x7f:
 			return i
