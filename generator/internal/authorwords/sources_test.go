@@ -21,11 +21,12 @@ import (
 // diagCallers are the functions that make a diagnostic from a hint and a
 // message format: diag.Errorf and diag.Warnf, and the stages' wrappers of
 // them (a check's bad, a reader's errorf, a Markdown extension's warn); and
-// the import report's note, which keeps its format to be said the same way.
+// the import report's note, which keeps its format to be said the same way;
+// and content's corrected, a TOML mistake's format with its hint.
 var diagCallers = map[string]bool{
 	"Errorf": true, "Warnf": true, "Warn": true, "warn": true, "warnNamed": true,
 	"bad": true, "errf": true, "warnf": true, "errorf": true, "Hintf": true,
-	"note": true,
+	"note": true, "corrected": true,
 }
 
 // sourceString is a hint or message format found in oersite's code, with

@@ -225,6 +225,9 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 			line := rf.startLine
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
+				if x, ok := tomlExplained(pe.Message, rf.text, pe.Position.Line, rf.startLine); ok {
+					return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint, fix: x.fix}
+				}
 				line = rf.startLine + pe.Position.Line - 1
 				err = errors.New(pe.Message)
 			}
@@ -287,6 +290,10 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if first, twice := d.lines[k.Value]; twice {
+			return d, &fmError{line: rf.startLine + k.Line - 1, format: "%s is set twice in the front matter, here and at line %d: only one of the two can be kept",
+				args: []any{k.Value, first}, hint: "keep one of the two lines and delete the other"}
+		}
 		var val any
 		if err := v.Decode(&val); err != nil {
 			return d, &fmError{line: rf.startLine + v.Line - 1, format: "value of %q does not parse: %v", args: []any{k.Value, err}, hint: "quote the value"}

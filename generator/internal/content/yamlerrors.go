@@ -41,10 +41,10 @@ func yamlLines(text []byte) []yamlLine {
 	return out
 }
 
-// yamlExplanation is a YAML mistake said for authors: at line (within the
+// explanation is a YAML mistake said for authors: at line (within the
 // front matter; 0 when not found), format and args, what to do, and the
 // line as it should be written (fix) when there is one sure correction.
-type yamlExplanation struct {
+type explanation struct {
 	line   int
 	format string
 	args   []any
@@ -54,11 +54,11 @@ type yamlExplanation struct {
 
 // yamlExplained explains the parser's message msg about text, which
 // reported line (0: none); false when it is not one it knows.
-func yamlExplained(msg string, text []byte, line int) (yamlExplanation, bool) {
+func yamlExplained(msg string, text []byte, line int) (explanation, bool) {
 	y := yamlText{lines: yamlLines(text), text: text, reported: line}
 	for _, e := range []struct {
 		says    []string // any of these in the parser's message
-		explain func(yamlText) (yamlExplanation, bool)
+		explain func(yamlText) (explanation, bool)
 	}{
 		{[]string{"tab character", "cannot start any token"}, yamlText.tab},
 		{[]string{"mapping values are not allowed"}, yamlText.colon},
@@ -68,6 +68,7 @@ func yamlExplained(msg string, text []byte, line int) (yamlExplanation, bool) {
 		{[]string{"did not find expected key"}, yamlText.afterValue},
 		{[]string{"could not find expected ':'"}, yamlText.noColon},
 		{[]string{"block sequence entries are not allowed"}, yamlText.itemBesideKey},
+		{[]string{"unknown escape character", "expected hexdecimal number"}, yamlText.backslash},
 	} {
 		for _, said := range e.says {
 			if strings.Contains(msg, said) {
@@ -78,7 +79,7 @@ func yamlExplained(msg string, text []byte, line int) (yamlExplanation, bool) {
 			}
 		}
 	}
-	return yamlExplanation{}, false
+	return explanation{}, false
 }
 
 // yamlText is front matter that does not parse, read line by line.
@@ -106,13 +107,13 @@ func (y yamlText) at(n int) yamlLine {
 	return yamlLine{}
 }
 
-func (y yamlText) tab() (yamlExplanation, bool) {
+func (y yamlText) tab() (explanation, bool) {
 	l, ok := y.find(func(l yamlLine) bool { return l.tab })
-	return yamlExplanation{line: l.n, format: "this line is indented with a tab: YAML indents with spaces only",
+	return explanation{line: l.n, format: "this line is indented with a tab: YAML indents with spaces only",
 		hint: "replace the tab with two spaces"}, ok
 }
 
-func (y yamlText) colon() (yamlExplanation, bool) {
+func (y yamlText) colon() (explanation, bool) {
 	colon := func(l yamlLine) bool { return unquoted(l.value) && strings.Contains(l.value, ": ") }
 	l, ok := y.at(y.reported), colon(y.at(y.reported))
 	if !ok {
@@ -120,66 +121,82 @@ func (y yamlText) colon() (yamlExplanation, bool) {
 	}
 	if ok {
 		line := l.key + ": " + quoteYAML(l.value)
-		return yamlExplanation{line: l.n,
+		return explanation{line: l.n,
 			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
 			hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
 	}
 	if l := y.at(y.reported); l.indented && l.key != "" && y.at(y.reported-1).value != "" {
 		fix := l.key + ": " + l.value
-		return yamlExplanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value",
+		return explanation{line: l.n, format: "this line is indented as if it belonged to the line above, which already has its value",
 			hint: diag.Hintf("start it at the beginning of the line: %s", fix), fix: fix}, true
 	}
-	return yamlExplanation{}, false
+	return explanation{}, false
 }
 
-func (y yamlText) reservedStart() (yamlExplanation, bool) {
+func (y yamlText) reservedStart() (explanation, bool) {
 	l, ok := y.find(func(l yamlLine) bool { return l.value != "" && strings.ContainsAny(l.value[:1], "@`*") })
 	if !ok {
-		return yamlExplanation{}, false
+		return explanation{}, false
 	}
 	line := l.key + ": " + quoteYAML(l.value)
-	return yamlExplanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]},
+	return explanation{line: l.n, format: "the value of %s starts with %q, which YAML keeps for other uses", args: []any{l.key, l.value[:1]},
 		hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
 }
 
-func (y yamlText) unclosed() (yamlExplanation, bool) {
+func (y yamlText) unclosed() (explanation, bool) {
 	l, ok := y.find(func(l yamlLine) bool { return unclosedQuote(l.value) })
 	if !ok {
-		return yamlExplanation{}, false
+		return explanation{}, false
 	}
 	line := l.key + ": " + l.value + l.value[:1]
-	return yamlExplanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key},
+	return explanation{line: l.n, format: "the quotation mark that opens the value of %s is never closed", args: []any{l.key},
 		hint: diag.Hintf("end the value with the same mark, on the same line: %s", line), fix: l.lead + line}, true
 }
 
-func (y yamlText) openBracket() (yamlExplanation, bool) {
+func (y yamlText) openBracket() (explanation, bool) {
 	n := unbalancedLine(y.text)
-	return yamlExplanation{line: n, format: "a list opened with [ (or a group opened with {) on this line is not closed",
+	return explanation{line: n, format: "a list opened with [ (or a group opened with {) on this line is not closed",
 		hint: "close it on the same line: tags: [phones, photos]"}, n > 0
 }
 
-func (y yamlText) afterValue() (yamlExplanation, bool) {
+func (y yamlText) afterValue() (explanation, bool) {
 	if l, ok := y.find(func(l yamlLine) bool { return textAfterQuote(l.value) }); ok {
 		line := l.key + ": " + quoteYAML(l.value)
-		return yamlExplanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key},
+		return explanation{line: l.n, format: "text follows the closing quotation mark of the value of %s", args: []any{l.key},
 			hint: diag.Hintf("put the whole value in quotes: %s", line), fix: l.lead + line}, true
 	}
 	l, ok := y.find(func(l yamlLine) bool { return strings.Count(l.value, "]") > strings.Count(l.value, "[") })
-	return yamlExplanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, ok
+	return explanation{line: l.n, format: "a ] on this line closes no list", hint: "remove it, or open the list with ["}, ok
 }
 
-func (y yamlText) noColon() (yamlExplanation, bool) {
-	return yamlExplanation{line: y.reported, format: "this line is not written as key: value",
+func (y yamlText) noColon() (explanation, bool) {
+	return explanation{line: y.reported, format: "this line is not written as key: value",
 		hint: `write the key, a colon and a space, then the value ("summary: What the page teaches"), or join the line to the value above it inside quotes`}, y.reported > 0
 }
 
-func (y yamlText) itemBesideKey() (yamlExplanation, bool) {
+func (y yamlText) itemBesideKey() (explanation, bool) {
 	l, ok := y.find(func(l yamlLine) bool { return strings.HasPrefix(l.value, "- ") })
 	if !ok {
-		return yamlExplanation{}, false
+		return explanation{}, false
 	}
-	return yamlExplanation{line: l.n, format: "a list item (- …) is on the same line as %s", args: []any{l.key},
+	return explanation{line: l.n, format: "a list item (- …) is on the same line as %s", args: []any{l.key},
 		hint: diag.Hintf("put each item on a line of its own below the key, or write %s", l.key+": ["+strings.TrimPrefix(l.value, "- ")+"]")}, true
+}
+
+func (y yamlText) backslash() (explanation, bool) {
+	escaped := func(l yamlLine) bool {
+		return len(l.value) >= 2 && l.value[0] == '"' && strings.HasSuffix(l.value, `"`) && strings.Contains(l.value, `\`)
+	}
+	l, ok := y.at(y.reported), escaped(y.at(y.reported))
+	if !ok {
+		l, ok = y.find(escaped)
+	}
+	if !ok {
+		return explanation{}, false
+	}
+	line := l.key + ": '" + strings.ReplaceAll(l.value[1:len(l.value)-1], "'", "''") + "'"
+	return explanation{line: l.n, format: `the value of %s holds a backslash (\), which starts a special character inside double quotation marks`, args: []any{l.key},
+		hint: diag.Hintf("put the value in single quotation marks, where a backslash is only a backslash: %s", line), fix: l.lead + line}, true
 }
 
 // unquoted reports whether a value is plain text, not in quotes, a list or

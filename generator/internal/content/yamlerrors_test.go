@@ -43,19 +43,26 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 			`the value of author starts with "@", which YAML keeps for other uses`, `put the value in quotes: author: "@maria"`},
 		{"text after a quotation", "title: A\nsummary: \"Phones\" for shops\n", 3,
 			"text follows the closing quotation mark of the value of summary", `put the whole value in quotes: summary: '"Phones" for shops'`},
+		{"a Windows path in double quotes", "title: A\nsource: \"C:\\Users\\maria\\notes.docx\"\n", 3,
+			`the value of source holds a backslash (\), which starts a special character inside double quotation marks`,
+			`put the value in single quotation marks, where a backslash is only a backslash: source: 'C:\Users\maria\notes.docx'`},
+		{"a key twice", "title: A\nweight: 1\ntitle: B\n", 4,
+			"title is set twice in the front matter, here and at line 2: only one of the two can be kept",
+			"keep one of the two lines and delete the other"},
 		{"a list item beside its key", "title: A\ntags: - phones\n", 3,
 			"a list item (- …) is on the same line as tags", "put each item on a line of its own below the key, or write tags: [phones]"},
 	}
 	// the line an editor can put in place of the wrong one, indented as it
 	// was where that is not the mistake; none where the correction is not sure
 	fixes := map[string]string{
-		"a colon in a title":        `title: "Step 1: open the app"`,
-		"a colon on a later line":   `summary: 'Note: it "works"'`,
-		"a quotation never closed":  `title: "Unclosed"`,
-		"an indented key":           "summary: x",
-		"a colon in a nested value": `  name: "Maria: tutor"`,
-		"an at sign":                `author: "@maria"`,
-		"text after a quotation":    `summary: '"Phones" for shops'`,
+		"a colon in a title":              `title: "Step 1: open the app"`,
+		"a colon on a later line":         `summary: 'Note: it "works"'`,
+		"a quotation never closed":        `title: "Unclosed"`,
+		"an indented key":                 "summary: x",
+		"a colon in a nested value":       `  name: "Maria: tutor"`,
+		"an at sign":                      `author: "@maria"`,
+		"text after a quotation":          `summary: '"Phones" for shops'`,
+		"a Windows path in double quotes": `source: 'C:\Users\maria\notes.docx'`,
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

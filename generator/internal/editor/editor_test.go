@@ -583,3 +583,16 @@ func attr(n *nethtml.Node, key string) string {
 	}
 	return ""
 }
+
+// TestPageWithAKeyTwiceOpensAsText: a page that sets a field twice would
+// show only one of the two in the form, and a save would keep both; it
+// opens as its text to correct, under check's error naming both lines.
+func TestPageWithAKeyTwiceOpensAsText(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(page)), []byte("---\ntitle: Why answer\nweight: 1\ntitle: Why we answer\n---\nText.\n"), 0o644)
+	b := html.UnescapeString(get(t, srv, "?token=t0k3n&page="+page))
+	if !strings.Contains(b, "Error, line 4:</strong> title is set twice in the front matter, here and at line 2") || strings.Contains(b, `name="fm.title"`) {
+		t.Errorf("a page with a key twice:\n%s", b)
+	}
+}

@@ -57,6 +57,14 @@ func parseFile(data []byte) (*file, error) {
 	default:
 		return nil, errors.New("the front matter is not a list of key: value lines")
 	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(f.front.Content); i += 2 {
+		k := f.front.Content[i].Value
+		if seen[k] { // a field of the form could show only one of the two
+			return nil, fmt.Errorf("%s is set twice in the front matter", k)
+		}
+		seen[k] = true
+	}
 	f.body = strings.TrimPrefix(text[4+end+1:], "---\n")
 	return f, nil
 }
