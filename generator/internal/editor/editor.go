@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/build"
@@ -191,26 +192,45 @@ type unopenedPage struct {
 	// back with the correction so that a change made elsewhere meanwhile
 	// is not overwritten.
 	Text, Sum string
+	Editable  bool   // the box is shown: the file is UTF-8
 	Note      string // why the last correction was not saved, "" before one
 }
 
-// unopened is why a page whose text parseFile refused cannot be edited
-// field by field: check's errors about it where it finds some (a YAML
-// mistake, at its line, with the line as it should be), else parseFile's
-// error.
+// readable is a page's text parsed for the form, or why it cannot be
+// edited field by field (pageErrors): parseFile refuses it, or a build
+// could not read it (TOML or JSON front matter that does not parse, which
+// parseFile leaves alone).
+func readable(page, lang, rel string, data []byte) (*file, error) {
+	f, err := parseFile(data)
+	var diags diag.List
+	if err == nil && content.ParseSource(page, lang, rel, data, &diags) != nil {
+		return f, nil
+	}
+	return nil, unopened(page, lang, rel, data, err)
+}
+
+// unopened is why a page cannot be edited field by field: check's errors
+// about it where it finds some (a YAML mistake, at its line, with the line
+// as it should be), else parseFile's error.
 func unopened(page, lang, rel string, data []byte, err error) pageErrors {
 	var diags diag.List
 	content.ParseSource(page, lang, rel, data, &diags)
-	if errs := diags.Errors(); len(errs) > 0 {
+	if errs := diags.Errors(); len(errs) > 0 || err == nil {
 		return pageErrors{errs, data}
 	}
 	return pageErrors{diag.List{diag.Errorf(page, 0, "", "%v", err)}, data}
 }
 
 // toCorrect is the view of a page the editor cannot open: check's errors
-// in the author's words, and its text as the box shows it.
+// in the author's words, and its text as the box shows it, unless it is
+// not UTF-8 (a box would replace the bytes it cannot show, and a save
+// would lose them: the author converts the file in a text editor).
 func (p pageErrors) toCorrect(page, lang string, words authorwords.Words) *unopenedPage {
-	return &unopenedPage{Page: page, Lang: lang, Errors: words.Diagnostics(p.list), Text: shownText(p.data), Sum: fileSum(p.data)}
+	u := &unopenedPage{Page: page, Lang: lang, Errors: words.Diagnostics(p.list), Sum: fileSum(p.data)}
+	if utf8.Valid(p.data) {
+		u.Text, u.Editable = shownText(p.data), true
+	}
+	return u
 }
 
 // shownText is a file's text as a text box shows and sends it back: no
@@ -524,9 +544,9 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 	if err != nil {
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
-	f, err := parseFile(data)
+	f, err := readable(page, lang, rel, data)
 	if err != nil {
-		return unopened(page, lang, rel, data, err)
+		return err
 	}
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
 	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
@@ -580,9 +600,9 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
-	f, err := parseFile(data)
+	f, err := readable(page, lang, rel, data)
 	if err != nil {
-		return unopened(page, lang, rel, data, err)
+		return err
 	}
 	for _, fd := range fields(cfg, pageKind(rel), func(_, id string) string { return id }) {
 		if _, sent := r.PostForm["fm."+fd.Key]; !sent && fd.Kind != kindBool && fd.Kind != kindChoices {
@@ -632,9 +652,9 @@ func (e *Editor) fix(w http.ResponseWriter, r *http.Request) error {
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
 	out := storedText(r.PostFormValue("text"), data)
-	_, parseErr := parseFile(out)
+	_, unread := readable(page, lang, rel, out)
 	changed := r.PostFormValue("sum") != fileSum(data) && string(out) != string(data)
-	if !changed && parseErr == nil {
+	if !changed && unread == nil {
 		if string(out) != string(data) {
 			if err := outdir.ReplaceFile(p, out); err != nil {
 				return err
@@ -649,9 +669,7 @@ func (e *Editor) fix(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := e.listView(r, st, "")
 	pe := pageErrors{data: out}
-	if parseErr != nil {
-		pe = unopened(page, lang, rel, out, parseErr)
-	}
+	errors.As(unread, &pe)
 	v.Unopened = pe.toCorrect(page, lang, v.Words)
 	v.Unopened.Sum = fileSum(data) // the file as it is now: saving again replaces it
 	status := http.StatusBadRequest

@@ -596,3 +596,40 @@ func TestPageWithAKeyTwiceOpensAsText(t *testing.T) {
 		t.Errorf("a page with a key twice:\n%s", b)
 	}
 }
+
+// TestBrokenTOMLPageOpensAsText: a page whose TOML front matter does not
+// parse (the form cannot edit TOML fields, and used to open it for its
+// text only) opens as its text to correct, with check's corrected line;
+// a correction that still does not parse is not saved, one that parses is.
+// A file that is not UTF-8 gets no box: the browser would replace the bytes
+// it cannot show, and a save would lose them.
+func TestBrokenTOMLPageOpensAsText(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	os.WriteFile(file, []byte("+++\ntitle = Why answer\nweight = 1\n+++\nText.\n"), 0o644)
+	b := get(t, srv, "?token=t0k3n&page="+page)
+	if !strings.Contains(html.UnescapeString(b), `data-fix="title = "Why answer""`) && !strings.Contains(b, `data-fix="title = &#34;Why answer&#34;"`) {
+		t.Errorf("no corrected line offered:\n%s", b)
+	}
+	sum := inputValue(t, b, "sum")
+	res := post(t, srv, "fix", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {sum}, "text": {"+++\ntitle = Why: answer\nweight = 1\n+++\nText.\n"}}, nil)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(got), "title = Why answer") {
+		t.Errorf("a correction that does not parse: %s\n%s", res.Status, got)
+	}
+	res = post(t, srv, "fix", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {sum}, "text": {"+++\ntitle = \"Why answer\"\nweight = 1\n+++\nText.\n"}}, nil)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusSeeOther || string(got) != "+++\ntitle = \"Why answer\"\nweight = 1\n+++\nText.\n" {
+		t.Errorf("a correction that parses: %s\n%s", res.Status, got)
+	}
+
+	latin1 := []byte("---\ntitle: Caf\xe9\n---\nText.\n")
+	os.WriteFile(file, latin1, 0o644)
+	b = get(t, srv, "?token=t0k3n&page="+page)
+	if !strings.Contains(b, "file is not valid UTF-8 text") || strings.Contains(b, `<textarea`) {
+		t.Errorf("a page not in UTF-8:\n%s", b)
+	}
+	res = post(t, srv, "save", url.Values{"token": {"t0k3n"}, "page": {page}, "fm.title": {"Café"}, "body": {"Text."}}, nil)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusBadRequest || string(got) != string(latin1) {
+		t.Errorf("a save of a page not in UTF-8: %s\n%q", res.Status, got)
+	}
+}
