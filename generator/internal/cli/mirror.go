@@ -29,7 +29,7 @@ func cmdMirror(ctx context.Context, c *cli, args []string) error {
 			terminal = true
 		}
 	}
-	rep, err := mirror.Sync(ctx, pos[0], pos[1], mirror.Options{Concurrency: *conc, Timeout: *timeout, Retries: *retries, Progress: c.stderr, Terminal: terminal})
+	rep, err := mirror.Sync(ctx, pos[0], pos[1], mirror.Options{Concurrency: *conc, Timeout: *timeout, Retries: *retries, Progress: c.stderr, Terminal: terminal, Say: c.say().Phrases()})
 	if err != nil {
 		return err
 	}

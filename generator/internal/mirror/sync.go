@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/outdir"
 )
 
@@ -30,6 +31,7 @@ type Options struct {
 	Terminal    bool          // progress as one updating line
 	MaxFiles    int           // largest manifest accepted (default 200,000)
 	Client      *http.Client  // nil: a client that refuses redirects to another host
+	Say         diag.Phrases  // the progress line's words; nil: English
 }
 
 // Report says what a Sync did.
@@ -123,7 +125,7 @@ func fill(ctx context.Context, s source, dest, staging string, m Manifest, opt O
 	for _, f := range m.Files {
 		total += f.Size
 	}
-	pr := &progress{w: opt.Progress, terminal: opt.Terminal, files: len(m.Files), total: total}
+	pr := &progress{w: opt.Progress, say: opt.Say, terminal: opt.Terminal, files: len(m.Files), total: total}
 	work := make(chan File)
 	errs := make(chan error, len(m.Files))
 	var downloaded, bytes atomic.Int64
@@ -433,6 +435,7 @@ func (d *dirSource) fetch(_ context.Context, p string, max int64, w io.Writer) (
 type progress struct {
 	mu       sync.Mutex
 	w        io.Writer
+	say      diag.Phrases
 	terminal bool
 	files    int
 	total    int64
@@ -450,13 +453,18 @@ func (p *progress) done(size int64) {
 	p.n++
 	p.bytes += size
 	if p.terminal {
-		fmt.Fprintf(p.w, "\r%d/%d files, %s/%s ", p.n, p.files, human(p.bytes), human(p.total))
+		fmt.Fprintf(p.w, "\r%s ", p.line())
 		return
 	}
 	if time.Since(p.last) > 2*time.Second || p.n == p.files {
 		p.last = time.Now()
-		fmt.Fprintf(p.w, "%d/%d files, %s/%s\n", p.n, p.files, human(p.bytes), human(p.total))
+		fmt.Fprintln(p.w, p.line())
 	}
+}
+
+// line is files and bytes done of all, in the reader's words.
+func (p *progress) line() string {
+	return p.say.Countf(p.files, "%d/%d file, %s/%s", "%d/%d files, %s/%s", p.n, p.files, human(p.bytes), human(p.total))
 }
 
 func (p *progress) finish() {
