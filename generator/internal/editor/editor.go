@@ -648,7 +648,7 @@ func (e *Editor) fix(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := filepath.Join(e.opt.Source, filepath.FromSlash(page))
 	data, err := os.ReadFile(p)
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) { // a file removed meanwhile has changed: the text comes back
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
 	out := storedText(r.PostFormValue("text"), data)

@@ -633,3 +633,26 @@ func TestBrokenTOMLPageOpensAsText(t *testing.T) {
 		t.Errorf("a save of a page not in UTF-8: %s\n%q", res.Status, got)
 	}
 }
+
+// TestCorrectionOfARemovedPageComesBack: a correction posted for a page
+// removed meanwhile (moved in a file manager, deleted with git) is not
+// lost in an error: it comes back in the box, with the note that the file
+// changed, and saving again writes it.
+func TestCorrectionOfARemovedPageComesBack(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	os.WriteFile(file, []byte("---\ntitle: Step 1: open\n---\nText.\n"), 0o644)
+	sum := inputValue(t, get(t, srv, "?token=t0k3n&page="+page), "sum")
+	os.Remove(file)
+	good := "---\ntitle: \"Step 1: open\"\n---\nText I rewrote.\n"
+	res := post(t, srv, "fix", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {sum}, "text": {good}}, nil)
+	b, _ := io.ReadAll(res.Body)
+	if _, err := os.Stat(file); res.StatusCode != http.StatusConflict || textareaText(t, string(b), "text") != good || err == nil {
+		t.Fatalf("a correction of a removed page: %s\n%s", res.Status, b)
+	}
+	res = post(t, srv, "fix", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {inputValue(t, string(b), "sum")}, "text": {good}}, nil)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusSeeOther || string(got) != good {
+		t.Errorf("saving again: %s\n%q", res.Status, got)
+	}
+}
