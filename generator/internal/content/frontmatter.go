@@ -211,6 +211,9 @@ type decoded struct {
 
 var yamlLineRE = regexp.MustCompile(`(?i)line (\d+)`)
 
+// nestedTwiceRE is yaml.v3's message for a key set twice inside a value.
+var nestedTwiceRE = regexp.MustCompile(`line (\d+): mapping key "([^"]*)" already defined at line (\d+)`)
+
 // decodeFrontMatter parses the raw front matter into a map, reporting syntax
 // errors at the line of the file where they are.
 func decodeFrontMatter(rf rawFront) (decoded, error) {
@@ -296,6 +299,12 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 		}
 		var val any
 		if err := v.Decode(&val); err != nil {
+			if m := nestedTwiceRE.FindStringSubmatch(err.Error()); m != nil { // a key twice inside a value (author: name: …)
+				second, _ := strconv.Atoi(m[1])
+				first, _ := strconv.Atoi(m[3])
+				return d, &fmError{line: rf.startLine + second - 1, format: "%s is set twice in the front matter, here and at line %d: only one of the two can be kept",
+					args: []any{m[2], rf.startLine + first - 1}, hint: "keep one of the two lines and delete the other"}
+			}
 			return d, &fmError{line: rf.startLine + v.Line - 1, format: "value of %q does not parse: %v", args: []any{k.Value, err}, hint: "quote the value"}
 		}
 		if v.Tag == "!!timestamp" {

@@ -49,6 +49,9 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 		{"a key twice", "title: A\nweight: 1\ntitle: B\n", 4,
 			"title is set twice in the front matter, here and at line 2: only one of the two can be kept",
 			"keep one of the two lines and delete the other"},
+		{"a key twice inside a value", "title: A\nauthor:\n  name: Maria\n  name: Ana\n", 5,
+			"name is set twice in the front matter, here and at line 4: only one of the two can be kept",
+			"keep one of the two lines and delete the other"},
 		{"a list item beside its key", "title: A\ntags: - phones\n", 3,
 			"a list item (- …) is on the same line as tags", "put each item on a line of its own below the key, or write tags: [phones]"},
 	}
