@@ -60,7 +60,7 @@ func tomlExplained(msg string, text []byte, line, start int) (explanation, bool)
 		if comment != "" {
 			comment = " #" + comment
 		}
-		want := l.key + " = " + quoteTOML(strings.TrimSpace(text)) + comment
+		want := l.key + " = " + quoteTOML(uncurled(strings.TrimSpace(text))) + comment
 		return l.corrected("the value of %s is text without quotation marks: TOML needs them around text",
 			diag.Hintf("put the value in quotes: %s", want), want), true
 	case (strings.Contains(msg, "cannot contain newlines") || strings.Contains(msg, "unexpected EOF")) && unclosedQuote(l.value):

@@ -120,7 +120,7 @@ func (y yamlText) colon() (explanation, bool) {
 		l, ok = y.find(func(l yamlLine) bool { return !l.indented && colon(l) })
 	}
 	if ok {
-		line := l.key + ": " + quoteYAML(l.value)
+		line := l.key + ": " + quoteYAML(uncurled(l.value))
 		return explanation{line: l.n,
 			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
 			hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
@@ -249,6 +249,18 @@ func closingQuote(v string) int {
 // quoteYAML writes a value as a quoted YAML string: in single quotes when
 // it holds a double quote or a backslash (where they mean themselves), else
 // in double quotes.
+// uncurled is v without the typographic quotation marks around it (“…”,
+// „…“, ‘…’), which a word processor puts where the author meant quotation
+// marks that YAML and TOML read; v as it is otherwise.
+func uncurled(v string) string {
+	for _, q := range [][2]string{{"“", "”"}, {"„", "“"}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(v, q[0]); ok && strings.HasSuffix(inner, q[1]) && len(inner) > len(q[1]) {
+			return strings.TrimSuffix(inner, q[1])
+		}
+	}
+	return v
+}
+
 func quoteYAML(v string) string {
 	if strings.ContainsAny(v, `"\`) {
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'"

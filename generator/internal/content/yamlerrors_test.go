@@ -21,6 +21,9 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 		{"a colon in a title", "title: Step 1: open the app\nsummary: x\n", 2,
 			"the value of title holds a colon followed by a space, which YAML reads as the start of another key",
 			`put the value in quotes: title: "Step 1: open the app"`},
+		{"a colon inside quotation marks from a word processor", "title: „Schritt 1: die App öffnen“\n", 2,
+			"the value of title holds a colon followed by a space, which YAML reads as the start of another key",
+			`put the value in quotes: title: "Schritt 1: die App öffnen"`},
 		{"a colon on a later line", "title: A\nsummary: Note: it \"works\"\n", 3,
 			"the value of summary holds a colon followed by a space, which YAML reads as the start of another key",
 			`put the value in quotes: summary: 'Note: it "works"'`},
@@ -58,14 +61,15 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 	// the line an editor can put in place of the wrong one, indented as it
 	// was where that is not the mistake; none where the correction is not sure
 	fixes := map[string]string{
-		"a colon in a title":              `title: "Step 1: open the app"`,
-		"a colon on a later line":         `summary: 'Note: it "works"'`,
-		"a quotation never closed":        `title: "Unclosed"`,
-		"an indented key":                 "summary: x",
-		"a colon in a nested value":       `  name: "Maria: tutor"`,
-		"an at sign":                      `author: "@maria"`,
-		"text after a quotation":          `summary: '"Phones" for shops'`,
-		"a Windows path in double quotes": `source: 'C:\Users\maria\notes.docx'`,
+		"a colon in a title": `title: "Step 1: open the app"`,
+		"a colon inside quotation marks from a word processor": `title: "Schritt 1: die App öffnen"`,
+		"a colon on a later line":                              `summary: 'Note: it "works"'`,
+		"a quotation never closed":                             `title: "Unclosed"`,
+		"an indented key":                                      "summary: x",
+		"a colon in a nested value":                            `  name: "Maria: tutor"`,
+		"an at sign":                                           `author: "@maria"`,
+		"text after a quotation":                               `summary: '"Phones" for shops'`,
+		"a Windows path in double quotes":                      `source: 'C:\Users\maria\notes.docx'`,
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
