@@ -3,7 +3,11 @@ package devserver_test
 import (
 	"context"
 	"io"
+	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +17,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
 	"github.com/oersite/oersite/generator/internal/devserver"
+	"github.com/oersite/oersite/generator/internal/editor"
 )
 
 // TestBrowserFollowsEdits opens a page served by the dev server in headless
@@ -145,4 +150,50 @@ func waitLong(t *testing.T, tab context.Context, cond string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("timed out waiting for %s", cond)
+}
+
+// TestErrorOverlayLeadsToTheEditor: with the editor on, a page's mistake
+// shown over the preview carries a link that opens the page in the editor,
+// where a page it cannot read is its text to correct; the correction saved
+// there rebuilds the site and the preview shows it.
+func TestErrorOverlayLeadsToTheEditor(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := site(t)
+	ed, err := editor.New(editor.Options{Source: dir, Token: "t0k3n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := devserver.New(devserver.Options{Source: dir, Port: 0, Log: io.Discard, Debounce: 50 * time.Millisecond,
+		Mounts: map[string]http.Handler{editor.Prefix: ed}, EditLink: editor.Prefix + "?token=t0k3n"})
+	ctx2, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx2) }()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case <-srv.Ready():
+	case err := <-done:
+		t.Fatalf("server did not start: %v", err)
+	}
+	tab := browsertest.Tab(t, ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+srv.Addr()+"/en/about/")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `!!window.EventSource && document.readyState === "complete"`)
+	writeFile(t, dir, "content/en/about.md", "---\ntitle: Step 1: about us\nsummary: About us.\n---\nFirst version.\n")
+	browsertest.WaitFor(t, tab, `!!document.querySelector("#oersite-errors a.oersite-correct")`)
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS("#oersite-errors a.oersite-correct"))); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `location.pathname === "/_edit/" && !!document.querySelector(".ed-apply")`)
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".ed-apply")), chromedp.Click(chromedp.CSS(".ed-fix button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `location.search.includes("saved=1")`)
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+srv.Addr()+"/en/about/")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "content/en/about.md")); !strings.Contains(string(got), `title: "Step 1: about us"`) {
+		t.Fatalf("the file:\n%s", got)
+	}
+	browsertest.WaitFor(t, tab, `document.title.includes("Step 1: about us") && !document.getElementById("oersite-errors")`)
 }

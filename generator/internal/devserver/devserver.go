@@ -78,6 +78,10 @@ type Server struct {
 
 	mu     sync.RWMutex
 	errors diag.List // errors of the last failed rebuild, nil when the site is good
+	// built counts the site's good builds: a page carries the count it was
+	// served with, and a tab that connects after a rebuild it missed (the
+	// page was served while the rebuild ran) reloads.
+	built int
 	ready  chan struct{}
 	addr   string
 }
@@ -244,6 +248,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, first bool) {
 	}
 	s.mu.Lock()
 	s.errors = nil
+	s.built++
 	s.mu.Unlock()
 	if rc := s.opt.Forms; rc != nil {
 		rc.SetSpecs(forms.Specs(res.Site.Config.Forms, res.Site.ChoiceValues))

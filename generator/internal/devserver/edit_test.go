@@ -9,16 +9,17 @@ import (
 // TestEditLinkOnlyInPages: with the editor on, the editor's address (and its
 // token) is in the served page's script tag, which another site cannot
 // read, and never in live.js, which another site could include; the
-// script's words (the link, the error box) come in the browser's language.
+// script's words (the link, the error box, the link from an error to the
+// editor) come in the browser's language.
 func TestEditLinkOnlyInPages(t *testing.T) {
 	s := New(Options{Source: t.TempDir(), EditLink: "/_edit/?token=abc&x=<y>"})
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("Accept-Language", "fr-BE, fr;q=0.9")
 	page := string(s.inject(r, []byte("<html><body><p>Hi</p></body></html>")))
-	if !strings.Contains(page, ` data-edit="/_edit/?token=abc&amp;x=&lt;y&gt;" data-edit-text="Modifier cette page"></script></body>`) {
+	if !strings.Contains(page, ` data-edit="/_edit/?token=abc&amp;x=&lt;y&gt;" data-edit-text="Modifier cette page" data-correct-text="Corriger cette page dans l’éditeur"></script></body>`) {
 		t.Errorf("page: %s", page)
 	}
-	if !strings.Contains(page, ` data-lang="fr" data-failed="Le site n’a pas pu être construit.`) {
+	if !strings.Contains(page, ` data-lang="fr" data-built="0" data-failed="Le site n’a pas pu être construit.`) {
 		t.Errorf("the error box's words are not in the browser's language (French): %s", page)
 	}
 	if strings.Contains(string(liveJS), "abc") {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -103,9 +104,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 // request's browser asks for (see authorwords).
 func (s *Server) inject(r *http.Request, page []byte) []byte {
 	say := s.words.For(r)
-	attrs := ` data-lang="` + say.Language() + `" data-failed="` + html.EscapeString(say.T("dev.failed")) + `"`
+	s.mu.RLock()
+	built := s.built
+	s.mu.RUnlock()
+	attrs := ` data-lang="` + say.Language() + `" data-built="` + strconv.Itoa(built) + `" data-failed="` + html.EscapeString(say.T("dev.failed")) + `"`
 	if s.opt.EditLink != "" {
-		attrs += ` data-edit="` + html.EscapeString(s.opt.EditLink) + `" data-edit-text="` + html.EscapeString(say.T("ed.link")) + `"`
+		attrs += ` data-edit="` + html.EscapeString(s.opt.EditLink) + `" data-edit-text="` + html.EscapeString(say.T("ed.link")) +
+			`" data-correct-text="` + html.EscapeString(say.T("dev.correct")) + `"`
 	}
 	tag := []byte(`<script src="/_oersite/live.js" defer` + attrs + `></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
@@ -135,14 +140,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	ch := s.hub.join()
 	defer s.hub.leave(ch)
 	s.mu.RLock()
-	errs := s.errors
+	errs, built := s.errors, s.built
 	s.mu.RUnlock()
 	say := s.words.For(r)
 	fmt.Fprint(w, "retry: 1000\n\n")
 	if len(errs) > 0 {
 		writeEvent(w, event{name: "error", data: overlayJSON(say.Diagnostics(errs))})
 	} else {
-		writeEvent(w, event{name: "hello", data: "{}"})
+		writeEvent(w, event{name: "hello", data: fmt.Sprintf(`{"built":%d}`, built)})
 	}
 	fl.Flush()
 	ping := time.NewTicker(20 * time.Second)

@@ -20,7 +20,7 @@
       overlay = document.createElement("div");
       overlay.id = "oersite-errors";
       overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#181818;color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
       document.body.appendChild(overlay);
     }
     overlay.textContent = "";
@@ -34,6 +34,16 @@
       p.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;padding:.75rem;border-left:4px solid #ff6b5a;background:#2a2a2a";
       p.textContent = (e.file ? e.file + (e.line ? ":" + e.line : "") + ": " : "") + e.message + (e.hint ? "\n  " + e.hint : "");
       overlay.appendChild(p);
+      // With the editor on, a page's mistake can be corrected there (a page
+      // it cannot open shows as its text, the mistake's line marked).
+      if (edit && /^content\/.+\.md$/.test(e.file || "")) {
+        var a = document.createElement("a");
+        a.href = edit + "&page=" + encodeURIComponent(e.file);
+        a.className = "oersite-correct";
+        a.textContent = self.getAttribute("data-correct-text");
+        a.style.cssText = "display:inline-block;margin:-0.5rem 0 1rem;padding:.6rem 0;min-height:44px;box-sizing:border-box;color:#9ed8ff;font:600 16px/1.4 system-ui,sans-serif;text-decoration:underline";
+        overlay.appendChild(a);
+      }
     });
   }
   var es = new EventSource("/_oersite/events");
@@ -62,7 +72,12 @@
     hadError = true;
     show(JSON.parse(ev.data).errors || []);
   });
-  es.addEventListener("hello", function () {
+  es.addEventListener("hello", function (ev) {
     if (hadError && overlay) { overlay.remove(); overlay = null; hadError = false; }
+    // a rebuild ended between this page's request and this connection:
+    // its reload was sent before the tab listened
+    var built = self && self.getAttribute("data-built");
+    var now = JSON.parse(ev.data || "{}").built;
+    if (built !== null && now !== undefined && String(now) !== built) { location.reload(); }
   });
 })();
