@@ -82,8 +82,8 @@ type Server struct {
 	// served with, and a tab that connects after a rebuild it missed (the
 	// page was served while the rebuild ran) reloads.
 	built int
-	ready  chan struct{}
-	addr   string
+	ready chan struct{}
+	addr  string
 }
 
 // New returns a server; Run starts it.
