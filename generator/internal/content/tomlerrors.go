@@ -3,6 +3,8 @@ package content
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -55,7 +57,7 @@ func tomlExplained(msg string, text []byte, line, start int) (explanation, bool)
 		want := l.key + " = " + quoteTOMLItems(l.value)
 		return l.corrected("the items of the list %s are text without quotation marks: TOML needs them around each item",
 			diag.Hintf("put each item in quotes: %s", want), want), true
-	case strings.Contains(msg, "expected value but found"):
+	case strings.Contains(msg, "expected value but found") && startsAsText(l.value):
 		text, comment, _ := strings.Cut(l.value, " #") // a comment after the text stays one
 		if comment != "" {
 			comment = " #" + comment
@@ -129,4 +131,12 @@ func quoteTOMLItems(v string) string {
 // with its closing mark and holds no single quotation mark.
 func literalQuotable(v string) bool {
 	return len(v) >= 2 && strings.HasSuffix(v, `"`) && !strings.Contains(v[1:len(v)-1], "'")
+}
+
+// startsAsText reports whether a value the TOML parser refused begins as
+// text would (a letter, or a typographic quotation mark): "= 3" is another
+// mistake than text without quotation marks.
+func startsAsText(v string) bool {
+	r, _ := utf8.DecodeRuneInString(v)
+	return unicode.IsLetter(r) || strings.ContainsRune("“„‘«", r)
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -64,5 +65,16 @@ func TestTOMLMistakesSaidForAuthors(t *testing.T) {
 				t.Errorf("got line %d\n%s\n%s\nfix %q", d.Line, d.Message, d.Hint, d.Fix)
 			}
 		})
+	}
+}
+
+// TestOtherTOMLMistakesKeepTheParsersWords: a mistake that is none of
+// those (an equals sign twice) is not taken for text without quotation
+// marks ("put the value in quotes: weight = "= 3"" was said on the way).
+func TestOtherTOMLMistakesKeepTheParsersWords(t *testing.T) {
+	var diags diag.List
+	ParseSource("content/en/a.md", "en", "a.md", []byte("+++\ntitle = \"T\"\nweight = = 3\n+++\nBody.\n"), &diags)
+	if len(diags) != 1 || diags[0].Line != 3 || !strings.HasPrefix(diags[0].Message, "TOML front matter does not parse: ") || diags[0].Fix != "" {
+		t.Errorf("%v", diags)
 	}
 }
