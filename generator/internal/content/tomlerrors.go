@@ -53,7 +53,7 @@ func tomlExplained(msg string, text []byte, line, start int) (explanation, bool)
 		want := l.key + " = " + tomlValue(l.value)
 		return l.corrected("this line sets %s with a colon, as YAML does: between +++ lines, TOML sets a key with an equals sign",
 			diag.Hintf("write it with an equals sign: %s", want), want), true
-	case strings.Contains(msg, "expected value but found") && strings.HasPrefix(l.value, "["):
+	case strings.Contains(msg, "expected value but found") && bareList(l.value):
 		want := l.key + " = " + quoteTOMLItems(l.value)
 		return l.corrected("the items of the list %s are text without quotation marks: TOML needs them around each item",
 			diag.Hintf("put each item in quotes: %s", want), want), true
@@ -139,4 +139,12 @@ func literalQuotable(v string) bool {
 func startsAsText(v string) bool {
 	r, _ := utf8.DecodeRuneInString(v)
 	return unicode.IsLetter(r) || strings.ContainsRune("“„‘«", r)
+}
+
+// bareList reports whether a value is a list on one line whose items hold
+// no quotation marks ([phones, photos]): each item can be quoted as it is.
+// A list over several lines, or one mixing quoted items, is left to the
+// parser's words.
+func bareList(v string) bool {
+	return strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") && !strings.ContainsAny(v, `"'`)
 }

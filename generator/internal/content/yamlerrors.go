@@ -120,7 +120,11 @@ func (y yamlText) colon() (explanation, bool) {
 		l, ok = y.find(func(l yamlLine) bool { return !l.indented && colon(l) })
 	}
 	if ok {
-		line := l.key + ": " + quoteYAML(uncurled(l.value))
+		text, comment, _ := strings.Cut(l.value, " #") // a comment after the text stays one
+		if comment != "" {
+			comment = " #" + comment
+		}
+		line := l.key + ": " + quoteYAML(uncurled(strings.TrimSpace(text))) + comment
 		return explanation{line: l.n,
 			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
 			hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true

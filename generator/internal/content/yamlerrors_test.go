@@ -24,6 +24,9 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 		{"a colon inside quotation marks from a word processor", "title: „Schritt 1: die App öffnen“\n", 2,
 			"the value of title holds a colon followed by a space, which YAML reads as the start of another key",
 			`put the value in quotes: title: "Schritt 1: die App öffnen"`},
+		{"a colon before a comment", "title: Step 1: open the app # shown on the card\n", 2,
+			"the value of title holds a colon followed by a space, which YAML reads as the start of another key",
+			`put the value in quotes: title: "Step 1: open the app" # shown on the card`},
 		{"a colon on a later line", "title: A\nsummary: Note: it \"works\"\n", 3,
 			"the value of summary holds a colon followed by a space, which YAML reads as the start of another key",
 			`put the value in quotes: summary: 'Note: it "works"'`},
@@ -61,7 +64,8 @@ func TestYAMLMistakesSaidForAuthors(t *testing.T) {
 	// the line an editor can put in place of the wrong one, indented as it
 	// was where that is not the mistake; none where the correction is not sure
 	fixes := map[string]string{
-		"a colon in a title": `title: "Step 1: open the app"`,
+		"a colon in a title":                                   `title: "Step 1: open the app"`,
+		"a colon before a comment":                             `title: "Step 1: open the app" # shown on the card`,
 		"a colon inside quotation marks from a word processor": `title: "Schritt 1: die App öffnen"`,
 		"a colon on a later line":                              `summary: 'Note: it "works"'`,
 		"a quotation never closed":                             `title: "Unclosed"`,
