@@ -76,7 +76,7 @@ func TestOtherTOMLMistakesKeepTheParsersWords(t *testing.T) {
 	for _, front := range []string{
 		"title = \"T\"\nweight = = 3\n",
 		"title = \"T\"\ntags = [\"a, b\", c]\n",              // quoting each item would split "a, b"
-		"title = \"T\"\ntags = [\n  phones,\n  photos,\n]\n", // a list over several lines: "tags = []" would drop its items
+		"title = \"T\"\ntags = [\n  phones,\n  photos,\n]\n", // a list over several lines: no one line holds it
 	} {
 		var diags diag.List
 		ParseSource("content/en/a.md", "en", "a.md", []byte("+++\n"+front+"+++\nBody.\n"), &diags)
