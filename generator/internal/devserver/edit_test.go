@@ -19,8 +19,12 @@ func TestEditLinkOnlyInPages(t *testing.T) {
 	if !strings.Contains(page, ` data-edit="/_edit/?token=abc&amp;x=&lt;y&gt;" data-edit-text="Modifier cette page" data-correct-text="Corriger cette page dans l’éditeur"></script></body>`) {
 		t.Errorf("page: %s", page)
 	}
-	if !strings.Contains(page, ` data-lang="fr" data-built="0" data-failed="Le site n’a pas pu être construit.`) {
-		t.Errorf("the error box's words are not in the browser's language (French): %s", page)
+	if !strings.Contains(page, ` data-lang="fr" data-built="0" data-failed="Le site n’a pas pu être construit. À corriger`+"\u00a0"+`:"`) {
+		t.Errorf("the error box's words are not in the browser's language (French), or speak of a last good version before any: %s", page)
+	}
+	s.built = 1
+	if page := string(s.inject(r, []byte("<body></body>"))); !strings.Contains(page, ` data-built="1" data-failed="Le site n’a pas pu être construit. La dernière version correcte reste affichée.`) {
+		t.Errorf("after a good build, the error box says the last good version is served: %s", page)
 	}
 	if strings.Contains(string(liveJS), "abc") {
 		t.Error("the token is in live.js")

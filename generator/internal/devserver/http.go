@@ -107,7 +107,11 @@ func (s *Server) inject(r *http.Request, page []byte) []byte {
 	s.mu.RLock()
 	built := s.built
 	s.mu.RUnlock()
-	attrs := ` data-lang="` + say.Language() + `" data-built="` + strconv.Itoa(built) + `" data-failed="` + html.EscapeString(say.T("dev.failed")) + `"`
+	failed := say.T("dev.failed")
+	if built == 0 { // no good build yet: no last good version is served
+		failed = say.T("dev.failed.first")
+	}
+	attrs := ` data-lang="` + say.Language() + `" data-built="` + strconv.Itoa(built) + `" data-failed="` + html.EscapeString(failed) + `"`
 	if s.opt.EditLink != "" {
 		attrs += ` data-edit="` + html.EscapeString(s.opt.EditLink) + `" data-edit-text="` + html.EscapeString(say.T("ed.link")) +
 			`" data-correct-text="` + html.EscapeString(say.T("dev.correct")) + `"`
