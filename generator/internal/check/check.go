@@ -25,6 +25,9 @@ type Report struct {
 	Errors      diag.List  `json:"errors"`
 	Warnings    diag.List  `json:"warnings"`
 	Coverage    []Coverage `json:"coverage"`
+	// Fixed are the corrections `check --fix` wrote into the files before
+	// the check reported here.
+	Fixed diag.List `json:"fixed,omitempty"`
 }
 
 // Coverage is one language's translation state against the default language.
