@@ -22,11 +22,12 @@ import (
 // message format: diag.Errorf and diag.Warnf, and the stages' wrappers of
 // them (a check's bad, a reader's errorf, a Markdown extension's warn); and
 // the import report's note, which keeps its format to be said the same way;
-// and content's corrected, a TOML mistake's format with its hint.
+// content's corrected, a TOML mistake's format with its hint; and
+// htmltext's LeftOut, given the hint for a control character.
 var diagCallers = map[string]bool{
 	"Errorf": true, "Warnf": true, "Warn": true, "warn": true, "warnNamed": true,
 	"bad": true, "errf": true, "warnf": true, "errorf": true, "Hintf": true,
-	"note": true, "corrected": true,
+	"note": true, "corrected": true, "LeftOut": true,
 }
 
 // sourceString is a hint or message format found in oersite's code, with

@@ -20,13 +20,7 @@ func (c *Config) dropControls(displayName string, data []byte) diag.List {
 	if first < 0 {
 		return nil
 	}
-	line := forbiddenLine(data)
-	if htmltext.Noncharacter(first) {
-		return diag.List{diag.Warnf(displayName, line, "delete it in your editor; such characters come from a file converted with the wrong encoding",
-			"a character that is not meant for text (U+%04X) is on this line: a web page cannot hold it, so it is left out, with any others in the file", first)}
-	}
-	return diag.List{diag.Warnf(displayName, line, `remove the escape that makes it (such as \u000b or \e)`,
-		"an invisible control character (U+%04X) is on this line: a web page cannot show it, so it is left out, with any others in the file", first)}
+	return diag.List{htmltext.LeftOut(displayName, forbiddenLine(data), first, `remove the escape that makes it (such as \u000b or \e)`)}
 }
 
 // cleanStrings leaves the characters htmltext forbids out of every string

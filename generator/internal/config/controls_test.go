@@ -50,7 +50,14 @@ func TestNoncharactersLeftOutOfSettings(t *testing.T) {
 	if cfg.Footer.Text != "Funded by the EU" || len(diags) != 1 || diags[0].Line != 3 || !strings.Contains(diags[0].Message, "not meant for text (U+FFFE)") {
 		t.Errorf("footer %q, diagnostics %v", cfg.Footer.Text, diags)
 	}
-	if _, diags, _ := Parse([]byte("baseURL = \"https://example.org/\"\ntitle = \"Café \\\\u000b \\\\e\"\n"), "config.toml"); len(diags) != 0 {
-		t.Errorf("escaped backslashes make no control character: %v", diags)
+	// An escaped backslash makes no control character: the warning names
+	// the line of the real escape, and the title keeps its text.
+	cfg, diags, err = Parse([]byte(`baseURL = "https://example.org/"
+title = "Caf\u00e9 \\u000b \\e"
+[footer]
+text = "a\u0007b"
+`), "config.toml")
+	if err != nil || cfg.Title != `Café \u000b \e` || cfg.Footer.Text != "ab" || len(diags) != 1 || diags[0].Line != 4 || !strings.Contains(diags[0].Message, "U+0007") {
+		t.Errorf("title %q, footer %q, diagnostics %v, %v", cfg.Title, cfg.Footer.Text, diags, err)
 	}
 }

@@ -32,13 +32,7 @@ func dropControls(p string, data []byte, diags *diag.List) []byte {
 
 // warnControl says that r, first of its kind in p at line, is left out.
 func warnControl(p string, line int, r rune, diags *diag.List) {
-	if htmltext.Noncharacter(r) {
-		diags.Add(diag.Warnf(p, line, "delete it in your editor; such characters come from a file converted with the wrong encoding",
-			"a character that is not meant for text (U+%04X) is on this line: a web page cannot hold it, so it is left out, with any others in the file", r))
-		return
-	}
-	diags.Add(diag.Warnf(p, line, "delete it in your editor; such characters often come with text pasted from a word processor",
-		"an invisible control character (U+%04X) is on this line: a web page cannot show it, so it is left out, with any others in the file", r))
+	diags.Add(htmltext.LeftOut(p, line, r, "delete it in your editor; such characters often come with text pasted from a word processor"))
 }
 
 // dropValueControls does the same in the front matter's decoded values,

@@ -58,11 +58,8 @@ func tomlExplained(msg string, text []byte, line, start int) (explanation, bool)
 		return l.corrected("the items of the list %s are text without quotation marks: TOML needs them around each item",
 			diag.Hintf("put each item in quotes: %s", want), want), true
 	case strings.Contains(msg, "expected value but found") && startsAsText(l.value):
-		text, comment, _ := strings.Cut(l.value, " #") // a comment after the text stays one
-		if comment != "" {
-			comment = " #" + comment
-		}
-		want := l.key + " = " + quoteTOML(uncurled(strings.TrimSpace(text))) + comment
+		text, comment := splitComment(l.value)
+		want := l.key + " = " + quoteTOML(uncurled(text)) + comment
 		return l.corrected("the value of %s is text without quotation marks: TOML needs them around text",
 			diag.Hintf("put the value in quotes: %s", want), want), true
 	case (strings.Contains(msg, "cannot contain newlines") || strings.Contains(msg, "unexpected EOF")) && unclosedQuote(l.value):

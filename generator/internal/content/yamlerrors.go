@@ -120,11 +120,8 @@ func (y yamlText) colon() (explanation, bool) {
 		l, ok = y.find(func(l yamlLine) bool { return !l.indented && colon(l) })
 	}
 	if ok {
-		text, comment, _ := strings.Cut(l.value, " #") // a comment after the text stays one
-		if comment != "" {
-			comment = " #" + comment
-		}
-		line := l.key + ": " + quoteYAML(uncurled(strings.TrimSpace(text))) + comment
+		text, comment := splitComment(l.value)
+		line := l.key + ": " + quoteYAML(uncurled(text)) + comment
 		return explanation{line: l.n,
 			format: "the value of %s holds a colon followed by a space, which YAML reads as the start of another key", args: []any{l.key},
 			hint: diag.Hintf("put the value in quotes: %s", line), fix: l.lead + line}, true
@@ -253,6 +250,18 @@ func closingQuote(v string) int {
 // quoteYAML writes a value as a quoted YAML string: in single quotes when
 // it holds a double quote or a backslash (where they mean themselves), else
 // in double quotes.
+// splitComment splits a value written without quotation marks into its
+// text and the comment after it (" # …", "" for none): YAML and TOML both
+// read " #" there as the start of a comment, which a corrected line keeps
+// after the quoted text.
+func splitComment(v string) (text, comment string) {
+	text, comment, found := strings.Cut(v, " #")
+	if found {
+		comment = " #" + comment
+	}
+	return strings.TrimSpace(text), comment
+}
+
 // uncurled is v without the typographic quotation marks around it (“…”,
 // „…“, ‘…’), which a word processor puts where the author meant quotation
 // marks that YAML and TOML read; v as it is otherwise.

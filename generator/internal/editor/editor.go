@@ -201,24 +201,16 @@ type unopenedPage struct {
 // could not read it (TOML or JSON front matter that does not parse, which
 // parseFile leaves alone).
 func readable(page, lang, rel string, data []byte) (*file, error) {
+	var diags diag.List
+	src := content.ParseSource(page, lang, rel, data, &diags)
 	f, err := parseFile(data)
-	var diags diag.List
-	if err == nil && content.ParseSource(page, lang, rel, data, &diags) != nil {
+	switch {
+	case src != nil && err == nil:
 		return f, nil
+	case len(diags.Errors()) > 0: // check's words: a YAML mistake at its line, with the line as it should be
+		return nil, pageErrors{diags.Errors(), data}
 	}
-	return nil, unopened(page, lang, rel, data, err)
-}
-
-// unopened is why a page cannot be edited field by field: check's errors
-// about it where it finds some (a YAML mistake, at its line, with the line
-// as it should be), else parseFile's error.
-func unopened(page, lang, rel string, data []byte, err error) pageErrors {
-	var diags diag.List
-	content.ParseSource(page, lang, rel, data, &diags)
-	if errs := diags.Errors(); len(errs) > 0 || err == nil {
-		return pageErrors{errs, data}
-	}
-	return pageErrors{diag.List{diag.Errorf(page, 0, "", "%v", err)}, data}
+	return nil, pageErrors{diag.List{diag.Errorf(page, 0, "", "%v", err)}, data}
 }
 
 // toCorrect is the view of a page the editor cannot open: check's errors
@@ -233,12 +225,6 @@ func (p pageErrors) toCorrect(page, lang string, words authorwords.Words) *unope
 	return u
 }
 
-// shownText is a file's text as a text box shows and sends it back: no
-// byte order mark, lines ended by \n.
-func shownText(data []byte) string {
-	return strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
-}
-
 // storedText is text from a box written as the file it corrects was: its
 // byte order mark and its line ends (\r\n when the file had them) kept.
 func storedText(text string, was []byte) []byte {
@@ -246,13 +232,7 @@ func storedText(text string, was []byte) []byte {
 	if text != "" && !strings.HasSuffix(text, "\n") {
 		text += "\n"
 	}
-	if strings.Contains(string(was), "\r\n") {
-		text = strings.ReplaceAll(text, "\n", "\r\n")
-	}
-	if strings.HasPrefix(string(was), "\uFEFF") {
-		text = "\uFEFF" + text
-	}
-	return []byte(text)
+	return formOf(was).written(text)
 }
 
 // fileSum names a file's bytes: a correction sent with another sum was

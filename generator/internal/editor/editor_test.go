@@ -656,3 +656,17 @@ func TestCorrectionOfARemovedPageComesBack(t *testing.T) {
 		t.Errorf("saving again: %s\n%q", res.Status, got)
 	}
 }
+
+// TestSaveKeepsTheFilesForm: a form save writes the page back with its
+// byte order mark and \r\n line ends, as the correction box does (the
+// form's save dropped the mark).
+func TestSaveKeepsTheFilesForm(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	os.WriteFile(file, []byte("\uFEFF---\r\ntitle: Why answer\r\nweight: 1\r\n---\r\nText.\r\n"), 0o644)
+	res := post(t, srv, "save", url.Values{"token": {"t0k3n"}, "page": {page}, "fm.title": {"Why we answer"}, "body": {"Text.\r\n"}}, nil)
+	if got, _ := os.ReadFile(file); res.StatusCode != http.StatusSeeOther || string(got) != "\uFEFF---\r\ntitle: Why we answer\r\nweight: 1\r\n---\r\nText.\r\n" {
+		t.Errorf("save: %s\n%q", res.Status, got)
+	}
+}

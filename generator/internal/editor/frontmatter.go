@@ -15,15 +15,40 @@ type file struct {
 	front *yaml.Node // the front matter's mapping; nil when the page has none, or not in YAML
 	other string     // front matter in another format (TOML, JSON), kept as it is
 	body  string
-	crlf  bool
+	form  textForm
+}
+
+// textForm is what a file's bytes hold beyond its text: \r\n line ends and
+// a byte order mark. The editor works on the text (shownText) and writes it
+// back in the file's form (written).
+type textForm struct{ crlf, bom bool }
+
+func formOf(data []byte) textForm {
+	return textForm{crlf: bytes.Contains(data, []byte("\r\n")), bom: bytes.HasPrefix(data, []byte("\uFEFF"))}
+}
+
+// shownText is a file's text: no byte order mark, lines ended by \n, as a
+// text box shows and sends it back.
+func shownText(data []byte) string {
+	return strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
+}
+
+// written is text as a file of this form holds it.
+func (t textForm) written(text string) []byte {
+	if t.crlf {
+		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if t.bom {
+		text = "\uFEFF" + text
+	}
+	return []byte(text)
 }
 
 // parseFile splits a page's text. Only YAML front matter can be edited field
 // by field; a page in TOML or JSON keeps its front matter as written.
 func parseFile(data []byte) (*file, error) {
-	text := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	f := &file{crlf: strings.Contains(text, "\r\n")}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	f := &file{form: formOf(data)}
+	text := shownText(data)
 	if !strings.HasPrefix(text, "---\n") {
 		if strings.HasPrefix(text, "+++\n") || strings.HasPrefix(text, "{") {
 			end := frontEnd(text)
@@ -56,14 +81,6 @@ func parseFile(data []byte) (*file, error) {
 		f.front = doc.Content[0]
 	default:
 		return nil, errors.New("the front matter is not a list of key: value lines")
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(f.front.Content); i += 2 {
-		k := f.front.Content[i].Value
-		if seen[k] { // a field of the form could show only one of the two
-			return nil, fmt.Errorf("%s is set twice in the front matter", k)
-		}
-		seen[k] = true
 	}
 	f.body = strings.TrimPrefix(text[4+end+1:], "---\n")
 	return f, nil
@@ -229,9 +246,5 @@ func (f *file) bytes() ([]byte, error) {
 		b.WriteString(f.other)
 	}
 	b.WriteString(f.body)
-	s := b.String()
-	if f.crlf {
-		s = strings.ReplaceAll(s, "\n", "\r\n")
-	}
-	return []byte(s), nil
+	return f.form.written(b.String()), nil
 }

@@ -7,6 +7,8 @@ package htmltext
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 // Forbidden reports whether r is a character that HTML text may not
@@ -68,4 +70,18 @@ func Clean(s string) (string, rune) {
 		}
 		return r
 	}, s), first
+}
+
+// LeftOut is the warning that r, the first character in file that
+// Forbidden refuses, is left out at line with any others: for a control
+// character with controlHint, what to do where that file's kind gets them
+// (a pasted vertical tab, an escape in a string); for a noncharacter, with
+// what to do about a file converted with the wrong encoding.
+func LeftOut(file string, line int, r rune, controlHint string) diag.Diagnostic {
+	if Noncharacter(r) {
+		return diag.Warnf(file, line, "delete it in your editor; such characters come from a file converted with the wrong encoding",
+			"a character that is not meant for text (U+%04X) is on this line: a web page cannot hold it, so it is left out, with any others in the file", r)
+	}
+	return diag.Warnf(file, line, controlHint,
+		"an invisible control character (U+%04X) is on this line: a web page cannot show it, so it is left out, with any others in the file", r)
 }
