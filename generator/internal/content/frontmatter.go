@@ -136,6 +136,9 @@ func jsonFrontMatter(data []byte, opening numberedLine) (rawFront, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
+			if x, ok := jsonExplained(err, data[start:]); ok {
+				return rawFront{}, x.at(opening.n)
+			}
 			line += bytes.Count(data[start:start+min(int(se.Offset), len(data)-start)], []byte("\n"))
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			fe = &fmError{format: "JSON front matter opened with { is never closed", hint: fe.hint}
@@ -229,7 +232,7 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
 				if x, ok := tomlExplained(pe.Message, rf.text, pe.Position.Line, rf.startLine); ok {
-					return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint, fix: x.fix}
+					return d, x.at(rf.startLine)
 				}
 				line = rf.startLine + pe.Position.Line - 1
 				err = errors.New(pe.Message)
@@ -245,11 +248,17 @@ func decodeFrontMatter(rf rawFront) (decoded, error) {
 		dec.UseNumber()
 		if err := dec.Decode(&d.values); err != nil {
 			line := rf.startLine
+			if x, ok := jsonExplained(err, rf.text); ok {
+				return d, x.at(rf.startLine)
+			}
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
 				line = rf.startLine + bytes.Count(rf.text[:min(int(se.Offset), len(rf.text))], []byte("\n"))
 			}
 			return d, &fmError{line: line, format: "JSON front matter does not parse: %v", args: []any{err}, hint: `check commas and quotes: {"title": "...", "draft": false}`}
+		}
+		if x, twice := jsonKeyTwice(rf.text, rf.startLine); twice {
+			return d, x.at(rf.startLine)
 		}
 		for k, v := range d.values {
 			d.values[k] = normalise(v)
@@ -278,7 +287,7 @@ func decodeYAMLNodes(rf rawFront, d decoded) (decoded, error) {
 		msg := strings.TrimPrefix(yamlLineRE.ReplaceAllString(err.Error(), ""), "yaml: ")
 		msg = strings.TrimPrefix(strings.TrimSpace(msg), ": ")
 		if x, ok := yamlExplained(msg, rf.text, reported); ok {
-			return d, &fmError{line: rf.startLine + x.line - 1, format: x.format, args: x.args, hint: x.hint, fix: x.fix}
+			return d, x.at(rf.startLine)
 		}
 		return d, &fmError{line: line, format: "YAML front matter does not parse: %s", args: []any{msg},
 			hint: `check indentation and quoting on that line: "key: value", lists as "- item", text with a colon in quotes`}

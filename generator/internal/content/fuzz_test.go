@@ -14,6 +14,7 @@ func FuzzParseSource(f *testing.F) {
 		"---\ntitle: Hello\n---\nBody\n",
 		"+++\ntitle = \"T\"\nweight = 3\n+++\n",
 		"{\n\"title\": \"J\"\n}\n\nbody",
+		"{\r\n  'title': \"C:\\x\",\n  tags: [a, b,],\n  // c\n  \"s\": “q”\n  \"u\": \"open\n}\n",
 		"---\ntitle: [broken\n---\n",
 		"---\nattachments: [{file: a.pdf}]\nsource: {title: x}\ndate: 03/04/2026\nduration: 90 minutes\n---\n",
 		"---\nauthors: [Ana, {name: Bo, type: Person, id: \"https://orcid.org/0\"}, {type: Robot}]\nrecording: {url: x, date: 2026-13-01}\nstatus: cancelled\nrevision: 2\n---\n",

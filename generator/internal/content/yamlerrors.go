@@ -41,7 +41,7 @@ func yamlLines(text []byte) []yamlLine {
 	return out
 }
 
-// explanation is a YAML mistake said for authors: at line (within the
+// explanation is a front matter mistake said for authors: at line (within the
 // front matter; 0 when not found), format and args, what to do, and the
 // line as it should be written (fix) when there is one sure correction.
 type explanation struct {
@@ -50,6 +50,12 @@ type explanation struct {
 	args   []any
 	hint   string
 	fix    string
+}
+
+// at is the explanation as the error of a file whose front matter starts
+// at line start.
+func (x explanation) at(start int) *fmError {
+	return &fmError{line: start + x.line - 1, format: x.format, args: x.args, hint: x.hint, fix: x.fix}
 }
 
 // yamlExplained explains the parser's message msg about text, which

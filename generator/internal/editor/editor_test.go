@@ -622,6 +622,13 @@ func TestBrokenTOMLPageOpensAsText(t *testing.T) {
 		t.Errorf("a correction that parses: %s\n%s", res.Status, got)
 	}
 
+	// JSON: the line to change is the one with the comma, above the brace
+	os.WriteFile(file, []byte("{\n  \"title\": \"Why answer\",\n  \"weight\": 1,\n}\nText.\n"), 0o644)
+	b = get(t, srv, "?token=t0k3n&page="+page)
+	if !strings.Contains(b, `data-line="3"`) || !strings.Contains(b, `data-fix="  &#34;weight&#34;: 1"`) {
+		t.Errorf("no corrected JSON line offered:\n%s", b)
+	}
+
 	latin1 := []byte("---\ntitle: Caf\xe9\n---\nText.\n")
 	os.WriteFile(file, latin1, 0o644)
 	b = get(t, srv, "?token=t0k3n&page="+page)
