@@ -420,6 +420,10 @@ type view struct {
 	authorwords.Words
 	Token, Page, Title, URL, Kind, Lang, Body, Message, Format string
 	Licence                                                    string // the site's default licence, named in its field's help
+	// Sum is the page's file as the form was filled from it (see
+	// fileSum): a save sent with another is not written. NotSaved says
+	// why the last save was not, "" before one.
+	Sum, NotSaved string
 	// Folder is the site address of the page's source folder: the
 	// preview's relative links and pictures are relative to it.
 	Folder           string
@@ -528,6 +532,14 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 	if err != nil {
 		return err
 	}
+	e.fillFrom(v, st, page, lang, rel, f)
+	v.Sum = fileSum(data)
+	return nil
+}
+
+// fillFrom puts the fields and text of f, page's file, and check's results
+// for page into the view.
+func (e *Editor) fillFrom(v *view, st *state, page, lang, rel string, f *file) {
 	v.Page, v.Lang, v.Kind, v.Body, v.Title = page, lang, pageKind(rel), f.body, f.get("title")
 	v.Folder = strings.TrimSuffix(path.Join("/", lang, path.Dir(rel)), "/") + "/"
 	if v.Title == "" {
@@ -565,11 +577,13 @@ func (e *Editor) fill(v *view, st *state, page string) error {
 			v.Warnings = append(v.Warnings, d)
 		}
 	}
-	return nil
 }
 
 // save writes the form back into the page: each field in its place, the
-// text after the front matter, the rest of the file as it was.
+// text after the front matter, the rest of the file as it was. If the
+// file changed elsewhere (or was removed) since the form was filled,
+// nothing is written: the form comes back with the author's version and a
+// note, and saving again writes that version.
 func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	cfg, page, lang, rel, err := e.postedPage(r)
 	if err != nil {
@@ -577,10 +591,14 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := filepath.Join(e.opt.Source, filepath.FromSlash(page))
 	data, err := os.ReadFile(p)
-	if err != nil {
+	gone := errors.Is(err, fs.ErrNotExist) // removed meanwhile: the form's version is kept to write again
+	if err != nil && !gone {
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
 	f, err := readable(page, lang, rel, data)
+	if gone {
+		f, err = parseFile([]byte("---\n\n---\n")) // fields of its own, as a new page has
+	}
 	if err != nil {
 		return err
 	}
@@ -606,6 +624,16 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	out, err := f.bytes()
 	if err != nil {
 		return err
+	}
+	if sum, sent := r.PostForm["sum"]; sent && sum[0] != fileSum(data) && string(out) != string(data) {
+		st, err := e.read(r.Context())
+		if err != nil {
+			return err
+		}
+		v := e.listView(r, st, "")
+		e.fillFrom(&v, st, page, lang, rel, f)
+		v.Sum, v.NotSaved = fileSum(data), v.T("ed.unopened.changed") // the file as it is now: saving again replaces it
+		return e.render(w, http.StatusConflict, v)
 	}
 	if string(out) != string(data) {
 		if err := outdir.ReplaceFile(p, out); err != nil {

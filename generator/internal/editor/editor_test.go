@@ -677,3 +677,52 @@ func TestSaveKeepsTheFilesForm(t *testing.T) {
 		t.Errorf("save: %s\n%q", res.Status, got)
 	}
 }
+
+// TestSaveRefusesAFileChangedElsewhere: a form filled before the file was
+// changed in a text editor (or by git, or removed) used to be written over
+// it, and the other change was lost without a word. Now nothing is written:
+// the form comes back with the author's version and a note, and saving that
+// form again writes it.
+func TestSaveRefusesAFileChangedElsewhere(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	opened := get(t, srv, "?token=t0k3n&page="+page)
+	sum := inputValue(t, opened, "sum")
+	form := func(sum string) url.Values {
+		return url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {sum}, "fm.title": {"Why answer at all"}, "body": {"My new text.\n"}}
+	}
+	elsewhere := strings.Replace(readFile(t, file), "\n---\n", "\n---\nA line added in a text editor.\n", 1)
+	os.WriteFile(file, []byte(elsewhere), 0o644)
+	res := post(t, srv, "save", form(sum), nil)
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusConflict || readFile(t, file) != elsewhere {
+		t.Fatalf("a save over a change made elsewhere: %s\n%s", res.Status, readFile(t, file))
+	}
+	page2 := string(b)
+	if !strings.Contains(page2, "was changed elsewhere") || !strings.Contains(page2, "My new text.") || inputValue(t, page2, "fm.title") != "Why answer at all" {
+		t.Errorf("the author's version is not kept:\n%s", page2)
+	}
+	if res := post(t, srv, "save", form(inputValue(t, page2, "sum")), nil); res.StatusCode != http.StatusSeeOther ||
+		!strings.Contains(readFile(t, file), "My new text.") || !strings.Contains(readFile(t, file), "Why answer at all") {
+		t.Errorf("saving again: %s\n%s", res.Status, readFile(t, file))
+	}
+
+	sum = inputValue(t, get(t, srv, "?token=t0k3n&page="+page), "sum")
+	os.Remove(file)
+	res = post(t, srv, "save", form(sum), nil)
+	b, _ = io.ReadAll(res.Body)
+	if _, err := os.Stat(file); res.StatusCode != http.StatusConflict || err == nil || inputValue(t, string(b), "fm.title") != "Why answer at all" {
+		t.Fatalf("a save of a removed page: %s %v\n%s", res.Status, err, b)
+	}
+	if res := post(t, srv, "save", form(inputValue(t, string(b), "sum")), nil); res.StatusCode != http.StatusSeeOther ||
+		!strings.Contains(readFile(t, file), "title: \"Why answer at all\"") || !strings.Contains(readFile(t, file), "My new text.") {
+		t.Errorf("saving a removed page again: %s\n%s", res.Status, readFile(t, file))
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, _ := os.ReadFile(name)
+	return string(b)
+}
