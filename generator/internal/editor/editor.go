@@ -613,7 +613,9 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 		case kindBool:
 			value = map[bool]string{true: "true", false: "false"}[value != ""]
 		}
-		f.set(fd, value)
+		if err := f.set(fd, value); err != nil {
+			return userError{err}
+		}
 	}
 	if body, sent := r.PostForm["body"]; sent {
 		f.body = strings.ReplaceAll(body[0], "\r\n", "\n")

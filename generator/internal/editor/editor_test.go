@@ -726,3 +726,23 @@ func readFile(t *testing.T, name string) string {
 	b, _ := os.ReadFile(name)
 	return string(b)
 }
+
+// TestTOMLPageEditedByFields: a page with TOML front matter (Hugo's +++)
+// opens with its fields in the form, as a YAML page does; before, only its
+// text could be edited here. Saving rewrites the changed lines only.
+func TestTOMLPageEditedByFields(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	page := "content/en/modules/reviews/01-why.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	os.WriteFile(file, []byte("+++\r\ntitle = \"Why answer\" # short\r\nweight = 1\r\n+++\r\nText.\r\n"), 0o644)
+	b := get(t, srv, "?token=t0k3n&page="+page)
+	if inputValue(t, b, "fm.title") != "Why answer" || inputValue(t, b, "fm.weight") != "1" || strings.Contains(b, "are in JSON") {
+		t.Fatalf("the form of a TOML page:\n%s", b)
+	}
+	res := post(t, srv, "save", url.Values{"token": {"t0k3n"}, "page": {page}, "sum": {inputValue(t, b, "sum")},
+		"fm.title": {"Why answer at all"}, "fm.weight": {"1"}, "fm.duration": {"10m"}, "body": {"Text.\r\n"}}, nil)
+	want := "+++\r\ntitle = \"Why answer at all\" # short\r\nweight = 1\r\nduration = \"10m\"\r\n+++\r\nText.\r\n"
+	if got := readFile(t, file); res.StatusCode != http.StatusSeeOther || got != want {
+		t.Errorf("saved: %s\n%q\nwant\n%q", res.Status, got, want)
+	}
+}

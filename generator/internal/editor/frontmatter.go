@@ -13,7 +13,9 @@ import (
 // matter between its --- lines, and the Markdown body after it.
 type file struct {
 	front *yaml.Node // the front matter's mapping; nil when the page has none, or not in YAML
-	other string     // front matter in another format (TOML, JSON), kept as it is
+	toml  *tomlFront // TOML front matter (+++), edited line by line
+	other string     // front matter in JSON, kept as it is
+	lead  string     // blank lines before the front matter
 	body  string
 	form  textForm
 }
@@ -44,32 +46,45 @@ func (t textForm) written(text string) []byte {
 	return []byte(text)
 }
 
-// parseFile splits a page's text. Only YAML front matter can be edited field
-// by field; a page in TOML or JSON keeps its front matter as written.
+// parseFile splits a page's text. YAML and TOML front matter can be edited
+// field by field; a page in JSON keeps its front matter as written.
 func parseFile(data []byte) (*file, error) {
 	f := &file{form: formOf(data)}
 	text := shownText(data)
-	if !strings.HasPrefix(text, "---\n") {
-		if strings.HasPrefix(text, "+++\n") || strings.HasPrefix(text, "{") {
-			end := frontEnd(text)
-			if end < 0 {
-				return nil, errors.New("the front matter is not closed")
-			}
-			f.other, f.body = text[:end], text[end:]
-			return f, nil
+	if rest := strings.TrimLeft(text, " \t\n"); rest != text && (delimited(rest, "---") || delimited(rest, "+++")) {
+		i := strings.LastIndexByte(text[:len(text)-len(rest)], '\n') + 1 // blank lines before the front matter, as a build reads it
+		f.lead, text = text[:i], text[i:]
+	}
+	switch {
+	case delimited(text, "+++"):
+		open, rest, _ := strings.Cut(text, "\n")
+		inner, closing, body, ok := cutClosing(rest, "+++")
+		if !ok {
+			return nil, errors.New("the front matter is not closed: add a line with +++ after it")
 		}
+		t, err := parseTOMLFront(inner)
+		if err != nil {
+			return nil, err
+		}
+		t.open, t.close = open, closing
+		f.toml, f.body = t, body
+		return f, nil
+	case strings.HasPrefix(text, "{"):
+		end := frontEnd(text)
+		if end < 0 {
+			return nil, errors.New("the front matter is not closed")
+		}
+		f.other, f.body = text[:end], text[end:]
+		return f, nil
+	case !delimited(text, "---"):
 		f.body = text
 		return f, nil
 	}
-	end := strings.Index(text[4:], "\n---\n")
-	if end < 0 {
-		if strings.HasSuffix(text, "\n---") {
-			end = len(text) - 4 - 4
-		} else {
-			return nil, errors.New("the front matter is not closed: add a line with --- after it")
-		}
+	_, rest, _ := strings.Cut(text, "\n")
+	yamlText, _, body, ok := cutClosing(rest, "---")
+	if !ok {
+		return nil, errors.New("the front matter is not closed: add a line with --- after it")
 	}
-	yamlText := text[4 : 4+end+1]
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(yamlText), &doc); err != nil {
 		return nil, fmt.Errorf("the front matter does not parse: %v", err)
@@ -82,19 +97,38 @@ func parseFile(data []byte) (*file, error) {
 	default:
 		return nil, errors.New("the front matter is not a list of key: value lines")
 	}
-	f.body = strings.TrimPrefix(text[4+end+1:], "---\n")
+	f.body = body
 	return f, nil
 }
 
-// frontEnd is where TOML (+++) or JSON ({...}) front matter ends, or -1.
-func frontEnd(text string) int {
-	if strings.HasPrefix(text, "+++\n") {
-		i := strings.Index(text[4:], "\n+++\n")
-		if i < 0 {
-			return -1
+// delimited reports whether text opens with a line holding only delim
+// (white space after it allowed, as a build reads it).
+func delimited(text, delim string) bool {
+	first, _, found := strings.Cut(text, "\n")
+	return found && strings.TrimRight(first, " \t") == delim
+}
+
+// cutClosing splits text after a front matter's opening line at its
+// closing line (delim, white space after it allowed): what is between
+// (each line with its \n), the closing line as written (with its \n, if
+// it has one), and what follows.
+func cutClosing(text, delim string) (inner, closing, after string, ok bool) {
+	for i := 0; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		next := len(text)
+		if end >= 0 {
+			next = i + end + 1
 		}
-		return 4 + i + 5
+		if line := text[i:next]; strings.TrimRight(line, " \t\n") == delim {
+			return text[:i], line, text[next:], true
+		}
+		i = next
 	}
+	return "", "", "", false
+}
+
+// frontEnd is where JSON ({...}) front matter ends, or -1.
+func frontEnd(text string) int {
 	i := strings.Index(text, "\n}\n")
 	if i < 0 {
 		return -1
@@ -106,6 +140,9 @@ func frontEnd(text string) int {
 // list's items one per line, a table's address (a recording written as
 // {url, thumbnail, date}).
 func (f *file) get(key string) string {
+	if f.toml != nil {
+		return f.toml.get(key)
+	}
 	v := f.value(key)
 	if u := urlOf(v); u != nil {
 		v = u
@@ -138,16 +175,19 @@ func (f *file) value(key string) *yaml.Node {
 // set changes one field, keeping its place, its comments and its style; a
 // field not there yet is added at the end, and an empty value removes an
 // optional field that was absent anyway (it is never written empty).
-func (f *file) set(fd field, raw string) {
+func (f *file) set(fd field, raw string) error {
+	if f.toml != nil {
+		return f.toml.set(fd, raw)
+	}
 	if f.front == nil {
-		return
+		return nil
 	}
 	v := f.value(fd.Key)
 	if fd.Kind.list() {
 		items := splitItems(raw, fd.Kind == kindKeywords)
 		if v == nil {
 			if len(items) == 0 {
-				return
+				return nil
 			}
 			v = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
 			f.front.Content = append(f.front.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fd.Key}, v)
@@ -164,7 +204,7 @@ func (f *file) set(fd field, raw string) {
 			}
 			v.Content = append(v.Content, n)
 		}
-		return
+		return nil
 	}
 	raw = strings.TrimSpace(strings.ReplaceAll(raw, "\r", ""))
 	if u := urlOf(v); u != nil {
@@ -172,7 +212,7 @@ func (f *file) set(fd field, raw string) {
 	}
 	if v == nil {
 		if raw == "" || fd.Kind == kindBool && raw == "false" {
-			return
+			return nil
 		}
 		v = &yaml.Node{Kind: yaml.ScalarNode}
 		f.front.Content = append(f.front.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fd.Key}, v)
@@ -181,12 +221,13 @@ func (f *file) set(fd field, raw string) {
 		}
 	}
 	if v.Value == raw && v.Kind == yaml.ScalarNode {
-		return // unchanged: keep the node as written
+		return nil // unchanged: keep the node as written
 	}
 	v.Kind, v.Content, v.Value, v.Tag = yaml.ScalarNode, nil, raw, fd.Kind.tag()
 	if v.Tag == "!!str" && v.Style == 0 && needsQuotes(raw) {
 		v.Style = yaml.DoubleQuotedStyle
 	}
+	return nil
 }
 
 // urlOf returns the url entry of a table such as a recording's {url,
@@ -229,6 +270,7 @@ func splitItems(raw string, commas bool) []string {
 // bytes renders the page as text again, with the line endings it had.
 func (f *file) bytes() ([]byte, error) {
 	var b strings.Builder
+	b.WriteString(f.lead)
 	switch {
 	case f.front != nil:
 		b.WriteString("---\n")
@@ -242,6 +284,11 @@ func (f *file) bytes() ([]byte, error) {
 			b.Write(out.Bytes())
 		}
 		b.WriteString("---\n")
+	case f.toml != nil:
+		if err := f.toml.check(); err != nil {
+			return nil, err
+		}
+		b.WriteString(f.toml.open + "\n" + f.toml.text() + f.toml.close)
 	case f.other != "":
 		b.WriteString(f.other)
 	}
