@@ -144,6 +144,17 @@ For the tutor.
 :::
 
 See [the guide]({{< ref "guide/one.md" >}}).
+-- content/en/zola/page.md --
+
++++
+title = "Moved from Zola"
+description = "Its internal links start with @/"
+
+[taxonomies]
+tags = ["zola"]
++++   
+
+See [the guide](@/guide/one.md) and [its second page](@/guide/two.md#two).
 -- content/it/avvisi.md --
 ---
 title: Avvisi
@@ -243,6 +254,15 @@ func TestContentForOtherToolsBuilds(t *testing.T) {
 		assertContains(t, dir, "en/json/index.html", ">Get help</a>")
 		assertContains(t, dir, "it/json/index.html", ">Get help</a>")
 		warned("content/en/sidebar.md", `menu "docs" is not shown by the theme`)
+	})
+	t.Run("Zola: front matter after a blank line, links from the root with @/", func(t *testing.T) {
+		assertContains(t, dir, "en/zola/page/index.html", "<title>Moved from Zola", `href="../../../en/guide/one/"`, `href="../../../en/guide/two/#two"`)
+		assertNotContains(t, dir, "en/zola/page/index.html", `href="@/`)
+		for _, d := range res.Diags {
+			if d.File == "content/en/zola/page.md" {
+				t.Errorf("a diagnostic for the Zola page: %v", d)
+			}
+		}
 	})
 	t.Run("callouts of four dialects and notes for tutors, translated", func(t *testing.T) {
 		html := read(t, dir, "en/callouts/index.html")

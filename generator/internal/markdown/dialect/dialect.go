@@ -8,6 +8,8 @@
 //     links), details, param, notice and other callout shortcodes, gist, x,
 //     tweet, youtube and vimeo are read for what they mean; any other is
 //     shown as text, with a warning;
+//   - Zola's internal links, [text](@/path/from/the/root.md), become
+//     links relative to the page;
 //   - <!--more--> (Hugo's and Jekyll's summary divider) ends the summary.
 //
 // It knows nothing about files or sites: what a shortcode needs from the
@@ -47,7 +49,7 @@ func pageOf(pc parser.Context) Page {
 
 // All returns every dialect's extension.
 func All() []goldmark.Extender {
-	return []goldmark.Extender{GitHub{}, MkDocs{}, Hugo{}, More{}}
+	return []goldmark.Extender{GitHub{}, MkDocs{}, Hugo{}, Zola{}, More{}}
 }
 
 // calloutWords maps the admonition types of MkDocs, Material for MkDocs,
