@@ -208,6 +208,8 @@ func mapPage(d Dialect, f *file, rep *Report) {
 	switch d {
 	case Hugo:
 		mapHugo(f, rep)
+	case Zola:
+		mapZola(f, rep)
 	case MkDocs:
 		mapMkDocs(f, rep)
 	case Docusaurus:

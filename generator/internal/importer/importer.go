@@ -34,10 +34,11 @@ const (
 	MkDocs     Dialect = "mkdocs"
 	Docusaurus Dialect = "docusaurus"
 	Jekyll     Dialect = "jekyll"
+	Zola       Dialect = "zola"
 )
 
 // Dialects lists the generators the importer reads.
-var Dialects = []Dialect{Hugo, MkDocs, Docusaurus, Jekyll}
+var Dialects = []Dialect{Hugo, Zola, MkDocs, Docusaurus, Jekyll}
 
 // Options describe one import.
 type Options struct {
@@ -158,6 +159,8 @@ func Run(opt Options) (*Report, error) {
 	switch opt.Dialect {
 	case Hugo:
 		pr, err = readHugo(src, opt.Lang, rep)
+	case Zola:
+		pr, err = readZola(src, opt.Lang, rep)
 	case MkDocs:
 		pr, err = readMkDocs(src, opt.Lang, rep)
 	case Docusaurus:
@@ -165,7 +168,7 @@ func Run(opt Options) (*Report, error) {
 	case Jekyll:
 		pr, err = readJekyll(src, opt.Lang, rep)
 	default:
-		return nil, diag.Phrasef("unknown generator %q: use one of hugo, mkdocs, docusaurus, jekyll", opt.Dialect)
+		return nil, diag.Phrasef("unknown generator %q: use one of hugo, zola, mkdocs, docusaurus, jekyll", opt.Dialect)
 	}
 	if err != nil {
 		return nil, err

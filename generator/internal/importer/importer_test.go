@@ -66,7 +66,7 @@ func TestImportHugo(t *testing.T) {
 	}
 	contains(t, site, "config.toml", `baseURL = "https://shop.example.org/"`, `[languages.fr]`, `name = "français"`)
 	contains(t, site, "content/en/_index.md", "[guides](guides/_index.md)")
-	contains(t, site, "content/fr/_index.md", "title: Compétences", "[guides](guides/_index.md)")
+	contains(t, site, "content/fr/_index.md", "title: Compétences", "[guides](guides/_index.md)", "[les réponses](guides/replies.md)")
 	contains(t, site, "content/en/guides/_index.md", "title: Guides", "weight: 2")
 	contains(t, site, "content/en/guides/posting.md", "[replies](replies.md)", "[the home page](../_index.md)", "linkTitle: Photos")
 	contains(t, site, "content/fr/guides/posting.md", "[les réponses](replies.md)")
@@ -232,4 +232,29 @@ func listing(t *testing.T, dir string) string {
 		return nil
 	})
 	return b.String()
+}
+
+func TestImportZola(t *testing.T) {
+	site, rep := imported(t, importer.Zola, "zola")
+	if strings.Join(rep.Languages, ",") != "en,nl" || !rep.Config {
+		t.Errorf("languages %v, config written %v", rep.Languages, rep.Config)
+	}
+	contains(t, site, "config.toml", `baseURL = "https://repair.example.org/"`, `[languages.nl]`)
+	contains(t, site, "content/en/_index.md", "[the tools](tools/_index.md)")
+	contains(t, site, "content/nl/_index.md", "[het gereedschap](tools/_index.md)")
+	contains(t, site, "content/en/tools/screwdrivers.md", "title: Screwdrivers", "lastmod: 2026-04-02", "url: /screwdrivers-explained/",
+		"tags:", "- basics", "difficulty:", "[soldering](soldering/index.md#safety)")
+	contains(t, site, "content/nl/tools/screwdrivers.md", "[solderen](soldering/index.md)")
+	contains(t, site, "content/en/tools/soldering/index.md", "[screwdrivers](../screwdrivers.md)", "[nothing](@/tools/gone.md)")
+	contains(t, site, "static/img/logo.svg", "<svg")
+	if len(rep.Links) != 1 || !strings.Contains(rep.Links[0].What.Error(), "@/tools/gone.md") {
+		t.Errorf("want the one broken link reported, got %v", rep.Links)
+	}
+	if !skipped(rep, "templates/") || rep.Unmapped["extra"] != 1 || rep.Unmapped["sort_by"] != 1 {
+		t.Errorf("templates and unmapped keys not reported: %v %v", rep.Skipped, rep.Unmapped)
+	}
+	res := builds(t, site)
+	if res.Site.PageAt("en/screwdrivers-explained/") == nil || res.Site.PageAt("nl/tools/screwdrivers/") == nil {
+		t.Error("pages not at their addresses")
+	}
 }

@@ -90,6 +90,9 @@ func (ix *linkIndex) resolve(f *file, dest string) (out string, ok, known bool) 
 	if m := liquidRef().FindStringSubmatch(d); m != nil {
 		return ix.liquidRef(f, m[1], m[2], dest)
 	}
+	if rest, zola := strings.CutPrefix(d, "@/"); zola { // Zola's link from the content root
+		return ix.hugoRef(f, "/"+rest, dest)
+	}
 	d = baseVar().ReplaceAllString(d, "")
 	if d == "" || strings.HasPrefix(d, "#") || strings.Contains(d, "{{") || strings.Contains(d, "{%") {
 		return dest, false, true
@@ -235,10 +238,12 @@ func (ix *linkIndex) liquidRef(f *file, tag, arg, dest string) (string, bool, bo
 	return dest, false, false
 }
 
-// root is the folder of the source holding the page's language tree.
+// root is the folder of the source holding the page's language tree: as
+// many folders up from the file as its path in the tree has parts (its
+// name may differ: about.fr.md is the French about.md).
 func (f *file) root() string {
-	dir := strings.TrimSuffix(f.src, f.rel)
-	return strings.TrimSuffix(dir, "/")
+	parts := strings.Split(f.src, "/")
+	return strings.Join(parts[:max(0, len(parts)-1-strings.Count(f.rel, "/"))], "/")
 }
 
 // relTo is the relative link from page f to file t, both where they are
