@@ -30,6 +30,7 @@ func FuzzRender(f *testing.F) {
 		"[a]({{< ref \"x.md\" >}}) {{< figure src=\"p.png\" >}} {{% notice info \"T\" %}}x{{% /notice %}}\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
 		"{{</* x */>}} {{< param \"a\" >}} {% link a.md %} {% raw %}{{ site.x }}{% endraw %}\n<!--more-->\n",
 		"{{</*/>}} {{% /*/ %}}\n", // comment marks that overlap: a panic once
+		"[a](@/x.md#y) {{ youtube(id=\"abc\", autoplay=true) }}\n{% note(header=\"H\") %}\nx {% end %}\n{% details(summary='s') %}y{% end %}\n{{ gist(url=\"https://gist.github.com/a/b\") }} {% end %}\n",
 	} {
 		f.Add(s)
 	}

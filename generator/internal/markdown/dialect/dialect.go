@@ -9,7 +9,9 @@
 //     tweet, youtube and vimeo are read for what they mean; any other is
 //     shown as text, with a warning;
 //   - Zola's internal links, [text](@/path/from/the/root.md), become
-//     links relative to the page;
+//     links relative to the page; its shortcodes, {{ youtube(id="…") }}
+//     and {% note(header="…") %} … {% end %}, are read as Hugo's of the
+//     same meaning;
 //   - <!--more--> (Hugo's and Jekyll's summary divider) ends the summary.
 //
 // It knows nothing about files or sites: what a shortcode needs from the

@@ -60,13 +60,21 @@ func (pairedParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast
 	return nil, parser.NoChildren
 }
 
-// firstArg returns the first of the named arguments present, else the
-// first positional one.
-func firstArg(t Tag, keys ...string) (Arg, bool) {
+// firstNamed returns the first of the named arguments present.
+func firstNamed(t Tag, keys ...string) (Arg, bool) {
 	for _, k := range keys {
 		if a, ok := t.Get(k, -1); ok {
 			return a, true
 		}
+	}
+	return Arg{}, false
+}
+
+// firstArg returns the first of the named arguments present, else the
+// first positional one.
+func firstArg(t Tag, keys ...string) (Arg, bool) {
+	if a, ok := firstNamed(t, keys...); ok {
+		return a, true
 	}
 	return t.Get("", 0)
 }
@@ -84,6 +92,9 @@ func openPaired(n *container.Node, t Tag, pos int, rest []byte, reader text.Read
 }
 
 func closingTag(t Tag) string {
+	if t.Zola {
+		return "{% end %}"
+	}
 	if t.Markdown {
 		return "{{% /" + t.Name + " %}}"
 	}
@@ -92,12 +103,23 @@ func closingTag(t Tag) string {
 
 // closes reports whether line ends with the closing tag of t.
 func closes(t Tag, line []byte) bool {
-	i := bytes.LastIndex(line, []byte("{{"))
+	i := lastTag(line)
 	if i < 0 {
 		return false
 	}
 	c, ok := parseTag(line[i:])
-	return ok && c.Closing && c.Name == t.Name && i+c.Len == len(line)
+	sameKind := c.Zola && t.Zola || !c.Zola && !t.Zola && c.Name == t.Name // Zola's end names no shortcode
+	return ok && c.Closing && sameKind && i+c.Len == len(line)
+}
+
+// lastTag is where the last tag of line opens ({{ of Hugo's, {% of
+// Zola's end), or -1.
+func lastTag(line []byte) int {
+	hugo, zola := bytes.LastIndex(line, []byte("{{")), bytes.LastIndex(line, []byte("{%"))
+	if zola > hugo && zola != hugo+1 { // {{% is Hugo's
+		return zola
+	}
+	return hugo
 }
 
 // calloutShortcode makes the container for a callout shortcode: its type
@@ -125,7 +147,7 @@ func calloutShortcode(t Tag, base int, pc parser.Context) *container.Node {
 		container.Warn(pc, base, "use note, tip, info, warning or danger", "%s type %q shown as a note", t.Name, word)
 	}
 	n := container.NewNode(kind, "hugo")
-	if a, ok := t.Get("title", -1); ok {
+	if a, ok := firstNamed(t, "title", "header"); ok { // header: Zola themes' word
 		addTitle(n, a, base)
 	} else if a, ok := t.Get("", titlePos); ok && titlePos > 0 {
 		addTitle(n, a, base)
@@ -167,7 +189,7 @@ func (pairedParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 			reader.AdvanceToEOL()
 			return parser.Close
 		}
-		if i := bytes.LastIndex(trimmed, []byte("{{")); i > 0 {
+		if i := lastTag(trimmed); i > 0 {
 			if t, ok := parseTag(trimmed[i:]); ok && t.Closing && i+t.Len == len(trimmed) && !innerHugo(n, pc) {
 				n.MarkClosed() // text{{% /notice %}}: the tag is removed after parsing
 			}

@@ -59,9 +59,13 @@ func (t transform) shortcode(s *Shortcode) {
 		return
 	}
 	if s.Closing {
-		if (calloutShortcodes[s.Name] || detailsShortcodes[s.Name]) && insideHugo(s) {
+		if (calloutShortcodes[s.Name] || detailsShortcodes[s.Name] || s.Zola) && insideHugo(s) {
 			s.Parent().RemoveChild(s.Parent(), s) // the end of a one-line {{% notice %}}text{{% /notice %}}
 		}
+		return
+	}
+	if s.Zola {
+		t.zola(s)
 		return
 	}
 	switch s.Name {

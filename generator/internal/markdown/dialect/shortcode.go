@@ -58,7 +58,10 @@ type Tag struct {
 	// Liquid marks Jekyll's tags ({% name %}) and output ({{ expr }},
 	// Name "{{"), which look like shortcodes.
 	Liquid bool
-	Args   []Arg
+	// Zola marks Zola's shortcodes, {{ name(key=value) }} and
+	// {% name(key=value) %} … {% end %} (Closing, with no Name).
+	Zola bool
+	Args []Arg
 	// Len is the tag's length in bytes.
 	Len int
 }
@@ -191,6 +194,10 @@ func parseLiquid(b []byte) (Tag, bool) {
 	}
 	inner := b[2 : 2+end]
 	t.Len = 2 + end + 2
+	if z, ok := parseZola(inner, b[1] == '%'); ok {
+		z.Len = t.Len
+		return z, true
+	}
 	if b[1] == '{' {
 		t.Name = "{{"
 		return t, liquidOutput().Match(inner)
