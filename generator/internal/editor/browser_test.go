@@ -120,6 +120,9 @@ func TestCorrectABrokenPageInTheBrowser(t *testing.T) {
 	if sel := eval(t, tab, `(function(b){ return document.activeElement === b ? b.value.slice(b.selectionStart, b.selectionEnd) : "(the box has no focus)"; })(document.getElementById("text"))`); sel != "title: Step 1: open the app" {
 		t.Errorf("Show line 2 selected %q", sel)
 	}
+	if said := eval(t, tab, `document.getElementById("text-caret").textContent`); said != "The cursor is on line 2." {
+		t.Errorf("under the box: %q", said)
+	}
 	do(t, tab, chromedp.Click(chromedp.CSS(".ed-apply")))
 	if box := eval(t, tab, `document.getElementById("text").value`); box != "---\ntitle: \"Step 1: open the app\"\nweight: 1\n---\nText.\n" {
 		t.Errorf("Use the corrected line left the box with %q", box)

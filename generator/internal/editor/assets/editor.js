@@ -8,6 +8,18 @@
   // be written, one that puts it in place (the author then saves).
   var fix = document.querySelector("form.ed-fix textarea");
   var check = document.querySelector(".ed-check[data-goto]");
+  // Under the box, the line the cursor is on, as check counts lines.
+  var caret = document.getElementById("text-caret");
+  var sayLine = function () {};
+  if (fix && caret) {
+    sayLine = function () {
+      var line = fix.value.slice(0, fix.selectionStart).split("\n").length;
+      caret.textContent = caret.getAttribute("data-line").split("{line}").join(String(line));
+    };
+    ["keyup", "click", "select", "input", "focus"].forEach(function (e) { fix.addEventListener(e, sayLine); });
+    caret.hidden = false;
+    sayLine();
+  }
   if (fix && check) {
     Array.prototype.forEach.call(check.querySelectorAll("li[data-line]"), function (li) {
       var line = parseInt(li.getAttribute("data-line"), 10);
@@ -40,6 +52,7 @@
     var end = start + (lines[line - 1] || "").length;
     box.focus();
     box.setSelectionRange(start, end);
+    sayLine();
     var height = parseFloat(getComputedStyle(box).lineHeight) || 24;
     box.scrollTop = Math.max(0, (line - 3) * height);
     box.scrollIntoView({ block: "center" });
