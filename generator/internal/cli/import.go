@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -13,14 +14,21 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
-	lang := fs.String("lang", "en", "the default language, when the source does not name one")
+	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")
 	verbose := fs.Bool("verbose", false, "list every link that could not be mapped")
+	in := fs.String("in", "", "for a Word document: the folder of the language's pages it goes into, e.g. modules/phone-basics")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
+	}
+	if len(pos) == 2 && (strings.EqualFold(pos[0], "word") || strings.EqualFold(pos[0], "docx")) {
+		return importWord(c, pos[1], *site, *lang, *in)
+	}
+	if *lang == "" {
+		*lang = "en"
 	}
 	if len(pos) != 2 {
 		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("give the generator and the other site's folder: oersite import hugo ../old-site"))
@@ -31,7 +39,7 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		known = known || k == d
 	}
 	if !known {
-		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, mkdocs, docusaurus or jekyll", pos[0]))
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, zola, mkdocs, docusaurus or jekyll, or word for a Word document", pos[0]))
 	}
 	say := c.say().Phrases()
 	rep, err := importer.Run(importer.Options{Dialect: d, Source: pos[1], Site: *site, Force: *force, Lang: *lang})
@@ -39,6 +47,31 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
 	}
 	printImportReport(c.stdout, say, rep, *site, *verbose)
+	return nil
+}
+
+// importWord writes a Word document as a page and says what it wrote and
+// left out.
+func importWord(c *cli, file, site, lang, in string) error {
+	say := c.say().Phrases()
+	rep, err := importer.Word(importer.WordOptions{File: file, Site: site, Lang: lang, Section: in})
+	if err != nil {
+		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
+	}
+	pictures := say.Countf(rep.Pictures, "%d picture", "%d pictures", rep.Pictures)
+	fmt.Fprintln(c.stdout, say.Sayf("imported %q into %s, with %s", rep.Title, filepath.ToSlash(filepath.Join(site, rep.Page)), pictures))
+	if rep.NoAlt > 0 {
+		fmt.Fprintln(c.stdout, say.Countf(rep.NoAlt, "%d picture has no description (alt text): write what it shows between its [ ] in the page",
+			"%d pictures have no description (alt text): write what each shows between its [ ] in the page", rep.NoAlt))
+	}
+	if len(rep.Left) > 0 {
+		words := make([]string, len(rep.Left))
+		for i, l := range rep.Left {
+			words[i] = say.Error(l)
+		}
+		fmt.Fprintln(c.stdout, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
+	}
+	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the page in the editor (oersite serve --edit)", site))
 	return nil
 }
 

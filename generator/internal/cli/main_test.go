@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
+	"bytes"
+	"maps"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,5 +30,33 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkdocx": mkdocx},
 	})
+}
+
+// mkdocx FILE TITLE writes a small Word document: TITLE in the Title
+// style, a paragraph, a heading, and a picture without a description.
+func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkdocx FILE TITLE")
+	}
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
+	parts := map[string]string{
+		"word/styles.xml":              `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="H"><w:name w:val="heading 1"/></w:style></w:styles>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`,
+		"word/media/photo.png":         "\x89PNG",
+		"word/document.xml": `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>` + args[1] + `</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+	}
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, n := range slices.Sorted(maps.Keys(parts)) {
+		w, err := z.Create(n)
+		ts.Check(err)
+		_, err = w.Write([]byte(parts[n]))
+		ts.Check(err)
+	}
+	ts.Check(z.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
 }

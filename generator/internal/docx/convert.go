@@ -1,0 +1,675 @@
+package docx
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// converter turns the document's body into Markdown.
+type converter struct {
+	pack *pack
+	// styles: a paragraph style's id -> what it means here.
+	styles map[string]paraStyle
+	chars  map[string]charStyle // a character style's id -> what it does
+	// lists: numId -> level -> ordered.
+	lists map[string]map[string]bool
+	rels  map[string]string // relationship id -> target
+	out   strings.Builder
+	doc   Document
+	seen  map[string]bool // Left, once each, by its English words
+	// pictureNames: a picture's part -> its name in the page.
+	pictureNames map[string]string
+	pictureBytes int
+	err          error
+	// markers are the open list levels' marker widths ("- " 2, "1. " 3).
+	markers []int
+	inList  bool
+	inCode  bool
+}
+
+// paraStyle is what a paragraph style says: a heading level (0: none), the
+// title, a quotation, code, or a list (numId and level).
+type paraStyle struct {
+	heading     int
+	title       bool
+	quote, code bool
+	numID, ilvl string
+}
+
+// load reads the styles, the lists and the relationships.
+func (c *converter) load() error {
+	c.styles, c.lists, c.rels, c.chars = map[string]paraStyle{}, map[string]map[string]bool{}, map[string]string{}, map[string]charStyle{}
+	styles, err := c.pack.tree("word/styles.xml")
+	if err != nil {
+		return err
+	}
+	if styles != nil {
+		c.readStyles(styles)
+	}
+	numbering, err := c.pack.tree("word/numbering.xml")
+	if err != nil {
+		return err
+	}
+	if numbering != nil {
+		c.readLists(numbering)
+	}
+	rels, err := c.pack.tree("word/_rels/document.xml.rels")
+	if err != nil {
+		return err
+	}
+	if rels != nil {
+		for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
+			c.rels[r.attr["Id"]] = r.attr["Target"]
+		}
+	}
+	return nil
+}
+
+func (n *node) kidsNamed(name string) []*node {
+	if n == nil {
+		return nil
+	}
+	var out []*node
+	for _, k := range n.kids {
+		if k.name == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// readStyles reads each paragraph style by its name, which Word keeps in
+// English ("heading 1", "Title", "Quote") whatever the id and the label
+// the author sees; a style based on another takes what it does not set.
+func (c *converter) readStyles(styles *node) {
+	type raw struct {
+		name, basedOn string
+		outline       string
+		numID, ilvl   string
+	}
+	all := map[string]raw{}
+	for _, s := range styles.find("styles").kidsNamed("style") {
+		if s.attr["type"] == "character" {
+			c.readCharStyle(s)
+			continue
+		}
+		if s.attr["type"] != "paragraph" {
+			continue
+		}
+		r := raw{name: strings.ToLower(s.val("name")), basedOn: s.val("basedOn")}
+		if p := s.child("pPr"); p != nil {
+			r.outline = p.val("outlineLvl")
+			if np := p.child("numPr"); np != nil {
+				r.numID, r.ilvl = np.val("numId"), np.val("ilvl")
+			}
+		}
+		all[s.attr["styleId"]] = r
+	}
+	for id := range all {
+		var st paraStyle
+		for cur, hops := id, 0; cur != "" && hops < 16; hops++ {
+			r, ok := all[cur]
+			if !ok {
+				break
+			}
+			switch m := headingName.FindStringSubmatch(r.name); {
+			case st.heading == 0 && m != nil:
+				st.heading, _ = strconv.Atoi(m[1])
+			case st.heading == 0 && r.outline != "":
+				if l, err := strconv.Atoi(r.outline); err == nil && l >= 0 && l < 6 {
+					st.heading = l + 1
+				}
+			}
+			st.title = st.title || r.name == "title"
+			st.quote = st.quote || r.name == "quote" || r.name == "intense quote" || r.name == "block text"
+			st.code = st.code || r.name == "html preformatted" || r.name == "source code" || r.name == "preformatted text"
+			if st.numID == "" && r.numID != "" {
+				st.numID, st.ilvl = r.numID, r.ilvl
+			}
+			cur = r.basedOn
+		}
+		c.styles[id] = st
+	}
+}
+
+// readCharStyle reads whether a character style makes text bold or
+// italic: by its properties, or by its name (Word's Strong and Emphasis).
+func (c *converter) readCharStyle(s *node) {
+	name := strings.ToLower(s.val("name"))
+	var f charStyle
+	if rp := s.child("rPr"); rp != nil {
+		f.bold, f.italic = on(rp.child("b")), on(rp.child("i"))
+	}
+	f.bold = f.bold || name == "strong" || name == "intense emphasis"
+	f.italic = f.italic || name == "emphasis" || name == "subtle emphasis" || name == "intense emphasis"
+	f.code = strings.Contains(name, "code") || name == "html code"
+	c.chars[s.attr["styleId"]] = f
+}
+
+// charStyle is what a character style does to text.
+type charStyle struct{ bold, italic, code bool }
+
+// readLists reads, for each list, whether each level is numbered.
+func (c *converter) readLists(numbering *node) {
+	root := numbering.find("numbering")
+	abstract := map[string]map[string]bool{}
+	for _, a := range root.kidsNamed("abstractNum") {
+		levels := map[string]bool{}
+		for _, l := range a.kidsNamed("lvl") {
+			f := l.val("numFmt")
+			levels[l.attr["ilvl"]] = f != "" && f != "bullet" && f != "none"
+		}
+		abstract[a.attr["abstractNumId"]] = levels
+	}
+	for _, n := range root.kidsNamed("num") {
+		c.lists[n.attr["numId"]] = abstract[n.val("abstractNumId")]
+	}
+}
+
+// left records once what the page does not hold.
+func (c *converter) left(what error) {
+	if !c.seen[what.Error()] {
+		c.seen[what.Error()] = true
+		c.doc.Left = append(c.doc.Left, what)
+	}
+}
+
+// convert writes the body's blocks.
+func (c *converter) convert(doc *node) *Document {
+	body := doc.find("body")
+	if body == nil {
+		return &c.doc
+	}
+	c.blocks(body.kids, 0)
+	c.doc.Markdown = []byte(strings.TrimSpace(c.out.String()) + "\n")
+	if len(c.doc.Markdown) == 1 {
+		c.doc.Markdown = nil
+	}
+	return &c.doc
+}
+
+// blocks writes paragraphs and tables, descending into the containers Word
+// wraps them in (content controls, tracked insertions).
+func (c *converter) blocks(kids []*node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	for _, k := range kids {
+		switch k.name {
+		case "p":
+			c.paragraph(k)
+		case "tbl":
+			c.endList()
+			c.table(k)
+		case "sdt":
+			if sc := k.child("sdtContent"); sc != nil {
+				c.blocks(sc.kids, depth+1)
+			}
+		case "ins", "customXml", "smartTag":
+			c.blocks(k.kids, depth+1)
+		}
+	}
+}
+
+// paragraph writes one paragraph as a heading, a list item, a quotation,
+// a line of code or a paragraph.
+func (c *converter) paragraph(p *node) {
+	var st paraStyle
+	if pp := p.child("pPr"); pp != nil {
+		st = c.styles[pp.val("pStyle")]
+		if np := pp.child("numPr"); np != nil && np.val("numId") != "" {
+			st.numID, st.ilvl = np.val("numId"), np.val("ilvl")
+		}
+		if l := pp.val("outlineLvl"); l != "" && st.heading == 0 {
+			if n, err := strconv.Atoi(l); err == nil && n >= 0 && n < 6 {
+				st.heading = n + 1
+			}
+		}
+	}
+	if st.numID == "0" {
+		st.numID = "" // numbering switched off
+	}
+	text := strings.TrimSpace(c.inline(p.kids, st.heading > 0 || st.title, 0))
+	if text == "" {
+		return // an empty paragraph (Word's spacing), or one holding only what is left out
+	}
+	switch {
+	case st.title && c.doc.Title == "":
+		c.doc.Title = plain(text)
+		return
+	case st.heading > 0:
+		c.endList()
+		text = strings.ReplaceAll(text, "\\\n", " ") // a heading is one line
+		if st.heading == 1 && c.doc.Title == "" && c.out.Len() == 0 {
+			c.doc.Title = plain(text) // the first heading, before any text, is the title
+			return
+		}
+		// one level down: the page's title is its only level 1 heading
+		c.block(strings.Repeat("#", min(st.heading+1, 6)) + " " + text)
+	case st.numID != "":
+		c.item(st, text)
+	case st.quote:
+		c.endList()
+		c.block("> " + strings.ReplaceAll(text, "\n", "\n> "))
+	case st.code:
+		c.inList, c.markers = false, nil
+		line := "    " + strings.ReplaceAll(plain(text), "\n", "\n    ")
+		if c.inCode {
+			c.out.WriteString("\n" + line) // the next line of the same code
+			return
+		}
+		c.block(line)
+		c.inCode = true
+		return
+	default:
+		c.endList()
+		c.block(startEscaped(text))
+	}
+	c.inCode = false
+}
+
+// block writes a block, a blank line before it.
+func (c *converter) block(s string) {
+	if c.out.Len() > 0 {
+		c.out.WriteString("\n\n")
+	}
+	c.out.WriteString(s)
+}
+
+// item writes a list item at its level, under the items above it.
+func (c *converter) item(st paraStyle, text string) {
+	level, _ := strconv.Atoi(st.ilvl)
+	level = max(0, min(level, 8))
+	ordered := c.lists[st.numID][strconv.Itoa(level)]
+	marker := "- "
+	if ordered {
+		marker = "1. "
+	}
+	if len(c.markers) > level+1 {
+		c.markers = c.markers[:level+1]
+	}
+	for len(c.markers) < level {
+		c.markers = append(c.markers, 2) // a level skipped: indented as under a bullet
+	}
+	indent := 0
+	for _, w := range c.markers[:level] {
+		indent += w
+	}
+	if len(c.markers) == level {
+		c.markers = append(c.markers, len(marker))
+	} else {
+		c.markers[level] = len(marker)
+	}
+	pad := strings.Repeat(" ", indent)
+	line := pad + marker + strings.ReplaceAll(text, "\n", "\n"+pad+strings.Repeat(" ", len(marker)))
+	if c.inList {
+		c.out.WriteString("\n" + line)
+		return
+	}
+	c.block(line)
+	c.inList = true
+}
+
+func (c *converter) endList() { c.inList, c.markers, c.inCode = false, nil, false }
+
+// run is a stretch of text with its formatting.
+type run struct {
+	text         string
+	bold, italic bool
+	code         bool
+	link         string // a hyperlink's address
+	picture      string // a picture, as Markdown: never merged with text
+}
+
+// inline writes a paragraph's runs: formatting merged across runs, links,
+// pictures, line breaks. plainOnly drops bold and italic (a heading).
+func (c *converter) inline(kids []*node, plainOnly bool, depth int) string {
+	var runs []run
+	c.collect(kids, "", &runs, depth)
+	var b strings.Builder
+	for i := 0; i < len(runs); {
+		r := runs[i]
+		j := i + 1
+		for j < len(runs) && r.picture == "" && runs[j].picture == "" && runs[j].bold == r.bold && runs[j].italic == r.italic && runs[j].code == r.code && runs[j].link == r.link {
+			r.text += runs[j].text
+			j++
+		}
+		b.WriteString(c.format(r, plainOnly))
+		i = j
+	}
+	return b.String()
+}
+
+// format writes one run: its text escaped, in ** and * and a link, the
+// spaces at its ends kept outside the marks (Markdown's rule).
+func (c *converter) format(r run, plainOnly bool) string {
+	if r.picture != "" {
+		return r.picture
+	}
+	core := strings.TrimSpace(r.text)
+	if core == "" {
+		return r.text
+	}
+	lead := r.text[:strings.Index(r.text, core)]
+	trail := r.text[len(lead)+len(core):]
+	s := escape(core)
+	if r.code {
+		s = codeSpan(core)
+	}
+	if !plainOnly && !r.code {
+		if r.italic {
+			s = "*" + s + "*"
+		}
+		if r.bold {
+			s = "**" + s + "**"
+		}
+	}
+	if r.link != "" {
+		s = "[" + s + "](" + linkDest(r.link) + ")"
+	}
+	return lead + s + trail
+}
+
+// collect gathers a paragraph's runs, inside hyperlinks, tracked
+// insertions and fields; deleted text and field instructions are skipped.
+func (c *converter) collect(kids []*node, link string, runs *[]run, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	for _, k := range kids {
+		switch k.name {
+		case "r":
+			c.runOf(k, link, runs)
+		case "hyperlink":
+			target := ""
+			if id := k.attr["r:id"]; id != "" {
+				target = c.rels[id]
+			}
+			c.collect(k.kids, target, runs, depth+1)
+		case "ins", "smartTag", "fldSimple", "customXml", "bdo", "dir":
+			c.collect(k.kids, link, runs, depth+1)
+		case "sdt":
+			if sc := k.child("sdtContent"); sc != nil {
+				c.collect(sc.kids, link, runs, depth+1)
+			}
+		case "oMath", "oMathPara":
+			c.left(diag.Phrasef("equations"))
+		}
+	}
+}
+
+// runOf reads one run: its formatting and what it holds in order.
+func (c *converter) runOf(r *node, link string, runs *[]run) {
+	base := run{link: link}
+	if rp := r.child("rPr"); rp != nil {
+		st := c.chars[rp.val("rStyle")]
+		base.bold, base.italic, base.code = st.bold, st.italic, st.code
+		if b := rp.child("b"); b != nil {
+			base.bold = on(b) // set on the run: over its style
+		}
+		if i := rp.child("i"); i != nil {
+			base.italic = on(i)
+		}
+		if f := rp.child("rFonts"); f != nil && monospace(f.attr["ascii"]) {
+			base.code = true
+		}
+	}
+	add := func(s string) {
+		x := base
+		x.text = s
+		*runs = append(*runs, x)
+	}
+	for _, k := range r.kids {
+		switch k.name {
+		case "t":
+			add(k.chars)
+		case "tab":
+			add(" ")
+		case "br", "cr":
+			if k.attr["type"] == "page" {
+				continue
+			}
+			add("\n")
+		case "noBreakHyphen":
+			add("-")
+		case "drawing", "pict", "object":
+			if md := c.picture(k); md != "" {
+				*runs = append(*runs, run{picture: md})
+			} else if k.find("txbxContent") != nil {
+				c.left(diag.Phrasef("text boxes"))
+			}
+		case "footnoteReference", "endnoteReference":
+			c.left(diag.Phrasef("footnotes"))
+		case "commentReference":
+			c.left(diag.Phrasef("comments"))
+		}
+	}
+}
+
+// on reads a toggle property (<w:b/>, <w:b w:val="0"/>).
+func on(n *node) bool {
+	if n == nil {
+		return false
+	}
+	v := n.attr["val"]
+	return v == "" || v == "1" || v == "true" || v == "on"
+}
+
+func monospace(font string) bool {
+	f := strings.ToLower(font)
+	for _, m := range []string{"courier", "consolas", "mono", "menlo", "lucida console"} {
+		if strings.Contains(f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// picture writes a picture the drawing shows, with its description, and
+// keeps its file; "" when the drawing holds none.
+func (c *converter) picture(d *node) string {
+	blip := d.find("blip")
+	if blip == nil {
+		if im := d.find("imagedata"); im != nil { // an older Word's VML picture
+			blip = &node{attr: map[string]string{"r:embed": im.attr["r:id"]}}
+		} else {
+			return ""
+		}
+	}
+	target := c.rels[blip.attr["r:embed"]]
+	if target == "" || strings.Contains(target, "://") {
+		return ""
+	}
+	part := strings.TrimPrefix(path.Clean("/word/"+target), "/")
+	alt := ""
+	if pr := d.find("docPr"); pr != nil {
+		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
+	}
+	name, ok := c.pictureNames[part]
+	if !ok {
+		data, err := c.pack.read(part, maxPicture)
+		if err != nil || data == nil || c.pictureBytes+len(data) > maxPictures {
+			if err != nil && c.err == nil {
+				c.err = err
+			}
+			return ""
+		}
+		c.pictureBytes += len(data)
+		name = c.uniqueName(pictureName(path.Base(part)))
+		c.pictureNames[part] = name
+		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
+	}
+	if alt == "" {
+		c.doc.NoAlt++
+	}
+	return "![" + escape(strings.Join(strings.Fields(alt), " ")) + "](" + name + ")"
+}
+
+var unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
+
+// pictureName is a picture's file name as the page keeps it: lower case,
+// letters, digits, dots and dashes only, a known picture extension.
+func pictureName(base string) string {
+	n := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(base), "-"), "-.")
+	switch path.Ext(n) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
+	default:
+		n += ".png"
+	}
+	if n == "" || strings.HasPrefix(n, ".") {
+		n = "picture" + n
+	}
+	return n
+}
+
+func (c *converter) uniqueName(n string) string {
+	used := func(s string) bool {
+		for _, p := range c.doc.Pictures {
+			if p.Name == s {
+				return true
+			}
+		}
+		return s == "index.md"
+	}
+	if !used(n) {
+		return n
+	}
+	ext := path.Ext(n)
+	for i := 2; ; i++ {
+		if s := fmt.Sprintf("%s-%d%s", strings.TrimSuffix(n, ext), i, ext); !used(s) {
+			return s
+		}
+	}
+}
+
+// table writes a table as Markdown's: its first row the header, each
+// cell's paragraphs on one line, a cell spanning columns followed by
+// empty ones.
+func (c *converter) table(t *node) {
+	var rows [][]string
+	width := 0
+	for _, tr := range t.kidsNamed("tr") {
+		var cells []string
+		for _, tc := range tr.kidsNamed("tc") {
+			var parts []string
+			for _, p := range tc.kidsNamed("p") {
+				if s := strings.TrimSpace(c.inline(p.kids, false, 0)); s != "" {
+					parts = append(parts, strings.ReplaceAll(s, "\n", " "))
+				}
+			}
+			if tc.find("tbl") != nil {
+				c.left(diag.Phrasef("tables inside tables"))
+			}
+			cells = append(cells, strings.Join(parts, " ")) // | escaped with the text
+			if pr := tc.child("tcPr"); pr != nil {
+				if span, _ := strconv.Atoi(pr.val("gridSpan")); span > 1 {
+					for i := 1; i < min(span, 64); i++ {
+						cells = append(cells, "")
+					}
+				}
+			}
+		}
+		width = max(width, len(cells))
+		rows = append(rows, cells)
+	}
+	if len(rows) == 0 || width == 0 || !hasText(rows) {
+		return // a table of empty cells: Word's layout, nothing to read
+	}
+	var b strings.Builder
+	for i, r := range rows {
+		for len(r) < width {
+			r = append(r, "")
+		}
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat(" --- |", width) + "\n")
+		}
+	}
+	c.block(strings.TrimSuffix(b.String(), "\n"))
+}
+
+func hasText(rows [][]string) bool {
+	for _, r := range rows {
+		for _, c := range r {
+			if c != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// escape keeps text from being read as Markdown.
+func escape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ReplaceAll(b.String(), "\n", "\\\n")
+}
+
+var blockStart = regexp.MustCompile(`^(#{1,6}(\s|$)|[-+=>]\s|\d{1,9}[.)](\s|$))`)
+
+// startEscaped keeps a paragraph's first characters from starting a block
+// (a heading, a list, a quotation).
+func startEscaped(s string) string {
+	if m := blockStart.FindStringIndex(s); m != nil {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
+// codeSpan writes text as inline code, with enough backticks around it.
+func codeSpan(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// linkDest writes a link's address for Markdown: in <> when it holds a
+// space or a parenthesis.
+func linkDest(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
+// plain is Markdown text without its escapes and marks, for a title.
+func plain(s string) string {
+	s = strings.NewReplacer("**", "", "\\\n", " ").Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,234 @@
+// Package docx reads a Word document (.docx, Office Open XML, as Word,
+// LibreOffice and Google Docs save it) as a Markdown page: headings by
+// their style (Word's "heading 1" whatever the styles are called in the
+// author's language; one level down, under the page's title), paragraphs
+// with bold, italic and links, bulleted and
+// numbered lists with their levels, tables, quotations, and pictures with
+// their descriptions (alt text). What Markdown cannot hold (footnotes,
+// comments, text boxes, page layout) is left out and named in Left.
+//
+// The file is hostile input: its parts are read with size limits, its
+// pictures named only from their own file names, and nothing outside the
+// zip is followed.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// Document is a Word document read as a page.
+type Document struct {
+	// Title is the paragraph in the Title style, else the document's
+	// properties' title, else a first heading of level 1 (taken out of
+	// the body); "" when none.
+	Title string
+	// Markdown is the body.
+	Markdown []byte
+	// Pictures are the pictures the body shows, under the names it uses.
+	Pictures []Picture
+	// Left names, once each, what the document holds and the page does
+	// not: footnotes, comments, text boxes, equations (diag.Phrased).
+	Left []error
+	// NoAlt counts the pictures without a description.
+	NoAlt int
+}
+
+// Picture is one picture file of the document.
+type Picture struct {
+	Name string
+	Data []byte
+}
+
+// Limits on what is read from the zip: a document part, a picture, all
+// pictures together, and the zip's number of files.
+const (
+	maxPart     = 64 << 20
+	maxPicture  = 32 << 20
+	maxPictures = 256 << 20
+	maxFiles    = 10000
+	maxDepth    = 256
+)
+
+// ErrNotWord is returned for a file that is not a Word document.
+var ErrNotWord = errors.New("not a Word document (.docx): it has no word/document.xml")
+
+// Read reads the document in r (size bytes).
+func Read(r io.ReaderAt, size int64) (*Document, error) {
+	z, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("not a Word document (.docx): %w", err)
+	}
+	if len(z.File) > maxFiles {
+		return nil, fmt.Errorf("the document holds %d files, more than %d", len(z.File), maxFiles)
+	}
+	p := &pack{files: map[string]*zip.File{}}
+	for _, f := range z.File {
+		p.files[strings.TrimPrefix(path.Clean("/"+f.Name), "/")] = f
+	}
+	body, err := p.tree("word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		return nil, ErrNotWord
+	}
+	c := &converter{pack: p, seen: map[string]bool{}, pictureNames: map[string]string{}}
+	if err := c.load(); err != nil {
+		return nil, err
+	}
+	d := c.convert(body)
+	if d.Title == "" {
+		if core, _ := p.tree("docProps/core.xml"); core != nil {
+			if t := core.find("title"); t != nil {
+				d.Title = strings.TrimSpace(t.text())
+			}
+		}
+	}
+	return d, c.err
+}
+
+// pack is the document's zip.
+type pack struct{ files map[string]*zip.File }
+
+// read returns a part's bytes (nil when absent), at most limit.
+func (p *pack) read(name string, limit int64) ([]byte, error) {
+	f := p.files[name]
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, fmt.Errorf("%s is %d bytes, more than %d", name, f.UncompressedSize64, limit)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is more than %d bytes", name, limit)
+	}
+	return data, nil
+}
+
+// tree parses a part as XML (nil when absent).
+func (p *pack) tree(name string) (*node, error) {
+	data, err := p.read(name, maxPart)
+	if err != nil || data == nil {
+		return nil, err
+	}
+	n, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return n, nil
+}
+
+// node is an XML element: its local name, its attributes by local name
+// (r:id as "r:id"), its children, and its text.
+type node struct {
+	name  string
+	attr  map[string]string
+	kids  []*node
+	chars string
+}
+
+const relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+func parse(data []byte) (*node, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	root := &node{name: "#root"}
+	stack := []*node{root}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return root, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		top := stack[len(stack)-1]
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(stack) > maxDepth {
+				return nil, errors.New("elements nested too deep")
+			}
+			n := &node{name: t.Name.Local, attr: map[string]string{}}
+			for _, a := range t.Attr {
+				k := a.Name.Local
+				if a.Name.Space == relNS {
+					k = "r:" + k
+				}
+				n.attr[k] = a.Value
+			}
+			top.kids = append(top.kids, n)
+			stack = append(stack, n)
+		case xml.EndElement:
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		case xml.CharData:
+			if top.name == "t" || top.name == "instrText" || top.name == "title" || top.name == "delText" {
+				top.chars += string(t)
+			}
+		}
+	}
+}
+
+// find returns the first descendant named name.
+func (n *node) find(name string) *node {
+	for _, k := range n.kids {
+		if k.name == name {
+			return k
+		}
+		if f := k.find(name); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// child returns the first child named name.
+func (n *node) child(name string) *node {
+	for _, k := range n.kids {
+		if k.name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// val is the w:val of the child named name ("" when absent).
+func (n *node) val(name string) string {
+	if c := n.child(name); c != nil {
+		return c.attr["val"]
+	}
+	return ""
+}
+
+// text is the text of the element's w:t descendants.
+func (n *node) text() string {
+	var b strings.Builder
+	var walk func(*node)
+	walk = func(m *node) {
+		b.WriteString(m.chars)
+		for _, k := range m.kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+var headingName = regexp.MustCompile(`^heading ([1-9])$`)

@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/docx"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// WordOptions describe the import of one Word document as a page.
+type WordOptions struct {
+	// File is the .docx (left unchanged).
+	File string
+	// Site is the oersite site folder; it must have its config.toml.
+	Site string
+	// Lang is the page's language ("": the site's default).
+	Lang string
+	// Section is the folder of the language's tree the page goes into
+	// ("": the tree's root; "modules/phone-basics" for a lesson).
+	Section string
+}
+
+// WordReport says what a Word import wrote and left out.
+type WordReport struct {
+	// Page is the page's file, from the site's folder.
+	Page     string
+	Title    string
+	Pictures int
+	// NoAlt counts pictures without a description; Left names what the
+	// document holds and the page does not (diag.Phrased).
+	NoAlt int
+	Left  []error
+}
+
+// maxWordFile is the largest document read.
+const maxWordFile = 512 << 20
+
+// Word writes a Word document as a page bundle of the site: its folder
+// (named from the document's file name) in the language's tree holds
+// index.md and the pictures. An existing folder of that name is never
+// replaced: the import is refused and nothing is written.
+func Word(opt WordOptions) (*WordReport, error) {
+	cfg, _, err := config.Load(filepath.Join(opt.Site, config.FileName), config.FileName)
+	if err != nil {
+		return nil, err
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = cfg.DefaultLanguage
+	}
+	if _, ok := cfg.Languages[lang]; !ok {
+		return nil, diag.Phrasef("%q is not a language of this site", lang)
+	}
+	doc, err := readWord(opt.File)
+	if err != nil {
+		return nil, err
+	}
+	stem := strings.TrimSuffix(filepath.Base(opt.File), filepath.Ext(opt.File))
+	name, err := site.Slugify(stem)
+	if err != nil || name == "" {
+		if name, err = site.Slugify(doc.Title); err != nil || name == "" {
+			name = "document"
+		}
+	}
+	section := filepath.FromSlash(strings.Trim(opt.Section, "/"))
+	if !filepath.IsLocal(section) && section != "" {
+		return nil, diag.Phrasef("%s is not a folder inside the language's pages", opt.Section)
+	}
+	tree := filepath.Join(opt.Site, "content", lang, section)
+	dest := filepath.Join(tree, name)
+	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.Phrasef("%s already exists: rename the document, or move that folder away", filepath.ToSlash(dest))
+	}
+	if err := writeBundle(tree, dest, doc); err != nil {
+		return nil, err
+	}
+	rel, _ := filepath.Rel(opt.Site, filepath.Join(dest, "index.md"))
+	return &WordReport{Page: filepath.ToSlash(rel), Title: doc.Title, Pictures: len(doc.Pictures), NoAlt: doc.NoAlt, Left: doc.Left}, nil
+}
+
+// readWord reads the document file.
+func readWord(file string) (*docx.Document, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxWordFile {
+		return nil, diag.Phrasef("%s is larger than %d MB", file, maxWordFile>>20)
+	}
+	doc, err := docx.Read(f, st.Size())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if len(doc.Markdown) == 0 && doc.Title == "" {
+		return nil, diag.Phrasef("%s holds no text", file)
+	}
+	return doc, nil
+}
+
+// writeBundle writes the page and its pictures into a folder beside dest,
+// then renames it to dest: a failed import leaves nothing behind.
+func writeBundle(tree, dest string, doc *docx.Document) error {
+	if err := os.MkdirAll(tree, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(tree, ".oersite-import-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+	out, err := os.OpenRoot(stage) // picture names come from the document: nothing lands outside
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	page := "---\ntitle: " + quote(doc.Title) + "\n---\n"
+	if doc.Title == "" {
+		page = "" // check names the missing title; the file name stands in
+	}
+	if err := out.WriteFile("index.md", []byte(page+"\n"+string(doc.Markdown)), 0o644); err != nil {
+		return err
+	}
+	for _, p := range doc.Pictures {
+		if err := out.WriteFile(p.Name, p.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(stage, 0o755); err != nil { // a temporary folder is the owner's only
+		return err
+	}
+	return os.Rename(stage, dest)
+}
