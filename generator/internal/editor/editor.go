@@ -139,6 +139,8 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = e.upload(w, r)
 	case name == "new" && r.Method == http.MethodPost:
 		err = e.create(w, r)
+	case name == "word" && r.Method == http.MethodPost:
+		err = e.word(w, r)
 	default:
 		http.Error(w, "not found", http.StatusNotFound)
 		return
@@ -437,6 +439,7 @@ type view struct {
 	Pages     []pageLink
 	Languages []string
 	Modules   []string
+	Sections  []string // folders a Word document can go into ("": the root)
 	Kinds     []string
 }
 
@@ -504,6 +507,13 @@ func (e *Editor) listView(r *http.Request, st *state, message string) view {
 	if f := q.Get("added"); f != "" {
 		v.Message = v.Tf("ed.added", "file", f)
 	}
+	if f := q.Get("fromword"); f != "" {
+		v.Message = v.Tf("ed.word.done", "file", f)
+		if left := q["left"]; len(left) > 0 {
+			v.Message += " " + v.Tf("ed.word.left", "what", strings.Join(left, ", "))
+		}
+	}
+	v.Sections = e.sections(st.cfg.DefaultLanguage)
 	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)
 	v.Languages = st.cfg.LanguageCodes()
 	for _, p := range st.site.Pages {

@@ -1,6 +1,7 @@
 package editor_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"html"
@@ -745,4 +746,78 @@ func TestTOMLPageEditedByFields(t *testing.T) {
 	if got := readFile(t, file); res.StatusCode != http.StatusSeeOther || got != want {
 		t.Errorf("saved: %s\n%q\nwant\n%q", res.Status, got, want)
 	}
+}
+
+// TestWordDocumentBecomesAPage: a Word document sent from the editor's
+// list becomes a page (its pictures beside it) in the folder chosen, and
+// opens in the form with what was left out said above it; a second one of
+// the same name, and a file that is not a Word document, are refused.
+func TestWordDocumentBecomesAPage(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	list := get(t, srv, "?token=t0k3n")
+	if !strings.Contains(list, `action="word"`) || !strings.Contains(list, `<option value="modules">modules/</option>`) {
+		t.Fatalf("no Word form with the folders:\n%s", list)
+	}
+	send := func(name string, data []byte) *http.Response {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("token", "t0k3n")
+		mw.WriteField("lang", "en")
+		mw.WriteField("section", "modules")
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+editor.Prefix+"word", &b)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	doc := wordDocument(t)
+	res := send(`C:\Users\ana\Phone basics.docx`, doc)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "page=content%2Fen%2Fmodules%2Fphone-basics%2Findex.md") {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("import: %s %s\n%s", res.Status, res.Header.Get("Location"), b)
+	}
+	page := get(t, srv, strings.TrimPrefix(res.Header.Get("Location"), editor.Prefix))
+	if !strings.Contains(page, "Made from Phone basics.docx") || !strings.Contains(page, "Left out, as a web page cannot hold them: footnotes.") ||
+		inputValue(t, page, "fm.title") != "Phone basics" {
+		t.Errorf("the new page in the form:\n%s", page)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/phone-basics/photo.png")); got != "\x89PNG" {
+		t.Errorf("picture: %q", got)
+	}
+	res = send("Phone basics.docx", doc)
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "already exists") || strings.Contains(string(b), "oersite-word-") {
+		t.Errorf("a second import: %s %s", res.Status, b)
+	}
+	res = send("notes.txt", []byte("text"))
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Word document") {
+		t.Errorf("a text file: %s %s", res.Status, b)
+	}
+}
+
+// wordDocument is a small .docx: a title, a paragraph, a picture without a
+// description, a footnote.
+func wordDocument(t *testing.T) []byte {
+	t.Helper()
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, p := range [][2]string{
+		{"word/styles.xml", `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/></w:style></w:styles>`},
+		{"word/_rels/document.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`},
+		{"word/media/photo.png", "\x89PNG"},
+		{"word/document.xml", `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>Phone basics</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>Charge it first.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r></w:p></w:body></w:document>`},
+	} {
+		w, _ := z.Create(p[0])
+		w.Write([]byte(p[1]))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
