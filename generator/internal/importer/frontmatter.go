@@ -83,14 +83,16 @@ func (m *frontMatter) del(key string) {
 	}
 }
 
-// rename moves old's value to key, unless the page already has key.
+// rename moves old's value to key, unless the page already has key: then
+// both stay as written (old is reported as a key oersite does not use),
+// and nothing the author wrote is dropped.
 func (m *frontMatter) rename(old, key string) bool {
 	v, ok := m.get(old)
-	if !ok {
+	if _, taken := m.key(key); !ok || taken {
 		return false
 	}
 	m.del(old)
-	m.setDefault(key, v)
+	m.set(key, v)
 	return true
 }
 

@@ -245,7 +245,11 @@ func TestImportZola(t *testing.T) {
 	contains(t, site, "content/en/tools/screwdrivers.md", "title: Screwdrivers", "lastmod: 2026-04-02", "url: /screwdrivers-explained/",
 		"tags:", "- basics", "difficulty:", "[soldering](soldering/index.md#safety)")
 	contains(t, site, "content/nl/tools/screwdrivers.md", "[solderen](soldering/index.md)")
-	contains(t, site, "content/en/tools/soldering/index.md", "[screwdrivers](../screwdrivers.md)", "[nothing](@/tools/gone.md)")
+	contains(t, site, "content/en/tools/soldering/index.md", "[screwdrivers](../screwdrivers.md)", "[nothing](@/tools/gone.md)",
+		"updated: 2026-05-01", "lastmod: 2026-05-02") // both kept: the page had lastmod already
+	if rep.Unmapped["updated"] != 1 {
+		t.Errorf("updated kept beside lastmod is not reported: %v", rep.Unmapped)
+	}
 	contains(t, site, "static/img/logo.svg", "<svg")
 	if len(rep.Links) != 1 || !strings.Contains(rep.Links[0].What.Error(), "@/tools/gone.md") {
 		t.Errorf("want the one broken link reported, got %v", rep.Links)
