@@ -24,7 +24,10 @@ func (Zola) Extend(m goldmark.Markdown) {
 
 type zolaLinks struct{}
 
-func (zolaLinks) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+func (zolaLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if !bytes.Contains(reader.Source(), []byte("@/")) {
+		return // no page to walk for links it cannot hold
+	}
 	page := pageOf(pc)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
