@@ -43,11 +43,6 @@ title: A bakery online
 date: 2026-05-01
 ---
 Story text.
--- content/en/stories/undated.md --
----
-title: A story without a date
----
-Told in Word, brought in without a date.
 `
 
 func TestMultilingualTranslationsAndFallback(t *testing.T) {
@@ -68,8 +63,19 @@ func TestMultilingualTranslationsAndFallback(t *testing.T) {
 	assertContains(t, dir, "en/404.html", `href="/oer/en/"`)
 	// sections list their pages
 	assertContains(t, dir, "en/stories/index.html", `href="../../en/stories/a-bakery/"`)
-	// a story's facts: its date when it has one; none at all, not an empty
-	// list saying "Published" with the year 1, when it has nothing to say
+}
+
+// TestStoryFactsOnlyWhenThereAreSome: a story shows its date when it has
+// one; with nothing to say it shows no list of facts, where it showed an
+// empty one, or "Published" with the year 1 (Go's zero date).
+func TestStoryFactsOnlyWhenThereAreSome(t *testing.T) {
+	dir := writeSite(t, multilingual+`-- content/en/stories/undated.md --
+---
+title: A story without a date
+---
+Told in Word, brought in without a date.
+`)
+	buildSite(t, dir)
 	assertContains(t, dir, "en/stories/a-bakery/index.html", `<dl class="facts">`, `<time datetime="2026-05-01">`)
 	assertNotContains(t, dir, "en/stories/undated/index.html", `<dl class="facts">`, "0001-01-01")
 }
