@@ -14,18 +14,19 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
 	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")
 	verbose := fs.Bool("verbose", false, "list every link that could not be mapped")
-	in := fs.String("in", "", "for a Word document: the folder of the language's pages it goes into, e.g. modules/phone-basics")
+	in := fs.String("in", "", "for a Word document: the folder of the language's pages it goes into, e.g. news")
+	module := fs.String("module", "", "for a Word document: make it the next lesson of this module, e.g. phone-basics")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 2 && (strings.EqualFold(pos[0], "word") || strings.EqualFold(pos[0], "docx")) {
-		return importWord(c, pos[1], *site, *lang, *in)
+		return importWord(c, pos[1], *site, *lang, *in, *module)
 	}
 	if *lang == "" {
 		*lang = "en"
@@ -52,9 +53,9 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 
 // importWord writes a Word document as a page and says what it wrote and
 // left out.
-func importWord(c *cli, file, site, lang, in string) error {
+func importWord(c *cli, file, site, lang, in, module string) error {
 	say := c.say().Phrases()
-	rep, err := importer.Word(importer.WordOptions{File: file, Site: site, Lang: lang, Section: in})
+	rep, err := importer.Word(importer.WordOptions{File: file, Site: site, Lang: lang, Section: in, Module: module})
 	if err != nil {
 		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
 	}

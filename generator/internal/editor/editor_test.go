@@ -758,12 +758,15 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 	if !strings.Contains(list, `action="word"`) || !strings.Contains(list, `<option value="modules">modules/</option>`) {
 		t.Fatalf("no Word form with the folders:\n%s", list)
 	}
-	send := func(name string, data []byte) *http.Response {
+	send := func(name string, data []byte, module ...string) *http.Response {
 		var b bytes.Buffer
 		mw := multipart.NewWriter(&b)
 		mw.WriteField("token", "t0k3n")
 		mw.WriteField("lang", "en")
 		mw.WriteField("section", "modules")
+		if len(module) > 0 {
+			mw.WriteField("module", module[0])
+		}
 		fw, _ := mw.CreateFormFile("file", name)
 		fw.Write(data)
 		mw.Close()
@@ -796,6 +799,13 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 	res = send("notes.txt", []byte("text"))
 	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Word document") {
 		t.Errorf("a text file: %s %s", res.Status, b)
+	}
+	if !strings.Contains(list, `<select id="word-module" name="module">`) {
+		t.Errorf("no choice of module in the Word form")
+	}
+	res = send("Phone basics.docx", doc, "reviews")
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "page=content%2Fen%2Fmodules%2Freviews%2F02-phone-basics.md") {
+		t.Errorf("as a lesson: %s %s", res.Status, res.Header.Get("Location"))
 	}
 }
 

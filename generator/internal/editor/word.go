@@ -46,7 +46,8 @@ func (e *Editor) word(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	rep, err := importer.Word(importer.WordOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang"), Section: r.PostFormValue("section")})
+	rep, err := importer.Word(importer.WordOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang"),
+		Section: r.PostFormValue("section"), Module: r.PostFormValue("module")})
 	if err != nil {
 		return userError{errors.New(strings.ReplaceAll(say.Phrases().Error(err), tmp+string(filepath.Separator), ""))}
 	}

@@ -6,11 +6,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/docx"
+	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -23,8 +28,12 @@ type WordOptions struct {
 	// Lang is the page's language ("": the site's default).
 	Lang string
 	// Section is the folder of the language's tree the page goes into
-	// ("": the tree's root; "modules/phone-basics" for a lesson).
+	// ("": the tree's root).
 	Section string
+	// Module, when set, makes the document a lesson of that module: a
+	// file in the module's folder, numbered and weighted after its last
+	// lesson, its pictures beside it (Section is then not used).
+	Module string
 }
 
 // WordReport says what a Word import wrote and left out.
@@ -63,9 +72,12 @@ func Word(opt WordOptions) (*WordReport, error) {
 		return nil, err
 	}
 	stem := strings.TrimSuffix(filepath.Base(opt.File), filepath.Ext(opt.File))
-	name, err := site.Slugify(stem)
-	if err != nil || name == "" {
-		if name, err = site.Slugify(doc.Title); err != nil || name == "" {
+	name := firstNonEmpty(asciiName(stem), asciiName(doc.Title))
+	if opt.Module != "" {
+		return wordLesson(opt.Site, filepath.Join(opt.Site, "content", lang), firstNonEmpty(name, "lesson"), opt.Module, doc)
+	}
+	if name == "" { // a name in another script (Cyrillic, Greek): kept, as the site's addresses allow
+		if name, err = site.Slugify(stem); err != nil {
 			name = "document"
 		}
 	}
@@ -83,6 +95,100 @@ func Word(opt WordOptions) (*WordReport, error) {
 	}
 	rel, _ := filepath.Rel(opt.Site, filepath.Join(dest, "index.md"))
 	return &WordReport{Page: filepath.ToSlash(rel), Title: doc.Title, Pictures: len(doc.Pictures), NoAlt: doc.NoAlt, Left: doc.Left}, nil
+}
+
+// wordLesson writes the document as the module's next lesson, where
+// `oersite new lesson` would put it (scaffold.Target), its pictures beside
+// it under names no other file has. Nothing is replaced; a failure removes
+// what this import wrote.
+func wordLesson(siteDir, langDir, name, module string, doc *docx.Document) (*WordReport, error) {
+	rel, weight, err := scaffold.Target(langDir, "lesson", name, module)
+	if err != nil {
+		return nil, err
+	}
+	page := filepath.Join(langDir, filepath.FromSlash(rel))
+	dir := filepath.Dir(page)
+	md := string(doc.Markdown)
+	var written []string
+	undo := func() {
+		for _, f := range written {
+			os.Remove(f)
+		}
+	}
+	for _, p := range doc.Pictures {
+		target := freeFile(dir, p.Name)
+		if err := writeNew(target, p.Data); err != nil {
+			undo()
+			return nil, err
+		}
+		written = append(written, target)
+		if n := filepath.Base(target); n != p.Name {
+			md = strings.ReplaceAll(md, "]("+p.Name+")", "]("+n+")")
+		}
+	}
+	front := "---\ntitle: " + quote(doc.Title) + "\nweight: " + strconv.Itoa(weight) + "\n---\n"
+	if err := writeNew(page, []byte(front+"\n"+md)); err != nil {
+		undo()
+		if errors.Is(err, fs.ErrExist) {
+			return nil, diag.Phrasef("%s already exists: rename the document, or move that folder away", filepath.ToSlash(page))
+		}
+		return nil, err
+	}
+	relPage, _ := filepath.Rel(siteDir, page)
+	return &WordReport{Page: filepath.ToSlash(relPage), Title: doc.Title, Pictures: len(doc.Pictures), NoAlt: doc.NoAlt, Left: doc.Left}, nil
+}
+
+// freeFile is dir/name, or dir/name-2.ext... when a file has that name.
+func freeFile(dir, name string) string {
+	ext := filepath.Ext(name)
+	for i := 1; ; i++ {
+		n := name
+		if i > 1 {
+			n = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(i) + ext
+		}
+		if _, err := os.Lstat(filepath.Join(dir, n)); errors.Is(err, fs.ErrNotExist) {
+			return filepath.Join(dir, n)
+		}
+	}
+}
+
+// writeNew writes a file that must not exist yet.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
+}
+
+// asciiName is a file or folder name made from s: lower case, Latin
+// letters without their accents (é is e, ß ss), digits, words joined by
+// dashes; "" when s has none of them.
+func asciiName(s string) string {
+	s = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "ae", "ø", "o", "Ø", "o", "œ", "oe", "Œ", "oe", "ð", "d", "þ", "th", "ł", "l", "Ł", "l").Replace(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r): // an accent, once decomposed
+		default:
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String()[:min(b.Len(), 80)], "-")
 }
 
 // readWord reads the document file.

@@ -62,6 +62,19 @@ name = "Deutsch"
 title: Home
 ---
 Welcome.
+-- content/en/modules/shop-photos/index.md --
+---
+title: Shop photos
+---
+A module.
+-- content/en/modules/shop-photos/01-light.md --
+---
+title: Light
+weight: 1
+---
+Daylight.
+-- content/en/modules/shop-photos/image1.png --
+an older picture of another lesson
 `
 
 // TestImportWord: a Word document becomes a page bundle: its title, its
@@ -112,5 +125,33 @@ func TestImportWord(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".oersite-import") {
 			t.Errorf("left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestImportWordAsALesson: a Word document made a lesson lands where
+// `oersite new lesson` would put it (the module's next number and weight),
+// its pictures beside it under names no other file has (the Markdown
+// follows); the module's other files stay as they were. A file name in
+// another script or with accents gives an ASCII lesson name.
+func TestImportWordAsALesson(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	doc := writeDocx(t, t.TempDir(), "Gute Fotos für den Laden.docx")
+	rep, err := importer.Word(importer.WordOptions{File: doc, Site: site, Module: "shop-photos"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Page != "content/en/modules/shop-photos/02-gute-fotos-fur-den-laden.md" {
+		t.Errorf("report: %+v", rep)
+	}
+	contains(t, site, rep.Page, "title: \"Photos that sell\"\nweight: 2\n", "![A bakery counter in daylight](image1-2.png)", "![](image2.png)")
+	if file(t, site, "content/en/modules/shop-photos/image1.png") != "an older picture of another lesson\n" || file(t, site, "content/en/modules/shop-photos/image1-2.png") != "\x89PNG one" {
+		t.Error("the pictures")
+	}
+	res := builds(t, site)
+	if p := res.Site.PageAt("en/modules/shop-photos/02-gute-fotos-fur-den-laden/"); p == nil || p.Kind != "lesson" {
+		t.Errorf("not a lesson of the module: %+v", p)
+	}
+	if _, err := importer.Word(importer.WordOptions{File: doc, Site: site, Module: "no-such-module"}); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("a module that is not there: %v", err)
 	}
 }
