@@ -483,9 +483,13 @@ func (c *converter) picture(d *node) string {
 	}
 	target := c.rels[blip.attr["r:embed"]]
 	if target == "" || strings.Contains(target, "://") {
+		c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
 		return ""
 	}
 	part := strings.TrimPrefix(path.Clean("/word/"+target), "/")
+	if strings.HasPrefix(target, "/") { // from the package's root, as some programs write it
+		part = strings.TrimPrefix(path.Clean(target), "/")
+	}
 	alt := ""
 	if pr := d.find("docPr"); pr != nil {
 		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
@@ -497,6 +501,7 @@ func (c *converter) picture(d *node) string {
 			if err != nil && c.err == nil {
 				c.err = err
 			}
+			c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
 			return ""
 		}
 		c.pictureBytes += len(data)

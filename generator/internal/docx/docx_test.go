@@ -52,6 +52,7 @@ var lesson = map[string]string{
 <Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/a page" TargetMode="External"/>
 <Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/Image 1.PNG"/>
 <Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../../../etc/passwd"/>
+<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="/word/media/Image 1.PNG"/>
 </Relationships>`,
 	"word/media/Image 1.PNG": "\x89PNG fake",
 	"word/document.xml": `<w:document ` + wNS + `><w:body>
@@ -68,6 +69,7 @@ var lesson = map[string]string{
 <w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1" descr="Un écran d’avis, avec le bouton Répondre"/><a:graphic><a:graphicData><a:blip r:embed="rId6"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
 <w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Image 2"/><a:graphic><a:graphicData><a:blip r:embed="rId6"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
 <w:p><w:r><w:drawing><wp:inline><wp:docPr id="3" name="Escape"/><a:graphic><a:graphicData><a:blip r:embed="rId7"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:docPr id="4" name="Root" descr="From the root"/><a:graphic><a:graphicData><a:blip r:embed="rId8"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="Citation"/></w:pPr><w:r><w:t>Merci pour votre avis.</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Avis</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Réponse</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:t>1 étoile | froid</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Désolé</w:t></w:r></w:p><w:p><w:r><w:t>Revenez</w:t></w:r></w:p></w:tc></w:tr>
@@ -105,6 +107,8 @@ func TestLessonFromWord(t *testing.T) {
 
 ![](image-1.png)
 
+![From the root](image-1.png)
+
 > Merci pour votre avis.
 
 | Avis | Réponse |
@@ -124,7 +128,7 @@ Tapez ` + "`*#06#`" + ` puis *appel*.
 	if string(d.Markdown) != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
 	}
-	if d.Title != "Répondre aux avis" || d.NoAlt != 1 || len(d.Left) != 1 || d.Left[0].Error() != "footnotes" {
+	if d.Title != "Répondre aux avis" || d.NoAlt != 1 || len(d.Left) != 2 || d.Left[0].Error() != "footnotes" || !strings.Contains(d.Left[1].Error(), "linked from elsewhere") {
 		t.Errorf("title %q, pictures without description %d, left out %v", d.Title, d.NoAlt, d.Left)
 	}
 	if len(d.Pictures) != 1 || d.Pictures[0].Name != "image-1.png" || string(d.Pictures[0].Data) != "\x89PNG fake" {
