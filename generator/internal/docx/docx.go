@@ -30,6 +30,10 @@ type Document struct {
 	// properties' title, else a first heading of level 1 (taken out of
 	// the body); "" when none.
 	Title string
+	// Summary and Keywords are the document's properties' (Comments, else
+	// Subject; Keywords); empty when it sets none.
+	Summary  string
+	Keywords []string
 	// Markdown is the body.
 	Markdown []byte
 	// Pictures are the pictures the body shows, under the names it uses.
@@ -85,14 +89,31 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 		return nil, err
 	}
 	d := c.convert(body)
-	if d.Title == "" {
-		if core, _ := p.tree("docProps/core.xml"); core != nil {
-			if t := core.find("title"); t != nil {
-				d.Title = strings.TrimSpace(t.text())
-			}
-		}
+	if core, _ := p.tree("docProps/core.xml"); core != nil {
+		d.properties(core)
 	}
 	return d, c.err
+}
+
+// properties takes what the document's properties (File > Properties in
+// Word) say: its title when the text has none, its summary (Comments,
+// else Subject) and its keywords.
+func (d *Document) properties(core *node) {
+	prop := func(name string) string {
+		if n := core.find(name); n != nil {
+			return strings.Join(strings.Fields(n.text()), " ")
+		}
+		return ""
+	}
+	if d.Title == "" {
+		d.Title = prop("title")
+	}
+	d.Summary = firstNonEmpty(prop("description"), prop("subject"))
+	for _, k := range strings.FieldsFunc(prop("keywords"), func(r rune) bool { return r == ',' || r == ';' }) {
+		if k = strings.TrimSpace(k); k != "" {
+			d.Keywords = append(d.Keywords, k)
+		}
+	}
 }
 
 // pack is the document's zip.
@@ -179,7 +200,8 @@ func parse(data []byte) (*node, error) {
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
-			if top.name == "t" || top.name == "instrText" || top.name == "title" || top.name == "delText" {
+			switch top.name {
+			case "t", "instrText", "delText", "title", "subject", "description", "keywords": // a run's text; the properties'
 				top.chars += string(t)
 			}
 		}

@@ -55,6 +55,9 @@ var lesson = map[string]string{
 <Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="/word/media/Image 1.PNG"/>
 </Relationships>`,
 	"word/media/Image 1.PNG": "\x89PNG fake",
+	"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title>Not this one: the text has a title</dc:title><dc:subject>Reviews</dc:subject><dc:description>How to answer a review
+kindly.</dc:description><cp:keywords>avis; clients,réponses</cp:keywords><dc:creator>Ana</dc:creator></cp:coreProperties>`,
 	"word/document.xml": `<w:document ` + wNS + `><w:body>
 <w:p><w:pPr><w:pStyle w:val="Titre"/></w:pPr><w:r><w:t>Répondre aux avis</w:t></w:r></w:p>
 <w:p/>
@@ -127,6 +130,9 @@ Tapez ` + "`*#06#`" + ` puis *appel*.
 `
 	if string(d.Markdown) != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	if d.Summary != "How to answer a review kindly." || strings.Join(d.Keywords, "|") != "avis|clients|réponses" {
+		t.Errorf("properties: summary %q, keywords %q", d.Summary, d.Keywords)
 	}
 	if d.Title != "Répondre aux avis" || d.NoAlt != 1 || len(d.Left) != 2 || d.Left[0].Error() != "footnotes" || !strings.Contains(d.Left[1].Error(), "linked from elsewhere") {
 		t.Errorf("title %q, pictures without description %d, left out %v", d.Title, d.NoAlt, d.Left)

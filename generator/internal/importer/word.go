@@ -126,8 +126,7 @@ func wordLesson(siteDir, langDir, name, module string, doc *docx.Document) (*Wor
 			md = strings.ReplaceAll(md, "]("+p.Name+")", "]("+n+")")
 		}
 	}
-	front := "---\ntitle: " + quote(doc.Title) + "\nweight: " + strconv.Itoa(weight) + "\n---\n"
-	if err := writeNew(page, []byte(front+"\n"+md)); err != nil {
+	if err := writeNew(page, []byte(wordFront(doc, weight)+"\n"+md)); err != nil {
 		undo()
 		if errors.Is(err, fs.ErrExist) {
 			return nil, diag.Phrasef("%s already exists: rename the document, or move that folder away", filepath.ToSlash(page))
@@ -136,6 +135,34 @@ func wordLesson(siteDir, langDir, name, module string, doc *docx.Document) (*Wor
 	}
 	relPage, _ := filepath.Rel(siteDir, page)
 	return &WordReport{Page: filepath.ToSlash(relPage), Title: doc.Title, Pictures: len(doc.Pictures), NoAlt: doc.NoAlt, Left: doc.Left}, nil
+}
+
+// wordFront is a Word page's front matter: its title, summary and
+// keywords when the document has them, and a lesson's weight (0: none).
+// A page without a title gets none: check names it, and the file name
+// stands in.
+func wordFront(doc *docx.Document, weight int) string {
+	var b strings.Builder
+	if doc.Title != "" {
+		b.WriteString("title: " + quote(doc.Title) + "\n")
+	}
+	if doc.Summary != "" {
+		b.WriteString("summary: " + quote(doc.Summary) + "\n")
+	}
+	if len(doc.Keywords) > 0 {
+		q := make([]string, len(doc.Keywords))
+		for i, k := range doc.Keywords {
+			q[i] = quote(k)
+		}
+		b.WriteString("keywords: [" + strings.Join(q, ", ") + "]\n")
+	}
+	if weight > 0 {
+		b.WriteString("weight: " + strconv.Itoa(weight) + "\n")
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "---\n" + b.String() + "---\n"
 }
 
 // freeFile is dir/name, or dir/name-2.ext... when a file has that name.
@@ -231,11 +258,7 @@ func writeBundle(tree, dest string, doc *docx.Document) error {
 		return err
 	}
 	defer out.Close()
-	page := "---\ntitle: " + quote(doc.Title) + "\n---\n"
-	if doc.Title == "" {
-		page = "" // check names the missing title; the file name stands in
-	}
-	if err := out.WriteFile("index.md", []byte(page+"\n"+string(doc.Markdown)), 0o644); err != nil {
+	if err := out.WriteFile("index.md", []byte(wordFront(doc, 0)+"\n"+string(doc.Markdown)), 0o644); err != nil {
 		return err
 	}
 	for _, p := range doc.Pictures {

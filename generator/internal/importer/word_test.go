@@ -21,6 +21,7 @@ func writeDocx(t *testing.T, dir, name string) string {
 		"word/numbering.xml":           `<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
 		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="media/image1.png"/><Relationship Id="rId2" Target="media/image2.png"/></Relationships>`,
 		"word/media/image1.png":        "\x89PNG one",
+		"docProps/core.xml":            `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>Two photos that make customers curious.</dc:description><cp:keywords>photos, shop</cp:keywords></cp:coreProperties>`,
 		"word/media/image2.png":        "\x89PNG two",
 		"word/document.xml": `<w:document ` + ns + `><w:body>
 <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Photos that sell</w:t></w:r></w:p>
@@ -92,7 +93,7 @@ func TestImportWord(t *testing.T) {
 		len(rep.Left) != 1 || rep.Left[0].Error() != "comments" {
 		t.Errorf("report: %+v", rep)
 	}
-	contains(t, site, "content/en/guides/photos-that-sell/index.md", "title: \"Photos that sell\"", "Two pictures do most of the work.",
+	contains(t, site, "content/en/guides/photos-that-sell/index.md", "title: \"Photos that sell\"\nsummary: \"Two photos that make customers curious.\"\nkeywords: [\"photos\", \"shop\"]\n---\n", "Two pictures do most of the work.",
 		"## What to bring", "- Your phone\n- A clean counter", "![A bakery counter in daylight](image1.png)", "![](image2.png)")
 	if got := file(t, site, "content/en/guides/photos-that-sell/image1.png"); got != "\x89PNG one" {
 		t.Errorf("picture: %q", got)
@@ -143,7 +144,7 @@ func TestImportWordAsALesson(t *testing.T) {
 	if rep.Page != "content/en/modules/shop-photos/02-gute-fotos-fur-den-laden.md" {
 		t.Errorf("report: %+v", rep)
 	}
-	contains(t, site, rep.Page, "title: \"Photos that sell\"\nweight: 2\n", "![A bakery counter in daylight](image1-2.png)", "![](image2.png)")
+	contains(t, site, rep.Page, "title: \"Photos that sell\"\nsummary: \"Two photos that make customers curious.\"\nkeywords: [\"photos\", \"shop\"]\nweight: 2\n", "![A bakery counter in daylight](image1-2.png)", "![](image2.png)")
 	if file(t, site, "content/en/modules/shop-photos/image1.png") != "an older picture of another lesson\n" || file(t, site, "content/en/modules/shop-photos/image1-2.png") != "\x89PNG one" {
 		t.Error("the pictures")
 	}
