@@ -564,7 +564,7 @@ func (c *converter) table(t *node) {
 			var parts []string
 			for _, p := range tc.kidsNamed("p") {
 				if s := strings.TrimSpace(c.inline(p.kids, false, 0)); s != "" {
-					parts = append(parts, strings.ReplaceAll(s, "\n", " "))
+					parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(s, "\\\n", " "), "\n", " ")) // a cell is one line
 				}
 			}
 			if tc.find("tbl") != nil {

@@ -75,7 +75,7 @@ kindly.</dc:description><cp:keywords>avis; clients,réponses</cp:keywords><dc:cr
 <w:p><w:r><w:drawing><wp:inline><wp:docPr id="4" name="Root" descr="From the root"/><a:graphic><a:graphicData><a:blip r:embed="rId8"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="Citation"/></w:pPr><w:r><w:t>Merci pour votre avis.</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Avis</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Réponse</w:t></w:r></w:p></w:tc></w:tr>
-<w:tr><w:tc><w:p><w:r><w:t>1 étoile | froid</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Désolé</w:t></w:r></w:p><w:p><w:r><w:t>Revenez</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>1 étoile | froid</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Désolé</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>vraiment</w:t></w:r></w:p><w:p><w:r><w:t>Revenez</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Fin</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:t xml:space="preserve">Tapez </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Consolas"/></w:rPr><w:t>*#06#</w:t></w:r><w:ins><w:r><w:t xml:space="preserve"> puis </w:t></w:r></w:ins><w:r><w:rPr><w:rStyle w:val="Accentuation"/></w:rPr><w:t>appel</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="HTMLprformat"/></w:pPr><w:r><w:t>ligne 1</w:t></w:r></w:p>
@@ -116,7 +116,7 @@ func TestLessonFromWord(t *testing.T) {
 
 | Avis | Réponse |
 | --- | --- |
-| 1 étoile \| froid | Désolé Revenez |
+| 1 étoile \| froid | Désolé vraiment Revenez |
 | Fin |  |
 
 Tapez ` + "`*#06#`" + ` puis *appel*.
