@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,12 +13,13 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
-	"github.com/oersite/oersite/generator/internal/docx"
+	"github.com/oersite/oersite/generator/internal/officedoc"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
-// WordOptions describe the import of one Word document as a page.
+// WordOptions describe the import of one Word document (or OpenDocument
+// text, LibreOffice's) as a page.
 type WordOptions struct {
 	// File is the .docx (left unchanged).
 	File string
@@ -101,7 +101,7 @@ func Word(opt WordOptions) (*WordReport, error) {
 // `oersite new lesson` would put it (scaffold.Target), its pictures beside
 // it under names no other file has. Nothing is replaced; a failure removes
 // what this import wrote.
-func wordLesson(siteDir, langDir, name, module string, doc *docx.Document) (*WordReport, error) {
+func wordLesson(siteDir, langDir, name, module string, doc *officedoc.Document) (*WordReport, error) {
 	rel, weight, err := scaffold.Target(langDir, "lesson", name, module)
 	if err != nil {
 		return nil, err
@@ -141,7 +141,7 @@ func wordLesson(siteDir, langDir, name, module string, doc *docx.Document) (*Wor
 // keywords when the document has them, and a lesson's weight (0: none).
 // A page without a title gets none: check names it, and the file name
 // stands in.
-func wordFront(doc *docx.Document, weight int) string {
+func wordFront(doc *officedoc.Document, weight int) string {
 	var b strings.Builder
 	if doc.Title != "" {
 		b.WriteString("title: " + quote(doc.Title) + "\n")
@@ -219,7 +219,7 @@ func asciiName(s string) string {
 }
 
 // readWord reads the document file.
-func readWord(file string) (*docx.Document, error) {
+func readWord(file string) (*officedoc.Document, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -232,9 +232,9 @@ func readWord(file string) (*docx.Document, error) {
 	if st.Size() > maxWordFile {
 		return nil, diag.Phrasef("%s is larger than %d MB", file, maxWordFile>>20)
 	}
-	doc, err := docx.Read(f, st.Size())
+	doc, err := officedoc.Read(f, st.Size())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx) or an OpenDocument text (.odt): %v", file, err)
 	}
 	if len(doc.Markdown) == 0 && doc.Title == "" {
 		return nil, diag.Phrasef("%s holds no text", file)
@@ -244,7 +244,7 @@ func readWord(file string) (*docx.Document, error) {
 
 // writeBundle writes the page and its pictures into a folder beside dest,
 // then renames it to dest: a failed import leaves nothing behind.
-func writeBundle(tree, dest string, doc *docx.Document) error {
+func writeBundle(tree, dest string, doc *officedoc.Document) error {
 	if err := os.MkdirAll(tree, 0o755); err != nil {
 		return err
 	}

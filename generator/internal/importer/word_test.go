@@ -156,3 +156,34 @@ func TestImportWordAsALesson(t *testing.T) {
 		t.Errorf("a module that is not there: %v", err)
 	}
 }
+
+// TestImportOpenDocument: an OpenDocument text (LibreOffice's .odt) is
+// imported as a Word document is.
+func TestImportOpenDocument(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	p := filepath.Join(t.TempDir(), "Opening hours.odt")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := zip.NewWriter(f)
+	const ns = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"`
+	for _, part := range [][2]string{
+		{"mimetype", "application/vnd.oasis.opendocument.text"},
+		{"content.xml", `<office:document-content ` + ns + `><office:body><office:text><text:h text:outline-level="1">Opening hours</text:h><text:p>Keep them right everywhere.</text:p><text:h text:outline-level="1">Where</text:h><text:p>On the door.</text:p></office:text></office:body></office:document-content>`},
+	} {
+		w, _ := z.Create(part[0])
+		w.Write([]byte(part[1]))
+	}
+	z.Close()
+	f.Close()
+	rep, err := importer.Word(importer.WordOptions{File: p, Site: site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, site, rep.Page, "title: \"Opening hours\"", "Keep them right everywhere.\n\n## Where\n\nOn the door.")
+	if rep.Page != "content/en/opening-hours/index.md" {
+		t.Errorf("page %s", rep.Page)
+	}
+	builds(t, site)
+}

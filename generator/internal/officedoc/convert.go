@@ -1,4 +1,4 @@
-package docx
+package officedoc
 
 import (
 	"fmt"
@@ -285,7 +285,12 @@ func (c *converter) block(s string) {
 func (c *converter) item(st paraStyle, text string) {
 	level, _ := strconv.Atoi(st.ilvl)
 	level = max(0, min(level, 8))
-	ordered := c.lists[st.numID][strconv.Itoa(level)]
+	c.listItem(level, c.lists[st.numID][strconv.Itoa(level)], text)
+}
+
+// listItem writes a list item at level (0: the outermost), numbered or not.
+func (c *converter) listItem(level int, ordered bool, text string) {
+	level = max(0, min(level, 8))
 	marker := "- "
 	if ordered {
 		marker = "1. "
@@ -331,6 +336,11 @@ type run struct {
 func (c *converter) inline(kids []*node, plainOnly bool, depth int) string {
 	var runs []run
 	c.collect(kids, "", &runs, depth)
+	return c.runsText(runs, plainOnly)
+}
+
+// runsText writes runs, merging neighbours of the same formatting.
+func (c *converter) runsText(runs []run, plainOnly bool) string {
 	var b strings.Builder
 	for i := 0; i < len(runs); {
 		r := runs[i]
@@ -494,6 +504,12 @@ func (c *converter) picture(d *node) string {
 	if pr := d.find("docPr"); pr != nil {
 		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
 	}
+	return c.addPicture(part, alt)
+}
+
+// addPicture keeps the picture at part of the package and writes it with
+// its description; "" when the package does not hold it.
+func (c *converter) addPicture(part, alt string) string {
 	name, ok := c.pictureNames[part]
 	if !ok {
 		data, err := c.pack.read(part, maxPicture)
@@ -582,8 +598,13 @@ func (c *converter) table(t *node) {
 		width = max(width, len(cells))
 		rows = append(rows, cells)
 	}
+	c.writeTable(rows, width)
+}
+
+// writeTable writes rows as a Markdown table width cells wide.
+func (c *converter) writeTable(rows [][]string, width int) {
 	if len(rows) == 0 || width == 0 || !hasText(rows) {
-		return // a table of empty cells: Word's layout, nothing to read
+		return // a table of empty cells: a layout, nothing to read
 	}
 	var b strings.Builder
 	for i, r := range rows {

@@ -10,7 +10,7 @@
 // The file is hostile input: its parts are read with size limits, its
 // pictures named only from their own file names, and nothing outside the
 // zip is followed.
-package docx
+package officedoc
 
 import (
 	"archive/zip"
@@ -62,13 +62,13 @@ const (
 )
 
 // ErrNotWord is returned for a file that is not a Word document.
-var ErrNotWord = errors.New("not a Word document (.docx): it has no word/document.xml")
+var ErrNotWord = errors.New("not a Word document (.docx) or an OpenDocument text (.odt): it holds no text part")
 
 // Read reads the document in r (size bytes).
 func Read(r io.ReaderAt, size int64) (*Document, error) {
 	z, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("not a Word document (.docx): %w", err)
+		return nil, fmt.Errorf("not a Word document (.docx) or an OpenDocument text (.odt): %w", err)
 	}
 	if len(z.File) > maxFiles {
 		return nil, fmt.Errorf("the document holds %d files, more than %d", len(z.File), maxFiles)
@@ -76,6 +76,9 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 	p := &pack{files: map[string]*zip.File{}}
 	for _, f := range z.File {
 		p.files[strings.TrimPrefix(path.Clean("/"+f.Name), "/")] = f
+	}
+	if p.files["word/document.xml"] == nil && p.files["content.xml"] != nil {
+		return readODT(p)
 	}
 	body, err := p.tree("word/document.xml")
 	if err != nil {
@@ -167,7 +170,12 @@ type node struct {
 
 const relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-func parse(data []byte) (*node, error) {
+func parse(data []byte) (*node, error) { return parseXML(data, false) }
+
+// parseXML builds the element tree; mixed keeps every text as a "#text"
+// child in its place among the elements (OpenDocument writes text so),
+// else only the text of the elements Word keeps it in.
+func parseXML(data []byte, mixed bool) (*node, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	root := &node{name: "#root"}
 	stack := []*node{root}
@@ -200,6 +208,14 @@ func parse(data []byte) (*node, error) {
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
+			if mixed {
+				if len(top.kids) > 0 && top.kids[len(top.kids)-1].name == "#text" {
+					top.kids[len(top.kids)-1].chars += string(t)
+				} else {
+					top.kids = append(top.kids, &node{name: "#text", chars: string(t)})
+				}
+				continue
+			}
 			switch top.name {
 			case "t", "instrText", "delText", "title", "subject", "description", "keywords": // a run's text; the properties'
 				top.chars += string(t)

@@ -1,4 +1,4 @@
-package docx
+package officedoc
 
 import (
 	"archive/zip"
@@ -145,9 +145,11 @@ Tapez ` + "`*#06#`" + ` puis *appel*.
 // TestNotWord: a zip without a Word document, and a file that is no zip,
 // are refused with what they are not.
 func TestNotWord(t *testing.T) {
-	data := wordFile(t, map[string]string{"content.xml": "<x/>"})
-	if _, err := Read(bytes.NewReader(data), int64(len(data))); err != ErrNotWord {
-		t.Errorf("a zip of something else: %v", err)
+	for _, parts := range []map[string]string{{"content.xml": "<x/>"}, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": odtLesson["content.xml"]}} {
+		data := wordFile(t, parts)
+		if _, err := Read(bytes.NewReader(data), int64(len(data))); err != ErrNotWord {
+			t.Errorf("a zip of something else: %v", err)
+		}
 	}
 	if _, err := Read(bytes.NewReader([]byte("hello")), 5); err == nil || !strings.Contains(err.Error(), "not a Word document") {
 		t.Errorf("not a zip: %v", err)

@@ -1,0 +1,434 @@
+package officedoc
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+// OpenDocument text (.odt, LibreOffice's own format, which Google Docs also
+// writes) holds the same things as a Word document in other words:
+// content.xml with text:h and text:p, text:span and text:a, text:list,
+// table:table and draw:frame; its styles in styles.xml and in
+// content.xml's automatic styles; its properties in meta.xml.
+
+// odtStyle is one OpenDocument style: its parent, name as the author sees
+// it, what it does to text, and a paragraph style's outline level.
+type odtStyle struct {
+	parent, display    string
+	bold, italic, mono bool
+	outline            int
+}
+
+type odtConverter struct {
+	*converter
+	styles map[string]odtStyle
+	lists  map[string]map[int]bool // list style -> level (1-based) -> numbered
+}
+
+// readODT reads an OpenDocument text.
+func readODT(p *pack) (*Document, error) {
+	if m, _ := p.read("mimetype", 256); m != nil && !strings.HasPrefix(string(m), "application/vnd.oasis.opendocument.text") {
+		return nil, ErrNotWord // a spreadsheet or a presentation
+	}
+	content, err := p.treeMixed("content.xml")
+	if err != nil {
+		return nil, err
+	}
+	body := content.find("body")
+	if body == nil || body.child("text") == nil {
+		return nil, ErrNotWord
+	}
+	o := &odtConverter{converter: &converter{pack: p, seen: map[string]bool{}, pictureNames: map[string]string{}},
+		styles: map[string]odtStyle{}, lists: map[string]map[int]bool{}}
+	styles, err := p.treeMixed("styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range []*node{styles, content} {
+		if t != nil {
+			o.readStyles(t)
+		}
+	}
+	o.blocks(body.child("text").kids, 0)
+	d := &o.doc
+	d.Markdown = []byte(strings.TrimSpace(o.out.String()) + "\n")
+	if len(d.Markdown) == 1 {
+		d.Markdown = nil
+	}
+	if meta, _ := p.treeMixed("meta.xml"); meta != nil {
+		o.properties(meta)
+	}
+	return d, o.err
+}
+
+// treeMixed parses a part keeping its text in place (nil when absent).
+func (p *pack) treeMixed(name string) (*node, error) {
+	data, err := p.read(name, maxPart)
+	if err != nil || data == nil {
+		return nil, err
+	}
+	return parseXML(data, true)
+}
+
+// readStyles reads every style and list style under t.
+func (o *odtConverter) readStyles(t *node) {
+	var walk func(*node, int)
+	walk = func(n *node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		switch n.name {
+		case "style":
+			st := odtStyle{parent: n.attr["parent-style-name"], display: n.attr["display-name"]}
+			if l, err := strconv.Atoi(n.attr["default-outline-level"]); err == nil {
+				st.outline = l
+			}
+			if tp := n.child("text-properties"); tp != nil {
+				st.bold = tp.attr["font-weight"] == "bold" || tp.attr["font-weight"] == "700"
+				st.italic = tp.attr["font-style"] == "italic"
+				st.mono = monospace(tp.attr["font-name"])
+			}
+			o.styles[n.attr["name"]] = st
+			return
+		case "list-style":
+			levels := map[int]bool{}
+			for _, l := range n.kids {
+				if lv, err := strconv.Atoi(l.attr["level"]); err == nil {
+					levels[lv] = l.name == "list-level-style-number" && l.attr["num-format"] != ""
+				}
+			}
+			o.lists[n.attr["name"]] = levels
+			return
+		}
+		for _, k := range n.kids {
+			walk(k, depth+1)
+		}
+	}
+	walk(t, 0)
+}
+
+// named is the style's name as the author sees it, lower case.
+func (s odtStyle) named() string { return strings.ToLower(strings.ReplaceAll(s.display, "_20_", " ")) }
+
+// style resolves a style through its parents: what it does to text, its
+// outline level, and the names (lower case, "_20_" a space) it and its
+// parents go by.
+func (o *odtConverter) style(name string) (st odtStyle, names []string) {
+	for hops := 0; name != "" && hops < 16; hops++ {
+		s, ok := o.styles[name]
+		if !ok {
+			names = append(names, strings.ToLower(strings.ReplaceAll(name, "_20_", " ")))
+			break
+		}
+		st.bold, st.italic, st.mono = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono
+		if st.outline == 0 {
+			st.outline = s.outline
+		}
+		names = append(names, strings.ToLower(strings.ReplaceAll(name, "_20_", " ")), s.named())
+		name = s.parent
+	}
+	return st, names
+}
+
+// blocks writes the body's paragraphs, headings, lists and tables.
+func (o *odtConverter) blocks(kids []*node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	for _, k := range kids {
+		switch k.name {
+		case "h":
+			level, err := strconv.Atoi(k.attr["outline-level"])
+			if err != nil || level < 1 {
+				level = 1
+			}
+			o.heading(min(level, 6), o.text(k, true))
+		case "p":
+			o.paragraph(k)
+		case "list":
+			o.endList()
+			o.list(k, 0, k.attr["style-name"], depth+1)
+		case "table":
+			o.endList()
+			o.table(k)
+		case "section":
+			o.blocks(k.kids, depth+1)
+		}
+	}
+}
+
+// heading writes a heading as Word's are written (see converter.paragraph).
+func (o *odtConverter) heading(level int, text string) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\\\n", " "))
+	if text == "" {
+		return
+	}
+	o.endList()
+	if level == 1 && o.doc.Title == "" && o.out.Len() == 0 {
+		o.doc.Title = plain(text)
+		return
+	}
+	o.block(strings.Repeat("#", min(level+1, 6)) + " " + text)
+}
+
+// paragraph writes a paragraph by its style: the title, a heading (a
+// style with an outline level), a quotation, code, or text.
+func (o *odtConverter) paragraph(p *node) {
+	st, names := o.style(p.attr["style-name"])
+	has := func(n string) bool {
+		for _, x := range names {
+			if x == n {
+				return true
+			}
+		}
+		return false
+	}
+	text := strings.TrimSpace(o.text(p, false))
+	if text == "" {
+		return
+	}
+	switch {
+	case has("title") && o.doc.Title == "":
+		o.doc.Title = plain(text)
+	case st.outline > 0:
+		o.heading(st.outline, text)
+	case has("quotations") || has("quote"):
+		o.endList()
+		o.block("> " + strings.ReplaceAll(text, "\n", "\n> "))
+	case has("preformatted text"):
+		o.inList, o.markers = false, nil
+		line := "    " + strings.ReplaceAll(plain(text), "\n", "\n    ")
+		if o.inCode {
+			o.out.WriteString("\n" + line)
+			return
+		}
+		o.block(line)
+		o.inCode = true
+		return
+	default:
+		o.endList()
+		o.block(startEscaped(text))
+	}
+	o.inCode = false
+}
+
+// list writes a list's items at level, their own lists one level deeper;
+// whether a level is numbered comes from the outermost list's style.
+func (o *odtConverter) list(l *node, level int, style string, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if s := l.attr["style-name"]; s != "" && level == 0 {
+		style = s
+	}
+	for _, it := range l.kids {
+		if it.name != "list-item" && it.name != "list-header" {
+			continue
+		}
+		for _, k := range it.kids {
+			switch k.name {
+			case "p", "h":
+				if text := strings.TrimSpace(o.text(k, k.name == "h")); text != "" {
+					o.listItem(level, o.lists[style][level+1], text)
+				}
+			case "list":
+				o.list(k, level+1, style, depth+1)
+			}
+		}
+	}
+}
+
+// table writes a table, its header rows first.
+func (o *odtConverter) table(t *node) {
+	var rows [][]string
+	width := 0
+	var walk func(*node, int)
+	walk = func(n *node, depth int) {
+		for _, k := range n.kids {
+			switch {
+			case depth > 4:
+			case k.name == "table-row":
+				var cells []string
+				for _, c := range k.kids {
+					if c.name != "table-cell" {
+						continue // a covered cell: its spanning cell is filled below
+					}
+					var parts []string
+					for _, p := range c.kids {
+						if p.name == "p" || p.name == "h" {
+							if s := strings.TrimSpace(o.text(p, false)); s != "" {
+								parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(s, "\\\n", " "), "\n", " "))
+							}
+						}
+						if p.name == "table" {
+							o.left(diag.Phrasef("tables inside tables"))
+						}
+					}
+					cells = append(cells, strings.Join(parts, " "))
+					if span, _ := strconv.Atoi(c.attr["number-columns-spanned"]); span > 1 {
+						for i := 1; i < min(span, 64); i++ {
+							cells = append(cells, "")
+						}
+					}
+				}
+				width = max(width, len(cells))
+				rows = append(rows, cells)
+			case k.name == "table-header-rows" || k.name == "table-rows" || k.name == "table-row-group":
+				walk(k, depth+1)
+			}
+		}
+	}
+	walk(t, 0)
+	o.writeTable(rows, width)
+}
+
+// text writes an element's inline content; plainOnly drops bold and
+// italic (a heading).
+func (o *odtConverter) text(n *node, plainOnly bool) string {
+	base, _ := o.style(n.attr["style-name"])
+	var runs []run
+	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono}, &runs, 0)
+	return o.runsText(runs, plainOnly)
+}
+
+// inlineODT gathers runs: text with the formatting of the spans around it,
+// links, spaces and breaks, pictures; notes and comments are left out.
+func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	add := func(s string) {
+		x := f
+		x.text = s
+		*runs = append(*runs, x)
+	}
+	for _, k := range kids {
+		switch k.name {
+		case "#text":
+			add(collapseSpace(k.chars))
+		case "span":
+			st, _ := o.style(k.attr["style-name"])
+			g := f
+			g.bold, g.italic, g.code = g.bold || st.bold, g.italic || st.italic, g.code || st.mono
+			o.inlineODT(k.kids, g, runs, depth+1)
+		case "a":
+			g := f
+			g.link = k.attr["href"]
+			o.inlineODT(k.kids, g, runs, depth+1)
+		case "s":
+			n, err := strconv.Atoi(k.attr["c"])
+			if err != nil || n < 1 {
+				n = 1
+			}
+			add(strings.Repeat(" ", min(n, 64)))
+		case "tab":
+			add(" ")
+		case "line-break":
+			add("\n")
+		case "frame":
+			if md := o.frame(k); md != "" {
+				*runs = append(*runs, run{picture: md})
+			}
+		case "note":
+			o.left(diag.Phrasef("footnotes"))
+		case "annotation":
+			o.left(diag.Phrasef("comments"))
+		case "ruby", "meta", "inner-text":
+			o.inlineODT(k.kids, f, runs, depth+1)
+		}
+	}
+}
+
+// frame writes a picture of a draw:frame with its description (svg:desc,
+// else svg:title); a text box is left out.
+func (o *odtConverter) frame(f *node) string {
+	img := f.child("image")
+	if img == nil {
+		if f.child("text-box") != nil {
+			o.left(diag.Phrasef("text boxes"))
+		}
+		return ""
+	}
+	href := img.attr["href"]
+	if href == "" || strings.Contains(href, "://") {
+		o.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
+		return ""
+	}
+	alt := ""
+	for _, name := range []string{"desc", "title"} {
+		if d := f.child(name); d != nil && alt == "" {
+			alt = strings.TrimSpace(d.textMixed())
+		}
+	}
+	md := o.addPicture(strings.TrimPrefix(path.Clean("/"+href), "/"), alt)
+	if md == "" {
+		o.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
+	}
+	return md
+}
+
+// textMixed is the text under a mixed tree's element.
+func (n *node) textMixed() string {
+	var b strings.Builder
+	for _, k := range n.kids {
+		if k.name == "#text" {
+			b.WriteString(k.chars)
+		} else {
+			b.WriteString(k.textMixed())
+		}
+	}
+	return b.String()
+}
+
+// properties takes the title (when the text has none), summary and
+// keywords of meta.xml.
+func (o *odtConverter) properties(meta *node) {
+	d := &o.doc
+	prop := func(name string) string {
+		if n := meta.find(name); n != nil {
+			return strings.Join(strings.Fields(n.textMixed()), " ")
+		}
+		return ""
+	}
+	if d.Title == "" {
+		d.Title = prop("title")
+	}
+	d.Summary = firstNonEmpty(prop("description"), prop("subject"))
+	var walk func(*node)
+	walk = func(n *node) {
+		for _, k := range n.kids {
+			if k.name == "keyword" {
+				if s := strings.TrimSpace(k.textMixed()); s != "" {
+					d.Keywords = append(d.Keywords, s)
+				}
+			}
+			walk(k)
+		}
+	}
+	walk(meta)
+}
+
+// collapseSpace turns each run of white space into one space, as
+// OpenDocument reads its text (text:s writes the spaces it keeps).
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
