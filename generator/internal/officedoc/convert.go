@@ -186,9 +186,13 @@ func (c *converter) convert(doc *node) *Document {
 		return &c.doc
 	}
 	c.blocks(body.kids, 0)
-	c.doc.Markdown = []byte(strings.TrimSpace(c.out.String()) + "\n")
-	if len(c.doc.Markdown) == 1 {
-		c.doc.Markdown = nil
+	return c.finish()
+}
+
+// finish puts what was written into the document (nil when nothing was).
+func (c *converter) finish() *Document {
+	if md := strings.TrimSpace(c.out.String()); md != "" {
+		c.doc.Markdown = []byte(md + "\n")
 	}
 	return &c.doc
 }
@@ -243,34 +247,54 @@ func (c *converter) paragraph(p *node) {
 		c.doc.Title = plain(text)
 		return
 	case st.heading > 0:
-		c.endList()
-		text = strings.ReplaceAll(text, "\\\n", " ") // a heading is one line
-		if st.heading == 1 && c.doc.Title == "" && c.out.Len() == 0 {
-			c.doc.Title = plain(text) // the first heading, before any text, is the title
-			return
-		}
-		// one level down: the page's title is its only level 1 heading
-		c.block(strings.Repeat("#", min(st.heading+1, 6)) + " " + text)
+		c.heading(st.heading, text)
 	case st.numID != "":
 		c.item(st, text)
 	case st.quote:
-		c.endList()
-		c.block("> " + strings.ReplaceAll(text, "\n", "\n> "))
+		c.quotation(text)
 	case st.code:
-		c.inList, c.markers = false, nil
-		line := "    " + strings.ReplaceAll(plain(text), "\n", "\n    ")
-		if c.inCode {
-			c.out.WriteString("\n" + line) // the next line of the same code
-			return
-		}
-		c.block(line)
-		c.inCode = true
+		c.codeLine(text)
 		return
 	default:
 		c.endList()
 		c.block(startEscaped(text))
 	}
 	c.inCode = false
+}
+
+// heading writes a heading one level down (the page's title is its only
+// level 1), on one line; the first level 1 heading before any text is the
+// title.
+func (c *converter) heading(level int, text string) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\\\n", " "))
+	if text == "" {
+		return
+	}
+	c.endList()
+	if level == 1 && c.doc.Title == "" && c.out.Len() == 0 {
+		c.doc.Title = plain(text)
+		return
+	}
+	c.block(strings.Repeat("#", min(level+1, 6)) + " " + text)
+}
+
+// quotation writes a quoted paragraph.
+func (c *converter) quotation(text string) {
+	c.endList()
+	c.block("> " + strings.ReplaceAll(text, "\n", "\n> "))
+}
+
+// codeLine writes a preformatted paragraph: consecutive ones are one block
+// of code.
+func (c *converter) codeLine(text string) {
+	c.inList, c.markers = false, nil
+	line := "    " + strings.ReplaceAll(plain(text), "\n", "\n    ")
+	if c.inCode {
+		c.out.WriteString("\n" + line) // the next line of the same code
+		return
+	}
+	c.block(line)
+	c.inCode = true
 }
 
 // block writes a block, a blank line before it.

@@ -99,8 +99,9 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 }
 
 // properties takes what the document's properties (File > Properties in
-// Word) say: its title when the text has none, its summary (Comments,
-// else Subject) and its keywords.
+// Word, File > Properties > Description in LibreOffice) say: its title when
+// the text has none, its summary (Comments, else Subject) and its keywords
+// (Word's in one list, LibreOffice's one element each).
 func (d *Document) properties(core *node) {
 	prop := func(name string) string {
 		if n := core.find(name); n != nil {
@@ -112,11 +113,27 @@ func (d *Document) properties(core *node) {
 		d.Title = prop("title")
 	}
 	d.Summary = firstNonEmpty(prop("description"), prop("subject"))
-	for _, k := range strings.FieldsFunc(prop("keywords"), func(r rune) bool { return r == ',' || r == ';' }) {
+	words := strings.FieldsFunc(prop("keywords"), func(r rune) bool { return r == ',' || r == ';' })
+	for _, k := range core.all("keyword") {
+		words = append(words, k.text())
+	}
+	for _, k := range words {
 		if k = strings.TrimSpace(k); k != "" {
 			d.Keywords = append(d.Keywords, k)
 		}
 	}
+}
+
+// all returns every descendant named name, in order.
+func (n *node) all(name string) []*node {
+	var out []*node
+	for _, k := range n.kids {
+		if k.name == name {
+			out = append(out, k)
+		}
+		out = append(out, k.all(name)...)
+	}
+	return out
 }
 
 // pack is the document's zip.
@@ -217,7 +234,7 @@ func parseXML(data []byte, mixed bool) (*node, error) {
 				continue
 			}
 			switch top.name {
-			case "t", "instrText", "delText", "title", "subject", "description", "keywords": // a run's text; the properties'
+			case "t", "instrText", "delText", "title", "subject", "description", "keywords", "keyword": // a run's text; the properties'
 				top.chars += string(t)
 			}
 		}

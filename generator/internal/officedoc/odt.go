@@ -53,13 +53,9 @@ func readODT(p *pack) (*Document, error) {
 		}
 	}
 	o.blocks(body.child("text").kids, 0)
-	d := &o.doc
-	d.Markdown = []byte(strings.TrimSpace(o.out.String()) + "\n")
-	if len(d.Markdown) == 1 {
-		d.Markdown = nil
-	}
+	d := o.finish()
 	if meta, _ := p.treeMixed("meta.xml"); meta != nil {
-		o.properties(meta)
+		d.properties(meta)
 	}
 	return d, o.err
 }
@@ -160,20 +156,6 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 	}
 }
 
-// heading writes a heading as Word's are written (see converter.paragraph).
-func (o *odtConverter) heading(level int, text string) {
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\\\n", " "))
-	if text == "" {
-		return
-	}
-	o.endList()
-	if level == 1 && o.doc.Title == "" && o.out.Len() == 0 {
-		o.doc.Title = plain(text)
-		return
-	}
-	o.block(strings.Repeat("#", min(level+1, 6)) + " " + text)
-}
-
 // paragraph writes a paragraph by its style: the title, a heading (a
 // style with an outline level), a quotation, code, or text.
 func (o *odtConverter) paragraph(p *node) {
@@ -196,17 +178,9 @@ func (o *odtConverter) paragraph(p *node) {
 	case st.outline > 0:
 		o.heading(st.outline, text)
 	case has("quotations") || has("quote"):
-		o.endList()
-		o.block("> " + strings.ReplaceAll(text, "\n", "\n> "))
+		o.quotation(text)
 	case has("preformatted text"):
-		o.inList, o.markers = false, nil
-		line := "    " + strings.ReplaceAll(plain(text), "\n", "\n    ")
-		if o.inCode {
-			o.out.WriteString("\n" + line)
-			return
-		}
-		o.block(line)
-		o.inCode = true
+		o.codeLine(text)
 		return
 	default:
 		o.endList()
@@ -360,7 +334,7 @@ func (o *odtConverter) frame(f *node) string {
 	alt := ""
 	for _, name := range []string{"desc", "title"} {
 		if d := f.child(name); d != nil && alt == "" {
-			alt = strings.TrimSpace(d.textMixed())
+			alt = strings.TrimSpace(d.text())
 		}
 	}
 	md := o.addPicture(strings.TrimPrefix(path.Clean("/"+href), "/"), alt)
@@ -368,47 +342,6 @@ func (o *odtConverter) frame(f *node) string {
 		o.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
 	}
 	return md
-}
-
-// textMixed is the text under a mixed tree's element.
-func (n *node) textMixed() string {
-	var b strings.Builder
-	for _, k := range n.kids {
-		if k.name == "#text" {
-			b.WriteString(k.chars)
-		} else {
-			b.WriteString(k.textMixed())
-		}
-	}
-	return b.String()
-}
-
-// properties takes the title (when the text has none), summary and
-// keywords of meta.xml.
-func (o *odtConverter) properties(meta *node) {
-	d := &o.doc
-	prop := func(name string) string {
-		if n := meta.find(name); n != nil {
-			return strings.Join(strings.Fields(n.textMixed()), " ")
-		}
-		return ""
-	}
-	if d.Title == "" {
-		d.Title = prop("title")
-	}
-	d.Summary = firstNonEmpty(prop("description"), prop("subject"))
-	var walk func(*node)
-	walk = func(n *node) {
-		for _, k := range n.kids {
-			if k.name == "keyword" {
-				if s := strings.TrimSpace(k.textMixed()); s != "" {
-					d.Keywords = append(d.Keywords, s)
-				}
-			}
-			walk(k)
-		}
-	}
-	walk(meta)
 }
 
 // collapseSpace turns each run of white space into one space, as
