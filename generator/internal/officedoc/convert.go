@@ -37,6 +37,7 @@ type converter struct {
 type paraStyle struct {
 	heading     int
 	title       bool
+	subtitle    bool // the line under the title: the page's summary
 	quote, code bool
 	numID, ilvl string
 }
@@ -126,6 +127,7 @@ func (c *converter) readStyles(styles *node) {
 				}
 			}
 			st.title = st.title || r.name == "title"
+			st.subtitle = st.subtitle || r.name == "subtitle"
 			st.quote = st.quote || r.name == "quote" || r.name == "intense quote" || r.name == "block text"
 			st.code = st.code || r.name == "html preformatted" || r.name == "source code" || r.name == "preformatted text"
 			if st.numID == "" && r.numID != "" {
@@ -245,6 +247,9 @@ func (c *converter) paragraph(p *node) {
 	switch {
 	case st.title && c.doc.Title == "":
 		c.doc.Title = plain(text)
+		return
+	case st.subtitle && c.doc.Summary == "" && c.out.Len() == 0:
+		c.doc.Summary = plain(text)
 		return
 	case st.heading > 0:
 		c.heading(st.heading, text)

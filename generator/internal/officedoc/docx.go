@@ -112,7 +112,7 @@ func (d *Document) properties(core *node) {
 	if d.Title == "" {
 		d.Title = prop("title")
 	}
-	d.Summary = firstNonEmpty(prop("description"), prop("subject"))
+	d.Summary = firstNonEmpty(d.Summary, prop("description"), prop("subject")) // a subtitle's, else the properties'
 	words := strings.FieldsFunc(prop("keywords"), func(r rune) bool { return r == ',' || r == ';' })
 	for _, k := range core.all("keyword") {
 		words = append(words, k.text())

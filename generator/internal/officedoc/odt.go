@@ -175,6 +175,8 @@ func (o *odtConverter) paragraph(p *node) {
 	switch {
 	case has("title") && o.doc.Title == "":
 		o.doc.Title = plain(text)
+	case has("subtitle") && o.doc.Summary == "" && o.out.Len() == 0:
+		o.doc.Summary = plain(text)
 	case st.outline > 0:
 		o.heading(st.outline, text)
 	case has("quotations") || has("quote"):

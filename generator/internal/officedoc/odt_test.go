@@ -105,3 +105,27 @@ func FuzzReadODT(f *testing.F) {
 		_, _ = Read(bytes.NewReader(data), int64(len(data)))
 	})
 }
+
+// TestSubtitleIsTheSummary: a paragraph in the Subtitle style right under
+// the title (Word's, Google Docs', LibreOffice's) is the page's summary,
+// before the document's properties; further down it is text.
+func TestSubtitleIsTheSummary(t *testing.T) {
+	word := wordFile(t, map[string]string{
+		"word/styles.xml": `<w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="Subtitle"/></w:style></w:styles>`,
+		"word/document.xml": `<w:document ` + wNS + `><w:body><w:p><w:pPr><w:pStyle w:val="Sub"/></w:pPr><w:r><w:t>Two photos that sell</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>Text.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Sub"/></w:pPr><w:r><w:t>Later</w:t></w:r></w:p></w:body></w:document>`,
+		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject>Photos</dc:subject></cp:coreProperties>`,
+	})
+	odt := wordFile(t, map[string]string{
+		"content.xml": `<office:document-content ` + odfNS + `><office:body><office:text><text:p text:style-name="Subtitle">Two photos that sell</text:p><text:p>Text.</text:p><text:p text:style-name="Subtitle">Later</text:p></office:text></office:body></office:document-content>`,
+	})
+	for name, data := range map[string][]byte{"docx": word, "odt": odt} {
+		d, err := Read(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Summary != "Two photos that sell" || string(d.Markdown) != "Text.\n\nLater\n" {
+			t.Errorf("%s: summary %q, Markdown %q", name, d.Summary, d.Markdown)
+		}
+	}
+}
