@@ -605,9 +605,11 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request) error {
 	if err != nil && !gone {
 		return userError{diag.Phrasef("%s cannot be read: %v", page, err)}
 	}
-	f, err := readable(page, lang, rel, data)
+	var f *file
 	if gone {
 		f, err = parseFile([]byte("---\n\n---\n")) // fields of its own, as a new page has
+	} else {
+		f, err = readable(page, lang, rel, data)
 	}
 	if err != nil {
 		return err

@@ -796,6 +796,10 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "already exists") || strings.Contains(string(b), "oersite-word-") {
 		t.Errorf("a second import: %s %s", res.Status, b)
 	}
+	res = send("Opening hours.ODT", doc) // LibreOffice's own format is taken too (read by its content)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "opening-hours") {
+		t.Errorf("an .odt file: %s %s", res.Status, res.Header.Get("Location"))
+	}
 	res = send("notes.txt", []byte("text"))
 	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Word document") {
 		t.Errorf("a text file: %s %s", res.Status, b)
@@ -830,4 +834,30 @@ func wordDocument(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestUploadTooBigLeavesNothing: a document over the upload limit is
+// refused in the author's words, and no part of it stays beside the page.
+func TestUploadTooBigLeavesNothing(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("token", "t0k3n")
+	mw.WriteField("page", "content/en/modules/reviews/01-why.md")
+	fw, _ := mw.CreateFormFile("file", "big.pdf")
+	fw.Write(bytes.Repeat([]byte("x"), 10<<20+1))
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+editor.Prefix+"upload", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "10 MB") {
+		t.Errorf("%s %s", res.Status, body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/en/modules/reviews/big.pdf")); err == nil {
+		t.Error("the refused file stays")
+	}
 }

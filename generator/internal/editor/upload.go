@@ -48,17 +48,11 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(f, io.LimitReader(src, maxUpload+1))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		if info, serr := os.Stat(filepath.Join(dir, name)); serr == nil && info.Size() > maxUpload {
-			err = userError{errors.New(say.T("ed.upload.toobig"))}
-		}
-	}
-	if err != nil {
+	if err := fillLimited(f, src, maxUpload); err != nil {
 		os.Remove(filepath.Join(dir, name))
+		if errors.Is(err, errTooBig) {
+			return userError{errors.New(say.T("ed.upload.toobig"))}
+		}
 		return err
 	}
 	md := fmt.Sprintf("![%s](%s)", strings.NewReplacer("[", "(", "]", ")").Replace(alt), name)
@@ -116,4 +110,19 @@ func newFile(dir, name string) (string, *os.File, error) {
 		return n, f, err
 	}
 	return "", nil, fmt.Errorf("too many files named %s in %s", name, dir)
+}
+
+var errTooBig = errors.New("too big")
+
+// fillLimited writes src into f, a new file, and closes it; more than limit
+// bytes is errTooBig (the caller removes the file).
+func fillLimited(f *os.File, src io.Reader, limit int64) error {
+	n, err := io.Copy(f, io.LimitReader(src, limit+1))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && n > limit {
+		err = errTooBig
+	}
+	return err
 }

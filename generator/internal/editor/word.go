@@ -59,22 +59,13 @@ func (e *Editor) word(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-var errTooBig = errors.New("too big")
-
 // copyLimited writes src to a new file, refusing more than limit bytes.
 func copyLimited(file string, src io.Reader, limit int64) error {
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
-	n, err := io.Copy(f, io.LimitReader(src, limit+1))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil && n > limit {
-		err = errTooBig
-	}
-	return err
+	return fillLimited(f, src, limit)
 }
 
 // sections are the folders of the default language's pages a Word
