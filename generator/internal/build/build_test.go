@@ -80,6 +80,32 @@ Told in Word, brought in without a date.
 	assertNotContains(t, dir, "en/stories/undated/index.html", `<dl class="facts">`, "0001-01-01")
 }
 
+// A page whose front matter has no summary shows its text once: the lead
+// above it is only for a summary the author wrote, while lists and the
+// page's description still take the text's first words.
+func TestLeadOnlyWhenWritten(t *testing.T) {
+	dir := writeSite(t, multilingual+`-- content/en/stories/no-summary.md --
+---
+title: A story without a summary
+---
+Brought in from Word, it starts straight away.
+-- content/en/stories/with-summary.md --
+---
+title: A story with a summary
+description: What the author wrote above it.
+---
+The text itself.
+`)
+	buildSite(t, dir)
+	got := read(t, dir, "en/stories/no-summary/index.html")
+	if n := strings.Count(got, ">Brought in from Word"); n != 1 { // in an element, not in the description's attributes
+		t.Errorf("the first paragraph shows %d times, want once:\n%s", n, got)
+	}
+	assertNotContains(t, dir, "en/stories/no-summary/index.html", `<p class="lead">`)
+	assertContains(t, dir, "en/stories/with-summary/index.html", `<p class="lead">What the author wrote above it.</p>`)
+	assertContains(t, dir, "en/stories/index.html", `it starts straight away.</p>`)
+}
+
 func TestFallbackCanBeTurnedOff(t *testing.T) {
 	dir := writeSite(t, strings.Replace(multilingual, `defaultLanguage = "en"`, "defaultLanguage = \"en\"\nfallbackToDefault = false", 1))
 	buildSite(t, dir)

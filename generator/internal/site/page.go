@@ -281,6 +281,18 @@ func (p *Page) Root() string {
 	return strings.Repeat("../", p.Depth())
 }
 
+// Lead is the summary to show above the page's text: the one its front
+// matter gives (summary, else description). A summary taken from the text
+// itself (its first words, or what comes before <!--more-->) is empty here,
+// since the page shows that text anyway; lists, feeds and search still use
+// Summary.
+func (p *Page) Lead() string {
+	if p.Meta == nil || p.Meta.Summary == "" {
+		return ""
+	}
+	return p.Summary
+}
+
 // Permalink is the page's absolute URL, for canonical links and feeds.
 func (p *Page) Permalink() string { return p.site.Absolute(p.URL) }
 
