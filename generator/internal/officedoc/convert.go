@@ -16,12 +16,22 @@ type converter struct {
 	// styles: a paragraph style's id -> what it means here.
 	styles map[string]paraStyle
 	chars  map[string]charStyle // a character style's id -> what it does
-	// lists: numId -> level -> ordered.
-	lists map[string]map[string]bool
-	rels  map[string]string // relationship id -> target
-	out   strings.Builder
-	doc   Document
-	seen  map[string]bool // Left, once each, by its English words
+	// lists: numId -> the list it numbers; formats: abstractNumId ->
+	// level -> how its items are marked; counters: abstractNumId -> the
+	// items counted so far (Word goes on counting across the numIds of one
+	// abstractNum, unless one says where to start again); started: the
+	// numIds seen, each with the list it belongs to.
+	lists    map[string]numbering
+	formats  map[string]map[int]levelFormat
+	counters map[string]*counter
+	started  map[string]string
+	// fields are the fields open at this point of the text (begun and not
+	// ended), the outermost first.
+	fields []*field
+	rels   map[string]string // relationship id -> target
+	out    strings.Builder
+	doc    Document
+	seen   map[string]bool // Left, once each, by its English words
 	// pictureNames: a picture's part -> its name in the page.
 	pictureNames map[string]string
 	pictureBytes int
@@ -30,6 +40,12 @@ type converter struct {
 	markers []int
 	inList  bool
 	inCode  bool
+	// listID is the open list's (Word's abstractNum, or a numId that
+	// starts again); afterList: the last block written is a list; alt: the
+	// open list's markers are "*" and ")" (a list right after another is
+	// only a list of its own in Markdown when its markers differ).
+	listID         string
+	afterList, alt bool
 }
 
 // paraStyle is what a paragraph style says: a heading level (0: none), the
@@ -44,7 +60,8 @@ type paraStyle struct {
 
 // load reads the styles, the lists and the relationships.
 func (c *converter) load() error {
-	c.styles, c.lists, c.rels, c.chars = map[string]paraStyle{}, map[string]map[string]bool{}, map[string]string{}, map[string]charStyle{}
+	c.styles, c.rels, c.chars = map[string]paraStyle{}, map[string]string{}, map[string]charStyle{}
+	c.lists, c.formats, c.counters, c.started = map[string]numbering{}, map[string]map[int]levelFormat{}, map[string]*counter{}, map[string]string{}
 	styles, err := c.pack.tree("word/styles.xml")
 	if err != nil {
 		return err
@@ -156,21 +173,45 @@ func (c *converter) readCharStyle(s *node) {
 // charStyle is what a character style does to text.
 type charStyle struct{ bold, italic, code bool }
 
-// readLists reads, for each list, whether each level is numbered.
+// numbering is one numId: the abstractNum it numbers by, and the levels
+// it starts again at a number of its own (Word's "Restart numbering").
+type numbering struct {
+	abstract string
+	starts   map[int]int
+}
+
+// readLists reads how each list level marks its items and where each
+// numbered level starts.
 func (c *converter) readLists(numbering *node) {
 	root := numbering.find("numbering")
-	abstract := map[string]map[string]bool{}
 	for _, a := range root.kidsNamed("abstractNum") {
-		levels := map[string]bool{}
+		levels := map[int]levelFormat{}
 		for _, l := range a.kidsNamed("lvl") {
+			lv, err := strconv.Atoi(l.attr["ilvl"])
+			if err != nil || lv < 0 || lv >= maxLevels {
+				continue
+			}
 			f := l.val("numFmt")
-			levels[l.attr["ilvl"]] = f != "" && f != "bullet" && f != "none"
+			levels[lv] = levelFormat{ordered: f != "" && f != "bullet" && f != "none", start: startValue(l.val("start"))}
 		}
-		abstract[a.attr["abstractNumId"]] = levels
+		c.formats[a.attr["abstractNumId"]] = levels
 	}
 	for _, n := range root.kidsNamed("num") {
-		c.lists[n.attr["numId"]] = abstract[n.val("abstractNumId")]
+		nb := c.numberingOf(n)
+		c.lists[n.attr["numId"]] = nb
 	}
+}
+
+// numberingOf reads one numId.
+func (c *converter) numberingOf(n *node) numbering {
+	nb := numbering{abstract: n.val("abstractNumId"), starts: map[int]int{}}
+	for _, o := range n.kidsNamed("lvlOverride") {
+		lv, err := strconv.Atoi(o.attr["ilvl"])
+		if so := o.child("startOverride"); so != nil && err == nil && lv >= 0 && lv < maxLevels {
+			nb.starts[lv] = startValue(so.attr["val"])
+		}
+	}
+	return nb
 }
 
 // left records once what the page does not hold.
@@ -213,6 +254,10 @@ func (c *converter) blocks(kids []*node, depth int) {
 			c.endList()
 			c.table(k)
 		case "sdt":
+			if tableOfContents(k) {
+				c.left(diag.Phrasef("the table of contents with its page numbers"))
+				continue
+			}
 			if sc := k.child("sdtContent"); sc != nil {
 				c.blocks(sc.kids, depth+1)
 			}
@@ -220,6 +265,17 @@ func (c *converter) blocks(kids []*node, depth int) {
 			c.blocks(k.kids, depth+1)
 		}
 	}
+}
+
+// tableOfContents says whether a content control is Word's table of
+// contents.
+func tableOfContents(sdt *node) bool {
+	pr := sdt.child("sdtPr")
+	if pr == nil {
+		return false
+	}
+	g := pr.find("docPartGallery")
+	return g != nil && g.attr["val"] == "Table of Contents"
 }
 
 // paragraph writes one paragraph as a heading, a list item, a quotation,
@@ -304,26 +360,50 @@ func (c *converter) codeLine(text string) {
 
 // block writes a block, a blank line before it.
 func (c *converter) block(s string) {
+	c.afterList = false
 	if c.out.Len() > 0 {
 		c.out.WriteString("\n\n")
 	}
 	c.out.WriteString(s)
 }
 
-// item writes a list item at its level, under the items above it.
+// item writes a list item at its level, under the items above it, with
+// the number Word shows.
 func (c *converter) item(st paraStyle, text string) {
 	level, _ := strconv.Atoi(st.ilvl)
-	level = max(0, min(level, 8))
-	c.listItem(level, c.lists[st.numID][strconv.Itoa(level)], text)
+	level = max(0, min(level, maxLevels-1))
+	nb := c.lists[st.numID]
+	k := c.counters[nb.abstract]
+	if k == nil {
+		k = &counter{}
+		c.counters[nb.abstract] = k
+	}
+	id, seen := c.started[st.numID]
+	if !seen {
+		id = nb.abstract
+		for lv := range nb.starts {
+			k.restart(lv)
+		}
+		if len(nb.starts) > 0 {
+			id = "num " + st.numID // numbered again: a list of its own
+		}
+		c.started[st.numID] = id
+	}
+	if level == 0 && id != c.listID {
+		c.endList() // another list right after this one
+	}
+	c.listID = id
+	f := c.formats[nb.abstract][level]
+	if s, ok := nb.starts[level]; ok {
+		f.start = s
+	}
+	c.listItem(level, marker(f, k.next(level)), text)
 }
 
-// listItem writes a list item at level (0: the outermost), numbered or not.
-func (c *converter) listItem(level int, ordered bool, text string) {
-	level = max(0, min(level, 8))
-	marker := "- "
-	if ordered {
-		marker = "1. "
-	}
+// listItem writes a list item at level (0: the outermost) after its marker
+// ("- ", "3. ").
+func (c *converter) listItem(level int, marker string, text string) {
+	level = max(0, min(level, maxLevels-1))
 	if len(c.markers) > level+1 {
 		c.markers = c.markers[:level+1]
 	}
@@ -339,6 +419,12 @@ func (c *converter) listItem(level int, ordered bool, text string) {
 	} else {
 		c.markers[level] = len(marker)
 	}
+	if !c.inList {
+		c.alt = c.afterList && !c.alt
+	}
+	if c.alt {
+		marker = strings.Replace(strings.Replace(marker, "- ", "* ", 1), ". ", ") ", 1)
+	}
 	pad := strings.Repeat(" ", indent)
 	line := pad + marker + strings.ReplaceAll(text, "\n", "\n"+pad+strings.Repeat(" ", len(marker)))
 	if c.inList {
@@ -346,7 +432,7 @@ func (c *converter) listItem(level int, ordered bool, text string) {
 		return
 	}
 	c.block(line)
-	c.inList = true
+	c.inList, c.afterList = true, true
 }
 
 func (c *converter) endList() { c.inList, c.markers, c.inCode = false, nil, false }
@@ -387,6 +473,9 @@ func (c *converter) runsText(runs []run, plainOnly bool) string {
 // format writes one run: its text escaped, in ** and * and a link, the
 // spaces at its ends kept outside the marks (Markdown's rule).
 func (c *converter) format(r run, plainOnly bool) string {
+	if r.picture != "" && r.link != "" {
+		return "[" + r.picture + "](" + linkDest(r.link) + ")"
+	}
 	if r.picture != "" {
 		return r.picture
 	}
@@ -428,9 +517,17 @@ func (c *converter) collect(kids []*node, link string, runs *[]run, depth int) {
 			target := ""
 			if id := k.attr["r:id"]; id != "" {
 				target = c.rels[id]
+				if a := k.attr["anchor"]; a != "" && target != "" && !strings.Contains(target, "#") {
+					target += "#" + a // a place in the page linked to
+				}
 			}
 			c.collect(k.kids, target, runs, depth+1)
-		case "ins", "smartTag", "fldSimple", "customXml", "bdo", "dir":
+		case "fldSimple":
+			target, hidden := c.fieldMeaning(k.attr["instr"])
+			if !hidden {
+				c.collect(k.kids, firstNonEmpty(target, link), runs, depth+1)
+			}
+		case "ins", "smartTag", "customXml", "bdo", "dir":
 			c.collect(k.kids, link, runs, depth+1)
 		case "sdt":
 			if sc := k.child("sdtContent"); sc != nil {
@@ -458,13 +555,25 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			base.code = true
 		}
 	}
+	shows := true
 	add := func(s string) {
-		x := base
-		x.text = s
-		*runs = append(*runs, x)
+		if shows {
+			x := base
+			x.text = s
+			*runs = append(*runs, x)
+		}
 	}
 	for _, k := range r.kids {
+		var fieldLink string
+		shows, fieldLink = c.fieldText()
+		if fieldLink != "" {
+			base.link = fieldLink
+		}
 		switch k.name {
+		case "fldChar":
+			c.fieldChar(k.attr["fldCharType"])
+		case "instrText":
+			c.instrText(k.chars)
 		case "t":
 			add(k.chars)
 		case "tab":
@@ -477,8 +586,11 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 		case "noBreakHyphen":
 			add("-")
 		case "drawing", "pict", "object":
+			if !shows {
+				continue
+			}
 			if md := c.picture(k); md != "" {
-				*runs = append(*runs, run{picture: md})
+				*runs = append(*runs, run{picture: md, link: base.link})
 			} else if k.find("txbxContent") != nil {
 				c.left(diag.Phrasef("text boxes"))
 			}

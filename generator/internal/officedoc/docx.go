@@ -1,11 +1,12 @@
-// Package docx reads a Word document (.docx, Office Open XML, as Word,
-// LibreOffice and Google Docs save it) as a Markdown page: headings by
-// their style (Word's "heading 1" whatever the styles are called in the
-// author's language; one level down, under the page's title), paragraphs
-// with bold, italic and links, bulleted and
-// numbered lists with their levels, tables, quotations, and pictures with
-// their descriptions (alt text). What Markdown cannot hold (footnotes,
-// comments, text boxes, page layout) is left out and named in Left.
+// Package officedoc reads a Word document (.docx, Office Open XML, as Word,
+// LibreOffice and Google Docs save it), or an OpenDocument text (.odt), as
+// a Markdown page: headings by their style (Word's "heading 1" whatever
+// the styles are called in the author's language; one level down, under
+// the page's title), paragraphs with bold, italic and links, bulleted and
+// numbered lists with their levels and numbers, tables, quotations, and
+// pictures with their descriptions (alt text). What Markdown cannot hold
+// (footnotes, comments, text boxes, the table of contents, page layout) is
+// left out and named in Left.
 //
 // The file is hostile input: its parts are read with size limits, its
 // pictures named only from their own file names, and nothing outside the

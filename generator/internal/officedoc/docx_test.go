@@ -105,7 +105,7 @@ func TestLessonFromWord(t *testing.T) {
 ### En pratique
 
 1. Ouvrez l’application
-1. Touchez « Avis »
+2. Touchez « Avis »
 
 ![Un écran d’avis, avec le bouton Répondre](image-1.png)
 
@@ -161,6 +161,7 @@ func TestNotWord(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(lesson["word/document.xml"])
 	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>`)
+	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "x</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>a</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>`)
 	fuzzPart(f, lesson, "word/document.xml")
 }
 

@@ -25,7 +25,10 @@ type odtStyle struct {
 type odtConverter struct {
 	*converter
 	styles map[string]odtStyle
-	lists  map[string]map[int]bool // list style -> level (1-based) -> numbered
+	lists  map[string]map[int]levelFormat // list style -> level (1-based) -> how its items are marked
+	// byStyle: a list style -> the counts of the last list in it; byID: a
+	// list's xml:id -> its counts (a later list may go on from either).
+	byStyle, byID map[string]*counter
 }
 
 // readODT reads an OpenDocument text.
@@ -42,7 +45,7 @@ func readODT(p *pack) (*Document, error) {
 		return nil, ErrNotWord
 	}
 	o := &odtConverter{converter: &converter{pack: p, seen: map[string]bool{}, pictureNames: map[string]string{}},
-		styles: map[string]odtStyle{}, lists: map[string]map[int]bool{}}
+		styles: map[string]odtStyle{}, lists: map[string]map[int]levelFormat{}, byStyle: map[string]*counter{}, byID: map[string]*counter{}}
 	styles, err := p.treeMixed("styles.xml")
 	if err != nil {
 		return nil, err
@@ -90,10 +93,10 @@ func (o *odtConverter) readStyles(t *node) {
 			o.styles[n.attr["name"]] = st
 			return
 		case "list-style":
-			levels := map[int]bool{}
+			levels := map[int]levelFormat{}
 			for _, l := range n.kids {
 				if lv, err := strconv.Atoi(l.attr["level"]); err == nil {
-					levels[lv] = l.name == "list-level-style-number" && l.attr["num-format"] != ""
+					levels[lv] = levelFormat{ordered: l.name == "list-level-style-number" && l.attr["num-format"] != "", start: startValue(l.attr["start-value"])}
 				}
 			}
 			o.lists[n.attr["name"]] = levels
@@ -146,12 +149,14 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 			o.paragraph(k)
 		case "list":
 			o.endList()
-			o.list(k, 0, k.attr["style-name"], depth+1)
+			o.list(k, 0, "", nil, depth+1)
 		case "table":
 			o.endList()
 			o.table(k)
 		case "section":
 			o.blocks(k.kids, depth+1)
+		case "table-of-content":
+			o.left(diag.Phrasef("the table of contents with its page numbers"))
 		}
 	}
 }
@@ -192,29 +197,52 @@ func (o *odtConverter) paragraph(p *node) {
 }
 
 // list writes a list's items at level, their own lists one level deeper;
-// whether a level is numbered comes from the outermost list's style.
-func (o *odtConverter) list(l *node, level int, style string, depth int) {
-	if depth > maxDepth {
+// how a level is marked comes from the outermost list's style, and its
+// numbers go on from an earlier list when the list says so (LibreOffice's
+// "Continue previous numbering", after a paragraph or a picture).
+func (o *odtConverter) list(l *node, level int, style string, k *counter, depth int) {
+	if depth > maxDepth || level >= maxLevels {
 		return
 	}
-	if s := l.attr["style-name"]; s != "" && level == 0 {
-		style = s
+	if level == 0 {
+		style, k = l.attr["style-name"], o.continued(l)
+		o.byStyle[style] = k
+		if id := l.attr["id"]; id != "" {
+			o.byID[id] = k
+		}
 	}
 	for _, it := range l.kids {
 		if it.name != "list-item" && it.name != "list-header" {
 			continue
 		}
-		for _, k := range it.kids {
-			switch k.name {
+		f := o.lists[style][level+1]
+		if v := it.attr["start-value"]; v != "" {
+			k.restart(level)
+			k.counts[level] = startValue(v) - f.start // the next item is v
+		}
+		for _, kid := range it.kids {
+			switch kid.name {
 			case "p", "h":
-				if text := strings.TrimSpace(o.text(k, k.name == "h")); text != "" {
-					o.listItem(level, o.lists[style][level+1], text)
+				if text := strings.TrimSpace(o.text(kid, kid.name == "h")); text != "" {
+					o.listItem(level, marker(f, k.next(level)), text)
 				}
 			case "list":
-				o.list(k, level+1, style, depth+1)
+				o.list(kid, level+1, style, k, depth+1)
 			}
 		}
 	}
+}
+
+// continued is the counts an outermost list goes on from: those of the
+// list it names, or of the last list in its style, or new ones.
+func (o *odtConverter) continued(l *node) *counter {
+	if k := o.byID[l.attr["continue-list"]]; k != nil {
+		return k
+	}
+	if k := o.byStyle[l.attr["style-name"]]; k != nil && l.attr["continue-numbering"] == "true" {
+		return k
+	}
+	return &counter{}
 }
 
 // table writes a table, its header rows first.

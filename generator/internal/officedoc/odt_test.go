@@ -62,7 +62,7 @@ func TestLessonFromOpenDocument(t *testing.T) {
 ### En pratique
 
 1. Ouvrez l’application
-1. Touchez « Avis »
+2. Touchez « Avis »
 
 ![Un écran d’avis](1000.png)
 

@@ -1,0 +1,131 @@
+package officedoc
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+)
+
+// wordBody reads a document whose body is body, with the lesson's styles,
+// lists and relationships.
+func wordBody(t *testing.T, body string, numbering string) *Document {
+	t.Helper()
+	parts := map[string]string{
+		"word/styles.xml":              lesson["word/styles.xml"],
+		"word/_rels/document.xml.rels": lesson["word/_rels/document.xml.rels"],
+		"word/media/Image 1.PNG":       lesson["word/media/Image 1.PNG"],
+		"word/numbering.xml":           numbering,
+		"word/document.xml":            `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+	}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func item(numID, text string) string {
+	return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="` + numID + `"/></w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+}
+
+func para(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+
+// A numbered list that a paragraph or a picture interrupts goes on with the
+// numbers Word shows; "Restart numbering" (a numId with a startOverride)
+// starts again; a list may start at another number.
+func TestWordListNumbersGoOn(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>`
+	d := wordBody(t, item("1", "Open the app")+item("1", "Tap Reviews")+para("You see this screen.")+
+		item("1", "Tap Reply")+item("2", "Write")+para("Then, for the next review:")+
+		item("3", "Open it")+item("3", "Read it twice")+item("4", "Seventh"), numbering)
+	want := "1. Open the app\n2. Tap Reviews\n\nYou see this screen.\n\n3. Tap Reply\n4. Write\n\nThen, for the next review:\n\n1. Open it\n2. Read it twice\n\n7) Seventh\n"
+	if string(d.Markdown) != want {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	var html bytes.Buffer
+	if err := goldmark.Convert(d.Markdown, &html); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), `<ol start="3">`) || !strings.Contains(html.String(), `<ol start="7">`) {
+		t.Errorf("the lists do not go on in HTML:\n%s", html.String())
+	}
+}
+
+// A link written as a field (HYPERLINK, as Word writes it when a link is
+// pasted or made by another program) keeps its address; a link to a place
+// in the document keeps its text, one to a place in another page its
+// address and place; a picture inside a link stays in it; the
+// table of contents is left out, and named.
+func TestWordFields(t *testing.T) {
+	run := func(inner string) string { return `<w:r>` + inner + `</w:r>` }
+	begin, sep, end := run(`<w:fldChar w:fldCharType="begin"/>`), run(`<w:fldChar w:fldCharType="separate"/>`), run(`<w:fldChar w:fldCharType="end"/>`)
+	instr := func(s string) string { return run(`<w:instrText xml:space="preserve">` + s + `</w:instrText>`) }
+	text := func(s string) string { return run(`<w:t xml:space="preserve">` + s + `</w:t>`) }
+	body := `<w:p>` + text("Read ") + begin + instr(` HYPERLINK "https://example.org/guide" \o "the guide" `) + sep + text("the guide") + end + text(" and ") +
+		begin + instr(` HYPERLINK \l "_Toc1" `) + sep + text("the summary") + end + text(".") + `</w:p>` +
+		`<w:p><w:fldSimple w:instr=" HYPERLINK &quot;https://example.org/simple&quot; "><w:r><w:t>simple</w:t></w:r></w:fldSimple></w:p>` +
+		`<w:p>` + begin + instr(`TOC \o "1-3" \h`) + sep + text("Introduction 3") + `</w:p>` + para("Practice 5") + `<w:p>` + end + text("After the contents.") + `</w:p>` +
+		`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` + para("Contents") + `</w:sdtContent></w:sdt>` +
+		`<w:p><w:hyperlink r:id="rId5"><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1" descr="The guide's cover"/><a:graphic><a:graphicData><a:blip r:embed="rId6"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:hyperlink></w:p>` +
+		`<w:p><w:hyperlink r:id="rId5" w:anchor="part"><w:r><w:t>part</w:t></w:r></w:hyperlink></w:p>` +
+		`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>italic</w:t></w:r></w:p>`
+	d := wordBody(t, body, lesson["word/numbering.xml"])
+	want := "Read [the guide](https://example.org/guide) and the summary.\n\n[simple](https://example.org/simple)\n\nAfter the contents.\n\n[![The guide's cover](image-1.png)](<https://example.org/a page>)\n\n[part](<https://example.org/a page#part>)\n\n**bold***italic*\n"
+	if string(d.Markdown) != want {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	if len(d.Left) != 1 || d.Left[0].Error() != "the table of contents with its page numbers" {
+		t.Errorf("left out: %v", d.Left)
+	}
+	var html bytes.Buffer
+	if err := goldmark.Convert([]byte("**bold***italic*"), &html); err != nil || html.String() != "<p><strong>bold</strong><em>italic</em></p>\n" {
+		t.Errorf("bold next to italic reads as %q", html.String())
+	}
+}
+
+// OpenDocument: a list that goes on after a paragraph ("Continue previous
+// numbering", by style or by the list's id) keeps counting; a new list
+// starts again; an item may set its number.
+func TestOpenDocumentListNumbersGoOn(t *testing.T) {
+	doc := odtLesson
+	list := func(attrs string, items ...string) string {
+		s := `<text:list text:style-name="N" ` + attrs + `>`
+		for _, it := range items {
+			s += `<text:list-item><text:p>` + it + `</text:p></text:list-item>`
+		}
+		return s + `</text:list>`
+	}
+	body := list(`xml:id="a"`, "One", "Two") + `<text:p>Between.</text:p>` + list(`text:continue-numbering="true"`, "Three") +
+		`<text:p>And.</text:p>` + list(`text:continue-list="a"`, "Four") + `<text:p>New.</text:p>` + list(``, "One again") +
+		`<text:list text:style-name="N"><text:list-item text:start-value="9"><text:p>Nine</text:p></text:list-item></text:list>` +
+		`<text:table-of-content><text:index-body><text:p>Introduction 3</text:p></text:index-body></text:table-of-content>`
+	parts := map[string]string{"mimetype": doc["mimetype"], "content.xml": strings.Replace(odtContent(body), "<office:automatic-styles>",
+		`<office:automatic-styles><text:list-style style:name="N"><text:list-level-style-number text:level="1" style:num-format="1"/></text:list-style>`, 1)}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "1. One\n2. Two\n\nBetween.\n\n3. Three\n\nAnd.\n\n4. Four\n\nNew.\n\n1. One again\n\n9) Nine\n"
+	if string(d.Markdown) != want {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	if len(d.Left) != 1 || d.Left[0].Error() != "the table of contents with its page numbers" {
+		t.Errorf("left out: %v", d.Left)
+	}
+}
+
+// odtContent is a content.xml whose text is body.
+func odtContent(body string) string {
+	return `<office:document-content ` + odfNS + `><office:automatic-styles></office:automatic-styles><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`
+}
