@@ -46,6 +46,10 @@ type converter struct {
 	// only a list of its own in Markdown when its markers differ).
 	listID         string
 	afterList, alt bool
+	// headings are where each heading starts in out; topHeading is the
+	// highest level written (2 for ##; 0 before any).
+	headings   []int
+	topHeading int
 }
 
 // paraStyle is what a paragraph style says: a heading level (0: none), the
@@ -145,7 +149,7 @@ func (c *converter) readStyles(styles *node) {
 			}
 			st.title = st.title || r.name == "title"
 			st.subtitle = st.subtitle || r.name == "subtitle"
-			st.quote = st.quote || r.name == "quote" || r.name == "intense quote" || r.name == "block text"
+			st.quote = st.quote || r.name == "quote" || r.name == "intense quote" || r.name == "block text" || r.name == "quotations"
 			st.code = st.code || r.name == "html preformatted" || r.name == "source code" || r.name == "preformatted text"
 			if st.numID == "" && r.numID != "" {
 				st.numID, st.ilvl = r.numID, r.ilvl
@@ -232,9 +236,23 @@ func (c *converter) convert(doc *node) *Document {
 	return c.finish()
 }
 
-// finish puts what was written into the document (nil when nothing was).
+// finish puts what was written into the document (nil when nothing was),
+// its headings moved up when none is at level 2 (the title was the
+// document's Heading 1, its sections Heading 2), so that the page's
+// headings go down from its title without a level skipped.
 func (c *converter) finish() *Document {
-	if md := strings.TrimSpace(c.out.String()); md != "" {
+	md := c.out.String()
+	if up := c.topHeading - 2; up > 0 {
+		var b strings.Builder
+		last := 0
+		for _, at := range c.headings {
+			b.WriteString(md[last:at])
+			last = at + up
+		}
+		b.WriteString(md[last:])
+		md = b.String()
+	}
+	if md := strings.TrimSpace(md); md != "" {
 		c.doc.Markdown = []byte(md + "\n")
 	}
 	return &c.doc
@@ -336,7 +354,16 @@ func (c *converter) heading(level int, text string) {
 		c.doc.Title = plain(text)
 		return
 	}
-	c.block(strings.Repeat("#", min(level+1, 6)) + " " + text)
+	at := c.out.Len()
+	if at > 0 {
+		at += 2 // after block's blank line
+	}
+	c.headings = append(c.headings, at)
+	level = min(level+1, 6)
+	if c.topHeading == 0 || level < c.topHeading {
+		c.topHeading = level
+	}
+	c.block(strings.Repeat("#", level) + " " + text)
 }
 
 // quotation writes a quoted paragraph.
@@ -662,7 +689,7 @@ func (c *converter) addPicture(part, alt string) string {
 			return ""
 		}
 		c.pictureBytes += len(data)
-		name = c.uniqueName(pictureName(path.Base(part)))
+		name = c.uniqueName(pictureName(path.Base(part), len(c.doc.Pictures)+1))
 		c.pictureNames[part] = name
 		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
 	}
@@ -676,8 +703,11 @@ var unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
 
 // pictureName is a picture's file name as the page keeps it: lower case,
 // letters, digits, dots and dashes only, a known picture extension.
-func pictureName(base string) string {
+func pictureName(base string, nth int) string {
 	n := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(base), "-"), "-.")
+	if stem := strings.TrimSuffix(n, path.Ext(n)); len(stem) >= 16 && strings.Trim(stem, "0123456789abcdef") == "" {
+		n = "image-" + strconv.Itoa(nth) + path.Ext(n) // LibreOffice's name, a long number: nothing an author would recognise
+	}
 	switch path.Ext(n) {
 	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
 	default:
@@ -752,12 +782,29 @@ func (c *converter) writeTable(rows [][]string, width int) {
 		for len(r) < width {
 			r = append(r, "")
 		}
+		if i == 0 {
+			r = unbolded(r)
+		}
 		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
 		if i == 0 {
 			b.WriteString("|" + strings.Repeat(" --- |", width) + "\n")
 		}
 	}
 	c.block(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// unbolded is a header row without the bold of cells bold all through
+// (a Table Heading style): a header shows bold anyway.
+func unbolded(row []string) []string {
+	out := make([]string, len(row))
+	for i, cell := range row {
+		inner, ok := strings.CutPrefix(cell, "**")
+		if inner, ok2 := strings.CutSuffix(inner, "**"); ok && ok2 && inner != "" && !strings.Contains(inner, "**") {
+			cell = inner
+		}
+		out[i] = cell
+	}
+	return out
 }
 
 func hasText(rows [][]string) bool {

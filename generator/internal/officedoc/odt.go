@@ -127,6 +127,9 @@ func (o *odtConverter) style(name string) (st odtStyle, names []string) {
 			st.outline = s.outline
 		}
 		names = append(names, strings.ToLower(strings.ReplaceAll(name, "_20_", " ")), s.named())
+		if m := headingName.FindStringSubmatch(s.named()); st.outline == 0 && m != nil {
+			st.outline, _ = strconv.Atoi(m[1]) // "Heading 1" without an outline level, as LibreOffice may leave it
+		}
 		name = s.parent
 	}
 	return st, names
@@ -173,7 +176,7 @@ func (o *odtConverter) paragraph(p *node) {
 		}
 		return false
 	}
-	text := strings.TrimSpace(o.text(p, false))
+	text := strings.TrimSpace(o.text(p, st.outline > 0 || has("title"))) // a heading's own bold is not the author's
 	if text == "" {
 		return
 	}
