@@ -13,6 +13,7 @@ import (
 // converter turns the document's body into Markdown.
 type converter struct {
 	pack *pack
+	part string // the document part: word/document.xml, as a rule
 	// styles: a paragraph style's id -> what it means here.
 	styles map[string]paraStyle
 	chars  map[string]charStyle // a character style's id -> what it does
@@ -20,11 +21,11 @@ type converter struct {
 	// level -> how its items are marked; counters: abstractNumId -> the
 	// items counted so far (Word goes on counting across the numIds of one
 	// abstractNum, unless one says where to start again); started: the
-	// numIds seen, each with the list it belongs to.
+	// numIds seen.
 	lists    map[string]numbering
 	formats  map[string]map[int]levelFormat
 	counters map[string]*counter
-	started  map[string]string
+	started  map[string]bool
 	// fields are the fields open at this point of the text (begun and not
 	// ended), the outermost first.
 	fields []*field
@@ -40,8 +41,7 @@ type converter struct {
 	markers []int
 	inList  bool
 	inCode  bool
-	// listID is the open list's (Word's abstractNum, or a numId that
-	// starts again); afterList: the last block written is a list; alt: the
+	// listID is the open list's abstractNum; afterList: the last block written is a list; alt: the
 	// open list's markers are "*" and ")" (a list right after another is
 	// only a list of its own in Markdown when its markers differ).
 	listID         string
@@ -58,38 +58,54 @@ type paraStyle struct {
 	heading     int
 	title       bool
 	subtitle    bool // the line under the title: the page's summary
+	contents    bool // the heading of a table of contents, left out with it
 	quote, code bool
 	numID, ilvl string
 }
 
-// load reads the styles, the lists and the relationships.
+// load reads the relationships of the document part (at c.part), then
+// the styles and the lists they name.
 func (c *converter) load() error {
 	c.styles, c.rels, c.chars = map[string]paraStyle{}, map[string]string{}, map[string]charStyle{}
-	c.lists, c.formats, c.counters, c.started = map[string]numbering{}, map[string]map[int]levelFormat{}, map[string]*counter{}, map[string]string{}
-	styles, err := c.pack.tree("word/styles.xml")
+	c.lists, c.formats, c.counters, c.started = map[string]numbering{}, map[string]map[int]levelFormat{}, map[string]*counter{}, map[string]bool{}
+	dir := path.Dir(c.part)
+	rels, err := c.pack.tree(path.Join(dir, "_rels", path.Base(c.part)+".rels"))
+	if err != nil {
+		return err
+	}
+	kinds := map[string]string{} // "styles", "numbering" -> the part
+	if rels != nil {
+		for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
+			c.rels[r.attr["Id"]] = r.attr["Target"]
+			if kind := path.Base(r.attr["Type"]); kind == "styles" || kind == "numbering" {
+				kinds[kind] = c.partAt(r.attr["Target"])
+			}
+		}
+	}
+	styles, err := c.pack.tree(firstNonEmpty(kinds["styles"], path.Join(dir, "styles.xml")))
 	if err != nil {
 		return err
 	}
 	if styles != nil {
 		c.readStyles(styles)
 	}
-	numbering, err := c.pack.tree("word/numbering.xml")
+	numbering, err := c.pack.tree(firstNonEmpty(kinds["numbering"], path.Join(dir, "numbering.xml")))
 	if err != nil {
 		return err
 	}
 	if numbering != nil {
 		c.readLists(numbering)
 	}
-	rels, err := c.pack.tree("word/_rels/document.xml.rels")
-	if err != nil {
-		return err
-	}
-	if rels != nil {
-		for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
-			c.rels[r.attr["Id"]] = r.attr["Target"]
-		}
-	}
 	return nil
+}
+
+// partAt is the part a relationship of the document part targets: from
+// the document's folder, or from the package's root when it starts with /.
+func (c *converter) partAt(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return strings.TrimPrefix(path.Clean("/"+path.Dir(c.part)+"/"+target), "/")
 }
 
 func (n *node) kidsNamed(name string) []*node {
@@ -148,6 +164,7 @@ func (c *converter) readStyles(styles *node) {
 				}
 			}
 			st.title = st.title || r.name == "title"
+			st.contents = st.contents || r.name == "toc heading"
 			st.subtitle = st.subtitle || r.name == "subtitle"
 			st.quote = st.quote || r.name == "quote" || r.name == "intense quote" || r.name == "block text" || r.name == "quotations"
 			st.code = st.code || r.name == "html preformatted" || r.name == "source code" || r.name == "preformatted text"
@@ -319,6 +336,9 @@ func (c *converter) paragraph(p *node) {
 		return // an empty paragraph (Word's spacing), or one holding only what is left out
 	}
 	switch {
+	case st.contents:
+		c.left(diag.Phrasef("the table of contents with its page numbers"))
+		return
 	case st.title && c.doc.Title == "":
 		c.doc.Title = plain(text)
 		return
@@ -405,21 +425,19 @@ func (c *converter) item(st paraStyle, text string) {
 		k = &counter{}
 		c.counters[nb.abstract] = k
 	}
-	id, seen := c.started[st.numID]
-	if !seen {
-		id = nb.abstract
+	if !c.started[st.numID] {
+		c.started[st.numID] = true
 		for lv := range nb.starts {
 			k.restart(lv)
 		}
-		if len(nb.starts) > 0 {
-			id = "num " + st.numID // numbered again: a list of its own
+		if _, again := nb.starts[0]; again && level == 0 {
+			c.endList() // numbered again from here: a list of its own
 		}
-		c.started[st.numID] = id
 	}
-	if level == 0 && id != c.listID {
+	if level == 0 && nb.abstract != c.listID {
 		c.endList() // another list right after this one
 	}
-	c.listID = id
+	c.listID = nb.abstract
 	f := c.formats[nb.abstract][level]
 	if s, ok := nb.starts[level]; ok {
 		f.start = s
@@ -664,10 +682,7 @@ func (c *converter) picture(d *node) string {
 		c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
 		return ""
 	}
-	part := strings.TrimPrefix(path.Clean("/word/"+target), "/")
-	if strings.HasPrefix(target, "/") { // from the package's root, as some programs write it
-		part = strings.TrimPrefix(path.Clean(target), "/")
-	}
+	part := c.partAt(target)
 	alt := ""
 	if pr := d.find("docPr"); pr != nil {
 		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
@@ -776,6 +791,14 @@ func (c *converter) table(t *node) {
 func (c *converter) writeTable(rows [][]string, width int) {
 	if len(rows) == 0 || width == 0 || !hasText(rows) {
 		return // a table of empty cells: a layout, nothing to read
+	}
+	if width == 1 { // a box around text (a title page, a note): its paragraphs
+		for _, r := range rows {
+			if len(r) > 0 && r[0] != "" {
+				c.block(r[0])
+			}
+		}
+		return
 	}
 	var b strings.Builder
 	for i, r := range rows {

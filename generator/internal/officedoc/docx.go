@@ -78,17 +78,21 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 	for _, f := range z.File {
 		p.files[strings.TrimPrefix(path.Clean("/"+f.Name), "/")] = f
 	}
-	if p.files["word/document.xml"] == nil && p.files["content.xml"] != nil {
+	part, err := p.mainPart()
+	if err != nil {
+		return nil, err
+	}
+	if p.files[part] == nil && p.files["content.xml"] != nil {
 		return readODT(p)
 	}
-	body, err := p.tree("word/document.xml")
+	body, err := p.tree(part)
 	if err != nil {
 		return nil, err
 	}
 	if body == nil {
 		return nil, ErrNotWord
 	}
-	c := &converter{pack: p, seen: map[string]bool{}, pictureNames: map[string]string{}}
+	c := &converter{pack: p, part: part, seen: map[string]bool{}, pictureNames: map[string]string{}}
 	if err := c.load(); err != nil {
 		return nil, err
 	}
@@ -97,6 +101,22 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 		d.properties(core)
 	}
 	return d, c.err
+}
+
+// mainPart is the document's text part: the one the package's
+// relationships name (word/document.xml as Word writes it, another name
+// as some programs do).
+func (p *pack) mainPart() (string, error) {
+	rels, err := p.tree("_rels/.rels")
+	if err != nil || rels == nil {
+		return "word/document.xml", err
+	}
+	for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
+		if path.Base(r.attr["Type"]) == "officeDocument" && r.attr["Target"] != "" {
+			return strings.TrimPrefix(path.Clean("/"+r.attr["Target"]), "/"), nil
+		}
+	}
+	return "word/document.xml", nil
 }
 
 // properties takes what the document's properties (File > Properties in

@@ -176,7 +176,7 @@ func fuzzPart(f *testing.F, parts map[string]string, name string) {
 	})
 }
 
-// TestRealDocuments: every .docx of a folder (OERSITE_DOCX_CORPUS, such as
+// TestRealDocuments: every .docx and .odt of a folder (OERSITE_DOCX_CORPUS, such as
 // python-docx's test documents, saved by Word) reads without an error;
 // -v prints each one's Markdown to look at.
 func TestRealDocuments(t *testing.T) {
@@ -185,6 +185,8 @@ func TestRealDocuments(t *testing.T) {
 		t.Skip("OERSITE_DOCX_CORPUS not set")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
+	odts, _ := filepath.Glob(filepath.Join(dir, "*.odt"))
+	files = append(files, odts...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

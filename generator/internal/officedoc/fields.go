@@ -66,7 +66,7 @@ func (c *converter) fieldText() (shows bool, link string) {
 // another document or a site, and whether the result is left out (a table
 // of contents, whose page numbers mean nothing on the web and whose
 // headings the page holds anyway). A link to a place inside the document
-// (\l) keeps its text only.
+// (\l alone) keeps its text only; with an address, the place follows it.
 func (c *converter) fieldMeaning(instr string) (link string, hidden bool) {
 	words := fieldWords(instr)
 	if len(words) == 0 {
@@ -74,15 +74,23 @@ func (c *converter) fieldMeaning(instr string) (link string, hidden bool) {
 	}
 	switch strings.ToUpper(words[0]) {
 	case "HYPERLINK":
+		var address, place string
 		for i := 1; i < len(words); i++ {
 			switch w := words[i]; {
-			case strings.EqualFold(w, `\l`), strings.EqualFold(w, `\o`), strings.EqualFold(w, `\t`):
+			case strings.EqualFold(w, `\l`) && i+1 < len(words):
+				place = words[i+1]
+				i++
+			case strings.EqualFold(w, `\o`), strings.EqualFold(w, `\t`):
 				i++ // a switch and its argument
 			case strings.HasPrefix(w, `\`):
-			default:
-				return w, false
+			case address == "":
+				address = w
 			}
 		}
+		if address != "" && place != "" && !strings.Contains(address, "#") {
+			address += "#" + place
+		}
+		return address, false
 	case "TOC":
 		c.left(diag.Phrasef("the table of contents with its page numbers"))
 		return "", true

@@ -13,7 +13,7 @@ import (
 func wordBody(t *testing.T, body string, numbering string) *Document {
 	t.Helper()
 	parts := map[string]string{
-		"word/styles.xml":              lesson["word/styles.xml"],
+		"word/styles.xml":              strings.Replace(lesson["word/styles.xml"], "</w:styles>", `<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Titre1"/></w:style></w:styles>`, 1),
 		"word/_rels/document.xml.rels": lesson["word/_rels/document.xml.rels"],
 		"word/media/Image 1.PNG":       lesson["word/media/Image 1.PNG"],
 		"word/numbering.xml":           numbering,
@@ -65,14 +65,18 @@ func TestWordListNumbersGoOn(t *testing.T) {
 // pasted or made by another program) keeps its address; a link to a place
 // in the document keeps its text, one to a place in another page its
 // address and place; a picture inside a link stays in it; the
-// table of contents is left out, and named.
+// table of contents and its heading are left out, and named; a table of
+// one column is a box around paragraphs.
 func TestWordFields(t *testing.T) {
 	run := func(inner string) string { return `<w:r>` + inner + `</w:r>` }
 	begin, sep, end := run(`<w:fldChar w:fldCharType="begin"/>`), run(`<w:fldChar w:fldCharType="separate"/>`), run(`<w:fldChar w:fldCharType="end"/>`)
 	instr := func(s string) string { return run(`<w:instrText xml:space="preserve">` + s + `</w:instrText>`) }
 	text := func(s string) string { return run(`<w:t xml:space="preserve">` + s + `</w:t>`) }
 	body := `<w:p>` + text("Read ") + begin + instr(` HYPERLINK "https://example.org/guide" \o "the guide" `) + sep + text("the guide") + end + text(" and ") +
-		begin + instr(` HYPERLINK \l "_Toc1" `) + sep + text("the summary") + end + text(".") + `</w:p>` +
+		begin + instr(` HYPERLINK \l "_Toc1" `) + sep + text("the summary") + end + text(", ") +
+		begin + instr(` HYPERLINK "https://example.org/guide" \l "step-2" `) + sep + text("step 2") + end + text(".") + `</w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>A box:</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>its text</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
 		`<w:p><w:fldSimple w:instr=" HYPERLINK &quot;https://example.org/simple&quot; "><w:r><w:t>simple</w:t></w:r></w:fldSimple></w:p>` +
 		`<w:p>` + begin + instr(`TOC \o "1-3" \h`) + sep + text("Introduction 3") + `</w:p>` + para("Practice 5") + `<w:p>` + end + text("After the contents.") + `</w:p>` +
 		`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` + para("Contents") + `</w:sdtContent></w:sdt>` +
@@ -80,7 +84,7 @@ func TestWordFields(t *testing.T) {
 		`<w:p><w:hyperlink r:id="rId5" w:anchor="part"><w:r><w:t>part</w:t></w:r></w:hyperlink></w:p>` +
 		`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>italic</w:t></w:r></w:p>`
 	d := wordBody(t, body, lesson["word/numbering.xml"])
-	want := "Read [the guide](https://example.org/guide) and the summary.\n\n[simple](https://example.org/simple)\n\nAfter the contents.\n\n[![The guide's cover](image-1.png)](<https://example.org/a page>)\n\n[part](<https://example.org/a page#part>)\n\n**bold***italic*\n"
+	want := "Read [the guide](https://example.org/guide) and the summary, [step 2](https://example.org/guide#step-2).\n\nA box:\n\nits text\n\n[simple](https://example.org/simple)\n\nAfter the contents.\n\n[![The guide's cover](image-1.png)](<https://example.org/a page>)\n\n[part](<https://example.org/a page#part>)\n\n**bold***italic*\n"
 	if string(d.Markdown) != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
 	}
