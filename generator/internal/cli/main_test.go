@@ -47,7 +47,7 @@ func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 		"word/media/photo.png":         "\x89PNG",
 		"word/document.xml": `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>` + args[1] + `</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
-			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body></w:document>`,
 	}
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)

@@ -785,7 +785,7 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 		t.Fatalf("import: %s %s\n%s", res.Status, res.Header.Get("Location"), b)
 	}
 	page := get(t, srv, strings.TrimPrefix(res.Header.Get("Location"), editor.Prefix))
-	if !strings.Contains(page, "Made from Phone basics.docx") || !strings.Contains(page, "Left out, as a web page cannot hold them: footnotes.") ||
+	if !strings.Contains(page, "Made from Phone basics.docx") || !strings.Contains(page, "Left out, as a web page cannot hold them: comments.") ||
 		inputValue(t, page, "fm.title") != "Phone basics" {
 		t.Errorf("the new page in the form:\n%s", page)
 	}
@@ -825,7 +825,7 @@ func wordDocument(t *testing.T) []byte {
 		{"word/_rels/document.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`},
 		{"word/media/photo.png", "\x89PNG"},
 		{"word/document.xml", `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>Phone basics</w:t></w:r></w:p>` +
-			`<w:p><w:r><w:t>Charge it first.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r></w:p></w:body></w:document>`},
+			`<w:p><w:r><w:t>Charge it first.</w:t></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p><w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r></w:p></w:body></w:document>`},
 	} {
 		w, _ := z.Create(p[0])
 		w.Write([]byte(p[1]))

@@ -26,6 +26,8 @@ type converter struct {
 	formats  map[string]map[int]levelFormat
 	counters map[string]*counter
 	started  map[string]bool
+	// footnotes and endnotes: a note's id -> the note.
+	footnotes, endnotes map[string]*node
 	// fields are the fields open at this point of the text (begun and not
 	// ended), the outermost first.
 	fields []*field
@@ -46,6 +48,13 @@ type converter struct {
 	// only a list of its own in Markdown when its markers differ).
 	listID         string
 	afterList, alt bool
+	// notes are the notes' texts, in the order of their marks; inNote:
+	// a note's text is being read (a mark inside it is left out); boxes:
+	// the text boxes of the paragraph being read, written after it.
+	notes     []string
+	noteMarks map[*node]string // a note read -> its mark ("" without text)
+	inNote    bool
+	boxes     []*node
 	// headings are where each heading starts in out; topHeading is the
 	// highest level written (2 for ##; 0 before any).
 	headings   []int
@@ -77,7 +86,7 @@ func (c *converter) load() error {
 	if rels != nil {
 		for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
 			c.rels[r.attr["Id"]] = r.attr["Target"]
-			if kind := path.Base(r.attr["Type"]); kind == "styles" || kind == "numbering" {
+			if kind := path.Base(r.attr["Type"]); kind == "styles" || kind == "numbering" || kind == "footnotes" || kind == "endnotes" {
 				kinds[kind] = c.partAt(r.attr["Target"])
 			}
 		}
@@ -96,7 +105,30 @@ func (c *converter) load() error {
 	if numbering != nil {
 		c.readLists(numbering)
 	}
-	return nil
+	if c.footnotes, err = c.readNotes(kinds["footnotes"], "footnote"); err != nil {
+		return err
+	}
+	c.endnotes, err = c.readNotes(kinds["endnotes"], "endnote")
+	return err
+}
+
+// readNotes reads the notes of a part (footnotes.xml, endnotes.xml) by
+// their ids, without Word's separator lines.
+func (c *converter) readNotes(part, name string) (map[string]*node, error) {
+	notes := map[string]*node{}
+	if part == "" {
+		return notes, nil
+	}
+	t, err := c.pack.tree(part)
+	if err != nil || t == nil {
+		return notes, err
+	}
+	for _, n := range t.find(name + "s").kidsNamed(name) {
+		if typ := n.attr["type"]; typ == "" || typ == "normal" {
+			notes[n.attr["id"]] = n
+		}
+	}
+	return notes, nil
 }
 
 // partAt is the part a relationship of the document part targets: from
@@ -269,7 +301,7 @@ func (c *converter) finish() *Document {
 		b.WriteString(md[last:])
 		md = b.String()
 	}
-	if md := strings.TrimSpace(md); md != "" {
+	if md := strings.TrimSpace(md + c.noteTexts()); md != "" {
 		c.doc.Markdown = []byte(md + "\n")
 	}
 	return &c.doc
@@ -316,6 +348,7 @@ func tableOfContents(sdt *node) bool {
 // paragraph writes one paragraph as a heading, a list item, a quotation,
 // a line of code or a paragraph.
 func (c *converter) paragraph(p *node) {
+	defer c.flushBoxes(c.blocks)
 	var st paraStyle
 	if pp := p.child("pPr"); pp != nil {
 		st = c.styles[pp.val("pStyle")]
@@ -486,9 +519,16 @@ func (c *converter) endList() { c.inList, c.markers, c.inCode = false, nil, fals
 type run struct {
 	text         string
 	bold, italic bool
-	code         bool
+	code, strike bool
 	link         string // a hyperlink's address
 	picture      string // a picture, as Markdown: never merged with text
+	note         string // a note's mark ("[^2]"): never merged with text
+}
+
+// same says whether two runs of text look the same (and may be merged).
+func (r run) same(o run) bool {
+	return r.picture == "" && o.picture == "" && r.note == "" && o.note == "" &&
+		r.bold == o.bold && r.italic == o.italic && r.code == o.code && r.strike == o.strike && r.link == o.link
 }
 
 // inline writes a paragraph's runs: formatting merged across runs, links,
@@ -505,7 +545,7 @@ func (c *converter) runsText(runs []run, plainOnly bool) string {
 	for i := 0; i < len(runs); {
 		r := runs[i]
 		j := i + 1
-		for j < len(runs) && r.picture == "" && runs[j].picture == "" && runs[j].bold == r.bold && runs[j].italic == r.italic && runs[j].code == r.code && runs[j].link == r.link {
+		for j < len(runs) && r.same(runs[j]) {
 			r.text += runs[j].text
 			j++
 		}
@@ -524,6 +564,9 @@ func (c *converter) format(r run, plainOnly bool) string {
 	if r.picture != "" {
 		return r.picture
 	}
+	if r.note != "" {
+		return r.note
+	}
 	core := strings.TrimSpace(r.text)
 	if core == "" {
 		return r.text
@@ -535,6 +578,9 @@ func (c *converter) format(r run, plainOnly bool) string {
 		s = codeSpan(core)
 	}
 	if !plainOnly && !r.code {
+		if r.strike {
+			s = "~~" + s + "~~"
+		}
 		if r.italic {
 			s = "*" + s + "*"
 		}
@@ -599,6 +645,7 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 		if f := rp.child("rFonts"); f != nil && monospace(f.attr["ascii"]) {
 			base.code = true
 		}
+		base.strike = on(rp.child("strike")) || on(rp.child("dstrike"))
 	}
 	shows := true
 	add := func(s string) {
@@ -608,7 +655,7 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			*runs = append(*runs, x)
 		}
 	}
-	for _, k := range r.kids {
+	for _, k := range alternatives(r.kids) {
 		var fieldLink string
 		shows, fieldLink = c.fieldText()
 		if fieldLink != "" {
@@ -636,15 +683,51 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			}
 			if md := c.picture(k); md != "" {
 				*runs = append(*runs, run{picture: md, link: base.link})
-			} else if k.find("txbxContent") != nil {
-				c.left(diag.Phrasef("text boxes"))
+			} else if box := k.find("txbxContent"); box != nil {
+				c.boxes = append(c.boxes, box)
 			}
 		case "footnoteReference", "endnoteReference":
-			c.left(diag.Phrasef("footnotes"))
+			notes := c.footnotes
+			if k.name == "endnoteReference" {
+				notes = c.endnotes
+			}
+			if n := notes[k.attr["id"]]; shows && n != nil {
+				if mark := c.noteMark(n, func() []string { return c.noteParagraphs(n) }); mark != nil {
+					*runs = append(*runs, *mark)
+				}
+			}
 		case "commentReference":
 			c.left(diag.Phrasef("comments"))
 		}
 	}
+}
+
+// alternatives is a run's parts with each mc:AlternateContent replaced
+// by its first choice (Word 2010's drawing of a shape or a text box), else
+// its fallback (the same as VML).
+func alternatives(kids []*node) []*node {
+	var out []*node
+	for _, k := range kids {
+		if k.name != "AlternateContent" {
+			out = append(out, k)
+			continue
+		}
+		if ch := k.child("Choice"); ch != nil {
+			out = append(out, ch.kids...)
+		} else if fb := k.child("Fallback"); fb != nil {
+			out = append(out, fb.kids...)
+		}
+	}
+	return out
+}
+
+// noteParagraphs reads a footnote's or an endnote's paragraphs.
+func (c *converter) noteParagraphs(n *node) []string {
+	var out []string
+	for _, p := range n.kidsNamed("p") {
+		out = append(out, c.inline(p.kids, false, 0))
+	}
+	return out
 }
 
 // on reads a toggle property (<w:b/>, <w:b w:val="0"/>).
@@ -909,4 +992,61 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// noteMark keeps the text of the note n, its paragraphs read by text,
+// and gives the mark that points to it ("[^1]", a Markdown footnote); the
+// same mark for a note met again; nothing inside a note, or for a note
+// without text. The fields open in the text around it stay open.
+func (c *converter) noteMark(n *node, text func() []string) *run {
+	if mark, ok := c.noteMarks[n]; ok {
+		if mark == "" {
+			return nil
+		}
+		return &run{note: mark}
+	}
+	if c.inNote || len(c.notes) >= maxNotes {
+		return nil
+	}
+	if c.noteMarks == nil {
+		c.noteMarks = map[*node]string{}
+	}
+	c.noteMarks[n] = "" // read once, even when it has no text
+	c.inNote = true
+	fields := c.fields
+	c.fields = nil
+	paras := text()
+	c.fields = fields
+	c.inNote = false
+	var kept []string
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, strings.ReplaceAll(p, "\n", "\n    "))
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	c.notes = append(c.notes, strings.Join(kept, "\n\n    "))
+	c.noteMarks[n] = "[^" + strconv.Itoa(len(c.notes)) + "]"
+	return &run{note: c.noteMarks[n]}
+}
+
+// noteTexts writes the notes at the end of the page.
+func (c *converter) noteTexts() string {
+	var b strings.Builder
+	for i, n := range c.notes {
+		fmt.Fprintf(&b, "\n\n[^%d]: %s", i+1, n)
+	}
+	return b.String()
+}
+
+// flushBoxes writes, after the paragraph that holds them, the text boxes
+// it held (a tip or a caption beside the text), each as its paragraphs.
+func (c *converter) flushBoxes(write func(kids []*node, depth int)) {
+	boxes := c.boxes
+	c.boxes = nil
+	for _, b := range boxes {
+		write(b.kids, 1)
+	}
 }

@@ -4,9 +4,9 @@
 // the styles are called in the author's language; one level down, under
 // the page's title), paragraphs with bold, italic and links, bulleted and
 // numbered lists with their levels and numbers, tables, quotations, and
-// pictures with their descriptions (alt text). What Markdown cannot hold
-// (footnotes, comments, text boxes, the table of contents, page layout) is
-// left out and named in Left.
+// pictures with their descriptions (alt text), footnotes, text boxes. What
+// Markdown cannot hold (comments, equations, the table of contents, page
+// layout) is left out and named in Left.
 //
 // The file is hostile input: its parts are read with size limits, its
 // pictures named only from their own file names, and nothing outside the
@@ -40,7 +40,7 @@ type Document struct {
 	// Pictures are the pictures the body shows, under the names it uses.
 	Pictures []Picture
 	// Left names, once each, what the document holds and the page does
-	// not: footnotes, comments, text boxes, equations (diag.Phrased).
+	// not: comments, equations, the table of contents (diag.Phrased).
 	Left []error
 	// NoAlt counts the pictures without a description.
 	NoAlt int
@@ -60,6 +60,7 @@ const (
 	maxPictures = 256 << 20
 	maxFiles    = 10000
 	maxDepth    = 256
+	maxNotes    = 10000
 )
 
 // ErrNotWord is returned for a file that is not a Word document.

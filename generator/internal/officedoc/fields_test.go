@@ -133,3 +133,45 @@ func TestOpenDocumentListNumbersGoOn(t *testing.T) {
 func odtContent(body string) string {
 	return `<office:document-content ` + odfNS + `><office:automatic-styles></office:automatic-styles><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`
 }
+
+// Footnotes and endnotes become Markdown footnotes; a text box (a tip
+// beside the text, as Word 2010 writes it with its older copy for other
+// programs) is written once, after its paragraph; struck-through text
+// stays struck through. A note marked twice is written once.
+func TestWordNotesBoxesAndStrike(t *testing.T) {
+	box := `<w:p><w:r><w:t>Take the photo.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="5" name="Text Box 5"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Tip: use daylight.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Tip: use daylight.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+	body := box + `<w:p><w:r><w:t xml:space="preserve">Price: </w:t></w:r><w:r><w:rPr><w:strike/></w:rPr><w:t>12 euros</w:t></w:r><w:r><w:t xml:space="preserve"> 10 euros</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r></w:p>` +
+		`<w:p><w:r><w:t>Again.</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r></w:p>`
+	parts := map[string]string{
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>`,
+		"word/endnotes.xml":            `<w:endnotes ` + wNS + `><w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Until the end of May.</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+		"word/document.xml":            `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+	}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Take the photo.\n\nTip: use daylight.\n\nPrice: ~~12 euros~~ 10 euros[^1]\n\nAgain.[^1]\n\n[^1]: Until the end of May.\n"
+	if string(d.Markdown) != want || len(d.Left) != 0 {
+		t.Errorf("Markdown:\n%s\nwant:\n%s\nleft out: %v", d.Markdown, want, d.Left)
+	}
+}
+
+// The same in OpenDocument: a note's text at the end, a frame's text box
+// after its paragraph, a struck-through span.
+func TestOpenDocumentNotesBoxesAndStrike(t *testing.T) {
+	body := `<text:p>Take the photo.<draw:frame><draw:text-box><text:p>Tip: use daylight.</text:p></draw:text-box></draw:frame></text:p>` +
+		`<text:p>Price: <text:span text:style-name="S">12 euros</text:span> 10 euros<text:note text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Until the end of May.</text:p></text:note-body></text:note></text:p>`
+	content := strings.Replace(odtContent(body), "<office:automatic-styles>", `<office:automatic-styles><style:style style:name="S" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style>`, 1)
+	data := wordFile(t, map[string]string{"mimetype": odtLesson["mimetype"], "content.xml": content})
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Take the photo.\n\nTip: use daylight.\n\nPrice: ~~12 euros~~ 10 euros[^1]\n\n[^1]: Until the end of May.\n"
+	if string(d.Markdown) != want || len(d.Left) != 0 {
+		t.Errorf("Markdown:\n%s\nwant:\n%s\nleft out: %v", d.Markdown, want, d.Left)
+	}
+}

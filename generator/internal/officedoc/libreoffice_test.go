@@ -9,11 +9,12 @@ import (
 
 // Documents LibreOffice 7.4 saved (testdata/libreoffice: made with
 // `soffice --headless --convert-to odt fotos.html` and `--convert-to docx
-// fotos.odt`, the same for toc.fodt), read as a page. LibreOffice leaves
+// fotos.odt`, the same for toc.fodt and notes.fodt), read as a page. LibreOffice leaves
 // its Heading 1 without an outline level, names pictures by a long number,
 // makes a table's header bold, calls its quotation style "Quotations",
 // continues a list by its id and writes its table of contents as a field
-// in a content control: the page shows none of that.
+// in a content control, and its footnote, text box and struck-through
+// price as well: the page shows the text without LibreOffice's ways.
 func TestLibreOfficeDocuments(t *testing.T) {
 	fotos := `Ein gutes Foto zeigt, was Kundinnen **wirklich** bekommen. Lesen Sie [den Leitfaden](https://example.org/leitfaden).
 
@@ -51,6 +52,23 @@ Erst dann antworten. Mehr dazu im [Hilfe-Center](https://example.org/hilfe).
 
 Kurz und freundlich.
 `
+	notes := `## Der Preis
+
+Zeigen Sie den alten Preis durchgestrichen: ~~12 Euro~~ 9 Euro.[^1]
+
+So geht es:
+
+Tipp: Posten Sie am Donnerstagabend, wenn viele planen.
+
+1. Foto vom Produkt
+2. Beide Preise ins Bild
+
+Dann den Text schreiben.
+
+3. Bis wann das Angebot gilt
+
+[^1]: Nur wenn der alte Preis wirklich verlangt wurde – sonst ist es irreführend.
+`
 	for _, c := range []struct {
 		file, title, markdown, left string
 		pictures                    int
@@ -61,6 +79,8 @@ Kurz und freundlich.
 		{"fotos.docx", "Fotos, die verkaufen", string(bytes.Replace([]byte(fotos), []byte("![Ein Tisch am Fenster mit frischem Brot](image-1.png)"), []byte("![](image1.png)"), 1)), "", 1},
 		{"toc.odt", "Bewertungen beantworten", toc, "the table of contents with its page numbers", 0},
 		{"toc.docx", "Bewertungen beantworten", toc, "the table of contents with its page numbers", 0},
+		{"notes.odt", "Das Angebot der Woche", notes, "", 0},
+		{"notes.docx", "Das Angebot der Woche", notes, "", 0},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "libreoffice", c.file))
 		if err != nil {

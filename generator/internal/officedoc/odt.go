@@ -19,6 +19,7 @@ import (
 type odtStyle struct {
 	parent, display    string
 	bold, italic, mono bool
+	strike             bool
 	outline            int
 }
 
@@ -89,6 +90,7 @@ func (o *odtConverter) readStyles(t *node) {
 				st.bold = tp.attr["font-weight"] == "bold" || tp.attr["font-weight"] == "700"
 				st.italic = tp.attr["font-style"] == "italic"
 				st.mono = monospace(tp.attr["font-name"])
+				st.strike = tp.attr["text-line-through-style"] != "" && tp.attr["text-line-through-style"] != "none"
 			}
 			o.styles[n.attr["name"]] = st
 			return
@@ -122,7 +124,7 @@ func (o *odtConverter) style(name string) (st odtStyle, names []string) {
 			names = append(names, strings.ToLower(strings.ReplaceAll(name, "_20_", " ")))
 			break
 		}
-		st.bold, st.italic, st.mono = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono
+		st.bold, st.italic, st.mono, st.strike = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono, st.strike || s.strike
 		if st.outline == 0 {
 			st.outline = s.outline
 		}
@@ -167,6 +169,7 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 // paragraph writes a paragraph by its style: the title, a heading (a
 // style with an outline level), a quotation, code, or text.
 func (o *odtConverter) paragraph(p *node) {
+	defer o.flushBoxes(o.blocks)
 	st, names := o.style(p.attr["style-name"])
 	has := func(n string) bool {
 		for _, x := range names {
@@ -297,12 +300,12 @@ func (o *odtConverter) table(t *node) {
 func (o *odtConverter) text(n *node, plainOnly bool) string {
 	base, _ := o.style(n.attr["style-name"])
 	var runs []run
-	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono}, &runs, 0)
+	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono, strike: base.strike}, &runs, 0)
 	return o.runsText(runs, plainOnly)
 }
 
 // inlineODT gathers runs: text with the formatting of the spans around it,
-// links, spaces and breaks, pictures; notes and comments are left out.
+// links, spaces and breaks, pictures, notes' marks; comments are left out.
 func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 	if depth > maxDepth {
 		return
@@ -319,7 +322,7 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 		case "span":
 			st, _ := o.style(k.attr["style-name"])
 			g := f
-			g.bold, g.italic, g.code = g.bold || st.bold, g.italic || st.italic, g.code || st.mono
+			g.bold, g.italic, g.code, g.strike = g.bold || st.bold, g.italic || st.italic, g.code || st.mono, g.strike || st.strike
 			o.inlineODT(k.kids, g, runs, depth+1)
 		case "a":
 			g := f
@@ -340,7 +343,9 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 				*runs = append(*runs, run{picture: md})
 			}
 		case "note":
-			o.left(diag.Phrasef("footnotes"))
+			if mark := o.noteMark(k, func() []string { return o.noteParagraphs(k.child("note-body")) }); mark != nil {
+				*runs = append(*runs, *mark)
+			}
 		case "annotation":
 			o.left(diag.Phrasef("comments"))
 		case "ruby", "meta", "inner-text":
@@ -349,13 +354,27 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 	}
 }
 
+// noteParagraphs reads a note's paragraphs.
+func (o *odtConverter) noteParagraphs(body *node) []string {
+	var out []string
+	if body == nil {
+		return nil
+	}
+	for _, p := range body.kids {
+		if p.name == "p" || p.name == "h" {
+			out = append(out, o.text(p, false))
+		}
+	}
+	return out
+}
+
 // frame writes a picture of a draw:frame with its description (svg:desc,
-// else svg:title); a text box is left out.
+// else svg:title); a text box is kept to be written after its paragraph.
 func (o *odtConverter) frame(f *node) string {
 	img := f.child("image")
 	if img == nil {
-		if f.child("text-box") != nil {
-			o.left(diag.Phrasef("text boxes"))
+		if box := f.child("text-box"); box != nil {
+			o.boxes = append(o.boxes, box)
 		}
 		return ""
 	}

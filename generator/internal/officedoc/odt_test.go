@@ -50,7 +50,7 @@ func TestLessonFromOpenDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `Un avis est une **conversation** publique : lisez [*le guide*](https://example.org/guide).
+	want := `Un avis est une **conversation** publique : lisez [*le guide*](https://example.org/guide).[^1]
 
 ## Trois étapes
 
@@ -76,7 +76,10 @@ func TestLessonFromOpenDocument(t *testing.T) {
     ligne 2
 
 \# pas un titre
+
+[^1]: Note.
 `
+
 	if string(d.Markdown) != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
 	}
@@ -84,7 +87,7 @@ func TestLessonFromOpenDocument(t *testing.T) {
 	for _, l := range d.Left {
 		left = append(left, l.Error())
 	}
-	if d.Title != "Répondre aux avis" || d.Summary != "Answering reviews." || strings.Join(d.Keywords, ",") != "avis,clients" || strings.Join(left, ",") != "footnotes,comments" {
+	if d.Title != "Répondre aux avis" || d.Summary != "Answering reviews." || strings.Join(d.Keywords, ",") != "avis,clients" || strings.Join(left, ",") != "comments" {
 		t.Errorf("title %q, summary %q, keywords %v, left out %v", d.Title, d.Summary, d.Keywords, left)
 	}
 	if len(d.Pictures) != 1 || d.Pictures[0].Name != "1000.png" || d.NoAlt != 0 {
