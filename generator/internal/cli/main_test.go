@@ -44,7 +44,7 @@ func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 	parts := map[string]string{
 		"word/styles.xml":              `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="H"><w:name w:val="heading 1"/></w:style></w:styles>`,
 		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`,
-		"word/media/photo.png":         "\x89PNG",
+		"word/media/photo.png":         "\x89PNG\r\n\x1a\n",
 		"word/document.xml": `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>` + args[1] + `</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body></w:document>`,

@@ -789,7 +789,7 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 		inputValue(t, page, "fm.title") != "Phone basics" {
 		t.Errorf("the new page in the form:\n%s", page)
 	}
-	if got := readFile(t, filepath.Join(dir, "content/en/modules/phone-basics/photo.png")); got != "\x89PNG" {
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/phone-basics/photo.png")); got != "\x89PNG\r\n\x1a\n" {
 		t.Errorf("picture: %q", got)
 	}
 	res = send("Phone basics.docx", doc)
@@ -823,7 +823,7 @@ func wordDocument(t *testing.T) []byte {
 	for _, p := range [][2]string{
 		{"word/styles.xml", `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/></w:style></w:styles>`},
 		{"word/_rels/document.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`},
-		{"word/media/photo.png", "\x89PNG"},
+		{"word/media/photo.png", "\x89PNG\r\n\x1a\n"},
 		{"word/document.xml", `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>Phone basics</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:t>Charge it first.</w:t></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p><w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r></w:p></w:body></w:document>`},
 	} {

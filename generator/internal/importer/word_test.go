@@ -20,9 +20,9 @@ func writeDocx(t *testing.T, dir, name string) string {
 		"word/styles.xml":              `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
 		"word/numbering.xml":           `<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
 		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="media/image1.png"/><Relationship Id="rId2" Target="media/image2.png"/></Relationships>`,
-		"word/media/image1.png":        "\x89PNG one",
+		"word/media/image1.png":        "\x89PNG\r\n\x1a\n one",
 		"docProps/core.xml":            `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>Two photos that make customers curious.</dc:description><cp:keywords>photos, shop</cp:keywords></cp:coreProperties>`,
-		"word/media/image2.png":        "\x89PNG two",
+		"word/media/image2.png":        "\x89PNG\r\n\x1a\n two",
 		"word/document.xml": `<w:document ` + ns + `><w:body>
 <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Photos that sell</w:t></w:r></w:p>
 <w:p><w:r><w:t>Two pictures do most of the work.</w:t></w:r></w:p>
@@ -95,7 +95,7 @@ func TestImportWord(t *testing.T) {
 	}
 	contains(t, site, "content/en/guides/photos-that-sell/index.md", "title: \"Photos that sell\"\nsummary: \"Two photos that make customers curious.\"\nkeywords: [\"photos\", \"shop\"]\n---\n", "Two pictures do most of the work.",
 		"## What to bring", "- Your phone\n- A clean counter", "![A bakery counter in daylight](image1.png)", "![](image2.png)")
-	if got := file(t, site, "content/en/guides/photos-that-sell/image1.png"); got != "\x89PNG one" {
+	if got := file(t, site, "content/en/guides/photos-that-sell/image1.png"); got != "\x89PNG\r\n\x1a\n one" {
 		t.Errorf("picture: %q", got)
 	}
 	if st, _ := os.Stat(filepath.Join(site, "content/en/guides/photos-that-sell")); st == nil || st.Mode().Perm() != 0o755 {
@@ -145,7 +145,7 @@ func TestImportWordAsALesson(t *testing.T) {
 		t.Errorf("report: %+v", rep)
 	}
 	contains(t, site, rep.Page, "title: \"Photos that sell\"\nsummary: \"Two photos that make customers curious.\"\nkeywords: [\"photos\", \"shop\"]\nweight: 2\n", "![A bakery counter in daylight](image1-2.png)", "![](image2.png)")
-	if file(t, site, "content/en/modules/shop-photos/image1.png") != "an older picture of another lesson\n" || file(t, site, "content/en/modules/shop-photos/image1-2.png") != "\x89PNG one" {
+	if file(t, site, "content/en/modules/shop-photos/image1.png") != "an older picture of another lesson\n" || file(t, site, "content/en/modules/shop-photos/image1-2.png") != "\x89PNG\r\n\x1a\n one" {
 		t.Error("the pictures")
 	}
 	res := builds(t, site)

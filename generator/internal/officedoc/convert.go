@@ -1,7 +1,9 @@
 package officedoc
 
 import (
+	"bytes"
 	"fmt"
+	"net/http"
 	"path"
 	"regexp"
 	"strconv"
@@ -786,8 +788,13 @@ func (c *converter) addPicture(part, alt string) string {
 			c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
 			return ""
 		}
+		ext := webPicture(part, data)
+		if ext == "" {
+			c.left(diag.Phrasef("pictures in a format web browsers do not show (such as EMF or WMF)"))
+			return ""
+		}
 		c.pictureBytes += len(data)
-		name = c.uniqueName(pictureName(path.Base(part), len(c.doc.Pictures)+1))
+		name = c.uniqueName(pictureName(path.Base(part), ext, len(c.doc.Pictures)+1))
 		c.pictureNames[part] = name
 		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
 	}
@@ -799,22 +806,43 @@ func (c *converter) addPicture(part, alt string) string {
 
 var unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
 
+// webPicture is the extension a picture's bytes call for (".png",
+// ".jpg"...), "" for a format web browsers do not show (Word's EMF and
+// WMF drawings, TIFF): the bytes decide, not the name.
+func webPicture(part string, data []byte) string {
+	if strings.EqualFold(path.Ext(part), ".svg") && bytes.Contains(data[:min(len(data), 1024)], []byte("<svg")) {
+		return ".svg"
+	}
+	switch http.DetectContentType(data) {
+	case "image/png":
+		return ".png"
+	case "image/jpeg":
+		return ".jpg"
+	case "image/gif":
+		return ".gif"
+	case "image/webp":
+		return ".webp"
+	case "image/bmp":
+		return ".bmp"
+	}
+	return ""
+}
+
 // pictureName is a picture's file name as the page keeps it: lower case,
-// letters, digits, dots and dashes only, a known picture extension.
-func pictureName(base string, nth int) string {
+// letters, digits, dots and dashes only, ending in ext.
+func pictureName(base, ext string, nth int) string {
 	n := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(base), "-"), "-.")
-	if stem := strings.TrimSuffix(n, path.Ext(n)); len(stem) >= 16 && strings.Trim(stem, "0123456789abcdef") == "" {
-		n = "image-" + strconv.Itoa(nth) + path.Ext(n) // LibreOffice's name, a long number: nothing an author would recognise
+	stem := strings.TrimSuffix(n, path.Ext(n))
+	if len(stem) >= 16 && strings.Trim(stem, "0123456789abcdef") == "" {
+		stem = "image-" + strconv.Itoa(nth) // LibreOffice's name, a long number: nothing an author would recognise
 	}
-	switch path.Ext(n) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
-	default:
-		n += ".png"
+	if stem == "" {
+		stem = "picture"
 	}
-	if n == "" || strings.HasPrefix(n, ".") {
-		n = "picture" + n
+	if ext == ".jpg" && path.Ext(n) == ".jpeg" {
+		ext = ".jpeg"
 	}
-	return n
+	return stem + ext
 }
 
 func (c *converter) uniqueName(n string) string {

@@ -56,7 +56,7 @@ var lesson = map[string]string{
 <Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="/word/media/Image 1.PNG"/>
 <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
 </Relationships>`,
-	"word/media/Image 1.PNG": "\x89PNG fake",
+	"word/media/Image 1.PNG": "\x89PNG\r\n\x1a\n fake",
 	"word/footnotes.xml": `<w:footnotes ` + wNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Source : le </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>guide</w:t></w:r><w:r><w:t>, 2025.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:t>Deuxième paragraphe.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
 	"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -145,7 +145,7 @@ Tapez ` + "`*#06#`" + ` puis *appel*.
 	if d.Title != "Répondre aux avis" || d.NoAlt != 1 || len(d.Left) != 1 || !strings.Contains(d.Left[0].Error(), "linked from elsewhere") {
 		t.Errorf("title %q, pictures without description %d, left out %v", d.Title, d.NoAlt, d.Left)
 	}
-	if len(d.Pictures) != 1 || d.Pictures[0].Name != "image-1.png" || string(d.Pictures[0].Data) != "\x89PNG fake" {
+	if len(d.Pictures) != 1 || d.Pictures[0].Name != "image-1.png" || string(d.Pictures[0].Data) != "\x89PNG\r\n\x1a\n fake" {
 		t.Errorf("pictures: %+v", d.Pictures)
 	}
 }

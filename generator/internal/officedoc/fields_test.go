@@ -160,9 +160,11 @@ func TestWordNotesBoxesAndStrike(t *testing.T) {
 }
 
 // The same in OpenDocument: a note's text at the end, a frame's text box
-// after its paragraph, a struck-through span.
+// after its paragraph, a struck-through span; a formula is left out and
+// named (its stand-in picture is not shown).
 func TestOpenDocumentNotesBoxesAndStrike(t *testing.T) {
-	body := `<text:p>Take the photo.<draw:frame><draw:text-box><text:p>Tip: use daylight.</text:p></draw:text-box></draw:frame></text:p>` +
+	body := `<text:p>A formula: <draw:frame><draw:object xlink:href="./Object 1"/><draw:image xlink:href="./ObjectReplacements/Object 1"/></draw:frame></text:p>` +
+		`<text:p>Take the photo.<draw:frame><draw:text-box><text:p>Tip: use daylight.</text:p></draw:text-box></draw:frame></text:p>` +
 		`<text:p>Price: <text:span text:style-name="S">12 euros</text:span> 10 euros<text:note text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Until the end of May.</text:p></text:note-body></text:note></text:p>`
 	content := strings.Replace(odtContent(body), "<office:automatic-styles>", `<office:automatic-styles><style:style style:name="S" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style>`, 1)
 	data := wordFile(t, map[string]string{"mimetype": odtLesson["mimetype"], "content.xml": content})
@@ -170,8 +172,36 @@ func TestOpenDocumentNotesBoxesAndStrike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Take the photo.\n\nTip: use daylight.\n\nPrice: ~~12 euros~~ 10 euros[^1]\n\n[^1]: Until the end of May.\n"
-	if string(d.Markdown) != want || len(d.Left) != 0 {
+	want := "A formula:\n\nTake the photo.\n\nTip: use daylight.\n\nPrice: ~~12 euros~~ 10 euros[^1]\n\n[^1]: Until the end of May.\n"
+	if string(d.Markdown) != want || len(d.Left) != 1 || d.Left[0].Error() != "embedded objects (formulas, charts)" {
 		t.Errorf("Markdown:\n%s\nwant:\n%s\nleft out: %v", d.Markdown, want, d.Left)
+	}
+}
+
+// A picture is named by what its bytes are, whatever its name says; one
+// web browsers do not show (Word's EMF drawings) is left out and named,
+// never written under a name that promises a PNG.
+func TestWordPictureFormats(t *testing.T) {
+	pic := func(id string) string {
+		return `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="P" descr="A chart"/><a:graphic><a:graphicData><a:blip r:embed="` + id + `"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+	}
+	parts := map[string]string{
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.emf"/>
+<Relationship Id="b" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/photo.png"/></Relationships>`,
+		"word/media/image1.emf": "\x01\x00\x00\x00\x6c\x00\x00\x00 EMF",
+		"word/media/photo.png":  "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+		"word/document.xml":     `<w:document ` + wNS + `><w:body>` + pic("a") + pic("b") + `</w:body></w:document>`,
+	}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(d.Markdown) != "![A chart](photo.jpg)\n" || len(d.Pictures) != 1 || d.Pictures[0].Name != "photo.jpg" {
+		t.Errorf("Markdown %q, pictures %v", d.Markdown, d.Pictures)
+	}
+	if len(d.Left) != 1 || !strings.Contains(d.Left[0].Error(), "EMF") {
+		t.Errorf("left out: %v", d.Left)
 	}
 }

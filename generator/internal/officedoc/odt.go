@@ -371,6 +371,10 @@ func (o *odtConverter) noteParagraphs(body *node) []string {
 // frame writes a picture of a draw:frame with its description (svg:desc,
 // else svg:title); a text box is kept to be written after its paragraph.
 func (o *odtConverter) frame(f *node) string {
+	if f.child("object") != nil || f.child("object-ole") != nil { // its picture is only a stand-in
+		o.left(diag.Phrasef("embedded objects (formulas, charts)"))
+		return ""
+	}
 	img := f.child("image")
 	if img == nil {
 		if box := f.child("text-box"); box != nil {

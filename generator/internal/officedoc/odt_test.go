@@ -40,7 +40,7 @@ var odtLesson = map[string]string{
 <text:p text:style-name="Preformatted_20_Text">ligne 1</text:p><text:p text:style-name="Preformatted_20_Text">ligne 2</text:p>
 <text:p># pas un titre<office:annotation><text:p>un commentaire</text:p></office:annotation></text:p>
 </office:text></office:body></office:document-content>`,
-	"Pictures/1000.png": "\x89PNG odt",
+	"Pictures/1000.png": "\x89PNG\r\n\x1a\n odt",
 	"meta.xml":          `<office:document-meta ` + odfNS + `><office:meta><dc:title>Ignored</dc:title><dc:description>Answering reviews.</dc:description><meta:keyword>avis</meta:keyword><meta:keyword>clients</meta:keyword></office:meta></office:document-meta>`,
 }
 
