@@ -248,6 +248,9 @@ func (c *converter) readLists(numbering *node) {
 			}
 			f := l.val("numFmt")
 			levels[lv] = levelFormat{ordered: f != "" && f != "bullet" && f != "none", start: startValue(l.val("start"))}
+			if f == "bullet" {
+				levels[lv] = levelFormat{task: checkBox(l.val("lvlText"))}
+			}
 		}
 		c.formats[a.attr["abstractNumId"]] = levels
 	}
@@ -484,6 +487,8 @@ func (c *converter) item(st paraStyle, text string) {
 // ("- ", "3. ").
 func (c *converter) listItem(level int, marker string, text string) {
 	level = max(0, min(level, maxLevels-1))
+	marker, text = taskItem(marker, text)
+	width := strings.IndexByte(marker, ' ') + 1 // "- " of "- [ ] ": where the item's text starts for Markdown
 	if len(c.markers) > level+1 {
 		c.markers = c.markers[:level+1]
 	}
@@ -495,9 +500,9 @@ func (c *converter) listItem(level int, marker string, text string) {
 		indent += w
 	}
 	if len(c.markers) == level {
-		c.markers = append(c.markers, len(marker))
+		c.markers = append(c.markers, width)
 	} else {
-		c.markers[level] = len(marker)
+		c.markers[level] = width
 	}
 	if !c.inList {
 		c.alt = c.afterList && !c.alt
@@ -506,7 +511,7 @@ func (c *converter) listItem(level int, marker string, text string) {
 		marker = strings.Replace(strings.Replace(marker, "- ", "* ", 1), ". ", ") ", 1)
 	}
 	pad := strings.Repeat(" ", indent)
-	line := pad + marker + strings.ReplaceAll(text, "\n", "\n"+pad+strings.Repeat(" ", len(marker)))
+	line := pad + marker + strings.ReplaceAll(text, "\n", "\n"+pad+strings.Repeat(" ", width))
 	if c.inList {
 		c.out.WriteString("\n" + line)
 		return

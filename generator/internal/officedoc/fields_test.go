@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 // wordBody reads a document whose body is body, with the lesson's styles,
@@ -203,5 +204,43 @@ func TestWordPictureFormats(t *testing.T) {
 	}
 	if len(d.Left) != 1 || !strings.Contains(d.Left[0].Error(), "EMF") {
 		t.Errorf("left out: %v", d.Left)
+	}
+}
+
+// A check list (a bullet drawn as a check box, from Unicode or Wingdings,
+// or a box typed at the start of the item) becomes a Markdown task list,
+// its items' own lists under the text, not under the box.
+func TestWordCheckList(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="` + "\uF0A8" + `"/><w:rPr><w:rFonts w:ascii="Wingdings"/></w:rPr></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="☑"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>`
+	sub := `<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Photos taken</w:t></w:r></w:p>`
+	d := wordBody(t, item("1", "Before you post")+sub+para("Then:")+item("2", "☐ Write the text")+item("2", "☒ Check the price")+item("2", "An ordinary point"), numbering)
+	want := "- [ ] Before you post\n  - [x] Photos taken\n\nThen:\n\n- [ ] Write the text\n- [x] Check the price\n- An ordinary point\n"
+	if string(d.Markdown) != want {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.TaskList)).Convert(d.Markdown, &html); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(html.String(), `type="checkbox"`) != 4 || strings.Count(html.String(), "checked") != 2 {
+		t.Errorf("not a task list in HTML:\n%s", html.String())
+	}
+}
+
+// LibreOffice's check list: a bullet whose character is a check box.
+func TestOpenDocumentCheckList(t *testing.T) {
+	body := `<text:list text:style-name="C"><text:list-item><text:p>Photos taken</text:p></text:list-item></text:list>`
+	content := strings.Replace(odtContent(body), "<office:automatic-styles>", `<office:automatic-styles><text:list-style style:name="C"><text:list-level-style-bullet text:level="1" text:bullet-char="☐"/></text:list-style>`, 1)
+	data := wordFile(t, map[string]string{"mimetype": odtLesson["mimetype"], "content.xml": content})
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(d.Markdown) != "- [ ] Photos taken\n" {
+		t.Errorf("Markdown %q", d.Markdown)
 	}
 }

@@ -2,6 +2,7 @@ package officedoc
 
 import (
 	"strconv"
+	"strings"
 )
 
 // maxLevels is how deep lists go: Word's nine levels, OpenDocument's ten.
@@ -12,6 +13,7 @@ const maxLevels = 10
 type levelFormat struct {
 	ordered bool
 	start   int
+	task    string // "[ ] " or "[x] " for a bullet that is a check box
 }
 
 // counter numbers a list's items level by level, as a word processor does:
@@ -41,7 +43,7 @@ func (k *counter) restart(level int) {
 // shows.
 func marker(f levelFormat, n int) string {
 	if !f.ordered {
-		return "- "
+		return "- " + f.task
 	}
 	return strconv.Itoa(min(f.start+n-1, 999_999_999)) + ". "
 }
@@ -54,4 +56,30 @@ func startValue(s string) int {
 		return 1
 	}
 	return n
+}
+
+// checkBox reads a bullet's glyph: "[ ] " for an empty check box, "[x] "
+// for a ticked one (as a task list in Markdown), "" for another bullet.
+// Word draws them from Unicode or from the Wingdings font.
+func checkBox(glyph string) string {
+	switch strings.TrimSpace(glyph) {
+	case "☐", "□", "❑", "❒", "\uF0A8", "\uF06F", "\uF071":
+		return "[ ] "
+	case "☒", "☑", "✅", "\uF0FE", "\uF0FD", "\uF078":
+		return "[x] "
+	}
+	return ""
+}
+
+// taskItem moves a check box typed at the start of an item's text ("☐
+// Bread") into the item's marker; text comes back without it.
+func taskItem(marker, text string) (string, string) {
+	if !strings.HasPrefix(marker, "- ") || strings.Contains(marker, "[") {
+		return marker, text
+	}
+	first, rest, ok := strings.Cut(text, " ")
+	if box := checkBox(first); ok && box != "" && strings.TrimSpace(rest) != "" {
+		return marker + box, strings.TrimSpace(rest)
+	}
+	return marker, text
 }

@@ -99,6 +99,9 @@ func (o *odtConverter) readStyles(t *node) {
 			for _, l := range n.kids {
 				if lv, err := strconv.Atoi(l.attr["level"]); err == nil {
 					levels[lv] = levelFormat{ordered: l.name == "list-level-style-number" && l.attr["num-format"] != "", start: startValue(l.attr["start-value"])}
+					if l.name == "list-level-style-bullet" {
+						levels[lv] = levelFormat{task: checkBox(l.attr["bullet-char"])}
+					}
 				}
 			}
 			o.lists[n.attr["name"]] = levels
