@@ -244,3 +244,17 @@ func TestOpenDocumentCheckList(t *testing.T) {
 		t.Errorf("Markdown %q", d.Markdown)
 	}
 }
+
+// OpenDocument's fields show the value the document shows: a caption's
+// number, a date, a cross-reference.
+func TestOpenDocumentFieldsShowTheirValue(t *testing.T) {
+	body := `<text:p>Figure <text:sequence text:name="Figure" text:formula="ooow:Figure+1">1</text:sequence>: the shop window, <text:date>5 May 2026</text:date>, see <text:bookmark-ref text:ref-name="x">Prices</text:bookmark-ref>.</text:p>`
+	data := wordFile(t, map[string]string{"mimetype": odtLesson["mimetype"], "content.xml": odtContent(body)})
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(d.Markdown) != "Figure 1: the shop window, 5 May 2026, see Prices.\n" {
+		t.Errorf("Markdown %q", d.Markdown)
+	}
+}

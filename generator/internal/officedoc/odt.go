@@ -351,7 +351,7 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			}
 		case "annotation":
 			o.left(diag.Phrasef("comments"))
-		case "ruby", "meta", "inner-text":
+		case "ruby", "meta", "inner-text", "sequence", "date", "time", "page-number", "chapter", "bookmark-ref", "reference-ref", "sequence-ref", "user-field-get", "variable-get":
 			o.inlineODT(k.kids, f, runs, depth+1)
 		}
 	}
