@@ -210,9 +210,10 @@ func (o *odtConverter) paragraph(p *node) {
 // numbers go on from an earlier list when the list says so (LibreOffice's
 // "Continue previous numbering", after a paragraph or a picture).
 func (o *odtConverter) list(l *node, level int, style string, k *counter, depth int) {
-	if depth > maxDepth || level >= maxLevels {
+	if depth > maxDepth {
 		return
 	}
+	level = min(level, maxLevels-1) // deeper still: written at the deepest level
 	if level == 0 {
 		style, k = l.attr["style-name"], o.continued(l)
 		o.byStyle[style] = k
