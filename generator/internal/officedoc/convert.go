@@ -217,7 +217,7 @@ func (c *converter) readCharStyle(s *node) {
 	name := strings.ToLower(s.val("name"))
 	var f charStyle
 	if rp := s.child("rPr"); rp != nil {
-		f.bold, f.italic = on(rp.child("b")), on(rp.child("i"))
+		f.bold, f.italic, f.hidden = on(rp.child("b")), on(rp.child("i")), on(rp.child("vanish"))
 	}
 	f.bold = f.bold || name == "strong" || name == "intense emphasis"
 	f.italic = f.italic || name == "emphasis" || name == "subtle emphasis" || name == "intense emphasis"
@@ -226,7 +226,7 @@ func (c *converter) readCharStyle(s *node) {
 }
 
 // charStyle is what a character style does to text.
-type charStyle struct{ bold, italic, code bool }
+type charStyle struct{ bold, italic, code, hidden bool }
 
 // numbering is one numId: the abstractNum it numbers by, and the levels
 // it starts again at a number of its own (Word's "Restart numbering").
@@ -640,6 +640,7 @@ func (c *converter) collect(kids []*node, link string, runs *[]run, depth int) {
 // runOf reads one run: its formatting and what it holds in order.
 func (c *converter) runOf(r *node, link string, runs *[]run) {
 	base := run{link: link}
+	hidden := false
 	if rp := r.child("rPr"); rp != nil {
 		st := c.chars[rp.val("rStyle")]
 		base.bold, base.italic, base.code = st.bold, st.italic, st.code
@@ -653,6 +654,9 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			base.code = true
 		}
 		base.strike = on(rp.child("strike")) || on(rp.child("dstrike"))
+		if v := rp.child("vanish"); (st.hidden && v == nil) || on(v) {
+			hidden = true // hidden in Word: not for readers; its fields still open and close
+		}
 	}
 	shows := true
 	add := func(s string) {
@@ -665,6 +669,10 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 	for _, k := range alternatives(r.kids) {
 		var fieldLink string
 		shows, fieldLink = c.fieldText()
+		if shows && hidden && k.name == "t" && strings.TrimSpace(k.chars) != "" {
+			c.left(diag.Phrasef("hidden text (such as notes for the trainer)"))
+		}
+		shows = shows && !hidden
 		if fieldLink != "" {
 			base.link = fieldLink
 		}

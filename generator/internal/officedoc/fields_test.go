@@ -258,3 +258,28 @@ func TestOpenDocumentFieldsShowTheirValue(t *testing.T) {
 		t.Errorf("Markdown %q", d.Markdown)
 	}
 }
+
+// Text the document hides (Word's hidden font, LibreOffice's hidden
+// characters and conditional text: answers, notes for the trainer) is not
+// on the page, and the report says so; a field in hidden text still ends
+// where it ends.
+func TestHiddenText(t *testing.T) {
+	run := func(inner string) string { return `<w:r><w:rPr><w:vanish/></w:rPr>` + inner + `</w:r>` }
+	body := `<w:p><w:r><w:t>Which post works best?</w:t></w:r>` + run(`<w:t>Answer: the photo.</w:t>`) +
+		run(`<w:fldChar w:fldCharType="begin"/>`) + run(`<w:instrText> XE "photo" </w:instrText>`) + run(`<w:fldChar w:fldCharType="end"/>`) +
+		`<w:r><w:t xml:space="preserve"> Think first.</w:t></w:r></w:p>`
+	d := wordBody(t, body, lesson["word/numbering.xml"])
+	if string(d.Markdown) != "Which post works best? Think first.\n" || len(d.Left) != 1 || !strings.HasPrefix(d.Left[0].Error(), "hidden text") {
+		t.Errorf("Word: Markdown %q, left out %v", d.Markdown, d.Left)
+	}
+	odt := `<text:p>Which post works best? <text:span text:style-name="H">Answer: the photo.</text:span>Think first.<text:hidden-text text:condition="ooow:x" text:string-value=" Shown." text:is-hidden="false"/></text:p><text:p text:style-name="HP">A whole hidden paragraph.</text:p>`
+	content := strings.Replace(odtContent(odt), "<office:automatic-styles>", `<office:automatic-styles><style:style style:name="H" style:family="text"><style:text-properties text:display="none"/></style:style><style:style style:name="HP" style:family="paragraph"><style:text-properties text:display="none"/></style:style>`, 1)
+	data := wordFile(t, map[string]string{"mimetype": odtLesson["mimetype"], "content.xml": content})
+	o, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(o.Markdown) != "Which post works best? Think first. Shown.\n" || len(o.Left) != 1 || !strings.HasPrefix(o.Left[0].Error(), "hidden text") {
+		t.Errorf("OpenDocument: Markdown %q, left out %v", o.Markdown, o.Left)
+	}
+}

@@ -19,7 +19,7 @@ import (
 type odtStyle struct {
 	parent, display    string
 	bold, italic, mono bool
-	strike             bool
+	strike, hidden     bool
 	outline            int
 }
 
@@ -91,6 +91,7 @@ func (o *odtConverter) readStyles(t *node) {
 				st.italic = tp.attr["font-style"] == "italic"
 				st.mono = monospace(tp.attr["font-name"])
 				st.strike = tp.attr["text-line-through-style"] != "" && tp.attr["text-line-through-style"] != "none"
+				st.hidden = tp.attr["display"] == "none"
 			}
 			o.styles[n.attr["name"]] = st
 			return
@@ -127,7 +128,7 @@ func (o *odtConverter) style(name string) (st odtStyle, names []string) {
 			names = append(names, strings.ToLower(strings.ReplaceAll(name, "_20_", " ")))
 			break
 		}
-		st.bold, st.italic, st.mono, st.strike = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono, st.strike || s.strike
+		st.bold, st.italic, st.mono, st.strike, st.hidden = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono, st.strike || s.strike, st.hidden || s.hidden
 		if st.outline == 0 {
 			st.outline = s.outline
 		}
@@ -303,6 +304,10 @@ func (o *odtConverter) table(t *node) {
 // italic (a heading).
 func (o *odtConverter) text(n *node, plainOnly bool) string {
 	base, _ := o.style(n.attr["style-name"])
+	if base.hidden {
+		o.hiddenText(n)
+		return ""
+	}
 	var runs []run
 	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono, strike: base.strike}, &runs, 0)
 	return o.runsText(runs, plainOnly)
@@ -325,6 +330,10 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			add(collapseSpace(k.chars))
 		case "span":
 			st, _ := o.style(k.attr["style-name"])
+			if st.hidden {
+				o.hiddenText(k)
+				continue
+			}
 			g := f
 			g.bold, g.italic, g.code, g.strike = g.bold || st.bold, g.italic || st.italic, g.code || st.mono, g.strike || st.strike
 			o.inlineODT(k.kids, g, runs, depth+1)
@@ -346,6 +355,12 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			if md := o.frame(k); md != "" {
 				*runs = append(*runs, run{picture: md})
 			}
+		case "hidden-text": // a field that shows its string-value when its condition says so
+			if k.attr["is-hidden"] != "false" {
+				o.hiddenText(k)
+			} else {
+				add(k.attr["string-value"])
+			}
 		case "note":
 			if mark := o.noteMark(k, func() []string { return o.noteParagraphs(k.child("note-body")) }); mark != nil {
 				*runs = append(*runs, *mark)
@@ -355,6 +370,13 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 		case "ruby", "meta", "inner-text", "sequence", "date", "time", "page-number", "chapter", "bookmark-ref", "reference-ref", "sequence-ref", "user-field-get", "variable-get":
 			o.inlineODT(k.kids, f, runs, depth+1)
 		}
+	}
+}
+
+// hiddenText names, when it holds any, text the document hides.
+func (o *odtConverter) hiddenText(n *node) {
+	if strings.TrimSpace(n.text()) != "" || strings.TrimSpace(n.attr["string-value"]) != "" {
+		o.left(diag.Phrasef("hidden text (such as notes for the trainer)"))
 	}
 }
 
