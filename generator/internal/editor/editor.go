@@ -513,7 +513,7 @@ func (e *Editor) listView(r *http.Request, st *state, message string) view {
 			v.Message += " " + v.Tf("ed.word.left", "what", strings.Join(left, ", "))
 		}
 	}
-	v.Sections = e.sections(st.cfg.DefaultLanguage)
+	v.Sections = e.sections(st.cfg.LanguageCodes())
 	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)
 	v.Languages = st.cfg.LanguageCodes()
 	for _, p := range st.site.Pages {

@@ -753,10 +753,12 @@ func TestTOMLPageEditedByFields(t *testing.T) {
 // opens in the form with what was left out said above it; a second one of
 // the same name, and a file that is not a Word document, are refused.
 func TestWordDocumentBecomesAPage(t *testing.T) {
-	dir, _, srv := newEditor(t)
+	dir, _, srv := newEditorOn(t, strings.Replace(site, "[languages.en]\n", "[languages.fr]\nname = \"Français\"\n[languages.en]\n", 1)+
+		"-- content/fr/ateliers/atelier.md --\n---\ntitle: Un atelier\n---\nTexte.\n")
 	list := get(t, srv, "?token=t0k3n")
-	if !strings.Contains(list, `action="word"`) || !strings.Contains(list, `<option value="modules">modules/</option>`) {
-		t.Fatalf("no Word form with the folders:\n%s", list)
+	if !strings.Contains(list, `action="word"`) || !strings.Contains(list, `<option value="modules">modules/</option>`) ||
+		!strings.Contains(list, `<option value="ateliers">ateliers/</option>`) { // a folder only the French pages have
+		t.Fatalf("no Word form with the folders of every language:\n%s", list)
 	}
 	send := func(name string, data []byte, module ...string) *http.Response {
 		var b bytes.Buffer

@@ -68,14 +68,20 @@ func copyLimited(file string, src io.Reader, limit int64) error {
 	return fillLimited(f, src, limit)
 }
 
-// sections are the folders of the default language's pages a Word
-// document can go into ("" first: the language's root).
-func (e *Editor) sections(lang string) []string {
+// sections are the first-level folders of the languages' pages a Word
+// document can go into ("" first: the language's root), each once, in
+// the order of the languages (the default language's first): a folder only
+// one language has is offered too, and made in the others when chosen.
+func (e *Editor) sections(langs []string) []string {
 	out := []string{""}
-	entries, _ := os.ReadDir(filepath.Join(e.opt.Source, "content", lang))
-	for _, d := range entries {
-		if d.IsDir() && !strings.HasPrefix(d.Name(), ".") && !strings.HasPrefix(d.Name(), "_") {
-			out = append(out, d.Name())
+	seen := map[string]bool{"": true}
+	for _, lang := range langs {
+		entries, _ := os.ReadDir(filepath.Join(e.opt.Source, "content", lang))
+		for _, d := range entries {
+			if n := d.Name(); d.IsDir() && !seen[n] && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "_") {
+				seen[n] = true
+				out = append(out, n)
+			}
 		}
 	}
 	return out
