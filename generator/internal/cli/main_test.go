@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,7 +31,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkdocx": mkdocx},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkdocx": mkdocx, "mkpptx": mkpptx},
 	})
 }
 
@@ -48,6 +49,45 @@ func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 		"word/document.xml": `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>` + args[1] + `</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+	}
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, n := range slices.Sorted(maps.Keys(parts)) {
+		w, err := z.Create(n)
+		ts.Check(err)
+		_, err = w.Write([]byte(parts[n]))
+		ts.Check(err)
+	}
+	ts.Check(z.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+}
+
+// mkpptx FILE TITLE writes small PowerPoint slides: a title slide, and a
+// slide "Light" with two bullets and speaker notes.
+func mkpptx(ts *testscript.TestScript, _ bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkpptx FILE TITLE")
+	}
+	const ns = `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"`
+	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	shape := func(ph string, paras ...string) string {
+		s := `<p:sp><p:nvSpPr><p:cNvPr id="2" name="S"/><p:cNvSpPr/><p:nvPr><p:ph ` + ph + `/></p:nvPr></p:nvSpPr><p:txBody>`
+		for _, p := range paras {
+			s += `<a:p><a:r><a:t>` + p + `</a:t></a:r></a:p>`
+		}
+		return s + `</p:txBody></p:sp>`
+	}
+	slide := func(shapes ...string) string {
+		return `<p:sld ` + ns + `><p:cSld><p:spTree>` + strings.Join(shapes, "") + `</p:spTree></p:cSld></p:sld>`
+	}
+	parts := map[string]string{
+		"_rels/.rels":                      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="` + rel + `officeDocument" Target="ppt/presentation.xml"/></Relationships>`,
+		"ppt/presentation.xml":             `<p:presentation ` + ns + `><p:sldIdLst><p:sldId id="256" r:id="a"/><p:sldId id="257" r:id="b"/></p:sldIdLst></p:presentation>`,
+		"ppt/_rels/presentation.xml.rels":  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="` + rel + `slide" Target="slides/slide1.xml"/><Relationship Id="b" Type="` + rel + `slide" Target="slides/slide2.xml"/></Relationships>`,
+		"ppt/slides/slide1.xml":            slide(shape(`type="ctrTitle"`, args[1]), shape(`type="subTitle"`, "A workshop")),
+		"ppt/slides/slide2.xml":            slide(shape(`type="title"`, "Light"), shape(`idx="1"`, "By the window", "No flash")),
+		"ppt/slides/_rels/slide2.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="` + rel + `notesSlide" Target="../notesSlides/notesSlide2.xml"/></Relationships>`,
+		"ppt/notesSlides/notesSlide2.xml":  slide(shape(`type="body" idx="1"`, "Show two photos of the same shelf.")),
 	}
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)

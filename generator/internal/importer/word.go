@@ -21,7 +21,7 @@ import (
 // WordOptions describe the import of one Word document (or OpenDocument
 // text, LibreOffice's) as a page.
 type WordOptions struct {
-	// File is the .docx (left unchanged).
+	// File is the .docx, .pptx or .odt (left unchanged).
 	File string
 	// Site is the oersite site folder; it must have its config.toml.
 	Site string
@@ -234,7 +234,7 @@ func readWord(file string) (*officedoc.Document, error) {
 	}
 	doc, err := officedoc.Read(f, st.Size())
 	if err != nil {
-		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx) or an OpenDocument text (.odt): %v", file, err)
+		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): %v", file, err)
 	}
 	if len(doc.Markdown) == 0 && doc.Title == "" {
 		return nil, diag.Phrasef("%s holds no text", file)

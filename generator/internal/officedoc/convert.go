@@ -811,13 +811,19 @@ func (c *converter) addPicture(part, alt string) string {
 		c.pictureNames[part] = name
 		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
 	}
+	if fileName.MatchString(alt) {
+		alt = "" // PowerPoint's and Word's default: the picture's file name, which says nothing of it
+	}
 	if alt == "" {
 		c.doc.NoAlt++
 	}
 	return "![" + escape(strings.Join(strings.Fields(alt), " ")) + "](" + name + ")"
 }
 
-var unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
+var (
+	unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
+	fileName   = regexp.MustCompile(`(?i)^\S+\.(png|jpe?g|gif|bmp|svg|webp|tiff?|emf|wmf|heic)$`)
+)
 
 // webPicture is the extension a picture's bytes call for (".png",
 // ".jpg"...), "" for a format web browsers do not show (Word's EMF and

@@ -64,13 +64,13 @@ const (
 )
 
 // ErrNotWord is returned for a file that is not a Word document.
-var ErrNotWord = errors.New("not a Word document (.docx) or an OpenDocument text (.odt): it holds no text part")
+var ErrNotWord = errors.New("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): it holds no text part")
 
 // Read reads the document in r (size bytes).
 func Read(r io.ReaderAt, size int64) (*Document, error) {
 	z, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("not a Word document (.docx) or an OpenDocument text (.odt): %w", err)
+		return nil, fmt.Errorf("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): %w", err)
 	}
 	if len(z.File) > maxFiles {
 		return nil, fmt.Errorf("the document holds %d files, more than %d", len(z.File), maxFiles)
@@ -85,6 +85,9 @@ func Read(r io.ReaderAt, size int64) (*Document, error) {
 	}
 	if p.files[part] == nil && p.files["content.xml"] != nil {
 		return readODT(p)
+	}
+	if p.files[part] != nil && path.Base(part) == "presentation.xml" {
+		return readPPTX(p, part)
 	}
 	body, err := p.tree(part)
 	if err != nil {

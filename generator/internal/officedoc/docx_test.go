@@ -192,6 +192,8 @@ func TestRealDocuments(t *testing.T) {
 		t.Skip("OERSITE_DOCX_CORPUS not set")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
+	pptxs, _ := filepath.Glob(filepath.Join(dir, "*.pptx"))
+	files = append(files, pptxs...)
 	odts, _ := filepath.Glob(filepath.Join(dir, "*.odt"))
 	files = append(files, odts...)
 	for _, f := range files {
