@@ -28,7 +28,7 @@ func (e *Editor) word(w http.ResponseWriter, r *http.Request) error {
 	}
 	defer src.Close()
 	name := path.Base(strings.ReplaceAll(hdr.Filename, `\`, "/")) // the author's file name, without its folders
-	if ext := strings.ToLower(path.Ext(name)); ext != ".docx" && ext != ".odt" && ext != ".pptx" {
+	if ext := strings.ToLower(path.Ext(name)); ext != ".docx" && ext != ".odt" && ext != ".pptx" && ext != ".odp" {
 		return userError{errors.New(say.T("ed.word.type"))}
 	}
 	tmp, err := os.MkdirTemp("", "oersite-word-")

@@ -234,7 +234,7 @@ func readWord(file string) (*officedoc.Document, error) {
 	}
 	doc, err := officedoc.Read(f, st.Size())
 	if err != nil {
-		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): %v", file, err)
+		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt, .odp): %v", file, err)
 	}
 	if len(doc.Markdown) == 0 && doc.Title == "" {
 		return nil, diag.Phrasef("%s holds no text", file)

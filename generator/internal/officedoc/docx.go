@@ -64,13 +64,13 @@ const (
 )
 
 // ErrNotWord is returned for a file that is not a Word document.
-var ErrNotWord = errors.New("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): it holds no text part")
+var ErrNotWord = errors.New("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text or presentation (.odt, .odp): it holds no text part")
 
 // Read reads the document in r (size bytes).
 func Read(r io.ReaderAt, size int64) (*Document, error) {
 	z, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt): %w", err)
+		return nil, fmt.Errorf("not a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text or presentation (.odt, .odp): %w", err)
 	}
 	if len(z.File) > maxFiles {
 		return nil, fmt.Errorf("the document holds %d files, more than %d", len(z.File), maxFiles)

@@ -193,6 +193,8 @@ func TestRealDocuments(t *testing.T) {
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	pptxs, _ := filepath.Glob(filepath.Join(dir, "*.pptx"))
+	odps, _ := filepath.Glob(filepath.Join(dir, "*.odp"))
+	pptxs = append(pptxs, odps...)
 	files = append(files, pptxs...)
 	odts, _ := filepath.Glob(filepath.Join(dir, "*.odt"))
 	files = append(files, odts...)

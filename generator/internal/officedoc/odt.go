@@ -30,23 +30,27 @@ type odtConverter struct {
 	// byStyle: a list style -> the counts of the last list in it; byID: a
 	// list's xml:id -> its counts (a later list may go on from either).
 	byStyle, byID map[string]*counter
+	// hiddenPages: the styles of slides not shown (Impress's Hide Slide).
+	hiddenPages map[string]bool
 }
 
 // readODT reads an OpenDocument text.
 func readODT(p *pack) (*Document, error) {
-	if m, _ := p.read("mimetype", 256); m != nil && !strings.HasPrefix(string(m), "application/vnd.oasis.opendocument.text") {
-		return nil, ErrNotWord // a spreadsheet or a presentation
+	if m, _ := p.read("mimetype", 256); m != nil && !strings.HasPrefix(string(m), "application/vnd.oasis.opendocument.text") &&
+		!strings.HasPrefix(string(m), "application/vnd.oasis.opendocument.presentation") {
+		return nil, ErrNotWord // a spreadsheet or a drawing
 	}
 	content, err := p.treeMixed("content.xml")
 	if err != nil {
 		return nil, err
 	}
 	body := content.find("body")
-	if body == nil || body.child("text") == nil {
+	if body == nil || (body.child("text") == nil && body.child("presentation") == nil) {
 		return nil, ErrNotWord
 	}
 	o := &odtConverter{converter: &converter{pack: p, seen: map[string]bool{}, pictureNames: map[string]string{}},
-		styles: map[string]odtStyle{}, lists: map[string]map[int]levelFormat{}, byStyle: map[string]*counter{}, byID: map[string]*counter{}}
+		styles: map[string]odtStyle{}, lists: map[string]map[int]levelFormat{}, byStyle: map[string]*counter{}, byID: map[string]*counter{},
+		hiddenPages: map[string]bool{}}
 	styles, err := p.treeMixed("styles.xml")
 	if err != nil {
 		return nil, err
@@ -56,7 +60,11 @@ func readODT(p *pack) (*Document, error) {
 			o.readStyles(t)
 		}
 	}
-	o.blocks(body.child("text").kids, 0)
+	if pres := body.child("presentation"); pres != nil {
+		o.presentation(pres)
+	} else {
+		o.blocks(body.child("text").kids, 0)
+	}
 	d := o.finish()
 	if meta, _ := p.treeMixed("meta.xml"); meta != nil {
 		d.properties(meta)
@@ -85,6 +93,9 @@ func (o *odtConverter) readStyles(t *node) {
 			st := odtStyle{parent: n.attr["parent-style-name"], display: n.attr["display-name"]}
 			if l, err := strconv.Atoi(n.attr["default-outline-level"]); err == nil {
 				st.outline = l
+			}
+			if dp := n.child("drawing-page-properties"); dp != nil && dp.attr["visibility"] == "hidden" {
+				o.hiddenPages[n.attr["name"]] = true
 			}
 			if tp := n.child("text-properties"); tp != nil {
 				st.bold = tp.attr["font-weight"] == "bold" || tp.attr["font-weight"] == "700"

@@ -98,6 +98,7 @@ func TestLessonFromOpenDocument(t *testing.T) {
 // FuzzReadODT: whatever content.xml holds, reading it ends without a panic.
 func FuzzReadODT(f *testing.F) {
 	f.Add(odtLesson["content.xml"])
+	f.Add(`<office:document-content ` + odfNS + `><office:body><office:presentation><draw:page><draw:frame presentation:class="title"><draw:text-box><text:p>T</text:p></draw:text-box></draw:frame><draw:g><draw:frame><draw:text-box><text:list><text:list-item><text:p>x</text:p></text:list-item></text:list></draw:text-box></draw:frame></draw:g><presentation:notes><draw:frame><draw:text-box><text:p>n</text:p></draw:text-box></draw:frame></presentation:notes></draw:page></office:presentation></office:body></office:document-content>`)
 	fuzzPart(f, odtLesson, "content.xml")
 }
 
