@@ -806,6 +806,12 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Word document") {
 		t.Errorf("a text file: %s %s", res.Status, b)
 	}
+	for _, name := range []string{"Workshop.pptx", "Workshop.odp"} { // slides are taken (these are no slides: read, then refused)
+		res = send(name, []byte("not a zip"))
+		if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || strings.Contains(string(b), "Only a Word document") || !strings.Contains(string(b), "cannot be read") {
+			t.Errorf("%s: %s %s", name, res.Status, b)
+		}
+	}
 	if !strings.Contains(list, `<select id="word-module" name="module">`) {
 		t.Errorf("no choice of module in the Word form")
 	}
