@@ -61,6 +61,10 @@ const (
 	maxFiles    = 10000
 	maxDepth    = 256
 	maxNotes    = 10000
+	// maxRead is how many bytes all the parts read may hold together: a
+	// part named again and again (a slide listed a thousand times) is read
+	// again each time.
+	maxRead = 1 << 30
 )
 
 // ErrNotWord is returned for a file that is not a Word document.
@@ -162,7 +166,10 @@ func (n *node) all(name string) []*node {
 }
 
 // pack is the document's zip.
-type pack struct{ files map[string]*zip.File }
+type pack struct {
+	files     map[string]*zip.File
+	readBytes int64 // bytes read from the zip so far, for maxRead
+}
 
 // read returns a part's bytes (nil when absent), at most limit.
 func (p *pack) read(name string, limit int64) ([]byte, error) {
@@ -172,6 +179,10 @@ func (p *pack) read(name string, limit int64) ([]byte, error) {
 	}
 	if f.UncompressedSize64 > uint64(limit) {
 		return nil, fmt.Errorf("%s is %d bytes, more than %d", name, f.UncompressedSize64, limit)
+	}
+	limit = min(limit, maxRead-p.readBytes)
+	if limit <= 0 {
+		return nil, fmt.Errorf("the document's parts hold more than %d bytes", maxRead)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -185,6 +196,7 @@ func (p *pack) read(name string, limit int64) ([]byte, error) {
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s is more than %d bytes", name, limit)
 	}
+	p.readBytes += int64(len(data))
 	return data, nil
 }
 

@@ -46,8 +46,10 @@ func readPPTX(p *pack, part string) (*Document, error) {
 		return nil, err
 	}
 	var slides []string
+	seen := map[string]bool{}
 	for _, id := range pres.find("sldIdLst").kidsNamed("sldId") {
-		if r, ok := rels[id.attr["r:id"]]; ok && r.kind == "slide" && len(slides) < maxSlides {
+		if r, ok := rels[id.attr["r:id"]]; ok && r.kind == "slide" && len(slides) < maxSlides && !seen[c.partAt(r.target)] {
+			seen[c.partAt(r.target)] = true // a slide listed twice (a hostile file) is read once
 			slides = append(slides, c.partAt(r.target))
 		}
 	}

@@ -1,6 +1,7 @@
 package officedoc
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -126,5 +127,29 @@ See [**the guide**](https://example.org/guide)
 	}
 	if d.NoAlt != 1 || len(d.Pictures) != 1 || strings.Join(left, "|") != "hidden slides|embedded objects (formulas, charts)" {
 		t.Errorf("%d without description, pictures %v, left out %q", d.NoAlt, d.Pictures, left)
+	}
+}
+
+// A hostile presentation listing one slide many times reads it once; the
+// parts read together are limited (maxRead), so a small zip that names a
+// large part again and again cannot keep the reader busy.
+func TestPresentationSlideListedTwice(t *testing.T) {
+	parts := presentation()
+	parts["ppt/presentation.xml"] = strings.Replace(parts["ppt/presentation.xml"], `<p:sldId id="259" r:id="rId5"/>`, `<p:sldId id="259" r:id="rId5"/><p:sldId id="260" r:id="rId5"/><p:sldId id="261" r:id="rId5"/>`, 1)
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(d.Markdown), "## Before and after"); n != 1 {
+		t.Errorf("the slide listed three times is written %d times", n)
+	}
+	p := &pack{files: map[string]*zip.File{}, readBytes: maxRead - 10}
+	z, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, f := range z.File {
+		p.files[f.Name] = f
+	}
+	if _, err := p.read("ppt/presentation.xml", maxPart); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("a read past the budget: %v", err)
 	}
 }
