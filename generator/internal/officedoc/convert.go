@@ -53,6 +53,7 @@ type converter struct {
 	// notes are the notes' texts, in the order of their marks; inNote:
 	// a note's text is being read (a mark inside it is left out); boxes:
 	// the text boxes of the paragraph being read, written after it.
+	dropCap   string // a drop cap's letters, waiting for the paragraph they begin
 	notes     []string
 	noteMarks map[*node]string // a note read -> its mark ("" without text)
 	inNote    bool
@@ -373,6 +374,13 @@ func (c *converter) paragraph(p *node) {
 	if text == "" {
 		return // an empty paragraph (Word's spacing), or one holding only what is left out
 	}
+	if pp := p.child("pPr"); pp != nil && pp.child("framePr") != nil {
+		if d := pp.child("framePr").attr["dropCap"]; d != "" && d != "none" && len([]rune(text)) <= 3 {
+			c.dropCap += text // a drop cap: the first letter of the next paragraph, set large
+			return
+		}
+	}
+	text, c.dropCap = c.dropCap+text, ""
 	switch {
 	case st.contents:
 		c.left(diag.Phrasef("the table of contents with its page numbers"))
@@ -700,6 +708,8 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 				*runs = append(*runs, run{picture: md, link: base.link})
 			} else if box := k.find("txbxContent"); box != nil {
 				c.boxes = append(c.boxes, box)
+			} else if ids := k.find("relIds"); ids != nil {
+				c.boxes = append(c.boxes, ids) // a SmartArt diagram: its text as a list, after the paragraph
 			}
 		case "footnoteReference", "endnoteReference":
 			notes := c.footnotes
@@ -1089,11 +1099,16 @@ func (c *converter) noteTexts() string {
 }
 
 // flushBoxes writes, after the paragraph that holds them, the text boxes
-// it held (a tip or a caption beside the text), each as its paragraphs.
+// it held (a tip or a caption beside the text), each as its paragraphs,
+// and its SmartArt diagrams, each as a list.
 func (c *converter) flushBoxes(write func(kids []*node, depth int)) {
 	boxes := c.boxes
 	c.boxes = nil
 	for _, b := range boxes {
+		if b.name == "relIds" {
+			c.writeDiagram(b)
+			continue
+		}
 		write(b.kids, 1)
 	}
 }

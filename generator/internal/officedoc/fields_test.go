@@ -283,3 +283,39 @@ func TestHiddenText(t *testing.T) {
 		t.Errorf("OpenDocument: Markdown %q, left out %v", o.Markdown, o.Left)
 	}
 }
+
+// diagramData is a SmartArt data part: a process with two steps, the
+// second with a point under it, and the points that only draw it.
+const diagramData = `<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>
+<dgm:pt modelId="0" type="doc"><dgm:t><a:p/></dgm:t></dgm:pt>
+<dgm:pt modelId="2"><dgm:t><a:p><a:r><a:t>Post</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>Take the photo</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="3"><dgm:t><a:p><a:r><a:t>before 9 o'clock</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="9" type="pres"><dgm:t><a:p><a:r><a:t>drawn</a:t></a:r></a:p></dgm:t></dgm:pt>
+</dgm:ptLst><dgm:cxnLst>
+<dgm:cxn modelId="a" srcId="0" destId="2" srcOrd="1"/><dgm:cxn modelId="b" srcId="0" destId="1" srcOrd="0"/>
+<dgm:cxn modelId="c" srcId="2" destId="3" srcOrd="0"/><dgm:cxn modelId="d" type="presOf" srcId="1" destId="9" srcOrd="0"/><dgm:cxn modelId="e" srcId="3" destId="2" srcOrd="0"/>
+</dgm:cxnLst></dgm:dataModel>`
+
+// A SmartArt diagram (a process, a cycle: slides and handouts are full of
+// them) was dropped without a word; its text is now a list, each point
+// under its parent in the diagram's order. A drop cap begins its
+// paragraph again.
+func TestWordDiagramAndDropCap(t *testing.T) {
+	body := `<w:p><w:r><w:t>The steps:</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Diagram 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="d1" r:lo="d2"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
+		`<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr><w:r><w:t>O</w:t></w:r></w:p><w:p><w:r><w:t>nce upon a time.</w:t></w:r></w:p>`
+	parts := map[string]string{
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="d1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/></Relationships>`,
+		"word/diagrams/data1.xml":      diagramData,
+		"word/document.xml":            `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+	}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The steps:\n\n- Take the photo\n- Post\n  - before 9 o'clock\n\nOnce upon a time.\n"
+	if string(d.Markdown) != want || len(d.Left) != 0 {
+		t.Errorf("Markdown:\n%s\nwant:\n%s\nleft out: %v", d.Markdown, want, d.Left)
+	}
+}

@@ -159,10 +159,13 @@ func (c *converter) shape(s *node, first bool) {
 			c.block(md)
 		}
 	case "graphicFrame":
-		if tbl := s.find("tbl"); tbl != nil {
+		switch tbl, ids := s.find("tbl"), s.find("relIds"); {
+		case tbl != nil:
 			c.endList()
 			c.slideTable(tbl)
-		} else {
+		case ids != nil:
+			c.writeDiagram(ids)
+		default:
 			c.left(diag.Phrasef("embedded objects (formulas, charts)"))
 		}
 	case "sp":

@@ -44,6 +44,7 @@ func presentation() map[string]string {
 	table := `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Table"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData><a:tbl>` +
 		`<a:tr><a:tc><a:txBody><a:p><a:r><a:t>Before</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>After</a:t></a:r></a:p></a:txBody></a:tc></a:tr>` +
 		`<a:tr><a:tc><a:txBody><a:p><a:r><a:t>dark</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>bright</a:t></a:r></a:p></a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>`
+	diagram := `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="7" name="Diagram"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rId7"/></a:graphicData></a:graphic></p:graphicFrame>`
 	chart := `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="6" name="Chart"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId9"/></a:graphicData></a:graphic></p:graphicFrame>`
 	link := `<a:p><a:r><a:t xml:space="preserve">See </a:t></a:r><a:r><a:rPr b="1"><a:hlinkClick r:id="rId3"/></a:rPr><a:t>the guide</a:t></a:r></a:p>`
 	parts := map[string]string{
@@ -62,9 +63,11 @@ func presentation() map[string]string {
 			textShape("", link)),
 		"ppt/slides/_rels/slide1.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="` + rel + `image" Target="../media/image1.png"/>
 <Relationship Id="rId3" Type="` + rel + `hyperlink" Target="https://example.org/guide" TargetMode="External"/></Relationships>`,
-		"ppt/media/image1.png":  "\x89PNG\r\n\x1a\n shelf",
-		"ppt/slides/slide3.xml": slideXML("0", textShape("title", slidePara("", "A hidden slide"))),
-		"ppt/slides/slide4.xml": slideXML("", textShape("title", slidePara("", "Before and after")), table, chart,
+		"ppt/media/image1.png":             "\x89PNG\r\n\x1a\n shelf",
+		"ppt/slides/slide3.xml":            slideXML("0", textShape("title", slidePara("", "A hidden slide"))),
+		"ppt/slides/_rels/slide4.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="` + rel + `diagramData" Target="../diagrams/data1.xml"/></Relationships>`,
+		"ppt/diagrams/data1.xml":           diagramData,
+		"ppt/slides/slide4.xml": slideXML("", textShape("title", slidePara("", "Before and after")), table, diagram, chart,
 			textShape("", slidePara(`<a:pPr><a:buAutoNum type="arabicPeriod"/></a:pPr>`, "Compare"), slidePara(`<a:pPr><a:buAutoNum type="arabicPeriod"/></a:pPr>`, "Choose"))),
 	}
 	return parts
@@ -81,7 +84,8 @@ func FuzzReadPresentation(f *testing.F) {
 // A presentation as PowerPoint saves it: the title slide gives the page's
 // title and summary, every other slide a section under its title, with its
 // bullets at their levels, numbered paragraphs, links, pictures (a file
-// name is no description), tables and speaker notes (as notes for tutors);
+// name is no description), tables, SmartArt (its text as a list) and
+// speaker notes (as notes for tutors);
 // slides come in the presentation's order, not their files'; a hidden slide
 // and a chart are named in the report.
 func TestPresentation(t *testing.T) {
@@ -115,8 +119,12 @@ See [**the guide**](https://example.org/guide)
 | --- | --- |
 | dark | bright |
 
-1. Compare
-2. Choose
+- Take the photo
+- Post
+  - before 9 o'clock
+
+1) Compare
+2) Choose
 `
 	if d.Title != "Good photos" || d.Summary != "A workshop for small shops" || string(d.Markdown) != want {
 		t.Errorf("title %q, summary %q, Markdown:\n%s\nwant:\n%s", d.Title, d.Summary, d.Markdown, want)
