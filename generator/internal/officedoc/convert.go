@@ -334,7 +334,7 @@ func (c *converter) blocks(kids []*node, depth int) {
 			if sc := k.child("sdtContent"); sc != nil {
 				c.blocks(sc.kids, depth+1)
 			}
-		case "ins", "customXml", "smartTag":
+		case "ins", "moveTo", "customXml", "smartTag":
 			c.blocks(k.kids, depth+1)
 		}
 	}
@@ -633,7 +633,7 @@ func (c *converter) collect(kids []*node, link string, runs *[]run, depth int) {
 			if !hidden {
 				c.collect(k.kids, firstNonEmpty(target, link), runs, depth+1)
 			}
-		case "ins", "smartTag", "customXml", "bdo", "dir":
+		case "ins", "moveTo", "smartTag", "customXml", "bdo", "dir":
 			c.collect(k.kids, link, runs, depth+1)
 		case "sdt":
 			if sc := k.child("sdtContent"); sc != nil {

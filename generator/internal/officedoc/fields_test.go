@@ -319,3 +319,14 @@ func TestWordDiagramAndDropCap(t *testing.T) {
 		t.Errorf("Markdown:\n%s\nwant:\n%s\nleft out: %v", d.Markdown, want, d.Left)
 	}
 }
+
+// Tracked changes are taken as accepted: a moved paragraph is where it was
+// moved to (it was dropped), not where it was moved from.
+func TestWordTrackedMove(t *testing.T) {
+	body := `<w:p><w:moveFrom w:id="1"><w:r><w:t>Moved.</w:t></w:r></w:moveFrom><w:r><w:t>First.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Second. </w:t></w:r><w:moveTo w:id="2"><w:r><w:t>Moved.</w:t></w:r></w:moveTo></w:p>`
+	d := wordBody(t, body, lesson["word/numbering.xml"])
+	if string(d.Markdown) != "First.\n\nSecond. Moved.\n" {
+		t.Errorf("Markdown %q", d.Markdown)
+	}
+}
