@@ -700,6 +700,12 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			add("\n")
 		case "noBreakHyphen":
 			add("-")
+		case "sym": // a character of a symbol font (Wingdings' tick, Symbol's α)
+			if ch := symbolChar(k.attr["font"], k.attr["char"]); ch != "" {
+				add(ch)
+			} else if shows {
+				c.left(diag.Phrasef("characters of a symbol font (Wingdings, Symbol) not known here"))
+			}
 		case "drawing", "pict", "object":
 			if !shows {
 				continue
