@@ -335,7 +335,9 @@ func TestWordTrackedMove(t *testing.T) {
 // Symbol's Greek letters and arrows) are the Unicode characters they
 // show; one not known is named.
 func TestWordSymbols(t *testing.T) {
-	sym := func(font, char string) string { return `<w:r><w:sym w:font="` + font + `" w:char="` + char + `"/></w:r>` }
+	sym := func(font, char string) string {
+		return `<w:r><w:sym w:font="` + font + `" w:char="` + char + `"/></w:r>`
+	}
 	body := `<w:p>` + sym("Wingdings", "F0FC") + `<w:r><w:t xml:space="preserve"> Done </w:t></w:r>` + sym("Symbol", "F0AE") + `<w:r><w:t xml:space="preserve"> 20 </w:t></w:r>` + sym("Symbol", "F0B0") +
 		`<w:r><w:t xml:space="preserve">C, </w:t></w:r>` + sym("Symbol", "F070") + sym("Webdings", "F021") + `</w:p>`
 	d := wordBody(t, body, lesson["word/numbering.xml"])
