@@ -50,16 +50,7 @@ func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body></w:document>`,
 	}
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	for _, n := range slices.Sorted(maps.Keys(parts)) {
-		w, err := z.Create(n)
-		ts.Check(err)
-		_, err = w.Write([]byte(parts[n]))
-		ts.Check(err)
-	}
-	ts.Check(z.Close())
-	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+	writeZip(ts, args[0], parts)
 }
 
 // mkpptx FILE TITLE writes small PowerPoint slides: a title slide, and a
@@ -89,6 +80,11 @@ func mkpptx(ts *testscript.TestScript, _ bool, args []string) {
 		"ppt/slides/_rels/slide2.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="` + rel + `notesSlide" Target="../notesSlides/notesSlide2.xml"/></Relationships>`,
 		"ppt/notesSlides/notesSlide2.xml":  slide(shape(`type="body" idx="1"`, "Show two photos of the same shelf.")),
 	}
+	writeZip(ts, args[0], parts)
+}
+
+// writeZip writes the parts, by name, as the zip file.
+func writeZip(ts *testscript.TestScript, file string, parts map[string]string) {
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
 	for _, n := range slices.Sorted(maps.Keys(parts)) {
@@ -98,5 +94,5 @@ func mkpptx(ts *testscript.TestScript, _ bool, args []string) {
 		ts.Check(err)
 	}
 	ts.Check(z.Close())
-	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs(file), b.Bytes(), 0o644))
 }

@@ -904,33 +904,63 @@ func (c *converter) uniqueName(n string) string {
 // cell's paragraphs on one line, a cell spanning columns followed by
 // empty ones.
 func (c *converter) table(t *node) {
+	c.writeTable(tableRows(t, func(tc *node) (string, int) {
+		var parts []string
+		for _, p := range tc.kidsNamed("p") {
+			parts = append(parts, c.inline(p.kids, false, 0))
+		}
+		if tc.find("tbl") != nil {
+			c.left(diag.Phrasef("tables inside tables"))
+		}
+		span := 1
+		if pr := tc.child("tcPr"); pr != nil {
+			span, _ = strconv.Atoi(pr.val("gridSpan"))
+		}
+		return cellLine(parts), span
+	}))
+}
+
+// tableRows reads a table's rows (tr) of cells (tc) through cell, which
+// gives a cell's text on one line and how many columns it spans (the
+// columns it covers are left empty; -1 for a cell covered that way); it
+// returns the rows and the widest.
+func tableRows(t *node, cell func(tc *node) (string, int)) ([][]string, int) {
 	var rows [][]string
 	width := 0
 	for _, tr := range t.kidsNamed("tr") {
 		var cells []string
 		for _, tc := range tr.kidsNamed("tc") {
-			var parts []string
-			for _, p := range tc.kidsNamed("p") {
-				if s := strings.TrimSpace(c.inline(p.kids, false, 0)); s != "" {
-					parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(s, "\\\n", " "), "\n", " ")) // a cell is one line
-				}
+			text, span := cell(tc)
+			if span < 0 {
+				continue // a cell another covers, written as the empty cells after it
 			}
-			if tc.find("tbl") != nil {
-				c.left(diag.Phrasef("tables inside tables"))
-			}
-			cells = append(cells, strings.Join(parts, " ")) // | escaped with the text
-			if pr := tc.child("tcPr"); pr != nil {
-				if span, _ := strconv.Atoi(pr.val("gridSpan")); span > 1 {
-					for i := 1; i < min(span, 64); i++ {
-						cells = append(cells, "")
-					}
-				}
+			cells = append(cells, text) // | escaped with the text
+			for i := 1; i < min(span, 64); i++ {
+				cells = append(cells, "")
 			}
 		}
 		width = max(width, len(cells))
 		rows = append(rows, cells)
 	}
-	c.writeTable(rows, width)
+	return rows, width
+}
+
+// cellLine joins a cell's paragraphs on one line (a Markdown table's cell
+// is one), their line breaks as spaces.
+func cellLine(paras []string) string {
+	var kept []string
+	for _, p := range paras {
+		if p = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(p, "\\\n", " "), "\n", " ")); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// hardBreaks writes a paragraph's line breaks as Markdown's (a backslash
+// at the line's end), whether escape wrote them so or not.
+func hardBreaks(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\\\n", "\n"), "\n", "\\\n")
 }
 
 // writeTable writes rows as a Markdown table width cells wide.

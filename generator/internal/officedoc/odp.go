@@ -116,7 +116,7 @@ func (o *odtConverter) slideNotes(notes *node) {
 		for _, p := range box.kids {
 			if p.name == "p" || p.name == "h" {
 				if line := strings.TrimSpace(o.text(p, false)); line != "" {
-					lines = append(lines, startEscaped(strings.ReplaceAll(line, "\n", "\\\n")))
+					lines = append(lines, startEscaped(hardBreaks(line)))
 				}
 			}
 		}

@@ -311,25 +311,19 @@ func (c *converter) slidePicture(s *node) string {
 
 // slideTable writes a table of a slide.
 func (c *converter) slideTable(tbl *node) {
-	var rows [][]string
-	width := 0
-	for _, tr := range tbl.kidsNamed("tr") {
-		var cells []string
-		for _, tc := range tr.kidsNamed("tc") {
-			var parts []string
-			if tx := tc.child("txBody"); tx != nil {
-				for _, p := range tx.kidsNamed("p") {
-					if t := strings.TrimSpace(c.runsText(c.slideRuns(p), false)); t != "" {
-						parts = append(parts, strings.ReplaceAll(t, "\n", " "))
-					}
-				}
+	c.writeTable(tableRows(tbl, func(tc *node) (string, int) {
+		var parts []string
+		if tx := tc.child("txBody"); tx != nil {
+			for _, p := range tx.kidsNamed("p") {
+				parts = append(parts, c.runsText(c.slideRuns(p), false))
 			}
-			cells = append(cells, strings.Join(parts, " "))
 		}
-		width = max(width, len(cells))
-		rows = append(rows, cells)
-	}
-	c.writeTable(rows, width)
+		if tc.attr["hMerge"] == "1" || tc.attr["hMerge"] == "true" {
+			return "", -1 // covered by the cell before it, which spans it
+		}
+		span, _ := strconv.Atoi(tc.attr["gridSpan"])
+		return cellLine(parts), span
+	}))
 }
 
 // speakerNotes writes a slide's notes (the notes page's text placeholder)
@@ -355,7 +349,7 @@ func (c *converter) speakerNotes(part string) error {
 		if tx := s.child("txBody"); tx != nil {
 			for _, p := range tx.kidsNamed("p") {
 				if line := strings.TrimSpace(c.runsText(c.slideRuns(p), false)); line != "" {
-					lines = append(lines, startEscaped(strings.ReplaceAll(line, "\n", "\\\n")))
+					lines = append(lines, startEscaped(hardBreaks(line)))
 				}
 			}
 		}

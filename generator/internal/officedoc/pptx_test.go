@@ -161,3 +161,26 @@ func TestPresentationSlideListedTwice(t *testing.T) {
 		t.Errorf("a read past the budget: %v", err)
 	}
 }
+
+// A slide's table cell spanning two columns, and a line break in a cell
+// and in the speaker notes, are written as Markdown can hold them (no
+// stray backslash, no cell too many).
+func TestSlideTableSpansAndBreaks(t *testing.T) {
+	parts := presentation()
+	brk := `<a:p><a:r><a:t>one</a:t></a:r><a:br/><a:r><a:t>two</a:t></a:r></a:p>`
+	table := `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="T"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData><a:tbl>` +
+		`<a:tr><a:tc gridSpan="2"><a:txBody><a:p><a:r><a:t>Both</a:t></a:r></a:p></a:txBody></a:tc><a:tc hMerge="1"><a:txBody><a:p/></a:txBody></a:tc></a:tr>` +
+		`<a:tr><a:tc><a:txBody>` + brk + `</a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>x</a:t></a:r></a:p></a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>`
+	parts["ppt/slides/slide4.xml"] = slideXML("", textShape("title", slidePara("", "Table")), table)
+	parts["ppt/notesSlides/notesSlide1.xml"] = slideXML("", textShape("body", brk))
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{":::tutor\none\\\ntwo\n:::", "| Both |  |\n| --- | --- |\n| one two | x |"} {
+		if !strings.Contains(string(d.Markdown), want) {
+			t.Errorf("no %q in:\n%s", want, d.Markdown)
+		}
+	}
+}
