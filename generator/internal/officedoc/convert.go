@@ -248,7 +248,8 @@ func (c *converter) readLists(numbering *node) {
 				continue
 			}
 			f := l.val("numFmt")
-			levels[lv] = levelFormat{ordered: f != "" && f != "bullet" && f != "none", start: startValue(l.val("start"))}
+			levels[lv] = levelFormat{ordered: f != "" && f != "bullet" && f != "none", start: startValue(l.val("start")),
+				pattern: l.val("lvlText"), format: f, style: l.val("pStyle")}
 			if f == "bullet" {
 				levels[lv] = levelFormat{task: checkBox(l.val("lvlText"))}
 			}
@@ -356,8 +357,10 @@ func tableOfContents(sdt *node) bool {
 func (c *converter) paragraph(p *node) {
 	defer c.flushBoxes(c.blocks)
 	var st paraStyle
+	styleID := ""
 	if pp := p.child("pPr"); pp != nil {
-		st = c.styles[pp.val("pStyle")]
+		styleID = pp.val("pStyle")
+		st = c.styles[styleID]
 		if np := pp.child("numPr"); np != nil && np.val("numId") != "" {
 			st.numID, st.ilvl = np.val("numId"), np.val("ilvl")
 		}
@@ -392,6 +395,9 @@ func (c *converter) paragraph(p *node) {
 		c.doc.Summary = plain(text)
 		return
 	case st.heading > 0:
+		if number := c.headingNumber(st, styleID); number != "" && (st.heading > 1 || c.doc.Title != "" || c.out.Len() > 0) {
+			text = number + " " + text // "2.3 Prices", as the document shows it (not on the page's title)
+		}
 		c.heading(st.heading, text)
 	case st.numID != "":
 		c.item(st, text)

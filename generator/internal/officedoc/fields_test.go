@@ -345,3 +345,35 @@ func TestWordSymbols(t *testing.T) {
 		t.Errorf("Markdown %q, left out %v", d.Markdown, d.Left)
 	}
 }
+
+// Numbered headings (Word's multilevel list linked to the Heading styles)
+// keep the numbers the document shows, so that "see 2.1" still points
+// somewhere; the page's title keeps none.
+func TestWordNumberedHeadings(t *testing.T) {
+	styles := `<w:styles ` + wNS + `>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="3">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="%1.%2)"/></w:lvl>
+</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>`
+	h := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	parts := map[string]string{
+		"word/styles.xml":    styles,
+		"word/numbering.xml": numbering,
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + h("Title", "A guide") + h("Heading1", "Prices") + h("Heading2", "Old and new") + h("Heading2", "Offers") + h("Heading1", "Photos") + h("Heading2", "Light") + `</w:body></w:document>`,
+	}
+	data := wordFile(t, parts)
+	d, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "## I. Prices\n\n### I.a) Old and new\n\n### I.b) Offers\n\n## II. Photos\n\n### II.a) Light\n"
+	if d.Title != "A guide" || string(d.Markdown) != want {
+		t.Errorf("title %q, Markdown:\n%s\nwant:\n%s", d.Title, d.Markdown, want)
+	}
+}

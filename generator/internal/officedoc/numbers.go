@@ -1,6 +1,7 @@
 package officedoc
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,10 @@ type levelFormat struct {
 	ordered bool
 	start   int
 	task    string // "[ ] " or "[x] " for a bullet that is a check box
+	// pattern, format and style are Word's lvlText ("%1.%2"), numFmt
+	// ("decimal", "upperRoman") and pStyle (the heading style the level
+	// numbers), for numbered headings.
+	pattern, format, style string
 }
 
 // counter numbers a list's items level by level, as a word processor does:
@@ -82,4 +87,86 @@ func taskItem(marker, text string) (string, string) {
 		return marker + box, strings.TrimSpace(rest)
 	}
 	return marker, text
+}
+
+// headingNumber is the number Word shows before a numbered heading ("2.3"
+// of "2.3 Prices"), counted with the lists of its numbering; "" for a
+// heading without one. styleID is the paragraph's style, which a level
+// of the numbering may name.
+func (c *converter) headingNumber(st paraStyle, styleID string) string {
+	nb, ok := c.lists[st.numID]
+	if st.numID == "" || !ok {
+		return ""
+	}
+	levels := c.formats[nb.abstract]
+	level := -1
+	if st.ilvl != "" {
+		level, _ = strconv.Atoi(st.ilvl)
+	}
+	for lv := 0; lv < maxLevels && level < 0 && styleID != ""; lv++ {
+		if levels[lv].style == styleID {
+			level = lv
+		}
+	}
+	if level < 0 {
+		level = st.heading - 1
+	}
+	level = max(0, min(level, maxLevels-1))
+	f := levels[level]
+	if !f.ordered || f.pattern == "" {
+		return ""
+	}
+	k := c.counters[nb.abstract]
+	if k == nil {
+		k = &counter{}
+		c.counters[nb.abstract] = k
+	}
+	k.next(level)
+	out := f.pattern
+	for lv := level; lv >= 0; lv-- { // %10 is no level: Word has nine
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(lv+1), numeral(levels[lv].format, levels[lv].start+k.counts[lv]-1))
+	}
+	return strings.TrimSpace(out)
+}
+
+// numeral writes n in one of Word's number formats: decimal, letters,
+// Roman numerals, a leading zero.
+func numeral(format string, n int) string {
+	switch format {
+	case "lowerLetter", "upperLetter":
+		s := ""
+		for m := max(n, 1); m > 0; m = (m - 1) / 26 {
+			s = string(rune('a'+(m-1)%26)) + s
+		}
+		if format == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman", "upperRoman":
+		s := roman(n)
+		if format == "lowerRoman" {
+			s = strings.ToLower(s)
+		}
+		return s
+	case "decimalZero":
+		return fmt.Sprintf("%02d", n)
+	}
+	return strconv.Itoa(n)
+}
+
+// roman writes n (1–3999) in Roman numerals, else in digits.
+func roman(n int) string {
+	if n < 1 || n > 3999 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for _, r := range []struct {
+		v int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for ; n >= r.v; n -= r.v {
+			b.WriteString(r.s)
+		}
+	}
+	return b.String()
 }
