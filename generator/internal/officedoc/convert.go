@@ -78,21 +78,16 @@ type paraStyle struct {
 // load reads the relationships of the document part (at c.part), then
 // the styles and the lists they name.
 func (c *converter) load() error {
-	c.styles, c.rels, c.chars = map[string]paraStyle{}, map[string]string{}, map[string]charStyle{}
+	c.styles, c.chars = map[string]paraStyle{}, map[string]charStyle{}
 	c.lists, c.formats, c.counters, c.started = map[string]numbering{}, map[string]map[int]levelFormat{}, map[string]*counter{}, map[string]bool{}
 	dir := path.Dir(c.part)
-	rels, err := c.pack.tree(path.Join(dir, "_rels", path.Base(c.part)+".rels"))
+	rels, err := c.useRelations(c.part)
 	if err != nil {
 		return err
 	}
-	kinds := map[string]string{} // "styles", "numbering" -> the part
-	if rels != nil {
-		for _, r := range rels.find("Relationships").kidsNamed("Relationship") {
-			c.rels[r.attr["Id"]] = r.attr["Target"]
-			if kind := path.Base(r.attr["Type"]); kind == "styles" || kind == "numbering" || kind == "footnotes" || kind == "endnotes" {
-				kinds[kind] = c.partAt(r.attr["Target"])
-			}
-		}
+	kinds := map[string]string{} // "styles", "numbering", "footnotes", "endnotes" -> the part
+	for _, r := range rels {
+		kinds[r.kind] = c.partAt(r.target)
 	}
 	styles, err := c.pack.tree(firstNonEmpty(kinds["styles"], path.Join(dir, "styles.xml")))
 	if err != nil {
@@ -797,17 +792,23 @@ func (c *converter) picture(d *node) string {
 			return ""
 		}
 	}
-	target := c.rels[blip.attr["r:embed"]]
-	if target == "" || strings.Contains(target, "://") {
-		c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
-		return ""
-	}
-	part := c.partAt(target)
 	alt := ""
 	if pr := d.find("docPr"); pr != nil {
 		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
 	}
-	return c.addPicture(part, alt)
+	return c.embeddedPicture(blip.attr["r:embed"], alt)
+}
+
+// embeddedPicture keeps and writes the picture a relationship (id) of the
+// part being read names; a picture linked from outside the document is
+// named in Left.
+func (c *converter) embeddedPicture(id, alt string) string {
+	target := c.rels[id]
+	if target == "" || strings.Contains(target, "://") {
+		c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
+		return ""
+	}
+	return c.addPicture(c.partAt(target), alt)
 }
 
 // addPicture keeps the picture at part of the package and writes it with

@@ -121,8 +121,5 @@ func (o *odtConverter) slideNotes(notes *node) {
 			}
 		}
 	}
-	if len(lines) > 0 {
-		o.endList()
-		o.block(":::tutor\n" + strings.Join(lines, "\n\n") + "\n:::")
-	}
+	o.tutorNotes(lines)
 }

@@ -15,6 +15,17 @@ const maxSlides = 2000
 // type's address: "slide", "image", "notesSlide") and its target.
 type relation struct{ kind, target string }
 
+// useRelations reads the relationships of the part about to be read and
+// makes them the ones links and pictures resolve through (c.rels).
+func (c *converter) useRelations(part string) (map[string]relation, error) {
+	rels, err := c.relations(part)
+	c.rels = map[string]string{}
+	for id, r := range rels {
+		c.rels[id] = r.target
+	}
+	return rels, err
+}
+
 // relations reads the relationships of a part, by id.
 func (c *converter) relations(part string) (map[string]relation, error) {
 	out := map[string]relation{}
@@ -75,14 +86,13 @@ func (c *converter) slide(part string, first bool) error {
 		c.left(diag.Phrasef("hidden slides"))
 		return nil
 	}
-	rels, err := c.relations(part)
+	c.part = part
+	rels, err := c.useRelations(part)
 	if err != nil {
 		return err
 	}
-	c.part, c.rels = part, map[string]string{}
 	notes := ""
-	for id, r := range rels {
-		c.rels[id] = r.target
+	for _, r := range rels {
 		if r.kind == "notesSlide" {
 			notes = c.partAt(r.target)
 		}
@@ -297,16 +307,11 @@ func (c *converter) slidePicture(s *node) string {
 	if blip == nil {
 		return ""
 	}
-	target := c.rels[blip.attr["r:embed"]]
-	if target == "" || strings.Contains(target, "://") {
-		c.left(diag.Phrasef("pictures linked from elsewhere rather than held in the document"))
-		return ""
-	}
 	alt := ""
 	if pr := s.find("cNvPr"); pr != nil {
 		alt = strings.TrimSpace(firstNonEmpty(pr.attr["descr"], pr.attr["title"]))
 	}
-	return c.addPicture(c.partAt(target), alt)
+	return c.embeddedPicture(blip.attr["r:embed"], alt)
 }
 
 // slideTable writes a table of a slide.
@@ -333,13 +338,8 @@ func (c *converter) speakerNotes(part string) error {
 	if err != nil || t == nil {
 		return err
 	}
-	rels, err := c.relations(part)
-	if err != nil {
+	if _, err := c.useRelations(part); err != nil {
 		return err
-	}
-	c.rels = map[string]string{}
-	for id, r := range rels {
-		c.rels[id] = r.target
 	}
 	var lines []string
 	for _, s := range slideShapes(t.find("spTree"), 0) {
@@ -354,9 +354,15 @@ func (c *converter) speakerNotes(part string) error {
 			}
 		}
 	}
+	c.tutorNotes(lines)
+	return nil
+}
+
+// tutorNotes writes a slide's notes, one line a paragraph, as notes for
+// tutors (the presenter's words, folded on the page); nothing for none.
+func (c *converter) tutorNotes(lines []string) {
 	if len(lines) > 0 {
 		c.endList()
 		c.block(":::tutor\n" + strings.Join(lines, "\n\n") + "\n:::")
 	}
-	return nil
 }
