@@ -36,7 +36,8 @@ func TestScripts(t *testing.T) {
 }
 
 // mkdocx FILE TITLE writes a small Word document: TITLE in the Title
-// style, a paragraph, a heading, and a picture without a description.
+// style, a paragraph linking to the heading after it, and a picture
+// without a description.
 func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 	if len(args) != 2 {
 		ts.Fatalf("usage: mkdocx FILE TITLE")
@@ -47,7 +48,8 @@ func mkdocx(ts *testscript.TestScript, _ bool, args []string) {
 		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="p" Target="media/photo.png"/></Relationships>`,
 		"word/media/photo.png":         "\x89PNG\r\n\x1a\n",
 		"word/document.xml": `<w:document ` + ns + `><w:body><w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>` + args[1] + `</w:t></w:r></w:p>` +
-			`<w:p><w:r><w:t>A first paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Steps</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t xml:space="preserve">A first paragraph, before </w:t></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>the steps</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>` +
+			`<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r><w:t>Steps</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
 			`<w:p><w:r><w:drawing><a:blip r:embed="p"/></w:drawing></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body></w:document>`,
 	}
 	writeZip(ts, args[0], parts)

@@ -1,55 +1,21 @@
 package markdown
 
 import (
-	"strconv"
-	"strings"
-	"unicode"
-
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/oersite/oersite/generator/internal/markdown/anchor"
 )
 
-// headingIDs generates heading ids that keep letters of every script
-// ("## Що е профил" -> "що-е-профил"), unique within a document.
-type headingIDs struct {
-	used  map[string]bool
-	order []string
-}
+// headingIDs gives goldmark the heading ids of package anchor, unique
+// within a document.
+type headingIDs struct{ set *anchor.Set }
 
-func newIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newIDs() *headingIDs { return &headingIDs{set: anchor.NewSet()} }
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(string(value)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		case r == '-' || r == '_' || unicode.IsSpace(r) || unicode.IsPunct(r):
-			dash = true
-		}
-	}
-	base := b.String()
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for i := 1; h.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	h.Put([]byte(id))
-	return []byte(id)
+	return []byte(h.set.Next(string(value)))
 }
 
-func (h *headingIDs) Put(value []byte) {
-	s := string(value)
-	if !h.used[s] {
-		h.used[s] = true
-		h.order = append(h.order, s)
-	}
-}
+func (h *headingIDs) Put(value []byte) { h.set.Put(string(value)) }
 
-func (h *headingIDs) list() []string { return h.order }
+func (h *headingIDs) list() []string { return h.set.List() }

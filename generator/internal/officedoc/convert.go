@@ -62,6 +62,7 @@ type converter struct {
 	// highest level written (2 for ##; 0 before any).
 	headings   []int
 	topHeading int
+	places     places // the document's own places, for links to them
 }
 
 // paraStyle is what a paragraph style says: a heading level (0: none), the
@@ -303,7 +304,7 @@ func (c *converter) finish() *Document {
 		b.WriteString(md[last:])
 		md = b.String()
 	}
-	if md := strings.TrimSpace(md + c.noteTexts()); md != "" {
+	if md := strings.TrimSpace(c.resolve(md + c.noteTexts())); md != "" {
 		c.doc.Markdown = []byte(md + "\n")
 	}
 	return &c.doc
@@ -316,7 +317,10 @@ func (c *converter) blocks(kids []*node, depth int) {
 		return
 	}
 	for _, k := range kids {
+		before := c.out.Len()
 		switch k.name {
+		case "bookmarkStart": // a place before the next paragraph
+			c.mark(k.attr["name"])
 		case "p":
 			c.paragraph(k)
 		case "tbl":
@@ -333,6 +337,7 @@ func (c *converter) blocks(kids []*node, depth int) {
 		case "ins", "moveTo", "customXml", "smartTag":
 			c.blocks(k.kids, depth+1)
 		}
+		c.settleAfter(before)
 	}
 }
 
@@ -419,8 +424,12 @@ func (c *converter) heading(level int, text string) {
 	c.endList()
 	if level == 1 && c.doc.Title == "" && c.out.Len() == 0 {
 		c.doc.Title = plain(text)
+		c.settleMarks(-1) // the title's places: the page's top
 		return
 	}
+	text = unplace(text) // a heading's id is made from its line, which should not hold links
+	c.places.headings = append(c.places.headings, text)
+	c.settleMarks(len(c.places.headings) - 1)
 	at := c.out.Len()
 	if at > 0 {
 		at += 2 // after block's blank line
@@ -574,6 +583,9 @@ func (c *converter) runsText(runs []run, plainOnly bool) string {
 // format writes one run: its text escaped, in ** and * and a link, the
 // spaces at its ends kept outside the marks (Markdown's rule).
 func (c *converter) format(r run, plainOnly bool) string {
+	if r.picture != "" && strings.HasPrefix(r.link, placeLinkPrefix) {
+		return placed(r.picture, r.link)
+	}
 	if r.picture != "" && r.link != "" {
 		return "[" + r.picture + "](" + linkDest(r.link) + ")"
 	}
@@ -604,7 +616,10 @@ func (c *converter) format(r run, plainOnly bool) string {
 			s = "**" + s + "**"
 		}
 	}
-	if r.link != "" {
+	switch {
+	case strings.HasPrefix(r.link, placeLinkPrefix):
+		s = placed(s, r.link)
+	case r.link != "":
 		s = "[" + s + "](" + linkDest(r.link) + ")"
 	}
 	return lead + s + trail
@@ -620,8 +635,13 @@ func (c *converter) collect(kids []*node, link string, runs *[]run, depth int) {
 		switch k.name {
 		case "r":
 			c.runOf(k, link, runs)
+		case "bookmarkStart":
+			c.mark(k.attr["name"])
 		case "hyperlink":
 			target := ""
+			if a := k.attr["anchor"]; a != "" && k.attr["r:id"] == "" {
+				target = placeLink(a) // a place in this document
+			}
 			if id := k.attr["r:id"]; id != "" {
 				target = c.rels[id]
 				if a := k.attr["anchor"]; a != "" && target != "" && !strings.Contains(target, "#") {
@@ -1074,7 +1094,7 @@ func linkDest(u string) string {
 
 // plain is Markdown text without its escapes and marks, for a title.
 func plain(s string) string {
-	s = strings.NewReplacer("**", "", "\\\n", " ").Replace(s)
+	s = strings.NewReplacer("**", "", "\\\n", " ").Replace(unplace(s))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {

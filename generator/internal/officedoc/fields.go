@@ -1,6 +1,7 @@
 package officedoc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
@@ -66,7 +67,8 @@ func (c *converter) fieldText() (shows bool, link string) {
 // another document or a site, and whether the result is left out (a table
 // of contents, whose page numbers mean nothing on the web and whose
 // headings the page holds anyway). A link to a place inside the document
-// (\l alone) keeps its text only; with an address, the place follows it.
+// (\l alone, or a cross-reference REF with \h) is a link to that place
+// (see places.go); with an address, the place follows it.
 func (c *converter) fieldMeaning(instr string) (link string, hidden bool) {
 	words := fieldWords(instr)
 	if len(words) == 0 {
@@ -87,10 +89,17 @@ func (c *converter) fieldMeaning(instr string) (link string, hidden bool) {
 				address = w
 			}
 		}
+		if address == "" && place != "" {
+			return placeLink(place), false // a place in this document
+		}
 		if address != "" && place != "" && !strings.Contains(address, "#") {
 			address += "#" + place
 		}
 		return address, false
+	case "REF": // a cross-reference: with \h, a link to the place it shows
+		if len(words) > 1 && slices.ContainsFunc(words[2:], func(w string) bool { return strings.EqualFold(w, `\h`) }) {
+			return placeLink(words[1]), false
+		}
 	case "TOC":
 		c.left(diag.Phrasef("the table of contents with its page numbers"))
 		return "", true

@@ -20,6 +20,8 @@ func (o *odtConverter) presentation(pres *node) {
 			continue
 		}
 		o.endList()
+		o.mark(page.attr["name"]) // a link to this slide ("#Slide 3") lands on its title
+		before := o.out.Len()
 		shapes := pageShapes(page, 0)
 		for _, f := range shapes {
 			if f.attr["class"] == "title" {
@@ -33,6 +35,7 @@ func (o *odtConverter) presentation(pres *node) {
 			o.pageShape(f, i == 0)
 		}
 		o.endList()
+		o.settleAfter(before)
 		if notes := page.child("notes"); notes != nil {
 			o.slideNotes(notes)
 		}

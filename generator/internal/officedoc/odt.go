@@ -158,6 +158,7 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 		return
 	}
 	for _, k := range kids {
+		before := o.out.Len()
 		switch k.name {
 		case "h":
 			level, err := strconv.Atoi(k.attr["outline-level"])
@@ -178,6 +179,7 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 		case "table-of-content":
 			o.left(diag.Phrasef("the table of contents with its page numbers"))
 		}
+		o.settleAfter(before)
 	}
 }
 
@@ -351,6 +353,17 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 		case "a":
 			g := f
 			g.link = k.attr["href"]
+			if place := hrefPlace(g.link); place != "" {
+				g.link = placeLink(place) // a heading or bookmark of this document
+			}
+			o.inlineODT(k.kids, g, runs, depth+1)
+		case "bookmark", "bookmark-start", "reference-mark", "reference-mark-start":
+			o.mark(k.attr["name"])
+		case "bookmark-ref", "reference-ref": // a cross-reference: a link to its place
+			g := f
+			if name := k.attr["ref-name"]; name != "" && f.link == "" {
+				g.link = placeLink(name)
+			}
 			o.inlineODT(k.kids, g, runs, depth+1)
 		case "s":
 			n, err := strconv.Atoi(k.attr["c"])
@@ -378,7 +391,7 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			}
 		case "annotation":
 			o.left(diag.Phrasef("comments"))
-		case "ruby", "meta", "inner-text", "sequence", "date", "time", "page-number", "chapter", "bookmark-ref", "reference-ref", "sequence-ref", "user-field-get", "variable-get":
+		case "ruby", "meta", "inner-text", "sequence", "date", "time", "page-number", "chapter", "sequence-ref", "user-field-get", "variable-get":
 			o.inlineODT(k.kids, f, runs, depth+1)
 		}
 	}

@@ -98,6 +98,8 @@ func (c *converter) slide(part string, first bool) error {
 		}
 	}
 	c.endList()
+	c.mark(slidePlace(part)) // a jump to this slide lands on its title
+	before := c.out.Len()
 	shapes := slideShapes(t.find("spTree"), 0)
 	for _, s := range shapes {
 		if s.name == "sp" && placeholder(s) == "title" {
@@ -111,6 +113,7 @@ func (c *converter) slide(part string, first bool) error {
 		c.shape(s, first)
 	}
 	c.endList()
+	c.settleAfter(before)
 	if notes != "" {
 		return c.speakerNotes(notes)
 	}
@@ -271,7 +274,7 @@ func (c *converter) slideRuns(p *node) []run {
 				r.bold, r.italic = rp.attr["b"] == "1" || rp.attr["b"] == "true", rp.attr["i"] == "1" || rp.attr["i"] == "true"
 				r.strike = rp.attr["strike"] != "" && rp.attr["strike"] != "noStrike"
 				if h := rp.child("hlinkClick"); h != nil && h.attr["r:id"] != "" {
-					r.link = c.rels[h.attr["r:id"]]
+					r.link = c.slideLink(h)
 				}
 			}
 			if t := k.child("t"); t != nil {
@@ -284,6 +287,23 @@ func (c *converter) slideRuns(p *node) []run {
 	}
 	return runs
 }
+
+// slideLink is where a link on a slide goes: a site or document, or
+// (PowerPoint's "Place in This Document") another slide; PowerPoint's
+// other actions (the next slide, a program to start) are no link on a page.
+func (c *converter) slideLink(h *node) string {
+	target := c.rels[h.attr["r:id"]]
+	switch action := h.attr["action"]; {
+	case strings.HasPrefix(action, "ppaction://hlinksldjump"):
+		return placeLink(slidePlace(c.partAt(target)))
+	case strings.HasPrefix(action, "ppaction://"):
+		return ""
+	}
+	return target
+}
+
+// slidePlace is the name of a slide's place: its part.
+func slidePlace(part string) string { return "slide:" + part }
 
 // shapeLines is a shape's text, its paragraphs on lines of their own,
 // without formatting (a title).
