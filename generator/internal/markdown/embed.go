@@ -131,7 +131,9 @@ func (escapedHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 		return ast.WalkContinue, nil
 	})
 	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
+		if tag, ok := n.AttributeString(tagMark); ok && entering {
+			_, _ = w.Write(tag.([]byte)) // a bare tag kept (tags.go)
+		} else if entering {
 			writeEscapedInline(w, src, n.(*ast.RawHTML))
 		}
 		return ast.WalkSkipChildren, nil

@@ -30,6 +30,7 @@ func FuzzRender(f *testing.F) {
 		"[a]({{< ref \"x.md\" >}}) {{< figure src=\"p.png\" >}} {{% notice info \"T\" %}}x{{% /notice %}}\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
 		"{{</* x */>}} {{< param \"a\" >}} {% link a.md %} {% raw %}{{ site.x }}{% endraw %}\n<!--more-->\n",
 		"{{</*/>}} {{% /*/ %}}\n", // comment marks that overlap: a panic once
+		"m<sup>2</sup> *<sub>a* b</sub> <kbd><sup>x</kbd></sup> <br> <SUP >y</sup>\n",
 		"[a](@/x.md#y) {{ youtube(id=\"abc\", autoplay=true) }}\n{% note(header=\"H\") %}\nx {% end %}\n{% details(summary='s') %}y{% end %}\n{{ gist(url=\"https://gist.github.com/a/b\") }} {% end %}\n",
 	} {
 		f.Add(s)
@@ -44,6 +45,11 @@ func FuzzRender(f *testing.F) {
 		for _, d := range res.Diags {
 			if d.Message == "" {
 				t.Fatal("diagnostic without message")
+			}
+		}
+		for _, tag := range pairedTags { // the bare tags kept are paired (tags.go)
+			if o, c := strings.Count(low, "<"+tag+">")+strings.Count(low, "<"+tag+" "), strings.Count(low, "</"+tag+">"); o != c { // footnotes' <sup id=...>
+				t.Fatalf("%d <%s> and %d </%s> for %q:\n%s", o, tag, c, tag, src, res.HTML)
 			}
 		}
 	})

@@ -24,8 +24,10 @@ type walker struct {
 	unsafe bool
 	// title is the heading taken out of the body as the page's title.
 	title *ast.Heading
-	// raw holds the raw HTML nodes that pass through (unsafeHTML), in order.
-	raw []ast.Node
+	// raw holds the raw HTML nodes that pass through (unsafeHTML), in order;
+	// tags, without unsafeHTML, the bare inline tags that may (tags.go).
+	raw  []ast.Node
+	tags []*ast.RawHTML
 	// embeds are paragraphs to become video embeds; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
@@ -72,6 +74,7 @@ func (w *walker) walk(root ast.Node) {
 		w.visit(n)
 		return ast.WalkContinue, nil
 	})
+	w.pairTags()
 	for _, p := range w.embeds {
 		e, _ := embedOf(p, w.src)
 		p.Parent().ReplaceChild(p.Parent(), p, e)
@@ -211,8 +214,13 @@ func (w *walker) rawHTML(n ast.Node) {
 		w.raw = append(w.raw, n)
 		return
 	}
-	w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(n, w.lines), "write it in Markdown, or set unsafeHTML = true under [markup] in config.toml if you trust every author",
-		"raw HTML is shown as text, not run"))
+	if r, ok := n.(*ast.RawHTML); ok {
+		if _, _, ok := inlineTag(r, w.src); ok {
+			w.tags = append(w.tags, r) // kept or warned of once paired (tags.go)
+			return
+		}
+	}
+	w.warnRawHTML(n)
 }
 
 func isAbsolute(d string) bool {

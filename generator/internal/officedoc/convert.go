@@ -215,6 +215,9 @@ func (c *converter) readCharStyle(s *node) {
 	var f charStyle
 	if rp := s.child("rPr"); rp != nil {
 		f.bold, f.italic, f.hidden = on(rp.child("b")), on(rp.child("i")), on(rp.child("vanish"))
+		if v := rp.child("vertAlign"); v != nil {
+			f.shift = vertAlign(v.attr["val"])
+		}
 	}
 	f.bold = f.bold || name == "strong" || name == "intense emphasis"
 	f.italic = f.italic || name == "emphasis" || name == "subtle emphasis" || name == "intense emphasis"
@@ -223,7 +226,22 @@ func (c *converter) readCharStyle(s *node) {
 }
 
 // charStyle is what a character style does to text.
-type charStyle struct{ bold, italic, code, hidden bool }
+type charStyle struct {
+	bold, italic, code, hidden bool
+	shift                      int // 1: superscript, -1: subscript
+}
+
+// vertAlign is what Word's vertical alignment of a run says: 1 for
+// superscript, -1 for subscript, 0 for the line.
+func vertAlign(val string) int {
+	switch val {
+	case "superscript":
+		return 1
+	case "subscript":
+		return -1
+	}
+	return 0
+}
 
 // numbering is one numId: the abstractNum it numbers by, and the levels
 // it starts again at a number of its own (Word's "Restart numbering").
@@ -545,6 +563,7 @@ type run struct {
 	text         string
 	bold, italic bool
 	code, strike bool
+	shift        int    // 1: superscript, -1: subscript
 	link         string // a hyperlink's address
 	picture      string // a picture, as Markdown: never merged with text
 	note         string // a note's mark ("[^2]"): never merged with text
@@ -553,7 +572,7 @@ type run struct {
 // same says whether two runs of text look the same (and may be merged).
 func (r run) same(o run) bool {
 	return r.picture == "" && o.picture == "" && r.note == "" && o.note == "" &&
-		r.bold == o.bold && r.italic == o.italic && r.code == o.code && r.strike == o.strike && r.link == o.link
+		r.bold == o.bold && r.italic == o.italic && r.code == o.code && r.strike == o.strike && r.shift == o.shift && r.link == o.link
 }
 
 // inline writes a paragraph's runs: formatting merged across runs, links,
@@ -567,6 +586,9 @@ func (c *converter) inline(kids []*node, plainOnly bool, depth int) string {
 // runsText writes runs, merging neighbours of the same formatting.
 func (c *converter) runsText(runs []run, plainOnly bool) string {
 	var b strings.Builder
+	for i := range runs {
+		runs[i] = runs[i].unshifted()
+	}
 	for i := 0; i < len(runs); {
 		r := runs[i]
 		j := i + 1
@@ -614,6 +636,12 @@ func (c *converter) format(r run, plainOnly bool) string {
 		}
 		if r.bold {
 			s = "**" + s + "**"
+		}
+		switch { // outside the marks, which then touch no others' ("*R*<sup>*j*</sup>")
+		case r.shift > 0:
+			s = "<sup>" + s + "</sup>"
+		case r.shift < 0:
+			s = "<sub>" + s + "</sub>"
 		}
 	}
 	switch {
@@ -683,6 +711,10 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 			base.code = true
 		}
 		base.strike = on(rp.child("strike")) || on(rp.child("dstrike"))
+		base.shift = st.shift
+		if v := rp.child("vertAlign"); v != nil {
+			base.shift = vertAlign(v.attr["val"])
+		}
 		if v := rp.child("vanish"); (st.hidden && v == nil) || on(v) {
 			hidden = true // hidden in Word: not for readers; its fields still open and close
 		}
@@ -1174,4 +1206,30 @@ func (c *converter) flushBoxes(write func(kids []*node, depth int)) {
 		}
 		write(b.kids, 1)
 	}
+}
+
+// Superscript and subscript ("m²", "CO₂", "1st") are the Unicode
+// characters when every character of the run has one (digits and signs:
+// the text reads the same in the Markdown and in search, and merges with
+// its neighbours), else HTML's <sup> and <sub> (see format), or plain text
+// in a heading (whose line holds no HTML).
+var (
+	superscripts = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "−", "⁻", "=", "⁼", "(", "⁽", ")", "⁾")
+	subscripts   = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅", "6", "₆", "7", "₇", "8", "₈", "9", "₉", "+", "₊", "-", "₋", "−", "₋", "=", "₌", "(", "₍", ")", "₎")
+)
+
+// unshifted is the run with its raised or lowered digits and signs as
+// their Unicode characters, on the line.
+func (r run) unshifted() run {
+	core := strings.TrimSpace(r.text)
+	if r.shift == 0 || r.code || core == "" || strings.Trim(core, "0123456789+-−=()") != "" {
+		return r
+	}
+	if r.shift > 0 {
+		r.text = superscripts.Replace(r.text)
+	} else {
+		r.text = subscripts.Replace(r.text)
+	}
+	r.shift = 0
+	return r
 }

@@ -9,12 +9,12 @@ import (
 
 // Documents LibreOffice 7.4 saved (testdata/libreoffice: made with
 // `soffice --headless --convert-to odt fotos.html` and `--convert-to docx
-// fotos.odt`, the same for toc.fodt and notes.fodt), read as a page. LibreOffice leaves
+// fotos.odt`, the same for toc.fodt, notes.fodt and places.fodt), read as a page. LibreOffice leaves
 // its Heading 1 without an outline level, names pictures by a long number,
 // makes a table's header bold, calls its quotation style "Quotations",
 // continues a list by its id and writes its table of contents as a field
 // in a content control, and its footnote, text box and struck-through
-// price as well: the page shows the text without LibreOffice's ways.
+// price, its links to a heading, cross-references and superscripts as well: the page shows the text without LibreOffice's ways.
 func TestLibreOfficeDocuments(t *testing.T) {
 	fotos := `Ein gutes Foto zeigt, was Kundinnen **wirklich** bekommen. Lesen Sie [den Leitfaden](https://example.org/leitfaden).
 
@@ -69,6 +69,18 @@ Dann den Text schreiben.
 
 [^1]: Nur wenn der alte Preis wirklich verlangt wurde – sonst ist es irreführend.
 `
+	places := `Die Eckdaten stehen unter [Fläche und Preise](#fläche-und-preise), die Zeiten in der [Tabelle der Öffnungszeiten](#öffnungszeiten).
+
+## Fläche und Preise
+
+Der Laden hat 40 m² Verkaufsfläche. Die Lieferung mit dem Lastenrad spart im Jahr etwa 2 t CO₂.
+
+## Öffnungszeiten
+
+Tabelle der Öffnungszeiten: Montag bis Freitag 9 bis 18 Uhr, Samstag 9 bis 14 Uhr.
+
+Zurück zu den [Preisen](#fläche-und-preise).
+`
 	for _, c := range []struct {
 		file, title, markdown, left string
 		pictures                    int
@@ -81,6 +93,10 @@ Dann den Text schreiben.
 		{"toc.docx", "Bewertungen beantworten", toc, "the table of contents with its page numbers", 0},
 		{"notes.odt", "Das Angebot der Woche", notes, "", 0},
 		{"notes.docx", "Das Angebot der Woche", notes, "", 0},
+		// A link to a heading ("#Fläche und Preise|outline", which the .docx
+		// has as a bookmark), a cross-reference to a bookmark, m² and CO₂.
+		{"places.odt", "Der Laden in Zahlen", places, "", 0},
+		{"places.docx", "Der Laden in Zahlen", places, "", 0},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "libreoffice", c.file))
 		if err != nil {
@@ -100,5 +116,6 @@ Dann den Text schreiben.
 		if left != c.left {
 			t.Errorf("%s: left out %q, want %q", c.file, left, c.left)
 		}
+		anchorsResolve(t, d.Markdown)
 	}
 }

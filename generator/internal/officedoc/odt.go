@@ -20,6 +20,7 @@ type odtStyle struct {
 	parent, display    string
 	bold, italic, mono bool
 	strike, hidden     bool
+	shift              int // 1: superscript, -1: subscript
 	outline            int
 }
 
@@ -103,6 +104,7 @@ func (o *odtConverter) readStyles(t *node) {
 				st.mono = monospace(tp.attr["font-name"])
 				st.strike = tp.attr["text-line-through-style"] != "" && tp.attr["text-line-through-style"] != "none"
 				st.hidden = tp.attr["display"] == "none"
+				st.shift = textPosition(tp.attr["text-position"])
 			}
 			o.styles[n.attr["name"]] = st
 			return
@@ -126,6 +128,31 @@ func (o *odtConverter) readStyles(t *node) {
 	walk(t, 0)
 }
 
+// textPosition is what an OpenDocument text position says ("super 58%",
+// "33% 58%", "sub 58%", "-33% 58%"): 1 for superscript, -1 for subscript,
+// 0 for the line.
+func textPosition(v string) int {
+	f := strings.Fields(v)
+	if len(f) == 0 {
+		return 0
+	}
+	switch p := f[0]; {
+	case p == "super":
+		return 1
+	case p == "sub":
+		return -1
+	case strings.HasSuffix(p, "%"):
+		n, err := strconv.ParseFloat(strings.TrimSuffix(p, "%"), 64)
+		if err == nil && n > 0 {
+			return 1
+		}
+		if err == nil && n < 0 {
+			return -1
+		}
+	}
+	return 0
+}
+
 // named is the style's name as the author sees it, lower case.
 func (s odtStyle) named() string { return strings.ToLower(strings.ReplaceAll(s.display, "_20_", " ")) }
 
@@ -140,6 +167,9 @@ func (o *odtConverter) style(name string) (st odtStyle, names []string) {
 			break
 		}
 		st.bold, st.italic, st.mono, st.strike, st.hidden = st.bold || s.bold, st.italic || s.italic, st.mono || s.mono, st.strike || s.strike, st.hidden || s.hidden
+		if st.shift == 0 {
+			st.shift = s.shift
+		}
 		if st.outline == 0 {
 			st.outline = s.outline
 		}
@@ -322,7 +352,7 @@ func (o *odtConverter) text(n *node, plainOnly bool) string {
 		return ""
 	}
 	var runs []run
-	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono, strike: base.strike}, &runs, 0)
+	o.inlineODT(n.kids, run{bold: base.bold, italic: base.italic, code: base.mono, strike: base.strike, shift: base.shift}, &runs, 0)
 	return o.runsText(runs, plainOnly)
 }
 
@@ -349,6 +379,9 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			}
 			g := f
 			g.bold, g.italic, g.code, g.strike = g.bold || st.bold, g.italic || st.italic, g.code || st.mono, g.strike || st.strike
+			if st.shift != 0 {
+				g.shift = st.shift
+			}
 			o.inlineODT(k.kids, g, runs, depth+1)
 		case "a":
 			g := f

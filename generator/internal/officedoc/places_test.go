@@ -2,6 +2,7 @@ package officedoc
 
 import (
 	"bytes"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,7 +21,11 @@ func anchorsResolve(t *testing.T, md []byte) {
 		ids = append(ids, h.ID)
 	}
 	for _, m := range regexp.MustCompile(`href="#([^"]*)"`).FindAllStringSubmatch(string(res.HTML), -1) {
-		if !slices.Contains(ids, m[1]) && !strings.HasPrefix(m[1], "fn") {
+		id, err := url.PathUnescape(m[1])
+		if err != nil {
+			t.Errorf("a link to #%s: %v", m[1], err)
+		}
+		if !slices.Contains(ids, id) && !strings.HasPrefix(id, "fn") {
 			t.Errorf("a link goes to #%s, which no heading is (ids %q)", m[1], ids)
 		}
 	}
