@@ -344,6 +344,7 @@ func (c *converter) blocks(kids []*node, depth int) {
 		case "tbl":
 			c.endList()
 			c.table(k)
+			c.flushBoxes(c.blocks) // the text boxes of its cells: after it
 		case "sdt":
 			if tableOfContents(k) {
 				c.left(diag.Phrasef("the table of contents with its page numbers"))

@@ -204,6 +204,7 @@ func (o *odtConverter) blocks(kids []*node, depth int) {
 		case "table":
 			o.endList()
 			o.table(k)
+			o.flushBoxes(o.blocks) // the text boxes of its cells: after it
 		case "section":
 			o.blocks(k.kids, depth+1)
 		case "table-of-content":

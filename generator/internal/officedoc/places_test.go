@@ -113,3 +113,29 @@ func TestSlideLinksToSlides(t *testing.T) {
 	}
 	anchorsResolve(t, d.Markdown)
 }
+
+// A text box in a table's cell comes right after the table (it came after
+// the next paragraph), in Word and LibreOffice.
+func TestTextBoxInATableCell(t *testing.T) {
+	box := `<w:r><w:drawing><wp:anchor><wp:docPr id="5" name="Text Box 5"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Tip: ask first.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`
+	row := func(a, b string) string {
+		return `<w:tr><w:tc><w:p><w:r><w:t>` + a + `</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>` + b + `</w:t></w:r>` + `</w:p></w:tc></w:tr>`
+	}
+	body := `<w:tbl>` + row("Day", "Post") + strings.Replace(row("Monday", "A photo"), `</w:r></w:p></w:tc></w:tr>`, `</w:r>`+box+`</w:p></w:tc></w:tr>`, 1) + `</w:tbl>` + para("After the table.")
+	d := wordBody(t, body, lesson["word/numbering.xml"])
+	want := "| Day | Post |\n| --- | --- |\n| Monday | A photo |\n\nTip: ask first.\n\nAfter the table.\n"
+	if string(d.Markdown) != want {
+		t.Errorf("Word, Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	odt := `<table:table><table:table-row><table:table-cell><text:p>Day</text:p></table:table-cell><table:table-cell><text:p>Post</text:p></table:table-cell></table:table-row>` +
+		`<table:table-row><table:table-cell><text:p>Monday</text:p></table:table-cell><table:table-cell><text:p>A photo<draw:frame draw:name="Tip"><draw:text-box><text:p>Tip: ask first.</text:p></draw:text-box></draw:frame></text:p></table:table-cell></table:table-row></table:table>` +
+		`<text:p>After the table.</text:p>`
+	data := wordFile(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": odtContent(odt)})
+	od, err := Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(od.Markdown) != want {
+		t.Errorf("OpenDocument, Markdown:\n%s\nwant:\n%s", od.Markdown, want)
+	}
+}
