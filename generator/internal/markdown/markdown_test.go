@@ -157,18 +157,18 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 	}
 }
 
-// Without unsafeHTML, bare <sup>, <sub> and <kbd> tags closed in the same
+// Without unsafeHTML, bare <sup>, <sub>, <kbd> and <mark> tags closed in the same
 // paragraph, cell or emphasis, and <br>, are kept; a tag left open, closed
 // across an emphasis, or carrying an attribute is shown as text, with a
 // warning each.
 func TestBareInlineTagsKept(t *testing.T) {
-	src := "12 m<sup>2</sup>, the 1<SUP>st</SUP>, H<sub>2</sub>O, *R*<sup>*j*</sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n\n" +
+	src := "12 m<sup>2</sup>, the 1<SUP>st</SUP>, H<sub>2</sub>O, *R*<sup>*j*</sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark>**never**</mark>.\n\n" +
 		"| a | b |\n|---|---|\n| one<br>two | x<br/>y<br />z |\n\n" +
 		"left <sup>open\n\n*across <sub>an* emphasis</sub>, <kbd><sup>nested</sup></kbd>, <sup title=\"x\">attr</sup>, <sup><sub>crossed</sup></sub>.\n"
 	res := render(t, Options{}, src, nil)
 	html := string(res.HTML)
 	for _, want := range []string{
-		"12 m<sup>2</sup>, the 1<sup>st</sup>, H<sub>2</sub>O, <em>R</em><sup><em>j</em></sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>.",
+		"12 m<sup>2</sup>, the 1<sup>st</sup>, H<sub>2</sub>O, <em>R</em><sup><em>j</em></sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark><strong>never</strong></mark>.",
 		"<td>one<br />two</td>", "<td>x<br />y<br />z</td>",
 		"left &lt;sup&gt;open", "<em>across &lt;sub&gt;an</em> emphasis&lt;/sub&gt;", "<kbd><sup>nested</sup></kbd>",
 		"&lt;sup title=&#34;x&#34;&gt;attr&lt;/sup&gt;", "&lt;sup&gt;<sub>crossed&lt;/sup&gt;</sub>",

@@ -12,8 +12,8 @@ import (
 // Without unsafeHTML, a few bare inline tags that can neither run nor
 // reach anything still work, as in most Markdown tools: <sup> and <sub>
 // (m<sup>2</sup> as written by hand or by the Word import, "1<sup>st</sup>"),
-// <kbd> (press <kbd>Ctrl</kbd>+<kbd>C</kbd>), and <br> (a line break in a
-// table cell). An opening tag counts only with its closing tag inside the
+// <kbd> (press <kbd>Ctrl</kbd>+<kbd>C</kbd>), <mark> (text highlighted, as
+// in a Word document), and <br> (a line break in a table cell). An opening tag counts only with its closing tag inside the
 // same parent (a paragraph, a cell, an emphasis), so that the page's HTML
 // stays well nested; a tag left alone, or with attributes, is shown as text
 // with the usual warning.
@@ -25,7 +25,7 @@ const tagMark = "oersite-tag"
 // pairedTags are the tags that need their closing tag; voidTags those
 // that have none.
 var (
-	pairedTags = []string{"sup", "sub", "kbd"}
+	pairedTags = []string{"sup", "sub", "kbd", "mark"}
 	voidTags   = []string{"br"}
 )
 

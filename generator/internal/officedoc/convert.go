@@ -565,6 +565,7 @@ type run struct {
 	bold, italic bool
 	code, strike bool
 	shift        int    // 1: superscript, -1: subscript
+	marked       bool   // highlighted (Word's text highlight colour)
 	link         string // a hyperlink's address
 	picture      string // a picture, as Markdown: never merged with text
 	note         string // a note's mark ("[^2]"): never merged with text
@@ -573,7 +574,7 @@ type run struct {
 // same says whether two runs of text look the same (and may be merged).
 func (r run) same(o run) bool {
 	return r.picture == "" && o.picture == "" && r.note == "" && o.note == "" &&
-		r.bold == o.bold && r.italic == o.italic && r.code == o.code && r.strike == o.strike && r.shift == o.shift && r.link == o.link
+		r.bold == o.bold && r.italic == o.italic && r.code == o.code && r.strike == o.strike && r.shift == o.shift && r.marked == o.marked && r.link == o.link
 }
 
 // inline writes a paragraph's runs: formatting merged across runs, links,
@@ -643,6 +644,9 @@ func (c *converter) format(r run, plainOnly bool) string {
 			s = "<sup>" + s + "</sup>"
 		case r.shift < 0:
 			s = "<sub>" + s + "</sub>"
+		}
+		if r.marked {
+			s = "<mark>" + s + "</mark>"
 		}
 	}
 	switch {
@@ -715,6 +719,9 @@ func (c *converter) runOf(r *node, link string, runs *[]run) {
 		base.shift = st.shift
 		if v := rp.child("vertAlign"); v != nil {
 			base.shift = vertAlign(v.attr["val"])
+		}
+		if h := rp.child("highlight"); h != nil && h.attr["val"] != "" && h.attr["val"] != "none" {
+			base.marked = true
 		}
 		if v := rp.child("vanish"); (st.hidden && v == nil) || on(v) {
 			hidden = true // hidden in Word: not for readers; its fields still open and close

@@ -20,7 +20,8 @@ type odtStyle struct {
 	parent, display    string
 	bold, italic, mono bool
 	strike, hidden     bool
-	shift              int // 1: superscript, -1: subscript
+	shift              int  // 1: superscript, -1: subscript
+	marked             bool // a background colour: highlighted
 	outline            int
 }
 
@@ -105,6 +106,8 @@ func (o *odtConverter) readStyles(t *node) {
 				st.strike = tp.attr["text-line-through-style"] != "" && tp.attr["text-line-through-style"] != "none"
 				st.hidden = tp.attr["display"] == "none"
 				st.shift = textPosition(tp.attr["text-position"])
+				bg := strings.ToLower(tp.attr["background-color"])
+				st.marked = n.attr["family"] == "text" && bg != "" && bg != "transparent" && bg != "#ffffff"
 			}
 			o.styles[n.attr["name"]] = st
 			return
@@ -170,6 +173,7 @@ func (o *odtConverter) style(name string) (st odtStyle, names []string) {
 		if st.shift == 0 {
 			st.shift = s.shift
 		}
+		st.marked = st.marked || s.marked
 		if st.outline == 0 {
 			st.outline = s.outline
 		}
@@ -383,6 +387,7 @@ func (o *odtConverter) inlineODT(kids []*node, f run, runs *[]run, depth int) {
 			if st.shift != 0 {
 				g.shift = st.shift
 			}
+			g.marked = g.marked || st.marked
 			o.inlineODT(k.kids, g, runs, depth+1)
 		case "a":
 			g := f

@@ -273,6 +273,7 @@ func (c *converter) slideRuns(p *node) []run {
 			if rp := k.child("rPr"); rp != nil {
 				r.bold, r.italic = rp.attr["b"] == "1" || rp.attr["b"] == "true", rp.attr["i"] == "1" || rp.attr["i"] == "true"
 				r.strike = rp.attr["strike"] != "" && rp.attr["strike"] != "noStrike"
+				r.marked = rp.child("highlight") != nil
 				if b, err := strconv.Atoi(rp.attr["baseline"]); err == nil && b != 0 {
 					r.shift = max(-1, min(1, b)) // thousandths of a percent of the line: above it or below
 				}

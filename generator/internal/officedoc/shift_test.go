@@ -64,3 +64,39 @@ func TestSuperscriptAndSubscript(t *testing.T) {
 		t.Errorf("slides, Markdown:\n%s", d.Markdown)
 	}
 }
+
+// Highlighted text (Word's text highlight colour, a background colour on
+// LibreOffice's characters, PowerPoint's highlight) is <mark>ed, outside
+// its emphasis; a heading's highlight is not kept.
+func TestHighlightIsMarked(t *testing.T) {
+	run := func(rPr, s string) string {
+		return `<w:r><w:rPr>` + rPr + `</w:rPr><w:t xml:space="preserve">` + s + `</w:t></w:r>`
+	}
+	body := `<w:p>` + run("", "Never share ") + run(`<w:b/><w:highlight w:val="yellow"/>`, "your PIN") + run(`<w:highlight w:val="none"/>`, " with anyone.") + `</w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Titre2"/></w:pPr>` + run(`<w:highlight w:val="green"/>`, "Safety") + `</w:p>`
+	d := wordBody(t, body, lesson["word/numbering.xml"])
+	if want := "Never share <mark>**your PIN**</mark> with anyone.\n\n## Safety\n"; string(d.Markdown) != want {
+		t.Errorf("Word, Markdown:\n%s\nwant:\n%s", d.Markdown, want)
+	}
+	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: d.Markdown}).HTML)
+	if !strings.Contains(html, "Never share <mark><strong>your PIN</strong></mark> with anyone.") {
+		t.Errorf("Word, HTML:\n%s", html)
+	}
+
+	odt := `<text:p>Never share <text:span text:style-name="T1">your PIN</text:span>.</text:p><text:p text:style-name="P1">A grey paragraph.</text:p>`
+	content := strings.Replace(odtContent(odt), `<office:automatic-styles>`, `<office:automatic-styles>`+
+		`<style:style style:name="T1" style:family="text"><style:text-properties fo:background-color="#ffff00"/></style:style>`+
+		`<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:background-color="#dddddd"/></style:style>`, 1)
+	data := wordFile(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
+	if d, err := Read(bytes.NewReader(data), int64(len(data))); err != nil || string(d.Markdown) != "Never share <mark>your PIN</mark>.\n\nA grey paragraph.\n" {
+		t.Errorf("OpenDocument, Markdown:\n%s (%v)", d.Markdown, err)
+	}
+
+	slides := presentation()
+	slides["ppt/slides/slide1.xml"] = slideXML("", textShape("title", slidePara("", "Light is everything")),
+		textShape("", `<a:p><a:r><a:t xml:space="preserve">Never </a:t></a:r><a:r><a:rPr><a:highlight><a:srgbClr val="FFFF00"/></a:highlight></a:rPr><a:t>flash</a:t></a:r></a:p>`))
+	data = wordFile(t, slides)
+	if d, err := Read(bytes.NewReader(data), int64(len(data))); err != nil || !strings.Contains(string(d.Markdown), "\n\nNever <mark>flash</mark>\n\n") {
+		t.Errorf("slides, Markdown:\n%s (%v)", d.Markdown, err)
+	}
+}
