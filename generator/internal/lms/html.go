@@ -167,11 +167,11 @@ func (b *bundle) rewrite(p *site.Page) (template.HTML, []string, error) {
 		if tt == html.ErrorToken {
 			break
 		}
-		tok := z.Token()
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			out.Write(z.Raw())
+			out.Write(z.Raw()) // before Token, which unescapes a text's bytes in place
 			continue
 		}
+		tok := z.Token()
 		for i, a := range tok.Attr {
 			if a.Namespace != "" || (a.Key != "href" && a.Key != "src" && a.Key != "poster") {
 				continue

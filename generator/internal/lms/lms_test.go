@@ -92,7 +92,7 @@ duration: 50m
 ---
 ## Start {#start}
 
-Thank the customer. Back to [why](01-why.md).
+Thank the customer by name -- it's personal. Back to [why](01-why.md).
 
 :::quiz
 Which belong in a reply?
@@ -223,6 +223,9 @@ func TestCartridge(t *testing.T) {
 	lesson := files["lessons/01-why.html"]
 	contains(t, "lesson 1", lesson, `src="../files/shop.png"`, `href="02-how.html#start"`, `href="../files/checklist.pdf"`,
 		`Lesson 1 of 2`, `<style>`, `rel="next" href="02-how.html"`, `<form class="quiz"`)
+	// the text as the site shows it: an entity (the typographer's) once,
+	// and the words after it whole
+	contains(t, "lesson 2", files["lessons/02-how.html"], `Thank the customer by name &ndash; it&rsquo;s personal. Back to <a href="01-why.html">why</a>.`)
 	contains(t, "introduction", files["lessons/00-reviews.html"], `href="https://example.org/oer/en/about/"`, `Reply checklist`, `Reply within days`)
 	qti := files["checks/Q02-1.xml"]
 	contains(t, "QTI", qti, `<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2"`,
