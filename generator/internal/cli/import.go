@@ -14,7 +14,7 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc [--site DIR] [--lang LANG]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
 	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")
@@ -28,6 +28,9 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 	if len(pos) == 2 && (strings.EqualFold(pos[0], "word") || strings.EqualFold(pos[0], "docx")) {
 		return importWord(c, pos[1], *site, *lang, *in, *module)
 	}
+	if len(pos) == 2 && (strings.EqualFold(pos[0], "cartridge") || strings.EqualFold(pos[0], "imscc")) {
+		return importCartridge(c, pos[1], *site, *lang)
+	}
 	if *lang == "" {
 		*lang = "en"
 	}
@@ -40,7 +43,7 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		known = known || k == d
 	}
 	if !known {
-		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, zola, mkdocs, docusaurus or jekyll, or word for a Word document", pos[0]))
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, zola, mkdocs, docusaurus or jekyll, word for a Word document, or cartridge for a course from a learning platform", pos[0]))
 	}
 	say := c.say().Phrases()
 	rep, err := importer.Run(importer.Options{Dialect: d, Source: pos[1], Site: *site, Force: *force, Lang: *lang})
@@ -73,6 +76,34 @@ func importWord(c *cli, file, site, lang, in, module string) error {
 		fmt.Fprintln(c.stdout, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
 	}
 	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the page in the editor (oersite serve --edit)", site))
+	return nil
+}
+
+// importCartridge writes the modules of a course exported from a
+// learning platform and says what it wrote and left out.
+func importCartridge(c *cli, file, site, lang string) error {
+	say := c.say().Phrases()
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: site, Lang: lang})
+	if err != nil {
+		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
+	}
+	fmt.Fprintln(c.stdout, say.Sayf("imported %q as %s, with %s:", rep.Course, say.Countf(len(rep.Modules), "%d module", "%d modules", len(rep.Modules)),
+		say.Countf(rep.Files, "%d file", "%d files", rep.Files)))
+	for _, m := range rep.Modules {
+		fmt.Fprintln(c.stdout, "  "+say.Sayf("%s (%q, %s)", filepath.ToSlash(filepath.Join(site, m.Folder)), m.Title, say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons)))
+	}
+	if rep.NoAlt > 0 {
+		fmt.Fprintln(c.stdout, say.Countf(rep.NoAlt, "%d picture has no description (alt text): write what it shows between its [ ] in the page",
+			"%d pictures have no description (alt text): write what each shows between its [ ] in the page", rep.NoAlt))
+	}
+	if len(rep.Left) > 0 {
+		words := make([]string, len(rep.Left))
+		for i, l := range rep.Left {
+			words[i] = say.Error(l)
+		}
+		fmt.Fprintln(c.stdout, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
+	}
+	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the modules in the editor (oersite serve --edit)", site))
 	return nil
 }
 

@@ -52,6 +52,44 @@ func LicenceInfo(id string) Licence {
 	return Licence{ID: id, Name: id, Short: id}
 }
 
+// LicenceIn finds the licence a statement names ("This course is licensed
+// under https://creativecommons.org/licenses/by-sa/4.0/deed.de", "CC BY 4.0",
+// "CC-BY-SA-4.0"), by its deed's address, its short name or its id;
+// false when it names none oersite knows, or more than one.
+func LicenceIn(statement string) (Licence, bool) {
+	s := strings.ToLower(strings.ReplaceAll(statement, "http://", "https://"))
+	var found []Licence
+	for _, l := range licenceTable() {
+		deed := strings.ToLower(strings.TrimSuffix(l.URL, "/"))
+		short := strings.ToLower(l.Short)
+		if containsWord(s, deed) || containsWord(s, short) || containsWord(s, strings.ToLower(l.ID)) {
+			found = append(found, l)
+		}
+	}
+	if len(found) != 1 {
+		return Licence{}, false
+	}
+	return found[0], true
+}
+
+// containsWord says whether s holds w not run into a longer name ("cc by
+// 4.0" is not in "cc by-sa 4.0", nor ".../by/4.0" in ".../by/4.01").
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		at, end := i+j, i+j+len(w)
+		before := at == 0 || !strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789-.", rune(s[at-1]))
+		after := end == len(s) || !strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789-", rune(s[end])) && (s[end] != '.' || end+1 == len(s) || s[end+1] == ' ')
+		if before && after {
+			return true
+		}
+		i = at + 1
+	}
+}
+
 func sortedKeys(m map[string]string) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

@@ -1,0 +1,297 @@
+// Package cartridge reads an IMS Common Cartridge (.imscc: a course as
+// Moodle, Canvas, Brightspace, Blackboard and oersite itself export it,
+// versions 1.0 to 1.3) as modules of lessons in Markdown, with the files
+// their pages use and their multiple-choice tests as knowledge checks. It
+// knows nothing of sites: the caller names the lessons' files and writes
+// them. The cartridge is hostile input: entries are read with size limits,
+// only by names the manifest and pages give, and never outside the zip.
+package cartridge
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/mirror"
+)
+
+// Course is what a cartridge holds, as pages.
+type Course struct {
+	Title, Summary string
+	// Rights is the cartridge's statement of its licence (often a
+	// Creative Commons address), as written.
+	Rights  string
+	Modules []*Module
+	// NoAlt counts pictures without a description; Left names, once
+	// each, what the cartridge holds and the pages do not (diag.Phrased).
+	NoAlt int
+	Left  []error
+}
+
+// Module is one folder of the course (a Moodle section, a Canvas module):
+// its introduction (Markdown before its first lesson: links and files the
+// course lists there), its lessons in order, and the files their pages
+// use, each under a name unique in the module.
+type Module struct {
+	Title   string
+	Intro   string
+	Lessons []*Lesson
+	Files   []File
+}
+
+// Lesson is one page: its file name (without .md, unique in the module)
+// and its text as Markdown.
+type Lesson struct {
+	Title, Name, Markdown string
+}
+
+// File is a file a module's pages link to or show.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Options say how the pages are named.
+type Options struct {
+	// Name makes a file name (lower case letters, digits, dashes) of a
+	// title or file name; "" when it cannot.
+	Name func(string) string
+}
+
+// Limits: a cartridge may hold at most maxEntries files, each read up to
+// maxFile bytes, all of them together up to maxRead.
+const (
+	maxEntries = 50_000
+	maxFile    = 256 << 20
+	maxRead    = 1 << 30
+)
+
+// ErrNotCartridge is returned for a zip without imsmanifest.xml.
+var ErrNotCartridge = errors.New("not a Common Cartridge: it has no imsmanifest.xml")
+
+// Read reads the cartridge of size bytes from r.
+func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("not a zip file: %w", err)
+	}
+	if len(zr.File) > maxEntries {
+		return nil, fmt.Errorf("holds %d files, more than %d", len(zr.File), maxEntries)
+	}
+	c := &reader{files: map[string]*zip.File{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{}}
+	for _, f := range zr.File {
+		name := strings.TrimPrefix(f.Name, "./")
+		if mirror.CheckPath(name) == nil && !strings.HasSuffix(name, "/") {
+			c.files[name] = f
+		}
+	}
+	data, err := c.read("imsmanifest.xml")
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		return nil, ErrNotCartridge
+	}
+	var m manifest
+	if err := xml.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("imsmanifest.xml: %w", err)
+	}
+	c.resources = map[string]*resource{}
+	for i := range m.Resources {
+		c.resources[m.Resources[i].ID] = &m.Resources[i]
+	}
+	c.course.Title, c.course.Summary = m.LOM.title(), m.LOM.description()
+	c.course.Rights = strings.TrimSpace(m.LOM.Rights.text())
+	c.fromOersite = strings.HasPrefix(m.ID, "oersite-")
+	if len(m.Organizations) > 0 {
+		if err := c.modules(m.Organizations[0].Items); err != nil {
+			return nil, err
+		}
+	}
+	return c.course, nil
+}
+
+// reader is the state of one Read.
+type reader struct {
+	files     map[string]*zip.File // the cartridge's files by their clean names
+	budget    int64                // bytes that may still be read
+	opt       Options
+	resources map[string]*resource
+	course    *Course
+	seen      map[string]bool // Left, by its English words
+	mod       *moduleState
+	// fromOersite: oersite exported the cartridge; its page
+	// lessons/00-<module>.html is the module's introduction.
+	fromOersite bool
+}
+
+// read reads a file of the cartridge (nil when it has none of that name).
+func (c *reader) read(name string) ([]byte, error) {
+	f := c.files[name]
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	limit := min(int64(maxFile), c.budget)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than the %d MB a cartridge's file may be", name, limit>>20)
+	}
+	c.budget -= int64(len(data))
+	return data, nil
+}
+
+// left records once what the pages do not hold.
+func (c *reader) left(what error) {
+	if !c.seen[what.Error()] {
+		c.seen[what.Error()] = true
+		c.course.Left = append(c.course.Left, what)
+	}
+}
+
+// modules turns the organisation's items into modules: the course's one
+// root item is passed through; each folder under it is a module, its
+// sub-folders' items in their order; items beside the folders make a
+// module named after the course.
+func (c *reader) modules(items []item) error {
+	for len(items) == 1 && items[0].Ref == "" && len(items[0].Items) > 0 {
+		items = items[0].Items
+	}
+	var loose []item
+	var folders []item
+	for _, it := range items {
+		if it.Ref == "" && len(it.Items) > 0 {
+			folders = append(folders, it)
+		} else {
+			loose = append(loose, it)
+		}
+	}
+	if len(loose) > 0 {
+		if err := c.module(firstNonEmpty(c.course.Title, "Course"), loose); err != nil {
+			return err
+		}
+	}
+	for _, f := range folders {
+		if err := c.module(firstNonEmpty(strings.TrimSpace(f.Title), c.course.Title), f.Items); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flatten lists the items that point at a resource, depth first.
+func flatten(items []item, depth int, out *[]item) {
+	if depth > 16 {
+		return
+	}
+	for _, it := range items {
+		if it.Ref != "" {
+			*out = append(*out, it)
+		}
+		flatten(it.Items, depth+1, out)
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// resourcePath is where a resource's href points inside the cartridge.
+func (r *resource) path() string {
+	href := r.Href
+	if href == "" && len(r.Files) > 0 {
+		href = r.Files[0].Href
+	}
+	if href == "" {
+		return ""
+	}
+	if u, err := url.PathUnescape(href); err == nil {
+		href = u // "Handout%20A.pdf", as Canvas writes it
+	}
+	return path.Clean(path.Join(r.Base, href))
+}
+
+// manifest is the part of imsmanifest.xml read (names matched whatever
+// their namespace, so that every version reads alike).
+type manifest struct {
+	ID            string         `xml:"identifier,attr"`
+	LOM           lom            `xml:"metadata>lom"`
+	Organizations []organization `xml:"organizations>organization"`
+	Resources     []resource     `xml:"resources>resource"`
+}
+
+type organization struct {
+	Items []item `xml:"item"`
+}
+
+type item struct {
+	Ref   string `xml:"identifierref,attr"`
+	Title string `xml:"title"`
+	Items []item `xml:"item"`
+}
+
+type resource struct {
+	ID    string `xml:"identifier,attr"`
+	Type  string `xml:"type,attr"`
+	Href  string `xml:"href,attr"`
+	Base  string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
+	Files []struct {
+		Href string `xml:"href,attr"`
+	} `xml:"file"`
+}
+
+// lom is the course's title, description and rights.
+type lom struct {
+	Title       langText `xml:"general>title"`
+	Description langText `xml:"general>description"`
+	Rights      langText `xml:"rights>description"`
+}
+
+// langText is a LOM text in any of its versions' forms.
+type langText struct {
+	Strings []string `xml:"string"`
+	Lang    []string `xml:"langstring"`
+}
+
+func (t langText) text() string {
+	for _, s := range append(t.Strings, t.Lang...) {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (l lom) title() string       { return l.Title.text() }
+func (l lom) description() string { return l.Description.text() }
+
+// phrases the reader leaves out with (diag.Phrasef keeps them for
+// translation).
+var (
+	errDiscussions = diag.Phrasef("discussion topics")
+	errLTI         = diag.Phrasef("external tools (LTI links)")
+	errQuestions   = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
+	errBanks       = diag.Phrasef("question banks")
+	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
+	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
+	errMissing     = diag.Phrasef("links to files the cartridge does not hold")
+	errOtherModule = diag.Phrasef("links from one module's page to another module's (their words stay)")
+)

@@ -1,0 +1,387 @@
+package cartridge
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page reads a web page of the cartridge as a lesson's Markdown: its main
+// content (main, else body), without what only works in the page it came
+// in (scripts, forms, navigation, its own title again), its pictures and
+// files taken into the module, its links to other lessons made links to
+// their files, an embedded video a line with its address (which a page
+// shows as the video).
+func (c *reader) page(p, title string) (string, error) {
+	data, err := c.read(p)
+	if err != nil || data == nil {
+		return "", err
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return "", nil
+	}
+	root := find(doc, atom.Body)
+	if root == nil {
+		root = doc
+	}
+	if m := find(root, atom.Main); m != nil {
+		root = m
+	}
+	if oersite(doc) {
+		// oersite's own package: the lesson's text is its prose; its
+		// checks come again from the tests beside it
+		if prose := findClass(root, "prose"); prose != nil {
+			root = prose
+		}
+	}
+	return c.markdown(root, p, title, 0) + "\n", nil
+}
+
+// markdown cleans n (see clean) and writes it as Markdown, its notes and
+// disclosures as blocks (see block).
+func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
+	blocks := map[string]string{}
+	c.clean(n, p, title, depth, blocks)
+	conv := htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(),
+		strikethrough.NewStrikethroughPlugin(), table.NewTablePlugin()))
+	out, err := conv.ConvertNode(n)
+	if err != nil {
+		return ""
+	}
+	md := strings.TrimSpace(string(out))
+	for token, block := range blocks {
+		md = strings.Replace(md, token, block, 1)
+	}
+	return md
+}
+
+// blockKind is the kind of Markdown block an element is written as:
+// oersite's notes for tutors and callouts, any other disclosure; "" for
+// none. title is its title (the summary without the kind's label).
+func blockKind(n *html.Node) (kind string, title *html.Node) {
+	class := " " + attr(n, "class") + " "
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.DataAtom == atom.Summary || (k.DataAtom == atom.P && strings.Contains(attr(k, "class"), "callout-title")) {
+			title = k
+			break
+		}
+	}
+	switch {
+	case strings.Contains(class, " tutor-notes "):
+		return "tutor", title
+	case strings.Contains(class, " callout ") && (n.DataAtom == atom.Div || n.DataAtom == atom.Details):
+		for _, name := range []string{"note", "tip", "info", "warning", "danger"} {
+			if strings.Contains(class, " callout-"+name+" ") {
+				return name, title
+			}
+		}
+	case n.DataAtom == atom.Details:
+		return "details", title
+	}
+	return "", nil
+}
+
+// block writes a note or disclosure as a Markdown block, under a token
+// that stands in for it in the page until it is converted:
+//
+//	:::tutor
+//	Write the draft together, but let the owner decide.
+//	:::
+func (c *reader) block(parent, n *html.Node, kind string, title *html.Node, p string, depth int, blocks map[string]string) {
+	heading := ""
+	if title != nil {
+		for k := title.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && strings.HasSuffix(attr(k, "class"), "-label") {
+				continue // the kind's own word ("For tutors", "Tip")
+			}
+			heading += text(k)
+		}
+		n.RemoveChild(title)
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for k := n.FirstChild; k != nil; {
+		next := k.NextSibling
+		n.RemoveChild(k)
+		body.AppendChild(k)
+		k = next
+	}
+	token := "OERSITEBLOCK" + strconv.Itoa(len(blocks)) + "X" + strconv.Itoa(depth)
+	blocks[token] = ":::" + kind + strings.TrimRight(" "+oneLine(heading), " ") + "\n" + c.markdown(body, p, "", depth+1) + "\n:::"
+	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
+	parent.InsertBefore(para, n)
+	parent.RemoveChild(n)
+}
+
+// oersite says whether a page says oersite wrote it.
+func oersite(doc *html.Node) bool {
+	var found bool
+	walk(doc, 0, func(n *html.Node) {
+		if n.DataAtom == atom.Meta && attr(n, "name") == "generator" && strings.HasPrefix(attr(n, "content"), "oersite") {
+			found = true
+		}
+	})
+	return found
+}
+
+// dropped are the elements a lesson leaves out.
+var dropped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Form: true, atom.Nav: true,
+	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Object: true, atom.Embed: true,
+	atom.Head: true, atom.Link: true, atom.Meta: true, atom.Svg: true, atom.Math: true, atom.Canvas: true,
+}
+
+// clean rewrites the page's tree in place (see page).
+func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[string]string) {
+	if depth > 64 {
+		return
+	}
+	for k := n.FirstChild; k != nil; {
+		next := k.NextSibling
+		switch {
+		case k.Type == html.CommentNode:
+			n.RemoveChild(k)
+		case k.Type != html.ElementNode:
+		case dropped[k.DataAtom]:
+			n.RemoveChild(k)
+		case k.DataAtom == atom.H1 && strings.EqualFold(strings.Join(strings.Fields(text(k)), " "), strings.Join(strings.Fields(title), " ")):
+			n.RemoveChild(k) // the lesson's title, which the page shows above its text
+		case k.DataAtom == atom.Iframe:
+			c.iframe(n, k)
+		default:
+			if kind, t := blockKind(k); kind != "" {
+				c.block(n, k, kind, t, p, depth, blocks)
+				break
+			}
+			c.links(k, p)
+			c.clean(k, p, title, depth+1, blocks)
+		}
+		k = next
+	}
+}
+
+// iframe replaces an embedded frame by a paragraph holding its address
+// when it is a web address (a video alone on its line shows as the video),
+// else removes it.
+func (c *reader) iframe(parent, f *html.Node) {
+	src := strings.TrimSpace(attr(f, "src"))
+	if strings.HasPrefix(src, "//") {
+		src = "https:" + src
+	}
+	if !safeAddress(src) || strings.HasPrefix(strings.ToLower(src), "mailto:") {
+		parent.RemoveChild(f)
+		return
+	}
+	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	para.AppendChild(&html.Node{Type: html.TextNode, Data: watchAddress(src)})
+	parent.InsertBefore(para, f)
+	parent.RemoveChild(f)
+}
+
+// watchAddress is a video player's address as the video's own page:
+// YouTube's and Vimeo's embeds, which a page shows as a video from it.
+func watchAddress(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return src
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	switch {
+	case (host == "youtube.com" || host == "youtube-nocookie.com") && strings.HasPrefix(u.Path, "/embed/"):
+		return "https://www.youtube.com/watch?v=" + strings.TrimPrefix(u.Path, "/embed/")
+	case host == "player.vimeo.com" && strings.HasPrefix(u.Path, "/video/"):
+		return "https://vimeo.com/" + strings.TrimPrefix(u.Path, "/video/")
+	}
+	return src
+}
+
+// links rewrites an element's address: a picture, video or file of the
+// cartridge is taken into the module; a link to another lesson goes to its
+// file; a web address stays; anything else loses its address (a link
+// keeps its text).
+func (c *reader) links(n *html.Node, p string) {
+	key := ""
+	switch n.DataAtom {
+	case atom.A:
+		key = "href"
+	case atom.Img, atom.Source, atom.Video, atom.Audio:
+		key = "src"
+	default:
+		return
+	}
+	if n.DataAtom == atom.Img && strings.TrimSpace(attr(n, "alt")) == "" {
+		c.course.NoAlt++
+	}
+	v := strings.TrimSpace(attr(n, key))
+	if v == "" {
+		return
+	}
+	target, ok := c.target(p, v)
+	if !ok {
+		switch n.DataAtom {
+		case atom.A: // its words stay
+			for k := n.FirstChild; k != nil; {
+				next := k.NextSibling
+				n.RemoveChild(k)
+				n.Parent.InsertBefore(k, n)
+				k = next
+			}
+			n.Parent.RemoveChild(n)
+		case atom.Img:
+			n.Parent.RemoveChild(n)
+		default:
+			removeAttr(n, key)
+		}
+		return
+	}
+	setAttr(n, key, target)
+}
+
+// target maps an address in the page at p to the page's Markdown: "" and
+// false when it leads nowhere a site can follow.
+func (c *reader) target(p, v string) (string, bool) {
+	for _, base := range []string{"$IMS-CC-FILEBASE$", "$IMS_CC_FILEBASE$", "%24IMS-CC-FILEBASE%24", "%24IMS_CC_FILEBASE%24"} {
+		if rest, ok := strings.CutPrefix(v, base); ok {
+			return c.packageTarget(strings.TrimPrefix(rest, "/"), []string{"web_resources/", ""})
+		}
+	}
+	if rest, ok := strings.CutPrefix(v, "$WIKI_REFERENCE$/pages/"); ok {
+		page, frag, _ := strings.Cut(rest, "#")
+		if frag != "" {
+			frag = "#" + frag
+		}
+		return c.packageTarget(page+".html"+frag, []string{"wiki_content/"})
+	}
+	if strings.HasPrefix(v, "$") || strings.HasPrefix(v, "%24") {
+		return "", false // another platform's reference (a Canvas object)
+	}
+	if strings.HasPrefix(v, "#") {
+		return v, true
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		return "", false
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return v, safeAddress(v)
+	}
+	return c.packageTarget(path.Join(path.Dir(p), v), []string{""})
+}
+
+// packageTarget maps a path inside the cartridge (tried under each of
+// bases) to a lesson's file or a file taken into the module.
+func (c *reader) packageTarget(rel string, bases []string) (string, bool) {
+	frag := ""
+	if i := strings.IndexByte(rel, '#'); i >= 0 {
+		rel, frag = rel[:i], rel[i:]
+	}
+	if i := strings.IndexByte(rel, '?'); i >= 0 {
+		rel = rel[:i]
+	}
+	if u, err := url.PathUnescape(rel); err == nil {
+		rel = u
+	}
+	for _, base := range bases {
+		p := path.Clean(base + rel)
+		if l := c.mod.lessons[p]; l != nil {
+			return l.Name + ".md" + frag, true
+		}
+		if isPage(p) && c.files[p] != nil {
+			c.left(errOtherModule) // another module's page: its folder is named by the importer
+			return "", false
+		}
+		if c.files[p] == nil {
+			continue
+		}
+		name, err := c.file(p)
+		if err != nil || name == "" {
+			return "", false
+		}
+		return name + frag, true
+	}
+	c.left(errMissing)
+	return "", false
+}
+
+// find is the first element of that kind in n.
+func find(n *html.Node, a atom.Atom) *html.Node {
+	var out *html.Node
+	walk(n, 0, func(k *html.Node) {
+		if out == nil && k.Type == html.ElementNode && k.DataAtom == a {
+			out = k
+		}
+	})
+	return out
+}
+
+// findClass is the first element of that class in n.
+func findClass(n *html.Node, class string) *html.Node {
+	var out *html.Node
+	walk(n, 0, func(k *html.Node) {
+		if out == nil && k.Type == html.ElementNode && strings.Contains(" "+attr(k, "class")+" ", " "+class+" ") {
+			out = k
+		}
+	})
+	return out
+}
+
+// walk visits n and its descendants, at most 256 levels deep.
+func walk(n *html.Node, depth int, visit func(*html.Node)) {
+	if depth > 256 {
+		return
+	}
+	visit(n)
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		walk(k, depth+1, visit)
+	}
+}
+
+// text is an element's text.
+func text(n *html.Node) string {
+	var b strings.Builder
+	walk(n, 0, func(k *html.Node) {
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+		}
+	})
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+}
+
+func removeAttr(n *html.Node, key string) {
+	out := n.Attr[:0]
+	for _, a := range n.Attr {
+		if a.Namespace != "" || !strings.EqualFold(a.Key, key) {
+			out = append(out, a)
+		}
+	}
+	n.Attr = out
+}

@@ -1,0 +1,271 @@
+package cartridge
+
+import (
+	"encoding/xml"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// moduleState is what a module being read knows: which cartridge pages
+// are its lessons (by their path, for links between them), and which files
+// it has taken (by path, and their names in its folder).
+type moduleState struct {
+	m       *Module
+	lessons map[string]*Lesson // a page's path in the cartridge -> its lesson
+	files   map[string]string  // a file's path in the cartridge -> its name in the module
+	names   map[string]bool    // names taken in the module's folder
+	intro   *strings.Builder   // what comes before the first lesson
+}
+
+// module reads a folder's items as a module.
+func (c *reader) module(title string, items []item) error {
+	var flat []item
+	flatten(items, 0, &flat)
+	ms := &moduleState{m: &Module{Title: title}, lessons: map[string]*Lesson{}, files: map[string]string{}, names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
+	c.mod = ms
+	// Name every page first: a page may link to one after it.
+	for _, it := range flat {
+		r := c.resources[it.Ref]
+		if r == nil || !isPage(r.path()) {
+			continue
+		}
+		if _, dup := ms.lessons[r.path()]; dup || c.isIntro(r.path()) {
+			continue
+		}
+		l := &Lesson{Title: strings.TrimSpace(it.Title)}
+		l.Name = ms.lessonName(len(ms.lessons)+1, c.name(firstNonEmpty(l.Title, strings.TrimSuffix(path.Base(r.path()), path.Ext(r.path())))))
+		ms.lessons[r.path()] = l
+	}
+	for _, it := range flat {
+		if err := c.item(it); err != nil {
+			return err
+		}
+	}
+	ms.m.Intro = strings.TrimSpace(ms.intro.String())
+	if len(ms.m.Lessons) > 0 || ms.m.Intro != "" {
+		c.course.Modules = append(c.course.Modules, ms.m)
+	}
+	return nil
+}
+
+// lessonName is the n-th lesson's file name: "03-prices", unique.
+func (ms *moduleState) lessonName(n int, name string) string {
+	name = firstNonEmpty(name, "lesson")
+	stem := strconv.Itoa(n)
+	if n < 10 {
+		stem = "0" + stem
+	}
+	stem += "-" + name
+	for i := 2; ms.names[stem+".md"]; i++ {
+		stem = strings.TrimSuffix(stem, "-"+strconv.Itoa(i-1)) + "-" + strconv.Itoa(i)
+	}
+	ms.names[stem+".md"] = true
+	return stem
+}
+
+// name is opt.Name(s), or a plain one.
+func (c *reader) name(s string) string {
+	if c.opt.Name != nil {
+		return c.opt.Name(s)
+	}
+	return ""
+}
+
+// isIntro says whether a page is the module's introduction (in a
+// cartridge oersite exported).
+func (c *reader) isIntro(p string) bool {
+	return c.fromOersite && path.Dir(p) == "lessons" && strings.HasPrefix(path.Base(p), "00-")
+}
+
+// isPage says whether a cartridge path is a web page.
+func isPage(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".html" || ext == ".htm" || ext == ".xhtml"
+}
+
+// item reads one item: a page is a lesson, a test a knowledge check at
+// the end of the lesson before it, a web link or a file a line linking to
+// it there; what has no place on a page is named in Left.
+func (c *reader) item(it item) error {
+	r := c.resources[it.Ref]
+	if r == nil {
+		return nil
+	}
+	ms := c.mod
+	typ := strings.ToLower(r.Type)
+	p := r.path()
+	switch {
+	case isPage(p) && c.isIntro(p):
+		md, err := c.page(p, it.Title)
+		if err != nil {
+			return err
+		}
+		ms.intro.WriteString(md)
+	case isPage(p):
+		l := ms.lessons[p]
+		if l == nil || containsLesson(ms.m.Lessons, l) {
+			return nil // a page listed twice is one lesson
+		}
+		md, err := c.page(p, l.Title)
+		if err != nil {
+			return err
+		}
+		l.Markdown = md
+		ms.m.Lessons = append(ms.m.Lessons, l)
+	case strings.HasPrefix(typ, "imsqti") && strings.Contains(typ, "question-bank"):
+		c.left(errBanks)
+	case strings.HasPrefix(typ, "imsqti"):
+		md, err := c.assessment(p, it.Title)
+		if err != nil || md == "" {
+			return err
+		}
+		c.appendBlock(md, it.Title)
+	case strings.HasPrefix(typ, "imswl"):
+		title, href, err := c.webLink(p)
+		if err != nil || href == "" {
+			return err
+		}
+		c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), title, href), href), "")
+	case strings.HasPrefix(typ, "imsdt"):
+		c.left(errDiscussions)
+	case strings.HasPrefix(typ, "imsbasiclti"):
+		c.left(errLTI)
+	case typ == "webcontent" && p != "":
+		name, err := c.file(p)
+		if err != nil || name == "" {
+			return err
+		}
+		c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), path.Base(p)), name), "")
+	default:
+		c.left(errOther)
+	}
+	return nil
+}
+
+func containsLesson(ls []*Lesson, l *Lesson) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// appendBlock adds Markdown at the end of the last lesson, or of the
+// module's introduction before any; a test with nothing before it is a
+// lesson of its own, titled title.
+func (c *reader) appendBlock(md, title string) {
+	ms := c.mod
+	if n := len(ms.m.Lessons); n > 0 {
+		l := ms.m.Lessons[n-1]
+		l.Markdown = strings.TrimRight(l.Markdown, "\n") + "\n\n" + md + "\n"
+		return
+	}
+	if title != "" {
+		l := &Lesson{Title: title, Markdown: md + "\n"}
+		l.Name = ms.lessonName(len(ms.lessons)+1, c.name(title))
+		ms.lessons["\x00"+l.Name] = l
+		ms.m.Lessons = append(ms.m.Lessons, l)
+		return
+	}
+	if ms.intro.Len() > 0 {
+		ms.intro.WriteString("\n\n")
+	}
+	ms.intro.WriteString(md)
+}
+
+// linkLine is a paragraph linking to href.
+func linkLine(text, href string) string {
+	return "[" + escapeText(text) + "](" + linkDest(href) + ")"
+}
+
+// escapeText keeps text from being read as Markdown.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|#", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// linkDest writes a link's destination, in angle brackets when it holds
+// spaces or brackets.
+func linkDest(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
+// webLink reads a web link resource: its title and address (http, https
+// or mailto only).
+func (c *reader) webLink(p string) (string, string, error) {
+	data, err := c.read(p)
+	if err != nil || data == nil {
+		return "", "", err
+	}
+	var wl struct {
+		Title string `xml:"title"`
+		URL   struct {
+			Href string `xml:"href,attr"`
+		} `xml:"url"`
+	}
+	if xml.Unmarshal(data, &wl) != nil || !safeAddress(wl.URL.Href) {
+		return "", "", nil
+	}
+	return strings.TrimSpace(wl.Title), strings.TrimSpace(wl.URL.Href), nil
+}
+
+// safeAddress says whether an absolute address may be linked to.
+func safeAddress(u string) bool {
+	l := strings.ToLower(strings.TrimSpace(u))
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:")
+}
+
+// publishable are the kinds of file a module's folder may hold: pictures,
+// sound and video, documents; never a page, script or SVG, which a site
+// would serve as its own.
+var publishable = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
+	".mp3": true, ".m4a": true, ".ogg": true, ".oga": true, ".wav": true, ".mp4": true, ".webm": true, ".ogv": true,
+	".pdf": true, ".odt": true, ".ods": true, ".odp": true, ".docx": true, ".xlsx": true, ".pptx": true,
+	".doc": true, ".xls": true, ".ppt": true, ".txt": true, ".csv": true, ".epub": true, ".zip": true,
+}
+
+// file takes a cartridge file into the module (once) and returns its name
+// there; "" when the cartridge has none of that path or it is not a kind a
+// site publishes (named in Left).
+func (c *reader) file(p string) (string, error) {
+	ms := c.mod
+	if name, ok := ms.files[p]; ok {
+		return name, nil
+	}
+	ext := strings.ToLower(path.Ext(p))
+	if !publishable[ext] {
+		c.left(errUnsafe)
+		ms.files[p] = ""
+		return "", nil
+	}
+	data, err := c.read(p)
+	if err != nil {
+		return "", err
+	}
+	if data == nil {
+		c.left(errMissing)
+		ms.files[p] = ""
+		return "", nil
+	}
+	stem := firstNonEmpty(c.name(strings.TrimSuffix(path.Base(p), path.Ext(p))), "file")
+	name := stem + ext
+	for i := 2; ms.names[name]; i++ {
+		name = stem + "-" + strconv.Itoa(i) + ext
+	}
+	ms.names[name] = true
+	ms.files[p] = name
+	ms.m.Files = append(ms.m.Files, File{Name: name, Data: data})
+	return name, nil
+}

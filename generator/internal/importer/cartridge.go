@@ -1,0 +1,167 @@
+package importer
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/cartridge"
+	"github.com/oersite/oersite/generator/internal/config"
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/site"
+)
+
+// CartridgeOptions describe the import of a course exported from a
+// learning platform as IMS Common Cartridge.
+type CartridgeOptions struct {
+	File string // the .imscc (left unchanged)
+	Site string // the oersite site folder, with its config.toml
+	Lang string // the modules' language ("": the site's default)
+}
+
+// CartridgeReport says what a cartridge import wrote and left out.
+type CartridgeReport struct {
+	Course  string
+	Modules []ImportedModule
+	Files   int
+	NoAlt   int
+	Left    []error // diag.Phrased
+}
+
+// ImportedModule is one module written: its folder (from the site's
+// folder), title and number of lessons.
+type ImportedModule struct {
+	Folder, Title string
+	Lessons       int
+}
+
+// maxCartridge is the largest cartridge read.
+const maxCartridge = 2 << 30
+
+// Cartridge writes each module of a Common Cartridge (a Moodle section, a
+// Canvas module) as a module of the site: modules/<name>/index.md and
+// its lessons NN-<name>.md in order, with the files they use beside them.
+// A module folder of that name already there is never replaced: the
+// import is refused and nothing is written; a failure leaves nothing.
+func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
+	cfg, _, err := config.Load(filepath.Join(opt.Site, config.FileName), config.FileName)
+	if err != nil {
+		return nil, err
+	}
+	lang := firstNonEmpty(opt.Lang, cfg.DefaultLanguage)
+	if _, ok := cfg.Languages[lang]; !ok {
+		return nil, diag.Phrasef("%q is not a language of this site", lang)
+	}
+	course, err := readCartridge(opt.File)
+	if err != nil {
+		return nil, err
+	}
+	modules := filepath.Join(opt.Site, "content", lang, "modules")
+	names := map[string]bool{}
+	var dests []string
+	for _, m := range course.Modules {
+		name := firstNonEmpty(asciiName(m.Title), "module")
+		for i := 2; names[name]; i++ {
+			name = firstNonEmpty(asciiName(m.Title), "module") + "-" + strconv.Itoa(i)
+		}
+		names[name] = true
+		dest := filepath.Join(modules, name)
+		if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.Phrasef("%s already exists: rename that module's folder, or move it away", filepath.ToSlash(dest))
+		}
+		dests = append(dests, dest)
+	}
+	if len(dests) == 0 {
+		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
+	}
+	licence := ""
+	if l, ok := site.LicenceIn(course.Rights); ok {
+		licence = l.ID
+	}
+	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
+	var done []string
+	for i, m := range course.Modules {
+		summary := ""
+		if len(course.Modules) == 1 {
+			summary = course.Summary
+		}
+		if err := writeModule(modules, dests[i], m, summary, licence); err != nil {
+			for _, d := range done {
+				os.RemoveAll(d)
+			}
+			return nil, err
+		}
+		done = append(done, dests[i])
+		rel, _ := filepath.Rel(opt.Site, dests[i])
+		rep.Modules = append(rep.Modules, ImportedModule{Folder: filepath.ToSlash(rel), Title: m.Title, Lessons: len(m.Lessons)})
+		rep.Files += len(m.Files)
+	}
+	return rep, nil
+}
+
+// readCartridge reads the cartridge file.
+func readCartridge(file string) (*cartridge.Course, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxCartridge {
+		return nil, diag.Phrasef("%s is larger than %d MB", file, maxCartridge>>20)
+	}
+	c, err := cartridge.Read(f, st.Size(), cartridge.Options{Name: asciiName})
+	if err != nil {
+		return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc): %v", file, err)
+	}
+	return c, nil
+}
+
+// writeModule writes a module's folder beside dest, then renames it to
+// dest.
+func writeModule(parent, dest string, m *cartridge.Module, summary, licence string) error {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(parent, ".oersite-import-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+	out, err := os.OpenRoot(stage) // names come from the cartridge: nothing lands outside
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	front := "---\ntitle: " + quote(m.Title) + "\n"
+	if summary != "" {
+		front += "summary: " + quote(summary) + "\n"
+	}
+	if licence != "" {
+		front += "licence: " + licence + "\n"
+	}
+	if err := out.WriteFile("index.md", []byte(front+"---\n\n"+strings.TrimSpace(m.Intro)+"\n"), 0o644); err != nil {
+		return err
+	}
+	for i, l := range m.Lessons {
+		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(i+1) + "\n---\n\n" + l.Markdown
+		if err := out.WriteFile(l.Name+".md", []byte(page), 0o644); err != nil {
+			return err
+		}
+	}
+	for _, f := range m.Files {
+		if err := out.WriteFile(f.Name, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+	return os.Rename(stage, dest)
+}
