@@ -109,10 +109,12 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	c.course.Title, c.course.Summary = m.LOM.title(), m.LOM.description()
 	c.course.Rights = strings.TrimSpace(m.LOM.Rights.text())
 	c.fromOersite = strings.HasPrefix(m.ID, "oersite-")
+	var items []item
 	if len(m.Organizations) > 0 {
-		if err := c.modules(m.Organizations[0].Items); err != nil {
-			return nil, err
-		}
+		items = m.Organizations[0].Items
+	}
+	if err := c.modules(items, m.Resources); err != nil {
+		return nil, err
 	}
 	return c.course, nil
 }
@@ -126,6 +128,8 @@ type reader struct {
 	course    *Course
 	seen      map[string]bool // Left, by its English words
 	mod       *moduleState
+	// places: the page being read's element ids -> its headings' ids.
+	places map[string]string
 	// fromOersite: oersite exported the cartridge; its page
 	// lessons/00-<module>.html is the module's introduction.
 	fromOersite bool
@@ -164,9 +168,10 @@ func (c *reader) left(what error) {
 
 // modules turns the organisation's items into modules: the course's one
 // root item is passed through; each folder under it is a module, its
-// sub-folders' items in their order; items beside the folders make a
-// module named after the course.
-func (c *reader) modules(items []item) error {
+// sub-folders' items in their order; items beside the folders, and the
+// pages no item lists (Canvas exports every page, also those in no
+// module), make a module named after the course.
+func (c *reader) modules(items []item, resources []resource) error {
 	for len(items) == 1 && items[0].Ref == "" && len(items[0].Items) > 0 {
 		items = items[0].Items
 	}
@@ -175,8 +180,19 @@ func (c *reader) modules(items []item) error {
 	for _, it := range items {
 		if it.Ref == "" && len(it.Items) > 0 {
 			folders = append(folders, it)
-		} else {
+		} else if it.Ref != "" {
 			loose = append(loose, it)
+		}
+	}
+	var listed []item
+	flatten(items, 0, &listed)
+	refs := map[string]bool{}
+	for _, it := range listed {
+		refs[it.Ref] = true
+	}
+	for _, r := range resources {
+		if !refs[r.ID] && isPage(r.path()) && !c.isIntro(r.path()) {
+			loose = append(loose, item{Ref: r.ID})
 		}
 	}
 	if len(loose) > 0 {
@@ -294,4 +310,5 @@ var (
 	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
 	errMissing     = diag.Phrasef("links to files the cartridge does not hold")
 	errOtherModule = diag.Phrasef("links from one module's page to another module's (their words stay)")
+	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

@@ -56,7 +56,8 @@ const ccNS = `xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1" xmlns:lo
 
 // canvasCourse is a course as Canvas exports it: wiki pages whose pictures
 // and links use Canvas's references, a web link, a file, a discussion, an
-// LTI tool and a test, in two modules and one item beside them.
+// LTI tool and a test, in two modules and one item beside them, and a page
+// in no module.
 func canvasCourse() map[string]string {
 	qti := `<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2"><assessment ident="a1" title="Quiz: angles"><section ident="root_section">
 <item ident="q1" title="Question"><presentation><material><mattext texttype="text/html">&lt;p&gt;Which angle shows a cake best?&lt;/p&gt;</mattext></material>
@@ -94,6 +95,7 @@ func canvasCourse() map[string]string {
 <resource identifier="r_welcome" type="webcontent" href="wiki_content/welcome.html"><file href="wiki_content/welcome.html"/></resource>
 <resource identifier="r_light" type="webcontent" href="wiki_content/light.html"><file href="wiki_content/light.html"/></resource>
 <resource identifier="r_angles" type="webcontent" href="wiki_content/angles.html"><file href="wiki_content/angles.html"/></resource>
+<resource identifier="r_extra" type="webcontent" href="wiki_content/extra.html"><file href="wiki_content/extra.html"/></resource>
 <resource identifier="r_link" type="imswl_xmlv1p1"><file href="r_link.xml"/></resource>
 <resource identifier="r_pdf" type="webcontent" href="web_resources/Handout%20A.pdf"><file href="web_resources/Handout A.pdf"/></resource>
 <resource identifier="r_disc" type="imsdt_xmlv1p1"><file href="r_disc.xml"/></resource>
@@ -102,10 +104,12 @@ func canvasCourse() map[string]string {
 </resources></manifest>`,
 		"wiki_content/welcome.html": `<html><head><title>Welcome</title><script>alert(1)</script></head><body><p>Hello! Start with <a href="$WIKI_REFERENCE$/pages/light">the light</a> and <a href="old.pdf">the old handout</a>.</p></body></html>`,
 		"wiki_content/light.html": `<html><head><title>Light from the window</title></head><body><h1>Light from the window</h1>
-<p>Stand by the window. <img src="$IMS-CC-FILEBASE$/images/shelf%20photo.jpg" alt="A shelf in daylight"> <img src="$IMS-CC-FILEBASE$/images/logo.png"></p>
+<p>Stand by the window. <img src="$IMS-CC-FILEBASE$/images/shelf%20photo.jpg" alt="A shelf in daylight"> <img src="$IMS-CC-FILEBASE$/images/logo.png" alt="logo.png"> <img src="https://example.org/sun.png" alt="The sun"></p>
+<h3 id="where">Where to stand</h3><p id="close">Close to the glass. <a href="#where">Again</a>, <a href="#close">here</a>, <a href="#nowhere">nowhere</a>.</p><h5>Too deep</h5>
 <p>See <a href="$WIKI_REFERENCE$/pages/angles#top">the angles</a>, <a href="javascript:alert(1)">this</a>, <a href="$CANVAS_OBJECT_REFERENCE$/assignments/i9">the task</a> and <a href="../web_resources/drawing.svg">a drawing</a>.</p>
 <iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560"></iframe>
 <form><input name="x"></form></body></html>`,
+		"wiki_content/extra.html": `<html><head><title>Extra reading</title></head><body><p>In no module.</p></body></html>`,
 		"wiki_content/angles.html": `<html><body><h2>Three angles</h2><ul><li>From above</li><li>At 45 degrees</li></ul>
 <details><summary>Which is best for a cake?</summary><p>At 45 degrees.</p></details></body></html>`,
 		"r_link.xml":                           `<webLink xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1"><title>Daylight</title><url href="https://example.org/daylight" target="_blank"/></webLink>`,
@@ -120,9 +124,12 @@ func canvasCourse() map[string]string {
 }
 
 // A course as Canvas exports it: its root item passed through, the page
-// beside the modules a module named after the course, each module's pages
-// lessons in order with their pictures taken in (a picture without a
-// description counted), links between pages made links between lessons, a
+// beside the modules and the page in none a module named after the
+// course, each module's pages lessons in order with their pictures taken
+// in (a picture without a description, or only a file name for one,
+// counted; one on another website a link to it), headings from ## without
+// a level skipped, links to places in the page links to their section's
+// heading, links between pages made links between lessons, a
 // video embed a line with its address, scripts and forms and links that
 // lead nowhere left out; a web link and a file a line after the lesson
 // before them; a multiple-choice test a knowledge check with its feedback;
@@ -143,6 +150,9 @@ func TestCanvasCourse(t *testing.T) {
 	if strings.Join(titles, "|") != "Shop photos|Week 1: Light|Week 2: Angles" {
 		t.Fatalf("modules %q", titles)
 	}
+	if l := c.Modules[0].Lessons; len(l) != 2 || l[1].Name != "02-extra-reading" || l[1].Title != "Extra reading" || l[1].Markdown != "In no module.\n" {
+		t.Errorf("a page in no module: %+v", l[len(l)-1])
+	}
 	welcome := c.Modules[0].Lessons[0]
 	if welcome.Name != "01-welcome" || welcome.Markdown != "Hello! Start with the light and the old handout.\n" {
 		t.Errorf("welcome: %q %q (links to a page of another module and to a file not there keep their words)", welcome.Name, welcome.Markdown)
@@ -151,7 +161,8 @@ func TestCanvasCourse(t *testing.T) {
 	if len(week1.Lessons) != 1 || week1.Lessons[0].Name != "01-light-from-the-window" {
 		t.Fatalf("week 1 lessons %+v", week1.Lessons)
 	}
-	want := "Stand by the window. ![A shelf in daylight](shelf-photo.jpg) ![](logo.png)\n\n" +
+	want := "Stand by the window. ![A shelf in daylight](shelf-photo.jpg) ![](logo.png) [The sun](https://example.org/sun.png)\n\n" +
+		"## Where to stand\n\nClose to the glass. [Again](#where-to-stand), [here](#where-to-stand), nowhere.\n\n### Too deep\n\n" +
 		"See the angles, this, the task and a drawing.\n\n" +
 		"https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n" +
 		"[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout-a.pdf)\n"
@@ -175,7 +186,7 @@ func TestCanvasCourse(t *testing.T) {
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	for _, w := range []string{"links to files the cartridge does not hold", "links from one module's page to another module's (their words stay)", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
+	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold", "links from one module's page to another module's (their words stay)", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
 		"discussion topics", "external tools (LTI links)", "questions other than multiple choice (essays, numbers, matching)"} {
 		if !slices.Contains(left, w) {
 			t.Errorf("left out %q, want %q among them", left, w)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/oersite/oersite/generator/internal/markdown/anchor"
 )
 
 // page reads a web page of the cartridge as a lesson's Markdown: its main
@@ -45,6 +48,9 @@ func (c *reader) page(p, title string) (string, error) {
 			root = prose
 		}
 	}
+	removeTitle(root, title)
+	headingLevels(root)
+	c.places = headingIDs(root)
 	return c.markdown(root, p, title, 0) + "\n", nil
 }
 
@@ -59,7 +65,10 @@ func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
 	if err != nil {
 		return ""
 	}
-	md := strings.TrimSpace(string(out))
+	md := strings.TrimSpace(blankParagraph.ReplaceAllString(string(out), ""))
+	for strings.Contains(md, "\n\n\n") {
+		md = strings.ReplaceAll(md, "\n\n\n", "\n\n")
+	}
 	for token, block := range blocks {
 		md = strings.Replace(md, token, block, 1)
 	}
@@ -124,6 +133,23 @@ func (c *reader) block(parent, n *html.Node, kind string, title *html.Node, p st
 	parent.RemoveChild(n)
 }
 
+// pageTitle is a page's <title> (for a page no item names), "" when it
+// has none.
+func (c *reader) pageTitle(p string) string {
+	data, err := c.read(p)
+	if err != nil || data == nil {
+		return ""
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return ""
+	}
+	if t := find(doc, atom.Title); t != nil {
+		return strings.Join(strings.Fields(text(t)), " ")
+	}
+	return ""
+}
+
 // oersite says whether a page says oersite wrote it.
 func oersite(doc *html.Node) bool {
 	var found bool
@@ -155,8 +181,6 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 		case k.Type != html.ElementNode:
 		case dropped[k.DataAtom]:
 			n.RemoveChild(k)
-		case k.DataAtom == atom.H1 && strings.EqualFold(strings.Join(strings.Fields(text(k)), " "), strings.Join(strings.Fields(title), " ")):
-			n.RemoveChild(k) // the lesson's title, which the page shows above its text
 		case k.DataAtom == atom.Iframe:
 			c.iframe(n, k)
 		default:
@@ -168,6 +192,15 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 			c.clean(k, p, title, depth+1, blocks)
 		}
 		k = next
+	}
+}
+
+// removeTitle removes the page's first level 1 heading when it is the
+// lesson's title, which the page shows above its text.
+func removeTitle(root *html.Node, title string) {
+	h := find(root, atom.H1)
+	if h != nil && h.Parent != nil && strings.EqualFold(strings.Join(strings.Fields(text(h)), " "), strings.Join(strings.Fields(title), " ")) {
+		h.Parent.RemoveChild(h)
 	}
 }
 
@@ -220,10 +253,21 @@ func (c *reader) links(n *html.Node, p string) {
 	default:
 		return
 	}
-	if n.DataAtom == atom.Img && strings.TrimSpace(attr(n, "alt")) == "" {
-		c.course.NoAlt++
-	}
 	v := strings.TrimSpace(attr(n, key))
+	if n.DataAtom == atom.Img {
+		alt := strings.TrimSpace(attr(n, "alt"))
+		if fileName(alt) {
+			setAttr(n, "alt", "") // "bingo.jpg", a platform's default, says nothing of the picture
+			alt = ""
+		}
+		if alt == "" {
+			c.course.NoAlt++
+		}
+		if u, err := url.Parse(v); err == nil && (u.Scheme != "" || u.Host != "") {
+			c.remotePicture(n, v, alt)
+			return
+		}
+	}
 	if v == "" {
 		return
 	}
@@ -248,6 +292,88 @@ func (c *reader) links(n *html.Node, p string) {
 	setAttr(n, key, target)
 }
 
+// remotePicture replaces a picture another website serves by a link to
+// it, named by its description or file name: a site shows no picture from
+// a third party's host (a request to it tells that host who reads the
+// page).
+func (c *reader) remotePicture(img *html.Node, src, alt string) {
+	if !safeAddress(src) {
+		img.Parent.RemoveChild(img)
+		return
+	}
+	c.left(errRemote)
+	words := alt
+	if words == "" {
+		if u, err := url.Parse(src); err == nil {
+			words = path.Base(u.Path)
+		}
+	}
+	a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: src}}}
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: firstNonEmpty(words, src)})
+	img.Parent.InsertBefore(a, img)
+	img.Parent.RemoveChild(img)
+}
+
+// fileName says whether a picture's description is only a file name.
+func fileName(alt string) bool {
+	ext := strings.ToLower(path.Ext(alt))
+	return !strings.ContainsAny(alt, " ") && (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".gif" || ext == ".webp" || ext == ".svg" || ext == ".bmp")
+}
+
+// headingLevels moves the page's headings so that none skips a level
+// and the first is ## (the lesson's title is its only level 1): Canvas
+// pages often start at ### and go from ## to ####, pages made elsewhere
+// start at #.
+func headingLevels(root *html.Node) {
+	prev := 1
+	walk(root, 0, func(k *html.Node) {
+		if l := headingLevel(k); l > 0 {
+			l = max(2, min(l, prev+1))
+			k.Data = "h" + strconv.Itoa(l)
+			k.DataAtom = atom.Lookup([]byte(k.Data))
+			prev = l
+		}
+	})
+}
+
+// headingIDs gives each element id of the page the id its heading gets on
+// the page (package anchor's rule over the headings' words, in order): the
+// heading's own, or that of the heading before it, whose section holds it.
+// A link to a place after no heading is not kept.
+func headingIDs(root *html.Node) map[string]string {
+	ids := anchor.NewSet()
+	out := map[string]string{}
+	current := ""
+	walk(root, 0, func(k *html.Node) {
+		if headingLevel(k) > 0 {
+			current = ids.Next(strings.Join(strings.Fields(text(k)), " "))
+		}
+		if k.Type != html.ElementNode || current == "" {
+			return
+		}
+		for _, key := range []string{"id", "name"} {
+			if v := attr(k, key); v != "" {
+				if _, ok := out[v]; !ok {
+					out[v] = current
+				}
+			}
+		}
+	})
+	return out
+}
+
+// headingLevel is an element's heading level, 0 for none.
+func headingLevel(n *html.Node) int {
+	if n.Type != html.ElementNode || len(n.Data) != 2 || n.Data[0] != 'h' || n.Data[1] < '1' || n.Data[1] > '6' {
+		return 0
+	}
+	return int(n.Data[1] - '0')
+}
+
+// blankParagraph matches a line of a paragraph holding only spaces (a
+// platform's &nbsp; between blocks).
+var blankParagraph = regexp.MustCompile(`(?m)^[ \t\x{00a0}]+$`)
+
 // target maps an address in the page at p to the page's Markdown: "" and
 // false when it leads nowhere a site can follow.
 func (c *reader) target(p, v string) (string, bool) {
@@ -267,7 +393,8 @@ func (c *reader) target(p, v string) (string, bool) {
 		return "", false // another platform's reference (a Canvas object)
 	}
 	if strings.HasPrefix(v, "#") {
-		return v, true
+		id, ok := c.places[strings.TrimPrefix(v, "#")]
+		return "#" + id, ok // the heading of the place's section, by the id the page gives it
 	}
 	u, err := url.Parse(v)
 	if err != nil {

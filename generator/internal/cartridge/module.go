@@ -33,7 +33,7 @@ func (c *reader) module(title string, items []item) error {
 		if _, dup := ms.lessons[r.path()]; dup || c.isIntro(r.path()) {
 			continue
 		}
-		l := &Lesson{Title: strings.TrimSpace(it.Title)}
+		l := &Lesson{Title: strings.TrimSpace(firstNonEmpty(it.Title, c.pageTitle(r.path())))}
 		l.Name = ms.lessonName(len(ms.lessons)+1, c.name(firstNonEmpty(l.Title, strings.TrimSuffix(path.Base(r.path()), path.Ext(r.path())))))
 		ms.lessons[r.path()] = l
 	}
