@@ -5,6 +5,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // moduleState is what a module being read knows: which cartridge pages
@@ -177,28 +179,7 @@ func (c *reader) appendBlock(md, title string) {
 
 // linkLine is a paragraph linking to href.
 func linkLine(text, href string) string {
-	return "[" + escapeText(text) + "](" + linkDest(href) + ")"
-}
-
-// escapeText keeps text from being read as Markdown.
-func escapeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|#", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// linkDest writes a link's destination, in angle brackets when it holds
-// spaces or brackets.
-func linkDest(u string) string {
-	if strings.ContainsAny(u, " ()<>") {
-		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
-	}
-	return u
+	return "[" + mdtext.Escape(text) + "](" + mdtext.LinkDest(href) + ")"
 }
 
 // webLink reads a web link resource: its title and address (http, https

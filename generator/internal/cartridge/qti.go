@@ -7,6 +7,8 @@ import (
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // A test (QTI 1.2, Common Cartridge's profile) becomes a knowledge check:
@@ -206,7 +208,7 @@ func htmlBlock(s, fallback string) string {
 	conv := htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin()))
 	md, err := conv.ConvertString(s)
 	if err != nil {
-		return escapeText(s)
+		return mdtext.Escape(s)
 	}
 	return strings.TrimSpace(md)
 }

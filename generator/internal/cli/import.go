@@ -64,17 +64,7 @@ func importWord(c *cli, file, site, lang, in, module string) error {
 	}
 	pictures := say.Countf(rep.Pictures, "%d picture", "%d pictures", rep.Pictures)
 	fmt.Fprintln(c.stdout, say.Sayf("imported %q into %s, with %s", rep.Title, filepath.ToSlash(filepath.Join(site, rep.Page)), pictures))
-	if rep.NoAlt > 0 {
-		fmt.Fprintln(c.stdout, say.Countf(rep.NoAlt, "%d picture has no description (alt text): write what it shows between its [ ] in the page",
-			"%d pictures have no description (alt text): write what each shows between its [ ] in the page", rep.NoAlt))
-	}
-	if len(rep.Left) > 0 {
-		words := make([]string, len(rep.Left))
-		for i, l := range rep.Left {
-			words[i] = say.Error(l)
-		}
-		fmt.Fprintln(c.stdout, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
-	}
+	printLeftOut(c.stdout, say, rep.NoAlt, rep.Left)
 	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the page in the editor (oersite serve --edit)", site))
 	return nil
 }
@@ -92,19 +82,25 @@ func importCartridge(c *cli, file, site, lang string) error {
 	for _, m := range rep.Modules {
 		fmt.Fprintln(c.stdout, "  "+say.Sayf("%s (%q, %s)", filepath.ToSlash(filepath.Join(site, m.Folder)), m.Title, say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons)))
 	}
-	if rep.NoAlt > 0 {
-		fmt.Fprintln(c.stdout, say.Countf(rep.NoAlt, "%d picture has no description (alt text): write what it shows between its [ ] in the page",
-			"%d pictures have no description (alt text): write what each shows between its [ ] in the page", rep.NoAlt))
-	}
-	if len(rep.Left) > 0 {
-		words := make([]string, len(rep.Left))
-		for i, l := range rep.Left {
-			words[i] = say.Error(l)
-		}
-		fmt.Fprintln(c.stdout, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
-	}
+	printLeftOut(c.stdout, say, rep.NoAlt, rep.Left)
 	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the modules in the editor (oersite serve --edit)", site))
 	return nil
+}
+
+// printLeftOut says how many pictures have no description and what the
+// pages could not hold.
+func printLeftOut(w io.Writer, say diag.Phrases, noAlt int, left []error) {
+	if noAlt > 0 {
+		fmt.Fprintln(w, say.Countf(noAlt, "%d picture has no description (alt text): write what it shows between its [ ] in the page",
+			"%d pictures have no description (alt text): write what each shows between its [ ] in the page", noAlt))
+	}
+	if len(left) > 0 {
+		words := make([]string, len(left))
+		for i, l := range left {
+			words[i] = say.Error(l)
+		}
+		fmt.Fprintln(w, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
+	}
 }
 
 // printImportReport says what was imported and what could not be mapped,

@@ -104,41 +104,18 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 
 // readCartridge reads the cartridge file.
 func readCartridge(file string) (*cartridge.Course, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxCartridge {
-		return nil, diag.Phrasef("%s is larger than %d MB", file, maxCartridge>>20)
-	}
-	c, err := cartridge.Read(f, st.Size(), cartridge.Options{Name: asciiName})
-	if err != nil {
-		return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc): %v", file, err)
-	}
-	return c, nil
+	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
+		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName})
+		if err != nil {
+			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc): %v", file, err)
+		}
+		return c, nil
+	})
 }
 
 // writeModule writes a module's folder beside dest, then renames it to
 // dest.
 func writeModule(parent, dest string, m *cartridge.Module, summary, licence string) error {
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, ".oersite-import-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(stage)
-	out, err := os.OpenRoot(stage) // names come from the cartridge: nothing lands outside
-	if err != nil {
-		return err
-	}
-	defer out.Close()
 	front := "---\ntitle: " + quote(m.Title) + "\n"
 	if summary != "" {
 		front += "summary: " + quote(summary) + "\n"
@@ -146,22 +123,21 @@ func writeModule(parent, dest string, m *cartridge.Module, summary, licence stri
 	if licence != "" {
 		front += "licence: " + licence + "\n"
 	}
-	if err := out.WriteFile("index.md", []byte(front+"---\n\n"+strings.TrimSpace(m.Intro)+"\n"), 0o644); err != nil {
-		return err
-	}
-	for i, l := range m.Lessons {
-		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(i+1) + "\n---\n\n" + l.Markdown
-		if err := out.WriteFile(l.Name+".md", []byte(page), 0o644); err != nil {
+	return stageFolder(parent, dest, func(out *os.Root) error {
+		if err := out.WriteFile("index.md", []byte(front+"---\n\n"+strings.TrimSpace(m.Intro)+"\n"), 0o644); err != nil {
 			return err
 		}
-	}
-	for _, f := range m.Files {
-		if err := out.WriteFile(f.Name, f.Data, 0o644); err != nil {
-			return err
+		for i, l := range m.Lessons {
+			page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(i+1) + "\n---\n\n" + l.Markdown
+			if err := out.WriteFile(l.Name+".md", []byte(page), 0o644); err != nil {
+				return err
+			}
 		}
-	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return err
-	}
-	return os.Rename(stage, dest)
+		for _, f := range m.Files {
+			if err := out.WriteFile(f.Name, f.Data, 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -218,23 +218,36 @@ func asciiName(s string) string {
 	return strings.TrimSuffix(b.String()[:min(b.Len(), 80)], "-")
 }
 
-// readWord reads the document file.
-func readWord(file string) (*officedoc.Document, error) {
+// readFile opens a document of at most max bytes and reads it with read,
+// which says what the file is not when it fails.
+func readFile[T any](file string, max int64, read func(f *os.File, size int64) (T, error)) (T, error) {
+	var none T
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return none, err
 	}
-	if st.Size() > maxWordFile {
-		return nil, diag.Phrasef("%s is larger than %d MB", file, maxWordFile>>20)
+	if st.Size() > max {
+		return none, diag.Phrasef("%s is larger than %d MB", file, max>>20)
 	}
-	doc, err := officedoc.Read(f, st.Size())
+	return read(f, st.Size())
+}
+
+// readWord reads the document file.
+func readWord(file string) (*officedoc.Document, error) {
+	doc, err := readFile(file, maxWordFile, func(f *os.File, size int64) (*officedoc.Document, error) {
+		doc, err := officedoc.Read(f, size)
+		if err != nil {
+			return nil, diag.Phrasef("%s cannot be read as a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt, .odp): %v", file, err)
+		}
+		return doc, nil
+	})
 	if err != nil {
-		return nil, diag.Phrasef("%s cannot be read as a Word document (.docx), PowerPoint slides (.pptx) or an OpenDocument text (.odt, .odp): %v", file, err)
+		return nil, err
 	}
 	if len(doc.Markdown) == 0 && doc.Title == "" {
 		return nil, diag.Phrasef("%s holds no text", file)
@@ -245,26 +258,38 @@ func readWord(file string) (*officedoc.Document, error) {
 // writeBundle writes the page and its pictures into a folder beside dest,
 // then renames it to dest: a failed import leaves nothing behind.
 func writeBundle(tree, dest string, doc *officedoc.Document) error {
-	if err := os.MkdirAll(tree, 0o755); err != nil {
+	return stageFolder(tree, dest, func(out *os.Root) error {
+		if err := out.WriteFile("index.md", []byte(wordFront(doc, 0)+"\n"+string(doc.Markdown)), 0o644); err != nil {
+			return err
+		}
+		for _, p := range doc.Pictures {
+			if err := out.WriteFile(p.Name, p.Data, 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// stageFolder writes a new folder through write into a folder beside dest
+// (in parent), then renames it to dest; a failure leaves nothing behind.
+// The names write uses come from hostile files: out keeps them inside.
+func stageFolder(parent, dest string, write func(out *os.Root) error) error {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(tree, ".oersite-import-")
+	stage, err := os.MkdirTemp(parent, ".oersite-import-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(stage)
-	out, err := os.OpenRoot(stage) // picture names come from the document: nothing lands outside
+	out, err := os.OpenRoot(stage)
 	if err != nil {
 		return err
 	}
 	defer out.Close()
-	if err := out.WriteFile("index.md", []byte(wordFront(doc, 0)+"\n"+string(doc.Markdown)), 0o644); err != nil {
+	if err := write(out); err != nil {
 		return err
-	}
-	for _, p := range doc.Pictures {
-		if err := out.WriteFile(p.Name, p.Data, 0o644); err != nil {
-			return err
-		}
 	}
 	if err := os.Chmod(stage, 0o755); err != nil { // a temporary folder is the owner's only
 		return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // converter turns the document's body into Markdown.
@@ -611,7 +612,7 @@ func (c *converter) format(r run, plainOnly bool) string {
 		return placed(r.picture, r.link)
 	}
 	if r.picture != "" && r.link != "" {
-		return "[" + r.picture + "](" + linkDest(r.link) + ")"
+		return "[" + r.picture + "](" + mdtext.LinkDest(r.link) + ")"
 	}
 	if r.picture != "" {
 		return r.picture
@@ -625,7 +626,7 @@ func (c *converter) format(r run, plainOnly bool) string {
 	}
 	lead := r.text[:strings.Index(r.text, core)]
 	trail := r.text[len(lead)+len(core):]
-	s := escape(core)
+	s := mdtext.Escape(core)
 	if r.code {
 		s = codeSpan(core)
 	}
@@ -653,7 +654,7 @@ func (c *converter) format(r run, plainOnly bool) string {
 	case strings.HasPrefix(r.link, placeLinkPrefix):
 		s = placed(s, r.link)
 	case r.link != "":
-		s = "[" + s + "](" + linkDest(r.link) + ")"
+		s = "[" + s + "](" + mdtext.LinkDest(r.link) + ")"
 	}
 	return lead + s + trail
 }
@@ -900,7 +901,7 @@ func (c *converter) addPicture(part, alt string) string {
 	if alt == "" {
 		c.doc.NoAlt++
 	}
-	return "![" + escape(strings.Join(strings.Fields(alt), " ")) + "](" + name + ")"
+	return "![" + mdtext.Escape(strings.Join(strings.Fields(alt), " ")) + "](" + name + ")"
 }
 
 var (
@@ -1084,18 +1085,6 @@ func hasText(rows [][]string) bool {
 	return false
 }
 
-// escape keeps text from being read as Markdown.
-func escape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return strings.ReplaceAll(b.String(), "\n", "\\\n")
-}
-
 var blockStart = regexp.MustCompile(`^(#{1,6}(\s|$)|[-+=>]\s|\d{1,9}[.)](\s|$))`)
 
 // startEscaped keeps a paragraph's first characters from starting a block
@@ -1121,15 +1110,6 @@ func codeSpan(s string) string {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
-}
-
-// linkDest writes a link's address for Markdown: in <> when it holds a
-// space or a parenthesis.
-func linkDest(u string) string {
-	if strings.ContainsAny(u, " ()<>") {
-		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
-	}
-	return u
 }
 
 // plain is Markdown text without its escapes and marks, for a title.

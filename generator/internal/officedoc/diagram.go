@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // writeDiagram writes a SmartArt diagram (named by its dgm:relIds) as the
@@ -21,7 +22,7 @@ func (c *converter) writeDiagram(relIDs *node) {
 	}
 	c.endList()
 	for _, it := range items {
-		c.listItem(it.level, "- ", escape(it.text))
+		c.listItem(it.level, "- ", mdtext.Escape(it.text))
 	}
 	c.endList()
 }

@@ -77,6 +77,12 @@ func placed(s, link string) string {
 
 // unplace is s without its links to places, their text kept.
 func unplace(s string) string {
+	return eachPlace(s, func(text, _ string) string { return text })
+}
+
+// eachPlace replaces each link to a place in s (see placed) by what
+// write makes of its text and the place's name.
+func eachPlace(s string, write func(text, name string) string) string {
 	if !strings.Contains(s, placeOpen) {
 		return s
 	}
@@ -89,7 +95,7 @@ func unplace(s string) string {
 			b.WriteString(s)
 			return b.String()
 		}
-		b.WriteString(s[:open] + s[open+1:mid])
+		b.WriteString(s[:open] + write(s[open+1:mid], s[mid+1:end]))
 		s = s[end+1:]
 	}
 }
@@ -106,25 +112,13 @@ func (c *converter) resolve(md string) string {
 	for i, h := range c.places.headings {
 		idOf[i] = ids.Next(h)
 	}
-	var b strings.Builder
-	for {
-		open := strings.Index(md, placeOpen)
-		mid := strings.Index(md, placeMid)
-		end := strings.Index(md, placeClose)
-		if open < 0 || mid < open || end < mid {
-			b.WriteString(md)
-			return b.String()
-		}
-		text, name := md[open+1:mid], md[mid+1:end]
-		b.WriteString(md[:open])
+	return eachPlace(md, func(text, name string) string {
 		if i := c.placeHeading(name); i >= 0 {
-			b.WriteString("[" + text + "](#" + idOf[i] + ")")
-		} else {
-			b.WriteString(text)
-			c.left(diag.Phrasef("links to places in the document that are not under a heading (their words stay)"))
+			return "[" + text + "](#" + idOf[i] + ")"
 		}
-		md = md[end+1:]
-	}
+		c.left(diag.Phrasef("links to places in the document that are not under a heading (their words stay)"))
+		return text
+	})
 }
 
 var headingNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*\.?\s*`)
