@@ -39,7 +39,10 @@ type Course struct {
 // course lists there), its lessons in order, and the files their pages
 // use, each under a name unique in the module.
 type Module struct {
+	// Title is the folder's; Name its folder's name (from Options.Name,
+	// unique in the course), which links between modules use.
 	Title   string
+	Name    string
 	Intro   string
 	Lessons []*Lesson
 	Files   []File
@@ -84,7 +87,8 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	if len(zr.File) > maxEntries {
 		return nil, fmt.Errorf("holds %d files, more than %d", len(zr.File), maxEntries)
 	}
-	c := &reader{files: map[string]*zip.File{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{}}
+	c := &reader{files: map[string]*zip.File{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
+		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "./")
 		if mirror.CheckPath(name) == nil && !strings.HasSuffix(name, "/") {
@@ -128,6 +132,10 @@ type reader struct {
 	course    *Course
 	seen      map[string]bool // Left, by its English words
 	mod       *moduleState
+	// pages: every lesson's page by its path, with its module (for links
+	// from one module to another); moduleNames: the modules' folders.
+	pages       map[string]placedLesson
+	moduleNames map[string]bool
 	// places: the page being read's element ids -> its headings' ids.
 	places map[string]string
 	// fromOersite: oersite exported the cartridge; its page
@@ -195,13 +203,15 @@ func (c *reader) modules(items []item, resources []resource) error {
 			loose = append(loose, item{Ref: r.ID})
 		}
 	}
+	var plans []*moduleState
 	if len(loose) > 0 {
-		if err := c.module(firstNonEmpty(c.course.Title, "Course"), loose); err != nil {
-			return err
-		}
+		plans = append(plans, c.plan(firstNonEmpty(c.course.Title, "Course"), loose))
 	}
 	for _, f := range folders {
-		if err := c.module(firstNonEmpty(strings.TrimSpace(f.Title), c.course.Title), f.Items); err != nil {
+		plans = append(plans, c.plan(firstNonEmpty(strings.TrimSpace(f.Title), c.course.Title), f.Items))
+	}
+	for _, ms := range plans {
+		if err := c.module(ms); err != nil {
 			return err
 		}
 	}
@@ -309,6 +319,5 @@ var (
 	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
 	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
 	errMissing     = diag.Phrasef("links to files the cartridge does not hold")
-	errOtherModule = diag.Phrasef("links from one module's page to another module's (their words stay)")
 	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

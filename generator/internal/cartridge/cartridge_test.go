@@ -147,15 +147,15 @@ func TestCanvasCourse(t *testing.T) {
 	for _, m := range c.Modules {
 		titles = append(titles, m.Title)
 	}
-	if strings.Join(titles, "|") != "Shop photos|Week 1: Light|Week 2: Angles" {
-		t.Fatalf("modules %q", titles)
+	if strings.Join(titles, "|") != "Shop photos|Week 1: Light|Week 2: Angles" || c.Modules[1].Name != "week-1-light" {
+		t.Fatalf("modules %q, the second named %q", titles, c.Modules[1].Name)
 	}
 	if l := c.Modules[0].Lessons; len(l) != 2 || l[1].Name != "02-extra-reading" || l[1].Title != "Extra reading" || l[1].Markdown != "In no module.\n" {
 		t.Errorf("a page in no module: %+v", l[len(l)-1])
 	}
 	welcome := c.Modules[0].Lessons[0]
-	if welcome.Name != "01-welcome" || welcome.Markdown != "Hello! Start with the light and the old handout.\n" {
-		t.Errorf("welcome: %q %q (links to a page of another module and to a file not there keep their words)", welcome.Name, welcome.Markdown)
+	if welcome.Name != "01-welcome" || welcome.Markdown != "Hello! Start with [the light](../week-1-light/01-light-from-the-window.md) and the old handout.\n" {
+		t.Errorf("welcome: %q %q (a link to a page of another module goes to its lesson; one to a file not there keeps its words)", welcome.Name, welcome.Markdown)
 	}
 	week1 := c.Modules[1]
 	if len(week1.Lessons) != 1 || week1.Lessons[0].Name != "01-light-from-the-window" {
@@ -163,7 +163,7 @@ func TestCanvasCourse(t *testing.T) {
 	}
 	want := "Stand by the window. ![A shelf in daylight](shelf-photo.jpg) ![](logo.png) [The sun](https://example.org/sun.png)\n\n" +
 		"## Where to stand\n\nClose to the glass. [Again](#where-to-stand), [here](#where-to-stand), nowhere.\n\n### Too deep\n\n" +
-		"See the angles, this, the task and a drawing.\n\n" +
+		"See [the angles](../week-2-angles/01-angles.md), this, the task and a drawing.\n\n" +
 		"https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n" +
 		"[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout-a.pdf)\n"
 	if got := week1.Lessons[0].Markdown; got != want {
@@ -186,7 +186,7 @@ func TestCanvasCourse(t *testing.T) {
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold", "links from one module's page to another module's (their words stay)", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
+	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
 		"discussion topics", "external tools (LTI links)", "questions other than multiple choice (essays, numbers, matching)"} {
 		if !slices.Contains(left, w) {
 			t.Errorf("left out %q, want %q among them", left, w)

@@ -421,12 +421,13 @@ func (c *reader) packageTarget(rel string, bases []string) (string, bool) {
 	}
 	for _, base := range bases {
 		p := path.Clean(base + rel)
+		// A link to a lesson goes to the lesson: the place it named (an
+		// element's id) has no id on the page the lesson becomes.
 		if l := c.mod.lessons[p]; l != nil {
-			return l.Name + ".md" + frag, true
+			return l.Name + ".md", true
 		}
-		if isPage(p) && c.files[p] != nil {
-			c.left(errOtherModule) // another module's page: its folder is named by the importer
-			return "", false
+		if pl, ok := c.pages[p]; ok {
+			return "../" + pl.module.Name + "/" + pl.lesson.Name + ".md", true // another module's lesson
 		}
 		if c.files[p] == nil {
 			continue

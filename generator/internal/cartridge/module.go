@@ -14,19 +14,31 @@ import (
 // it has taken (by path, and their names in its folder).
 type moduleState struct {
 	m       *Module
+	items   []item             // the items that point at a resource, in order
 	lessons map[string]*Lesson // a page's path in the cartridge -> its lesson
 	files   map[string]string  // a file's path in the cartridge -> its name in the module
 	names   map[string]bool    // names taken in the module's folder
 	intro   *strings.Builder   // what comes before the first lesson
 }
 
-// module reads a folder's items as a module.
-func (c *reader) module(title string, items []item) error {
+// placedLesson is a lesson with its module.
+type placedLesson struct {
+	module *Module
+	lesson *Lesson
+}
+
+// plan names a folder's module and its lessons, before any page is read: a
+// page may link to one after it, in its module or another.
+func (c *reader) plan(title string, items []item) *moduleState {
 	var flat []item
 	flatten(items, 0, &flat)
-	ms := &moduleState{m: &Module{Title: title}, lessons: map[string]*Lesson{}, files: map[string]string{}, names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
-	c.mod = ms
-	// Name every page first: a page may link to one after it.
+	name := firstNonEmpty(c.name(title), "module")
+	for i := 2; c.moduleNames[name]; i++ {
+		name = firstNonEmpty(c.name(title), "module") + "-" + strconv.Itoa(i)
+	}
+	c.moduleNames[name] = true
+	ms := &moduleState{m: &Module{Title: title, Name: name}, items: flat, lessons: map[string]*Lesson{}, files: map[string]string{},
+		names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
 	for _, it := range flat {
 		r := c.resources[it.Ref]
 		if r == nil || !isPage(r.path()) {
@@ -38,8 +50,17 @@ func (c *reader) module(title string, items []item) error {
 		l := &Lesson{Title: strings.TrimSpace(firstNonEmpty(it.Title, c.pageTitle(r.path())))}
 		l.Name = ms.lessonName(len(ms.lessons)+1, c.name(firstNonEmpty(l.Title, strings.TrimSuffix(path.Base(r.path()), path.Ext(r.path())))))
 		ms.lessons[r.path()] = l
+		if _, ok := c.pages[r.path()]; !ok {
+			c.pages[r.path()] = placedLesson{ms.m, l}
+		}
 	}
-	for _, it := range flat {
+	return ms
+}
+
+// module reads a planned module's items.
+func (c *reader) module(ms *moduleState) error {
+	c.mod = ms
+	for _, it := range ms.items {
 		if err := c.item(it); err != nil {
 			return err
 		}

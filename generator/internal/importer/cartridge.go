@@ -60,15 +60,9 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		return nil, err
 	}
 	modules := filepath.Join(opt.Site, "content", lang, "modules")
-	names := map[string]bool{}
 	var dests []string
 	for _, m := range course.Modules {
-		name := firstNonEmpty(asciiName(m.Title), "module")
-		for i := 2; names[name]; i++ {
-			name = firstNonEmpty(asciiName(m.Title), "module") + "-" + strconv.Itoa(i)
-		}
-		names[name] = true
-		dest := filepath.Join(modules, name)
+		dest := filepath.Join(modules, m.Name) // a name asciiName made: one folder, inside modules
 		if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.Phrasef("%s already exists: rename that module's folder, or move it away", filepath.ToSlash(dest))
 		}
