@@ -180,8 +180,8 @@ func (c *reader) left(what error) {
 // pages no item lists (Canvas exports every page, also those in no
 // module), make a module named after the course.
 func (c *reader) modules(items []item, resources []resource) error {
-	for len(items) == 1 && items[0].Ref == "" && len(items[0].Items) > 0 {
-		items = items[0].Items
+	if len(items) == 1 && items[0].Ref == "" && len(items[0].Items) > 0 {
+		items = items[0].Items // the root item (Canvas's "LearningModules")
 	}
 	var loose []item
 	var folders []item

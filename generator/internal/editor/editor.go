@@ -141,6 +141,8 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = e.create(w, r)
 	case name == "word" && r.Method == http.MethodPost:
 		err = e.word(w, r)
+	case name == "course" && r.Method == http.MethodPost:
+		err = e.course(w, r)
 	default:
 		http.Error(w, "not found", http.StatusNotFound)
 		return
@@ -509,9 +511,12 @@ func (e *Editor) listView(r *http.Request, st *state, message string) view {
 	}
 	if f := q.Get("fromword"); f != "" {
 		v.Message = v.Tf("ed.word.done", "file", f)
-		if left := q["left"]; len(left) > 0 {
-			v.Message += " " + v.Tf("ed.word.left", "what", strings.Join(left, ", "))
-		}
+	}
+	if f := q.Get("fromcourse"); f != "" {
+		v.Message = v.Tf("ed.course.done", "file", f, "modules", strings.Join(q["module"], ", "))
+	}
+	if left := q["left"]; len(left) > 0 && (q.Get("fromword") != "" || q.Get("fromcourse") != "") {
+		v.Message += " " + v.Tf("ed.word.left", "what", strings.Join(left, ", "))
 	}
 	v.Sections = e.sections(st.cfg.LanguageCodes())
 	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)

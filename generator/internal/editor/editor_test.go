@@ -821,6 +821,70 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 	}
 }
 
+// TestCourseBecomesModules: a course exported from a learning platform,
+// sent from the editor's list, becomes modules, and the first opens in the
+// form with the modules made said above it; a second time it is refused
+// (the message names the file sent, not the editor's temporary copy), and
+// a file that is no course is refused.
+func TestCourseBecomesModules(t *testing.T) {
+	dir, _, srv := newEditor(t)
+	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.zip"`) {
+		t.Fatalf("no course form:\n%s", list)
+	}
+	send := func(name string, data []byte) *http.Response {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("token", "t0k3n")
+		mw.WriteField("lang", "en")
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+editor.Prefix+"course", &b)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		res, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	var zb bytes.Buffer
+	z := zip.NewWriter(&zb)
+	for name, text := range map[string]string{
+		"imsmanifest.xml": `<manifest identifier="c1" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"><organizations><organization><item identifier="root">` +
+			`<item identifier="m1"><title>Week 1</title><item identifier="i1" identifierref="r1"><title>Light</title></item></item></item></organization></organizations>` +
+			`<resources><resource identifier="r1" type="webcontent" href="wiki_content/light.html"><file href="wiki_content/light.html"/></resource></resources></manifest>`,
+		"wiki_content/light.html": `<html><body><p>Stand by the window.</p><script>x()</script></body></html>`,
+	} {
+		w, _ := z.Create(name)
+		w.Write([]byte(text))
+	}
+	z.Close()
+	res := send(`C:\Users\ana\Shop course.imscc`, zb.Bytes())
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "page=content%2Fen%2Fmodules%2Fweek-1%2Findex.md") {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("import: %s %s\n%s", res.Status, res.Header.Get("Location"), b)
+	}
+	page := get(t, srv, strings.TrimPrefix(res.Header.Get("Location"), editor.Prefix))
+	if !strings.Contains(page, "Made from Shop course.imscc: en/modules/week-1.") || inputValue(t, page, "fm.title") != "Week 1" {
+		t.Errorf("the new module in the form:\n%s", page)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/week-1/01-light.md")); !strings.Contains(got, "Stand by the window.") || strings.Contains(got, "x()") {
+		t.Errorf("lesson: %q", got)
+	}
+	res = send("Shop course.imscc", zb.Bytes())
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "already exists") || strings.Contains(string(b), "oersite-course-") {
+		t.Errorf("a second import: %s %s", res.Status, b)
+	}
+	res = send("notes.txt", []byte("text"))
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a course") {
+		t.Errorf("a text file: %s %s", res.Status, b)
+	}
+	res = send("broken.imscc", []byte("not a zip"))
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge") {
+		t.Errorf("a broken course: %s %s", res.Status, b)
+	}
+}
+
 // wordDocument is a small .docx: a title, a paragraph, a picture without a
 // description, a footnote.
 func wordDocument(t *testing.T) []byte {
