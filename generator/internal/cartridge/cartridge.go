@@ -78,8 +78,13 @@ const (
 // ErrNotCartridge is returned for a zip without imsmanifest.xml.
 var ErrNotCartridge = errors.New("not a Common Cartridge: it has no imsmanifest.xml")
 
-// Read reads the cartridge of size bytes from r.
+// Read reads the course of size bytes from r: a Common Cartridge, or a
+// Moodle backup (.mbz, see moodle.go).
 func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
+	c := newReader(opt)
+	if isMoodleBackup(r) {
+		return c.readMoodle(r, size)
+	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("not a zip file: %w", err)
@@ -87,13 +92,14 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	if len(zr.File) > maxEntries {
 		return nil, fmt.Errorf("holds %d files, more than %d", len(zr.File), maxEntries)
 	}
-	c := &reader{files: map[string]*zip.File{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
-		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "./")
 		if mirror.CheckPath(name) == nil && !strings.HasSuffix(name, "/") {
 			c.files[name] = f
 		}
+	}
+	if c.files["moodle_backup.xml"] != nil && c.files["imsmanifest.xml"] == nil {
+		return c.readMoodleZip()
 	}
 	data, err := c.read("imsmanifest.xml")
 	if err != nil {
@@ -106,7 +112,6 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	if err := xml.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("imsmanifest.xml: %w", err)
 	}
-	c.resources = map[string]*resource{}
 	for i := range m.Resources {
 		c.resources[m.Resources[i].ID] = &m.Resources[i]
 	}
@@ -123,9 +128,16 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	return c.course, nil
 }
 
+// newReader returns the state of one Read.
+func newReader(opt Options) *reader {
+	return &reader{files: map[string]*zip.File{}, mem: map[string][]byte{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
+		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}}
+}
+
 // reader is the state of one Read.
 type reader struct {
 	files     map[string]*zip.File // the cartridge's files by their clean names
+	mem       map[string][]byte    // or, for a Moodle backup, the files made of it (see moodle.go)
 	budget    int64                // bytes that may still be read
 	opt       Options
 	resources map[string]*resource
@@ -141,10 +153,22 @@ type reader struct {
 	// fromOersite: oersite exported the cartridge; its page
 	// lessons/00-<module>.html is the module's introduction.
 	fromOersite bool
+	// viewLinks: a Moodle activity's id -> its page (its links say
+	// $@PAGEVIEWBYID*12@$).
+	viewLinks map[string]string
+}
+
+// has says whether the course holds a file of that name.
+func (c *reader) has(name string) bool {
+	_, inMem := c.mem[name]
+	return c.files[name] != nil || inMem
 }
 
 // read reads a file of the cartridge (nil when it has none of that name).
 func (c *reader) read(name string) ([]byte, error) {
+	if data, ok := c.mem[name]; ok {
+		return data, nil
+	}
 	f := c.files[name]
 	if f == nil {
 		return nil, nil
@@ -275,6 +299,8 @@ type item struct {
 }
 
 type resource struct {
+	// Link is a Moodle link's address (a resource of type moodleLink).
+	Link  string `xml:"-"`
 	ID    string `xml:"identifier,attr"`
 	Type  string `xml:"type,attr"`
 	Href  string `xml:"href,attr"`

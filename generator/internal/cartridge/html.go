@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/oersite/oersite/generator/internal/markdown/anchor"
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // page reads a web page of the cartridge as a lesson's Markdown: its main
@@ -182,7 +183,7 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 		case dropped[k.DataAtom]:
 			n.RemoveChild(k)
 		case k.DataAtom == atom.Iframe:
-			c.iframe(n, k)
+			c.iframe(n, k, blocks)
 		default:
 			if kind, t := blockKind(k); kind != "" {
 				c.block(n, k, kind, t, p, depth, blocks)
@@ -205,9 +206,10 @@ func removeTitle(root *html.Node, title string) {
 }
 
 // iframe replaces an embedded frame by a paragraph holding its address
-// when it is a web address (a video alone on its line shows as the video),
-// else removes it.
-func (c *reader) iframe(parent, f *html.Node) {
+// when it is a web address (a video alone on its line shows as the video;
+// written as it is, not escaped, through a token like a block's), else
+// removes it.
+func (c *reader) iframe(parent, f *html.Node, blocks map[string]string) {
 	src := strings.TrimSpace(attr(f, "src"))
 	if strings.HasPrefix(src, "//") {
 		src = "https:" + src
@@ -216,8 +218,10 @@ func (c *reader) iframe(parent, f *html.Node) {
 		parent.RemoveChild(f)
 		return
 	}
+	token := "OERSITEVIDEO" + strconv.Itoa(len(blocks))
+	blocks[token] = mdtext.LinkDest(watchAddress(src))
 	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-	para.AppendChild(&html.Node{Type: html.TextNode, Data: watchAddress(src)})
+	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
 	parent.InsertBefore(para, f)
 	parent.RemoveChild(f)
 }
@@ -374,6 +378,9 @@ func headingLevel(n *html.Node) int {
 // platform's &nbsp; between blocks).
 var blankParagraph = regexp.MustCompile(`(?m)^[ \t\x{00a0}]+$`)
 
+// viewByID is a link between a Moodle backup's activities.
+var viewByID = regexp.MustCompile(`^\$@[A-Z]+VIEWBYID\*([0-9]+)@\$$`)
+
 // target maps an address in the page at p to the page's Markdown: "" and
 // false when it leads nowhere a site can follow.
 func (c *reader) target(p, v string) (string, bool) {
@@ -388,6 +395,12 @@ func (c *reader) target(p, v string) (string, bool) {
 			frag = "#" + frag
 		}
 		return c.packageTarget(page+".html"+frag, []string{"wiki_content/"})
+	}
+	if rest, ok := strings.CutPrefix(v, "@@PLUGINFILE@@/"); ok { // a Moodle activity's file, beside its page
+		return c.packageTarget(path.Join(path.Dir(p), rest), []string{""})
+	}
+	if m := viewByID.FindStringSubmatch(v); m != nil && c.viewLinks[m[1]] != "" {
+		return c.packageTarget(c.viewLinks[m[1]], []string{""})
 	}
 	if strings.HasPrefix(v, "$") || strings.HasPrefix(v, "%24") {
 		return "", false // another platform's reference (a Canvas object)
@@ -429,7 +442,7 @@ func (c *reader) packageTarget(rel string, bases []string) (string, bool) {
 		if pl, ok := c.pages[p]; ok {
 			return "../" + pl.module.Name + "/" + pl.lesson.Name + ".md", true // another module's lesson
 		}
-		if c.files[p] == nil {
+		if !c.has(p) {
 			continue
 		}
 		name, err := c.file(p)

@@ -150,6 +150,18 @@ func (c *reader) item(it item) error {
 			return err
 		}
 		c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), title, href), href), "")
+	case typ == moodleLabel:
+		md, err := c.page(p, "")
+		if err != nil || strings.TrimSpace(md) == "" {
+			return err
+		}
+		c.appendBlock(strings.TrimSpace(md), "")
+	case typ == moodleLink:
+		if safeAddress(r.Link) {
+			c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), r.Link), r.Link), "")
+		}
+	case typ == moodleOther:
+		c.left(errMoodleOther)
 	case strings.HasPrefix(typ, "imsdt"):
 		c.left(errDiscussions)
 	case strings.HasPrefix(typ, "imsbasiclti"):

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"archive/tar"
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"maps"
 	"os"
 	"slices"
@@ -31,7 +33,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkdocx": mkdocx, "mkpptx": mkpptx},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkdocx": mkdocx, "mkpptx": mkpptx, "mkmbz": mkmbz},
 	})
 }
 
@@ -83,6 +85,36 @@ func mkpptx(ts *testscript.TestScript, _ bool, args []string) {
 		"ppt/notesSlides/notesSlide2.xml":  slide(shape(`type="body" idx="1"`, "Show two photos of the same shelf.")),
 	}
 	writeZip(ts, args[0], parts)
+}
+
+// mkmbz FILE COURSE writes a small Moodle course backup (a gzipped tar):
+// a section "Light" with a page showing a picture of its own.
+func mkmbz(ts *testscript.TestScript, _ bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkmbz FILE COURSE")
+	}
+	const sha = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
+	files := map[string]string{
+		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>` + args[1] + `</original_course_fullname><contents>` +
+			`<activities><activity><moduleid>2</moduleid><sectionid>1</sectionid><modulename>page</modulename><title>By the window</title><directory>activities/page_2</directory></activity></activities>` +
+			`<sections><section><sectionid>1</sectionid><title>Light</title><directory>sections/section_1</directory></section></sections></contents></information></moodle_backup>`,
+		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Light</name><summary>&lt;p&gt;Where the light comes from.&lt;/p&gt;</summary><sequence>2</sequence><visible>1</visible></section>`,
+		"activities/page_2/page.xml": `<activity id="1" moduleid="2" modulename="page" contextid="21"><page id="1"><name>By the window</name>` +
+			`<content>&lt;p&gt;Stand by the window.&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/window.png" alt="A window"&gt;&lt;/p&gt;</content></page></activity>`,
+		"files.xml":       `<files><file id="1"><contenthash>` + sha + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>window.png</filename></file></files>`,
+		"files/a9/" + sha: "\x89PNG\r\n\x1a\n",
+	}
+	var b bytes.Buffer
+	gz := gzip.NewWriter(&b)
+	tw := tar.NewWriter(gz)
+	for _, n := range slices.Sorted(maps.Keys(files)) {
+		ts.Check(tw.WriteHeader(&tar.Header{Name: n, Mode: 0o644, Size: int64(len(files[n])), Typeflag: tar.TypeReg}))
+		_, err := tw.Write([]byte(files[n]))
+		ts.Check(err)
+	}
+	ts.Check(tw.Close())
+	ts.Check(gz.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
 }
 
 // writeZip writes the parts, by name, as the zip file.

@@ -17,7 +17,7 @@ import (
 const maxCourseUpload = 512 << 20
 
 // course makes modules of a course exported from a learning platform
-// (Common Cartridge), sent from the editor, as `oersite import cartridge`
+// (Common Cartridge, or Moodle's backup), sent from the editor, as `oersite import cartridge`
 // does, and opens the first module's page in the form, with the modules
 // made and what was left out said above it.
 func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
@@ -28,7 +28,7 @@ func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
 	}
 	defer src.Close()
 	name := path.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
-	if ext := strings.ToLower(path.Ext(name)); ext != ".imscc" && ext != ".zip" {
+	if ext := strings.ToLower(path.Ext(name)); ext != ".imscc" && ext != ".zip" && ext != ".mbz" {
 		return userError{errors.New(say.T("ed.course.type"))}
 	}
 	tmp, err := os.MkdirTemp("", "oersite-course-")

@@ -828,7 +828,7 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 // a file that is no course is refused.
 func TestCourseBecomesModules(t *testing.T) {
 	dir, _, srv := newEditor(t)
-	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.zip"`) {
+	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.zip"`) {
 		t.Fatalf("no course form:\n%s", list)
 	}
 	send := func(name string, data []byte) *http.Response {
@@ -876,11 +876,11 @@ func TestCourseBecomesModules(t *testing.T) {
 		t.Errorf("a second import: %s %s", res.Status, b)
 	}
 	res = send("notes.txt", []byte("text"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a course") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Moodle backup (.mbz) or a course") {
 		t.Errorf("a text file: %s %s", res.Status, b)
 	}
 	res = send("broken.imscc", []byte("not a zip"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge (.imscc) or a Moodle backup (.mbz)") {
 		t.Errorf("a broken course: %s %s", res.Status, b)
 	}
 }

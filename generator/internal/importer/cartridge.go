@@ -101,7 +101,7 @@ func readCartridge(file string) (*cartridge.Course, error) {
 	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
 		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName})
 		if err != nil {
-			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc): %v", file, err)
+			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc) or a Moodle backup (.mbz): %v", file, err)
 		}
 		return c, nil
 	})

@@ -1,0 +1,361 @@
+package cartridge
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/mirror"
+)
+
+// A Moodle backup (.mbz: a gzipped tar, or a zip from older Moodles) is
+// its course's own form, which a teacher can make without an
+// administrator: moodle_backup.xml lists the sections and activities,
+// sections/*/section.xml their names, summaries and order, each
+// activity's folder its content, files.xml every file (stored under
+// files/ by its SHA-1) with the activity and area it belongs to. The reader
+// turns it into what a cartridge holds (pages as files, items, resources)
+// so that one path writes both: each section a module (its summary the
+// module's introduction), a page or a book's chapter a lesson, a label
+// text in the flow, a link or a file (also a folder's) a line linking to
+// it; other activities are named. Content links to files of its activity
+// through @@PLUGINFILE@@, to other activities through $@PAGEVIEWBYID*n@$.
+
+// The resource types the reader makes of Moodle's activities.
+const (
+	moodleLabel = "moodle/label" // text shown on the course page
+	moodleLink  = "moodle/url"   // an address (resource.Link)
+	moodleOther = "moodle/other" // an activity no page can hold
+	moodleNull  = "$@NULL@$"     // Moodle's empty value
+)
+
+var errMoodleOther = diag.Phrasef("Moodle activities of other kinds (quizzes, forums, assignments, glossaries): a course exported as Common Cartridge keeps its multiple-choice quizzes")
+
+// isMoodleBackup says whether r starts as a gzipped file (a Moodle backup;
+// a cartridge is a zip).
+func isMoodleBackup(r io.ReaderAt) bool {
+	var magic [2]byte
+	n, _ := r.ReadAt(magic[:], 0)
+	return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+}
+
+// readMoodle reads a gzipped backup in two passes: its XML first, then
+// the files the content uses.
+func (c *reader) readMoodle(r io.ReaderAt, size int64) (*Course, error) {
+	xmls := map[string][]byte{}
+	if err := c.eachTarEntry(r, size, func(name string, body io.Reader) error {
+		if strings.HasPrefix(name, "files/") {
+			return nil
+		}
+		data, err := c.readLimited(name, body)
+		xmls[name] = data
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	m, err := c.moodle(func(name string) []byte { return xmls[name] })
+	if err != nil {
+		return nil, err
+	}
+	blobs := map[string][]byte{}
+	if err := c.eachTarEntry(r, size, func(name string, body io.Reader) error {
+		if !m.wanted[name] {
+			return nil
+		}
+		data, err := c.readLimited(name, body)
+		blobs[name] = data
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return c.finishMoodle(m, func(name string) []byte { return blobs[name] })
+}
+
+// readMoodleZip reads a zipped backup (its files are in c.files).
+func (c *reader) readMoodleZip() (*Course, error) {
+	var failed error
+	get := func(name string) []byte {
+		data, err := c.read(name)
+		if err != nil && failed == nil {
+			failed = err
+		}
+		return data
+	}
+	m, err := c.moodle(get)
+	if err != nil {
+		return nil, err
+	}
+	course, err := c.finishMoodle(m, get)
+	if err == nil {
+		err = failed
+	}
+	return course, err
+}
+
+// eachTarEntry calls visit with each regular file of the gzipped tar.
+func (c *reader) eachTarEntry(r io.ReaderAt, size int64, visit func(name string, body io.Reader) error) error {
+	gz, err := gzip.NewReader(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return fmt.Errorf("not a Moodle backup: %w", err)
+	}
+	tr := tar.NewReader(gz)
+	for n := 0; ; n++ {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("not a Moodle backup: %w", err)
+		}
+		if n > maxEntries {
+			return fmt.Errorf("holds more than %d files", maxEntries)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if h.Typeflag != tar.TypeReg || mirror.CheckPath(name) != nil {
+			continue
+		}
+		if err := visit(name, tr); err != nil {
+			return err
+		}
+	}
+}
+
+// readLimited reads one entry within the limits of a file and of all.
+func (c *reader) readLimited(name string, body io.Reader) ([]byte, error) {
+	limit := min(int64(maxFile), c.budget)
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than the %d MB a course's file may be", name, limit>>20)
+	}
+	c.budget -= int64(len(data))
+	return data, nil
+}
+
+// moodleCourse is what the backup's XML says: the folders (sections) with
+// their items, and the files the items use (by their place in the pages
+// made, and the stored file they are).
+type moodleCourse struct {
+	folders []item
+	files   map[string]string // a page's neighbour's path -> files/xx/<sha1>
+	wanted  map[string]bool   // the stored files needed
+}
+
+// The parts of the backup's XML read.
+type (
+	moodleBackup struct {
+		FullName   string `xml:"information>original_course_fullname"`
+		Activities []struct {
+			ModuleID  string `xml:"moduleid"`
+			Name      string `xml:"modulename"`
+			Title     string `xml:"title"`
+			Directory string `xml:"directory"`
+		} `xml:"information>contents>activities>activity"`
+		Sections []struct {
+			Directory string `xml:"directory"`
+		} `xml:"information>contents>sections>section"`
+	}
+	moodleSection struct {
+		Number   int    `xml:"number"`
+		Name     string `xml:"name"`
+		Summary  string `xml:"summary"`
+		Sequence string `xml:"sequence"`
+		Visible  string `xml:"visible"`
+	}
+	moodleActivity struct {
+		ContextID string `xml:"contextid,attr"`
+		Module    struct {
+			Name        string `xml:"name"`
+			Intro       string `xml:"intro"`
+			Content     string `xml:"content"`
+			ExternalURL string `xml:"externalurl"`
+			Chapters    []struct {
+				ID      string `xml:"id,attr"`
+				PageNum int    `xml:"pagenum"`
+				Title   string `xml:"title"`
+				Content string `xml:"content"`
+				Hidden  string `xml:"hidden"`
+			} `xml:"chapters>chapter"`
+		} `xml:",any"`
+	}
+	moodleFile struct {
+		Hash      string `xml:"contenthash"`
+		ContextID string `xml:"contextid"`
+		Component string `xml:"component"`
+		Area      string `xml:"filearea"`
+		ItemID    string `xml:"itemid"`
+		Path      string `xml:"filepath"`
+		Name      string `xml:"filename"`
+		Sort      int    `xml:"sortorder"`
+	}
+)
+
+// moodle reads the backup's XML (through get) into pages, items and
+// resources.
+func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
+	var mb moodleBackup
+	if data := get("moodle_backup.xml"); data == nil || xml.Unmarshal(data, &mb) != nil {
+		return nil, errors.New("not a Moodle backup: it has no readable moodle_backup.xml")
+	}
+	c.course.Title = value(mb.FullName)
+	var files struct {
+		Files []moodleFile `xml:"file"`
+	}
+	_ = xml.Unmarshal(get("files.xml"), &files) // none: a course without files
+	byContext := map[string][]moodleFile{}
+	for _, f := range files.Files {
+		if f.Name != "." && f.Name != "" && len(f.Hash) == 40 {
+			byContext[f.ContextID] = append(byContext[f.ContextID], f)
+		}
+	}
+	activities := map[string]int{}
+	for i, a := range mb.Activities {
+		activities[a.ModuleID] = i
+	}
+	m := &moodleCourse{files: map[string]string{}, wanted: map[string]bool{}}
+	var sections []moodleSection
+	for _, s := range mb.Sections {
+		var sec moodleSection
+		if xml.Unmarshal(get(path.Join(s.Directory, "section.xml")), &sec) == nil && sec.Visible != "0" {
+			sections = append(sections, sec)
+		}
+	}
+	sort.SliceStable(sections, func(i, j int) bool { return sections[i].Number < sections[j].Number })
+	for _, sec := range sections {
+		folder := item{Title: value(sec.Name)}
+		if html := value(sec.Summary); html != "" {
+			folder.Items = append(folder.Items, c.moodleText("section-"+strconv.Itoa(sec.Number), moodleLabel, "", html))
+		}
+		for _, id := range strings.Split(sec.Sequence, ",") {
+			i, ok := activities[strings.TrimSpace(id)]
+			if !ok {
+				continue
+			}
+			a := mb.Activities[i]
+			var act moodleActivity
+			if xml.Unmarshal(get(path.Join(a.Directory, a.Name+".xml")), &act) != nil {
+				continue
+			}
+			folder.Items = append(folder.Items, c.moodleActivity(m, a.ModuleID, a.Name, value(a.Title), act, byContext[act.ContextID])...)
+			if folder.Title == "" && kindTitled(a.Name) { // Moodle shows "Topic 2" or a week: the section's first activity names it better
+				folder.Title = value(a.Title)
+			}
+		}
+		if folder.Title == "" || sec.Number == 0 {
+			folder.Title = firstNonEmpty(folder.Title, c.course.Title)
+			if sec.Number == 0 {
+				folder.Title = c.course.Title // the general section: the course's own
+			}
+		}
+		if len(folder.Items) > 0 {
+			m.folders = append(m.folders, folder)
+		}
+	}
+	return m, nil
+}
+
+// moodleActivity makes the items of one activity (see the top).
+func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, act moodleActivity, files []moodleFile) []item {
+	ctx := "moodle/ctx" + act.ContextID
+	for _, f := range files { // the activity's files, beside its pages
+		p := path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
+		m.files[p] = "files/" + f.Hash[:2] + "/" + f.Hash
+		m.wanted[m.files[p]] = true
+	}
+	mod := act.Module
+	switch kind {
+	case "page":
+		it := c.moodleText(ctx+"/content/0/index.html", "webcontent", title, value(mod.Content))
+		c.viewLinks[id] = ctx + "/content/0/index.html"
+		return []item{it}
+	case "label":
+		return []item{c.moodleText(ctx+"/intro/0/index.label", moodleLabel, "", value(mod.Intro))}
+	case "url":
+		r := &resource{ID: "moodle-" + id, Type: moodleLink, Link: strings.TrimSpace(value(mod.ExternalURL))}
+		c.resources[r.ID] = r
+		return []item{{Ref: r.ID, Title: title}}
+	case "book":
+		chapters := mod.Chapters
+		sort.SliceStable(chapters, func(i, j int) bool { return chapters[i].PageNum < chapters[j].PageNum })
+		var out []item
+		for _, ch := range chapters {
+			if ch.Hidden == "1" {
+				continue
+			}
+			p := ctx + "/chapter/" + ch.ID + "/index.html"
+			if len(out) == 0 {
+				c.viewLinks[id] = p
+			}
+			out = append(out, c.moodleText(p, "webcontent", value(ch.Title), value(ch.Content)))
+		}
+		return out
+	case "resource", "folder":
+		sort.SliceStable(files, func(i, j int) bool { return files[i].Sort > files[j].Sort }) // the main file first
+		var out []item
+		for _, f := range files {
+			if f.Component != "mod_"+kind || f.Area != "content" {
+				continue
+			}
+			p := path.Clean(ctx + "/content/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
+			r := &resource{ID: "moodle-" + id + "-" + strconv.Itoa(len(out)), Type: "webcontent", Href: p}
+			c.resources[r.ID] = r
+			name := f.Name
+			if kind == "resource" {
+				name = title
+			}
+			out = append(out, item{Ref: r.ID, Title: name})
+			if kind == "resource" {
+				break
+			}
+		}
+		return out
+	}
+	r := &resource{ID: "moodle-" + id, Type: moodleOther}
+	c.resources[r.ID] = r
+	return []item{{Ref: r.ID, Title: title}}
+}
+
+// kindTitled says whether an activity's title names it for learners (a
+// label's is only its first words).
+func kindTitled(kind string) bool { return kind != "label" }
+
+// moodleText makes a page (or a label's text) of HTML at p: a resource of
+// kind typ and the item pointing at it.
+func (c *reader) moodleText(p, typ, title, html string) item {
+	c.mem[p] = []byte("<!doctype html><html><body>" + html + "</body></html>")
+	r := &resource{ID: "moodle:" + p, Type: typ, Href: p}
+	c.resources[r.ID] = r
+	return item{Ref: r.ID, Title: title}
+}
+
+// finishMoodle takes the files the pages use (through get, by their stored
+// name) and reads the course as a cartridge's.
+func (c *reader) finishMoodle(m *moodleCourse, get func(string) []byte) (*Course, error) {
+	for p, stored := range m.files {
+		if data := get(stored); data != nil {
+			c.mem[p] = data
+		}
+	}
+	if err := c.modules([]item{{Items: m.folders}}, nil); err != nil { // under a root, as a cartridge's: one section stays a module of its own
+		return nil, err
+	}
+	return c.course, nil
+}
+
+// value is a Moodle value without its empty mark.
+func value(s string) string {
+	if strings.TrimSpace(s) == moodleNull {
+		return ""
+	}
+	return strings.TrimSpace(s)
+}

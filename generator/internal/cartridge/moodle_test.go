@@ -1,0 +1,172 @@
+package cartridge
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// moodleTar writes a backup's files as a gzipped tar, as Moodle does.
+func moodleTar(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	gz := gzip.NewWriter(&b)
+	tw := tar.NewWriter(gz)
+	for _, n := range slices.Sorted(func(yield func(string) bool) {
+		for k := range files {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		if err := tw.WriteHeader(&tar.Header{Name: n, Mode: 0o644, Size: int64(len(files[n])), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write([]byte(files[n]))
+	}
+	tw.Close()
+	gz.Close()
+	return b.Bytes()
+}
+
+const (
+	shaPhoto = "0123456789abcdef0123456789abcdef01234567"
+	shaPDF   = "89abcdef0123456789abcdef0123456789abcdef"
+)
+
+// moodleCourseFiles is a small course as Moodle backs it up: a general section
+// with a summary, a section with a page (a picture of its own and a link
+// to the book), a label, a link, a file and a quiz, and a section with a
+// book of two chapters (one hidden).
+func moodleCourseFiles() map[string]string {
+	act := func(id, kind, ctx, body string) string {
+		return `<activity id="1" moduleid="` + id + `" modulename="` + kind + `" contextid="` + ctx + `"><` + kind + ` id="1">` + body + `</` + kind + `></activity>`
+	}
+	return map[string]string{
+		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>Shop photos</original_course_fullname><contents>
+<activities>
+<activity><moduleid>2</moduleid><sectionid>2</sectionid><modulename>page</modulename><title>Light</title><directory>activities/page_2</directory></activity>
+<activity><moduleid>3</moduleid><sectionid>3</sectionid><modulename>book</modulename><title>Angles</title><directory>activities/book_3</directory></activity>
+<activity><moduleid>4</moduleid><sectionid>2</sectionid><modulename>label</modulename><title>Tip</title><directory>activities/label_4</directory></activity>
+<activity><moduleid>5</moduleid><sectionid>2</sectionid><modulename>url</modulename><title>A guide to daylight</title><directory>activities/url_5</directory></activity>
+<activity><moduleid>6</moduleid><sectionid>2</sectionid><modulename>resource</modulename><title>Handout</title><directory>activities/resource_6</directory></activity>
+<activity><moduleid>7</moduleid><sectionid>2</sectionid><modulename>quiz</modulename><title>Quiz</title><directory>activities/quiz_7</directory></activity>
+</activities>
+<sections>
+<section><sectionid>2</sectionid><title>Light</title><directory>sections/section_2</directory></section>
+<section><sectionid>1</sectionid><title>0</title><directory>sections/section_1</directory></section>
+<section><sectionid>3</sectionid><title>Angles</title><directory>sections/section_3</directory></section>
+</sections></contents></information></moodle_backup>`,
+		"sections/section_1/section.xml":     `<section id="1"><number>0</number><name>$@NULL@$</name><summary>&lt;p&gt;Welcome to the course.&lt;/p&gt;</summary><sequence></sequence><visible>1</visible></section>`,
+		"sections/section_2/section.xml":     `<section id="2"><number>1</number><name>Light</name><summary></summary><sequence>2,4,5,6,7</sequence><visible>1</visible></section>`,
+		"sections/section_3/section.xml":     `<section id="3"><number>2</number><name>$@NULL@$</name><summary>$@NULL@$</summary><sequence>3</sequence><visible>1</visible></section>`,
+		"activities/page_2/page.xml":         act("2", "page", "21", `<name>Light</name><intro>$@NULL@$</intro><content>&lt;h3&gt;By the window&lt;/h3&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/shop%20window.jpg" alt="A shop window"&gt; Then read &lt;a href="$@BOOKVIEWBYID*3@$"&gt;the book&lt;/a&gt;.&lt;/p&gt;</content>`),
+		"activities/label_4/label.xml":       act("4", "label", "24", `<name>Tip</name><intro>&lt;p&gt;Tip: mornings are best.&lt;/p&gt;</intro>`),
+		"activities/url_5/url.xml":           act("5", "url", "25", `<name>A guide to daylight</name><externalurl>https://example.org/daylight</externalurl>`),
+		"activities/resource_6/resource.xml": act("6", "resource", "26", `<name>Handout</name><intro></intro>`),
+		"activities/quiz_7/quiz.xml":         act("7", "quiz", "27", `<name>Quiz</name>`),
+		"activities/book_3/book.xml": act("3", "book", "23", `<name>Angles</name><chapters>
+<chapter id="11"><pagenum>2</pagenum><title>From above</title><content>&lt;p&gt;For plates.&lt;/p&gt;</content><hidden>0</hidden></chapter>
+<chapter id="10"><pagenum>1</pagenum><title>At 45 degrees</title><content>&lt;p&gt;For cakes.&lt;/p&gt;</content><hidden>0</hidden></chapter>
+<chapter id="12"><pagenum>3</pagenum><title>Draft</title><content>&lt;p&gt;Not yet.&lt;/p&gt;</content><hidden>1</hidden></chapter>
+</chapters>`),
+		"files.xml": `<files>
+<file id="1"><contenthash>` + shaPhoto + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>shop window.jpg</filename><sortorder>0</sortorder></file>
+<file id="2"><contenthash>da39a3ee5e6b4b0d3255bfef95601890afd80709</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>.</filename><sortorder>0</sortorder></file>
+<file id="3"><contenthash>` + shaPDF + `</contenthash><contextid>26</contextid><component>mod_resource</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>Handout.pdf</filename><sortorder>1</sortorder></file>
+</files>`,
+		"files/01/" + shaPhoto: "\xff\xd8\xff jpeg",
+		"files/89/" + shaPDF:   "%PDF-1.4 handout",
+	}
+}
+
+// A Moodle backup becomes modules as a cartridge does: each section a
+// module in Moodle's order (the general one named after the course, an
+// unnamed one after its first activity), its summary
+// the introduction, a page a lesson with its picture (@@PLUGINFILE@@) and
+// a link to the book's lesson ($@BOOKVIEWBYID*n@$), a label's text and a
+// link and a file after it, a book's shown chapters lessons in their
+// order; a quiz is named.
+func TestMoodleBackup(t *testing.T) {
+	data := moodleTar(t, moodleCourseFiles())
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mods []string
+	for _, m := range c.Modules {
+		mods = append(mods, m.Title+"="+m.Name)
+	}
+	if c.Title != "Shop photos" || strings.Join(mods, "|") != "Shop photos=shop-photos|Light=light|Angles=angles" {
+		t.Fatalf("course %q, modules %q", c.Title, mods)
+	}
+	if c.Modules[0].Intro != "Welcome to the course." {
+		t.Errorf("introduction %q", c.Modules[0].Intro)
+	}
+	light := c.Modules[1]
+	want := "## By the window\n\n![A shop window](shop-window.jpg) Then read [the book](../angles/01-at-45-degrees.md).\n\n" +
+		"Tip: mornings are best.\n\n[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout.pdf)\n"
+	if len(light.Lessons) != 1 || light.Lessons[0].Markdown != want {
+		t.Fatalf("the page:\n%+v\nwant:\n%s", light.Lessons, want)
+	}
+	var files []string
+	for _, f := range light.Files {
+		files = append(files, f.Name+"="+string(f.Data))
+	}
+	if strings.Join(files, "|") != "shop-window.jpg=\xff\xd8\xff jpeg|handout.pdf=%PDF-1.4 handout" {
+		t.Errorf("files %q", files)
+	}
+	var chapters []string
+	for _, l := range c.Modules[2].Lessons {
+		chapters = append(chapters, l.Name+": "+strings.TrimSpace(l.Markdown))
+	}
+	if strings.Join(chapters, "|") != "01-at-45-degrees: For cakes.|02-from-above: For plates." {
+		t.Errorf("the book %q", chapters)
+	}
+	if len(c.Left) != 1 || !strings.HasPrefix(c.Left[0].Error(), "Moodle activities of other kinds") {
+		t.Errorf("left out %v", c.Left)
+	}
+}
+
+// A backup that is not one, or a hostile one: refused, or read within
+// bounds and never outside it.
+func TestHostileMoodleBackups(t *testing.T) {
+	for _, files := range []map[string]string{
+		{"readme.txt": "x"},
+		{"moodle_backup.xml": "<moodle_backup"},
+	} {
+		data := moodleTar(t, files)
+		if _, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name}); err == nil || !strings.Contains(err.Error(), "not a Moodle backup") {
+			t.Errorf("%v: %v", files, err)
+		}
+	}
+	files := moodleCourseFiles()
+	files["../../etc/evil.xml"] = "x"
+	files["files.xml"] = strings.Replace(files["files.xml"], "<filepath>/</filepath><filename>shop window.jpg", "<filepath>/../../../</filepath><filename>shop window.jpg", 1)
+	data := moodleTar(t, files)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range c.Modules {
+		for _, f := range m.Files {
+			if strings.Contains(f.Name, "/") || strings.Contains(f.Name, "..") {
+				t.Errorf("file named %q", f.Name)
+			}
+		}
+	}
+}
+
+func FuzzReadMoodle(f *testing.F) {
+	b := moodleCourseFiles()
+	f.Add(b["activities/page_2/page.xml"], b["files.xml"])
+	f.Fuzz(func(t *testing.T, page, files string) {
+		b := moodleCourseFiles()
+		b["activities/page_2/page.xml"], b["files.xml"] = page, files
+		data := moodleTar(t, b)
+		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	})
+}
