@@ -1,7 +1,8 @@
-// Package cartridge reads an IMS Common Cartridge (.imscc: a course as
-// Moodle, Canvas, Brightspace, Blackboard and oersite itself export it,
-// versions 1.0 to 1.3) as modules of lessons in Markdown, with the files
-// their pages use and their multiple-choice tests as knowledge checks. It
+// Package cartridge reads a course from a learning platform, an IMS Common
+// Cartridge (.imscc: a course as Moodle, Canvas, Brightspace, Blackboard and
+// oersite itself export it, versions 1.0 to 1.3) or a Moodle course backup
+// (.mbz, moodle.go), as modules of lessons in Markdown, with the files
+// their pages use and a cartridge's multiple-choice tests as knowledge checks. It
 // knows nothing of sites: the caller names the lessons' files and writes
 // them. The cartridge is hostile input: entries are read with size limits,
 // only by names the manifest and pages give, and never outside the zip.
