@@ -179,13 +179,18 @@ func (c *reader) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	defer rc.Close()
+	return c.readLimited(name, rc)
+}
+
+// readLimited reads one file within the limits of a file and of all.
+func (c *reader) readLimited(name string, body io.Reader) ([]byte, error) {
 	limit := min(int64(maxFile), c.budget)
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than the %d MB a cartridge's file may be", name, limit>>20)
+		return nil, fmt.Errorf("%s is larger than the %d MB a course's file may be", name, limit>>20)
 	}
 	c.budget -= int64(len(data))
 	return data, nil

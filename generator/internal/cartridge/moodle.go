@@ -128,20 +128,6 @@ func (c *reader) eachTarEntry(r io.ReaderAt, size int64, visit func(name string,
 	}
 }
 
-// readLimited reads one entry within the limits of a file and of all.
-func (c *reader) readLimited(name string, body io.Reader) ([]byte, error) {
-	limit := min(int64(maxFile), c.budget)
-	data, err := io.ReadAll(io.LimitReader(body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than the %d MB a course's file may be", name, limit>>20)
-	}
-	c.budget -= int64(len(data))
-	return data, nil
-}
-
 // moodleCourse is what the backup's XML says: the folders (sections) with
 // their items, and the files the items use (by their place in the pages
 // made, and the stored file they are).

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/importer"
@@ -22,27 +20,12 @@ const maxCourseUpload = 512 << 20
 // made and what was left out said above it.
 func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
 	say := e.words.For(r)
-	src, hdr, err := r.FormFile("file")
-	if err != nil {
-		return userError{errors.New(say.T("ed.upload.nofile"))}
-	}
-	defer src.Close()
-	name := path.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
-	if ext := strings.ToLower(path.Ext(name)); ext != ".imscc" && ext != ".zip" && ext != ".mbz" {
-		return userError{errors.New(say.T("ed.course.type"))}
-	}
-	tmp, err := os.MkdirTemp("", "oersite-course-")
+	file, name, tmp, err := receive(r, say, sentFile{prefix: "oersite-course-", exts: []string{".imscc", ".zip", ".mbz"},
+		wrongType: "ed.course.type", tooBig: "ed.course.toobig", limit: maxCourseUpload})
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	file := filepath.Join(tmp, "course.imscc")
-	if err := copyLimited(file, src, maxCourseUpload); err != nil {
-		if errors.Is(err, errTooBig) {
-			return userError{errors.New(say.T("ed.course.toobig"))}
-		}
-		return err
-	}
 	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang")})
 	if err != nil {
 		return userError{errors.New(strings.ReplaceAll(say.Phrases().Error(err), file, name))}

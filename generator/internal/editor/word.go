@@ -8,9 +8,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/oersite/oersite/generator/internal/authorwords"
 	"github.com/oersite/oersite/generator/internal/importer"
 )
 
@@ -22,30 +24,12 @@ const maxWordUpload = 64 << 20
 // what was left out of it said above.
 func (e *Editor) word(w http.ResponseWriter, r *http.Request) error {
 	say := e.words.For(r)
-	src, hdr, err := r.FormFile("file")
-	if err != nil {
-		return userError{errors.New(say.T("ed.upload.nofile"))}
-	}
-	defer src.Close()
-	name := path.Base(strings.ReplaceAll(hdr.Filename, `\`, "/")) // the author's file name, without its folders
-	if ext := strings.ToLower(path.Ext(name)); ext != ".docx" && ext != ".odt" && ext != ".pptx" && ext != ".odp" {
-		return userError{errors.New(say.T("ed.word.type"))}
-	}
-	tmp, err := os.MkdirTemp("", "oersite-word-")
+	file, name, tmp, err := receive(r, say, sentFile{prefix: "oersite-word-", exts: []string{".docx", ".odt", ".pptx", ".odp"},
+		wrongType: "ed.word.type", tooBig: "ed.word.toobig", limit: maxWordUpload, keepName: true})
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	file := filepath.Join(tmp, name)
-	if !filepath.IsLocal(name) {
-		file = filepath.Join(tmp, "document.docx")
-	}
-	if err := copyLimited(file, src, maxWordUpload); err != nil {
-		if errors.Is(err, errTooBig) {
-			return userError{errors.New(say.T("ed.word.toobig"))}
-		}
-		return err
-	}
 	rep, err := importer.Word(importer.WordOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang"),
 		Section: r.PostFormValue("section"), Module: r.PostFormValue("module")})
 	if err != nil {
@@ -57,6 +41,49 @@ func (e *Editor) word(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, Prefix+"?"+q.Encode(), http.StatusSeeOther)
 	return nil
+}
+
+// sentFile says what a form's file may be: its kinds (extensions), the
+// words for another kind and for one too large, its largest size, and
+// whether it keeps the author's name (a Word document's name is its page's).
+type sentFile struct {
+	prefix    string
+	exts      []string
+	wrongType string
+	tooBig    string
+	limit     int64
+	keepName  bool
+}
+
+// receive writes a form's file into a new temporary folder (tmp, for the
+// caller to remove) and returns its path and the author's file name,
+// without its folders; a missing, wrong or too large file is the author's
+// error, in their words.
+func receive(r *http.Request, say authorwords.Words, want sentFile) (file, name, tmp string, err error) {
+	src, hdr, err := r.FormFile("file")
+	if err != nil {
+		return "", "", "", userError{errors.New(say.T("ed.upload.nofile"))}
+	}
+	defer src.Close()
+	name = path.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
+	if !slices.Contains(want.exts, strings.ToLower(path.Ext(name))) {
+		return "", "", "", userError{errors.New(say.T(want.wrongType))}
+	}
+	if tmp, err = os.MkdirTemp("", want.prefix); err != nil {
+		return "", "", "", err
+	}
+	file = filepath.Join(tmp, "document"+strings.ToLower(path.Ext(name)))
+	if want.keepName && filepath.IsLocal(name) {
+		file = filepath.Join(tmp, name)
+	}
+	if err := copyLimited(file, src, want.limit); err != nil {
+		os.RemoveAll(tmp)
+		if errors.Is(err, errTooBig) {
+			return "", "", "", userError{errors.New(say.T(want.tooBig))}
+		}
+		return "", "", "", err
+	}
+	return file, name, tmp, nil
 }
 
 // copyLimited writes src to a new file, refusing more than limit bytes.
