@@ -155,8 +155,13 @@ type reader struct {
 	// lessons/00-<module>.html is the module's introduction.
 	fromOersite bool
 	// viewLinks: a Moodle activity's id -> its page (its links say
-	// $@PAGEVIEWBYID*12@$).
-	viewLinks map[string]string
+	// $@PAGEVIEWBYID*12@$); questions and entries: a Moodle backup's
+	// question bank (see moodlequiz.go); activityXML: the activity being
+	// read's own file.
+	viewLinks   map[string]string
+	questions   map[string]moodleQuestion
+	entries     map[string]string
+	activityXML []byte
 }
 
 // has says whether the course holds a file of that name.
@@ -305,13 +310,15 @@ type item struct {
 }
 
 type resource struct {
-	// Link is a Moodle link's address (a resource of type moodleLink).
-	Link  string `xml:"-"`
-	ID    string `xml:"identifier,attr"`
-	Type  string `xml:"type,attr"`
-	Href  string `xml:"href,attr"`
-	Base  string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
-	Files []struct {
+	// Link is a Moodle link's address (a resource of type moodleLink);
+	// Markdown a Moodle quiz's knowledge check (moodleQuiz).
+	Link     string `xml:"-"`
+	Markdown string `xml:"-"`
+	ID       string `xml:"identifier,attr"`
+	Type     string `xml:"type,attr"`
+	Href     string `xml:"href,attr"`
+	Base     string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
+	Files    []struct {
 		Href string `xml:"href,attr"`
 	} `xml:"file"`
 }
@@ -344,12 +351,13 @@ func (l lom) description() string { return l.Description.text() }
 // phrases the reader leaves out with (diag.Phrasef keeps them for
 // translation).
 var (
-	errDiscussions = diag.Phrasef("discussion topics")
-	errLTI         = diag.Phrasef("external tools (LTI links)")
-	errQuestions   = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
-	errBanks       = diag.Phrasef("question banks")
-	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
-	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
-	errMissing     = diag.Phrasef("links to files the cartridge does not hold")
-	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
+	errDiscussions  = diag.Phrasef("discussion topics")
+	errLTI          = diag.Phrasef("external tools (LTI links)")
+	errQuestions    = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
+	errBanks        = diag.Phrasef("question banks")
+	errOther        = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
+	errUnsafe       = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
+	errMissing      = diag.Phrasef("links to files the cartridge does not hold")
+	errQuizPictures = diag.Phrasef("pictures in quiz questions")
+	errRemote       = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

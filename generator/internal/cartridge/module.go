@@ -160,6 +160,8 @@ func (c *reader) item(it item) error {
 		if safeAddress(r.Link) {
 			c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), r.Link), r.Link), "")
 		}
+	case typ == moodleCheck:
+		c.appendBlock(r.Markdown, it.Title)
 	case typ == moodleOther:
 		c.left(errMoodleOther)
 	case strings.HasPrefix(typ, "imsdt"):

@@ -34,10 +34,11 @@ const (
 	moodleLabel = "moodle/label" // text shown on the course page
 	moodleLink  = "moodle/url"   // an address (resource.Link)
 	moodleOther = "moodle/other" // an activity no page can hold
+	moodleCheck = "moodle/quiz"  // a quiz's knowledge check (resource.Markdown)
 	moodleNull  = "$@NULL@$"     // Moodle's empty value
 )
 
-var errMoodleOther = diag.Phrasef("Moodle activities of other kinds (quizzes, forums, assignments, glossaries): a course exported as Common Cartridge keeps its multiple-choice quizzes")
+var errMoodleOther = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices)")
 
 // isMoodleBackup says whether r starts as a gzipped file (a Moodle backup;
 // a cartridge is a zip).
@@ -204,6 +205,7 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 			byContext[f.ContextID] = append(byContext[f.ContextID], f)
 		}
 	}
+	c.questions, c.entries = moodleQuestions(get("questions.xml"))
 	activities := map[string]int{}
 	for i, a := range mb.Activities {
 		activities[a.ModuleID] = i
@@ -229,7 +231,8 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 			}
 			a := mb.Activities[i]
 			var act moodleActivity
-			if xml.Unmarshal(get(path.Join(a.Directory, a.Name+".xml")), &act) != nil {
+			c.activityXML = get(path.Join(a.Directory, a.Name+".xml"))
+			if xml.Unmarshal(c.activityXML, &act) != nil {
 				continue
 			}
 			folder.Items = append(folder.Items, c.moodleActivity(m, a.ModuleID, a.Name, value(a.Title), act, byContext[act.ContextID])...)
@@ -305,6 +308,16 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, act moo
 			}
 		}
 		return out
+	}
+	if kind == "quiz" {
+		var quiz moodleQuiz
+		if xml.Unmarshal(c.activityXML, &quiz) == nil {
+			if md := c.quizMarkdown(title, quiz, c.questions, c.entries); md != "" {
+				r := &resource{ID: "moodle-" + id, Type: moodleCheck, Markdown: md}
+				c.resources[r.ID] = r
+				return []item{{Ref: r.ID, Title: title}}
+			}
+		}
 	}
 	r := &resource{ID: "moodle-" + id, Type: moodleOther}
 	c.resources[r.ID] = r
