@@ -162,13 +162,13 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 // across an emphasis, or carrying an attribute is shown as text, with a
 // warning each.
 func TestBareInlineTagsKept(t *testing.T) {
-	src := "12 m<sup>2</sup>, the 1<SUP>st</SUP>, H<sub>2</sub>O, *R*<sup>*j*</sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark>**never**</mark>.\n\n" +
+	src := "12 m<sup>2</sup>, the 1<SUP>st</SUP>, H<sub>2</sub>O, *R*<sup>*j*</sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark>**never**</mark>, <sup>a *<kbd>b</kbd>* c</sup>.\n\n" +
 		"| a | b |\n|---|---|\n| one<br>two | x<br/>y<br />z |\n\n" +
 		"left <sup>open\n\n*across <sub>an* emphasis</sub>, <kbd><sup>nested</sup></kbd>, <sup title=\"x\">attr</sup>, <sup><sub>crossed</sup></sub>.\n"
 	res := render(t, Options{}, src, nil)
 	html := string(res.HTML)
 	for _, want := range []string{
-		"12 m<sup>2</sup>, the 1<sup>st</sup>, H<sub>2</sub>O, <em>R</em><sup><em>j</em></sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark><strong>never</strong></mark>.",
+		"12 m<sup>2</sup>, the 1<sup>st</sup>, H<sub>2</sub>O, <em>R</em><sup><em>j</em></sup>, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <mark><strong>never</strong></mark>, <sup>a <em><kbd>b</kbd></em> c</sup>.",
 		"<td>one<br />two</td>", "<td>x<br />y<br />z</td>",
 		"left &lt;sup&gt;open", "<em>across &lt;sub&gt;an</em> emphasis&lt;/sub&gt;", "<kbd><sup>nested</sup></kbd>",
 		"&lt;sup title=&#34;x&#34;&gt;attr&lt;/sup&gt;", "&lt;sup&gt;<sub>crossed&lt;/sup&gt;</sub>",

@@ -71,14 +71,11 @@ func (w *walker) pairTags() {
 		node *ast.RawHTML
 		name string
 	}
-	var stack []open
-	var parent ast.Node
+	stacks := map[ast.Node][]open{} // by parent: a tag pairs only with one beside it
 	kept := map[*ast.RawHTML]bool{}
 	for _, n := range w.tags {
 		name, closing, _ := inlineTag(n, w.src)
-		if n.Parent() != parent {
-			stack, parent = stack[:0], n.Parent()
-		}
+		stack := stacks[n.Parent()]
 		switch {
 		case slices.Contains(voidTags, name):
 			n.SetAttributeString(tagMark, []byte("<"+name+" />"))
@@ -92,6 +89,7 @@ func (w *walker) pairTags() {
 			n.SetAttributeString(tagMark, []byte("</"+name+">"))
 			kept[o.node], kept[n] = true, true
 		}
+		stacks[n.Parent()] = stack
 	}
 	for _, n := range w.tags {
 		if !kept[n] {
