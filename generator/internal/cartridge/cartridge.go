@@ -18,6 +18,8 @@ import (
 	"path"
 	"strings"
 
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
 )
@@ -156,12 +158,12 @@ type reader struct {
 	fromOersite bool
 	// viewLinks: a Moodle activity's id -> its page (its links say
 	// $@PAGEVIEWBYID*12@$); questions and entries: a Moodle backup's
-	// question bank (see moodlequiz.go); activityXML: the activity being
-	// read's own file.
-	viewLinks   map[string]string
-	questions   map[string]moodleQuestion
-	entries     map[string]string
-	activityXML []byte
+	// question bank (see moodlequiz.go); conv: the HTML-to-Markdown
+	// converter (see converter).
+	viewLinks map[string]string
+	questions map[string]moodleQuestion
+	entries   map[string]string
+	conv      *htmltomarkdown.Converter
 }
 
 // has says whether the course holds a file of that name.

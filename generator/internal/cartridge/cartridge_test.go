@@ -3,6 +3,8 @@ package cartridge
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/oersite/oersite/generator/internal/markdown"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -13,13 +15,7 @@ func zipOf(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
-	for _, n := range slices.Sorted(func(yield func(string) bool) {
-		for k := range parts {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, n := range slices.Sorted(maps.Keys(parts)) {
 		w, err := z.Create(n)
 		if err != nil {
 			t.Fatal(err)
@@ -164,10 +160,14 @@ func TestCanvasCourse(t *testing.T) {
 	want := "Stand by the window. ![A shelf in daylight](shelf-photo.jpg) ![](logo.png) [The sun](https://example.org/sun.png)\n\n" +
 		"## Where to stand\n\nClose to the glass. [Again](#where-to-stand), [here](#where-to-stand), nowhere.\n\n### Too deep\n\n" +
 		"See [the angles](../week-2-angles/01-angles.md), this, the task and a drawing.\n\n" +
-		"https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n" +
+		"https://www.youtube.com/embed/dQw4w9WgXcQ\n\n" +
 		"[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout-a.pdf)\n"
 	if got := week1.Lessons[0].Markdown; got != want {
 		t.Errorf("week 1, lesson 1:\n%s\nwant:\n%s", got, want)
+	}
+	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(week1.Lessons[0].Markdown)}).HTML)
+	if !strings.Contains(html, `<figure class="embed" data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"`) {
+		t.Errorf("the embedded player is no video on the page:\n%s", html)
 	}
 	var files []string
 	for _, f := range week1.Files {

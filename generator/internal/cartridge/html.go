@@ -60,9 +60,7 @@ func (c *reader) page(p, title string) (string, error) {
 func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
 	blocks := map[string]string{}
 	c.clean(n, p, title, depth, blocks)
-	conv := htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(),
-		strikethrough.NewStrikethroughPlugin(), table.NewTablePlugin()))
-	out, err := conv.ConvertNode(n)
+	out, err := c.converter().ConvertNode(n)
 	if err != nil {
 		return ""
 	}
@@ -74,6 +72,15 @@ func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
 		md = strings.Replace(md, token, block, 1)
 	}
 	return md
+}
+
+// converter is the reader's HTML-to-Markdown converter, made once.
+func (c *reader) converter() *htmltomarkdown.Converter {
+	if c.conv == nil {
+		c.conv = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(),
+			strikethrough.NewStrikethroughPlugin(), table.NewTablePlugin()))
+	}
+	return c.conv
 }
 
 // blockKind is the kind of Markdown block an element is written as:
@@ -206,7 +213,8 @@ func removeTitle(root *html.Node, title string) {
 }
 
 // iframe replaces an embedded frame by a paragraph holding its address
-// when it is a web address (a video alone on its line shows as the video;
+// when it is a web address (a YouTube, Vimeo or PeerTube player alone on
+// its line shows as the video: markdown/embed.go knows their addresses;
 // written as it is, not escaped, through a token like a block's), else
 // removes it.
 func (c *reader) iframe(parent, f *html.Node, blocks map[string]string) {
@@ -219,28 +227,11 @@ func (c *reader) iframe(parent, f *html.Node, blocks map[string]string) {
 		return
 	}
 	token := "OERSITEVIDEO" + strconv.Itoa(len(blocks))
-	blocks[token] = mdtext.LinkDest(watchAddress(src))
+	blocks[token] = mdtext.LinkDest(src)
 	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
 	parent.InsertBefore(para, f)
 	parent.RemoveChild(f)
-}
-
-// watchAddress is a video player's address as the video's own page:
-// YouTube's and Vimeo's embeds, which a page shows as a video from it.
-func watchAddress(src string) string {
-	u, err := url.Parse(src)
-	if err != nil {
-		return src
-	}
-	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	switch {
-	case (host == "youtube.com" || host == "youtube-nocookie.com") && strings.HasPrefix(u.Path, "/embed/"):
-		return "https://www.youtube.com/watch?v=" + strings.TrimPrefix(u.Path, "/embed/")
-	case host == "player.vimeo.com" && strings.HasPrefix(u.Path, "/video/"):
-		return "https://vimeo.com/" + strings.TrimPrefix(u.Path, "/video/")
-	}
-	return src
 }
 
 // links rewrites an element's address: a picture, video or file of the
@@ -260,7 +251,7 @@ func (c *reader) links(n *html.Node, p string) {
 	v := strings.TrimSpace(attr(n, key))
 	if n.DataAtom == atom.Img {
 		alt := strings.TrimSpace(attr(n, "alt"))
-		if fileName(alt) {
+		if mdtext.FileNameAlt(alt) {
 			setAttr(n, "alt", "") // "bingo.jpg", a platform's default, says nothing of the picture
 			alt = ""
 		}
@@ -316,12 +307,6 @@ func (c *reader) remotePicture(img *html.Node, src, alt string) {
 	a.AppendChild(&html.Node{Type: html.TextNode, Data: firstNonEmpty(words, src)})
 	img.Parent.InsertBefore(a, img)
 	img.Parent.RemoveChild(img)
-}
-
-// fileName says whether a picture's description is only a file name.
-func fileName(alt string) bool {
-	ext := strings.ToLower(path.Ext(alt))
-	return !strings.ContainsAny(alt, " ") && (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".gif" || ext == ".webp" || ext == ".svg" || ext == ".bmp")
 }
 
 // headingLevels moves the page's headings so that none skips a level

@@ -3,6 +3,7 @@ package cartridge
 import (
 	"encoding/xml"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,7 +128,7 @@ func (c *reader) item(it item) error {
 		ms.intro.WriteString(md)
 	case isPage(p):
 		l := ms.lessons[p]
-		if l == nil || containsLesson(ms.m.Lessons, l) {
+		if l == nil || slices.Contains(ms.m.Lessons, l) {
 			return nil // a page listed twice is one lesson
 		}
 		md, err := c.page(p, l.Title)
@@ -178,15 +179,6 @@ func (c *reader) item(it item) error {
 		c.left(errOther)
 	}
 	return nil
-}
-
-func containsLesson(ls []*Lesson, l *Lesson) bool {
-	for _, x := range ls {
-		if x == l {
-			return true
-		}
-	}
-	return false
 }
 
 // appendBlock adds Markdown at the end of the last lesson, or of the

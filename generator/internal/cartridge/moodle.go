@@ -231,11 +231,11 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 			}
 			a := mb.Activities[i]
 			var act moodleActivity
-			c.activityXML = get(path.Join(a.Directory, a.Name+".xml"))
-			if xml.Unmarshal(c.activityXML, &act) != nil {
+			raw := get(path.Join(a.Directory, a.Name+".xml"))
+			if xml.Unmarshal(raw, &act) != nil {
 				continue
 			}
-			folder.Items = append(folder.Items, c.moodleActivity(m, a.ModuleID, a.Name, value(a.Title), act, byContext[act.ContextID])...)
+			folder.Items = append(folder.Items, c.moodleActivity(m, a.ModuleID, a.Name, value(a.Title), raw, act, byContext[act.ContextID])...)
 			if folder.Title == "" && kindTitled(a.Name) { // Moodle shows "Topic 2" or a week: the section's first activity names it better
 				folder.Title = value(a.Title)
 			}
@@ -253,8 +253,9 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 	return m, nil
 }
 
-// moodleActivity makes the items of one activity (see the top).
-func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, act moodleActivity, files []moodleFile) []item {
+// moodleActivity makes the items of one activity (see the top), read from
+// its file (raw, act).
+func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []byte, act moodleActivity, files []moodleFile) []item {
 	ctx := "moodle/ctx" + act.ContextID
 	for _, f := range files { // the activity's files, beside its pages
 		p := path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
@@ -311,8 +312,8 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, act moo
 	}
 	if kind == "quiz" {
 		var quiz moodleQuiz
-		if xml.Unmarshal(c.activityXML, &quiz) == nil {
-			if md := c.quizMarkdown(title, quiz, c.questions, c.entries); md != "" {
+		if xml.Unmarshal(raw, &quiz) == nil {
+			if md := c.quizMarkdown(title, quiz); md != "" {
 				r := &resource{ID: "moodle-" + id, Type: moodleCheck, Markdown: md}
 				c.resources[r.ID] = r
 				return []item{{Ref: r.ID, Title: title}}

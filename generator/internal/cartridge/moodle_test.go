@@ -4,6 +4,8 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -15,13 +17,7 @@ func moodleTar(t testing.TB, files map[string]string) []byte {
 	var b bytes.Buffer
 	gz := gzip.NewWriter(&b)
 	tw := tar.NewWriter(gz)
-	for _, n := range slices.Sorted(func(yield func(string) bool) {
-		for k := range files {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, n := range slices.Sorted(maps.Keys(files)) {
 		if err := tw.WriteHeader(&tar.Header{Name: n, Mode: 0o644, Size: int64(len(files[n])), Typeflag: tar.TypeReg}); err != nil {
 			t.Fatal(err)
 		}
@@ -158,6 +154,23 @@ func TestMoodleBackup(t *testing.T) {
 	}
 	if strings.Join(left, "|") != "pictures in quiz questions|questions other than multiple choice (essays, numbers, matching)|Moodle activities of other kinds (forums, assignments, glossaries, choices)" {
 		t.Errorf("left out %q", left)
+	}
+}
+
+// An older Moodle's backup, a zip of the same files, reads the same.
+func TestMoodleBackupAsZip(t *testing.T) {
+	tarred := moodleTar(t, moodleCourseFiles())
+	want, err := Read(bytes.NewReader(tarred), int64(len(tarred)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zipped := zipOf(t, moodleCourseFiles())
+	got, err := Read(bytes.NewReader(zipped), int64(len(zipped)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) || len(got.Modules) != 3 {
+		t.Errorf("from a zip:\n%+v\nfrom a tar:\n%+v", got, want)
 	}
 }
 

@@ -91,11 +91,11 @@ var pluginPicture = regexp.MustCompile(`(?i)<img[^>]*@@PLUGINFILE@@[^>]*>`)
 
 // quizMarkdown writes a quiz's questions as a knowledge check ("" when
 // none is multiple choice or true/false).
-func (c *reader) quizMarkdown(title string, quiz moodleQuiz, questions map[string]moodleQuestion, entries map[string]string) string {
+func (c *reader) quizMarkdown(title string, quiz moodleQuiz) string {
 	var b strings.Builder
 	for _, in := range quiz.Instances {
-		id := firstNonEmpty(in.QuestionID, in.Question, entries[in.EntryID])
-		q, ok := questions[id]
+		id := firstNonEmpty(in.QuestionID, in.Question, c.entries[in.EntryID])
+		q, ok := c.questions[id]
 		if !ok {
 			continue
 		}
@@ -122,7 +122,7 @@ func (c *reader) moodleQuestionMarkdown(q moodleQuestion) string {
 		text = pluginPicture.ReplaceAllString(text, "")
 		c.left(errQuizPictures)
 	}
-	b.WriteString(htmlBlock(value(text), q.Name) + "\n\n")
+	b.WriteString(c.htmlBlock(value(text), q.Name) + "\n\n")
 	answers, right := 0, 0
 	for _, p := range q.Plugins {
 		for _, a := range p.Answers {
@@ -132,8 +132,8 @@ func (c *reader) moodleQuestionMarkdown(q moodleQuestion) string {
 				right++
 			}
 			answers++
-			b.WriteString("- " + box + " " + oneLine(htmlBlock(value(a.Text), "")) + "\n")
-			if f := oneLine(htmlBlock(value(a.Feedback), "")); f != "" {
+			b.WriteString("- " + box + " " + oneLine(c.htmlBlock(value(a.Text), "")) + "\n")
+			if f := oneLine(c.htmlBlock(value(a.Feedback), "")); f != "" {
 				b.WriteString("  > " + f + "\n")
 			}
 		}

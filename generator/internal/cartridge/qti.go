@@ -4,10 +4,6 @@ import (
 	"encoding/xml"
 	"strings"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
-
 	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
@@ -67,11 +63,20 @@ type qtiItem struct {
 type qtiLid struct {
 	Cardinality string `xml:"rcardinality,attr"`
 	Labels      []struct {
-		Ident string   `xml:"ident,attr"`
-		Text  []string `xml:"material>mattext"`
-		Flow  []string `xml:"flow_mat>material>mattext"`
+		Ident string `xml:"ident,attr"`
+		qtiText
 	} `xml:"render_choice>response_label"`
 }
+
+// qtiText is an answer's or a feedback's text, in its material or in a
+// flow of material (tools write either).
+type qtiText struct {
+	Text []string `xml:"material>mattext"`
+	Flow []string `xml:"flow_mat>material>mattext"`
+}
+
+// text is the first text written.
+func (t qtiText) text() string { return firstNonEmpty(append(t.Text, t.Flow...)...) }
 
 type qtiCond struct {
 	Var qtiVar `xml:"conditionvar"`
@@ -93,9 +98,8 @@ type qtiVar struct {
 }
 
 type qtiFeedbk struct {
-	Ident string   `xml:"ident,attr"`
-	Text  []string `xml:"material>mattext"`
-	Flow  []string `xml:"flow_mat>material>mattext"`
+	Ident string `xml:"ident,attr"`
+	qtiText
 }
 
 type qtiAnyResp struct {
@@ -147,7 +151,7 @@ func (c *reader) question(it qtiItem) string {
 	feedback := map[string]string{} // an answer -> the feedback shown when it is chosen
 	fb := map[string]string{}
 	for _, f := range it.Feedback {
-		fb[f.Ident] = firstNonEmpty(append(f.Text, f.Flow...)...)
+		fb[f.Ident] = f.text()
 	}
 	for _, cond := range it.Conds {
 		positive := positives(cond.Var, 0)
@@ -171,15 +175,15 @@ func (c *reader) question(it qtiItem) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(htmlBlock(firstNonEmpty(append(it.Prompt, it.Flow...)...), it.Title) + "\n\n")
+	b.WriteString(c.htmlBlock(firstNonEmpty(append(it.Prompt, it.Flow...)...), it.Title) + "\n\n")
 	for _, l := range lids[0].Labels {
 		box := "[ ]"
 		if right[l.Ident] {
 			box = "[x]"
 		}
-		b.WriteString("- " + box + " " + oneLine(htmlBlock(firstNonEmpty(append(l.Text, l.Flow...)...), "")) + "\n")
+		b.WriteString("- " + box + " " + oneLine(c.htmlBlock(l.text(), "")) + "\n")
 		if f := feedback[l.Ident]; f != "" {
-			b.WriteString("  > " + oneLine(htmlBlock(f, "")) + "\n")
+			b.WriteString("  > " + oneLine(c.htmlBlock(f, "")) + "\n")
 		}
 	}
 	return b.String()
@@ -198,15 +202,14 @@ func positives(v qtiVar, depth int) []string {
 	return out
 }
 
-// htmlBlock is a QTI text (HTML, or plain text) as Markdown; fallback when
-// it is empty.
-func htmlBlock(s, fallback string) string {
+// htmlBlock is a test's text (HTML, or plain text) as Markdown; fallback
+// when it is empty.
+func (c *reader) htmlBlock(s, fallback string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return strings.TrimSpace(fallback)
 	}
-	conv := htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin()))
-	md, err := conv.ConvertString(s)
+	md, err := c.converter().ConvertString(s)
 	if err != nil {
 		return mdtext.Escape(s)
 	}

@@ -895,7 +895,7 @@ func (c *converter) addPicture(part, alt string) string {
 		c.pictureNames[part] = name
 		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
 	}
-	if fileName.MatchString(alt) {
+	if mdtext.FileNameAlt(alt) {
 		alt = "" // PowerPoint's and Word's default: the picture's file name, which says nothing of it
 	}
 	if alt == "" {
@@ -906,7 +906,6 @@ func (c *converter) addPicture(part, alt string) string {
 
 var (
 	unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
-	fileName   = regexp.MustCompile(`(?i)^\S+\.(png|jpe?g|gif|bmp|svg|webp|tiff?|emf|wmf|heic)$`)
 )
 
 // webPicture is the extension a picture's bytes call for (".png",

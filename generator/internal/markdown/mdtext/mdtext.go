@@ -3,7 +3,10 @@
 // platforms' courses), so that the page shows what the source showed.
 package mdtext
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Escape keeps text from being read as Markdown: a backslash before each
 // character that would start emphasis, code, a link, raw HTML or a table
@@ -27,3 +30,11 @@ func LinkDest(u string) string {
 	}
 	return u
 }
+
+// fileName is a picture's file name.
+var fileName = regexp.MustCompile(`(?i)^\S+\.(png|jpe?g|gif|bmp|svg|webp|tiff?|emf|wmf|heic)$`)
+
+// FileNameAlt says whether a picture's description is only its file name
+// ("IMG_2041.JPG", "bingo.jpg": Word's, PowerPoint's and learning
+// platforms' default), which says nothing of the picture.
+func FileNameAlt(alt string) bool { return fileName.MatchString(strings.TrimSpace(alt)) }
