@@ -83,6 +83,13 @@ func (c *reader) converter() *htmltomarkdown.Converter {
 	return c.conv
 }
 
+// blockToken is the word that stands in for the next block of blocks in
+// the page until it is converted (a block's Markdown, or a video's
+// address, which the converter would escape).
+func blockToken(blocks map[string]string) string {
+	return "OERSITEBLOCK" + strconv.Itoa(len(blocks)) + "X"
+}
+
 // blockKind is the kind of Markdown block an element is written as:
 // oersite's notes for tutors and callouts, any other disclosure; "" for
 // none. title is its title (the summary without the kind's label).
@@ -133,7 +140,7 @@ func (c *reader) block(parent, n *html.Node, kind string, title *html.Node, p st
 		body.AppendChild(k)
 		k = next
 	}
-	token := "OERSITEBLOCK" + strconv.Itoa(len(blocks)) + "X" + strconv.Itoa(depth)
+	token := blockToken(blocks)
 	blocks[token] = ":::" + kind + strings.TrimRight(" "+oneLine(heading), " ") + "\n" + c.markdown(body, p, "", depth+1) + "\n:::"
 	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
@@ -226,7 +233,7 @@ func (c *reader) iframe(parent, f *html.Node, blocks map[string]string) {
 		parent.RemoveChild(f)
 		return
 	}
-	token := "OERSITEVIDEO" + strconv.Itoa(len(blocks))
+	token := blockToken(blocks)
 	blocks[token] = mdtext.LinkDest(src)
 	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
