@@ -134,7 +134,8 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 // newReader returns the state of one Read.
 func newReader(opt Options) *reader {
 	return &reader{files: map[string]*zip.File{}, mem: map[string][]byte{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
-		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}}
+		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}, checks: map[string]string{},
+		named: map[string]*leftItems{}}
 }
 
 // reader is the state of one Read.
@@ -157,12 +158,13 @@ type reader struct {
 	// lessons/00-<module>.html is the module's introduction.
 	fromOersite bool
 	// viewLinks: a Moodle activity's id -> its page (its links say
-	// $@PAGEVIEWBYID*12@$); questions and entries: a Moodle backup's
+	// $@PAGEVIEWBYID*12@$); bank: a Moodle backup's
 	// question bank (see moodlequiz.go); conv: the HTML-to-Markdown
 	// converter (see converter).
 	viewLinks map[string]string
-	questions map[string]moodleQuestion
-	entries   map[string]string
+	bank      *moodleBank
+	checks    map[string]string     // a Moodle lesson's knowledge checks, by the key of the element standing in for each
+	named     map[string]*leftItems // Left's entries naming items, by their phrase's format
 	conv      *htmltomarkdown.Converter
 }
 
@@ -209,6 +211,44 @@ func (c *reader) left(what error) {
 		c.seen[what.Error()] = true
 		c.course.Left = append(c.course.Left, what)
 	}
+}
+
+// leftNamed records an item the pages do not hold, by its title, under
+// what (a phrase whose %s lists the titles), so that the author knows
+// what to make again: one entry of Left per kind, at its first place.
+func (c *reader) leftNamed(what error, title string) {
+	var kind *diag.Phrased
+	if !errors.As(what, &kind) {
+		c.left(what)
+		return
+	}
+	named := c.named[kind.Format]
+	if named == nil {
+		named = &leftItems{phrase: &diag.Phrased{Format: kind.Format, Args: []any{""}}, seen: map[string]bool{}}
+		c.named[kind.Format] = named
+		c.course.Left = append(c.course.Left, named.phrase)
+	}
+	title = oneLine(title)
+	if title == "" && named.phrase.Args[0] == "" {
+		named.phrase.Args[0] = "—" // an untitled one: the kind is still named
+	}
+	if title == "" || named.seen[title] {
+		return
+	}
+	if named.phrase.Args[0] == "—" {
+		named.phrase.Args[0] = ""
+	}
+	named.seen[title] = true
+	if list := named.phrase.Args[0].(string); list != "" {
+		title = list + "; " + title
+	}
+	named.phrase.Args[0] = title
+}
+
+// leftItems is a kind of item left out, with the titles of those seen.
+type leftItems struct {
+	phrase *diag.Phrased
+	seen   map[string]bool
 }
 
 // modules turns the organisation's items into modules: the course's one
@@ -353,13 +393,13 @@ func (l lom) description() string { return l.Description.text() }
 // phrases the reader leaves out with (diag.Phrasef keeps them for
 // translation).
 var (
-	errDiscussions  = diag.Phrasef("discussion topics")
-	errLTI          = diag.Phrasef("external tools (LTI links)")
+	errDiscussions  = diag.Phrasef("discussion topics: %s", "")
+	errLTI          = diag.Phrasef("external tools (LTI links): %s", "")
 	errQuestions    = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
 	errBanks        = diag.Phrasef("question banks")
 	errOther        = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
 	errUnsafe       = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
-	errMissing      = diag.Phrasef("links to files the cartridge does not hold")
+	errMissing      = diag.Phrasef("links to files the cartridge does not hold: %s", "")
 	errQuizPictures = diag.Phrasef("pictures in quiz questions")
 	errRemote       = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

@@ -186,8 +186,8 @@ func TestCanvasCourse(t *testing.T) {
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
-		"discussion topics", "external tools (LTI links)", "questions other than multiple choice (essays, numbers, matching)"} {
+	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold: old.pdf", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files",
+		"discussion topics: Share your photo", "external tools (LTI links): Photo editor", "questions other than multiple choice (essays, numbers, matching)"} {
 		if !slices.Contains(left, w) {
 			t.Errorf("left out %q, want %q among them", left, w)
 		}

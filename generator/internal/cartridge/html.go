@@ -74,10 +74,12 @@ func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
 	return md
 }
 
-// converter is the reader's HTML-to-Markdown converter, made once.
+// converter is the reader's HTML-to-Markdown converter, made once. It
+// writes no "<!--THE END-->" between two lists, which the site would show
+// as text: the two lists become one.
 func (c *reader) converter() *htmltomarkdown.Converter {
 	if c.conv == nil {
-		c.conv = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(),
+		c.conv = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(commonmark.WithListEndComment(false)),
 			strikethrough.NewStrikethroughPlugin(), table.NewTablePlugin()))
 	}
 	return c.conv
@@ -198,6 +200,8 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 			n.RemoveChild(k)
 		case k.DataAtom == atom.Iframe:
 			c.iframe(n, k, blocks)
+		case k.Data == checkElement:
+			c.check(n, k, blocks)
 		default:
 			if kind, t := blockKind(k); kind != "" {
 				c.block(n, k, kind, t, p, depth, blocks)
@@ -208,6 +212,22 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 		}
 		k = next
 	}
+}
+
+// check replaces the element standing in for a Moodle lesson's knowledge
+// check by its Markdown, through a token like a block's; each is used
+// once (an element a course's page wrote itself stands for nothing).
+func (c *reader) check(parent, n *html.Node, blocks map[string]string) {
+	key := attr(n, "data-n")
+	if md, ok := c.checks[key]; ok {
+		delete(c.checks, key)
+		token := blockToken(blocks)
+		blocks[token] = md
+		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
+		parent.InsertBefore(para, n)
+	}
+	parent.RemoveChild(n)
 }
 
 // removeTitle removes the page's first level 1 heading when it is the
@@ -258,7 +278,7 @@ func (c *reader) links(n *html.Node, p string) {
 	v := strings.TrimSpace(attr(n, key))
 	if n.DataAtom == atom.Img {
 		alt := strings.TrimSpace(attr(n, "alt"))
-		if mdtext.FileNameAlt(alt) {
+		if mdtext.NoDescription(alt) {
 			setAttr(n, "alt", "") // "bingo.jpg", a platform's default, says nothing of the picture
 			alt = ""
 		}
@@ -443,7 +463,7 @@ func (c *reader) packageTarget(rel string, bases []string) (string, bool) {
 		}
 		return name + frag, true
 	}
-	c.left(errMissing)
+	c.leftNamed(errMissing, path.Base(rel))
 	return "", false
 }
 

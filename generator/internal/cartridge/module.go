@@ -164,11 +164,15 @@ func (c *reader) item(it item) error {
 	case typ == moodleCheck:
 		c.appendBlock(r.Markdown, it.Title)
 	case typ == moodleOther:
-		c.left(errMoodleOther)
+		c.leftNamed(errMoodleOther, it.Title)
+	case typ == moodlePack:
+		c.leftNamed(errPackage, it.Title)
+	case typ == moodleEmpty:
+		c.leftNamed(errNoQuestion, it.Title)
 	case strings.HasPrefix(typ, "imsdt"):
-		c.left(errDiscussions)
+		c.leftNamed(errDiscussions, it.Title)
 	case strings.HasPrefix(typ, "imsbasiclti"):
-		c.left(errLTI)
+		c.leftNamed(errLTI, it.Title)
 	case typ == "webcontent" && p != "":
 		name, err := c.file(p)
 		if err != nil || name == "" {
@@ -263,7 +267,7 @@ func (c *reader) file(p string) (string, error) {
 		return "", err
 	}
 	if data == nil {
-		c.left(errMissing)
+		c.leftNamed(errMissing, path.Base(p))
 		ms.files[p] = ""
 		return "", nil
 	}

@@ -24,21 +24,30 @@ import (
 // files/ by its SHA-1) with the activity and area it belongs to. The reader
 // turns it into what a cartridge holds (pages as files, items, resources)
 // so that one path writes both: each section a module (its summary the
-// module's introduction), a page or a book's chapter a lesson, a label
-// text in the flow, a link or a file (also a folder's) a line linking to
-// it; other activities are named. Content links to files of its activity
-// through @@PLUGINFILE@@, to other activities through $@PAGEVIEWBYID*n@$.
+// module's introduction), a page, a book's chapter or a lesson
+// (moodlelesson.go) a lesson, a label text in the flow, a link or a file
+// (also a folder's) a line linking to it, a quiz a knowledge check
+// (moodlequiz.go); an authoring tool's package and other activities are
+// named by their titles. Content links to files of its activity (or a
+// section's summary to the course's) through @@PLUGINFILE@@, to other
+// activities through $@PAGEVIEWBYID*n@$.
 
 // The resource types the reader makes of Moodle's activities.
 const (
-	moodleLabel = "moodle/label" // text shown on the course page
-	moodleLink  = "moodle/url"   // an address (resource.Link)
-	moodleOther = "moodle/other" // an activity no page can hold
-	moodleCheck = "moodle/quiz"  // a quiz's knowledge check (resource.Markdown)
-	moodleNull  = "$@NULL@$"     // Moodle's empty value
+	moodleLabel = "moodle/label"      // text shown on the course page
+	moodleLink  = "moodle/url"        // an address (resource.Link)
+	moodleOther = "moodle/other"      // an activity no page can hold
+	moodlePack  = "moodle/package"    // a file of an authoring tool's package (scripts)
+	moodleEmpty = "moodle/noquestion" // a quiz of no question a page holds
+	moodleCheck = "moodle/quiz"       // a quiz's knowledge check (resource.Markdown)
+	moodleNull  = "$@NULL@$"          // Moodle's empty value
 )
 
-var errMoodleOther = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices)")
+var (
+	errMoodleOther = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices): %s", "")
+	errPackage     = diag.Phrasef("interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: %s", "")
+	errNoQuestion  = diag.Phrasef("quizzes without a multiple-choice or true/false question: %s", "")
+)
 
 // isMoodleBackup says whether r starts as a gzipped file (a Moodle backup;
 // a cartridge is a zip).
@@ -142,6 +151,7 @@ type moodleCourse struct {
 type (
 	moodleBackup struct {
 		FullName   string `xml:"information>original_course_fullname"`
+		ContextID  string `xml:"information>original_course_contextid"`
 		Activities []struct {
 			ModuleID  string `xml:"moduleid"`
 			Name      string `xml:"modulename"`
@@ -153,6 +163,7 @@ type (
 		} `xml:"information>contents>sections>section"`
 	}
 	moodleSection struct {
+		ID       string `xml:"id,attr"`
 		Number   int    `xml:"number"`
 		Name     string `xml:"name"`
 		Summary  string `xml:"summary"`
@@ -184,6 +195,7 @@ type (
 		Path      string `xml:"filepath"`
 		Name      string `xml:"filename"`
 		Sort      int    `xml:"sortorder"`
+		Mime      string `xml:"mimetype"`
 	}
 )
 
@@ -205,12 +217,14 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 			byContext[f.ContextID] = append(byContext[f.ContextID], f)
 		}
 	}
-	c.questions, c.entries = moodleQuestions(get("questions.xml"))
+	m := &moodleCourse{files: map[string]string{}, wanted: map[string]bool{}}
+	courseCtx := "moodle/ctx" + mb.ContextID
+	m.take(courseCtx, byContext[mb.ContextID]) // the sections' summaries' files
+	c.bank = readBank(get("questions.xml"))
 	activities := map[string]int{}
 	for i, a := range mb.Activities {
 		activities[a.ModuleID] = i
 	}
-	m := &moodleCourse{files: map[string]string{}, wanted: map[string]bool{}}
 	var sections []moodleSection
 	for _, s := range mb.Sections {
 		var sec moodleSection
@@ -222,7 +236,7 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 	for _, sec := range sections {
 		folder := item{Title: value(sec.Name)}
 		if html := value(sec.Summary); html != "" {
-			folder.Items = append(folder.Items, c.moodleText("section-"+strconv.Itoa(sec.Number), moodleLabel, "", html))
+			folder.Items = append(folder.Items, c.moodleText(courseCtx+"/section/"+sec.ID+"/summary.label", moodleLabel, "", html))
 		}
 		for _, id := range strings.Split(sec.Sequence, ",") {
 			i, ok := activities[strings.TrimSpace(id)]
@@ -257,11 +271,7 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 // its file (raw, act).
 func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []byte, act moodleActivity, files []moodleFile) []item {
 	ctx := "moodle/ctx" + act.ContextID
-	for _, f := range files { // the activity's files, beside its pages
-		p := path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
-		m.files[p] = "files/" + f.Hash[:2] + "/" + f.Hash
-		m.wanted[m.files[p]] = true
-	}
+	m.take(ctx, files)
 	mod := act.Module
 	switch kind {
 	case "page":
@@ -270,6 +280,11 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 		return []item{it}
 	case "label":
 		return []item{c.moodleText(ctx+"/intro/0/index.label", moodleLabel, "", value(mod.Intro))}
+	case "lesson":
+		if it, ok := c.lessonPage(ctx, title, raw); ok {
+			c.viewLinks[id] = ctx + "/page_contents/lesson.html"
+			return []item{it}
+		}
 	case "url":
 		r := &resource{ID: "moodle-" + id, Type: moodleLink, Link: strings.TrimSpace(value(mod.ExternalURL))}
 		c.resources[r.ID] = r
@@ -291,12 +306,21 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 		return out
 	case "resource", "folder":
 		sort.SliceStable(files, func(i, j int) bool { return files[i].Sort > files[j].Sort }) // the main file first
+		if kind == "resource" && isPackage(files) {
+			r := &resource{ID: "moodle-" + id, Type: moodlePack}
+			c.resources[r.ID] = r
+			return []item{{Ref: r.ID, Title: title}}
+		}
 		var out []item
 		for _, f := range files {
 			if f.Component != "mod_"+kind || f.Area != "content" {
 				continue
 			}
 			p := path.Clean(ctx + "/content/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
+			if f.Mime == "text/html" && !isPage(p) { // a web page Moodle keeps under a name without its extension
+				m.files[p+".html"] = m.files[p]
+				p += ".html"
+			}
 			r := &resource{ID: "moodle-" + id + "-" + strconv.Itoa(len(out)), Type: "webcontent", Href: p}
 			c.resources[r.ID] = r
 			name := f.Name
@@ -313,16 +337,39 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 	if kind == "quiz" {
 		var quiz moodleQuiz
 		if xml.Unmarshal(raw, &quiz) == nil {
+			r := &resource{ID: "moodle-" + id, Type: moodleEmpty}
 			if md := c.quizMarkdown(title, quiz); md != "" {
-				r := &resource{ID: "moodle-" + id, Type: moodleCheck, Markdown: md}
-				c.resources[r.ID] = r
-				return []item{{Ref: r.ID, Title: title}}
+				r.Type, r.Markdown = moodleCheck, md
 			}
+			c.resources[r.ID] = r
+			return []item{{Ref: r.ID, Title: title}}
 		}
 	}
 	r := &resource{ID: "moodle-" + id, Type: moodleOther}
 	c.resources[r.ID] = r
 	return []item{{Ref: r.ID, Title: title}}
+}
+
+// isPackage says whether a file activity's files are an authoring tool's
+// package (Storyline, Captivate, iSpring: a web page and the scripts it
+// runs), which a site does not publish.
+func isPackage(files []moodleFile) bool {
+	for _, f := range files {
+		if f.Component == "mod_resource" && f.Area == "content" && strings.EqualFold(path.Ext(f.Name), ".js") {
+			return true
+		}
+	}
+	return false
+}
+
+// take places the files of a context (an activity's, the course's)
+// beside its pages: ctx/<area>/<item>/<path>.
+func (m *moodleCourse) take(ctx string, files []moodleFile) {
+	for _, f := range files {
+		p := path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
+		m.files[p] = "files/" + f.Hash[:2] + "/" + f.Hash
+		m.wanted[m.files[p]] = true
+	}
 }
 
 // kindTitled says whether an activity's title names it for learners (a

@@ -99,7 +99,11 @@ func printLeftOut(w io.Writer, say diag.Phrases, noAlt int, left []error) {
 		for i, l := range left {
 			words[i] = say.Error(l)
 		}
-		fmt.Fprintln(w, say.Sayf("left out, as a web page cannot hold them: %s", strings.Join(words, ", ")))
+		list := words[0]
+		if len(words) > 1 { // one a line: a kind may name the items left out
+			list = "\n  - " + strings.Join(words, "\n  - ")
+		}
+		fmt.Fprintln(w, strings.ReplaceAll(say.Sayf("left out, as a web page cannot hold them: %s", list), " \n", "\n"))
 	}
 }
 

@@ -895,7 +895,7 @@ func (c *converter) addPicture(part, alt string) string {
 		c.pictureNames[part] = name
 		c.doc.Pictures = append(c.doc.Pictures, Picture{Name: name, Data: data})
 	}
-	if mdtext.FileNameAlt(alt) {
+	if mdtext.NoDescription(alt) {
 		alt = "" // PowerPoint's and Word's default: the picture's file name, which says nothing of it
 	}
 	if alt == "" {

@@ -34,7 +34,11 @@ func LinkDest(u string) string {
 // fileName is a picture's file name.
 var fileName = regexp.MustCompile(`(?i)^\S+\.(png|jpe?g|gif|bmp|svg|webp|tiff?|emf|wmf|heic)$`)
 
-// FileNameAlt says whether a picture's description is only its file name
-// ("IMG_2041.JPG", "bingo.jpg": Word's, PowerPoint's and learning
-// platforms' default), which says nothing of the picture.
-func FileNameAlt(alt string) bool { return fileName.MatchString(strings.TrimSpace(alt)) }
+// NoDescription says whether a picture's description says nothing of it:
+// only its file name ("IMG_2041.JPG", "bingo.jpg": Word's, PowerPoint's
+// and learning platforms' default), or only marks (`""`, which an editor
+// writes when a teacher types the empty quotes of "no description").
+func NoDescription(alt string) bool {
+	alt = strings.TrimSpace(alt)
+	return fileName.MatchString(alt) || alt != "" && strings.Trim(alt, "\"'`“”‘’„«»-–—_.* ") == ""
+}

@@ -16,3 +16,14 @@ func TestEscapeAndLinkDest(t *testing.T) {
 		}
 	}
 }
+
+func TestNoDescription(t *testing.T) {
+	for alt, want := range map[string]bool{
+		"IMG_2041.JPG": true, "bingo.jpg": true, `""`: true, "“”": true, " - ": true, "": false,
+		"A shop window": false, `"Open" sign`: false, "photo.jpg of the shop": false,
+	} {
+		if got := NoDescription(alt); got != want {
+			t.Errorf("NoDescription(%q) = %v, want %v", alt, got, want)
+		}
+	}
+}
