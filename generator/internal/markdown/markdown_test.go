@@ -157,6 +157,28 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 	}
 }
 
+// A link to a sound file of the site alone in its paragraph plays on the
+// page (the browser's own player, nothing loaded until asked, the file to
+// download below it); a sound on another host, a link in a sentence and a
+// script address stay what they were.
+func TestSoundLinksPlay(t *testing.T) {
+	src := "[Listen: the greeting](greeting%20one.MP3)\n\n[](talk.ogg)\n\n[Elsewhere](https://example.org/a.mp3)\n\nSay [hello](hi.mp3) first.\n\n[x](javascript:alert(1)//.mp3)\n"
+	res := render(t, Options{}, src, nil)
+	html := string(res.HTML)
+	for _, want := range []string{
+		`<figure class="figure audio"><audio controls preload="none" src="greeting%20one.MP3"></audio><figcaption><a href="greeting%20one.MP3" download>Listen: the greeting</a></figcaption></figure>`,
+		`<audio controls preload="none" src="talk.ogg"></audio><figcaption><a href="talk.ogg" download>talk.ogg</a>`,
+		`<a href="https://example.org/a.mp3">Elsewhere</a>`, `Say <a href="hi.mp3">hello</a> first.`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, "<audio"); n != 2 || strings.Contains(html, "javascript") {
+		t.Errorf("%d players, or a script address:\n%s", n, html)
+	}
+}
+
 // Without unsafeHTML, bare <sup>, <sub>, <kbd> and <mark> tags closed in the same
 // paragraph, cell or emphasis, and <br>, are kept; a tag left open, closed
 // across an emphasis, or carrying an attribute is shown as text, with a

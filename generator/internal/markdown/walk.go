@@ -28,7 +28,7 @@ type walker struct {
 	// tags, without unsafeHTML, the bare inline tags that may (tags.go).
 	raw  []ast.Node
 	tags []*ast.RawHTML
-	// embeds are paragraphs to become video embeds; scriptLinks autolinks
+	// embeds are paragraphs to become video embeds or sound players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
 	scriptLinks []*ast.AutoLink
@@ -76,8 +76,9 @@ func (w *walker) walk(root ast.Node) {
 	})
 	w.pairTags()
 	for _, p := range w.embeds {
-		e, _ := embedOf(p, w.src)
-		p.Parent().ReplaceChild(p.Parent(), p, e)
+		if m, ok := mediaOf(p, w.src); ok { // its link now resolved
+			p.Parent().ReplaceChild(p.Parent(), p, m)
+		}
 	}
 	for _, a := range w.scriptLinks {
 		// the address stays as text, not as a link
@@ -128,12 +129,12 @@ func (w *walker) visit(n ast.Node) {
 }
 
 // paragraph takes the first top-level paragraph as the summary and notes
-// a paragraph holding only a video link, to become an embed.
+// a paragraph holding only a video or sound link, to become a player.
 func (w *walker) paragraph(x *ast.Paragraph) {
 	if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
 		w.res.Summary = strings.TrimSpace(container.Plain(x, w.src))
 	}
-	if _, ok := embedOf(x, w.src); ok {
+	if _, ok := mediaOf(x, w.src); ok {
 		w.embeds = append(w.embeds, x)
 	}
 }
