@@ -393,13 +393,12 @@ func (l lom) description() string { return l.Description.text() }
 // phrases the reader leaves out with (diag.Phrasef keeps them for
 // translation).
 var (
-	errDiscussions  = diag.Phrasef("discussion topics: %s", "")
-	errLTI          = diag.Phrasef("external tools (LTI links): %s", "")
-	errQuestions    = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
-	errBanks        = diag.Phrasef("question banks")
-	errOther        = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
-	errUnsafe       = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
-	errMissing      = diag.Phrasef("links to files the cartridge does not hold: %s", "")
-	errQuizPictures = diag.Phrasef("pictures in quiz questions")
-	errRemote       = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
+	errDiscussions = diag.Phrasef("discussion topics: %s", "")
+	errLTI         = diag.Phrasef("external tools (LTI links): %s", "")
+	errQuestions   = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
+	errBanks       = diag.Phrasef("question banks")
+	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
+	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
+	errMissing     = diag.Phrasef("links to files the cartridge does not hold: %s", "")
+	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

@@ -222,7 +222,7 @@ func (c *reader) check(parent, n *html.Node, blocks map[string]string) {
 	if md, ok := c.checks[key]; ok {
 		delete(c.checks, key)
 		token := blockToken(blocks)
-		blocks[token] = md
+		blocks[token] = c.placeFiles(md)
 		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 		para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
 		parent.InsertBefore(para, n)

@@ -1,6 +1,7 @@
 package cartridge
 
 import (
+	"crypto/sha256"
 	"encoding/xml"
 	"path"
 	"slices"
@@ -19,6 +20,7 @@ type moduleState struct {
 	lessons map[string]*Lesson // a page's path in the cartridge -> its lesson
 	files   map[string]string  // a file's path in the cartridge -> its name in the module
 	names   map[string]bool    // names taken in the module's folder
+	same    map[string]string  // a file's extension and SHA-256 -> its name in the module
 	intro   *strings.Builder   // what comes before the first lesson
 }
 
@@ -39,7 +41,7 @@ func (c *reader) plan(title string, items []item) *moduleState {
 	}
 	c.moduleNames[name] = true
 	ms := &moduleState{m: &Module{Title: title, Name: name}, items: flat, lessons: map[string]*Lesson{}, files: map[string]string{},
-		names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
+		same: map[string]string{}, names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
 	for _, it := range flat {
 		r := c.resources[it.Ref]
 		if r == nil || !isPage(r.path()) {
@@ -162,7 +164,7 @@ func (c *reader) item(it item) error {
 			c.appendBlock(linkLine(firstNonEmpty(strings.TrimSpace(it.Title), r.Link), r.Link), "")
 		}
 	case typ == moodleCheck:
-		c.appendBlock(r.Markdown, it.Title)
+		c.appendBlock(c.placeFiles(r.Markdown), it.Title)
 	case typ == moodleOther:
 		c.leftNamed(errMoodleOther, it.Title)
 	case typ == moodlePack:
@@ -271,13 +273,19 @@ func (c *reader) file(p string) (string, error) {
 		ms.files[p] = ""
 		return "", nil
 	}
+	sum := sha256.Sum256(data)
+	key := ext + string(sum[:])
+	if name, ok := ms.same[key]; ok { // the same file again (a course's icon, beside each page)
+		ms.files[p] = name
+		return name, nil
+	}
 	stem := firstNonEmpty(c.name(strings.TrimSuffix(path.Base(p), path.Ext(p))), "file")
 	name := stem + ext
 	for i := 2; ms.names[name]; i++ {
 		name = stem + "-" + strconv.Itoa(i) + ext
 	}
 	ms.names[name] = true
-	ms.files[p] = name
+	ms.files[p], ms.same[key] = name, name
 	ms.m.Files = append(ms.m.Files, File{Name: name, Data: data})
 	return name, nil
 }

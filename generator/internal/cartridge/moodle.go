@@ -212,12 +212,17 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 	}
 	_ = xml.Unmarshal(get("files.xml"), &files) // none: a course without files
 	byContext := map[string][]moodleFile{}
+	var questionFiles []moodleFile
 	for _, f := range files.Files {
 		if f.Name != "." && f.Name != "" && len(f.Hash) == 40 {
 			byContext[f.ContextID] = append(byContext[f.ContextID], f)
+			if f.Component == "question" {
+				questionFiles = append(questionFiles, f)
+			}
 		}
 	}
 	m := &moodleCourse{files: map[string]string{}, wanted: map[string]bool{}}
+	m.take("moodle/question", questionFiles) // by area and question or answer id, unique in the backup
 	courseCtx := "moodle/ctx" + mb.ContextID
 	m.take(courseCtx, byContext[mb.ContextID]) // the sections' summaries' files
 	c.bank = readBank(get("questions.xml"))

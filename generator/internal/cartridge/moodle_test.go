@@ -31,6 +31,7 @@ func moodleTar(t testing.TB, files map[string]string) []byte {
 const (
 	shaPhoto = "0123456789abcdef0123456789abcdef01234567"
 	shaPDF   = "89abcdef0123456789abcdef0123456789abcdef"
+	shaSun   = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
 )
 
 // moodleCourseFiles is a small course as Moodle backs it up: a general section
@@ -70,7 +71,7 @@ func moodleCourseFiles() map[string]string {
 			`<question_instance id="3"><questionid>33</questionid></question_instance></question_instances>`),
 		"activities/forum_8/forum.xml": act("8", "forum", "28", `<name>Questions</name>`),
 		"questions.xml": `<question_categories><question_category id="1"><questions>
-<question id="31"><name>Light</name><questiontext>&lt;p&gt;When is the light softest?&lt;/p&gt;&lt;img src="@@PLUGINFILE@@/sun.png"&gt;</questiontext><qtype>multichoice</qtype>
+<question id="31"><name>Light</name><questiontext>&lt;p&gt;When is the light softest?&lt;/p&gt;&lt;img src="@@PLUGINFILE@@/sun.png" alt="The sun at dawn"&gt;</questiontext><qtype>multichoice</qtype>
 <plugin_qtype_multichoice_question><answers>
 <answer id="1"><answertext>&lt;p&gt;In the morning&lt;/p&gt;</answertext><fraction>1.0000000</fraction><feedback>&lt;p&gt;Right: no glare.&lt;/p&gt;</feedback></answer>
 <answer id="2"><answertext>At noon</answertext><fraction>0.0000000</fraction><feedback></feedback></answer>
@@ -94,10 +95,12 @@ func moodleCourseFiles() map[string]string {
 		"files.xml": `<files>
 <file id="1"><contenthash>` + shaPhoto + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>shop window.jpg</filename><sortorder>0</sortorder></file>
 <file id="2"><contenthash>da39a3ee5e6b4b0d3255bfef95601890afd80709</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>.</filename><sortorder>0</sortorder></file>
+<file id="4"><contenthash>` + shaSun + `</contenthash><contextid>2</contextid><component>question</component><filearea>questiontext</filearea><itemid>31</itemid><filepath>/</filepath><filename>sun.png</filename><sortorder>0</sortorder></file>
 <file id="3"><contenthash>` + shaPDF + `</contenthash><contextid>26</contextid><component>mod_resource</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>Handout.pdf</filename><sortorder>1</sortorder></file>
 </files>`,
 		"files/01/" + shaPhoto: "\xff\xd8\xff jpeg",
 		"files/89/" + shaPDF:   "%PDF-1.4 handout",
+		"files/5a/" + shaSun:   "\x89PNG sun",
 	}
 }
 
@@ -108,8 +111,9 @@ func moodleCourseFiles() map[string]string {
 // a link to the book's lesson ($@BOOKVIEWBYID*n@$), a label's text and a
 // link and a file after it, a quiz's multiple-choice and true/false
 // questions (Moodle 3's and 4's question bank, the last version) a
-// knowledge check after them, a book's shown chapters lessons in their
-// order; an essay question, a question's picture and a forum are named.
+// knowledge check after them, with a question's picture beside the lesson,
+// a book's shown chapters lessons in their order; an essay question and a
+// forum are named.
 func TestMoodleBackup(t *testing.T) {
 	data := moodleTar(t, moodleCourseFiles())
 	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
@@ -129,7 +133,7 @@ func TestMoodleBackup(t *testing.T) {
 	light := c.Modules[1]
 	want := "## By the window\n\n![A shop window](shop-window.jpg) Then read [the book](../angles/01-at-45-degrees.md).\n\n" +
 		"Tip: mornings are best.\n\n[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout.pdf)\n\n" +
-		":::quiz Quiz\nWhen is the light softest?\n\n- [x] In the morning\n  > Right: no glare.\n- [ ] At noon\n\n" +
+		":::quiz Quiz\nWhen is the light softest?\n\n![The sun at dawn](sun.png)\n\n- [x] In the morning\n  > Right: no glare.\n- [ ] At noon\n\n" +
 		"Is the flash a good idea?\n\n- [ ] True\n  > It flattens the colours.\n- [x] False\n:::\n"
 	if len(light.Lessons) != 1 || light.Lessons[0].Markdown != want {
 		t.Fatalf("the page:\n%s\nwant:\n%s", light.Lessons[0].Markdown, want)
@@ -138,7 +142,7 @@ func TestMoodleBackup(t *testing.T) {
 	for _, f := range light.Files {
 		files = append(files, f.Name+"="+string(f.Data))
 	}
-	if strings.Join(files, "|") != "shop-window.jpg=\xff\xd8\xff jpeg|handout.pdf=%PDF-1.4 handout" {
+	if strings.Join(files, "|") != "shop-window.jpg=\xff\xd8\xff jpeg|handout.pdf=%PDF-1.4 handout|sun.png=\x89PNG sun" {
 		t.Errorf("files %q", files)
 	}
 	var chapters []string
@@ -152,7 +156,7 @@ func TestMoodleBackup(t *testing.T) {
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	if strings.Join(left, "|") != "pictures in quiz questions|questions other than multiple choice (essays, numbers, matching)|Moodle activities of other kinds (forums, assignments, glossaries, choices): Questions" {
+	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|Moodle activities of other kinds (forums, assignments, glossaries, choices): Questions" {
 		t.Errorf("left out %q", left)
 	}
 }

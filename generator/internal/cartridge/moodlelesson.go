@@ -45,6 +45,7 @@ type moodleLesson struct {
 		Title    string `xml:"title"`
 		Contents string `xml:"contents"`
 		Answers  []struct {
+			ID       string `xml:"id,attr"`
 			JumpTo   string `xml:"jumpto"`
 			Score    string `xml:"score"`
 			Text     string `xml:"answer_text"`
@@ -81,9 +82,10 @@ func (c *reader) lessonPage(ctx, title string, raw []byte) (item, bool) {
 		case lessonChoice, lessonTrueFalse:
 			var choices []choice
 			for _, a := range pg.Answers {
-				choices = append(choices, choice{text: a.Text, feedback: a.Response, right: lessonRight(l.Custom, a.Score, a.JumpTo)})
+				choices = append(choices, choice{text: withFiles(a.Text, ctx+"/page_answers/"+a.ID), feedback: withFiles(a.Response, ctx+"/page_responses/"+a.ID),
+					right: lessonRight(l.Custom, a.Score, a.JumpTo)})
 			}
-			if md := c.choiceMarkdown(pg.Contents, pg.Title, choices); md != "" {
+			if md := c.choiceMarkdown(withFiles(pg.Contents, ctx+"/page_contents/"+pg.ID), pg.Title, choices); md != "" {
 				checkTitle = firstNonEmpty(checkTitle, value(pg.Title))
 				questions = append(questions, md)
 			}

@@ -12,6 +12,7 @@ const (
 	shaStory = "cccccccccccccccccccccccccccccccccccccccc"
 	shaJS    = "dddddddddddddddddddddddddddddddddddddddd"
 	shaSheet = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
+	shaKeys  = "ffffffffffffffffffffffffffffffffffffffff"
 )
 
 // lessonCourseFiles is a course as Moodle 2–4 back up what real courses
@@ -59,7 +60,7 @@ func lessonCourseFiles() map[string]string {
 <sections><section><sectionid>7</sectionid><directory>sections/section_7</directory></section></sections></contents></information></moodle_backup>`,
 		"sections/section_7/section.xml": `<section id="7"><number>1</number><name>Payments</name><summary>&lt;p&gt;&lt;img src="@@PLUGINFILE@@/map.png" alt="The four units"&gt;&lt;/p&gt;</summary><sequence>2,3,4,5</sequence><visible>1</visible></section>`,
 		"activities/lesson_2/lesson.xml": act("2", "lesson", "22", `<name>Taking a card</name><custom>0</custom><pages>`+
-			page("12", "11", "13", "3", "Which first?", "&lt;p&gt;What do you do first?&lt;/p&gt;",
+			page("12", "11", "13", "3", "Which first?", `&lt;p&gt;What do you do first?&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/keys.png" alt="The keys"&gt;&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/ghost.png"&gt;&lt;/p&gt;`,
 				answer("Type the amount", "-1", "Yes: the customer sees it.")+answer("Hand over the reader", "0", "Not yet: the amount comes first."))+
 			page("11", "0", "12", "20", "The reader", `&lt;p&gt;&lt;img src="@@PLUGINFILE@@/step.png" alt="A card reader"&gt; Type the amount.&lt;/p&gt;`,
 				answer("Next", "-1", ""))+
@@ -88,6 +89,7 @@ func lessonCourseFiles() map[string]string {
 			file("1", shaMap, "9", "course", "section", "7", "map.png", 0, "image/png") +
 			file("2", shaStep, "22", "mod_lesson", "page_contents", "11", "step.png", 0, "image/png") +
 			file("3", shaStep, "22", "mod_lesson", "page_contents", "15", "step.png", 0, "image/png") +
+			file("7", shaKeys, "22", "mod_lesson", "page_contents", "12", "keys.png", 0, "image/png") +
 			file("4", shaStory, "24", "mod_resource", "content", "0", "story.html", 1, "text/html") +
 			file("5", shaJS, "24", "mod_resource", "content", "0", "player.js", 0, "application/javascript") +
 			file("6", shaSheet, "25", "mod_resource", "content", "0", "Fees explained", 1, "text/html") +
@@ -96,13 +98,14 @@ func lessonCourseFiles() map[string]string {
 		"files/bb/" + shaStep:  "\x89PNG step",
 		"files/cc/" + shaStory: "<html><script src=player.js></script>You are offline.</html>",
 		"files/dd/" + shaJS:    "alert(1)",
+		"files/ff/" + shaKeys:  "\x89PNG keys",
 		"files/ee/" + shaSheet: "<html><body><h1>Fees explained</h1><p>A fee per payment.</p></body></html>",
 	}
 }
 
 // A lesson becomes one lesson in its pages' order: content pages sections
 // with their pictures, question pages knowledge checks at their place
-// (the right answer the one that moves on); a quiz's random questions are
+// (the right answer the one that moves on), their pictures with them (the same picture of two pages once); a quiz's random questions are
 // their categories' questions, each once; a single-answer question's right
 // answer is its best, not one of part marks; a section's picture is
 // taken; two lists side by side are one (no "<!--THE END-->", which a
@@ -129,9 +132,9 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 		t.Fatalf("lessons %q", lessons)
 	}
 	want := "## The reader\n\n![A card reader](step.png) Type the amount.\n\n" +
-		":::quiz Which first?\nWhat do you do first?\n\n- [x] Type the amount\n  > Yes: the customer sees it.\n- [ ] Hand over the reader\n  > Not yet: the amount comes first.\n\n" +
+		":::quiz Which first?\nWhat do you do first?\n\n![The keys](keys.png)\n\n- [x] Type the amount\n  > Yes: the customer sees it.\n- [ ] Hand over the reader\n  > Not yet: the amount comes first.\n\n" +
 		"Always print a receipt?\n\n- [ ] True\n- [x] False\n  > Only if asked.\n:::\n\n" +
-		"## Contactless\n\n![Tap](step-2.png) Tap to pay.\n\n- Phone\n\n- Watch\n\n" +
+		"## Contactless\n\n![Tap](step.png) Tap to pay.\n\n- Phone\n\n- Watch\n\n" +
 		":::quiz Check\nIs a PIN needed?\n\n- [ ] Always\n  > Partly: not for small sums.\n- [x] Over a limit\n- [ ] Never\n\n" +
 		"Which cards?\n\n- [x] Debit\n- [ ] Gift\n\n" +
 		"Which fees?\n\n- [x] Per payment\n- [x] Monthly\n- [ ] None\n\n" +
@@ -146,14 +149,14 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 	for _, f := range m.Files {
 		files = append(files, f.Name)
 	}
-	if strings.Join(files, "|") != "map.png|step.png|step-2.png" {
+	if strings.Join(files, "|") != "map.png|step.png|keys.png" {
 		t.Errorf("files %q", files)
 	}
 	var left []string
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive tour" {
+	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|links to files the cartridge does not hold: ghost.png|interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive tour" {
 		t.Errorf("left out %q", left)
 	}
 }

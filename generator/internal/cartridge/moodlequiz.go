@@ -6,10 +6,14 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
 // A Moodle quiz becomes a knowledge check at its place, as a cartridge's
@@ -19,7 +23,8 @@ import (
 // positive fraction; other kinds of question are named. A random question
 // (Moodle draws one of a category's questions for each attempt) becomes
 // every question of its category, once: a page has no draw, and a
-// self-check loses nothing by offering them all.
+// self-check loses nothing by offering them all. A question's pictures
+// (and its answers' and feedback's) come with it, beside the lesson.
 
 // moodleQuestion is one question of questions.xml.
 type moodleQuestion struct {
@@ -31,6 +36,7 @@ type moodleQuestion struct {
 		XMLName xml.Name
 		Single  string `xml:"multichoice>single"` // "1": one answer is chosen
 		Answers []struct {
+			ID       string `xml:"id,attr"`
 			Text     string `xml:"answertext"`
 			Fraction string `xml:"fraction"`
 			Feedback string `xml:"feedback"`
@@ -259,10 +265,6 @@ func (c *reader) quizQuestions(quiz moodleQuiz) []moodleQuestion {
 	return out
 }
 
-// pluginPicture is a picture of the question bank's own files, which the
-// knowledge check cannot carry.
-var pluginPicture = regexp.MustCompile(`(?i)<img[^>]*@@PLUGINFILE@@[^>]*>`)
-
 // quizMarkdown writes a quiz's questions as a knowledge check ("" when
 // none is multiple choice or true/false).
 func (c *reader) quizMarkdown(title string, quiz moodleQuiz) string {
@@ -272,7 +274,8 @@ func (c *reader) quizMarkdown(title string, quiz moodleQuiz) string {
 			c.left(errQuestions)
 			continue
 		}
-		if md := c.choiceMarkdown(q.Text, q.Name, questionChoices(q)); md != "" {
+		text := withFiles(q.Text, "moodle/question/questiontext/"+q.ID)
+		if md := c.choiceMarkdown(text, q.Name, questionChoices(q)); md != "" {
 			qs = append(qs, md)
 		}
 	}
@@ -296,7 +299,7 @@ func questionChoices(q moodleQuestion) []choice {
 			}
 			best = max(best, f)
 			fractions = append(fractions, f)
-			choices = append(choices, choice{text: a.Text, feedback: a.Feedback})
+			choices = append(choices, choice{text: withFiles(a.Text, "moodle/question/answer/"+a.ID), feedback: withFiles(a.Feedback, "moodle/question/answerfeedback/"+a.ID)})
 		}
 	}
 	for i, f := range fractions {
@@ -319,16 +322,49 @@ type choice struct {
 	right          bool
 }
 
+// fileScheme marks, in a knowledge check's Markdown, the address of a
+// file of the backup (a question's picture) until the check is placed in
+// a module, which takes the file (see placeFiles).
+const fileScheme = "oersite-moodle-file:"
+
+// withFiles points a text's links to its own files (@@PLUGINFILE@@, of
+// the files' area at base) at the files of the backup.
+func withFiles(html, base string) string {
+	return strings.ReplaceAll(html, "@@PLUGINFILE@@/", fileScheme+base+"/")
+}
+
+// fileLink is a picture or link to a file of the backup in a check's
+// Markdown.
+var fileLink = regexp.MustCompile(`(!?)\[((?:[^\]\\]|\\.)*)\]\(<?` + fileScheme + `([^)>\s]+)>?\)`)
+
+// placeFiles takes the files a knowledge check shows into the module being
+// read and points its pictures and links at them; one the backup lacks
+// leaves its words.
+func (c *reader) placeFiles(md string) string {
+	md = fileLink.ReplaceAllStringFunc(md, func(m string) string {
+		parts := fileLink.FindStringSubmatch(m)
+		p, err := url.PathUnescape(parts[3])
+		if err != nil {
+			return parts[2]
+		}
+		name, err := c.file(path.Clean(p))
+		if err != nil || name == "" {
+			return parts[2] // a picture without its file: its description, if any
+		}
+		return parts[1] + "[" + parts[2] + "](" + mdtext.LinkDest(name) + ")"
+	})
+	for strings.Contains(md, "\n\n\n") { // a picture's line left empty
+		md = strings.ReplaceAll(md, "\n\n\n", "\n\n")
+	}
+	return md
+}
+
 // choiceMarkdown writes one question of choices (HTML): its text (name
 // when it has none), then its answers, the right ones checked, each with
 // its feedback; "" (and the question named) when it has fewer than two
 // answers or none right.
 func (c *reader) choiceMarkdown(text, name string, choices []choice) string {
 	var b strings.Builder
-	if pluginPicture.MatchString(text) {
-		text = pluginPicture.ReplaceAllString(text, "")
-		c.left(errQuizPictures)
-	}
 	b.WriteString(c.htmlBlock(value(text), name) + "\n\n")
 	right := 0
 	for _, a := range choices {
