@@ -16,6 +16,7 @@ import (
 	"io"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -215,7 +216,8 @@ func (c *reader) left(what error) {
 
 // leftNamed records an item the pages do not hold, by its title, under
 // what (a phrase whose %s lists the titles), so that the author knows
-// what to make again: one entry of Left per kind, at its first place.
+// what to make again: one entry of Left per kind, at its first place,
+// naming at most maxNamed titles and counting the others.
 func (c *reader) leftNamed(what error, title string) {
 	var kind *diag.Phrased
 	if !errors.As(what, &kind) {
@@ -224,30 +226,30 @@ func (c *reader) leftNamed(what error, title string) {
 	}
 	named := c.named[kind.Format]
 	if named == nil {
-		named = &leftItems{phrase: &diag.Phrased{Format: kind.Format, Args: []any{""}}, seen: map[string]bool{}}
+		named = &leftItems{phrase: &diag.Phrased{Format: kind.Format, Args: []any{"—"}}, seen: map[string]bool{}} // "—": none titled yet
 		c.named[kind.Format] = named
 		c.course.Left = append(c.course.Left, named.phrase)
 	}
 	title = oneLine(title)
-	if title == "" && named.phrase.Args[0] == "" {
-		named.phrase.Args[0] = "—" // an untitled one: the kind is still named
-	}
 	if title == "" || named.seen[title] {
 		return
 	}
-	if named.phrase.Args[0] == "—" {
-		named.phrase.Args[0] = ""
-	}
 	named.seen[title] = true
-	if list := named.phrase.Args[0].(string); list != "" {
-		title = list + "; " + title
+	named.titles = append(named.titles, title)
+	list := strings.Join(named.titles[:min(len(named.titles), maxNamed)], "; ")
+	if more := len(named.titles) - maxNamed; more > 0 {
+		list += "; … (+" + strconv.Itoa(more) + ")"
 	}
-	named.phrase.Args[0] = title
+	named.phrase.Args[0] = list
 }
+
+// maxNamed is how many items of a kind the report names.
+const maxNamed = 12
 
 // leftItems is a kind of item left out, with the titles of those seen.
 type leftItems struct {
 	phrase *diag.Phrased
+	titles []string
 	seen   map[string]bool
 }
 

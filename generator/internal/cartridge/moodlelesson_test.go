@@ -181,3 +181,23 @@ func FuzzReadMoodleLesson(f *testing.F) {
 		}
 	})
 }
+
+// What is left out is named by its titles, each once, at most maxNamed and
+// the others counted; a kind of item with no title is still named.
+func TestLeftNamed(t *testing.T) {
+	c := newReader(Options{})
+	c.leftNamed(errMoodleOther, "")
+	for i := range maxNamed + 3 {
+		c.leftNamed(errPackage, "Tour "+string(rune('A'+i)))
+		c.leftNamed(errPackage, "Tour A")
+	}
+	var left []string
+	for _, l := range c.course.Left {
+		left = append(left, l.Error())
+	}
+	want := "Moodle activities of other kinds (forums, assignments, glossaries, choices): —|" +
+		"interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Tour A; Tour B; Tour C; Tour D; Tour E; Tour F; Tour G; Tour H; Tour I; Tour J; Tour K; Tour L; … (+3)"
+	if strings.Join(left, "|") != want {
+		t.Errorf("left out %q", left)
+	}
+}
