@@ -12,8 +12,9 @@
 //	  > Right: a quick reply shows that someone reads the reviews.
 //	:::
 //
-// Each paragraph followed by a task list is one question; items marked [x]
-// are right; a quote inside an item is the feedback for that answer. One
+// Each paragraph followed by a task list is one question (a paragraph of
+// only pictures just above it, or between it and the list, is the
+// question's picture, shown under its words); items marked [x] are right; a quote inside an item is the feedback for that answer. One
 // right answer makes a single choice (radio buttons), several a multiple
 // choice (check boxes, "choose all that apply"); true or false is a single
 // choice with two answers.

@@ -128,3 +128,26 @@ func TestVerdictColonInThePagesLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A picture just above a question's words, or between them and the
+// answers, belongs to that question: it shows inside its fieldset, under
+// its words, not loose between two questions.
+func TestQuestionPicturesStayWithTheirQuestion(t *testing.T) {
+	src := ":::quiz Licences\nWhich licence is this?\n\n![The CC BY badge](by.png)\n\n- [x] Attribution\n- [ ] Copyright\n\n" +
+		"![The CC0 badge](zero.png)\n\nAnd this one?\n\n- [x] Public domain\n- [ ] Copyright\n:::\n"
+	html := string(render(t, src).HTML)
+	questions := strings.Split(html, `<fieldset class="quiz-question"`)
+	if len(questions) != 3 {
+		t.Fatalf("%d questions:\n%s", len(questions)-1, html)
+	}
+	for i, want := range []string{`<img src="../by.png/" alt="The CC BY badge"`, `<img src="../zero.png/" alt="The CC0 badge"`} {
+		q := questions[i+1]
+		legend, pic, options := strings.Index(q, "</legend>"), strings.Index(q, want), strings.Index(q, `<ul class="quiz-options">`)
+		if legend < 0 || pic < legend || options < pic {
+			t.Errorf("question %d: picture at %d, legend %d, answers %d:\n%s", i+1, pic, legend, options, q)
+		}
+	}
+	if strings.Contains(questions[0], "<img") {
+		t.Errorf("a picture before the first question:\n%s", questions[0])
+	}
+}

@@ -78,6 +78,16 @@ type builder struct {
 // it returns nil, leaving the list as it is, when the list is not one.
 func (b *builder) question(l *ast.List) *QuestionNode {
 	p, _ := l.PreviousSibling().(*ast.Paragraph)
+	var picture *ast.Paragraph // the question's picture, shown under its words
+	if p != nil && pictureOnly(p, b.src) {
+		if words, ok := p.PreviousSibling().(*ast.Paragraph); ok && !pictureOnly(words, b.src) {
+			picture, p = p, words
+		}
+	} else if p != nil {
+		if pic, ok := p.PreviousSibling().(*ast.Paragraph); ok && pictureOnly(pic, b.src) {
+			picture = pic
+		}
+	}
 	if !hasTaskItem(l) {
 		if p != nil {
 			b.warn(pos(l), "start each answer with [ ] (wrong) or [x] (right): - [x] Within a few days", "list without [ ] or [x] after a question: shown as a plain list, not as answers")
@@ -94,12 +104,38 @@ func (b *builder) question(l *ast.List) *QuestionNode {
 	prompt.SetLines(p.Lines())
 	moveChildren(prompt, p)
 	q.AppendChild(q, prompt)
+	parent := p.Parent()
+	if picture != nil {
+		parent.RemoveChild(parent, picture)
+		q.AppendChild(q, picture)
+	}
 	q.AppendChild(q, &AnswersNode{})
 	b.addItems(q, l)
-	parent := p.Parent()
 	parent.ReplaceChild(parent, p, q)
 	parent.RemoveChild(parent, l)
 	return q
+}
+
+// pictureOnly says whether a paragraph holds only pictures (each maybe a
+// link), which belong to the question next to them.
+func pictureOnly(p *ast.Paragraph, src []byte) bool {
+	pictures := 0
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*ast.Link); ok && l.ChildCount() == 1 {
+			c = l.FirstChild()
+		}
+		switch x := c.(type) {
+		case *ast.Image:
+			pictures++
+		case *ast.Text:
+			if strings.TrimSpace(string(x.Segment.Value(src))) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return pictures > 0
 }
 
 // addItems makes an option and an answer of every item of l.
