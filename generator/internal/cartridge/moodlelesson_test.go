@@ -20,9 +20,9 @@ const (
 // lesson (mod_lesson) whose pages are stored out of their order, each with
 // its own pictures, with a multiple-choice page (its right answer the one
 // that moves on), a true/false page and an essay page; a quiz of a chosen
-// question, a Moodle 3 random question (its category and a subcategory)
-// and two Moodle 4 draws (4.0's filter and 4.3's, of one category, whose
-// questions come once); an authoring tool's package; a web page stored
+// question, a Moodle 3 random question (its category and a subcategory),
+// a Moodle 4.0 draw of another category and a 4.3 draw of the first
+// category and its subcategory; an authoring tool's package; a web page stored
 // without its extension.
 func lessonCourseFiles() map[string]string {
 	act := func(id, kind, ctx, body string) string {
@@ -72,7 +72,7 @@ func lessonCourseFiles() map[string]string {
 			`<question_instance id="1"><questionid>31</questionid></question_instance>`+
 			`<question_instance id="2"><questionid>39</questionid></question_instance>`+
 			`<question_instance id="3"><question_set_reference><filtercondition>{"questioncategoryid":"8","includingsubcategories":"0"}</filtercondition></question_set_reference></question_instance>`+
-			`<question_instance id="4"><question_set_reference><filtercondition>{"filter":{"category":{"jointype":1,"values":[8],"filteroptions":{"includesubcategories":false}}}}</filtercondition></question_set_reference></question_instance>`+
+			`<question_instance id="4"><question_set_reference><filtercondition>{"filter":{"category":{"jointype":1,"values":[5],"filteroptions":{"includesubcategories":true}}}}</filtercondition></question_set_reference></question_instance>`+
 			`</question_instances>`),
 		"questions.xml": `<question_categories>
 <question_category id="5"><parent>0</parent><questions>` +
@@ -105,8 +105,9 @@ func lessonCourseFiles() map[string]string {
 
 // A lesson becomes one lesson in its pages' order: content pages sections
 // with their pictures, question pages knowledge checks at their place
-// (the right answer the one that moves on), their pictures with them (the same picture of two pages once); a quiz's random questions are
-// their categories' questions, each once; a single-answer question's right
+// (the right answer the one that moves on), their pictures with them (the same picture of two pages once); a quiz's random question
+// shows one question of its draw, not one the quiz asks itself nor, while
+// there is another, one an earlier random question took; a single-answer question's right
 // answer is its best, not one of part marks; a section's picture is
 // taken; two lists side by side are one (no "<!--THE END-->", which a
 // page would show); an authoring tool's package is named, not made a page; a web
@@ -137,8 +138,8 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 		"## Contactless\n\n![Tap](step.png) Tap to pay.\n\n- Phone\n\n- Watch\n\n" +
 		":::quiz Check\nIs a PIN needed?\n\n- [ ] Always\n  > Partly: not for small sums.\n- [x] Over a limit\n- [ ] Never\n\n" +
 		"Which cards?\n\n- [x] Debit\n- [ ] Gift\n\n" +
-		"Which fees?\n\n- [x] Per payment\n- [x] Monthly\n- [ ] None\n\n" +
-		"A refund?\n\n- [x] Same card\n- [ ] Cash\n:::\n"
+		"A refund?\n\n- [x] Same card\n- [ ] Cash\n\n" +
+		"Which fees?\n\n- [x] Per payment\n- [x] Monthly\n- [ ] None\n:::\n"
 	if got := m.Lessons[0].Markdown; got != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", got, want)
 	}

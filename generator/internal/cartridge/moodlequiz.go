@@ -21,9 +21,9 @@ import (
 // backup's questions.xml, Moodle 2–3's <question> and 4's question bank
 // entries alike) with each answer's feedback, right answers those of a
 // positive fraction; other kinds of question are named. A random question
-// (Moodle draws one of a category's questions for each attempt) becomes
-// every question of its category, once: a page has no draw, and a
-// self-check loses nothing by offering them all. A question's pictures
+// (Moodle draws one of a category's questions for each attempt) shows one
+// of them: the check is as long as an attempt, and the course's quizzes
+// share out their categories' questions rather than repeat them. A question's pictures
 // (and its answers' and feedback's) come with it, beside the lesson.
 
 // moodleQuestion is one question of questions.xml.
@@ -54,12 +54,13 @@ type moodleBank struct {
 	categoryOf map[string]string   // a question's id -> its category
 	categories map[string][]string // a category -> its questions' ids
 	parents    map[string]string   // a category -> its parent
+	taken      map[string]bool     // the questions quizzes read so far show
 }
 
 // readBank reads questions.xml (nil or broken: an empty bank).
 func readBank(data []byte) *moodleBank {
 	b := &moodleBank{questions: map[string]moodleQuestion{}, entries: map[string]string{}, categoryOf: map[string]string{},
-		categories: map[string][]string{}, parents: map[string]string{}}
+		categories: map[string][]string{}, parents: map[string]string{}, taken: map[string]bool{}}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	category := ""
 	for {
@@ -235,34 +236,64 @@ func truthy(v any) bool {
 	return false
 }
 
-// quizQuestions is the questions a quiz shows, in its order, each once:
-// a random question is its draw's questions.
+// quizQuestions is the questions a quiz shows, in its order, each once: a
+// random question takes one question of its draw, as an attempt shows one
+// (not one the quiz asks itself, and one no quiz before it took while
+// there is one).
 func (c *reader) quizQuestions(quiz moodleQuiz) []moodleQuestion {
 	b := c.bank
-	var ids []string
+	type slot struct {
+		id     string   // a question
+		drawn  []string // or a random question's draw
+		random bool
+	}
+	var slots []slot
+	inQuiz := map[string]bool{}
 	for _, in := range quiz.Instances {
 		id := firstNonEmpty(in.QuestionID, in.Question, b.entries[in.EntryID])
 		q, ok := b.questions[id]
 		switch {
 		case in.Filter != "":
 			cat, sub := randomDraw(in.Filter)
-			ids = append(ids, b.drawn(cat, sub)...)
+			slots = append(slots, slot{drawn: b.drawn(cat, sub), random: true})
 		case ok && q.Type == "random":
 			cat := firstNonEmpty(in.CategoryID, b.categoryOf[id])
-			ids = append(ids, b.drawn(cat, in.Sub == "1" || value(q.Text) == "1")...)
+			slots = append(slots, slot{drawn: b.drawn(cat, in.Sub == "1" || value(q.Text) == "1"), random: true})
 		case ok:
-			ids = append(ids, id)
+			slots = append(slots, slot{id: id})
+			inQuiz[id] = true
 		}
 	}
 	var out []moodleQuestion
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if q, ok := b.questions[id]; ok && !seen[id] && q.Type != "random" {
-			seen[id] = true
+	shown := map[string]bool{}
+	for _, s := range slots {
+		id := s.id
+		if s.random {
+			id = b.draw(s.drawn, inQuiz)
+			inQuiz[id] = true
+		}
+		if q, ok := b.questions[id]; ok && q.Type != "random" && !shown[id] {
+			shown[id], b.taken[id] = true, true
 			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// draw is the question a random question shows: the first of its draw
+// not in the quiz, preferring one no quiz before took.
+func (b *moodleBank) draw(drawn []string, inQuiz map[string]bool) string {
+	first := ""
+	for _, id := range drawn {
+		if q, ok := b.questions[id]; !ok || q.Type == "random" || inQuiz[id] {
+			continue
+		}
+		if !b.taken[id] {
+			return id
+		}
+		first = firstNonEmpty(first, id)
+	}
+	return first
 }
 
 // quizMarkdown writes a quiz's questions as a knowledge check ("" when
