@@ -157,6 +157,17 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 	}
 }
 
+// A table's empty corner (an empty cell of the header row) is a <td>: a
+// header with no words names nothing (axe: empty-table-header); the other
+// header cells stay <th>, aligned as written.
+func TestEmptyHeaderCellIsNoHeader(t *testing.T) {
+	html := string(render(t, Options{}, "| | Monday | Tuesday |\n|---|:-:|--:|\n| Morning | shop | market |\n", nil).HTML)
+	want := "<thead>\n<tr>\n<td></td>\n<th align=\"center\">Monday</th>\n<th align=\"right\">Tuesday</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Morning</td>\n<td align=\"center\">shop</td>\n"
+	if !strings.Contains(html, want) {
+		t.Errorf("got\n%s\nwant\n%s", html, want)
+	}
+}
+
 // A link to a sound file of the site alone in its paragraph plays on the
 // page (the browser's own player, nothing loaded until asked, the file to
 // download below it); a sound on another host, a link in a sentence and a
