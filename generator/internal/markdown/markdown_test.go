@@ -157,6 +157,17 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 	}
 }
 
+// A page's first picture loads at once (it may be the first thing seen);
+// the others load as the reader scrolls near them.
+func TestPicturesAfterTheFirstLoadLazily(t *testing.T) {
+	html := string(render(t, Options{}, "![Shop](a.png)\n\nText.\n\n![Till](b.png) and ![Card](c.png)\n", nil).HTML)
+	for _, want := range []string{`<img src="a.png" alt="Shop" />`, `<img src="b.png" alt="Till" loading="lazy" />`, `<img src="c.png" alt="Card" loading="lazy" />`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+}
+
 // A table's empty corner (an empty cell of the header row) is a <td>: a
 // header with no words names nothing (axe: empty-table-header); the other
 // header cells stay <th>, aligned as written.

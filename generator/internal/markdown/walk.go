@@ -31,6 +31,7 @@ type walker struct {
 	// embeds are paragraphs to become video embeds or sound players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
+	pictures    int // pictures met so far
 	scriptLinks []*ast.AutoLink
 }
 
@@ -101,6 +102,12 @@ func (w *walker) visit(n ast.Node) {
 		x.Destination = w.link(x.Destination, false, "", x)
 	case *ast.Image:
 		x.Destination = w.link(x.Destination, true, container.Plain(x, w.src), x)
+		if w.pictures++; w.pictures > 1 {
+			// the first picture may be the first thing the reader sees; the
+			// others load as the reader scrolls near them (a phone on a
+			// metered connection loads only what is read)
+			x.SetAttributeString("loading", []byte("lazy"))
+		}
 	case *ast.AutoLink:
 		if d := x.URL(w.src); dangerous(d) {
 			w.res.Diags.Add(diag.Warnf(w.doc.File, nodeLine(x, w.lines), "remove the link", "link to %q removed: scripts in links are not allowed", truncate(string(d), 40)))
