@@ -202,6 +202,8 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 			c.iframe(n, k, blocks)
 		case k.Data == checkElement:
 			c.check(n, k, blocks)
+		case k.DataAtom == atom.Audio || k.DataAtom == atom.Video:
+			c.mediaLink(n, k, p)
 		default:
 			if kind, t := blockKind(k); kind != "" {
 				c.block(n, k, kind, t, p, depth, blocks)
@@ -228,6 +230,33 @@ func (c *reader) check(parent, n *html.Node, blocks map[string]string) {
 		parent.InsertBefore(para, n)
 	}
 	parent.RemoveChild(n)
+}
+
+// mediaLink replaces a sound or video element by a paragraph holding only
+// a link to its file (its src, or its first source's), which the site
+// shows as a player (markdown/media.go); one whose file the course lacks
+// is removed (its fallback words say only that the browser cannot play
+// it).
+func (c *reader) mediaLink(parent, m *html.Node, p string) {
+	file := m
+	for k := m.FirstChild; k != nil && attr(m, "src") == ""; k = k.NextSibling {
+		if k.DataAtom == atom.Source && attr(k, "src") != "" {
+			file = k
+			break
+		}
+	}
+	name, err := url.PathUnescape(path.Base(attr(file, "src"))) // as the author named it
+	if err != nil {
+		name = path.Base(attr(file, "src"))
+	}
+	if c.links(file, p); attr(file, "src") != "" {
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: attr(file, "src")}}}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: firstNonEmpty(strings.TrimSpace(attr(m, "title")), strings.TrimSpace(attr(m, "aria-label")), name)})
+		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		para.AppendChild(a)
+		parent.InsertBefore(para, m)
+	}
+	parent.RemoveChild(m)
 }
 
 // removeTitle removes the page's first level 1 heading when it is the

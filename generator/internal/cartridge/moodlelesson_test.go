@@ -13,6 +13,7 @@ const (
 	shaJS    = "dddddddddddddddddddddddddddddddddddddddd"
 	shaSheet = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
 	shaKeys  = "ffffffffffffffffffffffffffffffffffffffff"
+	shaVideo = "1111111111111111111111111111111111111111"
 )
 
 // lessonCourseFiles is a course as Moodle 2–4 back up what real courses
@@ -66,7 +67,7 @@ func lessonCourseFiles() map[string]string {
 				answer("Next", "-1", ""))+
 			page("13", "12", "14", "2", "Receipt", "Always print a receipt?", answer("True", "0", "")+answer("False", "-1", "Only if asked."))+
 			page("14", "13", "15", "10", "Your shop", "Describe your shop.", "")+
-			page("15", "14", "0", "20", "Contactless", `&lt;p&gt;&lt;img src="@@PLUGINFILE@@/step.png" alt="Tap"&gt; Tap to pay.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Phone&lt;/li&gt;&lt;/ul&gt;&lt;ul&gt;&lt;li&gt;Watch&lt;/li&gt;&lt;/ul&gt;`, answer("Back", "-40", ""))+
+			page("15", "14", "0", "20", "Contactless", `&lt;p&gt;&lt;img src="@@PLUGINFILE@@/step.png" alt="Tap"&gt; Tap to pay.&lt;/p&gt;&lt;video controls&gt;&lt;source src="@@PLUGINFILE@@/tap%20to%20pay.mp4" type="video/mp4"&gt;Your browser cannot play it.&lt;/video&gt;&lt;audio src="@@PLUGINFILE@@/gone.mp3"&gt;No sound.&lt;/audio&gt;&lt;ul&gt;&lt;li&gt;Phone&lt;/li&gt;&lt;/ul&gt;&lt;ul&gt;&lt;li&gt;Watch&lt;/li&gt;&lt;/ul&gt;`, answer("Back", "-40", ""))+
 			`</pages>`),
 		"activities/quiz_3/quiz.xml": act("3", "quiz", "23", `<name>Check</name><question_instances>`+
 			`<question_instance id="1"><questionid>31</questionid></question_instance>`+
@@ -89,6 +90,7 @@ func lessonCourseFiles() map[string]string {
 			file("1", shaMap, "9", "course", "section", "7", "map.png", 0, "image/png") +
 			file("2", shaStep, "22", "mod_lesson", "page_contents", "11", "step.png", 0, "image/png") +
 			file("3", shaStep, "22", "mod_lesson", "page_contents", "15", "step.png", 0, "image/png") +
+			file("8", shaVideo, "22", "mod_lesson", "page_contents", "15", "tap to pay.mp4", 0, "video/mp4") +
 			file("7", shaKeys, "22", "mod_lesson", "page_contents", "12", "keys.png", 0, "image/png") +
 			file("4", shaStory, "24", "mod_resource", "content", "0", "story.html", 1, "text/html") +
 			file("5", shaJS, "24", "mod_resource", "content", "0", "player.js", 0, "application/javascript") +
@@ -99,6 +101,7 @@ func lessonCourseFiles() map[string]string {
 		"files/cc/" + shaStory: "<html><script src=player.js></script>You are offline.</html>",
 		"files/dd/" + shaJS:    "alert(1)",
 		"files/ff/" + shaKeys:  "\x89PNG keys",
+		"files/11/" + shaVideo: "mp4 tap",
 		"files/ee/" + shaSheet: "<html><body><h1>Fees explained</h1><p>A fee per payment.</p></body></html>",
 	}
 }
@@ -109,7 +112,8 @@ func lessonCourseFiles() map[string]string {
 // shows one question of its draw, not one the quiz asks itself nor, while
 // there is another, one an earlier random question took; a single-answer question's right
 // answer is its best, not one of part marks; a section's picture is
-// taken; two lists side by side are one (no "<!--THE END-->", which a
+// taken; a video element is a link to its file, which the site plays;
+// two lists side by side are one (no "<!--THE END-->", which a
 // page would show); an authoring tool's package is named, not made a page; a web
 // page stored without its extension is a lesson.
 func TestMoodleLessonsAndDraws(t *testing.T) {
@@ -135,7 +139,7 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 	want := "## The reader\n\n![A card reader](step.png) Type the amount.\n\n" +
 		":::quiz Which first?\nWhat do you do first?\n\n![The keys](keys.png)\n\n- [x] Type the amount\n  > Yes: the customer sees it.\n- [ ] Hand over the reader\n  > Not yet: the amount comes first.\n\n" +
 		"Always print a receipt?\n\n- [ ] True\n- [x] False\n  > Only if asked.\n:::\n\n" +
-		"## Contactless\n\n![Tap](step.png) Tap to pay.\n\n- Phone\n\n- Watch\n\n" +
+		"## Contactless\n\n![Tap](step.png) Tap to pay.\n\n[tap to pay.mp4](tap-to-pay.mp4)\n\n- Phone\n\n- Watch\n\n" +
 		":::quiz Check\nIs a PIN needed?\n\n- [ ] Always\n  > Partly: not for small sums.\n- [x] Over a limit\n- [ ] Never\n\n" +
 		"Which cards?\n\n- [x] Debit\n- [ ] Gift\n\n" +
 		"A refund?\n\n- [x] Same card\n- [ ] Cash\n\n" +
@@ -150,14 +154,14 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 	for _, f := range m.Files {
 		files = append(files, f.Name)
 	}
-	if strings.Join(files, "|") != "map.png|step.png|keys.png" {
+	if strings.Join(files, "|") != "map.png|step.png|keys.png|tap-to-pay.mp4" {
 		t.Errorf("files %q", files)
 	}
 	var left []string
 	for _, l := range c.Left {
 		left = append(left, l.Error())
 	}
-	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|links to files the cartridge does not hold: ghost.png|interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive tour" {
+	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|links to files the cartridge does not hold: ghost.png; gone.mp3|interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive tour" {
 		t.Errorf("left out %q", left)
 	}
 }

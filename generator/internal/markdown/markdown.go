@@ -86,7 +86,7 @@ func New(opts Options) *Renderer {
 	} else {
 		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTMLRenderer{}, 100)))
 	}
-	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(audioRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(mediaRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
 		util.Prioritized(tableCellRenderer{}, 100)))
 	build := func(exts ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(

@@ -179,17 +179,18 @@ func TestEmptyHeaderCellIsNoHeader(t *testing.T) {
 	}
 }
 
-// A link to a sound file of the site alone in its paragraph plays on the
-// page (the browser's own player, nothing loaded until asked, the file to
-// download below it); a sound on another host, a link in a sentence and a
-// script address stay what they were.
-func TestSoundLinksPlay(t *testing.T) {
-	src := "[Listen: the greeting](greeting%20one.MP3)\n\n[](talk.ogg)\n\n[Elsewhere](https://example.org/a.mp3)\n\nSay [hello](hi.mp3) first.\n\n[x](javascript:alert(1)//.mp3)\n"
+// A link to a sound or video file of the site alone in its paragraph
+// plays on the page (the browser's own player, nothing loaded until asked,
+// the file to download below it); a file on another host, a link in a
+// sentence and a script address stay what they were.
+func TestMediaLinksPlay(t *testing.T) {
+	src := "[Listen: the greeting](greeting%20one.MP3)\n\n[](talk.ogg)\n\n[The till, step by step](till.mp4)\n\n[Elsewhere](https://example.org/a.mp3)\n\nSay [hello](hi.mp3) first.\n\n[x](javascript:alert(1)//.mp3)\n"
 	res := render(t, Options{}, src, nil)
 	html := string(res.HTML)
 	for _, want := range []string{
 		`<figure class="figure audio"><audio controls preload="none" src="greeting%20one.MP3"></audio><figcaption><a href="greeting%20one.MP3" download>Listen: the greeting</a></figcaption></figure>`,
 		`<audio controls preload="none" src="talk.ogg"></audio><figcaption><a href="talk.ogg" download>talk.ogg</a>`,
+		`<figure class="figure video"><video controls preload="none" src="till.mp4"></video><figcaption><a href="till.mp4" download>The till, step by step</a>`,
 		`<a href="https://example.org/a.mp3">Elsewhere</a>`, `Say <a href="hi.mp3">hello</a> first.`,
 	} {
 		if !strings.Contains(html, want) {
@@ -197,7 +198,7 @@ func TestSoundLinksPlay(t *testing.T) {
 		}
 	}
 	if n := strings.Count(html, "<audio"); n != 2 || strings.Contains(html, "javascript") {
-		t.Errorf("%d players, or a script address:\n%s", n, html)
+		t.Errorf("%d sound players, or a script address:\n%s", n, html)
 	}
 }
 

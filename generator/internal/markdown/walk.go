@@ -28,7 +28,7 @@ type walker struct {
 	// tags, without unsafeHTML, the bare inline tags that may (tags.go).
 	raw  []ast.Node
 	tags []*ast.RawHTML
-	// embeds are paragraphs to become video embeds or sound players; scriptLinks autolinks
+	// embeds are paragraphs to become video embeds or players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
 	pictures    int // pictures met so far
