@@ -142,8 +142,14 @@ func (c *reader) block(parent, n *html.Node, kind string, title *html.Node, p st
 		body.AppendChild(k)
 		k = next
 	}
+	replaceByBlock(parent, n, blocks, ":::"+kind+strings.TrimRight(" "+oneLine(heading), " ")+"\n"+c.markdown(body, p, "", depth+1)+"\n:::")
+}
+
+// replaceByBlock replaces n by a paragraph holding only the token that
+// stands in for md until the page is converted.
+func replaceByBlock(parent, n *html.Node, blocks map[string]string, md string) {
 	token := blockToken(blocks)
-	blocks[token] = ":::" + kind + strings.TrimRight(" "+oneLine(heading), " ") + "\n" + c.markdown(body, p, "", depth+1) + "\n:::"
+	blocks[token] = md
 	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
 	parent.InsertBefore(para, n)
@@ -221,15 +227,13 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 // once (an element a course's page wrote itself stands for nothing).
 func (c *reader) check(parent, n *html.Node, blocks map[string]string) {
 	key := attr(n, "data-n")
-	if md, ok := c.checks[key]; ok {
-		delete(c.checks, key)
-		token := blockToken(blocks)
-		blocks[token] = c.placeFiles(md)
-		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-		para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
-		parent.InsertBefore(para, n)
+	md, ok := c.checks[key]
+	if !ok {
+		parent.RemoveChild(n)
+		return
 	}
-	parent.RemoveChild(n)
+	delete(c.checks, key)
+	replaceByBlock(parent, n, blocks, c.placeFiles(md))
 }
 
 // mediaLink replaces a sound or video element by a paragraph holding only
@@ -282,12 +286,7 @@ func (c *reader) iframe(parent, f *html.Node, blocks map[string]string) {
 		parent.RemoveChild(f)
 		return
 	}
-	token := blockToken(blocks)
-	blocks[token] = mdtext.LinkDest(src)
-	para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-	para.AppendChild(&html.Node{Type: html.TextNode, Data: token})
-	parent.InsertBefore(para, f)
-	parent.RemoveChild(f)
+	replaceByBlock(parent, f, blocks, mdtext.LinkDest(src))
 }
 
 // links rewrites an element's address: a picture, video or file of the

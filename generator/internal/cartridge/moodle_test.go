@@ -11,6 +11,20 @@ import (
 	"testing"
 )
 
+// activityXML is an activity's file of a backup.
+func activityXML(id, kind, ctx, body string) string {
+	return `<activity id="1" moduleid="` + id + `" modulename="` + kind + `" contextid="` + ctx + `"><` + kind + ` id="1">` + body + `</` + kind + `></activity>`
+}
+
+// leftOut is what a course left out, in English.
+func leftOut(left []error) []string {
+	var out []string
+	for _, l := range left {
+		out = append(out, l.Error())
+	}
+	return out
+}
+
 // moodleTar writes a backup's files as a gzipped tar, as Moodle does.
 func moodleTar(t testing.TB, files map[string]string) []byte {
 	t.Helper()
@@ -39,9 +53,6 @@ const (
 // to the book), a label, a link, a file and a quiz, and a section with a
 // book of two chapters (one hidden).
 func moodleCourseFiles() map[string]string {
-	act := func(id, kind, ctx, body string) string {
-		return `<activity id="1" moduleid="` + id + `" modulename="` + kind + `" contextid="` + ctx + `"><` + kind + ` id="1">` + body + `</` + kind + `></activity>`
-	}
 	return map[string]string{
 		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>Shop photos</original_course_fullname><contents>
 <activities>
@@ -61,15 +72,15 @@ func moodleCourseFiles() map[string]string {
 		"sections/section_1/section.xml":     `<section id="1"><number>0</number><name>$@NULL@$</name><summary>&lt;p&gt;Welcome to the course.&lt;/p&gt;</summary><sequence></sequence><visible>1</visible></section>`,
 		"sections/section_2/section.xml":     `<section id="2"><number>1</number><name>Light</name><summary></summary><sequence>2,4,5,6,7,8</sequence><visible>1</visible></section>`,
 		"sections/section_3/section.xml":     `<section id="3"><number>2</number><name>$@NULL@$</name><summary>$@NULL@$</summary><sequence>3</sequence><visible>1</visible></section>`,
-		"activities/page_2/page.xml":         act("2", "page", "21", `<name>Light</name><intro>$@NULL@$</intro><content>&lt;h3&gt;By the window&lt;/h3&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/shop%20window.jpg" alt="A shop window"&gt; Then read &lt;a href="$@BOOKVIEWBYID*3@$"&gt;the book&lt;/a&gt;.&lt;/p&gt;</content>`),
-		"activities/label_4/label.xml":       act("4", "label", "24", `<name>Tip</name><intro>&lt;p&gt;Tip: mornings are best.&lt;/p&gt;</intro>`),
-		"activities/url_5/url.xml":           act("5", "url", "25", `<name>A guide to daylight</name><externalurl>https://example.org/daylight</externalurl>`),
-		"activities/resource_6/resource.xml": act("6", "resource", "26", `<name>Handout</name><intro></intro>`),
-		"activities/quiz_7/quiz.xml": act("7", "quiz", "27", `<name>Quiz</name><question_instances>`+
+		"activities/page_2/page.xml":         activityXML("2", "page", "21", `<name>Light</name><intro>$@NULL@$</intro><content>&lt;h3&gt;By the window&lt;/h3&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/shop%20window.jpg" alt="A shop window"&gt; Then read &lt;a href="$@BOOKVIEWBYID*3@$"&gt;the book&lt;/a&gt;.&lt;/p&gt;</content>`),
+		"activities/label_4/label.xml":       activityXML("4", "label", "24", `<name>Tip</name><intro>&lt;p&gt;Tip: mornings are best.&lt;/p&gt;</intro>`),
+		"activities/url_5/url.xml":           activityXML("5", "url", "25", `<name>A guide to daylight</name><externalurl>https://example.org/daylight</externalurl>`),
+		"activities/resource_6/resource.xml": activityXML("6", "resource", "26", `<name>Handout</name><intro></intro>`),
+		"activities/quiz_7/quiz.xml": activityXML("7", "quiz", "27", `<name>Quiz</name><question_instances>`+
 			`<question_instance id="1"><questionid>31</questionid></question_instance>`+
 			`<question_instance id="2"><question_reference id="1"><questionbankentryid>7</questionbankentryid></question_reference></question_instance>`+
 			`<question_instance id="3"><questionid>33</questionid></question_instance></question_instances>`),
-		"activities/forum_8/forum.xml": act("8", "forum", "28", `<name>Questions</name>`),
+		"activities/forum_8/forum.xml": activityXML("8", "forum", "28", `<name>Questions</name>`),
 		"questions.xml": `<question_categories><question_category id="1"><questions>
 <question id="31"><name>Light</name><questiontext>&lt;p&gt;When is the light softest?&lt;/p&gt;&lt;img src="@@PLUGINFILE@@/sun.png" alt="The sun at dawn"&gt;</questiontext><qtype>multichoice</qtype>
 <plugin_qtype_multichoice_question><answers>
@@ -87,7 +98,7 @@ func moodleCourseFiles() map[string]string {
 <answer id="7"><answertext>True</answertext><fraction>0</fraction><feedback>It flattens the colours.</feedback></answer><answer id="8"><answertext>False</answertext><fraction>1</fraction><feedback></feedback></answer>
 </answers></plugin_qtype_truefalse_question></question></questions></question_versions></question_version></question_bank_entry></question_bank_entries>
 </question_category></question_categories>`,
-		"activities/book_3/book.xml": act("3", "book", "23", `<name>Angles</name><chapters>
+		"activities/book_3/book.xml": activityXML("3", "book", "23", `<name>Angles</name><chapters>
 <chapter id="11"><pagenum>2</pagenum><title>From above</title><content>&lt;p&gt;For plates.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 <chapter id="10"><pagenum>1</pagenum><title>At 45 degrees</title><content>&lt;p&gt;For cakes.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 <chapter id="12"><pagenum>3</pagenum><title>Draft</title><content>&lt;p&gt;Not yet.&lt;/p&gt;</content><hidden>1</hidden></chapter>
@@ -152,10 +163,7 @@ func TestMoodleBackup(t *testing.T) {
 	if strings.Join(chapters, "|") != "01-at-45-degrees: For cakes.|02-from-above: For plates." {
 		t.Errorf("the book %q", chapters)
 	}
-	var left []string
-	for _, l := range c.Left {
-		left = append(left, l.Error())
-	}
+	left := leftOut(c.Left)
 	if strings.Join(left, "|") != "questions other than multiple choice (essays, numbers, matching)|Moodle activities of other kinds (forums, assignments, glossaries, choices): Questions" {
 		t.Errorf("left out %q", left)
 	}
