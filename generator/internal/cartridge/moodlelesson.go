@@ -64,9 +64,11 @@ func (c *reader) lessonPage(ctx, title string, raw []byte) (item, bool) {
 	var b strings.Builder
 	var questions []string
 	checkTitle := ""
+	checks := 0
 	flush := func() {
 		if md := checkBlock(checkTitle, questions); md != "" {
-			key := "check-" + strconv.Itoa(len(c.checks))
+			checks++
+			key := ctx + "#" + strconv.Itoa(checks) // the lesson's, unique in the course
 			c.checks[key] = md
 			b.WriteString("<" + checkElement + ` data-n="` + key + `"></` + checkElement + ">\n")
 		}
@@ -77,7 +79,9 @@ func (c *reader) lessonPage(ctx, title string, raw []byte) (item, bool) {
 		switch pg.Type {
 		case lessonContent:
 			flush()
-			b.WriteString("<h2>" + html.EscapeString(value(pg.Title)) + "</h2>\n")
+			if t := value(pg.Title); t != "" {
+				b.WriteString("<h2>" + html.EscapeString(t) + "</h2>\n")
+			}
 			b.WriteString(wellFormed(strings.ReplaceAll(value(pg.Contents), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+pg.ID+"/")) + "\n")
 		case lessonChoice, lessonTrueFalse:
 			var choices []choice
