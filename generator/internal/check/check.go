@@ -16,6 +16,7 @@ import (
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/history"
+	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -111,6 +112,9 @@ func links(s *site.Site, p *site.Page) diag.List {
 			continue
 		}
 		if ln.Relative && ln.Resolved {
+			if ln.Image {
+				l = append(l, heavyPicture(s, p, ln)...)
+			}
 			if u, err := url.Parse(ln.Dest); err == nil && u.Fragment != "" {
 				if t := target(s, p, ln.Href); t != nil && !hasID(t, u.Fragment) {
 					l.Add(diag.Errorf(file, ln.Line, "link to a heading that exists in that page", "anchor #%s does not exist in %s", u.Fragment, t.Source.Path))
@@ -126,6 +130,31 @@ func links(s *site.Site, p *site.Page) diag.List {
 	}
 	return l
 }
+
+// heavyPicture is the picture's file size over maxPicture, said: a
+// learner on a phone loads all of it to see a picture a few hundred pixels
+// wide (a camera's photo, an icon saved at full size).
+func heavyPicture(s *site.Site, p *site.Page, ln markdown.Link) diag.List {
+	u, err := url.Parse(ln.Dest)
+	if err != nil {
+		return nil
+	}
+	name, err := url.PathUnescape(u.Path)
+	if err != nil {
+		return nil
+	}
+	size, ok := s.AssetSize(p, name)
+	if !ok || size <= maxPicture {
+		return nil
+	}
+	d := diag.Warnf(p.Source.Path, ln.Line, "save it smaller: 1600 pixels wide and under 300 KB is enough for a page",
+		"picture %q is %d KB: a learner on a phone downloads all of it", ln.Dest, size>>10)
+	d.Code = "heavy-picture"
+	return diag.List{d}
+}
+
+// maxPicture is the largest picture file check lets pass without a word.
+const maxPicture = 500 << 10
 
 // target finds the page a rewritten href points at.
 func target(s *site.Site, from *site.Page, href string) *site.Page {

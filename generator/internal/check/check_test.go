@@ -88,3 +88,34 @@ func TestLongSourceChangesNameTheirBase(t *testing.T) {
 		}
 	}
 }
+
+// TestHeavyPictures: a picture file over 500 KB is named with its size
+// and line, and how to make it smaller; a small one, or one used as a
+// link, is not.
+func TestHeavyPictures(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"config.toml":                    []byte("baseURL = \"https://x.example/\"\ntitle = \"Check\"\n[languages.en]\nname = \"English\"\n"),
+		"content/en/shop/index.md":       []byte("---\ntitle: Shop\n---\n![The till](till%20photo.jpg)\n\n![The logo](logo.png)\n\n[The till, to download](till%20photo.jpg)\n"),
+		"content/en/shop/till photo.jpg": make([]byte, 600<<10),
+		"content/en/shop/logo.png":       make([]byte, 20<<10),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, data, 0o644)
+	}
+	res, err := build.Build(context.Background(), build.Options{Source: dir, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, d := range check.Run(res.Site, res.Diags).Warnings {
+		if d.Code == "heavy-picture" {
+			found = append(found, d.String())
+		}
+	}
+	if len(found) != 1 || !strings.Contains(found[0], "index.md:4") || !strings.Contains(found[0], `"till%20photo.jpg" is 600 KB`) {
+		t.Errorf("heavy pictures %q", found)
+	}
+}

@@ -251,6 +251,17 @@ func (p *Page) RecordingThumbnail() string {
 	return p.site.assetAt(src, t)
 }
 
+// AssetSize returns the size of a file named relative to a page's source
+// (a picture beside it), false when it is not a file of the site.
+func (s *Site) AssetSize(p *Page, name string) (int64, bool) {
+	if p.Source == nil {
+		return 0, false
+	}
+	target := s.assetAt(p, name)
+	size, ok := s.assetSize[target]
+	return size, ok && target != ""
+}
+
 // assetAt returns the output path of a file named relative to a page's source, or "".
 func (s *Site) assetAt(p *Page, name string) string {
 	target, ok := s.resolveTarget(p.Lang, path.Dir(p.Source.Rel), name)
