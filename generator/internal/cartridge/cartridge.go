@@ -400,7 +400,7 @@ var (
 	errQuestions   = diag.Phrasef("questions other than multiple choice (essays, numbers, matching)")
 	errBanks       = diag.Phrasef("question banks")
 	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
-	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files")
+	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files: %s", "")
 	errMissing     = diag.Phrasef("links to files the cartridge does not hold: %s", "")
 	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 )

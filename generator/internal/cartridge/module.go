@@ -260,7 +260,7 @@ func (c *reader) file(p string) (string, error) {
 	}
 	ext := strings.ToLower(path.Ext(p))
 	if !publishable[ext] {
-		c.left(errUnsafe)
+		c.leftNamed(errUnsafe, path.Base(p))
 		ms.files[p] = ""
 		return "", nil
 	}
