@@ -371,7 +371,7 @@ func (c *reader) remotePicture(img *html.Node, src, alt string) {
 func headingLevels(root *html.Node) {
 	prev := 1
 	walk(root, 0, func(k *html.Node) {
-		if l := headingLevel(k); l > 0 {
+		if l := headingLevel(k); l > 0 && strings.TrimSpace(text(k)) != "" { // an empty one is no heading: the converter drops it
 			l = max(2, min(l, prev+1))
 			k.Data = "h" + strconv.Itoa(l)
 			k.DataAtom = atom.Lookup([]byte(k.Data))

@@ -198,3 +198,19 @@ func TestLeftNamed(t *testing.T) {
 		t.Errorf("left out %q", left)
 	}
 }
+
+// Headings start at ## and never skip a level, and an empty heading (an
+// editor's leftover <h4> </h4>) counts for nothing: before, it took the
+// ## and the converter dropped it, leaving a ### first.
+func TestHeadingLevelsSkipEmptyHeadings(t *testing.T) {
+	c := newReader(Options{Name: name})
+	c.mod = &moduleState{m: &Module{}, lessons: map[string]*Lesson{}, files: map[string]string{}, names: map[string]bool{}, same: map[string]string{}}
+	c.mem["p.html"] = []byte("<h4> </h4><p>Introduction</p><h5><span> Guiding question </span></h5><p>Text</p><h6>Detail</h6><h3>Next</h3>")
+	md, err := c.page("p.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Introduction\n\n## Guiding question\n\nText\n\n### Detail\n\n### Next\n"; md != want {
+		t.Errorf("got\n%q\nwant\n%q", md, want)
+	}
+}
