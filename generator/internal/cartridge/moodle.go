@@ -6,8 +6,10 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,8 +26,8 @@ import (
 // files/ by its SHA-1) with the activity and area it belongs to. The reader
 // turns it into what a cartridge holds (pages as files, items, resources)
 // so that one path writes both: each section a module (its summary the
-// module's introduction), a page, a book's chapter or a lesson
-// (moodlelesson.go) a lesson, a label text in the flow, a link or a file
+// module's introduction), a page, a book or a lesson (moodlelesson.go) a
+// lesson, a label text in the flow, a link or a file
 // (also a folder's) a line linking to it, a quiz a knowledge check
 // (moodlequiz.go); an authoring tool's package and other activities are
 // named by their titles. Content links to files of its activity (or a
@@ -173,18 +175,20 @@ type (
 	moodleActivity struct {
 		ContextID string `xml:"contextid,attr"`
 		Module    struct {
-			Name        string `xml:"name"`
-			Intro       string `xml:"intro"`
-			Content     string `xml:"content"`
-			ExternalURL string `xml:"externalurl"`
-			Chapters    []struct {
-				ID      string `xml:"id,attr"`
-				PageNum int    `xml:"pagenum"`
-				Title   string `xml:"title"`
-				Content string `xml:"content"`
-				Hidden  string `xml:"hidden"`
-			} `xml:"chapters>chapter"`
+			Name        string          `xml:"name"`
+			Intro       string          `xml:"intro"`
+			Content     string          `xml:"content"`
+			ExternalURL string          `xml:"externalurl"`
+			Chapters    []moodleChapter `xml:"chapters>chapter"`
 		} `xml:",any"`
+	}
+	moodleChapter struct {
+		ID      string `xml:"id,attr"`
+		PageNum int    `xml:"pagenum"`
+		Title   string `xml:"title"`
+		Content string `xml:"content"`
+		Hidden  string `xml:"hidden"`
+		Sub     string `xml:"subchapter"`
 	}
 	moodleFile struct {
 		Hash      string `xml:"contenthash"`
@@ -295,20 +299,11 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 		c.resources[r.ID] = r
 		return []item{{Ref: r.ID, Title: title}}
 	case "book":
-		chapters := mod.Chapters
-		sort.SliceStable(chapters, func(i, j int) bool { return chapters[i].PageNum < chapters[j].PageNum })
-		var out []item
-		for _, ch := range chapters {
-			if ch.Hidden == "1" {
-				continue
-			}
-			p := ctx + "/chapter/" + ch.ID + "/index.html"
-			if len(out) == 0 {
-				c.viewLinks[id] = p
-			}
-			out = append(out, c.moodleText(p, "webcontent", value(ch.Title), value(ch.Content)))
+		if page, ok := bookPage(mod.Chapters); ok {
+			p := ctx + "/chapter/book.html"
+			c.viewLinks[id] = p
+			return []item{c.moodleText(p, "webcontent", title, page)}
 		}
-		return out
 	case "resource", "folder":
 		sort.SliceStable(files, func(i, j int) bool { return files[i].Sort > files[j].Sort }) // the main file first
 		if kind == "resource" && isPackage(files) {
@@ -353,6 +348,32 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 	r := &resource{ID: "moodle-" + id, Type: moodleOther}
 	c.resources[r.ID] = r
 	return []item{{Ref: r.ID, Title: title}}
+}
+
+// bookPage is the page a book becomes, as Moodle's "print book" shows
+// it: its shown chapters in their order, each under its title (## a
+// chapter, ### a subchapter), its files beside it by chapter; false when
+// none is shown. A book is one activity on the course page, read page by
+// page: one lesson, as a Moodle lesson is (a course of 14 books had made a
+// module of 43 lessons of a few lines each).
+func bookPage(chapters []moodleChapter) (string, bool) {
+	chapters = slices.Clone(chapters)
+	sort.SliceStable(chapters, func(i, j int) bool { return chapters[i].PageNum < chapters[j].PageNum })
+	var b strings.Builder
+	for _, ch := range chapters {
+		if ch.Hidden == "1" {
+			continue
+		}
+		level := "h2"
+		if ch.Sub == "1" {
+			level = "h3"
+		}
+		if t := value(ch.Title); t != "" {
+			b.WriteString("<" + level + ">" + html.EscapeString(t) + "</" + level + ">\n")
+		}
+		b.WriteString(wellFormed(strings.ReplaceAll(value(ch.Content), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+ch.ID+"/")) + "\n")
+	}
+	return b.String(), b.Len() > 0
 }
 
 // isPackage says whether a file activity's files are an authoring tool's

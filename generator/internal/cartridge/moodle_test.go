@@ -51,7 +51,7 @@ const (
 // moodleCourseFiles is a small course as Moodle backs it up: a general section
 // with a summary, a section with a page (a picture of its own and a link
 // to the book), a label, a link, a file and a quiz, and a section with a
-// book of two chapters (one hidden).
+// book of three chapters (one hidden, one a subchapter).
 func moodleCourseFiles() map[string]string {
 	return map[string]string{
 		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>Shop photos</original_course_fullname><contents>
@@ -102,6 +102,7 @@ func moodleCourseFiles() map[string]string {
 <chapter id="11"><pagenum>2</pagenum><title>From above</title><content>&lt;p&gt;For plates.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 <chapter id="10"><pagenum>1</pagenum><title>At 45 degrees</title><content>&lt;p&gt;For cakes.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 <chapter id="12"><pagenum>3</pagenum><title>Draft</title><content>&lt;p&gt;Not yet.&lt;/p&gt;</content><hidden>1</hidden></chapter>
+<chapter id="13"><pagenum>4</pagenum><subchapter>1</subchapter><title>Very low</title><content>&lt;p&gt;For drinks.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 </chapters>`),
 		"files.xml": `<files>
 <file id="1"><contenthash>` + shaPhoto + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>shop window.jpg</filename><sortorder>0</sortorder></file>
@@ -123,8 +124,8 @@ func moodleCourseFiles() map[string]string {
 // link and a file after it, a quiz's multiple-choice and true/false
 // questions (Moodle 3's and 4's question bank, the last version) a
 // knowledge check after them, with a question's picture beside the lesson,
-// a book's shown chapters lessons in their order; an essay question and a
-// forum are named.
+// a book one lesson of its shown chapters in their order (a subchapter
+// one level down); an essay question and a forum are named.
 func TestMoodleBackup(t *testing.T) {
 	data := moodleTar(t, moodleCourseFiles())
 	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
@@ -142,7 +143,7 @@ func TestMoodleBackup(t *testing.T) {
 		t.Errorf("introduction %q", c.Modules[0].Intro)
 	}
 	light := c.Modules[1]
-	want := "## By the window\n\n![A shop window](shop-window.jpg) Then read [the book](../angles/01-at-45-degrees.md).\n\n" +
+	want := "## By the window\n\n![A shop window](shop-window.jpg) Then read [the book](../angles/01-angles.md).\n\n" +
 		"Tip: mornings are best.\n\n[A guide to daylight](https://example.org/daylight)\n\n[Handout](handout.pdf)\n\n" +
 		":::quiz Quiz\nWhen is the light softest?\n\n![The sun at dawn](sun.png)\n\n- [x] In the morning\n  > Right: no glare.\n- [ ] At noon\n\n" +
 		"Is the flash a good idea?\n\n- [ ] True\n  > It flattens the colours.\n- [x] False\n:::\n"
@@ -160,7 +161,7 @@ func TestMoodleBackup(t *testing.T) {
 	for _, l := range c.Modules[2].Lessons {
 		chapters = append(chapters, l.Name+": "+strings.TrimSpace(l.Markdown))
 	}
-	if strings.Join(chapters, "|") != "01-at-45-degrees: For cakes.|02-from-above: For plates." {
+	if strings.Join(chapters, "|") != "01-angles: ## At 45 degrees\n\nFor cakes.\n\n## From above\n\nFor plates.\n\n### Very low\n\nFor drinks." {
 		t.Errorf("the book %q", chapters)
 	}
 	left := leftOut(c.Left)
