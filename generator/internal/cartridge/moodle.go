@@ -27,12 +27,12 @@ import (
 // turns it into what a cartridge holds (pages as files, items, resources)
 // so that one path writes both: each section a module (its summary the
 // module's introduction), a page, a book or a lesson (moodlelesson.go) a
-// lesson, a label text in the flow, a link or a file
-// (also a folder's) a line linking to it, a quiz a knowledge check
-// (moodlequiz.go); an authoring tool's package and other activities are
-// named by their titles. Content links to files of its activity (or a
-// section's summary to the course's) through @@PLUGINFILE@@, to other
-// activities through $@PAGEVIEWBYID*n@$.
+// lesson, a label text in the flow, a link or a file (also a folder's) a
+// line linking to it, a quiz a knowledge check (moodlequiz.go); an
+// authoring tool's package and other activities are named by their
+// titles. Content links to files of its activity (or a section's summary
+// to the course's) through @@PLUGINFILE@@, to other activities through
+// $@PAGEVIEWBYID*n@$.
 
 // The resource types the reader makes of Moodle's activities.
 const (
