@@ -263,11 +263,16 @@ func (c *reader) mediaLink(parent, m *html.Node, p string) {
 	parent.RemoveChild(m)
 }
 
+// sameWords says whether two texts have the same words, case aside.
+func sameWords(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
 // removeTitle removes the page's first level 1 heading when it is the
 // lesson's title, which the page shows above its text.
 func removeTitle(root *html.Node, title string) {
 	h := find(root, atom.H1)
-	if h != nil && h.Parent != nil && strings.EqualFold(strings.Join(strings.Fields(text(h)), " "), strings.Join(strings.Fields(title), " ")) {
+	if h != nil && h.Parent != nil && sameWords(text(h), title) {
 		h.Parent.RemoveChild(h)
 	}
 }

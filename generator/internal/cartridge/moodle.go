@@ -371,7 +371,7 @@ func bookPage(chapters []moodleChapter) (string, bool) {
 		if t := value(ch.Title); t != "" {
 			b.WriteString("<" + level + ">" + html.EscapeString(t) + "</" + level + ">\n")
 		}
-		b.WriteString(wellFormed(strings.ReplaceAll(value(ch.Content), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+ch.ID+"/")) + "\n")
+		b.WriteString(wellFormed(strings.ReplaceAll(value(ch.Content), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+ch.ID+"/"), value(ch.Title)) + "\n")
 	}
 	return b.String(), b.Len() > 0
 }

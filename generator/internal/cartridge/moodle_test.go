@@ -100,7 +100,7 @@ func moodleCourseFiles() map[string]string {
 </question_category></question_categories>`,
 		"activities/book_3/book.xml": activityXML("3", "book", "23", `<name>Angles</name><chapters>
 <chapter id="11"><pagenum>2</pagenum><title>From above</title><content>&lt;p&gt;For plates.&lt;/p&gt;</content><hidden>0</hidden></chapter>
-<chapter id="10"><pagenum>1</pagenum><title>At 45 degrees</title><content>&lt;p&gt;For cakes.&lt;/p&gt;</content><hidden>0</hidden></chapter>
+<chapter id="10"><pagenum>1</pagenum><title>At 45 degrees</title><content>&lt;h3&gt;At 45  degrees&lt;/h3&gt;&lt;p&gt;For cakes.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 <chapter id="12"><pagenum>3</pagenum><title>Draft</title><content>&lt;p&gt;Not yet.&lt;/p&gt;</content><hidden>1</hidden></chapter>
 <chapter id="13"><pagenum>4</pagenum><subchapter>1</subchapter><title>Very low</title><content>&lt;p&gt;For drinks.&lt;/p&gt;</content><hidden>0</hidden></chapter>
 </chapters>`),
@@ -125,7 +125,8 @@ func moodleCourseFiles() map[string]string {
 // questions (Moodle 3's and 4's question bank, the last version) a
 // knowledge check after them, with a question's picture beside the lesson,
 // a book one lesson of its shown chapters in their order (a subchapter
-// one level down); an essay question and a forum are named.
+// one level down, a chapter's first heading that repeats its title left
+// out); an essay question and a forum are named.
 func TestMoodleBackup(t *testing.T) {
 	data := moodleTar(t, moodleCourseFiles())
 	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})

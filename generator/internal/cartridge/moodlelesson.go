@@ -82,7 +82,7 @@ func (c *reader) lessonPage(ctx, title string, raw []byte) (item, bool) {
 			if t := value(pg.Title); t != "" {
 				b.WriteString("<h2>" + html.EscapeString(t) + "</h2>\n")
 			}
-			b.WriteString(wellFormed(strings.ReplaceAll(value(pg.Contents), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+pg.ID+"/")) + "\n")
+			b.WriteString(wellFormed(strings.ReplaceAll(value(pg.Contents), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+pg.ID+"/"), value(pg.Title)) + "\n")
 		case lessonChoice, lessonTrueFalse:
 			var choices []choice
 			for _, a := range pg.Answers {
@@ -106,14 +106,24 @@ func (c *reader) lessonPage(ctx, title string, raw []byte) (item, bool) {
 
 // wellFormed is a page's HTML parsed and written again, all its elements
 // and attributes closed, so that one page's slip cannot swallow the next
-// (or a check's stand-in).
-func wellFormed(s string) string {
+// (or a check's stand-in); a first heading that only repeats title (which
+// the section's own heading shows) is left out.
+func wellFormed(s, title string) string {
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return ""
 	}
 	var b bytes.Buffer
+	first := true
 	for _, n := range nodes {
+		if first && n.Type == html.TextNode && strings.TrimSpace(n.Data) == "" {
+			continue
+		}
+		if first && headingLevel(n) > 0 && sameWords(text(n), title) {
+			first = false
+			continue
+		}
+		first = false
 		if html.Render(&b, n) != nil {
 			return ""
 		}
