@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -154,6 +155,26 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 	// The youtube shortcode is read, with a warning; Hugo's figure is a picture (issue 15).
 	if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "youtube") || !strings.Contains(html, `<figure class="figure"><img src="x"`) {
 		t.Errorf("shortcode warnings: %v\n%s", res.Diags, html)
+	}
+}
+
+// A video's captions are a WebVTT file of its name beside it: the player
+// offers them in the page's language; a video without one has no track.
+func TestVideoCaptionsBesideIt(t *testing.T) {
+	files := map[string]bool{"till one.mp4": true, "till one.vtt": true, "door.webm": true}
+	resolve := func(dest string, _ bool) (string, bool) {
+		name, _ := url.PathUnescape(dest)
+		return "../" + dest, files[name]
+	}
+	res := New(Options{}).Render(Doc{File: "content/de/x.md", Source: []byte("[Die Kasse](till%20one.mp4)\n\n[Die Tür](door.webm)\n"), Resolve: resolve, Lang: "de"})
+	html := string(res.HTML)
+	for _, want := range []string{
+		`<video controls preload="none" src="../till%20one.mp4"><track kind="captions" src="../till%20one.vtt" srclang="de" /></video>`,
+		`<video controls preload="none" src="../door.webm"></video>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
 	}
 }
 

@@ -20,12 +20,16 @@ var KindMedia = ast.NewNodeKind("Media")
 // WordPress's media links are: it shows as the browser's own player,
 // which loads nothing until pressed, with the link below it to download
 // the file. A file on another host stays a link: a page loads nothing from
-// a third party.
+// a third party. A video's captions come from a WebVTT file of its name
+// beside it (till.mp4, till.vtt), which the player offers.
 type Media struct {
 	ast.BaseBlock
 	Element string // "audio" or "video"
 	Src     string // the file's address, as the page links it
 	Title   string // the link's text ("" for the file's name)
+	// Captions is the address of a video's captions (WebVTT: the video's
+	// name with .vtt, beside it), in Lang; "" for none.
+	Captions, Lang string
 }
 
 // Kind implements ast.Node.
@@ -74,6 +78,18 @@ func mediaOf(p *ast.Paragraph, src []byte) (ast.Node, bool) {
 	return nil, false
 }
 
+// captionsFor is the .vtt file named as a video file (its address as
+// written).
+func captionsFor(dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return ""
+	}
+	u.Path = strings.TrimSuffix(u.Path, path.Ext(u.Path)) + ".vtt"
+	u.RawPath, u.RawQuery, u.Fragment = "", "", ""
+	return u.String()
+}
+
 type mediaRenderer struct{}
 
 func (mediaRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -88,7 +104,15 @@ func (mediaRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			label, _ = url.PathUnescape(path.Base(u.Path))
 		}
 		esc := html.EscapeString
-		_, _ = w.WriteString(`<figure class="figure ` + m.Element + `"><` + m.Element + ` controls preload="none" src="` + esc(m.Src) + `"></` + m.Element + `>`)
+		_, _ = w.WriteString(`<figure class="figure ` + m.Element + `"><` + m.Element + ` controls preload="none" src="` + esc(m.Src) + `">`)
+		if m.Captions != "" {
+			_, _ = w.WriteString(`<track kind="captions" src="` + esc(m.Captions) + `"`)
+			if m.Lang != "" {
+				_, _ = w.WriteString(` srclang="` + esc(m.Lang) + `"`)
+			}
+			_, _ = w.WriteString(" />")
+		}
+		_, _ = w.WriteString(`</` + m.Element + `>`)
 		_, _ = w.WriteString(`<figcaption><a href="` + esc(m.Src) + `" download>` + esc(label) + "</a></figcaption></figure>\n")
 		return ast.WalkSkipChildren, nil
 	})

@@ -31,7 +31,8 @@ type walker struct {
 	// embeds are paragraphs to become video embeds or players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
-	pictures    int // pictures met so far
+	pictures    int                       // pictures met so far
+	captions    map[*ast.Paragraph]string // a video's paragraph -> its captions' address
 	scriptLinks []*ast.AutoLink
 }
 
@@ -78,6 +79,9 @@ func (w *walker) walk(root ast.Node) {
 	w.pairTags()
 	for _, p := range w.embeds {
 		if m, ok := mediaOf(p, w.src); ok { // its link now resolved
+			if media, ok := m.(*Media); ok {
+				media.Captions, media.Lang = w.captions[p], w.doc.Lang
+			}
 			p.Parent().ReplaceChild(p.Parent(), p, m)
 		}
 	}
@@ -141,8 +145,15 @@ func (w *walker) paragraph(x *ast.Paragraph) {
 	if w.res.Summary == "" && x.Parent() != nil && x.Parent().Kind() == ast.KindDocument {
 		w.res.Summary = strings.TrimSpace(container.Plain(x, w.src))
 	}
-	if _, ok := mediaOf(x, w.src); ok {
-		w.embeds = append(w.embeds, x)
+	m, ok := mediaOf(x, w.src)
+	if !ok {
+		return
+	}
+	w.embeds = append(w.embeds, x)
+	if media, ok := m.(*Media); ok && media.Element == "video" && w.doc.Resolve != nil {
+		if href, ok := w.doc.Resolve(captionsFor(media.Src), false); ok { // a .vtt beside the video
+			w.captions[x] = href
+		}
 	}
 }
 
