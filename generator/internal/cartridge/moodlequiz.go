@@ -269,7 +269,9 @@ func (c *reader) quizQuestions(quiz moodleQuiz) []moodleQuestion {
 	for _, s := range slots {
 		id := s.id
 		if s.random {
-			id = b.draw(s.drawn, inQuiz)
+			if id = b.draw(s.drawn, inQuiz); id == "" {
+				continue // the draw's questions are all in the quiz already
+			}
 			inQuiz[id] = true
 		}
 		if q, ok := b.questions[id]; ok && q.Type != "random" && !shown[id] {

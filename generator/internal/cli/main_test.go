@@ -93,16 +93,29 @@ func mkmbz(ts *testscript.TestScript, _ bool, args []string) {
 	if len(args) != 2 {
 		ts.Fatalf("usage: mkmbz FILE COURSE")
 	}
-	const sha = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
+	const sha, shaSound = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "b94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
+	activity := func(id, kind, title string) string {
+		return `<activity><moduleid>` + id + `</moduleid><sectionid>1</sectionid><modulename>` + kind + `</modulename><title>` + title + `</title><directory>activities/` + kind + `_` + id + `</directory></activity>`
+	}
 	files := map[string]string{
-		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>` + args[1] + `</original_course_fullname><contents>` +
-			`<activities><activity><moduleid>2</moduleid><sectionid>1</sectionid><modulename>page</modulename><title>By the window</title><directory>activities/page_2</directory></activity></activities>` +
-			`<sections><section><sectionid>1</sectionid><title>Light</title><directory>sections/section_1</directory></section></sections></contents></information></moodle_backup>`,
-		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Light</name><summary>&lt;p&gt;Where the light comes from.&lt;/p&gt;</summary><sequence>2</sequence><visible>1</visible></section>`,
+		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>` + args[1] + `</original_course_fullname><contents><activities>` +
+			activity("2", "page", "By the window") + activity("3", "lesson", "Taking the photo") + activity("4", "forum", "Questions") + activity("5", "certificate", "Certificate") +
+			`</activities><sections><section><sectionid>1</sectionid><title>Light</title><directory>sections/section_1</directory></section></sections></contents></information></moodle_backup>`,
+		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Light</name><summary>&lt;p&gt;Where the light comes from.&lt;/p&gt;</summary><sequence>2,3,4,5</sequence><visible>1</visible></section>`,
 		"activities/page_2/page.xml": `<activity id="1" moduleid="2" modulename="page" contextid="21"><page id="1"><name>By the window</name>` +
 			`<content>&lt;p&gt;Stand by the window.&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/window.png" alt="A window"&gt;&lt;/p&gt;</content></page></activity>`,
-		"files.xml":       `<files><file id="1"><contenthash>` + sha + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>window.png</filename></file></files>`,
-		"files/a9/" + sha: "\x89PNG\r\n\x1a\n",
+		"activities/lesson_3/lesson.xml": `<activity id="1" moduleid="3" modulename="lesson" contextid="23"><lesson id="1"><name>Taking the photo</name><custom>0</custom><pages>` +
+			`<page id="8"><prevpageid>0</prevpageid><nextpageid>9</nextpageid><qtype>20</qtype><title>Hold still</title>` +
+			`<contents>&lt;p&gt;&lt;a href="@@PLUGINFILE@@/steady.mp3"&gt;Listen: hold still&lt;/a&gt;&lt;/p&gt;</contents><answers></answers></page>` +
+			`<page id="9"><prevpageid>8</prevpageid><nextpageid>0</nextpageid><qtype>3</qtype><title>Which first?</title><contents>What comes first?</contents><answers>` +
+			`<answer id="1"><jumpto>-1</jumpto><score>0</score><answer_text>Clean the lens</answer_text><response>Yes.</response></answer>` +
+			`<answer id="2"><jumpto>0</jumpto><score>0</score><answer_text>Zoom in</answer_text><response></response></answer></answers></page></pages></lesson></activity>`,
+		"activities/forum_4/forum.xml":             `<activity id="1" moduleid="4" modulename="forum" contextid="24"><forum id="1"><name>Questions</name></forum></activity>`,
+		"activities/certificate_5/certificate.xml": `<activity id="1" moduleid="5" modulename="certificate" contextid="25"><certificate id="1"><name>Certificate</name></certificate></activity>`,
+		"files.xml": `<files><file id="1"><contenthash>` + sha + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>window.png</filename></file>` +
+			`<file id="2"><contenthash>` + shaSound + `</contenthash><contextid>23</contextid><component>mod_lesson</component><filearea>page_contents</filearea><itemid>8</itemid><filepath>/</filepath><filename>steady.mp3</filename></file></files>`,
+		"files/a9/" + sha:      "\x89PNG\r\n\x1a\n",
+		"files/b9/" + shaSound: "ID3 sound",
 	}
 	var b bytes.Buffer
 	gz := gzip.NewWriter(&b)

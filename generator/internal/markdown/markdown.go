@@ -216,7 +216,7 @@ func (r *Renderer) Render(doc Doc) (out Result) {
 	if len(lim.hits) > 0 {
 		res.Diags = append(res.Diags, limitDiags(lim, doc, lines)...)
 	}
-	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}, captions: map[*ast.Paragraph]string{}}
+	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
 	if !r.opts.NoText {
 		// The plain text is a little shorter than the Markdown: room for
 		// it once, instead of growing (and copying) it a dozen times and

@@ -152,6 +152,9 @@ func (w *walker) paragraph(x *ast.Paragraph) {
 	w.embeds = append(w.embeds, x)
 	if media, ok := m.(*Media); ok && media.Element == "video" && w.doc.Resolve != nil {
 		if href, ok := w.doc.Resolve(captionsFor(media.Src), false); ok { // a .vtt beside the video
+			if w.captions == nil {
+				w.captions = map[*ast.Paragraph]string{} // most pages have no video
+			}
 			w.captions[x] = href
 		}
 	}
