@@ -56,7 +56,7 @@ const ccNS = `xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1" xmlns:lo
 // in no module.
 func canvasCourse() map[string]string {
 	qti := `<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2"><assessment ident="a1" title="Quiz: angles"><section ident="root_section">
-<item ident="q1" title="Question"><presentation><material><mattext texttype="text/html">&lt;p&gt;Which angle shows a cake best?&lt;/p&gt;</mattext></material>
+<item ident="q1" title="Question"><presentation><material><mattext texttype="text/html">&lt;p&gt;Which angle shows a cake best?&lt;/p&gt;&lt;p&gt;&lt;img src="$IMS-CC-FILEBASE$/Uploaded%20Media/cake.jpg" alt="A cake from the side"&gt;&lt;/p&gt;</mattext></material>
 <response_lid ident="response1" rcardinality="Single"><render_choice>
 <response_label ident="1"><material><mattext texttype="text/plain">From above</mattext></material></response_label>
 <response_label ident="2"><material><mattext texttype="text/plain">At 45 degrees</mattext></material></response_label>
@@ -108,14 +108,15 @@ func canvasCourse() map[string]string {
 		"wiki_content/extra.html": `<html><head><title>Extra reading</title></head><body><p>In no module.</p></body></html>`,
 		"wiki_content/angles.html": `<html><body><h2>Three angles</h2><ul><li>From above</li><li>At 45 degrees</li></ul>
 <details><summary>Which is best for a cake?</summary><p>At 45 degrees.</p></details></body></html>`,
-		"r_link.xml":                           `<webLink xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1"><title>Daylight</title><url href="https://example.org/daylight" target="_blank"/></webLink>`,
-		"r_disc.xml":                           `<topic><title>Share your photo</title></topic>`,
-		"r_lti.xml":                            `<cartridge_basiclti_link/>`,
-		"r_quiz/assessment.xml":                qti,
-		"web_resources/Handout A.pdf":          "%PDF-1.4 handout",
-		"web_resources/images/shelf photo.jpg": "\xff\xd8\xff jpeg",
-		"web_resources/images/logo.png":        "\x89PNG logo",
-		"web_resources/drawing.svg":            `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		"r_link.xml":                            `<webLink xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1"><title>Daylight</title><url href="https://example.org/daylight" target="_blank"/></webLink>`,
+		"r_disc.xml":                            `<topic><title>Share your photo</title></topic>`,
+		"r_lti.xml":                             `<cartridge_basiclti_link/>`,
+		"r_quiz/assessment.xml":                 qti,
+		"web_resources/Handout A.pdf":           "%PDF-1.4 handout",
+		"web_resources/images/shelf photo.jpg":  "\xff\xd8\xff jpeg",
+		"web_resources/images/logo.png":         "\x89PNG logo",
+		"web_resources/Uploaded Media/cake.jpg": "\xff\xd8\xff cake",
+		"web_resources/drawing.svg":             `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
 	}
 }
 
@@ -128,7 +129,8 @@ func canvasCourse() map[string]string {
 // heading, links between pages made links between lessons, a
 // video embed a line with its address, scripts and forms and links that
 // lead nowhere left out; a web link and a file a line after the lesson
-// before them; a multiple-choice test a knowledge check with its feedback;
+// before them; a multiple-choice test a knowledge check with its feedback
+// and its question's picture;
 // a discussion, an LTI tool, an essay question and an SVG file named.
 func TestCanvasCourse(t *testing.T) {
 	data := zipOf(t, canvasCourse())
@@ -178,9 +180,12 @@ func TestCanvasCourse(t *testing.T) {
 	}
 	angles := c.Modules[2].Lessons[0].Markdown
 	wantAngles := "## Three angles\n\n- From above\n- At 45 degrees\n\n:::details Which is best for a cake?\nAt 45 degrees.\n:::\n\n" +
-		":::quiz Quiz: angles\nWhich angle shows a cake best?\n\n- [ ] From above\n  > Flat: the cake looks low.\n- [x] At 45 degrees\n:::\n"
+		":::quiz Quiz: angles\nWhich angle shows a cake best?\n\n![A cake from the side](cake.jpg)\n\n- [ ] From above\n  > Flat: the cake looks low.\n- [x] At 45 degrees\n:::\n"
 	if angles != wantAngles {
 		t.Errorf("week 2:\n%s\nwant:\n%s", angles, wantAngles)
+	}
+	if f := c.Modules[2].Files; len(f) != 1 || f[0].Name != "cake.jpg" {
+		t.Errorf("week 2 files %+v, want the question's picture", f)
 	}
 	left := leftOut(c.Left)
 	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold: old.pdf", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files: drawing.svg",

@@ -431,7 +431,9 @@ var viewByID = regexp.MustCompile(`^\$@[A-Z]+VIEWBYID\*([0-9]+)@\$$`)
 func (c *reader) target(p, v string) (string, bool) {
 	for _, base := range []string{"$IMS-CC-FILEBASE$", "$IMS_CC_FILEBASE$", "%24IMS-CC-FILEBASE%24", "%24IMS_CC_FILEBASE%24"} {
 		if rest, ok := strings.CutPrefix(v, base); ok {
-			return c.packageTarget(strings.TrimPrefix(rest, "/"), []string{"web_resources/", ""})
+			// from the folder of the file at p (as Moodle writes it), or
+			// from web_resources/ (Canvas) or the root
+			return c.packageTarget(strings.TrimPrefix(rest, "/"), []string{path.Dir(p) + "/", "web_resources/", ""})
 		}
 	}
 	if rest, ok := strings.CutPrefix(v, "$WIKI_REFERENCE$/pages/"); ok {

@@ -4,6 +4,9 @@ import (
 	"encoding/xml"
 	"strings"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
@@ -125,7 +128,7 @@ func (c *reader) assessment(p, title string) (string, error) {
 	}
 	var b strings.Builder
 	for _, it := range items {
-		if md := c.question(it); md != "" {
+		if md := c.question(it, p); md != "" {
 			b.WriteString("\n" + md)
 		}
 	}
@@ -139,9 +142,9 @@ func (c *reader) assessment(p, title string) (string, error) {
 	return ":::quiz " + oneLine(title) + "\n" + strings.TrimPrefix(b.String(), "\n") + ":::", nil
 }
 
-// question writes one multiple-choice question ("" for another kind,
-// named in Left).
-func (c *reader) question(it qtiItem) string {
+// question writes one multiple-choice question of the test at p ("" for
+// another kind, named in Left).
+func (c *reader) question(it qtiItem, p string) string {
 	lids := append(append([]qtiLid{}, it.Response...), it.FlowLid...)
 	if len(lids) != 1 || len(lids[0].Labels) < 2 || len(it.Other) > 0 {
 		c.left(errQuestions)
@@ -175,15 +178,15 @@ func (c *reader) question(it qtiItem) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(c.htmlBlock(firstNonEmpty(append(it.Prompt, it.Flow...)...), it.Title) + "\n\n")
+	b.WriteString(c.htmlBlock(c.withLinks(firstNonEmpty(append(it.Prompt, it.Flow...)...), p), it.Title) + "\n\n")
 	for _, l := range lids[0].Labels {
 		box := "[ ]"
 		if right[l.Ident] {
 			box = "[x]"
 		}
-		b.WriteString("- " + box + " " + oneLine(c.htmlBlock(l.text(), "")) + "\n")
+		b.WriteString("- " + box + " " + oneLine(c.htmlBlock(c.withLinks(l.text(), p), "")) + "\n")
 		if f := feedback[l.Ident]; f != "" {
-			b.WriteString("  > " + oneLine(c.htmlBlock(f, "")) + "\n")
+			b.WriteString("  > " + oneLine(c.htmlBlock(c.withLinks(f, p), "")) + "\n")
 		}
 	}
 	return b.String()
@@ -200,6 +203,41 @@ func positives(v qtiVar, depth int) []string {
 		out = append(out, positives(x, depth+1)...)
 	}
 	return out
+}
+
+// withLinks returns the HTML of a text of the test at p with its pictures
+// and links rewritten as a page's are (see links): a picture of the
+// cartridge taken into the module ("$IMS-CC-FILEBASE$" and a path from the
+// test's folder, or from the cartridge's web_resources/ or root), one it
+// lacks dropped. Plain text comes back as it is.
+func (c *reader) withLinks(s, p string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return s
+	}
+	var out strings.Builder
+	for _, n := range nodes {
+		body.AppendChild(n)
+	}
+	var elements []*html.Node // gathered first: links may take one out of the tree
+	walk(body, 0, func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			elements = append(elements, n)
+		}
+	})
+	for _, n := range elements {
+		c.links(n, p)
+	}
+	for n := body.FirstChild; n != nil; n = n.NextSibling {
+		if html.Render(&out, n) != nil {
+			return s
+		}
+	}
+	return out.String()
 }
 
 // htmlBlock is a test's text (HTML, or plain text) as Markdown; fallback

@@ -69,7 +69,17 @@ func cartridgeManifest(b *bundle) []byte {
 	for _, c := range b.checks {
 		d.open("resource", "identifier", "R_"+c.id, "type", QTIType)
 		d.leaf("file", "", "href", c.file)
+		if len(c.files) > 0 {
+			d.leaf("dependency", "", "identifierref", "R_"+c.id+"-F")
+		}
 		d.close("resource")
+		if len(c.files) > 0 { // the pictures its questions show
+			d.open("resource", "identifier", "R_"+c.id+"-F", "type", "webcontent")
+			for _, f := range c.files {
+				d.leaf("file", "", "href", f)
+			}
+			d.close("resource")
+		}
 	}
 	for _, dl := range b.downloads {
 		d.open("resource", "identifier", "R_"+dl.id, "type", "webcontent", "href", dl.file)

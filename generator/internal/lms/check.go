@@ -104,8 +104,16 @@ type checker struct {
 	ids       map[string]int
 	resources map[string]*node
 	listed    map[string]bool
-	errs      []error
-	scorm     bool
+	// assessments are the QTI files, checked once every resource is known.
+	assessments []assessment
+	errs        []error
+	scorm       bool
+}
+
+// assessment is a QTI file and the resource listing it.
+type assessment struct {
+	name string
+	r    *node
 }
 
 func (c *checker) fail(format string, a ...any) { c.errs = append(c.errs, fmt.Errorf(format, a...)) }
@@ -205,6 +213,9 @@ func (c *checker) resourcesList() {
 			}
 		}
 	}
+	for _, a := range c.assessments {
+		c.qti(a)
+	}
 }
 
 func (c *checker) resource(id string, r *node) {
@@ -233,7 +244,7 @@ func (c *checker) resource(id string, r *node) {
 		if c.href("resource "+id+" file", h) {
 			c.listed[h] = true
 			if typ == QTIType {
-				c.qti(h)
+				c.assessments = append(c.assessments, assessment{h, r})
 			}
 		}
 	}
@@ -292,8 +303,10 @@ func (c *checker) organizations() {
 	}
 }
 
-// qti checks that an assessment file is QTI 1.2 with scored items.
-func (c *checker) qti(name string) {
+// qti checks that an assessment file is QTI 1.2 with scored items, and
+// that the files its texts show are the package's.
+func (c *checker) qti(qf assessment) {
+	name := qf.name
 	var q node
 	if err := xml.Unmarshal(c.files[name], &q); err != nil {
 		c.fail("%s: %v", name, err)
@@ -317,11 +330,72 @@ func (c *checker) qti(name string) {
 	if n == 0 {
 		c.fail("%s: the assessment holds no question", name)
 	}
+	c.qtiLinks(qf, &q)
 }
 
 // pageLinks checks that a page's relative links and images name files of the package.
 func (c *checker) pageLinks(name string) {
-	z := html.NewTokenizer(bytes.NewReader(c.files[name]))
+	addresses(c.files[name], func(v string) {
+		u, err := url.Parse(v)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+			return
+		}
+		if !c.inPackage(name, u.Path) {
+			c.fail("%s: link %q does not lead to a file in the package", name, v)
+		}
+	})
+}
+
+// qtiLinks checks that the links and images of an assessment's texts that
+// are not web addresses name files of the package, from the folder of
+// the assessment's file (see fileBase), which a resource the assessment
+// depends on lists (a platform copies those with it).
+func (c *checker) qtiLinks(a assessment, q *node) {
+	name := a.name
+	carried := map[string]bool{}
+	for _, dep := range a.r.Nodes {
+		if r := c.resources[dep.attr("identifierref")]; dep.XMLName.Local == "dependency" && r != nil {
+			for _, f := range r.Nodes {
+				if f.XMLName.Local == "file" {
+					carried[f.attr("href")] = true
+				}
+			}
+		}
+	}
+	q.walk(func(n *node) {
+		if n.XMLName.Local != "mattext" {
+			return
+		}
+		addresses([]byte(n.Text), func(v string) {
+			rest, ok := strings.CutPrefix(v, fileBase)
+			u, err := url.Parse(rest)
+			if !ok {
+				if err == nil && u.Scheme == "" && u.Host == "" && u.Path != "" {
+					c.fail("%s: link %q is relative; a file of the package is written %s and its path from the file's folder", name, v, fileBase)
+				}
+				return // a web address, or a place in the text
+			}
+			switch {
+			case err != nil || u.Scheme != "" || u.Host != "" || !c.inPackage(name, u.Path):
+				c.fail("%s: link %q does not lead to a file in the package", name, v)
+			case !carried[path.Join(path.Dir(name), u.Path)]:
+				c.fail("%s: link %q names a file that no resource the assessment depends on lists", name, v)
+			}
+		})
+	})
+}
+
+// inPackage says whether p, relative to the folder of the file name,
+// names a file of the package.
+func (c *checker) inPackage(name, p string) bool {
+	target := path.Join(path.Dir(name), p)
+	return !strings.HasPrefix(p, "/") && !strings.HasPrefix(target, "../") && c.files[target] != nil
+}
+
+// addresses calls f with the value of every href and src attribute of a
+// piece of HTML.
+func addresses(page []byte, f func(string)) {
+	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -331,16 +405,8 @@ func (c *checker) pageLinks(name string) {
 			continue
 		}
 		for _, a := range z.Token().Attr {
-			if a.Key != "href" && a.Key != "src" {
-				continue
-			}
-			u, err := url.Parse(a.Val)
-			if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
-				continue
-			}
-			target := path.Join(path.Dir(name), u.Path)
-			if strings.HasPrefix(u.Path, "/") || strings.HasPrefix(target, "../") || c.files[target] == nil {
-				c.fail("%s: link %q does not lead to a file in the package", name, a.Val)
+			if a.Key == "href" || a.Key == "src" {
+				f(a.Val)
 			}
 		}
 	}

@@ -159,7 +159,15 @@ func (b *bundle) licence(t func(string) string) licenceView {
 // links to other pages of the site become absolute addresses. It also
 // returns the package files the page uses.
 func (b *bundle) rewrite(p *site.Page) (template.HTML, []string, error) {
-	z := html.NewTokenizer(strings.NewReader(string(p.Content())))
+	out, uses, err := b.rewriteHTML(p, string(p.Content()), func(v string) string { return v })
+	return template.HTML(out), uses, err
+}
+
+// rewriteHTML rewrites the addresses of a piece of p's HTML as rewrite
+// does, each package address (relative to a lesson page) then passed
+// through local, and returns the package files it uses.
+func (b *bundle) rewriteHTML(p *site.Page, content string, local func(string) string) (string, []string, error) {
+	z := html.NewTokenizer(strings.NewReader(content))
 	var out bytes.Buffer
 	var uses []string
 	for {
@@ -180,6 +188,9 @@ func (b *bundle) rewrite(p *site.Page) (template.HTML, []string, error) {
 			if err != nil {
 				return "", nil, err
 			}
+			if v != a.Val && !strings.Contains(v, "://") {
+				v = local(v)
+			}
 			tok.Attr[i].Val = v
 			if used != "" && !slices.Contains(uses, used) {
 				uses = append(uses, used)
@@ -187,7 +198,7 @@ func (b *bundle) rewrite(p *site.Page) (template.HTML, []string, error) {
 		}
 		out.WriteString(tok.String())
 	}
-	return template.HTML(out.String()), uses, nil
+	return out.String(), uses, nil
 }
 
 // target maps one address in a page to its address inside the package,

@@ -66,10 +66,16 @@ func (k *Packer) Package(m *site.Page, format string) ([]byte, error) {
 	}
 	switch format {
 	case site.ExportCartridge:
-		b.files["imsmanifest.xml"] = cartridgeManifest(b)
-		for _, c := range b.checks {
+		for i, c := range b.checks {
+			q, files, err := b.qtiQuiz(c)
+			if err != nil {
+				return nil, err
+			}
+			c.quiz = q
+			b.checks[i].files = files
 			b.files[c.file] = qtiAssessment(c)
 		}
+		b.files["imsmanifest.xml"] = cartridgeManifest(b)
 	case site.ExportSCORM:
 		b.files["index.html"] = b.launcher()
 		b.files["imsmanifest.xml"] = scormManifest(b)
@@ -113,6 +119,9 @@ type check struct {
 	lesson int // index into lessons
 	quiz   *quiz.Quiz
 	lang   string
+	// files are the package files its questions show (pictures), which
+	// a cartridge lists in a resource the assessment depends on.
+	files []string
 }
 
 // download is an attachment of the module copied into the package.

@@ -22,7 +22,8 @@ var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // moduleSite is a two-language site with one module of two lessons: an
 // image, a download, links between lessons and to another page, and a
-// knowledge check in each lesson (one single choice, one "choose all").
+// knowledge check in each lesson (one single choice, one "choose all"
+// with a picture).
 const moduleSite = `-- config.toml --
 baseURL = "https://example.org/oer/"
 title = "Test OER"
@@ -66,6 +67,8 @@ The module's introduction. See [about](../../about.md).
 %PDF-1.4 not really
 -- content/en/modules/reviews/shop.png --
 PNG not really
+-- content/en/modules/reviews/reply.png --
+PNG not really either
 -- content/en/modules/reviews/01-why.md --
 ---
 title: "Why reviews matter"
@@ -96,6 +99,8 @@ Thank the customer by name -- it's personal. Back to [why](01-why.md).
 
 :::quiz
 Which belong in a reply?
+
+![A reply thanking Maria for her review](reply.png)
 
 - [x] Thanks
 - [x] The customer's name
@@ -209,6 +214,9 @@ func TestCartridge(t *testing.T) {
 		`<resource identifier="R_L01" type="webcontent" href="lessons/01-why.html">`,
 		`<file href="files/shop.png"/>`,
 		`<resource identifier="R_Q01-1" type="imsqti_xmlv1p2/imscc_xmlv1p1/assessment">`,
+		// the picture of a question: its file carried with the assessment
+		"<file href=\"checks/Q02-1.xml\"/>\n   <dependency identifierref=\"R_Q02-1-F\"/>",
+		"<resource identifier=\"R_Q02-1-F\" type=\"webcontent\">\n   <file href=\"files/reply.png\"/>",
 		`<resource identifier="R_D01" type="webcontent" href="files/checklist.pdf">`)
 	// lessons in order, each followed by its checks, then the downloads
 	order := []string{`"I_L00"`, `"I_L01"`, `"I_Q01-1"`, `"I_L02"`, `"I_Q02-1"`, `"I_D01"`}
@@ -230,7 +238,9 @@ func TestCartridge(t *testing.T) {
 	qti := files["checks/Q02-1.xml"]
 	contains(t, "QTI", qti, `<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2"`,
 		`<fieldentry>cc.multiple_response.v0p1</fieldentry>`, `<fieldentry>cc.multiple_choice.v0p1</fieldentry>`,
-		`rcardinality="Multiple"`, `<not>`, `<displayfeedback feedbacktype="Response" linkrefid="Q02-1-1-A3-fb"/>`)
+		`rcardinality="Multiple"`, `<not>`, `<displayfeedback feedbacktype="Response" linkrefid="Q02-1-1-A3-fb"/>`,
+		// the question's words, then its picture, from the assessment's folder
+		`&lt;p&gt;Which belong in a reply?&lt;/p&gt;&lt;p&gt;&lt;img src=&#34;$IMS-CC-FILEBASE$../files/reply.png&#34; alt=&#34;A reply thanking Maria for her review&#34;`)
 	if lms.Check(pkgs["reviews-it.imscc"]) != nil {
 		t.Errorf("the Italian cartridge breaks the rules: %v", lms.Check(pkgs["reviews-it.imscc"]))
 	}
@@ -305,10 +315,17 @@ func TestCheckFindsBrokenPackages(t *testing.T) {
 <lom><general><title><string>T</string></title></general></lom></metadata>
 <organizations><organization identifier="O"><item identifier="I"><item identifier="I1" identifierref="R9"><title>x</title></item></item></organization></organizations>
 <resources><resource identifier="R1" type="webcontent" href="../up.html"><file href="a.html"/><file href="/abs.html"/></resource>
-<resource identifier="R1" type="webcontent" href="a.html"><file href="a.html"/></resource></resources></manifest>`
+<resource identifier="R1" type="webcontent" href="a.html"><file href="a.html"/></resource>
+<resource identifier="R2" type="imsqti_xmlv1p2/imscc_xmlv1p1/assessment"><file href="q/t.xml"/><dependency identifierref="R3"/></resource>
+<resource identifier="R3" type="webcontent"><file href="q/seen.png"/></resource>
+<resource identifier="R4" type="webcontent"><file href="unseen.png"/></resource></resources></manifest>`
+	qti := `<questestinterop><assessment ident="A"><section ident="S"><item ident="Q"><presentation><material><mattext texttype="text/html">` +
+		`&lt;img src="$IMS-CC-FILEBASE$seen.png"&gt; &lt;img src="$IMS-CC-FILEBASE$../unseen.png"&gt; &lt;img src="$IMS-CC-FILEBASE$gone.png"&gt; &lt;img src="plain.png"&gt; &lt;a href="https://example.org/"&gt;web&lt;/a&gt;` +
+		`</mattext></material></presentation><resprocessing/></item></section></assessment></questestinterop>`
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for name, body := range map[string]string{"imsmanifest.xml": manifest, "a.html": `<img src="missing.png">`, "stray.txt": "x", "../evil": "x"} {
+	for name, body := range map[string]string{"imsmanifest.xml": manifest, "a.html": `<img src="missing.png">`, "stray.txt": "x", "../evil": "x",
+		"q/t.xml": qti, "q/seen.png": "x", "unseen.png": "x"} {
 		w, _ := zw.Create(name)
 		w.Write([]byte(body))
 	}
@@ -317,9 +334,17 @@ func TestCheckFindsBrokenPackages(t *testing.T) {
 	if err == nil {
 		t.Fatal("a broken package passed")
 	}
+	for _, fine := range []string{`"$IMS-CC-FILEBASE$seen.png"`, "example.org"} {
+		if strings.Contains(err.Error(), fine) {
+			t.Errorf("the check reported a good address (%s):\n%v", fine, err)
+		}
+	}
 	for _, want := range []string{`identifier "R1" is used more than once`, `points at "R9"`, `href "../up.html" leaves the package`,
 		`href "/abs.html" leaves the package`, `stray.txt is in the package but no resource lists it`, `link "missing.png"`, `path "../evil"`,
-		`schemaLocation names imscp_rootv1p1p2.xsd`} {
+		`schemaLocation names imscp_rootv1p1p2.xsd`,
+		`q/t.xml: link "$IMS-CC-FILEBASE$../unseen.png" names a file that no resource the assessment depends on lists`,
+		`q/t.xml: link "$IMS-CC-FILEBASE$gone.png" does not lead to a file in the package`,
+		`q/t.xml: link "plain.png" is relative`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the check did not report %s; it said:\n%v", want, err)
 		}

@@ -1,17 +1,68 @@
 package lms
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 )
+
+// fileBase starts an address, in a QTI file, of a file of the cartridge:
+// Common Cartridge's token for the folder of the file holding it, then
+// the path from there ("$IMS-CC-FILEBASE$../files/a.png"), as Moodle
+// writes and reads it.
+const fileBase = "$IMS-CC-FILEBASE$"
+
+// qtiQuiz returns c's knowledge check with the addresses in its HTML made
+// to work from the assessment's file (checks/…, see fileBase), and the
+// package files its questions show.
+func (b *bundle) qtiQuiz(c check) (*quiz.Quiz, []string, error) {
+	page := b.lessons[c.lesson].page
+	local := func(v string) string {
+		if !strings.HasPrefix(v, "../") {
+			v = "../lessons/" + v // a lesson's page, by its file name
+		}
+		return fileBase + v
+	}
+	var files []string
+	var err error
+	fix := func(t *quiz.Text) {
+		if err != nil || !strings.Contains(t.HTML, "=") {
+			return
+		}
+		var uses []string
+		t.HTML, uses, err = b.rewriteHTML(page, t.HTML, local)
+		for _, u := range uses {
+			if !slices.Contains(files, u) {
+				files = append(files, u)
+			}
+		}
+	}
+	q := *c.quiz
+	fix(&q.Title)
+	q.Questions = slices.Clone(q.Questions)
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		fix(&qu.Prompt)
+		fix(&qu.Picture)
+		qu.Options = slices.Clone(qu.Options)
+		for j := range qu.Options {
+			fix(&qu.Options[j].Label)
+			fix(&qu.Options[j].Feedback)
+		}
+	}
+	slices.Sort(files)
+	return &q, files, err
+}
 
 // qtiAssessment writes a knowledge check as a QTI 1.2 assessment in
 // Common Cartridge 1.1's profile: one item per question, a single choice
 // (true or false included: two answers, one right) as cc.multiple_choice,
 // a "choose all that apply" question as cc.multiple_response; each
 // answer's feedback as item feedback shown when it is chosen; 100 for a
-// right response, else 0.
+// right response, else 0. A question's picture shows under its words.
+// c.quiz's addresses must already work from the file (see qtiQuiz).
 func qtiAssessment(c check) []byte {
 	d := newXML()
 	d.open("questestinterop", "xmlns", "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
@@ -67,7 +118,11 @@ func (d *xmlDoc) qtiItem(id string, q quiz.Question) {
 	d.close("qtimetadata")
 	d.close("itemmetadata")
 	d.open("presentation")
-	d.material(q.Prompt)
+	prompt := q.Prompt
+	if q.Picture.HTML != "" {
+		prompt.HTML = "<p>" + prompt.HTML + "</p><p>" + q.Picture.HTML + "</p>"
+	}
+	d.material(prompt)
 	d.open("response_lid", "ident", "response1", "rcardinality", card)
 	d.open("render_choice")
 	for i, o := range q.Options {

@@ -206,6 +206,7 @@ func codeQuiz(c *bincode.Coder, q *quiz.Quiz) {
 	bincode.List(c, &q.Questions, func(c *bincode.Coder, qu *quiz.Question) {
 		c.Str(&qu.ID)
 		text(c, &qu.Prompt)
+		text(c, &qu.Picture)
 		c.Bool(&qu.Multiple)
 		bincode.List(c, &qu.Options, func(c *bincode.Coder, o *quiz.Option) {
 			c.Str(&o.ID)

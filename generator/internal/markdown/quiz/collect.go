@@ -31,6 +31,8 @@ func collect(n *container.Node, src []byte, render func(ast.Node) []byte) any {
 			switch y := x.(type) {
 			case *PromptNode:
 				question.Prompt = text(y)
+			case *ast.Paragraph: // the question's picture (see builder.question)
+				question.Picture = text(y)
 			case *AnswersNode:
 				for a := y.FirstChild(); a != nil; a = a.NextSibling() {
 					if an, ok := a.(*AnswerNode); ok {

@@ -50,6 +50,9 @@ type Quiz struct {
 type Question struct {
 	ID     string `json:"id"` // "quiz-1-q2"
 	Prompt Text   `json:"prompt"`
+	// Picture is the question's picture (its <img> elements), shown under
+	// its words; empty when it has none.
+	Picture Text `json:"picture,omitzero"`
 	// Multiple is set when more than one answer is right: the learner
 	// chooses all that apply.
 	Multiple bool     `json:"multiple"`

@@ -131,7 +131,8 @@ func TestVerdictColonInThePagesLanguage(t *testing.T) {
 
 // A picture just above a question's words, or between them and the
 // answers, belongs to that question: it shows inside its fieldset, under
-// its words, not loose between two questions.
+// its words, not loose between two questions; the quiz's data (what an
+// export to a learning platform reads) has it as the question's picture.
 func TestQuestionPicturesStayWithTheirQuestion(t *testing.T) {
 	src := ":::quiz Licences\nWhich licence is this?\n\n![The CC BY badge](by.png)\n\n- [x] Attribution\n- [ ] Copyright\n\n" +
 		"![The CC0 badge](zero.png)\n\nAnd this one?\n\n- [x] Public domain\n- [ ] Copyright\n:::\n"
@@ -149,5 +150,12 @@ func TestQuestionPicturesStayWithTheirQuestion(t *testing.T) {
 	}
 	if strings.Contains(questions[0], "<img") {
 		t.Errorf("a picture before the first question:\n%s", questions[0])
+	}
+	// as data, the picture is the question's, beside its words
+	q := render(t, src).Blocks[0].Data.(*quiz.Quiz)
+	for i, want := range []string{`<img src="../by.png/" alt="The CC BY badge"`, `<img src="../zero.png/" alt="The CC0 badge"`} {
+		if got := q.Questions[i].Picture.HTML; !strings.HasPrefix(got, want) || strings.Contains(q.Questions[i].Prompt.HTML, "<img") {
+			t.Errorf("question %d: picture %q, prompt %q; want the picture %s", i+1, got, q.Questions[i].Prompt.HTML, want)
+		}
 	}
 }
