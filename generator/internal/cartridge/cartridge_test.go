@@ -238,3 +238,42 @@ func FuzzRead(f *testing.F) {
 		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
 	})
 }
+
+// A video's captions go beside it under its name: a file taken only for
+// them is renamed, one shared with another video copied; a name another
+// file has keeps that file and names the captions left out.
+func TestVideoCaptionsTakeTheVideosName(t *testing.T) {
+	page := `<html><body><p><a href="$IMS-CC-FILEBASE$/notes.vtt">Notes</a></p>` +
+		`<video src="$IMS-CC-FILEBASE$/notes.mp4"><track src="$IMS-CC-FILEBASE$/other.vtt"></video>` +
+		`<video src="$IMS-CC-FILEBASE$/Till%20one.mp4"><track kind="subtitles" src="$IMS-CC-FILEBASE$/till.vtt"></video>` +
+		`<video src="$IMS-CC-FILEBASE$/till-two.mp4"><track kind="captions" src="$IMS-CC-FILEBASE$/till.vtt"></video></body></html>`
+	data := zipOf(t, map[string]string{
+		"imsmanifest.xml": `<?xml version="1.0"?><manifest identifier="m" ` + ccNS + `><metadata><schema>IMS Common Cartridge</schema><schemaversion>1.1.0</schemaversion></metadata>
+<organizations><organization identifier="o"><item identifier="root"><item identifier="i1" identifierref="r1"><title>Videos</title></item></item></organization></organizations>
+<resources><resource identifier="r1" type="webcontent" href="page.html"><file href="page.html"/></resource></resources></manifest>`,
+		"page.html":                  page,
+		"web_resources/notes.vtt":    "WEBVTT\n\nnotes",
+		"web_resources/notes.mp4":    "mp4 notes",
+		"web_resources/other.vtt":    "WEBVTT\n\nother",
+		"web_resources/Till one.mp4": "mp4 one",
+		"web_resources/till-two.mp4": "mp4 two",
+		"web_resources/till.vtt":     "WEBVTT\n\ntill",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, m := range c.Modules {
+		for _, f := range m.Files {
+			files = append(files, f.Name+"="+strings.TrimPrefix(string(f.Data), "WEBVTT\n\n"))
+		}
+	}
+	want := "notes.vtt=notes|notes.mp4=mp4 notes|other.vtt=other|till-one.mp4=mp4 one|till-one.vtt=till|till-two.mp4=mp4 two|till-two.vtt=till"
+	if strings.Join(files, "|") != want {
+		t.Errorf("files\n%q\nwant\n%q", strings.Join(files, "|"), want)
+	}
+	if left := leftOut(c.Left); !slices.Contains(left, "captions whose name another file of the module has (a site finds a video's captions under its name with .vtt): notes.vtt") {
+		t.Errorf("left out %q", left)
+	}
+}

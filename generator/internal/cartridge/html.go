@@ -254,6 +254,9 @@ func (c *reader) mediaLink(parent, m *html.Node, p string) {
 		name = path.Base(attr(file, "src"))
 	}
 	if c.links(file, p); attr(file, "src") != "" {
+		if m.DataAtom == atom.Video {
+			c.captions(m, attr(file, "src"), p)
+		}
 		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: attr(file, "src")}}}
 		a.AppendChild(&html.Node{Type: html.TextNode, Data: firstNonEmpty(strings.TrimSpace(attr(m, "title")), strings.TrimSpace(attr(m, "aria-label")), name)})
 		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
@@ -261,6 +264,69 @@ func (c *reader) mediaLink(parent, m *html.Node, p string) {
 		parent.InsertBefore(para, m)
 	}
 	parent.RemoveChild(m)
+}
+
+// captions takes a video's captions (its first <track> of captions or
+// subtitles, WebVTT) into the module under the video's name with .vtt
+// (video.mp4, video.vtt), which is how a site finds them.
+func (c *reader) captions(video *html.Node, videoName, p string) {
+	var track *html.Node
+	for k := video.FirstChild; k != nil && track == nil; k = k.NextSibling {
+		if kind := strings.ToLower(attr(k, "kind")); k.DataAtom == atom.Track && attr(k, "src") != "" && (kind == "" || kind == "captions" || kind == "subtitles") {
+			track = k
+		}
+	}
+	if track == nil {
+		return
+	}
+	got := len(c.mod.m.Files)
+	name, ok := c.target(p, strings.TrimSpace(attr(track, "src")))
+	if !ok || strings.ToLower(path.Ext(name)) != ".vtt" {
+		return
+	}
+	want, err := url.PathUnescape(name) // a Markdown address: the file's name escaped
+	if err != nil {
+		return
+	}
+	videoFile, err := url.PathUnescape(videoName)
+	if err != nil {
+		return
+	}
+	c.nameAs(want, strings.TrimSuffix(videoFile, path.Ext(videoFile))+".vtt", len(c.mod.m.Files) > got)
+}
+
+// nameAs gives the module's file name the name want too: the file is
+// renamed when it was just taken in for this (fresh), copied otherwise. A
+// name taken by another file leaves it as it was, named in Left.
+func (c *reader) nameAs(name, want string, fresh bool) {
+	ms := c.mod
+	if name == want {
+		return
+	}
+	if ms.names[want] {
+		c.leftNamed(errCaptions, want)
+		return
+	}
+	ms.names[want] = true
+	for i, f := range ms.m.Files {
+		if f.Name != name {
+			continue
+		}
+		if !fresh {
+			ms.m.Files = append(ms.m.Files, File{Name: want, Data: f.Data})
+			return
+		}
+		ms.m.Files[i].Name = want
+		delete(ms.names, name)
+		for _, names := range []map[string]string{ms.files, ms.same} {
+			for k, v := range names {
+				if v == name {
+					names[k] = want
+				}
+			}
+		}
+		return
+	}
 }
 
 // sameWords says whether two texts have the same words, case aside.

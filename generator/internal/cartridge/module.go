@@ -246,7 +246,7 @@ func safeAddress(u string) bool {
 var publishable = map[string]bool{
 	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
 	".mp3": true, ".m4a": true, ".ogg": true, ".oga": true, ".wav": true, ".mp4": true, ".webm": true, ".ogv": true,
-	".pdf": true, ".odt": true, ".ods": true, ".odp": true, ".docx": true, ".xlsx": true, ".pptx": true,
+	".vtt": true, ".pdf": true, ".odt": true, ".ods": true, ".odp": true, ".docx": true, ".xlsx": true, ".pptx": true,
 	".doc": true, ".xls": true, ".ppt": true, ".txt": true, ".csv": true, ".epub": true, ".zip": true,
 }
 

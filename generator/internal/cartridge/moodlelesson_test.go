@@ -14,6 +14,7 @@ const (
 	shaSheet = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
 	shaKeys  = "ffffffffffffffffffffffffffffffffffffffff"
 	shaVideo = "1111111111111111111111111111111111111111"
+	shaVTT   = "2222222222222222222222222222222222222222"
 )
 
 // lessonCourseFiles is a course as Moodle 2–4 back up what real courses
@@ -64,7 +65,7 @@ func lessonCourseFiles() map[string]string {
 				answer("Next", "-1", ""))+
 			page("13", "12", "14", "2", "Receipt", "Always print a receipt?", answer("True", "0", "")+answer("False", "-1", "Only if asked."))+
 			page("14", "13", "15", "10", "Your shop", "Describe your shop.", "")+
-			page("15", "14", "0", "20", "Contactless", `&lt;p&gt;&lt;img src="@@PLUGINFILE@@/step.png" alt="Tap"&gt; Tap to pay.&lt;/p&gt;&lt;video controls&gt;&lt;source src="@@PLUGINFILE@@/tap%20to%20pay.mp4" type="video/mp4"&gt;Your browser cannot play it.&lt;/video&gt;&lt;audio src="@@PLUGINFILE@@/gone.mp3"&gt;No sound.&lt;/audio&gt;&lt;ul&gt;&lt;li&gt;Phone&lt;/li&gt;&lt;/ul&gt;&lt;ul&gt;&lt;li&gt;Watch&lt;/li&gt;&lt;/ul&gt;`, answer("Back", "-40", ""))+
+			page("15", "14", "0", "20", "Contactless", `&lt;p&gt;&lt;img src="@@PLUGINFILE@@/step.png" alt="Tap"&gt; Tap to pay.&lt;/p&gt;&lt;video controls&gt;&lt;source src="@@PLUGINFILE@@/tap%20to%20pay.mp4" type="video/mp4"&gt;&lt;track kind="chapters" src="@@PLUGINFILE@@/chapters.vtt"&gt;&lt;track kind="captions" srclang="en" src="@@PLUGINFILE@@/Captions%20EN.vtt"&gt;Your browser cannot play it.&lt;/video&gt;&lt;audio src="@@PLUGINFILE@@/gone.mp3"&gt;No sound.&lt;/audio&gt;&lt;ul&gt;&lt;li&gt;Phone&lt;/li&gt;&lt;/ul&gt;&lt;ul&gt;&lt;li&gt;Watch&lt;/li&gt;&lt;/ul&gt;`, answer("Back", "-40", ""))+
 			`</pages>`),
 		"activities/quiz_3/quiz.xml": activityXML("3", "quiz", "23", `<name>Check</name><question_instances>`+
 			`<question_instance id="1"><questionid>31</questionid></question_instance>`+
@@ -88,6 +89,7 @@ func lessonCourseFiles() map[string]string {
 			file("2", shaStep, "22", "mod_lesson", "page_contents", "11", "step.png", 0, "image/png") +
 			file("3", shaStep, "22", "mod_lesson", "page_contents", "15", "step.png", 0, "image/png") +
 			file("8", shaVideo, "22", "mod_lesson", "page_contents", "15", "tap to pay.mp4", 0, "video/mp4") +
+			file("9", shaVTT, "22", "mod_lesson", "page_contents", "15", "Captions EN.vtt", 0, "text/vtt") +
 			file("7", shaKeys, "22", "mod_lesson", "page_contents", "12", "keys.png", 0, "image/png") +
 			file("4", shaStory, "24", "mod_resource", "content", "0", "story.html", 1, "text/html") +
 			file("5", shaJS, "24", "mod_resource", "content", "0", "player.js", 0, "application/javascript") +
@@ -99,6 +101,7 @@ func lessonCourseFiles() map[string]string {
 		"files/dd/" + shaJS:    "alert(1)",
 		"files/ff/" + shaKeys:  "\x89PNG keys",
 		"files/11/" + shaVideo: "mp4 tap",
+		"files/22/" + shaVTT:   "WEBVTT\n\n00:00.000 --> 00:02.000\nTap the card.\n",
 		"files/ee/" + shaSheet: "<html><body><h1>Fees explained</h1><p>A fee per payment.</p></body></html>",
 	}
 }
@@ -110,7 +113,8 @@ func lessonCourseFiles() map[string]string {
 // of its draw, not one the quiz asks itself nor, while there is another,
 // one an earlier random question took; a single-answer question's right
 // answer is its best, not one of part marks; a section's picture is taken;
-// a video element is a link to its file, which the site plays; two lists
+// a video element is a link to its file, which the site plays, its
+// captions beside it under its name (tap-to-pay.vtt); two lists
 // side by side are one (no "<!--THE END-->", which a page would show); an
 // authoring tool's package is named, not made a page; a web page stored
 // without its extension is a lesson.
@@ -152,7 +156,7 @@ func TestMoodleLessonsAndDraws(t *testing.T) {
 	for _, f := range m.Files {
 		files = append(files, f.Name)
 	}
-	if strings.Join(files, "|") != "map.png|step.png|keys.png|tap-to-pay.mp4" {
+	if strings.Join(files, "|") != "map.png|step.png|keys.png|tap-to-pay.mp4|tap-to-pay.vtt" {
 		t.Errorf("files %q", files)
 	}
 	left := leftOut(c.Left)
