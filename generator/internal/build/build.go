@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -33,6 +34,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/mirror"
 	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/partner"
+	"github.com/oersite/oersite/generator/internal/picsize"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/spill"
@@ -378,7 +380,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, kept site.Kept, res *Result) error {
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
-		ReadFile: rootReader(opt.Source), Bodies: bodies, Keep: recorded(opt), Kept: kept})
+		ReadFile: rootReader(opt.Source), PictureSize: pictureSizes(opt.Source), Bodies: bodies, Keep: recorded(opt), Kept: kept})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
@@ -454,6 +456,38 @@ func rootReader(dir string) func(string) ([]byte, error) {
 		}
 		defer root.Close()
 		return root.ReadFile(filepath.FromSlash(name))
+	}
+}
+
+// pictureSizes returns the sizes in pixels of the pictures under dir (by
+// their paths from it), each file's header read once per build (a
+// picture beside every lesson is asked for by each), and nothing outside
+// dir.
+func pictureSizes(dir string) func(string) (int, int, bool) {
+	type size struct {
+		w, h int
+		ok   bool
+	}
+	var mu sync.Mutex
+	known := map[string]size{}
+	return func(name string) (int, int, bool) {
+		mu.Lock()
+		z, done := known[name]
+		mu.Unlock()
+		if done {
+			return z.w, z.h, z.ok
+		}
+		if root, err := os.OpenRoot(dir); err == nil {
+			if f, err := root.Open(filepath.FromSlash(name)); err == nil {
+				z.w, z.h, z.ok = picsize.Of(f, path.Ext(name))
+				f.Close()
+			}
+			root.Close()
+		}
+		mu.Lock()
+		known[name] = z
+		mu.Unlock()
+		return z.w, z.h, z.ok
 	}
 }
 

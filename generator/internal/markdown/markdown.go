@@ -129,6 +129,10 @@ type Doc struct {
 	// ReadFile reads a file named relative to the document (a chart's
 	// data in the page's folder); nil: containers read no files.
 	ReadFile func(name string) ([]byte, error)
+	// Size returns the size in pixels of a picture the document shows,
+	// by its destination as written (one Resolve found), for the width and
+	// height the picture is written with; nil or false: none.
+	Size func(dest string) (width, height int, ok bool)
 }
 
 // Heading is one heading of a document.

@@ -189,6 +189,29 @@ func TestPicturesAfterTheFirstLoadLazily(t *testing.T) {
 	}
 }
 
+// A picture of the site is written with its size, which the site gives,
+// so that the text under it keeps its place while it loads; a picture the
+// site does not hold, or whose size it cannot tell, is written without.
+func TestPicturesOfTheSiteHaveTheirSize(t *testing.T) {
+	resolve := func(dest string, _ bool) (string, bool) { return "../" + dest, dest != "gone.png" }
+	var asked []string
+	size := func(dest string) (int, int, bool) {
+		asked = append(asked, dest)
+		return 800, 600, dest == "shop.png"
+	}
+	src := "![Shop](shop.png)\n\n![Till](till.svg) ![Gone](gone.png) ![Sun](https://example.org/sun.png)\n"
+	html := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte(src), Resolve: resolve, Size: size}).HTML)
+	for _, want := range []string{`<img src="../shop.png" alt="Shop" width="800" height="600" />`, `<img src="../till.svg" alt="Till" loading="lazy" />`,
+		`<img src="../gone.png" alt="Gone" loading="lazy" />`, `<img src="https://example.org/sun.png" alt="Sun" loading="lazy" />`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if strings.Join(asked, " ") != "shop.png till.svg" {
+		t.Errorf("asked the size of %q: want the pictures the site holds", asked)
+	}
+}
+
 // A table's empty corner (an empty cell of the header row) is a <td>: a
 // header with no words names nothing (axe: empty-table-header); the other
 // header cells stay <th>, aligned as written.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -106,6 +107,7 @@ func (w *walker) visit(n ast.Node) {
 		x.Destination = w.link(x.Destination, false, "", x)
 	case *ast.Image:
 		x.Destination = w.link(x.Destination, true, container.Plain(x, w.src), x)
+		w.size(x)
 		if w.pictures++; w.pictures > 1 {
 			// the first picture may be the first thing the reader sees; the
 			// others load as the reader scrolls near them (a phone on a
@@ -136,6 +138,19 @@ func (w *walker) visit(n ast.Node) {
 		w.res.UsesLabels = true
 	case *dialect.MoreDivider:
 		w.summaryDivider(x)
+	}
+}
+
+// size writes a picture of the site with its width and height, so that
+// the page keeps its place while it loads (see Doc.Size).
+func (w *walker) size(x *ast.Image) {
+	l := w.res.Links[len(w.res.Links)-1] // the picture's, just added
+	if w.doc.Size == nil || !l.Resolved {
+		return
+	}
+	if width, height, ok := w.doc.Size(l.Dest); ok {
+		x.SetAttributeString("width", []byte(strconv.Itoa(width)))
+		x.SetAttributeString("height", []byte(strconv.Itoa(height)))
 	}
 }
 

@@ -41,6 +41,10 @@ type Options struct {
 	// ("content/en/skills/literacy.csv"), for Markdown that draws on the
 	// page's own files (charts); nil: none are read.
 	ReadFile func(name string) ([]byte, error)
+	// PictureSize returns the size in pixels of a picture by its path from
+	// the site root, for the width and height Markdown writes the site's
+	// pictures with (see markdown.Doc.Size); nil: none.
+	PictureSize func(name string) (width, height int, ok bool)
 	// Partners are the partners' harvested items and events, shown in
 	// the partners' catalogue, the webinar lists and search.
 	Partners []*partner.Data
@@ -62,9 +66,9 @@ type Options struct {
 // Markdown not yet rendered is skipped: the caller discards the result.
 func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *markdown.Renderer, opt Options) (*Site, diag.List) {
 	s := &Site{
-		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile, bodies: opt.Bodies,
+		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile, pictureSize: opt.PictureSize, bodies: opt.Bodies,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
-		assetURL: map[string]string{}, assetSize: map[string]int64{}, urls: map[string]*Page{},
+		assetURL: map[string]string{}, assetSize: map[string]int64{}, assetSrc: map[string]string{}, urls: map[string]*Page{},
 	}
 	s.addLanguages()
 	diags := s.addAssets(tree.Assets)
@@ -120,6 +124,7 @@ func (s *Site) addAssets(assets []content.Asset) diag.List {
 		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
 		s.assetURL[a.Lang+"/"+a.Rel] = u
 		s.assetSize[u] = a.Size
+		s.assetSrc[u] = a.Path
 	}
 	return diags
 }
@@ -400,6 +405,15 @@ func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
 	d.Lang = p.ContentLang()
 	if s.readFile != nil {
 		d.ReadFile = pageFiles(s.readFile, src.Path)
+	}
+	if s.pictureSize != nil {
+		d.Size = func(dest string) (int, int, bool) {
+			file, ok := s.assetSrc[s.assetAt(p, dest)]
+			if !ok {
+				return 0, 0, false
+			}
+			return s.pictureSize(file)
+		}
 	}
 	return d
 }

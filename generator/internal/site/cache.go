@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strconv"
 	"sync"
 
 	"github.com/oersite/oersite/generator/internal/content"
@@ -39,6 +40,7 @@ type lookups struct {
 	links  []resolution
 	params []answer
 	labels []answer
+	sizes  []answer // a picture's size: "800x600"
 }
 
 // resolution is one answer of a page's link resolver.
@@ -121,8 +123,19 @@ func (l lookups) sameAnswers(doc markdown.Doc) bool {
 			return false
 		}
 	}
+	for _, a := range l.sizes {
+		if doc.Size == nil {
+			return false
+		}
+		if w, h, ok := doc.Size(a.key); sizeText(w, h) != a.value || ok != a.ok {
+			return false
+		}
+	}
 	return true
 }
+
+// sizeText writes a picture's size as a lookup's answer.
+func sizeText(w, h int) string { return strconv.Itoa(w) + "x" + strconv.Itoa(h) }
 
 func (c *RenderCache) put(p *Page, offline bool, doc markdown.Doc, r markdown.Result, asked lookups) {
 	if c == nil {
@@ -148,6 +161,13 @@ func (l *lookups) record(doc markdown.Doc) markdown.Doc {
 			v, ok := param(name)
 			l.params = append(l.params, answer{name, v, ok})
 			return v, ok
+		}
+	}
+	if size := doc.Size; size != nil {
+		doc.Size = func(dest string) (int, int, bool) {
+			w, h, ok := size(dest)
+			l.sizes = append(l.sizes, answer{dest, sizeText(w, h), ok})
+			return w, h, ok
 		}
 	}
 	if labels := doc.Labels; labels != nil {

@@ -33,6 +33,7 @@ func (s *Site) dropHeldBundleFiles(sources []*content.Source) {
 		if inAny(a.Src, held) {
 			delete(s.assetURL, a.URL)
 			delete(s.assetSize, a.URL)
+			delete(s.assetSrc, a.URL)
 			continue
 		}
 		kept = append(kept, a)

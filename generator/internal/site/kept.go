@@ -42,8 +42,9 @@ type KeptQuiz struct {
 }
 
 // Answer is one question a rendering asked of the site: a link resolved
-// (Kind 'l': Key the destination, Value the address), a parameter ('p')
-// or an interface string ('s').
+// (Kind 'l': Key the destination, Value the address), a parameter ('p'),
+// an interface string ('s') or a picture's size ('z': Key the destination,
+// Value "800x600").
 type Answer struct {
 	Kind       byte
 	Key, Value string
@@ -82,6 +83,9 @@ func keep(p *Page, doc markdown.Doc, res markdown.Result, asked lookups) (r Rend
 	for _, a := range asked.labels {
 		r.Asked = append(r.Asked, Answer{Kind: 's', Key: a.key, Value: a.value, OK: a.ok})
 	}
+	for _, a := range asked.sizes {
+		r.Asked = append(r.Asked, Answer{Kind: 'z', Key: a.key, Value: a.value, OK: a.ok})
+	}
 	return r, true
 }
 
@@ -112,6 +116,8 @@ func (k Kept) take(p *Page, doc markdown.Doc) (res markdown.Result, asked lookup
 			asked.params = append(asked.params, answer{a.Key, a.Value, a.OK})
 		case 's':
 			asked.labels = append(asked.labels, answer{a.Key, a.Value, a.OK})
+		case 'z':
+			asked.sizes = append(asked.sizes, answer{a.Key, a.Value, a.OK})
 		default:
 			return res, asked, nil, false
 		}

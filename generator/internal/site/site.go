@@ -43,6 +43,8 @@ type Site struct {
 	labels func(lang, key string) string
 	// readFile reads a file from the site root (Options.ReadFile).
 	readFile func(name string) ([]byte, error)
+	// pictureSize is Options.PictureSize.
+	pictureSize func(name string) (width, height int, ok bool)
 
 	// Pages holds every page, in a stable order.
 	Pages []*Page
@@ -65,6 +67,8 @@ type Site struct {
 	assetURL map[string]string
 	// assetSize maps an asset's output path to its size.
 	assetSize map[string]int64
+	// assetSrc maps an asset's output path to its path from the site root.
+	assetSrc map[string]string
 	// sections caches section pages by "lang/name"; nil until first asked.
 	sections map[string]*Page
 	// urls holds every page by address.
