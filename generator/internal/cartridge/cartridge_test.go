@@ -239,14 +239,15 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-// A video's captions go beside it under its name: a file taken only for
-// them is renamed, one shared with another video copied; a name another
-// file has keeps that file and names the captions left out.
+// A video's captions and poster go beside it under its name: a file taken
+// only for them is renamed, one shared with another video copied; a name
+// another file has keeps that file and names the captions left out; a
+// poster of a kind a browser may not show (BMP) is not taken.
 func TestVideoCaptionsTakeTheVideosName(t *testing.T) {
 	page := `<html><body><p><a href="$IMS-CC-FILEBASE$/notes.vtt">Notes</a></p>` +
 		`<video src="$IMS-CC-FILEBASE$/notes.mp4"><track src="$IMS-CC-FILEBASE$/other.vtt"></video>` +
-		`<video src="$IMS-CC-FILEBASE$/Till%20one.mp4"><track kind="subtitles" src="$IMS-CC-FILEBASE$/till.vtt"></video>` +
-		`<video src="$IMS-CC-FILEBASE$/till-two.mp4"><track kind="captions" src="$IMS-CC-FILEBASE$/till.vtt"></video></body></html>`
+		`<video src="$IMS-CC-FILEBASE$/Till%20one.mp4" poster="$IMS-CC-FILEBASE$/frame.PNG"><track kind="subtitles" src="$IMS-CC-FILEBASE$/till.vtt"></video>` +
+		`<video src="$IMS-CC-FILEBASE$/till-two.mp4" poster="$IMS-CC-FILEBASE$/frame.bmp"><track kind="captions" src="$IMS-CC-FILEBASE$/till.vtt"></video></body></html>`
 	data := zipOf(t, map[string]string{
 		"imsmanifest.xml": `<?xml version="1.0"?><manifest identifier="m" ` + ccNS + `><metadata><schema>IMS Common Cartridge</schema><schemaversion>1.1.0</schemaversion></metadata>
 <organizations><organization identifier="o"><item identifier="root"><item identifier="i1" identifierref="r1"><title>Videos</title></item></item></organization></organizations>
@@ -258,6 +259,8 @@ func TestVideoCaptionsTakeTheVideosName(t *testing.T) {
 		"web_resources/Till one.mp4": "mp4 one",
 		"web_resources/till-two.mp4": "mp4 two",
 		"web_resources/till.vtt":     "WEBVTT\n\ntill",
+		"web_resources/frame.PNG":    "png frame",
+		"web_resources/frame.bmp":    "bmp frame",
 	})
 	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
 	if err != nil {
@@ -269,11 +272,11 @@ func TestVideoCaptionsTakeTheVideosName(t *testing.T) {
 			files = append(files, f.Name+"="+strings.TrimPrefix(string(f.Data), "WEBVTT\n\n"))
 		}
 	}
-	want := "notes.vtt=notes|notes.mp4=mp4 notes|other.vtt=other|till-one.mp4=mp4 one|till-one.vtt=till|till-two.mp4=mp4 two|till-two.vtt=till"
+	want := "notes.vtt=notes|notes.mp4=mp4 notes|other.vtt=other|till-one.mp4=mp4 one|till-one.vtt=till|till-one.png=png frame|till-two.mp4=mp4 two|till-two.vtt=till"
 	if strings.Join(files, "|") != want {
 		t.Errorf("files\n%q\nwant\n%q", strings.Join(files, "|"), want)
 	}
-	if left := leftOut(c.Left); !slices.Contains(left, "captions whose name another file of the module has (a site finds a video's captions under its name with .vtt): notes.vtt") {
+	if left := leftOut(c.Left); !slices.Contains(left, "captions or posters whose name another file of the module has (a site finds a video's captions and poster under its name: stand.vtt, stand.jpg): notes.vtt") {
 		t.Errorf("left out %q", left)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/anchor"
 	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
@@ -256,6 +258,7 @@ func (c *reader) mediaLink(parent, m *html.Node, p string) {
 	if c.links(file, p); attr(file, "src") != "" {
 		if m.DataAtom == atom.Video {
 			c.captions(m, attr(file, "src"), p)
+			c.poster(m, attr(file, "src"), p)
 		}
 		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: attr(file, "src")}}}
 		a.AppendChild(&html.Node{Type: html.TextNode, Data: firstNonEmpty(strings.TrimSpace(attr(m, "title")), strings.TrimSpace(attr(m, "aria-label")), name)})
@@ -279,12 +282,33 @@ func (c *reader) captions(video *html.Node, videoName, p string) {
 	if track == nil {
 		return
 	}
+	c.besideVideo(videoName, attr(track, "src"), p, markdown.CaptionsExt)
+}
+
+// poster takes the picture a video shows before it plays (its poster)
+// into the module under the video's name with the picture's extension
+// (video.mp4, video.jpg), which is how a site finds it.
+func (c *reader) poster(video *html.Node, videoName, p string) {
+	if src := attr(video, "poster"); src != "" {
+		c.besideVideo(videoName, src, p, markdown.PosterExts()...)
+	}
+}
+
+// besideVideo takes the file at src (in the page at p), if it has one of
+// the extensions exts, into the module under the video's name (its
+// address in the module) with the file's extension.
+func (c *reader) besideVideo(videoName, src, p string, exts ...string) {
+	u, err := url.Parse(strings.TrimSpace(src))
+	if err != nil || !slices.Contains(exts, strings.ToLower(path.Ext(u.Path))) {
+		return // not taken in: the site would not find it
+	}
 	got := len(c.mod.m.Files)
-	name, ok := c.target(p, strings.TrimSpace(attr(track, "src")))
-	if !ok || strings.ToLower(path.Ext(name)) != ".vtt" {
+	name, ok := c.target(p, strings.TrimSpace(src))
+	ext := strings.ToLower(path.Ext(name))
+	if !ok || !slices.Contains(exts, ext) {
 		return
 	}
-	want, err := url.PathUnescape(name) // a Markdown address: the file's name escaped
+	have, err := url.PathUnescape(name) // a Markdown address: the file's name escaped
 	if err != nil {
 		return
 	}
@@ -292,7 +316,7 @@ func (c *reader) captions(video *html.Node, videoName, p string) {
 	if err != nil {
 		return
 	}
-	c.nameAs(want, strings.TrimSuffix(videoFile, path.Ext(videoFile))+".vtt", len(c.mod.m.Files) > got)
+	c.nameAs(have, strings.TrimSuffix(videoFile, path.Ext(videoFile))+ext, len(c.mod.m.Files) > got)
 }
 
 // nameAs gives the module's file name the name want too: the file is

@@ -94,7 +94,7 @@ func mkmbz(ts *testscript.TestScript, _ bool, args []string) {
 		ts.Fatalf("usage: mkmbz FILE COURSE")
 	}
 	const sha, shaSound = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "b94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
-	const shaVideo, shaCaptions = "c94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "d94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
+	const shaVideo, shaCaptions, shaPoster = "c94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "d94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "e94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
 	activity := func(id, kind, title string) string {
 		return `<activity><moduleid>` + id + `</moduleid><sectionid>1</sectionid><modulename>` + kind + `</modulename><title>` + title + `</title><directory>activities/` + kind + `_` + id + `</directory></activity>`
 	}
@@ -105,7 +105,7 @@ func mkmbz(ts *testscript.TestScript, _ bool, args []string) {
 		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Light</name><summary>&lt;p&gt;Where the light comes from.&lt;/p&gt;</summary><sequence>2,3,4,5</sequence><visible>1</visible></section>`,
 		"activities/page_2/page.xml": `<activity id="1" moduleid="2" modulename="page" contextid="21"><page id="1"><name>By the window</name>` +
 			`<content>&lt;p&gt;Stand by the window.&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/window.png" alt="A window"&gt;&lt;/p&gt;` +
-			`&lt;video controls title="Where to stand"&gt;&lt;source src="@@PLUGINFILE@@/stand.mp4"&gt;&lt;track kind="captions" srclang="en" src="@@PLUGINFILE@@/stand-en.vtt"&gt;&lt;/video&gt;</content></page></activity>`,
+			`&lt;video controls title="Where to stand" poster="@@PLUGINFILE@@/first%20frame.jpg"&gt;&lt;source src="@@PLUGINFILE@@/stand.mp4"&gt;&lt;track kind="captions" srclang="en" src="@@PLUGINFILE@@/stand-en.vtt"&gt;&lt;/video&gt;</content></page></activity>`,
 		"activities/lesson_3/lesson.xml": `<activity id="1" moduleid="3" modulename="lesson" contextid="23"><lesson id="1"><name>Taking the photo</name><custom>0</custom><pages>` +
 			`<page id="8"><prevpageid>0</prevpageid><nextpageid>9</nextpageid><qtype>20</qtype><title>Hold still</title>` +
 			`<contents>&lt;p&gt;&lt;a href="@@PLUGINFILE@@/steady.mp3"&gt;Listen: hold still&lt;/a&gt;&lt;/p&gt;</contents><answers></answers></page>` +
@@ -117,10 +117,12 @@ func mkmbz(ts *testscript.TestScript, _ bool, args []string) {
 		"files.xml": `<files><file id="1"><contenthash>` + sha + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>window.png</filename></file>` +
 			`<file id="3"><contenthash>` + shaVideo + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>stand.mp4</filename></file>` +
 			`<file id="4"><contenthash>` + shaCaptions + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>stand-en.vtt</filename></file>` +
+			`<file id="5"><contenthash>` + shaPoster + `</contenthash><contextid>21</contextid><component>mod_page</component><filearea>content</filearea><itemid>0</itemid><filepath>/</filepath><filename>first frame.jpg</filename></file>` +
 			`<file id="2"><contenthash>` + shaSound + `</contenthash><contextid>23</contextid><component>mod_lesson</component><filearea>page_contents</filearea><itemid>8</itemid><filepath>/</filepath><filename>steady.mp3</filename></file></files>`,
 		"files/a9/" + sha:         "\x89PNG\r\n\x1a\n",
 		"files/b9/" + shaSound:    "ID3 sound",
 		"files/c9/" + shaVideo:    "mp4 video",
+		"files/e9/" + shaPoster:   "\xff\xd8\xff first frame",
 		"files/d9/" + shaCaptions: "WEBVTT\n\n00:00.000 --> 00:03.000\nStand by the window.\n",
 	}
 	var b bytes.Buffer

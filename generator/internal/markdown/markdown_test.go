@@ -160,8 +160,9 @@ func TestVideoEmbedsLoadNothingUntilAsked(t *testing.T) {
 
 // A video's captions are a WebVTT file of its name beside it: the player
 // offers them in the page's language; a video without one has no track.
+// Its poster, shown before it plays, is a picture of its name beside it.
 func TestVideoCaptionsBesideIt(t *testing.T) {
-	files := map[string]bool{"till one.mp4": true, "till one.vtt": true, "door.webm": true}
+	files := map[string]bool{"till one.mp4": true, "till one.vtt": true, "till one.png": true, "till one.webp": true, "door.webm": true, "door.bmp": true}
 	resolve := func(dest string, _ bool) (string, bool) {
 		name, _ := url.PathUnescape(dest)
 		return "../" + dest, files[name]
@@ -169,7 +170,7 @@ func TestVideoCaptionsBesideIt(t *testing.T) {
 	res := New(Options{}).Render(Doc{File: "content/de/x.md", Source: []byte("[Die Kasse](till%20one.mp4)\n\n[Die Tür](door.webm)\n"), Resolve: resolve, Lang: "de"})
 	html := string(res.HTML)
 	for _, want := range []string{
-		`<video controls preload="none" src="../till%20one.mp4"><track kind="captions" src="../till%20one.vtt" srclang="de" /></video>`,
+		`<video controls preload="none" src="../till%20one.mp4" poster="../till%20one.png"><track kind="captions" src="../till%20one.vtt" srclang="de" /></video>`,
 		`<video controls preload="none" src="../door.webm"></video>`,
 	} {
 		if !strings.Contains(html, want) {

@@ -21,7 +21,9 @@ var KindMedia = ast.NewNodeKind("Media")
 // which loads nothing until pressed, with the link below it to download
 // the file. A file on another host stays a link: a page loads nothing from
 // a third party. A video's captions come from a WebVTT file of its name
-// beside it (till.mp4, till.vtt), which the player offers.
+// beside it (till.mp4, till.vtt), which the player offers, and its poster
+// (the picture shown before it plays) from a picture of its name
+// (till.jpg, .jpeg, .png, .webp or .gif).
 type Media struct {
 	ast.BaseBlock
 	Element string // "audio" or "video"
@@ -30,6 +32,9 @@ type Media struct {
 	// Captions is the address of a video's captions (WebVTT: the video's
 	// name with .vtt, beside it), in Lang; "" for none.
 	Captions, Lang string
+	// Poster is the address of the picture a video shows before it plays
+	// (the video's name with a picture's extension, beside it); "" for none.
+	Poster string
 }
 
 // Kind implements ast.Node.
@@ -78,17 +83,24 @@ func mediaOf(p *ast.Paragraph, src []byte) (ast.Node, bool) {
 	return nil, false
 }
 
-// captionsFor is the .vtt file named as a video file (its address as
-// written).
-func captionsFor(dest string) string {
+// namedAs is the file named as a video file, with another extension (its
+// address as written): its captions (.vtt) or its poster (.jpg…).
+func namedAs(dest, ext string) string {
 	u, err := url.Parse(dest)
 	if err != nil {
 		return ""
 	}
-	u.Path = strings.TrimSuffix(u.Path, path.Ext(u.Path)) + ".vtt"
+	u.Path = strings.TrimSuffix(u.Path, path.Ext(u.Path)) + ext
 	u.RawPath, u.RawQuery, u.Fragment = "", "", ""
 	return u.String()
 }
+
+// CaptionsExt is the extension of a video's captions beside it.
+const CaptionsExt = ".vtt"
+
+// PosterExts returns the extensions of a video's poster beside it, in the
+// order a page looks for them.
+func PosterExts() []string { return []string{".jpg", ".jpeg", ".png", ".webp", ".gif"} }
 
 type mediaRenderer struct{}
 
@@ -104,7 +116,11 @@ func (mediaRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			label, _ = url.PathUnescape(path.Base(u.Path))
 		}
 		esc := html.EscapeString
-		_, _ = w.WriteString(`<figure class="figure ` + m.Element + `"><` + m.Element + ` controls preload="none" src="` + esc(m.Src) + `">`)
+		_, _ = w.WriteString(`<figure class="figure ` + m.Element + `"><` + m.Element + ` controls preload="none" src="` + esc(m.Src) + `"`)
+		if m.Poster != "" {
+			_, _ = w.WriteString(` poster="` + esc(m.Poster) + `"`)
+		}
+		_, _ = w.WriteString(">")
 		if m.Captions != "" {
 			_, _ = w.WriteString(`<track kind="captions" src="` + esc(m.Captions) + `"`)
 			if m.Lang != "" {

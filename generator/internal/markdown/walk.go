@@ -32,8 +32,8 @@ type walker struct {
 	// embeds are paragraphs to become video embeds or players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
-	pictures    int                       // pictures met so far
-	captions    map[*ast.Paragraph]string // a video's paragraph -> its captions' address
+	pictures    int                           // pictures met so far
+	videos      map[*ast.Paragraph]videoFiles // a video's paragraph -> the files beside it
 	scriptLinks []*ast.AutoLink
 }
 
@@ -81,7 +81,8 @@ func (w *walker) walk(root ast.Node) {
 	for _, p := range w.embeds {
 		if m, ok := mediaOf(p, w.src); ok { // its link now resolved
 			if media, ok := m.(*Media); ok {
-				media.Captions, media.Lang = w.captions[p], w.doc.Lang
+				v := w.videos[p]
+				media.Captions, media.Poster, media.Lang = v.captions, v.poster, w.doc.Lang
 			}
 			p.Parent().ReplaceChild(p.Parent(), p, m)
 		}
@@ -141,6 +142,10 @@ func (w *walker) visit(n ast.Node) {
 	}
 }
 
+// videoFiles are the files beside a video: its captions and its poster,
+// by their addresses ("" for none).
+type videoFiles struct{ captions, poster string }
+
 // size writes a picture of the site with its width and height, so that
 // the page keeps its place while it loads (see Doc.Size).
 func (w *walker) size(x *ast.Image) {
@@ -166,11 +171,21 @@ func (w *walker) paragraph(x *ast.Paragraph) {
 	}
 	w.embeds = append(w.embeds, x)
 	if media, ok := m.(*Media); ok && media.Element == "video" && w.doc.Resolve != nil {
-		if href, ok := w.doc.Resolve(captionsFor(media.Src), false); ok { // a .vtt beside the video
-			if w.captions == nil {
-				w.captions = map[*ast.Paragraph]string{} // most pages have no video
+		var v videoFiles
+		if href, ok := w.doc.Resolve(namedAs(media.Src, CaptionsExt), false); ok { // a .vtt beside the video
+			v.captions = href
+		}
+		for _, ext := range PosterExts() { // a picture of its name beside it
+			if href, ok := w.doc.Resolve(namedAs(media.Src, ext), true); ok {
+				v.poster = href
+				break
 			}
-			w.captions[x] = href
+		}
+		if v != (videoFiles{}) {
+			if w.videos == nil {
+				w.videos = map[*ast.Paragraph]videoFiles{} // most pages have no video
+			}
+			w.videos[x] = v
 		}
 	}
 }
