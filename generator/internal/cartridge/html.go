@@ -328,7 +328,7 @@ func (c *reader) nameAs(name, want string, fresh bool) {
 		return
 	}
 	if ms.names[want] {
-		c.leftNamed(errCaptions, want)
+		c.leftNamed(errVideoFiles, want)
 		return
 	}
 	ms.names[want] = true

@@ -68,7 +68,7 @@ func Assemble(ctx context.Context, cfg config.Config, tree content.Tree, md *mar
 	s := &Site{
 		Config: cfg, Now: opt.Now, horizon: opt.Horizon, Offline: opt.Offline, Drafts: opt.Drafts, Future: opt.Future, Expired: opt.Expired, labels: opt.Labels, readFile: opt.ReadFile, pictureSize: opt.PictureSize, bodies: opt.Bodies,
 		Langs: map[string]*LangSite{}, byKey: map[string]map[string]*Page{}, byRel: map[string]map[string]*Page{},
-		assetURL: map[string]string{}, assetSize: map[string]int64{}, assetSrc: map[string]string{}, urls: map[string]*Page{},
+		assetURL: map[string]string{}, assetFiles: map[string]Asset{}, urls: map[string]*Page{},
 	}
 	s.addLanguages()
 	diags := s.addAssets(tree.Assets)
@@ -123,8 +123,7 @@ func (s *Site) addAssets(assets []content.Asset) diag.List {
 		}
 		s.Assets = append(s.Assets, Asset{Src: a.Path, URL: u, Lang: a.Lang, Size: a.Size})
 		s.assetURL[a.Lang+"/"+a.Rel] = u
-		s.assetSize[u] = a.Size
-		s.assetSrc[u] = a.Path
+		s.assetFiles[u] = s.Assets[len(s.Assets)-1]
 	}
 	return diags
 }
@@ -408,11 +407,11 @@ func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
 	}
 	if s.pictureSize != nil {
 		d.Size = func(dest string) (int, int, bool) {
-			file, ok := s.assetSrc[s.assetAt(p, dest)]
+			a, ok := s.assetFiles[s.assetAt(p, dest)]
 			if !ok {
 				return 0, 0, false
 			}
-			return s.pictureSize(file)
+			return s.pictureSize(a.Src)
 		}
 	}
 	return d

@@ -32,8 +32,7 @@ func (s *Site) dropHeldBundleFiles(sources []*content.Source) {
 	for _, a := range s.Assets {
 		if inAny(a.Src, held) {
 			delete(s.assetURL, a.URL)
-			delete(s.assetSize, a.URL)
-			delete(s.assetSrc, a.URL)
+			delete(s.assetFiles, a.URL)
 			continue
 		}
 		kept = append(kept, a)

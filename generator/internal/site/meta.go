@@ -258,14 +258,14 @@ func (s *Site) AssetSize(p *Page, name string) (int64, bool) {
 		return 0, false
 	}
 	target := s.assetAt(p, name)
-	size, ok := s.assetSize[target]
-	return size, ok && target != ""
+	a, ok := s.assetFiles[target]
+	return a.Size, ok && target != ""
 }
 
 // assetAt returns the output path of a file named relative to a page's source, or "".
 func (s *Site) assetAt(p *Page, name string) string {
 	target, ok := s.resolveTarget(p.Lang, path.Dir(p.Source.Rel), name)
-	if _, isFile := s.assetSize[target]; !ok || !isFile {
+	if _, isFile := s.assetFiles[target]; !ok || !isFile {
 		return ""
 	}
 	return target

@@ -236,7 +236,7 @@ func (s *Site) attachFiles(p *Page) diag.List {
 			}
 			return
 		}
-		size := s.assetSize[u]
+		size := s.assetFiles[u].Size
 		if title == "" {
 			title = path.Base(file)
 		}

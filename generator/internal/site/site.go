@@ -65,10 +65,8 @@ type Site struct {
 	byRel map[string]map[string]*Page // lang -> content rel path -> page
 	// assetURL maps "lang/rel" of a content file to its path from the site root.
 	assetURL map[string]string
-	// assetSize maps an asset's output path to its size.
-	assetSize map[string]int64
-	// assetSrc maps an asset's output path to its path from the site root.
-	assetSrc map[string]string
+	// assetFiles holds each asset by its output path.
+	assetFiles map[string]Asset
 	// sections caches section pages by "lang/name"; nil until first asked.
 	sections map[string]*Page
 	// urls holds every page by address.
