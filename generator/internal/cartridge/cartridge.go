@@ -403,5 +403,5 @@ var (
 	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files: %s", "")
 	errMissing     = diag.Phrasef("links to files the cartridge does not hold: %s", "")
 	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
-	errVideoFiles    = diag.Phrasef("captions or posters whose name another file of the module has (a site finds a video's captions and poster under its name: stand.vtt, stand.jpg): %s", "")
+	errVideoFiles  = diag.Phrasef("captions or posters whose name another file of the module has (a site finds a video's captions and poster under its name: stand.vtt, stand.jpg): %s", "")
 )

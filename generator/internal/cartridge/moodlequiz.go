@@ -189,11 +189,13 @@ type moodleQuiz struct {
 }
 
 // randomDraw is the category a filter condition draws from (Moodle 4.0–4.2
-// name it, 4.3 on filter by it), and whether subcategories are in.
+// name it, 4.3 on filter by it, and the question bank's "cat", its number
+// and context, says it too), and whether subcategories are in.
 func randomDraw(filter string) (category string, sub bool) {
 	var f struct {
-		CategoryID any `json:"questioncategoryid"`
-		Sub        any `json:"includingsubcategories"`
+		CategoryID any    `json:"questioncategoryid"`
+		Sub        any    `json:"includingsubcategories"`
+		Cat        string `json:"cat"` // "2,10": the category, then its context
 		Filter     struct {
 			Category struct {
 				Values  []any `json:"values"`
@@ -209,7 +211,11 @@ func randomDraw(filter string) (category string, sub bool) {
 	if len(f.Filter.Category.Values) > 0 {
 		return jsonWord(f.Filter.Category.Values[0]), truthy(f.Filter.Category.Options.Sub)
 	}
-	return jsonWord(f.CategoryID), truthy(f.Sub)
+	if c := jsonWord(f.CategoryID); c != "" || f.Cat == "" {
+		return c, truthy(f.Sub)
+	}
+	c, _, _ := strings.Cut(f.Cat, ",")
+	return strings.TrimSpace(c), truthy(f.Sub)
 }
 
 // jsonWord is a JSON string or number as text.
