@@ -1,14 +1,18 @@
 // Package picsize reads the size of a picture in pixels from the start of
 // its file, decoding no pixels: PNG, JPEG, GIF and WebP by their headers,
 // SVG from its root element (width and height in pixels, else its
-// viewBox). A page writes the size on the picture so that the browser
-// keeps its place while it loads, and the text under it does not jump.
+// viewBox). A JPEG whose EXIF orientation turns it (a phone's photo taken
+// upright) has the size it is shown at, as browsers show it. A page
+// writes the size on the picture so that the browser keeps its place
+// while it loads, and the text under it does not jump.
 //
 // Picture files are content, so hostile input: at most MaxHeader bytes are
 // read, and a size that is not a plausible picture is refused.
 package picsize
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"image"
 	_ "image/gif"  // registers the GIF header reader
@@ -38,13 +42,80 @@ func Of(r io.Reader, ext string) (width, height int, ok bool) {
 	case ".svg":
 		return svg(r)
 	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
-		c, _, err := image.DecodeConfig(r)
+		head, err := io.ReadAll(r)
 		if err != nil {
 			return 0, 0, false
+		}
+		c, format, err := image.DecodeConfig(bytes.NewReader(head))
+		if err != nil {
+			return 0, 0, false
+		}
+		if format == "jpeg" && turned(exifOrientation(head)) {
+			c.Width, c.Height = c.Height, c.Width // a phone's photo taken upright: shown turned
 		}
 		return plausible(float64(c.Width), float64(c.Height))
 	}
 	return 0, 0, false
+}
+
+// turned says whether an EXIF orientation shows the picture a quarter
+// turn from how it is stored (5 to 8), as browsers do: its width is then
+// its stored height.
+func turned(orientation int) bool { return orientation >= 5 && orientation <= 8 }
+
+// exifOrientation reads the orientation a JPEG's EXIF metadata gives its
+// picture (1 to 8), or 0 when it has none.
+func exifOrientation(jpeg []byte) int {
+	if len(jpeg) < 4 || jpeg[0] != 0xff || jpeg[1] != 0xd8 {
+		return 0
+	}
+	for i := 2; i+4 <= len(jpeg); {
+		if jpeg[i] != 0xff {
+			return 0
+		}
+		marker, size := jpeg[i+1], int(binary.BigEndian.Uint16(jpeg[i+2:]))
+		if marker == 0xda || size < 2 || i+2+size > len(jpeg) { // the picture's data: no metadata after it
+			return 0
+		}
+		seg := jpeg[i+4 : i+2+size]
+		if marker == 0xe1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" {
+			return tiffOrientation(seg[6:])
+		}
+		i += 2 + size
+	}
+	return 0
+}
+
+// tiffOrientation reads tag 0x0112 of the first directory of EXIF's TIFF
+// structure.
+func tiffOrientation(t []byte) int {
+	if len(t) < 8 {
+		return 0
+	}
+	var order binary.ByteOrder
+	switch string(t[:2]) {
+	case "II":
+		order = binary.LittleEndian
+	case "MM":
+		order = binary.BigEndian
+	default:
+		return 0
+	}
+	dir := int(order.Uint32(t[4:]))
+	if dir < 8 || dir+2 > len(t) {
+		return 0
+	}
+	n := int(order.Uint16(t[dir:]))
+	for k := 0; k < n; k++ {
+		e := dir + 2 + 12*k
+		if e+12 > len(t) {
+			return 0
+		}
+		if order.Uint16(t[e:]) == 0x0112 && order.Uint16(t[e+2:]) == 3 { // orientation, a SHORT
+			return int(order.Uint16(t[e+8:]))
+		}
+	}
+	return 0
 }
 
 // svg reads the size of an SVG drawing from its root element.

@@ -35,6 +35,21 @@ func TestSizes(t *testing.T) {
 	// a phone's photo: its size after 60 KB of metadata (an APP1 segment)
 	photo := append([]byte{0xff, 0xd8, 0xff, 0xe1, 0xea, 0x62}, bytes.Repeat([]byte{0}, 0xea60)...)
 	photo = append(photo, j.Bytes()[2:]...)
+	// a photo taken upright: stored 640×360, its EXIF orientation 6
+	// (turned a quarter), shown 360×640; in either byte order
+	upright := func(order binary.ByteOrder, mark string, orientation uint16) []byte {
+		var t bytes.Buffer
+		t.WriteString(mark)
+		_ = binary.Write(&t, order, uint16(42))
+		_ = binary.Write(&t, order, uint32(8))
+		_ = binary.Write(&t, order, uint16(2))                                 // two entries
+		_ = binary.Write(&t, order, []uint16{0x010f, 2, 0, 4, 0, 0})           // the camera's make, first
+		_ = binary.Write(&t, order, []uint16{0x0112, 3, 0, 1, orientation, 0}) // orientation
+		_ = binary.Write(&t, order, uint32(0))                                 // no next directory
+		seg := append([]byte("Exif\x00\x00"), t.Bytes()...)
+		out := []byte{0xff, 0xd8, 0xff, 0xe1, byte((len(seg) + 2) >> 8), byte(len(seg) + 2)}
+		return append(append(out, seg...), j.Bytes()[2:]...)
+	}
 	for _, c := range []struct {
 		name, ext string
 		data      []byte
@@ -44,6 +59,9 @@ func TestSizes(t *testing.T) {
 		{"png", ".png", p.Bytes(), 640, 360, true},
 		{"jpeg", ".JPG", j.Bytes(), 640, 360, true},
 		{"photo with metadata", ".jpeg", photo, 640, 360, true},
+		{"upright photo, Intel order", ".jpg", upright(binary.LittleEndian, "II", 6), 360, 640, true},
+		{"upright photo, Motorola order", ".jpg", upright(binary.BigEndian, "MM", 8), 360, 640, true},
+		{"photo upside down", ".jpg", upright(binary.BigEndian, "MM", 3), 640, 360, true},
 		{"gif", ".gif", g.Bytes(), 640, 360, true},
 		{"webp", ".webp", webp(1200, 800), 1200, 800, true},
 		{"svg in pixels", ".svg", []byte(`<?xml version="1.0"?><!-- a drawing --><svg xmlns="http://www.w3.org/2000/svg" width="320px" height="180" viewBox="0 0 32 18"/>`), 320, 180, true},
