@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -34,7 +33,6 @@ import (
 	"github.com/oersite/oersite/generator/internal/mirror"
 	"github.com/oersite/oersite/generator/internal/oer"
 	"github.com/oersite/oersite/generator/internal/partner"
-	"github.com/oersite/oersite/generator/internal/picsize"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 	"github.com/oersite/oersite/generator/internal/spill"
@@ -105,6 +103,9 @@ type Options struct {
 	// horizon records the comparisons made with Now; the offline copy
 	// built inside a build shares its build's.
 	horizon *site.Horizon
+	// copies keeps the pictures' smaller copies between a dev server's
+	// builds, which have no cache folder (see writeCopies).
+	copies *copyCache
 	// offline, set for the offline copy of a patch build, is what that
 	// copy may follow (see offlinePatch).
 	offline *offlinePatch
@@ -378,9 +379,10 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 // not rendered again; a build that will be recorded keeps its own
 // renderings for the next.
 func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, kept site.Kept, res *Result) error {
+	in.pictures = pictureSizes(opt.Source)
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
-		ReadFile: rootReader(opt.Source), PictureSize: pictureSizes(opt.Source), Bodies: bodies, Keep: recorded(opt), Kept: kept})
+		ReadFile: rootReader(opt.Source), PictureSize: in.pictures, Bodies: bodies, Keep: recorded(opt), Kept: kept})
 	res.Site = s
 	res.Diags = append(res.Diags, diags...)
 	res.Diags = append(res.Diags, unknownLayouts(s, in.theme, in.themeFS)...)
@@ -456,38 +458,6 @@ func rootReader(dir string) func(string) ([]byte, error) {
 		}
 		defer root.Close()
 		return root.ReadFile(filepath.FromSlash(name))
-	}
-}
-
-// pictureSizes returns the sizes in pixels of the pictures under dir (by
-// their paths from it), each file's header read once per build (a
-// picture beside every lesson is asked for by each), and nothing outside
-// dir.
-func pictureSizes(dir string) func(string) (int, int, bool) {
-	type size struct {
-		w, h int
-		ok   bool
-	}
-	var mu sync.Mutex
-	known := map[string]size{}
-	return func(name string) (int, int, bool) {
-		mu.Lock()
-		z, done := known[name]
-		mu.Unlock()
-		if done {
-			return z.w, z.h, z.ok
-		}
-		if root, err := os.OpenRoot(dir); err == nil {
-			if f, err := root.Open(filepath.FromSlash(name)); err == nil {
-				z.w, z.h, z.ok = picsize.Of(f, path.Ext(name))
-				f.Close()
-			}
-			root.Close()
-		}
-		mu.Lock()
-		known[name] = z
-		mu.Unlock()
-		return z.w, z.h, z.ok
 	}
 }
 
@@ -577,6 +547,9 @@ type inputs struct {
 	contentErrs diag.List
 	// partners is what `oersite harvest` left in data/partners/.
 	partners []*partner.Data
+	// pictures gives the size of a content picture (see pictureSizes),
+	// made afresh for each build by assemble.
+	pictures func(name string) (width, height int, ok bool)
 }
 
 // lastParsed, when not nil, gives the last build's parse of unchanged

@@ -119,7 +119,8 @@ func (w *writer) writeStatic(ctx context.Context, out publish.Writer) (map[strin
 			diags.Add(diag.Errorf(a.Src, 0, "", "cannot copy: %v", err))
 		}
 	}
-	return fingerprinted, diags, nil
+	copies, err := w.writeCopies(ctx, out)
+	return fingerprinted, append(diags, copies...), err
 }
 
 // fingerprint inserts a content hash before the extension: css/site.css -> css/site.1a2b3c4d.css.

@@ -133,7 +133,9 @@ func links(s *site.Site, p *site.Page) diag.List {
 
 // heavyPicture is the picture's file size over maxPicture, said: a
 // learner on a phone loads all of it to see a picture a few hundred pixels
-// wide (a camera's photo, an icon saved at full size).
+// wide (a camera's photo, an icon saved at full size). A picture the build
+// makes smaller copies of (a large JPEG or PNG) is not said: a phone
+// loads a copy.
 func heavyPicture(s *site.Site, p *site.Page, ln markdown.Link) diag.List {
 	u, err := url.Parse(ln.Dest)
 	if err != nil {
@@ -146,6 +148,9 @@ func heavyPicture(s *site.Site, p *site.Page, ln markdown.Link) diag.List {
 	size, ok := s.AssetSize(p, name)
 	if !ok || size <= maxPicture {
 		return nil
+	}
+	if pic, ok := s.Picture(p, ln.Dest); ok && len(pic.Smaller) > 0 {
+		return nil // a phone loads a smaller copy (picresize)
 	}
 	d := diag.Warnf(p.Source.Path, ln.Line, "save it smaller: 1600 pixels wide and under 300 KB is enough for a page",
 		"picture %q is %d KB: a learner on a phone downloads all of it", ln.Dest, size>>10)

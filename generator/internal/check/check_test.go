@@ -1,7 +1,11 @@
 package check_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/jpeg"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,16 +93,36 @@ func TestLongSourceChangesNameTheirBase(t *testing.T) {
 	}
 }
 
+// noisyJPEG is a photo-like JPEG of that size: noise, which compresses badly.
+func noisyJPEG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	m := image.NewGray(image.Rect(0, 0, w, h))
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range m.Pix {
+		m.Pix[i] = byte(r.IntN(256))
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, m, &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // TestHeavyPictures: a picture file over 500 KB is named with its size
-// and line, and how to make it smaller; a small one, or one used as a
-// link, is not.
+// and line, and how to make it smaller; a small one, one used as a link,
+// or a large photo the build makes smaller copies of (a phone loads one),
+// is not.
 func TestHeavyPictures(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
 		"config.toml":                    []byte("baseURL = \"https://x.example/\"\ntitle = \"Check\"\n[languages.en]\nname = \"English\"\n"),
-		"content/en/shop/index.md":       []byte("---\ntitle: Shop\n---\n![The till](till%20photo.jpg)\n\n![The logo](logo.png)\n\n[The till, to download](till%20photo.jpg)\n"),
+		"content/en/shop/index.md":       []byte("---\ntitle: Shop\n---\n![The till](till%20photo.jpg)\n\n![The logo](logo.png)\n\n[The till, to download](till%20photo.jpg)\n\n![The street](street.jpg)\n"),
 		"content/en/shop/till photo.jpg": make([]byte, 600<<10),
 		"content/en/shop/logo.png":       make([]byte, 20<<10),
+		"content/en/shop/street.jpg":     noisyJPEG(t, 1600, 1200),
+	}
+	if len(files["content/en/shop/street.jpg"]) <= 500<<10 {
+		t.Fatalf("the test photo is only %d bytes", len(files["content/en/shop/street.jpg"]))
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, name)

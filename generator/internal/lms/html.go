@@ -180,6 +180,9 @@ func (b *bundle) rewriteHTML(p *site.Page, content string, local func(string) st
 			continue
 		}
 		tok := z.Token()
+		// a picture's smaller copies stay on the site: the package's
+		// page shows the picture itself, which it carries
+		tok.Attr = slices.DeleteFunc(tok.Attr, func(a html.Attribute) bool { return a.Key == "srcset" || a.Key == "sizes" })
 		for i, a := range tok.Attr {
 			if a.Namespace != "" || (a.Key != "href" && a.Key != "src" && a.Key != "poster") {
 				continue

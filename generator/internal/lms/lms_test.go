@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -195,6 +197,15 @@ func contains(t *testing.T, name, got string, wants ...string) {
 
 func TestCartridge(t *testing.T) {
 	dir := writeSite(t, moduleSite)
+	// a large picture: the site's page offers smaller copies (srcset); the
+	// package's page shows the picture it carries
+	var wide bytes.Buffer
+	if err := png.Encode(&wide, image.NewGray(image.Rect(0, 0, 2000, 1000))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "en", "modules", "reviews", "shop.png"), wide.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	pkgs := export(t, dir, site.ExportCartridge)
 	if len(pkgs) != 2 {
 		t.Fatalf("got packages %v, want one per language", keys(pkgs))
@@ -229,6 +240,9 @@ func TestCartridge(t *testing.T) {
 		last = i
 	}
 	lesson := files["lessons/01-why.html"]
+	if strings.Contains(lesson, "srcset") || strings.Contains(lesson, "_pictures") {
+		t.Errorf("the package's lesson offers the site's copies of a picture:\n%s", lesson)
+	}
 	contains(t, "lesson 1", lesson, `src="../files/shop.png"`, `href="02-how.html#start"`, `href="../files/checklist.pdf"`,
 		`Lesson 1 of 2`, `<style>`, `rel="next" href="02-how.html"`, `<form class="quiz"`)
 	// the text as the site shows it: an entity (the typographer's) once,

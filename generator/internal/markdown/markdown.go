@@ -129,10 +129,25 @@ type Doc struct {
 	// ReadFile reads a file named relative to the document (a chart's
 	// data in the page's folder); nil: containers read no files.
 	ReadFile func(name string) ([]byte, error)
-	// Size returns the size in pixels of a picture the document shows,
-	// by its destination as written (one Resolve found), for the width and
-	// height the picture is written with; nil or false: none.
-	Size func(dest string) (width, height int, ok bool)
+	// Picture tells of a picture the document shows, by its destination
+	// as written (one Resolve found): its size, written as its width and
+	// height, and its smaller copies, written as its srcset; nil or false:
+	// nothing is known of it.
+	Picture func(dest string) (Picture, bool)
+}
+
+// Picture is what the site knows of one of its pictures.
+type Picture struct {
+	Width, Height int // in pixels, as shown
+	// Smaller are copies of it at smaller widths (see picresize), by the
+	// address the page links them at, narrowest first.
+	Smaller []Copy
+}
+
+// Copy is a smaller copy of a picture.
+type Copy struct {
+	Href  string
+	Width int
 }
 
 // Heading is one heading of a document.

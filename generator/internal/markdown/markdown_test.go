@@ -191,25 +191,41 @@ func TestPicturesAfterTheFirstLoadLazily(t *testing.T) {
 }
 
 // A picture of the site is written with its size, which the site gives,
-// so that the text under it keeps its place while it loads; a picture the
-// site does not hold, or whose size it cannot tell, is written without.
+// so that the text under it keeps its place while it loads, and with its
+// smaller copies as its srcset (sizes "auto" only where it loads lazily,
+// spaces in an address escaped);
+// a picture the site does not hold, or whose size it cannot tell, is
+// written without.
 func TestPicturesOfTheSiteHaveTheirSize(t *testing.T) {
 	resolve := func(dest string, _ bool) (string, bool) { return "../" + dest, dest != "gone.png" }
 	var asked []string
-	size := func(dest string) (int, int, bool) {
+	picture := func(dest string) (Picture, bool) {
 		asked = append(asked, dest)
-		return 800, 600, dest == "shop.png"
+		switch dest {
+		case "shop.png":
+			return Picture{Width: 800, Height: 600}, true
+		case "big.jpg":
+			return Picture{Width: 4000, Height: 3000, Smaller: []Copy{{"../_p/big.960w.jpg", 960}, {"../_p/big.1440w.jpg", 1440}}}, true
+		case "big photo.jpg":
+			return Picture{Width: 4000, Height: 3000, Smaller: []Copy{{"../_p/big photo.960w.jpg", 960}}}, true
+		}
+		return Picture{}, false
 	}
-	src := "![Shop](shop.png)\n\n![Till](till.svg) ![Gone](gone.png) ![Sun](https://example.org/sun.png)\n"
-	html := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte(src), Resolve: resolve, Size: size}).HTML)
+	src := "![Shop](shop.png)\n\n![Till](till.svg) ![Gone](gone.png) ![Sun](https://example.org/sun.png)\n\n![Big](big.jpg)\n"
+	html := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte(src), Resolve: resolve, Picture: picture}).HTML)
 	for _, want := range []string{`<img src="../shop.png" alt="Shop" width="800" height="600" />`, `<img src="../till.svg" alt="Till" loading="lazy" />`,
-		`<img src="../gone.png" alt="Gone" loading="lazy" />`, `<img src="https://example.org/sun.png" alt="Sun" loading="lazy" />`} {
+		`<img src="../gone.png" alt="Gone" loading="lazy" />`, `<img src="https://example.org/sun.png" alt="Sun" loading="lazy" />`,
+		`<img src="../big.jpg" alt="Big" srcset="../_p/big.960w.jpg 960w, ../_p/big.1440w.jpg 1440w, ../big.jpg 4000w" sizes="auto, 100vw" width="4000" height="3000" loading="lazy" />`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %s in\n%s", want, html)
 		}
 	}
-	if strings.Join(asked, " ") != "shop.png till.svg" {
-		t.Errorf("asked the size of %q: want the pictures the site holds", asked)
+	if strings.Join(asked, " ") != "shop.png till.svg big.jpg" {
+		t.Errorf("asked of %q: want the pictures the site holds", asked)
+	}
+	first := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte("![Big](<big photo.jpg>)\n"), Resolve: resolve, Picture: picture}).HTML)
+	if !strings.Contains(first, `srcset="../_p/big%20photo.960w.jpg 960w, ../big%20photo.jpg 4000w" sizes="100vw" width="4000" height="3000" />`) {
+		t.Errorf("the first picture, loaded at once: %s", first)
 	}
 }
 

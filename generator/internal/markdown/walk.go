@@ -147,16 +147,40 @@ func (w *walker) visit(n ast.Node) {
 type videoFiles struct{ captions, poster string }
 
 // size writes a picture of the site with its width and height, so that
-// the page keeps its place while it loads (see Doc.Size).
+// the page keeps its place while it loads, and with its smaller copies,
+// which a phone loads instead of a large picture (see Doc.Picture).
 func (w *walker) size(x *ast.Image) {
 	l := w.res.Links[len(w.res.Links)-1] // the picture's, just added
-	if w.doc.Size == nil || !l.Resolved {
+	if w.doc.Picture == nil || !l.Resolved {
 		return
 	}
-	if width, height, ok := w.doc.Size(l.Dest); ok {
-		x.SetAttributeString("width", []byte(strconv.Itoa(width)))
-		x.SetAttributeString("height", []byte(strconv.Itoa(height)))
+	p, ok := w.doc.Picture(l.Dest)
+	if !ok {
+		return
 	}
+	if len(p.Smaller) > 0 {
+		var set strings.Builder
+		for _, c := range p.Smaller {
+			set.WriteString(srcsetURL(c.Href) + " " + strconv.Itoa(c.Width) + "w, ")
+		}
+		set.WriteString(srcsetURL(string(x.Destination)) + " " + strconv.Itoa(p.Width) + "w")
+		x.SetAttributeString("srcset", []byte(set.String()))
+		// the picture as wide as the screen at most; the theme's column
+		// is narrower, which a browser that reads "auto" measures
+		sizes := "100vw"
+		if w.pictures > 0 { // loading lazily (see visit)
+			sizes = "auto, 100vw"
+		}
+		x.SetAttributeString("sizes", []byte(sizes))
+	}
+	x.SetAttributeString("width", []byte(strconv.Itoa(p.Width)))
+	x.SetAttributeString("height", []byte(strconv.Itoa(p.Height)))
+}
+
+// srcsetURL escapes the white space in an address, which would end it in
+// a srcset ("till photo.jpg" -> "till%20photo.jpg").
+func srcsetURL(href string) string {
+	return strings.NewReplacer(" ", "%20", "\t", "%09", "\n", "%0A", "\r", "%0D", "\f", "%0C").Replace(href)
 }
 
 // paragraph takes the first top-level paragraph as the summary and notes

@@ -50,7 +50,7 @@ func Of(r io.Reader, ext string) (width, height int, ok bool) {
 		if err != nil {
 			return 0, 0, false
 		}
-		if format == "jpeg" && turned(exifOrientation(head)) {
+		if format == "jpeg" && Turned(Orientation(head)) {
 			c.Width, c.Height = c.Height, c.Width // a phone's photo taken upright: shown turned
 		}
 		return plausible(float64(c.Width), float64(c.Height))
@@ -58,14 +58,15 @@ func Of(r io.Reader, ext string) (width, height int, ok bool) {
 	return 0, 0, false
 }
 
-// turned says whether an EXIF orientation shows the picture a quarter
+// Turned says whether an EXIF orientation shows the picture a quarter
 // turn from how it is stored (5 to 8), as browsers do: its width is then
 // its stored height.
-func turned(orientation int) bool { return orientation >= 5 && orientation <= 8 }
+func Turned(orientation int) bool { return orientation >= 5 && orientation <= 8 }
 
-// exifOrientation reads the orientation a JPEG's EXIF metadata gives its
-// picture (1 to 8), or 0 when it has none.
-func exifOrientation(jpeg []byte) int {
+// Orientation reads the orientation a JPEG's EXIF metadata gives its
+// picture (1 to 8: how to turn or flip the stored picture to show it), or
+// 0 when it has none; it reads only what it is given (the file's start).
+func Orientation(jpeg []byte) int {
 	if len(jpeg) < 4 || jpeg[0] != 0xff || jpeg[1] != 0xd8 {
 		return 0
 	}

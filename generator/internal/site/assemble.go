@@ -18,6 +18,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/markdown"
 	"github.com/oersite/oersite/generator/internal/markdown/quiz"
 	"github.com/oersite/oersite/generator/internal/partner"
+	"github.com/oersite/oersite/generator/internal/picresize"
 	"github.com/oersite/oersite/generator/internal/spill"
 )
 
@@ -43,7 +44,8 @@ type Options struct {
 	ReadFile func(name string) ([]byte, error)
 	// PictureSize returns the size in pixels of a picture by its path from
 	// the site root, for the width and height Markdown writes the site's
-	// pictures with (see markdown.Doc.Size); nil: none.
+	// pictures with, and the smaller copies the build makes of a large one
+	// (see markdown.Doc.Picture, picresize); nil: none.
 	PictureSize func(name string) (width, height int, ok bool)
 	// Partners are the partners' harvested items and events, shown in
 	// the partners' catalogue, the webinar lists and search.
@@ -406,15 +408,29 @@ func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
 		d.ReadFile = pageFiles(s.readFile, src.Path)
 	}
 	if s.pictureSize != nil {
-		d.Size = func(dest string) (int, int, bool) {
-			a, ok := s.assetFiles[s.assetAt(p, dest)]
-			if !ok {
-				return 0, 0, false
-			}
-			return s.pictureSize(a.Src)
-		}
+		d.Picture = func(dest string) (markdown.Picture, bool) { return s.Picture(p, dest) }
 	}
 	return d
+}
+
+// Picture is what the site knows of a picture p shows (dest, as written):
+// its size, and the smaller copies the build makes of it (picresize);
+// false when it is no picture of the site or its size is not known
+// (Options.PictureSize).
+func (s *Site) Picture(p *Page, dest string) (markdown.Picture, bool) {
+	a, ok := s.assetFiles[s.assetAt(p, dest)]
+	if !ok || s.pictureSize == nil || p.Source == nil {
+		return markdown.Picture{}, false
+	}
+	w, h, ok := s.pictureSize(a.Src)
+	if !ok {
+		return markdown.Picture{}, false
+	}
+	pic := markdown.Picture{Width: w, Height: h}
+	for _, cw := range picresize.Widths(w, path.Ext(a.URL)) {
+		pic.Smaller = append(pic.Smaller, markdown.Copy{Href: p.Rel(picresize.URL(a.URL, cw)), Width: cw})
+	}
+	return pic, true
 }
 
 // MaxPageFileBytes is the largest file Markdown may read from a page's folder.

@@ -40,7 +40,7 @@ type lookups struct {
 	links  []resolution
 	params []answer
 	labels []answer
-	sizes  []answer // a picture's size: "800x600"
+	sizes  []answer // what is known of a picture (see pictureText)
 }
 
 // resolution is one answer of a page's link resolver.
@@ -124,18 +124,25 @@ func (l lookups) sameAnswers(doc markdown.Doc) bool {
 		}
 	}
 	for _, a := range l.sizes {
-		if doc.Size == nil {
+		if doc.Picture == nil {
 			return false
 		}
-		if w, h, ok := doc.Size(a.key); sizeText(w, h) != a.value || ok != a.ok {
+		if p, ok := doc.Picture(a.key); pictureText(p) != a.value || ok != a.ok {
 			return false
 		}
 	}
 	return true
 }
 
-// sizeText writes a picture's size as a lookup's answer.
-func sizeText(w, h int) string { return strconv.Itoa(w) + "x" + strconv.Itoa(h) }
+// pictureText writes what is known of a picture as a lookup's answer:
+// "800x600", then each copy's address and width.
+func pictureText(p markdown.Picture) string {
+	s := strconv.Itoa(p.Width) + "x" + strconv.Itoa(p.Height)
+	for _, c := range p.Smaller {
+		s += " " + c.Href + " " + strconv.Itoa(c.Width)
+	}
+	return s
+}
 
 func (c *RenderCache) put(p *Page, offline bool, doc markdown.Doc, r markdown.Result, asked lookups) {
 	if c == nil {
@@ -163,11 +170,11 @@ func (l *lookups) record(doc markdown.Doc) markdown.Doc {
 			return v, ok
 		}
 	}
-	if size := doc.Size; size != nil {
-		doc.Size = func(dest string) (int, int, bool) {
-			w, h, ok := size(dest)
-			l.sizes = append(l.sizes, answer{dest, sizeText(w, h), ok})
-			return w, h, ok
+	if picture := doc.Picture; picture != nil {
+		doc.Picture = func(dest string) (markdown.Picture, bool) {
+			p, ok := picture(dest)
+			l.sizes = append(l.sizes, answer{dest, pictureText(p), ok})
+			return p, ok
 		}
 	}
 	if labels := doc.Labels; labels != nil {

@@ -43,8 +43,8 @@ type KeptQuiz struct {
 
 // Answer is one question a rendering asked of the site: a link resolved
 // (Kind 'l': Key the destination, Value the address), a parameter ('p'),
-// an interface string ('s') or a picture's size ('z': Key the destination,
-// Value "800x600").
+// an interface string ('s') or what is known of a picture ('z': Key the
+// destination, Value its pictureText).
 type Answer struct {
 	Kind       byte
 	Key, Value string

@@ -1,0 +1,55 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// A dev server has no cache folder: its builds keep the pictures' copies
+// in memory, and the next build takes them from there instead of making
+// them again (a theme edit rebuilds in full, and a large photo's copies
+// take about a second of CPU each).
+func TestSessionKeepsPictureCopies(t *testing.T) {
+	dir := t.TempDir()
+	var photo bytes.Buffer
+	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 2000, 1500)), nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"config.toml":           []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n"),
+		"content/en/_index.md":  []byte("---\ntitle: Home\n---\n![The street](street.jpg)\n"),
+		"content/en/street.jpg": photo.Bytes(),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, now := context.Background(), time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	sess := NewSession(Options{Source: dir})
+	if _, err := sess.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sess.opt.copies.m); n != 1 {
+		t.Fatalf("the session keeps %d pictures' copies, want 1", n)
+	}
+	for k, copies := range sess.opt.copies.m {
+		sess.opt.copies.m[k] = [][]byte{[]byte("from memory"), copies[1]}
+	}
+	if _, err := sess.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := sess.Files().Data("_pictures/en/street.960w.jpg")
+	if !ok || string(got) != "from memory" {
+		t.Errorf("the second build's copy: %q %v; want the one kept in memory", got[:min(len(got), 20)], ok)
+	}
+}

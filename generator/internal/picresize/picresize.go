@@ -1,0 +1,165 @@
+// Package picresize makes the smaller copies of a large picture that a
+// page offers a phone instead of it (srcset): a camera's photo or an icon
+// saved at 4,000 pixels is megabytes a learner on a metered connection
+// downloads to see it a few hundred pixels wide. It holds the rule (which
+// pictures get copies, at which widths, under which addresses) and makes
+// the copies; the site writes the addresses, the build the files.
+//
+// Only JPEG and PNG pictures get copies (the formats the standard library
+// writes); a JPEG's EXIF orientation is applied to its copies, which carry
+// no metadata. Copies live under Folder, by the picture's address, so no
+// content file can have a copy's name.
+package picresize
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/image/draw"
+
+	"github.com/oersite/oersite/generator/internal/picsize"
+)
+
+// Folder is the output folder holding the copies ("_pictures/en/x/a.960w.jpg").
+const Folder = "_pictures"
+
+// copyWidths are the widths of the copies, in pixels: a phone 375 pixels
+// wide shows at twice or three times that, a computer's column at most
+// about 720 on a screen of high density.
+var copyWidths = [...]int{960, 1440}
+
+// quality is the JPEG quality of a copy.
+const quality = 80
+
+// Widths returns the widths of the copies a picture of that width in
+// pixels and that file extension has: those a quarter smaller than it, at
+// least; none for a kind the package does not copy.
+func Widths(width int, ext string) []int {
+	if !Copied(ext) {
+		return nil
+	}
+	var out []int
+	for _, w := range copyWidths {
+		if w*5/4 <= width {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Copied says whether pictures of that file extension get copies.
+func Copied(ext string) bool {
+	switch strings.ToLower(ext) {
+	case ".jpg", ".jpeg", ".png":
+		return true
+	}
+	return false
+}
+
+// URL returns the address (from the site root) of the copy of the picture
+// at url (from the site root) that is width pixels wide.
+func URL(url string, width int) string {
+	ext := path.Ext(url)
+	return Folder + "/" + strings.TrimSuffix(url, ext) + "." + strconv.Itoa(width) + "w" + strings.ToLower(ext)
+}
+
+// Make returns copies of the picture in data (a file of extension ext)
+// at each of widths (as shown, see picsize), in that order, encoded as the
+// picture is (JPEG or PNG), a JPEG turned as its EXIF orientation says.
+func Make(data []byte, ext string, widths []int) ([][]byte, error) {
+	if !Copied(ext) || len(widths) == 0 {
+		return nil, errors.New("no copies for this picture")
+	}
+	src, format, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	turn := 0
+	if format == "jpeg" {
+		turn = picsize.Orientation(data)
+	}
+	sw, sh := src.Bounds().Dx(), src.Bounds().Dy()
+	dw, dh := sw, sh // as shown
+	if picsize.Turned(turn) {
+		dw, dh = sh, sw
+	}
+	out := make([][]byte, 0, len(widths))
+	for _, w := range widths {
+		h := max(1, (dh*w+dw/2)/dw)
+		tw, th := w, h // as stored
+		if picsize.Turned(turn) {
+			tw, th = h, w
+		}
+		var buf bytes.Buffer
+		if format == "png" {
+			dst := image.NewNRGBA(image.Rect(0, 0, tw, th))
+			scale(dst, src)
+			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		} else {
+			dst := image.NewRGBA(image.Rect(0, 0, tw, th))
+			scale(dst, src)
+			err = jpeg.Encode(&buf, orient(dst, turn), &jpeg.Options{Quality: quality})
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, buf.Bytes())
+	}
+	return out, nil
+}
+
+// orient turns or flips a picture as an EXIF orientation says (2 to 8),
+// so that it shows upright without its metadata.
+func orient(m *image.RGBA, turn int) *image.RGBA {
+	if turn < 2 || turn > 8 {
+		return m
+	}
+	w, h := m.Bounds().Dx(), m.Bounds().Dy()
+	ow, oh := w, h
+	if picsize.Turned(turn) {
+		ow, oh = h, w
+	}
+	out := image.NewRGBA(image.Rect(0, 0, ow, oh))
+	for y := 0; y < oh; y++ {
+		for x := 0; x < ow; x++ {
+			var sx, sy int
+			switch turn {
+			case 2: // mirrored
+				sx, sy = w-1-x, y
+			case 3: // upside down
+				sx, sy = w-1-x, h-1-y
+			case 4: // mirrored upside down
+				sx, sy = x, h-1-y
+			case 5: // mirrored, a quarter turn
+				sx, sy = y, x
+			case 6: // a quarter turn clockwise
+				sx, sy = y, h-1-x
+			case 7:
+				sx, sy = w-1-y, h-1-x
+			case 8: // a quarter turn anticlockwise
+				sx, sy = w-1-y, x
+			}
+			copy(out.Pix[out.PixOffset(x, y):out.PixOffset(x, y)+4], m.Pix[m.PixOffset(sx, sy):m.PixOffset(sx, sy)+4])
+		}
+	}
+	return out
+}
+
+// scale draws src into dst, shrunk: first roughly to twice dst's size
+// (fast), then with a Catmull-Rom kernel (sharp, and slow on a camera's
+// photo at full size).
+func scale(dst draw.Image, src image.Image) {
+	db, sb := dst.Bounds(), src.Bounds()
+	if sb.Dx() > 2*db.Dx() {
+		mid := image.NewRGBA(image.Rect(0, 0, 2*db.Dx(), max(1, 2*db.Dy())))
+		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), src, sb, draw.Src, nil)
+		src, sb = mid, mid.Bounds()
+	}
+	draw.CatmullRom.Scale(dst, db, src, sb, draw.Src, nil)
+}

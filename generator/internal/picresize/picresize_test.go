@@ -1,0 +1,115 @@
+package picresize_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"slices"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/picresize"
+)
+
+func TestWidthsAndAddresses(t *testing.T) {
+	for _, c := range []struct {
+		width int
+		ext   string
+		want  []int
+	}{
+		{4000, ".jpg", []int{960, 1440}},
+		{1800, ".PNG", []int{960, 1440}},
+		{1300, ".jpeg", []int{960}},
+		{1100, ".jpg", nil},
+		{4000, ".gif", nil},
+		{4000, ".webp", nil},
+	} {
+		if got := picresize.Widths(c.width, c.ext); !slices.Equal(got, c.want) {
+			t.Errorf("%d %s: %v, want %v", c.width, c.ext, got, c.want)
+		}
+	}
+	if got := picresize.URL("en/modules/x/Shop Front.JPG", 960); got != "_pictures/en/modules/x/Shop Front.960w.jpg" {
+		t.Errorf("URL %q", got)
+	}
+}
+
+// halves is a picture whose top half is red and bottom half blue.
+func halves(w, h int) *image.RGBA {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		c := color.RGBA{200, 0, 0, 255}
+		if y >= h/2 {
+			c = color.RGBA{0, 0, 200, 255}
+		}
+		for x := 0; x < w; x++ {
+			m.SetRGBA(x, y, c)
+		}
+	}
+	return m
+}
+
+// withOrientation puts an EXIF segment with that orientation after a
+// JPEG's first marker.
+func withOrientation(j []byte, orientation uint16) []byte {
+	var t bytes.Buffer
+	t.WriteString("MM")
+	_ = binary.Write(&t, binary.BigEndian, []uint16{42, 0, 8, 1, 0x0112, 3, 0, 1, orientation, 0, 0, 0})
+	seg := append([]byte("Exif\x00\x00"), t.Bytes()...)
+	out := []byte{0xff, 0xd8, 0xff, 0xe1, byte((len(seg) + 2) >> 8), byte(len(seg) + 2)}
+	return append(append(out, seg...), j[2:]...)
+}
+
+// The copies have the widths asked for and the picture's proportions; a
+// photo stored on its side (EXIF orientation 6) comes out upright, as a
+// browser shows the original; a PNG keeps its transparency.
+func TestMake(t *testing.T) {
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, halves(1000, 3000), nil); err != nil {
+		t.Fatal(err)
+	}
+	// turned a quarter clockwise (6), the stored top (red) is on the
+	// right; anticlockwise (8), on the left
+	for _, turn := range []uint16{6, 8} {
+		copies, err := picresize.Make(withOrientation(j.Bytes(), turn), ".jpg", []int{960, 1440})
+		if err != nil || len(copies) != 2 {
+			t.Fatalf("%d copies, %v", len(copies), err)
+		}
+		for i, want := range []image.Point{{960, 320}, {1440, 480}} {
+			m, format, err := image.Decode(bytes.NewReader(copies[i]))
+			if err != nil || format != "jpeg" || m.Bounds().Size() != want {
+				t.Fatalf("copy %d: %v %s %v, want %v", i, m.Bounds(), format, err, want)
+			}
+			red, blue := m.At(want.X-10, want.Y/2), m.At(10, want.Y/2)
+			if turn == 8 {
+				red, blue = blue, red
+			}
+			if r, _, b, _ := red.RGBA(); r < b {
+				t.Errorf("orientation %d, copy %d: %v where the top was, want red", turn, i, red)
+			}
+			if r, _, b, _ := blue.RGBA(); b < r {
+				t.Errorf("orientation %d, copy %d: %v where the bottom was, want blue", turn, i, blue)
+			}
+		}
+	}
+	clear := image.NewNRGBA(image.Rect(0, 0, 2000, 1000))
+	var p bytes.Buffer
+	if err := png.Encode(&p, clear); err != nil {
+		t.Fatal(err)
+	}
+	copies, err := picresize.Make(p.Bytes(), ".png", []int{960})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, format, err := image.Decode(bytes.NewReader(copies[0]))
+	if err != nil || format != "png" || m.Bounds().Size() != (image.Point{960, 480}) {
+		t.Fatalf("PNG copy %v %s %v", m.Bounds(), format, err)
+	}
+	if _, _, _, a := m.At(100, 100).RGBA(); a != 0 {
+		t.Errorf("the PNG copy lost its transparency: alpha %d", a)
+	}
+	if _, err := picresize.Make([]byte("not a picture"), ".jpg", []int{960}); err == nil {
+		t.Error("a broken file made copies")
+	}
+}
