@@ -63,6 +63,9 @@ const copiesVersion = "1"
 func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List, error) {
 	var jobs []site.Asset
 	for _, a := range w.res.Site.Assets {
+		if w.in.pictures == nil {
+			break // no sizes known: the pages offer no copies
+		}
 		if picresize.Copied(path.Ext(a.URL)) {
 			jobs = append(jobs, a)
 		}

@@ -14,6 +14,7 @@ package picresize
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -33,6 +34,10 @@ const Folder = "_pictures"
 // wide shows at twice or three times that, a computer's column at most
 // about 720 on a screen of high density.
 var copyWidths = [...]int{960, 1440}
+
+// MaxPixels is the largest picture copies are made of: a 50-megapixel
+// camera's photo, decoded, holds 75 to 400 MB.
+const MaxPixels = 50_000_000
 
 // quality is the JPEG quality of a copy.
 const quality = 80
@@ -75,6 +80,13 @@ func URL(url string, width int) string {
 func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 	if !Copied(ext) || len(widths) == 0 {
 		return nil, errors.New("no copies for this picture")
+	}
+	c, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if c.Width*c.Height > MaxPixels { // a file of a few kilobytes can claim a picture of gigabytes
+		return nil, fmt.Errorf("the picture is %d×%d pixels, more than the %d million copies are made of", c.Width, c.Height, MaxPixels/1_000_000)
 	}
 	src, format, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

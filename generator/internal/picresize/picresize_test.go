@@ -3,11 +3,13 @@ package picresize_test
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/oersite/oersite/generator/internal/picresize"
@@ -111,5 +113,13 @@ func TestMake(t *testing.T) {
 	}
 	if _, err := picresize.Make([]byte("not a picture"), ".jpg", []int{960}); err == nil {
 		t.Error("a broken file made copies")
+	}
+	// a PNG whose header claims 60,000 × 60,000 pixels (14 GB decoded) is refused unread
+	bomb := append([]byte{}, p.Bytes()[:33]...)
+	binary.BigEndian.PutUint32(bomb[16:], 60000)
+	binary.BigEndian.PutUint32(bomb[20:], 60000)
+	binary.BigEndian.PutUint32(bomb[29:], crc32.ChecksumIEEE(bomb[12:29]))
+	if _, err := picresize.Make(bomb, ".png", []int{960}); err == nil || !strings.Contains(err.Error(), "60000×60000") {
+		t.Errorf("a picture of 3.6 billion pixels: %v", err)
 	}
 }

@@ -418,8 +418,11 @@ func (s *Site) doc(p *Page, src *content.Source) markdown.Doc {
 // false when it is no picture of the site or its size is not known
 // (Options.PictureSize).
 func (s *Site) Picture(p *Page, dest string) (markdown.Picture, bool) {
+	if s.pictureSize == nil || p.Source == nil {
+		return markdown.Picture{}, false
+	}
 	a, ok := s.assetFiles[s.assetAt(p, dest)]
-	if !ok || s.pictureSize == nil || p.Source == nil {
+	if !ok {
 		return markdown.Picture{}, false
 	}
 	w, h, ok := s.pictureSize(a.Src)
