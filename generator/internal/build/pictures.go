@@ -58,8 +58,8 @@ const copiesVersion = "1"
 // writeCopies writes the smaller copies of the site's large pictures
 // (picresize) that the pages offer in their srcset, on every core: each
 // taken from the cache folder when an earlier build made it from the same
-// bytes, else made and kept there. A picture that cannot be read as one
-// is said, and its page keeps only the picture itself.
+// bytes, else made and kept there (see writeCopiesOf for one that cannot
+// be made). What it says is in the pictures' order, whatever the cores'.
 func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List, error) {
 	var jobs []site.Asset
 	for _, a := range w.res.Site.Assets {
@@ -97,6 +97,7 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 	}
 	close(next)
 	wg.Wait()
+	diags.Sort()
 	return diags, ctx.Err()
 }
 
