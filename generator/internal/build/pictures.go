@@ -141,11 +141,29 @@ func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex)
 }
 
 // copyCache keeps the copies a dev server's builds made, by the bytes
-// they were made from (see copyKey), for its next builds.
+// they were made from (see copyKey), for its next builds; and on disk, in
+// the site's default cache folder (see DefaultCacheDir), for its next
+// start, beside a command's builds.
 type copyCache struct {
-	mu sync.Mutex
-	m  map[string][][]byte
+	mu     sync.Mutex
+	m      map[string][][]byte
+	source string
+	once   sync.Once // the folder is found (and made) when a picture first has copies
+	dir    string
 }
+
+// folder returns the folder keeping the copies on disk, "" for none.
+func (c *copyCache) folder() string {
+	c.once.Do(func() {
+		if dir, err := DefaultCacheDir(c.source); err == nil && dir != "" {
+			c.dir = filepath.Join(dir, copiesFolder)
+		}
+	})
+	return c.dir
+}
+
+// copiesFolder is the cache folder's folder of copies.
+const copiesFolder = "pictures"
 
 // copyKey names copies of a picture's bytes at some widths.
 func copyKey(data []byte, widths []int) string {
@@ -157,12 +175,15 @@ func copyKey(data []byte, widths []int) string {
 	return key
 }
 
-// copiesDir is the cache folder's folder of copies, "" for none.
+// copiesDir is the folder of copies kept on disk, "" for none.
 func (w *writer) copiesDir() string {
-	if w.opt.CacheDir == "" {
-		return ""
+	switch {
+	case w.opt.CacheDir != "":
+		return filepath.Join(w.opt.CacheDir, copiesFolder)
+	case w.opt.copies != nil:
+		return w.opt.copies.folder()
 	}
-	return filepath.Join(w.opt.CacheDir, "pictures")
+	return ""
 }
 
 // copyFile is where the cache keeps the copy of a picture's bytes at a width.
@@ -170,13 +191,16 @@ func copyFile(dir string, data []byte, ext string, width int) string {
 	return filepath.Join(dir, copyKey(data, []int{width})+ext)
 }
 
-// cachedCopies returns the copies an earlier build kept, nil unless it
-// kept them all.
+// cachedCopies returns the copies an earlier build kept, in memory or on
+// disk, nil unless it kept them all.
 func (w *writer) cachedCopies(data []byte, ext string, widths []int) [][]byte {
 	if c := w.opt.copies; c != nil {
 		c.mu.Lock()
-		defer c.mu.Unlock()
-		return c.m[copyKey(data, widths)]
+		copies := c.m[copyKey(data, widths)]
+		c.mu.Unlock()
+		if copies != nil {
+			return copies
+		}
 	}
 	dir := w.copiesDir()
 	if dir == "" {
@@ -190,6 +214,11 @@ func (w *writer) cachedCopies(data []byte, ext string, widths []int) [][]byte {
 		}
 		out[i] = b
 	}
+	if c := w.opt.copies; c != nil {
+		c.mu.Lock()
+		c.m[copyKey(data, widths)] = out
+		c.mu.Unlock()
+	}
 	return out
 }
 
@@ -200,7 +229,6 @@ func (w *writer) keepCopies(data []byte, ext string, widths []int, copies [][]by
 		c.mu.Lock()
 		c.m[copyKey(data, widths)] = copies
 		c.mu.Unlock()
-		return
 	}
 	dir := w.copiesDir()
 	if dir == "" || os.MkdirAll(dir, 0o755) != nil {

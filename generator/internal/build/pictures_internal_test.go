@@ -11,10 +11,10 @@ import (
 	"time"
 )
 
-// A dev server has no cache folder: its builds keep the pictures' copies
-// in memory, and the next build takes them from there instead of making
-// them again (a theme edit rebuilds in full, and a large photo's copies
-// take about a second of CPU each).
+// A dev server's builds keep the pictures' copies in memory, and the next
+// build takes them from there instead of making them again (a theme edit
+// rebuilds in full, and a large photo's copies take about a second of CPU
+// each); the site's cache folder keeps them for its next start.
 func TestSessionKeepsPictureCopies(t *testing.T) {
 	dir := t.TempDir()
 	var photo bytes.Buffer
@@ -51,5 +51,23 @@ func TestSessionKeepsPictureCopies(t *testing.T) {
 	got, ok := sess.Files().Data("_pictures/en/street.960w.jpg")
 	if !ok || string(got) != "from memory" {
 		t.Errorf("the second build's copy: %q %v; want the one kept in memory", got[:min(len(got), 20)], ok)
+	}
+	// the site's cache folder keeps them for the next start, beside a
+	// command's builds
+	kept, _ := filepath.Glob(filepath.Join(dir, SiteCache, copiesFolder, "*"))
+	if len(kept) != 2 {
+		t.Fatalf("the cache folder keeps %v, want the two copies", kept)
+	}
+	for _, k := range kept {
+		if err := os.WriteFile(k, []byte("from the disk"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := NewSession(Options{Source: dir})
+	if _, err := next.Full(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := next.Files().Data("_pictures/en/street.960w.jpg"); string(got) != "from the disk" {
+		t.Errorf("a new session made its copy again (%d bytes) instead of taking the cache folder's", len(got))
 	}
 }
