@@ -379,7 +379,7 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 // not rendered again; a build that will be recorded keeps its own
 // renderings for the next.
 func assemble(ctx context.Context, in *inputs, opt Options, bodies *spill.File, kept site.Kept, res *Result) error {
-	in.pictures = pictureSizes(opt.Source)
+	in.pictures = pictureSizes(in.fsys)
 	s, diags := site.Assemble(ctx, in.cfg, in.tree, MarkdownRenderer(in.cfg), site.Options{Now: opt.Now, Offline: opt.Offline, Drafts: opt.Drafts,
 		Future: opt.Future, Expired: opt.Expired, Horizon: opt.horizon, Cache: opt.Render, Labels: in.i18n.T, Partners: in.partners,
 		ReadFile: rootReader(opt.Source), PictureSize: in.pictures, Bodies: bodies, Keep: recorded(opt), Kept: kept})

@@ -9,21 +9,23 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/picresize"
 	"github.com/oersite/oersite/generator/internal/picsize"
 	"github.com/oersite/oersite/generator/internal/publish"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
-// pictureSizes returns the sizes in pixels of the pictures under dir (by
-// their paths from it), each file's header read once per build (a
-// picture beside every lesson is asked for by each), and nothing outside
-// dir.
-func pictureSizes(dir string) func(string) (int, int, bool) {
+// pictureSizes returns the sizes in pixels of the pictures of the site
+// (by their paths from its folder, read through fsys, the build's rooted
+// view of it), each file's header read once per build (a picture beside
+// every lesson is asked for by each).
+func pictureSizes(fsys fs.FS) func(string) (int, int, bool) {
 	type size struct {
 		w, h int
 		ok   bool
@@ -37,12 +39,9 @@ func pictureSizes(dir string) func(string) (int, int, bool) {
 		if done {
 			return z.w, z.h, z.ok
 		}
-		if root, err := os.OpenRoot(dir); err == nil {
-			if f, err := root.Open(filepath.FromSlash(name)); err == nil {
-				z.w, z.h, z.ok = picsize.Of(f, path.Ext(name))
-				f.Close()
-			}
-			root.Close()
+		if f, err := fsys.Open(name); err == nil {
+			z.w, z.h, z.ok = picsize.Of(f, path.Ext(name))
+			f.Close()
 		}
 		mu.Lock()
 		known[name] = z
@@ -61,11 +60,11 @@ const copiesVersion = "1"
 // bytes, else made and kept there (see writeCopiesOf for one that cannot
 // be made). What it says is in the pictures' order, whatever the cores'.
 func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List, error) {
+	if w.in.pictures == nil {
+		return nil, nil // no sizes known: the pages offer no copies
+	}
 	var jobs []site.Asset
 	for _, a := range w.res.Site.Assets {
-		if w.in.pictures == nil {
-			break // no sizes known: the pages offer no copies
-		}
 		if picresize.Copied(path.Ext(a.URL)) {
 			jobs = append(jobs, a)
 		}
@@ -116,10 +115,11 @@ func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex)
 		return diag.List{diag.Errorf(a.Src, 0, "", "cannot read: %v", err)}
 	}
 	var diags diag.List
-	copies := w.cachedCopies(data, path.Ext(a.URL), widths)
+	key := copyKey(data)
+	copies := w.cachedCopies(key, path.Ext(a.URL), widths)
 	if copies == nil {
 		if copies, err = picresize.Make(data, path.Ext(a.URL), widths); err == nil {
-			w.keepCopies(data, path.Ext(a.URL), widths, copies)
+			w.keepCopies(key, path.Ext(a.URL), widths, copies)
 		} else {
 			diags.Add(diag.Warnf(a.Src, 0, "save it again from a picture editor as an ordinary JPEG or PNG",
 				"phones load this picture at full size: its smaller copies cannot be made (%v)", err))
@@ -141,15 +141,24 @@ func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex)
 }
 
 // copyCache keeps the copies a dev server's builds made, by the bytes
-// they were made from (see copyKey), for its next builds; and on disk, in
+// they were made from and their width (see copyFile), for its next builds; and on disk, in
 // the site's default cache folder (see DefaultCacheDir), for its next
 // start, beside a command's builds.
 type copyCache struct {
 	mu     sync.Mutex
-	m      map[string][][]byte
+	m      map[string][]byte // by file name (see copyFile)
 	source string
 	once   sync.Once // the folder is found (and made) when a picture first has copies
 	dir    string
+}
+
+// keep keeps copies in memory, by their file names (see copyFile).
+func (c *copyCache) keep(key, ext string, widths []int, copies [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, cw := range widths {
+		c.m[copyFile(key, ext, cw)] = copies[i]
+	}
 }
 
 // folder returns the folder keeping the copies on disk, "" for none.
@@ -165,14 +174,11 @@ func (c *copyCache) folder() string {
 // copiesFolder is the cache folder's folder of copies.
 const copiesFolder = "pictures"
 
-// copyKey names copies of a picture's bytes at some widths.
-func copyKey(data []byte, widths []int) string {
+// copyKey names the copies of a picture's bytes: their SHA-256 (the
+// first half) and how copies are made.
+func copyKey(data []byte) string {
 	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:16]) + "-v" + copiesVersion
-	for _, w := range widths {
-		key += "-" + strconv.Itoa(w)
-	}
-	return key
+	return hex.EncodeToString(sum[:16]) + "-v" + copiesVersion
 }
 
 // copiesDir is the folder of copies kept on disk, "" for none.
@@ -186,66 +192,57 @@ func (w *writer) copiesDir() string {
 	return ""
 }
 
-// copyFile is where the cache keeps the copy of a picture's bytes at a width.
-func copyFile(dir string, data []byte, ext string, width int) string {
-	return filepath.Join(dir, copyKey(data, []int{width})+ext)
+// copyFile is the file name of the copy at width of the picture of key.
+func copyFile(key, ext string, width int) string {
+	return key + "-" + strconv.Itoa(width) + ext
 }
 
-// cachedCopies returns the copies an earlier build kept, in memory or on
-// disk, nil unless it kept them all.
-func (w *writer) cachedCopies(data []byte, ext string, widths []int) [][]byte {
-	if c := w.opt.copies; c != nil {
+// cachedCopies returns the copies at widths of the picture of key that an
+// earlier build kept, in memory or on disk, nil unless it kept them all.
+func (w *writer) cachedCopies(key, ext string, widths []int) [][]byte {
+	out := make([][]byte, len(widths))
+	c := w.opt.copies
+	if c != nil {
 		c.mu.Lock()
-		copies := c.m[copyKey(data, widths)]
+		for i, cw := range widths {
+			out[i] = c.m[copyFile(key, ext, cw)]
+		}
 		c.mu.Unlock()
-		if copies != nil {
-			return copies
+		if !slices.ContainsFunc(out, func(b []byte) bool { return b == nil }) {
+			return out
 		}
 	}
 	dir := w.copiesDir()
 	if dir == "" {
 		return nil
 	}
-	out := make([][]byte, len(widths))
 	for i, cw := range widths {
-		b, err := os.ReadFile(copyFile(dir, data, ext, cw))
+		b, err := os.ReadFile(filepath.Join(dir, copyFile(key, ext, cw)))
 		if err != nil || len(b) == 0 {
 			return nil
 		}
 		out[i] = b
 	}
-	if c := w.opt.copies; c != nil {
-		c.mu.Lock()
-		c.m[copyKey(data, widths)] = out
-		c.mu.Unlock()
+	if c != nil {
+		c.keep(key, ext, widths, out)
 	}
 	return out
 }
 
-// keepCopies keeps copies in the cache folder for the next build; a copy
-// that cannot be kept is made again then.
-func (w *writer) keepCopies(data []byte, ext string, widths []int, copies [][]byte) {
+// keepCopies keeps the copies of the picture of key for the next build:
+// in the dev server's memory, and in the cache folder (a copy that cannot
+// be kept there is made again then).
+func (w *writer) keepCopies(key, ext string, widths []int, copies [][]byte) {
 	if c := w.opt.copies; c != nil {
-		c.mu.Lock()
-		c.m[copyKey(data, widths)] = copies
-		c.mu.Unlock()
+		c.keep(key, ext, widths, copies)
 	}
 	dir := w.copiesDir()
 	if dir == "" || os.MkdirAll(dir, 0o755) != nil {
 		return
 	}
 	for i, cw := range widths {
-		name := copyFile(dir, data, ext, cw)
-		tmp, err := os.CreateTemp(dir, ".copy-*")
-		if err != nil {
+		if outdir.ReplaceFile(filepath.Join(dir, copyFile(key, ext, cw)), copies[i]) != nil {
 			return
-		}
-		_, err = tmp.Write(copies[i])
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil || os.Rename(tmp.Name(), name) != nil {
-			os.Remove(tmp.Name())
 		}
 	}
 }

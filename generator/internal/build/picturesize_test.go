@@ -47,8 +47,10 @@ func pngOf(t *testing.T, w, h int) []byte {
 // A page's pictures carry their size in pixels (a photo's, a drawing's
 // viewBox), so that the text under them keeps its place while they load;
 // a picture the site lacks has none. A picture replaced by one of another
-// size gets its new size in the next build, from a dev server's render
-// cache and from a build that takes the last build's renderings.
+// size gets its new size in the next build: a dev server's, whose render
+// cache must not give the old page (fails without the comparison of the
+// picture's answer), and a command's (a changed picture makes it a full
+// build, which renders every page again).
 func TestPicturesCarryTheirSize(t *testing.T) {
 	dir := writeSite(t, picturedSite)
 	if err := os.WriteFile(filepath.Join(dir, "content", "en", "shop.png"), pngOf(t, 1000, 800), 0o644); err != nil {

@@ -49,8 +49,8 @@ type Session struct {
 
 // NewSession prepares a session; opt.Output and opt.Render are managed by it.
 func NewSession(opt Options) *Session {
-	opt.SearchInMemory = true                                             // no lock on the on-disk index while `oersite build` runs beside
-	opt.copies = &copyCache{m: map[string][][]byte{}, source: opt.Source} // the pictures' copies between its builds
+	opt.SearchInMemory = true                                           // no lock on the on-disk index while `oersite build` runs beside
+	opt.copies = &copyCache{m: map[string][]byte{}, source: opt.Source} // the pictures' copies between its builds
 	opt.Indexes = NewIndexSet()
 	return &Session{opt: opt, cache: site.NewRenderCache()}
 }

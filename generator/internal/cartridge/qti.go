@@ -178,15 +178,15 @@ func (c *reader) question(it qtiItem, p string) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(c.htmlBlock(c.withLinks(firstNonEmpty(append(it.Prompt, it.Flow...)...), p), it.Title) + "\n\n")
+	b.WriteString(c.testText(firstNonEmpty(append(it.Prompt, it.Flow...)...), p, it.Title) + "\n\n")
 	for _, l := range lids[0].Labels {
 		box := "[ ]"
 		if right[l.Ident] {
 			box = "[x]"
 		}
-		b.WriteString("- " + box + " " + oneLine(c.htmlBlock(c.withLinks(l.text(), p), "")) + "\n")
+		b.WriteString("- " + box + " " + oneLine(c.testText(l.text(), p, "")) + "\n")
 		if f := feedback[l.Ident]; f != "" {
-			b.WriteString("  > " + oneLine(c.htmlBlock(c.withLinks(f, p), "")) + "\n")
+			b.WriteString("  > " + oneLine(c.testText(f, p, "")) + "\n")
 		}
 	}
 	return b.String()
@@ -205,39 +205,27 @@ func positives(v qtiVar, depth int) []string {
 	return out
 }
 
-// withLinks returns the HTML of a text of the test at p with its pictures
-// and links rewritten as a page's are (see links): a picture of the
-// cartridge taken into the module ("$IMS-CC-FILEBASE$" and a path from the
-// test's folder, or from the cartridge's web_resources/ or root), one it
-// lacks dropped. Plain text comes back as it is.
-func (c *reader) withLinks(s, p string) string {
+// testText is a text of the test at p (HTML, or plain text) as Markdown,
+// read as a page's text is (see markdown): its pictures and files taken
+// into the module ("$IMS-CC-FILEBASE$" and a path from the test's folder,
+// or from the cartridge's web_resources/ or root), a picture on another
+// host a link, scripts and forms left out; fallback when it is empty.
+func (c *reader) testText(s, p, fallback string) string {
 	if !strings.Contains(s, "<") {
-		return s
+		return c.htmlBlock(s, fallback)
 	}
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(s), body)
 	if err != nil {
-		return s
+		return c.htmlBlock(s, fallback)
 	}
-	var out strings.Builder
 	for _, n := range nodes {
 		body.AppendChild(n)
 	}
-	var elements []*html.Node // gathered first: links may take one out of the tree
-	walk(body, 0, func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			elements = append(elements, n)
-		}
-	})
-	for _, n := range elements {
-		c.links(n, p)
+	if md := c.markdown(body, p, "", 0); md != "" {
+		return md
 	}
-	for n := body.FirstChild; n != nil; n = n.NextSibling {
-		if html.Render(&out, n) != nil {
-			return s
-		}
-	}
-	return out.String()
+	return strings.TrimSpace(fallback)
 }
 
 // htmlBlock is a test's text (HTML, or plain text) as Markdown; fallback

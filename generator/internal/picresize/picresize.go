@@ -30,10 +30,13 @@ import (
 // Folder is the output folder holding the copies ("_pictures/en/x/a.960w.jpg").
 const Folder = "_pictures"
 
-// copyWidths are the widths of the copies, in pixels: a phone 375 pixels
-// wide shows at twice or three times that, a computer's column at most
-// about 720 on a screen of high density.
-var copyWidths = [...]int{960, 1440}
+// The widths of the copies, in pixels: a phone 375 pixels wide shows at
+// twice or three times that, a computer's column at most about 720 on a
+// screen of high density.
+const (
+	smallCopy = 960
+	largeCopy = 1440
+)
 
 // MaxPixels is the largest picture copies are made of: a 50-megapixel
 // camera's photo, decoded, holds 75 to 400 MB.
@@ -50,7 +53,7 @@ func Widths(width int, ext string) []int {
 		return nil
 	}
 	var out []int
-	for _, w := range copyWidths {
+	for _, w := range [...]int{smallCopy, largeCopy} {
 		if w*5/4 <= width {
 			out = append(out, w)
 		}

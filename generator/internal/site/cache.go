@@ -37,10 +37,10 @@ type cacheEntry struct {
 
 // lookups are the questions a rendering asked of the site, with the answers.
 type lookups struct {
-	links  []resolution
-	params []answer
-	labels []answer
-	sizes  []answer // what is known of a picture (see pictureText)
+	links    []resolution
+	params   []answer
+	labels   []answer
+	pictures []answer // what is known of a picture (see pictureText)
 }
 
 // resolution is one answer of a page's link resolver.
@@ -123,7 +123,7 @@ func (l lookups) sameAnswers(doc markdown.Doc) bool {
 			return false
 		}
 	}
-	for _, a := range l.sizes {
+	for _, a := range l.pictures {
 		if doc.Picture == nil {
 			return false
 		}
@@ -173,7 +173,7 @@ func (l *lookups) record(doc markdown.Doc) markdown.Doc {
 	if picture := doc.Picture; picture != nil {
 		doc.Picture = func(dest string) (markdown.Picture, bool) {
 			p, ok := picture(dest)
-			l.sizes = append(l.sizes, answer{dest, pictureText(p), ok})
+			l.pictures = append(l.pictures, answer{dest, pictureText(p), ok})
 			return p, ok
 		}
 	}

@@ -83,7 +83,7 @@ func keep(p *Page, doc markdown.Doc, res markdown.Result, asked lookups) (r Rend
 	for _, a := range asked.labels {
 		r.Asked = append(r.Asked, Answer{Kind: 's', Key: a.key, Value: a.value, OK: a.ok})
 	}
-	for _, a := range asked.sizes {
+	for _, a := range asked.pictures {
 		r.Asked = append(r.Asked, Answer{Kind: 'z', Key: a.key, Value: a.value, OK: a.ok})
 	}
 	return r, true
@@ -117,7 +117,7 @@ func (k Kept) take(p *Page, doc markdown.Doc) (res markdown.Result, asked lookup
 		case 's':
 			asked.labels = append(asked.labels, answer{a.Key, a.Value, a.OK})
 		case 'z':
-			asked.sizes = append(asked.sizes, answer{a.Key, a.Value, a.OK})
+			asked.pictures = append(asked.pictures, answer{a.Key, a.Value, a.OK})
 		default:
 			return res, asked, nil, false
 		}
