@@ -1,8 +1,9 @@
 // Package cartridge reads a course from a learning platform, an IMS Common
 // Cartridge (.imscc: a course as Moodle, Canvas, Brightspace, Blackboard and
-// oersite itself export it, versions 1.0 to 1.3) or a Moodle course backup
-// (.mbz, moodle.go), as modules of lessons in Markdown, with the files
-// their pages use and a cartridge's multiple-choice tests as knowledge checks. It
+// oersite itself export it, versions 1.0 to 1.3), a Moodle course backup
+// (.mbz, moodle.go) or an H5P file (.h5p, h5p.go), as modules of lessons in
+// Markdown, with the files their pages use and their multiple-choice
+// questions as knowledge checks. It
 // knows nothing of sites: the caller names the lessons' files and writes
 // them. The cartridge is hostile input: entries are read with size limits,
 // only by names the manifest and pages give, and never outside the zip.
@@ -30,7 +31,11 @@ type Course struct {
 	Title, Summary string
 	// Rights is the cartridge's statement of its licence (often a
 	// Creative Commons address), as written.
-	Rights  string
+	Rights string
+	// Authors and Source (the original's address) are what an H5P file
+	// says of its content's origin; a cartridge says neither.
+	Authors []string
+	Source  string
 	Modules []*Module
 	// NoAlt counts pictures without a description; Left names, once
 	// each, what the cartridge holds and the pages do not (diag.Phrased).
@@ -82,8 +87,8 @@ const (
 // ErrNotCartridge is returned for a zip without imsmanifest.xml.
 var ErrNotCartridge = errors.New("not a Common Cartridge: it has no imsmanifest.xml")
 
-// Read reads the course of size bytes from r: a Common Cartridge, or a
-// Moodle backup (.mbz, see moodle.go).
+// Read reads the course of size bytes from r: a Common Cartridge, a
+// Moodle backup (.mbz, see moodle.go) or an H5P file (.h5p, see h5p.go).
 func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	c := newReader(opt)
 	if isMoodleBackup(r) {
@@ -104,6 +109,9 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	}
 	if c.files["moodle_backup.xml"] != nil && c.files["imsmanifest.xml"] == nil {
 		return c.readMoodleZip()
+	}
+	if c.files["h5p.json"] != nil && c.files["imsmanifest.xml"] == nil {
+		return c.readH5P()
 	}
 	data, err := c.read("imsmanifest.xml")
 	if err != nil {

@@ -20,7 +20,7 @@ const maxCourseUpload = 512 << 20
 // made and what was left out said above it.
 func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
 	say := e.words.For(r)
-	file, name, tmp, err := receive(r, say, sentFile{prefix: "oersite-course-", exts: []string{".imscc", ".zip", ".mbz"},
+	file, name, tmp, err := receive(r, say, sentFile{prefix: "oersite-course-", exts: []string{".imscc", ".zip", ".mbz", ".h5p"},
 		wrongType: "ed.course.type", tooBig: "ed.course.toobig", limit: maxCourseUpload})
 	if err != nil {
 		return err

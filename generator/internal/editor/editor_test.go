@@ -828,7 +828,7 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 // a file that is no course is refused.
 func TestCourseBecomesModules(t *testing.T) {
 	dir, _, srv := newEditor(t)
-	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.zip"`) {
+	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.h5p,.zip"`) {
 		t.Fatalf("no course form:\n%s", list)
 	}
 	send := func(name string, data []byte) *http.Response {
@@ -876,12 +876,43 @@ func TestCourseBecomesModules(t *testing.T) {
 		t.Errorf("a second import: %s %s", res.Status, b)
 	}
 	res = send("notes.txt", []byte("text"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Moodle backup (.mbz) or a course") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Moodle backup (.mbz), a course exported as IMS Common Cartridge (.imscc) or an H5P file (.h5p)") {
 		t.Errorf("a text file: %s %s", res.Status, b)
 	}
 	res = send("broken.imscc", []byte("not a zip"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge (.imscc) or a Moodle backup (.mbz)") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge (.imscc), a Moodle backup (.mbz) or an H5P file (.h5p)") {
 		t.Errorf("a broken course: %s %s", res.Status, b)
+	}
+	// An H5P file: its licence, authors and original go in the module's
+	// front matter; one of a task alone says what it holds.
+	h5p := func(main, content string) []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		for _, p := range [][2]string{
+			{"h5p.json", `{"title":"Kind replies","mainLibrary":"` + main + `","license":"CC BY-SA","licenseVersion":"4.0","authors":[{"name":"Ana Pop"}],"source":"https://example.org/h5p/7"}`},
+			{"content/content.json", content},
+		} {
+			w, _ := z.Create(p[0])
+			w.Write([]byte(p[1]))
+		}
+		z.Close()
+		return b.Bytes()
+	}
+	res = send("replies.h5p", h5p("H5P.TrueFalse", `{"question":"<p>Thank every reviewer.</p>","correct":"true"}`))
+	if res.StatusCode != http.StatusSeeOther {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("H5P import: %s\n%s", res.Status, b)
+	}
+	want := "---\ntitle: \"Kind replies\"\nlicence: CC-BY-SA-4.0\nauthors: [\"Ana Pop\"]\nsource:\n  title: \"Kind replies\"\n  author: [\"Ana Pop\"]\n  url: \"https://example.org/h5p/7\"\n  licence: CC-BY-SA-4.0\n---\n"
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/kind-replies/index.md")); !strings.HasPrefix(got, want) {
+		t.Errorf("the H5P module's front matter:\n%s\nwant:\n%s", got, want)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/kind-replies/01-kind-replies.md")); !strings.Contains(got, ":::quiz Kind replies\nThank every reviewer.\n\n- [x] True\n- [ ] False\n:::") {
+		t.Errorf("the H5P lesson:\n%s", got)
+	}
+	res = send("drag.h5p", h5p("H5P.DragQuestion", `{"question":{}}`))
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Drag and Drop") {
+		t.Errorf("an H5P task alone: %s %s", res.Status, b)
 	}
 }
 

@@ -69,6 +69,9 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		dests = append(dests, dest)
 	}
 	if len(dests) == 0 {
+		if len(course.Left) > 0 { // an H5P of a drag-and-drop task alone
+			return nil, diag.Phrasef("%s holds no page, link or file a module could show; what it holds, a web page cannot: %s", opt.File, course.Left[0])
+		}
 		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
 	}
 	licence := ""
@@ -82,7 +85,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		if len(course.Modules) == 1 {
 			summary = course.Summary
 		}
-		if err := writeModule(modules, dests[i], m, summary, licence); err != nil {
+		if err := writeModule(modules, dests[i], m, moduleFront(m.Title, summary, licence, course)); err != nil {
 			for _, d := range done {
 				os.RemoveAll(d)
 			}
@@ -101,22 +104,46 @@ func readCartridge(file string) (*cartridge.Course, error) {
 	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
 		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName})
 		if err != nil {
-			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc) or a Moodle backup (.mbz): %v", file, err)
+			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc), a Moodle backup (.mbz) or an H5P file (.h5p): %v", file, err)
 		}
 		return c, nil
 	})
 }
 
-// writeModule writes a module's folder beside dest, then renames it to
-// dest.
-func writeModule(parent, dest string, m *cartridge.Module, summary, licence string) error {
-	front := "---\ntitle: " + quote(m.Title) + "\n"
+// moduleFront is a module's front matter: its title, summary and licence,
+// and the authors and original an H5P file names (the original as the
+// work the module is adapted from, for its attribution line).
+func moduleFront(title, summary, licence string, course *cartridge.Course) string {
+	front := "---\ntitle: " + quote(title) + "\n"
 	if summary != "" {
 		front += "summary: " + quote(summary) + "\n"
 	}
 	if licence != "" {
 		front += "licence: " + licence + "\n"
 	}
+	var authors []string
+	for _, a := range course.Authors {
+		authors = append(authors, quote(a))
+	}
+	if len(authors) > 0 {
+		front += "authors: [" + strings.Join(authors, ", ") + "]\n"
+	}
+	if src := course.Source; strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
+		front += "source:\n  title: " + quote(course.Title) + "\n"
+		if len(authors) > 0 {
+			front += "  author: [" + strings.Join(authors, ", ") + "]\n"
+		}
+		front += "  url: " + quote(src) + "\n"
+		if licence != "" {
+			front += "  licence: " + licence + "\n"
+		}
+	}
+	return front
+}
+
+// writeModule writes a module's folder (front: its index's front matter)
+// beside dest, then renames it to dest.
+func writeModule(parent, dest string, m *cartridge.Module, front string) error {
 	return stageFolder(parent, dest, func(out *os.Root) error {
 		if err := out.WriteFile("index.md", []byte(front+"---\n\n"+strings.TrimSpace(m.Intro)+"\n"), 0o644); err != nil {
 			return err

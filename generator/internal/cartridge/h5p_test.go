@@ -1,0 +1,220 @@
+package cartridge
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/markdown"
+)
+
+// presentationH5P is an H5P file as H5P.org or Lumi exports it: a Course
+// Presentation of three slides, with pictures, a video, a link, an
+// accordion, questions and a task a page cannot hold.
+func presentationH5P() map[string]string {
+	return map[string]string{
+		"h5p.json": `{"title":"Answering customer reviews","language":"en","mainLibrary":"H5P.CoursePresentation",
+			"license":"CC BY-SA","licenseVersion":"4.0","authors":[{"name":"Maria Rossi","role":"Author"},{"name":"Maria Rossi","role":"Editor"}],
+			"source":"https://example.org/h5p/42","embedTypes":["iframe"],
+			"preloadedDependencies":[{"machineName":"H5P.CoursePresentation","majorVersion":"1","minorVersion":"25"}]}`,
+		"content/content.json": `{"presentation":{"slides":[
+			{"keywords":[{"main":"Why reviews matter"}],"elements":[
+				{"x":5,"y":40,"width":90,"height":30,"action":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Most customers read <strong>reviews</strong> before they visit.</p>"},"metadata":{"title":"Untitled Text"}}},
+				{"x":"30","y":"5","action":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/review-123.png#tmp","mime":"image/png","width":600,"height":400},"alt":"A five-star review on a phone"}}}
+			]},
+			{"keywords":[{"main":"Reply within two days"}],"elements":[
+				{"x":5,"y":10,"action":{"library":"H5P.MultiChoice 1.16","params":{
+					"question":"<p>A customer wrote a kind review yesterday. When do you answer?</p>",
+					"media":{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/clock-9.png","mime":"image/png"},"alt":"A kitchen clock"}}},
+					"answers":[
+						{"text":"<div>Today or tomorrow</div>\n","correct":true,"tipsAndFeedback":{"chosenFeedback":"<div>Yes: a quick thank-you shows you listen.</div>"}},
+						{"text":"<div>Next month</div>\n","correct":false,"tipsAndFeedback":{"chosenFeedback":"<div>By then the customer has forgotten.</div>"}}],
+					"behaviour":{"singleAnswer":true}},"metadata":{"title":"Untitled Multiple Choice"}}},
+				{"x":5,"y":60,"action":{"library":"H5P.TrueFalse 1.8","params":{"question":"<p>You should answer angry reviews too.</p>","correct":"true",
+					"l10n":{"trueText":"True","falseText":"False"},
+					"behaviour":{"feedbackOnCorrect":"Right: calm answers reassure the next readers.","feedbackOnWrong":"Other customers read your silence."}}}}
+			]},
+			{"elements":[
+				{"x":50,"y":10,"action":{"library":"H5P.DragQuestion 1.14","params":{"question":{}},"metadata":{"title":"Sort the replies"}}},
+				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
+				{"x":0,"y":50,"action":{"library":"H5P.Link 1.3","params":{"title":"Guide to reviews","linkWidget":{"protocol":"https://","url":"example.org/guide"}}}},
+				{"x":0,"y":55,"action":{"library":"H5P.Link 1.3","params":{"title":"Run me","linkWidget":{"protocol":"other","url":"javascript:alert(1)"}}}},
+				{"x":0,"y":70,"action":{"library":"H5P.Accordion 1.0","params":{"panels":[{"title":"What if the review is false?","content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Answer politely and ask the platform to check it.</p>"}}}]}}}
+			]}
+		]}}`,
+		"content/images/review-123.png":               "\x89PNG review",
+		"content/images/clock-9.png":                  "\x89PNG clock",
+		"content/videos/reply-7.mp4":                  "mp4 reply",
+		"H5P.CoursePresentation-1.25/presentation.js": "alert('a library script')",
+	}
+}
+
+// An H5P Course Presentation becomes one lesson: each slide a section
+// under its title, its elements from the top left, its questions one
+// knowledge check with their pictures and feedback; the licence, authors
+// and original come with it; what a page cannot hold is named.
+func TestH5PCoursePresentation(t *testing.T) {
+	data := zipOf(t, presentationH5P())
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "Answering customer reviews" || c.Rights != "CC BY-SA 4.0" || c.Source != "https://example.org/h5p/42" || !slices.Equal(c.Authors, []string{"Maria Rossi"}) {
+		t.Errorf("course %q, rights %q, source %q, authors %q", c.Title, c.Rights, c.Source, c.Authors)
+	}
+	if len(c.Modules) != 1 || len(c.Modules[0].Lessons) != 1 {
+		t.Fatalf("modules %+v, want one of one lesson", c.Modules)
+	}
+	m := c.Modules[0]
+	if m.Name != "answering-customer-reviews" || m.Lessons[0].Title != "Answering customer reviews" {
+		t.Errorf("module %q, lesson %q", m.Name, m.Lessons[0].Title)
+	}
+	want := "## Why reviews matter\n\n![A five-star review on a phone](review-123.png)\n\nMost customers read **reviews** before they visit.\n\n" +
+		"## Reply within two days\n\n" +
+		":::quiz Reply within two days\nA customer wrote a kind review yesterday. When do you answer?\n\n![A kitchen clock](clock-9.png)\n\n" +
+		"- [x] Today or tomorrow\n  > Yes: a quick thank-you shows you listen.\n- [ ] Next month\n  > By then the customer has forgotten.\n\n" +
+		"You should answer angry reviews too.\n\n- [x] True\n  > Right: calm answers reassure the next readers.\n- [ ] False\n  > Other customers read your silence.\n:::\n\n" +
+		"[A reply, step by step](reply-7.mp4)\n\n[Guide to reviews](https://example.org/guide)\n\n### What if the review is false?\n\nAnswer politely and ask the platform to check it.\n"
+	if got := m.Lessons[0].Markdown; got != want {
+		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
+	}
+	var files []string
+	for _, f := range m.Files {
+		files = append(files, f.Name)
+	}
+	if !slices.Equal(files, []string{"review-123.png", "clock-9.png", "reply-7.mp4"}) {
+		t.Errorf("files %q, want the pictures and the video, no library script", files)
+	}
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Drag and Drop: Sort the replies"}) {
+		t.Errorf("left out %q", left)
+	}
+	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(m.Lessons[0].Markdown)}).HTML)
+	if strings.Contains(html, "javascript") || !strings.Contains(html, `container-quiz`) || !strings.Contains(html, `<video controls preload="none" src="reply-7.mp4">`) {
+		t.Errorf("the page shows a script link, or no knowledge check:\n%s", html)
+	}
+}
+
+// bookH5P is an Interactive Book: a cover, then chapters of texts, a
+// question set, a single-choice set, dialog cards and a summary.
+func bookH5P() map[string]string {
+	return map[string]string{
+		"h5p.json": `{"title":"Selling online","mainLibrary":"H5P.InteractiveBook","license":"CC0 1.0","authors":[]}`,
+		"content/content.json": `{"showCoverPage":true,"bookCover":{"coverDescription":"<p>Two short chapters for shop owners.</p>",
+			"coverMedium":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/cover.jpg"},"alt":"A shop window","decorative":true}}},
+			"chapters":[
+			{"library":"H5P.Column 1.16","metadata":{"title":"Your shop on a map"},"params":{"content":[
+				{"content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<h2>Why a map</h2><p>People search <em>near me</em>.</p>"}}},
+				{"content":{"library":"H5P.QuestionSet 1.20","params":{"introPage":{"showIntroPage":true,"title":"Check the map","introduction":"<p>Two questions.</p>"},
+					"questions":[
+						{"library":"H5P.TrueFalse 1.8","params":{"question":"<p>A map listing is free.</p>","correct":"true"}},
+						{"library":"H5P.Blanks 1.14","params":{"text":"Fill *in*"}},
+						{"library":"H5P.MultiChoice 1.16","params":{"question":"<p>What do people check first?</p>","answers":[{"text":"Opening hours","correct":true},{"text":"The logo's colour"}]}}]}}}
+			]}},
+			{"library":"H5P.Column 1.16","metadata":{"title":"Words that sell"},"params":{"content":[
+				{"content":{"library":"H5P.SingleChoiceSet 1.11","params":{"choices":[{"question":"<p>Best first line?</p>","answers":["<p>Fresh bread every morning</p>","<p>Welcome to our website</p>","<p>Click here</p>"]}]}}},
+				{"content":{"library":"H5P.DialogCards 1.9","params":{"title":"<p>Plain words</p>","dialogs":[{"text":"<p>Purchase</p>","answer":"<p>Buy</p>"},{"text":"<p>Commence</p>","answer":"<p>Start</p>"}]}}},
+				{"content":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Choose the true statement.</p>","summaries":[{"summary":["<p>Short sentences are easier on phones.</p>","<p>Long sentences sell more.</p>"]}]}}}
+			]}}
+		]}`,
+		"content/images/cover.jpg": "\xff\xd8\xff cover",
+	}
+}
+
+// An Interactive Book becomes a module: its cover the introduction, each
+// chapter a lesson. A set's questions make one check; the answers of a
+// single-choice set and a summary (whose first is the right one) are put
+// in an order of their own.
+func TestH5PInteractiveBook(t *testing.T) {
+	data := zipOf(t, bookH5P())
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Modules) != 1 {
+		t.Fatalf("%d modules", len(c.Modules))
+	}
+	m := c.Modules[0]
+	if c.Rights != "CC0 1.0" || m.Intro != "![](cover.jpg)\n\nTwo short chapters for shop owners." {
+		t.Errorf("rights %q, introduction %q", c.Rights, m.Intro)
+	}
+	var titles []string
+	for _, l := range m.Lessons {
+		titles = append(titles, l.Name+"="+l.Title)
+	}
+	if !slices.Equal(titles, []string{"01-your-shop-on-a-map=Your shop on a map", "02-words-that-sell=Words that sell"}) {
+		t.Fatalf("lessons %q", titles)
+	}
+	want1 := "## Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\nA map listing is free.\n\n- [x] True\n- [ ] False\n\n" +
+		"What do people check first?\n\n- [x] Opening hours\n- [ ] The logo's colour\n:::\n"
+	if got := m.Lessons[0].Markdown; got != want1 {
+		t.Errorf("chapter 1:\n%s\nwant:\n%s", got, want1)
+	}
+	got2 := m.Lessons[1].Markdown
+	for _, w := range []string{":::quiz Words that sell\nBest first line?\n\n", "- [x] Fresh bread every morning\n", "- [ ] Welcome to our website\n", "- [ ] Click here\n",
+		"Plain words\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
+		if !strings.Contains(got2, w) {
+			t.Errorf("chapter 2 lacks %q:\n%s", w, got2)
+		}
+	}
+	if strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Welcome") && strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Click here") {
+		t.Errorf("the right answer of a single-choice set is still first:\n%s", got2)
+	}
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Fill in the Blanks"}) {
+		t.Errorf("left out %q", left)
+	}
+}
+
+// A hostile H5P file is read within the zip and its bounds: paths out of
+// content/, a script address, contents nested without end, broken JSON.
+func TestHostileH5P(t *testing.T) {
+	for _, c := range []struct {
+		parts map[string]string
+		err   string
+	}{
+		{map[string]string{"h5p.json": `{"title":"x"}`}, "no content/content.json"},
+		{map[string]string{"h5p.json": `{"title":`, "content/content.json": "{}"}, "h5p.json"},
+	} {
+		data := zipOf(t, c.parts)
+		if _, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name}); err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%v: error %v, want %q", c.parts, err, c.err)
+		}
+	}
+	deep := strings.Repeat(`{"library":"H5P.Column 1.0","params":{"content":[{"content":`, 500) + `{"library":"H5P.AdvancedText 1.1","params":{"text":"deep"}}` + strings.Repeat(`}]}}`, 500)
+	parts := map[string]string{
+		"h5p.json": `{"title":"Hostile","mainLibrary":"H5P.Column"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.Image 1.1","params":{"file":{"path":"../h5p.json"},"alt":"a"}}},
+			{"content":{"library":"H5P.Image 1.1","params":{"file":{"path":"../../../../etc/passwd"},"alt":"b"}}},
+			{"content":{"library":"H5P.MultiChoice 1.16","params":{"question":"<p>Q</p>","media":{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"../../../etc/passwd"},"alt":"c"}}},"answers":[{"text":"a","correct":true},{"text":"b"}]}}},
+			{"content":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"javascript:alert(1)"},{"path":"../../etc/hosts"}]}}},
+			{"content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p onclick=\"x()\">Text<script>alert(1)</script></p>"}}},
+			{"content":` + deep + `}
+		]}`,
+	}
+	data := zipOf(t, parts)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	if strings.Contains(md, "script") || strings.Contains(md, "onclick") || strings.Contains(md, "passwd") || strings.Contains(md, "deep") {
+		t.Errorf("the page holds what it should not:\n%s", md)
+	}
+	for _, f := range c.Modules[0].Files {
+		if f.Name != "h5p.json" {
+			t.Errorf("took %s", f.Name)
+		}
+	}
+}
+
+func FuzzReadH5P(f *testing.F) {
+	f.Add(presentationH5P()["content/content.json"])
+	f.Add(bookH5P()["content/content.json"])
+	f.Fuzz(func(t *testing.T, content string) {
+		parts := presentationH5P()
+		parts["content/content.json"] = content
+		data := zipOf(t, parts)
+		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	})
+}
