@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"html"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,24 +166,29 @@ func (h *h5pReader) file(p string) (string, bool) {
 }
 
 // h5pPage is a page being made: its title, its HTML, and the questions
-// waiting to be one knowledge check (titled checkTitle, or as the page).
+// waiting to be one knowledge check (titled checkTitle, or as the section
+// or page).
 type h5pPage struct {
 	title      string
+	section    string // the title of the slide or chapter being read
 	b          strings.Builder
 	questions  []string
 	checkTitle string
 }
 
+// h5pBook is the part of an Interactive Book's parameters read.
+type h5pBook struct {
+	Cover struct {
+		Description string      `json:"coverDescription"`
+		Medium      *h5pContent `json:"coverMedium"`
+	} `json:"bookCover"`
+	Chapters []h5pContent `json:"chapters"`
+}
+
 // book makes an Interactive Book's items: its cover the introduction,
 // each chapter a lesson.
 func (h *h5pReader) book(raw json.RawMessage) []item {
-	var b struct {
-		Cover struct {
-			Description string      `json:"coverDescription"`
-			Medium      *h5pContent `json:"coverMedium"`
-		} `json:"bookCover"`
-		Chapters []h5pContent `json:"chapters"`
-	}
+	var b h5pBook
 	if json.Unmarshal(raw, &b) != nil {
 		return nil
 	}
@@ -211,6 +217,28 @@ func (h *h5pReader) book(raw json.RawMessage) []item {
 	return items
 }
 
+// bookSections adds an Interactive Book to one page (a Moodle activity's
+// lesson): its cover, then each chapter a section under its title.
+func (h *h5pReader) bookSections(raw json.RawMessage, pg *h5pPage) {
+	var b h5pBook
+	if json.Unmarshal(raw, &b) != nil {
+		return
+	}
+	if b.Cover.Medium != nil {
+		h.content(*b.Cover.Medium, pg, 1, 2)
+	}
+	h.text(pg, b.Cover.Description)
+	for _, ch := range b.Chapters {
+		if h5pKind(ch.Library) == "" {
+			ch.Library = "H5P.Column"
+		}
+		h.heading(pg, 2, ch.Metadata.Title)
+		pg.section = strings.TrimSpace(ch.Metadata.Title)
+		h.content(ch, pg, 1, 3)
+		h.flush(pg)
+	}
+}
+
 // page makes a lesson's page of pg, titled title; false when it is empty.
 func (h *h5pReader) page(pg *h5pPage, title string) (item, bool) {
 	h.flush(pg)
@@ -224,7 +252,7 @@ func (h *h5pReader) page(pg *h5pPage, title string) (item, bool) {
 
 // flush writes the questions waiting as one knowledge check.
 func (h *h5pReader) flush(pg *h5pPage) {
-	if md := checkBlock(firstNonEmpty(pg.checkTitle, pg.title, h.c.course.Title), pg.questions); md != "" {
+	if md := checkBlock(firstNonEmpty(pg.checkTitle, pg.section, pg.title, h.c.course.Title), pg.questions); md != "" {
 		h.checks++
 		key := h.dir + "#" + strconv.Itoa(h.checks) // unique in the course
 		h.c.checks[key] = md
@@ -234,13 +262,27 @@ func (h *h5pReader) flush(pg *h5pPage) {
 }
 
 // text adds a text (HTML) to the page, after the questions before it.
-func (h *h5pReader) text(pg *h5pPage, s string) {
+func (h *h5pReader) text(pg *h5pPage, s string) { h.textAt(pg, s, 2) }
+
+// textAt adds a text whose own headings go under the level's (a text on
+// a slide or in a chapter's section: its h2 an h3).
+func (h *h5pReader) textAt(pg *h5pPage, s string, level int) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
 	h.flush(pg)
-	pg.b.WriteString(wellFormed(s, "") + "\n")
+	s = wellFormed(s, "")
+	if shift := level - 2; shift > 0 {
+		s = headingTag.ReplaceAllStringFunc(s, func(tag string) string {
+			n := int(tag[len(tag)-1]-'0') + shift
+			return tag[:len(tag)-1] + strconv.Itoa(min(n, 6))
+		})
+	}
+	pg.b.WriteString(s + "\n")
 }
+
+// headingTag matches a heading's tags in well-formed HTML.
+var headingTag = regexp.MustCompile(`</?h[1-6]`)
 
 // heading adds a heading of level (2 to 6) to the page.
 func (h *h5pReader) heading(pg *h5pPage, level int, s string) {
@@ -274,7 +316,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 			Text string `json:"text"`
 		}
 		if json.Unmarshal(ct.Params, &p) == nil {
-			h.text(pg, p.Text)
+			h.textAt(pg, p.Text, level)
 		}
 	case "H5P.Image":
 		h.text(pg, h.imageParams(ct.Params, false))
@@ -402,14 +444,12 @@ func (h *h5pReader) slides(raw json.RawMessage, pg *h5pPage, depth, level int) {
 			title = s.Keywords[0].Main
 		}
 		h.heading(pg, level, title)
+		pg.section = strings.TrimSpace(title)
 		slices.SortStableFunc(s.Elements, func(a, b slideElement) int {
 			return cmpPlace(float64(a.Y), float64(a.X), float64(b.Y), float64(b.X))
 		})
 		for _, e := range s.Elements {
 			h.content(e.Action, pg, depth+1, level+1)
-		}
-		if pg.checkTitle == "" {
-			pg.checkTitle = title
 		}
 		h.flush(pg)
 	}

@@ -169,6 +169,8 @@ func (c *reader) item(it item) error {
 		c.leftNamed(errMoodleOther, it.Title)
 	case typ == moodlePack:
 		c.leftNamed(errPackage, it.Title)
+	case typ == moodleH5PLeft:
+		c.leftNamed(errH5POther, it.Title)
 	case typ == moodleEmpty:
 		c.leftNamed(errNoQuestion, it.Title)
 	case strings.HasPrefix(typ, "imsdt"):

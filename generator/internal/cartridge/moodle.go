@@ -147,6 +147,7 @@ type moodleCourse struct {
 	folders []item
 	files   map[string]string // a page's neighbour's path -> files/xx/<sha1>
 	wanted  map[string]bool   // the stored files needed
+	h5p     []moodleH5P       // the H5P activities, whose pages need the files
 }
 
 // The parts of the backup's XML read.
@@ -334,6 +335,9 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 		}
 		return out
 	}
+	if kind == "h5pactivity" || kind == "hvp" {
+		return []item{c.h5pActivity(m, id, kind, title, ctx, raw, files)}
+	}
 	if kind == "quiz" {
 		var quiz moodleQuiz
 		if xml.Unmarshal(raw, &quiz) == nil {
@@ -418,6 +422,9 @@ func (c *reader) finishMoodle(m *moodleCourse, get func(string) []byte) (*Course
 		if data := get(stored); data != nil {
 			c.mem[p] = data
 		}
+	}
+	for _, p := range m.h5p {
+		c.moodleH5PPage(p)
 	}
 	if err := c.modules([]item{{Items: m.folders}}, nil); err != nil { // under a root, as a cartridge's: one section stays a module of its own
 		return nil, err
