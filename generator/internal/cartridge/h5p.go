@@ -25,7 +25,7 @@ import (
 // chapters its lessons (its cover the module's introduction), anything
 // else one lesson. Texts, tables, pictures, videos, sounds, links,
 // accordions, columns, slides and a video's interactions are shown in
-// reading order; multiple-choice, true/false, single-choice sets, question
+// reading order (an image slider's pictures one after another); multiple-choice, true/false, single-choice sets, question
 // sets and summaries become knowledge checks at their place, each answer
 // with its feedback; dialog cards and flashcards a list of each card's
 // two sides; other kinds (drag and drop, fill in the blanks, hotspots) are
@@ -77,7 +77,7 @@ var h5pKinds = map[string]string{
 	"H5P.ImagePair": "Image Pairing", "H5P.MemoryGame": "Memory Game", "H5P.Crossword": "Crossword",
 	"H5P.FindTheWords": "Find the Words", "H5P.SpeakTheWords": "Speak the Words", "H5P.IFrameEmbed": "Iframe Embedder",
 	"H5P.Timeline": "Timeline", "H5P.BranchingScenario": "Branching Scenario", "H5P.GameMap": "Game Map",
-	"H5P.ThreeImage": "Virtual Tour (360)", "H5P.Chart": "Chart", "H5P.Collage": "Collage", "H5P.Questionnaire": "Questionnaire",
+	"H5P.ThreeImage": "Virtual Tour (360)", "H5P.GoToQuestion": "Crossroads", "H5P.IVHotspot": "Navigation Hotspot", "H5P.Chart": "Chart", "H5P.Collage": "Collage", "H5P.Questionnaire": "Questionnaire",
 }
 
 // readH5P reads an H5P file (its files are in c.files).
@@ -320,6 +320,17 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		}
 	case "H5P.Image":
 		h.text(pg, h.imageParams(ct.Params, false))
+	case "H5P.ImageSlider", "H5P.ImageSlide":
+		var p struct {
+			Slides []h5pContent `json:"imageSlides"`
+			Image  h5pContent   `json:"image"`
+		}
+		if json.Unmarshal(ct.Params, &p) == nil {
+			for _, x := range append(p.Slides, p.Image) {
+				h.content(x, pg, depth+1, level)
+			}
+		}
+	case "H5P.Nil": // an Interactive Video's label, which says nothing of its own
 	case "H5P.Video":
 		var p struct {
 			Sources []h5pFile `json:"sources"`

@@ -40,6 +40,7 @@ func presentationH5P() map[string]string {
 				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
 				{"x":0,"y":50,"action":{"library":"H5P.Link 1.3","params":{"title":"Guide to reviews","linkWidget":{"protocol":"https://","url":"example.org/guide"}}}},
 				{"x":0,"y":55,"action":{"library":"H5P.Link 1.3","params":{"title":"Run me","linkWidget":{"protocol":"other","url":"javascript:alert(1)"}}}},
+				{"x":0,"y":60,"action":{"library":"H5P.ImageSlider 1.1","params":{"imageSlides":[{"library":"H5P.ImageSlide 1.1","params":{"image":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/clock-9.png"},"alt":"The clock again"}}}}]}}},
 				{"x":0,"y":70,"action":{"library":"H5P.Accordion 1.0","params":{"panels":[{"title":"What if the review is false?","content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Answer politely and ask the platform to check it.</p>"}}}]}}}
 			]}
 		]}}`,
@@ -75,7 +76,7 @@ func TestH5PCoursePresentation(t *testing.T) {
 		":::quiz Reply within two days\nA customer wrote a kind review yesterday. When do you answer?\n\n![A kitchen clock](clock-9.png)\n\n" +
 		"- [x] Today or tomorrow\n  > Yes: a quick thank-you shows you listen.\n- [ ] Next month\n  > By then the customer has forgotten.\n\n" +
 		"You should answer angry reviews too.\n\n- [x] True\n  > Right: calm answers reassure the next readers.\n- [ ] False\n  > Other customers read your silence.\n:::\n\n" +
-		"[A reply, step by step](reply-7.mp4)\n\n[Guide to reviews](https://example.org/guide)\n\n### What if the review is false?\n\nAnswer politely and ask the platform to check it.\n"
+		"[A reply, step by step](reply-7.mp4)\n\n[Guide to reviews](https://example.org/guide)\n\n![The clock again](clock-9.png)\n\n### What if the review is false?\n\nAnswer politely and ask the platform to check it.\n"
 	if got := m.Lessons[0].Markdown; got != want {
 		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
 	}
@@ -112,6 +113,7 @@ func bookH5P() map[string]string {
 						{"library":"H5P.MultiChoice 1.16","params":{"question":"<p>What do people check first?</p>","answers":[{"text":"Opening hours","correct":true},{"text":"The logo's colour"}]}}]}}}
 			]}},
 			{"library":"H5P.Column 1.16","metadata":{"title":"Words that sell"},"params":{"content":[
+				{"content":{"library":"H5P.Video 1.6","metadata":{"title":"Writing a shop sign"},"params":{"sources":[{"path":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","mime":"video/YouTube"}]}}},
 				{"content":{"library":"H5P.SingleChoiceSet 1.11","params":{"choices":[{"question":"<p>Best first line?</p>","answers":["<p>Fresh bread every morning</p>","<p>Welcome to our website</p>","<p>Click here</p>"]}]}}},
 				{"content":{"library":"H5P.DialogCards 1.9","params":{"title":"<p>Plain words</p>","dialogs":[{"text":"<p>Purchase</p>","answer":"<p>Buy</p>"},{"text":"<p>Commence</p>","answer":"<p>Start</p>"}]}}},
 				{"content":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Choose the true statement.</p>","summaries":[{"summary":["<p>Short sentences are easier on phones.</p>","<p>Long sentences sell more.</p>"]}]}}}
@@ -156,6 +158,12 @@ func TestH5PInteractiveBook(t *testing.T) {
 		if !strings.Contains(got2, w) {
 			t.Errorf("chapter 2 lacks %q:\n%s", w, got2)
 		}
+	}
+	if !strings.HasPrefix(got2, "[Writing a shop sign](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n") {
+		t.Errorf("chapter 2 does not start with its video on YouTube:\n%s", got2)
+	}
+	if html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(got2)}).HTML); !strings.Contains(html, `<figure class="embed" data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"`) {
+		t.Errorf("the video on YouTube is no player on the page:\n%s", html)
 	}
 	if strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Welcome") && strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Click here") {
 		t.Errorf("the right answer of a single-choice set is still first:\n%s", got2)

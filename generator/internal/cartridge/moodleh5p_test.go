@@ -64,7 +64,7 @@ func TestMoodleH5PActivities(t *testing.T) {
 	}
 	book := m.Lessons[0].Markdown
 	for _, w := range []string{"![](cover.jpg)\n\nTwo short chapters for shop owners.\n\n## Your shop on a map\n\n### Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\n",
-		"## Words that sell\n\n:::quiz Words that sell\nBest first line?\n"} {
+		"## Words that sell\n\n[Writing a shop sign](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n:::quiz Words that sell\nBest first line?\n"} {
 		if !strings.Contains(book, w) {
 			t.Errorf("the book's lesson lacks %q:\n%s", w, book)
 		}
