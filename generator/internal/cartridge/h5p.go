@@ -25,11 +25,12 @@ import (
 // chapters its lessons (its cover the module's introduction), anything
 // else one lesson. Texts, tables, pictures, videos, sounds, links,
 // accordions, columns, slides and a video's interactions are shown in
-// reading order (an image slider's pictures one after another); multiple-choice, true/false, single-choice sets, question
-// sets and summaries become knowledge checks at their place, each answer
-// with its feedback; dialog cards and flashcards a list of each card's
-// two sides; other kinds (drag and drop, fill in the blanks, hotspots) are
-// named.
+// reading order (an image slider's pictures one after another);
+// multiple-choice, true/false, single-choice sets, question sets and
+// summaries become knowledge checks at their place, each answer with its
+// feedback; each dialog card or flashcard a disclosure, its back shown
+// when opened; other kinds (drag and drop, fill in the blanks, hotspots)
+// are named.
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
