@@ -29,8 +29,9 @@ import (
 // multiple-choice, true/false, single-choice sets, question sets and
 // summaries become knowledge checks at their place, each answer with its
 // feedback; each dialog card or flashcard a disclosure, its back shown
-// when opened; other kinds (drag and drop, fill in the blanks, hotspots)
-// are named.
+// when opened; fill in the blanks, drag the words and mark the words their
+// text with gaps and the solution as a disclosure; other kinds (drag and
+// drop, hotspots) are named.
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
@@ -72,8 +73,7 @@ var errH5POther = diag.Phrasef("H5P contents a page cannot hold (drag and drop, 
 
 // h5pKinds names the kinds of content not read, as H5P's hub does.
 var h5pKinds = map[string]string{
-	"H5P.DragQuestion": "Drag and Drop", "H5P.Blanks": "Fill in the Blanks", "H5P.DragText": "Drag the Words",
-	"H5P.MarkTheWords": "Mark the Words", "H5P.ImageHotspots": "Image Hotspots", "H5P.ImageHotspotQuestion": "Find the Hotspot",
+	"H5P.DragQuestion": "Drag and Drop", "H5P.ImageHotspots": "Image Hotspots", "H5P.ImageHotspotQuestion": "Find the Hotspot",
 	"H5P.Essay": "Essay", "H5P.ArithmeticQuiz": "Arithmetic Quiz", "H5P.ImageSequencing": "Image Sequencing",
 	"H5P.ImagePair": "Image Pairing", "H5P.MemoryGame": "Memory Game", "H5P.Crossword": "Crossword",
 	"H5P.FindTheWords": "Find the Words", "H5P.SpeakTheWords": "Speak the Words", "H5P.IFrameEmbed": "Iframe Embedder",
@@ -385,6 +385,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.slides(ct.Params, pg, depth, level)
 	case "H5P.InteractiveVideo":
 		h.interactiveVideo(ct.Params, pg, depth, level)
+	case "H5P.Blanks", "H5P.DragText", "H5P.MarkTheWords":
+		h.gaps(kind, ct.Params, pg, level)
 	case "H5P.DialogCards", "H5P.Flashcards":
 		h.cards(ct.Params, pg)
 	case "H5P.MultiChoice":
@@ -628,6 +630,61 @@ func inlineHTML(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// gapWord matches a word to find in a text of Fill in the Blanks, Drag the
+// Words or Mark the Words: *answer*, *answer/other answer:tip*.
+var gapWord = regexp.MustCompile(`\*([^*\n]+)\*`)
+
+// gaps adds Fill in the Blanks or Drag the Words as a text with a gap for
+// each word to find, or Mark the Words as its text, then the solution as
+// a disclosure (labelled as the content labels its own button) that
+// shows each word found in bold: the task done on paper or in the head.
+func (h *h5pReader) gaps(kind string, raw json.RawMessage, pg *h5pPage, level int) {
+	var p struct {
+		Text        string   `json:"text"`
+		Questions   []string `json:"questions"`
+		Task        string   `json:"taskDescription"`
+		TextField   string   `json:"textField"`
+		Solutions   string   `json:"showSolutions"`
+		Solution    string   `json:"showSolution"`
+		SolutionBtn string   `json:"showSolutionButton"`
+	}
+	if json.Unmarshal(raw, &p) != nil {
+		return
+	}
+	texts := p.Questions
+	if kind != "H5P.Blanks" {
+		texts = []string{p.TextField}
+		if kind == "H5P.DragText" { // plain text, a line each
+			texts = strings.Split(html.EscapeString(p.TextField), "\n")
+		}
+	}
+	var task, solution strings.Builder
+	for _, t := range texts {
+		if !gapWord.MatchString(t) {
+			continue
+		}
+		task.WriteString("<p>" + inlineHTML(gapWord.ReplaceAllStringFunc(t, func(m string) string {
+			if kind == "H5P.MarkTheWords" {
+				return strings.Trim(m, "*")
+			}
+			return "……" // a gap, as printed exercises mark it
+		})) + "</p>")
+		solution.WriteString("<p>" + inlineHTML(gapWord.ReplaceAllStringFunc(t, func(m string) string {
+			answer, _, _ := strings.Cut(strings.Trim(m, "*"), ":") // the tip after the colon is not the answer
+			answer, _, _ = strings.Cut(answer, "/")                // the first of the right answers
+			return "<strong>" + strings.TrimSpace(answer) + "</strong>"
+		})) + "</p>")
+	}
+	if task.Len() == 0 {
+		h.c.leftNamed(errH5POther, map[string]string{"H5P.Blanks": "Fill in the Blanks", "H5P.DragText": "Drag the Words", "H5P.MarkTheWords": "Mark the Words"}[kind])
+		return
+	}
+	h.textAt(pg, firstNonEmpty(p.Task, p.Text), level)
+	h.text(pg, task.String())
+	label := strings.TrimSpace(firstNonEmpty(p.Solutions, p.Solution, p.SolutionBtn, "Show solution"))
+	h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+solution.String()+"</details>")
+}
+
 // questionText is a question's text with its picture (media: an
 // H5P.Image) under it.
 func (h *h5pReader) questionText(text string, media json.RawMessage) string {
@@ -765,8 +822,8 @@ func (h *h5pReader) questionSet(raw json.RawMessage, pg *h5pPage, depth int) {
 		h.text(pg, p.Intro.Introduction)
 	}
 	h.flush(pg)
-	pg.checkTitle = strings.TrimSpace(p.Intro.Title)
 	for _, q := range p.Questions {
+		pg.checkTitle = strings.TrimSpace(p.Intro.Title) // again after a text between questions
 		h.content(q, pg, depth+1, 3)
 	}
 	h.flush(pg)

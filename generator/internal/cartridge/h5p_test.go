@@ -109,13 +109,16 @@ func bookH5P() map[string]string {
 				{"content":{"library":"H5P.QuestionSet 1.20","params":{"introPage":{"showIntroPage":true,"title":"Check the map","introduction":"<p>Two questions.</p>"},
 					"questions":[
 						{"library":"H5P.TrueFalse 1.8","params":{"question":"<p>A map listing is free.</p>","correct":"true"}},
-						{"library":"H5P.Blanks 1.14","params":{"text":"Fill *in*"}},
+						{"library":"H5P.Blanks 1.14","params":{"text":"<p>Fill in the missing word.</p>","questions":["<p>People look for shops *near/close to:Where?* them, and *open* now.</p>"],"showSolutions":"Show the answers"}},
+						{"library":"H5P.Blanks 1.14","params":{"text":"<p>Nothing to fill.</p>","questions":["<p>No gap here.</p>"]}},
 						{"library":"H5P.MultiChoice 1.16","params":{"question":"<p>What do people check first?</p>","answers":[{"text":"Opening hours","correct":true},{"text":"The logo's colour"}]}}]}}}
 			]}},
 			{"library":"H5P.Column 1.16","metadata":{"title":"Words that sell"},"params":{"content":[
 				{"content":{"library":"H5P.Video 1.6","metadata":{"title":"Writing a shop sign"},"params":{"sources":[{"path":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","mime":"video/YouTube"}]}}},
 				{"content":{"library":"H5P.SingleChoiceSet 1.11","params":{"choices":[{"question":"<p>Best first line?</p>","answers":["<p>Fresh bread every morning</p>","<p>Welcome to our website</p>","<p>Click here</p>"]}]}}},
 				{"content":{"library":"H5P.DialogCards 1.9","params":{"title":"<p>Plain words</p>","dialogs":[{"text":"<p>Purchase</p>","answer":"<p>Buy</p>"},{"text":"<p>Commence</p>","answer":"<p>Start</p>"}]}}},
+				{"content":{"library":"H5P.DragText 1.10","params":{"taskDescription":"<p>Drag the words into the gaps.</p>","textField":"Bread is *baked:When?* early.\nShops *open* at &lt;eight&gt;.","showSolution":"Show solution"}}},
+				{"content":{"library":"H5P.MarkTheWords 1.11","params":{"taskDescription":"<p>Mark the verbs.</p>","textField":"<p>We *sell* fresh bread and *bake* it daily.</p>"}}},
 				{"content":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Choose the true statement.</p>","summaries":[{"summary":["<p>Short sentences are easier on phones.</p>","<p>Long sentences sell more.</p>"]}]}}}
 			]}}
 		]}`,
@@ -147,14 +150,18 @@ func TestH5PInteractiveBook(t *testing.T) {
 	if !slices.Equal(titles, []string{"01-your-shop-on-a-map=Your shop on a map", "02-words-that-sell=Words that sell"}) {
 		t.Fatalf("lessons %q", titles)
 	}
-	want1 := "## Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\nA map listing is free.\n\n- [x] True\n- [ ] False\n\n" +
-		"What do people check first?\n\n- [x] Opening hours\n- [ ] The logo's colour\n:::\n"
+	want1 := "## Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\nA map listing is free.\n\n- [x] True\n- [ ] False\n:::\n\n" +
+		"Fill in the missing word.\n\nPeople look for shops …… them, and …… now.\n\n" +
+		":::details Show the answers\nPeople look for shops **near** them, and **open** now.\n:::\n\n" +
+		":::quiz Check the map\nWhat do people check first?\n\n- [x] Opening hours\n- [ ] The logo's colour\n:::\n"
 	if got := m.Lessons[0].Markdown; got != want1 {
 		t.Errorf("chapter 1:\n%s\nwant:\n%s", got, want1)
 	}
 	got2 := m.Lessons[1].Markdown
 	for _, w := range []string{":::quiz Words that sell\nBest first line?\n\n", "- [x] Fresh bread every morning\n", "- [ ] Welcome to our website\n", "- [ ] Click here\n",
-		"Plain words\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
+		"Plain words\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n",
+		"Drag the words into the gaps.\n\nBread is …… early.\n\nShops …… at &lt;eight&gt;.\n\n:::details Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
+		"Mark the verbs.\n\nWe sell fresh bread and bake it daily.\n\n:::details Show solution\nWe **sell** fresh bread and **bake** it daily.\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
 		if !strings.Contains(got2, w) {
 			t.Errorf("chapter 2 lacks %q:\n%s", w, got2)
 		}
@@ -168,7 +175,7 @@ func TestH5PInteractiveBook(t *testing.T) {
 	if strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Welcome") && strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Click here") {
 		t.Errorf("the right answer of a single-choice set is still first:\n%s", got2)
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Fill in the Blanks"}) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Fill in the Blanks"} /* the one without a gap */) {
 		t.Errorf("left out %q", left)
 	}
 }
