@@ -69,7 +69,7 @@ const maxH5PDepth = 16
 // content's files (whose paths are relative to it).
 const h5pPageName = "oersite-h5p-"
 
-var errH5POther = diag.Phrasef("H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): %s", "")
+var errH5POther = diag.Phrasef("H5P contents a page cannot hold (drag and drop, hotspots): %s", "")
 
 // h5pKinds names the kinds of content not read, as H5P's hub does.
 var h5pKinds = map[string]string{

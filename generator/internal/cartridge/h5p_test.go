@@ -87,7 +87,7 @@ func TestH5PCoursePresentation(t *testing.T) {
 	if !slices.Equal(files, []string{"review-123.png", "clock-9.png", "reply-7.mp4"}) {
 		t.Errorf("files %q, want the pictures and the video, no library script", files)
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Drag and Drop: Sort the replies"}) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop: Sort the replies"}) {
 		t.Errorf("left out %q", left)
 	}
 	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(m.Lessons[0].Markdown)}).HTML)
@@ -175,7 +175,7 @@ func TestH5PInteractiveBook(t *testing.T) {
 	if strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Welcome") && strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Click here") {
 		t.Errorf("the right answer of a single-choice set is still first:\n%s", got2)
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Fill in the Blanks"} /* the one without a gap */) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, hotspots): Fill in the Blanks"} /* the one without a gap */) {
 		t.Errorf("left out %q", left)
 	}
 }

@@ -911,7 +911,7 @@ func TestCourseBecomesModules(t *testing.T) {
 		t.Errorf("the H5P lesson:\n%s", got)
 	}
 	res = send("drag.h5p", h5p("H5P.DragQuestion", `{"question":{}}`))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (drag and drop, fill in the blanks, hotspots): Drag and Drop") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop") {
 		t.Errorf("an H5P task alone: %s %s", res.Status, b)
 	}
 }
