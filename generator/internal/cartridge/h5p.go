@@ -128,15 +128,17 @@ func (c *reader) readH5P() (*Course, error) {
 }
 
 // h5pLicence is the licence h5p.json names ("CC BY-SA" and "4.0"), as a
-// statement site.LicenceIn reads; "" for none ("U": undisclosed, "C":
-// copyright).
+// statement site.LicenceIn reads; "" when it names none ("U":
+// undisclosed, H5P's default).
 func h5pLicence(licence, version string) string {
 	licence, version = strings.TrimSpace(licence), strings.TrimSpace(version)
 	switch licence {
-	case "", "U", "C":
+	case "", "U":
 		return ""
+	case "C":
+		return "Copyright (all rights reserved)"
 	case "CC PDM", "PD":
-		return "CC PDM 1.0"
+		return "Public Domain Mark 1.0"
 	}
 	if version != "" && !strings.HasSuffix(licence, version) {
 		return licence + " " + version
@@ -162,8 +164,8 @@ type h5pReader struct {
 // file is the course's path of a file of the content, by its path from
 // the content's folder; false when that path leaves the folder.
 func (h *h5pReader) file(p string) (string, bool) {
-	f := path.Join(h.dir, p)
-	return f, strings.HasPrefix(f, h.dir) && f != strings.TrimSuffix(h.dir, "/")
+	f := path.Join(h.dir, p) // no slash at its end: the folder itself is not in it
+	return f, strings.HasPrefix(f, h.dir)
 }
 
 // h5pPage is a page being made: its title, its HTML, and the questions

@@ -233,3 +233,17 @@ func FuzzReadH5P(f *testing.F) {
 		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
 	})
 }
+
+// h5p.json's licence becomes a statement the importer reads: H5P's
+// undisclosed one says nothing, "C" (copyright) says so, so that the
+// module does not take the site's open licence unsaid.
+func TestH5PLicence(t *testing.T) {
+	for _, c := range [][3]string{
+		{"CC BY-SA", "4.0", "CC BY-SA 4.0"}, {"CC BY-NC", "2.5", "CC BY-NC 2.5"}, {"CC0 1.0", "", "CC0 1.0"},
+		{"U", "", ""}, {"", "", ""}, {"C", "", "Copyright (all rights reserved)"}, {"GNU GPL", "v3", "GNU GPL v3"},
+	} {
+		if got := h5pLicence(c[0], c[1]); got != c[2] {
+			t.Errorf("h5pLicence(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}

@@ -83,6 +83,9 @@ func importCartridge(c *cli, file, site, lang string) error {
 		fmt.Fprintln(c.stdout, "  "+say.Sayf("%s (%q, %s)", filepath.ToSlash(filepath.Join(site, m.Folder)), m.Title, say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons)))
 	}
 	printLeftOut(c.stdout, say, rep.NoAlt, rep.Left)
+	for _, n := range rep.Notes {
+		fmt.Fprintln(c.stdout, say.Error(n))
+	}
 	fmt.Fprintln(c.stdout, say.Sayf("next: oersite check --source %s, then open the modules in the editor (oersite serve --edit)", site))
 	return nil
 }

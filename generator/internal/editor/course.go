@@ -37,6 +37,9 @@ func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
 	for _, l := range rep.Left {
 		q.Add("left", say.Phrases().Error(l))
 	}
+	for _, n := range rep.Notes {
+		q.Add("note", say.Phrases().Error(n))
+	}
 	http.Redirect(w, r, Prefix+"?"+q.Encode(), http.StatusSeeOther)
 	return nil
 }

@@ -518,6 +518,9 @@ func (e *Editor) listView(r *http.Request, st *state, message string) view {
 	if left := q["left"]; len(left) > 0 && (q.Get("fromword") != "" || q.Get("fromcourse") != "") {
 		v.Message += " " + v.Tf("ed.word.left", "what", strings.Join(left, ", "))
 	}
+	if notes := q["note"]; len(notes) > 0 && q.Get("fromcourse") != "" {
+		v.Message += " " + strings.Join(notes, " ")
+	}
 	v.Sections = e.sections(st.cfg.LanguageCodes())
 	v.Changed, _ = history.Changed(r.Context(), e.opt.Source)
 	v.Languages = st.cfg.LanguageCodes()

@@ -885,11 +885,11 @@ func TestCourseBecomesModules(t *testing.T) {
 	}
 	// An H5P file: its licence, authors and original go in the module's
 	// front matter; one of a task alone says what it holds.
-	h5p := func(main, content string) []byte {
+	h5p := func(main, licence, content string) []byte {
 		var b bytes.Buffer
 		z := zip.NewWriter(&b)
 		for _, p := range [][2]string{
-			{"h5p.json", `{"title":"Kind replies","mainLibrary":"` + main + `","license":"CC BY-SA","licenseVersion":"4.0","authors":[{"name":"Ana Pop"}],"source":"https://example.org/h5p/7"}`},
+			{"h5p.json", `{"title":"Kind replies","mainLibrary":"` + main + `","license":"` + licence + `","licenseVersion":"4.0","authors":[{"name":"Ana Pop"}],"source":"https://example.org/h5p/7"}`},
 			{"content/content.json", content},
 		} {
 			w, _ := z.Create(p[0])
@@ -898,7 +898,7 @@ func TestCourseBecomesModules(t *testing.T) {
 		z.Close()
 		return b.Bytes()
 	}
-	res = send("replies.h5p", h5p("H5P.TrueFalse", `{"question":"<p>Thank every reviewer.</p>","correct":"true"}`))
+	res = send("replies.h5p", h5p("H5P.TrueFalse", "CC BY-SA", `{"question":"<p>Thank every reviewer.</p>","correct":"true"}`))
 	if res.StatusCode != http.StatusSeeOther {
 		b, _ := io.ReadAll(res.Body)
 		t.Fatalf("H5P import: %s\n%s", res.Status, b)
@@ -910,9 +910,22 @@ func TestCourseBecomesModules(t *testing.T) {
 	if got := readFile(t, filepath.Join(dir, "content/en/modules/kind-replies/01-kind-replies.md")); !strings.Contains(got, ":::quiz Kind replies\nThank every reviewer.\n\n- [x] True\n- [ ] False\n:::") {
 		t.Errorf("the H5P lesson:\n%s", got)
 	}
-	res = send("drag.h5p", h5p("H5P.DragQuestion", `{"question":{}}`))
+	res = send("drag.h5p", h5p("H5P.DragQuestion", "CC BY-SA", `{"question":{}}`))
 	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop") {
 		t.Errorf("an H5P task alone: %s %s", res.Status, b)
+	}
+	// All rights reserved: the module does not take the site's licence
+	// unsaid.
+	if err := os.RemoveAll(filepath.Join(dir, "content/en/modules/kind-replies")); err != nil {
+		t.Fatal(err)
+	}
+	res = send("reserved.h5p", h5p("H5P.TrueFalse", "C", `{"question":"<p>Thank every reviewer.</p>","correct":"true"}`))
+	page = get(t, srv, strings.TrimPrefix(res.Header.Get("Location"), editor.Prefix))
+	if !strings.Contains(page, "licence (Copyright (all rights reserved)) is not one oersite knows: its modules show the site&#39;s licence until you write theirs") {
+		t.Errorf("no word of the licence:\n%s", page)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/kind-replies/index.md")); strings.Contains(got, "licence") {
+		t.Errorf("a reserved H5P got a licence:\n%s", got)
 	}
 }
 

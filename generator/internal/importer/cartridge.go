@@ -29,6 +29,9 @@ type CartridgeReport struct {
 	Files   int
 	NoAlt   int
 	Left    []error // diag.Phrased
+	// Notes are what the author must do before publishing (sentences,
+	// diag.Phrased).
+	Notes []error
 }
 
 // ImportedModule is one module written: its folder (from the site's
@@ -75,10 +78,14 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
 	}
 	licence := ""
+	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
 	if l, ok := site.LicenceIn(course.Rights); ok {
 		licence = l.ID
+	} else if rights := strings.Join(strings.Fields(course.Rights), " "); rights != "" {
+		// an open licence oersite does not know, or none ("all rights
+		// reserved"): the site's own must not stand for it unsaid
+		rep.Notes = append(rep.Notes, diag.Phrasef("The course's licence (%s) is not one oersite knows: its modules show the site's licence until you write theirs in their index.md (licence:), or remove them if it forbids publishing them.", rights))
 	}
-	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
 	var done []string
 	for i, m := range course.Modules {
 		summary := ""

@@ -9,6 +9,9 @@ func TestLicenceIn(t *testing.T) {
 		{"Licence: CC BY 4.0.", "CC-BY-4.0"},
 		{"CC BY-NC-SA 4.0", "CC-BY-NC-SA-4.0"},
 		{"cc0-1.0", "CC0-1.0"},
+		{"CC BY-NC 2.5", "CC-BY-NC-2.5"}, // H5P's older versions
+		{"https://creativecommons.org/licenses/by-sa/2.0/", "CC-BY-SA-2.0"},
+		{"CC BY 2.5 and CC BY 2.0", ""}, // two: none
 		{"Private", ""},
 		{"All rights reserved", ""},
 	} {

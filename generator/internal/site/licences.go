@@ -22,10 +22,13 @@ var licenceTable = sync.OnceValue(func() map[string]Licence {
 	add := func(id, name, short, url string, el ...string) {
 		licences[strings.ToLower(id)] = Licence{ID: id, Name: name, Short: short, URL: url, Elements: el}
 	}
-	for _, v := range []string{"4.0", "3.0"} {
+	for _, v := range []string{"4.0", "3.0", "2.5", "2.0"} { // older versions: much older OER and H5P content carries them
 		intl := " International"
-		if v == "3.0" {
+		switch v {
+		case "3.0":
 			intl = " Unported"
+		case "2.5", "2.0":
+			intl = " Generic"
 		}
 		add("CC-BY-"+v, "Creative Commons Attribution "+v+intl, "CC BY "+v, "https://creativecommons.org/licenses/by/"+v+"/", "by")
 		add("CC-BY-SA-"+v, "Creative Commons Attribution-ShareAlike "+v+intl, "CC BY-SA "+v, "https://creativecommons.org/licenses/by-sa/"+v+"/", "by", "sa")
