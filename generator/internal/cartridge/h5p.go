@@ -88,7 +88,7 @@ func (c *reader) readH5P() (*Course, error) {
 		return nil, err
 	}
 	var meta h5pMeta
-	if err := json.Unmarshal(data, &meta); err != nil {
+	if err := json.Unmarshal(data, &meta); err != nil && !isTypeError(err) {
 		return nil, fmt.Errorf("h5p.json: %w", err)
 	}
 	params, err := c.read("content/content.json")
@@ -146,6 +146,21 @@ func h5pLicence(licence, version string) string {
 	return licence
 }
 
+// decodeParams decodes JSON into v, keeping what fits when a value has
+// another type than v's field (H5P's editors leave odd values, such as a
+// string where an element's content goes: one must not lose the rest);
+// false when raw is not JSON.
+func decodeParams(raw []byte, v any) bool {
+	err := json.Unmarshal(raw, v)
+	return err == nil || isTypeError(err)
+}
+
+// isTypeError says whether err is JSON of a type other than the value's.
+func isTypeError(err error) bool {
+	var typeErr *json.UnmarshalTypeError
+	return errors.As(err, &typeErr)
+}
+
 // h5pKind is a library's machine name, without its version.
 func h5pKind(library string) string {
 	kind, _, _ := strings.Cut(strings.TrimSpace(library), " ")
@@ -192,7 +207,7 @@ type h5pBook struct {
 // each chapter a lesson.
 func (h *h5pReader) book(raw json.RawMessage) []item {
 	var b h5pBook
-	if json.Unmarshal(raw, &b) != nil {
+	if !decodeParams(raw, &b) {
 		return nil
 	}
 	var items []item
@@ -224,7 +239,7 @@ func (h *h5pReader) book(raw json.RawMessage) []item {
 // lesson): its cover, then each chapter a section under its title.
 func (h *h5pReader) bookSections(raw json.RawMessage, pg *h5pPage) {
 	var b h5pBook
-	if json.Unmarshal(raw, &b) != nil {
+	if !decodeParams(raw, &b) {
 		return
 	}
 	if b.Cover.Medium != nil {
@@ -318,7 +333,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		var p struct {
 			Text string `json:"text"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			h.textAt(pg, p.Text, level)
 		}
 	case "H5P.Image":
@@ -328,7 +343,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 			Slides []h5pContent `json:"imageSlides"`
 			Image  h5pContent   `json:"image"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			for _, x := range append(p.Slides, p.Image) {
 				h.content(x, pg, depth+1, level)
 			}
@@ -338,14 +353,14 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		var p struct {
 			Sources []h5pFile `json:"sources"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			h.text(pg, h.media(p.Sources, ct.Metadata.Title))
 		}
 	case "H5P.Audio":
 		var p struct {
 			Files []h5pFile `json:"files"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			h.text(pg, h.media(p.Files, ct.Metadata.Title))
 		}
 	case "H5P.Link":
@@ -356,7 +371,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 				URL      string `json:"url"`
 			} `json:"linkWidget"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			h.link(pg, p.Title, p.URL.Protocol, p.URL.URL)
 		}
 	case "H5P.Column":
@@ -365,7 +380,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 				Content h5pContent `json:"content"`
 			} `json:"content"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			for _, x := range p.Content {
 				h.content(x.Content, pg, depth+1, level)
 			}
@@ -377,7 +392,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 				Content h5pContent `json:"content"`
 			} `json:"panels"`
 		}
-		if json.Unmarshal(ct.Params, &p) == nil {
+		if decodeParams(ct.Params, &p) {
 			for _, x := range p.Panels {
 				h.heading(pg, level, x.Title)
 				h.content(x.Content, pg, depth+1, level+1)
@@ -429,6 +444,17 @@ func (n *h5pNumber) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// h5pBool is true or false as H5P writes it: a JSON boolean, or in some
+// editors' files a string.
+type h5pBool bool
+
+// UnmarshalJSON reads true, "true" or "1" as true.
+func (b *h5pBool) UnmarshalJSON(data []byte) error {
+	s := strings.Trim(strings.TrimSpace(string(data)), `"`)
+	*b = h5pBool(s == "true" || s == "1")
+	return nil
+}
+
 // slideElement is an element of a slide: its place (percent of the
 // slide's width and height) and content.
 type slideElement struct {
@@ -451,7 +477,7 @@ func (h *h5pReader) slides(raw json.RawMessage, pg *h5pPage, depth, level int) {
 			} `json:"slides"`
 		} `json:"presentation"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	for _, s := range p.Presentation.Slides {
@@ -507,7 +533,7 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 			} `json:"summary"`
 		} `json:"interactiveVideo"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	v := p.Video
@@ -553,7 +579,7 @@ func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
 		Alt        string  `json:"alt"`
 		Decorative bool    `json:"decorative"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return ""
 	}
 	src := strings.TrimSpace(strings.TrimSuffix(p.File.Path, "#tmp"))
@@ -603,7 +629,7 @@ func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
 		Dialogs     []card `json:"dialogs"`
 		Cards       []card `json:"cards"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	h.text(pg, p.Title)
@@ -650,7 +676,7 @@ func (h *h5pReader) gaps(kind string, raw json.RawMessage, pg *h5pPage, level in
 		Solution    string   `json:"showSolution"`
 		SolutionBtn string   `json:"showSolutionButton"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	texts := p.Questions
@@ -693,7 +719,7 @@ func (h *h5pReader) questionText(text string, media json.RawMessage) string {
 	var m struct {
 		Type h5pContent `json:"type"`
 	}
-	if len(media) > 0 && json.Unmarshal(media, &m) == nil && h5pKind(m.Type.Library) == "H5P.Image" {
+	if len(media) > 0 && decodeParams(media, &m) && h5pKind(m.Type.Library) == "H5P.Image" {
 		text += h.imageParams(m.Type.Params, true)
 	}
 	return text
@@ -705,19 +731,19 @@ func (h *h5pReader) multiChoice(raw json.RawMessage) string {
 		Question string          `json:"question"`
 		Media    json.RawMessage `json:"media"`
 		Answers  []struct {
-			Text     string `json:"text"`
-			Correct  bool   `json:"correct"`
+			Text     string  `json:"text"`
+			Correct  h5pBool `json:"correct"`
 			Feedback struct {
 				Chosen string `json:"chosenFeedback"`
 			} `json:"tipsAndFeedback"`
 		} `json:"answers"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return ""
 	}
 	var choices []choice
 	for _, a := range p.Answers {
-		choices = append(choices, choice{text: a.Text, feedback: a.Feedback.Chosen, right: a.Correct})
+		choices = append(choices, choice{text: a.Text, feedback: a.Feedback.Chosen, right: bool(a.Correct)})
 	}
 	return h.c.choiceMarkdown(h.questionText(p.Question, p.Media), h.c.course.Title, choices)
 }
@@ -739,7 +765,7 @@ func (h *h5pReader) trueFalse(raw json.RawMessage) string {
 			OnWrong   string `json:"feedbackOnWrong"`
 		} `json:"behaviour"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return ""
 	}
 	isTrue := strings.EqualFold(strings.TrimSpace(p.Correct), "true")
@@ -781,7 +807,7 @@ func (h *h5pReader) singleChoiceSet(raw json.RawMessage, pg *h5pPage) {
 			Answers  []string `json:"answers"`
 		} `json:"choices"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	for _, q := range p.Choices {
@@ -798,7 +824,7 @@ func (h *h5pReader) summary(raw json.RawMessage, pg *h5pPage) {
 			Summary []string `json:"summary"`
 		} `json:"summaries"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	for _, s := range p.Summaries {
@@ -817,7 +843,7 @@ func (h *h5pReader) questionSet(raw json.RawMessage, pg *h5pPage, depth int) {
 		} `json:"introPage"`
 		Questions []h5pContent `json:"questions"`
 	}
-	if json.Unmarshal(raw, &p) != nil {
+	if !decodeParams(raw, &p) {
 		return
 	}
 	if p.Intro.Show {

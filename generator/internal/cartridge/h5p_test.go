@@ -28,7 +28,7 @@ func presentationH5P() map[string]string {
 					"question":"<p>A customer wrote a kind review yesterday. When do you answer?</p>",
 					"media":{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/clock-9.png","mime":"image/png"},"alt":"A kitchen clock"}}},
 					"answers":[
-						{"text":"<div>Today or tomorrow</div>\n","correct":true,"tipsAndFeedback":{"chosenFeedback":"<div>Yes: a quick thank-you shows you listen.</div>"}},
+						{"text":"<div>Today or tomorrow</div>\n","correct":"true","tipsAndFeedback":{"chosenFeedback":"<div>Yes: a quick thank-you shows you listen.</div>"}},
 						{"text":"<div>Next month</div>\n","correct":false,"tipsAndFeedback":{"chosenFeedback":"<div>By then the customer has forgotten.</div>"}}],
 					"behaviour":{"singleAnswer":true}},"metadata":{"title":"Untitled Multiple Choice"}}},
 				{"x":5,"y":60,"action":{"library":"H5P.TrueFalse 1.8","params":{"question":"<p>You should answer angry reviews too.</p>","correct":"true",
@@ -40,6 +40,7 @@ func presentationH5P() map[string]string {
 				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
 				{"x":0,"y":50,"action":{"library":"H5P.Link 1.3","params":{"title":"Guide to reviews","linkWidget":{"protocol":"https://","url":"example.org/guide"}}}},
 				{"x":0,"y":55,"action":{"library":"H5P.Link 1.3","params":{"title":"Run me","linkWidget":{"protocol":"other","url":"javascript:alert(1)"}}}},
+				{"x":"abc","y":95,"action":"not an object"},
 				{"x":0,"y":60,"action":{"library":"H5P.ImageSlider 1.1","params":{"imageSlides":[{"library":"H5P.ImageSlide 1.1","params":{"image":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/clock-9.png"},"alt":"The clock again"}}}}]}}},
 				{"x":0,"y":70,"action":{"library":"H5P.Accordion 1.0","params":{"panels":[{"title":"What if the review is false?","content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Answer politely and ask the platform to check it.</p>"}}}]}}}
 			]}

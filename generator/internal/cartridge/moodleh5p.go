@@ -125,7 +125,7 @@ func (c *reader) unpackH5P(p moodleH5P) (string, []byte) {
 		c.mem[root+name] = body
 	}
 	var meta h5pMeta
-	if json.Unmarshal(c.mem[root+"h5p.json"], &meta) != nil {
+	if !decodeParams(c.mem[root+"h5p.json"], &meta) {
 		return "", nil
 	}
 	return meta.MainLibrary, c.mem[p.dir+"content.json"]
