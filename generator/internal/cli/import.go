@@ -14,13 +14,13 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.mbz|.h5p [--site DIR] [--lang LANG]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.mbz|.h5p [--site DIR] [--lang LANG] [--module MODULE]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
 	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")
 	verbose := fs.Bool("verbose", false, "list every link that could not be mapped")
 	in := fs.String("in", "", "for a Word document: the folder of the language's pages it goes into, e.g. news")
-	module := fs.String("module", "", "for a Word document: make it the next lesson of this module, e.g. phone-basics")
+	module := fs.String("module", "", "for a Word document, an H5P file or a course of one module: make its lessons the next ones of this module, e.g. phone-basics")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -29,7 +29,7 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		return importWord(c, pos[1], *site, *lang, *in, *module)
 	}
 	if len(pos) == 2 && (strings.EqualFold(pos[0], "cartridge") || strings.EqualFold(pos[0], "imscc") || strings.EqualFold(pos[0], "h5p")) {
-		return importCartridge(c, pos[1], *site, *lang)
+		return importCartridge(c, pos[1], *site, *lang, *module)
 	}
 	if *lang == "" {
 		*lang = "en"
@@ -71,9 +71,9 @@ func importWord(c *cli, file, site, lang, in, module string) error {
 
 // importCartridge writes the modules of a course exported from a
 // learning platform and says what it wrote and left out.
-func importCartridge(c *cli, file, site, lang string) error {
+func importCartridge(c *cli, file, site, lang, module string) error {
 	say := c.say().Phrases()
-	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: site, Lang: lang})
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: site, Lang: lang, Module: module})
 	if err != nil {
 		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
 	}

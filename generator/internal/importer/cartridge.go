@@ -2,8 +2,10 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/cartridge"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/scaffold"
 	"github.com/oersite/oersite/generator/internal/site"
 )
 
@@ -20,6 +23,9 @@ type CartridgeOptions struct {
 	File string // the .imscc (left unchanged)
 	Site string // the oersite site folder, with its config.toml
 	Lang string // the modules' language ("": the site's default)
+	// Module, when set, makes the lessons of an H5P file (or of a course
+	// of one module) the next lessons of that module of the site.
+	Module string
 }
 
 // CartridgeReport says what a cartridge import wrote and left out.
@@ -62,6 +68,29 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(course.Modules) == 0 {
+		if len(course.Left) > 0 { // an H5P of a drag-and-drop task alone
+			return nil, diag.Phrasef("%s holds no page, link or file a module could show; what it holds, a web page cannot: %s", opt.File, course.Left[0])
+		}
+		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
+	}
+	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
+	licence := ""
+	if l, ok := site.LicenceIn(course.Rights); ok {
+		licence = l.ID
+	}
+	rights := strings.Join(strings.Fields(course.Rights), " ")
+	if opt.Module != "" {
+		if licence == "" && rights != "" {
+			rep.Notes = append(rep.Notes, diag.Phrasef("The course's licence (%s) is not one oersite knows: its lessons show their module's licence until you write theirs in each of them (licence:), or remove them if it forbids publishing them.", rights))
+		}
+		return lessonsInto(opt, filepath.Join(opt.Site, "content", lang), course, licence, rep)
+	}
+	if licence == "" && rights != "" {
+		// an open licence oersite does not know, or none ("all rights
+		// reserved"): the site's own must not stand for it unsaid
+		rep.Notes = append(rep.Notes, diag.Phrasef("The course's licence (%s) is not one oersite knows: its modules show the site's licence until you write theirs in their index.md (licence:), or remove them if it forbids publishing them.", rights))
+	}
 	modules := filepath.Join(opt.Site, "content", lang, "modules")
 	var dests []string
 	for _, m := range course.Modules {
@@ -70,21 +99,6 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 			return nil, diag.Phrasef("%s already exists: rename that module's folder, or move it away", filepath.ToSlash(dest))
 		}
 		dests = append(dests, dest)
-	}
-	if len(dests) == 0 {
-		if len(course.Left) > 0 { // an H5P of a drag-and-drop task alone
-			return nil, diag.Phrasef("%s holds no page, link or file a module could show; what it holds, a web page cannot: %s", opt.File, course.Left[0])
-		}
-		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
-	}
-	licence := ""
-	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
-	if l, ok := site.LicenceIn(course.Rights); ok {
-		licence = l.ID
-	} else if rights := strings.Join(strings.Fields(course.Rights), " "); rights != "" {
-		// an open licence oersite does not know, or none ("all rights
-		// reserved"): the site's own must not stand for it unsaid
-		rep.Notes = append(rep.Notes, diag.Phrasef("The course's licence (%s) is not one oersite knows: its modules show the site's licence until you write theirs in their index.md (licence:), or remove them if it forbids publishing them.", rights))
 	}
 	var done []string
 	for i, m := range course.Modules {
@@ -125,6 +139,14 @@ func moduleFront(title, summary, licence string, course *cartridge.Course) strin
 	if summary != "" {
 		front += "summary: " + quote(summary) + "\n"
 	}
+	return front + attribution(licence, course)
+}
+
+// attribution is the front matter lines of a course's licence, authors
+// and original (the work its pages are adapted from, for the licence
+// box's attribution line).
+func attribution(licence string, course *cartridge.Course) string {
+	front := ""
 	if licence != "" {
 		front += "licence: " + licence + "\n"
 	}
@@ -168,4 +190,69 @@ func writeModule(parent, dest string, m *cartridge.Module, front string) error {
 		}
 		return nil
 	})
+}
+
+// lessonsInto writes the lessons of a course of one module (an H5P file)
+// as the next lessons of the site's module opt.Module, NN-<name>.md in
+// order, the module's introduction at the top of the first, their files
+// beside them (renamed, and their links with them, where the module has
+// a file of that name). Nothing there is replaced; a failure removes what
+// it wrote.
+func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course, licence string, rep *CartridgeReport) (*CartridgeReport, error) {
+	if n := len(course.Modules); n != 1 {
+		return nil, diag.Phrasef("%s holds %d modules, which cannot all be lessons of one: import it without --module, as modules of their own", opt.File, n)
+	}
+	m := course.Modules[0]
+	if len(m.Lessons) == 0 {
+		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
+	}
+	first, _, err := scaffold.Target(langDir, "lesson", "lesson", opt.Module)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(langDir, filepath.FromSlash(path.Dir(first)))
+	number := 0
+	fmt.Sscanf(path.Base(first), "%d-", &number)
+	var written []string
+	fail := func(err error) (*CartridgeReport, error) {
+		for _, f := range written {
+			os.Remove(f)
+		}
+		return nil, err
+	}
+	var links []string // old, new: the files' and lessons' names in the lessons' links
+	for _, f := range m.Files {
+		target := freeFile(dir, f.Name)
+		if err := writeNew(target, f.Data); err != nil {
+			return fail(err)
+		}
+		written = append(written, target)
+		links = append(links, "]("+f.Name+")", "]("+filepath.Base(target)+")")
+	}
+	names := make([]string, len(m.Lessons))
+	for i, l := range m.Lessons {
+		_, stem, _ := strings.Cut(l.Name, "-") // "01-prices": the number is the module's to give
+		names[i] = fmt.Sprintf("%02d-%s", number+i, firstNonEmpty(stem, "lesson"))
+		links = append(links, "]("+l.Name+".md", "]("+names[i]+".md")
+	}
+	relink := strings.NewReplacer(links...)
+	for i, l := range m.Lessons {
+		md := l.Markdown
+		if i == 0 && strings.TrimSpace(m.Intro) != "" {
+			md = strings.TrimSpace(m.Intro) + "\n\n" + md
+		}
+		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(number+i) + "\n" + attribution(licence, course) + "---\n\n" + relink.Replace(md)
+		target := filepath.Join(dir, names[i]+".md")
+		if err := writeNew(target, []byte(page)); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				err = diag.Phrasef("%s already exists: rename that lesson, or move it away", filepath.ToSlash(target))
+			}
+			return fail(err)
+		}
+		written = append(written, target)
+	}
+	rel, _ := filepath.Rel(opt.Site, dir)
+	rep.Modules = []ImportedModule{{Folder: filepath.ToSlash(rel), Title: m.Title, Lessons: len(m.Lessons)}}
+	rep.Files = len(m.Files)
+	return rep, nil
 }

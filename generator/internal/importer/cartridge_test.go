@@ -1,0 +1,87 @@
+package importer_test
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/importer"
+	"github.com/oersite/oersite/generator/internal/sitetest"
+)
+
+// writeH5P writes an H5P file: an Interactive Book of two chapters, a
+// picture named as one the module already has, a link from the second
+// chapter to the first.
+func writeH5P(t *testing.T, dir, licence string) string {
+	t.Helper()
+	parts := map[string]string{
+		"h5p.json": `{"title":"Light at the counter","mainLibrary":"H5P.InteractiveBook","license":"` + licence + `","licenseVersion":"4.0","authors":[{"name":"Ana Pop"}]}`,
+		"content/content.json": `{"bookCover":{"coverDescription":"<p>Two chapters.</p>"},"chapters":[
+			{"library":"H5P.Column 1.16","metadata":{"title":"Morning light"},"params":{"content":[
+				{"content":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/image1.png"},"alt":"The counter at eight"}}},
+				{"content":{"library":"H5P.TrueFalse 1.8","params":{"question":"<p>Morning light is softer.</p>","correct":"true"}}}]}},
+			{"library":"H5P.Column 1.16","metadata":{"title":"Evening light"},"params":{"content":[
+				{"content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Warmer than in the morning.</p>"}}}]}}]}`,
+		"content/images/image1.png": "\x89PNG counter",
+	}
+	p := filepath.Join(dir, "light.h5p")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := zip.NewWriter(f)
+	for n, data := range parts {
+		w, _ := z.Create(n)
+		w.Write([]byte(data))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return p
+}
+
+// An H5P file's lessons become the next lessons of a module of the site
+// (--module): numbered after the module's own, the book's cover at the top
+// of the first, its licence and authors in each, its picture beside them
+// under a name of its own (the module's picture of that name kept); the
+// site builds with them. A course of several modules, or a module not
+// there, is refused and nothing is written.
+func TestImportH5PIntoAModule(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	h5p := writeH5P(t, t.TempDir(), "CC BY")
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site, Module: "shop-photos"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Modules) != 1 || rep.Modules[0].Folder != "content/en/modules/shop-photos" || rep.Modules[0].Lessons != 2 || rep.Files != 1 || len(rep.Notes) != 0 {
+		t.Errorf("report %+v", rep)
+	}
+	contains(t, site, "content/en/modules/shop-photos/02-morning-light.md", "---\ntitle: \"Morning light\"\nweight: 2\nlicence: CC-BY-4.0\nauthors: [\"Ana Pop\"]\n---\n\nTwo chapters.\n\n![The counter at eight](image1-2.png)\n\n:::quiz Morning light\n")
+	contains(t, site, "content/en/modules/shop-photos/03-evening-light.md", "weight: 3\n", "Warmer than in the morning.")
+	if file(t, site, "content/en/modules/shop-photos/image1.png") != "an older picture of another lesson\n" || file(t, site, "content/en/modules/shop-photos/image1-2.png") != "\x89PNG counter" {
+		t.Error("the pictures")
+	}
+	res := builds(t, site)
+	if p := res.Site.PageAt("en/modules/shop-photos/03-evening-light/"); p == nil || p.Kind != "lesson" {
+		t.Errorf("not a lesson of the module: %+v", p)
+	}
+	// reserved rights: said, and no licence written
+	rep, err = importer.Cartridge(importer.CartridgeOptions{File: writeH5P(t, t.TempDir(), "C"), Site: site, Module: "shop-photos"})
+	if err != nil || len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].Error(), "its lessons show their module's licence") {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	if got := file(t, site, "content/en/modules/shop-photos/04-morning-light.md"); strings.Contains(got, "licence:") {
+		t.Errorf("a reserved lesson got a licence:\n%s", got)
+	}
+	before, _ := os.ReadDir(filepath.Join(site, "content/en/modules/shop-photos"))
+	if _, err := importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site, Module: "no-such-module"}); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("a module that is not there: %v", err)
+	}
+	after, _ := os.ReadDir(filepath.Join(site, "content/en/modules/shop-photos"))
+	if len(before) != len(after) {
+		t.Errorf("a refused import wrote %d files", len(after)-len(before))
+	}
+}
