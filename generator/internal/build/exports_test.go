@@ -204,3 +204,42 @@ Testo.
 		`<p class="adapted">Adattato da “<a href="https://example.net/guida">Guida alle licenze</a>” (<span class="adapted-author">Maria Rossi</span>, CC BY 4.0).</p>`)
 	assertContains(t, dir, "it/resources/nota/index.html", `<p class="adapted">Adattato da “Appunti”.</p>`)
 }
+
+// TestLessonWithItsOwnRightsShowsThem: a lesson that says more of its
+// rights than its module (its own licence, authors or original, as an H5P
+// file's imported into a module) shows its licence box; the module's other
+// lessons, which its box speaks for, show none.
+func TestLessonWithItsOwnRightsShowsThem(t *testing.T) {
+	dir := writeSite(t, baseConfig+`
+-- content/it/_index.md --
+---
+title: Inizio
+---
+-- content/it/modules/foto/index.md --
+---
+title: Foto
+licence: CC-BY-SA-4.0
+---
+-- content/it/modules/foto/01-luce.md --
+---
+title: Luce
+weight: 1
+---
+Testo.
+-- content/it/modules/foto/02-recensioni.md --
+---
+title: Recensioni
+weight: 2
+licence: CC-BY-4.0
+authors: ["Maria Rossi"]
+source:
+  title: "Rispondere alle recensioni"
+  url: "https://example.net/h5p/42"
+---
+Testo.
+`)
+	buildSite(t, dir)
+	assertContains(t, dir, "it/modules/foto/02-recensioni/index.html", `<section class="licence-box"`, `Maria Rossi`, `https://creativecommons.org/licenses/by/4.0/`,
+		`<p class="adapted">Adattato da “<a href="https://example.net/h5p/42">Rispondere alle recensioni</a>”.</p>`)
+	assertNotContains(t, dir, "it/modules/foto/01-luce/index.html", "licence-box")
+}

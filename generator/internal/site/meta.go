@@ -35,6 +35,17 @@ func (p *Page) Licence() Licence {
 	return p.site.Licence(id)
 }
 
+// OwnLicence says whether a lesson says more of its rights than its
+// module's licence box does: a licence of its own, its own authors, or a
+// work it is adapted from (a lesson imported from an H5P file); its page
+// then shows them.
+func (p *Page) OwnLicence() bool {
+	if p.Module == nil {
+		return false
+	}
+	return p.Licence().ID != p.Module.Licence().ID || len(p.Meta.Authors) > 0 || p.Meta.Source != nil
+}
+
 // Authors returns who made the page: its own authors, else its module's
 // (for a lesson), else [oer] defaultAuthors, else the publisher. An author
 // given by name alone is the publishing organisation when the name is the
