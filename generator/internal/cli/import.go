@@ -77,10 +77,16 @@ func importCartridge(c *cli, file, site, lang, module string) error {
 	if err != nil {
 		return errors.New(say.Sayf("%s (nothing was written)", say.Error(err)))
 	}
-	fmt.Fprintln(c.stdout, say.Sayf("imported %q as %s, with %s:", rep.Course, say.Countf(len(rep.Modules), "%d module", "%d modules", len(rep.Modules)),
-		say.Countf(rep.Files, "%d file", "%d files", rep.Files)))
-	for _, m := range rep.Modules {
-		fmt.Fprintln(c.stdout, "  "+say.Sayf("%s (%q, %s)", filepath.ToSlash(filepath.Join(site, m.Folder)), m.Title, say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons)))
+	if rep.Into {
+		m := rep.Modules[0]
+		fmt.Fprintln(c.stdout, say.Sayf("imported %q into %s, as %s with %s", rep.Course, filepath.ToSlash(filepath.Join(site, m.Folder)),
+			say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons), say.Countf(rep.Files, "%d file", "%d files", rep.Files)))
+	} else {
+		fmt.Fprintln(c.stdout, say.Sayf("imported %q as %s, with %s:", rep.Course, say.Countf(len(rep.Modules), "%d module", "%d modules", len(rep.Modules)),
+			say.Countf(rep.Files, "%d file", "%d files", rep.Files)))
+		for _, m := range rep.Modules {
+			fmt.Fprintln(c.stdout, "  "+say.Sayf("%s (%q, %s)", filepath.ToSlash(filepath.Join(site, m.Folder)), m.Title, say.Countf(m.Lessons, "%d lesson", "%d lessons", m.Lessons)))
+		}
 	}
 	printLeftOut(c.stdout, say, rep.NoAlt, rep.Left)
 	for _, n := range rep.Notes {

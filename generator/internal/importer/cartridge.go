@@ -38,6 +38,8 @@ type CartridgeReport struct {
 	// Notes are what the author must do before publishing (sentences,
 	// diag.Phrased).
 	Notes []error
+	// Into: the lessons went into a module of the site (Modules holds it).
+	Into bool
 }
 
 // ImportedModule is one module written: its folder (from the site's
@@ -253,6 +255,7 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 	}
 	rel, _ := filepath.Rel(opt.Site, dir)
 	rep.Modules = []ImportedModule{{Folder: filepath.ToSlash(rel), Title: m.Title, Lessons: len(m.Lessons)}}
+	rep.Into = true
 	rep.Files = len(m.Files)
 	return rep, nil
 }
