@@ -61,6 +61,17 @@ type Module struct {
 // and its text as Markdown.
 type Lesson struct {
 	Title, Name, Markdown string
+	// Origin is what an H5P activity of a Moodle backup says of its
+	// content's rights, when it says more than the course (nil).
+	Origin *Origin
+}
+
+// Origin is a content's licence statement (as written), authors and the
+// original's address.
+type Origin struct {
+	Rights  string
+	Authors []string
+	Source  string
 }
 
 // File is a file a module's pages link to or show.
@@ -144,7 +155,7 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 func newReader(opt Options) *reader {
 	return &reader{files: map[string]*zip.File{}, mem: map[string][]byte{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
 		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}, checks: map[string]string{},
-		named: map[string]*leftItems{}}
+		named: map[string]*leftItems{}, origins: map[string]*Origin{}}
 }
 
 // reader is the state of one Read.
@@ -175,6 +186,7 @@ type reader struct {
 	checks    map[string]string     // a Moodle lesson's knowledge checks, by the key of the element standing in for each
 	named     map[string]*leftItems // Left's entries naming items, by their phrase's format
 	conv      *htmltomarkdown.Converter
+	origins   map[string]*Origin // H5P activities' own rights, by their pages' paths (see Lesson.Origin)
 }
 
 // has says whether the course holds a file of that name.

@@ -99,13 +99,8 @@ func (c *reader) readH5P() (*Course, error) {
 		return nil, errors.New("not an H5P file: it has no content/content.json")
 	}
 	c.course.Title = strings.TrimSpace(firstNonEmpty(meta.Title, "H5P"))
-	c.course.Rights = h5pLicence(meta.License, meta.LicenseVersion)
-	c.course.Source = strings.TrimSpace(meta.Source)
-	for _, a := range meta.Authors {
-		if name := strings.TrimSpace(a.Name); name != "" && !slices.Contains(c.course.Authors, name) {
-			c.course.Authors = append(c.course.Authors, name)
-		}
-	}
+	o := meta.origin()
+	c.course.Rights, c.course.Authors, c.course.Source = o.Rights, o.Authors, o.Source
 	h := &h5pReader{c: c, dir: "content/"}
 	main := h5pContent{Library: meta.MainLibrary, Params: params}
 	folder := item{Title: c.course.Title}
@@ -125,6 +120,17 @@ func (c *reader) readH5P() (*Course, error) {
 		return nil, err
 	}
 	return c.course, nil
+}
+
+// origin is what h5p.json says of the content's rights.
+func (m h5pMeta) origin() *Origin {
+	o := &Origin{Rights: h5pLicence(m.License, m.LicenseVersion), Source: strings.TrimSpace(m.Source)}
+	for _, a := range m.Authors {
+		if name := strings.TrimSpace(a.Name); name != "" && !slices.Contains(o.Authors, name) {
+			o.Authors = append(o.Authors, name)
+		}
+	}
+	return o
 }
 
 // h5pLicence is the licence h5p.json names ("CC BY-SA" and "4.0"), as a

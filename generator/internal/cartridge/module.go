@@ -50,7 +50,7 @@ func (c *reader) plan(title string, items []item) *moduleState {
 		if _, dup := ms.lessons[r.path()]; dup || c.isIntro(r.path()) {
 			continue
 		}
-		l := &Lesson{Title: strings.TrimSpace(firstNonEmpty(it.Title, c.pageTitle(r.path())))}
+		l := &Lesson{Title: strings.TrimSpace(firstNonEmpty(it.Title, c.pageTitle(r.path()))), Origin: c.origins[r.path()]}
 		l.Name = ms.lessonName(len(ms.lessons)+1, c.name(firstNonEmpty(l.Title, strings.TrimSuffix(path.Base(r.path()), path.Ext(r.path())))))
 		ms.lessons[r.path()] = l
 		if _, ok := c.pages[r.path()]; !ok {

@@ -31,6 +31,7 @@ type moodleH5P struct {
 	pkg          string
 	main, params string
 	dir          string
+	meta         h5pMeta // the plugin's rights (mod_hvp)
 }
 
 // page is where an H5P activity's page goes.
@@ -39,9 +40,13 @@ func (p moodleH5P) page() string { return p.dir + h5pPageName + "1.html" }
 // moodleHVP is the part of a mod_hvp activity's file read.
 type moodleHVP struct {
 	HVP struct {
-		ID      string `xml:"id,attr"`
-		Library string `xml:"machine_name"`
-		JSON    string `xml:"json_content"`
+		ID             string `xml:"id,attr"`
+		Library        string `xml:"machine_name"`
+		JSON           string `xml:"json_content"`
+		License        string `xml:"license"`
+		LicenseVersion string `xml:"license_version"`
+		Authors        string `xml:"authors"` // JSON, as h5p.json's
+		Source         string `xml:"source"`
 	} `xml:"hvp"`
 }
 
@@ -63,6 +68,8 @@ func (c *reader) h5pActivity(m *moodleCourse, id, kind, title, ctx string, raw [
 		var h moodleHVP
 		if xml.Unmarshal(raw, &h) == nil && value(h.HVP.JSON) != "" && mirror.CheckPath(h.HVP.ID) == nil && !strings.Contains(h.HVP.ID, "/") {
 			p.main, p.params, p.dir = value(h.HVP.Library), value(h.HVP.JSON), ctx+"/content/"+h.HVP.ID+"/"
+			p.meta = h5pMeta{License: value(h.HVP.License), LicenseVersion: value(h.HVP.LicenseVersion), Source: value(h.HVP.Source)}
+			decodeParams([]byte(value(h.HVP.Authors)), &p.meta.Authors)
 		}
 	}
 	r := &resource{ID: p.resource, Type: moodleH5PLeft}
@@ -78,9 +85,9 @@ func (c *reader) h5pActivity(m *moodleCourse, id, kind, title, ctx string, raw [
 // moodleH5PPage makes the page of an H5P activity (see h5pActivity), or
 // names the activity when it has none.
 func (c *reader) moodleH5PPage(p moodleH5P) {
-	main, params := p.main, []byte(p.params)
+	main, params, meta := p.main, []byte(p.params), p.meta
 	if p.pkg != "" {
-		main, params = c.unpackH5P(p)
+		main, params, meta = c.unpackH5P(p)
 	}
 	h := &h5pReader{c: c, dir: p.dir}
 	pg := &h5pPage{title: p.title}
@@ -97,15 +104,19 @@ func (c *reader) moodleH5PPage(p moodleH5P) {
 		return
 	}
 	c.mem[p.page()] = []byte("<!doctype html><html><body>" + pg.b.String() + "</body></html>")
+	if o := meta.origin(); o.Rights != "" || len(o.Authors) > 0 || o.Source != "" {
+		c.origins[p.page()] = o
+	}
 }
 
 // unpackH5P puts the files of the activity's .h5p file (its h5p.json and
-// content/) beside its page, and returns its main library and parameters.
-func (c *reader) unpackH5P(p moodleH5P) (string, []byte) {
+// content/) beside its page, and returns its main library, parameters and
+// h5p.json.
+func (c *reader) unpackH5P(p moodleH5P) (string, []byte, h5pMeta) {
 	data := c.mem[p.pkg]
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil || len(zr.File) > maxEntries {
-		return "", nil
+		return "", nil, h5pMeta{}
 	}
 	root := strings.TrimSuffix(p.dir, "content/")
 	for _, f := range zr.File {
@@ -120,13 +131,13 @@ func (c *reader) unpackH5P(p moodleH5P) (string, []byte) {
 		body, err := c.readLimited(name, rc)
 		rc.Close()
 		if err != nil {
-			return "", nil
+			return "", nil, h5pMeta{}
 		}
 		c.mem[root+name] = body
 	}
 	var meta h5pMeta
 	if !decodeParams(c.mem[root+"h5p.json"], &meta) {
-		return "", nil
+		return "", nil, h5pMeta{}
 	}
-	return meta.MainLibrary, c.mem[p.dir+"content.json"]
+	return meta.MainLibrary, c.mem[p.dir+"content.json"], meta
 }

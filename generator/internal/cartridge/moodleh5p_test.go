@@ -32,7 +32,8 @@ func h5pCourseFiles(t testing.TB) map[string]string {
 	files["activities/h5pactivity_9/h5pactivity.xml"] = activityXML("9", "h5pactivity", "29", `<name>Selling online</name>`)
 	files["activities/h5pactivity_11/h5pactivity.xml"] = activityXML("11", "h5pactivity", "31", `<name>Lost game</name>`)
 	presentation := strings.NewReplacer("images/", "images/", "videos/", "videos/").Replace(presentationH5P()["content/content.json"])
-	files["activities/hvp_10/hvp.xml"] = activityXML("10", "hvp", "30", `<name>Reviews</name><machine_name>H5P.CoursePresentation</machine_name><json_content>`+html.EscapeString(presentation)+`</json_content>`)
+	files["activities/hvp_10/hvp.xml"] = activityXML("10", "hvp", "30", `<name>Reviews</name><machine_name>H5P.CoursePresentation</machine_name><json_content>`+html.EscapeString(presentation)+`</json_content>`+
+		`<license>CC BY</license><license_version>4.0</license_version><authors>[{&quot;name&quot;:&quot;Maria Rossi&quot;,&quot;role&quot;:&quot;Author&quot;}]</authors><source>https://example.org/h5p/42</source>`)
 	files["files.xml"] = strings.Replace(files["files.xml"], "</files>",
 		`<file id="20"><contenthash>`+shaBook+`</contenthash><contextid>29</contextid><component>mod_h5pactivity</component><filearea>package</filearea><itemid>0</itemid><filepath>/</filepath><filename>selling-online.h5p</filename><sortorder>0</sortorder></file>
 <file id="21"><contenthash>`+shaReview+`</contenthash><contextid>30</contextid><component>mod_hvp</component><filearea>content</filearea><itemid>1</itemid><filepath>/images/</filepath><filename>review-123.png</filename><sortorder>0</sortorder></file>
@@ -67,6 +68,19 @@ func TestMoodleH5PActivities(t *testing.T) {
 		"## Words that sell\n\n[Writing a shop sign](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n:::quiz Words that sell\nBest first line?\n"} {
 		if !strings.Contains(book, w) {
 			t.Errorf("the book's lesson lacks %q:\n%s", w, book)
+		}
+	}
+	if o := m.Lessons[0].Origin; o == nil || o.Rights != "CC0 1.0" || len(o.Authors) != 0 {
+		t.Errorf("the book's rights %+v, want its h5p.json's", o)
+	}
+	if o := m.Lessons[1].Origin; o == nil || o.Rights != "CC BY 4.0" || !slices.Equal(o.Authors, []string{"Maria Rossi"}) || o.Source != "https://example.org/h5p/42" {
+		t.Errorf("the presentation's rights %+v, want the plugin's", o)
+	}
+	for _, other := range c.Modules[:len(c.Modules)-1] {
+		for _, l := range other.Lessons {
+			if l.Origin != nil {
+				t.Errorf("a page of the course, %s, has rights of its own", l.Name)
+			}
 		}
 	}
 	slides := m.Lessons[1].Markdown

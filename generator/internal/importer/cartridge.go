@@ -76,7 +76,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		}
 		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
 	}
-	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left}
+	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left, Notes: lessonNotes(course)}
 	licence := ""
 	if l, ok := site.LicenceIn(course.Rights); ok {
 		licence = l.ID
@@ -141,26 +141,26 @@ func moduleFront(title, summary, licence string, course *cartridge.Course) strin
 	if summary != "" {
 		front += "summary: " + quote(summary) + "\n"
 	}
-	return front + attribution(licence, course)
+	return front + attribution(licence, course.Title, cartridge.Origin{Authors: course.Authors, Source: course.Source})
 }
 
-// attribution is the front matter lines of a course's licence, authors
-// and original (the work its pages are adapted from, for the licence
-// box's attribution line).
-func attribution(licence string, course *cartridge.Course) string {
+// attribution is the front matter lines of a content's licence, authors
+// and original (titled title: the work its pages are adapted from, for the
+// licence box's attribution line).
+func attribution(licence, title string, o cartridge.Origin) string {
 	front := ""
 	if licence != "" {
 		front += "licence: " + licence + "\n"
 	}
 	var authors []string
-	for _, a := range course.Authors {
+	for _, a := range o.Authors {
 		authors = append(authors, quote(a))
 	}
 	if len(authors) > 0 {
 		front += "authors: [" + strings.Join(authors, ", ") + "]\n"
 	}
-	if src := course.Source; strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
-		front += "source:\n  title: " + quote(course.Title) + "\n"
+	if src := o.Source; strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
+		front += "source:\n  title: " + quote(title) + "\n"
 		if len(authors) > 0 {
 			front += "  author: [" + strings.Join(authors, ", ") + "]\n"
 		}
@@ -172,6 +172,35 @@ func attribution(licence string, course *cartridge.Course) string {
 	return front
 }
 
+// lessonRights is the front matter lines of a lesson's own rights (an H5P
+// activity's: see cartridge.Lesson.Origin), "" when it has none.
+func lessonRights(l *cartridge.Lesson) string {
+	if l.Origin == nil {
+		return ""
+	}
+	licence := ""
+	if lic, ok := site.LicenceIn(l.Origin.Rights); ok {
+		licence = lic.ID
+	}
+	return attribution(licence, firstNonEmpty(l.Title, l.Name), *l.Origin)
+}
+
+// lessonNotes says which lessons' own licences oersite does not know.
+func lessonNotes(course *cartridge.Course) []error {
+	var notes []error
+	for _, m := range course.Modules {
+		for _, l := range m.Lessons {
+			if l.Origin == nil || l.Origin.Rights == "" {
+				continue
+			}
+			if _, ok := site.LicenceIn(l.Origin.Rights); !ok {
+				notes = append(notes, diag.Phrasef("The licence of the lesson %q (%s) is not one oersite knows: it shows its module's licence until you write its own in it (licence:), or remove it if that licence forbids publishing it.", firstNonEmpty(l.Title, l.Name), strings.Join(strings.Fields(l.Origin.Rights), " ")))
+			}
+		}
+	}
+	return notes
+}
+
 // writeModule writes a module's folder (front: its index's front matter)
 // beside dest, then renames it to dest.
 func writeModule(parent, dest string, m *cartridge.Module, front string) error {
@@ -180,7 +209,7 @@ func writeModule(parent, dest string, m *cartridge.Module, front string) error {
 			return err
 		}
 		for i, l := range m.Lessons {
-			page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(i+1) + "\n---\n\n" + l.Markdown
+			page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(i+1) + "\n" + lessonRights(l) + "---\n\n" + l.Markdown
 			if err := out.WriteFile(l.Name+".md", []byte(page), 0o644); err != nil {
 				return err
 			}
@@ -243,7 +272,11 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 		if i == 0 && strings.TrimSpace(m.Intro) != "" {
 			md = strings.TrimSpace(m.Intro) + "\n\n" + md
 		}
-		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(number+i) + "\n" + attribution(licence, course) + "---\n\n" + relink.Replace(md)
+		rights := attribution(licence, course.Title, cartridge.Origin{Authors: course.Authors, Source: course.Source})
+		if l.Origin != nil {
+			rights = lessonRights(l)
+		}
+		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(number+i) + "\n" + rights + "---\n\n" + relink.Replace(md)
 		target := filepath.Join(dir, names[i]+".md")
 		if err := writeNew(target, []byte(page)); err != nil {
 			if errors.Is(err, fs.ErrExist) {
