@@ -105,8 +105,8 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 // has its own bytes under the copies' names, so that its pages still show
 // it, with a warning.
 func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex) diag.List {
-	width, _, ok := w.in.pictures(a.Src)
-	widths := picresize.Widths(width, path.Ext(a.URL))
+	width, height, ok := w.in.pictures(a.Src)
+	widths := picresize.Widths(width, height, a.Size, path.Ext(a.URL))
 	if !ok || len(widths) == 0 {
 		return nil
 	}

@@ -208,6 +208,8 @@ func TestPicturesOfTheSiteHaveTheirSize(t *testing.T) {
 			return Picture{Width: 4000, Height: 3000, Smaller: []Copy{{"../_p/big.960w.jpg", 960}, {"../_p/big.1440w.jpg", 1440}}}, true
 		case "big photo.jpg":
 			return Picture{Width: 4000, Height: 3000, Smaller: []Copy{{"../_p/big photo.960w.jpg", 960}}}, true
+		case "scan.jpg": // a copy as wide as the picture, lighter
+			return Picture{Width: 801, Height: 599, Smaller: []Copy{{"../_p/scan.801w.jpg", 801}}}, true
 		}
 		return Picture{}, false
 	}
@@ -226,6 +228,10 @@ func TestPicturesOfTheSiteHaveTheirSize(t *testing.T) {
 	first := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte("![Big](<big photo.jpg>)\n"), Resolve: resolve, Picture: picture}).HTML)
 	if !strings.Contains(first, `srcset="../_p/big%20photo.960w.jpg 960w, ../big%20photo.jpg 4000w" sizes="100vw" width="4000" height="3000" />`) {
 		t.Errorf("the first picture, loaded at once: %s", first)
+	}
+	scan := string(New(Options{}).Render(Doc{File: "x.md", Source: []byte("![Scan](scan.jpg)\n"), Resolve: resolve, Picture: picture}).HTML)
+	if !strings.Contains(scan, `<img src="../scan.jpg" alt="Scan" srcset="../_p/scan.801w.jpg 801w" sizes="100vw" width="801" height="599" />`) {
+		t.Errorf("a picture whose copy is as wide: %s", scan)
 	}
 }
 

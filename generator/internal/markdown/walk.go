@@ -159,12 +159,14 @@ func (w *walker) size(x *ast.Image) {
 		return
 	}
 	if len(p.Smaller) > 0 {
-		var set strings.Builder
+		var set []string
 		for _, c := range p.Smaller {
-			set.WriteString(srcsetURL(c.Href) + " " + strconv.Itoa(c.Width) + "w, ")
+			set = append(set, srcsetURL(c.Href)+" "+strconv.Itoa(c.Width)+"w")
 		}
-		set.WriteString(srcsetURL(string(x.Destination)) + " " + strconv.Itoa(p.Width) + "w")
-		x.SetAttributeString("srcset", []byte(set.String()))
+		if p.Smaller[len(p.Smaller)-1].Width < p.Width { // else a copy as wide as the picture, lighter, stands for it
+			set = append(set, srcsetURL(string(x.Destination))+" "+strconv.Itoa(p.Width)+"w")
+		}
+		x.SetAttributeString("srcset", []byte(strings.Join(set, ", ")))
 		// the picture as wide as the screen at most; the theme's column
 		// is narrower, which a browser that reads "auto" measures
 		sizes := "100vw"

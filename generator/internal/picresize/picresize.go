@@ -7,7 +7,8 @@
 //
 // Only JPEG and PNG pictures get copies (the formats the standard library
 // writes); a JPEG's EXIF orientation is applied to its copies, which carry
-// no metadata. Copies live under Folder, by the picture's address, so no
+// no metadata. A narrower JPEG saved with little compression gets one
+// copy of its own width (see Widths). Copies live under Folder, by the picture's address, so no
 // content file can have a copy's name.
 package picresize
 
@@ -45,10 +46,22 @@ const MaxPixels = 50_000_000
 // quality is the JPEG quality of a copy.
 const quality = 80
 
-// Widths returns the widths of the copies a picture of that width in
-// pixels and that file extension has: those a quarter smaller than it, at
-// least; none for a kind the package does not copy.
-func Widths(width int, ext string) []int {
+// A JPEG saved with little compression (a scanner's or an old editor's
+// best quality: over half a byte a pixel, where a photo at the copies'
+// quality takes a fifth of one) and too narrow for smaller copies gets a
+// copy of its own width, compressed as the copies are: a picture of 800
+// by 600 pixels is then about 80 KB, not 300.
+const (
+	heavyBytesPerPixel = 0.5
+	heavyMinBytes      = 100 << 10
+)
+
+// Widths returns the widths of the copies a picture of that width and
+// height in pixels, size in bytes and file extension has: those a quarter
+// smaller than it, at least; its own width for a JPEG too narrow for
+// these and heavier than it needs to be; none for a kind the package does
+// not copy.
+func Widths(width, height int, size int64, ext string) []int {
 	if !Copied(ext) {
 		return nil
 	}
@@ -57,6 +70,10 @@ func Widths(width int, ext string) []int {
 		if w*5/4 <= width {
 			out = append(out, w)
 		}
+	}
+	isJPEG := strings.EqualFold(ext, ".jpg") || strings.EqualFold(ext, ".jpeg")
+	if len(out) == 0 && isJPEG && size > heavyMinBytes && float64(size) > heavyBytesPerPixel*float64(width)*float64(height) {
+		out = append(out, width)
 	}
 	return out
 }

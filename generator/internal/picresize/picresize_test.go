@@ -17,19 +17,23 @@ import (
 
 func TestWidthsAndAddresses(t *testing.T) {
 	for _, c := range []struct {
-		width int
-		ext   string
-		want  []int
+		width, height int
+		size          int64
+		ext           string
+		want          []int
 	}{
-		{4000, ".jpg", []int{960, 1440}},
-		{1800, ".PNG", []int{960, 1440}},
-		{1300, ".jpeg", []int{960}},
-		{1100, ".jpg", nil},
-		{4000, ".gif", nil},
-		{4000, ".webp", nil},
+		{4000, 3000, 3 << 20, ".jpg", []int{960, 1440}},
+		{1800, 1200, 900 << 10, ".PNG", []int{960, 1440}},
+		{1300, 900, 200 << 10, ".jpeg", []int{960}},
+		{1100, 800, 150 << 10, ".jpg", nil},
+		{801, 599, 314236, ".jpg", []int{801}}, // a scanner's JPEG: 0.65 bytes a pixel
+		{801, 599, 314236, ".png", nil},
+		{300, 300, 90 << 10, ".jpg", nil}, // heavy, but small anyway
+		{4000, 3000, 3 << 20, ".gif", nil},
+		{4000, 3000, 3 << 20, ".webp", nil},
 	} {
-		if got := picresize.Widths(c.width, c.ext); !slices.Equal(got, c.want) {
-			t.Errorf("%d %s: %v, want %v", c.width, c.ext, got, c.want)
+		if got := picresize.Widths(c.width, c.height, c.size, c.ext); !slices.Equal(got, c.want) {
+			t.Errorf("%d×%d %d %s: %v, want %v", c.width, c.height, c.size, c.ext, got, c.want)
 		}
 	}
 	if got := picresize.URL("en/modules/x/Shop Front.JPG", 960); got != "_pictures/en/modules/x/Shop Front.960w.jpg" {

@@ -430,7 +430,7 @@ func (s *Site) Picture(p *Page, dest string) (markdown.Picture, bool) {
 		return markdown.Picture{}, false
 	}
 	pic := markdown.Picture{Width: w, Height: h}
-	for _, cw := range picresize.Widths(w, path.Ext(a.URL)) {
+	for _, cw := range picresize.Widths(w, h, a.Size, path.Ext(a.URL)) {
 		pic.Smaller = append(pic.Smaller, markdown.Copy{Href: p.Rel(picresize.URL(a.URL, cw)), Width: cw})
 	}
 	return pic, true
