@@ -30,8 +30,10 @@ import (
 // summaries become knowledge checks at their place, each answer with its
 // feedback; each dialog card or flashcard a disclosure, its back shown
 // when opened; fill in the blanks, drag the words and mark the words their
-// text with gaps and the solution as a disclosure; other kinds (drag and
-// drop, hotspots) are named.
+// text with gaps and the solution as a disclosure; image hotspots the
+// picture and a disclosure per hotspot; a chart its values as a list; an
+// essay its task and sample answer; other kinds (drag and drop, find the
+// hotspot) are named.
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
@@ -73,12 +75,12 @@ var errH5POther = diag.Phrasef("H5P contents a page cannot hold (drag and drop, 
 
 // h5pKinds names the kinds of content not read, as H5P's hub does.
 var h5pKinds = map[string]string{
-	"H5P.DragQuestion": "Drag and Drop", "H5P.ImageHotspots": "Image Hotspots", "H5P.ImageHotspotQuestion": "Find the Hotspot",
-	"H5P.Essay": "Essay", "H5P.ArithmeticQuiz": "Arithmetic Quiz", "H5P.ImageSequencing": "Image Sequencing",
+	"H5P.DragQuestion": "Drag and Drop", "H5P.ImageHotspotQuestion": "Find the Hotspot",
+	"H5P.ArithmeticQuiz": "Arithmetic Quiz", "H5P.ImageSequencing": "Image Sequencing",
 	"H5P.ImagePair": "Image Pairing", "H5P.MemoryGame": "Memory Game", "H5P.Crossword": "Crossword",
 	"H5P.FindTheWords": "Find the Words", "H5P.SpeakTheWords": "Speak the Words", "H5P.IFrameEmbed": "Iframe Embedder",
 	"H5P.Timeline": "Timeline", "H5P.BranchingScenario": "Branching Scenario", "H5P.GameMap": "Game Map",
-	"H5P.ThreeImage": "Virtual Tour (360)", "H5P.GoToQuestion": "Crossroads", "H5P.IVHotspot": "Navigation Hotspot", "H5P.Chart": "Chart", "H5P.Collage": "Collage", "H5P.Questionnaire": "Questionnaire",
+	"H5P.ThreeImage": "Virtual Tour (360)", "H5P.GoToQuestion": "Crossroads", "H5P.IVHotspot": "Navigation Hotspot", "H5P.Questionnaire": "Questionnaire",
 }
 
 // readH5P reads an H5P file (its files are in c.files).
@@ -408,6 +410,26 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.slides(ct.Params, pg, depth, level)
 	case "H5P.InteractiveVideo":
 		h.interactiveVideo(ct.Params, pg, depth, level)
+	case "H5P.ImageHotspots":
+		h.hotspots(ct.Params, pg, depth, level)
+	case "H5P.Collage":
+		var p struct {
+			Collage struct {
+				Clips []struct {
+					Image h5pFile `json:"image"`
+					Alt   string  `json:"alt"`
+				} `json:"clips"`
+			} `json:"collage"`
+		}
+		if decodeParams(ct.Params, &p) {
+			for _, clip := range p.Collage.Clips {
+				h.text(pg, h.picture(clip.Image, clip.Alt, false))
+			}
+		}
+	case "H5P.Chart":
+		h.chart(ct.Params, pg)
+	case "H5P.Essay":
+		h.essay(ct.Params, pg, level)
 	case "H5P.Blanks", "H5P.DragText", "H5P.MarkTheWords":
 		h.gaps(kind, ct.Params, pg, level)
 	case "H5P.DialogCards", "H5P.Flashcards":
@@ -588,13 +610,18 @@ func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
 	if !decodeParams(raw, &p) {
 		return ""
 	}
-	src := strings.TrimSpace(strings.TrimSuffix(p.File.Path, "#tmp"))
+	if p.Decorative {
+		p.Alt = ""
+	}
+	return h.picture(p.File, p.Alt, asFile)
+}
+
+// picture is a picture of the content (a file of it, or on another host)
+// described by alt, as HTML (see imageParams); "" for none.
+func (h *h5pReader) picture(file h5pFile, alt string, asFile bool) string {
+	src := strings.TrimSpace(strings.TrimSuffix(file.Path, "#tmp"))
 	if src == "" {
 		return ""
-	}
-	alt := strings.TrimSpace(p.Alt)
-	if p.Decorative {
-		alt = ""
 	}
 	if !strings.Contains(src, "://") {
 		f, ok := h.file(src)
@@ -605,7 +632,7 @@ func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
 			src = fileScheme + f
 		}
 	}
-	return `<p><img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `"></p>`
+	return `<p><img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(strings.TrimSpace(alt)) + `"></p>`
 }
 
 // link adds a link of H5P.Link (http and https only).
@@ -662,6 +689,84 @@ func inlineHTML(s string) string {
 		s = strings.ReplaceAll(s, "</"+tag+">", " ")
 	}
 	return strings.TrimSpace(s)
+}
+
+// hotspots adds Image Hotspots: the picture, then each hotspot as a
+// disclosure, its header the summary, its content (texts, pictures,
+// videos, sounds) shown when opened, as pressing the hotspot does.
+func (h *h5pReader) hotspots(raw json.RawMessage, pg *h5pPage, depth, level int) {
+	var p struct {
+		Image h5pFile `json:"image"`
+		Alt   string  `json:"backgroundImageAltText"`
+		Spots []struct {
+			Header  string       `json:"header"`
+			Content []h5pContent `json:"content"`
+		} `json:"hotspots"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	h.text(pg, h.picture(p.Image, p.Alt, false))
+	for _, s := range p.Spots {
+		inner := &h5pPage{title: pg.title}
+		for _, c := range s.Content {
+			h.content(c, inner, depth+1, level+1)
+		}
+		h.flush(inner)
+		header := strings.TrimSpace(s.Header)
+		if header == "" || strings.TrimSpace(inner.b.String()) == "" {
+			h.text(pg, inner.b.String()) // nothing to open, or no name to open it by
+			continue
+		}
+		h.text(pg, "<details><summary>"+html.EscapeString(header)+"</summary>"+inner.b.String()+"</details>")
+	}
+}
+
+// chart adds a Chart as what it shows: its description, then each value
+// with its label (a list a screen reader reads, where the drawing says
+// nothing).
+func (h *h5pReader) chart(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Definition string `json:"figureDefinition"`
+		Values     []struct {
+			Text  string    `json:"text"`
+			Value h5pNumber `json:"value"`
+		} `json:"listOfTypes"`
+	}
+	if !decodeParams(raw, &p) || len(p.Values) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, v := range p.Values {
+		b.WriteString("<li>" + html.EscapeString(strings.TrimSpace(v.Text)) + ": " + strconv.FormatFloat(float64(v.Value), 'f', -1, 64) + "</li>")
+	}
+	h.text(pg, "<p>"+html.EscapeString(strings.TrimSpace(p.Definition))+"</p><ul>"+b.String()+"</ul>")
+}
+
+// essay adds an Essay as a task to write: its picture and task, then its
+// sample answer as a disclosure labelled as the content labels it.
+func (h *h5pReader) essay(raw json.RawMessage, pg *h5pPage, level int) {
+	var p struct {
+		Media struct {
+			Type h5pContent `json:"type"`
+		} `json:"media"`
+		Task     string `json:"taskDescription"`
+		Solution struct {
+			Introduction string `json:"introduction"`
+			Sample       string `json:"sample"`
+		} `json:"solution"`
+		SolutionTitle string `json:"solutionTitle"`
+		ShowSolution  string `json:"showSolution"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	h.content(p.Media.Type, pg, 1, level)
+	h.textAt(pg, p.Task, level)
+	if strings.TrimSpace(p.Solution.Sample) != "" {
+		label := strings.TrimSpace(firstNonEmpty(p.SolutionTitle, p.ShowSolution, "Sample solution"))
+		h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+wellFormed(p.Solution.Introduction, "")+wellFormed(p.Solution.Sample, "")+"</details>")
+	}
 }
 
 // gapWord matches a word to find in a text of Fill in the Blanks, Drag the

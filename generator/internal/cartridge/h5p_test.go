@@ -248,3 +248,37 @@ func TestH5PLicence(t *testing.T) {
 		}
 	}
 }
+
+// Image hotspots, a collage, a chart and an essay become what a page can
+// show of them: the picture with each hotspot a disclosure, the pictures,
+// the values as a list, the task with its sample answer to open.
+func TestH5PHotspotsChartEssay(t *testing.T) {
+	parts := map[string]string{
+		"h5p.json": `{"title":"A shop window","mainLibrary":"H5P.Column"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.ImageHotspots 1.10","params":{"image":{"path":"images/window.jpg","width":800,"height":600},"backgroundImageAltText":"A bakery's window",
+				"hotspots":[{"position":{"x":10,"y":20},"header":"Price labels","content":[{"library":"H5P.Text 1.1","params":{"text":"<p>Big enough to read from the street.</p>"}}]},
+					{"position":{"x":50,"y":50},"header":"","content":[{"library":"H5P.Text 1.1","params":{"text":"<p>A hotspot without a name.</p>"}}]}]}}},
+			{"content":{"library":"H5P.Collage 0.3","params":{"collage":{"template":"2-1","clips":[{"image":{"path":"images/left.jpg"},"alt":"Bread"},{"image":{"path":"images/right.jpg"},"alt":"Cakes"}]}}}},
+			{"content":{"library":"H5P.Chart 1.2","params":{"graphMode":"pieChart","figureDefinition":"Where customers heard of the shop","listOfTypes":[{"text":"Friends","value":45},{"text":"Maps","value":"30.5"}]}}},
+			{"content":{"library":"H5P.Essay 1.5","params":{"taskDescription":"<p>Write a window sign for Saturday.</p>","solution":{"introduction":"<div>One possible sign:</div>","sample":"<div><strong>Fresh rolls</strong> from 7 am</div>"},"solutionTitle":"Sample answer"}}}
+		]}`,
+		"content/images/window.jpg": "\xff\xd8\xff window",
+		"content/images/left.jpg":   "\xff\xd8\xff left",
+		"content/images/right.jpg":  "\xff\xd8\xff right",
+	}
+	data := zipOf(t, parts)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "![A bakery's window](window.jpg)\n\n:::details Price labels\nBig enough to read from the street.\n:::\n\nA hotspot without a name.\n\n" +
+		"![Bread](left.jpg)\n\n![Cakes](right.jpg)\n\nWhere customers heard of the shop\n\n- Friends: 45\n- Maps: 30.5\n\n" +
+		"Write a window sign for Saturday.\n\n:::details Sample answer\nOne possible sign:\n\n**Fresh rolls** from 7 am\n:::\n"
+	if got := c.Modules[0].Lessons[0].Markdown; got != want {
+		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}
