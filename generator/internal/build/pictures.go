@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/outdir"
@@ -70,8 +71,9 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 		}
 	}
 	var (
-		mu    sync.Mutex
+		mu    sync.Mutex // guards out, diags and used
 		diags diag.List
+		used  = map[string]bool{} // the cache's files this build's copies are
 		wg    sync.WaitGroup
 		next  = make(chan site.Asset)
 	)
@@ -80,7 +82,7 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 		go func() {
 			defer wg.Done()
 			for a := range next {
-				if d := w.writeCopiesOf(a, out, &mu); d != nil {
+				if d := w.writeCopiesOf(a, out, &mu, used); d != nil {
 					mu.Lock()
 					diags = append(diags, d...)
 					mu.Unlock()
@@ -97,14 +99,41 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 	close(next)
 	wg.Wait()
 	diags.Sort()
+	if ctx.Err() == nil && w.opt.copies == nil && w.opt.CacheDir != "" { // a command's build, which saw every picture
+		pruneCopies(filepath.Join(w.opt.CacheDir, copiesFolder), used, time.Now().Add(-copiesMaxAge))
+	}
 	return diags, ctx.Err()
 }
 
-// writeCopiesOf writes the copies of one picture; mu guards out. A
+// copiesMaxAge is how long the cache folder keeps a copy no build used
+// (a picture replaced, or one of another branch of the site's
+// repository): each build that uses a copy renews it.
+const copiesMaxAge = 30 * 24 * time.Hour
+
+// pruneCopies removes from the cache folder of copies the files not in
+// used and unchanged since before: without it the folder grows with every
+// picture ever replaced.
+func pruneCopies(dir string, used map[string]bool, before time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if used[e.Name()] || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// writeCopiesOf writes the copies of one picture and notes in used the
+// cache's files they are; mu guards out and used. A
 // picture whose copies cannot be made (a kind of JPEG Go does not read)
 // has its own bytes under the copies' names, so that its pages still show
 // it, with a warning.
-func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex) diag.List {
+func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex, used map[string]bool) diag.List {
 	width, height, ok := w.in.pictures(a.Src)
 	widths := picresize.Widths(width, height, a.Size, path.Ext(a.URL))
 	if !ok || len(widths) == 0 {
@@ -131,6 +160,9 @@ func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex)
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	for _, cw := range widths {
+		used[copyFile(key, path.Ext(a.URL), cw)] = true
+	}
 	for i, cw := range widths {
 		if err := out.WriteFile(picresize.URL(a.URL, cw), copies[i]); err != nil {
 			diags.Add(diag.Errorf(a.Src, 0, "", "cannot write: %v", err))
@@ -216,12 +248,15 @@ func (w *writer) cachedCopies(key, ext string, widths []int) [][]byte {
 	if dir == "" {
 		return nil
 	}
+	now := time.Now()
 	for i, cw := range widths {
-		b, err := os.ReadFile(filepath.Join(dir, copyFile(key, ext, cw)))
+		name := filepath.Join(dir, copyFile(key, ext, cw))
+		b, err := os.ReadFile(name)
 		if err != nil || len(b) == 0 {
 			return nil
 		}
 		out[i] = b
+		os.Chtimes(name, now, now) // used: kept another copiesMaxAge (see pruneCopies)
 	}
 	if c != nil {
 		c.keep(key, ext, widths, out)

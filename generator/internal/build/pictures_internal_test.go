@@ -74,3 +74,61 @@ func TestSessionKeepsPictureCopies(t *testing.T) {
 		t.Errorf("a new session made its copy again (%d bytes) instead of taking the cache folder's", len(got))
 	}
 }
+
+// A command's build renews the cached copies it uses and removes from the
+// cache folder those no build used for copiesMaxAge (a picture replaced
+// long ago); a copy unused for less time stays (another branch's).
+func TestBuildPrunesOldCopies(t *testing.T) {
+	dir := t.TempDir()
+	var photo bytes.Buffer
+	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 1300, 900)), nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"config.toml":           []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n"),
+		"content/en/_index.md":  []byte("---\ntitle: Home\n---\n![The street](street.jpg)\n"),
+		"content/en/street.jpg": photo.Bytes(),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	opt := Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: cache, Full: true, Now: time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(cache, copiesFolder)
+	used, _ := filepath.Glob(filepath.Join(folder, "*"))
+	if len(used) != 1 {
+		t.Fatalf("the cache keeps %v, want the picture's one copy", used)
+	}
+	longAgo, lately := time.Now().Add(-copiesMaxAge-time.Hour), time.Now().Add(-time.Hour)
+	old, recent := filepath.Join(folder, "0123-v1-960.jpg"), filepath.Join(folder, "4567-v1-960.jpg")
+	for p, at := range map[string]time.Time{old: longAgo, recent: lately, used[0]: longAgo} {
+		if p != used[0] {
+			if err := os.WriteFile(p, []byte("a copy"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("a copy no build used for longer than copiesMaxAge is still there")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("a copy unused for an hour was removed: %v", err)
+	}
+	if info, err := os.Stat(used[0]); err != nil || info.ModTime().Before(lately) {
+		t.Errorf("the copy the build used: %v, not renewed", err)
+	}
+}
