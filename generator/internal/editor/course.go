@@ -26,11 +26,15 @@ func (e *Editor) course(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang")})
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: file, Site: e.opt.Source, Lang: r.PostFormValue("lang"), Module: r.PostFormValue("module")})
 	if err != nil {
 		return userError{errors.New(strings.ReplaceAll(say.Phrases().Error(err), file, name))}
 	}
-	q := url.Values{"token": {e.token}, "page": {rep.Modules[0].Folder + "/index.md"}, "fromcourse": {name}}
+	first := rep.Modules[0].Folder + "/index.md"
+	if rep.Into { // lessons added to a module: the first of them
+		first = rep.Pages[0]
+	}
+	q := url.Values{"token": {e.token}, "page": {first}, "fromcourse": {name}}
 	for _, m := range rep.Modules {
 		q.Add("module", strings.TrimPrefix(m.Folder, "content/"))
 	}

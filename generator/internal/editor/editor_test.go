@@ -831,11 +831,13 @@ func TestCourseBecomesModules(t *testing.T) {
 	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.h5p,.zip"`) {
 		t.Fatalf("no course form:\n%s", list)
 	}
+	module := ""
 	send := func(name string, data []byte) *http.Response {
 		var b bytes.Buffer
 		mw := multipart.NewWriter(&b)
 		mw.WriteField("token", "t0k3n")
 		mw.WriteField("lang", "en")
+		mw.WriteField("module", module)
 		fw, _ := mw.CreateFormFile("file", name)
 		fw.Write(data)
 		mw.Close()
@@ -926,6 +928,19 @@ func TestCourseBecomesModules(t *testing.T) {
 	}
 	if got := readFile(t, filepath.Join(dir, "content/en/modules/kind-replies/index.md")); strings.Contains(got, "licence") {
 		t.Errorf("a reserved H5P got a licence:\n%s", got)
+	}
+	// into a module of the site: the first new lesson opens
+	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `<select id="course-module" name="module">`) {
+		t.Errorf("no module to choose in the course form")
+	}
+	module = "week-1"
+	res = send("replies.h5p", h5p("H5P.TrueFalse", "CC BY-SA", `{"question":"<p>Thank every reviewer.</p>","correct":"true"}`))
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "page=content%2Fen%2Fmodules%2Fweek-1%2F02-kind-replies.md") {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("H5P into a module: %s %s\n%s", res.Status, loc, b)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/en/modules/week-1/02-kind-replies.md")); !strings.Contains(got, "weight: 2\nlicence: CC-BY-SA-4.0\n") {
+		t.Errorf("the lesson added:\n%s", got)
 	}
 }
 

@@ -38,8 +38,10 @@ type CartridgeReport struct {
 	// Notes are what the author must do before publishing (sentences,
 	// diag.Phrased).
 	Notes []error
-	// Into: the lessons went into a module of the site (Modules holds it).
-	Into bool
+	// Into: the lessons went into a module of the site (Modules holds
+	// it, Pages their files from the site's folder, in order).
+	Into  bool
+	Pages []string
 }
 
 // ImportedModule is one module written: its folder (from the site's
@@ -285,6 +287,8 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 			return fail(err)
 		}
 		written = append(written, target)
+		relPage, _ := filepath.Rel(opt.Site, target)
+		rep.Pages = append(rep.Pages, filepath.ToSlash(relPage))
 	}
 	rel, _ := filepath.Rel(opt.Site, dir)
 	rep.Modules = []ImportedModule{{Folder: filepath.ToSlash(rel), Title: m.Title, Lessons: len(m.Lessons)}}
