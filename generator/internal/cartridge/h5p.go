@@ -79,7 +79,7 @@ var h5pKinds = map[string]string{
 	"H5P.ArithmeticQuiz": "Arithmetic Quiz", "H5P.ImageSequencing": "Image Sequencing",
 	"H5P.ImagePair": "Image Pairing", "H5P.MemoryGame": "Memory Game", "H5P.Crossword": "Crossword",
 	"H5P.FindTheWords": "Find the Words", "H5P.SpeakTheWords": "Speak the Words", "H5P.IFrameEmbed": "Iframe Embedder",
-	"H5P.Timeline": "Timeline", "H5P.BranchingScenario": "Branching Scenario", "H5P.GameMap": "Game Map",
+	"H5P.BranchingScenario": "Branching Scenario", "H5P.GameMap": "Game Map",
 	"H5P.ThreeImage": "Virtual Tour (360)", "H5P.GoToQuestion": "Crossroads", "H5P.IVHotspot": "Navigation Hotspot", "H5P.Questionnaire": "Questionnaire",
 }
 
@@ -428,6 +428,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		}
 	case "H5P.Chart":
 		h.chart(ct.Params, pg)
+	case "H5P.Timeline":
+		h.timeline(ct.Params, pg, level)
 	case "H5P.Essay":
 		h.essay(ct.Params, pg, level)
 	case "H5P.Blanks", "H5P.DragText", "H5P.MarkTheWords":
@@ -741,6 +743,58 @@ func (h *h5pReader) chart(raw json.RawMessage, pg *h5pPage) {
 		b.WriteString("<li>" + html.EscapeString(strings.TrimSpace(v.Text)) + ": " + strconv.FormatFloat(float64(v.Value), 'f', -1, 64) + "</li>")
 	}
 	h.text(pg, "<p>"+html.EscapeString(strings.TrimSpace(p.Definition))+"</p><ul>"+b.String()+"</ul>")
+}
+
+// timeline adds a Timeline: its headline and text, then each event in
+// the order of its dates, under its date and headline.
+func (h *h5pReader) timeline(raw json.RawMessage, pg *h5pPage, level int) {
+	type event struct {
+		Start    string `json:"startDate"`
+		End      string `json:"endDate"`
+		Headline string `json:"headline"`
+		Text     string `json:"text"`
+	}
+	var p struct {
+		Timeline struct {
+			Headline string  `json:"headline"`
+			Text     string  `json:"text"`
+			Dates    []event `json:"date"`
+		} `json:"timeline"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	t := p.Timeline
+	h.heading(pg, level, t.Headline)
+	h.textAt(pg, t.Text, level+1)
+	slices.SortStableFunc(t.Dates, func(a, b event) int { return strings.Compare(timelineDate(a.Start), timelineDate(b.Start)) })
+	for _, e := range t.Dates {
+		when := timelineDate(e.Start)
+		if end := timelineDate(e.End); end != "" && end != when {
+			when += "–" + end
+		}
+		h.heading(pg, level+1, strings.TrimSpace(when+" "+strings.TrimSpace(e.Headline)))
+		h.textAt(pg, e.Text, level+2)
+	}
+}
+
+// timelineDate is a Timeline's date ("1969,7,20": year, month, day) as
+// ISO 8601 writes it, which reads alike in every language ("1969-07-20").
+func timelineDate(s string) string {
+	parts := strings.Split(strings.TrimSpace(s), ",")
+	var out []string
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || i > 2 {
+			break
+		}
+		if i == 0 {
+			out = append(out, strconv.Itoa(n))
+		} else {
+			out = append(out, fmt.Sprintf("%02d", n))
+		}
+	}
+	return strings.Join(out, "-")
 }
 
 // essay adds an Essay as a task to write: its picture and task, then its

@@ -282,3 +282,23 @@ func TestH5PHotspotsChartEssay(t *testing.T) {
 		t.Errorf("left out %q", leftOut(c.Left))
 	}
 }
+
+// A timeline becomes its headline and text, then each event under its
+// date (ISO 8601, in the order of the dates) and headline.
+func TestH5PTimeline(t *testing.T) {
+	parts := map[string]string{
+		"h5p.json": `{"title":"The shop's story","mainLibrary":"H5P.Timeline"}`,
+		"content/content.json": `{"timeline":{"headline":"Sixty years on the square","text":"<p>From a stall to a shop.</p>","date":[
+			{"startDate":"1990,5","headline":"The first website","text":"<p>A page with the opening hours.</p>"},
+			{"startDate":"1964,3,1","endDate":"1969","headline":"A market stall","text":"<p>Bread on Saturdays.</p>"}]}}`,
+	}
+	data := zipOf(t, parts)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "## Sixty years on the square\n\nFrom a stall to a shop.\n\n### 1964-03-01–1969 A market stall\n\nBread on Saturdays.\n\n### 1990-05 The first website\n\nA page with the opening hours.\n"
+	if got := c.Modules[0].Lessons[0].Markdown; got != want {
+		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
+	}
+}
