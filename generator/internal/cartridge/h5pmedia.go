@@ -1,0 +1,274 @@
+package cartridge
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// What an H5P content shows: pictures, videos and sounds, links, cards,
+// charts, timelines and essays (see h5p.go).
+
+// media is a link to the first of files the content holds (a video or
+// sound, which the site plays where the link is), or to one on another
+// host (YouTube, Vimeo), in words of title; "" for none.
+func (h *h5pReader) media(files []h5pFile, title string) string {
+	for _, f := range files {
+		p := strings.TrimSpace(strings.TrimSuffix(f.Path, "#tmp"))
+		if remote := strings.Contains(p, "://"); p == "" || remote && !safeAddress(p) {
+			continue
+		} else if f, ok := h.file(p); !remote && (!ok || !h.c.has(f)) {
+			continue
+		}
+		return `<p><a href="` + html.EscapeString(p) + `">` + html.EscapeString(firstNonEmpty(strings.TrimSpace(title), path.Base(p))) + "</a></p>"
+	}
+	return ""
+}
+
+// imageParams is the picture an H5P.Image's parameters show (HTML); in a
+// question (asFile), addressed as a file of the H5P file for placeFiles.
+func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
+	var p struct {
+		File       h5pFile `json:"file"`
+		Alt        string  `json:"alt"`
+		Decorative bool    `json:"decorative"`
+	}
+	if !decodeParams(raw, &p) {
+		return ""
+	}
+	if p.Decorative {
+		p.Alt = ""
+	}
+	return h.picture(p.File, p.Alt, asFile)
+}
+
+// picture is a picture of the content (a file of it, or on another host)
+// described by alt, as HTML (see imageParams); "" for none.
+func (h *h5pReader) picture(file h5pFile, alt string, asFile bool) string {
+	src := strings.TrimSpace(strings.TrimSuffix(file.Path, "#tmp"))
+	if src == "" {
+		return ""
+	}
+	if !strings.Contains(src, "://") {
+		f, ok := h.file(src)
+		if !ok {
+			return ""
+		}
+		if asFile {
+			src = fileScheme + f
+		}
+	}
+	return `<p><img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(strings.TrimSpace(alt)) + `"></p>`
+}
+
+// link adds a link of H5P.Link (http and https only).
+func (h *h5pReader) link(pg *h5pPage, title, protocol, address string) {
+	address = strings.TrimSpace(address)
+	if !strings.Contains(address, "://") {
+		address = firstNonEmpty(strings.TrimSpace(protocol), "https://") + address
+	}
+	if !safeAddress(address) || strings.HasPrefix(address, "mailto:") {
+		return
+	}
+	h.text(pg, `<p><a href="`+html.EscapeString(address)+`">`+html.EscapeString(firstNonEmpty(strings.TrimSpace(title), address))+"</a></p>")
+}
+
+// cards adds Dialog Cards or Flashcards: the task, then each card as a
+// disclosure, its front the summary, its back (with its picture) shown
+// when opened, as turning the card over does.
+func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
+	type card struct {
+		Text   string          `json:"text"`
+		Answer string          `json:"answer"`
+		Image  json.RawMessage `json:"image"`
+	}
+	var p struct {
+		Title       string `json:"title"`
+		Description string `json:"description"`
+		Dialogs     []card `json:"dialogs"`
+		Cards       []card `json:"cards"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	h.text(pg, p.Title)
+	h.text(pg, p.Description)
+	for _, cd := range append(p.Dialogs, p.Cards...) {
+		front := inlineHTML(cd.Text)
+		if front == "" {
+			continue
+		}
+		back := wellFormed(cd.Answer, "")
+		if len(cd.Image) > 0 {
+			back = h.imageParams(cd.Image, false) + back
+		}
+		h.text(pg, "<details><summary>"+front+"</summary>"+back+"</details>")
+	}
+}
+
+// inlineHTML is a short text's HTML without its block elements (a card's
+// front is one line).
+func inlineHTML(s string) string {
+	s = wellFormed(s, "")
+	for _, tag := range []string{"p", "div"} {
+		s = strings.ReplaceAll(s, "<"+tag+">", " ")
+		s = strings.ReplaceAll(s, "</"+tag+">", " ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// chart adds a Chart as what it shows: its description, then each value
+// with its label (a list a screen reader reads, where the drawing says
+// nothing).
+func (h *h5pReader) chart(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Definition string `json:"figureDefinition"`
+		Values     []struct {
+			Text  string    `json:"text"`
+			Value h5pNumber `json:"value"`
+		} `json:"listOfTypes"`
+	}
+	if !decodeParams(raw, &p) || len(p.Values) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, v := range p.Values {
+		b.WriteString("<li>" + html.EscapeString(strings.TrimSpace(v.Text)) + ": " + strconv.FormatFloat(float64(v.Value), 'f', -1, 64) + "</li>")
+	}
+	h.text(pg, "<p>"+html.EscapeString(strings.TrimSpace(p.Definition))+"</p><ul>"+b.String()+"</ul>")
+}
+
+// timeline adds a Timeline: its headline and text, then each event in
+// the order of its dates, under its date and headline.
+func (h *h5pReader) timeline(raw json.RawMessage, pg *h5pPage, level int) {
+	type event struct {
+		Start    string `json:"startDate"`
+		End      string `json:"endDate"`
+		Headline string `json:"headline"`
+		Text     string `json:"text"`
+	}
+	var p struct {
+		Timeline struct {
+			Headline string  `json:"headline"`
+			Text     string  `json:"text"`
+			Dates    []event `json:"date"`
+		} `json:"timeline"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	t := p.Timeline
+	h.heading(pg, level, t.Headline)
+	h.textAt(pg, t.Text, level+1)
+	slices.SortStableFunc(t.Dates, func(a, b event) int { return strings.Compare(timelineDate(a.Start), timelineDate(b.Start)) })
+	for _, e := range t.Dates {
+		when := timelineDate(e.Start)
+		if end := timelineDate(e.End); end != "" && end != when {
+			when += "–" + end
+		}
+		h.heading(pg, level+1, strings.TrimSpace(when+" "+strings.TrimSpace(e.Headline)))
+		h.textAt(pg, e.Text, level+2)
+	}
+}
+
+// timelineDate is a Timeline's date ("1969,7,20": year, month, day) as
+// ISO 8601 writes it, which reads alike in every language ("1969-07-20").
+func timelineDate(s string) string {
+	parts := strings.Split(strings.TrimSpace(s), ",")
+	var out []string
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || i > 2 {
+			break
+		}
+		if i == 0 {
+			out = append(out, strconv.Itoa(n))
+		} else {
+			out = append(out, fmt.Sprintf("%02d", n))
+		}
+	}
+	return strings.Join(out, "-")
+}
+
+// essay adds an Essay as a task to write: its picture and task, then its
+// sample answer as a disclosure labelled as the content labels it.
+func (h *h5pReader) essay(raw json.RawMessage, pg *h5pPage, level int) {
+	var p struct {
+		Media struct {
+			Type h5pContent `json:"type"`
+		} `json:"media"`
+		Task     string `json:"taskDescription"`
+		Solution struct {
+			Introduction string `json:"introduction"`
+			Sample       string `json:"sample"`
+		} `json:"solution"`
+		SolutionTitle string `json:"solutionTitle"`
+		ShowSolution  string `json:"showSolution"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	h.content(p.Media.Type, pg, 1, level)
+	h.textAt(pg, p.Task, level)
+	if strings.TrimSpace(p.Solution.Sample) != "" {
+		label := strings.TrimSpace(firstNonEmpty(p.SolutionTitle, p.ShowSolution, "Sample solution"))
+		h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+wellFormed(p.Solution.Introduction, "")+wellFormed(p.Solution.Sample, "")+"</details>")
+	}
+}
+
+// textContent adds a text or table, its headings under level's.
+func (h *h5pReader) textContent(raw json.RawMessage, pg *h5pPage, level int) {
+	var p struct {
+		Text string `json:"text"`
+	}
+	if decodeParams(raw, &p) {
+		h.textAt(pg, p.Text, level)
+	}
+}
+
+// mediaContent adds a Video's or an Audio's file (see media), titled as
+// the content is.
+func (h *h5pReader) mediaContent(raw json.RawMessage, pg *h5pPage, title string) {
+	var p struct {
+		Sources []h5pFile `json:"sources"` // a video's
+		Files   []h5pFile `json:"files"`   // a sound's
+	}
+	if decodeParams(raw, &p) {
+		h.text(pg, h.media(append(p.Sources, p.Files...), title))
+	}
+}
+
+// linkContent adds an H5P.Link.
+func (h *h5pReader) linkContent(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Title string `json:"title"`
+		URL   struct {
+			Protocol string `json:"protocol"`
+			URL      string `json:"url"`
+		} `json:"linkWidget"`
+	}
+	if decodeParams(raw, &p) {
+		h.link(pg, p.Title, p.URL.Protocol, p.URL.URL)
+	}
+}
+
+// collage adds a Collage's pictures one after another.
+func (h *h5pReader) collage(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Collage struct {
+			Clips []struct {
+				Image h5pFile `json:"image"`
+				Alt   string  `json:"alt"`
+			} `json:"clips"`
+		} `json:"collage"`
+	}
+	if decodeParams(raw, &p) {
+		for _, clip := range p.Collage.Clips {
+			h.text(pg, h.picture(clip.Image, clip.Alt, false))
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package cartridge
+
+import (
+	"encoding/json"
+	"hash/fnv"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// An H5P content's questions and tasks: multiple choice, true/false,
+// single-choice sets, summaries and question sets as knowledge checks;
+// fill in the blanks, drag the words and mark the words as a text with
+// its solution to open (see h5p.go).
+
+// gapWord matches a word to find in a text of Fill in the Blanks, Drag the
+// Words or Mark the Words: *answer*, *answer/other answer:tip*.
+var gapWord = regexp.MustCompile(`\*([^*\n]+)\*`)
+
+// gaps adds Fill in the Blanks or Drag the Words as a text with a gap for
+// each word to find, or Mark the Words as its text, then the solution as
+// a disclosure (labelled as the content labels its own button) that
+// shows each word found in bold: the task done on paper or in the head.
+func (h *h5pReader) gaps(kind string, raw json.RawMessage, pg *h5pPage, level int) {
+	var p struct {
+		Text        string   `json:"text"`
+		Questions   []string `json:"questions"`
+		Task        string   `json:"taskDescription"`
+		TextField   string   `json:"textField"`
+		Solutions   string   `json:"showSolutions"`
+		Solution    string   `json:"showSolution"`
+		SolutionBtn string   `json:"showSolutionButton"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	texts := p.Questions
+	if kind != "H5P.Blanks" {
+		texts = []string{p.TextField}
+		if kind == "H5P.DragText" { // plain text, a line each
+			texts = strings.Split(html.EscapeString(p.TextField), "\n")
+		}
+	}
+	var task, solution strings.Builder
+	for _, t := range texts {
+		if !gapWord.MatchString(t) {
+			continue
+		}
+		task.WriteString("<p>" + inlineHTML(gapWord.ReplaceAllStringFunc(t, func(m string) string {
+			if kind == "H5P.MarkTheWords" {
+				return strings.Trim(m, "*")
+			}
+			return "……" // a gap, as printed exercises mark it
+		})) + "</p>")
+		solution.WriteString("<p>" + inlineHTML(gapWord.ReplaceAllStringFunc(t, func(m string) string {
+			answer, _, _ := strings.Cut(strings.Trim(m, "*"), ":") // the tip after the colon is not the answer
+			answer, _, _ = strings.Cut(answer, "/")                // the first of the right answers
+			return "<strong>" + strings.TrimSpace(answer) + "</strong>"
+		})) + "</p>")
+	}
+	if task.Len() == 0 {
+		h.unread(kind, "") // a task without a word to find
+		return
+	}
+	h.textAt(pg, firstNonEmpty(p.Task, p.Text), level)
+	h.text(pg, task.String())
+	label := strings.TrimSpace(firstNonEmpty(p.Solutions, p.Solution, p.SolutionBtn, "Show solution"))
+	h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+solution.String()+"</details>")
+}
+
+// questionText is a question's text with its picture (media: an
+// H5P.Image) under it.
+func (h *h5pReader) questionText(text string, media json.RawMessage) string {
+	var m struct {
+		Type h5pContent `json:"type"`
+	}
+	if len(media) > 0 && decodeParams(media, &m) && h5pKind(m.Type.Library) == "H5P.Image" {
+		text += h.imageParams(m.Type.Params, true)
+	}
+	return text
+}
+
+// multiChoice is an H5P.MultiChoice as a question (see choiceMarkdown).
+func (h *h5pReader) multiChoice(raw json.RawMessage) string {
+	var p struct {
+		Question string          `json:"question"`
+		Media    json.RawMessage `json:"media"`
+		Answers  []struct {
+			Text     string  `json:"text"`
+			Correct  h5pBool `json:"correct"`
+			Feedback struct {
+				Chosen string `json:"chosenFeedback"`
+			} `json:"tipsAndFeedback"`
+		} `json:"answers"`
+	}
+	if !decodeParams(raw, &p) {
+		return ""
+	}
+	var choices []choice
+	for _, a := range p.Answers {
+		choices = append(choices, choice{text: a.Text, feedback: a.Feedback.Chosen, right: bool(a.Correct)})
+	}
+	return h.c.choiceMarkdown(h.questionText(p.Question, p.Media), h.c.course.Title, choices)
+}
+
+// h5pBool is true or false as H5P writes it: a JSON boolean, or in some
+// editors' files a string.
+type h5pBool bool
+
+// UnmarshalJSON reads true, "true" or "1" as true.
+func (b *h5pBool) UnmarshalJSON(data []byte) error {
+	s := strings.Trim(strings.TrimSpace(string(data)), `"`)
+	*b = h5pBool(s == "true" || s == "1")
+	return nil
+}
+
+// trueFalse is an H5P.TrueFalse as a question of two answers, in the
+// content's words ("True", "False" when it has none), each with the
+// feedback for it.
+func (h *h5pReader) trueFalse(raw json.RawMessage) string {
+	var p struct {
+		Question string          `json:"question"`
+		Media    json.RawMessage `json:"media"`
+		Correct  string          `json:"correct"`
+		L10n     struct {
+			True  string `json:"trueText"`
+			False string `json:"falseText"`
+		} `json:"l10n"`
+		Behaviour struct {
+			OnCorrect string `json:"feedbackOnCorrect"`
+			OnWrong   string `json:"feedbackOnWrong"`
+		} `json:"behaviour"`
+	}
+	if !decodeParams(raw, &p) {
+		return ""
+	}
+	isTrue := strings.EqualFold(strings.TrimSpace(p.Correct), "true")
+	yes := choice{text: firstNonEmpty(strings.TrimSpace(p.L10n.True), "True"), right: isTrue}
+	no := choice{text: firstNonEmpty(strings.TrimSpace(p.L10n.False), "False"), right: !isTrue}
+	for _, c := range []*choice{&yes, &no} {
+		c.feedback = p.Behaviour.OnWrong
+		if c.right {
+			c.feedback = p.Behaviour.OnCorrect
+		}
+	}
+	return h.c.choiceMarkdown(h.questionText(p.Question, p.Media), h.c.course.Title, []choice{yes, no})
+}
+
+// firstRight makes answers of which the first is right (as a Single
+// Choice Set and a Summary write them) in an order of their own, the same
+// at every import, so that the right one is not always first.
+func firstRight(answers []string) []choice {
+	var out []choice
+	for i, a := range answers {
+		if strings.TrimSpace(a) != "" {
+			out = append(out, choice{text: a, right: i == 0})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b choice) int {
+		ha, hb := fnv.New32a(), fnv.New32a()
+		ha.Write([]byte(a.text))
+		hb.Write([]byte(b.text))
+		return int(ha.Sum32()>>1) - int(hb.Sum32()>>1)
+	})
+	return out
+}
+
+// singleChoiceSet adds a Single Choice Set's questions.
+func (h *h5pReader) singleChoiceSet(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Choices []struct {
+			Question string   `json:"question"`
+			Answers  []string `json:"answers"`
+		} `json:"choices"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	for _, q := range p.Choices {
+		pg.question(h.c.choiceMarkdown(q.Question, h.c.course.Title, firstRight(q.Answers)))
+	}
+}
+
+// summary adds a Summary's statements: each set a question whose right
+// answer is the true statement.
+func (h *h5pReader) summary(raw json.RawMessage, pg *h5pPage) {
+	var p struct {
+		Intro     string `json:"intro"`
+		Summaries []struct {
+			Summary []string `json:"summary"`
+		} `json:"summaries"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	for _, s := range p.Summaries {
+		pg.question(h.c.choiceMarkdown(p.Intro, h.c.course.Title, firstRight(s.Summary)))
+	}
+}
+
+// questionSet adds a Question Set: its introduction, then its questions
+// as one knowledge check titled as the set.
+func (h *h5pReader) questionSet(raw json.RawMessage, pg *h5pPage, depth int) {
+	var p struct {
+		Intro struct {
+			Show         bool   `json:"showIntroPage"`
+			Title        string `json:"title"`
+			Introduction string `json:"introduction"`
+		} `json:"introPage"`
+		Questions []h5pContent `json:"questions"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	if p.Intro.Show {
+		h.text(pg, p.Intro.Introduction)
+	}
+	h.flush(pg)
+	for _, q := range p.Questions {
+		pg.checkTitle = strings.TrimSpace(p.Intro.Title) // again after a text between questions
+		h.content(q, pg, depth+1, 3)
+	}
+	h.flush(pg)
+}
