@@ -37,7 +37,8 @@ func presentationH5P() map[string]string {
 			]},
 			{"elements":[
 				{"x":50,"y":10,"action":{"library":"H5P.DragQuestion 1.14","params":{"question":{}},"metadata":{"title":"Sort the replies"}}},
-				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
+				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.webm","mime":"video/webm"},{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
+				{"x":0,"y":12,"action":{"library":"H5P.Audio 1.5","params":{"files":[{"path":"audios/lost.mp3","mime":"audio/mpeg"}]},"metadata":{"title":"A lost sound"}}},
 				{"x":0,"y":50,"action":{"library":"H5P.Link 1.3","params":{"title":"Guide to reviews","linkWidget":{"protocol":"https://","url":"example.org/guide"}}}},
 				{"x":0,"y":55,"action":{"library":"H5P.Link 1.3","params":{"title":"Run me","linkWidget":{"protocol":"other","url":"javascript:alert(1)"}}}},
 				{"x":"abc","y":95,"action":"not an object"},
@@ -77,7 +78,7 @@ func TestH5PCoursePresentation(t *testing.T) {
 		":::quiz Reply within two days\nA customer wrote a kind review yesterday. When do you answer?\n\n![A kitchen clock](clock-9.png)\n\n" +
 		"- [x] Today or tomorrow\n  > Yes: a quick thank-you shows you listen.\n- [ ] Next month\n  > By then the customer has forgotten.\n\n" +
 		"You should answer angry reviews too.\n\n- [x] True\n  > Right: calm answers reassure the next readers.\n- [ ] False\n  > Other customers read your silence.\n:::\n\n" +
-		"[A reply, step by step](reply-7.mp4)\n\n[Guide to reviews](https://example.org/guide)\n\n![The clock again](clock-9.png)\n\n### What if the review is false?\n\nAnswer politely and ask the platform to check it.\n"
+		"[A reply, step by step](reply-7.mp4)\n\nA lost sound\n\n[Guide to reviews](https://example.org/guide)\n\n![The clock again](clock-9.png)\n\n### What if the review is false?\n\nAnswer politely and ask the platform to check it.\n"
 	if got := m.Lessons[0].Markdown; got != want {
 		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
 	}
@@ -88,7 +89,7 @@ func TestH5PCoursePresentation(t *testing.T) {
 	if !slices.Equal(files, []string{"review-123.png", "clock-9.png", "reply-7.mp4"}) {
 		t.Errorf("files %q, want the pictures and the video, no library script", files)
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop: Sort the replies"}) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop: Sort the replies", "links to files the cartridge does not hold: lost.mp3"}) {
 		t.Errorf("left out %q", left)
 	}
 	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(m.Lessons[0].Markdown)}).HTML)

@@ -15,18 +15,28 @@ import (
 
 // media is a link to the first of files the content holds (a video or
 // sound, which the site plays where the link is), or to one on another
-// host (YouTube, Vimeo), in words of title; "" for none.
+// host (YouTube, Vimeo), in words of title; to a file it lacks when it
+// holds none (the report names it); "" for none.
 func (h *h5pReader) media(files []h5pFile, title string) string {
+	chosen := ""
 	for _, f := range files {
 		p := strings.TrimSpace(strings.TrimSuffix(f.Path, "#tmp"))
 		if remote := strings.Contains(p, "://"); p == "" || remote && !safeAddress(p) {
 			continue
-		} else if f, ok := h.file(p); !remote && (!ok || !h.c.has(f)) {
+		} else if f, ok := h.file(p); !remote && (!ok || strings.Contains(p, ":")) { // "javascript:…" is no file's path
 			continue
+		} else if remote || h.c.has(f) {
+			chosen = p
+			break
 		}
-		return `<p><a href="` + html.EscapeString(p) + `">` + html.EscapeString(firstNonEmpty(strings.TrimSpace(title), path.Base(p))) + "</a></p>"
+		if chosen == "" { // a file the H5P file lacks: linked all the same, so that the report names it
+			chosen = p
+		}
 	}
-	return ""
+	if chosen == "" {
+		return ""
+	}
+	return `<p><a href="` + html.EscapeString(chosen) + `">` + html.EscapeString(firstNonEmpty(strings.TrimSpace(title), path.Base(chosen))) + "</a></p>"
 }
 
 // imageParams is the picture an H5P.Image's parameters show (HTML); in a
