@@ -37,7 +37,8 @@ func presentationH5P() map[string]string {
 			]},
 			{"elements":[
 				{"x":50,"y":10,"action":{"library":"H5P.DragQuestion 1.14","params":{"question":{}},"metadata":{"title":"Sort the replies"}}},
-				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.webm","mime":"video/webm"},{"path":"videos/reply-7.mp4","mime":"video/mp4"}]},"metadata":{"title":"A reply, step by step"}}},
+				{"x":0,"y":10,"action":{"library":"H5P.Video 1.6","params":{"sources":[{"path":"videos/reply-7.webm","mime":"video/webm"},{"path":"videos/reply-7.mp4","mime":"video/mp4"}],
+					"visuals":{"poster":{"path":"images/poster-3.jpg"}},"a11y":{"videoTrack":[{"label":"Deutsch","kind":"descriptions","srcLang":"de","track":{"path":"videos/desc.vtt"}},{"label":"English","kind":"subtitles","srcLang":"en","track":{"path":"videos/en-4.vtt"}}]}},"metadata":{"title":"A reply, step by step"}}},
 				{"x":0,"y":12,"action":{"library":"H5P.Audio 1.5","params":{"files":[{"path":"audios/lost.mp3","mime":"audio/mpeg"}]},"metadata":{"title":"A lost sound"}}},
 				{"x":0,"y":50,"action":{"library":"H5P.Link 1.3","params":{"title":"Guide to reviews","linkWidget":{"protocol":"https://","url":"example.org/guide"}}}},
 				{"x":0,"y":55,"action":{"library":"H5P.Link 1.3","params":{"title":"Run me","linkWidget":{"protocol":"other","url":"javascript:alert(1)"}}}},
@@ -49,6 +50,9 @@ func presentationH5P() map[string]string {
 		"content/images/review-123.png":               "\x89PNG review",
 		"content/images/clock-9.png":                  "\x89PNG clock",
 		"content/videos/reply-7.mp4":                  "mp4 reply",
+		"content/videos/en-4.vtt":                     "WEBVTT\n\nNOTE English\n",
+		"content/videos/desc.vtt":                     "WEBVTT\n",
+		"content/images/poster-3.jpg":                 "\xff\xd8\xff poster",
 		"H5P.CoursePresentation-1.25/presentation.js": "alert('a library script')",
 	}
 }
@@ -86,8 +90,13 @@ func TestH5PCoursePresentation(t *testing.T) {
 	for _, f := range m.Files {
 		files = append(files, f.Name)
 	}
-	if !slices.Equal(files, []string{"review-123.png", "clock-9.png", "reply-7.mp4"}) {
-		t.Errorf("files %q, want the pictures and the video, no library script", files)
+	if !slices.Equal(files, []string{"review-123.png", "clock-9.png", "reply-7.mp4", "reply-7.vtt", "reply-7.jpg"}) {
+		t.Errorf("files %q, want the pictures and the video with its English subtitles and poster beside it, no library script", files)
+	}
+	for _, f := range m.Files {
+		if f.Name == "reply-7.vtt" && string(f.Data) != "WEBVTT\n\nNOTE English\n" {
+			t.Errorf("the captions beside the video are %q, want the subtitles (not the descriptions)", f.Data)
+		}
 	}
 	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (drag and drop, hotspots): Drag and Drop: Sort the replies", "links to files the cartridge does not hold: lost.mp3"}) {
 		t.Errorf("left out %q", left)

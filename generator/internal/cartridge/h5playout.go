@@ -149,9 +149,13 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 		Video struct {
 			Video struct {
 				Start struct {
-					Title string `json:"title"`
+					Title  string  `json:"title"`
+					Poster h5pFile `json:"poster"`
 				} `json:"startScreenOptions"`
-				Files []h5pFile `json:"files"`
+				Files  []h5pFile `json:"files"`
+				Tracks struct {
+					Tracks []h5pTrack `json:"videoTrack"`
+				} `json:"textTracks"`
 			} `json:"video"`
 			Assets struct {
 				Interactions []h5pInteraction `json:"interactions"`
@@ -165,7 +169,7 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 		return
 	}
 	v := p.Video
-	h.text(pg, h.media(v.Video.Files, v.Video.Start.Title))
+	h.text(pg, h.media(v.Video.Files, v.Video.Start.Title, v.Video.Start.Poster, v.Video.Tracks.Tracks))
 	slices.SortStableFunc(v.Assets.Interactions, func(a, b h5pInteraction) int {
 		return cmpPlace(float64(a.Duration.From), 0, float64(b.Duration.From), 0)
 	})

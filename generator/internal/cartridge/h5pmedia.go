@@ -13,11 +13,19 @@ import (
 // What an H5P content shows: pictures, videos and sounds, links, cards,
 // charts, timelines and essays (see h5p.go).
 
-// media is a link to the first of files the content holds (a video or
-// sound, which the site plays where the link is), or to one on another
-// host (YouTube, Vimeo), in words of title; to a file it lacks when it
-// holds none (the report names it); "" for none.
-func (h *h5pReader) media(files []h5pFile, title string) string {
+// h5pTrack is a video's text track: captions, subtitles or descriptions.
+type h5pTrack struct {
+	Kind  string  `json:"kind"`
+	Track h5pFile `json:"track"`
+}
+
+// media is the first of files the content holds (a video or sound, which
+// the site plays where it is), or a link to one on another host (YouTube,
+// Vimeo), in words of title; a file it lacks when it holds none (the report
+// names it); "" for none. A video of the file is written with its poster
+// and its first captions or subtitles, which the page reader puts beside it
+// under its name (see mediaLink).
+func (h *h5pReader) media(files []h5pFile, title string, poster h5pFile, tracks []h5pTrack) string {
 	chosen := ""
 	for _, f := range files {
 		p := strings.TrimSpace(strings.TrimSuffix(f.Path, "#tmp"))
@@ -36,7 +44,43 @@ func (h *h5pReader) media(files []h5pFile, title string) string {
 	if chosen == "" {
 		return ""
 	}
-	return `<p><a href="` + html.EscapeString(chosen) + `">` + html.EscapeString(firstNonEmpty(strings.TrimSpace(title), path.Base(chosen))) + "</a></p>"
+	words := html.EscapeString(firstNonEmpty(strings.TrimSpace(title), path.Base(chosen)))
+	if strings.Contains(chosen, "://") || !isVideo(chosen) {
+		return `<p><a href="` + html.EscapeString(chosen) + `">` + words + "</a></p>"
+	}
+	video := `<video src="` + html.EscapeString(chosen) + `" title="` + words + `"`
+	if src := h.localPath(poster.Path); src != "" {
+		video += ` poster="` + html.EscapeString(src) + `"`
+	}
+	video += ">"
+	for _, t := range tracks {
+		if kind := strings.ToLower(strings.TrimSpace(t.Kind)); kind == "" || kind == "captions" || kind == "subtitles" {
+			if src := h.localPath(t.Track.Path); src != "" {
+				video += `<track kind="captions" src="` + html.EscapeString(src) + `">`
+				break
+			}
+		}
+	}
+	return video + "</video>"
+}
+
+// localPath is a path of a file of the content, "" for one on another
+// host, one out of its folder, or none.
+func (h *h5pReader) localPath(p string) string {
+	p = strings.TrimSpace(strings.TrimSuffix(p, "#tmp"))
+	if _, ok := h.file(p); p == "" || !ok || strings.Contains(p, ":") {
+		return ""
+	}
+	return p
+}
+
+// isVideo says whether a file's name is a video's.
+func isVideo(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".mp4", ".webm", ".ogv", ".m4v", ".mov":
+		return true
+	}
+	return false
 }
 
 // imageParams is the picture an H5P.Image's parameters show (HTML); in a
@@ -246,9 +290,15 @@ func (h *h5pReader) mediaContent(raw json.RawMessage, pg *h5pPage, title string)
 	var p struct {
 		Sources []h5pFile `json:"sources"` // a video's
 		Files   []h5pFile `json:"files"`   // a sound's
+		Visuals struct {
+			Poster h5pFile `json:"poster"`
+		} `json:"visuals"`
+		A11y struct {
+			Tracks []h5pTrack `json:"videoTrack"`
+		} `json:"a11y"`
 	}
 	if decodeParams(raw, &p) {
-		h.text(pg, h.media(append(p.Sources, p.Files...), title))
+		h.text(pg, h.media(append(p.Sources, p.Files...), title, p.Visuals.Poster, p.A11y.Tracks))
 	}
 }
 
