@@ -58,11 +58,13 @@ func TestServeLogsInTheAuthorsLanguage(t *testing.T) {
 		done <- run(ctx, []string{"serve", "--port", "0", "--source", dir, "--edit"}, &cli{stdout: out, stderr: out, getenv: bg})
 	}()
 	defer func() { cancel(); <-done }()
-	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), serving) && time.Now().Before(deadline); {
+	editor, _, _ := strings.Cut(say.Format("editor on: open %s (only on this computer; the address holds this run's key)"), "%s")
+	// the editor's line comes after the server's: wait for both (under
+	// the race detector on a busy machine it came a moment later)
+	for deadline := time.Now().Add(20 * time.Second); !(strings.Contains(out.String(), serving) && strings.Contains(out.String(), editor)) && time.Now().Before(deadline); {
 		time.Sleep(20 * time.Millisecond)
 	}
 	log := out.String()
-	editor, _, _ := strings.Cut(say.Format("editor on: open %s (only on this computer; the address holds this run's key)"), "%s")
 	for _, want := range []string{serving, say.Sayf("start") + ": ", editor} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the log lacks %q:\n%s", want, log)
