@@ -17,24 +17,7 @@ import (
 // rebuilds in full, and a large photo's copies take about a second of CPU
 // each); the site's cache folder keeps them for its next start.
 func TestSessionKeepsPictureCopies(t *testing.T) {
-	dir := t.TempDir()
-	var photo bytes.Buffer
-	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 2000, 1500)), nil); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{
-		"config.toml":           []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n"),
-		"content/en/_index.md":  []byte("---\ntitle: Home\n---\n![The street](street.jpg)\n"),
-		"content/en/street.jpg": photo.Bytes(),
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := photoSite(t, 2000, 1500)
 	ctx, now := context.Background(), time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
 	sess := NewSession(Options{Source: dir})
 	if _, err := sess.Full(ctx, now); err != nil {
@@ -79,24 +62,7 @@ func TestSessionKeepsPictureCopies(t *testing.T) {
 // cache folder those no build used for copiesMaxAge (a picture replaced
 // long ago); a copy unused for less time stays (another branch's).
 func TestBuildPrunesOldCopies(t *testing.T) {
-	dir := t.TempDir()
-	var photo bytes.Buffer
-	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 1300, 900)), nil); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{
-		"config.toml":           []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n"),
-		"content/en/_index.md":  []byte("---\ntitle: Home\n---\n![The street](street.jpg)\n"),
-		"content/en/street.jpg": photo.Bytes(),
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := photoSite(t, 1300, 900)
 	cache := filepath.Join(t.TempDir(), "cache")
 	opt := Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: cache, Full: true, Now: time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)}
 	if _, err := Build(context.Background(), opt); err != nil {
@@ -131,4 +97,29 @@ func TestBuildPrunesOldCopies(t *testing.T) {
 	if info, err := os.Stat(used[0]); err != nil || info.ModTime().Before(lately) {
 		t.Errorf("the copy the build used: %v, not renewed", err)
 	}
+}
+
+// photoSite writes a site whose home page shows a JPEG of width by height
+// pixels, and returns its folder.
+func photoSite(t *testing.T, width, height int) string {
+	t.Helper()
+	dir := t.TempDir()
+	var photo bytes.Buffer
+	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, width, height)), nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"config.toml":           []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\n"),
+		"content/en/_index.md":  []byte("---\ntitle: Home\n---\n![The street](street.jpg)\n"),
+		"content/en/street.jpg": photo.Bytes(),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -30,9 +30,9 @@ import (
 // feedback; each dialog card or flashcard a disclosure, its back shown
 // when opened; fill in the blanks, drag the words and mark the words their
 // text with gaps and the solution as a disclosure; image hotspots the
-// picture and a disclosure per hotspot; a chart its values as a list; an
-// essay its task and sample answer; other kinds (drag and drop, find the
-// hotspot) are named.
+// picture and a disclosure per hotspot; a chart its values as a list; a
+// timeline its dated events; an essay its task and sample answer; other
+// kinds (drag and drop, find the hotspot) are named.
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {

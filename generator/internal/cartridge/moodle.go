@@ -396,10 +396,15 @@ func isPackage(files []moodleFile) bool {
 // beside its pages: ctx/<area>/<item>/<path>.
 func (m *moodleCourse) take(ctx string, files []moodleFile) {
 	for _, f := range files {
-		p := path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
+		p := f.place(ctx)
 		m.files[p] = "files/" + f.Hash[:2] + "/" + f.Hash
 		m.wanted[m.files[p]] = true
 	}
+}
+
+// place is where take puts a file of the context ctx: ctx/<area>/<item>/<path>.
+func (f moodleFile) place(ctx string) string {
+	return path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name)
 }
 
 // kindTitled says whether an activity's title names it for learners (a

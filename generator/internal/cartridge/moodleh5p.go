@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"path"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/mirror"
@@ -59,7 +58,7 @@ func (c *reader) h5pActivity(m *moodleCourse, id, kind, title, ctx string, raw [
 	case "h5pactivity":
 		for _, f := range files {
 			if f.Component == "mod_h5pactivity" && f.Area == "package" {
-				p.pkg = path.Clean(ctx + "/" + f.Area + "/" + f.ItemID + "/" + strings.TrimPrefix(f.Path, "/") + f.Name) // where take put it
+				p.pkg = f.place(ctx)
 				p.dir = ctx + "/h5p/content/"
 				break
 			}

@@ -1,7 +1,6 @@
 package importer_test
 
 import (
-	"archive/zip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,8 @@ import (
 	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
-// writeH5P writes an H5P file: an Interactive Book of two chapters, a
-// picture named as one the module already has, a link from the second
-// chapter to the first.
+// writeH5P writes an H5P file: an Interactive Book of two chapters and a
+// picture named as one the module already has.
 func writeH5P(t *testing.T, dir, licence string) string {
 	t.Helper()
 	parts := map[string]string{
@@ -26,21 +24,7 @@ func writeH5P(t *testing.T, dir, licence string) string {
 				{"content":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Warmer than in the morning.</p>"}}}]}}]}`,
 		"content/images/image1.png": "\x89PNG counter",
 	}
-	p := filepath.Join(dir, "light.h5p")
-	f, err := os.Create(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := zip.NewWriter(f)
-	for n, data := range parts {
-		w, _ := z.Create(n)
-		w.Write([]byte(data))
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	return p
+	return writeZip(t, filepath.Join(dir, "light.h5p"), parts)
 }
 
 // An H5P file's lessons become the next lessons of a module of the site
@@ -82,6 +66,48 @@ func TestImportH5PIntoAModule(t *testing.T) {
 	}
 	after, _ := os.ReadDir(filepath.Join(site, "content/en/modules/shop-photos"))
 	if len(before) != len(after) {
+		t.Errorf("a refused import wrote %d files", len(after)-len(before))
+	}
+}
+
+// A course of one module (a cartridge of two pages, the second linking to
+// the first) goes into a module of the site with its link following the
+// first page to its new name; a course of two modules is refused and
+// writes nothing.
+func TestImportCourseIntoAModule(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	page := func(body string) string { return "<html><body>" + body + "</body></html>" }
+	manifest := func(folders string) string {
+		return `<manifest identifier="c1" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"><organizations><organization><item identifier="root">` + folders +
+			`</item></organization></organizations><resources>` +
+			`<resource identifier="r1" type="webcontent" href="wiki_content/light.html"><file href="wiki_content/light.html"/></resource>` +
+			`<resource identifier="r2" type="webcontent" href="wiki_content/shade.html"><file href="wiki_content/shade.html"/></resource></resources></manifest>`
+	}
+	one := writeZip(t, filepath.Join(t.TempDir(), "one.imscc"), map[string]string{
+		"imsmanifest.xml": manifest(`<item identifier="m1"><title>Week 1</title><item identifier="i1" identifierref="r1"><title>Light</title></item>` +
+			`<item identifier="i2" identifierref="r2"><title>Shade</title></item></item>`),
+		"wiki_content/light.html": page("<p>Stand by the window.</p>"),
+		"wiki_content/shade.html": page(`<p>Go back to <a href="light.html">the light</a>.</p>`),
+	})
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: one, Site: site, Module: "shop-photos"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rep.Pages, " ") != "content/en/modules/shop-photos/02-light.md content/en/modules/shop-photos/03-shade.md" {
+		t.Fatalf("pages %q", rep.Pages)
+	}
+	contains(t, site, "content/en/modules/shop-photos/03-shade.md", "Go back to [the light](02-light.md).")
+	two := writeZip(t, filepath.Join(t.TempDir(), "two.imscc"), map[string]string{
+		"imsmanifest.xml": manifest(`<item identifier="m1"><title>Week 1</title><item identifier="i1" identifierref="r1"><title>Light</title></item></item>` +
+			`<item identifier="m2"><title>Week 2</title><item identifier="i2" identifierref="r2"><title>Shade</title></item></item>`),
+		"wiki_content/light.html": page("<p>Stand by the window.</p>"),
+		"wiki_content/shade.html": page("<p>In the shade.</p>"),
+	})
+	before, _ := os.ReadDir(filepath.Join(site, "content/en/modules/shop-photos"))
+	if _, err := importer.Cartridge(importer.CartridgeOptions{File: two, Site: site, Module: "shop-photos"}); err == nil || !strings.Contains(err.Error(), "holds 2 modules") {
+		t.Errorf("a course of two modules: %v", err)
+	}
+	if after, _ := os.ReadDir(filepath.Join(site, "content/en/modules/shop-photos")); len(after) != len(before) {
 		t.Errorf("a refused import wrote %d files", len(after)-len(before))
 	}
 }

@@ -33,7 +33,12 @@ func writeDocx(t *testing.T, dir, name string) string {
 <w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="q"/><a:graphic><a:graphicData><a:blip r:embed="rId2"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>
 </w:body></w:document>`,
 	}
-	p := filepath.Join(dir, name)
+	return writeZip(t, filepath.Join(dir, name), parts)
+}
+
+// writeZip writes a zip of parts (name -> contents) at p and returns p.
+func writeZip(t *testing.T, p string, parts map[string]string) string {
+	t.Helper()
 	f, err := os.Create(p)
 	if err != nil {
 		t.Fatal(err)
