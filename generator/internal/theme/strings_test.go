@@ -50,7 +50,7 @@ func TestUIStringsCompleteInEveryLanguage(t *testing.T) {
 			if s, isStr := v.(string); isStr && lang != "en" {
 				if os, _ := ov.(string); os == "" {
 					t.Errorf("%s: %q is empty", lang, k)
-				} else if os == s && len(s) > 14 && !strings.Contains(s, "{day}") {
+				} else if os == s && len(s) > 14 && !strings.Contains(s, "{day}") && !strings.HasPrefix(k, "licence.version.") {
 					t.Errorf("%s: %q is still in English: %q", lang, k, s)
 				}
 			}

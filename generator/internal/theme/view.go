@@ -219,13 +219,42 @@ func (v *View) Licence(id string) site.Licence { return v.Site.Licence(id) }
 
 // LicenceName is a licence's name in the page's language, as Creative
 // Commons translates its deeds ("licence.name.<SPDX id>" in the strings
-// files), else its English name.
+// files), else its English name. An older version of a Creative Commons
+// licence (CC BY-SA 3.0) without a name of its own is its 4.0 name with
+// the version and its port ("licence.version.<v>": "3.0 Unported") in
+// place of "4.0 International".
 func (v *View) LicenceName(l site.Licence) string {
 	key := "licence.name." + l.ID
 	if s := v.T(key); s != key {
 		return s
 	}
+	if s, ok := v.olderCCName(l.ID); ok {
+		return s
+	}
 	return l.Name
+}
+
+// olderCCName is the name of an older Creative Commons version (see
+// LicenceName); false when the id is none or a string is missing.
+func (v *View) olderCCName(id string) (string, bool) {
+	at := strings.LastIndexByte(id, '-')
+	if !strings.HasPrefix(id, "CC-") || at < 0 || id[at+1:] == "4.0" {
+		return "", false
+	}
+	name, ok := v.translated("licence.name." + id[:at] + "-4.0")
+	current, ok4 := v.translated("licence.version.4.0")
+	older, okv := v.translated("licence.version." + id[at+1:])
+	if !ok || !ok4 || !okv || !strings.Contains(name, current) {
+		return "", false
+	}
+	return strings.Replace(name, current, older, 1), true
+}
+
+// translated is a string of the page's language; false when no strings
+// file has it.
+func (v *View) translated(key string) (string, bool) {
+	s := v.T(key)
+	return s, s != key
 }
 
 // Label returns the display name of a taxonomy term or vocabulary value:
