@@ -41,6 +41,10 @@ type Course struct {
 	// each, what the cartridge holds and the pages do not (diag.Phrased).
 	NoAlt int
 	Left  []error
+	// Credits are the licences of pictures, videos and sounds of an H5P
+	// content that have rights of their own (each shown in a credit line
+	// under it), for the caller to say which it does not know.
+	Credits []Credit
 }
 
 // Module is one folder of the course (a Moodle section, a Canvas module):
@@ -85,6 +89,9 @@ type Options struct {
 	// Name makes a file name (lower case letters, digits, dashes) of a
 	// title or file name; "" when it cannot.
 	Name func(string) string
+	// LicenceURL is the address of the deed of the licence a statement
+	// names ("CC BY 4.0"), "" for none known; nil links no licence.
+	LicenceURL func(string) string
 }
 
 // Limits: a cartridge may hold at most maxEntries files, each read up to

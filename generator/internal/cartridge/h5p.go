@@ -7,7 +7,6 @@ import (
 	"html"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -36,30 +35,32 @@ import (
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
-	Title          string `json:"title"`
-	MainLibrary    string `json:"mainLibrary"`
-	License        string `json:"license"`
-	LicenseVersion string `json:"licenseVersion"`
-	Source         string `json:"source"`
-	Authors        []struct {
-		Name string `json:"name"`
-	} `json:"authors"`
+	Title          string      `json:"title"`
+	MainLibrary    string      `json:"mainLibrary"`
+	License        string      `json:"license"`
+	LicenseVersion string      `json:"licenseVersion"`
+	Source         string      `json:"source"`
+	Authors        []h5pAuthor `json:"authors"`
+}
+
+// h5pAuthor is an author H5P names (with a role: "Author", "Editor").
+type h5pAuthor struct {
+	Name string `json:"name"`
 }
 
 // h5pContent is a library's content nested in another's parameters.
 type h5pContent struct {
 	Library  string          `json:"library"` // "H5P.MultiChoice 1.16"
 	Params   json.RawMessage `json:"params"`
-	Metadata struct {
-		Title string `json:"title"`
-	} `json:"metadata"`
+	Metadata h5pRights       `json:"metadata"`
 }
 
 // h5pFile is a file of the content (its path from content/, or an
-// address on another host).
+// address on another host), with what older H5P says of its rights.
 type h5pFile struct {
-	Path string `json:"path"`
-	Mime string `json:"mime"`
+	Path      string    `json:"path"`
+	Mime      string    `json:"mime"`
+	Copyright h5pRights `json:"copyright"`
 }
 
 // maxH5PDepth bounds how deep contents nest (a book's column's question
@@ -161,13 +162,8 @@ func (c *reader) readH5P() (*Course, error) {
 
 // origin is what h5p.json says of the content's rights.
 func (m h5pMeta) origin() *Origin {
-	o := &Origin{Rights: h5pLicence(m.License, m.LicenseVersion), Source: strings.TrimSpace(m.Source)}
-	for _, a := range m.Authors {
-		if name := strings.TrimSpace(a.Name); name != "" && !slices.Contains(o.Authors, name) {
-			o.Authors = append(o.Authors, name)
-		}
-	}
-	return o
+	r := h5pRights{Authors: m.Authors}
+	return &Origin{Rights: h5pLicence(m.License, m.LicenseVersion), Source: strings.TrimSpace(m.Source), Authors: r.authors()}
 }
 
 // h5pLicence is the licence h5p.json names ("CC BY-SA" and "4.0"), as a
@@ -312,12 +308,12 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 	case "H5P.AdvancedText", "H5P.Text", "H5P.ContinuousText", "H5P.Table":
 		h.textContent(raw, pg, level)
 	case "H5P.Image":
-		h.text(pg, h.imageParams(raw, false))
+		h.text(pg, h.imageParams(raw, false, ct.Metadata))
 	case "H5P.ImageSlider", "H5P.ImageSlide":
 		h.imageSlider(raw, pg, depth, level)
 	case "H5P.Nil": // an Interactive Video's label, which says nothing of its own
 	case "H5P.Video", "H5P.Audio":
-		h.mediaContent(raw, pg, ct.Metadata.Title)
+		h.mediaContent(raw, pg, ct.Metadata)
 	case "H5P.Link":
 		h.linkContent(raw, pg)
 	case "H5P.Column":

@@ -169,7 +169,7 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 		return
 	}
 	v := p.Video
-	h.text(pg, h.media(v.Video.Files, v.Video.Start.Title, v.Video.Start.Poster, v.Video.Tracks.Tracks))
+	h.text(pg, h.creditedMedia(v.Video.Files, h5pRights{Title: v.Video.Start.Title}, v.Video.Start.Poster, v.Video.Tracks.Tracks))
 	slices.SortStableFunc(v.Assets.Interactions, func(a, b h5pInteraction) int {
 		return cmpPlace(float64(a.Duration.From), 0, float64(b.Duration.From), 0)
 	})
@@ -194,7 +194,7 @@ func (h *h5pReader) hotspots(raw json.RawMessage, pg *h5pPage, depth, level int)
 	if !decodeParams(raw, &p) {
 		return
 	}
-	h.text(pg, h.picture(p.Image, p.Alt, false))
+	h.text(pg, h.creditedPicture(p.Image, p.Alt, false, h5pRights{}))
 	for _, s := range p.Spots {
 		inner := &h5pPage{title: pg.title}
 		for _, c := range s.Content {

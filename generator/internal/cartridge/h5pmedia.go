@@ -64,6 +64,24 @@ func (h *h5pReader) media(files []h5pFile, title string, poster h5pFile, tracks 
 	return video + "</video>"
 }
 
+// creditedMedia is media (titled as meta titles it) with its credit line:
+// what the first of its files that says anything of its rights says, else
+// meta; "" for none.
+func (h *h5pReader) creditedMedia(files []h5pFile, meta h5pRights, poster h5pFile, tracks []h5pTrack) string {
+	m := h.media(files, meta.Title, poster, tracks)
+	if m == "" {
+		return ""
+	}
+	rights, name := meta, ""
+	for _, f := range files {
+		if name = path.Base(f.Path); f.Copyright.said() {
+			rights = f.Copyright
+			break
+		}
+	}
+	return m + h.credit(rights, name)
+}
+
 // localPath is a path of a file of the content, "" for one on another
 // host, one out of its folder, or none.
 func (h *h5pReader) localPath(p string) string {
@@ -83,9 +101,10 @@ func isVideo(name string) bool {
 	return false
 }
 
-// imageParams is the picture an H5P.Image's parameters show (HTML); in a
+// imageParams is the picture an H5P.Image's parameters show (HTML), with
+// its credit line (its file's rights, else meta, its content's); in a
 // question (asFile), addressed as a file of the H5P file for placeFiles.
-func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
+func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool, meta h5pRights) string {
 	var p struct {
 		File       h5pFile `json:"file"`
 		Alt        string  `json:"alt"`
@@ -97,7 +116,17 @@ func (h *h5pReader) imageParams(raw json.RawMessage, asFile bool) string {
 	if p.Decorative {
 		p.Alt = ""
 	}
-	return h.picture(p.File, p.Alt, asFile)
+	return h.creditedPicture(p.File, p.Alt, asFile, meta)
+}
+
+// creditedPicture is a picture (see picture) with its credit line (its
+// file's rights, else meta); "" for none.
+func (h *h5pReader) creditedPicture(file h5pFile, alt string, asFile bool, meta h5pRights) string {
+	pic := h.picture(file, alt, asFile)
+	if pic == "" {
+		return ""
+	}
+	return pic + h.credit(rightsOf(file, meta), path.Base(file.Path))
 }
 
 // picture is a picture of the content (a file of it, or on another host)
@@ -131,14 +160,16 @@ func (h *h5pReader) link(pg *h5pPage, title, protocol, address string) {
 	h.text(pg, `<p><a href="`+html.EscapeString(address)+`">`+html.EscapeString(firstNonEmpty(strings.TrimSpace(title), address))+"</a></p>")
 }
 
-// cards adds Dialog Cards or Flashcards: the task, then each card as a
-// disclosure, its front the summary, its back (with its picture) shown
-// when opened, as turning the card over does.
+// cards adds Dialog Cards or Flashcards: the task, then each card as its
+// picture (on the card's front, with its credit line) and a disclosure,
+// its front's text the summary, its back shown when opened, as turning
+// the card over does.
 func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
 	type card struct {
-		Text   string          `json:"text"`
-		Answer string          `json:"answer"`
-		Image  json.RawMessage `json:"image"`
+		Text   string  `json:"text"`
+		Answer string  `json:"answer"`
+		Image  h5pFile `json:"image"`
+		Alt    string  `json:"imageAltText"`
 	}
 	var p struct {
 		Title       string `json:"title"`
@@ -156,11 +187,7 @@ func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
 		if front == "" {
 			continue
 		}
-		back := wellFormed(cd.Answer, "")
-		if len(cd.Image) > 0 {
-			back = h.imageParams(cd.Image, false) + back
-		}
-		h.text(pg, "<details><summary>"+front+"</summary>"+back+"</details>")
+		h.text(pg, h.creditedPicture(cd.Image, cd.Alt, false, h5pRights{})+"<details><summary>"+front+"</summary>"+wellFormed(cd.Answer, "")+"</details>")
 	}
 }
 
@@ -286,7 +313,7 @@ func (h *h5pReader) textContent(raw json.RawMessage, pg *h5pPage, level int) {
 
 // mediaContent adds a Video's or an Audio's file (see media), titled as
 // the content is.
-func (h *h5pReader) mediaContent(raw json.RawMessage, pg *h5pPage, title string) {
+func (h *h5pReader) mediaContent(raw json.RawMessage, pg *h5pPage, meta h5pRights) {
 	var p struct {
 		Sources []h5pFile `json:"sources"` // a video's
 		Files   []h5pFile `json:"files"`   // a sound's
@@ -297,9 +324,10 @@ func (h *h5pReader) mediaContent(raw json.RawMessage, pg *h5pPage, title string)
 			Tracks []h5pTrack `json:"videoTrack"`
 		} `json:"a11y"`
 	}
-	if decodeParams(raw, &p) {
-		h.text(pg, h.media(append(p.Sources, p.Files...), title, p.Visuals.Poster, p.A11y.Tracks))
+	if !decodeParams(raw, &p) {
+		return
 	}
+	h.text(pg, h.creditedMedia(append(p.Sources, p.Files...), meta, p.Visuals.Poster, p.A11y.Tracks))
 }
 
 // linkContent adds an H5P.Link.
@@ -328,7 +356,7 @@ func (h *h5pReader) collage(raw json.RawMessage, pg *h5pPage) {
 	}
 	if decodeParams(raw, &p) {
 		for _, clip := range p.Collage.Clips {
-			h.text(pg, h.picture(clip.Image, clip.Alt, false))
+			h.text(pg, h.creditedPicture(clip.Image, clip.Alt, false, h5pRights{}))
 		}
 	}
 }

@@ -76,7 +76,7 @@ func (h *h5pReader) questionText(text string, media json.RawMessage) string {
 		Type h5pContent `json:"type"`
 	}
 	if len(media) > 0 && decodeParams(media, &m) && h5pKind(m.Type.Library) == "H5P.Image" {
-		text += h.imageParams(m.Type.Params, true)
+		text += h.imageParams(m.Type.Params, true, m.Type.Metadata)
 	}
 	return text
 }

@@ -78,7 +78,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		}
 		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
 	}
-	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left, Notes: lessonNotes(course)}
+	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left, Notes: append(lessonNotes(course), creditNotes(course)...)}
 	licence := ""
 	if l, ok := site.LicenceIn(course.Rights); ok {
 		licence = l.ID
@@ -127,7 +127,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 // readCartridge reads the cartridge file.
 func readCartridge(file string) (*cartridge.Course, error) {
 	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
-		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName})
+		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName, LicenceURL: licenceURL})
 		if err != nil {
 			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc), a Moodle backup (.mbz) or an H5P file (.h5p): %v", file, err)
 		}
@@ -201,6 +201,30 @@ func lessonNotes(course *cartridge.Course) []error {
 		}
 	}
 	return notes
+}
+
+// creditNotes says which pictures', videos' and sounds' own licences
+// (each in the credit line under it) oersite does not know, each once.
+func creditNotes(course *cartridge.Course) []error {
+	var notes []error
+	seen := map[cartridge.Credit]bool{}
+	for _, c := range course.Credits {
+		if _, ok := site.LicenceIn(c.Rights); ok || seen[c] {
+			continue
+		}
+		seen[c] = true
+		notes = append(notes, diag.Phrasef("%q is under a licence oersite does not know (%s), which its credit line names: make sure it lets you publish it here, or replace it.", c.What, strings.Join(strings.Fields(c.Rights), " ")))
+	}
+	return notes
+}
+
+// licenceURL is the address of the deed of the licence a statement names
+// ("CC BY 4.0"), "" for none oersite knows.
+func licenceURL(statement string) string {
+	if l, ok := site.LicenceIn(statement); ok {
+		return l.URL
+	}
+	return ""
 }
 
 // writeModule writes a module's folder (front: its index's front matter)

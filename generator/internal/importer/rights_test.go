@@ -22,3 +22,15 @@ func TestLessonRights(t *testing.T) {
 		t.Errorf("notes %v", notes)
 	}
 }
+
+// A picture's own licence that oersite does not know is said once; a
+// known one links its deed in the credit line and is not said.
+func TestCreditNotes(t *testing.T) {
+	c := &cartridge.Course{Credits: []cartridge.Credit{{What: "Stall", Rights: "CC BY-SA 3.0"}, {What: "Scales", Rights: "Copyright (all rights reserved)"}, {What: "Scales", Rights: "Copyright (all rights reserved)"}}}
+	if notes := creditNotes(c); len(notes) != 1 || notes[0].Error() != `"Scales" is under a licence oersite does not know (Copyright (all rights reserved)), which its credit line names: make sure it lets you publish it here, or replace it.` {
+		t.Errorf("notes %v", notes)
+	}
+	if got := licenceURL("CC BY-SA 3.0"); got != "https://creativecommons.org/licenses/by-sa/3.0/" {
+		t.Errorf("deed %q", got)
+	}
+}
