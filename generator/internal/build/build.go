@@ -465,7 +465,7 @@ func rootReader(dir string) func(string) ([]byte, error) {
 // settings, and the container kinds beyond the standard ones (knowledge
 // checks).
 func markdownOptions(cfg config.Config) markdown.Options {
-	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled,
+	return markdown.Options{UnsafeHTML: cfg.Markup.UnsafeHTML, Typographer: cfg.Markup.Typographer, NoText: cfg.Search.Disabled, PictureSizes: cfg.Markup.PictureSizes,
 		Kinds:  []container.Kind{quiz.Kind(), chart.Kind()},
 		Limits: markdown.Limits{TableCells: cfg.Limits.TableCells, Nesting: cfg.Limits.NestingDepth}}
 }

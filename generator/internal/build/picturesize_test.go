@@ -131,7 +131,7 @@ title: Photos
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<img src="../../en/street.jpg" alt="The street" srcset="../../_pictures/en/street.960w.jpg 960w, ../../_pictures/en/street.1440w.jpg 1440w, ../../en/street.jpg 2000w" sizes="100vw" width="2000" height="1500" />`,
+		`<img src="../../en/street.jpg" alt="The street" srcset="../../_pictures/en/street.960w.jpg 960w, ../../_pictures/en/street.1440w.jpg 1440w, ../../en/street.jpg 2000w" sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" width="2000" height="1500" />`,
 		`<img src="../../en/till.jpg" alt="The till" width="800" height="600" loading="lazy" />`,
 		`srcset="../../_pictures/en/door.960w.jpg 960w, ../../_pictures/en/door.1440w.jpg 1440w, ../../en/door.jpg 2000w"`,
 	} {

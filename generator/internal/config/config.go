@@ -75,7 +75,16 @@ type Markup struct {
 	UnsafeHTML bool `toml:"unsafeHTML"`
 	// Typographer turns straight quotes and dashes into typographic ones.
 	Typographer bool `toml:"typographer"`
+	// PictureSizes is the sizes attribute of a picture offered with smaller
+	// copies (srcset): how wide the theme shows it, from which the browser
+	// chooses the copy to load. The default is the default theme's column
+	// (DefaultPictureSizes); a theme with a wider one sets its own.
+	PictureSizes string `toml:"pictureSizes"`
 }
+
+// DefaultPictureSizes is the default theme's text column: 40rem wide,
+// the screen less its margins on a phone.
+const DefaultPictureSizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
 
 // OER holds the defaults of every open educational resource's metadata.
 type OER struct {

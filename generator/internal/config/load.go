@@ -25,7 +25,7 @@ func Default() Config {
 		Languages:         map[string]Language{"en": {Name: "English", Weight: 1}},
 		FallbackToDefault: true,
 		Paginate:          50,
-		Markup:            Markup{Typographer: true},
+		Markup:            Markup{Typographer: true, PictureSizes: DefaultPictureSizes},
 		OER:               OER{DefaultLicence: "CC-BY-SA-4.0", Currency: "EUR"},
 		Vocabulary: Vocabulary{
 			Audiences: map[string]string{

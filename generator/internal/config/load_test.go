@@ -66,3 +66,31 @@ func TestPublisherLogoWantsARaster(t *testing.T) {
 		}
 	}
 }
+
+// TestPictureSizes: pictures are sized for the default theme's column
+// unless the site says otherwise; a value that could leave the attribute
+// (a quotation mark, angle brackets) or is no list of widths is an error
+// at its line.
+func TestPictureSizes(t *testing.T) {
+	for _, c := range []struct {
+		toml, want string
+		bad        bool
+	}{
+		{"baseURL = \"https://example.org/\"\n", DefaultPictureSizes, false},
+		{"baseURL = \"https://example.org/\"\n[markup]\npictureSizes = \"(min-width: 60rem) 56rem, 100vw\"\n", "(min-width: 60rem) 56rem, 100vw", false},
+		{"baseURL = \"https://example.org/\"\n[markup]\npictureSizes = \"100vw\\\" onerror=\\\"alert(1)\"\n", "", true},
+		{"baseURL = \"https://example.org/\"\n[markup]\npictureSizes = \"(min-width: 60rem 56rem\"\n", "", true},
+		{"baseURL = \"https://example.org/\"\n[markup]\npictureSizes = \"\"\n", "", true},
+	} {
+		cfg, _, err := Parse([]byte(c.toml), "config.toml")
+		if c.bad {
+			if err == nil || !strings.Contains(err.Error(), "config.toml:3: error: pictureSizes") {
+				t.Errorf("%q: %v, want an error at line 3", c.toml, err)
+			}
+			continue
+		}
+		if err != nil || cfg.Markup.PictureSizes != c.want {
+			t.Errorf("%q: sizes %q, %v", c.toml, cfg.Markup.PictureSizes, err)
+		}
+	}
+}

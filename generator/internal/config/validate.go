@@ -32,6 +32,10 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
 		bad("theme", `name a folder under themes/, such as "default"`, "theme %q is not a folder name", c.Theme)
 	}
+	if !validSizes(c.Markup.PictureSizes) {
+		bad("pictureSizes", `write media conditions and widths as HTML's sizes attribute does, e.g. "(min-width: 42rem) 40rem, 100vw"`,
+			"pictureSizes %q is not a list of widths", c.Markup.PictureSizes)
+	}
 	c.validateTaxonomies(bad)
 	c.Vocabulary.validate(bad)
 	l = append(l, c.OER.validate(file, lines)...)
@@ -232,4 +236,28 @@ func (lim Limits) validate(file string, lines keyLines) diag.List {
 		}
 	}
 	return l
+}
+
+// validSizes says whether s can be a sizes attribute: media conditions and
+// lengths (letters, digits, spaces and "(),.:+-*/%"), at most 500 bytes,
+// its parentheses balanced; "" is not.
+func validSizes(s string) bool {
+	if strings.TrimSpace(s) == "" || len(s) > 500 {
+		return false
+	}
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune(" ,.:+-*/%", r):
+		default:
+			return false
+		}
+	}
+	return depth == 0
 }

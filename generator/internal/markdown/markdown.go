@@ -12,6 +12,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"sort"
 
 	"github.com/yuin/goldmark"
@@ -41,6 +42,9 @@ type Options struct {
 	Kinds []container.Kind
 	// Limits bound what one document may cost; the zero value sets none.
 	Limits Limits
+	// PictureSizes is the sizes attribute of a picture with smaller copies
+	// (config's [markup] pictureSizes); "" is "100vw".
+	PictureSizes string
 }
 
 // Renderer renders Markdown documents. It is safe for concurrent use.
@@ -235,7 +239,7 @@ func (r *Renderer) Render(doc Doc) (out Result) {
 	if len(lim.hits) > 0 {
 		res.Diags = append(res.Diags, limitDiags(lim, doc, lines)...)
 	}
-	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, text: textBuf{off: r.opts.NoText}}
+	w := &walker{doc: doc, src: src, lines: lines, res: &res, unsafe: r.opts.UnsafeHTML, sizes: cmp.Or(r.opts.PictureSizes, "100vw"), text: textBuf{off: r.opts.NoText}}
 	if !r.opts.NoText {
 		// The plain text is a little shorter than the Markdown: room for
 		// it once, instead of growing (and copying) it a dozen times and

@@ -23,6 +23,7 @@ type walker struct {
 	res    *Result
 	text   textBuf
 	unsafe bool
+	sizes  string // Options.PictureSizes
 	// title is the heading taken out of the body as the page's title.
 	title *ast.Heading
 	// raw holds the raw HTML nodes that pass through (unsafeHTML), in order;
@@ -167,11 +168,11 @@ func (w *walker) size(x *ast.Image) {
 			set = append(set, srcsetURL(string(x.Destination))+" "+strconv.Itoa(p.Width)+"w")
 		}
 		x.SetAttributeString("srcset", []byte(strings.Join(set, ", ")))
-		// the picture as wide as the screen at most; the theme's column
-		// is narrower, which a browser that reads "auto" measures
-		sizes := "100vw"
-		if w.pictures > 0 { // loading lazily (see visit)
-			sizes = "auto, 100vw"
+		// as wide as the theme's column shows it; a browser that reads
+		// "auto" measures a picture that loads lazily (see visit)
+		sizes := w.sizes
+		if w.pictures > 0 {
+			sizes = "auto, " + sizes
 		}
 		x.SetAttributeString("sizes", []byte(sizes))
 	}
