@@ -278,19 +278,24 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 		return nil, err
 	}
 	var links []string // old, new: the files' and lessons' names in the lessons' links
-	for _, f := range m.Files {
-		target := freeFile(dir, f.Name)
+	names := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		names[i] = f.Name
+	}
+	targets := freeFiles(dir, names)
+	for i, f := range m.Files {
+		target := targets[i]
 		if err := writeNew(target, f.Data); err != nil {
 			return fail(err)
 		}
 		written = append(written, target)
 		links = append(links, "]("+f.Name+")", "]("+filepath.Base(target)+")")
 	}
-	names := make([]string, len(m.Lessons))
+	lessons := make([]string, len(m.Lessons))
 	for i, l := range m.Lessons {
 		_, stem, _ := strings.Cut(l.Name, "-") // "01-prices": the number is the module's to give
-		names[i] = fmt.Sprintf("%02d-%s", number+i, firstNonEmpty(stem, "lesson"))
-		links = append(links, "]("+l.Name+".md", "]("+names[i]+".md")
+		lessons[i] = fmt.Sprintf("%02d-%s", number+i, firstNonEmpty(stem, "lesson"))
+		links = append(links, "]("+l.Name+".md", "]("+lessons[i]+".md")
 	}
 	relink := strings.NewReplacer(links...)
 	for i, l := range m.Lessons {
@@ -303,7 +308,7 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 			rights = lessonRights(l)
 		}
 		page := "---\ntitle: " + quote(firstNonEmpty(l.Title, l.Name)) + "\nweight: " + strconv.Itoa(number+i) + "\n" + rights + "---\n\n" + relink.Replace(md)
-		target := filepath.Join(dir, names[i]+".md")
+		target := filepath.Join(dir, lessons[i]+".md")
 		if err := writeNew(target, []byte(page)); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				err = diag.Phrasef("%s already exists: rename that lesson, or move it away", filepath.ToSlash(target))

@@ -111,3 +111,29 @@ func TestImportCourseIntoAModule(t *testing.T) {
 		t.Errorf("a refused import wrote %d files", len(after)-len(before))
 	}
 }
+
+// A video going into a module whose file shares its name (image1.png, a
+// picture of another lesson) is renamed with its poster and captions, all
+// with one number: they are found by the video's name, and the video kept
+// the module's picture as its poster while its own was renamed alone.
+func TestVideoIntoAModuleKeepsItsPosterAndCaptions(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	h5p := writeZip(t, filepath.Join(t.TempDir(), "till.h5p"), map[string]string{
+		"h5p.json": `{"title":"At the till","mainLibrary":"H5P.Video","license":"CC BY","licenseVersion":"4.0"}`,
+		"content/content.json": `{"sources":[{"path":"videos/image1.mp4","mime":"video/mp4"}],"visuals":{"poster":{"path":"images/first.png"}},
+			"a11y":{"videoTrack":[{"label":"English","kind":"subtitles","srcLang":"en","track":{"path":"videos/en.vtt"}}]}}`,
+		"content/videos/image1.mp4": "mp4",
+		"content/images/first.png":  "\x89PNG the till",
+		"content/videos/en.vtt":     "WEBVTT\n\n00:00.000 --> 00:02.000\nThe till\n",
+	})
+	if _, err := importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site, Module: "shop-photos"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := "content/en/modules/shop-photos/"
+	if file(t, site, dir+"image1.png") != "an older picture of another lesson\n" || file(t, site, dir+"image1-2.png") != "\x89PNG the till" || !strings.HasPrefix(file(t, site, dir+"image1-2.vtt"), "WEBVTT") {
+		t.Error("the video's poster and captions are not beside it under its new name")
+	}
+	contains(t, site, dir+"02-at-the-till.md", "(image1-2.mp4)")
+	builds(t, site)
+	sitetest.Contains(t, site, "en/modules/shop-photos/02-at-the-till/index.html", `image1-2.mp4" poster="../../../../en/modules/shop-photos/image1-2.png"`, `<track kind="captions" src="../../../../en/modules/shop-photos/image1-2.vtt"`)
+}

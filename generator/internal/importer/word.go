@@ -165,19 +165,41 @@ func wordFront(doc *officedoc.Document, weight int) string {
 	return "---\n" + b.String() + "---\n"
 }
 
-// freeFile is dir/name, or dir/name-2.ext... when a file has that name.
-func freeFile(dir, name string) string {
-	ext := filepath.Ext(name)
-	for i := 1; ; i++ {
-		n := name
-		if i > 1 {
-			n = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(i) + ext
-		}
-		if _, err := os.Lstat(filepath.Join(dir, n)); errors.Is(err, fs.ErrNotExist) {
-			return filepath.Join(dir, n)
-		}
+// freeFiles are the paths in dir that names (files to write there) take:
+// each its own name, or name-2.ext... when a file of dir has its stem
+// (its name without the extension), the same number for every name of one
+// stem. A video's captions and poster (reply.vtt, reply.jpg beside
+// reply.mp4) are found by its stem: a video renamed alone, or a stem
+// shared with a file already there, would pair it with another's captions
+// or poster, or with none.
+func freeFiles(dir string, names []string) []string {
+	used := map[string]bool{} // the stems of dir's files, and those taken
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		used[stemOf(e.Name())] = true
 	}
+	taken := map[string]string{} // a name's stem -> the stem it takes
+	out := make([]string, len(names))
+	for i, name := range names {
+		stem := stemOf(name)
+		to, ok := taken[stem]
+		if !ok {
+			to = stem
+			for n := 2; used[to]; n++ {
+				to = stem + "-" + strconv.Itoa(n)
+			}
+			used[to], taken[stem] = true, to
+		}
+		out[i] = filepath.Join(dir, to+filepath.Ext(name))
+	}
+	return out
 }
+
+// stemOf is a file's name without its extension.
+func stemOf(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) }
+
+// freeFile is dir/name, or dir/name-2.ext... when a file has that name.
+func freeFile(dir, name string) string { return freeFiles(dir, []string{name})[0] }
 
 // writeNew writes a file that must not exist yet.
 func writeNew(name string, data []byte) error {
