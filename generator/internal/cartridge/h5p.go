@@ -357,12 +357,21 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 // hub gives the kind and the content's own title (not H5P's "Untitled …").
 func (h *h5pReader) unread(kind, title string) {
 	name := h5pKindName(kind)
-	if t := strings.TrimSpace(title); t != "" && !strings.HasPrefix(t, "Untitled") {
+	if t := ownTitle(title); t != "" {
 		name += ": " + t
 	}
 	if name != "" {
 		h.c.leftNamed(errH5POther, name)
 	}
+}
+
+// ownTitle is a content's title as its author gave it; "" for none or
+// the one H5P's editor gives every content ("Untitled Image").
+func ownTitle(title string) string {
+	if t := strings.TrimSpace(title); !strings.HasPrefix(t, "Untitled") {
+		return t
+	}
+	return ""
 }
 
 // h5pNumber is a number H5P writes as a number or, in older files, as a

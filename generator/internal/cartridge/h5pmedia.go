@@ -68,14 +68,14 @@ func (h *h5pReader) media(files []h5pFile, title string, poster h5pFile, tracks 
 // what the first of its files that says anything of its rights says, else
 // meta; "" for none.
 func (h *h5pReader) creditedMedia(files []h5pFile, meta h5pRights, poster h5pFile, tracks []h5pTrack) string {
-	m := h.media(files, meta.Title, poster, tracks)
+	m := h.media(files, ownTitle(meta.Title), poster, tracks)
 	if m == "" {
 		return ""
 	}
-	rights, name := meta, ""
+	rights, name := meta, path.Base(files[0].Path) // media found a file: there is one
 	for _, f := range files {
-		if name = path.Base(f.Path); f.Copyright.said() {
-			rights = f.Copyright
+		if f.Copyright.said() {
+			rights, name = f.Copyright, path.Base(f.Path)
 			break
 		}
 	}

@@ -110,10 +110,7 @@ func (h *h5pReader) credit(r h5pRights, fallback string) string {
 	if !r.said() || rights == h.c.course.Rights && len(authors) == 0 && source == "" {
 		return ""
 	}
-	title := strings.TrimSpace(r.Title)
-	if strings.HasPrefix(title, "Untitled") { // H5P's default: "Untitled Image"
-		title = ""
-	}
+	title := ownTitle(r.Title)
 	parts := []string{html.EscapeString(title)}
 	parts = append(parts, html.EscapeString(strings.Join(authors, ", ")), html.EscapeString(r.year()))
 	if rights != "" {
