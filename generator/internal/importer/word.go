@@ -198,7 +198,8 @@ func freeFiles(dir string, names []string) []string {
 // stemOf is a file's name without its extension.
 func stemOf(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) }
 
-// freeFile is dir/name, or dir/name-2.ext... when a file has that name.
+// freeFile is dir/name, or dir/name-2.ext... when a file of dir has its
+// stem (see freeFiles).
 func freeFile(dir, name string) string { return freeFiles(dir, []string{name})[0] }
 
 // writeNew writes a file that must not exist yet.

@@ -224,8 +224,7 @@ func (v *View) Licence(id string) site.Licence { return v.Site.Licence(id) }
 // the version and its port ("licence.version.<v>": "3.0 Unported") in
 // place of "4.0 International".
 func (v *View) LicenceName(l site.Licence) string {
-	key := "licence.name." + l.ID
-	if s := v.T(key); s != key {
+	if s, ok := v.translated("licence.name." + l.ID); ok {
 		return s
 	}
 	if s, ok := v.olderCCName(l.ID); ok {
