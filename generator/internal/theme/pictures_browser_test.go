@@ -1,7 +1,7 @@
 package theme_test
 
 import (
-	"context"
+	"bytes"
 	"image"
 	"image/jpeg"
 	"net/http"
@@ -10,12 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
-	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
 // TestPicturesLoadTheCopyTheirColumnNeeds: a large photo in a lesson is
@@ -27,31 +26,31 @@ import (
 // of 640 px.
 func TestPicturesLoadTheCopyTheirColumnNeeds(t *testing.T) {
 	ctx := browsertest.New(t)
-	dir := t.TempDir()
-	files := map[string]string{
-		"config.toml":                      "baseURL = \"https://example.org/\"\ntitle = \"Pictures\"\n",
-		"content/en/modules/m/index.md":    "---\ntitle: Market day\nsummary: A stall.\n---\n",
-		"content/en/modules/m/01-stall.md": "---\ntitle: Your stall\n---\n![A stall with fruit](stall.jpg)\n\nA clear picture tells customers what you sell.\n",
-		"content/en/modules/m/stall.jpg":   "",
-	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
-	}
-	f, err := os.Create(filepath.Join(dir, "content/en/modules/m/stall.jpg"))
-	if err != nil {
+	dir := sitetest.Write(t, `-- config.toml --
+baseURL = "https://example.org/"
+title = "Pictures"
+-- content/en/modules/m/index.md --
+---
+title: Market day
+summary: A stall.
+---
+-- content/en/modules/m/01-stall.md --
+---
+title: Your stall
+---
+![A stall with fruit](stall.jpg)
+
+A clear picture tells customers what you sell.
+`)
+	var photo bytes.Buffer
+	if err := jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 2400, 1600)), nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := jpeg.Encode(f, image.NewGray(image.Rect(0, 0, 2400, 1600)), nil); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "content/en/modules/m/stall.jpg"), photo.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
-	dest := filepath.Join(dir, "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: dir, Dest: dest, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	sitetest.Build(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer srv.Close()
 	// from the smallest copy needed to the largest: a browser may show a
 	// larger copy it already holds
