@@ -162,16 +162,20 @@ func TestH5PInteractiveBook(t *testing.T) {
 		t.Fatalf("lessons %q", titles)
 	}
 	want1 := "## Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\nA map listing is free.\n\n- [x] True\n- [ ] False\n:::\n\n" +
-		"Fill in the missing word.\n\nPeople look for shops …… them, and …… now.\n\n" +
+		"Fill in the missing word.\n\nPeople look for shops _____ them, and _____ now.\n\n" +
 		":::details Show the answers\nPeople look for shops **near** them, and **open** now.\n:::\n\n" +
 		":::quiz Check the map\nWhat do people check first?\n\n- [x] Opening hours\n- [ ] The logo's colour\n:::\n"
 	if got := m.Lessons[0].Markdown; got != want1 {
 		t.Errorf("chapter 1:\n%s\nwant:\n%s", got, want1)
 	}
+	// each gap is one a screen reader names, where "……" was silent
+	if html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(want1)}).HTML); strings.Count(html, `<span class="visually-hidden">blank</span>`) != 2 {
+		t.Errorf("chapter 1's gaps are not labelled:\n%s", html)
+	}
 	got2 := m.Lessons[1].Markdown
 	for _, w := range []string{":::quiz Words that sell\nBest first line?\n\n", "- [x] Fresh bread every morning\n", "- [ ] Welcome to our website\n", "- [ ] Click here\n",
 		"Plain words\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n",
-		"Drag the words into the gaps.\n\nBread is …… early.\n\nShops …… at &lt;eight&gt;.\n\n:::details Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
+		"Drag the words into the gaps.\n\nBread is _____ early.\n\nShops _____ at &lt;eight&gt;.\n\n:::details Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
 		"Mark the verbs.\n\nWe sell fresh bread and bake it daily.\n\n:::details Show solution\nWe **sell** fresh bread and **bake** it daily.\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
 		if !strings.Contains(got2, w) {
 			t.Errorf("chapter 2 lacks %q:\n%s", w, got2)

@@ -51,7 +51,7 @@ func (h *h5pReader) gaps(kind string, raw json.RawMessage, pg *h5pPage, level in
 			if kind == "H5P.MarkTheWords" {
 				return strings.Trim(m, "*")
 			}
-			return "……" // a gap, as printed exercises mark it
+			return gapToken // a gap, as printed exercises mark it
 		})) + "</p>")
 		solution.WriteString("<p>" + inlineHTML(gapWord.ReplaceAllStringFunc(t, func(m string) string {
 			answer, _, _ := strings.Cut(strings.Trim(m, "*"), ":") // the tip after the colon is not the answer

@@ -73,8 +73,13 @@ func (c *reader) markdown(n *html.Node, p, title string, depth int) string {
 	for token, block := range blocks {
 		md = strings.Replace(md, token, block, 1)
 	}
-	return md
+	return strings.ReplaceAll(md, gapToken, gap)
 }
+
+// gapToken is the word that stands for a gap to fill in until the page is
+// converted, which would escape gap's underscores; gap is a run of them,
+// which the site shows as written and labels for screen readers.
+const gapToken, gap = "OERSITEGAPX", "_____"
 
 // converter is the reader's HTML-to-Markdown converter, made once. It
 // writes no "<!--THE END-->" between two lists, which the site would show

@@ -31,6 +31,7 @@ func FuzzRender(f *testing.F) {
 		"{{</* x */>}} {{< param \"a\" >}} {% link a.md %} {% raw %}{{ site.x }}{% endraw %}\n<!--more-->\n",
 		"{{</*/>}} {{% /*/ %}}\n", // comment marks that overlap: a panic once
 		"m<sup>2</sup> *<sub>a* b</sub> <kbd><sup>x</kbd></sup> <br> <SUP >y</sup>\n",
+		"a ___ b `___` ![x ___](y.png) [___](z) ___\n> *___* ____a ä___ ___.\n| ___ | x |\n|---|---|\n",
 		"[a](@/x.md#y) {{ youtube(id=\"abc\", autoplay=true) }}\n{% note(header=\"H\") %}\nx {% end %}\n{% details(summary='s') %}y{% end %}\n{{ gist(url=\"https://gist.github.com/a/b\") }} {% end %}\n",
 	} {
 		f.Add(s)

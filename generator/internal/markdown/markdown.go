@@ -91,7 +91,7 @@ func New(opts Options) *Renderer {
 		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTMLRenderer{}, 100)))
 	}
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(mediaRenderer{}, 100), util.Prioritized(taskRenderer{}, 100),
-		util.Prioritized(tableCellRenderer{}, 100)))
+		util.Prioritized(tableCellRenderer{}, 100), util.Prioritized(gapRenderer{}, 100)))
 	build := func(exts ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
 			newParser(),

@@ -33,6 +33,7 @@ type walker struct {
 	// embeds are paragraphs to become video embeds or players; scriptLinks autolinks
 	// to become text: both replaced after the walk.
 	embeds      []*ast.Paragraph
+	gaps        []*ast.Text                   // texts holding gaps to fill in (gap.go)
 	pictures    int                           // pictures met so far
 	videos      map[*ast.Paragraph]videoFiles // a video's paragraph -> the files beside it
 	scriptLinks []*ast.AutoLink
@@ -88,6 +89,7 @@ func (w *walker) walk(root ast.Node) {
 			p.Parent().ReplaceChild(p.Parent(), p, m)
 		}
 	}
+	w.splitGaps()
 	for _, a := range w.scriptLinks {
 		// the address stays as text, not as a link
 		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(w.src)))
@@ -122,6 +124,9 @@ func (w *walker) visit(n ast.Node) {
 			w.scriptLinks = append(w.scriptLinks, x)
 		}
 	case *ast.Text:
+		if !x.IsRaw() && len(gapRuns(x.Segment.Value(w.src))) > 0 && !inCodeOrImage(x) {
+			w.gaps = append(w.gaps, x)
+		}
 		w.text.Write(container.TextValue(x, w.src))
 		if x.SoftLineBreak() || x.HardLineBreak() {
 			w.text.WriteByte(' ')
