@@ -316,3 +316,32 @@ func TestH5PTimeline(t *testing.T) {
 		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// An Interactive Video: the video, its bookmarks as a list of chapters
+// with their times, then each interaction under the time it appears at
+// (a label showing nothing left out), in time order, then its summary.
+// Before, the times were lost: a question followed the video with nothing
+// to say which part of it it asks about.
+func TestH5PInteractiveVideo(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"h5p.json": `{"title":"Taking payment","mainLibrary":"H5P.InteractiveVideo"}`,
+		"content/content.json": `{"interactiveVideo":{"video":{"startScreenOptions":{"title":"At the till"},"files":[{"path":"videos/till.mp4","mime":"video/mp4"}]},
+			"assets":{"bookmarks":[{"time":65.5,"label":"Card payment"},{"time":0,"label":"Cash"}],"interactions":[
+				{"duration":{"from":65.5,"to":70},"action":{"library":"H5P.Text 1.1","params":{"text":"<p>Hold the card near the reader.</p>"}}},
+				{"duration":{"from":3750,"to":3760},"action":{"library":"H5P.Text 1.1","params":{"text":"<p>Print the day's report.</p>"}}},
+				{"duration":{"from":5,"to":5},"action":{"library":"H5P.Nil 1.0","params":{}},"label":"<p>Look here</p>"},
+				{"duration":{"from":12,"to":20},"action":{"library":"H5P.MultiChoice 1.16","params":{"question":"<p>What do you count first?</p>","answers":[{"text":"The change","correct":true},{"text":"The receipts"}]}}}]},
+			"summary":{"task":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Which is true?</p>","summaries":[{"summary":["<p>Count the change aloud.</p>","<p>Never count aloud.</p>"]}]}}}}}`,
+		"content/videos/till.mp4": "mp4",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	want := "[At the till](till.mp4)\n\n- 0:00 Cash\n- 1:05 Card payment\n\n*0:12*\n\n:::quiz Taking payment\nWhat do you count first?\n\n- [x] The change\n- [ ] The receipts\n:::\n\n" +
+		"*1:05*\n\nHold the card near the reader.\n\n*1:02:30*\n\nPrint the day's report.\n\n:::quiz Taking payment\nWhich is true?\n\n"
+	if !strings.HasPrefix(md, want) {
+		t.Errorf("the lesson:\n%s\nwant it to start:\n%s", md, want)
+	}
+}

@@ -1,7 +1,9 @@
 package cartridge
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"html"
 	"slices"
 	"strconv"
@@ -141,9 +143,16 @@ type h5pInteraction struct {
 	Action h5pContent `json:"action"`
 }
 
-// interactiveVideo adds an Interactive Video: the video, then what it
-// shows on the way (texts, pictures, questions) in the order of its
-// times, then its summary task.
+// h5pBookmark is a chapter of an Interactive Video: where it starts.
+type h5pBookmark struct {
+	Time  h5pNumber `json:"time"`
+	Label string    `json:"label"`
+}
+
+// interactiveVideo adds an Interactive Video: the video and its
+// bookmarks (its chapters, each at its time), then what it shows on the
+// way (texts, pictures, questions) in the order of its times, each under
+// the time it appears at, then its summary task.
 func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, level int) {
 	var p struct {
 		Video struct {
@@ -159,6 +168,7 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 			} `json:"video"`
 			Assets struct {
 				Interactions []h5pInteraction `json:"interactions"`
+				Bookmarks    []h5pBookmark    `json:"bookmarks"`
 			} `json:"assets"`
 			Summary struct {
 				Task h5pContent `json:"task"`
@@ -170,13 +180,35 @@ func (h *h5pReader) interactiveVideo(raw json.RawMessage, pg *h5pPage, depth, le
 	}
 	v := p.Video
 	h.text(pg, h.creditedMedia(v.Video.Files, h5pRights{Title: v.Video.Start.Title}, v.Video.Start.Poster, v.Video.Tracks.Tracks))
-	slices.SortStableFunc(v.Assets.Interactions, func(a, b h5pInteraction) int {
-		return cmpPlace(float64(a.Duration.From), 0, float64(b.Duration.From), 0)
-	})
+	slices.SortStableFunc(v.Assets.Bookmarks, func(a, b h5pBookmark) int { return cmp.Compare(a.Time, b.Time) })
+	var chapters strings.Builder
+	for _, m := range v.Assets.Bookmarks {
+		if label := strings.TrimSpace(m.Label); label != "" {
+			chapters.WriteString("<li>" + videoTime(float64(m.Time)) + " " + html.EscapeString(label) + "</li>")
+		}
+	}
+	if chapters.Len() > 0 {
+		h.text(pg, "<ul>"+chapters.String()+"</ul>")
+	}
+	slices.SortStableFunc(v.Assets.Interactions, func(a, b h5pInteraction) int { return cmp.Compare(a.Duration.From, b.Duration.From) })
 	for _, in := range v.Assets.Interactions {
-		h.content(in.Action, pg, depth+1, level)
+		inner := &h5pPage{title: pg.title, section: pg.section}
+		h.content(in.Action, inner, depth+1, level)
+		h.flush(inner)
+		if strings.TrimSpace(inner.b.String()) != "" { // a label alone shows nothing
+			h.text(pg, "<p><em>"+videoTime(float64(in.Duration.From))+"</em></p>"+inner.b.String())
+		}
 	}
 	h.content(v.Summary.Task, pg, depth+1, level)
+}
+
+// videoTime is a time in a video as players show it: "1:05", "1:02:09".
+func videoTime(seconds float64) string {
+	s := int(max(seconds, 0))
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
 // hotspots adds Image Hotspots: the picture, then each hotspot as a
