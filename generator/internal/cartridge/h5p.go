@@ -348,6 +348,10 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.summary(raw, pg)
 	case "H5P.QuestionSet":
 		h.questionSet(raw, pg, depth)
+	case "H5P.DragQuestion":
+		if !h.dragQuestion(raw, pg) {
+			h.unread(kind, ct.Metadata.Title)
+		}
 	default:
 		h.unread(kind, ct.Metadata.Title)
 	}

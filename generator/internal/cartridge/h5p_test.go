@@ -345,3 +345,37 @@ func TestH5PInteractiveVideo(t *testing.T) {
 		t.Errorf("the lesson:\n%s\nwant it to start:\n%s", md, want)
 	}
 }
+
+// A Drag and Drop becomes its background picture and a question per
+// labelled zone: which elements (texts, pictures by their descriptions)
+// belong there. A zone without a label asks nothing; a task with no
+// labelled zone is named as left out, as before. Before, every Drag and
+// Drop was left out.
+func TestH5PDragAndDrop(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"h5p.json": `{"title":"Packing the van","mainLibrary":"H5P.DragQuestion"}`,
+		"content/content.json": `{"question":{"settings":{"background":{"path":"images/van.jpg"}},"task":{
+			"elements":[
+				{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/gloves.png"},"alt":"Gloves","title":"Work gloves"}}},
+				{"type":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Price <em>labels</em></p>"}}},
+				{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/tape.png"},"title":"Tape"}}},
+				{"type":{"library":"H5P.AdvancedText 1.1","params":{"text":"<p>Umbrella</p>"}}}],
+			"dropZones":[
+				{"label":"<div>Into the van</div>","correctElements":["0","2"]},
+				{"label":"<div>On the stall</div>","correctElements":["1"]},
+				{"label":"","correctElements":["3"]}]}}}`,
+		"content/images/van.jpg": "\xff\xd8\xff van",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "![](van.jpg)\n\n:::quiz Packing the van\nInto the van\n\n- [x] Gloves\n- [ ] Price *labels*\n- [x] Tape\n- [ ] Umbrella\n\n" +
+		"On the stall\n\n- [ ] Gloves\n- [x] Price *labels*\n- [ ] Tape\n- [ ] Umbrella\n:::\n"
+	if got := c.Modules[0].Lessons[0].Markdown; got != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", got, want)
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -222,4 +223,83 @@ func (h *h5pReader) questionSet(raw json.RawMessage, pg *h5pPage, depth int) {
 		h.content(q, pg, depth+1, 3)
 	}
 	h.flush(pg)
+}
+
+// h5pDropZone is a zone of a Drag and Drop: its label and the elements
+// (by their place in the task's list) that belong in it.
+type h5pDropZone struct {
+	Label   string   `json:"label"`
+	Correct []string `json:"correctElements"`
+}
+
+// dragQuestion adds a Drag and Drop as its background picture, then a
+// question per labelled drop zone: which of the elements to drag (texts,
+// pictures by their descriptions) belong in it, the zone's own ones right,
+// the task done by choosing where a page cannot drag. False, and nothing
+// added, when no zone has a label and right elements with words.
+func (h *h5pReader) dragQuestion(raw json.RawMessage, pg *h5pPage) bool {
+	var p struct {
+		Question struct {
+			Settings struct {
+				Background h5pFile `json:"background"`
+			} `json:"settings"`
+			Task struct {
+				Elements []struct {
+					Type h5pContent `json:"type"`
+				} `json:"elements"`
+				Zones []h5pDropZone `json:"dropZones"`
+			} `json:"task"`
+		} `json:"question"`
+	}
+	if !decodeParams(raw, &p) {
+		return false
+	}
+	words := make([]string, len(p.Question.Task.Elements))
+	for i, e := range p.Question.Task.Elements {
+		words[i] = elementWords(e.Type)
+	}
+	var questions []string
+	for _, z := range p.Question.Task.Zones {
+		label, choices, right := inlineHTML(z.Label), []choice(nil), 0
+		for i, w := range words {
+			if w != "" {
+				in := slices.Contains(z.Correct, strconv.Itoa(i))
+				choices = append(choices, choice{text: w, right: in})
+				if in {
+					right++
+				}
+			}
+		}
+		if label != "" && right > 0 && len(choices) > 1 {
+			questions = append(questions, h.c.choiceMarkdown(label, h.c.course.Title, choices))
+		}
+	}
+	if len(questions) == 0 {
+		return false
+	}
+	h.text(pg, h.creditedPicture(p.Question.Settings.Background, "", false, h5pRights{}))
+	for _, q := range questions {
+		pg.question(q)
+	}
+	return true
+}
+
+// elementWords are the words of an element to drag: a text's, or a
+// picture's description (else its title), as HTML; "" for none.
+func elementWords(ct h5pContent) string {
+	var p struct {
+		Text  string `json:"text"`
+		Alt   string `json:"alt"`
+		Title string `json:"title"`
+	}
+	if !decodeParams(ct.Params, &p) {
+		return ""
+	}
+	switch h5pKind(ct.Library) {
+	case "H5P.AdvancedText", "H5P.Text":
+		return inlineHTML(p.Text)
+	case "H5P.Image":
+		return html.EscapeString(strings.TrimSpace(firstNonEmpty(p.Alt, p.Title)))
+	}
+	return ""
 }
