@@ -279,13 +279,20 @@ func (h *h5pReader) textAt(pg *h5pPage, s string, level int) {
 var headingTag = regexp.MustCompile(`</?h[1-6]`)
 
 // heading adds a heading of level (2 to 6) to the page.
-func (h *h5pReader) heading(pg *h5pPage, level int, s string) {
+func (h *h5pReader) heading(pg *h5pPage, level int, s string) { h.headingWithID(pg, level, s, "") }
+
+// headingWithID adds a heading that links within the page reach by id
+// (the page reader points them at the heading's own anchor).
+func (h *h5pReader) headingWithID(pg *h5pPage, level int, s, id string) {
 	if s = strings.TrimSpace(s); s == "" {
 		return
 	}
 	h.flush(pg)
 	tag := "h" + strconv.Itoa(min(max(level, 2), 6))
-	pg.b.WriteString("<" + tag + ">" + html.EscapeString(s) + "</" + tag + ">\n")
+	if id != "" {
+		id = ` id="` + html.EscapeString(id) + `"`
+	}
+	pg.b.WriteString("<" + tag + id + ">" + html.EscapeString(s) + "</" + tag + ">\n")
 }
 
 // question adds a question (Markdown) to the check being made. (A
@@ -348,6 +355,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.summary(raw, pg)
 	case "H5P.QuestionSet":
 		h.questionSet(raw, pg, depth)
+	case "H5P.BranchingScenario":
+		h.branching(raw, pg, depth, level)
 	case "H5P.DragQuestion":
 		if !h.dragQuestion(raw, pg) {
 			h.unread(kind, ct.Metadata.Title)

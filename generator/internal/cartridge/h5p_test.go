@@ -379,3 +379,38 @@ func TestH5PDragAndDrop(t *testing.T) {
 		t.Errorf("left out %q", leftOut(c.Left))
 	}
 }
+
+// A Branching Scenario becomes its steps under headings, a branching
+// question's answers links to the steps they lead to, a step that goes on
+// elsewhere a link there in the content's words, and each ending a
+// section with a link back to the start; the links reach the headings'
+// own anchors. Before, the whole scenario was left out.
+func TestH5PBranchingScenario(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"h5p.json": `{"title":"A customer complains","mainLibrary":"H5P.BranchingScenario"}`,
+		"content/content.json": `{"branchingScenario":{"startScreen":{"startScreenTitle":"A customer complains","startScreenSubtitle":"<p>Choose what you would do.</p>"},
+			"endScreens":[{"endScreenTitle":"The end","endScreenSubtitle":"<p>Thank you for playing.</p>","contentId":-1}],
+			"content":[
+				{"type":{"library":"H5P.AdvancedText 1.1","metadata":{"title":"At the counter"},"params":{"text":"<p>The bread was stale, the customer says.</p>"}},"nextContentId":1},
+				{"type":{"library":"H5P.BranchingQuestion 1.0","metadata":{"title":"Untitled Branching Question"},"params":{"branchingQuestion":{"question":"<p>What do you say?</p>","alternatives":[
+					{"text":"<p>Sorry, here is a fresh loaf.</p>","nextContentId":2},
+					{"text":"<p>That is not possible.</p>","nextContentId":-1,"feedback":{"title":"The customer leaves","subtitle":"<p>Arguing loses customers.</p>"}}]}}}},
+				{"type":{"library":"H5P.AdvancedText 1.1","metadata":{"title":"Well handled"},"params":{"text":"<p>The customer thanks you.</p>"}},"nextContentId":-1,"proceedButtonText":"Go on","feedback":{"title":"A regular customer"}}],
+			"l10n":{"endScreenButtonText":"Start again"}}}`,
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	want := "Choose what you would do.\n\n## At the counter\n\nThe bread was stale, the customer says.\n\n## What do you say?\n\n" +
+		"- [Sorry, here is a fresh loaf.](#well-handled)\n- [That is not possible.](#the-customer-leaves)\n\n## Well handled\n\nThe customer thanks you.\n\n[Go on](#a-regular-customer)\n\n" +
+		"## The end\n\nThank you for playing.\n\n[Start again](#at-the-counter)\n\n## The customer leaves\n\nArguing loses customers.\n\n[Start again](#at-the-counter)\n\n" +
+		"## A regular customer\n\n[Start again](#at-the-counter)\n"
+	if md != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}

@@ -630,6 +630,19 @@ func walk(n *html.Node, depth int, visit func(*html.Node)) {
 	}
 }
 
+// plainText is an HTML fragment's text, its white space folded.
+func plainText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		b.WriteString(text(n) + " ")
+	}
+	return oneLine(b.String())
+}
+
 // text is an element's text.
 func text(n *html.Node) string {
 	var b strings.Builder
