@@ -30,8 +30,12 @@ import (
 // when opened; fill in the blanks, drag the words and mark the words their
 // text with gaps and the solution as a disclosure; image hotspots the
 // picture and a disclosure per hotspot; a chart its values as a list; a
-// timeline its dated events; an essay its task and sample answer; other
-// kinds (drag and drop, find the hotspot) are named.
+// timeline its dated events; an essay its task and sample answer; a drag
+// and drop a check per labelled zone; a branching scenario its steps
+// linked as its choices lead (h5pbranching.go); a crossword its clues and
+// answers; a memory game its pairs; other kinds (find the hotspot) are
+// named. Each picture's, video's and sound's own rights are its credit
+// line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
@@ -357,6 +361,14 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.questionSet(raw, pg, depth)
 	case "H5P.BranchingScenario":
 		h.branching(raw, pg, depth, level)
+	case "H5P.Crossword":
+		if !h.crossword(raw, pg, level) {
+			h.unread(kind, ct.Metadata.Title)
+		}
+	case "H5P.MemoryGame":
+		if !h.memoryGame(raw, pg) {
+			h.unread(kind, ct.Metadata.Title)
+		}
 	case "H5P.DragQuestion":
 		if !h.dragQuestion(raw, pg) {
 			h.unread(kind, ct.Metadata.Title)

@@ -414,3 +414,39 @@ func TestH5PBranchingScenario(t *testing.T) {
 		t.Errorf("left out %q", leftOut(c.Left))
 	}
 }
+
+// A Crossword becomes its task, its clues numbered with the length of each
+// answer, and the answers to open; a Memory Game a list of its pairs, each
+// card's picture with the one it matches and the pair's text. Before,
+// both were left out.
+func TestH5PCrosswordAndMemoryGame(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"h5p.json": `{"title":"Shop words","mainLibrary":"H5P.Column"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.Crossword 0.5","params":{"taskDescription":"<p>Solve the puzzle.</p>","words":[
+				{"clue":"<p>Where you pay</p>","answer":"till"},{"clue":"Paper from the till","answer":"receipt"},{"clue":"","answer":"none"}],
+				"l10n":{"showSolution":"Show the answers"}}}},
+			{"content":{"library":"H5P.MemoryGame 1.3","params":{"cards":[
+				{"image":{"path":"images/coin.png"},"imageAlt":"A coin","match":{"path":"images/note.png"},"matchAlt":"A bank note","description":"<p>Both are cash.</p>"},
+				{"image":{"path":"images/card.png"},"imageAlt":"A bank card"}]}}}]}`,
+		"content/images/coin.png": "\x89PNG coin",
+		"content/images/note.png": "\x89PNG note",
+		"content/images/card.png": "\x89PNG card",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	for _, w := range []string{
+		"Solve the puzzle.\n\n1. Where you pay (4)\n2. Paper from the till (7)\n\n:::details Show the answers\n1. till\n2. receipt\n:::\n",
+		"- ![A coin](coin.png)\n\n  ![A bank note](note.png)\n\n  Both are cash.\n- ![A bank card](card.png)",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("the lesson lacks %q:\n%s", w, md)
+		}
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}

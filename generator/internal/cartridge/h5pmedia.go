@@ -360,3 +360,37 @@ func (h *h5pReader) collage(raw json.RawMessage, pg *h5pPage) {
 		}
 	}
 }
+
+// memoryGame adds a Memory Game as a list of its pairs: each card's
+// picture and the one it matches (with their descriptions), then the
+// pair's text, so that what goes together is there to learn, without the
+// turning; false, and nothing added, when no card has a picture.
+func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage) bool {
+	var p struct {
+		Cards []struct {
+			Image       h5pFile `json:"image"`
+			Alt         string  `json:"imageAlt"`
+			Match       h5pFile `json:"match"`
+			MatchAlt    string  `json:"matchAlt"`
+			Description string  `json:"description"`
+		} `json:"cards"`
+	}
+	if !decodeParams(raw, &p) {
+		return false
+	}
+	var pairs strings.Builder
+	for _, c := range p.Cards {
+		first := h.creditedPicture(c.Image, c.Alt, false, h5pRights{})
+		if first == "" {
+			continue
+		}
+		// a game of identical pairs has no match: the card is its own
+		second := h.creditedPicture(c.Match, firstNonEmpty(c.MatchAlt, c.Alt), false, h5pRights{})
+		pairs.WriteString("<li>" + first + second + wellFormed(c.Description, "") + "</li>")
+	}
+	if pairs.Len() == 0 {
+		return false
+	}
+	h.text(pg, "<ul>"+pairs.String()+"</ul>")
+	return true
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // An H5P content's questions and tasks: multiple choice, true/false,
@@ -302,4 +303,40 @@ func elementWords(ct h5pContent) string {
 		return html.EscapeString(strings.TrimSpace(firstNonEmpty(p.Alt, p.Title)))
 	}
 	return ""
+}
+
+// crossword adds a Crossword as its task and its clues, numbered, each
+// with the length of its answer ("(5)"), then the answers in a disclosure
+// labelled as the content labels its own button: the grid a page cannot
+// hold, the puzzle done on paper or in the head.
+func (h *h5pReader) crossword(raw json.RawMessage, pg *h5pPage, level int) bool {
+	var p struct {
+		Task  string `json:"taskDescription"`
+		Words []struct {
+			Clue   string `json:"clue"`
+			Answer string `json:"answer"`
+		} `json:"words"`
+		L10n struct {
+			ShowSolution string `json:"showSolution"`
+		} `json:"l10n"`
+	}
+	if !decodeParams(raw, &p) {
+		return false
+	}
+	var clues, answers strings.Builder
+	for _, w := range p.Words {
+		clue, answer := inlineHTML(w.Clue), strings.TrimSpace(w.Answer)
+		if clue == "" || answer == "" {
+			continue
+		}
+		clues.WriteString("<li>" + clue + " (" + strconv.Itoa(utf8.RuneCountInString(strings.ReplaceAll(answer, " ", ""))) + ")</li>")
+		answers.WriteString("<li>" + html.EscapeString(answer) + "</li>")
+	}
+	if clues.Len() == 0 {
+		return false
+	}
+	h.textAt(pg, p.Task, level)
+	label := firstNonEmpty(strings.TrimSpace(p.L10n.ShowSolution), "Show solution")
+	h.text(pg, "<ol>"+clues.String()+"</ol><details><summary>"+html.EscapeString(label)+"</summary><ol>"+answers.String()+"</ol></details>")
+	return true
 }
