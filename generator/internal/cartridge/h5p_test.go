@@ -416,8 +416,9 @@ func TestH5PBranchingScenario(t *testing.T) {
 }
 
 // A Crossword becomes its task, its clues numbered with the length of each
-// answer, and the answers to open; a Memory Game a list of its pairs, each
-// card's picture with the one it matches and the pair's text. Before,
+// answer, and the answers to open; a Memory Game a list of its pairs, the
+// pair's text (else the pictures' descriptions) then each card's picture
+// with the one it matches. Before,
 // both were left out.
 func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 	data := zipOf(t, map[string]string{
@@ -440,7 +441,7 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 	md := c.Modules[0].Lessons[0].Markdown
 	for _, w := range []string{
 		"Solve the puzzle.\n\n1. Where you pay (4)\n2. Paper from the till (7)\n\n:::details Show the answers\n1. till\n2. receipt\n:::\n",
-		"- ![A coin](coin.png)\n\n  ![A bank note](note.png)\n\n  Both are cash.\n- ![A bank card](card.png)",
+		"- Both are cash.\n\n  ![A coin](coin.png)\n\n  ![A bank note](note.png)\n- A bank card\n\n  ![A bank card](card.png)",
 	} {
 		if !strings.Contains(md, w) {
 			t.Errorf("the lesson lacks %q:\n%s", w, md)

@@ -361,9 +361,9 @@ func (h *h5pReader) collage(raw json.RawMessage, pg *h5pPage) {
 	}
 }
 
-// memoryGame adds a Memory Game as a list of its pairs: each card's
-// picture and the one it matches (with their descriptions), then the
-// pair's text, so that what goes together is there to learn, without the
+// memoryGame adds a Memory Game as a list of its pairs: the pair's text
+// (else its pictures' descriptions), then each card's picture and the one
+// it matches, so that what goes together is there to learn, without the
 // turning; false, and nothing added, when no card has a picture.
 func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage) bool {
 	var p struct {
@@ -386,11 +386,25 @@ func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage) bool {
 		}
 		// a game of identical pairs has no match: the card is its own
 		second := h.creditedPicture(c.Match, firstNonEmpty(c.MatchAlt, c.Alt), false, h5pRights{})
-		pairs.WriteString("<li>" + first + second + wellFormed(c.Description, "") + "</li>")
+		words := wellFormed(c.Description, "")
+		if plainText(words) == "" { // the item starts with words, the pictures under them
+			words = "<p>" + html.EscapeString(pairWords(c.Alt, c.MatchAlt)) + "</p>"
+		}
+		pairs.WriteString("<li>" + words + first + second + "</li>")
 	}
 	if pairs.Len() == 0 {
 		return false
 	}
 	h.text(pg, "<ul>"+pairs.String()+"</ul>")
 	return true
+}
+
+// pairWords names a pair by its pictures' descriptions ("A coin – A bank
+// note"), once when they are the same or one is missing.
+func pairWords(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" || a == b {
+		return firstNonEmpty(a, b)
+	}
+	return a + " – " + b
 }
