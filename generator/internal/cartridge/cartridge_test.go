@@ -3,11 +3,12 @@ package cartridge
 import (
 	"archive/zip"
 	"bytes"
-	"github.com/oersite/oersite/generator/internal/markdown"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/oersite/oersite/generator/internal/markdown"
 )
 
 // zipOf writes parts (name -> content) as a zip.

@@ -33,8 +33,9 @@ import (
 // timeline its dated events; an essay its task and sample answer; a drag
 // and drop a check per labelled zone; a branching scenario its steps
 // linked as its choices lead (h5pbranching.go); a crossword its clues and
-// answers; a memory game its pairs; other kinds (find the hotspot) are
-// named. Each picture's, video's and sound's own rights are its credit
+// answers; a memory game or an image pairing its pairs; an image
+// sequencing its pictures and their order; other kinds (find the hotspot)
+// are named. Each picture's, video's and sound's own rights are its credit
 // line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
@@ -365,8 +366,12 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		if !h.crossword(raw, pg, level) {
 			h.unread(kind, ct.Metadata.Title)
 		}
-	case "H5P.MemoryGame":
-		if !h.memoryGame(raw, pg) {
+	case "H5P.ImageSequencing":
+		if !h.imageSequencing(raw, pg, level) {
+			h.unread(kind, ct.Metadata.Title)
+		}
+	case "H5P.MemoryGame", "H5P.ImagePair":
+		if !h.memoryGame(raw, pg, level) {
 			h.unread(kind, ct.Metadata.Title)
 		}
 	case "H5P.DragQuestion":

@@ -451,3 +451,43 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 		t.Errorf("left out %q", leftOut(c.Left))
 	}
 }
+
+// An Image Sequencing becomes its task, its pictures in an order of their
+// own (never the right one), each under its description, and the right
+// order to open; an Image Pairing its task and pairs, as a memory game's.
+func TestH5PImageSequencingAndPairing(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"h5p.json": `{"title":"Opening the shop","mainLibrary":"H5P.Column"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.ImageSequencing 1.1","params":{"taskDescription":"<p>Put the steps in order.</p>","sequenceImages":[
+				{"image":{"path":"images/a.png"},"imageDescription":"Unlock the door"},
+				{"image":{"path":"images/b.png"},"imageDescription":"Switch on the till"},
+				{"image":{"path":"images/c.png"},"imageDescription":"Turn the sign to open"}],
+				"l10n":{"showSolution":"Show the order"}}}},
+			{"content":{"library":"H5P.ImagePair 1.4","params":{"taskDescription":"<p>Match the pairs.</p>","cards":[
+				{"image":{"path":"images/a.png"},"imageAlt":"A key","match":{"path":"images/b.png"},"matchAlt":"A lock"}]}}}]}`,
+		"content/images/a.png": "\x89PNG a",
+		"content/images/b.png": "\x89PNG b",
+		"content/images/c.png": "\x89PNG c",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	for _, w := range []string{
+		"Put the steps in order.\n\n- ",
+		":::details Show the order\n1. Unlock the door\n2. Switch on the till\n3. Turn the sign to open\n:::\n",
+		"Match the pairs.\n\n- A key – A lock\n\n  ![A key](a.png)\n\n  ![A lock](b.png)",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("the lesson lacks %q:\n%s", w, md)
+		}
+	}
+	if first := strings.Index(md, "- Unlock the door"); first < 0 || first < strings.Index(md, "- Switch on the till") && strings.Index(md, "- Switch on the till") < strings.Index(md, "- Turn the sign") {
+		t.Errorf("the pictures are in the right order, or missing:\n%s", md)
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}

@@ -361,12 +361,14 @@ func (h *h5pReader) collage(raw json.RawMessage, pg *h5pPage) {
 	}
 }
 
-// memoryGame adds a Memory Game as a list of its pairs: the pair's text
-// (else its pictures' descriptions), then each card's picture and the one
-// it matches, so that what goes together is there to learn, without the
-// turning; false, and nothing added, when no card has a picture.
-func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage) bool {
+// memoryGame adds a Memory Game or an Image Pairing as its task, then a
+// list of its pairs: the pair's text (else its pictures' descriptions),
+// then each card's picture and the one it matches, so that what goes
+// together is there to learn, without the turning; false, and nothing
+// added, when no card has a picture.
+func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage, level int) bool {
 	var p struct {
+		Task  string `json:"taskDescription"` // an Image Pairing's
 		Cards []struct {
 			Image       h5pFile `json:"image"`
 			Alt         string  `json:"imageAlt"`
@@ -395,6 +397,7 @@ func (h *h5pReader) memoryGame(raw json.RawMessage, pg *h5pPage) bool {
 	if pairs.Len() == 0 {
 		return false
 	}
+	h.textAt(pg, p.Task, level)
 	h.text(pg, "<ul>"+pairs.String()+"</ul>")
 	return true
 }

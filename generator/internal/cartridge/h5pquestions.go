@@ -1,6 +1,7 @@
 package cartridge
 
 import (
+	"cmp"
 	"encoding/json"
 	"hash/fnv"
 	"html"
@@ -159,13 +160,19 @@ func firstRight(answers []string) []choice {
 			out = append(out, choice{text: a, right: i == 0})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b choice) int {
-		ha, hb := fnv.New32a(), fnv.New32a()
-		ha.Write([]byte(a.text))
-		hb.Write([]byte(b.text))
-		return int(ha.Sum32()>>1) - int(hb.Sum32()>>1)
-	})
+	ownOrder(out, func(c choice) string { return c.text })
 	return out
+}
+
+// ownOrder puts items in an order of their own, by a hash of each one's
+// key: the same at every import, and not the order the author wrote.
+func ownOrder[T any](items []T, key func(T) string) {
+	hash := func(s string) uint32 {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		return h.Sum32()
+	}
+	slices.SortStableFunc(items, func(a, b T) int { return cmp.Compare(hash(key(a)), hash(key(b))) })
 }
 
 // singleChoiceSet adds a Single Choice Set's questions.
@@ -338,5 +345,53 @@ func (h *h5pReader) crossword(raw json.RawMessage, pg *h5pPage, level int) bool 
 	h.textAt(pg, p.Task, level)
 	label := firstNonEmpty(strings.TrimSpace(p.L10n.ShowSolution), "Show solution")
 	h.text(pg, "<ol>"+clues.String()+"</ol><details><summary>"+html.EscapeString(label)+"</summary><ol>"+answers.String()+"</ol></details>")
+	return true
+}
+
+// imageSequencing adds an Image Sequencing as its task, its pictures in an
+// order of their own (each under its description), then the right order
+// in a disclosure labelled as the content labels its button: the task
+// done in the head where a page cannot drag. False, and nothing added,
+// when fewer than two pictures are there.
+func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int) bool {
+	type step struct {
+		Image       h5pFile `json:"image"`
+		Description string  `json:"imageDescription"`
+	}
+	var p struct {
+		Task   string `json:"taskDescription"`
+		Images []step `json:"sequenceImages"`
+		L10n   struct {
+			ShowSolution string `json:"showSolution"`
+		} `json:"l10n"`
+	}
+	if !decodeParams(raw, &p) {
+		return false
+	}
+	var steps []step
+	for _, s := range p.Images {
+		if _, ok := h.file(s.Image.Path); ok && strings.TrimSpace(s.Image.Path) != "" && strings.TrimSpace(s.Description) != "" {
+			steps = append(steps, s)
+		}
+	}
+	if len(steps) < 2 {
+		return false
+	}
+	var right strings.Builder
+	for _, s := range steps {
+		right.WriteString("<li>" + html.EscapeString(strings.TrimSpace(s.Description)) + "</li>")
+	}
+	shown := slices.Clone(steps)
+	ownOrder(shown, func(s step) string { return s.Description })
+	if slices.EqualFunc(shown, steps, func(a, b step) bool { return a.Image.Path == b.Image.Path }) { // the order of their own is the right one
+		shown = append(shown[1:], shown[0])
+	}
+	var list strings.Builder
+	for _, s := range shown {
+		list.WriteString("<li><p>" + html.EscapeString(strings.TrimSpace(s.Description)) + "</p>" + h.creditedPicture(s.Image, s.Description, false, h5pRights{}) + "</li>")
+	}
+	h.textAt(pg, p.Task, level)
+	label := firstNonEmpty(strings.TrimSpace(p.L10n.ShowSolution), "Show solution")
+	h.text(pg, "<ul>"+list.String()+"</ul><details><summary>"+html.EscapeString(label)+"</summary><ol>"+right.String()+"</ol></details>")
 	return true
 }
