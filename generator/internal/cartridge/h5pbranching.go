@@ -85,10 +85,13 @@ type branchWriter struct {
 	pg      *h5pPage
 	level   int
 	steps   int
-	endings []struct {
-		id     string
-		ending h5pEnding
-	}
+	endings []branchEnding
+}
+
+// branchEnding is an ending a path leads to, under its heading's id.
+type branchEnding struct {
+	id     string
+	ending h5pEnding
 }
 
 // stepID is the id of step i's heading; "bs-end" for -1 or a step that
@@ -110,10 +113,7 @@ func (b *branchWriter) target(next int, own h5pEnding, key string) string {
 		return "bs-end"
 	}
 	id := "bs-end-" + key
-	b.endings = append(b.endings, struct {
-		id     string
-		ending h5pEnding
-	}{id, own})
+	b.endings = append(b.endings, branchEnding{id, own})
 	return id
 }
 
