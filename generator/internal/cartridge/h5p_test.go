@@ -323,7 +323,7 @@ func TestH5PTimeline(t *testing.T) {
 // Before, the times were lost: a question followed the video with nothing
 // to say which part of it it asks about.
 func TestH5PInteractiveVideo(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"Taking payment","mainLibrary":"H5P.InteractiveVideo"}`,
 		"content/content.json": `{"interactiveVideo":{"video":{"startScreenOptions":{"title":"At the till"},"files":[{"path":"videos/till.mp4","mime":"video/mp4"}]},
 			"assets":{"bookmarks":[{"time":65.5,"label":"Card payment"},{"time":0,"label":"Cash"}],"interactions":[
@@ -334,10 +334,6 @@ func TestH5PInteractiveVideo(t *testing.T) {
 			"summary":{"task":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Which is true?</p>","summaries":[{"summary":["<p>Count the change aloud.</p>","<p>Never count aloud.</p>"]}]}}}}}`,
 		"content/videos/till.mp4": "mp4",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	md := c.Modules[0].Lessons[0].Markdown
 	want := "[At the till](till.mp4)\n\n- 0:00 Cash\n- 1:05 Card payment\n\n*0:12*\n\n:::quiz Taking payment\nWhat do you count first?\n\n- [x] The change\n- [ ] The receipts\n:::\n\n" +
 		"*1:05*\n\nHold the card near the reader.\n\n*1:02:30*\n\nPrint the day's report.\n\n:::quiz Taking payment\nWhich is true?\n\n"
@@ -352,7 +348,7 @@ func TestH5PInteractiveVideo(t *testing.T) {
 // labelled zone is named as left out, as before. Before, every Drag and
 // Drop was left out.
 func TestH5PDragAndDrop(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"Packing the van","mainLibrary":"H5P.DragQuestion"}`,
 		"content/content.json": `{"question":{"settings":{"background":{"path":"images/van.jpg"}},"task":{
 			"elements":[
@@ -366,10 +362,6 @@ func TestH5PDragAndDrop(t *testing.T) {
 				{"label":"","correctElements":["3"]}]}}}`,
 		"content/images/van.jpg": "\xff\xd8\xff van",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := "![](van.jpg)\n\n:::quiz Packing the van\nInto the van\n\n- [x] Gloves\n- [ ] Price *labels*\n- [x] Tape\n- [ ] Umbrella\n\n" +
 		"On the stall\n\n- [ ] Gloves\n- [x] Price *labels*\n- [ ] Tape\n- [ ] Umbrella\n:::\n"
 	if got := c.Modules[0].Lessons[0].Markdown; got != want {
@@ -386,7 +378,7 @@ func TestH5PDragAndDrop(t *testing.T) {
 // section with a link back to the start; the links reach the headings'
 // own anchors. Before, the whole scenario was left out.
 func TestH5PBranchingScenario(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"A customer complains","mainLibrary":"H5P.BranchingScenario"}`,
 		"content/content.json": `{"branchingScenario":{"startScreen":{"startScreenTitle":"A customer complains","startScreenSubtitle":"<p>Choose what you would do.</p>"},
 			"endScreens":[{"endScreenTitle":"The end","endScreenSubtitle":"<p>Thank you for playing.</p>","contentId":-1}],
@@ -398,10 +390,6 @@ func TestH5PBranchingScenario(t *testing.T) {
 				{"type":{"library":"H5P.AdvancedText 1.1","metadata":{"title":"Well handled"},"params":{"text":"<p>The customer thanks you.</p>"}},"nextContentId":-1,"proceedButtonText":"Go on","feedback":{"title":"A regular customer"}}],
 			"l10n":{"endScreenButtonText":"Start again"}}}`,
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	md := c.Modules[0].Lessons[0].Markdown
 	want := "Choose what you would do.\n\n## At the counter\n\nThe bread was stale, the customer says.\n\n## What do you say?\n\n" +
 		"- [Sorry, here is a fresh loaf.](#well-handled)\n- [That is not possible.](#the-customer-leaves)\n\n## Well handled\n\nThe customer thanks you.\n\n[Go on](#a-regular-customer)\n\n" +
@@ -421,7 +409,7 @@ func TestH5PBranchingScenario(t *testing.T) {
 // with the one it matches. Before,
 // both were left out.
 func TestH5PCrosswordAndMemoryGame(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"Shop words","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.Crossword 0.5","params":{"taskDescription":"<p>Solve the puzzle.</p>","words":[
@@ -434,19 +422,11 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 		"content/images/note.png": "\x89PNG note",
 		"content/images/card.png": "\x89PNG card",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	md := c.Modules[0].Lessons[0].Markdown
-	for _, w := range []string{
+	lessonHas(t, md,
 		"Solve the puzzle.\n\n1. Where you pay (4)\n2. Paper from the till (7)\n\n:::details Show the answers\n1. till\n2. receipt\n:::\n",
 		"- Both are cash.\n\n  ![A coin](coin.png)\n\n  ![A bank note](note.png)\n- A bank card\n\n  ![A bank card](card.png)",
-	} {
-		if !strings.Contains(md, w) {
-			t.Errorf("the lesson lacks %q:\n%s", w, md)
-		}
-	}
+	)
 	if len(c.Left) != 0 {
 		t.Errorf("left out %q", leftOut(c.Left))
 	}
@@ -456,7 +436,7 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 // own (never the right one), each under its description, and the right
 // order to open; an Image Pairing its task and pairs, as a memory game's.
 func TestH5PImageSequencingAndPairing(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"Opening the shop","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.ImageSequencing 1.1","params":{"taskDescription":"<p>Put the steps in order.</p>","sequenceImages":[
@@ -470,24 +450,38 @@ func TestH5PImageSequencingAndPairing(t *testing.T) {
 		"content/images/b.png": "\x89PNG b",
 		"content/images/c.png": "\x89PNG c",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	md := c.Modules[0].Lessons[0].Markdown
-	for _, w := range []string{
+	lessonHas(t, md,
 		"Put the steps in order.\n\n- ",
 		":::details Show the order\n1. Unlock the door\n2. Switch on the till\n3. Turn the sign to open\n:::\n",
 		"Match the pairs.\n\n- A key – A lock\n\n  ![A key](a.png)\n\n  ![A lock](b.png)",
-	} {
-		if !strings.Contains(md, w) {
-			t.Errorf("the lesson lacks %q:\n%s", w, md)
-		}
-	}
+	)
 	if first := strings.Index(md, "- Unlock the door"); first < 0 || first < strings.Index(md, "- Switch on the till") && strings.Index(md, "- Switch on the till") < strings.Index(md, "- Turn the sign") {
 		t.Errorf("the pictures are in the right order, or missing:\n%s", md)
 	}
 	if len(c.Left) != 0 {
 		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}
+
+// readH5P reads an H5P file of parts (its path: its text), failing the
+// test on an error.
+func readH5P(t *testing.T, parts map[string]string) *Course {
+	t.Helper()
+	data := zipOf(t, parts)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// lessonHas fails the test when md lacks one of wants.
+func lessonHas(t *testing.T, md string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(md, w) {
+			t.Errorf("the lesson lacks %q:\n%s", w, md)
+		}
 	}
 }
