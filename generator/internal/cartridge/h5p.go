@@ -34,8 +34,8 @@ import (
 // and drop a check per labelled zone; a branching scenario its steps
 // linked as its choices lead (h5pbranching.go); a crossword its clues and
 // answers; a memory game or an image pairing its pairs; an image
-// sequencing its pictures and their order; other kinds (find the hotspot)
-// are named. Each picture's, video's and sound's own rights are its credit
+// sequencing its pictures and their order; an Agamotto its pictures in
+// order under their labels; other kinds (find the hotspot) are named. Each picture's, video's and sound's own rights are its credit
 // line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
@@ -323,6 +323,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.text(pg, h.imageParams(raw, false, ct.Metadata))
 	case "H5P.ImageSlider", "H5P.ImageSlide":
 		h.imageSlider(raw, pg, depth, level)
+	case "H5P.Agamotto":
+		h.agamotto(raw, pg, depth, level)
 	case "H5P.Nil": // an Interactive Video's label, which says nothing of its own
 	case "H5P.Video", "H5P.Audio":
 		h.mediaContent(raw, pg, ct.Metadata)

@@ -485,3 +485,23 @@ func lessonHas(t *testing.T, md string, wants ...string) {
 		}
 	}
 }
+
+// An Agamotto becomes its title, then each picture in order under its
+// label, with its description and its credit line. Before, it was left out.
+func TestH5PAgamotto(t *testing.T) {
+	c := readH5P(t, map[string]string{
+		"h5p.json": `{"title":"The shop window","mainLibrary":"H5P.Agamotto"}`,
+		"content/content.json": `{"title":"<p>Before and after</p>","items":[
+			{"image":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/before.jpg"},"alt":"A crowded window"}},"labelText":"<p>Before</p>","description":"<p>Too many things: nothing stands out.</p>"},
+			{"image":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/after.jpg","copyright":{"author":"Ana Pop","license":"CC BY","version":"4.0"}},"alt":"Three loaves in the window"}},"labelText":"After","description":"<p>Three things, well lit.</p>"}]}`,
+		"content/images/before.jpg": "\xff\xd8\xff before",
+		"content/images/after.jpg":  "\xff\xd8\xff after",
+	})
+	want := "## Before and after\n\n**Before**\n\n![A crowded window](before.jpg)\n\nToo many things: nothing stands out.\n\n**After**\n\n![Three loaves in the window](after.jpg)\n\n*Ana Pop, CC BY 4.0*\n\nThree things, well lit.\n"
+	if md := c.Modules[0].Lessons[0].Markdown; md != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+	if len(c.Left) != 0 {
+		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}

@@ -285,3 +285,31 @@ func (h *h5pReader) imageSlider(raw json.RawMessage, pg *h5pPage, depth, level i
 		}
 	}
 }
+
+// agamotto adds an Agamotto (pictures a slider blends one into the next:
+// a room before and after, a plant week by week) as its title, then each
+// picture in order under its label, with its description: the steps side
+// by side in time, where a page cannot blend them.
+func (h *h5pReader) agamotto(raw json.RawMessage, pg *h5pPage, depth, level int) {
+	var p struct {
+		Title string `json:"title"`
+		Items []struct {
+			Image       h5pContent `json:"image"`
+			Label       string     `json:"labelText"`
+			Description string     `json:"description"`
+		} `json:"items"`
+	}
+	if !decodeParams(raw, &p) {
+		return
+	}
+	if !sameWords(p.Title, pg.title) {
+		h.heading(pg, level, plainText(p.Title))
+	}
+	for _, it := range p.Items {
+		if label := plainText(it.Label); label != "" {
+			h.text(pg, "<p><strong>"+html.EscapeString(label)+"</strong></p>")
+		}
+		h.content(it.Image, pg, depth+1, level+1)
+		h.textAt(pg, it.Description, level+1)
+	}
+}
