@@ -3,6 +3,7 @@ package cartridge
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -246,6 +247,27 @@ func FuzzReadH5P(f *testing.F) {
 		parts["content/content.json"] = content
 		data := zipOf(t, parts)
 		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	})
+}
+
+// FuzzReadH5PKinds reads content of any main library: seeded with each
+// kind read since the forty-second session, whose steps, zones and
+// links point at each other by number.
+func FuzzReadH5PKinds(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"H5P.BranchingScenario", `{"branchingScenario":{"content":[{"type":{"library":"H5P.BranchingQuestion","params":{"branchingQuestion":{"question":"q","alternatives":[{"text":"a","nextContentId":1},{"text":"b","nextContentId":-1,"feedback":{"title":"t"}}]}}}},{"type":{"library":"H5P.Text","params":{"text":"x"}},"nextContentId":0}]}}`},
+		{"H5P.DragQuestion", `{"question":{"task":{"elements":[{"type":{"library":"H5P.AdvancedText","params":{"text":"a"}}},{"type":{"library":"H5P.Image","params":{"alt":"b"}}}],"dropZones":[{"label":"z","correctElements":["0","9","x"]}]}}}`},
+		{"H5P.InteractiveVideo", `{"interactiveVideo":{"assets":{"bookmarks":[{"time":-5,"label":"b"}],"interactions":[{"duration":{"from":1e9},"action":{"library":"H5P.Text","params":{"text":"t"}}}]}}}`},
+		{"H5P.Crossword", `{"words":[{"clue":"c","answer":"a b"}]}`},
+		{"H5P.MemoryGame", `{"cards":[{"image":{"path":"images/x.png"},"match":{"path":"../../x"}}]}`},
+		{"H5P.ImageSequencing", `{"sequenceImages":[{"image":{"path":"a"},"imageDescription":"a"},{"image":{"path":"a"},"imageDescription":"a"}]}`},
+		{"H5P.Agamotto", `{"items":[{"image":{"library":"H5P.Image","params":{"file":{"path":"a","copyright":{"license":"C","year":2020}}}},"labelText":"l"}]}`},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, library, content string) {
+		data := zipOf(t, map[string]string{"h5p.json": `{"title":"T","mainLibrary":` + strconv.Quote(library) + `}`, "content/content.json": content})
+		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name, LicenceURL: func(string) string { return "https://example.org/deed" }})
 	})
 }
 
