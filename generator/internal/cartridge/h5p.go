@@ -34,9 +34,10 @@ import (
 // and drop a check per labelled zone; a branching scenario its steps
 // linked as its choices lead (h5pbranching.go); a crossword its clues and
 // answers; a memory game or an image pairing its pairs; an image
-// sequencing its pictures and their order; an Agamotto its pictures in
-// order under their labels; other kinds (find the hotspot) are named. Each picture's, video's and sound's own rights are its credit
-// line (h5prights.go).
+// sequencing or a sort the paragraphs its items and their order; an
+// Agamotto its pictures in order under their labels; other kinds (find
+// the hotspot) are named. Each picture's, video's and sound's own rights
+// are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
@@ -370,6 +371,10 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		}
 	case "H5P.ImageSequencing":
 		if !h.imageSequencing(raw, pg, level) {
+			h.unread(kind, ct.Metadata.Title)
+		}
+	case "H5P.SortParagraphs":
+		if !h.sortParagraphs(raw, pg, depth, level) {
 			h.unread(kind, ct.Metadata.Title)
 		}
 	case "H5P.MemoryGame", "H5P.ImagePair":

@@ -261,6 +261,7 @@ func FuzzReadH5PKinds(f *testing.F) {
 		{"H5P.Crossword", `{"words":[{"clue":"c","answer":"a b"}]}`},
 		{"H5P.MemoryGame", `{"cards":[{"image":{"path":"images/x.png"},"match":{"path":"../../x"}}]}`},
 		{"H5P.ImageSequencing", `{"sequenceImages":[{"image":{"path":"a"},"imageDescription":"a"},{"image":{"path":"a"},"imageDescription":"a"}]}`},
+		{"H5P.SortParagraphs", `{"paragraphs":["a","a",""],"media":{"type":{"library":"H5P.Image","params":{"file":{"path":"x"}}}}}`},
 		{"H5P.Agamotto", `{"items":[{"image":{"library":"H5P.Image","params":{"file":{"path":"a","copyright":{"license":"C","year":2020}}}},"labelText":"l"}]}`},
 	} {
 		f.Add(seed[0], seed[1])
@@ -525,5 +526,22 @@ func TestH5PAgamotto(t *testing.T) {
 	}
 	if len(c.Left) != 0 {
 		t.Errorf("left out %q", leftOut(c.Left))
+	}
+}
+
+// A Sort the Paragraphs becomes its picture and task, its paragraphs in an
+// order of their own (never the right one), and the right order to open.
+// Before, it was left out.
+func TestH5PSortParagraphs(t *testing.T) {
+	c := readH5P(t, map[string]string{
+		"h5p.json": `{"title":"A good reply","mainLibrary":"H5P.SortParagraphs"}`,
+		"content/content.json": `{"taskDescription":"<p>Put the reply in order.</p>","paragraphs":["<p>Thank you for your review.</p>","<p>We are sorry the bread was stale.</p>","<p>Come by for a fresh loaf on us.</p>"],
+			"l10n":{"showSolution":"Show the order"}}`,
+	})
+	md := c.Modules[0].Lessons[0].Markdown
+	lessonHas(t, md, "Put the reply in order.\n\n- ",
+		":::details Show the order\n1. Thank you for your review.\n2. We are sorry the bread was stale.\n3. Come by for a fresh loaf on us.\n:::\n")
+	if a, b, c := strings.Index(md, "- Thank you"), strings.Index(md, "- We are sorry"), strings.Index(md, "- Come by"); a < 0 || b < 0 || c < 0 || a < b && b < c {
+		t.Errorf("the paragraphs are in the right order, or missing:\n%s", md)
 	}
 }

@@ -348,50 +348,92 @@ func (h *h5pReader) crossword(raw json.RawMessage, pg *h5pPage, level int) bool 
 	return true
 }
 
-// imageSequencing adds an Image Sequencing as its task, its pictures in an
-// order of their own (each under its description), then the right order
-// in a disclosure labelled as the content labels its button: the task
-// done in the head where a page cannot drag. False, and nothing added,
-// when fewer than two pictures are there.
-func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int) bool {
-	type step struct {
-		Image       h5pFile `json:"image"`
-		Description string  `json:"imageDescription"`
+// sequenceItem is an item of a task of putting things in order: its
+// HTML in the list to order and in the solution, and what orders it.
+type sequenceItem struct {
+	shown, solution, key string
+}
+
+// sequence adds a task of putting items (in their right order) in order:
+// the task, the items in an order of their own (never the right one), then
+// the right order in a disclosure labelled as the content labels its
+// button (else "Show solution"): the task done in the head where a page
+// cannot drag. False, and nothing added, for fewer than two items.
+func (h *h5pReader) sequence(pg *h5pPage, level int, task string, items []sequenceItem, label string) bool {
+	if len(items) < 2 {
+		return false
 	}
+	var right strings.Builder
+	for _, it := range items {
+		right.WriteString("<li>" + it.solution + "</li>")
+	}
+	shown := slices.Clone(items)
+	ownOrder(shown, func(it sequenceItem) string { return it.key })
+	if slices.Equal(shown, items) { // the order of their own is the right one
+		shown = append(shown[1:], shown[0])
+	}
+	var list strings.Builder
+	for _, it := range shown {
+		list.WriteString("<li>" + it.shown + "</li>")
+	}
+	h.textAt(pg, task, level)
+	label = firstNonEmpty(strings.TrimSpace(label), "Show solution")
+	h.text(pg, "<ul>"+list.String()+"</ul><details><summary>"+html.EscapeString(label)+"</summary><ol>"+right.String()+"</ol></details>")
+	return true
+}
+
+// imageSequencing adds an Image Sequencing (see sequence): its pictures,
+// each under its description.
+func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int) bool {
 	var p struct {
 		Task   string `json:"taskDescription"`
-		Images []step `json:"sequenceImages"`
-		L10n   struct {
+		Images []struct {
+			Image       h5pFile `json:"image"`
+			Description string  `json:"imageDescription"`
+		} `json:"sequenceImages"`
+		L10n struct {
 			ShowSolution string `json:"showSolution"`
 		} `json:"l10n"`
 	}
 	if !decodeParams(raw, &p) {
 		return false
 	}
-	var steps []step
+	var items []sequenceItem
 	for _, s := range p.Images {
-		if _, ok := h.file(s.Image.Path); ok && strings.TrimSpace(s.Image.Path) != "" && strings.TrimSpace(s.Description) != "" {
-			steps = append(steps, s)
+		words := html.EscapeString(strings.TrimSpace(s.Description))
+		pic := h.creditedPicture(s.Image, s.Description, false, h5pRights{})
+		if words != "" && pic != "" {
+			items = append(items, sequenceItem{shown: "<p>" + words + "</p>" + pic, solution: words, key: s.Description + s.Image.Path})
 		}
 	}
-	if len(steps) < 2 {
+	return h.sequence(pg, level, p.Task, items, p.L10n.ShowSolution)
+}
+
+// sortParagraphs adds a Sort the Paragraphs (see sequence): its picture,
+// then its paragraphs.
+func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, level int) bool {
+	var p struct {
+		Media struct {
+			Type h5pContent `json:"type"`
+		} `json:"media"`
+		Task       string   `json:"taskDescription"`
+		Paragraphs []string `json:"paragraphs"`
+		L10n       struct {
+			ShowSolution string `json:"showSolution"`
+		} `json:"l10n"`
+	}
+	if !decodeParams(raw, &p) {
 		return false
 	}
-	var right strings.Builder
-	for _, s := range steps {
-		right.WriteString("<li>" + html.EscapeString(strings.TrimSpace(s.Description)) + "</li>")
+	var items []sequenceItem
+	for _, para := range p.Paragraphs {
+		if words := inlineHTML(para); words != "" {
+			items = append(items, sequenceItem{shown: words, solution: words, key: words})
+		}
 	}
-	shown := slices.Clone(steps)
-	ownOrder(shown, func(s step) string { return s.Description })
-	if slices.EqualFunc(shown, steps, func(a, b step) bool { return a.Image.Path == b.Image.Path }) { // the order of their own is the right one
-		shown = append(shown[1:], shown[0])
+	if len(items) < 2 {
+		return false
 	}
-	var list strings.Builder
-	for _, s := range shown {
-		list.WriteString("<li><p>" + html.EscapeString(strings.TrimSpace(s.Description)) + "</p>" + h.creditedPicture(s.Image, s.Description, false, h5pRights{}) + "</li>")
-	}
-	h.textAt(pg, p.Task, level)
-	label := firstNonEmpty(strings.TrimSpace(p.L10n.ShowSolution), "Show solution")
-	h.text(pg, "<ul>"+list.String()+"</ul><details><summary>"+html.EscapeString(label)+"</summary><ol>"+right.String()+"</ol></details>")
-	return true
+	h.content(p.Media.Type, pg, depth+1, level)
+	return h.sequence(pg, level, p.Task, items, p.L10n.ShowSolution)
 }
