@@ -35,8 +35,8 @@ import (
 // linked as its choices lead (h5pbranching.go); a crossword its clues and
 // answers; a memory game or an image pairing its pairs; an image
 // sequencing or a sort the paragraphs its items and their order; an
-// Agamotto its pictures in order under their labels; other kinds (find
-// the hotspot) are named. Each picture's, video's and sound's own rights
+// Agamotto its pictures in order under their labels; a questionnaire its
+// questions to think about; other kinds (find the hotspot) are named. Each picture's, video's and sound's own rights
 // are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
@@ -371,6 +371,14 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		}
 	case "H5P.ImageSequencing":
 		if !h.imageSequencing(raw, pg, level) {
+			h.unread(kind, ct.Metadata.Title)
+		}
+	case "H5P.Questionnaire":
+		if !h.questionnaire(raw, pg) {
+			h.unread(kind, ct.Metadata.Title)
+		}
+	case "H5P.OpenEndedQuestion", "H5P.SimpleMultiChoice":
+		if !h.surveyQuestion(ct, pg) {
 			h.unread(kind, ct.Metadata.Title)
 		}
 	case "H5P.SortParagraphs":

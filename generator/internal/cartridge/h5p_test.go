@@ -261,6 +261,7 @@ func FuzzReadH5PKinds(f *testing.F) {
 		{"H5P.Crossword", `{"words":[{"clue":"c","answer":"a b"}]}`},
 		{"H5P.MemoryGame", `{"cards":[{"image":{"path":"images/x.png"},"match":{"path":"../../x"}}]}`},
 		{"H5P.ImageSequencing", `{"sequenceImages":[{"image":{"path":"a"},"imageDescription":"a"},{"image":{"path":"a"},"imageDescription":"a"}]}`},
+		{"H5P.Questionnaire", `{"questionnaireElements":[{"library":{"library":"H5P.SimpleMultiChoice","params":{"question":"q","alternatives":[{"text":""}]}}},{"library":{"library":"H5P.Questionnaire","params":{}}}]}`},
 		{"H5P.SortParagraphs", `{"paragraphs":["a","a",""],"media":{"type":{"library":"H5P.Image","params":{"file":{"path":"x"}}}}}`},
 		{"H5P.Agamotto", `{"items":[{"image":{"library":"H5P.Image","params":{"file":{"path":"a","copyright":{"license":"C","year":2020}}}},"labelText":"l"}]}`},
 	} {
@@ -543,5 +544,22 @@ func TestH5PSortParagraphs(t *testing.T) {
 		":::details Show the order\n1. Thank you for your review.\n2. We are sorry the bread was stale.\n3. Come by for a fresh loaf on us.\n:::\n")
 	if a, b, c := strings.Index(md, "- Thank you"), strings.Index(md, "- We are sorry"), strings.Index(md, "- Come by"); a < 0 || b < 0 || c < 0 || a < b && b < c {
 		t.Errorf("the paragraphs are in the right order, or missing:\n%s", md)
+	}
+}
+
+// A Questionnaire (a survey, no right answers) becomes its questions to
+// think about, in bold, a choice's alternatives listed under it. Before,
+// it was left out.
+func TestH5PQuestionnaire(t *testing.T) {
+	c := readH5P(t, map[string]string{
+		"h5p.json": `{"title":"After the course","mainLibrary":"H5P.Questionnaire"}`,
+		"content/content.json": `{"questionnaireElements":[
+			{"library":{"library":"H5P.OpenEndedQuestion 1.0","params":{"question":"<p>What will you try first in your shop?</p>","placeholderText":"Start writing..."}},"requiredField":false},
+			{"library":{"library":"H5P.SimpleMultiChoice 1.1","params":{"question":"How sure do you feel now?","inputType":"radio","alternatives":[{"text":"Sure"},{"text":"A little unsure"}]}}},
+			{"library":{"library":"H5P.OpenEndedQuestion 1.0","params":{"question":""}}}]}`,
+	})
+	want := "**What will you try first in your shop?**\n\n**How sure do you feel now?**\n\n- Sure\n- A little unsure\n"
+	if md := c.Modules[0].Lessons[0].Markdown; md != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
 }

@@ -437,3 +437,55 @@ func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, leve
 	h.content(p.Media.Type, pg, depth+1, level)
 	return h.sequence(pg, level, p.Task, items, p.L10n.ShowSolution)
 }
+
+// questionnaire adds a Questionnaire (a survey: questions with no right
+// answer) as its questions to think about, each in bold, a choice's
+// alternatives listed under it; false, and nothing added, when it asks
+// nothing.
+func (h *h5pReader) questionnaire(raw json.RawMessage, pg *h5pPage) bool {
+	var p struct {
+		Elements []struct {
+			Library h5pContent `json:"library"`
+		} `json:"questionnaireElements"`
+	}
+	if !decodeParams(raw, &p) {
+		return false
+	}
+	asked := false
+	for _, e := range p.Elements {
+		asked = h.surveyQuestion(e.Library, pg) || asked
+	}
+	return asked
+}
+
+// surveyQuestion adds an open question or a choice of a survey (see
+// questionnaire); false when it asks nothing.
+func (h *h5pReader) surveyQuestion(ct h5pContent, pg *h5pPage) bool {
+	var p struct {
+		Question     string `json:"question"`
+		Alternatives []struct {
+			Text string `json:"text"`
+		} `json:"alternatives"`
+	}
+	question := ""
+	if decodeParams(ct.Params, &p) {
+		question = inlineHTML(p.Question)
+	}
+	if question == "" {
+		return false
+	}
+	var list strings.Builder
+	if h5pKind(ct.Library) == "H5P.SimpleMultiChoice" {
+		for _, a := range p.Alternatives {
+			if words := inlineHTML(a.Text); words != "" {
+				list.WriteString("<li>" + words + "</li>")
+			}
+		}
+	}
+	out := "<p><strong>" + question + "</strong></p>"
+	if list.Len() > 0 {
+		out += "<ul>" + list.String() + "</ul>"
+	}
+	h.text(pg, out)
+	return true
+}
