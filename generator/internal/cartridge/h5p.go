@@ -316,8 +316,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 	if depth > maxH5PDepth || len(ct.Params) == 0 {
 		return
 	}
-	raw := ct.Params
-	switch kind := h5pKind(ct.Library); kind {
+	raw, kind, read := ct.Params, h5pKind(ct.Library), true // read: false for a kind, or a content of it, no page can hold
+	switch kind {
 	case "H5P.AdvancedText", "H5P.Text", "H5P.ContinuousText", "H5P.Table":
 		h.textContent(raw, pg, level)
 	case "H5P.Image":
@@ -366,34 +366,23 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 	case "H5P.BranchingScenario":
 		h.branching(raw, pg, depth, level)
 	case "H5P.Crossword":
-		if !h.crossword(raw, pg, level) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.crossword(raw, pg, level)
 	case "H5P.ImageSequencing":
-		if !h.imageSequencing(raw, pg, level) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.imageSequencing(raw, pg, level)
 	case "H5P.Questionnaire":
-		if !h.questionnaire(raw, pg) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.questionnaire(raw, pg)
 	case "H5P.OpenEndedQuestion", "H5P.SimpleMultiChoice":
-		if !h.surveyQuestion(ct, pg) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.surveyQuestion(ct, pg)
 	case "H5P.SortParagraphs":
-		if !h.sortParagraphs(raw, pg, depth, level) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.sortParagraphs(raw, pg, depth, level)
 	case "H5P.MemoryGame", "H5P.ImagePair":
-		if !h.memoryGame(raw, pg, level) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.memoryGame(raw, pg, level)
 	case "H5P.DragQuestion":
-		if !h.dragQuestion(raw, pg) {
-			h.unread(kind, ct.Metadata.Title)
-		}
+		read = h.dragQuestion(raw, pg)
 	default:
+		read = false
+	}
+	if !read {
 		h.unread(kind, ct.Metadata.Title)
 	}
 }

@@ -68,8 +68,30 @@ func (h *h5pReader) gaps(kind string, raw json.RawMessage, pg *h5pPage, level in
 	}
 	h.textAt(pg, firstNonEmpty(p.Task, p.Text), level)
 	h.text(pg, task.String())
-	label := strings.TrimSpace(firstNonEmpty(p.Solutions, p.Solution, p.SolutionBtn, "Show solution"))
-	h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+solution.String()+"</details>")
+	h.text(pg, solutionToOpen(solution.String(), p.Solutions, p.Solution, p.SolutionBtn))
+}
+
+// h5pTask is what a task to solve says beside its items: its description,
+// and the words of its own "Show solution" button.
+type h5pTask struct {
+	Task string `json:"taskDescription"`
+	L10n struct {
+		ShowSolution string `json:"showSolution"`
+	} `json:"l10n"`
+}
+
+// solutionToOpen is a task's solution (HTML) in a disclosure labelled by
+// the first of labels the content gives (its own button's words), else
+// "Show solution".
+func solutionToOpen(body string, labels ...string) string {
+	label := "Show solution"
+	for _, l := range labels {
+		if l = strings.TrimSpace(l); l != "" {
+			label = l
+			break
+		}
+	}
+	return "<details><summary>" + html.EscapeString(label) + "</summary>" + body + "</details>"
 }
 
 // questionText is a question's text with its picture (media: an
@@ -318,14 +340,11 @@ func elementWords(ct h5pContent) string {
 // hold, the puzzle done on paper or in the head.
 func (h *h5pReader) crossword(raw json.RawMessage, pg *h5pPage, level int) bool {
 	var p struct {
-		Task  string `json:"taskDescription"`
+		h5pTask
 		Words []struct {
 			Clue   string `json:"clue"`
 			Answer string `json:"answer"`
 		} `json:"words"`
-		L10n struct {
-			ShowSolution string `json:"showSolution"`
-		} `json:"l10n"`
 	}
 	if !decodeParams(raw, &p) {
 		return false
@@ -343,8 +362,7 @@ func (h *h5pReader) crossword(raw json.RawMessage, pg *h5pPage, level int) bool 
 		return false
 	}
 	h.textAt(pg, p.Task, level)
-	label := firstNonEmpty(strings.TrimSpace(p.L10n.ShowSolution), "Show solution")
-	h.text(pg, "<ol>"+clues.String()+"</ol><details><summary>"+html.EscapeString(label)+"</summary><ol>"+answers.String()+"</ol></details>")
+	h.text(pg, "<ol>"+clues.String()+"</ol>"+solutionToOpen("<ol>"+answers.String()+"</ol>", p.L10n.ShowSolution))
 	return true
 }
 
@@ -356,10 +374,9 @@ type sequenceItem struct {
 
 // sequence adds a task of putting items (in their right order) in order:
 // the task, the items in an order of their own (never the right one), then
-// the right order in a disclosure labelled as the content labels its
-// button (else "Show solution"): the task done in the head where a page
-// cannot drag. False, and nothing added, for fewer than two items.
-func (h *h5pReader) sequence(pg *h5pPage, level int, task string, items []sequenceItem, label string) bool {
+// the right order to open (solutionToOpen): the task done in the head
+// where a page cannot drag. False, and nothing added, for fewer than two items.
+func (h *h5pReader) sequence(pg *h5pPage, level int, task h5pTask, items []sequenceItem) bool {
 	if len(items) < 2 {
 		return false
 	}
@@ -376,9 +393,8 @@ func (h *h5pReader) sequence(pg *h5pPage, level int, task string, items []sequen
 	for _, it := range shown {
 		list.WriteString("<li>" + it.shown + "</li>")
 	}
-	h.textAt(pg, task, level)
-	label = firstNonEmpty(strings.TrimSpace(label), "Show solution")
-	h.text(pg, "<ul>"+list.String()+"</ul><details><summary>"+html.EscapeString(label)+"</summary><ol>"+right.String()+"</ol></details>")
+	h.textAt(pg, task.Task, level)
+	h.text(pg, "<ul>"+list.String()+"</ul>"+solutionToOpen("<ol>"+right.String()+"</ol>", task.L10n.ShowSolution))
 	return true
 }
 
@@ -386,14 +402,11 @@ func (h *h5pReader) sequence(pg *h5pPage, level int, task string, items []sequen
 // each under its description.
 func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int) bool {
 	var p struct {
-		Task   string `json:"taskDescription"`
+		h5pTask
 		Images []struct {
 			Image       h5pFile `json:"image"`
 			Description string  `json:"imageDescription"`
 		} `json:"sequenceImages"`
-		L10n struct {
-			ShowSolution string `json:"showSolution"`
-		} `json:"l10n"`
 	}
 	if !decodeParams(raw, &p) {
 		return false
@@ -406,7 +419,7 @@ func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int)
 			items = append(items, sequenceItem{shown: "<p>" + words + "</p>" + pic, solution: words, key: s.Description + s.Image.Path})
 		}
 	}
-	return h.sequence(pg, level, p.Task, items, p.L10n.ShowSolution)
+	return h.sequence(pg, level, p.h5pTask, items)
 }
 
 // sortParagraphs adds a Sort the Paragraphs (see sequence): its picture,
@@ -416,11 +429,8 @@ func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, leve
 		Media struct {
 			Type h5pContent `json:"type"`
 		} `json:"media"`
-		Task       string   `json:"taskDescription"`
+		h5pTask
 		Paragraphs []string `json:"paragraphs"`
-		L10n       struct {
-			ShowSolution string `json:"showSolution"`
-		} `json:"l10n"`
 	}
 	if !decodeParams(raw, &p) {
 		return false
@@ -435,7 +445,7 @@ func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, leve
 		return false
 	}
 	h.content(p.Media.Type, pg, depth+1, level)
-	return h.sequence(pg, level, p.Task, items, p.L10n.ShowSolution)
+	return h.sequence(pg, level, p.h5pTask, items)
 }
 
 // questionnaire adds a Questionnaire (a survey: questions with no right
