@@ -137,3 +137,33 @@ func TestVideoIntoAModuleKeepsItsPosterAndCaptions(t *testing.T) {
 	builds(t, site)
 	sitetest.Contains(t, site, "en/modules/shop-photos/02-at-the-till/index.html", `image1-2.mp4" poster="../../../../en/modules/shop-photos/image1-2.png"`, `<track kind="captions" src="../../../../en/modules/shop-photos/image1-2.vtt"`)
 }
+
+// An H5P imported into the German tree and built as a learner gets it: a
+// picture's own licence is its credit line with the deed linked, one
+// oersite does not know is said after the import, and each gap of a fill-in
+// task is read as "Lücke" (the theme's German word), as a screen reader
+// meets it.
+func TestImportedH5PCreditsAndGapsOnTheSite(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	h5p := writeZip(t, filepath.Join(t.TempDir(), "stall.h5p"), map[string]string{
+		"h5p.json": `{"title":"Am Marktstand","mainLibrary":"H5P.Column","license":"CC BY","licenseVersion":"4.0"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.Image 1.1","metadata":{"title":"Marktstand","license":"CC BY-SA","licenseVersion":"3.0","authors":[{"name":"Ana Pop"}]},"params":{"file":{"path":"images/stall.jpg"},"alt":"Ein Obststand"}}},
+			{"content":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/scales.jpg","copyright":{"title":"Waage","license":"C"}},"alt":"Eine alte Waage"}}},
+			{"content":{"library":"H5P.Blanks 1.14","params":{"text":"<p>Ergänzen Sie.</p>","questions":["<p>Wir öffnen um *acht* Uhr.</p>"],"showSolutions":"Lösung zeigen"}}}]}`,
+		"content/images/stall.jpg":  "\xff\xd8\xff stall",
+		"content/images/scales.jpg": "\xff\xd8\xff scales",
+	})
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site, Lang: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].Error(), `"Waage" is under a licence oersite does not know (Copyright (all rights reserved))`) {
+		t.Errorf("notes %v", rep.Notes)
+	}
+	contains(t, site, "content/de/modules/am-marktstand/01-am-marktstand.md", "*Marktstand, Ana Pop, [CC BY-SA 3.0](https://creativecommons.org/licenses/by-sa/3.0/)*", "Wir öffnen um _____ Uhr.")
+	builds(t, site)
+	sitetest.Contains(t, site, "de/modules/am-marktstand/01-am-marktstand/index.html",
+		`<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>`,
+		`Wir öffnen um <span class="gap"><span aria-hidden="true">_____</span><span class="visually-hidden">Lücke</span></span> Uhr.`)
+}
