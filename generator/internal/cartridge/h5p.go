@@ -36,8 +36,12 @@ import (
 // answers; a memory game or an image pairing its pairs; an image
 // sequencing or a sort the paragraphs its items and their order; an
 // Agamotto its pictures in order under their labels; a questionnaire its
-// questions to think about; other kinds (find the hotspot) are named. Each picture's, video's and sound's own rights
-// are its credit line (h5prights.go).
+// questions to think about; a documentation tool its pages, a dictation
+// its sounds with gaps, speak the words its questions, an image
+// juxtaposition its two pictures (h5ptasks.go); find the hotspot its
+// picture and a copy with the right places circled (h5pspot.go); other
+// kinds (games, a virtual tour) are named. Each picture's, video's and
+// sound's own rights are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {
@@ -77,7 +81,7 @@ const maxH5PDepth = 16
 // content's files (whose paths are relative to it).
 const h5pPageName = "oersite-h5p-"
 
-var errH5POther = diag.Phrasef("H5P contents a page cannot hold (drag and drop, hotspots): %s", "")
+var errH5POther = diag.Phrasef("H5P contents a page cannot hold (games, a virtual tour): %s", "")
 
 // h5pKindName names a kind of content not read as H5P's hub does, else by
 // its machine name without "H5P.".
@@ -93,6 +97,14 @@ func h5pKindName(kind string) string {
 		return "Drag and Drop"
 	case "H5P.ImageHotspotQuestion":
 		return "Find the Hotspot"
+	case "H5P.ImageMultipleHotspotQuestion":
+		return "Find Multiple Hotspots"
+	case "H5P.DocumentationTool":
+		return "Documentation Tool"
+	case "H5P.SpeakTheWordsSet":
+		return "Speak the Words Set"
+	case "H5P.ImageJuxtaposition":
+		return "Image Juxtaposition"
 	case "H5P.ArithmeticQuiz":
 		return "Arithmetic Quiz"
 	case "H5P.ImageSequencing":
@@ -379,6 +391,18 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		read = h.memoryGame(raw, pg, level)
 	case "H5P.DragQuestion":
 		read = h.dragQuestion(raw, pg)
+	case "H5P.DocumentationTool":
+		read = h.documentationTool(raw, pg, depth, level)
+	case "H5P.Dictation":
+		read = h.dictation(raw, pg, level)
+	case "H5P.SpeakTheWords":
+		read = h.speakTheWords(raw, pg)
+	case "H5P.SpeakTheWordsSet":
+		read = h.speakTheWordsSet(raw, pg, level)
+	case "H5P.ImageJuxtaposition":
+		read = h.imageJuxtaposition(raw, pg, level)
+	case "H5P.ImageHotspotQuestion", "H5P.ImageMultipleHotspotQuestion":
+		read = h.findTheHotspot(kind, raw, pg, level)
 	default:
 		read = false
 	}

@@ -307,7 +307,7 @@ func (h *h5pReader) agamotto(raw json.RawMessage, pg *h5pPage, depth, level int)
 	}
 	for _, it := range p.Items {
 		if label := plainText(it.Label); label != "" {
-			h.text(pg, "<p><strong>"+html.EscapeString(label)+"</strong></p>")
+			h.text(pg, inBold(html.EscapeString(label)))
 		}
 		h.content(it.Image, pg, depth+1, level+1)
 		h.textAt(pg, it.Description, level+1)

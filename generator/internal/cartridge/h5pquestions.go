@@ -492,7 +492,7 @@ func (h *h5pReader) surveyQuestion(ct h5pContent, pg *h5pPage) bool {
 			}
 		}
 	}
-	out := "<p><strong>" + question + "</strong></p>"
+	out := inBold(question)
 	if list.Len() > 0 {
 		out += "<ul>" + list.String() + "</ul>"
 	}
