@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,4 +169,40 @@ func TestImportedH5PCreditsAndGapsOnTheSite(t *testing.T) {
 	sitetest.Contains(t, site, "de/modules/am-marktstand/01-am-marktstand/index.html",
 		`<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>`,
 		`Wir öffnen um <span class="gap"><span aria-hidden="true">_____</span><span class="visually-hidden">Lücke</span></span> Uhr.`)
+}
+
+// An H5P Find the Hotspot and Dictation imported and built: the solution
+// to open shows the copy of the picture with the right place circled, and
+// each sentence's sound is a player under its number.
+func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	m := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, m); err != nil {
+		t.Fatal(err)
+	}
+	h5p := writeZip(t, filepath.Join(t.TempDir(), "floor.h5p"), map[string]string{
+		"h5p.json": `{"title":"Sicher im Laden","mainLibrary":"H5P.Column"}`,
+		"content/content.json": `{"content":[
+			{"content":{"library":"H5P.ImageHotspotQuestion 1.8","params":{"imageHotspotQuestion":{
+				"backgroundImageSettings":{"backgroundImage":{"path":"images/floor.png"}},
+				"hotspotSettings":{"taskDescription":"Wo kann man stolpern?","hotspot":[{"userSettings":{"correct":true,"feedbackText":"Das Kabel."},"computedSettings":{"x":10,"y":10,"width":20,"height":20}}]}}}}},
+			{"content":{"library":"H5P.Dictation 1.2","params":{"taskDescription":"Hören und schreiben.","sentences":[{"sample":[{"path":"audios/s.mp3"}],"text":"Wir öffnen um acht."}],"showSolution":"Sätze zeigen"}}}]}`,
+		"content/images/floor.png": pic.String(),
+		"content/audios/s.mp3":     "ID3 sound",
+	})
+	if _, err := importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site, Lang: "de"}); err != nil {
+		t.Fatal(err)
+	}
+	builds(t, site)
+	sitetest.Contains(t, site, "de/modules/sicher-im-laden/01-sicher-im-laden/index.html",
+		`<summary>Show solution</summary>
+<p><img src="../../../../de/modules/sicher-im-laden/floor-solution.png"`,
+		`<p>Das Kabel.</p>`,
+		`<p><strong>1.</strong></p>
+<figure class="figure audio"><audio controls preload="none" src="../../../../de/modules/sicher-im-laden/s.mp3">`,
+		`<summary>Sätze zeigen</summary>`)
+	if _, err := os.Stat(filepath.Join(site, "public/de/modules/sicher-im-laden/floor-solution.png")); err != nil {
+		t.Error(err)
+	}
 }
