@@ -24,9 +24,9 @@ import (
 // else one lesson. Texts, tables, pictures, videos, sounds, links,
 // accordions, columns, slides and a video's interactions are shown in
 // reading order (an image slider's pictures one after another);
-// multiple-choice, true/false, single-choice sets, question sets and
-// summaries become knowledge checks at their place, each answer with its
-// feedback; each dialog card or flashcard a disclosure, its back shown
+// multiple-choice (an image choice's answers its pictures), true/false,
+// single-choice sets, question sets and summaries become knowledge checks
+// at their place, each answer with its feedback; each dialog card or flashcard a disclosure, its back shown
 // when opened; fill in the blanks, drag the words and mark the words their
 // text with gaps and the solution as a disclosure; image hotspots the
 // picture and a disclosure per hotspot; a chart its values as a list; a
@@ -37,8 +37,9 @@ import (
 // sequencing or a sort the paragraphs its items and their order; an
 // Agamotto its pictures in order under their labels; a questionnaire its
 // questions to think about; a documentation tool its pages, a dictation
-// its sounds with gaps, speak the words its questions, an image
-// juxtaposition its two pictures (h5ptasks.go); find the hotspot its
+// its numbered sounds, speak the words its questions, guess the answer
+// its answer to open, an image juxtaposition its two pictures
+// (h5ptasks.go); find the hotspot its
 // picture and a copy with the right places circled (h5pspot.go); other
 // kinds (games, a virtual tour) are named. Each picture's, video's and
 // sound's own rights are its credit line (h5prights.go).
@@ -105,6 +106,10 @@ func h5pKindName(kind string) string {
 		return "Speak the Words Set"
 	case "H5P.ImageJuxtaposition":
 		return "Image Juxtaposition"
+	case "H5P.GuessTheAnswer":
+		return "Guess the Answer"
+	case "H5P.MultiMediaChoice":
+		return "Image Choice"
 	case "H5P.ArithmeticQuiz":
 		return "Arithmetic Quiz"
 	case "H5P.ImageSequencing":
@@ -401,6 +406,12 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		read = h.speakTheWordsSet(raw, pg, level)
 	case "H5P.ImageJuxtaposition":
 		read = h.imageJuxtaposition(raw, pg, level)
+	case "H5P.GuessTheAnswer":
+		read = h.guessTheAnswer(raw, pg, depth, level)
+	case "H5P.MultiMediaChoice":
+		md := h.imageChoice(raw)
+		pg.question(md)
+		read = md != ""
 	case "H5P.ImageHotspotQuestion", "H5P.ImageMultipleHotspotQuestion":
 		read = h.findTheHotspot(kind, raw, pg, level)
 	default:

@@ -499,3 +499,36 @@ func (h *h5pReader) surveyQuestion(ct h5pContent, pg *h5pPage) bool {
 	h.text(pg, out)
 	return true
 }
+
+// imageChoice is an H5P.MultiMediaChoice (Image Choice: a question whose
+// answers are pictures) as a question whose answers are those pictures,
+// each with its description and its feedback (see choiceMarkdown); "" for
+// one without pictures.
+func (h *h5pReader) imageChoice(raw json.RawMessage) string {
+	var p struct {
+		Question string `json:"question"`
+		Options  []struct {
+			Media    h5pContent `json:"media"`
+			Correct  h5pBool    `json:"correct"`
+			Feedback struct {
+				Chosen string `json:"chosenFeedback"`
+			} `json:"tipsAndFeedback"`
+		} `json:"options"`
+	}
+	if !decodeParams(raw, &p) {
+		return ""
+	}
+	var choices []choice
+	for _, o := range p.Options {
+		if h5pKind(o.Media.Library) != "H5P.Image" {
+			continue
+		}
+		if pic := h.imageParams(o.Media.Params, true, o.Media.Metadata); pic != "" {
+			choices = append(choices, choice{text: pic, feedback: o.Feedback.Chosen, right: bool(o.Correct)})
+		}
+	}
+	if len(choices) == 0 {
+		return ""
+	}
+	return h.c.choiceMarkdown(p.Question, h.c.course.Title, choices)
+}

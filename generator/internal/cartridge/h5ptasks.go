@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// H5P contents that ask the learner to write, speak or compare: a
+// H5P contents that ask the learner to write, speak, guess or compare: a
 // Documentation Tool's pages, a Dictation, Speak the Words (alone or as a
-// set) and an Image Juxtaposition, each as the page a tutor and a learner
+// set), Guess the Answer and an Image Juxtaposition, each as the page a tutor and a learner
 // can work through on paper or aloud (see h5p.go).
 
 // inBold is a paragraph of words (HTML) in bold: a question to think
@@ -233,5 +233,26 @@ func (h *h5pReader) imageJuxtaposition(raw json.RawMessage, pg *h5pPage, level i
 		}
 		h.text(pg, side.picture)
 	}
+	return true
+}
+
+// guessTheAnswer adds a Guess the Answer: its picture or video, its task,
+// then its answer to open, labelled as the content labels it ("Click to
+// see the answer"); false, and nothing added, without an answer.
+func (h *h5pReader) guessTheAnswer(raw json.RawMessage, pg *h5pPage, depth, level int) bool {
+	var p struct {
+		Task  string `json:"taskDescription"`
+		Media struct {
+			Type h5pContent `json:"type"`
+		} `json:"media"`
+		Label    string `json:"solutionLabel"`
+		Solution string `json:"solutionText"`
+	}
+	if !decodeParams(raw, &p) || plainText(p.Solution) == "" {
+		return false
+	}
+	h.content(p.Media.Type, pg, depth+1, level)
+	h.textAt(pg, p.Task, level)
+	h.text(pg, solutionToOpen(wellFormed(p.Solution, ""), plainText(p.Label)))
 	return true
 }

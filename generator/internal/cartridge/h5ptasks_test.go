@@ -208,3 +208,38 @@ func TestDrawSpotsOnHostilePictures(t *testing.T) {
 		}
 	}
 }
+
+// Guess the Answer becomes its picture, its task and its answer to open,
+// labelled as the content labels it. Before, it was left out.
+func TestH5PGuessTheAnswer(t *testing.T) {
+	c := readH5P(t, map[string]string{
+		"h5p.json": `{"title":"Guess the price","mainLibrary":"H5P.GuessTheAnswer"}`,
+		"content/content.json": `{"taskDescription":"<p>What does this loaf cost at the market?</p>",
+			"media":{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/loaf.jpg"},"alt":"A round loaf"}}},
+			"solutionLabel":"Click to see the answer.","solutionText":"<p>€3.20: about the price of a coffee.</p>"}`,
+		"content/images/loaf.jpg": "\xff\xd8\xff loaf",
+	})
+	want := "![A round loaf](loaf.jpg)\n\nWhat does this loaf cost at the market?\n\n:::details Click to see the answer.\n€3.20: about the price of a coffee.\n:::\n"
+	if md := lessonOf(t, c); md != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+}
+
+// An Image Choice becomes a question whose answers are its pictures, each
+// described, the right ones ticked, with their feedback. Before, it was
+// left out.
+func TestH5PImageChoice(t *testing.T) {
+	c := readH5P(t, map[string]string{
+		"h5p.json": `{"title":"Good shop photos","mainLibrary":"H5P.MultiMediaChoice"}`,
+		"content/content.json": `{"question":"<p>Which photo shows the bread best?</p>","options":[
+			{"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/dark.jpg"},"alt":"A loaf in a dark corner"}},"correct":false,"tipsAndFeedback":{"chosenFeedback":"Too dark to see the crust."}},
+			{"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/light.jpg"},"alt":"A loaf by the window"}},"correct":true},
+			{"media":{"library":"H5P.Video 1.6","params":{}}}]}`,
+		"content/images/dark.jpg":  "\xff\xd8\xff dark",
+		"content/images/light.jpg": "\xff\xd8\xff light",
+	})
+	want := ":::quiz Good shop photos\nWhich photo shows the bread best?\n\n- [ ] ![A loaf in a dark corner](dark.jpg)\n  > Too dark to see the crust.\n- [x] ![A loaf by the window](light.jpg)\n:::\n"
+	if md := lessonOf(t, c); md != want {
+		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+}
