@@ -26,8 +26,8 @@ import (
 // reading order (an image slider's pictures one after another);
 // multiple-choice (an image choice's answers its pictures), true/false,
 // single-choice sets, question sets and summaries become knowledge checks
-// at their place, each answer with its feedback; each dialog card or flashcard a disclosure, its back shown
-// when opened; fill in the blanks, drag the words and mark the words their
+// at their place, each answer with its feedback; each dialog card or
+// flashcard a disclosure, its back shown when opened; fill in the blanks, drag the words and mark the words their
 // text with gaps and the solution as a disclosure; image hotspots the
 // picture and a disclosure per hotspot; a chart its values as a list; a
 // timeline its dated events; an essay its task and sample answer; a drag
