@@ -20,26 +20,25 @@ import (
 // nested in them as {"library": "H5P.Image 1.1", "params": {...}}) and the
 // files under content/; the libraries' own scripts beside them are not
 // read. It becomes one module titled as the content: an Interactive Book's
-// chapters its lessons (its cover the module's introduction), anything
-// else one lesson. Texts, tables, pictures, videos, sounds, links,
-// accordions, columns, slides and a video's interactions are shown in
-// reading order (an image slider's pictures one after another);
-// multiple-choice (an image choice's answers its pictures), true/false,
-// single-choice sets, question sets and summaries become knowledge checks
-// at their place, each answer with its feedback; each dialog card or
-// flashcard a disclosure, its back shown when opened; fill in the blanks, drag the words and mark the words their
-// text with gaps and the solution as a disclosure; image hotspots the
+// chapters its lessons (its cover the module's introduction), anything else
+// one lesson. Texts, tables, pictures, videos, sounds, links, accordions,
+// columns, slides and a video's interactions are shown in reading order (an
+// image slider's pictures one after another); multiple-choice (an image
+// choice's answers its pictures), true/false, single-choice sets, question
+// sets and summaries become knowledge checks at their place, each answer
+// with its feedback; each dialog card or flashcard a disclosure, its back
+// shown when opened; fill in the blanks, drag the words and mark the words
+// their text with gaps and the solution as a disclosure; image hotspots the
 // picture and a disclosure per hotspot; a chart its values as a list; a
 // timeline its dated events; an essay its task and sample answer; a drag
-// and drop a check per labelled zone; a branching scenario its steps
-// linked as its choices lead (h5pbranching.go); a crossword its clues and
-// answers; a memory game or an image pairing its pairs; an image
-// sequencing or a sort the paragraphs its items and their order; an
-// Agamotto its pictures in order under their labels; a questionnaire its
-// questions to think about; a documentation tool its pages, a dictation
-// its numbered sounds, speak the words its questions, guess the answer
-// its answer to open, an image juxtaposition its two pictures
-// (h5ptasks.go); find the hotspot its
+// and drop a check per labelled zone; a branching scenario its steps linked
+// as its choices lead (h5pbranching.go); a crossword its clues and answers;
+// a memory game or an image pairing its pairs; an image sequencing or a
+// sort the paragraphs its items and their order; an Agamotto its pictures
+// in order under their labels; a questionnaire its questions to think
+// about; a documentation tool its pages, a dictation its numbered sounds,
+// speak the words its questions, guess the answer its answer to open, an
+// image juxtaposition its two pictures (h5ptasks.go); find the hotspot its
 // picture and a copy with the right places circled (h5pspot.go); other
 // kinds (games, a virtual tour) are named. Each picture's, video's and
 // sound's own rights are its credit line (h5prights.go).
