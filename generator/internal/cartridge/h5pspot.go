@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"math"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/oersite/oersite/generator/internal/picresize"
 )
 
 // Find the Hotspot and Find Multiple Hotspots (a picture on which the
@@ -49,10 +50,6 @@ type spotPlace struct {
 	Height float64 `json:"height"`
 	Figure string  `json:"figure"`
 }
-
-// maxMarkedPixels bounds the pictures a copy is drawn of: a picture
-// claiming more (a hostile file's header) gets no copy.
-const maxMarkedPixels = 40 << 20
 
 // findTheHotspot adds a Find the Hotspot or Find Multiple Hotspots (see
 // the top); false, and nothing added, without a picture or a right place.
@@ -119,22 +116,15 @@ func (h *h5pReader) markedPicture(file h5pFile, spots []spotPlace, alt string) s
 	return h.picture(h5pFile{Path: copyPath}, alt, false)
 }
 
-// drawSpots draws spots on a JPEG or PNG picture and encodes it as it
-// was; false for another format, a picture it cannot read, or one larger
-// than maxMarkedPixels.
+// drawSpots draws spots on a JPEG or PNG picture, upright as it shows (the
+// places are where H5P shows them), and encodes it as it was; false for a
+// picture picresize.Upright does not read.
 func drawSpots(data []byte, spots []spotPlace) ([]byte, bool) {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || format != "jpeg" && format != "png" || cfg.Width*cfg.Height > maxMarkedPixels {
-		return nil, false
-	}
-	src, _, err := image.Decode(bytes.NewReader(data))
+	m, format, err := picresize.Upright(data)
 	if err != nil {
 		return nil, false
 	}
-	b := src.Bounds()
-	m := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(m, m.Bounds(), src, b.Min, draw.Src)
-	line := max(4, max(b.Dx(), b.Dy())/70) // about 5 pixels on a phone's screen
+	line := max(4, max(m.Bounds().Dx(), m.Bounds().Dy())/70) // about 5 pixels on a phone's screen
 	for _, s := range spots {
 		outline(m, s, line)
 	}

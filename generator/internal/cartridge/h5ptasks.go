@@ -58,21 +58,20 @@ func (h *h5pReader) workbookPage(raw json.RawMessage, pg *h5pPage, depth, level 
 	headed := pg.b.Len()
 	h.textAt(pg, p.Description, level+1)
 	for _, e := range p.Elements {
-		if h5pKind(e.Library) != "H5P.TextInputField" {
+		switch h5pKind(e.Library) {
+		case "H5P.Text", "H5P.AdvancedText", "H5P.Image": // what a page holds, no question
 			h.content(e, pg, depth+1, level+1)
-			continue
-		}
-		var field struct {
-			Task string `json:"taskDescription"`
-		}
-		if decodeParams(e.Params, &field) {
-			if words := inlineHTML(field.Task); words != "" {
-				h.text(pg, inBold(words))
+		case "H5P.TextInputField":
+			var field struct {
+				Task string `json:"taskDescription"`
+			}
+			if decodeParams(e.Params, &field) && inlineHTML(field.Task) != "" {
+				h.text(pg, inBold(inlineHTML(field.Task)))
 			}
 		}
 	}
 	if plainText(p.Help) != "" {
-		h.text(pg, "<details><summary>"+html.EscapeString(firstNonEmpty(strings.TrimSpace(p.HelpLabel), "More information"))+"</summary>"+wellFormed(p.Help, "")+"</details>")
+		h.text(pg, solutionToOpen(wellFormed(p.Help, ""), p.HelpLabel, "More information"))
 	}
 	if pg.b.Len() == headed { // a title alone: no section
 		h.unwrite(pg, before)

@@ -101,20 +101,9 @@ func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 	if !Copied(ext) || len(widths) == 0 {
 		return nil, errors.New("no copies for this picture")
 	}
-	c, _, err := image.DecodeConfig(bytes.NewReader(data))
+	src, format, turn, err := decode(data)
 	if err != nil {
 		return nil, err
-	}
-	if c.Width*c.Height > MaxPixels { // a file of a few kilobytes can claim a picture of gigabytes
-		return nil, fmt.Errorf("the picture is %d×%d pixels, more than the %d million copies are made of", c.Width, c.Height, MaxPixels/1_000_000)
-	}
-	src, format, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	turn := 0
-	if format == "jpeg" {
-		turn = picsize.Orientation(data)
 	}
 	sw, sh := src.Bounds().Dx(), src.Bounds().Dy()
 	dw, dh := sw, sh // as shown
@@ -144,6 +133,41 @@ func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 		out = append(out, buf.Bytes())
 	}
 	return out, nil
+}
+
+// decode decodes a JPEG or PNG picture of at most MaxPixels, and the EXIF
+// orientation a JPEG gives (0 for none).
+func decode(data []byte) (m image.Image, format string, turn int, err error) {
+	c, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", 0, err
+	}
+	if format != "jpeg" && format != "png" {
+		return nil, "", 0, fmt.Errorf("a %s picture: only JPEG and PNG pictures are read", format)
+	}
+	if c.Width*c.Height > MaxPixels { // a file of a few kilobytes can claim a picture of gigabytes
+		return nil, "", 0, fmt.Errorf("the picture is %d×%d pixels, more than the %d million copies are made of", c.Width, c.Height, MaxPixels/1_000_000)
+	}
+	if m, _, err = image.Decode(bytes.NewReader(data)); err != nil {
+		return nil, "", 0, err
+	}
+	if format == "jpeg" {
+		turn = picsize.Orientation(data)
+	}
+	return m, format, turn, nil
+}
+
+// Upright decodes a JPEG or PNG picture (see MaxPixels) as it shows: a
+// JPEG turned as its EXIF orientation says. format is "jpeg" or "png".
+func Upright(data []byte) (m *image.RGBA, format string, err error) {
+	src, format, turn, err := decode(data)
+	if err != nil {
+		return nil, "", err
+	}
+	b := src.Bounds()
+	m = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(m, m.Bounds(), src, b.Min, draw.Src)
+	return orient(m, turn), format, nil
 }
 
 // orient turns or flips a picture as an EXIF orientation says (2 to 8),

@@ -127,3 +127,22 @@ func TestMake(t *testing.T) {
 		t.Errorf("a picture of 3.6 billion pixels: %v", err)
 	}
 }
+
+// Upright gives a photo stored on its side (EXIF orientation 6) as a
+// browser shows it, and refuses a picture of another kind.
+func TestUpright(t *testing.T) {
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, halves(40, 120), nil); err != nil {
+		t.Fatal(err)
+	}
+	m, format, err := picresize.Upright(withOrientation(j.Bytes(), 6))
+	if err != nil || format != "jpeg" || m.Bounds().Size() != (image.Point{120, 40}) {
+		t.Fatalf("%v %s %v, want 120×40 jpeg", m.Bounds(), format, err)
+	}
+	if r, _, b, _ := m.At(110, 20).RGBA(); r < b { // the stored top (red) on the right
+		t.Errorf("%v on the right, want red", m.At(110, 20))
+	}
+	if _, _, err := picresize.Upright([]byte("GIF89a\x01\x00\x01\x00\x00\x00\x00")); err == nil {
+		t.Error("a GIF was read")
+	}
+}
