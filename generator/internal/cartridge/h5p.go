@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -65,6 +67,26 @@ type h5pContent struct {
 	Metadata h5pRights       `json:"metadata"`
 }
 
+// h5pMedia is a task's picture or video: {"type": {"library": …}} as
+// H5P's editor groups it, or the library's content itself, as some
+// versions write it (Guess the Answer from H5P's hub).
+type h5pMedia struct{ h5pContent }
+
+// UnmarshalJSON reads either shape; anything else is no media (and not an
+// error, which would lose the task holding it).
+func (m *h5pMedia) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Type h5pContent `json:"type"`
+		h5pContent
+	}
+	_ = json.Unmarshal(data, &v)
+	m.h5pContent = v.Type
+	if m.Library == "" {
+		m.h5pContent = v.h5pContent
+	}
+	return nil
+}
+
 // h5pFile is a file of the content (its path from content/, or an
 // address on another host), with what older H5P says of its rights.
 type h5pFile struct {
@@ -89,6 +111,8 @@ func h5pKindName(kind string) string {
 	switch kind {
 	case "H5P.Blanks":
 		return "Fill in the Blanks"
+	case "H5P.Dialogcards":
+		return "Dialog Cards"
 	case "H5P.DragText":
 		return "Drag the Words"
 	case "H5P.MarkTheWords":
@@ -367,7 +391,7 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		h.essay(raw, pg, level)
 	case "H5P.Blanks", "H5P.DragText", "H5P.MarkTheWords":
 		h.gaps(kind, raw, pg, level)
-	case "H5P.DialogCards", "H5P.Flashcards":
+	case "H5P.Dialogcards", "H5P.DialogCards", "H5P.Flashcards": // Dialogcards: the library's own spelling
 		h.cards(raw, pg)
 	case "H5P.MultiChoice":
 		pg.question(h.multiChoice(raw))
@@ -434,12 +458,18 @@ func (h *h5pReader) unread(kind, title string) {
 }
 
 // ownTitle is a content's title as its author gave it; "" for none or
-// the one H5P's editor gives every content ("Untitled Image").
+// the one H5P's editor gives every content ("Untitled Image"). A title
+// copied from an address ("Gepfl%C3%BCckte_Beeren.JPG", a file's name on
+// Wikimedia Commons) is given in its letters.
 func ownTitle(title string) string {
-	if t := strings.TrimSpace(title); !strings.HasPrefix(t, "Untitled") {
-		return t
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "Untitled") {
+		return ""
 	}
-	return ""
+	if u, err := url.PathUnescape(t); err == nil && u != t && utf8.ValidString(u) {
+		return u
+	}
+	return t
 }
 
 // h5pNumber is a number H5P writes as a number or, in older files, as a

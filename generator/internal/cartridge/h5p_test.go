@@ -128,13 +128,14 @@ func bookH5P() map[string]string {
 			{"library":"H5P.Column 1.16","metadata":{"title":"Words that sell"},"params":{"content":[
 				{"content":{"library":"H5P.Video 1.6","metadata":{"title":"Writing a shop sign"},"params":{"sources":[{"path":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","mime":"video/YouTube"}]}}},
 				{"content":{"library":"H5P.SingleChoiceSet 1.11","params":{"choices":[{"question":"<p>Best first line?</p>","answers":["<p>Fresh bread every morning</p>","<p>Welcome to our website</p>","<p>Click here</p>"]}]}}},
-				{"content":{"library":"H5P.DialogCards 1.9","params":{"title":"<p>Plain words</p>","dialogs":[{"text":"<p>Purchase</p>","answer":"<p>Buy</p>"},{"text":"<p>Commence</p>","answer":"<p>Start</p>"}]}}},
+				{"content":{"library":"H5P.Dialogcards 1.9","params":{"title":"<p>Plain words</p>","dialogs":[{"text":"<p>Purchase</p>","answer":"<p>Buy</p>","audio":[{"path":"audios/purchase.mp3","mime":"audio/mpeg"}]},{"text":"<p>Commence</p>","answer":"<p>Start</p>"}]}}},
 				{"content":{"library":"H5P.DragText 1.10","params":{"taskDescription":"<p>Drag the words into the gaps.</p>","textField":"Bread is *baked:When?* early.\nShops *open* at &lt;eight&gt;.","showSolution":"Show solution"}}},
 				{"content":{"library":"H5P.MarkTheWords 1.11","params":{"taskDescription":"<p>Mark the verbs.</p>","textField":"<p>We *sell* fresh bread and *bake* it daily.</p>"}}},
 				{"content":{"library":"H5P.Summary 1.10","params":{"intro":"<p>Choose the true statement.</p>","summaries":[{"summary":["<p>Short sentences are easier on phones.</p>","<p>Long sentences sell more.</p>"]}]}}}
 			]}}
 		]}`,
-		"content/images/cover.jpg": "\xff\xd8\xff cover",
+		"content/images/cover.jpg":    "\xff\xd8\xff cover",
+		"content/audios/purchase.mp3": "ID3 purchase",
 	}
 }
 
@@ -175,7 +176,7 @@ func TestH5PInteractiveBook(t *testing.T) {
 	}
 	got2 := m.Lessons[1].Markdown
 	for _, w := range []string{":::quiz Words that sell\nBest first line?\n\n", "- [x] Fresh bread every morning\n", "- [ ] Welcome to our website\n", "- [ ] Click here\n",
-		"Plain words\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n",
+		"Plain words\n\n[Purchase](purchase.mp3)\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n",
 		"Drag the words into the gaps.\n\nBread is _____ early.\n\nShops _____ at &lt;eight&gt;.\n\n:::details Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
 		"Mark the verbs.\n\nWe sell fresh bread and bake it daily.\n\n:::details Show solution\nWe **sell** fresh bread and **bake** it daily.\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
 		if !strings.Contains(got2, w) {

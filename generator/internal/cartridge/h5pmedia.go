@@ -166,10 +166,11 @@ func (h *h5pReader) link(pg *h5pPage, title, protocol, address string) {
 // the card over does.
 func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
 	type card struct {
-		Text   string  `json:"text"`
-		Answer string  `json:"answer"`
-		Image  h5pFile `json:"image"`
-		Alt    string  `json:"imageAltText"`
+		Text   string    `json:"text"`
+		Answer string    `json:"answer"`
+		Image  h5pFile   `json:"image"`
+		Alt    string    `json:"imageAltText"`
+		Audio  []h5pFile `json:"audio"` // the front's words spoken
 	}
 	var p struct {
 		Title       string `json:"title"`
@@ -187,7 +188,7 @@ func (h *h5pReader) cards(raw json.RawMessage, pg *h5pPage) {
 		if front == "" {
 			continue
 		}
-		h.text(pg, h.creditedPicture(cd.Image, cd.Alt, false, h5pRights{})+"<details><summary>"+front+"</summary>"+wellFormed(cd.Answer, "")+"</details>")
+		h.text(pg, h.creditedPicture(cd.Image, cd.Alt, false, h5pRights{})+h.media(cd.Audio, plainText(cd.Text), h5pFile{}, nil)+"<details><summary>"+front+"</summary>"+wellFormed(cd.Answer, "")+"</details>")
 	}
 }
 
@@ -279,10 +280,8 @@ func timelineDate(s string) string {
 // sample answer as a disclosure labelled as the content labels it.
 func (h *h5pReader) essay(raw json.RawMessage, pg *h5pPage, level int) {
 	var p struct {
-		Media struct {
-			Type h5pContent `json:"type"`
-		} `json:"media"`
-		Task     string `json:"taskDescription"`
+		Media    h5pMedia `json:"media"`
+		Task     string   `json:"taskDescription"`
 		Solution struct {
 			Introduction string `json:"introduction"`
 			Sample       string `json:"sample"`
@@ -293,7 +292,7 @@ func (h *h5pReader) essay(raw json.RawMessage, pg *h5pPage, level int) {
 	if !decodeParams(raw, &p) {
 		return
 	}
-	h.content(p.Media.Type, pg, 1, level)
+	h.content(p.Media.h5pContent, pg, 1, level)
 	h.textAt(pg, p.Task, level)
 	if strings.TrimSpace(p.Solution.Sample) != "" {
 		label := strings.TrimSpace(firstNonEmpty(p.SolutionTitle, p.ShowSolution, "Sample solution"))

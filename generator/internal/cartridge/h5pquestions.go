@@ -96,12 +96,9 @@ func solutionToOpen(body string, labels ...string) string {
 
 // questionText is a question's text with its picture (media: an
 // H5P.Image) under it.
-func (h *h5pReader) questionText(text string, media json.RawMessage) string {
-	var m struct {
-		Type h5pContent `json:"type"`
-	}
-	if len(media) > 0 && decodeParams(media, &m) && h5pKind(m.Type.Library) == "H5P.Image" {
-		text += h.imageParams(m.Type.Params, true, m.Type.Metadata)
+func (h *h5pReader) questionText(text string, media h5pMedia) string {
+	if h5pKind(media.Library) == "H5P.Image" {
+		text += h.imageParams(media.Params, true, media.Metadata)
 	}
 	return text
 }
@@ -109,8 +106,8 @@ func (h *h5pReader) questionText(text string, media json.RawMessage) string {
 // multiChoice is an H5P.MultiChoice as a question (see choiceMarkdown).
 func (h *h5pReader) multiChoice(raw json.RawMessage) string {
 	var p struct {
-		Question string          `json:"question"`
-		Media    json.RawMessage `json:"media"`
+		Question string   `json:"question"`
+		Media    h5pMedia `json:"media"`
 		Answers  []struct {
 			Text     string  `json:"text"`
 			Correct  h5pBool `json:"correct"`
@@ -145,9 +142,9 @@ func (b *h5pBool) UnmarshalJSON(data []byte) error {
 // feedback for it.
 func (h *h5pReader) trueFalse(raw json.RawMessage) string {
 	var p struct {
-		Question string          `json:"question"`
-		Media    json.RawMessage `json:"media"`
-		Correct  string          `json:"correct"`
+		Question string   `json:"question"`
+		Media    h5pMedia `json:"media"`
+		Correct  string   `json:"correct"`
 		L10n     struct {
 			True  string `json:"trueText"`
 			False string `json:"falseText"`
@@ -426,9 +423,7 @@ func (h *h5pReader) imageSequencing(raw json.RawMessage, pg *h5pPage, level int)
 // then its paragraphs.
 func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, level int) bool {
 	var p struct {
-		Media struct {
-			Type h5pContent `json:"type"`
-		} `json:"media"`
+		Media h5pMedia `json:"media"`
 		h5pTask
 		Paragraphs []string `json:"paragraphs"`
 	}
@@ -444,7 +439,7 @@ func (h *h5pReader) sortParagraphs(raw json.RawMessage, pg *h5pPage, depth, leve
 	if len(items) < 2 {
 		return false
 	}
-	h.content(p.Media.Type, pg, depth+1, level)
+	h.content(p.Media.h5pContent, pg, depth+1, level)
 	return h.sequence(pg, level, p.h5pTask, items)
 }
 

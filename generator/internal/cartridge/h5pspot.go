@@ -18,15 +18,18 @@ import (
 // Find the Hotspot and Find Multiple Hotspots (a picture on which the
 // learner clicks the right places) become the task, the picture, and the
 // solution to open: a copy of the picture with each right place circled
-// as H5P draws it (a rectangle or an ellipse), then what the content says
-// when a right place is found. The picture done with a finger on paper,
+// as H5P draws it (a rectangle or an ellipse), then what Find the Hotspot
+// says when a right place is found. The picture done with a finger on paper,
 // checked against the copy.
 
 // hotspotQuestion is what the two kinds share of their parameters.
+// Find the Hotspot before version 1.8 keeps its picture in
+// backgroundImageSettings itself, later ones in its backgroundImage.
 type hotspotQuestion struct {
 	Background struct {
 		Title string  `json:"questionTitle"`
 		Image h5pFile `json:"backgroundImage"`
+		h5pFile
 	} `json:"backgroundImageSettings"`
 	Hotspots struct {
 		Task  string `json:"taskDescription"`
@@ -65,6 +68,9 @@ func (h *h5pReader) findTheHotspot(kind string, raw json.RawMessage, pg *h5pPage
 	if kind == "H5P.ImageMultipleHotspotQuestion" {
 		q = p.Many
 	}
+	if q.Background.Image.Path == "" {
+		q.Background.Image = q.Background.h5pFile
+	}
 	alt := plainText(q.Background.Title)
 	if alt == "Image hotspot question" { // the editor's default: a name in the author's list
 		alt = ""
@@ -76,7 +82,9 @@ func (h *h5pReader) findTheHotspot(kind string, raw json.RawMessage, pg *h5pPage
 			continue
 		}
 		right = append(right, s.Place)
-		if words := inlineHTML(s.User.Feedback); words != "" && !strings.Contains(said.String(), "<p>"+words+"</p>") {
+		// Find Multiple Hotspots' feedback begins a sentence H5P ends
+		// ("Correct, you have found" 2 of 3 vegetables): not said alone
+		if words := inlineHTML(s.User.Feedback); words != "" && kind != "H5P.ImageMultipleHotspotQuestion" && !strings.Contains(said.String(), "<p>"+words+"</p>") {
 			said.WriteString("<p>" + words + "</p>")
 		}
 	}

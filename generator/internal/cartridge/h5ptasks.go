@@ -200,26 +200,27 @@ func (h *h5pReader) speakTheWordsSet(raw json.RawMessage, pg *h5pPage, level int
 }
 
 // imageJuxtaposition adds an Image Juxtaposition (two pictures compared
-// with a slider): its title, then each picture under its label, which
-// also describes it (the content has no other words for it), with its
-// credit line. False, and nothing added, without both pictures.
+// with a slider): its title, then each picture under its label, with its
+// credit line. A picture is an H5P.Image with its description (version
+// 1.4 on), or a file its label describes (before). False, and nothing
+// added, without both pictures.
 func (h *h5pReader) imageJuxtaposition(raw json.RawMessage, pg *h5pPage, level int) bool {
 	var p struct {
 		Title  string `json:"title"`
 		Before struct {
-			Image h5pFile `json:"imageBefore"`
-			Label string  `json:"labelBefore"`
+			Image json.RawMessage `json:"imageBefore"`
+			Label string          `json:"labelBefore"`
 		} `json:"imageBefore"`
 		After struct {
-			Image h5pFile `json:"imageAfter"`
-			Label string  `json:"labelAfter"`
+			Image json.RawMessage `json:"imageAfter"`
+			Label string          `json:"labelAfter"`
 		} `json:"imageAfter"`
 	}
 	if !decodeParams(raw, &p) {
 		return false
 	}
-	before := h.creditedPicture(p.Before.Image, plainText(p.Before.Label), false, h5pRights{})
-	after := h.creditedPicture(p.After.Image, plainText(p.After.Label), false, h5pRights{})
+	before := h.imageOrFile(p.Before.Image, plainText(p.Before.Label))
+	after := h.imageOrFile(p.After.Image, plainText(p.After.Label))
 	if before == "" || after == "" {
 		return false
 	}
@@ -235,22 +236,37 @@ func (h *h5pReader) imageJuxtaposition(raw json.RawMessage, pg *h5pPage, level i
 	return true
 }
 
+// imageOrFile is the picture (see creditedPicture) of raw, an H5P.Image
+// (described as its parameters say) or a picture's file (described by
+// alt); "" for neither.
+func (h *h5pReader) imageOrFile(raw json.RawMessage, alt string) string {
+	var v struct {
+		h5pContent
+		h5pFile
+	}
+	if !decodeParams(raw, &v) {
+		return ""
+	}
+	if h5pKind(v.Library) == "H5P.Image" {
+		return h.imageParams(v.Params, false, v.Metadata)
+	}
+	return h.creditedPicture(v.h5pFile, alt, false, h5pRights{})
+}
+
 // guessTheAnswer adds a Guess the Answer: its picture or video, its task,
 // then its answer to open, labelled as the content labels it ("Click to
 // see the answer"); false, and nothing added, without an answer.
 func (h *h5pReader) guessTheAnswer(raw json.RawMessage, pg *h5pPage, depth, level int) bool {
 	var p struct {
-		Task  string `json:"taskDescription"`
-		Media struct {
-			Type h5pContent `json:"type"`
-		} `json:"media"`
-		Label    string `json:"solutionLabel"`
-		Solution string `json:"solutionText"`
+		Task     string   `json:"taskDescription"`
+		Media    h5pMedia `json:"media"`
+		Label    string   `json:"solutionLabel"`
+		Solution string   `json:"solutionText"`
 	}
 	if !decodeParams(raw, &p) || plainText(p.Solution) == "" {
 		return false
 	}
-	h.content(p.Media.Type, pg, depth+1, level)
+	h.content(p.Media.h5pContent, pg, depth+1, level)
 	h.textAt(pg, p.Task, level)
 	h.text(pg, solutionToOpen(wellFormed(p.Solution, ""), plainText(p.Label)))
 	return true

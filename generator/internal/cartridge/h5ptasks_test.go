@@ -85,7 +85,8 @@ func TestH5PSpeakTheWords(t *testing.T) {
 }
 
 // An Image Juxtaposition becomes its title, then each picture under its
-// label, described by it. Before, it was left out.
+// label, described by it, or by its own description when the picture is
+// an H5P.Image (as H5P's hub gives it). Before, it was left out.
 func TestH5PImageJuxtaposition(t *testing.T) {
 	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"A tidier window","mainLibrary":"H5P.ImageJuxtaposition"}`,
@@ -97,6 +98,18 @@ func TestH5PImageJuxtaposition(t *testing.T) {
 	want := "## The window, before and after\n\n**Before**\n\n![Before](before.jpg)\n\n**After**\n\n![After](after.jpg)\n\n*Ana Pop, CC BY 4.0*\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+	// from version 1.4, each picture is an H5P.Image with its description
+	c = readH5P(t, map[string]string{
+		"h5p.json": `{"title":"A tidier window","mainLibrary":"H5P.ImageJuxtaposition"}`,
+		"content/content.json": `{"imageBefore":{"labelBefore":"March","imageBefore":{"library":"H5P.Image 1.1","params":{"alt":"The window crowded in March","file":{"path":"images/before.jpg"}}}},
+			"imageAfter":{"labelAfter":"May","imageAfter":{"library":"H5P.Image 1.1","params":{"alt":"Three loaves in May","file":{"path":"images/after.jpg"}}}}}`,
+		"content/images/before.jpg": "\xff\xd8\xff before",
+		"content/images/after.jpg":  "\xff\xd8\xff after",
+	})
+	want = "**March**\n\n![The window crowded in March](before.jpg)\n\n**May**\n\n![Three loaves in May](after.jpg)\n"
+	if md := lessonOf(t, c); md != want {
+		t.Errorf("the lesson (H5P.Image):\n%s\nwant:\n%s", md, want)
 	}
 }
 
@@ -113,7 +126,9 @@ func lessonOf(t *testing.T, c *Course) string {
 // Find the Hotspot becomes its task, its picture, and the solution to
 // open: a copy of the picture with the right place circled (the wrong
 // one not) and what the content says when it is found; Find Multiple
-// Hotspots the same, an ellipse for a "circle". Before, both were left
+// Hotspots the same, an ellipse for a "circle", without its feedback (the
+// start of a sentence H5P ends with a count); before version 1.8 the
+// picture is the background settings themselves. Before, all were left
 // out.
 func TestH5PFindTheHotspot(t *testing.T) {
 	c := readH5P(t, map[string]string{
@@ -127,13 +142,16 @@ func TestH5PFindTheHotspot(t *testing.T) {
 			{"content":{"library":"H5P.ImageMultipleHotspotQuestion 1.0","params":{"imageMultipleHotspotQuestion":{
 				"backgroundImageSettings":{"backgroundImage":{"path":"images/floor.png"}},
 				"hotspotSettings":{"taskDescription":"Find both exits.","hotspot":[
-					{"userSettings":{"correct":true},"computedSettings":{"x":60,"y":20,"width":30,"height":40,"figure":"circle"}}]}}}}},
+					{"userSettings":{"correct":true,"feedbackText":"Well done, you found"},"computedSettings":{"x":60,"y":20,"width":30,"height":40,"figure":"circle"}}]}}}}},
 			{"content":{"library":"H5P.ImageHotspotQuestion 1.8","params":{"imageHotspotQuestion":{
 				"backgroundImageSettings":{"backgroundImage":{"path":"images/floor.png"}},
-				"hotspotSettings":{"taskDescription":"No right place.","hotspot":[{"userSettings":{"correct":false}}]}}}}}]}`,
+				"hotspotSettings":{"taskDescription":"No right place.","hotspot":[{"userSettings":{"correct":false}}]}}}}},
+			{"content":{"library":"H5P.ImageHotspotQuestion 1.7","params":{"imageHotspotQuestion":{
+				"backgroundImageSettings":{"path":"images/floor.png","mime":"image/png","width":200,"height":100},
+				"hotspotSettings":{"taskDescription":"Before version 1.8.","hotspot":[{"userSettings":{"correct":true},"computedSettings":{"x":0,"y":0,"width":10,"height":10}}]}}}}}]}`,
 		"content/images/floor.png": string(whitePNG(t, 200, 100)),
 	})
-	want := "Where could a customer trip?\n\n![A shop floor](floor.png)\n\n:::details Show solution\n![A shop floor](floor-solution.png)\n\nYes: the cable across the aisle.\n:::\n\nFind both exits.\n\n![](floor.png)\n\n:::details Show solution\n![](floor-solution-2.png)\n:::\n"
+	want := "Where could a customer trip?\n\n![A shop floor](floor.png)\n\n:::details Show solution\n![A shop floor](floor-solution.png)\n\nYes: the cable across the aisle.\n:::\n\nFind both exits.\n\n![](floor.png)\n\n:::details Show solution\n![](floor-solution-2.png)\n:::\n\nBefore version 1.8.\n\n![](floor.png)\n\n:::details Show solution\n![](floor-solution-3.png)\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
@@ -210,7 +228,8 @@ func TestDrawSpotsOnHostilePictures(t *testing.T) {
 }
 
 // Guess the Answer becomes its picture, its task and its answer to open,
-// labelled as the content labels it. Before, it was left out.
+// labelled as the content labels it, its picture given either way H5P
+// writes it. Before, it was left out.
 func TestH5PGuessTheAnswer(t *testing.T) {
 	c := readH5P(t, map[string]string{
 		"h5p.json": `{"title":"Guess the price","mainLibrary":"H5P.GuessTheAnswer"}`,
@@ -222,6 +241,18 @@ func TestH5PGuessTheAnswer(t *testing.T) {
 	want := "![A round loaf](loaf.jpg)\n\nWhat does this loaf cost at the market?\n\n:::details Click to see the answer.\n€3.20: about the price of a coffee.\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
+	}
+	// as H5P's hub gives it: the picture's content itself, not in "type";
+	// its title a file's name in an address
+	c = readH5P(t, map[string]string{
+		"h5p.json": `{"title":"Guess the price","mainLibrary":"H5P.GuessTheAnswer"}`,
+		"content/content.json": `{"taskDescription":"<p>What does it cost?</p>","solutionText":"€3.20",
+			"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/loaf.jpg"},"alt":"A round loaf"},"metadata":{"title":"Brot_vom_B%C3%A4cker.jpg","license":"CC BY","licenseVersion":"4.0"}}}`,
+		"content/images/loaf.jpg": "\xff\xd8\xff loaf",
+	})
+	want = "![A round loaf](loaf.jpg)\n\n*Brot\\_vom\\_Bäcker.jpg, CC BY 4.0*\n\nWhat does it cost?\n\n:::details Show solution\n€3.20\n:::\n"
+	if md := lessonOf(t, c); md != want {
+		t.Errorf("the lesson (media without type):\n%s\nwant:\n%s", md, want)
 	}
 }
 

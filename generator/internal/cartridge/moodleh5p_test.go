@@ -93,7 +93,7 @@ func TestMoodleH5PActivities(t *testing.T) {
 	for _, f := range m.Files {
 		files = append(files, f.Name+"="+string(f.Data))
 	}
-	if !slices.Equal(files, []string{"cover.jpg=\xff\xd8\xff cover", "review-123.png=\x89PNG review", "clock-9.png=\x89PNG clock"}) {
+	if !slices.Equal(files, []string{"cover.jpg=\xff\xd8\xff cover", "purchase.mp3=ID3 purchase", "review-123.png=\x89PNG review", "clock-9.png=\x89PNG clock"}) {
 		t.Errorf("files %q", files)
 	}
 	left := leftOut(c.Left)
