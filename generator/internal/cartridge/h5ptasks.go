@@ -9,8 +9,8 @@ import (
 
 // H5P contents that ask the learner to write, speak, guess or compare: a
 // Documentation Tool's pages, a Dictation, Speak the Words (alone or as a
-// set), Guess the Answer and an Image Juxtaposition, each as the page a tutor and a learner
-// can work through on paper or aloud (see h5p.go).
+// set), Guess the Answer and an Image Juxtaposition, each as the page a
+// tutor and a learner can work through on paper or aloud (see h5p.go).
 
 // inBold is a paragraph of words (HTML) in bold: a question to think
 // about, a picture's label.
@@ -74,15 +74,15 @@ func (h *h5pReader) workbookPage(raw json.RawMessage, pg *h5pPage, depth, level 
 		h.text(pg, solutionToOpen(wellFormed(p.Help, ""), p.HelpLabel, "More information"))
 	}
 	if pg.b.Len() == headed { // a title alone: no section
-		h.unwrite(pg, before)
+		pg.truncate(before)
 		return false
 	}
 	return true
 }
 
-// unwrite takes back what was written to the page after its first n
+// truncate takes back what was written to the page after its first n
 // bytes.
-func (h *h5pReader) unwrite(pg *h5pPage, n int) {
+func (pg *h5pPage) truncate(n int) {
 	kept := pg.b.String()[:n]
 	pg.b.Reset()
 	pg.b.WriteString(kept)
