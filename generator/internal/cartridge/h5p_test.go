@@ -165,7 +165,7 @@ func TestH5PInteractiveBook(t *testing.T) {
 	}
 	want1 := "## Why a map\n\nPeople search *near me*.\n\nTwo questions.\n\n:::quiz Check the map\nA map listing is free.\n\n- [x] True\n- [ ] False\n:::\n\n" +
 		"Fill in the missing word.\n\nPeople look for shops _____ them, and _____ now.\n\n" +
-		":::details Show the answers\nPeople look for shops **near** them, and **open** now.\n:::\n\n" +
+		":::solution Show the answers\nPeople look for shops **near** them, and **open** now.\n:::\n\n" +
 		":::quiz Check the map\nWhat do people check first?\n\n- [x] Opening hours\n- [ ] The logo's colour\n:::\n"
 	if got := m.Lessons[0].Markdown; got != want1 {
 		t.Errorf("chapter 1:\n%s\nwant:\n%s", got, want1)
@@ -177,8 +177,8 @@ func TestH5PInteractiveBook(t *testing.T) {
 	got2 := m.Lessons[1].Markdown
 	for _, w := range []string{":::quiz Words that sell\nBest first line?\n\n", "- [x] Fresh bread every morning\n", "- [ ] Welcome to our website\n", "- [ ] Click here\n",
 		"Plain words\n\n[Purchase](purchase.mp3)\n\n:::details Purchase\nBuy\n:::\n\n:::details Commence\nStart\n:::\n",
-		"Drag the words into the gaps.\n\nBread is _____ early.\n\nShops _____ at &lt;eight&gt;.\n\n:::details Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
-		"Mark the verbs.\n\nWe sell fresh bread and bake it daily.\n\n:::details Show solution\nWe **sell** fresh bread and **bake** it daily.\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
+		"Drag the words into the gaps.\n\nBread is _____ early.\n\nShops _____ at &lt;eight&gt;.\n\n:::solution Show solution\nBread is **baked** early.\n\nShops **open** at &lt;eight&gt;.\n:::\n",
+		"Mark the verbs.\n\nWe sell fresh bread and bake it daily.\n\n:::solution\nWe **sell** fresh bread and **bake** it daily.\n:::\n", "Choose the true statement.\n\n", "- [x] Short sentences are easier on phones.\n", "- [ ] Long sentences sell more.\n"} {
 		if !strings.Contains(got2, w) {
 			t.Errorf("chapter 2 lacks %q:\n%s", w, got2)
 		}
@@ -317,7 +317,7 @@ func TestH5PHotspotsChartEssay(t *testing.T) {
 	}
 	want := "![A bakery's window](window.jpg)\n\n:::details Price labels\nBig enough to read from the street.\n:::\n\nA hotspot without a name.\n\n" +
 		"![Bread](left.jpg)\n\n![Cakes](right.jpg)\n\nWhere customers heard of the shop\n\n- Friends: 45\n- Maps: 30.5\n\n" +
-		"Write a window sign for Saturday.\n\n:::details Sample answer\nOne possible sign:\n\n**Fresh rolls** from 7 am\n:::\n"
+		"Write a window sign for Saturday.\n\n:::solution Sample answer\nOne possible sign:\n\n**Fresh rolls** from 7 am\n:::\n"
 	if got := c.Modules[0].Lessons[0].Markdown; got != want {
 		t.Errorf("lesson:\n%s\nwant:\n%s", got, want)
 	}
@@ -453,7 +453,7 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 	})
 	md := c.Modules[0].Lessons[0].Markdown
 	lessonHas(t, md,
-		"Solve the puzzle.\n\n1. Where you pay (4)\n2. Paper from the till (7)\n\n:::details Show the answers\n1. till\n2. receipt\n:::\n",
+		"Solve the puzzle.\n\n1. Where you pay (4)\n2. Paper from the till (7)\n\n:::solution Show the answers\n1. till\n2. receipt\n:::\n",
 		"- Both are cash.\n\n  ![A coin](coin.png)\n\n  ![A bank note](note.png)\n- A bank card\n\n  ![A bank card](card.png)",
 	)
 	if len(c.Left) != 0 {
@@ -482,7 +482,7 @@ func TestH5PImageSequencingAndPairing(t *testing.T) {
 	md := c.Modules[0].Lessons[0].Markdown
 	lessonHas(t, md,
 		"Put the steps in order.\n\n- ",
-		":::details Show the order\n1. Unlock the door\n2. Switch on the till\n3. Turn the sign to open\n:::\n",
+		":::solution Show the order\n1. Unlock the door\n2. Switch on the till\n3. Turn the sign to open\n:::\n",
 		"Match the pairs.\n\n- A key – A lock\n\n  ![A key](a.png)\n\n  ![A lock](b.png)",
 	)
 	if first := strings.Index(md, "- Unlock the door"); first < 0 || first < strings.Index(md, "- Switch on the till") && strings.Index(md, "- Switch on the till") < strings.Index(md, "- Turn the sign") {
@@ -546,7 +546,7 @@ func TestH5PSortParagraphs(t *testing.T) {
 	})
 	md := c.Modules[0].Lessons[0].Markdown
 	lessonHas(t, md, "Put the reply in order.\n\n- ",
-		":::details Show the order\n1. Thank you for your review.\n2. We are sorry the bread was stale.\n3. Come by for a fresh loaf on us.\n:::\n")
+		":::solution Show the order\n1. Thank you for your review.\n2. We are sorry the bread was stale.\n3. Come by for a fresh loaf on us.\n:::\n")
 	if a, b, c := strings.Index(md, "- Thank you"), strings.Index(md, "- We are sorry"), strings.Index(md, "- Come by"); a < 0 || b < 0 || c < 0 || a < b && b < c {
 		t.Errorf("the paragraphs are in the right order, or missing:\n%s", md)
 	}

@@ -295,8 +295,7 @@ func (h *h5pReader) essay(raw json.RawMessage, pg *h5pPage, level int) {
 	h.content(p.Media.h5pContent, pg, 1, level)
 	h.textAt(pg, p.Task, level)
 	if strings.TrimSpace(p.Solution.Sample) != "" {
-		label := strings.TrimSpace(firstNonEmpty(p.SolutionTitle, p.ShowSolution, "Sample solution"))
-		h.text(pg, "<details><summary>"+html.EscapeString(label)+"</summary>"+wellFormed(p.Solution.Introduction, "")+wellFormed(p.Solution.Sample, "")+"</details>")
+		h.text(pg, solutionToOpen(wellFormed(p.Solution.Introduction, "")+wellFormed(p.Solution.Sample, ""), p.SolutionTitle, p.ShowSolution))
 	}
 }
 

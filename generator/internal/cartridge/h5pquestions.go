@@ -80,18 +80,17 @@ type h5pTask struct {
 	} `json:"l10n"`
 }
 
-// solutionToOpen is a task's solution (HTML) in a disclosure labelled by
-// the first of labels the content gives (its own button's words), else
-// "Show solution".
+// solutionToOpen is a task's solution (HTML) in a solution block (see
+// blockKind) labelled by the first of labels the content gives (its own
+// button's words), else by the site's words in the page's language ("Show
+// the solution", "Lösung anzeigen").
 func solutionToOpen(body string, labels ...string) string {
-	label := "Show solution"
 	for _, l := range labels {
 		if l = strings.TrimSpace(l); l != "" {
-			label = l
-			break
+			return `<details class="solution"><summary>` + html.EscapeString(l) + "</summary>" + body + "</details>"
 		}
 	}
-	return "<details><summary>" + html.EscapeString(label) + "</summary>" + body + "</details>"
+	return `<details class="solution">` + body + "</details>"
 }
 
 // questionText is a question's text with its picture (media: an

@@ -71,7 +71,11 @@ func (h *h5pReader) workbookPage(raw json.RawMessage, pg *h5pPage, depth, level 
 		}
 	}
 	if plainText(p.Help) != "" {
-		h.text(pg, solutionToOpen(wellFormed(p.Help, ""), p.HelpLabel, "More information"))
+		label := ""
+		if l := strings.TrimSpace(p.HelpLabel); l != "" {
+			label = "<summary>" + html.EscapeString(l) + "</summary>"
+		}
+		h.text(pg, "<details>"+label+wellFormed(p.Help, "")+"</details>") // "Details" in the page's language without a label
 	}
 	if pg.b.Len() == headed { // a title alone: no section
 		pg.truncate(before)

@@ -53,7 +53,7 @@ func TestH5PDictation(t *testing.T) {
 		"content/audios/one.mp3": "ID3 one",
 		"content/audios/two.mp3": "ID3 two",
 	})
-	want := "Listen and write what the customer says.\n\n**1.**\n\n[one.mp3](one.mp3)\n\n**2.**\n\n[two.mp3](two.mp3)\n\n:::details Show the sentences\n1. Two loaves, please.\n2. Here is your change.\n:::\n"
+	want := "Listen and write what the customer says.\n\n**1.**\n\n[one.mp3](one.mp3)\n\n**2.**\n\n[two.mp3](two.mp3)\n\n:::solution Show the sentences\n1. Two loaves, please.\n2. Here is your change.\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
@@ -75,7 +75,7 @@ func TestH5PSpeakTheWords(t *testing.T) {
 					{"library":"H5P.SpeakTheWords 1.5","params":{"question":"","acceptedAnswers":["nothing"]}}]}}},
 			{"content":{"library":"H5P.SpeakTheWords 1.5","params":{"question":"No answer","acceptedAnswers":[""]}}}]}`,
 	})
-	want := "**How do you greet a customer in the morning?**\n\n:::details Show answers\n- Good morning\n- Morning\n:::\n\n## Prices aloud\n\nRead each price as you would say it.\n\n**€2.50**\n\n:::details Show solution\n- two fifty\n- two euros fifty\n:::\n"
+	want := "**How do you greet a customer in the morning?**\n\n:::solution Show answers\n- Good morning\n- Morning\n:::\n\n## Prices aloud\n\nRead each price as you would say it.\n\n**€2.50**\n\n:::solution\n- two fifty\n- two euros fifty\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
@@ -151,7 +151,7 @@ func TestH5PFindTheHotspot(t *testing.T) {
 				"hotspotSettings":{"taskDescription":"Before version 1.8.","hotspot":[{"userSettings":{"correct":true},"computedSettings":{"x":0,"y":0,"width":10,"height":10}}]}}}}}]}`,
 		"content/images/floor.png": string(whitePNG(t, 200, 100)),
 	})
-	want := "Where could a customer trip?\n\n![A shop floor](floor.png)\n\n:::details Show solution\n![A shop floor](floor-solution.png)\n\nYes: the cable across the aisle.\n:::\n\nFind both exits.\n\n![](floor.png)\n\n:::details Show solution\n![](floor-solution-2.png)\n:::\n\nBefore version 1.8.\n\n![](floor.png)\n\n:::details Show solution\n![](floor-solution-3.png)\n:::\n"
+	want := "Where could a customer trip?\n\n![A shop floor](floor.png)\n\n:::solution\n![A shop floor](floor-solution.png)\n\nYes: the cable across the aisle.\n:::\n\nFind both exits.\n\n![](floor.png)\n\n:::solution\n![](floor-solution-2.png)\n:::\n\nBefore version 1.8.\n\n![](floor.png)\n\n:::solution\n![](floor-solution-3.png)\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
@@ -238,7 +238,7 @@ func TestH5PGuessTheAnswer(t *testing.T) {
 			"solutionLabel":"Click to see the answer.","solutionText":"<p>€3.20: about the price of a coffee.</p>"}`,
 		"content/images/loaf.jpg": "\xff\xd8\xff loaf",
 	})
-	want := "![A round loaf](loaf.jpg)\n\nWhat does this loaf cost at the market?\n\n:::details Click to see the answer.\n€3.20: about the price of a coffee.\n:::\n"
+	want := "![A round loaf](loaf.jpg)\n\nWhat does this loaf cost at the market?\n\n:::solution Click to see the answer.\n€3.20: about the price of a coffee.\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
@@ -250,7 +250,7 @@ func TestH5PGuessTheAnswer(t *testing.T) {
 			"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/loaf.jpg"},"alt":"A round loaf"},"metadata":{"title":"Brot_vom_B%C3%A4cker.jpg","license":"CC BY","licenseVersion":"4.0"}}}`,
 		"content/images/loaf.jpg": "\xff\xd8\xff loaf",
 	})
-	want = "![A round loaf](loaf.jpg)\n\n*Brot\\_vom\\_Bäcker.jpg, CC BY 4.0*\n\nWhat does it cost?\n\n:::details Show solution\n€3.20\n:::\n"
+	want = "![A round loaf](loaf.jpg)\n\n*Brot\\_vom\\_Bäcker.jpg, CC BY 4.0*\n\nWhat does it cost?\n\n:::solution\n€3.20\n:::\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson (media without type):\n%s\nwant:\n%s", md, want)
 	}

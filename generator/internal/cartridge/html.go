@@ -100,8 +100,9 @@ func blockToken(blocks map[string]string) string {
 }
 
 // blockKind is the kind of Markdown block an element is written as:
-// oersite's notes for tutors and callouts, any other disclosure; "" for
-// none. title is its title (the summary without the kind's label).
+// oersite's notes for tutors and callouts, a task's solution (a disclosure
+// of class "solution", as oersite and the H5P reader write it), any other
+// disclosure; "" for none. title is its title (the summary without the kind's label).
 func blockKind(n *html.Node) (kind string, title *html.Node) {
 	class := " " + attr(n, "class") + " "
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
@@ -119,6 +120,8 @@ func blockKind(n *html.Node) (kind string, title *html.Node) {
 				return name, title
 			}
 		}
+	case n.DataAtom == atom.Details && strings.Contains(class, " solution "):
+		return "solution", title
 	case n.DataAtom == atom.Details:
 		return "details", title
 	}

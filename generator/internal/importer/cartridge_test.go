@@ -172,8 +172,9 @@ func TestImportedH5PCreditsAndGapsOnTheSite(t *testing.T) {
 }
 
 // An H5P Find the Hotspot and Dictation imported and built: the solution
-// to open shows the copy of the picture with the right place circled, and
-// each sentence's sound is a player under its number.
+// to open, which says so in the page's language when the content gives no
+// words of its own, shows the copy of the picture with the right place
+// circled, and each sentence's sound is a player under its number.
 func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
 	site := sitetest.Write(t, wordSite)
 	m := image.NewRGBA(image.Rect(0, 0, 60, 40))
@@ -196,7 +197,8 @@ func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
 	}
 	builds(t, site)
 	sitetest.Contains(t, site, "de/modules/sicher-im-laden/01-sicher-im-laden/index.html",
-		`<summary>Show solution</summary>
+		`<details class="details solution">
+<summary>Lösung anzeigen</summary>
 <p><img src="../../../../de/modules/sicher-im-laden/floor-solution.png"`,
 		`<p>Das Kabel.</p>`,
 		`<p><strong>1.</strong></p>

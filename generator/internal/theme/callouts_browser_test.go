@@ -18,20 +18,21 @@ import (
 	"github.com/oersite/oersite/generator/internal/build"
 )
 
-// calloutSite is a page with every dialect's callouts, notes for tutors and
-// a disclosure, in English and German.
+// calloutSite is a page with every dialect's callouts, notes for tutors, a
+// disclosure and a solution, in English and German.
 var calloutSite = map[string]string{
 	"config.toml": "baseURL = \"https://example.org/\"\ntitle = \"Callouts\"\n[languages.en]\nname = \"English\"\nweight = 1\n[languages.de]\nname = \"Deutsch\"\nweight = 2\n",
 	"content/en/callouts.md": "---\ntitle: Answering reviews\n---\nA lesson.\n\n> [!NOTE]\n> Reviews are public.\n\n!!! tip \"Before you post\"\n    Read it aloud.\n\n" +
 		":::info\nFrom the phone app.\n:::\n\n{{% notice warning \"Mind your tone\" %}}\nNever argue in public.\n{{% /notice %}}\n\n:::danger\nNo personal data.\n:::\n\n" +
-		"??? tip \"Folded tip\"\n    Hidden until opened.\n\n:::tutor Timing\nAllow ten minutes.\n:::\n\n:::details Show an example\nThank you!\n:::\n",
-	"content/de/callouts.md": "---\ntitle: Auf Bewertungen antworten\n---\n> [!WARNING]\n> Nie öffentlich streiten.\n\n:::tutor\nZehn Minuten einplanen.\n:::\n",
+		"??? tip \"Folded tip\"\n    Hidden until opened.\n\n:::tutor Timing\nAllow ten minutes.\n:::\n\n:::details Show an example\nThank you!\n:::\n\n:::solution\nThe cable across the aisle.\n:::\n",
+	"content/de/callouts.md": "---\ntitle: Auf Bewertungen antworten\n---\n> [!WARNING]\n> Nie öffentlich streiten.\n\n:::tutor\nZehn Minuten einplanen.\n:::\n\n:::solution\nDas Kabel im Gang.\n:::\n",
 }
 
 // TestCalloutsAccessibleAndTutorNotesPrinted checks the callout component
-// with axe-core, that notes for tutors are folded on screen and unfolded
-// in print, and (with OERSITE_SCREENSHOTS=DIR) saves screenshots at 375
-// and 1280 px, light and dark.
+// with axe-core, that notes for tutors and solutions are folded on screen
+// and unfolded in print, that a solution says so in the page's language,
+// and (with OERSITE_SCREENSHOTS=DIR) saves screenshots at 375 and 1280 px,
+// light and dark.
 func TestCalloutsAccessibleAndTutorNotesPrinted(t *testing.T) {
 	ctx := browsertest.New(t)
 	dir := t.TempDir()
@@ -66,14 +67,18 @@ func TestCalloutsAccessibleAndTutorNotesPrinted(t *testing.T) {
 			t.Errorf("%s: axe: %v", lang, violations)
 		}
 		shown := `document.querySelector(".tutor-notes > p").checkVisibility()`
-		if eval[bool](t, tab, shown) {
-			t.Errorf("%s: notes for tutors are unfolded on screen", lang)
+		solution := `document.querySelector("details.solution > p").checkVisibility()`
+		if eval[bool](t, tab, shown) || eval[bool](t, tab, solution) {
+			t.Errorf("%s: notes for tutors or the solution are unfolded on screen", lang)
+		}
+		if got, want := eval[string](t, tab, `document.querySelector("details.solution > summary").textContent`), map[string]string{"en": "Show the solution", "de": "Lösung anzeigen"}[lang]; got != want {
+			t.Errorf("%s: the solution says %q, want %q", lang, got, want)
 		}
 		if err := chromedp.Do(tab, media("print", "light")); err != nil {
 			t.Fatal(err)
 		}
-		if !eval[bool](t, tab, shown) {
-			t.Errorf("%s: notes for tutors are folded in print", lang)
+		if !eval[bool](t, tab, shown) || !eval[bool](t, tab, solution) {
+			t.Errorf("%s: notes for tutors or the solution are folded in print", lang)
 		}
 		if err := chromedp.Do(tab, media("", "light")); err != nil {
 			t.Fatal(err)

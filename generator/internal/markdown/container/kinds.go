@@ -38,7 +38,10 @@ func Standard() *Registry {
 	// notes for the trainers of tutors, in the modules that train tutors
 	trainer := notesTitle("trainer.summary", "For trainers")
 	_ = r.Register(Kind{Name: "trainer", Aliases: []string{"trainers"}, Render: renderNotes(trainer), RenderTitle: trainer})
-	_ = r.Register(Kind{Name: "details", Aliases: []string{"expand", "collapse"}, Render: renderDetails, RenderTitle: renderDetailsTitle})
+	_ = r.Register(Kind{Name: "details", Aliases: []string{"expand", "collapse"}, Render: disclosure("details", "details.summary", "Details"), RenderTitle: renderDetailsTitle})
+	// a task's solution or answers, folded until the learner asks: its
+	// summary in the page's language when the author gives none
+	_ = r.Register(Kind{Name: "solution", Aliases: []string{"solutions", "answer", "answers"}, Render: disclosure("details solution", "solution.summary", "Show the solution"), RenderTitle: renderDetailsTitle})
 	return r
 }
 
@@ -135,22 +138,25 @@ func notesTitle(key, fallback string) RenderFunc {
 	}
 }
 
-// renderDetails writes a disclosure: its title is the summary, "Details"
+// disclosure renders a disclosure of class: its title is the summary,
+// the label key's words in the page's language (fallback without them)
 // when it has none. It is folded unless the author asked for it open.
-func renderDetails(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		_, _ = w.WriteString("</details>\n")
+func disclosure(class, labelKey, fallback string) RenderFunc {
+	return func(w util.BufWriter, _ []byte, n *Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			_, _ = w.WriteString("</details>\n")
+			return ast.WalkContinue, nil
+		}
+		if n.Collapse == Open {
+			_, _ = w.WriteString(`<details class="` + class + `" open>` + "\n")
+		} else {
+			_, _ = w.WriteString(`<details class="` + class + `">` + "\n")
+		}
+		if n.Title() == nil {
+			_, _ = w.WriteString("<summary>" + esc(n.Label(labelKey, fallback)) + "</summary>\n")
+		}
 		return ast.WalkContinue, nil
 	}
-	if n.Collapse == Open {
-		_, _ = w.WriteString("<details class=\"details\" open>\n")
-	} else {
-		_, _ = w.WriteString("<details class=\"details\">\n")
-	}
-	if n.Title() == nil {
-		_, _ = w.WriteString("<summary>" + esc(n.Label("details.summary", "Details")) + "</summary>\n")
-	}
-	return ast.WalkContinue, nil
 }
 
 func renderDetailsTitle(w util.BufWriter, _ []byte, _ *Node, entering bool) (ast.WalkStatus, error) {
