@@ -280,7 +280,7 @@ func TestH5PImageChoice(t *testing.T) {
 // title; one without a summary gets the page's words for it when built.
 func TestSolutionsComeBackAsSolutionBlocks(t *testing.T) {
 	c := readH5P(t, map[string]string{
-		"h5p.json": `{"title":"Answers","mainLibrary":"H5P.AdvancedText"}`,
+		"h5p.json":             `{"title":"Answers","mainLibrary":"H5P.AdvancedText"}`,
 		"content/content.json": `{"text":"<p>Where is the till?</p><details class=\"details solution\">\n<summary>Show the solution</summary>\n<p>On the left.</p>\n</details><details class=\"solution\"><p>Two.</p></details><details><summary>More</summary><p>Plain.</p></details>"}`,
 	})
 	want := "Where is the till?\n\n:::solution Show the solution\nOn the left.\n:::\n\n:::solution\nTwo.\n:::\n\n:::details More\nPlain.\n:::\n"
