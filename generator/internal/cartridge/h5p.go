@@ -41,8 +41,9 @@ import (
 // about; a documentation tool its pages, a dictation its numbered sounds,
 // speak the words its questions, guess the answer its answer to open, an
 // image juxtaposition its two pictures (h5ptasks.go); find the hotspot its
-// picture and a copy with the right places circled (h5pspot.go); other
-// kinds (games, a virtual tour) are named. Each picture's, video's and
+// picture and a copy with the right places circled (h5pspot.go); a virtual
+// tour its scenes, linked as its hotspots lead (h5ptour.go); other kinds
+// (games and tools) are named. Each picture's, video's and
 // sound's own rights are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
@@ -103,7 +104,7 @@ const maxH5PDepth = 16
 // content's files (whose paths are relative to it).
 const h5pPageName = "oersite-h5p-"
 
-var errH5POther = diag.Phrasef("H5P contents a page cannot hold (games, a virtual tour): %s", "")
+var errH5POther = diag.Phrasef("H5P contents a page cannot hold (games and tools): %s", "")
 
 // h5pKindName names a kind of content not read as H5P's hub does, else by
 // its machine name without "H5P.".
@@ -437,6 +438,8 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		read = md != ""
 	case "H5P.ImageHotspotQuestion", "H5P.ImageMultipleHotspotQuestion":
 		read = h.findTheHotspot(kind, raw, pg, level)
+	case "H5P.ThreeImage":
+		read = h.virtualTour(raw, pg, depth, level)
 	default:
 		read = false
 	}

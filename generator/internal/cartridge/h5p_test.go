@@ -99,7 +99,7 @@ func TestH5PCoursePresentation(t *testing.T) {
 			t.Errorf("the captions beside the video are %q, want the subtitles (not the descriptions)", f.Data)
 		}
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (games, a virtual tour): Drag and Drop: Sort the replies", "links to files the cartridge does not hold: lost.mp3"}) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (games and tools): Drag and Drop: Sort the replies", "links to files the cartridge does not hold: lost.mp3"}) {
 		t.Errorf("left out %q", left)
 	}
 	html := string(markdown.New(markdown.Options{}).Render(markdown.Doc{File: "x.md", Source: []byte(m.Lessons[0].Markdown)}).HTML)
@@ -192,7 +192,7 @@ func TestH5PInteractiveBook(t *testing.T) {
 	if strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Welcome") && strings.Index(got2, "- [x] Fresh bread") < strings.Index(got2, "- [ ] Click here") {
 		t.Errorf("the right answer of a single-choice set is still first:\n%s", got2)
 	}
-	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (games, a virtual tour): Fill in the Blanks"} /* the one without a gap */) {
+	if left := leftOut(c.Left); !slices.Equal(left, []string{"H5P contents a page cannot hold (games and tools): Fill in the Blanks"} /* the one without a gap */) {
 		t.Errorf("left out %q", left)
 	}
 }
@@ -268,6 +268,7 @@ func FuzzReadH5PKinds(f *testing.F) {
 		{"H5P.ImageHotspotQuestion", `{"imageHotspotQuestion":{"backgroundImageSettings":{"backgroundImage":{"path":"a.png"}},"hotspotSettings":{"hotspot":[{"userSettings":{"correct":"1"},"computedSettings":{"x":-50,"y":1e9,"width":-1,"height":"x","figure":"circle"}}]}}}`},
 		{"H5P.DocumentationTool", `{"pagesList":[{"library":"H5P.StandardPage","params":{"title":"t","elementList":[{"library":"H5P.TextInputField","params":{"taskDescription":"q"}},{"library":"H5P.DocumentationTool","params":{}}]}}]}`},
 		{"H5P.Dictation", `{"sentences":[{"sample":[{"path":"../x.mp3"}],"text":"s"}]}`},
+		{"H5P.ThreeImage", `{"threeImage":{"startSceneId":"1","scenes":[{"sceneId":1,"scenename":"a","interactions":[{"action":{"library":"H5P.GoToScene","params":{"nextSceneId":1e308}}},{"action":{"library":"H5P.ThreeImage","params":{}}}]},{"sceneId":-1,"scenesrc":{"path":"../x"}}]}}`},
 		{"H5P.SpeakTheWordsSet", `{"questions":[{"library":"H5P.SpeakTheWords","params":{"question":"q","acceptedAnswers":["a"]}}]}`},
 	} {
 		f.Add(seed[0], seed[1])

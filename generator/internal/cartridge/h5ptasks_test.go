@@ -79,7 +79,7 @@ func TestH5PSpeakTheWords(t *testing.T) {
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
-	if left := leftOut(c.Left); len(left) != 1 || left[0] != "H5P contents a page cannot hold (games, a virtual tour): Speak the Words" {
+	if left := leftOut(c.Left); len(left) != 1 || left[0] != "H5P contents a page cannot hold (games and tools): Speak the Words" {
 		t.Errorf("left out %q, want the question without an answer", left)
 	}
 }
@@ -155,7 +155,7 @@ func TestH5PFindTheHotspot(t *testing.T) {
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
-	if left := leftOut(c.Left); len(left) != 1 || left[0] != "H5P contents a page cannot hold (games, a virtual tour): Find the Hotspot" {
+	if left := leftOut(c.Left); len(left) != 1 || left[0] != "H5P contents a page cannot hold (games and tools): Find the Hotspot" {
 		t.Errorf("left out %q, want the one without a right place", left)
 	}
 	files := map[string][]byte{}

@@ -97,7 +97,7 @@ func TestMoodleH5PActivities(t *testing.T) {
 		t.Errorf("files %q", files)
 	}
 	left := leftOut(c.Left)
-	for _, w := range []string{"H5P contents a page cannot hold (games, a virtual tour): Fill in the Blanks; Drag and Drop: Sort the replies; Lost game"} {
+	for _, w := range []string{"H5P contents a page cannot hold (games and tools): Fill in the Blanks; Drag and Drop: Sort the replies; Lost game"} {
 		if !slices.Contains(left, w) {
 			t.Errorf("left out %q, want %q among them", left, w)
 		}

@@ -913,7 +913,7 @@ func TestCourseBecomesModules(t *testing.T) {
 		t.Errorf("the H5P lesson:\n%s", got)
 	}
 	res = send("drag.h5p", h5p("H5P.DragQuestion", "CC BY-SA", `{"question":{}}`))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (games, a virtual tour): Drag and Drop") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "drag.h5p holds no page, link or file a module could show; what it holds, a web page cannot: H5P contents a page cannot hold (games and tools): Drag and Drop") {
 		t.Errorf("an H5P task alone: %s %s", res.Status, b)
 	}
 	// All rights reserved: the module does not take the site's licence
