@@ -43,8 +43,8 @@ import (
 // image juxtaposition its two pictures (h5ptasks.go); find the hotspot its
 // picture and a copy with the right places circled (h5pspot.go); a virtual
 // tour its scenes, linked as its hotspots lead (h5ptour.go); other kinds
-// (games and tools) are named. Each picture's, video's and
-// sound's own rights are its credit line (h5prights.go).
+// (games and tools) are named. Each picture's, video's and sound's own
+// rights are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
 type h5pMeta struct {

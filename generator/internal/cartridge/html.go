@@ -102,7 +102,8 @@ func blockToken(blocks map[string]string) string {
 // blockKind is the kind of Markdown block an element is written as:
 // oersite's notes for tutors and callouts, a task's solution (a disclosure
 // of class "solution", as oersite and the H5P reader write it), any other
-// disclosure; "" for none. title is its title (the summary without the kind's label).
+// disclosure; "" for none. title is its title (the summary without the
+// kind's label).
 func blockKind(n *html.Node) (kind string, title *html.Node) {
 	class := " " + attr(n, "class") + " "
 	for k := n.FirstChild; k != nil; k = k.NextSibling {

@@ -171,11 +171,12 @@ func TestImportedH5PCreditsAndGapsOnTheSite(t *testing.T) {
 		`Wir öffnen um <span class="gap"><span aria-hidden="true">_____</span><span class="visually-hidden">Lücke</span></span> Uhr.`)
 }
 
-// An H5P Find the Hotspot and Dictation imported and built: the solution
+// An H5P Find the Hotspot, Dictation and Virtual Tour imported and built: the solution
 // to open, which says so in the page's language when the content gives no
 // words of its own, shows the copy of the picture with the right place
-// circled, and each sentence's sound is a player under its number.
-func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
+// circled, each sentence's sound is a player under its number, and a
+// virtual tour's way to another scene is a link to that scene's heading.
+func TestImportedH5PHotspotDictationAndTourOnTheSite(t *testing.T) {
 	site := sitetest.Write(t, wordSite)
 	m := image.NewRGBA(image.Rect(0, 0, 60, 40))
 	var pic bytes.Buffer
@@ -188,7 +189,10 @@ func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
 			{"content":{"library":"H5P.ImageHotspotQuestion 1.8","params":{"imageHotspotQuestion":{
 				"backgroundImageSettings":{"backgroundImage":{"path":"images/floor.png"}},
 				"hotspotSettings":{"taskDescription":"Wo kann man stolpern?","hotspot":[{"userSettings":{"correct":true,"feedbackText":"Das Kabel."},"computedSettings":{"x":10,"y":10,"width":20,"height":20}}]}}}}},
-			{"content":{"library":"H5P.Dictation 1.2","params":{"taskDescription":"Hören und schreiben.","sentences":[{"sample":[{"path":"audios/s.mp3"}],"text":"Wir öffnen um acht."}],"showSolution":"Sätze zeigen"}}}]}`,
+			{"content":{"library":"H5P.Dictation 1.2","params":{"taskDescription":"Hören und schreiben.","sentences":[{"sample":[{"path":"audios/s.mp3"}],"text":"Wir öffnen um acht."}],"showSolution":"Sätze zeigen"}}},
+			{"content":{"library":"H5P.ThreeImage 0.5","params":{"threeImage":{"startSceneId":0,"scenes":[
+				{"sceneId":0,"scenename":"Der Eingang","scenesrc":{"path":"images/floor.png"},"interactions":[{"action":{"library":"H5P.GoToScene 0.1","params":{"nextSceneId":1}}}]},
+				{"sceneId":1,"scenename":"Die Kasse","scenedescription":"<p>Hier wird bezahlt.</p>","interactions":[{"action":{"library":"H5P.GoToScene 0.1","params":{"nextSceneId":0}}}]}]}}}}]}`,
 		"content/images/floor.png": pic.String(),
 		"content/audios/s.mp3":     "ID3 sound",
 	})
@@ -203,7 +207,8 @@ func TestImportedH5PHotspotAndDictationOnTheSite(t *testing.T) {
 		`<p>Das Kabel.</p>`,
 		`<p><strong>1.</strong></p>
 <figure class="figure audio"><audio controls preload="none" src="../../../../de/modules/sicher-im-laden/s.mp3">`,
-		`<summary>Sätze zeigen</summary>`)
+		`<summary>Sätze zeigen</summary>`,
+		`<h2 id="die-kasse">Die Kasse</h2>`, `<a href="#die-kasse">Die Kasse</a>`, `<a href="#der-eingang">Der Eingang</a>`)
 	if _, err := os.Stat(filepath.Join(site, "public/de/modules/sicher-im-laden/floor-solution.png")); err != nil {
 		t.Error(err)
 	}
