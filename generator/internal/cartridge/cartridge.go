@@ -148,6 +148,14 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	c.course.Title, c.course.Summary = m.LOM.title(), m.LOM.description()
 	c.course.Rights = strings.TrimSpace(m.LOM.Rights.text())
 	c.fromOersite = strings.HasPrefix(m.ID, "oersite-")
+	c.taken = map[string]bool{} // a package's pages lead to others (see linked.go)
+	c.player = c.drawnByScripts()
+	c.htmlChecks = true
+	for _, r := range m.Resources {
+		if strings.HasPrefix(strings.ToLower(r.Type), "imsqti") {
+			c.htmlChecks = false // its checks come from its tests
+		}
+	}
 	var items []item
 	if len(m.Organizations) > 0 {
 		items = m.Organizations[0].Items
@@ -162,7 +170,7 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 func newReader(opt Options) *reader {
 	return &reader{files: map[string]*zip.File{}, mem: map[string][]byte{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
 		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}, checks: map[string]string{},
-		named: map[string]*leftItems{}, origins: map[string]*Origin{}}
+		named: map[string]*leftItems{}, origins: map[string]*Origin{}, scans: map[string]pageScan{}}
 }
 
 // reader is the state of one Read.
@@ -194,6 +202,17 @@ type reader struct {
 	named     map[string]*leftItems // Left's entries naming items, by their phrase's format
 	conv      *htmltomarkdown.Converter
 	origins   map[string]*Origin // H5P activities' own rights, by their pages' paths (see Lesson.Origin)
+	// scans: what the package's pages lead to, by path; taken: the pages
+	// items list or a module has taken, nil where pages lead nowhere else
+	// (see linked.go).
+	scans map[string]pageScan
+	taken map[string]bool
+	// player: an authoring tool's player draws the package's pages (see
+	// drawnByScripts).
+	player bool
+	// htmlChecks: the package has no tests, so oersite's knowledge checks
+	// in its pages are read from them (a SCORM package's; see htmlcheck.go).
+	htmlChecks bool
 }
 
 // has says whether the course holds a file of that name.
@@ -309,6 +328,9 @@ func (c *reader) modules(items []item, resources []resource) error {
 			loose = append(loose, item{Ref: r.ID})
 		}
 	}
+	if c.taken != nil {
+		c.takeListed(items, loose)
+	}
 	var plans []*moduleState
 	if len(loose) > 0 {
 		plans = append(plans, c.plan(firstNonEmpty(c.course.Title, "Course"), loose))
@@ -348,6 +370,9 @@ func firstNonEmpty(s ...string) string {
 
 // resourcePath is where a resource's href points inside the cartridge.
 func (r *resource) path() string {
+	if r.own != "" {
+		return r.own
+	}
 	href := r.Href
 	if href == "" && len(r.Files) > 0 {
 		href = r.Files[0].Href
@@ -382,9 +407,11 @@ type item struct {
 
 type resource struct {
 	// Link is a Moodle link's address (a resource of type moodleLink);
-	// Markdown a Moodle quiz's knowledge check (moodleQuiz).
+	// Markdown a Moodle quiz's knowledge check (moodleQuiz); own the path
+	// of a page a listed page leads to (see linked.go).
 	Link     string `xml:"-"`
 	Markdown string `xml:"-"`
+	own      string
 	ID       string `xml:"identifier,attr"`
 	Type     string `xml:"type,attr"`
 	Href     string `xml:"href,attr"`
@@ -428,6 +455,7 @@ var (
 	errBanks       = diag.Phrasef("question banks")
 	errOther       = diag.Phrasef("items of a kind oersite does not read (assignments, settings)")
 	errUnsafe      = diag.Phrasef("files of a kind a site does not publish (web pages, scripts, SVG) linked as files: %s", "")
+	errActiveSVG   = diag.Phrasef("SVG drawings that run scripts or load other files, which a site does not publish: %s", "")
 	errMissing     = diag.Phrasef("links to files the cartridge does not hold: %s", "")
 	errRemote      = diag.Phrasef("pictures on other websites (now links to them: a site shows no picture from another host)")
 	errVideoFiles  = diag.Phrasef("captions or posters whose name another file of the module has (a site finds a video's captions and poster under its name: stand.vtt, stand.jpg): %s", "")

@@ -189,7 +189,7 @@ func TestCanvasCourse(t *testing.T) {
 		t.Errorf("week 2 files %+v, want the question's picture", f)
 	}
 	left := leftOut(c.Left)
-	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold: old.pdf", "files of a kind a site does not publish (web pages, scripts, SVG) linked as files: drawing.svg",
+	for _, w := range []string{"pictures on other websites (now links to them: a site shows no picture from another host)", "links to files the cartridge does not hold: old.pdf", "SVG drawings that run scripts or load other files, which a site does not publish: drawing.svg",
 		"discussion topics: Share your photo", "external tools (LTI links): Photo editor", "questions other than multiple choice (essays, numbers, matching)"} {
 		if !slices.Contains(left, w) {
 			t.Errorf("left out %q, want %q among them", left, w)

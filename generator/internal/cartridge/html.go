@@ -146,14 +146,7 @@ func (c *reader) block(parent, n *html.Node, kind string, title *html.Node, p st
 		}
 		n.RemoveChild(title)
 	}
-	body := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	for k := n.FirstChild; k != nil; {
-		next := k.NextSibling
-		n.RemoveChild(k)
-		body.AppendChild(k)
-		k = next
-	}
-	replaceByBlock(parent, n, blocks, ":::"+kind+strings.TrimRight(" "+oneLine(heading), " ")+"\n"+c.markdown(body, p, "", depth+1)+"\n:::")
+	replaceByBlock(parent, n, blocks, ":::"+kind+strings.TrimRight(" "+oneLine(heading), " ")+"\n"+c.fragment(n, p, depth)+"\n:::")
 }
 
 // replaceByBlock replaces n by a paragraph holding only the token that
@@ -202,6 +195,29 @@ var dropped = map[atom.Atom]bool{
 	atom.Head: true, atom.Link: true, atom.Meta: true, atom.Svg: true, atom.Math: true, atom.Canvas: true,
 }
 
+// chromeIDs and chromeClasses mark what an authoring tool's pages show
+// around their text, each page alike (eXeLearning's header, menu, page
+// counter, previous and next buttons, footer): the module's own pages
+// show a module's title, lessons and licence.
+var (
+	chromeIDs = map[string]bool{"siteNav": true, "siteFooter": true, "header": true, "skipNav": true, "packageLicense": true,
+		"topPagination": true, "bottomPagination": true}
+	chromeClasses = map[string]bool{"pagination": true, "nav-buttons": true, "main-header": true, "package-header": true, "page-counter": true}
+)
+
+// isChrome says whether an element is its page's chrome (see chromeIDs).
+func isChrome(n *html.Node) bool {
+	if chromeIDs[attr(n, "id")] {
+		return true
+	}
+	for _, class := range strings.Fields(attr(n, "class")) {
+		if chromeClasses[class] {
+			return true
+		}
+	}
+	return false
+}
+
 // clean rewrites the page's tree in place (see page).
 func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[string]string) {
 	if depth > 64 {
@@ -213,7 +229,9 @@ func (c *reader) clean(n *html.Node, p, title string, depth int, blocks map[stri
 		case k.Type == html.CommentNode:
 			n.RemoveChild(k)
 		case k.Type != html.ElementNode:
-		case dropped[k.DataAtom]:
+		case k.DataAtom == atom.Form && c.htmlChecks && hasClass(k, "quiz"):
+			c.htmlCheck(n, k, p, depth, blocks)
+		case dropped[k.DataAtom] || isChrome(k):
 			n.RemoveChild(k)
 		case k.DataAtom == atom.Iframe:
 			c.iframe(n, k, blocks)

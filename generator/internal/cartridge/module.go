@@ -35,6 +35,7 @@ type placedLesson struct {
 func (c *reader) plan(title string, items []item) *moduleState {
 	var flat []item
 	flatten(items, 0, &flat)
+	flat = c.withLinkedPages(flat)
 	name := firstNonEmpty(c.name(title), "module")
 	for i := 2; c.moduleNames[name]; i++ {
 		name = firstNonEmpty(c.name(title), "module") + "-" + strconv.Itoa(i)
@@ -47,7 +48,7 @@ func (c *reader) plan(title string, items []item) *moduleState {
 		if r == nil || !isPage(r.path()) {
 			continue
 		}
-		if _, dup := ms.lessons[r.path()]; dup || c.isIntro(r.path()) {
+		if _, dup := ms.lessons[r.path()]; dup || c.isIntro(r.path()) || (c.taken != nil && c.scan(r.path()).wrapper) {
 			continue
 		}
 		l := &Lesson{Title: strings.TrimSpace(firstNonEmpty(it.Title, c.pageTitle(r.path()))), Origin: c.origins[r.path()]}
@@ -133,9 +134,17 @@ func (c *reader) item(it item) error {
 		if l == nil || slices.Contains(ms.m.Lessons, l) {
 			return nil // a page listed twice is one lesson
 		}
+		if c.player && c.scan(p).scripted {
+			c.leftNamed(errPackage, l.Title)
+			return nil
+		}
 		md, err := c.page(p, l.Title)
 		if err != nil {
 			return err
+		}
+		if strings.TrimSpace(md) == "" && c.taken != nil && c.scan(p).scripted {
+			c.leftNamed(errPackage, l.Title) // Articulate Rise's, Storyline's pages: drawn by their scripts
+			return nil
 		}
 		l.Markdown = md
 		ms.m.Lessons = append(ms.m.Lessons, l)
@@ -246,7 +255,7 @@ func safeAddress(u string) bool {
 // sound and video, documents; never a page, script or SVG, which a site
 // would serve as its own.
 var publishable = map[string]bool{
-	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true, ".svg": true, // a drawing only when staticSVG
 	".mp3": true, ".m4a": true, ".ogg": true, ".oga": true, ".wav": true, ".mp4": true, ".webm": true, ".ogv": true,
 	".vtt": true, ".pdf": true, ".odt": true, ".ods": true, ".odp": true, ".docx": true, ".xlsx": true, ".pptx": true,
 	".doc": true, ".xls": true, ".ppt": true, ".txt": true, ".csv": true, ".epub": true, ".zip": true,
@@ -272,6 +281,11 @@ func (c *reader) file(p string) (string, error) {
 	}
 	if data == nil {
 		c.leftNamed(errMissing, path.Base(p))
+		ms.files[p] = ""
+		return "", nil
+	}
+	if ext == ".svg" && !staticSVG(data) {
+		c.leftNamed(errActiveSVG, path.Base(p))
 		ms.files[p] = ""
 		return "", nil
 	}

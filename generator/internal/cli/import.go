@@ -14,7 +14,7 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.mbz|.h5p [--site DIR] [--lang LANG] [--module MODULE]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.zip|.mbz|.h5p [--site DIR] [--lang LANG] [--module MODULE]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
 	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")

@@ -878,11 +878,11 @@ func TestCourseBecomesModules(t *testing.T) {
 		t.Errorf("a second import: %s %s", res.Status, b)
 	}
 	res = send("notes.txt", []byte("text"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Moodle backup (.mbz), a course exported as IMS Common Cartridge (.imscc) or an H5P file (.h5p)") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "Only a Moodle backup (.mbz), a course exported as IMS Common Cartridge (.imscc), a SCORM package (.zip) or an H5P file (.h5p)") {
 		t.Errorf("a text file: %s %s", res.Status, b)
 	}
 	res = send("broken.imscc", []byte("not a zip"))
-	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge (.imscc), a Moodle backup (.mbz) or an H5P file (.h5p)") {
+	if b, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "broken.imscc cannot be read as a Common Cartridge (.imscc), a SCORM package (.zip), a Moodle backup (.mbz) or an H5P file (.h5p)") {
 		t.Errorf("a broken course: %s %s", res.Status, b)
 	}
 	// An H5P file: its licence, authors and original go in the module's

@@ -129,7 +129,7 @@ func readCartridge(file string) (*cartridge.Course, error) {
 	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
 		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName, LicenceURL: licenceURL})
 		if err != nil {
-			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc), a Moodle backup (.mbz) or an H5P file (.h5p): %v", file, err)
+			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc), a SCORM package (.zip), a Moodle backup (.mbz) or an H5P file (.h5p): %v", file, err)
 		}
 		return c, nil
 	})

@@ -1,0 +1,205 @@
+package cartridge
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/oersite/oersite/generator/internal/diag"
+)
+
+const scorm2004NS = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"`
+
+// authoringToolPackage is a SCORM 2004 package as a web authoring tool
+// (eXeLearning, for one) exports it: a page per item, each with the
+// package's header, a menu of every page and a "next" link; a page no item
+// lists that one page links to (a glossary); a drawing; a page drawn by
+// scripts (as Articulate Rise's are); a drawing that runs a script.
+func authoringToolPackage() map[string]string {
+	page := func(title, body string) string {
+		return `<!DOCTYPE html><html><head><title>` + title + ` | Hygiene at the counter</title><script src="common.js"></script></head><body>` +
+			`<div id="header"><p>Hygiene at the counter</p></div>` +
+			`<nav id="siteNav"><ul><li><a href="index.html">Clean hands</a></li><li><a href="surfaces.html">Surfaces</a></li></ul></nav>` +
+			`<main id="main"><h1 id="nodeTitle">` + title + `</h1>` + body + `</main>` +
+			`<div class="pagination"><a href="surfaces.html" class="next">Next</a></div></body></html>`
+	}
+	return map[string]string{
+		"imsmanifest.xml": `<?xml version="1.0"?><manifest identifier="eXe-1" ` + scorm2004NS + `>
+<metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion>
+<imsmd:lom><imsmd:general><imsmd:title><imsmd:string language="en">Hygiene at the counter</imsmd:string></imsmd:title>
+<imsmd:description><imsmd:string language="en">Food safety for a small shop.</imsmd:string></imsmd:description></imsmd:general>
+<imsmd:rights><imsmd:description><imsmd:string language="en">https://creativecommons.org/licenses/by-sa/4.0/</imsmd:string></imsmd:description></imsmd:rights></imsmd:lom></metadata>
+<organizations default="o"><organization identifier="o"><title>Hygiene at the counter</title>
+<item identifier="i1" identifierref="r1"><title>Clean hands</title></item>
+<item identifier="i2" identifierref="r2"><title>Surfaces</title></item>
+<item identifier="i3" identifierref="r3"><title>Interactive recap</title></item>
+</organization></organizations>
+<resources>
+<resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="index.html"><file href="index.html"/><file href="hands.svg"/><dependency identifierref="common"/></resource>
+<resource identifier="r2" type="webcontent" adlcp:scormType="sco" href="surfaces.html"><file href="surfaces.html"/><file href="glossary.html"/><file href="cloth.svg"/></resource>
+<resource identifier="r3" type="webcontent" adlcp:scormType="sco" href="recap/index.html"><file href="recap/index.html"/></resource>
+<resource identifier="common" type="webcontent" adlcp:scormType="asset"><file href="common.js"/></resource>
+</resources></manifest>`,
+		"index.html": page("Clean hands", `<p>Wash for twenty seconds.</p><p><img src="hands.svg" alt="Hands under a tap"></p>`),
+		"surfaces.html": page("Surfaces", `<p>Wipe the counter every hour. Words are in the <a href="glossary.html">glossary</a>.</p>`+
+			`<p><img src="cloth.svg" alt="A cloth"></p>`),
+		"glossary.html":    `<html><head><title>Glossary</title></head><body><h1>Glossary</h1><p><strong>Sanitiser</strong>: kills germs.</p></body></html>`,
+		"recap/index.html": `<html><head><title>Recap</title><script src="bundle.js"></script></head><body><div id="app"></div></body></html>`,
+		"hands.svg":        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/></svg>`,
+		"cloth.svg":        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><rect width="10" height="10"/></svg>`,
+		"common.js":        `console.log(1)`,
+	}
+}
+
+func TestAuthoringToolSCORMPackage(t *testing.T) {
+	data := zipOf(t, authoringToolPackage())
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "Hygiene at the counter" || c.Summary != "Food safety for a small shop." || !strings.Contains(c.Rights, "by-sa/4.0") {
+		t.Errorf("course %q, %q, %q", c.Title, c.Summary, c.Rights)
+	}
+	if len(c.Modules) != 1 {
+		t.Fatalf("%d modules", len(c.Modules))
+	}
+	m := c.Modules[0]
+	var got []string
+	for _, l := range m.Lessons {
+		got = append(got, l.Name+"="+l.Title)
+	}
+	// the glossary, which no item lists, comes after the page that links
+	// to it; the page drawn by scripts is no lesson
+	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; strings.Join(got, "|") != want {
+		t.Fatalf("lessons %q, want %q", got, want)
+	}
+	if md := m.Lessons[0].Markdown; md != "Wash for twenty seconds.\n\n![Hands under a tap](hands.svg)\n" {
+		t.Errorf("first lesson (the header, menu and pagination left out, its own title not again):\n%s", md)
+	}
+	if md := m.Lessons[1].Markdown; !strings.Contains(md, "Words are in the [glossary](03-glossary.md).") || strings.Contains(md, "cloth") {
+		t.Errorf("a link to the page no item lists goes to its lesson; the drawing with a script is left out:\n%s", md)
+	}
+	if len(m.Files) != 1 || m.Files[0].Name != "hands.svg" {
+		t.Errorf("files %+v: the drawing that only draws is taken", m.Files)
+	}
+	left := leftWords(c.Left)
+	for _, want := range []string{
+		"interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive recap",
+		"SVG drawings that run scripts or load other files, which a site does not publish: cloth.svg",
+	} {
+		if !strings.Contains(left, want) {
+			t.Errorf("left %q, want %q", left, want)
+		}
+	}
+}
+
+// leftWords is what Left says, one entry a line.
+func leftWords(left []error) string {
+	var b strings.Builder
+	for _, e := range left {
+		var p *diag.Phrased
+		if errors.As(e, &p) {
+			b.WriteString(p.Error() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// A package whose one listed page is a frameset: the pages it shows, and
+// those they lead to, are the lessons, in the order they lead to them.
+func TestFramesetPackageLeadsToItsPages(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"imsmanifest.xml": `<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations><organization><title>Till</title>
+<item identifier="i" identifierref="r"><title>Till</title></item></organization></organizations>
+<resources><resource identifier="r" type="webcontent" href="start.html"/></resources></manifest>`,
+		"start.html":       `<html><frameset cols="20%,80%"><frame src="toc.html"><frame src="pages/one.html"></frameset></html>`,
+		"toc.html":         `<html><head><title>Contents</title></head><body><a href="pages/one.html" target="c">Opening the till</a> <a href="pages/two.html" target="c">Closing the day</a></body></html>`,
+		"pages/one.html":   `<html><head><title>one</title></head><body><h1>Opening the till</h1><p>Count the float.</p><a href="two.html">Next</a> <a href="https://example.org/">elsewhere</a> <a href="../../outside.html">out</a></body></html>`,
+		"pages/two.html":   `<html><body><h1>Closing the day</h1><p>Count again. Back to <a href="one.html#float">the start</a>.</p></body></html>`,
+		"pages/three.html": `<html><body><h1>Never linked</h1></body></html>`,
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range c.Modules {
+		for _, l := range m.Lessons {
+			got = append(got, l.Name+"="+l.Title)
+		}
+	}
+	if want := "01-contents=Contents|02-opening-the-till=Opening the till|03-closing-the-day=Closing the day"; strings.Join(got, "|") != want {
+		t.Fatalf("lessons %q, want %q (the frameset no lesson, a page no link reaches none)", got, want)
+	}
+	if md := c.Modules[0].Lessons[2].Markdown; md != "Count again. Back to [the start](02-opening-the-till.md).\n" {
+		t.Errorf("last lesson:\n%s", md)
+	}
+}
+
+func TestStaticSVG(t *testing.T) {
+	for _, tc := range []struct {
+		svg  string
+		want bool
+	}{
+		{`<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1" fill="#000"/></svg>`, true},
+		{`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="#a"/><image href="data:image/png;base64,AAAA"/><style>.a{fill:url(#g)}</style></svg>`, true},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" to="javascript:alert(1)"/></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://x.example/a.css);</style></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:u\72l(https://x.example/a.png)}</style></svg>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><rect filter="url(https://x.example/f.svg#f)"/></svg>`, false},
+		{`<?xml-stylesheet href="https://x.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>`, false},
+		{`<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>`, false},
+		{`<html><script>alert(1)</script></html>`, false},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><rect`, false},
+		{``, false},
+	} {
+		if got := staticSVG([]byte(tc.svg)); got != tc.want {
+			t.Errorf("staticSVG(%s) = %v, want %v", tc.svg, got, tc.want)
+		}
+	}
+}
+
+// A package an authoring tool's player draws (Articulate Storyline's):
+// its launch page holds only what the player says when it cannot start,
+// which is no lesson; the package is named as one a site cannot show.
+func TestPlayerPackageIsNamedNotRead(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"imsmanifest.xml": `<manifest identifier="s" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations><organization><title>Five whys</title>
+<item identifier="i" identifierref="r"><title>Five whys</title></item></organization></organizations>
+<resources><resource identifier="r" type="webcontent" href="index_lms.html"/></resources></manifest>`,
+		"index_lms.html":              `<html><head><title>Five whys</title><script>var settings = {};</script></head><body><div id="nosupport"><p>This course cannot be played.</p><a href="https://example.com/cannotplay/">Learn More</a></div></body></html>`,
+		"story_content/user.js":       `function x() {}`,
+		"story_content/thumbnail.jpg": "jpeg",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Modules) != 0 {
+		t.Errorf("modules %+v: the player's message is no lesson", c.Modules[0].Lessons)
+	}
+	if want := "interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Five whys"; !strings.Contains(leftWords(c.Left), want) {
+		t.Errorf("left %q, want %q", leftWords(c.Left), want)
+	}
+}
+
+// FuzzSCORM reads a SCORM package whose manifest, a page and a drawing are
+// hostile: the reader never fails other than with an error, and never
+// loops.
+func FuzzSCORM(f *testing.F) {
+	parts := authoringToolPackage()
+	f.Add(parts["imsmanifest.xml"], parts["surfaces.html"], parts["hands.svg"])
+	f.Add(parts["imsmanifest.xml"], `<form class="quiz"><fieldset class="quiz-question"><legend><span class="quiz-prompt">Q</span></legend><p><img src="hands.svg" alt="x"></p><ul class="quiz-options"><li><input value="1"><label>A</label></li><li><label>B</label></li></ul><details class="quiz-answers"><ul><li class="quiz-answer quiz-right" data-option="1"><div class="quiz-explain">Yes</div></li></ul></details></fieldset></form><a href="index.html">back</a><a href="glossary.html">on</a><frameset><frame src="surfaces.html"></frameset>`, `<svg xmlns="http://www.w3.org/2000/svg"><style>a{}</style></svg>`)
+	f.Fuzz(func(t *testing.T, manifest, page, drawing string) {
+		parts := authoringToolPackage()
+		parts["imsmanifest.xml"], parts["surfaces.html"], parts["hands.svg"] = manifest, page, drawing
+		data := zipOf(t, parts)
+		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	})
+}
