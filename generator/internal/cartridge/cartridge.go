@@ -36,7 +36,11 @@ type Course struct {
 	// says of its content's origin; a cartridge says neither.
 	Authors []string
 	Source  string
-	Modules []*Module
+	// Keywords and Duration (as a module's front matter writes it: "3h",
+	// "1h30m") are what a package's metadata says of the course.
+	Keywords []string
+	Duration string
+	Modules  []*Module
 	// NoAlt counts pictures without a description; Left names, once
 	// each, what the cartridge holds and the pages do not (diag.Phrased).
 	NoAlt int
@@ -147,6 +151,8 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	}
 	c.course.Title, c.course.Summary = m.LOM.title(), m.LOM.description()
 	c.course.Rights = strings.TrimSpace(m.LOM.Rights.text())
+	c.course.Keywords, c.course.Authors = m.LOM.keywords(), m.LOM.authors()
+	c.course.Duration = lomDuration(firstNonEmpty(strings.TrimSpace(m.LOM.Time12), strings.TrimSpace(m.LOM.Time2004)))
 	c.fromOersite = strings.HasPrefix(m.ID, "oersite-")
 	c.taken = map[string]bool{} // a package's pages lead to others (see linked.go)
 	c.player = c.drawnByScripts()
@@ -421,21 +427,37 @@ type resource struct {
 	} `xml:"file"`
 }
 
-// lom is the course's title, description and rights.
+// lom is the course's title, description, keywords, authors, typical
+// learning time and rights (in the forms of LOM 1.2.1, which SCORM 1.2
+// and Common Cartridge write, and of IEEE LOM, which SCORM 2004 writes).
 type lom struct {
-	Title       langText `xml:"general>title"`
-	Description langText `xml:"general>description"`
-	Rights      langText `xml:"rights>description"`
+	Title       langText     `xml:"general>title"`
+	Description langText     `xml:"general>description"`
+	Keywords    []langText   `xml:"general>keyword"`
+	Contribute  []contribute `xml:"lifecycle>contribute"`
+	Contrib2004 []contribute `xml:"lifeCycle>contribute"`
+	Time12      string       `xml:"educational>typicallearningtime>datetime"`
+	Time2004    string       `xml:"educational>typicalLearningTime>duration"`
+	Rights      langText     `xml:"rights>description"`
 }
 
-// langText is a LOM text in any of its versions' forms.
+// contribute is a LOM contribution: its role and its people as vCards.
+type contribute struct {
+	Role     langText `xml:"role>value"`
+	Entities []string `xml:"centity>vcard"`
+	Entity   []string `xml:"entity"`
+}
+
+// langText is a LOM text in any of its versions' forms (a value of a
+// vocabulary is plain text in IEEE LOM).
 type langText struct {
 	Strings []string `xml:"string"`
 	Lang    []string `xml:"langstring"`
+	Plain   string   `xml:",chardata"`
 }
 
 func (t langText) text() string {
-	for _, s := range append(t.Strings, t.Lang...) {
+	for _, s := range append(append(t.Strings, t.Lang...), t.Plain) {
 		if s = strings.TrimSpace(s); s != "" {
 			return s
 		}

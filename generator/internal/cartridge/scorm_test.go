@@ -11,24 +11,41 @@ import (
 
 const scorm2004NS = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"`
 
-// authoringToolPackage is a SCORM 2004 package as a web authoring tool
-// (eXeLearning, for one) exports it: a page per item, each with the
-// package's header, a menu of every page and a "next" link; a page no item
-// lists that one page links to (a glossary); a drawing; a page drawn by
-// scripts (as Articulate Rise's are); a drawing that runs a script.
+// authoringToolPackage is a SCORM 2004 package as eXeLearning (3 and
+// later) exports it: a page per item, the first at the root and the others
+// in html/, each in the tool's frame (a menu of every page; a header with a
+// page counter, the package's title and the page's; boxes, each under its
+// own title, with a button to fold it; previous and next buttons; a footer
+// with the licence); a page no item lists that one page links to (a
+// glossary); a drawing; a page drawn by scripts (as Articulate Rise's are);
+// a drawing that runs a script.
 func authoringToolPackage() map[string]string {
-	page := func(title, body string) string {
-		return `<!DOCTYPE html><html><head><title>` + title + ` | Hygiene at the counter</title><script src="common.js"></script></head><body>` +
-			`<div id="header"><p>Hygiene at the counter</p></div>` +
-			`<nav id="siteNav"><ul><li><a href="index.html">Clean hands</a></li><li><a href="surfaces.html">Surfaces</a></li></ul></nav>` +
-			`<main id="main"><h1 id="nodeTitle">` + title + `</h1>` + body + `</main>` +
-			`<div class="pagination"><a href="surfaces.html" class="next">Next</a></div></body></html>`
+	page := func(base, title, box, body string) string {
+		return `<!DOCTYPE html><html lang="en"><head><meta name="generator" content="eXeLearning v3.0.0"><title>` + title + `</title>` +
+			`<script src="` + base + `libs/common.js"> </script></head><body class="exe-export exe-web-site" lang="en">` +
+			`<script>document.body.className+=" js"</script><div class="exe-content exe-export pre-js siteNav-hidden">` +
+			`<nav id="siteNav"><ul><li> <a href="` + base + `index.html" class="main-node no-ch">Clean hands</a></li><li> <a href="` + base + `html/surfaces.html" class="no-ch">Surfaces</a></li></ul></nav>` +
+			`<main id="p1" class="page"><header class="main-header"><p class="page-counter"><span class="page-counter-label">Page </span><strong>1</strong>/<strong>3</strong></p>` +
+			`<div class="package-header"><h1 class="package-title">Hygiene at the counter</h1></div><div class="page-header"><h2 class="page-title">` + title + `</h2></div></header>` +
+			`<div class="page-content"><article class="box"><header class="box-head"><h1 class="box-title">` + box + `</h1><button class="box-toggle" title="Toggle content"><span>Toggle content</span></button></header>` +
+			`<div class="box-content"><div class="idevice_node text"><div class="exe-text">` + body + `</div></div></div></article></div></main>` +
+			`<div class="nav-buttons"><a href="` + base + `html/surfaces.html" title="Next" class="nav-button nav-button-right"><span>Next</span></a></div>` +
+			`<footer id="siteFooter"><div id="packageLicense" class="cc cc-by-sa"><p>Licence: <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA</a></p></div></footer></div></body></html>`
 	}
 	return map[string]string{
 		"imsmanifest.xml": `<?xml version="1.0"?><manifest identifier="eXe-1" ` + scorm2004NS + `>
 <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion>
 <imsmd:lom><imsmd:general><imsmd:title><imsmd:string language="en">Hygiene at the counter</imsmd:string></imsmd:title>
-<imsmd:description><imsmd:string language="en">Food safety for a small shop.</imsmd:string></imsmd:description></imsmd:general>
+<imsmd:description><imsmd:string language="en">Food safety for a small shop.</imsmd:string></imsmd:description>
+<imsmd:keyword><imsmd:string language="en">hygiene</imsmd:string></imsmd:keyword><imsmd:keyword><imsmd:string language="en">food safety</imsmd:string></imsmd:keyword><imsmd:keyword><imsmd:string language="en">Hygiene</imsmd:string></imsmd:keyword></imsmd:general>
+<imsmd:lifeCycle><imsmd:contribute><imsmd:role><imsmd:source>LOMv1.0</imsmd:source><imsmd:value>author</imsmd:value></imsmd:role><imsmd:entity>BEGIN:VCARD
+VERSION:3.0
+FN:Marta Ruiz\, CEPA Zaragoza
+END:VCARD</imsmd:entity></imsmd:contribute>
+<imsmd:contribute><imsmd:role><imsmd:source>LOMv1.0</imsmd:source><imsmd:value>publisher</imsmd:value></imsmd:role><imsmd:entity>BEGIN:VCARD
+FN:Someone else
+END:VCARD</imsmd:entity></imsmd:contribute></imsmd:lifeCycle>
+<imsmd:educational><imsmd:typicalLearningTime><imsmd:duration>PT1H30M</imsmd:duration></imsmd:typicalLearningTime></imsmd:educational>
 <imsmd:rights><imsmd:description><imsmd:string language="en">https://creativecommons.org/licenses/by-sa/4.0/</imsmd:string></imsmd:description></imsmd:rights></imsmd:lom></metadata>
 <organizations default="o"><organization identifier="o"><title>Hygiene at the counter</title>
 <item identifier="i1" identifierref="r1"><title>Clean hands</title></item>
@@ -36,19 +53,19 @@ func authoringToolPackage() map[string]string {
 <item identifier="i3" identifierref="r3"><title>Interactive recap</title></item>
 </organization></organizations>
 <resources>
-<resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="index.html"><file href="index.html"/><file href="hands.svg"/><dependency identifierref="common"/></resource>
-<resource identifier="r2" type="webcontent" adlcp:scormType="sco" href="surfaces.html"><file href="surfaces.html"/><file href="glossary.html"/><file href="cloth.svg"/></resource>
+<resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="index.html"><file href="index.html"/><file href="content/resources/hands.svg"/><dependency identifierref="common"/></resource>
+<resource identifier="r2" type="webcontent" adlcp:scormType="sco" href="html/surfaces.html"><file href="html/surfaces.html"/><file href="html/glossary.html"/><file href="content/resources/cloth.svg"/></resource>
 <resource identifier="r3" type="webcontent" adlcp:scormType="sco" href="recap/index.html"><file href="recap/index.html"/></resource>
-<resource identifier="common" type="webcontent" adlcp:scormType="asset"><file href="common.js"/></resource>
+<resource identifier="common" type="webcontent" adlcp:scormType="asset"><file href="libs/common.js"/></resource>
 </resources></manifest>`,
-		"index.html": page("Clean hands", `<p>Wash for twenty seconds.</p><p><img src="hands.svg" alt="Hands under a tap"></p>`),
-		"surfaces.html": page("Surfaces", `<p>Wipe the counter every hour. Words are in the <a href="glossary.html">glossary</a>.</p>`+
-			`<p><img src="cloth.svg" alt="A cloth"></p>`),
-		"glossary.html":    `<html><head><title>Glossary</title></head><body><h1>Glossary</h1><p><strong>Sanitiser</strong>: kills germs.</p></body></html>`,
-		"recap/index.html": `<html><head><title>Recap</title><script src="bundle.js"></script></head><body><div id="app"></div></body></html>`,
-		"hands.svg":        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/></svg>`,
-		"cloth.svg":        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><rect width="10" height="10"/></svg>`,
-		"common.js":        `console.log(1)`,
+		"index.html": page("", "Clean hands", "Washing", `<p>Wash for twenty seconds.</p><p><img src="content/resources/hands.svg" alt="Hands under a tap"></p>`),
+		"html/surfaces.html": page("../", "Surfaces", "The counter", `<p>Wipe the counter every hour. Words are in the <a href="glossary.html">glossary</a>.</p>`+
+			`<p><img src="../content/resources/cloth.svg" alt="A cloth"></p>`),
+		"html/glossary.html":          `<html><head><title>Glossary</title></head><body><h1>Glossary</h1><p><strong>Sanitiser</strong>: kills germs.</p></body></html>`,
+		"recap/index.html":            `<html><head><title>Recap</title><script src="bundle.js"></script></head><body><div id="app"></div></body></html>`,
+		"content/resources/hands.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/></svg>`,
+		"content/resources/cloth.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><rect width="10" height="10"/></svg>`,
+		"libs/common.js":              `console.log(1)`,
 	}
 }
 
@@ -60,6 +77,9 @@ func TestAuthoringToolSCORMPackage(t *testing.T) {
 	}
 	if c.Title != "Hygiene at the counter" || c.Summary != "Food safety for a small shop." || !strings.Contains(c.Rights, "by-sa/4.0") {
 		t.Errorf("course %q, %q, %q", c.Title, c.Summary, c.Rights)
+	}
+	if strings.Join(c.Keywords, "|") != "hygiene|food safety" || strings.Join(c.Authors, "|") != "Marta Ruiz, CEPA Zaragoza" || c.Duration != "1h30m" {
+		t.Errorf("keywords %q, authors %q, duration %q: as the metadata says them (a keyword once, only authors)", c.Keywords, c.Authors, c.Duration)
 	}
 	if len(c.Modules) != 1 {
 		t.Fatalf("%d modules", len(c.Modules))
@@ -74,7 +94,7 @@ func TestAuthoringToolSCORMPackage(t *testing.T) {
 	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; strings.Join(got, "|") != want {
 		t.Fatalf("lessons %q, want %q", got, want)
 	}
-	if md := m.Lessons[0].Markdown; md != "Wash for twenty seconds.\n\n![Hands under a tap](hands.svg)\n" {
+	if md := m.Lessons[0].Markdown; md != "## Washing\n\nWash for twenty seconds.\n\n![Hands under a tap](hands.svg)\n" {
 		t.Errorf("first lesson (the header, menu and pagination left out, its own title not again):\n%s", md)
 	}
 	if md := m.Lessons[1].Markdown; !strings.Contains(md, "Words are in the [glossary](03-glossary.md).") || strings.Contains(md, "cloth") {
@@ -194,12 +214,29 @@ func TestPlayerPackageIsNamedNotRead(t *testing.T) {
 // loops.
 func FuzzSCORM(f *testing.F) {
 	parts := authoringToolPackage()
-	f.Add(parts["imsmanifest.xml"], parts["surfaces.html"], parts["hands.svg"])
+	f.Add(parts["imsmanifest.xml"], parts["html/surfaces.html"], parts["content/resources/hands.svg"])
 	f.Add(parts["imsmanifest.xml"], `<form class="quiz"><fieldset class="quiz-question"><legend><span class="quiz-prompt">Q</span></legend><p><img src="hands.svg" alt="x"></p><ul class="quiz-options"><li><input value="1"><label>A</label></li><li><label>B</label></li></ul><details class="quiz-answers"><ul><li class="quiz-answer quiz-right" data-option="1"><div class="quiz-explain">Yes</div></li></ul></details></fieldset></form><a href="index.html">back</a><a href="glossary.html">on</a><frameset><frame src="surfaces.html"></frameset>`, `<svg xmlns="http://www.w3.org/2000/svg"><style>a{}</style></svg>`)
 	f.Fuzz(func(t *testing.T, manifest, page, drawing string) {
 		parts := authoringToolPackage()
-		parts["imsmanifest.xml"], parts["surfaces.html"], parts["hands.svg"] = manifest, page, drawing
+		parts["imsmanifest.xml"], parts["html/surfaces.html"], parts["content/resources/hands.svg"] = manifest, page, drawing
 		data := zipOf(t, parts)
 		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
 	})
+}
+
+func TestLearningTimeAndAuthorsInEachLOMForm(t *testing.T) {
+	for iso, want := range map[string]string{"PT3H": "3h", "PT1H30M": "1h30m", "PT45M": "45m", "PT0H0M0S": "", "P1DT2H": "26h", "PT90M": "1h30m", "3 hours": "", "": "", "PT20S": ""} {
+		if got := lomDuration(iso); got != want {
+			t.Errorf("lomDuration(%q) = %q, want %q", iso, got, want)
+		}
+	}
+	for card, want := range map[string]string{
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8:Ana Pop\r\nEND:VCARD": "Ana Pop",
+		"BEGIN:VCARD\nVERSION:3.0\nN:Pop;Ana\nEND:VCARD":                      "",
+		"Learning2gether partnership":                                         "Learning2gether partnership",
+	} {
+		if got := vcardName(card); got != want {
+			t.Errorf("vcardName(%q) = %q, want %q", card, got, want)
+		}
+	}
 }

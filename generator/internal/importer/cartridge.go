@@ -106,11 +106,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 	}
 	var done []string
 	for i, m := range course.Modules {
-		summary := ""
-		if len(course.Modules) == 1 {
-			summary = course.Summary
-		}
-		if err := writeModule(modules, dests[i], m, moduleFront(m.Title, summary, licence, course)); err != nil {
+		if err := writeModule(modules, dests[i], m, moduleFront(m.Title, licence, course, len(course.Modules) == 1)); err != nil {
 			for _, d := range done {
 				os.RemoveAll(d)
 			}
@@ -135,13 +131,25 @@ func readCartridge(file string) (*cartridge.Course, error) {
 	})
 }
 
-// moduleFront is a module's front matter: its title, summary and licence,
-// and the authors and original an H5P file names (the original as the
+// moduleFront is a module's front matter: its title and licence; the
+// course's summary, keywords and learning time when the module is the
+// whole course; and the authors (an H5P file's, or those a package's
+// metadata names) and original an H5P file names (the original as the
 // work the module is adapted from, for its attribution line).
-func moduleFront(title, summary, licence string, course *cartridge.Course) string {
+func moduleFront(title, licence string, course *cartridge.Course, whole bool) string {
 	front := "---\ntitle: " + quote(title) + "\n"
-	if summary != "" {
-		front += "summary: " + quote(summary) + "\n"
+	if whole && course.Summary != "" {
+		front += "summary: " + quote(course.Summary) + "\n"
+	}
+	if whole && len(course.Keywords) > 0 {
+		var q []string
+		for _, k := range course.Keywords {
+			q = append(q, quote(k))
+		}
+		front += "keywords: [" + strings.Join(q, ", ") + "]\n"
+	}
+	if whole && course.Duration != "" {
+		front += "duration: " + course.Duration + "\n"
 	}
 	return front + attribution(licence, course.Title, cartridge.Origin{Authors: course.Authors, Source: course.Source})
 }
