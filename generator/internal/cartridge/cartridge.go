@@ -163,8 +163,16 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 		}
 	}
 	var items []item
-	if len(m.Organizations) > 0 {
-		items = m.Organizations[0].Items
+	if len(m.Organizations.List) > 0 {
+		items = m.Organizations.List[0].Items
+	}
+	for _, o := range m.Organizations.List {
+		if o.ID != "" && o.ID == m.Organizations.Default {
+			items = o.Items // the organisation the package names as its own
+		}
+	}
+	for _, o := range m.Organizations.List {
+		c.otherWays = append(c.otherWays, o.Items...) // their pages are no loose pages
 	}
 	if err := c.modules(items, m.Resources); err != nil {
 		return nil, err
@@ -213,6 +221,9 @@ type reader struct {
 	// (see linked.go).
 	scans map[string]pageScan
 	taken map[string]bool
+	// otherWays: the items of every organisation of the package (its
+	// default one is read; the others' pages are not pages in no module).
+	otherWays []item
 	// player: an authoring tool's player draws the package's pages (see
 	// drawnByScripts).
 	player bool
@@ -324,7 +335,7 @@ func (c *reader) modules(items []item, resources []resource) error {
 		}
 	}
 	var listed []item
-	flatten(items, 0, &listed)
+	flatten(append(items, c.otherWays...), 0, &listed)
 	refs := map[string]bool{}
 	for _, it := range listed {
 		refs[it.Ref] = true
@@ -386,6 +397,9 @@ func (r *resource) path() string {
 	if href == "" {
 		return ""
 	}
+	if i := strings.IndexAny(href, "?#"); i > 0 {
+		href = href[:i] // a launch page's parameters ("index.html?lang=es")
+	}
 	if u, err := url.PathUnescape(href); err == nil {
 		href = u // "Handout%20A.pdf", as Canvas writes it
 	}
@@ -395,13 +409,21 @@ func (r *resource) path() string {
 // manifest is the part of imsmanifest.xml read (names matched whatever
 // their namespace, so that every version reads alike).
 type manifest struct {
-	ID            string         `xml:"identifier,attr"`
-	LOM           lom            `xml:"metadata>lom"`
-	Organizations []organization `xml:"organizations>organization"`
-	Resources     []resource     `xml:"resources>resource"`
+	ID            string        `xml:"identifier,attr"`
+	LOM           lom           `xml:"metadata>lom"`
+	Organizations organizations `xml:"organizations"`
+	Resources     []resource    `xml:"resources>resource"`
+}
+
+// organizations are a package's ways through its resources; the default
+// one is its own.
+type organizations struct {
+	Default string         `xml:"default,attr"`
+	List    []organization `xml:"organization"`
 }
 
 type organization struct {
+	ID    string `xml:"identifier,attr"`
 	Items []item `xml:"item"`
 }
 

@@ -33,7 +33,7 @@ func (c *reader) page(p, title string) (string, error) {
 	if err != nil || data == nil {
 		return "", err
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(inUTF8(data)))
 	if err != nil {
 		return "", nil
 	}
@@ -167,7 +167,7 @@ func (c *reader) pageTitle(p string) string {
 	if err != nil || data == nil {
 		return ""
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(inUTF8(data)))
 	if err != nil {
 		return ""
 	}

@@ -5,9 +5,11 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // A SCORM or IMS content package often lists one launch page, which leads
@@ -46,7 +48,7 @@ func (c *reader) scan(p string) pageScan {
 	if err != nil || data == nil {
 		return s
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(inUTF8(data)))
 	if err != nil {
 		return s
 	}
@@ -208,4 +210,18 @@ func (c *reader) drawnByScripts() bool {
 		}
 	}
 	return false
+}
+
+// inUTF8 is a web page's bytes in UTF-8: a page of an older package in
+// another encoding (Windows-1252, ISO-8859-1, as its <meta> says, or its
+// byte order mark) is decoded, not read as broken letters.
+func inUTF8(page []byte) []byte {
+	if utf8.Valid(page) {
+		return page
+	}
+	enc, _, _ := charset.DetermineEncoding(page, "text/html")
+	if out, err := enc.NewDecoder().Bytes(page); err == nil {
+		return out
+	}
+	return page
 }

@@ -240,3 +240,30 @@ func TestLearningTimeAndAuthorsInEachLOMForm(t *testing.T) {
 		}
 	}
 }
+
+// An older package: its page in Windows-1252 (as its <meta> says), its
+// launch address with parameters, two organisations of which the second
+// is the package's own.
+func TestOlderPackageEncodingAndDefaultOrganization(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"imsmanifest.xml": `<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations default="mine">
+<organization identifier="other"><title>Other</title><item identifier="a" identifierref="ra"><title>Not this way</title></item></organization>
+<organization identifier="mine"><title>Café</title><item identifier="b" identifierref="rb"><title>Café prices</title></item></organization></organizations>
+<resources><resource identifier="ra" type="webcontent" href="other.html"/><resource identifier="rb" type="webcontent" href="prix.html?lang=fr&amp;x=1"/></resources></manifest>`,
+		"other.html": `<html><body><p>Other way.</p></body></html>`,
+		"prix.html":  "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><p>Le caf\xe9 co\xfbte 2 \x80.</p></body></html>",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range c.Modules {
+		for _, l := range m.Lessons {
+			got = append(got, l.Title+": "+l.Markdown)
+		}
+	}
+	if want := "Café prices: Le café coûte 2 €.\n"; strings.Join(got, "|") != want {
+		t.Errorf("lessons %q, want %q", got, want)
+	}
+}
