@@ -1,6 +1,8 @@
 // Package cartridge reads a course from a learning platform, an IMS Common
 // Cartridge (.imscc: a course as Moodle, Canvas, Brightspace, Blackboard and
-// oersite itself export it, versions 1.0 to 1.3), a Moodle course backup
+// oersite itself export it, versions 1.0 to 1.3), a SCORM or IMS content
+// package (its pages and those they lead to, linked.go; an Articulate Rise
+// course's data, rise.go), a Moodle course backup
 // (.mbz, moodle.go) or an H5P file (.h5p, h5p.go), as modules of lessons in
 // Markdown, with the files their pages use and their multiple-choice
 // questions as knowledge checks. It
@@ -135,6 +137,9 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	if c.files["h5p.json"] != nil && c.files["imsmanifest.xml"] == nil {
 		return c.readH5P()
 	}
+	if d, dir, ok := c.riseData(); ok {
+		return c.readRise(d, dir)
+	}
 	data, err := c.read("imsmanifest.xml")
 	if err != nil {
 		return nil, err
@@ -184,7 +189,7 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 func newReader(opt Options) *reader {
 	return &reader{files: map[string]*zip.File{}, mem: map[string][]byte{}, budget: maxRead, opt: opt, course: &Course{}, seen: map[string]bool{},
 		pages: map[string]placedLesson{}, moduleNames: map[string]bool{}, resources: map[string]*resource{}, viewLinks: map[string]string{}, checks: map[string]string{},
-		named: map[string]*leftItems{}, origins: map[string]*Origin{}, scans: map[string]pageScan{}}
+		named: map[string]*leftItems{}, origins: map[string]*Origin{}, scans: map[string]pageScan{}, fileNames: map[string]string{}}
 }
 
 // reader is the state of one Read.
@@ -224,6 +229,9 @@ type reader struct {
 	// otherWays: the items of every organisation of the package (its
 	// default one is read; the others' pages are not pages in no module).
 	otherWays []item
+	// fileNames: a file's own name by its path, where the package stores
+	// it under a code (Rise's assets/KK88c7EWsekQgN_r_example.jpg).
+	fileNames map[string]string
 	// player: an authoring tool's player draws the package's pages (see
 	// drawnByScripts).
 	player bool

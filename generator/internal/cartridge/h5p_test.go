@@ -353,7 +353,7 @@ func TestH5PTimeline(t *testing.T) {
 // Before, the times were lost: a question followed the video with nothing
 // to say which part of it it asks about.
 func TestH5PInteractiveVideo(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Taking payment","mainLibrary":"H5P.InteractiveVideo"}`,
 		"content/content.json": `{"interactiveVideo":{"video":{"startScreenOptions":{"title":"At the till"},"files":[{"path":"videos/till.mp4","mime":"video/mp4"}]},
 			"assets":{"bookmarks":[{"time":65.5,"label":"Card payment"},{"time":0,"label":"Cash"}],"interactions":[
@@ -378,7 +378,7 @@ func TestH5PInteractiveVideo(t *testing.T) {
 // labelled zone is named as left out, as before. Before, every Drag and
 // Drop was left out.
 func TestH5PDragAndDrop(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Packing the van","mainLibrary":"H5P.DragQuestion"}`,
 		"content/content.json": `{"question":{"settings":{"background":{"path":"images/van.jpg"}},"task":{
 			"elements":[
@@ -408,7 +408,7 @@ func TestH5PDragAndDrop(t *testing.T) {
 // section with a link back to the start; the links reach the headings'
 // own anchors. Before, the whole scenario was left out.
 func TestH5PBranchingScenario(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"A customer complains","mainLibrary":"H5P.BranchingScenario"}`,
 		"content/content.json": `{"branchingScenario":{"startScreen":{"startScreenTitle":"A customer complains","startScreenSubtitle":"<p>Choose what you would do.</p>"},
 			"endScreens":[{"endScreenTitle":"The end","endScreenSubtitle":"<p>Thank you for playing.</p>","contentId":-1}],
@@ -439,7 +439,7 @@ func TestH5PBranchingScenario(t *testing.T) {
 // with the one it matches. Before,
 // both were left out.
 func TestH5PCrosswordAndMemoryGame(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Shop words","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.Crossword 0.5","params":{"taskDescription":"<p>Solve the puzzle.</p>","words":[
@@ -466,7 +466,7 @@ func TestH5PCrosswordAndMemoryGame(t *testing.T) {
 // own (never the right one), each under its description, and the right
 // order to open; an Image Pairing its task and pairs, as a memory game's.
 func TestH5PImageSequencingAndPairing(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Opening the shop","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.ImageSequencing 1.1","params":{"taskDescription":"<p>Put the steps in order.</p>","sequenceImages":[
@@ -494,9 +494,10 @@ func TestH5PImageSequencingAndPairing(t *testing.T) {
 	}
 }
 
-// readH5P reads an H5P file of parts (its path: its text), failing the
-// test on an error.
-func readH5P(t *testing.T, parts map[string]string) *Course {
+// readPackage reads a package (an H5P file, a cartridge) of parts (its
+// path: its text), failing the test on an error.
+// readPackage reads a package made of parts (a zip of them).
+func readPackage(t *testing.T, parts map[string]string) *Course {
 	t.Helper()
 	data := zipOf(t, parts)
 	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
@@ -519,7 +520,7 @@ func lessonHas(t *testing.T, md string, wants ...string) {
 // An Agamotto becomes its title, then each picture in order under its
 // label, with its description and its credit line. Before, it was left out.
 func TestH5PAgamotto(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"The shop window","mainLibrary":"H5P.Agamotto"}`,
 		"content/content.json": `{"title":"<p>Before and after</p>","items":[
 			{"image":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/before.jpg"},"alt":"A crowded window"}},"labelText":"<p>Before</p>","description":"<p>Too many things: nothing stands out.</p>"},
@@ -540,7 +541,7 @@ func TestH5PAgamotto(t *testing.T) {
 // order of their own (never the right one), and the right order to open.
 // Before, it was left out.
 func TestH5PSortParagraphs(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"A good reply","mainLibrary":"H5P.SortParagraphs"}`,
 		"content/content.json": `{"taskDescription":"<p>Put the reply in order.</p>","paragraphs":["<p>Thank you for your review.</p>","<p>We are sorry the bread was stale.</p>","<p>Come by for a fresh loaf on us.</p>"],
 			"l10n":{"showSolution":"Show the order"}}`,
@@ -557,7 +558,7 @@ func TestH5PSortParagraphs(t *testing.T) {
 // think about, in bold, a choice's alternatives listed under it. Before,
 // it was left out.
 func TestH5PQuestionnaire(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"After the course","mainLibrary":"H5P.Questionnaire"}`,
 		"content/content.json": `{"questionnaireElements":[
 			{"library":{"library":"H5P.OpenEndedQuestion 1.0","params":{"question":"<p>What will you try first in your shop?</p>","placeholderText":"Start writing..."}},"requiredField":false},

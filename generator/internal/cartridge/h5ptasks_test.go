@@ -15,7 +15,7 @@ import (
 // open; a goals page its description; the export page nothing. Before, it
 // was left out.
 func TestH5PDocumentationTool(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Plan your shop's page","mainLibrary":"H5P.DocumentationTool"}`,
 		"content/content.json": `{"pagesList":[
 			{"library":"H5P.StandardPage 1.4","params":{"title":"Your customers","elementList":[
@@ -43,7 +43,7 @@ func TestH5PDocumentationTool(t *testing.T) {
 // sentences to open; a sentence without a sound is left out. Before, it
 // was left out.
 func TestH5PDictation(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"At the counter","mainLibrary":"H5P.Dictation"}`,
 		"content/content.json": `{"taskDescription":"<p>Listen and write what the customer says.</p>","sentences":[
 			{"sample":[{"path":"audios/one.mp3","mime":"audio/mpeg"}],"text":"Two loaves, please."},
@@ -66,7 +66,7 @@ func TestH5PDictation(t *testing.T) {
 // to open; a set its introduction then its questions. Before, both were
 // left out.
 func TestH5PSpeakTheWords(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Say it","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.SpeakTheWords 1.5","params":{"question":"How do you greet a customer in the morning?","acceptedAnswers":["Good morning","Morning"],"l10n":{"showSolutionLabel":"Show answers"}}}},
@@ -88,7 +88,7 @@ func TestH5PSpeakTheWords(t *testing.T) {
 // label, described by it, or by its own description when the picture is
 // an H5P.Image (as H5P's hub gives it). Before, it was left out.
 func TestH5PImageJuxtaposition(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"A tidier window","mainLibrary":"H5P.ImageJuxtaposition"}`,
 		"content/content.json": `{"title":"The window, before and after","imageBefore":{"imageBefore":{"path":"images/before.jpg"},"labelBefore":"Before"},
 			"imageAfter":{"imageAfter":{"path":"images/after.jpg","copyright":{"author":"Ana Pop","license":"CC BY","version":"4.0"}},"labelAfter":"After"}}`,
@@ -100,7 +100,7 @@ func TestH5PImageJuxtaposition(t *testing.T) {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
 	// from version 1.4, each picture is an H5P.Image with its description
-	c = readH5P(t, map[string]string{
+	c = readPackage(t, map[string]string{
 		"h5p.json": `{"title":"A tidier window","mainLibrary":"H5P.ImageJuxtaposition"}`,
 		"content/content.json": `{"imageBefore":{"labelBefore":"March","imageBefore":{"library":"H5P.Image 1.1","params":{"alt":"The window crowded in March","file":{"path":"images/before.jpg"}}}},
 			"imageAfter":{"labelAfter":"May","imageAfter":{"library":"H5P.Image 1.1","params":{"alt":"Three loaves in May","file":{"path":"images/after.jpg"}}}}}`,
@@ -131,7 +131,7 @@ func lessonOf(t *testing.T, c *Course) string {
 // picture is the background settings themselves. Before, all were left
 // out.
 func TestH5PFindTheHotspot(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Safe at work","mainLibrary":"H5P.Column"}`,
 		"content/content.json": `{"content":[
 			{"content":{"library":"H5P.ImageHotspotQuestion 1.8","params":{"imageHotspotQuestion":{
@@ -231,7 +231,7 @@ func TestDrawSpotsOnHostilePictures(t *testing.T) {
 // labelled as the content labels it, its picture given either way H5P
 // writes it. Before, it was left out.
 func TestH5PGuessTheAnswer(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Guess the price","mainLibrary":"H5P.GuessTheAnswer"}`,
 		"content/content.json": `{"taskDescription":"<p>What does this loaf cost at the market?</p>",
 			"media":{"type":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/loaf.jpg"},"alt":"A round loaf"}}},
@@ -244,7 +244,7 @@ func TestH5PGuessTheAnswer(t *testing.T) {
 	}
 	// as H5P's hub gives it: the picture's content itself, not in "type";
 	// its title a file's name in an address
-	c = readH5P(t, map[string]string{
+	c = readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Guess the price","mainLibrary":"H5P.GuessTheAnswer"}`,
 		"content/content.json": `{"taskDescription":"<p>What does it cost?</p>","solutionText":"€3.20",
 			"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/loaf.jpg"},"alt":"A round loaf"},"metadata":{"title":"Brot_vom_B%C3%A4cker.jpg","license":"CC BY","licenseVersion":"4.0"}}}`,
@@ -260,7 +260,7 @@ func TestH5PGuessTheAnswer(t *testing.T) {
 // described, the right ones ticked, with their feedback. Before, it was
 // left out.
 func TestH5PImageChoice(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Good shop photos","mainLibrary":"H5P.MultiMediaChoice"}`,
 		"content/content.json": `{"question":"<p>Which photo shows the bread best?</p>","options":[
 			{"media":{"library":"H5P.Image 1.1","params":{"file":{"path":"images/dark.jpg"},"alt":"A loaf in a dark corner"}},"correct":false,"tipsAndFeedback":{"chosenFeedback":"Too dark to see the crust."}},
@@ -279,7 +279,7 @@ func TestH5PImageChoice(t *testing.T) {
 // the H5P reader's) comes back as a :::solution block, its summary its
 // title; one without a summary gets the page's words for it when built.
 func TestSolutionsComeBackAsSolutionBlocks(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json":             `{"title":"Answers","mainLibrary":"H5P.AdvancedText"}`,
 		"content/content.json": `{"text":"<p>Where is the till?</p><details class=\"details solution\">\n<summary>Show the solution</summary>\n<p>On the left.</p>\n</details><details class=\"solution\"><p>Two.</p></details><details><summary>More</summary><p>Plain.</p></details>"}`,
 	})

@@ -11,7 +11,7 @@ import (
 // the scene is; a scene with nothing to show, one whose id is taken and a
 // way to no scene are left out. Before, the tour was left out.
 func TestH5PVirtualTour(t *testing.T) {
-	c := readH5P(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Round the market","mainLibrary":"H5P.ThreeImage"}`,
 		"content/content.json": `{"threeImage":{"startSceneId":2,"scenes":[
 			{"sceneId":0,"sceneType":"360","scenename":"The fish stall","scenesrc":{"path":"images/fish.jpg"},"interactions":[

@@ -199,7 +199,8 @@ func (c *reader) takeListed(items []item, loose []item) {
 
 // drawnByScripts says whether the package's pages are drawn by an
 // authoring tool's player (Articulate Storyline's story_content/, Rise
-// 360's scormcontent/lib/, Adobe Captivate's assets/js/CPM.js, iSpring's
+// 360's scormcontent/lib/ when its course data cannot be read (see
+// rise.go), Adobe Captivate's assets/js/CPM.js, iSpring's
 // data/player.js): their pages hold no text of the course, only what
 // the player says when it cannot start ("This course cannot be played").
 func (c *reader) drawnByScripts() bool {

@@ -295,7 +295,8 @@ func (c *reader) file(p string) (string, error) {
 		ms.files[p] = name
 		return name, nil
 	}
-	stem := firstNonEmpty(c.name(strings.TrimSuffix(path.Base(p), path.Ext(p))), "file")
+	own := firstNonEmpty(c.fileNames[p], path.Base(p)) // a file's own name, where its package stores it under another
+	stem := firstNonEmpty(c.name(strings.TrimSuffix(path.Base(own), path.Ext(own))), "file")
 	name := stem + ext
 	for i := 2; ms.names[name]; i++ {
 		name = stem + "-" + strconv.Itoa(i) + ext

@@ -2,11 +2,8 @@ package cartridge
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"testing"
-
-	"github.com/oersite/oersite/generator/internal/diag"
 )
 
 const scorm2004NS = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"`
@@ -70,11 +67,7 @@ END:VCARD</imsmd:entity></imsmd:contribute></imsmd:lifeCycle>
 }
 
 func TestAuthoringToolSCORMPackage(t *testing.T) {
-	data := zipOf(t, authoringToolPackage())
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := readPackage(t, authoringToolPackage())
 	if c.Title != "Hygiene at the counter" || c.Summary != "Food safety for a small shop." || !strings.Contains(c.Rights, "by-sa/4.0") {
 		t.Errorf("course %q, %q, %q", c.Title, c.Summary, c.Rights)
 	}
@@ -103,7 +96,7 @@ func TestAuthoringToolSCORMPackage(t *testing.T) {
 	if len(m.Files) != 1 || m.Files[0].Name != "hands.svg" {
 		t.Errorf("files %+v: the drawing that only draws is taken", m.Files)
 	}
-	left := leftWords(c.Left)
+	left := strings.Join(leftOut(c.Left), "\n")
 	for _, want := range []string{
 		"interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Interactive recap",
 		"SVG drawings that run scripts or load other files, which a site does not publish: cloth.svg",
@@ -114,22 +107,10 @@ func TestAuthoringToolSCORMPackage(t *testing.T) {
 	}
 }
 
-// leftWords is what Left says, one entry a line.
-func leftWords(left []error) string {
-	var b strings.Builder
-	for _, e := range left {
-		var p *diag.Phrased
-		if errors.As(e, &p) {
-			b.WriteString(p.Error() + "\n")
-		}
-	}
-	return b.String()
-}
-
 // A package whose one listed page is a frameset: the pages it shows, and
 // those they lead to, are the lessons, in the order they lead to them.
 func TestFramesetPackageLeadsToItsPages(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"imsmanifest.xml": `<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations><organization><title>Till</title>
 <item identifier="i" identifierref="r"><title>Till</title></item></organization></organizations>
 <resources><resource identifier="r" type="webcontent" href="start.html"/></resources></manifest>`,
@@ -139,10 +120,6 @@ func TestFramesetPackageLeadsToItsPages(t *testing.T) {
 		"pages/two.html":   `<html><body><h1>Closing the day</h1><p>Count again. Back to <a href="one.html#float">the start</a>.</p></body></html>`,
 		"pages/three.html": `<html><body><h1>Never linked</h1></body></html>`,
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
 	for _, m := range c.Modules {
 		for _, l := range m.Lessons {
@@ -189,7 +166,7 @@ func TestStaticSVG(t *testing.T) {
 // its launch page holds only what the player says when it cannot start,
 // which is no lesson; the package is named as one a site cannot show.
 func TestPlayerPackageIsNamedNotRead(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"imsmanifest.xml": `<manifest identifier="s" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations><organization><title>Five whys</title>
 <item identifier="i" identifierref="r"><title>Five whys</title></item></organization></organizations>
 <resources><resource identifier="r" type="webcontent" href="index_lms.html"/></resources></manifest>`,
@@ -197,15 +174,11 @@ func TestPlayerPackageIsNamedNotRead(t *testing.T) {
 		"story_content/user.js":       `function x() {}`,
 		"story_content/thumbnail.jpg": "jpeg",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(c.Modules) != 0 {
 		t.Errorf("modules %+v: the player's message is no lesson", c.Modules[0].Lessons)
 	}
-	if want := "interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Five whys"; !strings.Contains(leftWords(c.Left), want) {
-		t.Errorf("left %q, want %q", leftWords(c.Left), want)
+	if want := "interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Five whys"; !strings.Contains(strings.Join(leftOut(c.Left), "\n"), want) {
+		t.Errorf("left %q, want %q", strings.Join(leftOut(c.Left), "\n"), want)
 	}
 }
 
@@ -245,7 +218,7 @@ func TestLearningTimeAndAuthorsInEachLOMForm(t *testing.T) {
 // launch address with parameters, two organisations of which the second
 // is the package's own.
 func TestOlderPackageEncodingAndDefaultOrganization(t *testing.T) {
-	data := zipOf(t, map[string]string{
+	c := readPackage(t, map[string]string{
 		"imsmanifest.xml": `<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations default="mine">
 <organization identifier="other"><title>Other</title><item identifier="a" identifierref="ra"><title>Not this way</title></item></organization>
 <organization identifier="mine"><title>Café</title><item identifier="b" identifierref="rb"><title>Café prices</title></item></organization></organizations>
@@ -253,10 +226,6 @@ func TestOlderPackageEncodingAndDefaultOrganization(t *testing.T) {
 		"other.html": `<html><body><p>Other way.</p></body></html>`,
 		"prix.html":  "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><p>Le caf\xe9 co\xfbte 2 \x80.</p></body></html>",
 	})
-	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
 	for _, m := range c.Modules {
 		for _, l := range m.Lessons {
