@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"image"
 	"image/png"
 	"os"
@@ -212,4 +213,40 @@ func TestImportedH5PHotspotDictationAndTourOnTheSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(site, "public/de/modules/sicher-im-laden/floor-solution.png")); err != nil {
 		t.Error(err)
 	}
+}
+
+// An Articulate Rise course imported into the German tree builds: its
+// section a module, its knowledge check a working check, its picture
+// under its own name, its accordion a disclosure.
+func TestImportedRiseCourseOnTheSite(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	course := `{"course":{"title":"Kasse","description":"<p>Schnell und freundlich.</p>","lessons":[
+		{"title":"Begrüßen","type":"blocks","items":[
+			{"type":"text","variant":"heading paragraph","items":[{"heading":"Die ersten Worte","paragraph":"<p>Lächeln Sie.</p>"}]},
+			{"type":"image","variant":"hero","items":[{"media":{"image":{"key":"rise/courses/x/Q1-theke.jpg","crushedKey":"Zz_theke.jpg","useCrushedKey":true,"originalUrl":"Theke.jpg","altText":"Eine saubere Theke"}}}]},
+			{"type":"interactive","variant":"accordion","items":[{"title":"Warum fragen?","description":"<p>Um zu helfen.</p>"}]},
+			{"type":"knowledgeCheck","variant":"multiple choice","items":[{"type":"MULTIPLE_CHOICE","title":"<p>Welche Frage ist offen?</p>","answers":[{"title":"<p>Noch etwas?</p>","correct":false},{"title":"<p>Was darf es sein?</p>","correct":true}],"feedback":"<p>Sie lässt mehr Antworten zu.</p>"}]}]},
+		{"title":"Bezahlen","type":"section"},
+		{"title":"Bar und Karte","type":"blocks","items":[{"type":"text","variant":"paragraph","items":[{"paragraph":"<p>Zählen Sie laut.</p>"}]}]}]}}`
+	pkg := writeZip(t, filepath.Join(t.TempDir(), "kasse.zip"), map[string]string{
+		"imsmanifest.xml": `<manifest identifier="r" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations><organization>
+<item identifier="i1" identifierref="r1"><title>Kasse</title></item></organization></organizations>
+<resources><resource identifier="r1" type="webcontent" href="scormdriver/indexAPI.html"/></resources></manifest>`,
+		"scormcontent/index.html":          `<html><body><div id="app"></div><script>window.courseData = "` + base64.StdEncoding.EncodeToString([]byte(course)) + `";</script></body></html>`,
+		"scormcontent/assets/Zz_theke.jpg": "JPEG",
+	})
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: pkg, Site: site, Lang: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Modules) != 2 || rep.Modules[0].Folder != "content/de/modules/kasse" || rep.Modules[1].Folder != "content/de/modules/bezahlen" {
+		t.Fatalf("modules %+v", rep.Modules)
+	}
+	contains(t, site, "content/de/modules/kasse/index.md", "title: \"Kasse\"\n", "Schnell und freundlich.")
+	contains(t, site, "content/de/modules/kasse/01-begrussen.md", "## Die ersten Worte\n\nLächeln Sie.\n\n![Eine saubere Theke](theke.jpg)")
+	builds(t, site)
+	sitetest.Contains(t, site, "de/modules/kasse/01-begrussen/index.html",
+		`<h2 id="die-ersten-worte">Die ersten Worte</h2>`, `alt="Eine saubere Theke"`,
+		`<summary>Warum fragen?</summary>`, `<form class="quiz"`, `Was darf es sein?`, `Sie lässt mehr Antworten zu.`)
+	sitetest.Contains(t, site, "de/modules/bezahlen/01-bar-und-karte/index.html", "Zählen Sie laut.")
 }
