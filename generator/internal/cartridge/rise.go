@@ -25,10 +25,11 @@ import (
 // lessons after it. Blocks a page cannot hold (scenarios, embedded
 // Storyline, charts) are named.
 
-// riseCourseData finds the course data in the package: its page (the
-// SCORM package's scormcontent/index.html, or a web export's index.html)
-// and the data; false when it holds none.
-var riseCourseData = regexp.MustCompile(`courseData\s*=\s*"([A-Za-z0-9+/=]+)"`)
+// riseCourseData finds the course data in the package's page (the SCORM
+// package's scormcontent/index.html, or a web export's index.html): a
+// string of base64 given to courseData, or in newer exports to the
+// player's deserialize.
+var riseCourseData = regexp.MustCompile(`(?:courseData\s*=\s*|deserialize\()"([A-Za-z0-9+/=]{16,})"`)
 
 // riseData is the course data of a Rise package and the folder of its
 // page ("scormcontent/"), or false.

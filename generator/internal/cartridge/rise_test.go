@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -67,8 +68,15 @@ func riseCourse() map[string]any {
 	}}
 }
 
-// risePackage is a Rise SCORM package holding the course's data.
+// risePackage is a Rise SCORM package holding the course's data (as
+// older exports write it; newer give it to deserialize).
 func risePackage(t testing.TB, course map[string]any) []byte {
+	return risePackageAs(t, course, `window.courseData = "%s";`)
+}
+
+// risePackageAs is a Rise SCORM package whose page's script is format,
+// its %s the course's data.
+func risePackageAs(t testing.TB, course map[string]any, format string) []byte {
 	data, err := json.Marshal(course)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +87,7 @@ func risePackage(t testing.TB, course map[string]any) []byte {
 <resources><resource identifier="r1" type="webcontent" href="scormdriver/indexAPI.html"/></resources></manifest>`,
 		"scormdriver/indexAPI.html":             `<html><body><script src="scormdriver.js"></script></body></html>`,
 		"scormcontent/lib/main.bundle.js":       `x`,
-		"scormcontent/index.html":               `<html><head><title>Serving</title></head><body><div id="app"></div><script>window.courseData = "` + base64.StdEncoding.EncodeToString(data) + `";</script></body></html>`,
+		"scormcontent/index.html":               `<html><head><title>Serving</title></head><body><div id="app"></div><script>` + fmt.Sprintf(format, base64.StdEncoding.EncodeToString(data)) + `</script></body></html>`,
 		"scormcontent/assets/Zz9_abc.jpg":       "jpeg",
 		"scormcontent/assets/k2-Price list.pdf": "pdf",
 	})
@@ -149,5 +157,17 @@ func TestRiseWithoutReadableData(t *testing.T) {
 	})
 	if len(c.Modules) != 0 || !strings.Contains(strings.Join(leftOut(c.Left), "\n"), "whose scripts a site does not run: Serving") {
 		t.Errorf("modules %d, left %q", len(c.Modules), strings.Join(leftOut(c.Left), "\n"))
+	}
+}
+
+// Newer Rise exports give the course's data to the player's deserialize.
+func TestRiseDataGivenToDeserialize(t *testing.T) {
+	data := risePackageAs(t, riseCourse(), `function deserialize(s) { return JSON.parse(atob(s)); } window.courseData = deserialize("%s");`)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Modules) != 2 || len(c.Modules[0].Lessons) != 2 {
+		t.Errorf("modules %+v", c.Modules)
 	}
 }
