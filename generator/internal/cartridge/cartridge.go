@@ -108,8 +108,9 @@ const (
 	maxRead    = 1 << 30
 )
 
-// ErrNotCartridge is returned for a zip without imsmanifest.xml.
-var ErrNotCartridge = errors.New("not a Common Cartridge: it has no imsmanifest.xml")
+// ErrNotCartridge is returned for a zip without imsmanifest.xml or a
+// web site's index.html.
+var ErrNotCartridge = errors.New("not a Common Cartridge: it has no imsmanifest.xml (nor index.html)")
 
 // Read reads the course of size bytes from r: a Common Cartridge, a
 // Moodle backup (.mbz, see moodle.go) or an H5P file (.h5p, see h5p.go).
@@ -145,6 +146,9 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 		return nil, err
 	}
 	if data == nil {
+		if start := c.siteStart(); start != "" {
+			return c.readSite(start)
+		}
 		return nil, ErrNotCartridge
 	}
 	var m manifest

@@ -27,7 +27,8 @@ type pageScan struct {
 	links []pageLink
 	// wrapper: the page only leads to others (see above).
 	wrapper bool
-	// scripted: the page runs scripts; h1 its one top heading's words.
+	// scripted: the page runs scripts; h1 its one top heading's words,
+	// or an authoring tool's page title (eXeLearning's .page-title).
 	scripted bool
 	h1       string
 }
@@ -54,6 +55,7 @@ func (c *reader) scan(p string) pageScan {
 	}
 	seen := map[string]bool{p: true}
 	var h1s []string
+	pageTitle := ""
 	frames, words := 0, 0
 	walk(doc, 0, func(n *html.Node) {
 		switch {
@@ -62,6 +64,8 @@ func (c *reader) scan(p string) pageScan {
 		case n.Type != html.ElementNode:
 		case n.DataAtom == atom.Script:
 			s.scripted = true
+		case pageTitle == "" && hasClass(n, "page-title"):
+			pageTitle = oneLine(text(n))
 		case n.DataAtom == atom.H1:
 			h1s = append(h1s, oneLine(text(n)))
 		case n.DataAtom == atom.Frameset:
@@ -84,7 +88,7 @@ func (c *reader) scan(p string) pageScan {
 			}
 		}
 	})
-	if len(h1s) == 1 {
+	if s.h1 = pageTitle; s.h1 == "" && len(h1s) == 1 {
 		s.h1 = h1s[0]
 	}
 	body := find(doc, atom.Body)
@@ -181,7 +185,25 @@ func (c *reader) withLinkedPages(items []item) []item {
 // linkedTitle is a linked page's title: its one top heading, else its
 // <title>, else the words of the link that led to it.
 func (c *reader) linkedTitle(l pageLink) string {
-	return firstNonEmpty(c.scan(l.path).h1, c.pageTitle(l.path), l.words)
+	return firstNonEmpty(c.scan(l.path).h1, c.withoutCourse(c.pageTitle(l.path)), l.words)
+}
+
+// withoutCourse is a page's <title> without the course's title beside it
+// ("Hours | Your business page" is "Hours").
+func (c *reader) withoutCourse(title string) string {
+	course := strings.TrimSpace(c.course.Title)
+	if course == "" || title == course {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", ": "} {
+		if t, ok := strings.CutSuffix(title, sep+course); ok {
+			return strings.TrimSpace(t)
+		}
+		if t, ok := strings.CutPrefix(title, course+sep); ok {
+			return strings.TrimSpace(t)
+		}
+	}
+	return title
 }
 
 // takeListed records the pages the items list (and the pages no item
@@ -225,4 +247,40 @@ func inUTF8(page []byte) []byte {
 		return out
 	}
 	return page
+}
+
+// siteStart is the first page of a web site in a zip (as eXeLearning
+// exports a "web site", or a folder of HTML pages zipped): its index.html,
+// at the root or in the one folder that holds everything; "" for none.
+func (c *reader) siteStart() string {
+	if c.files["index.html"] != nil {
+		return "index.html"
+	}
+	top := ""
+	for name := range c.files {
+		dir, _, ok := strings.Cut(name, "/")
+		if !ok || (top != "" && dir != top) {
+			return ""
+		}
+		top = dir
+	}
+	if top != "" && c.files[top+"/index.html"] != nil {
+		return top + "/index.html"
+	}
+	return ""
+}
+
+// readSite reads a web site as one module: its first page a lesson, and
+// so every page it leads to (see linkedPages), titled by the site's first
+// page.
+func (c *reader) readSite(start string) (*Course, error) {
+	c.taken = map[string]bool{}
+	c.htmlChecks = true
+	c.course.Title = firstNonEmpty(c.pageTitle(start), strings.TrimSuffix(path.Base(path.Dir(start)), "."), "Course")
+	const id = "oersite-site-start"
+	c.resources[id] = &resource{ID: id, Type: "webcontent", own: start}
+	if err := c.modules([]item{{Ref: id, Title: c.scan(start).h1}}, nil); err != nil {
+		return nil, err
+	}
+	return c.course, nil
 }

@@ -2,6 +2,7 @@ package cartridge
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -234,5 +235,34 @@ func TestOlderPackageEncodingAndDefaultOrganization(t *testing.T) {
 	}
 	if want := "Café prices: Le café coûte 2 €.\n"; strings.Join(got, "|") != want {
 		t.Errorf("lessons %q, want %q", got, want)
+	}
+}
+
+// A web site zipped (as eXeLearning exports one, no manifest): its
+// index.html is the first lesson, and every page it leads to one after it,
+// titled as the tool titles its page (else by its <title> without the
+// site's own).
+func TestWebSiteZip(t *testing.T) {
+	parts := authoringToolPackage()
+	delete(parts, "imsmanifest.xml")
+	site := map[string]string{}
+	for name, body := range parts {
+		site["hygiene/"+name] = body // the one folder it was zipped in
+	}
+	site["hygiene/html/glossary.html"] = `<html><head><title>Glossary | Clean hands</title></head><body><p><strong>Sanitiser</strong>: kills germs.</p></body></html>`
+	c := readPackage(t, site)
+	if c.Title != "Clean hands" || len(c.Modules) != 1 {
+		t.Fatalf("course %q, %d modules", c.Title, len(c.Modules))
+	}
+	var got []string
+	for _, l := range c.Modules[0].Lessons {
+		got = append(got, l.Name+"="+l.Title)
+	}
+	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; strings.Join(got, "|") != want {
+		t.Errorf("lessons %q, want %q", got, want)
+	}
+	two := zipOf(t, map[string]string{"a/index.html": "x", "b/page.html": "y"})
+	if _, err := Read(bytes.NewReader(two), int64(len(two)), Options{}); !errors.Is(err, ErrNotCartridge) {
+		t.Errorf("a zip of two folders: %v, want ErrNotCartridge", err)
 	}
 }
