@@ -197,12 +197,14 @@ var dropped = map[atom.Atom]bool{
 
 // chromeIDs and chromeClasses mark what an authoring tool's pages show
 // around their text, each page alike (eXeLearning's header, menu, page
-// counter, previous and next buttons, footer): the module's own pages
+// counter, its theme's icon on each box, previous and next buttons,
+// footer): the module's own pages
 // show a module's title, lessons and licence.
 var (
 	chromeIDs = map[string]bool{"siteNav": true, "siteFooter": true, "header": true, "skipNav": true, "packageLicense": true,
 		"topPagination": true, "bottomPagination": true}
-	chromeClasses = map[string]bool{"pagination": true, "nav-buttons": true, "main-header": true, "package-header": true, "page-counter": true}
+	chromeClasses = map[string]bool{"pagination": true, "nav-buttons": true, "main-header": true, "package-header": true, "page-counter": true,
+		"box-icon": true}
 )
 
 // isChrome says whether an element is its page's chrome (see chromeIDs).

@@ -25,7 +25,7 @@ func authoringToolPackage() map[string]string {
 			`<nav id="siteNav"><ul><li> <a href="` + base + `index.html" class="main-node no-ch">Clean hands</a></li><li> <a href="` + base + `html/surfaces.html" class="no-ch">Surfaces</a></li></ul></nav>` +
 			`<main id="p1" class="page"><header class="main-header"><p class="page-counter"><span class="page-counter-label">Page </span><strong>1</strong>/<strong>3</strong></p>` +
 			`<div class="package-header"><h1 class="package-title">Hygiene at the counter</h1></div><div class="page-header"><h2 class="page-title">` + title + `</h2></div></header>` +
-			`<div class="page-content"><article class="box"><header class="box-head"><h1 class="box-title">` + box + `</h1><button class="box-toggle" title="Toggle content"><span>Toggle content</span></button></header>` +
+			`<div class="page-content"><article class="box"><header class="box-head"><div class="box-icon exe-icon"><img src="` + base + `theme/icons/book.svg" alt=""></div><h1 class="box-title">` + box + `</h1><button class="box-toggle" title="Toggle content"><span>Toggle content</span></button></header>` +
 			`<div class="box-content"><div class="idevice_node text"><div class="exe-text">` + body + `</div></div></div></article></div></main>` +
 			`<div class="nav-buttons"><a href="` + base + `html/surfaces.html" title="Next" class="nav-button nav-button-right"><span>Next</span></a></div>` +
 			`<footer id="siteFooter"><div id="packageLicense" class="cc cc-by-sa"><p>Licence: <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA</a></p></div></footer></div></body></html>`
@@ -64,6 +64,7 @@ END:VCARD</imsmd:entity></imsmd:contribute></imsmd:lifeCycle>
 		"content/resources/hands.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/></svg>`,
 		"content/resources/cloth.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><rect width="10" height="10"/></svg>`,
 		"libs/common.js":              `console.log(1)`,
+		"theme/icons/book.svg":        `<svg xmlns="http://www.w3.org/2000/svg"/>`,
 	}
 }
 
