@@ -204,7 +204,7 @@ var (
 	chromeIDs = map[string]bool{"siteNav": true, "siteFooter": true, "header": true, "skipNav": true, "packageLicense": true,
 		"topPagination": true, "bottomPagination": true}
 	chromeClasses = map[string]bool{"pagination": true, "nav-buttons": true, "main-header": true, "package-header": true, "page-counter": true,
-		"box-icon": true}
+		"box-icon": true, "iDevice_icon": true}
 )
 
 // isChrome says whether an element is its page's chrome (see chromeIDs).
