@@ -42,8 +42,10 @@ import (
 // speak the words its questions, guess the answer its answer to open, an
 // image juxtaposition its two pictures (h5ptasks.go); find the hotspot its
 // picture and a copy with the right places circled (h5pspot.go); a virtual
-// tour its scenes, linked as its hotspots lead (h5ptour.go); other kinds
-// (games and tools) are named. Each picture's, video's and sound's own
+// tour its scenes, linked as its hotspots lead (h5ptour.go); a personality
+// quiz, find the words, an arithmetic quiz and an advent calendar as a
+// printed page holds them (h5pgames.go); other kinds (tools, an equation
+// quiz) are named. Each picture's, video's and sound's own
 // rights are its credit line (h5prights.go).
 
 // h5pMeta is the part of h5p.json read.
@@ -162,6 +164,10 @@ func h5pKindName(kind string) string {
 		return "Navigation Hotspot"
 	case "H5P.Questionnaire":
 		return "Questionnaire"
+	case "H5P.AdventCalendar":
+		return "Advent Calendar"
+	case "H5P.PersonalityQuiz":
+		return "Personality Quiz"
 	}
 	return strings.TrimPrefix(kind, "H5P.")
 }
@@ -440,6 +446,14 @@ func (h *h5pReader) content(ct h5pContent, pg *h5pPage, depth, level int) {
 		read = h.findTheHotspot(kind, raw, pg, level)
 	case "H5P.ThreeImage":
 		read = h.virtualTour(raw, pg, depth, level)
+	case "H5P.PersonalityQuiz":
+		read = h.personalityQuiz(raw, pg, level)
+	case "H5P.FindTheWords":
+		read = h.findTheWords(raw, pg)
+	case "H5P.ArithmeticQuiz":
+		read = h.arithmeticQuiz(raw, pg, firstNonEmpty(ownTitle(ct.Metadata.Title), pg.section, pg.title))
+	case "H5P.AdventCalendar":
+		read = h.adventCalendar(raw, pg, depth, level)
 	default:
 		read = false
 	}

@@ -151,6 +151,9 @@ func (h *h5pReader) picture(file h5pFile, alt string, asFile bool) string {
 // link adds a link of H5P.Link (http and https only).
 func (h *h5pReader) link(pg *h5pPage, title, protocol, address string) {
 	address = strings.TrimSpace(address)
+	if address == "" {
+		return // a link never filled in (its protocol alone)
+	}
 	if !strings.Contains(address, "://") {
 		address = firstNonEmpty(strings.TrimSpace(protocol), "https://") + address
 	}
