@@ -52,7 +52,7 @@ func (h *h5pReader) personalityQuiz(raw json.RawMessage, pg *h5pPage, level int)
 			names[strings.ToLower(n)] = n
 		}
 	}
-	h.text(pg, inBold(html.EscapeString(plainText(p.Title.Title.Text)))+h.picture(p.Title.Image.File, p.Title.Image.Alt, false))
+	h.text(pg, inBold(html.EscapeString(plainText(p.Title.Title.Text)))+h.creditedPicture(p.Title.Image.File, p.Title.Image.Alt, false, h5pRights{}))
 	for _, q := range p.Questions {
 		var answers strings.Builder
 		for _, a := range q.Answers {
@@ -66,13 +66,13 @@ func (h *h5pReader) personalityQuiz(raw json.RawMessage, pg *h5pPage, level int)
 			if len(counts) > 0 {
 				answers.WriteString(" → " + html.EscapeString(strings.Join(counts, ", ")))
 			}
-			answers.WriteString(h.picture(a.Image.File, a.Image.Alt, false) + "</li>")
+			answers.WriteString(h.creditedPicture(a.Image.File, a.Image.Alt, false, h5pRights{}) + "</li>")
 		}
-		h.text(pg, inBold(html.EscapeString(plainText(q.Text)))+h.picture(q.Image.File, q.Image.Alt, false)+"<ul>"+answers.String()+"</ul>")
+		h.text(pg, inBold(html.EscapeString(plainText(q.Text)))+h.creditedPicture(q.Image.File, q.Image.Alt, false, h5pRights{})+"<ul>"+answers.String()+"</ul>")
 	}
 	for _, ps := range p.Personalities {
 		h.heading(pg, level, ps.Name)
-		h.text(pg, h.picture(ps.Image.File, ps.Image.Alt, false)+"<p>"+html.EscapeString(plainText(ps.Description))+"</p>")
+		h.text(pg, h.creditedPicture(ps.Image.File, ps.Image.Alt, false, h5pRights{})+"<p>"+html.EscapeString(plainText(ps.Description))+"</p>")
 	}
 	return true
 }

@@ -14,11 +14,11 @@ func TestH5PPersonalityQuiz(t *testing.T) {
 	c := readPackage(t, map[string]string{
 		"h5p.json": `{"title":"Which seller are you?","mainLibrary":"H5P.PersonalityQuiz"}`,
 		"content/content.json": `{"titleScreen":{"title":{"text":"Which seller are you?"}},
-			"personalities":[{"name":"Talker","description":"You chat with everyone."},{"name":"Listener","description":"You let them speak.","image":{"file":{"path":"images/ear.png"},"alt":"An ear"}}],
+			"personalities":[{"name":"Talker","description":"You chat with everyone."},{"name":"Listener","description":"You let them speak.","image":{"file":{"path":"images/ear.png","copyright":{"license":"CC BY","version":"4.0","author":"Jo Lind"}},"alt":"An ear"}}],
 			"questions":[{"text":"A customer hesitates. You…","answers":[{"text":"tell a story","personality":"talker"},{"text":"wait","personality":"Listener, nobody"}]}]}`,
 		"content/images/ear.png": "\x89PNG ear",
 	})
-	want := "**Which seller are you?**\n\n**A customer hesitates. You…**\n\n- tell a story → Talker\n- wait → Listener\n\n## Talker\n\nYou chat with everyone.\n\n## Listener\n\n![An ear](ear.png)\n\nYou let them speak.\n"
+	want := "**Which seller are you?**\n\n**A customer hesitates. You…**\n\n- tell a story → Talker\n- wait → Listener\n\n## Talker\n\nYou chat with everyone.\n\n## Listener\n\n![An ear](ear.png)\n\n*Jo Lind, CC BY 4.0*\n\nYou let them speak.\n"
 	if md := lessonOf(t, c); md != want {
 		t.Errorf("the lesson:\n%s\nwant:\n%s", md, want)
 	}
