@@ -42,6 +42,9 @@ type Course struct {
 	// "1h30m") are what a package's metadata says of the course.
 	Keywords []string
 	Duration string
+	// Language is the language the course says it is in ("de", "es-ES"),
+	// "" when it says none.
+	Language string
 	Modules  []*Module
 	// NoAlt counts pictures without a description; Left names, once
 	// each, what the cartridge holds and the pages do not (diag.Phrased).
@@ -161,6 +164,7 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 	c.course.Title, c.course.Summary = m.LOM.title(), m.LOM.description()
 	c.course.Rights = strings.TrimSpace(m.LOM.Rights.text())
 	c.course.Keywords, c.course.Authors = m.LOM.keywords(), m.LOM.authors()
+	c.course.Language = languageCode(m.LOM.Language)
 	c.course.Duration = lomDuration(firstNonEmpty(strings.TrimSpace(m.LOM.Time12), strings.TrimSpace(m.LOM.Time2004)))
 	c.fromOersite = strings.HasPrefix(m.ID, "oersite-")
 	c.taken = map[string]bool{} // a package's pages lead to others (see linked.go)
@@ -468,6 +472,7 @@ type lom struct {
 	Title       langText     `xml:"general>title"`
 	Description langText     `xml:"general>description"`
 	Keywords    []langText   `xml:"general>keyword"`
+	Language    string       `xml:"general>language"`
 	Contribute  []contribute `xml:"lifecycle>contribute"`
 	Contrib2004 []contribute `xml:"lifeCycle>contribute"`
 	Time12      string       `xml:"educational>typicallearningtime>datetime"`

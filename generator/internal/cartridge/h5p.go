@@ -55,6 +55,7 @@ type h5pMeta struct {
 	License        string      `json:"license"`
 	LicenseVersion string      `json:"licenseVersion"`
 	Source         string      `json:"source"`
+	Language       string      `json:"language"`
 	Authors        []h5pAuthor `json:"authors"`
 }
 
@@ -192,6 +193,7 @@ func (c *reader) readH5P() (*Course, error) {
 	c.course.Title = strings.TrimSpace(firstNonEmpty(meta.Title, "H5P"))
 	o := meta.origin()
 	c.course.Rights, c.course.Authors, c.course.Source = o.Rights, o.Authors, o.Source
+	c.course.Language = languageCode(meta.Language)
 	h := &h5pReader{c: c, dir: "content/"}
 	main := h5pContent{Library: meta.MainLibrary, Params: params}
 	folder := item{Title: c.course.Title}

@@ -31,6 +31,7 @@ type pageScan struct {
 	// or an authoring tool's page title (eXeLearning's .page-title).
 	scripted bool
 	h1       string
+	lang     string // its <html lang>
 }
 
 // pageLink is a link to a page of the package.
@@ -90,6 +91,9 @@ func (c *reader) scan(p string) pageScan {
 	})
 	if s.h1 = pageTitle; s.h1 == "" && len(h1s) == 1 {
 		s.h1 = h1s[0]
+	}
+	if root := find(doc, atom.Html); root != nil {
+		s.lang = attr(root, "lang")
 	}
 	body := find(doc, atom.Body)
 	s.wrapper = s.wrapper || (frames > 0 && words == 0) ||
@@ -195,7 +199,11 @@ func (c *reader) withoutCourse(title string) string {
 	if course == "" || title == course {
 		return title
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", ": "} {
+	for _, mark := range []string{"|", "-", "–", "—", "·", ":"} {
+		sep := " " + mark + " "
+		if mark == ":" {
+			sep = ": "
+		}
 		if t, ok := strings.CutSuffix(title, sep+course); ok {
 			return strings.TrimSpace(t)
 		}
@@ -277,6 +285,7 @@ func (c *reader) readSite(start string) (*Course, error) {
 	c.taken = map[string]bool{}
 	c.htmlChecks = true
 	c.course.Title = firstNonEmpty(c.pageTitle(start), strings.TrimSuffix(path.Base(path.Dir(start)), "."), "Course")
+	c.course.Language = languageCode(c.scan(start).lang)
 	const id = "oersite-site-start"
 	c.resources[id] = &resource{ID: id, Type: "webcontent", own: start}
 	if err := c.modules([]item{{Ref: id, Title: c.scan(start).h1}}, nil); err != nil {

@@ -83,3 +83,19 @@ func lomDuration(iso string) string {
 	}
 	return out
 }
+
+// languageCode is a language tag as a package writes it ("de", "es-ES",
+// "en_GB"), trimmed; "" for none, for "und" or "x-none" (no language), or
+// for what is no tag.
+func languageCode(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if tag == "" || len(tag) > 35 || strings.EqualFold(tag, "und") || strings.EqualFold(tag, "x-none") {
+		return ""
+	}
+	for _, r := range tag {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return ""
+		}
+	}
+	return strings.ReplaceAll(tag, "_", "-")
+}

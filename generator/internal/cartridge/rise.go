@@ -60,6 +60,9 @@ func (c *reader) riseData() (riseData, string, bool) {
 }
 
 type riseData struct {
+	Labels struct {
+		Language string `json:"iso639Code"`
+	} `json:"labelSet"`
 	Course struct {
 		Title       string       `json:"title"`
 		Description string       `json:"description"`
@@ -161,6 +164,7 @@ var errRiseOther = diag.Phrasef("Rise blocks a page cannot hold (scenarios, embe
 func (c *reader) readRise(d riseData, dir string) (*Course, error) {
 	co := d.Course
 	c.course.Title = strings.TrimSpace(firstNonEmpty(plainText(co.Title), "Rise"))
+	c.course.Language = languageCode(d.Labels.Language)
 	for _, a := range co.Authors {
 		if n := strings.TrimSpace(a.Name); n != "" {
 			c.course.Authors = append(c.course.Authors, n)

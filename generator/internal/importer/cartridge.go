@@ -64,14 +64,14 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	lang := firstNonEmpty(opt.Lang, cfg.DefaultLanguage)
-	if _, ok := cfg.Languages[lang]; !ok {
-		return nil, diag.Phrasef("%q is not a language of this site", lang)
+	if _, ok := cfg.Languages[opt.Lang]; opt.Lang != "" && !ok {
+		return nil, diag.Phrasef("%q is not a language of this site", opt.Lang)
 	}
 	course, err := readCartridge(opt.File)
 	if err != nil {
 		return nil, err
 	}
+	lang, langNote := courseLanguage(opt, course.Language, &cfg)
 	if len(course.Modules) == 0 {
 		if len(course.Left) > 0 { // an H5P of a drag-and-drop task alone
 			return nil, diag.Phrasef("%s holds no page, link or file a module could show; what it holds, a web page cannot: %s", opt.File, course.Left[0])
@@ -79,6 +79,9 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 		return nil, diag.Phrasef("%s holds no page, link or file a module could show", opt.File)
 	}
 	rep := &CartridgeReport{Course: course.Title, NoAlt: course.NoAlt, Left: course.Left, Notes: append(lessonNotes(course), creditNotes(course)...)}
+	if langNote != nil {
+		rep.Notes = append(rep.Notes, langNote)
+	}
 	licence := ""
 	if l, ok := site.LicenceIn(course.Rights); ok {
 		licence = l.ID
@@ -332,4 +335,24 @@ func lessonsInto(opt CartridgeOptions, langDir string, course *cartridge.Course,
 	rep.Into = true
 	rep.Files = len(m.Files)
 	return rep, nil
+}
+
+// courseLanguage is the language whose tree the course goes into: the one
+// asked for; else, for lessons added to a module, the site's default (where
+// the module is unless asked); else the course's own when the site has it
+// (by its tag, or its first part: "de-AT" goes into de); else the site's
+// default, with a note saying the course's language has no tree here.
+func courseLanguage(opt CartridgeOptions, own string, cfg *config.Config) (string, error) {
+	if opt.Lang != "" {
+		return opt.Lang, nil
+	}
+	if own == "" || opt.Module != "" {
+		return cfg.DefaultLanguage, nil
+	}
+	for _, tag := range []string{own, strings.ToLower(own), strings.ToLower(strings.SplitN(own, "-", 2)[0])} {
+		if _, ok := cfg.Languages[tag]; ok {
+			return tag, nil
+		}
+	}
+	return cfg.DefaultLanguage, diag.Phrasef("The course says it is in %s, which this site has no tree for: its modules went into %s, the site's default language (--lang chooses another).", own, cfg.DefaultLanguage)
 }

@@ -250,3 +250,37 @@ func TestImportedRiseCourseOnTheSite(t *testing.T) {
 		`<summary>Warum fragen?</summary>`, `<form class="quiz"`, `Was darf es sein?`, `Sie lässt mehr Antworten zu.`)
 	sitetest.Contains(t, site, "de/modules/bezahlen/01-bar-und-karte/index.html", "Zählen Sie laut.")
 }
+
+// Without --lang, a course goes into the tree of the language it says it is
+// in when the site has one (a Rise course's "de", an H5P file's "de-AT"),
+// else into the default language's, with a note.
+func TestCourseGoesIntoItsOwnLanguage(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	rise := func(lang, title string) string {
+		course := `{"labelSet":{"iso639Code":"` + lang + `"},"course":{"title":"` + title + `","lessons":[{"title":"Eins","type":"blocks","items":[{"type":"text","variant":"paragraph","items":[{"paragraph":"<p>Hallo.</p>"}]}]}]}}`
+		return writeZip(t, filepath.Join(t.TempDir(), title+".zip"), map[string]string{
+			"scormcontent/index.html": `<script>window.courseData = "` + base64.StdEncoding.EncodeToString([]byte(course)) + `";</script>`,
+		})
+	}
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: rise("de", "Kasse"), Site: site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Modules[0].Folder != "content/de/modules/kasse" || len(rep.Notes) != 0 {
+		t.Errorf("a German course went into %s, notes %q", rep.Modules[0].Folder, rep.Notes)
+	}
+	h5p := writeZip(t, filepath.Join(t.TempDir(), "at.h5p"), map[string]string{
+		"h5p.json":             `{"title":"Wien","mainLibrary":"H5P.AdvancedText","language":"de-AT"}`,
+		"content/content.json": `{"text":"<p>Servus.</p>"}`,
+	})
+	if rep, err = importer.Cartridge(importer.CartridgeOptions{File: h5p, Site: site}); err != nil || rep.Modules[0].Folder != "content/de/modules/wien" {
+		t.Errorf("an Austrian H5P: %v, %+v", err, rep)
+	}
+	rep, err = importer.Cartridge(importer.CartridgeOptions{File: rise("pt-BR", "Caixa"), Site: site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Modules[0].Folder != "content/en/modules/caixa" || len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].Error(), "The course says it is in pt-BR, which this site has no tree for: its modules went into en") {
+		t.Errorf("a Brazilian course went into %s, notes %q", rep.Modules[0].Folder, rep.Notes)
+	}
+}
