@@ -27,10 +27,10 @@ type pageScan struct {
 	links []pageLink
 	// wrapper: the page only leads to others (see above).
 	wrapper bool
-	// scripted: the page runs scripts; h1 its one top heading's words,
-	// or an authoring tool's page title (eXeLearning's .page-title).
+	// scripted: the page runs scripts; title an authoring tool's title
+	// of the page (eXeLearning's .page-title), else its one h1's words.
 	scripted bool
-	h1       string
+	title    string
 	lang     string // its <html lang>
 }
 
@@ -89,15 +89,15 @@ func (c *reader) scan(p string) pageScan {
 			}
 		}
 	})
-	if s.h1 = pageTitle; s.h1 == "" && len(h1s) == 1 {
-		s.h1 = h1s[0]
+	if s.title = pageTitle; s.title == "" && len(h1s) == 1 {
+		s.title = h1s[0]
 	}
 	if root := find(doc, atom.Html); root != nil {
 		s.lang = attr(root, "lang")
 	}
 	body := find(doc, atom.Body)
 	s.wrapper = s.wrapper || (frames > 0 && words == 0) ||
-		((c.fromOersite || oersite(doc)) && body != nil && strings.Contains(" "+attr(body, "class")+" ", " launcher "))
+		((c.fromOersite || oersite(doc)) && body != nil && hasClass(body, "launcher"))
 	return s
 }
 
@@ -186,10 +186,11 @@ func (c *reader) withLinkedPages(items []item) []item {
 	return out
 }
 
-// linkedTitle is a linked page's title: its one top heading, else its
-// <title>, else the words of the link that led to it.
+// linkedTitle is a linked page's title: its authoring tool's title of it
+// or its one h1, else its <title> without the course's, else the words of
+// the link that led to it.
 func (c *reader) linkedTitle(l pageLink) string {
-	return firstNonEmpty(c.scan(l.path).h1, c.withoutCourse(c.pageTitle(l.path)), l.words)
+	return firstNonEmpty(c.scan(l.path).title, c.withoutCourse(c.pageTitle(l.path)), l.words)
 }
 
 // withoutCourse is a page's <title> without the course's title beside it
@@ -288,7 +289,7 @@ func (c *reader) readSite(start string) (*Course, error) {
 	c.course.Language = languageCode(c.scan(start).lang)
 	const id = "oersite-site-start"
 	c.resources[id] = &resource{ID: id, Type: "webcontent", own: start}
-	if err := c.modules([]item{{Ref: id, Title: c.scan(start).h1}}, nil); err != nil {
+	if err := c.modules([]item{{Ref: id, Title: c.scan(start).title}}, nil); err != nil {
 		return nil, err
 	}
 	return c.course, nil
