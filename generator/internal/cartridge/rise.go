@@ -28,7 +28,8 @@ import (
 // riseCourseData finds the course data in the package's page (the SCORM
 // package's scormcontent/index.html, or a web export's index.html): a
 // string of base64 given to courseData, or in newer exports to the
-// player's deserialize.
+// player's deserialize (the newest keep it in a script per language, see
+// riseLocale).
 var riseCourseData = regexp.MustCompile(`(?:courseData\s*=\s*|deserialize\()"([A-Za-z0-9+/=]{16,})"`)
 
 // riseData is the course data of a Rise package and the folder of its
@@ -42,7 +43,11 @@ func (c *reader) riseData() (riseData, string, bool) {
 		if err != nil || data == nil {
 			continue
 		}
+		dir := path.Dir(page) + "/"
 		m := riseCourseData.FindSubmatch(data)
+		if m == nil {
+			m = c.riseLocale(data, dir)
+		}
 		if m == nil {
 			continue
 		}
@@ -54,9 +59,42 @@ func (c *reader) riseData() (riseData, string, bool) {
 		if json.Unmarshal(raw, &d) != nil && len(d.Course.Lessons) == 0 {
 			continue
 		}
-		return d, path.Dir(page) + "/", true
+		return d, dir, true
 	}
 	return riseData{}, "", false
+}
+
+// riseI18n and riseJsonp find the course data of the newest exports: the
+// page names its languages (window.i18n), each language's data is a
+// script of its own (locales/<language>.js), given to __resolveJsonp.
+var (
+	riseI18n  = regexp.MustCompile(`window\.i18n\s*=\s*(\{[^<>\n]*?\})\s*;`)
+	riseJsonp = regexp.MustCompile(`__resolveJsonp\(\s*"course:[^"]*"\s*,\s*"([A-Za-z0-9+/=]{16,})"`)
+)
+
+// riseLocale is the match of riseJsonp in the course data of the page's
+// default language (its first, or und, when it names none); nil for none.
+func (c *reader) riseLocale(page []byte, dir string) [][]byte {
+	var i18n struct {
+		Available []string `json:"available"`
+		Default   string   `json:"default"`
+	}
+	if m := riseI18n.FindSubmatch(page); m != nil {
+		_ = json.Unmarshal(m[1], &i18n)
+	}
+	for _, name := range append([]string{i18n.Default}, append(i18n.Available, "und")...) {
+		if name == "" || strings.ContainsAny(name, "/\\.") {
+			continue
+		}
+		data, err := c.read(dir + "locales/" + name + ".js")
+		if err != nil || data == nil {
+			continue
+		}
+		if m := riseJsonp.FindSubmatch(data); m != nil {
+			return m
+		}
+	}
+	return nil
 }
 
 type riseData struct {
@@ -123,8 +161,10 @@ type riseMedia struct {
 	Audio      *riseFile `json:"audio"`
 	Attachment *riseFile `json:"attachment"`
 	Embed      *struct {
-		URL   string `json:"url"`
-		Title string `json:"title"`
+		URL         string `json:"url"`
+		OriginalURL string `json:"originalUrl"` // the page embedded (Rise's src is a proxy's)
+		Title       string `json:"title"`
+		Description string `json:"description"`
 	} `json:"embed"`
 }
 
@@ -444,9 +484,11 @@ func (r *riseReader) mediaFile(m riseMedia) string {
 		}
 		return `<p><a href="` + html.EscapeString(src) + `">` + words + "</a></p>"
 	}
-	if m.Embed != nil && safeAddress(strings.TrimSpace(m.Embed.URL)) && strings.Contains(m.Embed.URL, "://") {
-		u := strings.TrimSpace(m.Embed.URL)
-		return `<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(firstNonEmpty(plainText(m.Embed.Title), u)) + "</a></p>"
+	if m.Embed == nil {
+		return ""
+	}
+	if u := strings.TrimSpace(firstNonEmpty(m.Embed.OriginalURL, m.Embed.URL)); safeAddress(u) && strings.Contains(u, "://") {
+		return `<p><a href="` + html.EscapeString(u) + `">` + html.EscapeString(firstNonEmpty(plainText(m.Embed.Title), u)) + "</a></p>" + para(html.EscapeString(plainText(m.Embed.Description)))
 	}
 	return ""
 }

@@ -48,6 +48,8 @@ func riseCourse() map[string]any {
 				map[string]any{"type": "interactive", "variant": "sorting", "piles": []any{map[string]any{"title": "Open"}, map[string]any{"title": "Closed"}},
 					"items": []any{map[string]any{"title": "What would you like?", "pileId": 1}, map[string]any{"title": "Is that all?", "pileId": 2}}},
 				map[string]any{"type": "multimedia", "variant": "audio", "items": []any{map[string]any{"media": map[string]any{"audio": map[string]any{"key": "q1_transcoded-hello.mp3", "originalUrl": "hello.mp3"}}}}},
+				map[string]any{"type": "multimedia", "variant": "embed", "items": []any{map[string]any{"media": map[string]any{"embed": map[string]any{
+					"src": "//cdn.embedly.com/widgets/media.html?src=x", "originalUrl": "https://example.org/episode/7", "title": "Episode 7", "description": "About queues."}}}}},
 				map[string]any{"type": "multimedia", "variant": "attachment", "items": []any{map[string]any{"media": map[string]any{"attachment": map[string]any{"key": "k2-Price%20list.pdf", "originalUrl": "Price list.pdf"}}}}},
 				map[string]any{"type": "knowledgeCheck", "variant": "multiple choice", "items": []any{map[string]any{"type": "MULTIPLE_CHOICE", "title": "<p>Which is open?</p>",
 					"answers":  []any{map[string]any{"title": "<p>Anything else?</p>", "correct": false}, map[string]any{"title": "<p>What would you like?</p>", "correct": true}},
@@ -121,6 +123,7 @@ func TestRiseCourse(t *testing.T) {
 		":::details Open question\nWhat would you like?\n:::",
 		"Three steps.\n\n## Listen\n\nLet them finish.",
 		"- What would you like?\n- Is that all?\n\n:::solution\n**Open**\n\n- What would you like?\n\n**Closed**\n\n- Is that all?\n:::",
+		"[Episode 7](https://example.org/episode/7)\n\nAbout queues.",
 		"[Price list.pdf](price-list.pdf)",
 		"- [ ] Anything else?\n- [x] What would you like?\n  > It lets them say more.",
 		"Always _____ first.\n\n:::solution\n- smile\n- Smile\n:::")
@@ -169,5 +172,24 @@ func TestRiseDataGivenToDeserialize(t *testing.T) {
 	}
 	if len(c.Modules) != 2 || len(c.Modules[0].Lessons) != 2 {
 		t.Errorf("modules %+v", c.Modules)
+	}
+}
+
+// The newest Rise exports keep the course's data in a script per
+// language (locales/<language>.js), which the page names.
+func TestRiseDataInALocaleScript(t *testing.T) {
+	data, err := json.Marshal(riseCourse())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := readPackage(t, map[string]string{
+		"imsmanifest.xml":                 `<manifest identifier="r" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><organizations/><resources/></manifest>`,
+		"scormcontent/index.html":         `<html><body><div id="app"></div><script>window.i18n = {"available":["de","en"],"default":"de"};</script></body></html>`,
+		"scormcontent/locales/en.js":      `__resolveJsonp("course:en","e30=")`,
+		"scormcontent/locales/de.js":      `__resolveJsonp("course:de","` + base64.StdEncoding.EncodeToString(data) + `")`,
+		"scormcontent/lib/main.bundle.js": `x`,
+	})
+	if len(c.Modules) != 2 || c.Title != "Serving at the counter" {
+		t.Errorf("course %q, %d modules: the default language's data", c.Title, len(c.Modules))
 	}
 }
