@@ -212,7 +212,9 @@ func (c *reader) readRise(d riseData, dir string) (*Course, error) {
 	}
 	r := &riseReader{h5pReader{c: c, dir: dir}}
 	folder := item{Title: c.course.Title}
+	intro := false
 	if desc := strings.TrimSpace(co.Description); plainText(desc) != "" {
+		intro = true
 		r.pages++
 		p := dir + h5pPageName + strconv.Itoa(r.pages) + ".label" // the first module's introduction
 		folder.Items = append(folder.Items, c.moodleText(p, moodleLabel, "", wellFormed(desc, "")))
@@ -240,6 +242,12 @@ func (c *reader) readRise(d riseData, dir string) (*Course, error) {
 		}
 	}
 	folders = append(folders, folder)
+	if len(folders) > 1 && len(folders[0].Items) == 1 && intro {
+		// the course's description alone before the first section: the
+		// first section's introduction, not a module without lessons
+		folders[1].Items = append(folders[0].Items, folders[1].Items...)
+		folders[0].Items = nil
+	}
 	var kept []item
 	for _, f := range folders {
 		if len(f.Items) > 0 {

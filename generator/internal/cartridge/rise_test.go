@@ -193,3 +193,19 @@ func TestRiseDataInALocaleScript(t *testing.T) {
 		t.Errorf("course %q, %d modules: the default language's data", c.Title, len(c.Modules))
 	}
 }
+
+// A course whose lessons are all in sections: its description is the first
+// section's introduction, not a module without lessons.
+func TestRiseDescriptionBeforeTheFirstSection(t *testing.T) {
+	course := riseCourse()
+	lessons := course["course"].(map[string]any)["lessons"].([]any)
+	course["course"].(map[string]any)["lessons"] = append([]any{map[string]any{"title": "Welcome", "type": "section"}}, lessons...)
+	data := risePackage(t, course)
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Modules) != 2 || c.Modules[0].Title != "Welcome" || c.Modules[0].Intro != "Friendly, quick and **safe**." || len(c.Modules[0].Lessons) != 2 {
+		t.Errorf("modules: %q with intro %q", c.Modules[0].Title, c.Modules[0].Intro)
+	}
+}
