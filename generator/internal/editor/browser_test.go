@@ -1,6 +1,8 @@
 package editor_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -138,5 +140,42 @@ func TestCorrectABrokenPageInTheBrowser(t *testing.T) {
 	axeClean(t, tab, axe, "the correction page at 375 px")
 	if w, _ := chromedp.Run(tab, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); w > 375 {
 		t.Errorf("the correction page is %.0f px wide on a 375 px phone", w)
+	}
+}
+
+// TestCourseFromTheEditorInTheBrowser: an author sends a SCORM package from
+// the editor's list, leaving its language to the course, and lands on the
+// module made of it, in the tree of the language the package says it is in.
+func TestCourseFromTheEditorInTheBrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir, _, srv := newEditorOn(t, strings.Replace(site, "[languages.en]\nname = \"English\"\n", "[languages.en]\nname = \"English\"\n[languages.de]\nname = \"Deutsch\"\n", 1))
+	var zb bytes.Buffer
+	z := zip.NewWriter(&zb)
+	for name, text := range map[string]string{
+		"imsmanifest.xml": `<manifest identifier="k" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"><metadata><imsmd:lom><imsmd:general>` +
+			`<imsmd:title><imsmd:string>Kasse</imsmd:string></imsmd:title><imsmd:language>de</imsmd:language></imsmd:general></imsmd:lom></metadata>` +
+			`<organizations default="o"><organization identifier="o"><item identifier="i" identifierref="r"><title>Begrüßen</title></item></organization></organizations>` +
+			`<resources><resource identifier="r" type="webcontent" href="index.html"/></resources></manifest>`,
+		"index.html": `<html lang="de"><body><p>Lächeln Sie.</p></body></html>`,
+	} {
+		w, _ := z.Create(name)
+		w.Write([]byte(text))
+	}
+	z.Close()
+	pkg := filepath.Join(t.TempDir(), "Kasse.zip")
+	os.WriteFile(pkg, zb.Bytes(), 0o644)
+	tab := browsertest.Tab(t, ctx)
+	do(t, tab, chromedp.Navigate(srv.URL+editor.Prefix+"?token=t0k3n"))
+	browsertest.WaitFor(t, tab, `!!document.querySelector("#course-file")`)
+	do(t, tab,
+		chromedp.SetUploadFiles(chromedp.CSS("#course-file"), []string{pkg}),
+		chromedp.Click(chromedp.CSS(".ed-course button")),
+	)
+	browsertest.WaitFor(t, tab, `location.search.includes("fromcourse=Kasse.zip")`)
+	if got := eval(t, tab, `location.search`); !strings.Contains(got, "page=content%2Fde%2Fmodules%2Fkasse%2Findex.md") {
+		t.Errorf("the editor opened %s; want the module in de/", got)
+	}
+	if got := readFile(t, filepath.Join(dir, "content/de/modules/kasse/01-begrussen.md")); !strings.Contains(got, "Lächeln Sie.") {
+		t.Errorf("the lesson: %q", got)
 	}
 }

@@ -828,7 +828,8 @@ func TestWordDocumentBecomesAPage(t *testing.T) {
 // a file that is no course is refused.
 func TestCourseBecomesModules(t *testing.T) {
 	dir, _, srv := newEditor(t)
-	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.h5p,.zip"`) {
+	if list := get(t, srv, "?token=t0k3n"); !strings.Contains(list, `action="course"`) || !strings.Contains(list, `accept=".imscc,.mbz,.h5p,.zip"`) ||
+		!strings.Contains(list, `<select id="course-lang" name="lang"><option value="">the course&#39;s own</option>`) {
 		t.Fatalf("no course form:\n%s", list)
 	}
 	module := ""
