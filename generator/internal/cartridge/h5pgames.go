@@ -1,10 +1,12 @@
 package cartridge
 
 import (
+	"cmp"
 	"encoding/json"
 	"hash/fnv"
 	"html"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -113,15 +115,15 @@ func (h *h5pReader) findTheWords(raw json.RawMessage, pg *h5pPage) bool {
 		return false
 	}
 	var dirs [][2]int
-	for name, d := range wordDirections {
-		if o, ok := p.Behaviour.Orientations[name]; !ok || bool(o) {
-			dirs = append(dirs, d)
+	for _, d := range wordDirections {
+		if o, ok := p.Behaviour.Orientations[d.name]; !ok || bool(o) {
+			dirs = append(dirs, d.step)
 		}
 	}
 	if len(dirs) == 0 {
-		dirs = [][2]int{wordDirections["horizontal"]}
+		dirs = [][2]int{wordDirections[0].step}
 	}
-	g := placeWords(words, sortedDirs(dirs), p.Behaviour.FillPool, p.Words)
+	g := placeWords(words, dirs, p.Behaviour.FillPool, p.Words)
 	task := para(p.Task)
 	h.text(pg, task+"<pre>"+html.EscapeString(g.letters(false))+"</pre>")
 	if p.Behaviour.ShowVocabulary == nil || bool(*p.Behaviour.ShowVocabulary) {
@@ -139,22 +141,15 @@ func (h *h5pReader) findTheWords(raw json.RawMessage, pg *h5pPage) bool {
 	return true
 }
 
-// wordDirections are Find the Words' orientations, as (row, column) steps.
-var wordDirections = map[string][2]int{
-	"horizontal": {0, 1}, "horizontalBack": {0, -1}, "vertical": {1, 0}, "verticalUp": {-1, 0},
-	"diagonal": {1, 1}, "diagonalBack": {1, -1}, "diagonalUp": {-1, 1}, "diagonalUpBack": {-1, -1},
-}
-
-// sortedDirs orders directions alike on every run (a map's order is not).
-func sortedDirs(dirs [][2]int) [][2]int {
-	for i := range dirs {
-		for j := i + 1; j < len(dirs); j++ {
-			if dirs[j][0] < dirs[i][0] || dirs[j][0] == dirs[i][0] && dirs[j][1] < dirs[i][1] {
-				dirs[i], dirs[j] = dirs[j], dirs[i]
-			}
-		}
-	}
-	return dirs
+// wordDirections are Find the Words' orientations, by their names in the
+// content, as (row, column) steps, in an order of their own (so that the
+// grid drawn is the same on every import).
+var wordDirections = []struct {
+	name string
+	step [2]int
+}{
+	{"horizontal", [2]int{0, 1}}, {"horizontalBack", [2]int{0, -1}}, {"vertical", [2]int{1, 0}}, {"verticalUp", [2]int{-1, 0}},
+	{"diagonal", [2]int{1, 1}}, {"diagonalBack", [2]int{1, -1}}, {"diagonalUp", [2]int{-1, 1}}, {"diagonalUpBack", [2]int{-1, -1}},
 }
 
 // wordGrid is a grid of letters, and which cells the words take.
@@ -199,13 +194,7 @@ func placeWords(words []string, dirs [][2]int, pool, seed string) wordGrid {
 	for i := range order {
 		order[i] = i
 	}
-	for i := range order { // longest first, ties in the list's order
-		for j := i + 1; j < len(order); j++ {
-			if len(upper[order[j]]) > len(upper[order[i]]) {
-				order[i], order[j] = order[j], order[i]
-			}
-		}
-	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(len(upper[j]), len(upper[i])) }) // longest first
 	f := fnv.New64a()
 	f.Write([]byte(seed))
 	size := max(longest, isqrt(letters*2))

@@ -138,6 +138,7 @@ func checkSums(t *testing.T, md string) {
 	t.Helper()
 	var a, b int
 	var sign string
+	questions, checked := strings.Count(md, " = ?"), 0
 	for _, line := range strings.Split(md, "\n") {
 		if n, _ := fmt.Sscanf(line, "%d %s %d = ?", &a, &sign, &b); n == 3 {
 			continue
@@ -146,6 +147,7 @@ func checkSums(t *testing.T, md string) {
 		if n, _ := fmt.Sscanf(line, "- [x] %d", &got); n != 1 {
 			continue
 		}
+		checked++
 		want := map[string]int{"+": a + b, "−": a - b, "×": a * b}[sign]
 		if sign == "÷" {
 			want = a / b
@@ -156,5 +158,8 @@ func checkSums(t *testing.T, md string) {
 		if got != want {
 			t.Errorf("%d %s %d: %d checked", a, sign, b, got)
 		}
+	}
+	if questions == 0 || checked != questions {
+		t.Errorf("%d questions, %d right answers read:\n%s", questions, checked, md)
 	}
 }

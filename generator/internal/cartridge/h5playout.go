@@ -238,7 +238,7 @@ func (h *h5pReader) hotspots(raw json.RawMessage, pg *h5pPage, depth, level int)
 			h.text(pg, inner.b.String()) // nothing to open, or no name to open it by
 			continue
 		}
-		h.text(pg, "<details><summary>"+html.EscapeString(header)+"</summary>"+inner.b.String()+"</details>")
+		h.text(pg, details(header, inner.b.String()))
 	}
 }
 

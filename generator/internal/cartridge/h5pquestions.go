@@ -93,6 +93,16 @@ func solutionToOpen(body string, labels ...string) string {
 	return `<details class="solution">` + body + "</details>"
 }
 
+// details is a disclosure titled title (plain text) holding body (HTML),
+// as the page reader writes it as a :::details block; the body alone when
+// it has no title.
+func details(title, body string) string {
+	if strings.TrimSpace(title) == "" {
+		return body
+	}
+	return "<details><summary>" + html.EscapeString(title) + "</summary>" + body + "</details>"
+}
+
 // questionText is a question's text with its picture (media: an
 // H5P.Image) under it.
 func (h *h5pReader) questionText(text string, media h5pMedia) string {

@@ -162,20 +162,7 @@ func replaceByBlock(parent, n *html.Node, blocks map[string]string, md string) {
 
 // pageTitle is a page's <title> (for a page no item names), "" when it
 // has none.
-func (c *reader) pageTitle(p string) string {
-	data, err := c.read(p)
-	if err != nil || data == nil {
-		return ""
-	}
-	doc, err := html.Parse(bytes.NewReader(inUTF8(data)))
-	if err != nil {
-		return ""
-	}
-	if t := find(doc, atom.Title); t != nil {
-		return strings.Join(strings.Fields(text(t)), " ")
-	}
-	return ""
-}
+func (c *reader) pageTitle(p string) string { return c.scan(p).docTitle }
 
 // oersite says whether a page says oersite wrote it.
 func oersite(doc *html.Node) bool {

@@ -31,6 +31,7 @@ type pageScan struct {
 	// of the page (eXeLearning's .page-title), else its one h1's words.
 	scripted bool
 	title    string
+	docTitle string // its <title>, white space folded
 	lang     string // its <html lang>
 }
 
@@ -50,9 +51,13 @@ func (c *reader) scan(p string) pageScan {
 	if err != nil || data == nil {
 		return s
 	}
+	c.mem[p] = data // the page is read again as a lesson: not unzipped, nor counted, twice
 	doc, err := html.Parse(bytes.NewReader(inUTF8(data)))
 	if err != nil {
 		return s
+	}
+	if t := find(doc, atom.Title); t != nil {
+		s.docTitle = oneLine(text(t))
 	}
 	seen := map[string]bool{p: true}
 	var h1s []string

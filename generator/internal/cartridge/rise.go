@@ -581,12 +581,3 @@ func dash(name string) string {
 	}
 	return ""
 }
-
-// details is a disclosure titled title holding body (HTML); the body
-// alone when it has no title.
-func details(title, body string) string {
-	if strings.TrimSpace(title) == "" {
-		return body
-	}
-	return "<details><summary>" + html.EscapeString(title) + "</summary>" + body + "</details>"
-}

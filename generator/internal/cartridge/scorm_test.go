@@ -80,13 +80,10 @@ func TestAuthoringToolSCORMPackage(t *testing.T) {
 		t.Fatalf("%d modules", len(c.Modules))
 	}
 	m := c.Modules[0]
-	var got []string
-	for _, l := range m.Lessons {
-		got = append(got, l.Name+"="+l.Title)
-	}
+	got := lessonNames(c)
 	// the glossary, which no item lists, comes after the page that links
 	// to it; the page drawn by scripts is no lesson
-	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; strings.Join(got, "|") != want {
+	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; got != want {
 		t.Fatalf("lessons %q, want %q", got, want)
 	}
 	if md := m.Lessons[0].Markdown; md != "## Washing\n\nWash for twenty seconds.\n\n![Hands under a tap](hands.svg)\n" {
@@ -122,13 +119,8 @@ func TestFramesetPackageLeadsToItsPages(t *testing.T) {
 		"pages/two.html":   `<html><body><h1>Closing the day</h1><p>Count again. Back to <a href="one.html#float">the start</a>.</p></body></html>`,
 		"pages/three.html": `<html><body><h1>Never linked</h1></body></html>`,
 	})
-	var got []string
-	for _, m := range c.Modules {
-		for _, l := range m.Lessons {
-			got = append(got, l.Name+"="+l.Title)
-		}
-	}
-	if want := "01-contents=Contents|02-opening-the-till=Opening the till|03-closing-the-day=Closing the day"; strings.Join(got, "|") != want {
+	got := lessonNames(c)
+	if want := "01-contents=Contents|02-opening-the-till=Opening the till|03-closing-the-day=Closing the day"; got != want {
 		t.Fatalf("lessons %q, want %q (the frameset no lesson, a page no link reaches none)", got, want)
 	}
 	if md := c.Modules[0].Lessons[2].Markdown; md != "Count again. Back to [the start](02-opening-the-till.md).\n" {
@@ -255,15 +247,22 @@ func TestWebSiteZip(t *testing.T) {
 	if c.Title != "Clean hands" || len(c.Modules) != 1 {
 		t.Fatalf("course %q, %d modules", c.Title, len(c.Modules))
 	}
-	var got []string
-	for _, l := range c.Modules[0].Lessons {
-		got = append(got, l.Name+"="+l.Title)
-	}
-	if want := "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; strings.Join(got, "|") != want {
+	if got, want := lessonNames(c), "01-clean-hands=Clean hands|02-surfaces=Surfaces|03-glossary=Glossary"; got != want {
 		t.Errorf("lessons %q, want %q", got, want)
 	}
 	two := zipOf(t, map[string]string{"a/index.html": "x", "b/page.html": "y"})
 	if _, err := Read(bytes.NewReader(two), int64(len(two)), Options{}); !errors.Is(err, ErrNotCartridge) {
 		t.Errorf("a zip of two folders: %v, want ErrNotCartridge", err)
 	}
+}
+
+// lessonNames is every module's lessons as "name=title", joined by "|".
+func lessonNames(c *Course) string {
+	var out []string
+	for _, m := range c.Modules {
+		for _, l := range m.Lessons {
+			out = append(out, l.Name+"="+l.Title)
+		}
+	}
+	return strings.Join(out, "|")
 }
