@@ -20,6 +20,10 @@ import (
 // the folder is not a git work tree, or the file was never committed.
 var ErrNoHistory = errors.New("no git history")
 
+// errNoCommit is a work tree of no commit yet (git init, then files): no
+// file has a history, each is new.
+var errNoCommit = fmt.Errorf("%w: no commit yet", ErrNoHistory)
+
 // Change is what happened to a file since a date.
 type Change struct {
 	File    string   `json:"file"`    // slash-separated, from the site folder
@@ -100,6 +104,9 @@ func gitOutput(ctx context.Context, dir string, args ...string) (string, error) 
 	}
 	if err != nil {
 		msg := strings.TrimSpace(errOut.String())
+		if strings.Contains(msg, "bad revision 'HEAD'") {
+			return "", errNoCommit
+		}
 		if strings.Contains(msg, "not a git repository") || strings.Contains(msg, "did not match any file") || strings.Contains(msg, "unknown revision") {
 			return "", ErrNoHistory
 		}
@@ -142,7 +149,7 @@ func Changed(ctx context.Context, dir string) ([]string, error) {
 // a source that carries no date. ErrNoHistory outside a git work tree.
 func LastChanged(ctx context.Context, dir string, today time.Time) (map[string]string, error) {
 	log, err := gitOutput(ctx, dir, "log", "--relative", "--no-decorate", "--no-renames", "--format=%x00%cs", "--name-only", "HEAD", "--", ".")
-	if err != nil {
+	if err != nil && !errors.Is(err, errNoCommit) { // before the first commit every file is today's
 		return nil, err
 	}
 	last := map[string]string{}

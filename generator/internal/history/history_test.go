@@ -97,3 +97,24 @@ func TestLastChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeTheFirstCommit: in a work tree of no commit yet (git init,
+// then the first pages), every file is today's and none has a history; it
+// was an error that stopped check.
+func TestBeforeTheFirstCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	site := t.TempDir()
+	git(t, site, "2026-10-01T10:00:00Z", "init", "-q")
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "a.md"), []byte("one\n"), 0o644)
+	today := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	last, err := LastChanged(context.Background(), site, today)
+	if err != nil || last["content/a.md"] != "2026-12-03" {
+		t.Errorf("LastChanged: %v, %v", last, err)
+	}
+	if _, err := Since(context.Background(), site, "content/a.md", today); !errors.Is(err, ErrNoHistory) {
+		t.Errorf("Since: %v, want ErrNoHistory", err)
+	}
+}
