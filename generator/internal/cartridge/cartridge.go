@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/url"
 	"path"
 	"strconv"
@@ -135,10 +136,16 @@ func Read(r io.ReaderAt, size int64, opt Options) (*Course, error) {
 			c.files[name] = f
 		}
 	}
-	if c.files["moodle_backup.xml"] != nil && c.files["imsmanifest.xml"] == nil {
+	if c.has("moodle_backup.xml") && !c.has("imsmanifest.xml") {
 		return c.readMoodleZip()
 	}
-	if c.files["h5p.json"] != nil && c.files["imsmanifest.xml"] == nil {
+	return c.readPackage()
+}
+
+// readPackage reads the package whose files c holds: an H5P file, a Rise
+// course, a content package or cartridge (imsmanifest.xml), or a web site.
+func (c *reader) readPackage() (*Course, error) {
+	if c.has("h5p.json") && !c.has("imsmanifest.xml") {
 		return c.readH5P()
 	}
 	if d, dir, ok := c.riseData(); ok {
@@ -243,6 +250,9 @@ type reader struct {
 	// player: an authoring tool's player draws the package's pages (see
 	// drawnByScripts).
 	player bool
+	// nested: the package is a Moodle activity's (see moodlescorm.go),
+	// which holds no other.
+	nested bool
 	// htmlChecks: the package has no tests, so oersite's knowledge checks
 	// in its pages are read from them (a SCORM package's; see htmlcheck.go).
 	htmlChecks bool
@@ -252,6 +262,22 @@ type reader struct {
 func (c *reader) has(name string) bool {
 	_, inMem := c.mem[name]
 	return c.files[name] != nil || inMem
+}
+
+// names is the name of every file the course holds.
+func (c *reader) names() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for name := range c.files {
+			if !yield(name) {
+				return
+			}
+		}
+		for name := range c.mem {
+			if c.files[name] == nil && !yield(name) {
+				return
+			}
+		}
+	}
 }
 
 // read reads a file of the cartridge (nil when it has none of that name).

@@ -240,7 +240,7 @@ func (c *reader) takeListed(items []item, loose []item) {
 // data/player.js): their pages hold no text of the course, only what
 // the player says when it cannot start ("This course cannot be played").
 func (c *reader) drawnByScripts() bool {
-	for name := range c.files {
+	for name := range c.names() {
 		if strings.HasPrefix(name, "story_content/") || strings.HasPrefix(name, "scormcontent/lib/") ||
 			strings.HasSuffix(name, "assets/js/CPM.js") || name == "data/player.js" {
 			return true
@@ -267,18 +267,18 @@ func inUTF8(page []byte) []byte {
 // exports a "web site", or a folder of HTML pages zipped): its index.html,
 // at the root or in the one folder that holds everything; "" for none.
 func (c *reader) siteStart() string {
-	if c.files["index.html"] != nil {
+	if c.has("index.html") {
 		return "index.html"
 	}
 	top := ""
-	for name := range c.files {
+	for name := range c.names() {
 		dir, _, ok := strings.Cut(name, "/")
 		if !ok || (top != "" && dir != top) {
 			return ""
 		}
 		top = dir
 	}
-	if top != "" && c.files[top+"/index.html"] != nil {
+	if top != "" && c.has(top+"/index.html") {
 		return top + "/index.html"
 	}
 	return ""

@@ -22,6 +22,7 @@ type moduleState struct {
 	names   map[string]bool    // names taken in the module's folder
 	same    map[string]string  // a file's extension and SHA-256 -> its name in the module
 	intro   *strings.Builder   // what comes before the first lesson
+	after   []*Module          // the modules of packages its items hold (see moodlescorm.go)
 }
 
 // placedLesson is a lesson with its module.
@@ -36,12 +37,7 @@ func (c *reader) plan(title string, items []item) *moduleState {
 	var flat []item
 	flatten(items, 0, &flat)
 	flat = c.withLinkedPages(flat)
-	name := firstNonEmpty(c.name(title), "module")
-	for i := 2; c.moduleNames[name]; i++ {
-		name = firstNonEmpty(c.name(title), "module") + "-" + strconv.Itoa(i)
-	}
-	c.moduleNames[name] = true
-	ms := &moduleState{m: &Module{Title: title, Name: name}, items: flat, lessons: map[string]*Lesson{}, files: map[string]string{},
+	ms := &moduleState{m: &Module{Title: title, Name: c.moduleName(title)}, items: flat, lessons: map[string]*Lesson{}, files: map[string]string{},
 		same: map[string]string{}, names: map[string]bool{"index.md": true}, intro: &strings.Builder{}}
 	for _, it := range flat {
 		r := c.resources[it.Ref]
@@ -61,6 +57,17 @@ func (c *reader) plan(title string, items []item) *moduleState {
 	return ms
 }
 
+// moduleName is a new module's folder name, made of its title, unique in
+// the course.
+func (c *reader) moduleName(title string) string {
+	name := firstNonEmpty(c.name(title), "module")
+	for i := 2; c.moduleNames[name]; i++ {
+		name = firstNonEmpty(c.name(title), "module") + "-" + strconv.Itoa(i)
+	}
+	c.moduleNames[name] = true
+	return name
+}
+
 // module reads a planned module's items.
 func (c *reader) module(ms *moduleState) error {
 	c.mod = ms
@@ -73,6 +80,7 @@ func (c *reader) module(ms *moduleState) error {
 	if len(ms.m.Lessons) > 0 || ms.m.Intro != "" {
 		c.course.Modules = append(c.course.Modules, ms.m)
 	}
+	c.course.Modules = append(c.course.Modules, ms.after...)
 	return nil
 }
 
@@ -176,6 +184,8 @@ func (c *reader) item(it item) error {
 		c.appendBlock(c.placeFiles(r.Markdown), it.Title)
 	case typ == moodleOther:
 		c.leftNamed(errMoodleOther, it.Title)
+	case typ == moodleSCORM:
+		c.packageModules(r.Base, it.Title)
 	case typ == moodlePack:
 		c.leftNamed(errPackage, it.Title)
 	case typ == moodleH5PLeft:

@@ -48,6 +48,7 @@ const (
 var (
 	errMoodleOther = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices): %s", "")
 	errPackage     = diag.Phrasef("interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: %s", "")
+	errNoPackage   = diag.Phrasef("SCORM packages the backup does not hold (on another server, or AICC): %s", "")
 	errNoQuestion  = diag.Phrasef("quizzes without a multiple-choice or true/false question: %s", "")
 )
 
@@ -281,6 +282,9 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 // its file (raw, act).
 func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []byte, act moodleActivity, files []moodleFile) []item {
 	ctx := "moodle/ctx" + act.ContextID
+	if kind == "scorm" {
+		return []item{c.scormActivity(m, id, title, ctx, files)}
+	}
 	m.take(ctx, files)
 	mod := act.Module
 	switch kind {

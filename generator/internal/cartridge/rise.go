@@ -36,7 +36,7 @@ var riseCourseData = regexp.MustCompile(`(?:courseData\s*=\s*|deserialize\()"([A
 // page ("scormcontent/"), or false.
 func (c *reader) riseData() (riseData, string, bool) {
 	for _, page := range []string{"scormcontent/index.html", "index.html"} {
-		if c.files[page] == nil {
+		if !c.has(page) {
 			continue
 		}
 		data, err := c.read(page)
