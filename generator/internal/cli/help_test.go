@@ -20,7 +20,7 @@ func TestHelpInTheAuthorsLanguage(t *testing.T) {
 		return stdout.String() + stderr.String()
 	}
 	english := help(nil, "new", "--help")
-	for _, want := range []string{"Usage: oersite new module|lesson", "\nFlags:\n", "  -title string\n    \tthe page's title, e.g. --title \"Using WhatsApp Business\" (default: from the name)\n",
+	for _, want := range []string{"Usage: oersite new site DIR", "\nFlags:\n", "  -title NAME\n    \tthe page's title, e.g. --title \"Using WhatsApp Business\" (default: from the name); a new site's name\n",
 		"  -source DIR\n    \tsite folder (default \".\")\n"} {
 		if !strings.Contains(english, want) {
 			t.Errorf("English help lacks %q:\n%s", want, english)
@@ -29,8 +29,8 @@ func TestHelpInTheAuthorsLanguage(t *testing.T) {
 	bg := func(k string) string { return map[string]string{"LANG": "bg_BG.UTF-8"}[k] }
 	say := authorwords.Builtin().ForLocale(bg).Phrases()
 	got := help(bg, "new", "--help")
-	for _, want := range []string{say.Sayf("Usage: oersite %s", "new module|lesson"), say.Sayf("Flags:"),
-		say.Format(`the page's title, e.g. --title "Using WhatsApp Business" (default: from the name)`), say.Sayf("(default %s)", `"."`)} {
+	for _, want := range []string{say.Sayf("Usage: oersite %s", "new site"), say.Sayf("Flags:"),
+		say.Format(`the page's title, e.g. --title "Using WhatsApp Business" (default: from the name); a new site's name`), say.Sayf("(default %s)", `"."`)} {
 		if !strings.Contains(got, want) || strings.Contains(got, "Flags:") {
 			t.Errorf("Bulgarian help lacks %q:\n%s", want, got)
 		}
