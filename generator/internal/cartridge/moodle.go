@@ -282,8 +282,8 @@ func (c *reader) moodle(get func(string) []byte) (*moodleCourse, error) {
 // its file (raw, act).
 func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []byte, act moodleActivity, files []moodleFile) []item {
 	ctx := "moodle/ctx" + act.ContextID
-	if kind == "scorm" {
-		return []item{c.scormActivity(m, id, title, ctx, files)}
+	if kind == "scorm" || kind == "imscp" {
+		return []item{c.packageActivity(m, id, kind, title, ctx, files)}
 	}
 	m.take(ctx, files)
 	mod := act.Module

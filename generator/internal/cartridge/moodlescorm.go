@@ -3,15 +3,16 @@ package cartridge
 import (
 	"errors"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
 )
 
-// A Moodle course's SCORM activity (mod_scorm) keeps its package unpacked
-// in its content area: imsmanifest.xml and its pages, as the package was
-// made. The reader reads that package as it reads one imported alone
+// A Moodle course's SCORM activity (mod_scorm) and IMS content package
+// (mod_imscp) keep their package unpacked in their content area:
+// imsmanifest.xml and its pages, as the package was made. The reader reads that package as it reads one imported alone
 // (cartridge.go: its lessons, pages they lead to, knowledge checks, a Rise
 // course's data, a player's pages named) and puts its modules after the
 // module of the activity's section, in the course's order: a package is
@@ -21,22 +22,34 @@ import (
 // external or AICC package, of no files in the backup, is named, as is
 // one of whose pages no lesson can be made (a player's).
 
-// moodleSCORM is the resource type of a SCORM activity: its package's
-// files are under resource.Base.
+// moodleSCORM is the resource type of a SCORM activity or content
+// package: its package's files are under resource.Base.
 const moodleSCORM = "moodle/scorm"
 
-// scormActivity makes the item of a SCORM activity whose files (content
-// area, item 0) are placed under dir; the package itself (package area),
-// the same files zipped, is not read.
-func (c *reader) scormActivity(m *moodleCourse, id, title, ctx string, files []moodleFile) item {
+// packageActivity makes the item of a SCORM activity (kind scorm) or an
+// IMS content package (imscp), whose files the backup keeps in the
+// activity's content area: item 0 for SCORM, the package's latest
+// revision for a content package (Moodle may keep older ones beside it).
+// The zipped copy SCORM keeps in its package area is not read.
+func (c *reader) packageActivity(m *moodleCourse, id, kind, title, ctx string, files []moodleFile) item {
 	var content []moodleFile
+	latest := -1
 	for _, f := range files {
-		if f.Component == "mod_scorm" && f.Area == "content" {
-			content = append(content, f)
+		if f.Component == "mod_"+kind && f.Area == "content" {
+			n, err := strconv.Atoi(f.ItemID)
+			if err != nil || n < 0 {
+				continue
+			}
+			if n > latest {
+				latest, content = n, content[:0]
+			}
+			if n == latest {
+				content = append(content, f)
+			}
 		}
 	}
 	m.take(ctx, content)
-	r := &resource{ID: "moodle-" + id, Type: moodleSCORM, Base: ctx + "/content/0/"}
+	r := &resource{ID: "moodle-" + id, Type: moodleSCORM, Base: ctx + "/content/" + strconv.Itoa(latest) + "/"}
 	c.resources[r.ID] = r
 	return item{Ref: r.ID, Title: title}
 }

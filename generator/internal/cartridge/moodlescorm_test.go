@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -14,7 +15,7 @@ import (
 // page, its package of two pages (one with a picture, one leading to a
 // third page), under CC BY 4.0; one alone in its section, a launch page
 // leading to a second; one a player's (Storyline); one external (no
-// files in the backup). Each
+// files in the backup); and an IMS content package of two revisions. Each
 // package is also kept zipped in its package area, as Moodle keeps it.
 func scormBackup() map[string]string {
 	files := map[string]string{
@@ -23,6 +24,7 @@ func scormBackup() map[string]string {
 <activity><moduleid>2</moduleid><modulename>page</modulename><title>Start here</title><directory>activities/page_2</directory></activity>
 <activity><moduleid>3</moduleid><modulename>scorm</modulename><title>Greeting customers</title><directory>activities/scorm_3</directory></activity>
 <activity><moduleid>5</moduleid><modulename>scorm</modulename><title>Phone calls</title><directory>activities/scorm_5</directory></activity>
+<activity><moduleid>8</moduleid><modulename>imscp</modulename><title>Shop hours</title><directory>activities/imscp_8</directory></activity>
 <activity><moduleid>7</moduleid><modulename>scorm</modulename><title>Five whys</title><directory>activities/scorm_7</directory></activity>
 <activity><moduleid>6</moduleid><modulename>scorm</modulename><title>Online course</title><directory>activities/scorm_6</directory></activity>
 </activities>
@@ -33,10 +35,11 @@ func scormBackup() map[string]string {
 </sections></contents></information></moodle_backup>`,
 		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Customers</name><summary></summary><sequence>2,3</sequence><visible>1</visible></section>`,
 		"sections/section_2/section.xml": `<section id="2"><number>2</number><name>On the phone</name><summary></summary><sequence>5</sequence><visible>1</visible></section>`,
-		"sections/section_3/section.xml": `<section id="3"><number>3</number><name>More</name><summary></summary><sequence>7,6</sequence><visible>1</visible></section>`,
+		"sections/section_3/section.xml": `<section id="3"><number>3</number><name>More</name><summary></summary><sequence>8,7,6</sequence><visible>1</visible></section>`,
 		"activities/page_2/page.xml":     activityXML("2", "page", "21", `<name>Start here</name><content>&lt;p&gt;Every customer is a guest.&lt;/p&gt;</content>`),
 		"activities/scorm_3/scorm.xml":   activityXML("3", "scorm", "23", `<name>Greeting customers</name><scormtype>local</scormtype><reference>greeting.zip</reference>`),
 		"activities/scorm_5/scorm.xml":   activityXML("5", "scorm", "25", `<name>Phone calls</name><scormtype>local</scormtype><reference>calls.zip</reference>`),
+		"activities/imscp_8/imscp.xml":   activityXML("8", "imscp", "28", `<name>Shop hours</name><revision>2</revision>`),
 		"activities/scorm_7/scorm.xml":   activityXML("7", "scorm", "27", `<name>Five whys</name><scormtype>local</scormtype><reference>story.zip</reference>`),
 		"activities/scorm_6/scorm.xml":   activityXML("6", "scorm", "26", `<name>Online course</name><scormtype>external</scormtype><reference>https://example.org/imsmanifest.xml</reference>`),
 	}
@@ -71,12 +74,12 @@ func scormBackup() map[string]string {
 	}
 	var list strings.Builder
 	n := 0
-	add := func(ctx, area, dir, name, body string) {
-		sum := sha1.Sum([]byte(ctx + area + dir + name + body))
+	add := func(ctx, component, area, itemID, dir, name, body string) {
+		sum := sha1.Sum([]byte(ctx + area + itemID + dir + name + body))
 		hash := hex.EncodeToString(sum[:])
 		n++
-		list.WriteString(`<file id="` + string(rune('a'+n)) + `"><contenthash>` + hash + `</contenthash><contextid>` + ctx + `</contextid><component>mod_scorm</component><filearea>` + area +
-			`</filearea><itemid>0</itemid><filepath>` + dir + `</filepath><filename>` + name + `</filename><sortorder>0</sortorder></file>` + "\n")
+		list.WriteString(`<file id="` + string(rune('a'+n)) + `"><contenthash>` + hash + `</contenthash><contextid>` + ctx + `</contextid><component>` + component + `</component><filearea>` + area +
+			`</filearea><itemid>` + itemID + `</itemid><filepath>` + dir + `</filepath><filename>` + name + `</filename><sortorder>0</sortorder></file>` + "\n")
 		files["files/"+hash[:2]+"/"+hash] = body
 	}
 	for ctx, pkg := range map[string]map[string]string{"23": greeting, "25": calls, "27": story} {
@@ -85,9 +88,16 @@ func scormBackup() map[string]string {
 			if i := strings.LastIndex(p, "/"); i >= 0 {
 				dir, file = "/"+p[:i+1], p[i+1:]
 			}
-			add(ctx, "content", dir, file, body)
+			add(ctx, "mod_scorm", "content", "0", dir, file, body)
 		}
-		add(ctx, "package", "/", "package.zip", "PK zipped")
+		add(ctx, "mod_scorm", "package", "0", "/", "package.zip", "PK zipped")
+	}
+	for revision, text := range []string{"Open at eight.", "Open at nine, closed on Mondays."} {
+		n := strconv.Itoa(revision + 1)
+		add("28", "mod_imscp", "content", n, "/", "imsmanifest.xml", `<manifest identifier="hours"><organizations><organization identifier="o">`+
+			`<item identifier="i1" identifierref="r1"><title>Opening hours</title></item></organization></organizations>`+
+			`<resources><resource identifier="r1" type="webcontent" href="hours.html"/></resources></manifest>`)
+		add("28", "mod_imscp", "content", n, "/", "hours.html", "<html><body><p>"+text+"</p></body></html>")
 	}
 	files["files.xml"] = "<files>\n" + list.String() + "</files>"
 	return files
@@ -97,7 +107,8 @@ func scormBackup() map[string]string {
 // its section's module: its lessons, the page a lesson leads to, its
 // pictures and its licence on each lesson; a package of one module under
 // the activity's title; what a package leaves out and a player's
-// package named by the activity's title; an external package named. The zipped copy Moodle
+// package named by the activity's title; an external package named; a
+// content package read from its latest revision. The zipped copy Moodle
 // keeps is not read.
 func TestMoodleSCORMActivities(t *testing.T) {
 	data := moodleTar(t, scormBackup())
@@ -130,6 +141,8 @@ func TestMoodleSCORMActivities(t *testing.T) {
 		"Phone calls=phone-calls:",
 		"  01-calls: Calls: Answer by the third ring.\n\n[Putting a caller on hold](02-putting-a-caller-on-hold.md)",
 		"  02-putting-a-caller-on-hold: Putting a caller on hold: Ask first, then wait for a yes.",
+		"Shop hours=shop-hours:",
+		"  01-opening-hours: Opening hours: Open at nine, closed on Mondays.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("modules:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
