@@ -14,6 +14,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/oersite/oersite/generator/internal/diag"
 	"github.com/oersite/oersite/generator/internal/mirror"
 )
@@ -26,8 +29,8 @@ import (
 // files/ by its SHA-1) with the activity and area it belongs to. The reader
 // turns it into what a cartridge holds (pages as files, items, resources)
 // so that one path writes both: each section a module (its summary the
-// module's introduction), a page, a book or a lesson (moodlelesson.go) a
-// lesson, a label text in the flow, a link or a file (also a folder's) a
+// module's introduction), a page, a book, a glossary or a lesson
+// (moodlelesson.go) a lesson, a label text in the flow, a link or a file (also a folder's) a
 // line linking to it, a quiz a knowledge check (moodlequiz.go); an
 // authoring tool's package and other activities are named by their
 // titles. Content links to files of its activity (or a section's summary
@@ -182,7 +185,14 @@ type (
 			Content     string          `xml:"content"`
 			ExternalURL string          `xml:"externalurl"`
 			Chapters    []moodleChapter `xml:"chapters>chapter"`
+			Entries     []moodleEntry   `xml:"entries>entry"`
 		} `xml:",any"`
+	}
+	moodleEntry struct {
+		ID         string `xml:"id,attr"`
+		Concept    string `xml:"concept"`
+		Definition string `xml:"definition"`
+		Approved   string `xml:"approved"`
 	}
 	moodleChapter struct {
 		ID      string `xml:"id,attr"`
@@ -309,6 +319,12 @@ func (c *reader) moodleActivity(m *moodleCourse, id, kind, title string, raw []b
 			c.viewLinks[id] = p
 			return []item{c.moodleText(p, "webcontent", title, page)}
 		}
+	case "glossary":
+		if page, ok := glossaryPage(value(mod.Intro), mod.Entries); ok {
+			p := ctx + "/entry/glossary.html"
+			c.viewLinks[id] = p
+			return []item{c.moodleText(p, "webcontent", title, page)}
+		}
 	case "resource", "folder":
 		sort.SliceStable(files, func(i, j int) bool { return files[i].Sort > files[j].Sort }) // the main file first
 		if kind == "resource" && isPackage(files) {
@@ -382,6 +398,34 @@ func bookPage(chapters []moodleChapter) (string, bool) {
 		b.WriteString(wellFormed(strings.ReplaceAll(value(ch.Content), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+ch.ID+"/"), value(ch.Title)) + "\n")
 	}
 	return b.String(), b.Len() > 0
+}
+
+// glossaryPage is the page a glossary becomes: its introduction, then its
+// approved entries in the order of their terms, each a ## section under its
+// term with its definition and the definition's files (area "entry", by
+// the entry's id); false when it has no entry (a backup made without the
+// users' data holds none).
+func glossaryPage(intro string, entries []moodleEntry) (string, bool) {
+	entries = slices.DeleteFunc(slices.Clone(entries), func(e moodleEntry) bool {
+		return value(e.Approved) == "0" || strings.TrimSpace(value(e.Concept)) == ""
+	})
+	if len(entries) == 0 {
+		return "", false
+	}
+	collator := collate.New(language.Und, collate.IgnoreCase)
+	slices.SortStableFunc(entries, func(a, b moodleEntry) int {
+		return collator.CompareString(strings.TrimSpace(value(a.Concept)), strings.TrimSpace(value(b.Concept)))
+	})
+	var b strings.Builder
+	if intro != "" {
+		b.WriteString(wellFormed(intro, "") + "\n")
+	}
+	for _, e := range entries {
+		concept := strings.TrimSpace(value(e.Concept))
+		b.WriteString("<h2>" + html.EscapeString(concept) + "</h2>\n")
+		b.WriteString(wellFormed(strings.ReplaceAll(value(e.Definition), "@@PLUGINFILE@@/", "@@PLUGINFILE@@/"+e.ID+"/"), concept) + "\n")
+	}
+	return b.String(), true
 }
 
 // isPackage says whether a file activity's files are an authoring tool's

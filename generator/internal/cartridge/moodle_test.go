@@ -227,3 +227,45 @@ func FuzzReadMoodle(f *testing.F) {
 		_, _ = Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
 	})
 }
+
+// A glossary is a lesson of its approved entries in the order of their
+// terms (case and accents aside), each under its term with its definition
+// and its pictures; a glossary backed up without its entries (no users'
+// data) is named.
+func TestMoodleGlossary(t *testing.T) {
+	const sha = "abababababababababababababababababababab"
+	data := moodleTar(t, map[string]string{
+		"moodle_backup.xml": `<moodle_backup><information><original_course_fullname>Shop words</original_course_fullname><contents><activities>
+<activity><moduleid>2</moduleid><modulename>glossary</modulename><title>Words of the trade</title><directory>activities/glossary_2</directory></activity>
+<activity><moduleid>3</moduleid><modulename>glossary</modulename><title>Empty words</title><directory>activities/glossary_3</directory></activity>
+</activities><sections><section><sectionid>1</sectionid><directory>sections/section_1</directory></section></sections></contents></information></moodle_backup>`,
+		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Words</name><summary></summary><sequence>2,3</sequence><visible>1</visible></section>`,
+		"activities/glossary_2/glossary.xml": activityXML("2", "glossary", "22", `<name>Words of the trade</name><intro>&lt;p&gt;Words you will hear at the counter.&lt;/p&gt;</intro><entries>
+<entry id="7"><concept>Zest</concept><definition>&lt;p&gt;The coloured skin of a lemon.&lt;/p&gt;</definition><approved>1</approved></entry>
+<entry id="8"><concept>Ökobox</concept><definition>&lt;p&gt;A box of organic vegetables.&lt;/p&gt;&lt;p&gt;&lt;img src="@@PLUGINFILE@@/box.jpg" alt="A full box"&gt;&lt;/p&gt;</definition><approved>1</approved></entry>
+<entry id="9"><concept>apron</concept><definition>&lt;p&gt;Worn over clothes.&lt;/p&gt;</definition><approved>1</approved></entry>
+<entry id="10"><concept>Draft</concept><definition>&lt;p&gt;Not approved yet.&lt;/p&gt;</definition><approved>0</approved></entry>
+</entries>`),
+		"activities/glossary_3/glossary.xml": activityXML("3", "glossary", "23", `<name>Empty words</name><entries></entries>`),
+		"files.xml":                          `<files><file id="1"><contenthash>` + sha + `</contenthash><contextid>22</contextid><component>mod_glossary</component><filearea>entry</filearea><itemid>8</itemid><filepath>/</filepath><filename>box.jpg</filename><sortorder>0</sortorder></file></files>`,
+		"files/ab/" + sha:                    "\xff\xd8\xff box",
+	})
+	c, err := Read(bytes.NewReader(data), int64(len(data)), Options{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Modules) != 1 || len(c.Modules[0].Lessons) != 1 {
+		t.Fatalf("modules %+v", c.Modules)
+	}
+	l := c.Modules[0].Lessons[0]
+	want := "Words you will hear at the counter.\n\n## apron\n\nWorn over clothes.\n\n## Ökobox\n\nA box of organic vegetables.\n\n![A full box](box.jpg)\n\n## Zest\n\nThe coloured skin of a lemon."
+	if l.Title != "Words of the trade" || strings.TrimSpace(l.Markdown) != want {
+		t.Errorf("lesson %q:\n%s\nwant:\n%s", l.Title, l.Markdown, want)
+	}
+	if f := c.Modules[0].Files; len(f) != 1 || f[0].Name != "box.jpg" {
+		t.Errorf("files %+v", f)
+	}
+	if left := leftOut(c.Left); strings.Join(left, "|") != "Moodle activities of other kinds (forums, assignments, glossaries, choices): Empty words" {
+		t.Errorf("left out %q", left)
+	}
+}
