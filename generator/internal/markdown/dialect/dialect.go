@@ -12,6 +12,8 @@
 //     links relative to the page; its shortcodes, {{ youtube(id="…") }}
 //     and {% note(header="…") %} … {% end %}, are read as Hugo's of the
 //     same meaning;
+//   - wikilinks ([[Opening hours]], ![[counter.jpg]]) of Obsidian, Foam
+//     and GitHub wikis become links and pictures (wiki.go);
 //   - <!--more--> (Hugo's and Jekyll's summary divider) ends the summary.
 //
 // It knows nothing about files or sites: what a shortcode needs from the
@@ -51,7 +53,7 @@ func pageOf(pc parser.Context) Page {
 
 // All returns every dialect's extension.
 func All() []goldmark.Extender {
-	return []goldmark.Extender{GitHub{}, MkDocs{}, Hugo{}, Zola{}, More{}}
+	return []goldmark.Extender{GitHub{}, MkDocs{}, Hugo{}, Zola{}, Wiki{}, More{}}
 }
 
 // calloutWords maps the admonition types of MkDocs, Material for MkDocs,
