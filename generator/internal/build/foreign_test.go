@@ -43,7 +43,7 @@ A.
 -- content/en/b-new.md --
 ---
 title: B new
-aliases: [/old-path/]
+aliases: [/old-path/, Shop hours]
 ---
 B.
 -- content/en/json.md --
@@ -198,6 +198,12 @@ func TestContentForOtherToolsBuilds(t *testing.T) {
 	t.Run("an alias claimed twice: the first by path wins", func(t *testing.T) {
 		assertContains(t, dir, "old-path/index.html", `url=../en/a-old/`)
 		warned("content/en/b-new.md", "alias /old-path/ ignored: content/en/a-old.md claims it first")
+	})
+	t.Run("an alias with a space is a name, as Obsidian writes aliases: no redirect", func(t *testing.T) {
+		if exists(dir, "en/Shop-hours/index.html") || exists(dir, "en/shop-hours/index.html") {
+			t.Error("a redirect page for the name")
+		}
+		warned("content/en/b-new.md", `alias "Shop hours" is a name, as Obsidian writes aliases`)
 	})
 	t.Run("an alias that is a page's address: the page stays", func(t *testing.T) {
 		assertContains(t, dir, "en/b-new/index.html", "B new", "B.")

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/oersite/oersite/generator/internal/diag"
 )
@@ -346,6 +347,11 @@ func (s *Site) addAliases() diag.List {
 			continue
 		}
 		for _, a := range p.Meta.Aliases {
+			if isName(a) {
+				diags.Add(diag.Warnf(p.Source.Path, p.Meta.Lines["aliases"], "to redirect an old address, write its path, such as /old-section/old-page/; a name may stay",
+					"alias %q is a name, as Obsidian writes aliases, not an address of this site: no redirect is made for it", strings.TrimSpace(a)))
+				continue
+			}
 			u, err := cleanAlias(p.Lang, a)
 			if err != nil {
 				diags.Add(diag.Errorf(p.Source.Path, p.Meta.Lines["aliases"], "write an old path of this site, such as /old-section/old-page/", "%v", err))
@@ -371,6 +377,14 @@ func (s *Site) addAliases() diag.List {
 		s.addPage(a)
 	}
 	return diags
+}
+
+// isName says whether an alias is another name of the page (Obsidian's
+// aliases: "Shop hours"), not an old address (Hugo's: /old/page/): it
+// has a space, which no address of a site has, and no slash.
+func isName(alias string) bool {
+	a := strings.TrimSpace(alias)
+	return strings.ContainsFunc(a, unicode.IsSpace) && !strings.Contains(a, "/")
 }
 
 // pageFile names a page for messages: its file, or its address.
