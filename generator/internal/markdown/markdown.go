@@ -103,6 +103,14 @@ func New(opts Options) *Renderer {
 	return &Renderer{md: build(append([]goldmark.Extender{extension.Linkify}, exts...)...), plain: build(exts...), opts: opts, kinds: kinds}
 }
 
+// NameQuery starts a question a Resolver answers about a file's name, not
+// a destination: Resolve(NameQuery+"Opening hours.md") is the relative
+// destination of the file of the page's language tree of that name (a
+// wikilink's, see dialect.Wiki), nearest the page, and whether there is
+// one. Asked through Resolve, its answer is recorded with the others a
+// rendering depends on.
+const NameQuery = "\x00name:"
+
 // Resolver maps a relative link or image destination found in the document
 // (e.g. "../other/index.md#part" or "diagram.svg") to the href to write.
 // ok is false when the target does not exist; href is then what to write
@@ -308,6 +316,17 @@ func exists(resolve Resolver) func(string) bool {
 	}
 }
 
+// named turns a resolver into the question wikilinks ask: which file of
+// that name is nearest the page (see NameQuery)?
+func named(resolve Resolver) func(string) (string, bool) {
+	if resolve == nil {
+		return nil
+	}
+	return func(name string) (string, bool) {
+		return resolve(NameQuery+name, false)
+	}
+}
+
 // parse parses src, counting it against the renderer's limits.
 func (r *Renderer) parse(src []byte, ids parser.IDs, doc Doc) (ast.Node, *limitState, parser.Context) {
 	pctx := parser.NewContext(parser.WithIDs(ids))
@@ -317,7 +336,7 @@ func (r *Renderer) parse(src []byte, ids parser.IDs, doc Doc) (ast.Node, *limitS
 		container.WithLabels(pctx, doc.Labels)
 	}
 	container.WithDocument(pctx, container.Document{Lang: doc.Lang, ReadFile: doc.ReadFile})
-	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve)})
+	dialect.WithPage(pctx, dialect.Page{Rel: doc.Rel, Param: doc.Param, Exists: exists(doc.Resolve), Named: named(doc.Resolve)})
 	md := r.md
 	if !mayAutolink(src) {
 		md = r.plain

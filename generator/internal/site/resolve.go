@@ -16,6 +16,9 @@ import (
 func (s *Site) resolver(p *Page) markdown.Resolver {
 	srcDir := path.Dir(p.Source.Rel)
 	return func(dest string, image bool) (string, bool) {
+		if name, ok := strings.CutPrefix(dest, markdown.NameQuery); ok {
+			return s.nearestNamed(p.Lang, srcDir, name)
+		}
 		target, ok := s.resolveTarget(p.Lang, srcDir, dest)
 		if !ok {
 			if u, err := url.Parse(dest); err == nil && climbsOut(path.Join(p.URL, u.Path)) {
@@ -103,4 +106,63 @@ func (s *Site) findAsset(lang, rel string) (string, bool) {
 func climbsOut(p string) bool {
 	c := path.Clean(p)
 	return c == ".." || strings.HasPrefix(c, "../") || strings.HasPrefix(c, "/")
+}
+
+// nearestNamed answers a wikilink's question (markdown.NameQuery): the
+// destination, relative to srcDir, of the page or file of lang's tree
+// (else the default language's) whose file is named name, whatever its
+// case; of several, the nearest srcDir, then the first by path.
+func (s *Site) nearestNamed(lang, srcDir, name string) (string, bool) {
+	s.names.once.Do(s.indexNames)
+	for _, l := range []string{lang, s.Config.DefaultLanguage} {
+		best := ""
+		for _, rel := range s.names.byName[l][strings.ToLower(name)] {
+			d := relativeTo(srcDir, rel)
+			if steps, bestSteps := strings.Count(d, "/"), strings.Count(best, "/"); best == "" || steps < bestSteps || steps == bestSteps && d < best {
+				best = d
+			}
+		}
+		if best != "" {
+			return best, true
+		}
+	}
+	return "", false
+}
+
+// indexNames lists the pages and files of each language tree by their
+// file names in lower case.
+func (s *Site) indexNames() {
+	s.names.byName = map[string]map[string][]string{}
+	add := func(lang, rel string) {
+		if s.names.byName[lang] == nil {
+			s.names.byName[lang] = map[string][]string{}
+		}
+		base := strings.ToLower(path.Base(rel))
+		s.names.byName[lang][base] = append(s.names.byName[lang][base], rel)
+	}
+	for lang, pages := range s.byRel {
+		for rel := range pages {
+			add(lang, rel)
+		}
+	}
+	for key := range s.assetURL {
+		if lang, rel, ok := strings.Cut(key, "/"); ok {
+			add(lang, rel)
+		}
+	}
+}
+
+// relativeTo is the path of rel (from a language tree's root) from the
+// folder dir of that tree: "../b/c.md" from "a" to "b/c.md".
+func relativeTo(dir, rel string) string {
+	var from []string
+	if dir != "." && dir != "" {
+		from = strings.Split(dir, "/")
+	}
+	to := strings.Split(rel, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/oersite/oersite/generator/internal/config"
@@ -65,6 +66,12 @@ type Site struct {
 	byRel map[string]map[string]*Page // lang -> content rel path -> page
 	// assetURL maps "lang/rel" of a content file to its path from the site root.
 	assetURL map[string]string
+	// names: the pages and files of each language by file name (see
+	// nearestNamed), made when a wikilink first asks.
+	names struct {
+		once   sync.Once
+		byName map[string]map[string][]string // lang -> lower-case file name -> rel paths
+	}
 	// assetFiles holds each asset by its output path.
 	assetFiles map[string]Asset
 	// sections caches section pages by "lang/name"; nil until first asked.

@@ -39,6 +39,11 @@ type Page struct {
 	// Exists reports whether a relative link destination names a page or
 	// file of the site; nil takes every destination as it is.
 	Exists func(dest string) bool
+	// Named finds a file of the page's language tree by its name
+	// ("Opening hours.md", "counter.jpg"), in any folder, as Obsidian
+	// finds a wikilink's: its relative destination, the one nearest the
+	// page; nil finds none.
+	Named func(name string) (dest string, ok bool)
 }
 
 var pageKey = parser.NewContextKey()

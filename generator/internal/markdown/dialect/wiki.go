@@ -25,8 +25,9 @@ import (
 // A page is named by its file's name without .md, as these tools name it:
 // "Opening hours" is Opening hours.md, else opening-hours.md (oersite's
 // names) or Opening-hours.md (GitHub's), beside the page first, then from
-// the language's root; a name found nowhere links to the first, which
-// check reports with its line. A heading is named by its words, as its
+// the language's root, then in any folder of it (the nearest, as Obsidian
+// finds it); a name found nowhere links to the first, which check reports
+// with its line. A heading is named by its words, as its
 // anchor is made. GitHub writes [[label|page]], the other way round: when
 // the label is a page's file name as written and the target is not, the
 // link goes to that page.
@@ -143,7 +144,11 @@ func wikiDest(target string, page Page) (string, int) {
 	}
 	for i, name := range names {
 		dest := refDest(name, page)
-		if page.Exists == nil || page.Exists(dest) {
+		found := page.Exists == nil || page.Exists(dest)
+		if !found && page.Named != nil && !strings.Contains(name, "/") {
+			dest, found = page.Named(name) // in another folder, as Obsidian finds it
+		}
+		if found {
 			if i == 0 {
 				return dest, asWritten
 			}
