@@ -49,10 +49,11 @@ const (
 )
 
 var (
-	errMoodleOther = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices): %s", "")
-	errPackage     = diag.Phrasef("interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: %s", "")
-	errNoPackage   = diag.Phrasef("SCORM packages the backup does not hold (on another server, or AICC): %s", "")
-	errNoQuestion  = diag.Phrasef("quizzes without a multiple-choice or true/false question: %s", "")
+	errMoodleOther   = diag.Phrasef("Moodle activities of other kinds (forums, assignments, glossaries, choices): %s", "")
+	errPackage       = diag.Phrasef("interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: %s", "")
+	errNoPackage     = diag.Phrasef("SCORM packages the backup does not hold (on another server, or AICC): %s", "")
+	errUnreadPackage = diag.Phrasef("packages whose files cannot be read: %s", "")
+	errNoQuestion    = diag.Phrasef("quizzes without a multiple-choice or true/false question: %s", "")
 )
 
 // isMoodleBackup says whether r starts as a gzipped file (a Moodle backup;

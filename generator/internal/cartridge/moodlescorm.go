@@ -12,15 +12,17 @@ import (
 
 // A Moodle course's SCORM activity (mod_scorm) and IMS content package
 // (mod_imscp) keep their package unpacked in their content area:
-// imsmanifest.xml and its pages, as the package was made. The reader reads that package as it reads one imported alone
-// (cartridge.go: its lessons, pages they lead to, knowledge checks, a Rise
-// course's data, a player's pages named) and puts its modules after the
-// module of the activity's section, in the course's order: a package is
-// a course of its own, often of several lessons, and most Moodle courses
-// that hold one hold it alone in its section. A package of one module
-// takes the activity's title, which the course's teacher gave it. An
-// external or AICC package, of no files in the backup, is named, as is
-// one of whose pages no lesson can be made (a player's).
+// imsmanifest.xml and its pages, as the package was made. The reader
+// reads that package as it reads one imported alone (cartridge.go: its
+// lessons, pages they lead to, knowledge checks, a Rise course's data, a
+// player's pages named) and puts its modules after the module of the
+// activity's section, in the course's order: a package is a course of its
+// own, often of several lessons, and most Moodle courses that hold one
+// hold it alone in its section. A package of one module takes the
+// activity's title, which the course's teacher gave it. An external or
+// AICC package, of no files in the backup, is named, as is one of whose
+// pages no lesson can be made (a player's), and one that cannot be read,
+// with the reason.
 
 // moodleSCORM is the resource type of a SCORM activity or content
 // package: its package's files are under resource.Base.
@@ -77,7 +79,11 @@ func (c *reader) packageModules(dir, title string) {
 	maps.Copy(n.moduleNames, c.moduleNames)
 	course, err := n.readPackage()
 	c.budget = n.budget
-	if err != nil || len(course.Modules) == 0 {
+	if err != nil {
+		c.leftNamed(errUnreadPackage, title+" ("+err.Error()+")")
+		return
+	}
+	if len(course.Modules) == 0 {
 		c.leftNamed(errPackage, title) // by the title the course gave it, not its pages'
 		return
 	}

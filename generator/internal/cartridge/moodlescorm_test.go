@@ -15,7 +15,8 @@ import (
 // page, its package of two pages (one with a picture, one leading to a
 // third page), under CC BY 4.0; one alone in its section, a launch page
 // leading to a second; one a player's (Storyline); one external (no
-// files in the backup); and an IMS content package of two revisions. Each
+// files in the backup); one whose manifest is broken; and an IMS content
+// package of two revisions. Each
 // package is also kept zipped in its package area, as Moodle keeps it.
 func scormBackup() map[string]string {
 	files := map[string]string{
@@ -24,6 +25,7 @@ func scormBackup() map[string]string {
 <activity><moduleid>2</moduleid><modulename>page</modulename><title>Start here</title><directory>activities/page_2</directory></activity>
 <activity><moduleid>3</moduleid><modulename>scorm</modulename><title>Greeting customers</title><directory>activities/scorm_3</directory></activity>
 <activity><moduleid>5</moduleid><modulename>scorm</modulename><title>Phone calls</title><directory>activities/scorm_5</directory></activity>
+<activity><moduleid>9</moduleid><modulename>scorm</modulename><title>Broken</title><directory>activities/scorm_9</directory></activity>
 <activity><moduleid>8</moduleid><modulename>imscp</modulename><title>Shop hours</title><directory>activities/imscp_8</directory></activity>
 <activity><moduleid>7</moduleid><modulename>scorm</modulename><title>Five whys</title><directory>activities/scorm_7</directory></activity>
 <activity><moduleid>6</moduleid><modulename>scorm</modulename><title>Online course</title><directory>activities/scorm_6</directory></activity>
@@ -35,10 +37,11 @@ func scormBackup() map[string]string {
 </sections></contents></information></moodle_backup>`,
 		"sections/section_1/section.xml": `<section id="1"><number>1</number><name>Customers</name><summary></summary><sequence>2,3</sequence><visible>1</visible></section>`,
 		"sections/section_2/section.xml": `<section id="2"><number>2</number><name>On the phone</name><summary></summary><sequence>5</sequence><visible>1</visible></section>`,
-		"sections/section_3/section.xml": `<section id="3"><number>3</number><name>More</name><summary></summary><sequence>8,7,6</sequence><visible>1</visible></section>`,
+		"sections/section_3/section.xml": `<section id="3"><number>3</number><name>More</name><summary></summary><sequence>8,7,6,9</sequence><visible>1</visible></section>`,
 		"activities/page_2/page.xml":     activityXML("2", "page", "21", `<name>Start here</name><content>&lt;p&gt;Every customer is a guest.&lt;/p&gt;</content>`),
 		"activities/scorm_3/scorm.xml":   activityXML("3", "scorm", "23", `<name>Greeting customers</name><scormtype>local</scormtype><reference>greeting.zip</reference>`),
 		"activities/scorm_5/scorm.xml":   activityXML("5", "scorm", "25", `<name>Phone calls</name><scormtype>local</scormtype><reference>calls.zip</reference>`),
+		"activities/scorm_9/scorm.xml":   activityXML("9", "scorm", "29", `<name>Broken</name><scormtype>local</scormtype>`),
 		"activities/imscp_8/imscp.xml":   activityXML("8", "imscp", "28", `<name>Shop hours</name><revision>2</revision>`),
 		"activities/scorm_7/scorm.xml":   activityXML("7", "scorm", "27", `<name>Five whys</name><scormtype>local</scormtype><reference>story.zip</reference>`),
 		"activities/scorm_6/scorm.xml":   activityXML("6", "scorm", "26", `<name>Online course</name><scormtype>external</scormtype><reference>https://example.org/imsmanifest.xml</reference>`),
@@ -92,6 +95,7 @@ func scormBackup() map[string]string {
 		}
 		add(ctx, "mod_scorm", "package", "0", "/", "package.zip", "PK zipped")
 	}
+	add("29", "mod_scorm", "content", "0", "/", "imsmanifest.xml", "<manifest><organizations>")
 	for revision, text := range []string{"Open at eight.", "Open at nine, closed on Mondays."} {
 		n := strconv.Itoa(revision + 1)
 		add("28", "mod_imscp", "content", n, "/", "imsmanifest.xml", `<manifest identifier="hours"><organizations><organization identifier="o">`+
@@ -107,8 +111,9 @@ func scormBackup() map[string]string {
 // its section's module: its lessons, the page a lesson leads to, its
 // pictures and its licence on each lesson; a package of one module under
 // the activity's title; what a package leaves out and a player's
-// package named by the activity's title; an external package named; a
-// content package read from its latest revision. The zipped copy Moodle
+// package named by the activity's title; an external package named, and
+// a broken one with the reason; a content package read from its latest
+// revision. The zipped copy Moodle
 // keeps is not read.
 func TestMoodleSCORMActivities(t *testing.T) {
 	data := moodleTar(t, scormBackup())
@@ -150,7 +155,8 @@ func TestMoodleSCORMActivities(t *testing.T) {
 	left := leftOut(c.Left)
 	if strings.Join(left, "|") != "links to files the cartridge does not hold: rota.pdf|"+
 		"interactive packages (from Storyline, Captivate or another authoring tool), whose scripts a site does not run: Five whys|"+
-		"SCORM packages the backup does not hold (on another server, or AICC): Online course" {
+		"SCORM packages the backup does not hold (on another server, or AICC): Online course|"+
+		"packages whose files cannot be read: Broken (imsmanifest.xml: XML syntax error on line 1: unexpected EOF)" {
 		t.Errorf("left out %q", left)
 	}
 }
