@@ -59,10 +59,8 @@ func newSite(c *cli, dir, title, langs, address string) error {
 	if err != nil {
 		return err
 	}
-	if _, list, err := config.Parse(files[0].Data, "config.toml"); err != nil {
+	if _, _, err := config.Parse(files[0].Data, "config.toml"); err != nil {
 		return err // a language or address config.toml refuses, said at its line
-	} else if len(list) > 0 {
-		return list.Err()
 	}
 	parent := filepath.Dir(abs) // beside it, also for "."
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -123,6 +121,7 @@ func moveInto(from, to string) error {
 	if err != nil {
 		return err
 	}
+	_, statErr := os.Stat(to)
 	if err := os.MkdirAll(to, 0o755); err != nil {
 		return err
 	}
@@ -130,6 +129,9 @@ func moveInto(from, to string) error {
 		if err := os.Rename(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
 			for _, back := range entries[:i] {
 				_ = os.Rename(filepath.Join(to, back.Name()), filepath.Join(from, back.Name()))
+			}
+			if errors.Is(statErr, fs.ErrNotExist) {
+				_ = os.Remove(to) // the folder it made, empty again
 			}
 			return err
 		}
