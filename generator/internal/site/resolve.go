@@ -114,35 +114,54 @@ func climbsOut(p string) bool {
 // case; of several, the nearest srcDir, then the first by path.
 func (s *Site) nearestNamed(lang, srcDir, name string) (string, bool) {
 	s.names.once.Do(s.indexNames)
-	for _, l := range []string{lang, s.Config.DefaultLanguage} {
-		best := ""
-		for _, rel := range s.names.byName[l][strings.ToLower(name)] {
-			d := relativeTo(srcDir, rel)
-			if steps, bestSteps := strings.Count(d, "/"), strings.Count(best, "/"); best == "" || steps < bestSteps || steps == bestSteps && d < best {
-				best = d
+	key := strings.ToLower(name)
+	for _, byName := range []map[string]map[string][]string{s.names.byName, s.names.byAlias} {
+		for _, l := range []string{lang, s.Config.DefaultLanguage} {
+			if d, ok := nearest(srcDir, byName[l][key]); ok {
+				return d, true
 			}
-		}
-		if best != "" {
-			return best, true
 		}
 	}
 	return "", false
 }
 
-// indexNames lists the pages and files of each language tree by their
-// file names in lower case.
-func (s *Site) indexNames() {
-	s.names.byName = map[string]map[string][]string{}
-	add := func(lang, rel string) {
-		if s.names.byName[lang] == nil {
-			s.names.byName[lang] = map[string][]string{}
+// nearest is the path from srcDir of the nearest of rels (the fewest
+// steps, then the first by path).
+func nearest(srcDir string, rels []string) (string, bool) {
+	best := ""
+	for _, rel := range rels {
+		d := relativeTo(srcDir, rel)
+		if steps, bestSteps := strings.Count(d, "/"), strings.Count(best, "/"); best == "" || steps < bestSteps || steps == bestSteps && d < best {
+			best = d
 		}
-		base := strings.ToLower(path.Base(rel))
-		s.names.byName[lang][base] = append(s.names.byName[lang][base], rel)
 	}
+	return best, best != ""
+}
+
+// indexNames lists the pages and files of each language tree by their
+// file names in lower case, and the pages by their aliases that are no
+// paths, as Obsidian names a note by them ("Shop hours" is "shop hours.md").
+func (s *Site) indexNames() {
+	s.names.byName, s.names.byAlias = map[string]map[string][]string{}, map[string]map[string][]string{}
+	put := func(m map[string]map[string][]string, lang, name, rel string) {
+		if m[lang] == nil {
+			m[lang] = map[string][]string{}
+		}
+		name = strings.ToLower(name)
+		m[lang][name] = append(m[lang][name], rel)
+	}
+	add := func(lang, rel string) { put(s.names.byName, lang, path.Base(rel), rel) }
 	for lang, pages := range s.byRel {
-		for rel := range pages {
+		for rel, p := range pages {
 			add(lang, rel)
+			if p.Meta == nil {
+				continue
+			}
+			for _, a := range p.Meta.Aliases {
+				if a = strings.TrimSpace(a); a != "" && !strings.Contains(a, "/") {
+					put(s.names.byAlias, lang, a+".md", rel)
+				}
+			}
 		}
 	}
 	for key := range s.assetURL {

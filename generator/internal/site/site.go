@@ -69,8 +69,9 @@ type Site struct {
 	// names: the pages and files of each language by file name (see
 	// nearestNamed), made when a wikilink first asks.
 	names struct {
-		once   sync.Once
-		byName map[string]map[string][]string // lang -> lower-case file name -> rel paths
+		once    sync.Once
+		byName  map[string]map[string][]string // lang -> lower-case file name -> rel paths
+		byAlias map[string]map[string][]string // lang -> lower-case alias + ".md" -> rel paths
 	}
 	// assetFiles holds each asset by its output path.
 	assetFiles map[string]Asset

@@ -26,8 +26,9 @@ import (
 // "Opening hours" is Opening hours.md, else opening-hours.md (oersite's
 // names) or Opening-hours.md (GitHub's), beside the page first, then from
 // the language's root, then in any folder of it (the nearest, as Obsidian
-// finds it); a name found nowhere links to the first, which check reports
-// with its line. A heading is named by its words, as its
+// finds it), else a page that lists it among its aliases (Page.Named); a
+// name found nowhere links to the first, which check reports with its
+// line. A heading is named by its words, as its
 // anchor is made. GitHub writes [[label|page]], the other way round: when
 // the label is a page's file name as written and the target is not, the
 // link goes to that page.
