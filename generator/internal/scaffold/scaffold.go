@@ -5,14 +5,12 @@
 package scaffold
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
 	"slices"
 	"sort"
 	"strings"
-	"text/template"
 	"time"
 	"unicode"
 
@@ -136,20 +134,8 @@ func File(kind string, d Data) ([]byte, error) {
 		return nil, diag.Phrasef("unknown kind %q: use module, lesson, webinar or resource", kind)
 	}
 	lang := TextLanguage(d.Lang)
-	src, err := texts.ReadFile("text/" + lang + "/" + kind + ".md")
-	if err != nil {
-		return nil, err
-	}
 	d.Placeholder = content.PlaceholderIn(lang)
-	t, err := template.New(kind).Option("missingkey=error").Parse(string(src))
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, d); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return fill("text/"+lang+"/"+kind+".md", d)
 }
 
 // Kinds are the kinds of page File writes.

@@ -13,6 +13,7 @@ import (
 	"go.abhg.dev/goldmark/wikilink"
 
 	"github.com/oersite/oersite/generator/internal/markdown/anchor"
+	"github.com/oersite/oersite/generator/internal/markdown/container"
 )
 
 // Wiki reads wikilinks as Obsidian, Foam and GitHub wikis write them:
@@ -78,7 +79,7 @@ func (wikiLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 // wikiNode is the link or picture a wikilink stands for.
 func wikiNode(w *wikilink.Node, src []byte, page Page) ast.Node {
 	target, frag := strings.TrimSpace(string(w.Target)), strings.TrimSpace(string(w.Fragment))
-	label := strings.TrimSpace(string(nodeText(w, src)))
+	label := strings.TrimSpace(container.Plain(w, src))
 	written := target
 	if frag != "" {
 		written += "#" + frag
@@ -185,17 +186,4 @@ func isSize(label string) bool {
 	w, h, _ := strings.Cut(label, "x")
 	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 	return digits(w) && (h == "" || digits(h))
-}
-
-// nodeText is the text a node's children show.
-func nodeText(n ast.Node, src []byte) []byte {
-	var b bytes.Buffer
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(src))
-		} else {
-			b.Write(nodeText(c, src))
-		}
-	}
-	return b.Bytes()
 }
