@@ -14,6 +14,7 @@ import (
 	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/config"
 	"github.com/oersite/oersite/generator/internal/diag"
+	"github.com/oersite/oersite/generator/internal/outdir"
 	"github.com/oersite/oersite/generator/internal/scaffold"
 )
 
@@ -23,8 +24,9 @@ var languageCode = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // newSite writes a new site into dir (see scaffold.Site): a folder that
 // does not exist yet, or an empty one ("." too). Its config.toml is
-// checked as a build reads it, the files are written into a folder beside
-// dir and moved into it, so that a failure leaves nothing behind.
+// checked as a build reads it before anything is written, and the files
+// are staged beside dir (writeNewSite), so that a failure leaves nothing
+// behind.
 func newSite(c *cli, dir, title, langs, address string) error {
 	if empty, err := emptyOrMissing(dir); err != nil {
 		return err
@@ -62,30 +64,7 @@ func newSite(c *cli, dir, title, langs, address string) error {
 	if _, _, err := config.Parse(files[0].Data, "config.toml"); err != nil {
 		return err // a language or address config.toml refuses, said at its line
 	}
-	parent := filepath.Dir(abs) // beside it, also for "."
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, ".oersite-new-site-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp) // gone once renamed
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	for _, f := range files {
-		name := filepath.FromSlash(f.Path)
-		if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		if err := root.WriteFile(name, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := moveInto(tmp, abs); err != nil {
+	if err := writeNewSite(abs, files); err != nil {
 		return err
 	}
 	say := c.say().Phrases()
@@ -114,24 +93,54 @@ func emptyOrMissing(dir string) (bool, error) {
 	return len(entries) == 0, nil
 }
 
-// moveInto moves what the folder from holds into the folder to (made if
-// missing), or, failing, moves back what it had moved.
-func moveInto(from, to string) error {
-	entries, err := os.ReadDir(from)
+// writeNewSite writes a new site's files into a staging folder beside dir
+// (outdir.Staging: a run cut short leaves it for the next to remove) and
+// puts them in place: the staged folder becomes dir when it does not exist;
+// into an existing empty folder (".", the one a shell is in) its files are
+// moved, so that the folder stays the same one.
+func writeNewSite(dir string, files []scaffold.SiteFile) error {
+	st, err := outdir.New(dir)
 	if err != nil {
 		return err
 	}
-	_, statErr := os.Stat(to)
-	if err := os.MkdirAll(to, 0o755); err != nil {
+	root, err := os.OpenRoot(st.Dir())
+	if err != nil {
+		_ = st.Abort()
+		return err
+	}
+	for _, f := range files {
+		name := filepath.FromSlash(f.Path)
+		if err = root.MkdirAll(filepath.Dir(name), 0o755); err == nil {
+			err = root.WriteFile(name, f.Data, 0o644)
+		}
+		if err != nil {
+			root.Close()
+			_ = st.Abort()
+			return err
+		}
+	}
+	root.Close()
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return st.Commit()
+	}
+	if err := moveInto(st.Dir(), dir); err != nil {
+		_ = st.Abort()
+		return err
+	}
+	return st.Abort() // the staging folder, empty now
+}
+
+// moveInto moves what the folder from holds into the folder to, or,
+// failing, moves back what it had moved.
+func moveInto(from, to string) error {
+	entries, err := os.ReadDir(from)
+	if err != nil {
 		return err
 	}
 	for i, e := range entries {
 		if err := os.Rename(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
 			for _, back := range entries[:i] {
 				_ = os.Rename(filepath.Join(to, back.Name()), filepath.Join(from, back.Name()))
-			}
-			if errors.Is(statErr, fs.ErrNotExist) {
-				_ = os.Remove(to) // the folder it made, empty again
 			}
 			return err
 		}
