@@ -2,7 +2,7 @@
 // Cartridge (.imscc: a course as Moodle, Canvas, Brightspace, Blackboard and
 // oersite itself export it, versions 1.0 to 1.3), a SCORM or IMS content
 // package (its pages and those they lead to, linked.go; an Articulate Rise
-// course's data, rise.go), a Moodle course backup
+// course's data, rise.go; an Adapt course's, adapt.go), a Moodle course backup
 // (.mbz, moodle.go) or an H5P file (.h5p, h5p.go), as modules of lessons in
 // Markdown, with the files their pages use and their multiple-choice
 // questions as knowledge checks. It
@@ -102,6 +102,9 @@ type Options struct {
 	// LicenceURL is the address of the deed of the licence a statement
 	// names ("CC BY 4.0"), "" for none known; nil links no licence.
 	LicenceURL func(string) string
+	// Language is the language to read a course in that holds several (an
+	// Adapt course's folders: de, fr-FR); "" reads its default.
+	Language string
 }
 
 // Limits: a cartridge may hold at most maxEntries files, each read up to
@@ -150,6 +153,9 @@ func (c *reader) readPackage() (*Course, error) {
 	}
 	if d, dir, ok := c.riseData(); ok {
 		return c.readRise(d, dir)
+	}
+	if a, ok := c.adaptData(); ok {
+		return c.readAdapt(a)
 	}
 	data, err := c.read("imsmanifest.xml")
 	if err != nil {

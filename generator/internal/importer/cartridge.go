@@ -67,7 +67,7 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 	if _, ok := cfg.Languages[opt.Lang]; opt.Lang != "" && !ok {
 		return nil, diag.Phrasef("%q is not a language of this site", opt.Lang)
 	}
-	course, err := readCartridge(opt.File)
+	course, err := readCartridge(opt.File, opt.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -123,10 +123,11 @@ func Cartridge(opt CartridgeOptions) (*CartridgeReport, error) {
 	return rep, nil
 }
 
-// readCartridge reads the cartridge file.
-func readCartridge(file string) (*cartridge.Course, error) {
+// readCartridge reads the cartridge file, in lang ("": its own default)
+// when it holds a course in several languages.
+func readCartridge(file, lang string) (*cartridge.Course, error) {
 	return readFile(file, maxCartridge, func(f *os.File, size int64) (*cartridge.Course, error) {
-		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName, LicenceURL: licenceURL})
+		c, err := cartridge.Read(f, size, cartridge.Options{Name: asciiName, LicenceURL: licenceURL, Language: lang})
 		if err != nil {
 			return nil, diag.Phrasef("%s cannot be read as a Common Cartridge (.imscc), a SCORM package (.zip), a Moodle backup (.mbz) or an H5P file (.h5p): %v", file, err)
 		}
