@@ -154,7 +154,12 @@ func TestAdaptOlderExportInAFolder(t *testing.T) {
 		"brand/course/en/components.json": `[
 			{"_id":"c1","_parentId":"b1","_type":"component","_component":"graphic","_graphic":{"small":{"_size":"small","_type":"image","_extension":"jpeg","_id":"58ad"}}},
 			{"_id":"c2","_parentId":"b1","_type":"component","_component":"checklist","displayTitle":"Ask yourself","_items":[{"title":"Is it unique?","itemIndex":1},{"title":"Is it true?","itemIndex":0}]},
-			{"_id":"c3","_parentId":"b2","_type":"component","_component":"videoStream","displayTitle":"","_media":{"_source":"iframe src=\"https://player.vimeo.com/video/7\" width=\"640\""}}]`,
+			{"_id":"c3","_parentId":"b2","_type":"component","_component":"videoStream","displayTitle":"","_media":{"_source":"iframe src=\"https://player.vimeo.com/video/7\" width=\"640\""}},
+			{"_id":"c4","_parentId":"b2","_type":"component","_component":"media","_media":{"mp4":{"_id":"61aa","_extension":"mp4","_type":"video"}},"_transcript":{"button":"Transcript","body":"<p>Welcome.</p>"}},
+			{"_id":"c5","_parentId":"b2","_type":"component","_component":"dragAndDrop","displayTitle":"Sort them","body":"<p>Where does each go?</p>","_dropZones":[{"_id":"z1","text":"<p>Promise</p>"},{"_id":"z2","text":"Proof"}],"_items":[{"text":"We deliver tomorrow","_correctDropZones":["z1"],"itemIndex":0},{"text":"500 reviews","_correctDropZones":["z2"],"itemIndex":1}]},
+			{"_id":"c6","_parentId":"b2","_type":"component","_component":"cardDrop","_items":[{"text":"Sales went up","_dropZones":[{"text":"Data","isCorrectZone":true},{"text":"Opinion","isCorrectZone":false}]}]},
+			{"_id":"c7","_parentId":"b2","_type":"component","_component":"text","displayTitle":"TODO","body":"","instruction":"Read on.<br><br>"}]`,
+		"brand/course/en/assets/61aa/asset.json": `{"_id":"61aa","title":"Brand story","_extension":"mp4","_type":"video"}`,
 		"brand/course/en/assets/58ad/asset.json": `{"_id":"58ad","title":"Silicon roundabout","description":"Licence CC BY-SA, Jack Torcello","_extension":"jpeg"}`,
 		"brand/course/en/assets/58ad/large.jpeg": "\xff\xd8\xff large",
 		"brand/course/en/assets/58ad/small.jpeg": "\xff\xd8\xff small",
@@ -165,7 +170,12 @@ func TestAdaptOlderExportInAFolder(t *testing.T) {
 	lessonHas(t, c.Modules[0].Lessons[0].Markdown,
 		"![](silicon-roundabout.jpeg)\n\n*Licence CC BY-SA, Jack Torcello*",
 		"## Ask yourself\n\n- Is it true?\n- Is it unique?")
-	lessonHas(t, c.Modules[0].Lessons[1].Markdown, "[https://player.vimeo.com/video/7](https://player.vimeo.com/video/7)")
+	lessonHas(t, c.Modules[0].Lessons[1].Markdown, "[https://player.vimeo.com/video/7](https://player.vimeo.com/video/7)",
+		":::details Transcript\nWelcome.\n:::",
+		"**Sort them**\n\nWhere does each go?\n\n:::quiz Keep it strong\nWe deliver tomorrow\n\n- [x] Promise\n- [ ] Proof\n\n500 reviews\n\n- [ ] Promise\n- [x] Proof\n\nSales went up\n\n- [x] Data\n- [ ] Opinion\n:::")
+	if left := strings.Join(leftOut(c.Left), "\n"); left != "links to files the cartridge does not hold: Brand story.mp4" {
+		t.Errorf("left %q: the video the package lacks, by its own name; an empty text component is no loss", left)
+	}
 	if f := c.Modules[0].Files; len(f) != 1 || string(f[0].Data) != "\xff\xd8\xff large" {
 		t.Errorf("files %+v: the asset's large copy", f)
 	}

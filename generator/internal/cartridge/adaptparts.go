@@ -25,10 +25,13 @@ type adaptParts struct {
 	Transcript struct {
 		Body       string `json:"inlineTranscriptBody"`
 		Button     string `json:"inlineTranscriptButton"`
+		OwnBody    string `json:"body"`   // older authoring tools'
+		OwnButton  string `json:"button"` // older authoring tools'
 		Link       string `json:"transcriptLink"`
 		LinkButton string `json:"transcriptLinkButton"`
 	} `json:"_transcript"`
-	Feedback struct {
+	DropZones []adaptZone `json:"_dropZones"` // an older drag and drop's, which its items name
+	Feedback  struct {
 		Correct string `json:"correct"`
 	} `json:"_feedback"`
 	BeforeAfter struct {
@@ -77,6 +80,8 @@ type adaptItem struct {
 	Right    h5pBool         `json:"_shouldBeSelected"`
 	Feedback string          `json:"feedback"`
 	Options  []adaptOption   `json:"_options"`
+	Zones    []adaptZone     `json:"_dropZones"`        // a card drop's: where the card may go
+	InZones  []string        `json:"_correctDropZones"` // an older drag and drop's: the zones it goes in
 	Answers  []string        `json:"_answers"`
 	Accepted json.RawMessage `json:"_accepted"` // a drag and drop's: one answer or several
 	Prefix   string          `json:"prefix"`
@@ -133,17 +138,25 @@ type adaptGraphic struct {
 
 // adaptMedia is a video's or sound's files, or its address elsewhere.
 type adaptMedia struct {
-	MP4    string `json:"mp4"`
-	WebM   string `json:"webm"`
-	OGV    string `json:"ogv"`
-	MP3    string `json:"mp3"`
-	OGG    string `json:"ogg"`
-	Source string `json:"source"`
-	Other  string `json:"_source"` // YouTube and video stream components'
-	Poster string `json:"poster"`
+	MP4    json.RawMessage `json:"mp4"` // a path, or (older authoring tools) an asset by id
+	WebM   json.RawMessage `json:"webm"`
+	OGV    json.RawMessage `json:"ogv"`
+	MP3    json.RawMessage `json:"mp3"`
+	OGG    json.RawMessage `json:"ogg"`
+	Source string          `json:"source"`
+	Other  string          `json:"_source"` // YouTube and video stream components'
+	Poster json.RawMessage `json:"poster"`
 	CC     []struct {
 		Src string `json:"src"`
 	} `json:"cc"`
+}
+
+// adaptZone is a place an older drag and drop's items go: its words, and
+// whether a card of a card drop goes there.
+type adaptZone struct {
+	ID    string  `json:"_id"`
+	Text  string  `json:"text"`
+	Right h5pBool `json:"isCorrectZone"`
 }
 
 // Kinds of component by how a page shows their items: what a learner
@@ -155,6 +168,11 @@ var (
 	adaptListed = map[string]bool{"list": true, "checklist": true, "stacklist": true}
 	// adaptNothing are kinds that show learners nothing of the course's
 	// text (a gap, a score, buttons to other pages).
+	// adaptKnown are the other kinds read here: one that shows nothing
+	// holds nothing (an author's placeholder).
+	adaptKnown = map[string]bool{"text": true, "graphic": true, "media": true, "youtube": true, "videoStream": true, "iframe": true,
+		"narrative": true, "textNarrative": true, "flipper": true, "backgroundScroll": true, "blinds": true, "flowChart": true,
+		"beforeafter": true, "graphicwithlink": true, "dialog": true}
 	adaptNothing = map[string]bool{"blank": true, "assessmentResults": true, "pageNav": true, "trickle-button": true, "results": true, "languagePicker": true}
 )
 
@@ -175,6 +193,10 @@ func (r *adaptReader) component(pg *h5pPage, o *adaptObject, level int) {
 	case "matching":
 		r.matching(pg, o, p)
 		return
+	case "dragAndDrop", "cardDrop":
+		if r.zones(pg, o, p) {
+			return
+		}
 	case "textinput", "draganddrop":
 		r.gaps(pg, o, p, level)
 		return
@@ -193,7 +215,7 @@ func (r *adaptReader) component(pg *h5pPage, o *adaptObject, level int) {
 	r.items(inner, kind, p.Items, level+1)
 	r.textAt(inner, r.links(adaptHTML(p.BottomText)), level+1)
 	if strings.TrimSpace(inner.b.String()) == "" {
-		if !adaptNothing[kind] {
+		if !adaptNothing[kind] && !adaptKnown[kind] { // a kind read here that shows nothing holds nothing
 			r.c.leftNamed(errAdaptOther, pg.title+" ("+kind+")")
 		}
 		return
@@ -305,15 +327,18 @@ func (r *adaptReader) graphicFile(raw json.RawMessage) (string, string) {
 	if data, err := r.c.read(r.a.root + dir + "asset.json"); err == nil && data != nil {
 		_ = decodeParams(data, &meta)
 	}
-	for _, size := range []string{"large", "original", "uploaded", "small"} {
+	own := strings.TrimSpace(strings.NewReplacer("/", " ", "\\", " ").Replace(meta.Title))
+	for _, size := range []string{"large", "original", "uploaded", "small", "extraLarge"} {
 		if p := dir + size + "." + asset.Extension; r.c.has(r.a.root + p) {
-			if own := strings.TrimSpace(strings.ReplaceAll(meta.Title, "/", " ")); own != "" {
+			if own != "" {
 				r.c.fileNames[r.a.root+p] = own + "." + asset.Extension
 			}
 			return p, meta.Description
 		}
 	}
-	return "", ""
+	// a file the package lacks: linked all the same, by its own name, so
+	// that the report names it
+	return dir + firstNonEmpty(own, "large") + "." + asset.Extension, ""
 }
 
 // picturePath is the picture at src (a path from the course's page, or
@@ -396,7 +421,12 @@ func mediaAddress(f string) string {
 func (r *adaptReader) media(o *adaptObject, p adaptParts) string {
 	m := p.Media
 	var files []h5pFile
-	for _, f := range []string{m.MP4, m.WebM, m.OGV, m.MP3, m.OGG, m.Source, m.Other, p.Src} {
+	for _, raw := range []json.RawMessage{m.MP4, m.WebM, m.OGV, m.MP3, m.OGG} {
+		if f, _ := r.graphicFile(raw); f != "" {
+			files = append(files, h5pFile{Path: f})
+		}
+	}
+	for _, f := range []string{m.Source, m.Other, p.Src} {
 		if f = mediaAddress(f); f != "" {
 			files = append(files, h5pFile{Path: f})
 		}
@@ -409,10 +439,11 @@ func (r *adaptReader) media(o *adaptObject, p adaptParts) string {
 	if words == "" && len(files) > 0 && strings.Contains(files[0].Path, "://") {
 		words = files[0].Path // an address says more than its last part ("watch?v=…")
 	}
-	out := r.h5pReader.media(files, words, h5pFile{Path: m.Poster}, tracks)
+	poster, _ := r.graphicFile(m.Poster)
+	out := r.h5pReader.media(files, words, h5pFile{Path: poster}, tracks)
 	tr := p.Transcript
-	if plainText(tr.Body) != "" {
-		out += details(plainText(tr.Button), tr.Body)
+	if body := firstNonEmpty(tr.Body, tr.OwnBody); plainText(body) != "" {
+		out += details(plainText(firstNonEmpty(tr.Button, tr.OwnButton)), body)
 	}
 	if l := strings.TrimSpace(tr.Link); l != "" {
 		out += r.h5pReader.media([]h5pFile{{Path: l}}, plainText(tr.LinkButton), h5pFile{}, nil)
@@ -468,6 +499,38 @@ func (r *adaptReader) matching(pg *h5pPage, o *adaptObject, p adaptParts) {
 		}
 		pg.question(r.c.choiceMarkdown(firstNonEmpty(it.Text, it.Title), pg.title, choices))
 	}
+}
+
+// zones adds an older drag and drop or a card drop as a knowledge check:
+// a question per item whose answers are the places it may go; false when
+// it has no item with a right place.
+func (r *adaptReader) zones(pg *h5pPage, o *adaptObject, p adaptParts) bool {
+	var questions []string
+	for _, it := range p.Items {
+		zones := it.Zones
+		if len(zones) == 0 {
+			zones = p.DropZones
+		}
+		var choices []choice
+		right := false
+		for _, z := range zones {
+			ch := choice{text: inlineHTML(z.Text), right: bool(z.Right) || z.ID != "" && slices.Contains(it.InZones, z.ID)}
+			right = right || ch.right
+			choices = append(choices, ch)
+		}
+		if !right || len(choices) < 2 {
+			continue
+		}
+		questions = append(questions, r.c.choiceMarkdown(firstNonEmpty(it.Text, it.Title), pg.title, choices))
+	}
+	if len(questions) == 0 {
+		return false
+	}
+	r.text(pg, r.questionText(o, true))
+	for _, q := range questions {
+		pg.question(q)
+	}
+	return true
 }
 
 // gaps adds a text input or a drag and drop: each item's words with a gap
