@@ -53,6 +53,9 @@ type OptionNode struct {
 	ID      string // "quiz-1-q2-a1"
 	Index   int    // 1-based
 	Correct bool
+	// Wordless: the answer has no words (a picture without a description),
+	// so it is named by its number (quiz.option)
+	Wordless bool
 }
 
 // Kind implements ast.Node.

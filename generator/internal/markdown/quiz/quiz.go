@@ -119,6 +119,9 @@ var defaults = map[string]string{
 	"quiz.right":    "Right answer",
 	"quiz.wrong":    "Not right",
 	"punct.colon":   ": ", // between the verdict and the answer
+	// an answer without words (a picture without a description): its
+	// name for screen readers and in the answers shown
+	"quiz.option": "Answer {n}",
 	// for the script, written on the form
 	"quiz.choose":  "Choose an answer first.",
 	"quiz.correct": "Right!",

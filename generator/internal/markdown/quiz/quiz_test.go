@@ -159,3 +159,23 @@ func TestQuestionPicturesStayWithTheirQuestion(t *testing.T) {
 		}
 	}
 }
+
+// An answer that is a picture without a description (as courses imported
+// from other tools bring them) had no name: a screen reader said "radio
+// button", and axe reported each one. It is named by its number, in the
+// page's language, on the answer and where the answers are shown.
+func TestWordlessAnswersAreNamedByTheirNumber(t *testing.T) {
+	src := ":::quiz\nWhich sign means contactless?\n\n- [ ] ![](lock.png)\n- [x] ![](waves.png)\n- [ ] ![A key](key.png)\n:::\n"
+	html := string(render(t, src).HTML)
+	for _, want := range []string{`value="1" aria-label="Answer 1">`, `value="2" aria-label="Answer 2">`, `value="3"> <label`, "<strong>Right answer:</strong> Answer 2</p>", "<strong>Not right:</strong> A key</p>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	r := markdown.New(markdown.Options{Kinds: []container.Kind{quiz.Kind()}})
+	de := string(r.Render(markdown.Doc{File: "lesson.md", BodyLine: 5, Source: []byte(src), Lang: "de",
+		Labels: func(k string) string { return map[string]string{"quiz.option": "Antwort {n}"}[k] }}).HTML)
+	if !strings.Contains(de, `aria-label="Antwort 2"`) {
+		t.Errorf("not named in German:\n%s", de)
+	}
+}

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"html"
 	"strconv"
 	"strings"
@@ -142,7 +143,11 @@ func renderLabel(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	if q.Multiple {
 		typ = "checkbox"
 	}
-	_, _ = w.WriteString(`<input type="` + typ + `" name="` + q.ID + `" id="` + o.ID + `" value="` + strconv.Itoa(o.Index) + `"> <label for="` + o.ID + `">`)
+	name := ""
+	if o.Wordless {
+		name = ` aria-label="` + esc(optionName(q, o.Index)) + `"`
+	}
+	_, _ = w.WriteString(`<input type="` + typ + `" name="` + q.ID + `" id="` + o.ID + `" value="` + strconv.Itoa(o.Index) + `"` + name + `> <label for="` + o.ID + `">`)
 	return ast.WalkContinue, nil
 }
 
@@ -157,6 +162,12 @@ func renderAnswers(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 		_, _ = w.WriteString("</ul>\n</details>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// optionName is the name of a question's answer number n that has no
+// words ("Answer 2").
+func optionName(q *QuestionNode, n int) string {
+	return strings.ReplaceAll(label(q.quiz, "quiz.option"), "{n}", strconv.Itoa(n))
 }
 
 func renderAnswer(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -176,7 +187,7 @@ func renderAnswer(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 	if a.Correct {
 		class, verdict = "quiz-answer quiz-right", label(q.quiz, "quiz.right")
 	}
-	_, _ = w.WriteString(`<li class="` + class + `" data-option="` + strconv.Itoa(a.Option.Index) + `"><p class="quiz-verdict"><strong>` + esc(strings.TrimRight(verdict+label(q.quiz, "punct.colon"), " ")) + "</strong> " + esc(a.Label) + "</p>")
+	_, _ = w.WriteString(`<li class="` + class + `" data-option="` + strconv.Itoa(a.Option.Index) + `"><p class="quiz-verdict"><strong>` + esc(strings.TrimRight(verdict+label(q.quiz, "punct.colon"), " ")) + "</strong> " + esc(cmp.Or(a.Label, optionName(q, a.Option.Index))) + "</p>")
 	if a.HasChildren() {
 		_, _ = w.WriteString("\n" + `<div class="quiz-explain">`)
 	}

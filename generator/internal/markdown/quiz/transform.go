@@ -179,6 +179,7 @@ func (b *builder) option(item *ast.ListItem) (*OptionNode, *AnswerNode) {
 	ans := &AnswerNode{Option: opt, Correct: opt.Correct, Label: strings.TrimSpace(plainText(label, b.src))}
 	if ans.Label == "" {
 		b.warn(pos(item), "write the answer after [ ] or [x]", "answer has no words")
+		opt.Wordless = true
 	}
 	for c := item.FirstChild(); c != nil; {
 		next := c.NextSibling()
