@@ -1,6 +1,7 @@
 package theme_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -8,8 +9,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
+	"github.com/oersite/oersite/generator/internal/build"
+	"github.com/oersite/oersite/generator/internal/scaffold"
 )
 
 var headingTag = regexp.MustCompile(`<h([1-6])[\s>]`)
@@ -29,29 +33,85 @@ func TestExampleSitePagesAreValidHTML(t *testing.T) {
 	if len(pages) < 1000 {
 		t.Fatalf("only %d pages", len(pages))
 	}
-	t.Run("headings", func(t *testing.T) {
-		skips := 0
-		for _, p := range pages {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			prev := 0
-			for _, m := range headingTag.FindAllSubmatch(data, -1) {
-				level := int(m[1][0] - '0')
-				if level > prev+1 {
-					if skips++; skips <= 10 {
-						t.Errorf("%s: h%d follows h%d", strings.TrimPrefix(p, dest), level, prev)
-					}
-				}
-				prev = level
-			}
+	t.Run("headings", func(t *testing.T) { headingsInOrder(t, dest, pages) })
+	t.Run("vnu", func(t *testing.T) { validHTML(t, dest) })
+}
+
+// TestNewSitePagesAreValidHTML checks every page of a site as `oersite new
+// site` starts it, with a module of one lesson and its knowledge check:
+// its home page has no heading of its own under the headline, and the
+// progress box's headings (h3) followed the h1 there.
+func TestNewSitePagesAreValidHTML(t *testing.T) {
+	files, _, err := scaffold.Site(scaffold.SiteData{Title: "Digital steps", BaseURL: "https://steps.example.org/", Languages: []string{"en", "de"}, Date: "2026-11-23"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := t.TempDir()
+	for _, f := range files {
+		write(t, filepath.Join(src, filepath.FromSlash(f.Path)), string(f.Data))
+	}
+	write(t, filepath.Join(src, "content/en/modules/first-steps/index.md"), "---\ntitle: First steps\nsummary: Turn the phone on and find your way.\n---\n")
+	write(t, filepath.Join(src, "content/en/modules/first-steps/01-on.md"), "---\ntitle: Turn it on\n---\n\nHold the side button.\n\n:::quiz\nWhich button?\n\n- [x] The side button\n- [ ] The screen\n:::\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
 		}
-		if skips > 10 {
-			t.Errorf("... %d skipped heading levels in all", skips)
-		}
+		return err
 	})
-	t.Run("vnu", func(t *testing.T) {
+	if home, _ := os.ReadFile(filepath.Join(dest, "en/index.html")); !strings.Contains(string(home), "progress-tools") {
+		t.Fatal("the home page has no progress box: the module is not seen")
+	}
+	headingsInOrder(t, dest, pages)
+	t.Run("vnu", func(t *testing.T) { validHTML(t, dest) })
+}
+
+// write writes a file of a test site, making its folder.
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// headingsInOrder fails the test for every heading of pages that skips a
+// level (an h3 after an h1).
+func headingsInOrder(t *testing.T, dest string, pages []string) {
+	t.Helper()
+	skips := 0
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for _, m := range headingTag.FindAllSubmatch(data, -1) {
+			level := int(m[1][0] - '0')
+			if level > prev+1 {
+				if skips++; skips <= 10 {
+					t.Errorf("%s: h%d follows h%d", strings.TrimPrefix(p, dest), level, prev)
+				}
+			}
+			prev = level
+		}
+	}
+	if skips > 10 {
+		t.Errorf("... %d skipped heading levels in all", skips)
+	}
+}
+
+// validHTML fails the test for every error the Nu Html Checker finds in
+// the site at dest.
+func validHTML(t *testing.T, dest string) {
+	t.Helper()
+	{
 		java := browsertest.Java(t)
 		jar := browsertest.NodeModule(t, "vnu-jar/build/dist/vnu.jar")
 		out, err := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "json", dest).CombinedOutput()
@@ -76,5 +136,5 @@ func TestExampleSitePagesAreValidHTML(t *testing.T) {
 		if n > 20 {
 			t.Errorf("... %d errors in all", n)
 		}
-	})
+	}
 }
