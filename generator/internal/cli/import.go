@@ -14,7 +14,7 @@ import (
 )
 
 func cmdImport(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.zip|.mbz|.h5p [--site DIR] [--lang LANG] [--module MODULE]")
+	fs := newFlags(c, "import", "import hugo|zola|mkdocs|docusaurus|jekyll|gitbook SRC [--site DIR] [--lang en] [--force] [--verbose] | import word FILE.docx [--site DIR] [--lang LANG] [--in FOLDER | --module MODULE] | import cartridge COURSE.imscc|.zip|.mbz|.h5p [--site DIR] [--lang LANG] [--module MODULE]")
 	site := fs.String("site", ".", "the oersite site folder that receives content/ (and config.toml when it has none)")
 	lang := fs.String("lang", "", "the default language, when the source does not name one (en); for a Word document, the page's (the site's default)")
 	force := fs.Bool("force", false, "move a non-empty content/ (and static/) aside to content.before-import/ instead of refusing")
@@ -43,7 +43,7 @@ func cmdImport(_ context.Context, c *cli, args []string) error {
 		known = known || k == d
 	}
 	if !known {
-		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, zola, mkdocs, docusaurus or jekyll, word for a Word document, or cartridge for a course from a learning platform", pos[0]))
+		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("%q is not a generator oersite imports; use hugo, zola, mkdocs, docusaurus, jekyll or gitbook, word for a Word document, or cartridge for a course from a learning platform", pos[0]))
 	}
 	say := c.say().Phrases()
 	rep, err := importer.Run(importer.Options{Dialect: d, Source: pos[1], Site: *site, Force: *force, Lang: *lang})

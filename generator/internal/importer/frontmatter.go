@@ -218,6 +218,8 @@ func mapPage(d Dialect, f *file, rep *Report) {
 		mapDocusaurus(f, rep)
 	case Jekyll:
 		mapJekyll(f, rep)
+	case GitBook:
+		mapGitBook(f, rep)
 	}
 	if l := f.fm.str("layout"); l != "" && oersiteLayouts[strings.ToLower(l)] {
 		f.fm.del("layout")

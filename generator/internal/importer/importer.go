@@ -1,5 +1,5 @@
 // Package importer copies the content of a site built with another
-// generator (Hugo, MkDocs, Docusaurus, Jekyll) into an oersite site's
+// generator (Hugo, Zola, MkDocs, Docusaurus, Jekyll, GitBook and mdBook) into an oersite site's
 // content/<lang>/ folders: it maps the source's language layout, its
 // navigation order (into weight), its front matter keys into oersite's,
 // and rewrites links between pages into relative links to .md files. It
@@ -35,10 +35,11 @@ const (
 	Docusaurus Dialect = "docusaurus"
 	Jekyll     Dialect = "jekyll"
 	Zola       Dialect = "zola"
+	GitBook    Dialect = "gitbook"
 )
 
 // Dialects lists the generators the importer reads.
-var Dialects = []Dialect{Hugo, Zola, MkDocs, Docusaurus, Jekyll}
+var Dialects = []Dialect{Hugo, Zola, MkDocs, Docusaurus, Jekyll, GitBook}
 
 // Options describe one import.
 type Options struct {
@@ -115,6 +116,9 @@ type file struct {
 	lineOffset int
 	// navWeight is the page's place in the source's navigation (0: none).
 	navWeight int
+	// summaryTitle is the page's title in the source's table of contents
+	// (a GitBook's SUMMARY.md), for a page that has none of its own.
+	summaryTitle string
 }
 
 // project is what a dialect reads from a source.
@@ -167,8 +171,10 @@ func Run(opt Options) (*Report, error) {
 		pr, err = readDocusaurus(src, opt.Lang, rep)
 	case Jekyll:
 		pr, err = readJekyll(src, opt.Lang, rep)
+	case GitBook:
+		pr, err = readGitBook(src, opt.Lang, rep)
 	default:
-		return nil, diag.Phrasef("unknown generator %q: use one of hugo, zola, mkdocs, docusaurus, jekyll", opt.Dialect)
+		return nil, diag.Phrasef("unknown generator %q: use one of hugo, zola, mkdocs, docusaurus, jekyll, gitbook", opt.Dialect)
 	}
 	if err != nil {
 		return nil, err
@@ -297,7 +303,7 @@ func hidden(name string) bool {
 // walkFiles lists every file under dir of src, skipping hidden names
 // (dir too: a configuration naming .git as a folder of pages gets none).
 func walkFiles(src fs.FS, dir string, fn func(p string) error) error {
-	if slices.ContainsFunc(strings.Split(dir, "/"), hidden) {
+	if slices.ContainsFunc(strings.Split(dir, "/"), func(s string) bool { return s != "." && hidden(s) }) { // "." is the source itself
 		return nil
 	}
 	return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {

@@ -262,3 +262,66 @@ func TestImportZola(t *testing.T) {
 		t.Error("pages not at their addresses")
 	}
 }
+
+// A GitBook book's pages, its table of contents' order and titles, its
+// blocks written as oersite's, its .gitbook/assets/ as files/. Before,
+// there was no GitBook import, and a page copied from a book showed its
+// hints, embeds and figures as text.
+func TestImportGitBook(t *testing.T) {
+	site, rep := imported(t, importer.GitBook, "gitbook")
+	contains(t, site, "content/en/index.md", "title: Welcome", "description: How a small shop", "weight: 1",
+		"[the first step](reviews/first.md)", "[the untitled one](reviews/untitled.md)")
+	if strings.Contains(file(t, site, "content/en/index.md"), "layout") {
+		t.Error("GitBook's layout settings kept")
+	}
+	contains(t, site, "content/en/reviews/second.md", "weight: 3", "![A reply being typed](../files/reply.png)")
+	contains(t, site, "content/en/reviews/untitled.md", "title: Untitled", "weight: 5", "No heading here.")
+	contains(t, site, "content/en/reviews/first.md", "title: The first step", "weight: 4",
+		":::tip\nRead the whole review before you answer.\n:::",
+		"::::details On a phone\nOpen the app.\n\n:::warning\nNever answer in anger.\n:::\n::::",
+		":::details On a computer\nOpen the website.\n:::",
+		"[How to thank a customer](https://videos.example.org/watch/42)",
+		"[The reply checklist](../files/reply-checklist.pdf)",
+		"![Five stars on a phone](../files/stars.png)\n\n*A good review*",
+		"| 1 | Thank them.<br>By name. |",
+		"```markdown\n{% hint style=\"info\" %}\nThis is how GitBook writes a hint.\n{% endhint %}\n```")
+	for _, f := range []string{"content/en/files/stars.png", "content/en/files/reply-checklist.pdf"} {
+		if _, err := os.Stat(filepath.Join(site, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if len(rep.Links) != 0 || strings.Join(rep.Languages, ",") != "en" {
+		t.Errorf("links %v, languages %v", rep.Links, rep.Languages)
+	}
+	res := builds(t, site)
+	for _, d := range res.Diags.Warnings() {
+		if s := d.String(); strings.Contains(s, "shown as text") {
+			t.Errorf("the build still shows GitBook's syntax: %s", s)
+		}
+	}
+	sec := res.Site.PageAt("en/reviews/")
+	if sec == nil || len(sec.Pages) < 2 || sec.Pages[0].Title != "The second step" {
+		t.Errorf("SUMMARY.md's order is lost: %+v", sec)
+	}
+	contains(t, site, "public/en/reviews/first/index.html", `<span class="callout-label">Tip</span>`, `alt="Five stars on a phone"`, `files/stars.png`)
+}
+
+// An mdBook (book.toml, its src/) and a legacy GitBook of one book per
+// language folder (LANGS.md) are read as GitBook's are.
+func TestImportMdBookAndGitBookLanguages(t *testing.T) {
+	site, rep := imported(t, importer.GitBook, "mdbook")
+	if strings.Join(rep.Languages, ",") != "de" {
+		t.Errorf("languages %v: book.toml's", rep.Languages)
+	}
+	contains(t, site, "content/de/zwei.md", "title: Zweitens", "weight: 1")
+	contains(t, site, "content/de/eins.md", "weight: 2")
+	if _, err := os.Stat(filepath.Join(site, "content/de/SUMMARY.md")); err == nil {
+		t.Error("SUMMARY.md copied as a page")
+	}
+	site, rep = imported(t, importer.GitBook, "gitbooklangs")
+	if strings.Join(rep.Languages, ",") != "en,fr" {
+		t.Errorf("languages %v: LANGS.md's, in its order", rep.Languages)
+	}
+	contains(t, site, "content/fr/index.md", "title: Bienvenue", "Bonjour.")
+	builds(t, site)
+}
