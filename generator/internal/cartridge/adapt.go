@@ -264,12 +264,12 @@ func (c *reader) readAdapt(a *adaptCourse) (*Course, error) {
 			groups = append(groups, &adaptGroup{title: firstNonEmpty(adaptTitle(o), c.course.Title), intro: o.Body, pages: a.pagesUnder(o.ID, seen)})
 		}
 	}
-	r := &adaptReader{h5pReader: h5pReader{c: c, dir: a.root}, a: a, paths: map[string]string{}, shown: seen}
+	r := &adaptReader{h5pReader: h5pReader{c: c, dir: a.root}, a: a, paths: map[*adaptObject]string{}, shown: seen}
 	r.adaptFileNames()
 	for _, g := range groups { // every page's path first: links between pages point at them
 		for _, p := range g.pages {
 			r.pages++
-			r.paths[p.ID] = a.root + h5pPageName + strconv.Itoa(r.pages) + ".html"
+			r.paths[p] = a.root + h5pPageName + strconv.Itoa(r.pages) + ".html"
 		}
 	}
 	var folders []item
@@ -312,7 +312,7 @@ func adaptTitle(o *adaptObject) string {
 type adaptReader struct {
 	h5pReader
 	a     *adaptCourse
-	paths map[string]string // each page's path, by its id
+	paths map[*adaptObject]string // each page's path (by the object: the data's ids may repeat)
 	// shown: the objects placed, each once (see pagesUnder)
 	shown map[*adaptObject]bool
 }
@@ -329,7 +329,7 @@ func (r *adaptReader) page(p *adaptObject) (item, bool) {
 	if strings.TrimSpace(pg.b.String()) == "" {
 		return item{}, false
 	}
-	return r.c.moodleText(r.paths[p.ID], "webcontent", title, pg.b.String()), true
+	return r.c.moodleText(r.paths[p], "webcontent", title, pg.b.String()), true
 }
 
 // object adds an article, block or component under a heading of level
@@ -366,7 +366,7 @@ func (r *adaptReader) links(s string) string {
 	return adaptLink.ReplaceAllStringFunc(s, func(m string) string {
 		id := adaptLink.FindStringSubmatch(m)[1]
 		for o, depth := r.a.byID[id], 0; o != nil && depth < maxH5PDepth; o, depth = r.a.byID[o.ParentID], depth+1 {
-			if p, ok := r.paths[o.ID]; ok {
+			if p, ok := r.paths[o]; ok {
 				return `href="` + html.EscapeString(path.Base(p)) + `"`
 			}
 		}

@@ -206,10 +206,16 @@ func TestAdaptObjectsInACircle(t *testing.T) {
 	}
 	parts["course/de/articles.json"] = `[{"_id":"x","_parentId":"p1","_type":"article","displayTitle":"Der Blick"}]`
 	parts["course/de/blocks.json"] = "[" + strings.Join(blocks, ",") + "]"
-	parts["course/de/contentObjects.json"] = `[{"_id":"p1","_parentId":"course","_type":"page","title":"Begrüßen"},{"_id":"m","_parentId":"m","_type":"menu"},{"_id":"m","_parentId":"course","_type":"menu","title":"Menü"},{"_id":"p2","_parentId":"m","_type":"page","title":"Zwei"}]`
+	parts["course/de/contentObjects.json"] = `[{"_id":"p1","_parentId":"course","_type":"page","title":"Begrüßen"},{"_id":"m","_parentId":"m","_type":"menu"},{"_id":"m","_parentId":"course","_type":"menu","title":"Menü"},{"_id":"p2","_parentId":"m","_type":"page","title":"Eins","body":"<p>Eins</p>"},{"_id":"p2","_parentId":"m","_type":"page","title":"Zwei","body":"<p>Zwei</p>"}]`
 	c := readPackage(t, parts)
 	if len(c.Modules) == 0 {
 		t.Fatal("no module")
+	}
+	if len(c.Modules[0].Lessons) != 1 || len(c.Modules) != 2 || len(c.Modules[1].Lessons) != 2 {
+		t.Fatalf("%d modules; lessons %d: the page beside the menu, and under the menu both pages of one id", len(c.Modules), len(c.Modules[0].Lessons))
+	}
+	if a, b := c.Modules[1].Lessons[0].Markdown, c.Modules[1].Lessons[1].Markdown; !strings.Contains(a, "Eins") || !strings.Contains(b, "Zwei") {
+		t.Errorf("two pages of one id: %q, %q", a, b)
 	}
 	md := c.Modules[0].Lessons[0].Markdown
 	if n := strings.Count(md, "Block 7"); n != 1 {

@@ -166,13 +166,13 @@ var (
 	adaptOpened = map[string]bool{"accordion": true, "tabs": true, "hotgraphic": true, "hotgrid": true, "reveal": true, "expose": true,
 		"flipcard": true, "flipCard": true, "textReveal": true, "hotspot": true, "hotspotMenu": true}
 	adaptListed = map[string]bool{"list": true, "checklist": true, "stacklist": true}
-	// adaptNothing are kinds that show learners nothing of the course's
-	// text (a gap, a score, buttons to other pages).
 	// adaptKnown are the other kinds read here: one that shows nothing
 	// holds nothing (an author's placeholder).
 	adaptKnown = map[string]bool{"text": true, "graphic": true, "media": true, "youtube": true, "videoStream": true, "iframe": true,
 		"narrative": true, "textNarrative": true, "flipper": true, "backgroundScroll": true, "blinds": true, "flowChart": true,
 		"beforeafter": true, "graphicwithlink": true, "dialog": true}
+	// adaptNothing are kinds that show learners nothing of the course's
+	// text (a gap, a score, buttons to other pages).
 	adaptNothing = map[string]bool{"blank": true, "assessmentResults": true, "pageNav": true, "trickle-button": true, "results": true, "languagePicker": true}
 )
 
