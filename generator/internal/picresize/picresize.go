@@ -46,6 +46,12 @@ const MaxPixels = 50_000_000
 // quality is the JPEG quality of a copy.
 const quality = 80
 
+// pngLevel is how hard a PNG copy is compressed: zlib's default. Its best
+// made 60 screenshots' copies 1.2% smaller in 5.7 times the time (11.7 s
+// against 2.0 s here), most of a first build of a course of many
+// screenshots.
+const pngLevel = png.DefaultCompression
+
 // A JPEG saved with little compression (a scanner's or an old editor's
 // best quality: over half a byte a pixel, where a photo at the copies'
 // quality takes a fifth of one) and too narrow for smaller copies gets a
@@ -121,7 +127,7 @@ func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 		if format == "png" {
 			dst := image.NewNRGBA(image.Rect(0, 0, tw, th))
 			scale(dst, src)
-			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+			err = (&png.Encoder{CompressionLevel: pngLevel}).Encode(&buf, dst)
 		} else {
 			dst := image.NewRGBA(image.Rect(0, 0, tw, th))
 			scale(dst, src)

@@ -146,3 +146,49 @@ func TestUpright(t *testing.T) {
 		t.Error("a GIF was read")
 	}
 }
+
+// screenshot is a picture like a screenshot of a program: a light page,
+// a dark menu bar, lines of "text" (short dark runs) and a photo (a
+// noisy gradient) on it.
+func screenshot(w, h int) []byte {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	noise := uint32(1)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{250, 250, 250, 255}
+			switch {
+			case y < 60:
+				c = color.RGBA{40, 44, 52, 255}
+			case x > w/2 && y > h/3 && y < h-100:
+				noise = noise*1664525 + 1013904223
+				n := uint8(noise >> 27)
+				c = color.RGBA{uint8(x*200/w) + n, uint8(y*200/h) + n, 120 + n, 255}
+			case y%28 > 8 && y%28 < 20 && x > 80 && x < w-200 && (x*7+y/28*13)%23 < 14:
+				c = color.RGBA{30, 30, 30, 255}
+			}
+			m.SetRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, m); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkMakeScreenshotCopies makes the two copies of a 1,920×1,080
+// screenshot, as a first build does for each large picture of a course
+// (bytes/op: the copies' size).
+func BenchmarkMakeScreenshotCopies(b *testing.B) {
+	data := screenshot(1920, 1080)
+	b.ResetTimer()
+	size := 0
+	for b.Loop() {
+		copies, err := picresize.Make(data, ".png", []int{960, 1440})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(copies[0]) + len(copies[1])
+	}
+	b.ReportMetric(float64(size), "copy-bytes")
+}
