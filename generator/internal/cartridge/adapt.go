@@ -118,8 +118,7 @@ func (c *reader) adaptData() (*adaptCourse, bool) {
 // is the language want names (de, fr, en-GB): the same, or one of them
 // the other's regional form; never for want "".
 func sameLanguage(folder, want string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) }
-	f, w := norm(folder), norm(want)
+	f, w := strings.ToLower(languageCode(folder)), strings.ToLower(languageCode(want))
 	if w == "" {
 		return false
 	}

@@ -284,3 +284,43 @@ func TestCourseGoesIntoItsOwnLanguage(t *testing.T) {
 		t.Errorf("a Brazilian course went into %s, notes %q", rep.Modules[0].Folder, rep.Notes)
 	}
 }
+
+// An Adapt course of two languages comes over from the command's path: in
+// its default language's tree without --lang, in the tree --lang names
+// with it (its other folder read), and the site builds with its lessons
+// and knowledge check.
+func TestImportedAdaptCourseOnTheSite(t *testing.T) {
+	site := sitetest.Write(t, wordSite)
+	lang := func(code, title, answer string) map[string]string {
+		dir := "course/" + code + "/"
+		return map[string]string{
+			dir + "course.json":         `{"_id":"course","_type":"course","title":"x","displayTitle":"` + title + `"}`,
+			dir + "contentObjects.json": `[{"_id":"p1","_parentId":"course","_type":"page","title":"` + title + `"}]`,
+			dir + "articles.json":       `[{"_id":"a1","_parentId":"p1","_type":"article"}]`,
+			dir + "blocks.json":         `[{"_id":"b1","_parentId":"a1","_type":"block"}]`,
+			dir + "components.json": `[{"_id":"c1","_parentId":"b1","_type":"component","_component":"mcq","body":"<p>?</p>",
+				"_items":[{"text":"` + answer + `","_shouldBeSelected":true},{"text":"—","_shouldBeSelected":false}]}]`,
+		}
+	}
+	parts := map[string]string{"course/config.json": `{"_defaultLanguage":"de"}`, "index.html": `<div id="wrapper"></div>`}
+	for _, l := range []map[string]string{lang("de", "Kasse", "Lächeln"), lang("en", "Till", "Smile")} {
+		for k, v := range l {
+			parts[k] = v
+		}
+	}
+	pkg := writeZip(t, filepath.Join(t.TempDir(), "till.zip"), parts)
+	rep, err := importer.Cartridge(importer.CartridgeOptions{File: pkg, Site: site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Modules) != 1 || rep.Modules[0].Folder != "content/de/modules/kasse" || len(rep.Left) != 1 || !strings.Contains(rep.Left[0].Error(), "--lang to read one): en") {
+		t.Fatalf("without --lang: modules %+v, left %q", rep.Modules, rep.Left)
+	}
+	if rep, err = importer.Cartridge(importer.CartridgeOptions{File: pkg, Site: site, Lang: "en"}); err != nil || rep.Modules[0].Folder != "content/en/modules/till" {
+		t.Fatalf("--lang en: %v, %+v", err, rep)
+	}
+	contains(t, site, "content/en/modules/till/01-till.md", "- [x] Smile")
+	builds(t, site)
+	sitetest.Contains(t, site, "en/modules/till/01-till/index.html", `<form class="quiz"`, "Smile")
+	sitetest.Contains(t, site, "de/modules/kasse/01-kasse/index.html", "Lächeln")
+}

@@ -454,8 +454,7 @@ func linkLineTo(target, words string) string {
 			words = path.Base(target)
 		}
 	}
-	words = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(words)
-	return "[" + words + "](" + mdtext.LinkDest(target) + ")\n"
+	return "[" + mdtext.Escape(words) + "](" + mdtext.LinkDest(target) + ")\n"
 }
 
 // markText keeps a line's coloured text as marked text, and a table
@@ -495,8 +494,7 @@ func figureMarkdown(fig string) string {
 				}
 			}
 			if src != "" && !strings.ContainsAny(src, "<>\n") {
-				alt = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(alt)
-				pics = append(pics, "!["+alt+"]("+mdtext.LinkDest(strings.TrimPrefix(src, "./"))+")")
+				pics = append(pics, "!["+mdtext.Escape(alt)+"]("+mdtext.LinkDest(strings.TrimPrefix(src, "./"))+")")
 			}
 		case n.Type == html.TextNode && inCaption:
 			caption.WriteString(n.Data + " ")
@@ -513,7 +511,7 @@ func figureMarkdown(fig string) string {
 	}
 	md := strings.Join(pics, "\n\n") + "\n"
 	if c := oneLineText(caption.String()); c != "" {
-		md += "\n*" + strings.NewReplacer("*", `\*`, "_", `\_`).Replace(c) + "*\n"
+		md += "\n*" + mdtext.Escape(c) + "*\n"
 	}
 	return md
 }

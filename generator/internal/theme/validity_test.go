@@ -1,7 +1,6 @@
 package theme_test
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,11 +8,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/oersite/oersite/generator/internal/browsertest"
-	"github.com/oersite/oersite/generator/internal/build"
 	"github.com/oersite/oersite/generator/internal/scaffold"
+	"github.com/oersite/oersite/generator/internal/sitetest"
 )
 
 var headingTag = regexp.MustCompile(`<h([1-6])[\s>]`)
@@ -23,13 +23,7 @@ var headingTag = regexp.MustCompile(`<h([1-6])[\s>]`)
 // W3C validator) reports no error.
 func TestExampleSitePagesAreValidHTML(t *testing.T) {
 	dest := exampleSite(t)
-	var pages []string
-	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			pages = append(pages, p)
-		}
-		return err
-	})
+	pages := htmlPages(dest)
 	if len(pages) < 1000 {
 		t.Fatalf("only %d pages", len(pages))
 	}
@@ -46,16 +40,24 @@ func TestNewSitePagesAreValidHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := t.TempDir()
+	site := &txtar.Archive{Files: []txtar.File{
+		{Name: "content/en/modules/first-steps/index.md", Data: []byte("---\ntitle: First steps\nsummary: Turn the phone on and find your way.\n---\n")},
+		{Name: "content/en/modules/first-steps/01-on.md", Data: []byte("---\ntitle: Turn it on\n---\n\nHold the side button.\n\n:::quiz\nWhich button?\n\n- [x] The side button\n- [ ] The screen\n:::\n")},
+	}}
 	for _, f := range files {
-		write(t, filepath.Join(src, filepath.FromSlash(f.Path)), string(f.Data))
+		site.Files = append(site.Files, txtar.File{Name: f.Path, Data: f.Data})
 	}
-	write(t, filepath.Join(src, "content/en/modules/first-steps/index.md"), "---\ntitle: First steps\nsummary: Turn the phone on and find your way.\n---\n")
-	write(t, filepath.Join(src, "content/en/modules/first-steps/01-on.md"), "---\ntitle: Turn it on\n---\n\nHold the side button.\n\n:::quiz\nWhich button?\n\n- [x] The side button\n- [ ] The screen\n:::\n")
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, CacheDir: t.TempDir(), Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
+	dir := t.TempDir()
+	sitetest.WriteInto(t, dir, site)
+	sitetest.Build(t, dir)
+	sitetest.Contains(t, dir, "en/index.html", "progress-tools") // the module is seen: the home page has the box
+	dest := filepath.Join(dir, "public")
+	headingsInOrder(t, dest, htmlPages(dest))
+	t.Run("vnu", func(t *testing.T) { validHTML(t, dest) })
+}
+
+// htmlPages are the HTML files of the site at dest.
+func htmlPages(dest string) []string {
 	var pages []string
 	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
@@ -63,22 +65,7 @@ func TestNewSitePagesAreValidHTML(t *testing.T) {
 		}
 		return err
 	})
-	if home, _ := os.ReadFile(filepath.Join(dest, "en/index.html")); !strings.Contains(string(home), "progress-tools") {
-		t.Fatal("the home page has no progress box: the module is not seen")
-	}
-	headingsInOrder(t, dest, pages)
-	t.Run("vnu", func(t *testing.T) { validHTML(t, dest) })
-}
-
-// write writes a file of a test site, making its folder.
-func write(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return pages
 }
 
 // headingsInOrder fails the test for every heading of pages that skips a
