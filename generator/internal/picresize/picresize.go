@@ -17,13 +17,12 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"path"
 	"strconv"
 	"strings"
-
-	"golang.org/x/image/draw"
 
 	"github.com/oersite/oersite/generator/internal/picsize"
 )
@@ -116,6 +115,7 @@ func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 	if picsize.Turned(turn) {
 		dw, dh = sh, sw
 	}
+	whole := premultiplied(src)
 	out := make([][]byte, 0, len(widths))
 	for _, w := range widths {
 		h := max(1, (dh*w+dw/2)/dw)
@@ -123,15 +123,12 @@ func Make(data []byte, ext string, widths []int) ([][]byte, error) {
 		if picsize.Turned(turn) {
 			tw, th = h, w
 		}
+		copied := shrink(whole, min(tw, sw), min(th, sh))
 		var buf bytes.Buffer
 		if format == "png" {
-			dst := image.NewNRGBA(image.Rect(0, 0, tw, th))
-			scale(dst, src)
-			err = (&png.Encoder{CompressionLevel: pngLevel}).Encode(&buf, dst)
+			err = (&png.Encoder{CompressionLevel: pngLevel}).Encode(&buf, copied)
 		} else {
-			dst := image.NewRGBA(image.Rect(0, 0, tw, th))
-			scale(dst, src)
-			err = jpeg.Encode(&buf, orient(dst, turn), &jpeg.Options{Quality: quality})
+			err = jpeg.Encode(&buf, orient(copied, turn), &jpeg.Options{Quality: quality})
 		}
 		if err != nil {
 			return nil, err
@@ -211,17 +208,4 @@ func orient(m *image.RGBA, turn int) *image.RGBA {
 		}
 	}
 	return out
-}
-
-// scale draws src into dst, shrunk: first roughly to twice dst's size
-// (fast), then with a Catmull-Rom kernel (sharp, and slow on a camera's
-// photo at full size).
-func scale(dst draw.Image, src image.Image) {
-	db, sb := dst.Bounds(), src.Bounds()
-	if sb.Dx() > 2*db.Dx() {
-		mid := image.NewRGBA(image.Rect(0, 0, 2*db.Dx(), max(1, 2*db.Dy())))
-		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), src, sb, draw.Src, nil)
-		src, sb = mid, mid.Bounds()
-	}
-	draw.CatmullRom.Scale(dst, db, src, sb, draw.Src, nil)
 }

@@ -192,3 +192,84 @@ func BenchmarkMakeScreenshotCopies(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "copy-bytes")
 }
+
+// encodePNG encodes m as a PNG.
+func encodePNG(t *testing.T, m image.Image) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Every pixel of the picture counts in its copy: lines one pixel wide,
+// one in three (a table's rules, a screenshot's small text), become an
+// even grey a third of the way to them, not lines that come and go
+// (moiré) as when a few pixels are sampled.
+func TestCopiesKeepFineLines(t *testing.T) {
+	m := image.NewRGBA(image.Rect(0, 0, 2880, 300))
+	for y := range 300 {
+		for x := range 2880 {
+			c := color.RGBA{255, 255, 255, 255}
+			if x%3 == 1 {
+				c = color.RGBA{30, 30, 30, 255}
+			}
+			m.SetRGBA(x, y, c)
+		}
+	}
+	copies, err := picresize.Make(encodePNG(t, m), ".png", []int{960})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := image.Decode(bytes.NewReader(copies[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := uint32(255), uint32(0)
+	for x := 2; x < 958; x++ { // the edges are averaged over fewer pixels
+		r, _, _, _ := c.At(x, 50).RGBA()
+		lo, hi = min(lo, r>>8), max(hi, r>>8)
+	}
+	if want := uint32(255 - 225/3); lo+2 < want || hi > want+2 {
+		t.Errorf("the copy's row runs from %d to %d, want about %d throughout", lo, hi, want)
+	}
+}
+
+// A transparent part's colour (a picture editor keeps one) does not
+// bleed into the copy's opaque part, and half-transparent pixels keep
+// their colour.
+func TestCopiesOfTransparentPictures(t *testing.T) {
+	m := image.NewNRGBA(image.Rect(0, 0, 2000, 400))
+	for y := range 400 {
+		for x := range 2000 {
+			c := color.NRGBA{0, 255, 0, 0} // invisible green
+			switch {
+			case y >= 200:
+				c = color.NRGBA{255, 0, 0, 128} // half-transparent red
+			case x >= 1000:
+				c = color.NRGBA{255, 0, 0, 255}
+			}
+			m.SetNRGBA(x, y, c)
+		}
+	}
+	copies, err := picresize.Make(encodePNG(t, m), ".png", []int{960})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := image.Decode(bytes.NewReader(copies[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := range c.Bounds().Dy() {
+		for x := range c.Bounds().Dx() {
+			n := color.NRGBAModel.Convert(c.At(x, y)).(color.NRGBA)
+			if n.A > 0 && n.G > 0 {
+				t.Fatalf("(%d, %d) is %v: the transparent green shows", x, y, n)
+			}
+		}
+	}
+	if n := color.NRGBAModel.Convert(c.At(480, 150)).(color.NRGBA); n != (color.NRGBA{255, 0, 0, 128}) {
+		t.Errorf("a half-transparent red pixel's copy is %v", n)
+	}
+}
