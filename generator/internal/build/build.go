@@ -236,6 +236,9 @@ func run(ctx context.Context, opt Options) (*Result, *writer, error) {
 		if err := prepareCache(&opt, res); err != nil {
 			return res, nil, err
 		}
+		if opt.copies == nil && opt.CacheDir == "" { // no cache folder: the offline copy's build takes the copies this one makes
+			opt.copies = &copyCache{m: map[string][]byte{}, diskless: true}
+		}
 	}
 	read, done, base := check(ctx, opt, res, start)
 	if done != nil {
@@ -659,6 +662,8 @@ type writer struct {
 	zipSums mirror.ZipSums
 	// zipNote tells how many files the offline zip took from the last.
 	zipNote string
+	// copied counts the pictures whose copies the build wrote.
+	copied copiedPictures
 	// asked are the questions the metadata asked of the published files;
 	// meta is the record of the metadata for the next build, and metaKept
 	// tells that this one kept the last build's (see metaRecord).
@@ -681,6 +686,9 @@ func (w *writer) writeAll(ctx context.Context, timed func(string, func() error) 
 		return diags.Err()
 	}); err != nil {
 		return err
+	}
+	if note := w.copied.note(); note != "" {
+		w.res.Timings[len(w.res.Timings)-1].Note = note
 	}
 	if err := timed("exports", func() error { return w.writeExports(ctx, w.out) }); err != nil {
 		return err

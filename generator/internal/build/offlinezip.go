@@ -81,9 +81,14 @@ func (w *writer) writeOfflineZip(ctx context.Context, out publish.Writer) error 
 			return err
 		}
 		w.zipSums = sums
-		if last != nil {
-			w.zipNote = fmt.Sprintf("%s%d of %d files taken from the last zip", patched, taken, len(sums))
+		var notes []string
+		if copyWriter != nil && copyWriter.copied.made > 0 { // not taken from this build's: a cache lost between them
+			notes = append(notes, "smaller copies of "+pictures(copyWriter.copied.made)+" made again")
 		}
+		if last != nil {
+			notes = append(notes, fmt.Sprintf("%s%d of %d files taken from the last zip", patched, taken, len(sums)))
+		}
+		w.zipNote = strings.Join(notes, "; ")
 		return nil
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -53,7 +54,7 @@ func pictureSizes(fsys fs.FS) func(string) (int, int, bool) {
 
 // copiesVersion names how copies are made: a change to picresize's
 // output changes it, and the cached copies of older builds are not taken.
-const copiesVersion = "1"
+const copiesVersion = "2"
 
 // writeCopies writes the smaller copies of the site's large pictures
 // (picresize) that the pages offer in their srcset, on every core: each
@@ -70,23 +71,17 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 			jobs = append(jobs, a)
 		}
 	}
+	run := &copyRun{out: out, used: map[string]bool{}, making: map[string]*copyJob{}}
 	var (
-		mu    sync.Mutex // guards out, diags and used
-		diags diag.List
-		used  = map[string]bool{} // the cache's files this build's copies are
-		wg    sync.WaitGroup
-		next  = make(chan site.Asset)
+		wg   sync.WaitGroup
+		next = make(chan site.Asset)
 	)
 	for range min(runtime.GOMAXPROCS(0), max(1, len(jobs))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for a := range next {
-				if d := w.writeCopiesOf(a, out, &mu, used); d != nil {
-					mu.Lock()
-					diags = append(diags, d...)
-					mu.Unlock()
-				}
+				w.writeCopiesOf(a, run)
 			}
 		}()
 	}
@@ -98,11 +93,12 @@ func (w *writer) writeCopies(ctx context.Context, out publish.Writer) (diag.List
 	}
 	close(next)
 	wg.Wait()
-	diags.Sort()
+	run.diags.Sort()
+	w.copied = run.copied
 	if ctx.Err() == nil && w.opt.copies == nil && w.opt.CacheDir != "" { // a command's build, which saw every picture
-		pruneCopies(filepath.Join(w.opt.CacheDir, copiesFolder), used, time.Now().Add(-copiesMaxAge))
+		pruneCopies(filepath.Join(w.opt.CacheDir, copiesFolder), run.used, time.Now().Add(-copiesMaxAge))
 	}
-	return diags, ctx.Err()
+	return run.diags, ctx.Err()
 }
 
 // copiesMaxAge is how long the cache folder keeps a copy no build used
@@ -128,48 +124,104 @@ func pruneCopies(dir string, used map[string]bool, before time.Time) {
 	}
 }
 
-// writeCopiesOf writes the copies of one picture and notes in used the
-// cache's files they are; mu guards out and used. A
-// picture whose copies cannot be made (a kind of JPEG Go does not read)
-// has its own bytes under the copies' names, so that its pages still show
-// it, with a warning.
-func (w *writer) writeCopiesOf(a site.Asset, out publish.Writer, mu *sync.Mutex, used map[string]bool) diag.List {
-	width, height, ok := w.in.pictures(a.Src)
-	widths := picresize.Widths(width, height, a.Size, path.Ext(a.URL))
-	if !ok || len(widths) == 0 {
-		return nil
+// copyRun is one build's writing of the copies, shared by its cores.
+type copyRun struct {
+	out    publish.Writer
+	mu     sync.Mutex          // guards out and all below
+	used   map[string]bool     // the cache's files this build's copies are
+	making map[string]*copyJob // by copyKey and extension: a picture saved under two names is made once
+	copied copiedPictures
+	diags  diag.List
+}
+
+// copyJob is the making (or taking from the cache) of one picture's copies.
+type copyJob struct {
+	done   chan struct{} // closed when copies and err are set
+	copies [][]byte
+	err    error
+}
+
+// job returns the job of the picture of key and ext, and whether the
+// caller is the first to ask, who does it.
+func (r *copyRun) job(key, ext string) (*copyJob, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if j, ok := r.making[key+ext]; ok {
+		return j, false
 	}
-	data, err := fs.ReadFile(w.in.fsys, a.Src)
-	if err != nil {
-		return diag.List{diag.Errorf(a.Src, 0, "", "cannot read: %v", err)}
+	j := &copyJob{done: make(chan struct{})}
+	r.making[key+ext] = j
+	return j, true
+}
+
+// copyOf returns the copies of the picture in data at widths, taken from
+// a cache or from the job of another file of the same bytes, else made
+// (and kept in the caches); made says which.
+func (w *writer) copyOf(run *copyRun, data []byte, key, ext string, widths []int) (copies [][]byte, made bool, err error) {
+	j, mine := run.job(key, ext)
+	if !mine {
+		<-j.done
+		return j.copies, false, j.err
+	}
+	defer close(j.done)
+	if j.copies = w.cachedCopies(key, ext, widths); j.copies != nil {
+		return j.copies, false, nil
+	}
+	if j.copies, j.err = picresize.Make(data, ext, widths); j.err == nil {
+		w.keepCopies(key, ext, widths, j.copies)
+	}
+	return j.copies, true, j.err
+}
+
+// writeCopiesOf writes the copies of one picture, and notes in run the
+// cache's files they are and whether it made them. A picture whose copies
+// cannot be made (a kind of JPEG Go does not read) has its own bytes
+// under the copies' names, so that its pages still show it, with a
+// warning.
+func (w *writer) writeCopiesOf(a site.Asset, run *copyRun) {
+	width, height, ok := w.in.pictures(a.Src)
+	ext := path.Ext(a.URL)
+	widths := picresize.Widths(width, height, a.Size, ext)
+	if !ok || len(widths) == 0 {
+		return
 	}
 	var diags diag.List
+	defer func() {
+		run.mu.Lock()
+		run.diags = append(run.diags, diags...)
+		run.mu.Unlock()
+	}()
+	data, err := fs.ReadFile(w.in.fsys, a.Src)
+	if err != nil {
+		diags.Add(diag.Errorf(a.Src, 0, "", "cannot read: %v", err))
+		return
+	}
 	key := copyKey(data)
-	copies := w.cachedCopies(key, path.Ext(a.URL), widths)
-	if copies == nil {
-		if copies, err = picresize.Make(data, path.Ext(a.URL), widths); err == nil {
-			w.keepCopies(key, path.Ext(a.URL), widths, copies)
-		} else {
-			diags.Add(diag.Warnf(a.Src, 0, "save it again from a picture editor as an ordinary JPEG or PNG",
-				"phones load this picture at full size: its smaller copies cannot be made (%v)", err))
-			copies = make([][]byte, len(widths))
-			for i := range copies {
-				copies[i] = data
-			}
+	copies, made, err := w.copyOf(run, data, key, ext, widths)
+	if err != nil {
+		diags.Add(diag.Warnf(a.Src, 0, "save it again from a picture editor as an ordinary JPEG or PNG",
+			"phones load this picture at full size: its smaller copies cannot be made (%v)", err))
+		copies = make([][]byte, len(widths))
+		for i := range copies {
+			copies[i] = data
 		}
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	if made {
+		run.copied.made++
+	} else {
+		run.copied.taken++
+	}
 	for _, cw := range widths {
-		used[copyFile(key, path.Ext(a.URL), cw)] = true
+		run.used[copyFile(key, ext, cw)] = true
 	}
 	for i, cw := range widths {
-		if err := out.WriteFile(picresize.URL(a.URL, cw), copies[i]); err != nil {
+		if err := run.out.WriteFile(picresize.URL(a.URL, cw), copies[i]); err != nil {
 			diags.Add(diag.Errorf(a.Src, 0, "", "cannot write: %v", err))
 			break
 		}
 	}
-	return diags
 }
 
 // copyCache keeps the copies a dev server's builds made, by the bytes
@@ -182,6 +234,9 @@ type copyCache struct {
 	source string
 	once   sync.Once // the folder is found (and made) when a picture first has copies
 	dir    string
+	// diskless is a cache of one command's build without a cache folder,
+	// for its offline copy's build: nothing is read or kept on disk.
+	diskless bool
 }
 
 // keep keeps copies in memory, by their file names (see copyFile).
@@ -196,6 +251,9 @@ func (c *copyCache) keep(key, ext string, widths []int, copies [][]byte) {
 // folder returns the folder keeping the copies on disk, "" for none.
 func (c *copyCache) folder() string {
 	c.once.Do(func() {
+		if c.diskless {
+			return
+		}
 		if dir, err := DefaultCacheDir(c.source); err == nil && dir != "" {
 			c.dir = filepath.Join(dir, copiesFolder)
 		}
@@ -280,4 +338,26 @@ func (w *writer) keepCopies(key, ext string, widths []int, copies [][]byte) {
 			return
 		}
 	}
+}
+
+// copiedPictures counts the pictures whose copies a build wrote.
+type copiedPictures struct {
+	made  int // made from the picture
+	taken int // taken from a cache, in memory or on disk
+}
+
+// note tells it after the static stage's time (--timings).
+func (c copiedPictures) note() string {
+	if c.made+c.taken == 0 {
+		return ""
+	}
+	return fmt.Sprintf("smaller copies of %s: %d made, %d taken from earlier builds or the same picture", pictures(c.made+c.taken), c.made, c.taken)
+}
+
+// pictures is "1 picture", "2 pictures".
+func pictures(n int) string {
+	if n == 1 {
+		return "1 picture"
+	}
+	return fmt.Sprintf("%d pictures", n)
 }

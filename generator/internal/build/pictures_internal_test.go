@@ -123,3 +123,45 @@ func photoSite(t *testing.T, width, height int) string {
 	}
 	return dir
 }
+
+// A build without a cache folder (--cache off) makes a picture's copies
+// once: its offline copy takes them from it, as does a second file of the
+// same picture; --timings tells how many were made.
+func TestBuildWithoutCacheMakesCopiesOnce(t *testing.T) {
+	dir := photoSite(t, 2000, 1500)
+	data, err := os.ReadFile(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	photo, err := os.ReadFile(filepath.Join(dir, "content", "en", "street.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: Again\n---\n![The same street](square.jpg)\n"
+	for name, data := range map[string][]byte{
+		"config.toml":           append(data, "[offline]\nzip = true\n"...),
+		"content/en/again.md":   []byte(page),
+		"content/en/square.jpg": photo,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Build(context.Background(), Options{Source: dir, SearchInMemory: true, Now: time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]string{}
+	for _, tm := range res.Timings {
+		notes[tm.Stage] = tm.Note
+	}
+	if want := "smaller copies of 2 pictures: 1 made, 1 taken from earlier builds or the same picture"; notes["static"] != want {
+		t.Errorf("static: %q, want %q", notes["static"], want)
+	}
+	if strings.Contains(notes["offline zip"], "made again") {
+		t.Errorf("offline zip: %q, want the copies taken from the build's", notes["offline zip"])
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "offline.zip")); err != nil {
+		t.Error(err)
+	}
+}
