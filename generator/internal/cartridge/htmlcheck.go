@@ -18,6 +18,7 @@ import (
 func (c *reader) htmlCheck(parent, f *html.Node, p string, depth int, blocks map[string]string) {
 	title := ""
 	if t := findClass(f, "quiz-title"); t != nil {
+		dropClass(t, "quiz-part") // "(2 of 8)": the site numbers checks of one title
 		title = oneLine(text(t))
 	}
 	var questions []string
@@ -86,6 +87,7 @@ func (c *reader) htmlQuestion(q *html.Node, p string, depth int) string {
 			if label == nil {
 				continue
 			}
+			dropClass(label, "quiz-option-name") // "Answer 2": the site names an answer of no words by its number
 			options++
 			option := strconv.Itoa(options)
 			if in := find(li, atom.Input); in != nil && attr(in, "value") != "" {
@@ -125,4 +127,11 @@ func (c *reader) fragment(n *html.Node, p string, depth int) string {
 // hasClass says whether an element has the class.
 func hasClass(n *html.Node, class string) bool {
 	return strings.Contains(" "+attr(n, "class")+" ", " "+class+" ")
+}
+
+// dropClass removes from n its first element of that class, if any.
+func dropClass(n *html.Node, class string) {
+	if k := findClass(n, class); k != nil && k.Parent != nil {
+		k.Parent.RemoveChild(k)
+	}
 }

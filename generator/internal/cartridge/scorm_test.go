@@ -266,3 +266,27 @@ func lessonNames(c *Course) string {
 	}
 	return strings.Join(out, "|")
 }
+
+// A knowledge check of oersite's own (in a package or site it exported)
+// reads back as the Markdown it came from: its title without the number
+// its page gave it among checks of the same title, a picture answer
+// without the words that name it by its number.
+func TestOwnCheckReadsBackWithoutItsNumbers(t *testing.T) {
+	form := `<form class="quiz" id="quiz-2" aria-labelledby="quiz-2-title"><h2 class="quiz-title" id="quiz-2-title">Signs <span class="quiz-part">(2 of 2)</span></h2>` +
+		`<fieldset class="quiz-question" id="quiz-2-q1"><legend><span class="quiz-prompt">Which sign means contactless?</span></legend>` +
+		`<ul class="quiz-options"><li><input type="radio" name="quiz-2-q1" id="quiz-2-q1-a1" value="1"> <label for="quiz-2-q1-a1"><span class="quiz-option-name">Answer 1</span> <img src="lock.png" alt=""></label></li>` +
+		`<li><input type="radio" name="quiz-2-q1" id="quiz-2-q1-a2" value="2"> <label for="quiz-2-q1-a2"><span class="quiz-option-name">Answer 2</span> <img src="waves.png" alt=""></label></li></ul>` +
+		`<details class="quiz-answers"><summary>Show the answer</summary><ul><li class="quiz-answer quiz-wrong" data-option="1"><p class="quiz-verdict"><strong>Not right:</strong> Answer 1</p></li>` +
+		`<li class="quiz-answer quiz-right" data-option="2"><p class="quiz-verdict"><strong>Right answer:</strong> Answer 2</p></li></ul></details></fieldset></form>`
+	c := readPackage(t, map[string]string{
+		"shop/index.html": `<html><head><title>Paying</title></head><body><h1>Paying</h1><p>Look at the till.</p>` + form + `</body></html>`,
+		"shop/lock.png":   "PNG lock", "shop/waves.png": "PNG waves",
+	})
+	if len(c.Modules) != 1 || len(c.Modules[0].Lessons) != 1 {
+		t.Fatalf("%d modules", len(c.Modules))
+	}
+	md := c.Modules[0].Lessons[0].Markdown
+	if !strings.Contains(md, ":::quiz Signs\nWhich sign means contactless?\n\n- [ ] ![](lock.png)\n- [x] ![](waves.png)\n:::") {
+		t.Errorf("the check read back:\n%s", md)
+	}
+}

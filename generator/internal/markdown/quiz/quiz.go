@@ -122,6 +122,8 @@ var defaults = map[string]string{
 	// an answer without words (a picture without a description): its
 	// name for screen readers and in the answers shown
 	"quiz.option": "Answer {n}",
+	// after the title of a check that others on the page share
+	"quiz.part": "({n} of {count})",
 	// for the script, written on the form
 	"quiz.choose":  "Choose an answer first.",
 	"quiz.correct": "Right!",

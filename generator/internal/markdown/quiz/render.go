@@ -36,7 +36,7 @@ import (
 // everything; the theme's script shows the button, checks the choice and
 // puts the chosen answers' feedback in the live region.
 
-func renderForm(w util.BufWriter, _ []byte, n *container.Node, entering bool) (ast.WalkStatus, error) {
+func renderForm(w util.BufWriter, src []byte, n *container.Node, entering bool) (ast.WalkStatus, error) {
 	id := formID(n)
 	if !entering {
 		_, _ = w.WriteString(`<p class="quiz-score" id="` + id + `-score" aria-live="polite"></p>` + "\n</form>\n")
@@ -48,18 +48,29 @@ func renderForm(w util.BufWriter, _ []byte, n *container.Node, entering bool) (a
 	}
 	_, _ = w.WriteString(">\n")
 	if n.Title() == nil {
-		_, _ = w.WriteString(`<h2 class="quiz-title" id="` + id + `-title">` + esc(label(n, "quiz.title")) + "</h2>\n")
+		_, _ = w.WriteString(`<h2 class="quiz-title" id="` + id + `-title">` + esc(label(n, "quiz.title")) + titlePart(n, src) + "</h2>\n")
 	}
 	return ast.WalkContinue, nil
 }
 
-func renderTitle(w util.BufWriter, _ []byte, n *container.Node, entering bool) (ast.WalkStatus, error) {
+func renderTitle(w util.BufWriter, src []byte, n *container.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		_, _ = w.WriteString(`<h2 class="quiz-title" id="` + formID(n) + `-title">`)
 	} else {
-		_, _ = w.WriteString("</h2>\n")
+		_, _ = w.WriteString(titlePart(n, src) + "</h2>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// titlePart is what follows a check's title when others on its page have
+// the same ("(2 of 8)", see sameTitle): known when the page is rendered,
+// not when the check is read, before the checks after it.
+func titlePart(n *container.Node, src []byte) string {
+	part, parts := sameTitle(pageChecks(n), n, src)
+	if parts < 2 {
+		return ""
+	}
+	return ` <span class="quiz-part">` + esc(strings.NewReplacer("{n}", strconv.Itoa(part), "{count}", strconv.Itoa(parts)).Replace(label(n, "quiz.part"))) + "</span>"
 }
 
 // formID is the form's id, given by transform.
@@ -143,11 +154,14 @@ func renderLabel(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	if q.Multiple {
 		typ = "checkbox"
 	}
+	// An answer without words (a picture without a description) is named
+	// by its number, in the label, where every reader sees it: the name a
+	// screen reader says, a voice user speaks and the feedback gives.
 	name := ""
 	if o.Wordless {
-		name = ` aria-label="` + esc(optionName(q, o.Index)) + `"`
+		name = `<span class="quiz-option-name">` + esc(optionName(q, o.Index)) + "</span> "
 	}
-	_, _ = w.WriteString(`<input type="` + typ + `" name="` + q.ID + `" id="` + o.ID + `" value="` + strconv.Itoa(o.Index) + `"` + name + `> <label for="` + o.ID + `">`)
+	_, _ = w.WriteString(`<input type="` + typ + `" name="` + q.ID + `" id="` + o.ID + `" value="` + strconv.Itoa(o.Index) + `"> <label for="` + o.ID + `">` + name)
 	return ast.WalkContinue, nil
 }
 

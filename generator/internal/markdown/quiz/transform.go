@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,8 @@ import (
 // to do. Nothing the author wrote is dropped: what is not a question stays
 // in the form as ordinary content.
 func transform(n *container.Node, src []byte, warn container.WarnFunc) {
-	id := "quiz-" + strconv.Itoa(ordinal(n))
+	checks := pageChecks(n)
+	id := "quiz-" + strconv.Itoa(slices.Index(checks, n)+1)
 	n.SetAttributeString("id", []byte(id))
 	b := builder{quiz: n, id: id, src: src, warn: warn}
 	var questions []*QuestionNode
@@ -43,27 +45,46 @@ func transform(n *container.Node, src []byte, warn container.WarnFunc) {
 	}
 }
 
-// ordinal counts the knowledge checks of the document up to n: the form's
-// id, the same on every build while the page's checks keep their order.
-func ordinal(n *container.Node) int {
+// pageChecks returns the knowledge checks of n's document, in order: a
+// check's place among them is its form's id, the same on every build
+// while the page's checks keep their order.
+func pageChecks(n *container.Node) []*container.Node {
 	var root ast.Node = n
 	for root.Parent() != nil {
 		root = root.Parent()
 	}
-	count := 0
+	var checks []*container.Node
 	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if x, ok := c.(*container.Node); ok && x.KindName == Name {
-			count++
-			if x == n {
-				return ast.WalkStop, nil
-			}
+		if x, ok := c.(*container.Node); ok && entering && x.KindName == Name {
+			checks = append(checks, x)
 		}
 		return ast.WalkContinue, nil
 	})
-	return count
+	return checks
+}
+
+// sameTitle returns n's place among the checks of the page that have its
+// title (the default one when it has none), and how many they are: a page
+// of eight checks titled "Exercise 1" (an imported course's) numbers them,
+// so that a reader, and a screen reader's list of the page's forms, can
+// tell them apart.
+func sameTitle(checks []*container.Node, n *container.Node, src []byte) (part, parts int) {
+	title := func(c *container.Node) string {
+		if t := c.Title(); t != nil {
+			return plainText(t, src)
+		}
+		return ""
+	}
+	mine := title(n)
+	for _, c := range checks {
+		if title(c) == mine {
+			parts++
+			if c == n {
+				part = parts
+			}
+		}
+	}
+	return part, parts
 }
 
 // builder reshapes one knowledge check.
