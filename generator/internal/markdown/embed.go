@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"regexp"
@@ -120,12 +121,14 @@ func (embedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // escapedHTMLRenderer shows raw HTML as text instead of dropping it, so nothing
-// the author wrote disappears and nothing they wrote runs.
+// the author wrote disappears and nothing they wrote runs. A comment
+// alone (<!-- a note for the other authors -->) is left out: a comment
+// is hidden in every renderer, and the reader was not meant to see it.
 type escapedHTMLRenderer struct{}
 
 func (escapedHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
+		if entering && !isComment(n, src) {
 			writeEscapedBlock(w, src, n.(*ast.HTMLBlock))
 		}
 		return ast.WalkContinue, nil
@@ -133,11 +136,42 @@ func (escapedHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if tag, ok := n.AttributeString(tagMark); ok && entering {
 			_, _ = w.Write(tag.([]byte)) // a bare tag kept (tags.go)
-		} else if entering {
+		} else if entering && !isComment(n, src) {
 			writeEscapedInline(w, src, n.(*ast.RawHTML))
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// isComment says whether raw HTML (a block or inline) is one HTML comment
+// and nothing else.
+func isComment(n ast.Node, src []byte) bool {
+	var text []byte
+	switch x := n.(type) {
+	case *ast.HTMLBlock:
+		if x.HTMLBlockType != ast.HTMLBlockType2 {
+			return false
+		}
+		l := x.Lines()
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			text = append(text, seg.Value(src)...)
+		}
+		if x.HasClosure() {
+			text = append(text, x.ClosureLine.Value(src)...)
+		}
+	case *ast.RawHTML:
+		for i := 0; i < x.Segments.Len(); i++ {
+			seg := x.Segments.At(i)
+			text = append(text, seg.Value(src)...)
+		}
+	default:
+		return false
+	}
+	text = bytes.TrimSpace(text)
+	body, ok := bytes.CutPrefix(text, []byte("<!--"))
+	end := bytes.Index(body, []byte("-->"))
+	return ok && end >= 0 && end == len(body)-3
 }
 
 // writeEscapedBlock shows a raw HTML block as preformatted text.

@@ -298,6 +298,9 @@ func (w *walker) rawHTML(n ast.Node) {
 		w.raw = append(w.raw, n)
 		return
 	}
+	if isComment(n, w.src) {
+		return // hidden, as a comment is everywhere (see escapedHTMLRenderer)
+	}
 	if r, ok := n.(*ast.RawHTML); ok {
 		if _, _, ok := inlineTag(r, w.src); ok {
 			w.tags = append(w.tags, r) // kept or warned of once paired (tags.go)
