@@ -249,7 +249,7 @@ func gitbookBody(body []byte) ([]byte, bool) {
 	changed := false
 	var figure []string // the lines of a <figure> being read
 	lines := strings.SplitAfter(string(body), "\n")
-	code := codeLines(lines)
+	code, opening := codeLines(lines)
 	colons := gitbookNesting(lines, code)
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
@@ -260,6 +260,12 @@ func gitbookBody(body []byte) ([]byte, bool) {
 				out.WriteString(figureMarkdown(strings.Join(figure, "")))
 				figure, changed = nil, true
 			}
+			continue
+		}
+		if opening[i] {
+			info := codeInfo(line)
+			changed = changed || info != line
+			out.WriteString(info)
 			continue
 		}
 		if code[i] {
@@ -332,16 +338,30 @@ func gitbookBody(body []byte) ([]byte, bool) {
 // closing.
 var gitbookPaired = map[string]bool{"hint": true, "endhint": true, "tab": true, "endtab": true, "step": true, "endstep": true}
 
-// codeLines marks the lines of fenced code blocks, fences included:
-// nothing in them is GitBook's.
-func codeLines(lines []string) []bool {
-	code := make([]bool, len(lines))
+// codeInfo is a code fence's opening line without mdBook's attributes
+// after its language ("```rust,ignore" is "```rust": a site reads the
+// whole word as the language's name).
+func codeInfo(line string) string {
+	trimmed := strings.TrimSpace(line)
+	fence := fenceOf(trimmed)
+	info := strings.TrimPrefix(trimmed, fence)
+	lang, _, ok := strings.Cut(info, ",")
+	if fence == "" || !ok || strings.ContainsAny(lang, " {") {
+		return line
+	}
+	return strings.Replace(line, info, strings.TrimSpace(lang), 1)
+}
+
+// codeLines marks the lines of fenced code blocks, fences included
+// (nothing in them is GitBook's), and their opening fences.
+func codeLines(lines []string) (code, opening []bool) {
+	code, opening = make([]bool, len(lines)), make([]bool, len(lines))
 	fence := ""
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if f := fenceOf(trimmed); f != "" {
 			if fence == "" {
-				fence = f
+				fence, opening[i] = f, true
 			} else if strings.HasPrefix(trimmed, fence) && strings.TrimLeft(trimmed, fence[:1]) == "" {
 				fence = ""
 			}
@@ -350,7 +370,7 @@ func codeLines(lines []string) []bool {
 		}
 		code[i] = fence != ""
 	}
-	return code
+	return code, opening
 }
 
 // gitbookNesting matches the container blocks' opening and closing tags

@@ -245,6 +245,7 @@ func emptyDir(dir string) bool {
 // prepare reads every page's front matter and body, and lets the dialect
 // map them.
 func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
+	inc := &includer{src: src, rep: rep, used: map[string]bool{}}
 	for _, f := range pr.files {
 		if !f.page || f.fm != nil { // (pages made by the importer have their front matter)
 			continue
@@ -253,6 +254,10 @@ func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
 		if err != nil {
 			return &diag.Phrased{Format: "cannot read %s: %v", Args: []any{f.src, err}, Err: err}
 		}
+		title := ""
+		if d == GitBook {
+			data, title = inc.expand(f.src, data)
+		}
 		fm, body, bodyLine, err := readPage(data)
 		if err != nil {
 			rep.Skipped = append(rep.Skipped, Problem{File: f.src, What: diag.Phrasef("front matter does not parse (%v): copied as it is; oersite build will show where", err)})
@@ -260,7 +265,13 @@ func prepare(src fs.FS, pr *project, d Dialect, rep *Report) error {
 			continue
 		}
 		f.fm, f.body, f.lineOffset = fm, body, bodyLine-1
+		if _, ok := fm.key("title"); !ok && title != "" {
+			fm.set("title", title)
+		}
 		mapPage(d, f, rep)
+	}
+	if d == GitBook {
+		pr.files = dropIncluded(pr.files, inc.used, rep)
 	}
 	return nil
 }

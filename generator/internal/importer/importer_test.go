@@ -325,3 +325,47 @@ func TestImportMdBookAndGitBookLanguages(t *testing.T) {
 	contains(t, site, "content/fr/index.md", "title: Bienvenue", "Bonjour.")
 	builds(t, site)
 }
+
+// An mdBook's links to other files' text are expanded as mdBook does
+// (whole files, lines, ranges, anchors, runnable samples, in fences and
+// in included files); an escaped one stays as text; {{#title}} is the
+// page's title; a fragment only included is no page; a link to a file
+// that is not there, or outside the folder imported, stays as written
+// and is reported at its line. A code block's mdBook attributes go
+// ("```rust,ignore" is Rust's).
+func TestImportMdBookIncludes(t *testing.T) {
+	site, rep := imported(t, importer.GitBook, "mdbookinclude")
+	contains(t, site, "content/en/intro.md", "title: Welcome to the till", "Start here.\n\n> Count the float with a colleague.\n{{#include ../../missing.md}}")
+	contains(t, site, "content/en/open.md",
+		"```python\ndef open_till(float_eur):\n    return float_eur\n```",
+		"```python\ndef open_till(float_eur):\n```",
+		"Lines six to eight: def close_till(total):\n    return round(total, 2)\n",
+		"From seven: def close_till(total):\n    return round(total, 2)\n# ANCHOR_END: all\n",
+		"Up to two: # ANCHOR: all\n# ANCHOR: open\n",
+		"```python\n# ANCHOR: all\n",
+		"Write {{#include file.md}} to include a file.",
+		"to include a file.\n\n> Count the float with a colleague.\n{{#include ../../missing.md}}\n\n{{#include nothere.md}}",
+		"\n```rust\nfn main() {}\n```\n", "````markdown\n```rust,ignore\n```\n````")
+	if _, err := os.Stat(filepath.Join(site, "content/en/snippets/safety.md")); err == nil {
+		t.Error("the fragment only included became a page")
+	}
+	var problems []string
+	for _, p := range rep.Skipped {
+		problems = append(problems, p.String())
+	}
+	if len(problems) != 5 {
+		t.Errorf("problems %q, want five (the fragment's own said where it is included)", problems)
+	}
+	for _, want := range []string{
+		"src/intro.md:4: mdBook's include of ../../missing.md: no such file",
+		"src/open.md:23: mdBook's include of ../../missing.md: no such file",
+		"src/open.md:25: mdBook's include of nothere.md: no such file",
+		"src/open.md:27: mdBook's include of ../../../etc/passwd: the file is outside the folder imported",
+		`src/open.md:29: mdBook's include of ../listings/till.py: the file has no lines "closing"`,
+	} {
+		if !strings.Contains(strings.Join(problems, "\n"), want) {
+			t.Errorf("problems %q, want %q", problems, want)
+		}
+	}
+	builds(t, site)
+}
