@@ -21,11 +21,12 @@ import (
 )
 
 func cmdNew(_ context.Context, c *cli, args []string) error {
-	fs := newFlags(c, "new", "new site DIR [--title NAME] [--lang en,de] [--url ADDRESS] | new module|lesson|webinar|resource|translation ... [--lang en] [--source DIR]")
+	fs := newFlags(c, "new", "new site DIR [--title NAME] [--lang en,de] [--url ADDRESS] [--contact EMAIL] | new module|lesson|webinar|resource|translation ... [--lang en] [--source DIR]")
 	source := fs.String("source", ".", "site folder")
 	lang := fs.String("lang", "", "language tree to write into (default: the default language; for translation: required; for a new site: its languages, the default first, e.g. en,de)")
 	title := fs.String("title", "", `the page's title, e.g. --title "Using WhatsApp Business" (default: from the name); a new site's name`)
 	address := fs.String("url", "", "a new site's public address, e.g. https://digital-steps.example.org/ (default: a stand-in to change)")
+	contact := fs.String("contact", "", "the e-mail address a new site's request form writes to, e.g. requests@digital-steps.example.org (default: a stand-in to change)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -35,7 +36,7 @@ func cmdNew(_ context.Context, c *cli, args []string) error {
 		return fmt.Errorf("%w: %w", errUsage, diag.Phrasef("say what to create, e.g. oersite new module writing-posts"))
 	}
 	if pos[0] == "site" {
-		return newSite(c, pos[1], *title, *lang, *address)
+		return newSite(c, pos[1], *title, *lang, *address, *contact)
 	}
 	cfg, _, err := config.Load(filepath.Join(*source, config.FileName), config.FileName)
 	if err != nil {

@@ -27,7 +27,7 @@ var languageCode = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 // checked as a build reads it before anything is written, and the files
 // are staged beside dir (writeNewSite), so that a failure leaves nothing
 // behind.
-func newSite(c *cli, dir, title, langs, address string) error {
+func newSite(c *cli, dir, title, langs, address, contact string) error {
 	if empty, err := emptyOrMissing(dir); err != nil {
 		return err
 	} else if !empty {
@@ -37,7 +37,7 @@ func newSite(c *cli, dir, title, langs, address string) error {
 	if err != nil {
 		return err
 	}
-	d := scaffold.SiteData{Title: strings.TrimSpace(title), BaseURL: strings.TrimSpace(address), Languages: []string{"en"}, Date: now.Format("2006-01-02")}
+	d := scaffold.SiteData{Title: strings.TrimSpace(title), BaseURL: strings.TrimSpace(address), Contact: strings.TrimSpace(contact), Languages: []string{"en"}, Date: now.Format("2006-01-02")}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -62,7 +62,7 @@ func newSite(c *cli, dir, title, langs, address string) error {
 		return err
 	}
 	if _, _, err := config.Parse(files[0].Data, "config.toml"); err != nil {
-		return err // a language or address config.toml refuses, said at its line
+		return err // a language, address or e-mail address config.toml refuses, said at its line
 	}
 	if err := writeNewSite(abs, files); err != nil {
 		return err
@@ -76,6 +76,9 @@ func newSite(c *cli, dir, title, langs, address string) error {
 	}
 	if d.BaseURL == "" {
 		fmt.Fprintln(c.stdout, say.Sayf("before publishing, write the site's address in config.toml (baseURL)"))
+	}
+	if d.Contact == "" {
+		fmt.Fprintln(c.stdout, say.Sayf("before publishing, write in config.toml (contact) the e-mail address the request form writes to"))
 	}
 	fmt.Fprintln(c.stdout, say.Sayf("next: cd %s, then oersite new module <name> for the first module, and oersite serve to see the site as you write", dir))
 	return nil

@@ -9,6 +9,7 @@ const multilingual = `
 baseURL = "https://example.org/"
 title = "Learning2gether"
 properNames = ["Learning2gether"]
+contact = "info@learning2gether.example.org"
 
 [oer]
 publisher = "Learning2gether partnership"
@@ -111,8 +112,8 @@ func TestUntranslatedTextsAreReportedPerSetting(t *testing.T) {
 		`menus.main[about/] "About us" is shown untranslated on the de, fr pages`,
 		`oer.grantingAuthority "the national agency" is shown untranslated on the de, fr pages`,
 		`add [languages.de.forms.request] with recipient = "..."`,
-		`config.toml:40: warning: forms.request.recipient`, // the site-wide line, not the Italian one
-		`config.toml:37: warning: menus.main[about/]`,
+		`config.toml:41: warning: forms.request.recipient`, // the site-wide line, not the Italian one
+		`config.toml:38: warning: menus.main[about/]`,
 		`add [languages.de.oer] with defaultAuthors = ["..."]`,
 	} {
 		if !strings.Contains(all, want) {
@@ -123,7 +124,7 @@ func TestUntranslatedTextsAreReportedPerSetting(t *testing.T) {
 	if len(got) != 5 || strings.Contains(all, "on the it") || strings.Contains(all, ", it") || strings.Contains(all, "Modules") {
 		t.Errorf("want 5 warnings, about German and French only:\n%s", all)
 	}
-	if !strings.Contains(all, "config.toml:7:") { // the publisher's line
+	if !strings.Contains(all, "config.toml:8:") { // the publisher's line
 		t.Errorf("warnings do not name the line of the setting:\n%s", all)
 	}
 }

@@ -41,8 +41,16 @@ func (c Config) Validate(file string, data []byte) diag.List {
 	l = append(l, c.OER.validate(file, lines)...)
 	l = append(l, c.validatePublisherLogo(file, lines)...)
 	l = append(l, c.Limits.validate(file, lines)...)
-	for name, f := range c.Forms {
+	if c.Contact != "" && !isEmail(c.Contact) {
+		bad("contact", `write a plain address such as "info@example.org"`, "contact %q is not an e-mail address", c.Contact)
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Forms)) {
+		f := c.Forms[name]
 		l = append(l, f.validate(file, lines, name)...)
+		if f.Endpoint == "" && c.Contact == "" { // a warning: the form still shows, and partners' recipients may take some requests
+			l.Add(diag.Warnf(file, lines.of(name), `write contact = "requests@example.org" at the top of config.toml, or give the form an endpoint (a form service's https:// address)`,
+				"forms.%s composes an e-mail (its endpoint is empty), and the site has no contact address to send it to", name))
+		}
 	}
 	l = append(l, c.Colors.validate(file, lines)...)
 	l = append(l, c.Privacy.validate(file, lines)...)

@@ -43,3 +43,23 @@ func TestFormRecipientsByCountry(t *testing.T) {
 		t.Errorf("routing by a missing field: %v", err)
 	}
 }
+
+// A form that composes an e-mail (no endpoint) needs the site's contact
+// address to send it to: without one a learner's mail program opened with
+// no one to write to. A contact that is no e-mail address is an error.
+func TestMailFormNeedsTheContactAddress(t *testing.T) {
+	form := "\n[forms.request]\nrecipient = \"Steps\"\n[[forms.request.fields]]\nname = \"email\"\ntype = \"email\"\n"
+	_, msgs := parse(t, `baseURL = "https://example.org/"`+form)
+	if !strings.Contains(msgs, "config.toml:2: warning: forms.request composes an e-mail (its endpoint is empty), and the site has no contact address to send it to") {
+		t.Errorf("no contact: %s", msgs)
+	}
+	for _, ok := range []string{"contact = \"requests@example.org\"" + form, strings.Replace(form, "recipient", "endpoint = \"https://forms.example.org/f/1\"\nrecipient", 1)} {
+		if _, msgs := parse(t, "baseURL = \"https://example.org/\"\n"+ok); strings.Contains(msgs, "no contact address") {
+			t.Errorf("%s: %s", ok, msgs)
+		}
+	}
+	_, _, err := Parse([]byte("baseURL = \"https://example.org/\"\ncontact = \"our office\"\n"), "config.toml")
+	if err == nil || !strings.Contains(err.Error(), `config.toml:2: error: contact "our office" is not an e-mail address`) {
+		t.Errorf("a contact that is no address: %v", err)
+	}
+}

@@ -11,10 +11,12 @@ import (
 
 // A new site (oersite new site) is what another programme needs to start
 // its own: config.toml (its name, address, languages, publisher and
-// licence, the menu) and, in each language oersite has words in, a home
-// page and the three sections the menu leads to (training modules,
-// webinars, open resources), written in that language, each ready to
-// publish as it is. A language oersite has no words in shows the default
+// licence, the menu, the request form and where requests go) and, in each
+// language oersite has words in, a home page, the three sections the menu
+// leads to (training modules, webinars, open resources), the request page
+// (a business asks for training, someone offers to tutor) and the page a
+// form service leads to once a request is sent, written in that language,
+// each ready to publish as it is. A language oersite has no words in shows the default
 // language's pages, with a note, until its own are written; a default
 // language oersite has no words in gets the English pages to translate.
 
@@ -27,6 +29,7 @@ var siteConfig string
 type SiteData struct {
 	Title     string   // the programme's name
 	BaseURL   string   // its public address, "" for a stand-in to change
+	Contact   string   // the e-mail address requests go to, "" for a stand-in to change
 	Languages []string // language codes, the default first
 	Date      string   // today, YYYY-MM-DD: the translations' translatedFrom
 }
@@ -45,6 +48,8 @@ var sitePages = []struct{ template, path string }{
 	{"site-modules.md", "modules/_index.md"},
 	{"site-webinars.md", "webinars/_index.md"},
 	{"site-resources.md", "resources/_index.md"},
+	{"site-request.md", "request.md"},
+	{"site-thanks.md", "thanks.md"},
 }
 
 // Site returns the files of a new site, config.toml first; the languages
@@ -63,7 +68,12 @@ func Site(d SiteData) (files []SiteFile, inEnglish []string, err error) {
 	for i, code := range d.Languages {
 		langs = append(langs, lang{Code: code, Name: quoted(LanguageName(code)), Weight: i + 1})
 	}
-	config, err := execute("config.toml", siteConfig, map[string]any{"Title": title, "BaseURL": quoted(base), "StandIn": d.BaseURL == "", "Default": d.Languages[0], "Languages": langs})
+	contact := d.Contact
+	if contact == "" {
+		contact = "requests@example.org"
+	}
+	config, err := execute("config.toml", siteConfig, map[string]any{"Title": title, "BaseURL": quoted(base), "StandIn": d.BaseURL == "",
+		"Contact": quoted(contact), "ContactStandIn": d.Contact == "", "Default": d.Languages[0], "Languages": langs})
 	if err != nil {
 		return nil, nil, err
 	}
