@@ -14,9 +14,11 @@ import (
 // licence, the menu, the request form and where requests go) and, in each
 // language oersite has words in, a home page, the three sections the menu
 // leads to (training modules, webinars, open resources), the request page
-// (a business asks for training, someone offers to tutor) and the page a
-// form service leads to once a request is sent, written in that language,
-// each ready to publish as it is. A language oersite has no words in shows the default
+// (a business asks for training, someone offers to tutor), the page a
+// form service leads to once a request is sent and the privacy notice
+// (written from config.toml: the site and its contact address until the
+// organisation's details are given), in that language, each ready to
+// publish as it is. A language oersite has no words in shows the default
 // language's pages, with a note, until its own are written; a default
 // language oersite has no words in gets the English pages to translate.
 
@@ -50,6 +52,7 @@ var sitePages = []struct{ template, path string }{
 	{"site-resources.md", "resources/_index.md"},
 	{"site-request.md", "request.md"},
 	{"site-thanks.md", "thanks.md"},
+	{"site-privacy.md", "privacy.md"},
 }
 
 // Site returns the files of a new site, config.toml first; the languages
@@ -73,7 +76,7 @@ func Site(d SiteData) (files []SiteFile, inEnglish []string, err error) {
 		contact = "requests@example.org"
 	}
 	config, err := execute("config.toml", siteConfig, map[string]any{"Title": title, "BaseURL": quoted(base), "StandIn": d.BaseURL == "",
-		"Contact": quoted(contact), "ContactStandIn": d.Contact == "", "Default": d.Languages[0], "Languages": langs})
+		"Contact": quoted(contact), "ContactStandIn": d.Contact == "", "Date": d.Date, "Default": d.Languages[0], "Languages": langs})
 	if err != nil {
 		return nil, nil, err
 	}
