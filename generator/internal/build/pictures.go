@@ -326,7 +326,7 @@ func (w *writer) cachedCopies(key, ext string, widths []int) [][]byte {
 // in the dev server's memory, and in the cache folder (a copy that cannot
 // be kept there is made again then).
 func (w *writer) keepCopies(key, ext string, widths []int, copies [][]byte) {
-	if c := w.opt.copies; c != nil {
+	if c := w.opt.copies; c != nil && (!c.diskless || w.offlineZip() != "") { // diskless: kept only for an offline copy to come
 		c.keep(key, ext, widths, copies)
 	}
 	dir := w.copiesDir()

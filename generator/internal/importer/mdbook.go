@@ -33,8 +33,15 @@ var includeLink = sync.OnceValue(func() *regexp.Regexp {
 var anchorLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`ANCHOR(_END)?:\s*([\w-]+)`) })
 
 // maxIncludeDepth is how deep includes in included files are followed
-// (mdBook's limit): a file that includes itself stops there.
-const maxIncludeDepth = 10
+// (mdBook's limit): a file that includes itself stops there. A page takes
+// at most maxIncludes files' text and maxIncludedBytes in all: a book
+// whose files include each other many times over would otherwise grow
+// without end.
+const (
+	maxIncludeDepth  = 10
+	maxIncludes      = 10_000
+	maxIncludedBytes = 32 << 20
+)
 
 // includer expands the includes of a book's pages; used are the files it
 // took text from, by their paths in the source.
@@ -42,6 +49,8 @@ type includer struct {
 	src  fs.FS
 	rep  *Report
 	used map[string]bool
+	// taken and size count the page's includes and their bytes.
+	taken, size int
 }
 
 // expand returns the text of the page at name, data, with its links
@@ -50,9 +59,14 @@ type includer struct {
 // with a link has none. A file that cannot be read leaves its link as
 // written, reported with the page's line.
 func (in *includer) expand(name string, data []byte) ([]byte, string) {
+	in.taken, in.size = 0, 0
+	said := map[string]bool{} // a problem is said once per line of the page
 	return in.expandIn(name, data, 0, func(at int, what error) {
 		line := 1 + bytes.Count(data[:min(at, len(data))], []byte("\n"))
-		in.rep.Skipped = append(in.rep.Skipped, Problem{File: name, Line: line, What: what})
+		if key := strconv.Itoa(line) + what.Error(); !said[key] {
+			said[key] = true
+			in.rep.Skipped = append(in.rep.Skipped, Problem{File: name, Line: line, What: what})
+		}
 	})
 }
 
@@ -108,6 +122,10 @@ func (in *includer) included(from, kind, arg string, depth int, problem func(err
 		problem(diag.Phrasef("mdBook's %s of %s: the file is outside the folder imported, and the link is kept as written", kind, name))
 		return "", false
 	}
+	if in.taken++; in.taken > maxIncludes || in.size > maxIncludedBytes {
+		problem(diag.Phrasef("the page takes more than %d files or %d MB from mdBook's includes: the links after are kept as written", maxIncludes, maxIncludedBytes>>20))
+		return "", false
+	}
 	if depth >= maxIncludeDepth {
 		problem(diag.Phrasef("mdBook's %s of %s: includes nested more than %d deep (a file that includes itself), and the link is kept as written", kind, name, maxIncludeDepth))
 		return "", false
@@ -118,6 +136,7 @@ func (in *includer) included(from, kind, arg string, depth int, problem func(err
 		return "", false
 	}
 	in.used[target] = true
+	in.size += len(data)
 	text, ok := linesOf(string(data), part)
 	if !ok {
 		problem(diag.Phrasef("mdBook's %s of %s: the file has no lines %q, and the link is kept as written", kind, name, part))
