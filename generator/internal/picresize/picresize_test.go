@@ -193,14 +193,22 @@ func BenchmarkMakeScreenshotCopies(b *testing.B) {
 	b.ReportMetric(float64(size), "copy-bytes")
 }
 
-// encodePNG encodes m as a PNG.
-func encodePNG(t *testing.T, m image.Image) []byte {
+// pngCopy returns the copy width pixels wide of m saved as a PNG, decoded.
+func pngCopy(t *testing.T, m image.Image, width int) image.Image {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, m); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	copies, err := picresize.Make(buf.Bytes(), ".png", []int{width})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := image.Decode(bytes.NewReader(copies[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // Every pixel of the picture counts in its copy: lines one pixel wide,
@@ -218,14 +226,7 @@ func TestCopiesKeepFineLines(t *testing.T) {
 			m.SetRGBA(x, y, c)
 		}
 	}
-	copies, err := picresize.Make(encodePNG(t, m), ".png", []int{960})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := image.Decode(bytes.NewReader(copies[0]))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := pngCopy(t, m, 960)
 	lo, hi := uint32(255), uint32(0)
 	for x := 2; x < 958; x++ { // the edges are averaged over fewer pixels
 		r, _, _, _ := c.At(x, 50).RGBA()
@@ -253,14 +254,7 @@ func TestCopiesOfTransparentPictures(t *testing.T) {
 			m.SetNRGBA(x, y, c)
 		}
 	}
-	copies, err := picresize.Make(encodePNG(t, m), ".png", []int{960})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := image.Decode(bytes.NewReader(copies[0]))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := pngCopy(t, m, 960)
 	for y := range c.Bounds().Dy() {
 		for x := range c.Bounds().Dx() {
 			n := color.NRGBAModel.Convert(c.At(x, y)).(color.NRGBA)
