@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/oersite/oersite/generator/internal/markdown/dialect"
 	"github.com/oersite/oersite/generator/internal/markdown/mdtext"
 )
 
@@ -251,6 +252,7 @@ func gitbookBody(body []byte) ([]byte, bool) {
 	lines := strings.SplitAfter(string(body), "\n")
 	code, opening := codeLines(lines)
 	colons := gitbookNesting(lines, code)
+	admonish, admonishColons := "", "" // the fence of an mdbook-admonish block being read, and its container's
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
 		trimmed := strings.TrimSpace(line)
@@ -263,12 +265,23 @@ func gitbookBody(body []byte) ([]byte, bool) {
 			continue
 		}
 		if opening[i] {
+			if callout, ok := admonishCallout(trimmed); ok {
+				admonish, admonishColons = fenceOf(trimmed), containerColons(lines[i+1:])
+				out.WriteString(admonishColons + callout + "\n")
+				changed = true
+				continue
+			}
 			info := codeInfo(line)
 			changed = changed || info != line
 			out.WriteString(info)
 			continue
 		}
 		if code[i] {
+			if admonish != "" && strings.HasPrefix(trimmed, admonish) && strings.TrimLeft(trimmed, admonish[:1]) == "" {
+				out.WriteString(admonishColons + "\n")
+				admonish = ""
+				continue
+			}
 			out.WriteString(line)
 			continue
 		}
@@ -337,6 +350,49 @@ func gitbookBody(body []byte) ([]byte, bool) {
 // gitbookPaired are the blocks that become containers, opening and
 // closing.
 var gitbookPaired = map[string]bool{"hint": true, "endhint": true, "tab": true, "endtab": true, "step": true, "endstep": true}
+
+// admonishBlock matches the info of an mdbook-admonish block's fence:
+// admonish, its type, and a title in quotes or as title="…".
+var admonishBlock = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^admonish(?:[ \t]+([A-Za-z-]+))?(?:[ \t]+"([^"]*)")?(.*)$`)
+})
+
+// admonishCallout is the container line (without its colons) an
+// mdbook-admonish block's opening fence becomes: "warning Title", its
+// type one of oersite's callouts (see dialect.CalloutOf); ok is false
+// for another fence.
+func admonishCallout(fenceLine string) (string, bool) {
+	m := admonishBlock().FindStringSubmatch(strings.TrimSpace(strings.TrimPrefix(fenceLine, fenceOf(fenceLine))))
+	if m == nil {
+		return "", false
+	}
+	kind, _ := dialect.CalloutOf(firstNonEmpty(m[1], "note"))
+	title := m[2]
+	if t := gitbookArgs(m[3])["title"]; t != "" {
+		title = t
+	}
+	if title = oneLineText(title); title != "" {
+		kind += " " + title
+	}
+	return kind, true
+}
+
+// containerColons is the fence of a container around lines up to the end
+// of their code block: three colons, or one more than the longest run of
+// colons starting a line in them (a container they hold).
+func containerColons(lines []string) string {
+	n := 3
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if fenceOf(t) != "" {
+			break
+		}
+		if run := len(t) - len(strings.TrimLeft(t, ":")); run >= n {
+			n = run + 1
+		}
+	}
+	return strings.Repeat(":", n)
+}
 
 // codeInfo is a code fence's opening line without mdBook's attributes
 // after its language ("```rust,ignore" is "```rust": a site reads the

@@ -332,7 +332,7 @@ func TestImportMdBookAndGitBookLanguages(t *testing.T) {
 // page's title; a fragment only included is no page; a link to a file
 // that is not there, or outside the folder imported, stays as written
 // and is reported at its line. A code block's mdBook attributes go
-// ("```rust,ignore" is Rust's).
+// ("```rust,ignore" is Rust's); mdbook-admonish's blocks are callouts.
 func TestImportMdBookIncludes(t *testing.T) {
 	site, rep := imported(t, importer.GitBook, "mdbookinclude")
 	contains(t, site, "content/en/intro.md", "title: Welcome to the till", "Start here.\n\n> Count the float with a colleague.\n{{#include ../../missing.md}}")
@@ -345,7 +345,10 @@ func TestImportMdBookIncludes(t *testing.T) {
 		"```python\n# ANCHOR: all\n",
 		"Write {{#include file.md}} to include a file.",
 		"to include a file.\n\n> Count the float with a colleague.\n{{#include ../../missing.md}}\n\n{{#include nothere.md}}",
-		"\n```rust\nfn main() {}\n```\n", "````markdown\n```rust,ignore\n```\n````")
+		"\n```rust\nfn main() {}\n```\n", "````markdown\n```rust,ignore\n```\n````",
+		":::warning Count twice\nNever leave the till open.\n:::\n",
+		"::::tip Keep receipts\n:::details Why\nFor the books.\n:::\n\n```text\nreceipt 1\n```\n::::\n",
+		":::note\nPlain note.\n:::\n", ":::danger\nA bug.\n:::\n")
 	if _, err := os.Stat(filepath.Join(site, "content/en/snippets/safety.md")); err == nil {
 		t.Error("the fragment only included became a page")
 	}

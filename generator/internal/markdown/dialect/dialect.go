@@ -74,9 +74,9 @@ var calloutWords = map[string]string{
 	"critical": "danger",
 }
 
-// calloutOf maps an admonition type to a callout; ok is false for a type
+// CalloutOf maps an admonition type to a callout; ok is false for a type
 // no tool uses, which the caller shows as a note and reports.
-func calloutOf(word string) (string, bool) {
+func CalloutOf(word string) (string, bool) {
 	c, ok := calloutWords[strings.ToLower(word)]
 	if !ok {
 		return "note", false

@@ -142,7 +142,7 @@ func calloutShortcode(t Tag, base int, pc parser.Context) *container.Node {
 	if word == "admonition" || word == "admonitions" || word == "callout" || word == "alert" {
 		word = "note"
 	}
-	kind, known := calloutOf(word)
+	kind, known := CalloutOf(word)
 	if !known {
 		container.Warn(pc, base, "use note, tip, info, warning or danger", "%s type %q shown as a note", t.Name, word)
 	}

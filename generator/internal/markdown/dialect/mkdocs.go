@@ -59,7 +59,7 @@ func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) 
 		return nil, parser.NoChildren
 	}
 	typ := string(line[word:i])
-	kind, known := calloutOf(typ)
+	kind, known := CalloutOf(typ)
 	n := container.NewNode(kind, "mkdocs")
 	n.Collapse = collapse
 	if !known {

@@ -57,7 +57,7 @@ func (blocksParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast
 	case "admonition":
 		n = container.NewNode("note", "mkdocs")
 	default:
-		kind, known := calloutOf(typ)
+		kind, known := CalloutOf(typ)
 		if !known {
 			container.Warn(pc, seg.Start, "use note, tip, info, warning, danger, details or tab", "block type %q shown as a note", typ)
 		}
@@ -107,7 +107,7 @@ func (blocksParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 func applyBlockOption(n *container.Node, key, value string) {
 	switch strings.ToLower(key) {
 	case "type":
-		if kind, known := calloutOf(value); known && n.Name == "details" {
+		if kind, known := CalloutOf(value); known && n.Name == "details" {
 			n.Name = kind
 			if n.Collapse == container.Fixed {
 				n.Collapse = container.Closed
