@@ -165,3 +165,28 @@ func TestBuildWithoutCacheMakesCopiesOnce(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A build without a cache folder keeps its copies in memory only for an
+// offline copy to come: without one, they are written and let go.
+func TestCopiesKeptInMemoryOnlyForAnOfflineCopy(t *testing.T) {
+	for _, zip := range []bool{false, true} {
+		dir := photoSite(t, 2000, 1500)
+		if zip {
+			f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.WriteString("[offline]\nzip = true\n"); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+		}
+		_, w, err := run(context.Background(), Options{Source: dir, SearchInMemory: true, Now: time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(w.opt.copies.m); zip != (n == 2) || !zip && n != 0 {
+			t.Errorf("offline zip %v: %d copies kept in memory", zip, n)
+		}
+	}
+}

@@ -72,27 +72,15 @@ func makeTaps(from, to int) taps {
 	return t
 }
 
-// premultiplied returns m as an *image.RGBA (m itself when it is one).
+// premultiplied returns m as an *image.RGBA (m itself when it is one):
+// draw has fast paths for the other kinds decoders return (a PNG's NRGBA,
+// a JPEG's YCbCr).
 func premultiplied(m image.Image) *image.RGBA {
 	if r, ok := m.(*image.RGBA); ok {
 		return r
 	}
 	b := m.Bounds()
 	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	if n, ok := m.(*image.NRGBA); ok { // a PNG with transparency: premultiplied here, draw's way is per pixel
-		for y := range b.Dy() {
-			src := n.Pix[n.PixOffset(b.Min.X, b.Min.Y+y):][:4*b.Dx()]
-			dst := out.Pix[y*out.Stride:][:4*b.Dx()]
-			for i := 0; i < len(src); i += 4 {
-				a := uint32(src[i+3])
-				dst[i] = uint8((uint32(src[i])*a + 127) / 255)
-				dst[i+1] = uint8((uint32(src[i+1])*a + 127) / 255)
-				dst[i+2] = uint8((uint32(src[i+2])*a + 127) / 255)
-				dst[i+3] = uint8(a)
-			}
-		}
-		return out
-	}
 	draw.Draw(out, out.Bounds(), m, b.Min, draw.Src)
 	return out
 }
